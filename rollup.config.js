@@ -1,0 +1,34 @@
+// Two bundles: the action (dist/index.js, run by GitHub on node24) and the CLI (dist/cli.js, bin "promptgate").
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+
+const plugins = () => [
+  typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true }),
+  nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+  commonjs({ ignoreDynamicRequires: true, ignore: ['chokidar', 'fsevents'] }),
+  json(),
+];
+
+const onwarn = (warning, warn) => {
+  // Circular imports inside dependencies (zod, undici) are theirs, not ours.
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.ids?.[0] ?? '')) return;
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/index.js', format: 'es', inlineDynamicImports: true },
+    plugins: plugins(),
+    onwarn,
+  },
+  {
+    input: 'src/cli.ts',
+    output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
+    plugins: plugins(),
+    onwarn,
+  },
+];

@@ -1,0 +1,198 @@
+// The plain data that flows through promptgate's pipeline. Every stage takes and returns these shapes;
+// only the edges (git, GitHub, providers, cache) touch the world.
+
+export interface ChatMessage {
+  role: string;
+  content: string;
+}
+
+/** A prompt template as loaded from the config, not yet rendered. */
+export interface Prompt {
+  /** Stable identity: the explicit `id`, else `file://<repo-relative path>` (+ `:<n>` when a file holds several), else the raw text. */
+  id: string;
+  label: string;
+  /** Template text. A chat prompt is the JSON text of a messages array, rendered like any other template. */
+  raw: string;
+  /** Path of the file it came from, relative to the suite's root directory (for change detection). */
+  file?: string;
+}
+
+export interface ProviderSpec {
+  /** e.g. `echo`, `openai:chat:gpt-4o-mini`, `anthropic:messages:claude-x`, `ollama:chat:llama3`, `file://p.mjs`, `exec:cmd` */
+  id: string;
+  label?: string;
+  config: Record<string, unknown>;
+}
+
+export interface AssertionSpec {
+  /** Assertion type including a `not-` prefix when inverted, e.g. `not-contains`. */
+  type: string;
+  value?: unknown;
+  threshold?: number;
+  weight?: number;
+  metric?: string;
+  /** Grading provider override for model-graded assertions (promptfoo's `provider` on an assertion). */
+  provider?: string | ProviderSpec;
+  transform?: string;
+  /** Where it was written, for errors raised while running it. */
+  location?: SourceLocation;
+}
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface TestOptions {
+  /** Output transform: a JavaScript expression over `output` and `context`, or `file://x.js`. */
+  transform?: string;
+  /** Grading provider for model-graded assertions. */
+  provider?: string | ProviderSpec;
+  [key: string]: unknown;
+}
+
+export interface TestCase {
+  description?: string;
+  vars: Record<string, unknown>;
+  assert: AssertionSpec[];
+  /** When set, the test passes when the weighted score reaches it (promptfoo semantics). */
+  threshold?: number;
+  options: TestOptions;
+  /** promptgate: a newly failing case of a critical test is always a regression. */
+  critical?: boolean;
+  metadata?: Record<string, unknown>;
+}
+
+export interface GateConfig {
+  /** passRate strictly above this → ship. */
+  ship: number;
+  /** passRate strictly below this → fix the prompt first. */
+  fix: number;
+  /** Significance level of the one-sided paired regression test. */
+  alpha: number;
+  /** Above this share of error cases the verdict is inconclusive. */
+  maxErrorRate: number;
+}
+
+export interface EvaluateOptions {
+  maxConcurrency: number;
+  repeat: number;
+  /** Per-call timeout in milliseconds. */
+  timeoutMs: number;
+  /** Retries after the first attempt for transient failures. */
+  maxRetries: number;
+}
+
+/** A loaded, validated, normalised suite. */
+export interface Suite {
+  /** Absolute path of the config file. */
+  configPath: string;
+  /** Absolute directory against which `file://` references resolve (the config's directory). */
+  rootDir: string;
+  description?: string;
+  prompts: Prompt[];
+  providers: ProviderSpec[];
+  tests: TestCase[];
+  /** Merged into every test (already applied to `tests`; kept for reporting). */
+  defaultTest?: Partial<TestCase>;
+  evaluateOptions: EvaluateOptions;
+  gate: GateConfig;
+  /** Every file the suite reads (config, prompt files, test files, vars files, scripts), absolute paths. */
+  referencedFiles: string[];
+}
+
+export interface TokenUsage {
+  prompt: number;
+  completion: number;
+  total: number;
+}
+
+/** What one provider call produced. */
+export interface ProviderResponse {
+  output?: unknown;
+  /** Set when the call failed: the case becomes an *error*, never a *fail*. */
+  error?: string;
+  /** A transient failure (429, 5xx, network, timeout, malformed body): the engine retries it. */
+  transient?: boolean;
+  /** From a Retry-After header. */
+  retryAfterMs?: number;
+  tokenUsage?: Partial<TokenUsage>;
+  cost?: number;
+}
+
+export interface CallContext {
+  vars: Record<string, unknown>;
+  prompt: Prompt;
+  /** Aborted when the per-call timeout fires. */
+  signal?: AbortSignal;
+}
+
+export interface Provider {
+  /** The id as written in the config, e.g. `openai:chat:gpt-4o-mini`. */
+  id: string;
+  label?: string;
+  /** Stable JSON of what determines the output besides the prompt (model, temperature, ...; never secrets). */
+  cacheIdentity: string;
+  callApi(prompt: string, context: CallContext): Promise<ProviderResponse>;
+}
+
+export interface GradingResult {
+  pass: boolean;
+  score: number;
+  reason: string;
+}
+
+export interface AssertionResult extends GradingResult {
+  type: string;
+  metric?: string;
+}
+
+/** One evaluated case: prompt × provider × test × repeat. The stable results JSON (README) is a list of these. */
+export interface CaseResult {
+  testIdx: number;
+  promptIdx: number;
+  promptId: string;
+  provider: string;
+  repeat: number;
+  description?: string;
+  vars: Record<string, unknown>;
+  /** The (transformed) output; null when the call errored. */
+  output: unknown;
+  pass: boolean;
+  score: number;
+  /** Present when the case is an error: the call failed after its retries, or an assertion could not run. */
+  error?: string;
+  assertions: AssertionResult[];
+  latencyMs: number;
+  tokens: TokenUsage;
+  cost: number;
+  cached: boolean;
+  /** The rendered prompt sent to the provider. */
+  prompt?: string;
+}
+
+export interface EvalStats {
+  cases: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  /** passed / (passed + failed + errors); 0 when there are no cases. */
+  passRate: number;
+}
+
+export interface EvalResults {
+  version: 1;
+  suite: string;
+  stats: EvalStats;
+  results: CaseResult[];
+}
+
+/** The core never imports @actions/core: it logs through this. */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {} };
