@@ -10,4 +10,5 @@ export default {
   },
   testTimeout: 30000,
   verbose: false,
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
 };

@@ -15,6 +15,8 @@ const onwarn = (warning, warn) => {
   // Circular imports inside dependencies (zod, undici) are theirs, not ours.
   if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.ids?.[0] ?? '')) return;
   if (warning.code === 'THIS_IS_UNDEFINED') return;
+  // Comments in dependencies (zod) that Rollup cannot place: harmless, and not ours to fix.
+  if (warning.code === 'INVALID_ANNOTATION' && /node_modules/.test(warning.id ?? '')) return;
   warn(warning);
 };
 

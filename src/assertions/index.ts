@@ -1,5 +1,20 @@
-// Assertion registry. PLACEHOLDER being replaced by the assertions work: signatures are the contract.
-import type { AssertionResult, Provider, TestCase, Logger } from '../types.js';
+// Assertion registry and the scoring of one test case: runs the test's assertions on the output and
+// combines them exactly like promptfoo (see aggregate.ts). An assertion that cannot run — malformed,
+// a script or transform that throws outside promptfoo's catch, a grader that cannot answer — makes the
+// case an error (TestScore.error) rather than a fail, so a broken check never reads as a regression.
+import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from '../types.js';
+import { ConfigError, messageOf } from '../errors.js';
+import { aggregate, NO_ASSERTIONS } from './aggregate.js';
+import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
+import { jsonAssertions } from './json.js';
+import { modelGradedAssertions } from './model-graded.js';
+import { performanceAssertions } from './performance.js';
+import { renderTemplate, resolveAssertionValue } from './render-value.js';
+import { applyTransform, scriptAssertions } from './script.js';
+import { textAssertions } from './text.js';
+
+export { applyTransform } from './script.js';
+export { GraderError, MalformedAssertionError } from './handler.js';
 
 export const SUPPORTED_ASSERTION_TYPES = [
   'equals',
@@ -21,10 +36,29 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'llm-rubric',
 ] as const;
 
+export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
+
+const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
+  ...textAssertions,
+  ...jsonAssertions,
+  ...scriptAssertions,
+  ...performanceAssertions,
+  ...modelGradedAssertions,
+} as Record<SupportedAssertionType, AssertionHandler>;
+
+/** `not-contains` → `contains`. */
+export function baseAssertionType(type: string): string {
+  return type.startsWith('not-') ? type.slice(4) : type;
+}
+
 /** True for a supported type or its `not-` form. */
 export function isSupportedAssertionType(type: string): boolean {
-  const base = type.startsWith('not-') ? type.slice(4) : type;
-  return (SUPPORTED_ASSERTION_TYPES as readonly string[]).includes(base);
+  return (SUPPORTED_ASSERTION_TYPES as readonly string[]).includes(baseAssertionType(type));
+}
+
+/** Model-graded assertions call a provider; callers may want to know before running (cost, keys). */
+export function needsGradingProvider(type: string): boolean {
+  return baseAssertionType(type) === 'llm-rubric';
 }
 
 export interface ScoreContext {
@@ -52,8 +86,107 @@ export interface TestScore {
   assertions: AssertionResult[];
   /** Set when an assertion could not run (grader call failed, script threw): the case is an error. */
   error?: string;
+  /** Weighted mean score per assertion `metric` (promptfoo's namedScores). */
+  namedScores?: Record<string, number>;
 }
 
-export async function scoreTest(_ctx: ScoreContext): Promise<TestScore> {
-  throw new Error('scoreTest: not implemented yet');
+/** promptfoo's coerceString: text checks see non-string outputs as JSON. */
+function outputAsText(output: unknown): string {
+  return typeof output === 'string' ? output : (JSON.stringify(output) ?? '');
+}
+
+/** A metric name may be a template over the vars (`{{ topic }}-accuracy`). */
+function renderMetric(metric: string | undefined, vars: Record<string, unknown>, logger: Logger): string | undefined {
+  if (!metric) return metric;
+  try {
+    return renderTemplate(metric, vars);
+  } catch (err) {
+    logger.warn(`metric "${metric}" could not be rendered: ${messageOf(err)}`);
+    return metric;
+  }
+}
+
+async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promise<AssertionResult> {
+  const baseType = baseAssertionType(assertion.type);
+  const handler = (HANDLERS as Record<string, AssertionHandler | undefined>)[baseType];
+  if (!handler) {
+    throw new MalformedAssertionError(
+      `unknown assertion type "${assertion.type}"; expected one of ${SUPPORTED_ASSERTION_TYPES.join(', ')} (or a not- form)`,
+      'type',
+    );
+  }
+  let output = ctx.output;
+  if (assertion.transform) {
+    output = await applyTransform(
+      assertion.transform,
+      output,
+      { vars: ctx.vars, prompt: { label: ctx.prompt } },
+      ctx.rootDir,
+    );
+  }
+  const scriptContext: ScriptContext = {
+    prompt: ctx.prompt,
+    vars: ctx.vars,
+    test: ctx.test,
+    provider: { id: ctx.providerId },
+  };
+  const { value, valueFromScript } = await resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [
+    output,
+    scriptContext,
+  ]);
+  const graded = await handler({
+    assertion,
+    inverse: assertion.type.startsWith('not-'),
+    value,
+    valueFromScript,
+    output,
+    outputString: outputAsText(output),
+    scriptContext,
+    ctx,
+  });
+  const result: AssertionResult = {
+    type: assertion.type,
+    // A weight-0 assertion is informational: reported, never failing the test.
+    pass: assertion.weight === 0 ? true : graded.pass,
+    score: graded.score,
+    reason: graded.reason,
+  };
+  const metric = renderMetric(assertion.metric, ctx.vars, ctx.logger);
+  if (metric) result.metric = metric;
+  return result;
+}
+
+/** Locates a malformed assertion for its error message: file:line:col when the loader recorded it. */
+function describeFailure(err: unknown, assertion: AssertionSpec, index: number, test: TestCase): string {
+  if (err instanceof MalformedAssertionError) {
+    const location = assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' };
+    return new ConfigError(location, `${assertion.type}: ${err.message}`, `assert[${index}].${err.field}`).message;
+  }
+  return `${assertion.type} (assert[${index}]): ${messageOf(err)}`;
+}
+
+export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
+  const asserts = ctx.test.assert;
+  if (asserts.length === 0)
+    return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
+
+  // Independent checks run together (model-graded ones are slow); results combine in written order.
+  const settled = await Promise.allSettled(asserts.map((assertion) => runAssertion(assertion, ctx)));
+  const assertions: AssertionResult[] = [];
+  const errors: string[] = [];
+  settled.forEach((outcome, i) => {
+    if (outcome.status === 'fulfilled') assertions.push(outcome.value);
+    else errors.push(describeFailure(outcome.reason, asserts[i]!, i, ctx.test));
+  });
+  if (errors.length > 0) {
+    const error = errors.join('\n');
+    return { pass: false, score: 0, reason: error, assertions, error };
+  }
+  const combined = aggregate(
+    assertions.map((result, i) => ({ result, weight: asserts[i]!.weight })),
+    ctx.test.threshold,
+  );
+  const score: TestScore = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
+  if (Object.keys(combined.namedScores).length > 0) score.namedScores = combined.namedScores;
+  return score;
 }

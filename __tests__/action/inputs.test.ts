@@ -1,0 +1,72 @@
+import { parseInputs } from '../../src/action/inputs.js';
+import { UsageError } from '../../src/errors.js';
+
+const given = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+describe('parseInputs', () => {
+  test('defaults when nothing is given', () => {
+    expect(parseInputs(given({ 'github-token': 't' }))).toEqual({
+      configs: [],
+      promptGlobs: [],
+      token: 't',
+      failOn: 'regression',
+      failOnSkipped: false,
+      allowUntrustedCode: false,
+      repeat: undefined,
+      maxConcurrency: undefined,
+      cache: true,
+      comment: 'on-change',
+      base: undefined,
+      workingDirectory: '.',
+    });
+  });
+
+  test('multi-line lists, numbers and enums', () => {
+    const inputs = parseInputs(
+      given({
+        config: 'a/promptgate.yaml\n\n  b/promptfooconfig.yaml  \n# a comment\n',
+        prompts: 'prompts/**/*.txt\r\nsrc/**/*.prompt.md',
+        'fail-on': 'gate',
+        repeat: '3',
+        'max-concurrency': '16',
+        cache: 'FALSE',
+        comment: 'always',
+        base: 'main',
+        'working-directory': 'packages/bot',
+      }),
+    );
+    expect(inputs).toMatchObject({
+      configs: ['a/promptgate.yaml', 'b/promptfooconfig.yaml'],
+      promptGlobs: ['prompts/**/*.txt', 'src/**/*.prompt.md'],
+      failOn: 'gate',
+      repeat: 3,
+      maxConcurrency: 16,
+      cache: false,
+      comment: 'always',
+      base: 'main',
+      workingDirectory: 'packages/bot',
+    });
+  });
+
+  test.each([
+    ['gate', 'gate', false],
+    ['regression, skipped', 'regression', true],
+    ['gate,skipped', 'gate', true],
+    ['never', 'never', false],
+    ['never,skipped', 'never', false],
+  ])('fail-on "%s" → %s, skipped fails: %s', (failOn, policy, skipped) => {
+    expect(parseInputs(given({ 'fail-on': failOn }))).toMatchObject({ failOn: policy, failOnSkipped: skipped });
+  });
+
+  test.each([
+    [{ 'fail-on': 'sometimes' }, 'input fail-on: expected regression, gate or never (optionally with skipped'],
+    [{ 'allow-untrusted-code': 'maybe' }, 'input allow-untrusted-code: expected true or false, got "maybe"'],
+    [{ repeat: '0' }, 'input repeat: expected a whole number >= 1, got "0"'],
+    [{ 'max-concurrency': '2.5' }, 'input max-concurrency: expected a whole number >= 1, got "2.5"'],
+    [{ cache: 'yes' }, 'input cache: expected true or false, got "yes"'],
+    [{ comment: 'never' }, 'input comment: expected on-change, always or off, got "never"'],
+  ])('%j is refused with a message naming the input', (inputs, message) => {
+    expect(() => parseInputs(given(inputs))).toThrow(UsageError);
+    expect(() => parseInputs(given(inputs))).toThrow(message);
+  });
+});

@@ -1,0 +1,50 @@
+import { parseCommand } from '../../src/cli/args.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('parseCommand', () => {
+  test.each([
+    [[], { kind: 'help' }],
+    [['--help'], { kind: 'help' }],
+    [['--version'], { kind: 'version' }],
+    [['-v'], { kind: 'version' }],
+    [
+      ['eval'],
+      { kind: 'eval', config: undefined, output: undefined, repeat: undefined, maxConcurrency: undefined, cache: true },
+    ],
+    [
+      ['eval', '-c', 'x.yaml', '-o', 'out.json', '--repeat', '3', '--max-concurrency', '8', '--no-cache'],
+      { kind: 'eval', config: 'x.yaml', output: 'out.json', repeat: 3, maxConcurrency: 8, cache: false },
+    ],
+    [
+      ['compare', '--base', 'main', '--format', 'text', '-c', 'a.yaml', '-c', 'b.yaml'],
+      {
+        kind: 'compare',
+        base: 'main',
+        head: undefined,
+        format: 'text',
+        config: ['a.yaml', 'b.yaml'],
+        prompts: [],
+        output: undefined,
+        repeat: undefined,
+        maxConcurrency: undefined,
+        cache: true,
+      },
+    ],
+  ])('%j', (argv, expected) => {
+    expect(parseCommand(argv)).toEqual(expected);
+  });
+
+  test.each([
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['eval', '--repeat', '0'], '--repeat expects a whole number >= 1, got "0"'],
+    [['eval', '--repeat', 'two'], '--repeat expects a whole number >= 1, got "two"'],
+    [['eval', '--base', 'main'], '--base belongs to "promptgate compare"'],
+    [['eval', '--bogus'], "Unknown option '--bogus'"],
+    [['compare'], 'compare needs --base REF'],
+    [['compare', '--base', 'main', '--head', 'x', '--worktree'], 'either --head REF or --worktree'],
+    [['compare', '--base', 'main', '--format', 'html'], '--format expects markdown, text or json, got "html"'],
+  ])('%j is a usage error', (argv, message) => {
+    expect(() => parseCommand(argv)).toThrow(UsageError);
+    expect(() => parseCommand(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,152 @@
+// The bundled action, run as GitHub runs it, against a real git repository, a loopback GitHub REST API and a
+// loopback model. Each verdict is reached by a real suite; the check fails only as `fail-on` says.
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+import { runAction } from './run-action.js';
+import { modelEnv, promptChange, pullRequestEvent, skillResponder, type Scenario } from './scenario.js';
+
+let github: FakeGitHub;
+let model: FakeModelServer;
+const scenarios: Scenario[] = [];
+
+beforeAll(async () => {
+  github = await startFakeGitHub({ repository: 'octo/demo' });
+  model = await startFakeModelServer({ responder: skillResponder, record: false });
+});
+
+afterAll(async () => {
+  await github.close();
+  await model.close();
+  await Promise.all(scenarios.map((s) => s.repo.cleanup()));
+});
+
+let nextPr = 1;
+
+async function reviewPullRequest(
+  change: Parameters<typeof promptChange>[0],
+  inputs: Record<string, string> = {},
+  prepare?: (s: Scenario, pr: number) => void,
+) {
+  const s = await promptChange(change);
+  scenarios.push(s);
+  const pr = nextPr++;
+  github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
+  prepare?.(s, pr);
+  const run = await runAction({
+    workspace: s.repo.dir,
+    eventName: 'pull_request',
+    payload: pullRequestEvent(s, pr),
+    inputs,
+    env: modelEnv(model),
+    apiUrl: github.url,
+    sha: s.head,
+  });
+  return { s, pr, run, comments: () => github.state.commentsOn(pr) };
+}
+
+describe('verdicts, each reached by a real suite', () => {
+  test.each([
+    // baseSkill, headSkill, verdict, gate, exit code with fail-on: regression
+    [10, 10, 'ship', 'ship', 0],
+    [7, 7, 'fine-tune', 'fine-tune', 0],
+    [3, 3, 'fix-prompt', 'fix-prompt', 0],
+    [10, 5, 'regression', 'fine-tune', 1],
+  ])('base skill %i → head skill %i is %s', async (baseSkill, headSkill, verdict, gateDecision, code) => {
+    const { run, comments } = await reviewPullRequest({ baseSkill, headSkill });
+    expect(run.stderr).not.toContain('TypeError');
+    expect(run.outputs.verdict).toBe(verdict);
+    expect(run.outputs.gate).toBe(gateDecision);
+    expect(Number(run.outputs['head-pass-rate'])).toBeCloseTo(headSkill / 10, 5);
+    expect(Number(run.outputs['base-pass-rate'])).toBeCloseTo(baseSkill / 10, 5);
+    expect(run.code).toBe(code);
+    const posted = comments();
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.user.login).toBe('github-actions[bot]');
+    expect(posted[0]!.body).toContain('<!-- promptgate:promptgate.yaml -->');
+    expect(run.outputs['comment-url']).toBe(posted[0]!.html_url);
+    expect(run.summary.length).toBeGreaterThan(100);
+  });
+
+  test('consider fine-tuning exports the failing cases as a JSONL dataset', async () => {
+    const { run } = await reviewPullRequest({ baseSkill: 7, headSkill: 7 });
+    const { readFile } = await import('node:fs/promises');
+    const lines = (await readFile(run.outputs['dataset-path']!, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(6);
+    const record = JSON.parse(lines[0]!);
+    expect(record.messages[0].content).toContain('Question 7');
+    expect(record.failedAssertions[0].type).toBe('contains');
+  });
+
+  test('a newly failing critical test is a regression even when the drop is not significant', async () => {
+    const { run } = await reviewPullRequest({ baseSkill: 10, headSkill: 9, suite: { critical: [9] } });
+    expect(run.outputs.verdict).toBe('regression');
+    expect(run.code).toBe(1);
+  });
+
+  test('too many errored calls make the verdict inconclusive, never a regression', async () => {
+    model.fail(...Array.from({ length: 12 }, () => 500));
+    const { run } = await reviewPullRequest({ baseSkill: 10, headSkill: 5 });
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('fail-on', () => {
+  test.each([
+    ['regression', 10, 5, 1],
+    ['never', 10, 5, 0],
+    ['regression', 3, 3, 0],
+    ['gate', 3, 3, 1],
+    ['gate', 7, 7, 0],
+  ])('fail-on %s with base %i → head %i exits %i', async (failOn, baseSkill, headSkill, code) => {
+    const { run } = await reviewPullRequest({ baseSkill, headSkill }, { 'fail-on': failOn });
+    expect(run.code).toBe(code);
+  });
+});
+
+describe('the sticky comment', () => {
+  test('is created once and updated in place on the next run', async () => {
+    const first = await reviewPullRequest({ baseSkill: 10, headSkill: 10 });
+    const [comment] = first.comments();
+    const again = await runAction({
+      workspace: first.s.repo.dir,
+      eventName: 'pull_request',
+      payload: pullRequestEvent(first.s, first.pr),
+      inputs: {},
+      env: modelEnv(model),
+      apiUrl: github.url,
+      sha: first.s.head,
+    });
+    expect(again.code).toBe(0);
+    const after = first.comments();
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).toBe(comment!.id);
+    expect(after[0]!.updated_at).not.toBe(comment!.updated_at);
+  });
+
+  test('a comment by someone else that carries the marker is left alone', async () => {
+    const { comments } = await reviewPullRequest({ baseSkill: 10, headSkill: 10 }, {}, (_s, pr) => {
+      github.state.seedComment(pr, '<!-- promptgate:promptgate.yaml -->\nI pasted the marker', 'mallory');
+    });
+    const posted = comments();
+    expect(posted).toHaveLength(2);
+    expect(posted[0]!.body).toContain('I pasted the marker');
+    expect(posted[1]!.user.login).toBe('github-actions[bot]');
+  });
+
+  test('a stale run (the PR head moved on) does not overwrite the newer result', async () => {
+    const { run, comments } = await reviewPullRequest({ baseSkill: 10, headSkill: 5 }, {}, (_s, pr) => {
+      github.state.setPull(pr, { head: { sha: 'c'.repeat(40), ref: 'feature' } });
+    });
+    expect(comments()).toHaveLength(0);
+    expect(run.stdout).toContain('head moved on');
+    expect(run.outputs.verdict).toBe('regression');
+  });
+
+  test('comment: off writes no comment but still the summary and outputs', async () => {
+    const { run, comments } = await reviewPullRequest({ baseSkill: 10, headSkill: 10 }, { comment: 'off' });
+    expect(comments()).toHaveLength(0);
+    expect(run.outputs.verdict).toBe('ship');
+    expect(run.summary).toContain('promptgate');
+  });
+});

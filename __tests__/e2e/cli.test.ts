@@ -1,0 +1,90 @@
+// The bundled CLI (dist/cli.js), run as a user runs it.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../../src/version.js';
+import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+import { modelEnv, promptChange, skillResponder } from './scenario.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
+
+function cli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: options.cwd, env: { PATH: process.env.PATH, HOME: os.tmpdir(), ...options.env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let model: FakeModelServer;
+beforeAll(async () => {
+  model = await startFakeModelServer({ responder: skillResponder, record: false });
+});
+afterAll(() => model.close());
+
+test('--version and --help', async () => {
+  expect((await cli(['--version'], { cwd: EXAMPLES })).stdout.trim()).toBe(VERSION);
+  const help = await cli(['--help'], { cwd: EXAMPLES });
+  expect(help.code).toBe(0);
+  expect(help.stdout).toContain('promptgate eval');
+  expect(help.stdout).toContain('promptgate compare');
+});
+
+test('eval runs the example suite offline and writes the results JSON', async () => {
+  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'promptgate-cli-')), 'results.json');
+  const run = await cli(['eval', '--no-cache', '-o', out], { cwd: EXAMPLES });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const results = JSON.parse(await readFile(out, 'utf8'));
+  expect(results.version).toBe(1);
+  expect(results.stats.cases).toBe(results.results.length);
+  expect(run.stdout).toContain(`${results.stats.cases} cases: ${results.stats.passed} passed`);
+  // The last example test asks for JSON, which only the classifier prompt does: real fails are reported.
+  expect(results.stats.failed).toBeGreaterThan(0);
+});
+
+test('a broken config exits 1 with the file, line and column', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-cli-'));
+  await writeFile(
+    path.join(dir, 'promptgate.yaml'),
+    'prompts:\n  - "Hi {{ name }}"\nproviders:\n  - echo\ntests:\n  - vars: { name: x }\n    assert:\n      - type: containz\n        value: x\n',
+  );
+  const run = await cli(['eval'], { cwd: dir });
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/promptgate\.yaml:8:\d+/);
+  expect(run.stderr).toContain('containz');
+});
+
+test('a usage error exits 1 and says how to fix it', async () => {
+  const run = await cli(['eval', '--repeat', 'lots'], { cwd: EXAMPLES });
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain('--repeat expects a whole number');
+});
+
+test('compare prints the comment the action would post', async () => {
+  const s = await promptChange({ baseSkill: 10, headSkill: 5 });
+  try {
+    const run = await cli(['compare', '--base', s.base, '--head', s.head, '--no-cache'], {
+      cwd: s.repo.dir,
+      env: modelEnv(model),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('<!-- promptgate:');
+    expect(run.stdout).toMatch(/Regression/i);
+    expect(run.stdout).toContain('prompts/answer.txt');
+    const text = await cli(['compare', '--base', s.base, '--format', 'json', '--no-cache'], {
+      cwd: s.repo.dir,
+      env: modelEnv(model),
+    });
+    // The working tree is the head commit here: same verdict as --head.
+    expect(JSON.parse(text.stdout).verdict).toBe('regression');
+  } finally {
+    await s.repo.cleanup();
+  }
+});

@@ -1,0 +1,267 @@
+// A loopback model server speaking OpenAI's /v1/chat/completions and Anthropic's /v1/messages, scriptable per test:
+// a responder (request → reply text), a fixed latency, and a queue of faults consumed one per request.
+// Deterministic by default (it echoes the last user message) and cheap enough for 10,000 requests at 50-way concurrency.
+import http, { type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type Api = 'openai' | 'anthropic';
+
+export type Fault =
+  /** An HTTP error status; `retryAfter` becomes the Retry-After header; `body` replaces the API-shaped error body. */
+  | { kind: 'status'; status: number; retryAfter?: string; body?: string | ((request: RecordedRequest) => string) }
+  /** Destroy the socket without a reply (ECONNRESET / "other side closed" at the client). */
+  | { kind: 'reset' }
+  /** Never answer; the request ends when the client aborts or the server closes. */
+  | { kind: 'hang' }
+  /** 200 with a truncated JSON body. */
+  | { kind: 'malformed' }
+  /** 200 with `choices: []` (OpenAI) or a message with no `content` (Anthropic). */
+  | { kind: 'empty-choices' }
+  /** 200 with a reply of `bytes` characters (default 1 MiB). */
+  | { kind: 'huge'; bytes?: number };
+
+/** Shorthands: a number is a status fault; a string names a fault kind. */
+export type FaultInput = Fault | number | 'reset' | 'hang' | 'malformed' | 'empty-choices' | 'huge';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body (undefined when the body was not JSON). */
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface ResponderInput {
+  api: Api;
+  model: string;
+  /** The chat as sent (Anthropic's top-level `system` prepended as a system message). */
+  messages: Array<{ role: string; content: string }>;
+  lastUserMessage: string;
+  request: RecordedRequest;
+}
+
+export type Responder = (input: ResponderInput) => string | Promise<string>;
+
+export interface FakeModelServerOptions {
+  responder?: Responder;
+  latencyMs?: number;
+  /** Keep every request in `requests` (default true); turn off for long benchmarks. */
+  record?: boolean;
+}
+
+export interface FakeModelServer {
+  /** Root URL, e.g. http://127.0.0.1:43123 — OpenAI base is `${url}/v1`, Anthropic base is `url`. */
+  url: string;
+  requests: RecordedRequest[];
+  /** Queue faults: each subsequent request consumes the next one; requests after the queue empties succeed. */
+  fail(...faults: FaultInput[]): void;
+  setResponder(responder: Responder): void;
+  setLatency(ms: number): void;
+  /** Requests received so far (counted even when not recorded). */
+  readonly requestCount: number;
+  close(): Promise<void>;
+}
+
+/** Default responder: echo the last user message, so outputs are a pure function of the prompt. */
+export const echoLastUserMessage: Responder = ({ lastUserMessage }) => lastUserMessage;
+
+const ROUTES: Record<string, Api | undefined> = {
+  '/v1/chat/completions': 'openai',
+  '/chat/completions': 'openai',
+  '/v1/messages': 'anthropic',
+};
+
+const STATUS_TEXT: Record<number, string> = { 529: 'Overloaded' };
+
+function toFault(input: FaultInput): Fault {
+  if (typeof input === 'number') return { kind: 'status', status: input };
+  if (typeof input === 'string') return input === 'huge' ? { kind: 'huge' } : ({ kind: input } as Fault);
+  return input;
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content))
+    return content.map((b: { text?: unknown } | null) => (b && typeof b.text === 'string' ? b.text : '')).join('');
+  return '';
+}
+
+/** Rough, deterministic token count: a token per 4 characters. */
+export function fakeTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+function chatOf(api: Api, body: { messages?: unknown; system?: unknown }): Array<{ role: string; content: string }> {
+  const messages: unknown[] = Array.isArray(body.messages) ? body.messages : [];
+  const chat = messages.map((m) => {
+    const message = (m ?? {}) as { role?: unknown; content?: unknown };
+    return { role: String(message.role), content: textOf(message.content) };
+  });
+  if (api === 'anthropic' && body.system !== undefined) chat.unshift({ role: 'system', content: textOf(body.system) });
+  return chat;
+}
+
+function errorBody(api: Api, status: number): string {
+  const type =
+    status === 429
+      ? 'rate_limit_error'
+      : status === 529
+        ? 'overloaded_error'
+        : status >= 500
+          ? 'api_error'
+          : 'invalid_request_error';
+  const message = `fake ${api} server: scripted HTTP ${status}`;
+  return JSON.stringify(
+    api === 'anthropic' ? { type: 'error', error: { type, message } } : { error: { message, type, code: null } },
+  );
+}
+
+function successBody(api: Api, model: string, prompt: string, reply: string, id: number): string {
+  const input = fakeTokens(prompt);
+  const output = fakeTokens(reply);
+  if (api === 'anthropic') {
+    return JSON.stringify({
+      id: `msg_fake_${id}`,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [{ type: 'text', text: reply }],
+      stop_reason: 'end_turn',
+      usage: { input_tokens: input, output_tokens: output },
+    });
+  }
+  return JSON.stringify({
+    id: `chatcmpl-fake-${id}`,
+    object: 'chat.completion',
+    created: 0,
+    model,
+    choices: [{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, STATUS_TEXT[status] ?? http.STATUS_CODES[status] ?? '', {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
+  res.end(body);
+}
+
+export async function startFakeModelServer(options: FakeModelServerOptions = {}): Promise<FakeModelServer> {
+  let responder = options.responder ?? echoLastUserMessage;
+  let latencyMs = options.latencyMs ?? 0;
+  const record = options.record ?? true;
+  const faults: Fault[] = [];
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let requestCount = 0;
+
+  const handle = async (
+    method: string,
+    path: string,
+    headers: IncomingHttpHeaders,
+    raw: string,
+    res: ServerResponse,
+  ) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      body = undefined;
+    }
+    const request: RecordedRequest = { method, path, headers, body };
+    const id = ++requestCount;
+    if (record) requests.push(request);
+
+    const api = ROUTES[path.split('?')[0]];
+    if (method !== 'POST' || !api)
+      return send(res, 404, JSON.stringify({ error: { message: `no route ${method} ${path}` } }));
+    if (body === undefined) return send(res, 400, JSON.stringify({ error: { message: 'request body is not JSON' } }));
+
+    const fault = faults.shift();
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+
+    if (fault?.kind === 'reset') return res.socket?.destroy();
+    if (fault?.kind === 'hang') return; // the socket closes when the client aborts, or in close()
+    if (fault?.kind === 'status') {
+      const text =
+        typeof fault.body === 'function' ? fault.body(request) : (fault.body ?? errorBody(api, fault.status));
+      return send(res, fault.status, text, fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {});
+    }
+    if (fault?.kind === 'malformed')
+      return send(
+        res,
+        200,
+        '{"id":"chatcmpl-fake","choices":[{"index":0,"message":{"role":"assistant","content":"trunc',
+      );
+    if (fault?.kind === 'empty-choices') {
+      return send(
+        res,
+        200,
+        JSON.stringify(
+          api === 'anthropic'
+            ? { id: `msg_fake_${id}`, type: 'message', role: 'assistant' }
+            : { id: `chatcmpl-fake-${id}`, choices: [] },
+        ),
+      );
+    }
+
+    const messages = chatOf(api, body as { messages?: unknown; system?: unknown });
+    const lastUser = [...messages].reverse().find((m) => m.role === 'user');
+    const model = String((body as { model?: unknown }).model ?? 'fake-model');
+    const reply =
+      fault?.kind === 'huge'
+        ? 'x'.repeat(fault.bytes ?? 1024 * 1024)
+        : await responder({ api, model, messages, lastUserMessage: lastUser?.content ?? '', request });
+    send(res, 200, successBody(api, model, messages.map((m) => m.content).join('\n'), reply, id));
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      handle(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks).toString('utf8'), res).catch(
+        (err: unknown) => {
+          if (!res.headersSent)
+            send(res, 500, JSON.stringify({ error: { message: `fake server responder failed: ${String(err)}` } }));
+        },
+      );
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    get requestCount() {
+      return requestCount;
+    },
+    fail(...inputs) {
+      faults.push(...inputs.map(toFault));
+    },
+    setResponder(next) {
+      responder = next;
+    },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy(); // hung requests and idle keep-alive connections
+      });
+    },
+  };
+}

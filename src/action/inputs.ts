@@ -1,0 +1,97 @@
+// The action's inputs, read once and validated with zod into one typed options object.
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+
+export interface ActionInputs {
+  configs: string[];
+  promptGlobs: string[];
+  token: string;
+  failOn: 'regression' | 'gate' | 'never';
+  /** `fail-on` also lists `skipped`: a suite skipped for missing credentials (fork PRs) fails the check. */
+  failOnSkipped: boolean;
+  /** Run code from files the PR changed even on pull_request_target / workflow_run. */
+  allowUntrustedCode: boolean;
+  repeat?: number;
+  maxConcurrency?: number;
+  cache: boolean;
+  comment: 'on-change' | 'always' | 'off';
+  base?: string;
+  workingDirectory: string;
+}
+
+const lines = (raw: string) =>
+  raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+
+const optionalCount = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^[1-9]\d*$/.test(v), { message: `${name}: expected a whole number >= 1` })
+    .transform((v) => (v === '' ? undefined : Number(v)));
+
+const FAIL_ON_WORDS = ['regression', 'gate', 'never', 'skipped'];
+
+const booleanInput = (name: string, fallback: 'true' | 'false') =>
+  z
+    .string()
+    .trim()
+    .transform((v) => v.toLowerCase() || fallback)
+    .pipe(z.enum(['true', 'false'], { message: `${name}: expected true or false` }))
+    .transform((v) => v === 'true');
+
+const schema = z.object({
+  config: z.string().transform(lines),
+  prompts: z.string().transform(lines),
+  'github-token': z.string(),
+  'fail-on': z
+    .string()
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine((words) => words.every((w) => FAIL_ON_WORDS.includes(w)), {
+      message: 'fail-on: expected regression, gate or never (optionally with skipped, e.g. "regression,skipped")',
+    }),
+  'allow-untrusted-code': booleanInput('allow-untrusted-code', 'false'),
+  repeat: optionalCount('repeat'),
+  'max-concurrency': optionalCount('max-concurrency'),
+  cache: booleanInput('cache', 'true'),
+  comment: z
+    .string()
+    .trim()
+    .transform((v) => v || 'on-change')
+    .pipe(z.enum(['on-change', 'always', 'off'], { message: 'comment: expected on-change, always or off' })),
+  base: z.string().trim(),
+  'working-directory': z
+    .string()
+    .trim()
+    .transform((v) => v || '.'),
+});
+
+type InputName = keyof z.input<typeof schema>;
+const NAMES = Object.keys(schema.shape) as InputName[];
+
+/** `getInput` is @actions/core's (or a test's): it returns '' for an input that was not given. */
+export function parseInputs(getInput: (name: string) => string): ActionInputs {
+  const raw = Object.fromEntries(NAMES.map((n) => [n, getInput(n)]));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `input ${i.message}, got "${raw[String(i.path[0]) as InputName]}"`);
+    throw new UsageError(problems.join('; '));
+  }
+  const v = parsed.data;
+  return {
+    configs: v.config,
+    promptGlobs: v.prompts,
+    token: v['github-token'],
+    failOn: v['fail-on'].includes('never') ? 'never' : v['fail-on'].includes('gate') ? 'gate' : 'regression',
+    failOnSkipped: v['fail-on'].includes('skipped') && !v['fail-on'].includes('never'),
+    allowUntrustedCode: v['allow-untrusted-code'],
+    repeat: v.repeat,
+    maxConcurrency: v['max-concurrency'],
+    cache: v.cache,
+    comment: v.comment,
+    base: v.base || undefined,
+    workingDirectory: v['working-directory'],
+  };
+}

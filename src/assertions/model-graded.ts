@@ -1,0 +1,133 @@
+// llm-rubric: a grading model reads the output and a rubric and answers {pass, score, reason}.
+// The prompt, its rendering and the reading of the answer follow promptfoo's matchesLlmRubric; a grader
+// that cannot answer (call failed, no JSON) makes the case an error, never a silent fail.
+import type { GradingResult, Provider } from '../types.js';
+import { extractJsonObjects } from './extract-json.js';
+import { GraderError, invariant, type AssertionHandler } from './handler.js';
+import { renderTemplate } from './render-value.js';
+
+/** promptfoo's DEFAULT_GRADING_PROMPT, verbatim: graders are tuned to it. */
+export const DEFAULT_GRADING_PROMPT = JSON.stringify([
+  {
+    role: 'system',
+    content: `You are grading output according to a user-specified rubric. If the statement in the rubric is true, then the output passes the test. You respond with a JSON object with this structure: {reason: string, pass: boolean, score: number}
+
+Examples:
+
+<Output>Hello world</Output>
+<Rubric>Content contains a greeting</Rubric>
+{"reason": "the content contains the word 'Hello'", "pass": true, "score": 1.0}
+
+<Output>Avast ye swabs, repel the invaders!</Output>
+<Rubric>Does not speak like a pirate</Rubric>
+{"reason": "'avast ye' is a common pirate term", "pass": false, "score": 0.0}`,
+  },
+  {
+    role: 'user',
+    content: '<Output>\n{{ output }}\n</Output>\n<Rubric>\n{{ rubric }}\n</Rubric>',
+  },
+]);
+
+function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Objects reach the grader's template as JSON text, not as `[object Object]`. */
+function stringifyObjects(vars: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(vars).map(([key, value]) => {
+      if (!value || typeof value !== 'object') return [key, value];
+      if (Array.isArray(value))
+        return [key, value.map((item) => (item && typeof item === 'object' ? JSON.stringify(item) : item))];
+      return [key, JSON.stringify(value)];
+    }),
+  );
+}
+
+/** A JSON chat prompt is rendered string by string (so quotes in the output stay valid JSON); else as text. */
+export function renderGradingPrompt(rubricPrompt: string, vars: Record<string, unknown>): string {
+  const context = stringifyObjects(vars);
+  try {
+    const parsed: unknown = JSON.parse(rubricPrompt, (_key, value: unknown) =>
+      typeof value === 'string' ? renderTemplate(value, context) : value,
+    );
+    return JSON.stringify(parsed);
+  } catch {
+    return renderTemplate(rubricPrompt, context);
+  }
+}
+
+/** Reads the grader's answer like promptfoo: the first JSON object in the text; lenient about types. */
+export function readGraderAnswer(output: unknown, threshold: number | undefined): GradingResult {
+  let answer: Record<string, unknown> | undefined;
+  if (typeof output === 'string') {
+    const [first] = extractJsonObjects(output);
+    if (!first) throw new GraderError(`Could not extract JSON from llm-rubric response: ${output.slice(0, 200)}`);
+    answer = first as Record<string, unknown>;
+  } else if (output && typeof output === 'object') {
+    answer = output as Record<string, unknown>;
+  }
+  if (!answer || Array.isArray(answer)) {
+    throw new GraderError(
+      `llm-rubric produced malformed response - output must be a JSON object. Output: ${JSON.stringify(output)}`,
+    );
+  }
+  const rawPass = answer.pass ?? true;
+  let pass = typeof rawPass === 'boolean' ? rawPass : /^(true|yes|pass|y)$/i.test(String(rawPass));
+  const rawScore = answer.score;
+  const score =
+    typeof rawScore === 'number' ? rawScore : Number.isFinite(Number(rawScore)) ? Number(rawScore) : Number(pass);
+  if (typeof threshold === 'number' && Number.isFinite(threshold)) pass = pass && score >= threshold;
+  const reason =
+    typeof answer.reason === 'string' && answer.reason
+      ? answer.reason
+      : pass
+        ? 'Grading passed'
+        : `Score ${score} below threshold ${threshold}`;
+  return { pass, score, reason };
+}
+
+/** Inverted score for not-llm-rubric, clamped to [0, 1] so an odd grader score cannot overflow. */
+function invertScore(score: number): number {
+  return Math.min(1, Math.max(0, 1 - (Number.isFinite(score) ? score : 0)));
+}
+
+const llmRubric: AssertionHandler = async ({ assertion, value, outputString, ctx, inverse }) => {
+  invariant(
+    value === undefined || typeof value === 'string' || typeof value === 'object',
+    '"llm-rubric" assertion type must have a string or object value',
+  );
+  const options = ctx.test.options;
+  const rubricPrompt =
+    typeof options.rubricPrompt === 'string'
+      ? options.rubricPrompt
+      : options.rubricPrompt && typeof options.rubricPrompt === 'object'
+        ? JSON.stringify(options.rubricPrompt)
+        : DEFAULT_GRADING_PROMPT;
+  const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value || '' };
+  const prompt = renderGradingPrompt(rubricPrompt, vars);
+
+  let grader: Provider;
+  try {
+    grader = await ctx.gradingProvider(assertion.provider ?? options.provider);
+  } catch (err) {
+    throw new GraderError(`llm-rubric: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const response = await grader
+    .callApi(prompt, {
+      vars,
+      prompt: { id: 'llm-rubric', label: 'llm-rubric', raw: rubricPrompt },
+    })
+    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
+  if (response.error || !response.output) {
+    throw new GraderError(`llm-rubric grader ${grader.id} failed: ${response.error || 'No output'}`);
+  }
+  const verdict = readGraderAnswer(response.output, assertion.threshold);
+  return inverse ? { pass: !verdict.pass, score: invertScore(verdict.score), reason: verdict.reason } : verdict;
+};
+
+export const modelGradedAssertions: Record<string, AssertionHandler> = { 'llm-rubric': llmRubric };

@@ -1,0 +1,92 @@
+// Resolves what an assertion compares against, as promptfoo does before any handler runs: string values
+// are nunjucks templates over the test's vars; `file://` values are read (.json/.yaml/.yml parsed,
+// .txt trimmed) or, for .js/.mjs, called with (output, context) and their return value used.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import { parse as parseYaml } from 'yaml';
+import { MalformedAssertionError } from './handler.js';
+import { isJavascriptFile, loadScriptFunction, parseScriptReference } from './script.js';
+
+// No `env` global, unlike promptfoo: a PR could otherwise echo the runner's secrets into the comment.
+const environment = new nunjucks.Environment(null, { autoescape: false });
+environment.addFilter('load', (text: string) => JSON.parse(text));
+
+const templates = new Map<string, nunjucks.Template>();
+
+/** Renders a template string with vars; compiled templates are reused across cases. */
+export function renderTemplate(source: string, vars: Record<string, unknown>): string {
+  // Most values are plain text: skip the template engine for them.
+  if (!/\{[{%#]/.test(source)) return source;
+  let template = templates.get(source);
+  if (!template) {
+    template = new nunjucks.Template(source, environment, undefined, true);
+    templates.set(source, template);
+  }
+  return template.render(vars);
+}
+
+export interface ResolvedValue {
+  value: unknown;
+  valueFromScript: unknown;
+}
+
+/** Types whose handlers interpret a script's return value themselves (a verdict, not an expected value). */
+const SCRIPT_RESULT_TYPES = new Set(['javascript']);
+
+export async function resolveAssertionValue(
+  raw: unknown,
+  baseType: string,
+  vars: Record<string, unknown>,
+  rootDir: string,
+  callArgs: [output: unknown, context: unknown],
+): Promise<ResolvedValue> {
+  if (Array.isArray(raw)) {
+    const items = raw.map((item) =>
+      typeof item !== 'string'
+        ? item
+        : item.startsWith('file://')
+          ? readDataFile(item, rootDir)
+          : renderTemplate(item, vars),
+    );
+    return { value: items, valueFromScript: undefined };
+  }
+  if (typeof raw !== 'string') return { value: raw, valueFromScript: undefined };
+  if (!raw.startsWith('file://')) return { value: renderTemplate(raw, vars), valueFromScript: undefined };
+
+  const { file, functionName } = parseScriptReference(raw, rootDir);
+  if (!isJavascriptFile(file)) return { value: readDataFile(raw, rootDir), valueFromScript: undefined };
+  const fn = await loadScriptFunction(file, functionName);
+  // A throwing file script is an error of the case in promptfoo (it runs outside the handler).
+  const fromScript = await fn(...callArgs);
+  if (fromScript !== undefined && !SCRIPT_RESULT_TYPES.has(baseType)) {
+    if (typeof fromScript === 'function' || typeof fromScript === 'boolean') {
+      throw new MalformedAssertionError(
+        `the script for a "${baseType}" assertion returned a ${typeof fromScript}; only javascript assertions may; return the expected value instead`,
+      );
+    }
+    if (fromScript && typeof fromScript === 'object' && !Array.isArray(fromScript) && 'pass' in fromScript) {
+      throw new MalformedAssertionError(
+        `the script for a "${baseType}" assertion returned a GradingResult; only javascript assertions may; return the expected value instead`,
+      );
+    }
+    return { value: fromScript, valueFromScript: fromScript };
+  }
+  return { value: raw, valueFromScript: fromScript };
+}
+
+function readDataFile(ref: string, rootDir: string): unknown {
+  const file = path.resolve(rootDir, ref.slice('file://'.length));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new MalformedAssertionError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const ext = path.extname(file);
+  if (ext === '.json' || ext === '.yaml' || ext === '.yml') return parseYaml(text);
+  if (ext === '.txt') return text.trim();
+  throw new MalformedAssertionError(
+    `unsupported file type ${ext || '(none)'} for ${ref}: expected .json, .yaml, .yml, .txt, .js or .mjs`,
+  );
+}

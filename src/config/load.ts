@@ -1,0 +1,138 @@
+// Loads a promptfoo-compatible config into a validated, normalised Suite. Every complaint is a ConfigError
+// that says where (file:line:col, key path) and what was expected. The stages: parse the YAML keeping
+// positions, check the top level, then resolve prompts, providers, defaultTest and tests (reading their
+// files), merge defaultTest into each test, and apply promptgate's defaults and the caller's overrides.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import type { Suite, TestCase } from '../types.js';
+import { isFileRef, readText, resolveInside, type FileScope } from './files.js';
+import { resolvePrompts } from './prompts.js';
+import { resolveProviderSpecs } from './providers.js';
+import { ConfigSchema, DEFAULT_EVALUATE_OPTIONS, DEFAULT_GATE, type RawConfig } from './schema.js';
+import { locatedError, SourceFile } from './source.js';
+import { applyDefaultTest, expandVarCombinations, normaliseTest, resolveTests, type TestContext } from './tests.js';
+
+export { resolvePrompts, type ResolvedPrompts, type ResolvePromptsOptions } from './prompts.js';
+
+export interface LoadSuiteOptions {
+  /** Command-line values win over the config's evaluateOptions. */
+  overrides?: { repeat?: number; maxConcurrency?: number };
+  /** No referenced file may resolve outside it. Default: the config's directory. */
+  projectRoot?: string;
+}
+
+const DEFAULT_CONFIG_NAMES = ['promptgate.yaml', 'promptgate.yml', 'promptfooconfig.yaml', 'promptfooconfig.yml'];
+
+/** The config `eval` uses when none is named: promptgate's own name first, then promptfoo's. */
+export function findDefaultConfig(dir: string): string | undefined {
+  for (const name of DEFAULT_CONFIG_NAMES) {
+    const candidate = path.resolve(dir, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** How files appear in messages: relative to the working directory when under it (clickable, short). */
+export function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+export interface RawConfigFile {
+  /** Absolute path. */
+  configPath: string;
+  source: SourceFile;
+  /** The top level, shape-checked; `prompts`, `providers`, `tests` are still as written. */
+  config: RawConfig;
+}
+
+/** Reads and parses a config, checking only its top level: enough to re-resolve its `prompts` elsewhere. */
+export async function readRawConfig(configPath: string): Promise<RawConfigFile> {
+  const abs = path.resolve(configPath);
+  const shown = displayPath(abs);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(abs);
+  } catch (err) {
+    throw new ConfigError({ file: shown }, `cannot read the config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ConfigError({ file: shown }, 'is not valid UTF-8; save the config as UTF-8 text');
+  }
+  const source = SourceFile.parse(text, shown);
+  const value = source.toJS();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(source.locate([]), 'expected a map with prompts, providers and tests');
+  }
+  return { configPath: abs, source, config: source.check(ConfigSchema, value, []) };
+}
+
+export async function loadSuite(configPath: string, options: LoadSuiteOptions = {}): Promise<Suite> {
+  const { configPath: abs, source, config } = await readRawConfig(configPath);
+  const rootDir = path.dirname(abs);
+  const scope: FileScope = { rootDir, projectRoot: path.resolve(options.projectRoot ?? rootDir) };
+  const files = new Set<string>([abs]);
+  const ctx: TestContext = { scope, display: displayPath, files };
+
+  const { prompts, files: promptFiles } = await resolvePrompts(config.prompts, rootDir, source.displayPath, {
+    locator: source,
+    projectRoot: scope.projectRoot,
+  });
+  for (const file of promptFiles) files.add(file);
+
+  const providersKey = config.providers === undefined && config.targets !== undefined ? 'targets' : 'providers';
+  const providers = await resolveProviderSpecs(config[providersKey], source, [providersKey], scope, files);
+
+  const defaultTest = await loadDefaultTest(config.defaultTest, source, ctx);
+  const written = await resolveTests(config.tests, source, ['tests'], ctx);
+  const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
+
+  const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
+  if (gate.fix > gate.ship) {
+    throw locatedError(source, config.gate?.fix !== undefined ? ['gate', 'fix'] : ['gate', 'ship'],
+      `gate.fix (${gate.fix}) must not exceed gate.ship (${gate.ship}): below fix means "fix first", above ship means "ship"`);
+  }
+  const evaluateOptions = {
+    ...DEFAULT_EVALUATE_OPTIONS,
+    ...stripUndefined(config.evaluateOptions ?? {}),
+    ...stripUndefined(options.overrides ?? {}),
+  };
+
+  const suite: Suite = {
+    configPath: abs,
+    rootDir,
+    prompts,
+    providers,
+    tests,
+    evaluateOptions: {
+      maxConcurrency: evaluateOptions.maxConcurrency,
+      repeat: evaluateOptions.repeat,
+      timeoutMs: evaluateOptions.timeoutMs,
+      maxRetries: evaluateOptions.maxRetries,
+    },
+    gate,
+    referencedFiles: [...files].sort(),
+  };
+  if (config.description !== undefined) suite.description = config.description;
+  if (defaultTest) suite.defaultTest = defaultTest;
+  return suite;
+}
+
+/** `defaultTest` is a test (without its own identity) or, as promptfoo allows, `file://defaults.yaml`. */
+async function loadDefaultTest(value: unknown, source: SourceFile, ctx: TestContext): Promise<TestCase | undefined> {
+  if (value === undefined || value === null) return undefined;
+  if (!isFileRef(value)) return normaliseTest(value, source, ['defaultTest'], ctx);
+  const abs = await resolveInside(value.slice('file://'.length), ctx.scope, source, ['defaultTest']);
+  ctx.files.add(abs);
+  const file = SourceFile.parse(await readText(abs, ctx.scope, source, ['defaultTest']), displayPath(abs));
+  return normaliseTest(file.toJS(), file, [], ctx);
+}
+
+function stripUndefined<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

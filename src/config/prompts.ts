@@ -1,0 +1,177 @@
+// Resolves a config's `prompts` entries into Prompt templates, as promptfoo reads them: inline strings,
+// `file://` text files (split into several prompts on lines of `---`), JSON chat-message files, globs, the
+// `{id, label, raw}` object form and the `{ 'file://x.txt': 'label' }` map form.
+//
+// Ids are what pairs a head prompt with its base version, so they depend only on what is written:
+// an explicit `id`, else `file://<path relative to the config dir>` (plus `:<n>`, counting from 1, when
+// one file holds several prompts), else the raw text. Labels default to the path, never the content.
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Prompt } from '../types.js';
+import { expandFileRef, FILE_PREFIX, isFileRef, readText, relativePosix, type FileScope } from './files.js';
+import { PromptObjectSchema } from './schema.js';
+import { checkWith, fileLocator, formatKeyPath, locatedError, type KeyPath, type Locator } from './source.js';
+
+export interface ResolvedPrompts {
+  prompts: Prompt[];
+  /** Absolute paths of the prompt files read. */
+  files: string[];
+}
+
+export interface ResolvePromptsOptions {
+  /** Where errors point; default: the config file without positions. */
+  locator?: Locator;
+  /** Default: rootDir. */
+  projectRoot?: string;
+  /** Key path of `entries` in the config; default `['prompts']`. */
+  keyPath?: KeyPath;
+}
+
+/** One written entry, before its files are read. */
+interface PromptEntry {
+  at: KeyPath;
+  /** Inline template, or a `file://` reference. */
+  source: string;
+  id?: string;
+  label?: string;
+}
+
+const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.py']);
+
+/**
+ * Resolves `entries` (the raw `prompts` value of a config) against `rootDir`. The lead re-resolves the
+ * same entries against the base revision's files, so this takes plain data, not a loaded suite.
+ */
+export async function resolvePrompts(
+  entries: unknown,
+  rootDir: string,
+  configFile: string,
+  options: ResolvePromptsOptions = {},
+): Promise<ResolvedPrompts> {
+  const locator = options.locator ?? fileLocator(configFile);
+  const scope: FileScope = { rootDir, projectRoot: options.projectRoot ?? rootDir };
+  const keyPath = options.keyPath ?? ['prompts'];
+  const written = listEntries(entries, locator, keyPath);
+
+  const prompts: Prompt[] = [];
+  const files: string[] = [];
+  const firstUse = new Map<string, KeyPath>();
+  for (const entry of written) {
+    const resolved = isFileRef(entry.source)
+      ? await promptsFromFiles(entry, scope, locator, files)
+      : [{ id: entry.id ?? entry.source, label: entry.label ?? entry.id ?? entry.source, raw: entry.source }];
+    for (const prompt of resolved) {
+      const earlier = firstUse.get(prompt.id);
+      if (earlier) {
+        throw locatedError(
+          locator,
+          entry.at,
+          `duplicate prompt id "${truncate(prompt.id)}" (also ${formatKeyPath(earlier)}); give one of them a distinct id`,
+        );
+      }
+      firstUse.set(prompt.id, entry.at);
+      prompts.push(prompt);
+    }
+  }
+  return { prompts, files };
+}
+
+function listEntries(entries: unknown, locator: Locator, keyPath: KeyPath): PromptEntry[] {
+  const expected = 'expected a list of prompts (strings, file://paths or {id, label, raw} objects)';
+  if (entries === undefined || entries === null) throw locatedError(locator, keyPath, `is required: ${expected}`);
+  if (typeof entries === 'string') return [{ at: keyPath, source: entries }];
+  if (Array.isArray(entries)) {
+    if (entries.length === 0) throw locatedError(locator, keyPath, `is empty: ${expected}`);
+    return entries.map((item, i) => entryOf(item, [...keyPath, i], locator));
+  }
+  if (typeof entries === 'object') {
+    // promptfoo's map form: `{ 'file://a.txt': 'Label A' }`.
+    const pairs = Object.entries(entries as Record<string, unknown>);
+    if (pairs.length === 0) throw locatedError(locator, keyPath, `is empty: ${expected}`);
+    return pairs.map(([source, label]) => {
+      if (typeof label !== 'string') throw locatedError(locator, [...keyPath, source], 'expected a label (a string) for this prompt');
+      return { at: [...keyPath, source], source, label };
+    });
+  }
+  throw locatedError(locator, keyPath, expected);
+}
+
+function entryOf(item: unknown, at: KeyPath, locator: Locator): PromptEntry {
+  if (typeof item === 'string') return { at, source: item };
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    throw locatedError(locator, at, 'expected a prompt string, a file://path or an object {id, label, raw}');
+  }
+  const object = checkWith(locator, PromptObjectSchema, item, at);
+  // promptfoo reads `{id: 'file://x.txt'}` (no raw) as the file, and `{id: 'text'}` as an inline prompt.
+  const source = object.raw ?? object.id;
+  if (source === undefined) throw locatedError(locator, at, 'expected `raw` (the template) or `id` (a file://path)');
+  const explicitId = object.raw !== undefined || !isFileRef(object.id) ? object.id : undefined;
+  return { at, source, id: explicitId, label: object.label };
+}
+
+async function promptsFromFiles(entry: PromptEntry, scope: FileScope, locator: Locator, files: string[]): Promise<Prompt[]> {
+  const at = entry.at;
+  const parts: Array<{ raw: string; file: string }> = [];
+  for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
+    files.push(abs);
+    const file = relativePosix(scope.rootDir, abs);
+    for (const raw of await promptsInFile(abs, file, scope, locator, at)) parts.push({ raw, file });
+  }
+  const several = parts.length > 1;
+  const perFile = new Map<string, number>();
+  for (const part of parts) perFile.set(part.file, (perFile.get(part.file) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return parts.map((part, i) => {
+    const n = (seen.get(part.file) ?? 0) + 1;
+    seen.set(part.file, n);
+    const fileKey = (perFile.get(part.file) ?? 0) > 1 ? `${part.file}:${n}` : part.file;
+    const suffix = several ? `:${i + 1}` : '';
+    return {
+      id: entry.id !== undefined ? `${entry.id}${suffix}` : `${FILE_PREFIX}${fileKey}`,
+      label: entry.label !== undefined ? `${entry.label}${suffix}` : fileKey,
+      raw: part.raw,
+      file: part.file,
+    };
+  });
+}
+
+/** The templates one file holds. */
+async function promptsInFile(abs: string, shown: string, scope: FileScope, locator: Locator, at: KeyPath): Promise<string[]> {
+  const ext = path.extname(abs).toLowerCase();
+  if (SCRIPT_EXTENSIONS.has(ext)) {
+    throw locatedError(locator, at, `${shown}: prompt functions are not supported; expected a text, markdown, JSON or YAML prompt file`);
+  }
+  const content = await readText(abs, scope, locator, at);
+  switch (ext) {
+    case '.json':
+      // Kept as its JSON text: the renderer renders each message's content.
+      parseOrFail(() => JSON.parse(content), shown, locator, at);
+      return [content];
+    case '.jsonl':
+      return content
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .map((line) => (parseOrFail(() => JSON.parse(line), shown, locator, at), line));
+    case '.yaml':
+    case '.yml':
+      // promptfoo reads a YAML prompt file as chat messages and sends them as JSON.
+      return [JSON.stringify(parseOrFail(() => parseYaml(content) as unknown, shown, locator, at))];
+    default: {
+      const prompts = content.split(/^---[ \t]*\r?$\n?/m).filter((part) => part.trim() !== '');
+      if (prompts.length === 0) throw locatedError(locator, at, `${shown} is empty; expected a prompt template`);
+      return prompts;
+    }
+  }
+}
+
+function parseOrFail<T>(parse: () => T, shown: string, locator: Locator, at: KeyPath): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw locatedError(locator, at, `${shown} could not be parsed: ${(err as Error).message}`);
+  }
+}
+
+function truncate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

@@ -1,0 +1,67 @@
+// The case plan: prompts × providers × tests × repeat, in one deterministic order so results, reports
+// and shards line up between the base and head runs of a PR.
+import type { Prompt, TestCase } from '../types.js';
+import { sha256Hex, stableStringify } from './stable-json.js';
+
+export interface PlanShape {
+  tests: number;
+  prompts: number;
+  providers: number;
+  repeat: number;
+}
+
+/** One case's coordinates; `index` is its position in plan order (and in the results list). */
+export interface PlannedCase {
+  index: number;
+  testIdx: number;
+  promptIdx: number;
+  providerIdx: number;
+  repeat: number;
+}
+
+export function countCases(shape: PlanShape): number {
+  return shape.tests * shape.prompts * shape.providers * Math.max(0, shape.repeat);
+}
+
+/**
+ * The case at plan position `index`. Order: testIdx, then promptIdx, then providerIdx, then repeat
+ * (repeat varies fastest). Computed, not stored, so a 10,000-case plan costs no memory.
+ */
+export function caseAt(shape: PlanShape, index: number): PlannedCase {
+  const repeat = index % shape.repeat;
+  let rest = (index - repeat) / shape.repeat;
+  const providerIdx = rest % shape.providers;
+  rest = (rest - providerIdx) / shape.providers;
+  const promptIdx = rest % shape.prompts;
+  const testIdx = (rest - promptIdx) / shape.prompts;
+  return { index, testIdx, promptIdx, providerIdx, repeat };
+}
+
+/** All cases in plan order, lazily. */
+export function* planCases(shape: PlanShape): Generator<PlannedCase> {
+  const total = countCases(shape);
+  for (let index = 0; index < total; index++) yield caseAt(shape, index);
+}
+
+/**
+ * A test's identity: its index plus a short stable hash of what it checks (description, vars, assert).
+ * The hash makes an edited test a different test even when it keeps its position.
+ */
+export function testIdentity(test: Pick<TestCase, 'description' | 'vars' | 'assert'>, testIdx: number): string {
+  const content = stableStringify({ description: test.description ?? null, vars: test.vars, assert: test.assert });
+  return `${testIdx}:${sha256Hex(content).slice(0, 16)}`;
+}
+
+/**
+ * A case's identity string (sharding hashes it): prompt id, provider id, test identity, repeat.
+ * JSON-encoded so no separator inside an id can make two different cases collide.
+ */
+export function caseIdentity(parts: {
+  prompt: Pick<Prompt, 'id'> | string;
+  providerId: string;
+  testIdentity: string;
+  repeat: number;
+}): string {
+  const promptId = typeof parts.prompt === 'string' ? parts.prompt : parts.prompt.id;
+  return JSON.stringify([promptId, parts.providerId, parts.testIdentity, parts.repeat]);
+}

@@ -1,0 +1,292 @@
+// Runs a suite's cases against live providers: bounded concurrency, per-call timeouts, retries with
+// backoff, an output cache, the test's transform, then scoring. Results come back in plan order.
+import path from 'node:path';
+import { scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
+import { ConfigError, messageOf } from '../errors.js';
+import { renderPrompt as realRenderPrompt } from '../prompts/render.js';
+import { resolveProviders as realResolveProviders } from '../providers/index.js';
+import {
+  silentLogger,
+  type CaseResult,
+  type EvalResults,
+  type Logger,
+  type Prompt,
+  type Provider,
+  type ProviderResponse,
+  type Suite,
+  type TokenUsage,
+} from '../types.js';
+import { cacheKey, type OutputCache } from './cache.js';
+import { createGradingProviders, type GradingProviderSpec, type ResolveProviders } from './grading.js';
+import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
+import { forEachBounded, Semaphore } from './pool.js';
+import { callWithRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import { summarizeStats } from './stats.js';
+import { TransformCache } from './transform.js';
+
+export { summarizeStats } from './stats.js';
+
+export interface RunDeps {
+  providers: Provider[];
+  cache?: OutputCache;
+  logger?: Logger;
+  /** Called after every finished case. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops new calls, aborts the ones in flight, and rejects runSuite with the abort reason. */
+  signal?: AbortSignal;
+  render?: (prompt: Prompt, vars: Record<string, unknown>) => string;
+  score?: (ctx: ScoreContext) => Promise<TestScore>;
+  /** Replaces suite.prompts, e.g. with the base revision's prompts; same order and length expected. */
+  prompts?: Prompt[];
+  /** Backoff shape; `maxRetries` here overrides suite.evaluateOptions.maxRetries. */
+  retry?: Partial<RetryPolicy>;
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  resolveProviders?: ResolveProviders;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Cache hits skip the call slots, so a fully cached re-run is not throttled behind slow calls; this many
+ * cases beyond the call limit may be in flight (rendering, reading the cache, scoring) at once.
+ */
+const EXTRA_CASES_IN_FLIGHT = 64;
+
+/** Waits `ms`, ending early when the run is aborted (a 60 s Retry-After must not delay a cancel). */
+function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults> {
+  const prompts = deps.prompts ?? suite.prompts;
+  const { providers } = deps;
+  const options = suite.evaluateOptions;
+  const shape: PlanShape = {
+    tests: suite.tests.length,
+    prompts: prompts.length,
+    providers: providers.length,
+    repeat: Math.max(1, options.repeat),
+  };
+  const total = countCases(shape);
+  const limit = Math.max(1, Math.floor(options.maxConcurrency) || 1);
+  const calls = new Semaphore(limit);
+  const logger = deps.logger ?? silentLogger;
+  const policy: RetryPolicy = {
+    baseMs: deps.retry?.baseMs ?? DEFAULT_RETRY.baseMs,
+    maxMs: deps.retry?.maxMs ?? DEFAULT_RETRY.maxMs,
+    maxRetries: deps.retry?.maxRetries ?? options.maxRetries,
+  };
+  const grading = createGradingProviders({
+    defaultProvider: providers[0],
+    resolveProviders: deps.resolveProviders ?? realResolveProviders,
+    rootDir: suite.rootDir,
+    configFile: suite.configPath,
+    env: deps.env ?? process.env,
+  });
+  const runner: CaseRunner = {
+    suite,
+    prompts,
+    providers,
+    calls,
+    logger,
+    policy,
+    cache: deps.cache,
+    signal: deps.signal,
+    render: deps.render ?? realRenderPrompt,
+    score: deps.score ?? realScoreTest,
+    sleep: deps.sleep ?? abortableSleep(deps.signal),
+    random: deps.random ?? Math.random,
+    transforms: new TransformCache(suite.rootDir),
+    // Grader calls share the call slots, so model-graded assertions respect maxConcurrency too.
+    gradingProvider: async (spec) => throttled(await grading(spec), calls),
+  };
+
+  const results = new Array<CaseResult>(total);
+  let done = 0;
+  await forEachBounded(
+    total,
+    limit + EXTRA_CASES_IN_FLIGHT,
+    async (index) => {
+      results[index] = await runCase(runner, caseAt(shape, index));
+      deps.onProgress?.(++done, total);
+    },
+    deps.signal,
+  );
+  return {
+    version: 1,
+    suite: suite.description ?? path.basename(suite.configPath),
+    stats: summarizeStats(results),
+    results,
+  };
+}
+
+interface CaseRunner {
+  suite: Suite;
+  prompts: Prompt[];
+  providers: Provider[];
+  calls: Semaphore;
+  logger: Logger;
+  policy: RetryPolicy;
+  cache: OutputCache | undefined;
+  signal: AbortSignal | undefined;
+  render: NonNullable<RunDeps['render']>;
+  score: NonNullable<RunDeps['score']>;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  transforms: TransformCache;
+  gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
+}
+
+async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResult> {
+  const test = run.suite.tests[planned.testIdx]!;
+  const prompt = run.prompts[planned.promptIdx]!;
+  const provider = run.providers[planned.providerIdx]!;
+  const base = {
+    testIdx: planned.testIdx,
+    promptIdx: planned.promptIdx,
+    promptId: prompt.id,
+    // The label tells apart two configs of one model (promptfoo shows `label || id` the same way).
+    provider: provider.label ?? provider.id,
+    repeat: planned.repeat,
+    ...(test.description !== undefined ? { description: test.description } : {}),
+    vars: test.vars,
+  };
+  const failed = (error: string, extra: Partial<CaseResult> = {}): CaseResult => ({
+    ...base,
+    output: null,
+    pass: false,
+    score: 0,
+    error,
+    assertions: [],
+    latencyMs: 0,
+    tokens: { prompt: 0, completion: 0, total: 0 },
+    cost: 0,
+    cached: false,
+    ...extra,
+  });
+
+  let rendered: string;
+  try {
+    rendered = run.render(prompt, test.vars);
+  } catch (error) {
+    // A broken template is the config's fault and would fail every case alike: stop with its location.
+    if (error instanceof ConfigError) throw error;
+    return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
+  }
+
+  const call = await callProvider(run, provider, prompt, test.vars, rendered, planned.repeat);
+  if (!call.ok) return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
+  const { response, cached, latencyMs } = call;
+  const measured = {
+    prompt: rendered,
+    latencyMs,
+    tokens: tokensOf(response),
+    cost: response.cost ?? 0,
+    cached,
+  };
+
+  let output = response.output;
+  if (test.options.transform !== undefined) {
+    try {
+      output = await run.transforms.apply(test.options.transform, output, {
+        vars: test.vars,
+        prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw },
+      });
+    } catch (error) {
+      return failed(`transform failed: ${messageOf(error)}`, { ...measured, output: response.output });
+    }
+  }
+
+  let scored: TestScore;
+  try {
+    scored = await run.score({
+      output,
+      prompt: rendered,
+      vars: test.vars,
+      test,
+      providerId: provider.id,
+      latencyMs,
+      ...(response.cost !== undefined ? { cost: response.cost } : {}),
+      cached,
+      rootDir: run.suite.rootDir,
+      gradingProvider: (spec) => run.gradingProvider(spec ?? test.options.provider),
+      logger: run.logger,
+    });
+  } catch (error) {
+    return failed(`assertions could not run: ${messageOf(error)}`, { ...measured, output });
+  }
+  if (scored.error !== undefined) {
+    return failed(scored.error, { ...measured, output, assertions: scored.assertions });
+  }
+  return { ...base, ...measured, output, pass: scored.pass, score: scored.score, assertions: scored.assertions };
+}
+
+type ProviderCall =
+  | { ok: true; response: ProviderResponse; cached: boolean; latencyMs: number }
+  | { ok: false; error: string; latencyMs: number };
+
+async function callProvider(
+  run: CaseRunner,
+  provider: Provider,
+  prompt: Prompt,
+  vars: Record<string, unknown>,
+  rendered: string,
+  repeat: number,
+): Promise<ProviderCall> {
+  const key = run.cache
+    ? cacheKey({ providerId: provider.id, cacheIdentity: provider.cacheIdentity, renderedPrompt: rendered, repeat })
+    : undefined;
+  // Looked up before taking a call slot: a hit must not queue behind slow calls.
+  const hit = key !== undefined ? await run.cache!.get(key) : undefined;
+  // A hit reports latency 0, as promptfoo does: no call was made, and a stale latency would mislead
+  // `latency` assertions. Tokens and cost stay as recorded, describing the output rather than this run.
+  if (hit) return { ok: true, response: hit, cached: true, latencyMs: 0 };
+
+  const outcome = await run.calls.use(() =>
+    callWithRetry((signal) => provider.callApi(rendered, { vars, prompt, signal }), {
+      policy: run.policy,
+      timeoutMs: run.suite.evaluateOptions.timeoutMs,
+      sleep: run.sleep,
+      random: run.random,
+      signal: run.signal,
+      onRetry: ({ attempt, reason, delayMs }) =>
+        run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
+    }),
+  );
+  if (!outcome.ok) return { ok: false, error: `${provider.id}: ${outcome.error}`, latencyMs: outcome.latencyMs };
+  if (key !== undefined) {
+    try {
+      await run.cache!.set(key, outcome.response);
+    } catch (error) {
+      // A full disk or read-only cache dir costs speed next time, not this run's results.
+      run.logger.warn(`could not write to the output cache: ${messageOf(error)}`);
+    }
+  }
+  return { ok: true, response: outcome.response, cached: false, latencyMs: outcome.latencyMs };
+}
+
+function tokensOf(response: ProviderResponse): TokenUsage {
+  const prompt = response.tokenUsage?.prompt ?? 0;
+  const completion = response.tokenUsage?.completion ?? 0;
+  return { prompt, completion, total: response.tokenUsage?.total ?? prompt + completion };
+}
+
+/** The same provider, its calls taking a slot of the shared limit. */
+function throttled(provider: Provider, calls: Semaphore): Provider {
+  return {
+    id: provider.id,
+    ...(provider.label !== undefined ? { label: provider.label } : {}),
+    cacheIdentity: provider.cacheIdentity,
+    callApi: (prompt, context) => calls.use(() => provider.callApi(prompt, context)),
+  };
+}

@@ -1,0 +1,121 @@
+// Anthropic Messages API (`anthropic:messages:<model>`). System messages move to the top-level `system`.
+import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
+import { textOf, toChatMessages, type WireMessage } from './chat-messages.js';
+import { failure, postJson } from './http.js';
+import type { HttpProviderOptions } from './openai.js';
+import { costOf, priceFor } from './prices.js';
+import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+
+export const ANTHROPIC_VERSION = '2023-06-01';
+const DEFAULT_MAX_TOKENS = 1024;
+const BODY_PARAMS = ['temperature', 'top_p', 'top_k', 'stop_sequences', 'tools', 'tool_choice', 'thinking'] as const;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+export function anthropicKeyVar(config: Record<string, unknown>): string {
+  return str(config.apiKeyEnvar) ?? 'ANTHROPIC_API_KEY';
+}
+
+export function anthropicApiKey(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
+  return str(config.apiKey) ?? str(env[anthropicKeyVar(config)]);
+}
+
+export function missingAnthropicCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string[] {
+  return anthropicApiKey(config, env) ? [] : [anthropicKeyVar(config)];
+}
+
+/** `{base}/v1/messages`; a base that already ends in /v1 is not doubled. */
+export function anthropicMessagesUrl(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
+  const base = (str(config.apiBaseUrl) ?? str(env.ANTHROPIC_BASE_URL) ?? 'https://api.anthropic.com').replace(
+    /\/+$/,
+    '',
+  );
+  return base.endsWith('/v1') ? `${base}/messages` : `${base}/v1/messages`;
+}
+
+/** Split a chat into Anthropic's shape: `system` text apart, the rest as messages. */
+export function toAnthropicMessages(prompt: string): { system?: string; messages: WireMessage[] } {
+  const all = toChatMessages(prompt);
+  const system = all.filter((m) => m.role === 'system').map((m) => textOf(m.content));
+  const messages = all.filter((m) => m.role !== 'system');
+  return { ...(system.length > 0 ? { system: system.join('\n\n') } : {}), messages };
+}
+
+interface MessagesResponse {
+  content?: Array<{ type?: unknown; text?: unknown }>;
+  usage?: { input_tokens?: unknown; output_tokens?: unknown };
+}
+
+function usageOf(usage: MessagesResponse['usage']): Partial<TokenUsage> {
+  const n = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const prompt = n(usage?.input_tokens);
+  const completion = n(usage?.output_tokens);
+  if (prompt === undefined && completion === undefined) return {};
+  return { prompt: prompt ?? 0, completion: completion ?? 0, total: (prompt ?? 0) + (completion ?? 0) };
+}
+
+/** Concatenated text blocks; tool_use blocks as JSON when the model produced no text (as for OpenAI's tool_calls). */
+function outputOf(content: Array<{ type?: unknown; text?: unknown }>): string {
+  const text = content
+    .filter((block) => block?.type === 'text' && typeof block.text === 'string')
+    .map((block) => block.text as string);
+  if (text.length > 0) return text.join('');
+  const toolUses = content.filter((block) => block?.type === 'tool_use');
+  return toolUses.length > 0 ? JSON.stringify(toolUses) : '';
+}
+
+export function createAnthropicProvider(spec: ProviderSpec, model: string, options: HttpProviderOptions): Provider {
+  const { config } = spec;
+  const url = anthropicMessagesUrl(config, options.env);
+  const apiKey = anthropicApiKey(config, options.env);
+  const keyVar = anthropicKeyVar(config);
+  const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
+  const price = priceFor(model, config);
+  const label = spec.id;
+
+  const headers: Record<string, string> = { 'anthropic-version': ANTHROPIC_VERSION };
+  if (apiKey) headers['x-api-key'] = apiKey;
+  if (config.headers && typeof config.headers === 'object') {
+    for (const [name, value] of Object.entries(config.headers as Record<string, unknown>))
+      headers[name.toLowerCase()] = String(value);
+  }
+
+  return {
+    id: spec.id,
+    label: spec.label,
+    cacheIdentity: cacheIdentityOf(spec.id, config),
+    async callApi(prompt, context): Promise<ProviderResponse> {
+      if (!apiKey) {
+        return failure(
+          { label, secrets },
+          `${keyVar} is not set: export it, or set apiKey in this provider's config`,
+          false,
+        );
+      }
+      const { system, messages } = toAnthropicMessages(prompt);
+      const body: Record<string, unknown> = {
+        model,
+        max_tokens: typeof config.max_tokens === 'number' ? config.max_tokens : DEFAULT_MAX_TOKENS,
+        messages,
+        ...(system !== undefined ? { system } : {}),
+      };
+      for (const param of BODY_PARAMS) if (config[param] !== undefined) body[param] = config[param];
+
+      const outcome = await postJson(url, body, headers, {
+        fetch: options.fetch,
+        signal: context.signal,
+        secrets,
+        label,
+        credentialHint: `check ${keyVar}, or apiKey in this provider's config`,
+      });
+      if (!outcome.ok) return outcome.failure;
+
+      const reply = outcome.body as MessagesResponse;
+      if (!reply || !Array.isArray(reply.content)) {
+        return failure({ label, secrets }, 'the response has no `content` array', true);
+      }
+      const tokenUsage = usageOf(reply.usage);
+      return { output: outputOf(reply.content), tokenUsage, cost: costOf(price, tokenUsage) };
+    },
+  };
+}

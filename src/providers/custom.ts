@@ -1,0 +1,176 @@
+// `file://provider.mjs` — promptfoo's custom provider contract: the default export is a class constructed with
+// `{ id, config }` whose instances have `callApi(prompt, context)`. Also accepted: a default-exported object with
+// `callApi`, a default-exported function (it *is* callApi), or a named `callApi` export.
+//
+// A callApi that throws is reported as a TRANSIENT error: custom providers usually wrap a network client, and a
+// throw is how those surface timeouts and resets. A provider that knows better returns `{ error, transient }`.
+import { createHash } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, messageOf } from '../errors.js';
+import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import { cacheIdentityOf, redact, secretsInConfig } from './secrets.js';
+
+type CallApi = (prompt: string, context: CallContext) => unknown;
+
+export interface CustomProviderOptions {
+  rootDir: string;
+  /** Where the spec was written, for errors (the config file, the key path). */
+  configFile?: string;
+  key?: string;
+}
+
+const MODULE_EXTENSIONS = new Set(['.mjs', '.js', '.cjs']);
+
+/** Absolute path of the module, refusing anything outside rootDir (after resolving symlinks). */
+async function resolveInsideRoot(reference: string, options: CustomProviderOptions): Promise<string> {
+  const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
+  const relative = reference.slice('file://'.length);
+  if (!MODULE_EXTENSIONS.has(path.extname(relative))) {
+    throw new ConfigError(
+      where,
+      `provider "${reference}": expected a JavaScript module ending in .mjs, .js or .cjs`,
+      options.key,
+    );
+  }
+  const root = await realpath(options.rootDir);
+  let absolute: string;
+  try {
+    absolute = await realpath(path.resolve(root, relative));
+  } catch {
+    throw new ConfigError(
+      where,
+      `provider "${reference}": no such file ${path.resolve(root, relative)} (paths resolve against ${root})`,
+      options.key,
+    );
+  }
+  const fromRoot = path.relative(root, absolute);
+  if (fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) {
+    throw new ConfigError(
+      where,
+      `provider "${reference}": resolves to ${absolute}, outside the suite's directory ${root}; keep provider modules inside it`,
+      options.key,
+    );
+  }
+  return absolute;
+}
+
+function findCallApi(mod: Record<string, unknown>, spec: ProviderSpec): CallApi | undefined {
+  const exported = mod.default ?? mod;
+  if (typeof exported === 'function') {
+    const proto = (exported as { prototype?: { callApi?: unknown } }).prototype;
+    if (proto && typeof proto.callApi === 'function') {
+      const Ctor = exported as new (options: { id: string; config: Record<string, unknown> }) => { callApi: CallApi };
+      const instance = new Ctor({ id: spec.id, config: spec.config });
+      return instance.callApi.bind(instance);
+    }
+    return exported as CallApi;
+  }
+  if (exported && typeof exported === 'object' && typeof (exported as { callApi?: unknown }).callApi === 'function') {
+    const holder = exported as { callApi: CallApi };
+    return holder.callApi.bind(holder);
+  }
+  if (typeof mod.callApi === 'function') return mod.callApi as CallApi;
+  return undefined;
+}
+
+/** Whatever callApi returned → a ProviderResponse; a bare string is taken as the output. */
+export function normalizeCustomResponse(value: unknown, id: string): ProviderResponse {
+  if (typeof value === 'string') return { output: value };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      error: `${id}: callApi returned ${value === null ? 'null' : typeof value}; expected { output } or { error }`,
+      transient: false,
+    };
+  }
+  const r = value as Record<string, unknown>;
+  const response: ProviderResponse = {};
+  if ('output' in r) response.output = r.output;
+  if (r.error !== undefined && r.error !== null && r.error !== '') {
+    response.error = `${id}: ${typeof r.error === 'string' ? r.error : messageOf(r.error)}`;
+    response.transient = r.transient === true;
+    if (typeof r.retryAfterMs === 'number') response.retryAfterMs = r.retryAfterMs;
+  }
+  if (r.tokenUsage && typeof r.tokenUsage === 'object')
+    response.tokenUsage = r.tokenUsage as ProviderResponse['tokenUsage'];
+  if (typeof r.cost === 'number') response.cost = r.cost;
+  if (!('output' in r) && response.error === undefined) {
+    return { error: `${id}: callApi returned an object with neither "output" nor "error"`, transient: false };
+  }
+  return response;
+}
+
+/** Run callApi, but give up when the engine's timeout fires: a module that ignores `context.signal` cannot hang a run. */
+async function callUntilAborted(
+  call: CallApi,
+  prompt: string,
+  context: CallContext,
+  id: string,
+): Promise<ProviderResponse> {
+  const { signal } = context;
+  const timedOut: ProviderResponse = { error: `${id}: timed out (aborted)`, transient: true };
+  if (signal?.aborted) return timedOut;
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<ProviderResponse>((resolve) => {
+    onAbort = () => resolve(timedOut);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  const called = (async (): Promise<ProviderResponse> => {
+    try {
+      return normalizeCustomResponse(await call(prompt, context), id);
+    } catch (err) {
+      return { error: `${id}: callApi threw: ${messageOf(err)}`, transient: true };
+    }
+  })();
+  try {
+    return await Promise.race([called, aborted]);
+  } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export async function createCustomProvider(spec: ProviderSpec, options: CustomProviderOptions): Promise<Provider> {
+  const file = await resolveInsideRoot(spec.id, options);
+  const source = await readFile(file);
+  const contentHash = createHash('sha256').update(source).digest('hex');
+  const where = { file: options.configFile ?? file };
+
+  let mod: Record<string, unknown>;
+  try {
+    // The hash in the URL makes an edited module load afresh in a long-lived process (ESM caches by URL).
+    mod = (await import(`${pathToFileURL(file).href}?sha256=${contentHash}`)) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(where, `provider "${spec.id}": loading ${file} failed: ${messageOf(err)}`, options.key);
+  }
+  let callApi: CallApi | undefined;
+  try {
+    callApi = findCallApi(mod, spec);
+  } catch (err) {
+    throw new ConfigError(
+      where,
+      `provider "${spec.id}": constructing the default-exported class failed: ${messageOf(err)}`,
+      options.key,
+    );
+  }
+  if (!callApi) {
+    throw new ConfigError(
+      where,
+      `provider "${spec.id}": ${file} exports no callApi; expected \`export default class { constructor({ id, config }) {} async callApi(prompt, context) { return { output } } }\``,
+      options.key,
+    );
+  }
+  const call = callApi;
+  const secrets = secretsInConfig(spec.config);
+
+  return {
+    id: spec.id,
+    label: spec.label,
+    // The module's content is part of its identity: editing the provider invalidates cached outputs.
+    cacheIdentity: cacheIdentityOf(spec.id, spec.config, { sha256: contentHash }),
+    async callApi(prompt, context) {
+      const response = await callUntilAborted(call, prompt, context, spec.id);
+      return response.error === undefined ? response : { ...response, error: redact(response.error, secrets) };
+    },
+  };
+}

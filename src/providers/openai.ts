@@ -1,0 +1,158 @@
+// OpenAI chat completions (`openai:chat:<model>`, `openai:<model>`) and Ollama's OpenAI-compatible endpoint
+// (`ollama:chat:<model>`): one wire format, two sets of defaults.
+import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
+import { toChatMessages } from './chat-messages.js';
+import { failure, postJson } from './http.js';
+import { costOf, priceFor } from './prices.js';
+import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+
+export type OpenAiFlavor = 'openai' | 'ollama';
+
+export interface HttpProviderOptions {
+  env: NodeJS.ProcessEnv;
+  fetch: typeof fetch;
+}
+
+/** Request parameters passed through to the API when set in the config (promptfoo's names, which are OpenAI's). */
+const BODY_PARAMS = [
+  'temperature',
+  'max_tokens',
+  'max_completion_tokens',
+  'top_p',
+  'stop',
+  'response_format',
+  'seed',
+  'presence_penalty',
+  'frequency_penalty',
+  'tools',
+  'tool_choice',
+] as const;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+function withV1(base: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1`;
+}
+
+/** Base URL including `/v1`, where `/chat/completions` is appended. */
+export function openAiBaseUrl(flavor: OpenAiFlavor, config: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
+  if (flavor === 'ollama')
+    return withV1(str(config.apiBaseUrl) ?? str(env.OLLAMA_BASE_URL) ?? 'http://localhost:11434');
+  // promptfoo: `apiHost` is a bare host name; `apiBaseUrl` a full base. Config wins over env.
+  const fromHost = (host: string | undefined) => (host ? `https://${host}/v1` : undefined);
+  const base =
+    str(config.apiBaseUrl) ??
+    fromHost(str(config.apiHost)) ??
+    str(env.OPENAI_BASE_URL) ??
+    str(env.OPENAI_API_BASE_URL) ??
+    fromHost(str(env.OPENAI_API_HOST)) ??
+    'https://api.openai.com/v1';
+  return base.replace(/\/+$/, '');
+}
+
+/** The env var the key is read from: `apiKeyEnvar` when configured, else OPENAI_API_KEY (OLLAMA_API_KEY, optional, for Ollama). */
+export function openAiKeyVar(flavor: OpenAiFlavor, config: Record<string, unknown>): string {
+  return str(config.apiKeyEnvar) ?? (flavor === 'ollama' ? 'OLLAMA_API_KEY' : 'OPENAI_API_KEY');
+}
+
+export function openAiApiKey(
+  flavor: OpenAiFlavor,
+  config: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  return str(config.apiKey) ?? str(env[openAiKeyVar(flavor, config)]);
+}
+
+/** Names of what is missing to call this provider: OpenAI needs a key, a local Ollama does not. */
+export function missingOpenAiCredentials(
+  flavor: OpenAiFlavor,
+  config: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+): string[] {
+  if (flavor === 'ollama') return [];
+  return openAiApiKey(flavor, config, env) ? [] : [openAiKeyVar(flavor, config)];
+}
+
+interface ChatCompletion {
+  choices?: Array<{ message?: { content?: unknown; tool_calls?: unknown; refusal?: unknown } }>;
+  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown };
+}
+
+function usageOf(usage: ChatCompletion['usage']): Partial<TokenUsage> {
+  const n = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const prompt = n(usage?.prompt_tokens);
+  const completion = n(usage?.completion_tokens);
+  const total =
+    n(usage?.total_tokens) ??
+    (prompt !== undefined || completion !== undefined ? (prompt ?? 0) + (completion ?? 0) : undefined);
+  const out: Partial<TokenUsage> = {};
+  if (prompt !== undefined) out.prompt = prompt;
+  if (completion !== undefined) out.completion = completion;
+  if (total !== undefined) out.total = total;
+  return out;
+}
+
+/** The text the model produced; tool calls as JSON when it produced no text (promptfoo does the same). */
+function outputOf(message: NonNullable<NonNullable<ChatCompletion['choices']>[number]['message']>): string {
+  if (typeof message.content === 'string' && message.content !== '') return message.content;
+  if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0) return JSON.stringify(message.tool_calls);
+  if (typeof message.refusal === 'string') return message.refusal;
+  return typeof message.content === 'string' ? message.content : '';
+}
+
+export function createOpenAiProvider(
+  spec: ProviderSpec,
+  flavor: OpenAiFlavor,
+  model: string,
+  options: HttpProviderOptions,
+): Provider {
+  const { config } = spec;
+  const url = `${openAiBaseUrl(flavor, config, options.env)}/chat/completions`;
+  const apiKey = openAiApiKey(flavor, config, options.env);
+  const keyVar = openAiKeyVar(flavor, config);
+  const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
+  // A local Ollama model is free unless the config prices it.
+  const price = flavor === 'ollama' ? (priceFor('', config) ?? { input: 0, output: 0 }) : priceFor(model, config);
+  const label = spec.id;
+
+  const headers: Record<string, string> = {};
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+  if (config.headers && typeof config.headers === 'object') {
+    for (const [name, value] of Object.entries(config.headers as Record<string, unknown>))
+      headers[name.toLowerCase()] = String(value);
+  }
+
+  return {
+    id: spec.id,
+    label: spec.label,
+    cacheIdentity: cacheIdentityOf(spec.id, config),
+    async callApi(prompt, context): Promise<ProviderResponse> {
+      if (flavor === 'openai' && !apiKey) {
+        return failure(
+          { label, secrets },
+          `${keyVar} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config`,
+          false,
+        );
+      }
+      const body: Record<string, unknown> = { model, messages: toChatMessages(prompt) };
+      for (const param of BODY_PARAMS) if (config[param] !== undefined) body[param] = config[param];
+      if (config.passthrough && typeof config.passthrough === 'object') Object.assign(body, config.passthrough);
+
+      const outcome = await postJson(url, body, headers, {
+        fetch: options.fetch,
+        signal: context.signal,
+        secrets,
+        label,
+        credentialHint: `check ${keyVar}, or apiKey in this provider's config`,
+      });
+      if (!outcome.ok) return outcome.failure;
+
+      const completion = outcome.body as ChatCompletion;
+      const message = Array.isArray(completion?.choices) ? completion.choices[0]?.message : undefined;
+      if (!message) return failure({ label, secrets }, 'the response has no choices[0].message (empty choices)', true);
+      const tokenUsage = usageOf(completion.usage);
+      return { output: outputOf(message), tokenUsage, cost: costOf(price, tokenUsage) };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// Secrets never leave a provider: not in error messages (a server may echo the key back), not in cache keys.
+
+const REDACTED = '[REDACTED]';
+
+/** Config keys whose values are credentials. */
+const SECRET_CONFIG_KEYS = new Set(['apikey', 'api_key', 'token', 'password']);
+/** Header names whose values are credentials. */
+const SECRET_HEADER_NAMES = new Set(['authorization', 'x-api-key', 'api-key', 'proxy-authorization', 'cookie']);
+
+/** Replace every occurrence of every known secret value. Very short values are skipped: they would shred the text. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    out = out.split(secret).join(REDACTED);
+    // A bearer token is usually the key itself; also catch it without the scheme the header carried.
+    const bare = secret.replace(/^(Bearer|Basic|Token)\s+/i, '');
+    if (bare !== secret && bare.length >= 4) out = out.split(bare).join(REDACTED);
+  }
+  return out;
+}
+
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADER_NAMES.has(name.toLowerCase());
+}
+
+/** Credential values written in a provider's config: `apiKey` and secret-bearing `headers`. */
+export function secretsInConfig(config: Record<string, unknown>): string[] {
+  const found: string[] = [];
+  for (const [key, value] of Object.entries(config)) {
+    if (SECRET_CONFIG_KEYS.has(key.toLowerCase()) && typeof value === 'string' && value) found.push(value);
+  }
+  const headers = config.headers;
+  if (headers && typeof headers === 'object') {
+    for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+      if (isSecretHeader(name) && typeof value === 'string' && value) found.push(value);
+    }
+  }
+  return found;
+}
+
+/** The config without credentials: what may go into a cache key or a log. */
+export function withoutSecrets(config: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (SECRET_CONFIG_KEYS.has(key.toLowerCase())) continue;
+    if (key === 'headers' && value && typeof value === 'object') {
+      out.headers = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).filter(([name]) => !isSecretHeader(name)),
+      );
+      continue;
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/** JSON with object keys sorted at every depth, so equal configs give equal strings whatever their key order. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+
+/** What a cache entry for this provider is keyed by besides the prompt; `extra` carries e.g. a file's content hash. */
+export function cacheIdentityOf(
+  id: string,
+  config: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): string {
+  return stableJson({ id, config: withoutSecrets(config), ...extra });
+}

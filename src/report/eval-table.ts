@@ -1,0 +1,90 @@
+// The terminal view of one eval run: a compact table and a summary line. Pure: returns text.
+import type { CaseResult, EvalResults } from '../types.js';
+
+export interface TableOptions {
+  /** ANSI colour (only when stdout is a TTY). */
+  color: boolean;
+  /** Terminal width; cells are cut to fit. */
+  width?: number;
+  /** Show at most this many rows (failures and errors first). */
+  maxRows?: number;
+}
+
+const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length <= max ? flat : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+function outcome(r: CaseResult): 'PASS' | 'FAIL' | 'ERROR' {
+  if (r.error !== undefined) return 'ERROR';
+  return r.pass ? 'PASS' : 'FAIL';
+}
+
+function caseName(r: CaseResult): string {
+  if (r.description) return r.description;
+  const vars = Object.entries(r.vars)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
+  return vars || `test ${r.testIdx + 1}`;
+}
+
+function why(r: CaseResult): string {
+  if (r.error !== undefined) return r.error;
+  if (r.pass) return '';
+  return r.assertions
+    .filter((a) => !a.pass)
+    .map((a) => a.reason)
+    .join('; ');
+}
+
+function pad(text: string, width: number): string {
+  const len = Array.from(text).length;
+  return len >= width ? text : text + ' '.repeat(width - len);
+}
+
+export function formatEvalTable(results: EvalResults, options: TableOptions): string {
+  const paint = (code: string, text: string) => (options.color ? `${code}${text}${ANSI.reset}` : text);
+  const rank = { ERROR: 0, FAIL: 1, PASS: 2 } as const;
+  const rows = [...results.results].sort(
+    (a, b) => rank[outcome(a)] - rank[outcome(b)] || a.testIdx - b.testIdx || a.promptIdx - b.promptIdx,
+  );
+  const shown = options.maxRows === undefined ? rows : rows.slice(0, options.maxRows);
+  const width = Math.max(60, options.width ?? 120);
+  const nameW = Math.min(36, Math.floor(width * 0.3));
+  const promptW = Math.min(24, Math.floor(width * 0.18));
+  const providerW = Math.min(24, Math.floor(width * 0.18));
+  const reasonW = Math.max(10, width - nameW - promptW - providerW - 6 - 6 - 10);
+  const lines = [
+    paint(
+      ANSI.dim,
+      `${pad('result', 6)} ${pad('score', 5)} ${pad('test', nameW)} ${pad('prompt', promptW)} ${pad('provider', providerW)} reason`,
+    ),
+  ];
+  for (const r of shown) {
+    const o = outcome(r);
+    const colour = o === 'PASS' ? ANSI.green : o === 'FAIL' ? ANSI.red : ANSI.yellow;
+    const repeat = r.repeat > 0 ? ` #${r.repeat + 1}` : '';
+    lines.push(
+      [
+        paint(colour, pad(o, 6)),
+        pad(r.score.toFixed(2), 5),
+        pad(oneLine(caseName(r) + repeat, nameW), nameW),
+        pad(oneLine(r.promptId, promptW), promptW),
+        pad(oneLine(r.provider, providerW), providerW),
+        oneLine(why(r), reasonW),
+      ].join(' '),
+    );
+  }
+  if (shown.length < rows.length) lines.push(paint(ANSI.dim, `… ${rows.length - shown.length} more passing rows`));
+  return lines.join('\n');
+}
+
+export function formatSummaryLine(results: EvalResults, calls?: { made: number; cached: number }): string {
+  const s = results.stats;
+  const rate = `${(s.passRate * 100).toFixed(1)}%`;
+  const callText = calls ? ` · calls: ${calls.made} made, ${calls.cached} from cache` : '';
+  return `${s.cases} cases: ${s.passed} passed, ${s.failed} failed, ${s.errors} errors · pass rate ${rate}${callText}`;
+}

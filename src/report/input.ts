@@ -1,0 +1,30 @@
+// What the report is rendered from: everything already decided, nothing left to compute but words.
+import type { Comparison } from '../compare/compare.js';
+import type { CheckVerdict, GateThresholds } from '../gate.js';
+
+export interface SuiteReport {
+  name: string;
+  comparison: Comparison;
+  verdict: CheckVerdict;
+  gate: GateThresholds;
+  /** Prompts of the suite that were not evaluated, and why (e.g. unchanged, or no base version). */
+  skippedPrompts?: Array<{ id: string; reason: string }>;
+}
+
+export interface ReportInput {
+  /** The hidden HTML comment that identifies the sticky comment, e.g. `<!-- promptgate:report -->`. */
+  marker: string;
+  suites: SuiteReport[];
+  overallVerdict: CheckVerdict;
+  /** Prompt files changed in the pull request that no suite uses. */
+  untestedPromptChanges: string[];
+  promptDiffs: Array<{ file: string; /** unified diff */ diff: string }>;
+  baseSha: string;
+  headSha: string;
+  runUrl?: string;
+  /** Where the failing cases were exported (fine-tune verdict). */
+  datasetPath?: string;
+  calls: { made: number; cached: number };
+  /** How the facts were gathered, when the reader should know (e.g. GitHub's 3,000-file cap was reached). */
+  notes?: string[];
+}

@@ -1,0 +1,234 @@
+// Markdown sections of the report. Every piece of model or user text goes through escape.ts.
+import {
+  formatP,
+  type CaseChange,
+  type Comparison,
+  type RateComparison,
+  type UsagePerCall,
+} from '../compare/compare.js';
+import { breakMentions, codeBlock, escapeInline } from './escape.js';
+import { VERDICT_WORDS, percent, points, relativeChange, verdictDetail } from './format.js';
+import type { ReportInput, SuiteReport } from './input.js';
+
+/** How much to show: the budget lowers these one step at a time. */
+export interface Detail {
+  newlyPassing: boolean;
+  flaky: boolean;
+  stillFailing: boolean;
+  /** Lines of each prompt diff shown; 0 lists the changed files only. */
+  diffLines: number;
+  /** Newly failing cases shown in full. */
+  newlyFailing: number;
+  /** Rows per collapsed list. */
+  listRows: number;
+  /** Code points per output excerpt. */
+  excerptChars: number;
+}
+
+const ratio = (side: { passed: number; outcomes: number }) => `${side.passed}/${side.outcomes}`;
+const where = (c: CaseChange) => `${escapeInline(c.promptId, 80)} × ${escapeInline(c.provider, 60)}`;
+const title = (c: CaseChange) => `#${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
+
+function varsText(vars: Record<string, unknown>): string {
+  const entries = Object.entries(vars);
+  const shown = entries.slice(0, 8).map(([key, value]) => {
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+    return `${escapeInline(key, 40)} = ${escapeInline(text, 120)}`;
+  });
+  if (entries.length > 8) shown.push(`… ${entries.length - 8} more`);
+  return shown.length ? shown.join(' · ') : '(none)';
+}
+
+export function headline(input: ReportInput): string {
+  const { emoji, words } = VERDICT_WORDS[input.overallVerdict];
+  const suite = input.suites.find((s) => s.verdict === input.overallVerdict) ?? input.suites[0];
+  const detail = verdictDetail(
+    input.overallVerdict,
+    input.overallVerdict === 'skipped' && input.suites.length === 0 ? undefined : suite,
+    input.datasetPath,
+  );
+  const which = input.suites.length > 1 && suite ? ` (suite ${escapeInline(suite.name, 80)})` : '';
+  return `## ${emoji} ${words}${detail ? ` — ${escapeInline(detail, 300)}` : ''}${which}`;
+}
+
+function interval(r: RateComparison['base']): string {
+  return `${percent(r.interval.low)}–${percent(r.interval.high)}`;
+}
+
+function rateRow(label: [string, string], r: RateComparison, flagged: boolean): string {
+  const p = `${formatP(r.pValue)}${flagged ? ' ⛔' : ''}`;
+  const ci = `${interval(r.base)} → ${interval(r.head)}`;
+  return `| ${label[0]} | ${label[1]} | ${percent(r.base.rate)} | ${percent(r.head.rate)} | ${points(r.delta)} | ${ci} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
+}
+
+function ratesTable(c: Comparison): string {
+  const rows = [
+    '| Prompt | Provider | Base | Head | Δ | 95% interval (base → head) | p | Cases | Errors (base → head) |',
+    '|---|---|--:|--:|--:|---|--:|--:|--:|',
+    ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
+  ];
+  if (c.groups.length !== 1)
+    rows.push(
+      rateRow(['**All**', ''], c.overall, c.regression && c.regressionReasons.some((r) => r.includes('overall'))),
+    );
+  return rows.join('\n');
+}
+
+function newlyFailingSection(list: CaseChange[], detail: Detail): string {
+  if (list.length === 0) return '';
+  const shown = list.slice(0, detail.newlyFailing);
+  const blocks = shown.map((c) =>
+    [
+      `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
+      '',
+      `- vars: ${varsText(c.vars)}`,
+      `- failed: ${c.head.reasons.length ? c.head.reasons.map((r) => escapeInline(r, 300)).join(' · ') : '(no reason given)'}`,
+      '',
+      'Base output:',
+      '',
+      codeBlock(c.base.excerpt, 'text', detail.excerptChars),
+      '',
+      'Head output:',
+      '',
+      codeBlock(c.head.excerpt, 'text', detail.excerptChars),
+    ].join('\n'),
+  );
+  const more =
+    list.length > shown.length
+      ? `\n\n_…and ${list.length - shown.length} more newly failing cases: the full list is in the job summary._`
+      : '';
+  return `#### ❌ Newly failing (${list.length})\n\n${blocks.join('\n\n')}${more}`;
+}
+
+/** A collapsed table of cases; `reason` adds the head's failure reasons. */
+function collapsedList(heading: string, list: CaseChange[], detail: Detail, withReason: boolean): string {
+  if (list.length === 0) return '';
+  const shown = list.slice(0, detail.listRows);
+  const header = withReason
+    ? '| Test | Prompt × provider | Base | Head | Head failed because |\n|---|---|--:|--:|---|'
+    : '| Test | Prompt × provider | Base | Head |\n|---|---|--:|--:|';
+  const rows = shown.map((c) => {
+    const cells = [title(c), where(c), ratio(c.base), ratio(c.head)];
+    if (withReason) cells.push(c.head.reasons.map((r) => escapeInline(r, 200)).join(' · ') || '—');
+    return `| ${cells.join(' | ')} |`;
+  });
+  const more =
+    list.length > shown.length
+      ? `\n\n_…and ${list.length - shown.length} more: the full list is in the job summary._`
+      : '';
+  return `<details>\n<summary>${heading} (${list.length})</summary>\n\n${header}\n${rows.join('\n')}${more}\n\n</details>`;
+}
+
+const omitted = (what: string, n: number) => (n > 0 ? `_${n} ${what} omitted to fit: see the job summary._` : '');
+
+function usageTable(usage: { base: UsagePerCall; head: UsagePerCall }): string {
+  const { base, head } = usage;
+  const ms = (x: number | null) => (x === null ? 'cached' : `${Math.round(x)} ms`);
+  const latencyChange =
+    base.latencyMs === null || head.latencyMs === null ? '—' : relativeChange(base.latencyMs, head.latencyMs);
+  return [
+    '| Per call | Base | Head | Change |',
+    '|---|--:|--:|--:|',
+    `| Tokens | ${base.tokens.toFixed(1)} | ${head.tokens.toFixed(1)} | ${relativeChange(base.tokens, head.tokens)} |`,
+    `| Cost | $${base.cost.toFixed(6)} | $${head.cost.toFixed(6)} | ${relativeChange(base.cost, head.cost)} |`,
+    `| Latency | ${ms(base.latencyMs)} | ${ms(head.latencyMs)} | ${latencyChange} |`,
+  ].join('\n');
+}
+
+export function suiteSection(suite: SuiteReport, detail: Detail, several: boolean): string {
+  const c = suite.comparison;
+  const { emoji, words } = VERDICT_WORDS[suite.verdict];
+  const parts: string[] = [`### Suite ${escapeInline(suite.name, 100)}`];
+  if (several) parts.push(`**${emoji} ${words}** — ${escapeInline(verdictDetail(suite.verdict, suite), 300)}`);
+  parts.push(
+    `<sub>Gate: ship above ${percent(suite.gate.ship)}, fix the prompt below ${percent(suite.gate.fix)}. Regression: one-sided paired test over repeats, α = ${c.alpha}. ` +
+      `Pass rates count outcomes; errors are shown apart (inconclusive above ${percent(c.maxErrorRate)}).</sub>`,
+  );
+  if (suite.skippedPrompts?.length) {
+    parts.push(
+      `Not evaluated: ${suite.skippedPrompts.map((p) => `${escapeInline(p.id, 80)} (${escapeInline(p.reason, 120)})`).join(' · ')}`,
+    );
+  }
+  if (suite.verdict === 'skipped' && c.overall.cases === 0) return parts.join('\n\n');
+  parts.push(ratesTable(c));
+  if (c.inconclusive && c.inconclusiveReason) parts.push(`⚠️ Inconclusive: ${escapeInline(c.inconclusiveReason, 300)}`);
+  if (c.regressionReasons.length) parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
+  parts.push(newlyFailingSection(c.newlyFailing, detail));
+  parts.push(
+    detail.newlyPassing
+      ? collapsedList('✅ Newly passing', c.newlyPassing, detail, false)
+      : omitted('newly passing cases', c.newlyPassing.length),
+  );
+  parts.push(
+    detail.flaky
+      ? collapsedList('🎲 Flaky (repeats disagree)', c.flaky, detail, true)
+      : omitted('flaky cases', c.flaky.length),
+  );
+  parts.push(
+    detail.stillFailing
+      ? collapsedList('🔁 Still failing', c.stillFailing, detail, true)
+      : omitted('still failing cases', c.stillFailing.length),
+  );
+  parts.push(usageTable(c.usage));
+  return parts.filter(Boolean).join('\n\n');
+}
+
+export function notesSection(notes: readonly string[] | undefined): string {
+  if (!notes?.length) return '';
+  return notes.map((n) => `> ⚠️ ${escapeInline(n, 500)}`).join('\n>\n');
+}
+
+export function untestedSection(files: string[]): string {
+  if (files.length === 0) return '';
+  return `### ⚠️ Prompt changes no suite tests\n\n${files.map((f) => `- ${escapeInline(f, 200)}`).join('\n')}`;
+}
+
+function diffStat(diff: string): string {
+  const lines = diff.split('\n');
+  const added = lines.filter((l) => l.startsWith('+') && !l.startsWith('+++')).length;
+  const removed = lines.filter((l) => l.startsWith('-') && !l.startsWith('---')).length;
+  return `+${added} −${removed}`;
+}
+
+export function diffsSection(diffs: ReportInput['promptDiffs'], detail: Detail): string {
+  if (diffs.length === 0) return '';
+  if (detail.diffLines === 0) {
+    return `### Prompt diffs\n\n${diffs.map((d) => `- ${escapeInline(d.file, 200)} (${diffStat(d.diff)})`).join('\n')}\n\n${omitted('diffs', diffs.length)}`;
+  }
+  const blocks = diffs.map((d) => {
+    const lines = d.diff.replace(/\n$/, '').split('\n');
+    const shown = lines.slice(0, detail.diffLines).join('\n');
+    const cut =
+      lines.length > detail.diffLines
+        ? `\n\n_…${lines.length - detail.diffLines} more lines: see the job summary._`
+        : '';
+    return `<details>\n<summary>${escapeInline(d.file, 200)} (${diffStat(d.diff)})</summary>\n\n${codeBlock(shown, 'diff', Number.MAX_SAFE_INTEGER)}${cut}\n\n</details>`;
+  });
+  return `### Prompt diffs\n\n${blocks.join('\n\n')}`;
+}
+
+function safeUrl(url: string): string | undefined {
+  if (!/^https?:\/\/[^\s]+$/.test(url)) return undefined;
+  return url.replace(/[()<>"'`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+const shortSha = (sha: string) => (/^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : escapeInline(sha, 12));
+
+export function footer(input: ReportInput): string {
+  const url = input.runUrl ? safeUrl(input.runUrl) : undefined;
+  const parts = [
+    `base ${shortSha(input.baseSha)} → head ${shortSha(input.headSha)}`,
+    ...(url ? [`[workflow run](${url})`] : []),
+    `${input.calls.made} calls made, ${input.calls.cached} served from cache`,
+    'promptgate',
+  ];
+  return `---\n<sub>${parts.join(' · ')}</sub>\n`;
+}
+
+/** The marker is ours, but check it is one HTML comment so it can never open anything. */
+export function markerLine(marker: string): string {
+  if (!/^<!--[^]*?-->$/.test(marker) || marker.slice(4, -3).includes('--')) {
+    return `<!-- ${breakMentions(marker).replace(/-->|--|[<>]/g, '')} -->`;
+  }
+  return marker;
+}

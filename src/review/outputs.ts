@@ -1,0 +1,75 @@
+// What a review publishes, built from its result: the report's input and the JSON report document. Pure.
+import type { ReviewResult } from '../pipeline.js';
+import { markerFor } from '../github/comment.js';
+import type { ReportInput } from '../report/input.js';
+import { VERSION } from '../version.js';
+
+export function buildReportInput(args: {
+  result: ReviewResult;
+  key: string;
+  diffs: ReportInput['promptDiffs'];
+  baseSha: string;
+  headSha: string;
+  runUrl?: string;
+  datasetPath?: string;
+  notes?: string[];
+}): ReportInput {
+  const { result } = args;
+  return {
+    marker: markerFor(args.key),
+    suites: result.suites.flatMap((s) =>
+      s.comparison && s.suite
+        ? [
+            {
+              name: s.name,
+              comparison: s.comparison,
+              verdict: s.verdict,
+              gate: { ship: s.suite.gate.ship, fix: s.suite.gate.fix },
+              skippedPrompts: [
+                ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: no base version to compare' })),
+                ...(s.baseProblem ? [{ id: s.configPath, reason: s.baseProblem }] : []),
+              ],
+            },
+          ]
+        : [],
+    ),
+    overallVerdict: result.verdict,
+    untestedPromptChanges: result.untestedPromptChanges,
+    promptDiffs: args.diffs,
+    baseSha: args.baseSha,
+    headSha: args.headSha,
+    runUrl: args.runUrl,
+    datasetPath: args.datasetPath,
+    calls: result.calls,
+    notes: [...(args.notes ?? []), ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : []))],
+  };
+}
+
+/** The JSON report (an output of the action, `-o` of compare): everything decided, with per-case results. */
+export function reportDocument(result: ReviewResult, target: { base: string; head: string }) {
+  return {
+    version: 1,
+    promptgate: VERSION,
+    base: target.base,
+    head: target.head,
+    verdict: result.verdict,
+    basePassRate: result.basePassRate,
+    headPassRate: result.headPassRate,
+    regressions: result.regressions,
+    calls: result.calls,
+    untestedPromptChanges: result.untestedPromptChanges,
+    suites: result.suites.map((s) => ({
+      config: s.configPath,
+      name: s.name,
+      verdict: s.verdict,
+      gate: s.gate ?? null,
+      affectedBy: s.affectedBy,
+      newPrompts: s.newPrompts,
+      baseProblem: s.baseProblem ?? null,
+      skippedReason: s.skippedReason ?? null,
+      comparison: s.comparison ?? null,
+      base: s.base ?? null,
+      head: s.head ?? null,
+    })),
+  };
+}

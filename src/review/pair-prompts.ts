@@ -1,0 +1,34 @@
+// Which base prompt is the earlier version of which head prompt. Pure.
+import path from 'node:path';
+import type { FileChange } from '../git/changes.js';
+import type { Prompt } from '../types.js';
+
+/**
+ * For each head prompt, the base prompt it replaces, or undefined when the pull request adds it.
+ * Prompts pair by id; a prompt whose file was renamed pairs with the base prompt of the old path
+ * (ids of file prompts are `file://<path relative to the config>`, optionally with `:<n>`).
+ */
+export function pairPrompts(
+  basePrompts: readonly Prompt[],
+  headPrompts: readonly Prompt[],
+  changes: readonly FileChange[],
+  configDir: string,
+): Array<Prompt | undefined> {
+  const byId = new Map(basePrompts.map((p) => [p.id, p]));
+  const renamedFrom = new Map<string, string>();
+  for (const c of changes) {
+    if (c.status === 'renamed' && c.previousPath) renamedFrom.set(c.path, c.previousPath);
+  }
+  const toConfigRelative = (repoPath: string) => path.posix.relative(configDir, repoPath);
+  const toRepo = (configRelative: string) => path.posix.join(configDir, configRelative);
+  return headPrompts.map((head) => {
+    const same = byId.get(head.id);
+    if (same) return same;
+    if (!head.file) return undefined;
+    const old = renamedFrom.get(toRepo(head.file));
+    const headPrefix = `file://${head.file}`;
+    if (!old || !head.id.startsWith(headPrefix)) return undefined;
+    // Same position in the old file: `file://old.txt:1` is the earlier `file://new.txt:1`.
+    return byId.get(`file://${toConfigRelative(old)}${head.id.slice(headPrefix.length)}`);
+  });
+}

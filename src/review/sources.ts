@@ -1,0 +1,63 @@
+// Where a review's facts come from: the changed files, the base revision's files, and per-file diffs.
+// The git implementation serves the CLI and the action; the action adds a REST fallback for shallow clones.
+import path from 'node:path';
+import {
+  changedFiles,
+  changedFilesAgainstWorktree,
+  unifiedDiff,
+  unifiedDiffAgainstWorktree,
+  type FileChange,
+} from '../git/changes.js';
+import { materializeRevision } from '../git/materialize.js';
+import type { MaterializeBase, ReviewResult } from '../pipeline.js';
+
+export interface ReviewSources {
+  changes: FileChange[];
+  materializeBase: MaterializeBase;
+  /** The unified diff of one file; '' when it cannot be had. */
+  diff(file: string, previousPath?: string): Promise<string>;
+  /** Things the reader should know about how the facts were gathered (e.g. a truncated file list). */
+  notes: string[];
+}
+
+/** Git history is present: diff base...head (or base against the working tree when head is undefined). */
+export async function gitSources(repoDir: string, base: string, head: string | undefined): Promise<ReviewSources> {
+  const changes = head ? await changedFiles(repoDir, base, head) : await changedFilesAgainstWorktree(repoDir, base);
+  return {
+    changes,
+    materializeBase: async (paths, destDir) => {
+      await materializeRevision(repoDir, base, paths.includes('.') ? 'all' : paths, destDir);
+    },
+    diff: (file, previousPath) =>
+      head
+        ? unifiedDiff(repoDir, base, head, file, previousPath)
+        : unifiedDiffAgainstWorktree(repoDir, base, file, previousPath),
+    notes: [],
+  };
+}
+
+/** The prompt files a reviewer should see diffed: prompts of affected suites that changed, and untested ones. */
+export function diffedPromptFiles(result: ReviewResult, repoDir: string, changes: readonly FileChange[]): FileChange[] {
+  const wanted = new Set(result.untestedPromptChanges);
+  for (const s of result.suites) {
+    if (!s.suite) continue;
+    const configDir = path.dirname(path.relative(repoDir, s.suite.configPath));
+    for (const p of s.suite.prompts) {
+      if (p.file) wanted.add(path.posix.join(configDir.split(path.sep).join('/'), p.file));
+    }
+  }
+  return changes.filter((c) => wanted.has(c.path) || (c.previousPath !== undefined && wanted.has(c.previousPath)));
+}
+
+export async function collectPromptDiffs(
+  result: ReviewResult,
+  repoDir: string,
+  sources: ReviewSources,
+): Promise<Array<{ file: string; diff: string }>> {
+  const diffs: Array<{ file: string; diff: string }> = [];
+  for (const c of diffedPromptFiles(result, repoDir, sources.changes)) {
+    const diff = await sources.diff(c.path, c.previousPath);
+    if (diff) diffs.push({ file: c.previousPath ? `${c.previousPath} → ${c.path}` : c.path, diff });
+  }
+  return diffs;
+}

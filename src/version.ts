@@ -1,0 +1,3 @@
+// Kept equal to package.json's version by __tests__/version.test.ts (a JSON import would pull the whole
+// package.json into both bundles and slow `--version`).
+export const VERSION = '0.1.0';
