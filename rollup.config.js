@@ -29,7 +29,14 @@ export default [
   },
   {
     input: 'src/cli.ts',
-    output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
+    // The engine is a chunk of its own (dist/cli-main.js) so that `--version` loads only a few lines.
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'cli.js',
+      chunkFileNames: 'cli-[name].js',
+      banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+    },
     plugins: plugins(),
     onwarn,
   },

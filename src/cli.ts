@@ -1,5 +1,11 @@
-// CLI entry (bin "promptgate"): runs the command and exits with its code.
-import { processIo } from './cli/io.js';
-import { runCli } from './cli/run.js';
+// CLI entry (bin "promptgate"). `--version` answers before the engine is even loaded: the rest of the CLI is
+// a separate chunk (dist/cli-main.js), imported only when there is work to do.
+import { VERSION } from './version.js';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { main } = await import('./cli/main.js');
+  process.exitCode = await main(argv);
+}

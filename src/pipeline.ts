@@ -208,7 +208,9 @@ async function reviewSuite(
   }
 
   const env = options.env ?? process.env;
-  const missing = suite.providers.flatMap((p) => requiredCredentials(p, env).map((name) => `${p.label ?? p.id} (${name})`));
+  const missing = suite.providers.flatMap((p) =>
+    requiredCredentials(p, env).map((name) => `${p.label ?? p.id} (${name})`),
+  );
   if (missing.length > 0) {
     if (input.missingCredentials === 'skip') {
       const skippedReason = `skipped: no credentials for provider ${missing.join(', ')} on fork pull requests — GitHub does not pass secrets to them`;

@@ -108,6 +108,7 @@ describe('the sticky comment', () => {
   test('is created once and updated in place on the next run', async () => {
     const first = await reviewPullRequest({ baseSkill: 10, headSkill: 10 });
     const [comment] = first.comments();
+    const { id, updated_at: createdAt } = comment!;
     const again = await runAction({
       workspace: first.s.repo.dir,
       eventName: 'pull_request',
@@ -117,11 +118,13 @@ describe('the sticky comment', () => {
       apiUrl: github.url,
       sha: first.s.head,
     });
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain('comment updated');
     expect(again.code).toBe(0);
     const after = first.comments();
     expect(after).toHaveLength(1);
-    expect(after[0]!.id).toBe(comment!.id);
-    expect(after[0]!.updated_at).not.toBe(comment!.updated_at);
+    expect(after[0]!.id).toBe(id);
+    expect(after[0]!.updated_at).not.toBe(createdAt);
   });
 
   test('a comment by someone else that carries the marker is left alone', async () => {

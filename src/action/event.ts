@@ -60,7 +60,16 @@ export function readTarget(options: {
     }
     const headRepo = pr.head?.repo?.full_name;
     const fromFork = headRepo !== undefined && headRepo !== (pr.base?.repo?.full_name ?? options.repository);
-    return { kind: 'pull_request', event, base: options.baseInput ?? base, head, number: pr.number, owner, repo, fromFork };
+    return {
+      kind: 'pull_request',
+      event,
+      base: options.baseInput ?? base,
+      head,
+      number: pr.number,
+      owner,
+      repo,
+      fromFork,
+    };
   }
   if (event === 'workflow_run') {
     const run = payload.workflow_run;
@@ -70,8 +79,18 @@ export function readTarget(options: {
     if (!pr?.number || !base || !head) {
       throw new UsageError('the workflow_run event has no pull request (with base and head SHAs) to review');
     }
-    const fromFork = (run?.head_repository?.full_name ?? options.repository) !== (run?.repository?.full_name ?? options.repository);
-    return { kind: 'pull_request', event, base: options.baseInput ?? base, head, number: pr.number, owner, repo, fromFork };
+    const fromFork =
+      (run?.head_repository?.full_name ?? options.repository) !== (run?.repository?.full_name ?? options.repository);
+    return {
+      kind: 'pull_request',
+      event,
+      base: options.baseInput ?? base,
+      head,
+      number: pr.number,
+      owner,
+      repo,
+      fromFork,
+    };
   }
   if (event === 'push') {
     const before = options.baseInput ?? payload.before;

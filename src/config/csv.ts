@@ -26,6 +26,7 @@ export interface CsvTest {
  * promptfoo's base assertion types, longest first so that `contains-any` wins over `contains`. A prefix
  * that is not one of these leaves the cell a plain `equals` value (`Note: hi` is text, not an assertion).
  */
+// prettier-ignore
 const PROMPTFOO_ASSERTION_TYPES = [
   'answer-relevance', 'bleu', 'classifier', 'contains-all', 'contains-any', 'contains-html', 'contains-json',
   'contains-sql', 'contains-xml', 'contains', 'context-faithfulness', 'context-recall', 'context-relevance',
@@ -42,6 +43,7 @@ const ASSERTION_PATTERN = new RegExp(
 );
 
 /** Types whose CSV form carries a threshold, defaulting as promptfoo does (0.8 for similar, else 0.75). */
+// prettier-ignore
 const THRESHOLD_TYPES = new Set([
   'answer-relevance', 'classifier', 'context-faithfulness', 'context-recall', 'context-relevance', 'cost',
   'latency', 'levenshtein', 'perplexity-score', 'perplexity', 'rouge-n', 'similar', 'starts-with',
@@ -65,7 +67,13 @@ export function assertionFromString(expected: string): CsvAssertion {
   }
   const match = ASSERTION_PATTERN.exec(expected);
   if (!match) return { type: 'equals', value: expected };
-  const [, not, type, thresholdText, value] = match as unknown as [string, string | undefined, string, string | undefined, string | undefined];
+  const [, not, type, thresholdText, value] = match as unknown as [
+    string,
+    string | undefined,
+    string,
+    string | undefined,
+    string | undefined,
+  ];
   const fullType = not ? `not-${type}` : type;
   if (LIST_TYPES.has(type)) return { type: fullType, value: value?.split(',').map((s) => s.trim()) };
   if (THRESHOLD_TYPES.has(type)) {

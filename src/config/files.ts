@@ -50,18 +50,31 @@ async function realRoot(scope: FileScope): Promise<string> {
  * The absolute path of `relative` (as written after `file://`), checked: inside the project root both as
  * written and after resolving symlinks, and existing.
  */
-export async function resolveInside(relative: string, scope: FileScope, locator: Locator, at: KeyPath): Promise<string> {
+export async function resolveInside(
+  relative: string,
+  scope: FileScope,
+  locator: Locator,
+  at: KeyPath,
+): Promise<string> {
   const abs = path.resolve(scope.rootDir, relative);
   const root = path.resolve(scope.projectRoot);
   if (!isInside(root, abs)) {
-    throw locatedError(locator, at, `file://${relative} resolves to ${abs}, outside the project root ${root}; keep referenced files inside it`);
+    throw locatedError(
+      locator,
+      at,
+      `file://${relative} resolves to ${abs}, outside the project root ${root}; keep referenced files inside it`,
+    );
   }
   if (!(await exists(abs))) {
     throw locatedError(locator, at, `file://${relative}: no such file (looked for ${abs})`);
   }
   const real = await realpath(abs);
   if (!isInside(await realRoot(scope), real)) {
-    throw locatedError(locator, at, `file://${relative} is a symlink to ${real}, outside the project root ${root}; keep referenced files inside it`);
+    throw locatedError(
+      locator,
+      at,
+      `file://${relative} is a symlink to ${real}, outside the project root ${root}; keep referenced files inside it`,
+    );
   }
   return abs;
 }
@@ -109,7 +122,12 @@ async function walk(dir: string): Promise<string[]> {
  * The files a `file://` reference names: one checked path, or for a glob every match, sorted so that
  * prompt and test order (and thus ids and indexes) never depends on the file system.
  */
-export async function expandFileRef(reference: string, scope: FileScope, locator: Locator, at: KeyPath): Promise<string[]> {
+export async function expandFileRef(
+  reference: string,
+  scope: FileScope,
+  locator: Locator,
+  at: KeyPath,
+): Promise<string[]> {
   const relative = reference.startsWith(FILE_PREFIX) ? reference.slice(FILE_PREFIX.length) : reference;
   if (!isGlob(relative)) return [await resolveInside(relative, scope, locator, at)];
   const pattern = path.posix.normalize(relative.split(path.sep).join('/'));

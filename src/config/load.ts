@@ -56,7 +56,10 @@ export async function readRawConfig(configPath: string): Promise<RawConfigFile> 
   try {
     bytes = await readFile(abs);
   } catch (err) {
-    throw new ConfigError({ file: shown }, `cannot read the config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new ConfigError(
+      { file: shown },
+      `cannot read the config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   let text: string;
   try {
@@ -94,8 +97,11 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
 
   const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
   if (gate.fix > gate.ship) {
-    throw locatedError(source, config.gate?.fix !== undefined ? ['gate', 'fix'] : ['gate', 'ship'],
-      `gate.fix (${gate.fix}) must not exceed gate.ship (${gate.ship}): below fix means "fix first", above ship means "ship"`);
+    throw locatedError(
+      source,
+      config.gate?.fix !== undefined ? ['gate', 'fix'] : ['gate', 'ship'],
+      `gate.fix (${gate.fix}) must not exceed gate.ship (${gate.ship}): below fix means "fix first", above ship means "ship"`,
+    );
   }
   const evaluateOptions = {
     ...DEFAULT_EVALUATE_OPTIONS,

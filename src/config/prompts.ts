@@ -89,7 +89,8 @@ function listEntries(entries: unknown, locator: Locator, keyPath: KeyPath): Prom
     const pairs = Object.entries(entries as Record<string, unknown>);
     if (pairs.length === 0) throw locatedError(locator, keyPath, `is empty: ${expected}`);
     return pairs.map(([source, label]) => {
-      if (typeof label !== 'string') throw locatedError(locator, [...keyPath, source], 'expected a label (a string) for this prompt');
+      if (typeof label !== 'string')
+        throw locatedError(locator, [...keyPath, source], 'expected a label (a string) for this prompt');
       return { at: [...keyPath, source], source, label };
     });
   }
@@ -109,7 +110,12 @@ function entryOf(item: unknown, at: KeyPath, locator: Locator): PromptEntry {
   return { at, source, id: explicitId, label: object.label };
 }
 
-async function promptsFromFiles(entry: PromptEntry, scope: FileScope, locator: Locator, files: string[]): Promise<Prompt[]> {
+async function promptsFromFiles(
+  entry: PromptEntry,
+  scope: FileScope,
+  locator: Locator,
+  files: string[],
+): Promise<Prompt[]> {
   const at = entry.at;
   const parts: Array<{ raw: string; file: string }> = [];
   for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
@@ -136,10 +142,20 @@ async function promptsFromFiles(entry: PromptEntry, scope: FileScope, locator: L
 }
 
 /** The templates one file holds. */
-async function promptsInFile(abs: string, shown: string, scope: FileScope, locator: Locator, at: KeyPath): Promise<string[]> {
+async function promptsInFile(
+  abs: string,
+  shown: string,
+  scope: FileScope,
+  locator: Locator,
+  at: KeyPath,
+): Promise<string[]> {
   const ext = path.extname(abs).toLowerCase();
   if (SCRIPT_EXTENSIONS.has(ext)) {
-    throw locatedError(locator, at, `${shown}: prompt functions are not supported; expected a text, markdown, JSON or YAML prompt file`);
+    throw locatedError(
+      locator,
+      at,
+      `${shown}: prompt functions are not supported; expected a text, markdown, JSON or YAML prompt file`,
+    );
   }
   const content = await readText(abs, scope, locator, at);
   switch (ext) {

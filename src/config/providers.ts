@@ -9,7 +9,9 @@ import { checkWith, locatedError, type KeyPath, type Locator } from './source.js
 const EXPECTED = 'expected a list of providers: ids such as openai:chat:gpt-4o-mini, or objects {id, label, config}';
 
 /** A grading provider reference (`provider:` on an assertion or a test's options) as ProviderSpec or id. */
-export function normaliseProviderRef(ref: string | { id: string; label?: string; config?: Record<string, unknown> | null }): string | ProviderSpec {
+export function normaliseProviderRef(
+  ref: string | { id: string; label?: string; config?: Record<string, unknown> | null },
+): string | ProviderSpec {
   if (typeof ref === 'string') return ref;
   const spec: ProviderSpec = { ...ref, id: ref.id, config: ref.config ?? {} };
   if (ref.label === undefined) delete spec.label;

@@ -4,7 +4,12 @@
 import { z } from 'zod';
 import type { EvaluateOptions, GateConfig } from '../types.js';
 
-export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = { maxConcurrency: 4, repeat: 1, timeoutMs: 60_000, maxRetries: 4 };
+export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = {
+  maxConcurrency: 4,
+  repeat: 1,
+  timeoutMs: 60_000,
+  maxRetries: 4,
+};
 export const DEFAULT_GATE: GateConfig = { ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 };
 
 const text = (what: string) => z.string({ error: `expected ${what} (a string)` });
@@ -40,7 +45,9 @@ export const TestOptionsSchema = z.looseObject({
 export const TestSchema = z.looseObject({
   description: text('a description').optional(),
   vars: z
-    .union([z.record(z.string(), z.unknown()), z.string()], { error: 'expected a map of variables or file://vars.yaml' })
+    .union([z.record(z.string(), z.unknown()), z.string()], {
+      error: 'expected a map of variables or file://vars.yaml',
+    })
     .nullish(),
   assert: z.array(z.unknown(), { error: 'expected a list of assertions' }).nullish(),
   threshold: z.number().optional(),

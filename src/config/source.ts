@@ -105,7 +105,12 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   return message;
 }
 
-export function checkWith<T extends z.ZodType>(locator: Locator, schema: T, value: unknown, keyPath: KeyPath): z.output<T> {
+export function checkWith<T extends z.ZodType>(
+  locator: Locator,
+  schema: T,
+  value: unknown,
+  keyPath: KeyPath,
+): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

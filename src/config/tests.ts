@@ -6,7 +6,16 @@ import path from 'node:path';
 import { isSupportedAssertionType, SUPPORTED_ASSERTION_TYPES, baseAssertionType } from '../assertions/index.js';
 import type { AssertionSpec, ProviderSpec, TestCase, TestOptions } from '../types.js';
 import { testsFromCsv } from './csv.js';
-import { expandFileRef, isFileRef, isGlob, readText, relativePosix, resolveInside, scriptPath, type FileScope } from './files.js';
+import {
+  expandFileRef,
+  isFileRef,
+  isGlob,
+  readText,
+  relativePosix,
+  resolveInside,
+  scriptPath,
+  type FileScope,
+} from './files.js';
 import { normaliseProviderRef } from './providers.js';
 import { AssertionSchema, TestSchema, type RawTest } from './schema.js';
 import { checkWith, locatedError, SourceFile, type KeyPath, type Locator } from './source.js';
@@ -28,7 +37,12 @@ interface WrittenTest {
 
 const EXPECTED_TESTS = 'expected a list of tests, or file://tests.yaml|json|csv';
 
-export async function resolveTests(entries: unknown, locator: Locator, at: KeyPath, ctx: TestContext): Promise<TestCase[]> {
+export async function resolveTests(
+  entries: unknown,
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<TestCase[]> {
   if (entries === undefined || entries === null) throw locatedError(locator, at, `is required: ${EXPECTED_TESTS}`);
   const list = typeof entries === 'string' ? [entries] : entries;
   if (!Array.isArray(list)) throw locatedError(locator, at, EXPECTED_TESTS);
@@ -36,7 +50,8 @@ export async function resolveTests(entries: unknown, locator: Locator, at: KeyPa
   for (const [i, entry] of list.entries()) {
     const entryAt = typeof entries === 'string' ? at : [...at, i];
     if (isFileRef(entry)) written.push(...(await testsFromFiles(entry, locator, entryAt, ctx)));
-    else if (typeof entry === 'string') throw locatedError(locator, entryAt, `${EXPECTED_TESTS}; a string entry must start with file://`);
+    else if (typeof entry === 'string')
+      throw locatedError(locator, entryAt, `${EXPECTED_TESTS}; a string entry must start with file://`);
     else written.push({ value: entry, locator, at: entryAt });
   }
   if (written.length === 0) throw locatedError(locator, at, `is empty: ${EXPECTED_TESTS}`);
@@ -45,7 +60,12 @@ export async function resolveTests(entries: unknown, locator: Locator, at: KeyPa
   return tests;
 }
 
-async function testsFromFiles(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<WrittenTest[]> {
+async function testsFromFiles(
+  reference: string,
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<WrittenTest[]> {
   const written: WrittenTest[] = [];
   for (const abs of await expandFileRef(reference, ctx.scope, locator, at)) {
     ctx.files.add(abs);
@@ -62,19 +82,31 @@ async function testsFromFiles(reference: string, locator: Locator, at: KeyPath, 
       const source = SourceFile.parse(content, shown);
       const value = source.toJS();
       const items = Array.isArray(value) ? value : [value];
-      if (items.length === 0 || items.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))) {
+      if (
+        items.length === 0 ||
+        items.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))
+      ) {
         throw locatedError(source, [], 'expected a list of tests (objects with vars and assert)');
       }
       items.forEach((item, i) => written.push({ value: item, locator: source, at: Array.isArray(value) ? [i] : [] }));
     } else {
-      throw locatedError(locator, at, `${relativePosix(ctx.scope.rootDir, abs)}: unsupported test file type; expected .yaml, .yml, .json or .csv`);
+      throw locatedError(
+        locator,
+        at,
+        `${relativePosix(ctx.scope.rootDir, abs)}: unsupported test file type; expected .yaml, .yml, .json or .csv`,
+      );
     }
   }
   return written;
 }
 
 /** A test (or defaultTest) as written → TestCase with files loaded and assertions checked; not yet merged. */
-export async function normaliseTest(value: unknown, locator: Locator, at: KeyPath, ctx: TestContext): Promise<TestCase> {
+export async function normaliseTest(
+  value: unknown,
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<TestCase> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw locatedError(locator, at, 'expected a test: an object with vars and assert');
   }
@@ -94,7 +126,12 @@ export async function normaliseTest(value: unknown, locator: Locator, at: KeyPat
   return test;
 }
 
-async function normaliseOptions(raw: Record<string, unknown>, locator: Locator, at: KeyPath, ctx: TestContext): Promise<TestOptions> {
+async function normaliseOptions(
+  raw: Record<string, unknown>,
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<TestOptions> {
   const options: TestOptions = { ...raw };
   if (typeof raw.transform === 'string') await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
   if (raw.provider !== undefined) {
@@ -110,9 +147,18 @@ async function providerRef(ref: string | ProviderSpec, locator: Locator, at: Key
   return normalised;
 }
 
-async function normaliseAssertion(item: unknown, locator: Locator, at: KeyPath, ctx: TestContext): Promise<AssertionSpec> {
+async function normaliseAssertion(
+  item: unknown,
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<AssertionSpec> {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-    throw locatedError(locator, at, 'expected an assertion: an object with a type, e.g. { type: contains, value: hello }');
+    throw locatedError(
+      locator,
+      at,
+      'expected an assertion: an object with a type, e.g. { type: contains, value: hello }',
+    );
   }
   const raw = checkWith(locator, AssertionSchema, item, at);
   if (!isSupportedAssertionType(raw.type)) {
@@ -132,10 +178,12 @@ async function normaliseAssertion(item: unknown, locator: Locator, at: KeyPath, 
     spec.transform = raw.transform;
     await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
   }
-  if (raw.provider !== undefined) spec.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
+  if (raw.provider !== undefined)
+    spec.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
   const values = Array.isArray(raw.value) ? raw.value : [raw.value];
   for (const [k, value] of values.entries()) {
-    if (typeof value === 'string') await noteScript(value, locator, Array.isArray(raw.value) ? [...at, 'value', k] : [...at, 'value'], ctx);
+    if (typeof value === 'string')
+      await noteScript(value, locator, Array.isArray(raw.value) ? [...at, 'value', k] : [...at, 'value'], ctx);
   }
   const location = locator.locate(at);
   if ('line' in location) spec.location = location;
@@ -149,7 +197,11 @@ function checkRegex(value: unknown, locator: Locator, at: KeyPath): void {
   try {
     new RegExp(value);
   } catch (err) {
-    throw locatedError(locator, at, `invalid regular expression: ${(err as Error).message}`);
+    throw locatedError(
+      locator,
+      at,
+      `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`,
+    );
   }
 }
 
@@ -159,7 +211,12 @@ async function noteScript(reference: string, locator: Locator, at: KeyPath, ctx:
   ctx.files.add(await resolveInside(scriptPath(reference), ctx.scope, locator, at));
 }
 
-async function loadVars(raw: RawTest['vars'], locator: Locator, at: KeyPath, ctx: TestContext): Promise<Record<string, unknown>> {
+async function loadVars(
+  raw: RawTest['vars'],
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<Record<string, unknown>> {
   if (raw === undefined || raw === null) return {};
   if (typeof raw === 'string') {
     // promptfoo: `vars: file://vars.yaml` loads the whole map.
@@ -182,7 +239,11 @@ const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
 /** promptfoo's vars files: JSON and YAML parse, anything else is text; a glob gives one value per file. */
 async function loadVarFile(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<unknown> {
   if (SCRIPT_VAR.test(reference)) {
-    throw locatedError(locator, at, `${reference}: vars computed by scripts are not supported; expected a text, JSON or YAML file`);
+    throw locatedError(
+      locator,
+      at,
+      `${reference}: vars computed by scripts are not supported; expected a text, JSON or YAML file`,
+    );
   }
   const files = await expandFileRef(reference, ctx.scope, locator, at);
   const values: unknown[] = [];

@@ -13,17 +13,36 @@ const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'true', 
 const TAG = /\{\{-?([\s\S]*?)-?\}\}|\{%-?([\s\S]*?)-?%\}/g;
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 const IDENTIFIER_PATH = /[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*/g;
+/** Filters that fail on a string, so what they filter needs a list placeholder: `{{ tags | join(", ") }}`. */
+const LIST_FILTER = /^\|\s*(join|sort|batch|slice|groupby|sum|select|reject|selectattr|rejectattr)\b/;
+
+/** One variable read: its path, and whether it must be a list. */
+interface Use {
+  path: string[];
+  list: boolean;
+}
 
 /** The template's input variables by name, in order of first use, each with the shape its uses need. */
 export function templateVariables(template: string): Map<string, VariableShape> {
   const source = template.replace(/\{#[\s\S]*?#\}/g, '').replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, '');
   const bound = new Set<string>();
-  const loops: Array<{ names: string[]; iterable: string[] }> = [];
-  const uses: string[][] = [];
+  const loops: Loop[] = [];
+  const uses: Use[] = [];
+  // Top-level names in the order the template first reads them: the order a reader meets them in.
+  const appearance: string[] = [];
 
   for (const match of source.matchAll(TAG)) {
-    if (match[1] !== undefined) uses.push(...pathsIn(match[1]));
-    else readTag(match[2] ?? '', bound, loops);
+    if (match[1] !== undefined) {
+      const read = usesIn(match[1]);
+      uses.push(...read);
+      appearance.push(...read.map((use) => use.path[0]!));
+    } else {
+      const loop = readTag(match[2] ?? '', bound);
+      if (loop) {
+        loops.push(loop);
+        if (loop.iterable[0] !== undefined) appearance.push(loop.iterable[0]);
+      }
+    }
   }
 
   const variables = new Map<string, VariableShape>();
@@ -33,44 +52,51 @@ export function templateVariables(template: string): Map<string, VariableShape> 
     const item: VariableShape = loop.names.length === 1 ? shapeOfUses(uses, loop.names[0]!) : { kind: 'text' };
     place(variables, loop.iterable, { kind: 'list', item });
   }
-  for (const path of uses) {
-    if (!bound.has(path[0]!)) place(variables, path, { kind: 'text' });
+  for (const use of uses) {
+    if (!bound.has(use.path[0]!)) place(variables, use.path, use.list ? { kind: 'list', item: { kind: 'text' } } : { kind: 'text' });
   }
-  return reorder(variables, [...uses, ...loops.map((loop) => loop.iterable)]);
+  return reorder(variables, appearance);
 }
 
 /** Identifier paths an expression reads: not filter names, not keywords, not keyword-argument names. */
-function pathsIn(expression: string): string[][] {
+function usesIn(expression: string): Use[] {
   const code = expression.replace(STRING_LITERAL, '""');
-  const paths: string[][] = [];
+  const uses: Use[] = [];
   for (const match of code.matchAll(IDENTIFIER_PATH)) {
     const start = match.index ?? 0;
     const before = code.slice(0, start).trimEnd();
     const after = code.slice(start + match[0].length).trimStart();
-    if (before.endsWith('|') || before.endsWith('.') || /\d$/.test(before)) continue;
+    // A filter name, a method, or a test name (`x is defined`) is not a variable.
+    if (before.endsWith('|') || before.endsWith('.') || /\bis(\s+not)?$/.test(before)) continue;
     if (/^=(?!=)/.test(after)) continue;
     let path = match[0].split('.').map((part) => part.trim());
     // `name.upper()` reads `name`; `range(3)` reads nothing.
     if (after.startsWith('(')) path = path.slice(0, -1);
     if (path.length === 0 || KEYWORDS.has(path[0]!)) continue;
-    paths.push(path);
+    uses.push({ path, list: LIST_FILTER.test(after) });
   }
-  return paths;
+  return uses;
 }
 
-function readTag(tag: string, bound: Set<string>, loops: Array<{ names: string[]; iterable: string[] }>): void {
+interface Loop {
+  /** The names the loop binds: `item`, or `key, value`. */
+  names: string[];
+  /** The path of what it walks, e.g. `['order', 'items']`; empty when that is not a plain path. */
+  iterable: string[];
+}
+
+/** Adds the names a tag binds to `bound`; returns the loop when the tag opens one. */
+function readTag(tag: string, bound: Set<string>): Loop | undefined {
   const forTag = /^\s*for\s+([\w\s,]+?)\s+in\s+(.+)$/s.exec(tag);
   if (forTag) {
     const names = forTag[1]!.split(',').map((name) => name.trim()).filter(Boolean);
     names.forEach((name) => bound.add(name));
-    const iterable = pathsIn(forTag[2]!)[0] ?? [];
-    loops.push({ names, iterable });
-    return;
+    return { names, iterable: usesIn(forTag[2]!)[0]?.path ?? [] };
   }
   const setTag = /^\s*set\s+([\w\s,]+?)\s*(=|$)/s.exec(tag);
   if (setTag) {
     setTag[1]!.split(',').forEach((name) => bound.add(name.trim()));
-    return;
+    return undefined;
   }
   const macroTag = /^\s*macro\s+(\w+)\s*\(([^)]*)\)/s.exec(tag);
   if (macroTag) {
@@ -80,12 +106,13 @@ function readTag(tag: string, bound: Set<string>, loops: Array<{ names: string[]
       if (name) bound.add(name);
     }
   }
+  return undefined;
 }
 
 /** The shape a loop variable's uses need for one list item. */
-function shapeOfUses(uses: string[][], name: string): VariableShape {
+function shapeOfUses(uses: Use[], name: string): VariableShape {
   const item = new Map<string, VariableShape>();
-  for (const path of uses) if (path[0] === name) place(item, path, { kind: 'text' });
+  for (const use of uses) if (use.path[0] === name) place(item, use.path, { kind: 'text' });
   return item.get(name) ?? { kind: 'text' };
 }
 
@@ -105,11 +132,10 @@ function place(into: Map<string, VariableShape>, path: string[], leaf: VariableS
 }
 
 /** Orders the top-level names by their first appearance in the template. */
-function reorder(variables: Map<string, VariableShape>, inOrder: string[][]): Map<string, VariableShape> {
+function reorder(variables: Map<string, VariableShape>, appearance: string[]): Map<string, VariableShape> {
   const ordered = new Map<string, VariableShape>();
-  for (const path of inOrder) {
-    const name = path[0];
-    if (name !== undefined && variables.has(name) && !ordered.has(name)) ordered.set(name, variables.get(name)!);
+  for (const name of appearance) {
+    if (variables.has(name) && !ordered.has(name)) ordered.set(name, variables.get(name)!);
   }
   return ordered;
 }

@@ -45,7 +45,10 @@ export function parseChatMessages(rendered: string): ChatMessage[] | null {
     return null;
   }
   if (!isMessageArray(parsed)) return null;
-  return parsed.map((m) => ({ role: m.role, content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content) }));
+  return parsed.map((m) => ({
+    role: m.role,
+    content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+  }));
 }
 
 type RawMessage = { role: string; content: unknown } & Record<string, unknown>;
@@ -55,7 +58,8 @@ function isMessageArray(value: unknown): value is RawMessage[] {
     Array.isArray(value) &&
     value.length > 0 &&
     value.every(
-      (m) => m !== null && typeof m === 'object' && typeof (m as RawMessage).role === 'string' && 'content' in (m as object),
+      (m) =>
+        m !== null && typeof m === 'object' && typeof (m as RawMessage).role === 'string' && 'content' in (m as object),
     )
   );
 }

@@ -41,7 +41,10 @@ export function buildReportInput(args: {
     runUrl: args.runUrl,
     datasetPath: args.datasetPath,
     calls: result.calls,
-    notes: [...(args.notes ?? []), ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : []))],
+    notes: [
+      ...(args.notes ?? []),
+      ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : [])),
+    ],
   };
 }
 

@@ -15,7 +15,9 @@ export interface CodeUse {
 const FILE_PREFIX = 'file://';
 
 function fileRef(value: unknown): string | undefined {
-  return typeof value === 'string' && value.startsWith(FILE_PREFIX) ? value.slice(FILE_PREFIX.length).split(':')[0] : undefined;
+  return typeof value === 'string' && value.startsWith(FILE_PREFIX)
+    ? value.slice(FILE_PREFIX.length).split(':')[0]
+    : undefined;
 }
 
 /** Every piece of code the suite runs besides promptgate itself, with the file it comes from. */
@@ -25,27 +27,39 @@ export function codeUses(suite: Suite, repoDir: string): CodeUse[] {
   const uses: CodeUse[] = [];
   suite.providers.forEach((p, i) => {
     const where = `providers[${i}] ${p.id}`;
-    if (p.id.startsWith(FILE_PREFIX)) uses.push({ what: `custom provider module (${where})`, file: rel(fileRef(p.id)!) });
+    if (p.id.startsWith(FILE_PREFIX))
+      uses.push({ what: `custom provider module (${where})`, file: rel(fileRef(p.id)!) });
     if (p.id.startsWith('exec:')) {
       uses.push({ what: `exec provider (${where})`, file: config });
       // `exec: node scripts/model.mjs` or `exec: ./model.sh`: the script is code too.
       for (const arg of p.id.slice('exec:'.length).trim().split(/\s+/)) {
-        if (/[./]/.test(arg) && !arg.startsWith('-')) uses.push({ what: `exec provider script (${where})`, file: rel(arg) });
+        if (/[./]/.test(arg) && !arg.startsWith('-'))
+          uses.push({ what: `exec provider script (${where})`, file: rel(arg) });
       }
     }
   });
   suite.tests.forEach((t, i) => {
     const transform = t.options.transform;
-    if (transform) uses.push({ what: `output transform (tests[${i}])`, file: fileRef(transform) ? rel(fileRef(transform)!) : config });
+    if (transform)
+      uses.push({
+        what: `output transform (tests[${i}])`,
+        file: fileRef(transform) ? rel(fileRef(transform)!) : config,
+      });
     t.assert.forEach((a, j) => {
       const where = `tests[${i}].assert[${j}]`;
       const base = a.type.replace(/^not-/, '');
       const writtenIn = a.location ? rel(a.location.file) : config;
       if (base === 'javascript') {
-        uses.push({ what: `javascript assertion (${where})`, file: fileRef(a.value) ? rel(fileRef(a.value)!) : writtenIn });
+        uses.push({
+          what: `javascript assertion (${where})`,
+          file: fileRef(a.value) ? rel(fileRef(a.value)!) : writtenIn,
+        });
       }
       if (a.transform) {
-        uses.push({ what: `assertion transform (${where})`, file: fileRef(a.transform) ? rel(fileRef(a.transform)!) : writtenIn });
+        uses.push({
+          what: `assertion transform (${where})`,
+          file: fileRef(a.transform) ? rel(fileRef(a.transform)!) : writtenIn,
+        });
       }
     });
   });

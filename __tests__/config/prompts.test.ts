@@ -1,0 +1,63 @@
+// Prompt entries re-resolved against another directory (the base revision, materialized into a temp
+// dir) give the same ids with that directory's text, so head and base prompts pair by id.
+import path from 'node:path';
+import { findDefaultConfig, readRawConfig, resolvePrompts } from '../../src/config/load.js';
+
+const FIXTURES = path.resolve('__tests__/fixtures/config');
+
+test('the same entries resolve against the base revision: same ids, older text', async () => {
+  const { config, source } = await readRawConfig(path.join(FIXTURES, 'good/promptgate.yaml'));
+  const written = config.prompts as unknown[];
+  const entries = [written[1], written[5]]; // file://prompts/two.txt and {id: file://prompts/single.txt, label}
+  const baseDir = path.join(FIXTURES, 'base-revision');
+  const { prompts, files } = await resolvePrompts(entries, baseDir, source.displayPath);
+  expect(prompts).toEqual([
+    {
+      id: 'file://prompts/two.txt:1',
+      label: 'prompts/two.txt:1',
+      raw: 'First prompt (older) for {{ name }}\n',
+      file: 'prompts/two.txt',
+    },
+    {
+      id: 'file://prompts/two.txt:2',
+      label: 'prompts/two.txt:2',
+      raw: 'Second prompt (older) for {{ name }}\n',
+      file: 'prompts/two.txt',
+    },
+    {
+      id: 'file://prompts/single.txt',
+      label: 'Single file',
+      raw: 'Single (older) {{ name }}\n',
+      file: 'prompts/single.txt',
+    },
+  ]);
+  expect(files).toEqual([path.join(baseDir, 'prompts/two.txt'), path.join(baseDir, 'prompts/single.txt')]);
+});
+
+test.each([
+  // [entries, expected ids]
+  [['Hi {{ x }}'], ['Hi {{ x }}']],
+  ['Only one {{ x }}', ['Only one {{ x }}']],
+  [[{ raw: 'R {{ x }}', label: 'L' }], ['R {{ x }}']],
+  [[{ id: 'plain id text' }], ['plain id text']],
+  [{ 'file://prompts/single.txt': 'Map label' }, ['file://prompts/single.txt']],
+  [[{ id: 'two', raw: 'file://prompts/two.txt' }], ['two:1', 'two:2']],
+])('entries %j → ids %j', async (entries, ids) => {
+  const { prompts } = await resolvePrompts(entries, path.join(FIXTURES, 'good'), 'promptgate.yaml');
+  expect(prompts.map((p) => p.id)).toEqual(ids);
+});
+
+test('without a YAML document, errors name the config file', async () => {
+  await expect(resolvePrompts([42], path.join(FIXTURES, 'good'), 'promptgate.yaml')).rejects.toThrow(
+    'promptgate.yaml: prompts[0]: expected a prompt string, a file://path or an object {id, label, raw}',
+  );
+});
+
+test.each([
+  ['both', 'promptgate.yml'],
+  ['promptfoo-only', 'promptfooconfig.yml'],
+  ['none', undefined],
+])('findDefaultConfig in %s → %s', (dir, name) => {
+  const found = findDefaultConfig(path.join(FIXTURES, 'default-names', dir));
+  expect(found).toBe(name && path.join(FIXTURES, 'default-names', dir, name));
+});

@@ -1,0 +1,93 @@
+// The starter `promptgate.yaml` that `promptgate init` writes: one entry per detected prompt, the offline
+// `echo` provider, and one test per prompt filling its variables with placeholders. Written as text, not
+// through a YAML serializer alone, because the comments are half of its value to a first-time reader.
+import { stringify } from 'yaml';
+
+/** Where editors fetch the schema for completion and checks in a user's repository. */
+export const PUBLISHED_SCHEMA_URL = 'https://raw.githubusercontent.com/promptgate/promptgate/v1/promptgate.schema.json';
+
+export interface StarterPrompt {
+  /** Path relative to the config's folder, `/`-separated. */
+  file: string;
+  /** Placeholder values for the template's variables. */
+  vars: Record<string, unknown>;
+}
+
+/** An assertion as written in the config. */
+export interface StarterAssertion {
+  type: string;
+  value: unknown;
+}
+
+/**
+ * With `echo` the output is the rendered prompt, so "no `{{` left" checks that every variable was filled
+ * in and that the template renders; it holds for a real model's answer too until the user writes better.
+ */
+export const RENDERED_CLEANLY: StarterAssertion = { type: 'not-icontains', value: '{{' };
+/** For templates that print `{{` themselves (raw blocks), where the check above cannot pass. */
+export const ANSWERED: StarterAssertion = { type: 'javascript', value: "String(output).trim() !== ''" };
+
+/** Used when no prompt file was found, so the first `promptgate eval` still has something to run. */
+export const EXAMPLE_PROMPT = 'Summarize this support ticket in one sentence for the next agent: {{ ticket }}';
+const EXAMPLE_VARS = { ticket: 'I was charged twice for order #4412 this month.' };
+
+export function renderStarterConfig(prompts: StarterPrompt[], assertion: StarterAssertion): string {
+  const header = [
+    `# yaml-language-server: $schema=${PUBLISHED_SCHEMA_URL}`,
+    '# promptgate suite, written by `promptgate init`. The format is promptfoo\'s; `gate:` is promptgate\'s own.',
+    '# Run it locally with `promptgate eval`; on pull requests, .github/workflows/prompt-review.yml runs it on',
+    '# the base and the head and comments with the difference.',
+    '',
+    'description: Prompt review suite',
+  ];
+  const promptLines =
+    prompts.length > 0
+      ? ['prompts:', ...prompts.map((prompt) => `  - ${yamlScalar(`file://${prompt.file}`)}`)]
+      : [
+          '# No prompt files were found, so here is an example inline prompt. Point at yours instead, e.g.',
+          '#   - file://prompts/classify.txt',
+          'prompts:',
+          `  - ${yamlScalar(EXAMPLE_PROMPT)}`,
+        ];
+  const providerLines = [
+    'providers:',
+    '  # `echo` answers with the rendered prompt: free, offline, and enough to check that every variable',
+    '  # reaches the prompt. When you are ready, swap in a real model (its key comes from the environment):',
+    '  # - openai:chat:gpt-4o-mini          # OPENAI_API_KEY',
+    '  # - id: openai:chat:gpt-4o',
+    '  #   config: { temperature: 0 }',
+    '  - echo',
+  ];
+  const tests =
+    prompts.length > 0
+      ? prompts.map((prompt) => ({
+          description: `${prompt.file} renders with its variables`,
+          vars: prompt.vars,
+          assert: [assertion],
+        }))
+      : [{ description: 'example prompt renders with its variables', vars: EXAMPLE_VARS, assert: [assertion] }];
+  const testLines = [
+    '# Every test runs against every prompt. Replace the placeholder values with real inputs, and the',
+    '# assertion with what a good answer holds, e.g. `type: icontains` with `value: refund`.',
+    'tests:',
+    ...indent(stringify(tests, { lineWidth: 0 })),
+  ];
+  const gateLines = [
+    '# The gate on the head\'s pass rate: above `ship` it ships, below `fix` fix the prompt first.',
+    'gate:',
+    '  ship: 0.9',
+    '  fix: 0.5',
+  ];
+  return [...header, ...promptLines, ...providerLines, ...testLines, ...gateLines].join('\n') + '\n';
+}
+
+function indent(block: string): string[] {
+  return block.trimEnd().split('\n').map((line) => `  ${line}`);
+}
+
+/** One YAML scalar on one line: plain when it reads back the same, else quoted by the yaml package. */
+function yamlScalar(value: string): string {
+  const written = stringify(value, { lineWidth: 0 }).trimEnd();
+  // A JSON string is a valid double-quoted YAML scalar, and stays on one line.
+  return written.includes('\n') ? JSON.stringify(value) : written;
+}
