@@ -123,6 +123,7 @@ async function promptsFromFiles(
     const file = relativePosix(scope.rootDir, abs);
     for (const raw of await promptsInFile(abs, file, scope, locator, at)) parts.push({ raw, file });
   }
+  // `file://<path>:<n>` numbers the prompts within one file (from 1); an explicit id numbers the entry's.
   const several = parts.length > 1;
   const perFile = new Map<string, number>();
   for (const part of parts) perFile.set(part.file, (perFile.get(part.file) ?? 0) + 1);

@@ -29,7 +29,7 @@ export function fileLocator(displayPath: string): Locator {
   return { displayPath, locate: () => ({ file: displayPath }) };
 }
 
-/** A located ConfigError for `keyPath`, prefixed by `keyPrefix` (the path of this file's content in the suite). */
+/** A ConfigError at the node `keyPath` names (or its deepest existing ancestor), with the key path in the message. */
 export function locatedError(locator: Locator, keyPath: KeyPath, detail: string): ConfigError {
   const key = formatKeyPath(keyPath);
   return new ConfigError(locator.locate(keyPath), detail, key || undefined);
@@ -50,7 +50,7 @@ export class SourceFile implements Locator {
   /** Parses YAML (JSON is YAML); a syntax error becomes a ConfigError at its line and column. */
   static parse(text: string, displayPath: string): SourceFile {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, merge: true });
     const first = doc.errors[0];
     if (first) {
       const pos = first.linePos?.[0];

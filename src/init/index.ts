@@ -6,7 +6,7 @@ import path from 'node:path';
 import { detectPromptFiles, MAX_DETECTED_PROMPTS, PROMPT_PATTERNS } from './detect.js';
 import { renderWithPlaceholders } from './render-check.js';
 import { ANSWERED, EXAMPLE_PROMPT, RENDERED_CLEANLY, renderStarterConfig, type StarterPrompt } from './starter-config.js';
-import { placeholderVars, templateVariables } from './template-variables.js';
+import { mergeVariables, placeholderVars, templateVariables, type VariableShape } from './template-variables.js';
 import { renderWorkflow, workflowPaths } from './workflow.js';
 import { writeNewFile } from './write-new.js';
 
@@ -38,6 +38,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   const detected = await detectPromptFiles(cwd);
   const prompts = await readStarterPrompts(cwd, detected.files, log);
   reportDetection(prompts, detected.total, log);
+  const sharedVars = placeholderVars(mergeVariables(prompts.map((prompt) => prompt.variables)));
 
   // promptgate runs a promptfoo config as it is; a new promptgate.yaml beside it would shadow it.
   const existingPromptfoo = !(await exists(path.join(cwd, CONFIG_FILE))) && (await exists(path.join(cwd, PROMPTFOO_CONFIG_FILE)));
@@ -45,8 +46,10 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   if (existingPromptfoo) {
     log(`Found ${PROMPTFOO_CONFIG_FILE}: promptgate runs it as it is, so no ${CONFIG_FILE} was written.`);
   } else {
-    const assertion = prompts.every((prompt) => prompt.rendersCleanly) ? RENDERED_CLEANLY : ANSWERED;
-    await write(CONFIG_FILE, renderStarterConfig(prompts, assertion));
+    const starters = prompts.map((prompt) => starterPrompt(prompt, sharedVars, log));
+    const assertion = starters.every((starter) => starter.rendersCleanly) ? RENDERED_CLEANLY : ANSWERED;
+    // Every test runs against every prompt: with several prompts, defaults give each of them all its variables.
+    await write(CONFIG_FILE, renderStarterConfig(starters, assertion, prompts.length > 1 ? sharedVars : undefined));
   }
 
   const inRepo = (file: string) => (workingDirectory === '.' ? file : `${workingDirectory}/${file}`);
@@ -75,8 +78,21 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   }
 }
 
-interface DetectedPrompt extends StarterPrompt {
-  rendersCleanly: boolean;
+interface DetectedPrompt {
+  file: string;
+  text: string;
+  variables: Map<string, VariableShape>;
+}
+
+/**
+ * The test for one prompt: its own variables, valued as every prompt needs them (`sharedVars`), and
+ * whether it renders with them leaving no `{{` behind, which decides the assertion.
+ */
+function starterPrompt(prompt: DetectedPrompt, sharedVars: Record<string, unknown>, log: (line: string) => void): StarterPrompt & { rendersCleanly: boolean } {
+  const vars = Object.fromEntries([...prompt.variables.keys()].map((name) => [name, sharedVars[name]]));
+  const rendered = renderWithPlaceholders(prompt.text, sharedVars);
+  if (!rendered.ok) log(`Warning: ${prompt.file} does not render as a nunjucks template: ${rendered.error}`);
+  return { file: prompt.file, vars, rendersCleanly: rendered.ok && !rendered.output.includes('{{') };
 }
 
 /** Reads each detected file for its variables; drops JSON that does not parse, which the loader would reject. */
@@ -88,10 +104,7 @@ async function readStarterPrompts(cwd: string, files: string[], log: (line: stri
       log(`Left out ${file}: it is not valid JSON (a .json prompt is a list of chat messages)`);
       continue;
     }
-    const vars = placeholderVars(templateVariables(text));
-    const rendered = renderWithPlaceholders(text, vars);
-    if (!rendered.ok) log(`Warning: ${file} does not render as a nunjucks template: ${rendered.error}`);
-    prompts.push({ file, vars, rendersCleanly: rendered.ok && !rendered.output.includes('{{') });
+    prompts.push({ file, text, variables: templateVariables(text) });
   }
   return prompts;
 }

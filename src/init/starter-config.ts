@@ -31,7 +31,11 @@ export const ANSWERED: StarterAssertion = { type: 'javascript', value: "String(o
 export const EXAMPLE_PROMPT = 'Summarize this support ticket in one sentence for the next agent: {{ ticket }}';
 const EXAMPLE_VARS = { ticket: 'I was charged twice for order #4412 this month.' };
 
-export function renderStarterConfig(prompts: StarterPrompt[], assertion: StarterAssertion): string {
+/**
+ * @param sharedVars every prompt's variables together, written as `defaultTest.vars` when given: every test
+ * runs against every prompt, and a prompt rendered without its variables can fail (`{{ tags | join }}`).
+ */
+export function renderStarterConfig(prompts: StarterPrompt[], assertion: StarterAssertion, sharedVars?: Record<string, unknown>): string {
   const header = [
     `# yaml-language-server: $schema=${PUBLISHED_SCHEMA_URL}`,
     '# promptgate suite, written by `promptgate init`. The format is promptfoo\'s; `gate:` is promptgate\'s own.',
@@ -66,8 +70,16 @@ export function renderStarterConfig(prompts: StarterPrompt[], assertion: Starter
           assert: [assertion],
         }))
       : [{ description: 'example prompt renders with its variables', vars: EXAMPLE_VARS, assert: [assertion] }];
+  const defaultTestLines = sharedVars
+    ? [
+        '# Every test runs against every prompt, so every prompt\'s variables need a value in every test:',
+        '# these defaults give them one, and each test\'s own vars override them.',
+        'defaultTest:',
+        ...indent(stringify({ vars: sharedVars }, { lineWidth: 0 })),
+      ]
+    : [];
   const testLines = [
-    '# Every test runs against every prompt. Replace the placeholder values with real inputs, and the',
+    '# One test per prompt. Replace the placeholder values with real inputs, and the',
     '# assertion with what a good answer holds, e.g. `type: icontains` with `value: refund`.',
     'tests:',
     ...indent(stringify(tests, { lineWidth: 0 })),
@@ -78,7 +90,7 @@ export function renderStarterConfig(prompts: StarterPrompt[], assertion: Starter
     '  ship: 0.9',
     '  fix: 0.5',
   ];
-  return [...header, ...promptLines, ...providerLines, ...testLines, ...gateLines].join('\n') + '\n';
+  return [...header, ...promptLines, ...providerLines, ...defaultTestLines, ...testLines, ...gateLines].join('\n') + '\n';
 }
 
 function indent(block: string): string[] {

@@ -160,3 +160,27 @@ export function placeholderVars(variables: Map<string, VariableShape>): Record<s
 function singular(name: string): string {
   return name.length > 1 && name.endsWith('s') && !name.endsWith('ss') ? name.slice(0, -1) : `${name} item`;
 }
+
+/**
+ * The variables of several templates together, each with a shape that serves all of its uses: a name read
+ * as text in one prompt and as an object or list in another becomes the object or list, since every test
+ * runs against every prompt.
+ */
+export function mergeVariables(all: Array<Map<string, VariableShape>>): Map<string, VariableShape> {
+  const merged = new Map<string, VariableShape>();
+  for (const variables of all) {
+    for (const [name, shape] of variables) {
+      const earlier = merged.get(name);
+      merged.set(name, earlier ? mergeShape(earlier, shape) : shape);
+    }
+  }
+  return merged;
+}
+
+function mergeShape(a: VariableShape, b: VariableShape): VariableShape {
+  if (a.kind === 'text') return b;
+  if (b.kind === 'text') return a;
+  if (a.kind === 'object' && b.kind === 'object') return { kind: 'object', fields: mergeVariables([a.fields, b.fields]) };
+  if (a.kind === 'list' && b.kind === 'list') return { kind: 'list', item: mergeShape(a.item, b.item) };
+  return a; // a list in one prompt and an object in another: no one value is both; keep the first.
+}

@@ -93,7 +93,8 @@ function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {
   return value;
 }
 
-// Vars objects are shared by every prompt, provider and repeat of a test: convert each once.
+// Vars objects are shared by every prompt, provider and repeat of a test: convert each once. Vars are
+// treated as immutable once loaded (the engine never mutates them), so the cached copy stays right.
 const printable = new WeakMap<object, object>();
 
 /** Copies of object/array vars that print as JSON; everything else (fields, loops, filters) unchanged. */

@@ -1,0 +1,277 @@
+// The bundled action on other events and in hostile situations: push, nothing affected, untested prompt
+// changes, a shallow clone (REST fallback), fork pull requests without secrets, pull_request_target with
+// changed code, and a provider that echoes its key back.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+import { createRepo, type TestRepo } from '../support/git-repo.js';
+import { runAction } from './run-action.js';
+import { modelEnv, promptChange, promptText, pullRequestEvent, skillResponder, suiteYaml } from './scenario.js';
+
+let github: FakeGitHub;
+let model: FakeModelServer;
+const repos: TestRepo[] = [];
+let nextPr = 100;
+
+beforeAll(async () => {
+  github = await startFakeGitHub({ repository: 'octo/demo' });
+  model = await startFakeModelServer({ responder: skillResponder, record: false });
+});
+
+afterAll(async () => {
+  await github.close();
+  await model.close();
+  await Promise.all(repos.map((r) => r.cleanup()));
+});
+
+async function baseRepo(extraYaml = '') {
+  const repo = await createRepo();
+  repos.push(repo);
+  await repo.write('promptgate.yaml', suiteYaml({ extra: extraYaml }));
+  await repo.write('prompts/answer.txt', promptText(10));
+  await repo.write('README.md', '# demo\n');
+  return { repo, base: await repo.commit('base') };
+}
+
+function openPull(base: string, head: string, patch: Record<string, unknown> = {}) {
+  const pr = nextPr++;
+  github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
+  const event = pullRequestEvent({ base, head } as never, pr) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  Object.assign(event.pull_request, patch);
+  return { pr, event };
+}
+
+test('push: compares with `before`, reports to the summary and outputs, writes no comment', async () => {
+  const s = await promptChange({ baseSkill: 10, headSkill: 5 });
+  repos.push(s.repo);
+  const before = github.state.comments.length;
+  const run = await runAction({
+    workspace: s.repo.dir,
+    eventName: 'push',
+    payload: { before: s.base, after: s.head, ref: 'refs/heads/main' },
+    inputs: {},
+    env: modelEnv(model),
+    apiUrl: github.url,
+    sha: s.head,
+  });
+  expect(run.outputs.verdict).toBe('regression');
+  expect(run.code).toBe(1);
+  expect(github.state.comments.length).toBe(before);
+  expect(run.summary).toContain('Regression');
+});
+
+test('nothing affected: a log line, verdict skipped, no comment, no model call', async () => {
+  const { repo, base } = await baseRepo();
+  await repo.write('README.md', '# demo, reworded\n');
+  const head = await repo.commit('docs only');
+  const { pr, event } = openPull(base, head);
+  const calls = model.requestCount;
+  const run = await runAction({
+    workspace: repo.dir,
+    eventName: 'pull_request',
+    payload: event,
+    inputs: {},
+    env: modelEnv(model),
+    apiUrl: github.url,
+    sha: head,
+  });
+  expect(run.code).toBe(0);
+  expect(run.outputs.verdict).toBe('skipped');
+  expect(run.stdout).toContain('no file this suite reads changed');
+  expect(github.state.commentsOn(pr)).toHaveLength(0);
+  expect(model.requestCount).toBe(calls);
+});
+
+test('a changed prompt file that no suite reads is reported as an untested prompt change', async () => {
+  const { repo, base } = await baseRepo();
+  await repo.write('prompts/orphan.txt', 'Nobody tests me.\n');
+  const head = await repo.commit('orphan prompt');
+  const { pr, event } = openPull(base, head);
+  const run = await runAction({
+    workspace: repo.dir,
+    eventName: 'pull_request',
+    payload: event,
+    inputs: { prompts: 'prompts/**/*.txt' },
+    env: modelEnv(model),
+    apiUrl: github.url,
+    sha: head,
+  });
+  expect(run.code).toBe(0);
+  const [comment] = github.state.commentsOn(pr);
+  expect(comment?.body).toContain('Prompt changes no suite tests');
+  expect(comment?.body).toContain('prompts/orphan.txt');
+});
+
+test('a shallow clone without the base commit falls back to the REST API', async () => {
+  const s = await promptChange({ baseSkill: 10, headSkill: 5 });
+  repos.push(s.repo);
+  const shallow = path.join(await mkdtemp(path.join(os.tmpdir(), 'promptgate-shallow-')), 'ws');
+  await promisify(execFile)('git', ['clone', '--quiet', '--depth', '1', `file://${s.repo.dir}`, shallow]);
+  const { pr, event } = openPull(s.base, s.head);
+  github.state.setPull(pr, { files: [{ filename: 'prompts/answer.txt', status: 'modified' }] });
+  github.state.setFile(s.base, 'prompts/answer.txt', promptText(10));
+  github.state.setFile(s.base, 'promptgate.yaml', suiteYaml());
+  const run = await runAction({
+    workspace: shallow,
+    eventName: 'pull_request',
+    payload: event,
+    inputs: {},
+    env: modelEnv(model),
+    apiUrl: github.url,
+    sha: s.head,
+  });
+  expect(run.stdout).toContain('reading the pull request through the API');
+  expect(run.outputs.verdict).toBe('regression');
+  expect(Number(run.outputs['base-pass-rate'])).toBe(1);
+  expect(github.state.commentsOn(pr)).toHaveLength(1);
+});
+
+describe('fork pull requests get no secrets', () => {
+  const fork = { head: { sha: '', ref: 'feature', repo: { full_name: 'mallory/demo' } } };
+  test.each([
+    ['regression', 0],
+    ['regression,skipped', 1],
+  ])('fail-on %s: skipped with a clear reason, exit %i, no model call', async (failOn, code) => {
+    const s = await promptChange({ baseSkill: 10, headSkill: 5 });
+    repos.push(s.repo);
+    const { pr, event } = openPull(s.base, s.head);
+    event.pull_request.head = { ...fork.head, sha: s.head };
+    event.pull_request.base = { sha: s.base, ref: 'main', repo: { full_name: 'octo/demo' } };
+    const calls = model.requestCount;
+    const run = await runAction({
+      workspace: s.repo.dir,
+      eventName: 'pull_request',
+      payload: event,
+      inputs: { 'fail-on': failOn },
+      env: { OPENAI_BASE_URL: `${model.url}/v1` }, // no OPENAI_API_KEY: GitHub withholds secrets from forks
+      apiUrl: github.url,
+      sha: s.head,
+    });
+    expect(run.outputs.verdict).toBe('skipped');
+    expect(run.code).toBe(code);
+    expect(model.requestCount).toBe(calls);
+    const [comment] = github.state.commentsOn(pr);
+    expect(comment?.body).toContain(
+      'no credentials for provider openai:chat:fake-model (OPENAI_API_KEY) on fork pull requests',
+    );
+  });
+
+  test('the same missing key on a pull request from the repository itself fails the check and says what to set', async () => {
+    const s = await promptChange({ baseSkill: 10, headSkill: 10 });
+    repos.push(s.repo);
+    const { event } = openPull(s.base, s.head);
+    const run = await runAction({
+      workspace: s.repo.dir,
+      eventName: 'pull_request',
+      payload: event,
+      inputs: {},
+      env: { OPENAI_BASE_URL: `${model.url}/v1` },
+      apiUrl: github.url,
+      sha: s.head,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::');
+    expect(run.stdout).toContain('OPENAI_API_KEY');
+  });
+});
+
+describe('pull_request_target: code from the pull request does not run', () => {
+  const jsAssert = `    - type: javascript\n      value: "output.length > 0"\n`;
+  const withJs = (yaml: string) => yaml.replace('      value: OK\n', `      value: OK\n${jsAssert}`);
+
+  async function changedConfigWithCode() {
+    const { repo, base } = await baseRepo();
+    await repo.write('promptgate.yaml', withJs(suiteYaml()));
+    await repo.write('prompts/answer.txt', promptText(10, 'Please answer the question'));
+    return { repo, base, head: await repo.commit('adds a javascript assertion') };
+  }
+
+  test('a javascript assertion the PR added is refused with a clear message', async () => {
+    const { repo, base, head } = await changedConfigWithCode();
+    const { pr, event } = openPull(base, head);
+    const calls = model.requestCount;
+    const run = await runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request_target',
+      payload: event,
+      inputs: {},
+      env: modelEnv(model),
+      apiUrl: github.url,
+      sha: head,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('javascript assertion');
+    expect(run.stdout).toContain('allow-untrusted-code');
+    expect(model.requestCount).toBe(calls);
+    expect(github.state.commentsOn(pr)).toHaveLength(0);
+  });
+
+  test('allow-untrusted-code: true runs it', async () => {
+    const { repo, base, head } = await changedConfigWithCode();
+    const { event } = openPull(base, head);
+    const run = await runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request_target',
+      payload: event,
+      inputs: { 'allow-untrusted-code': 'true' },
+      env: modelEnv(model),
+      apiUrl: github.url,
+      sha: head,
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs.verdict).toBe('ship');
+  });
+
+  test('a prompt-only change runs, even when the unchanged config has a javascript assertion', async () => {
+    const { repo } = await baseRepo();
+    await repo.write('promptgate.yaml', withJs(suiteYaml()));
+    const base = await repo.commit('config with code, already on main');
+    await repo.write('prompts/answer.txt', promptText(10, 'Please answer the question'));
+    const head = await repo.commit('prompt only');
+    const { event } = openPull(base, head);
+    const run = await runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request_target',
+      payload: event,
+      inputs: {},
+      env: modelEnv(model),
+      apiUrl: github.url,
+      sha: head,
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs.verdict).toBe('ship');
+  });
+});
+
+test('a provider that echoes its key back: the key reaches no comment, summary or report', async () => {
+  const key = 'sk-live-SECRET-0123456789';
+  const s = await promptChange({ baseSkill: 10, headSkill: 5 });
+  repos.push(s.repo);
+  const { pr, event } = openPull(s.base, s.head);
+  model.setResponder((input) => `${skillResponder(input)} (auth: ${String(input.request.headers.authorization)})`);
+  try {
+    const run = await runAction({
+      workspace: s.repo.dir,
+      eventName: 'pull_request',
+      payload: event,
+      inputs: {},
+      env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: `${model.url}/v1` },
+      apiUrl: github.url,
+      sha: s.head,
+    });
+    expect(run.outputs.verdict).toBe('regression');
+    const [comment] = github.state.commentsOn(pr);
+    const report = await readFile(run.outputs['report-path']!, 'utf8');
+    expect(report).toContain('[REDACTED]');
+    // The runner hides masked values in the log; `::add-mask::` is how the action tells it to.
+    expect(run.stdout).toContain(`::add-mask::${key}`);
+    const log = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    for (const text of [comment!.body, run.summary, report, ...log, run.stderr]) expect(text).not.toContain(key);
+  } finally {
+    model.setResponder(skillResponder);
+  }
+});

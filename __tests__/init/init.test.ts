@@ -1,0 +1,168 @@
+// `promptgate init`: from a repository with prompts to a green first eval and a review workflow.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { runInit } from '../../src/init/index.js';
+import { evalWithEcho } from './echo-eval.js';
+import { copyOfFixture, emptyDir, removeTempDirs, writeFiles } from './temp-dir.js';
+
+afterAll(removeTempDirs);
+
+async function init(cwd: string, force = false) {
+  const lines: string[] = [];
+  const result = await runInit({ cwd, force, log: (line) => lines.push(line) });
+  return { ...result, log: lines.join('\n') };
+}
+
+const readYaml = async (file: string) => parse(await readFile(file, 'utf8'));
+
+describe('promptgate init in a project with prompts (fixtures/init/support-bot)', () => {
+  let dir: string;
+  let result: Awaited<ReturnType<typeof init>>;
+  beforeAll(async () => {
+    dir = await copyOfFixture('support-bot');
+    result = await init(dir);
+  });
+
+  test('writes the config and the workflow, and says what it found', () => {
+    expect(result.written).toEqual(['promptgate.yaml', '.github/workflows/prompt-review.yml']);
+    expect(result.skipped).toEqual([]);
+    expect(result.log).toContain('Found 5 prompt files:');
+    expect(result.log).toContain('Next: run `promptgate eval`');
+  });
+
+  test('the config points editors at the published schema', async () => {
+    const text = await readFile(path.join(dir, 'promptgate.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=https://raw.githubusercontent.com/promptgate/promptgate/v1/promptgate.schema.json',
+    );
+  });
+
+  test('one prompt entry per detected file, sorted; READMEs and code are not prompts', async () => {
+    const config = await readYaml(path.join(dir, 'promptgate.yaml'));
+    expect(config.prompts).toEqual([
+      'file://prompts/chat/summarize.json',
+      'file://prompts/classify.txt',
+      'file://prompts/reply.md',
+      'file://src/agent/system.prompt.md',
+      'file://templates/email/welcome.njk',
+    ]);
+    expect(config.providers).toEqual(['echo']);
+  });
+
+  test('one test per prompt, filling exactly the variables that prompt reads', async () => {
+    const config = await readYaml(path.join(dir, 'promptgate.yaml'));
+    expect(config.tests.map((t: { vars: unknown }) => t.vars)).toEqual([
+      { messages: [{ author: 'example message author', text: 'example message text' }], tags: ['example tag'] },
+      { customer: { name: 'example customer name', plan: 'example customer plan' }, ticket: 'example ticket' },
+      { customer: { name: 'example customer name' }, ticket: 'example ticket' },
+      { today: 'example today', language: 'example language' },
+      { user: { first_name: 'example user first_name' } },
+    ]);
+    expect(config.tests[0].description).toBe('prompts/chat/summarize.json renders with its variables');
+    for (const test of config.tests) expect(test.assert).toEqual([{ type: 'not-icontains', value: '{{' }]);
+  });
+
+  test('the first eval with echo is green: every test passes against every prompt', async () => {
+    const config = await readYaml(path.join(dir, 'promptgate.yaml'));
+    const cases = await evalWithEcho(dir, config);
+    expect(cases).toHaveLength(6 * 5); // reply.md holds two prompts
+    expect(cases.filter((c) => !c.pass)).toEqual([]);
+  });
+
+  test('the workflow watches the prompt folders and the config, with the least permissions', async () => {
+    const workflow = await readYaml(path.join(dir, '.github/workflows/prompt-review.yml'));
+    expect(workflow.on.pull_request.paths).toEqual(['prompts/**', 'src/agent/**', 'templates/email/**', 'promptgate.yaml']);
+    expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(workflow.jobs.promptgate.steps[1].uses).toBe('promptgate/promptgate@v1');
+  });
+});
+
+describe('existing files', () => {
+  test('are never overwritten without --force, and the skip says how', async () => {
+    const dir = await copyOfFixture('support-bot');
+    await writeFiles(dir, { 'promptgate.yaml': 'mine\n', '.github/workflows/prompt-review.yml': 'mine too\n' });
+    const result = await init(dir);
+    expect(result.written).toEqual([]);
+    expect(result.skipped).toEqual(['promptgate.yaml', '.github/workflows/prompt-review.yml']);
+    expect(result.log).toContain('Skipped promptgate.yaml: it exists (pass --force to overwrite it)');
+    expect(await readFile(path.join(dir, 'promptgate.yaml'), 'utf8')).toBe('mine\n');
+    expect(await readFile(path.join(dir, '.github/workflows/prompt-review.yml'), 'utf8')).toBe('mine too\n');
+  });
+
+  test('are overwritten with --force', async () => {
+    const dir = await copyOfFixture('support-bot');
+    await writeFiles(dir, { 'promptgate.yaml': 'mine\n' });
+    const result = await init(dir, true);
+    expect(result.written).toEqual(['promptgate.yaml', '.github/workflows/prompt-review.yml']);
+    expect((await readYaml(path.join(dir, 'promptgate.yaml'))).prompts).toHaveLength(5);
+  });
+
+  test('only the missing one is written when the other exists', async () => {
+    const dir = await copyOfFixture('support-bot');
+    await writeFiles(dir, { '.github/workflows/prompt-review.yml': 'mine\n' });
+    const result = await init(dir);
+    expect(result).toMatchObject({ written: ['promptgate.yaml'], skipped: ['.github/workflows/prompt-review.yml'] });
+  });
+
+  test('a promptfoo config is used as it is, not shadowed by a new promptgate.yaml', async () => {
+    const dir = await copyOfFixture('support-bot');
+    await writeFiles(dir, { 'promptfooconfig.yaml': 'prompts: [hi]\nproviders: [echo]\n' });
+    const result = await init(dir);
+    expect(result.written).toEqual(['.github/workflows/prompt-review.yml']);
+    expect(result.log).toContain('Found promptfooconfig.yaml: promptgate runs it as it is');
+    const workflow = await readYaml(path.join(dir, '.github/workflows/prompt-review.yml'));
+    expect(workflow.jobs.promptgate.steps[1].with.config).toBe('promptfooconfig.yaml');
+    expect(workflow.on.pull_request.paths).toContain('promptfooconfig.yaml');
+  });
+});
+
+describe('other projects', () => {
+  test('no prompts: an example inline prompt, still green, and it says so', async () => {
+    const dir = await emptyDir();
+    const result = await init(dir);
+    expect(result.written).toEqual(['promptgate.yaml', '.github/workflows/prompt-review.yml']);
+    expect(result.log).toContain('No prompt files found (looked for prompts/**');
+    const config = await readYaml(path.join(dir, 'promptgate.yaml'));
+    expect(config.prompts).toEqual(['Summarize this support ticket in one sentence for the next agent: {{ ticket }}']);
+    expect((await evalWithEcho(dir, config)).every((c) => c.pass)).toBe(true);
+    const workflow = await readYaml(path.join(dir, '.github/workflows/prompt-review.yml'));
+    expect(workflow.on.pull_request.paths).toEqual(['prompts/**', 'promptgate.yaml']);
+  });
+
+  test('a prompt that prints {{ itself gets an assertion it can pass (fixtures/init/literal-braces)', async () => {
+    const dir = await copyOfFixture('literal-braces');
+    await init(dir);
+    const config = await readYaml(path.join(dir, 'promptgate.yaml'));
+    expect(config.tests[0].assert).toEqual([{ type: 'javascript', value: "String(output).trim() !== ''" }]);
+    expect((await evalWithEcho(dir, config)).every((c) => c.pass)).toBe(true);
+  });
+
+  test('invalid JSON in a prompts folder is left out with a note', async () => {
+    const dir = await emptyDir();
+    await writeFiles(dir, { 'prompts/a.txt': 'Hi {{ name }}', 'prompts/settings.json': '{ not json' });
+    const result = await init(dir);
+    expect(result.log).toContain('Left out prompts/settings.json: it is not valid JSON');
+    expect((await readYaml(path.join(dir, 'promptgate.yaml'))).prompts).toEqual(['file://prompts/a.txt']);
+  });
+
+  test('many prompts are capped with a note', async () => {
+    const dir = await emptyDir();
+    await writeFiles(dir, Object.fromEntries(Array.from({ length: 23 }, (_, i) => [`prompts/p${String(i).padStart(2, '0')}.txt`, 'x'])));
+    const result = await init(dir);
+    expect(result.log).toContain('...and 3 more');
+    expect((await readYaml(path.join(dir, 'promptgate.yaml'))).prompts).toHaveLength(20);
+  });
+
+  test('a project in a subfolder of a repository: the workflow goes to the repository root', async () => {
+    const repo = await emptyDir();
+    await mkdir(path.join(repo, '.git'));
+    const project = path.join(repo, 'services', 'bot');
+    await writeFiles(project, { 'prompts/a.txt': 'Hi {{ name }}' });
+    const result = await init(project);
+    expect(result.written).toEqual(['promptgate.yaml', '../../.github/workflows/prompt-review.yml']);
+    const workflow = await readYaml(path.join(repo, '.github/workflows/prompt-review.yml'));
+    expect(workflow.on.pull_request.paths).toEqual(['services/bot/prompts/**', 'services/bot/promptgate.yaml']);
+    expect(workflow.jobs.promptgate.steps[1].with).toMatchObject({ config: 'promptgate.yaml', 'working-directory': 'services/bot' });
+  });
+});
