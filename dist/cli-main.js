@@ -1,7 +1,7 @@
+import path, { join, isAbsolute, resolve as resolve$1, relative, sep as sep$1 } from 'node:path';
 import { V as VERSION$6 } from './cli-version.js';
 import require$$0$a, { parseArgs, isDeepStrictEqual } from 'node:util';
 import { realpath, readFile, stat, readdir, rm, mkdir, writeFile, rename, access, mkdtemp, unlink, readlink, lstat } from 'node:fs/promises';
-import path, { join, isAbsolute, resolve as resolve$1, relative, sep as sep$1 } from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
@@ -10,9 +10,9 @@ import require$$0$3 from 'events';
 import require$$0$5, { existsSync as existsSync$1, readFileSync as readFileSync$1 } from 'fs';
 import require$$0$4 from 'path';
 import require$$1$3, { pathToFileURL } from 'node:url';
-import os from 'node:os';
 import { createHash, randomBytes } from 'node:crypto';
 import { spawn, execFile } from 'node:child_process';
+import os from 'node:os';
 import { EOL } from 'os';
 import require$$2 from 'http';
 import require$$3$1 from 'https';
@@ -124,13 +124,23 @@ Usage:
   promptgate eval [-c FILE] [-o results.json] [--repeat N] [--max-concurrency N] [--no-cache]
   promptgate compare --base REF [--head REF | --worktree] [-c FILE]... [--format markdown|text|json]
                      [-o report.json] [--repeat N] [--max-concurrency N] [--no-cache]
+  promptgate compare --base REF ... --shard i/n [-o shard.json]
+  promptgate merge SHARD.json... [-c FILE]... [--format markdown|text|json] [-o report.json]
+  promptgate init [--force]
+  promptgate schema [-o promptgate.schema.json]
   promptgate --help | --version
 
 Commands:
+  init      Find the prompt files here, write a starter promptgate.yaml (one test per prompt) and a
+            .github/workflows/prompt-review.yml. Never overwrites a file without --force.
+  schema    Print (or write with -o) the JSON Schema of promptgate.yaml, for editors.
   eval      Evaluate a suite (promptgate.yaml, else promptfooconfig.yaml) and print a table and a summary.
             Exits 0 when the suite ran, whatever its pass rate; 1 on a config or usage error.
   compare   Evaluate the suite's prompts as they are at --base and at --head (default: the working tree),
             compare them per case and print the comment the GitHub Action would post.
+            With --shard i/n only that shard's cases run, and a shard file is written instead.
+  merge     Combine the shard files of one run (checked: same revisions and configs, every case exactly
+            once) and print the report a single run would have printed.
 
 Options:
   -c, --config FILE        Suite config (repeatable for compare).
@@ -141,16 +151,24 @@ Options:
       --base REF           Base revision for compare (branch, tag or SHA).
       --head REF           Head revision for compare; omit (or --worktree) to use the working tree.
       --prompts GLOB       Extra prompt globs whose changes are reported when no suite tests them.
-      --format F           compare output: markdown (default), text or json.
+      --format F           compare/merge output: markdown (default), text or json.
+      --shard i/n          compare: run only shard i of n (a deterministic, balanced split of the cases).
   -h, --help               Show this help.
   -v, --version            Show the version.
 `;
-function positiveInt$1(name, raw) {
+function positiveInt(name, raw) {
     if (raw === undefined)
         return undefined;
     if (!/^[1-9]\d*$/.test(raw))
         throw new UsageError(`--${name} expects a whole number >= 1, got "${raw}"`);
     return Number(raw);
+}
+function outputFormat(raw) {
+    const format = raw ?? 'markdown';
+    if (format !== 'markdown' && format !== 'text' && format !== 'json') {
+        throw new UsageError(`--format expects markdown, text or json, got "${format}"`);
+    }
+    return format;
 }
 function parseCommand(argv) {
     const [first, ...rest] = argv;
@@ -162,7 +180,7 @@ function parseCommand(argv) {
     try {
         parsed = parseArgs({
             args: rest,
-            allowPositionals: false,
+            allowPositionals: first === 'merge',
             strict: true,
             options: {
                 config: { type: 'string', short: 'c', multiple: true },
@@ -175,6 +193,8 @@ function parseCommand(argv) {
                 worktree: { type: 'boolean', default: false },
                 format: { type: 'string' },
                 prompts: { type: 'string', multiple: true },
+                shard: { type: 'string' },
+                force: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
             },
         });
@@ -186,16 +206,22 @@ function parseCommand(argv) {
     if (v.help)
         return { kind: 'help', topic: first };
     const common = {
-        repeat: positiveInt$1('repeat', v.repeat),
-        maxConcurrency: positiveInt$1('max-concurrency', v['max-concurrency']),
+        repeat: positiveInt('repeat', v.repeat),
+        maxConcurrency: positiveInt('max-concurrency', v['max-concurrency']),
         cache: !v['no-cache'],
         output: v.output,
     };
+    if (v.force && first !== 'init')
+        throw new UsageError('--force belongs to "promptgate init"');
     switch (first) {
+        case 'init':
+            return { kind: 'init', force: Boolean(v.force) };
+        case 'schema':
+            return { kind: 'schema', output: v.output };
         case 'eval': {
             if ((v.config?.length ?? 0) > 1)
                 throw new UsageError('eval takes one -c FILE; use compare for several suites');
-            for (const k of ['base', 'head', 'format', 'prompts']) {
+            for (const k of ['base', 'head', 'format', 'prompts', 'shard']) {
                 if (v[k] !== undefined)
                     throw new UsageError(`--${k} belongs to "promptgate compare", not eval`);
             }
@@ -206,10 +232,7 @@ function parseCommand(argv) {
                 throw new UsageError('compare needs --base REF (the revision to compare against), e.g. --base main');
             if (v.head && v.worktree)
                 throw new UsageError('use either --head REF or --worktree, not both');
-            const format = v.format ?? 'markdown';
-            if (format !== 'markdown' && format !== 'text' && format !== 'json') {
-                throw new UsageError(`--format expects markdown, text or json, got "${format}"`);
-            }
+            const format = outputFormat(v.format);
             return {
                 kind: 'compare',
                 config: v.config ?? [],
@@ -217,11 +240,29 @@ function parseCommand(argv) {
                 head: v.head,
                 format,
                 prompts: v.prompts ?? [],
+                shard: v.shard,
                 ...common,
             };
         }
+        case 'merge': {
+            if (parsed.positionals.length === 0) {
+                throw new UsageError('merge needs the shard files to combine, e.g. promptgate merge shards/*.json');
+            }
+            for (const k of ['base', 'head', 'shard', 'repeat', 'max-concurrency']) {
+                if (v[k] !== undefined)
+                    throw new UsageError(`--${k} does not apply to merge: the shard files say it`);
+            }
+            return {
+                kind: 'merge',
+                files: parsed.positionals,
+                config: v.config ?? [],
+                format: outputFormat(v.format),
+                output: v.output,
+                prompts: v.prompts ?? [],
+            };
+        }
         default:
-            throw new UsageError(`unknown command "${first}". Commands: eval, compare. Run "promptgate --help".`);
+            throw new UsageError(`unknown command "${first}". Commands: init, eval, compare, merge, schema. Run "promptgate --help".`);
     }
 }
 
@@ -11475,11 +11516,23 @@ function formatKeyPath(keyPath) {
     }
     return out;
 }
+/** What a value is, for "got ..." in a message: `a number (3)`, `a list`, `a map`, `a string`. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a map';
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return `a ${typeof value} (${String(value)})`;
+    return `a ${typeof value}`;
+}
 /** Errors of a file without positions (e.g. prompt entries handed over without their YAML document). */
 function fileLocator(displayPath) {
     return { displayPath, locate: () => ({ file: displayPath }) };
 }
-/** A located ConfigError for `keyPath`, prefixed by `keyPrefix` (the path of this file's content in the suite). */
+/** A ConfigError at the node `keyPath` names (or its deepest existing ancestor), with the key path in the message. */
 function locatedError(locator, keyPath, detail) {
     const key = formatKeyPath(keyPath);
     return new ConfigError(locator.locate(keyPath), detail, key || undefined);
@@ -11487,6 +11540,33 @@ function locatedError(locator, keyPath, detail) {
 /** Drops yaml's code frame: the location is already in front of the message. */
 function yamlErrorDetail(message) {
     return message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
+}
+/**
+ * YAML reads JSON too leniently (a trailing comma, a comment and a single-quoted string all parse), so a
+ * `.json` file is first checked with JSON.parse: a file that promptfoo or any other tool would reject is
+ * rejected here, at its line and column.
+ */
+function checkJsonSyntax(text, displayPath) {
+    try {
+        JSON.parse(text);
+    }
+    catch (err) {
+        const message = err.message;
+        const position = /at position (\d+)/.exec(message)?.[1];
+        const offset = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : undefined;
+        // V8's "Unexpected token 'x', "<the whole text>" is not valid JSON" quotes the text: keep the token only.
+        let detail = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+        // What these two usually mean: a trailing comma, a comment or a single-quoted string.
+        if (/double-quoted property name|Unexpected token/.test(detail)) {
+            detail +=
+                '; JSON allows no trailing commas, comments or single quotes (YAML does: rename the file .yaml to use them)';
+        }
+        if (offset === undefined)
+            throw new ConfigError({ file: displayPath }, `invalid JSON: ${detail}`);
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        throw new ConfigError({ file: displayPath, line, column: offset - before.lastIndexOf('\n') }, `invalid JSON: ${detail}`);
+    }
 }
 class SourceFile {
     displayPath;
@@ -11497,10 +11577,15 @@ class SourceFile {
         this.doc = doc;
         this.lines = lines;
     }
-    /** Parses YAML (JSON is YAML); a syntax error becomes a ConfigError at its line and column. */
+    /**
+     * Parses YAML (JSON is YAML); a syntax error becomes a ConfigError at its line and column. A `.json` file
+     * must also be strict JSON.
+     */
     static parse(text, displayPath) {
+        if (/\.json$/i.test(displayPath))
+            checkJsonSyntax(text, displayPath);
         const lines = new distExports$1.LineCounter();
-        const doc = distExports$1.parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+        const doc = distExports$1.parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, merge: true });
         const first = doc.errors[0];
         if (first) {
             const pos = first.linePos?.[0];
@@ -11589,7 +11674,7 @@ function isInside(dir, abs) {
     const rel = path.relative(dir, abs);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
-async function exists(abs) {
+async function exists$1(abs) {
     try {
         await stat(abs);
         return true;
@@ -11616,7 +11701,7 @@ async function resolveInside(relative, scope, locator, at) {
     if (!isInside(root, abs)) {
         throw locatedError(locator, at, `file://${relative} resolves to ${abs}, outside the project root ${root}; keep referenced files inside it`);
     }
-    if (!(await exists(abs))) {
+    if (!(await exists$1(abs))) {
         throw locatedError(locator, at, `file://${relative}: no such file (looked for ${abs})`);
     }
     const real = await realpath(abs);
@@ -11626,19 +11711,45 @@ async function resolveInside(relative, scope, locator, at) {
     return abs;
 }
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** Reads a text file; a binary or non-UTF-8 file is an error at the node that referenced it. */
-async function readText(abs, scope, locator, at) {
+/** Where the first byte that is not UTF-8 sits (1-based line and column), for a message that says where. */
+function firstInvalidUtf8(bytes) {
+    // A lenient decode marks each bad sequence with U+FFFD; a U+FFFD written in the file (EF BF BD) is not one.
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    for (let i = lenient.indexOf('\uFFFD'); i >= 0; i = lenient.indexOf('\uFFFD', i + 1)) {
+        const before = lenient.slice(0, i);
+        const offset = Buffer.byteLength(before);
+        if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)
+            continue;
+        const line = before.split('\n').length;
+        return { line, column: i - before.lastIndexOf('\n'), byte: bytes[offset] };
+    }
+    return undefined;
+}
+/** `is not valid UTF-8 at line 1, column 4 (byte 0xE9)`: the part of the message after the file's name. */
+function notUtf8Detail(bytes) {
+    const bad = firstInvalidUtf8(bytes);
+    const where = bad
+        ? ` at line ${bad.line}, column ${bad.column} (byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')})`
+        : '';
+    return `is not valid UTF-8${where}; save it as UTF-8 text`;
+}
+/**
+ * Reads a text file; a binary or non-UTF-8 file is an error at the node that referenced it. `matchedBy`
+ * names the glob that picked the file, so that the message can say which pattern to narrow.
+ */
+async function readText(abs, scope, locator, at, matchedBy) {
     const bytes = await readFile(abs);
     const shown = relativePosix(scope.rootDir, abs);
     // NUL bytes decode as valid UTF-8 but mean a binary file (an image matched by a glob, say).
     if (bytes.subarray(0, 8000).includes(0)) {
-        throw locatedError(locator, at, `${shown} is a binary file; expected UTF-8 text`);
+        const glob = matchedBy ? ` (matched by ${matchedBy}; narrow the glob to text files, e.g. by extension)` : '';
+        throw locatedError(locator, at, `${shown} is a binary file${glob}; expected UTF-8 text`);
     }
     try {
         return utf8.decode(bytes).replace(/^\uFEFF/, '');
     }
     catch {
-        throw locatedError(locator, at, `${shown} is not valid UTF-8; save it as UTF-8 text`);
+        throw locatedError(locator, at, `${shown} ${notUtf8Detail(bytes)}`);
     }
 }
 function isGlob(pattern) {
@@ -14651,6 +14762,33 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = new Set(def.values);
+    inst._zod.values = values;
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const vals = zod.def.values;
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(vals.length
+            ? `^(${vals
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
+                .join("|")})$`
+            : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (values.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values: def.values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
 const $ZodTransform = /*@__PURE__*/ $constructor("$ZodTransform", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.optin = "optional";
@@ -16759,11 +16897,39 @@ const numberProcessor = (schema, ctx, _json, params) => {
 const booleanProcessor = (_schema, _ctx, json, _params) => {
     json.type = "boolean";
 };
+const bigintProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "BigInt cannot be represented in JSON Schema");
+};
+const symbolProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Symbols cannot be represented in JSON Schema");
+};
+const nullProcessor = (_schema, ctx, json, _params) => {
+    if (ctx.target === "openapi-3.0") {
+        json.type = "string";
+        json.nullable = true;
+        json.enum = [null];
+    }
+    else {
+        json.type = "null";
+    }
+};
+const undefinedProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Undefined cannot be represented in JSON Schema");
+};
+const voidProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Void cannot be represented in JSON Schema");
+};
 const neverProcessor = (_schema, _ctx, json, _params) => {
     json.not = {};
 };
+const anyProcessor = (_schema, _ctx, _json, _params) => {
+    // empty schema accepts anything
+};
 const unknownProcessor = (_schema, _ctx, _json, _params) => {
     // empty schema accepts anything
+};
+const dateProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Date cannot be represented in JSON Schema");
 };
 const enumProcessor = (schema, _ctx, json, _params) => {
     const def = schema._zod.def;
@@ -16780,11 +16946,102 @@ const enumProcessor = (schema, _ctx, json, _params) => {
         json.type = "string";
     json.enum = values;
 };
+const literalProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // a literal with no values accepts nothing, same as z.never()
+    if (def.values.length === 0) {
+        json.not = {};
+        return;
+    }
+    const vals = [];
+    for (const val of def.values) {
+        if (val === undefined) {
+            // a custom schema replaces the whole literal, so there is nothing left to accumulate
+            if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
+                return;
+            // otherwise do not add to vals
+        }
+        else if (typeof val === "bigint") {
+            if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
+                return;
+            vals.push(Number(val));
+        }
+        else {
+            vals.push(val);
+        }
+    }
+    if (vals.length === 0) ;
+    else if (vals.length === 1) {
+        const val = vals[0];
+        json.type = val === null ? "null" : typeof val;
+        if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
+            json.enum = [val];
+        }
+        else {
+            json.const = val;
+        }
+    }
+    else {
+        if (vals.every((v) => typeof v === "number"))
+            json.type = "number";
+        if (vals.every((v) => typeof v === "string"))
+            json.type = "string";
+        if (vals.every((v) => typeof v === "boolean"))
+            json.type = "boolean";
+        if (vals.every((v) => v === null))
+            json.type = "null";
+        json.enum = vals;
+    }
+};
+const nanProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "NaN cannot be represented in JSON Schema");
+};
+const templateLiteralProcessor = (schema, _ctx, json, _params) => {
+    const _json = json;
+    const pattern = schema._zod.pattern;
+    if (!pattern)
+        throw new Error("Pattern not found in template literal");
+    _json.type = "string";
+    _json.pattern = pattern.source;
+};
+const fileProcessor = (schema, _ctx, json, _params) => {
+    const _json = json;
+    _json.type = "string";
+    _json.format = "binary";
+    _json.contentEncoding = "binary";
+    const { minimum, maximum, mime } = aggregateChecks(schema);
+    if (minimum !== undefined)
+        _json.minLength = minimum;
+    if (maximum !== undefined)
+        _json.maxLength = maximum;
+    if (!mime)
+        return;
+    // an empty intersection means the mime checks share no value, so nothing passes at runtime; `anyOf` must be non-empty, so the false schema is `not: {}`
+    if (mime.length === 0)
+        _json.not = {};
+    else if (mime.length === 1)
+        _json.contentMediaType = mime[0];
+    // only contentMediaType differs, so the shared props stay at the root
+    else
+        _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
+};
+const successProcessor = (_schema, _ctx, json, _params) => {
+    json.type = "boolean";
+};
 const customProcessor = (schema, ctx, json, params) => {
     handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
 };
+const functionProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Function types cannot be represented in JSON Schema");
+};
 const transformProcessor = (schema, ctx, json, params) => {
     handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+};
+const mapProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Map cannot be represented in JSON Schema");
+};
+const setProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Set cannot be represented in JSON Schema");
 };
 // ==================== COMPOSITE TYPE PROCESSORS ====================
 const arrayProcessor = (schema, ctx, _json, params) => {
@@ -16896,6 +17153,77 @@ const intersectionProcessor = (schema, ctx, json, params) => {
     json.allOf = allOf;
     // Recorded innermost first, so a nested intersection has already folded by the time this one is considered. The array is the handle rather than the schema, because a wrapper that inherits this schema shares the same array; `finalize` folds every object holding it. See `foldIntersection`.
     ctx.intersections.push(allOf);
+};
+const tupleProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "array";
+    const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
+    const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
+    const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, prefixPath, i],
+    }));
+    const rest = def.rest
+        ? processSchema(def.rest, ctx, {
+            ...params,
+            path: [...params.path, restPath, ...(ctx.target === "openapi-3.0" ? [def.items.length] : [])],
+        })
+        : null;
+    let minItems = def.items.length;
+    while (minItems > 0) {
+        const item = def.items[minItems - 1];
+        const optional = ctx.io === "input" ? inputOptin(item) !== undefined : item._zod.optout === "optional";
+        if (!optional)
+            break;
+        minItems--;
+    }
+    const maxItems = def.items.length;
+    const isClosed = !def.rest;
+    if (ctx.target === "draft-2020-12") {
+        json.prefixItems = prefixItems;
+        if (isClosed) {
+            json.items = false;
+        }
+        else if (rest) {
+            json.items = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else if (ctx.target === "openapi-3.0") {
+        json.items = {
+            anyOf: prefixItems,
+        };
+        if (rest) {
+            json.items.anyOf.push(rest);
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else {
+        json.items = prefixItems;
+        if (isClosed) {
+            json.additionalItems = false;
+        }
+        else if (rest) {
+            json.additionalItems = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    // explicit user-defined length checks take precedence
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minItems = minimum;
+    if (typeof maximum === "number")
+        json.maxItems = maximum;
 };
 /** JSON object keys are always strings, so a numeric record key schema is re-expressed over the
  * numeric-string form the record parser matches. Deferred to `finalize`, after the flatten: a key
@@ -17112,12 +17440,105 @@ const readonlyProcessor = (schema, ctx, json, params) => {
     seen.ref = def.innerType;
     json.readOnly = true;
 };
+const promiseProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
 const optionalProcessor = (schema, ctx, _json, params) => {
     const def = schema._zod.def;
     processSchema(def.innerType, ctx, params);
     const seen = ctx.seen.get(schema);
     seen.ref = def.innerType;
 };
+const lazyProcessor = (schema, ctx, _json, params) => {
+    const innerType = schema._zod.innerType;
+    processSchema(innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = innerType;
+};
+// ==================== ALL PROCESSORS ====================
+const allProcessors = {
+    string: stringProcessor,
+    number: numberProcessor,
+    boolean: booleanProcessor,
+    bigint: bigintProcessor,
+    symbol: symbolProcessor,
+    null: nullProcessor,
+    undefined: undefinedProcessor,
+    void: voidProcessor,
+    never: neverProcessor,
+    any: anyProcessor,
+    unknown: unknownProcessor,
+    date: dateProcessor,
+    enum: enumProcessor,
+    literal: literalProcessor,
+    nan: nanProcessor,
+    template_literal: templateLiteralProcessor,
+    file: fileProcessor,
+    success: successProcessor,
+    custom: customProcessor,
+    function: functionProcessor,
+    transform: transformProcessor,
+    map: mapProcessor,
+    set: setProcessor,
+    array: arrayProcessor,
+    object: objectProcessor,
+    union: unionProcessor,
+    intersection: intersectionProcessor,
+    tuple: tupleProcessor,
+    record: recordProcessor,
+    nullable: nullableProcessor,
+    nonoptional: nonoptionalProcessor,
+    default: defaultProcessor,
+    prefault: prefaultProcessor,
+    catch: catchProcessor,
+    pipe: pipeProcessor,
+    readonly: readonlyProcessor,
+    promise: promiseProcessor,
+    optional: optionalProcessor,
+    lazy: lazyProcessor,
+};
+function toJSONSchema(input, params) {
+    if ("_idmap" in input) {
+        // Registry case
+        const registry = input;
+        const ctx = initializeContext({ ...params, processors: allProcessors });
+        const defs = {};
+        // First pass: process all schemas to build the seen map
+        for (const entry of registry._idmap.entries()) {
+            const [_, schema] = entry;
+            processSchema(schema, ctx);
+        }
+        const schemas = {};
+        const external = {
+            registry,
+            uri: params?.uri,
+            defs,
+        };
+        // Update the context with external configuration
+        ctx.external = external;
+        // Second pass: emit each schema
+        for (const entry of registry._idmap.entries()) {
+            const [key, schema] = entry;
+            extractDefs(ctx, schema);
+            assignProp(schemas, key, finalize(ctx, schema));
+        }
+        if (Object.keys(defs).length > 0) {
+            const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+            schemas.__shared = {
+                [defsSegment]: defs,
+            };
+        }
+        return { schemas };
+    }
+    // Single schema case
+    const ctx = initializeContext({ ...params, processors: allProcessors });
+    processSchema(input, ctx);
+    extractDefs(ctx, input);
+    return finalize(ctx, input);
+}
 
 /* Prototypes that already carry the lazy helper methods. Seeded with the
  * intrinsics so that `init` on a foreign object — it accepts any object —
@@ -17812,6 +18233,14 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return required$2(ZodNonOptional, this, args[0]);
     },
 });
+function object$1(shape, params) {
+    const def = {
+        type: "object",
+        shape: shape ?? {},
+        ...normalizeParams(params),
+    };
+    return new ZodObject(def);
+}
 // strictObject
 function strictObject(shape, params) {
     return new ZodObject({
@@ -17926,6 +18355,27 @@ function _enum$1(values, params) {
     return new ZodEnum({
         type: "enum",
         entries,
+        ...normalizeParams(params),
+    });
+}
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+    inst.values = new Set(def.values);
+    Object.defineProperty(inst, "value", {
+        get() {
+            if (def.values.length > 1) {
+                throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
+            }
+            return def.values[0];
+        },
+    });
+});
+function literal(value, params) {
+    return new ZodLiteral({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
         ...normalizeParams(params),
     });
 }
@@ -18104,270 +18554,6 @@ function refine(fn, _params = {}) {
 // superRefine
 function superRefine(fn, params) {
     return _superRefine(fn, params);
-}
-
-// The shape of a promptfoo-compatible config, as zod schemas. Objects are loose where promptfoo's are
-// (unknown keys are ignored, as promptfoo ignores them) and strict only for promptgate's own `gate:`,
-// where a typo would otherwise silently fall back to a default threshold.
-const DEFAULT_EVALUATE_OPTIONS = {
-    maxConcurrency: 4,
-    repeat: 1,
-    timeoutMs: 60_000,
-    maxRetries: 4,
-};
-const DEFAULT_GATE = { ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 };
-const text = (what) => string({ error: `expected ${what} (a string)` });
-const positiveInt = number().int().positive();
-const share = number().min(0).max(1);
-const ProviderObjectSchema = looseObject({
-    id: text('a provider id such as openai:chat:gpt-4o-mini'),
-    label: text('a label').optional(),
-    config: record(string(), unknown()).nullish(),
-});
-/** A grading provider on an assertion or in a test's options: an id or `{id, config}`. */
-const ProviderRefSchema = union([string(), ProviderObjectSchema], {
-    error: 'expected a provider id (string) or an object with an id',
-});
-const AssertionSchema = looseObject({
-    type: text('an assertion type such as contains, equals or javascript'),
-    value: unknown().optional(),
-    threshold: number().optional(),
-    weight: number().min(0).optional(),
-    metric: text('a metric name').optional(),
-    provider: ProviderRefSchema.optional(),
-    transform: text('a JavaScript expression or file://script.js').optional(),
-});
-const TestOptionsSchema = looseObject({
-    transform: text('a JavaScript expression or file://script.js').optional(),
-    provider: ProviderRefSchema.optional(),
-});
-const TestSchema = looseObject({
-    description: text('a description').optional(),
-    vars: union([record(string(), unknown()), string()], {
-        error: 'expected a map of variables or file://vars.yaml',
-    })
-        .nullish(),
-    assert: array(unknown(), { error: 'expected a list of assertions' }).nullish(),
-    threshold: number().optional(),
-    options: TestOptionsSchema.nullish(),
-    metadata: record(string(), unknown()).nullish(),
-    critical: boolean({ error: 'expected true or false' }).optional(),
-});
-const PromptObjectSchema = looseObject({
-    id: text('a prompt id or file://path').optional(),
-    label: text('a label').optional(),
-    raw: text('the prompt template').optional(),
-});
-const EvaluateOptionsSchema = looseObject({
-    maxConcurrency: positiveInt.optional(),
-    repeat: positiveInt.optional(),
-    timeoutMs: positiveInt.optional(),
-    maxRetries: number().int().min(0).optional(),
-});
-const GateSchema = strictObject({
-    ship: share.optional(),
-    fix: share.optional(),
-    alpha: share.optional(),
-    maxErrorRate: share.optional(),
-});
-/** The top level. `prompts`, `providers` and `tests` are checked entry by entry by their resolvers. */
-const ConfigSchema = looseObject({
-    description: text('a description').optional(),
-    prompts: unknown().optional(),
-    providers: unknown().optional(),
-    targets: unknown().optional(),
-    tests: unknown().optional(),
-    defaultTest: unknown().optional(),
-    evaluateOptions: EvaluateOptionsSchema.nullish(),
-    gate: GateSchema.nullish(),
-});
-
-// Resolves a config's `prompts` entries into Prompt templates, as promptfoo reads them: inline strings,
-// `file://` text files (split into several prompts on lines of `---`), JSON chat-message files, globs, the
-// `{id, label, raw}` object form and the `{ 'file://x.txt': 'label' }` map form.
-//
-// Ids are what pairs a head prompt with its base version, so they depend only on what is written:
-// an explicit `id`, else `file://<path relative to the config dir>` (plus `:<n>`, counting from 1, when
-// one file holds several prompts), else the raw text. Labels default to the path, never the content.
-const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.py']);
-/**
- * Resolves `entries` (the raw `prompts` value of a config) against `rootDir`. The lead re-resolves the
- * same entries against the base revision's files, so this takes plain data, not a loaded suite.
- */
-async function resolvePrompts(entries, rootDir, configFile, options = {}) {
-    const locator = options.locator ?? fileLocator(configFile);
-    const scope = { rootDir, projectRoot: options.projectRoot ?? rootDir };
-    const keyPath = options.keyPath ?? ['prompts'];
-    const written = listEntries(entries, locator, keyPath);
-    const prompts = [];
-    const files = [];
-    const firstUse = new Map();
-    for (const entry of written) {
-        const resolved = isFileRef(entry.source)
-            ? await promptsFromFiles(entry, scope, locator, files)
-            : [{ id: entry.id ?? entry.source, label: entry.label ?? entry.id ?? entry.source, raw: entry.source }];
-        for (const prompt of resolved) {
-            const earlier = firstUse.get(prompt.id);
-            if (earlier) {
-                throw locatedError(locator, entry.at, `duplicate prompt id "${truncate(prompt.id)}" (also ${formatKeyPath(earlier)}); give one of them a distinct id`);
-            }
-            firstUse.set(prompt.id, entry.at);
-            prompts.push(prompt);
-        }
-    }
-    return { prompts, files };
-}
-function listEntries(entries, locator, keyPath) {
-    const expected = 'expected a list of prompts (strings, file://paths or {id, label, raw} objects)';
-    if (entries === undefined || entries === null)
-        throw locatedError(locator, keyPath, `is required: ${expected}`);
-    if (typeof entries === 'string')
-        return [{ at: keyPath, source: entries }];
-    if (Array.isArray(entries)) {
-        if (entries.length === 0)
-            throw locatedError(locator, keyPath, `is empty: ${expected}`);
-        return entries.map((item, i) => entryOf(item, [...keyPath, i], locator));
-    }
-    if (typeof entries === 'object') {
-        // promptfoo's map form: `{ 'file://a.txt': 'Label A' }`.
-        const pairs = Object.entries(entries);
-        if (pairs.length === 0)
-            throw locatedError(locator, keyPath, `is empty: ${expected}`);
-        return pairs.map(([source, label]) => {
-            if (typeof label !== 'string')
-                throw locatedError(locator, [...keyPath, source], 'expected a label (a string) for this prompt');
-            return { at: [...keyPath, source], source, label };
-        });
-    }
-    throw locatedError(locator, keyPath, expected);
-}
-function entryOf(item, at, locator) {
-    if (typeof item === 'string')
-        return { at, source: item };
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        throw locatedError(locator, at, 'expected a prompt string, a file://path or an object {id, label, raw}');
-    }
-    const object = checkWith(locator, PromptObjectSchema, item, at);
-    // promptfoo reads `{id: 'file://x.txt'}` (no raw) as the file, and `{id: 'text'}` as an inline prompt.
-    const source = object.raw ?? object.id;
-    if (source === undefined)
-        throw locatedError(locator, at, 'expected `raw` (the template) or `id` (a file://path)');
-    const explicitId = object.raw !== undefined || !isFileRef(object.id) ? object.id : undefined;
-    return { at, source, id: explicitId, label: object.label };
-}
-async function promptsFromFiles(entry, scope, locator, files) {
-    const at = entry.at;
-    const parts = [];
-    for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
-        files.push(abs);
-        const file = relativePosix(scope.rootDir, abs);
-        for (const raw of await promptsInFile(abs, file, scope, locator, at))
-            parts.push({ raw, file });
-    }
-    const several = parts.length > 1;
-    const perFile = new Map();
-    for (const part of parts)
-        perFile.set(part.file, (perFile.get(part.file) ?? 0) + 1);
-    const seen = new Map();
-    return parts.map((part, i) => {
-        const n = (seen.get(part.file) ?? 0) + 1;
-        seen.set(part.file, n);
-        const fileKey = (perFile.get(part.file) ?? 0) > 1 ? `${part.file}:${n}` : part.file;
-        const suffix = several ? `:${i + 1}` : '';
-        return {
-            id: entry.id !== undefined ? `${entry.id}${suffix}` : `${FILE_PREFIX$1}${fileKey}`,
-            label: entry.label !== undefined ? `${entry.label}${suffix}` : fileKey,
-            raw: part.raw,
-            file: part.file,
-        };
-    });
-}
-/** The templates one file holds. */
-async function promptsInFile(abs, shown, scope, locator, at) {
-    const ext = path.extname(abs).toLowerCase();
-    if (SCRIPT_EXTENSIONS.has(ext)) {
-        throw locatedError(locator, at, `${shown}: prompt functions are not supported; expected a text, markdown, JSON or YAML prompt file`);
-    }
-    const content = await readText(abs, scope, locator, at);
-    switch (ext) {
-        case '.json':
-            // Kept as its JSON text: the renderer renders each message's content.
-            parseOrFail(() => JSON.parse(content), shown, locator, at);
-            return [content];
-        case '.jsonl':
-            return content
-                .split(/\r?\n/)
-                .filter((line) => line.trim() !== '')
-                .map((line) => (parseOrFail(() => JSON.parse(line), shown, locator, at), line));
-        case '.yaml':
-        case '.yml':
-            // promptfoo reads a YAML prompt file as chat messages and sends them as JSON.
-            return [JSON.stringify(parseOrFail(() => distExports$1.parse(content), shown, locator, at))];
-        default: {
-            const prompts = content.split(/^---[ \t]*\r?$\n?/m).filter((part) => part.trim() !== '');
-            if (prompts.length === 0)
-                throw locatedError(locator, at, `${shown} is empty; expected a prompt template`);
-            return prompts;
-        }
-    }
-}
-function parseOrFail(parse, shown, locator, at) {
-    try {
-        return parse();
-    }
-    catch (err) {
-        throw locatedError(locator, at, `${shown} could not be parsed: ${err.message}`);
-    }
-}
-function truncate(s) {
-    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
-const EXPECTED = 'expected a list of providers: ids such as openai:chat:gpt-4o-mini, or objects {id, label, config}';
-/** A grading provider reference (`provider:` on an assertion or a test's options) as ProviderSpec or id. */
-function normaliseProviderRef(ref) {
-    if (typeof ref === 'string')
-        return ref;
-    const spec = { ...ref, id: ref.id, config: ref.config ?? {} };
-    if (ref.label === undefined)
-        delete spec.label;
-    return spec;
-}
-async function resolveProviderSpecs(entries, locator, at, scope, files) {
-    if (entries === undefined || entries === null)
-        throw locatedError(locator, at, `is required: ${EXPECTED}`);
-    const list = typeof entries === 'string' ? [entries] : entries;
-    if (!Array.isArray(list))
-        throw locatedError(locator, at, EXPECTED);
-    if (list.length === 0)
-        throw locatedError(locator, at, `is empty: ${EXPECTED}`);
-    const specs = [];
-    for (const [i, entry] of list.entries()) {
-        const entryAt = typeof entries === 'string' ? at : [...at, i];
-        const { spec, idAt } = providerOf(entry, locator, entryAt);
-        if (isFileRef(spec.id))
-            files.add(await resolveInside(scriptPath(spec.id), scope, locator, idAt));
-        specs.push(spec);
-    }
-    return specs;
-}
-function providerOf(entry, locator, at) {
-    if (typeof entry === 'string')
-        return { spec: { id: entry, config: {} }, idAt: at };
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
-        throw locatedError(locator, at, EXPECTED);
-    const object = entry;
-    const keys = Object.keys(object);
-    // promptfoo's map form: `- openai:chat:gpt-4o-mini: { config: {...} }` (one key, the id, and no `id:`).
-    if (!('id' in object) && keys.length === 1) {
-        const id = keys[0];
-        const options = object[id] ?? {};
-        const checked = checkWith(locator, ProviderObjectSchema.partial(), options, [...at, id]);
-        const spec = normaliseProviderRef({ ...checked, id: checked.id ?? id });
-        return { spec, idAt: [...at, id] };
-    }
-    const checked = checkWith(locator, ProviderObjectSchema, object, at);
-    return { spec: normaliseProviderRef(checked), idAt: [...at, 'id'] };
 }
 
 const NO_ASSERTIONS = { pass: true, score: 1, reason: 'No assertions', namedScores: {} };
@@ -32379,11 +32565,11 @@ function requireExpressApp () {
 	return expressApp;
 }
 
-var environment$2;
+var environment$3;
 var hasRequiredEnvironment;
 
 function requireEnvironment () {
-	if (hasRequiredEnvironment) return environment$2;
+	if (hasRequiredEnvironment) return environment$3;
 	hasRequiredEnvironment = 1;
 
 	function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
@@ -32928,11 +33114,11 @@ function requireEnvironment () {
 	  };
 	  return Template;
 	}(Obj);
-	environment$2 = {
+	environment$3 = {
 	  Environment: Environment,
 	  Template: Template
 	};
-	return environment$2;
+	return environment$3;
 }
 
 var precompileGlobal_1;
@@ -33678,8 +33864,8 @@ function describeTransform(code) {
 // are nunjucks templates over the test's vars; `file://` values are read (.json/.yaml/.yml parsed,
 // .txt trimmed) or, for .js/.mjs, called with (output, context) and their return value used.
 // No `env` global, unlike promptfoo: a PR could otherwise echo the runner's secrets into the comment.
-const environment$1 = new nunjucks.Environment(null, { autoescape: false });
-environment$1.addFilter('load', (text) => JSON.parse(text));
+const environment$2 = new nunjucks.Environment(null, { autoescape: false });
+environment$2.addFilter('load', (text) => JSON.parse(text));
 const templates = new Map();
 /** Renders a template string with vars; compiled templates are reused across cases. */
 function renderTemplate(source, vars) {
@@ -33688,7 +33874,7 @@ function renderTemplate(source, vars) {
         return source;
     let template = templates.get(source);
     if (!template) {
-        template = new nunjucks.Template(source, environment$1, undefined, true);
+        template = new nunjucks.Template(source, environment$2, undefined, true);
         templates.set(source, template);
     }
     return template.render(vars);
@@ -33999,6 +34185,18 @@ const distance = (a, b) => {
         return myers_32(a, b);
     }
     return myers_x(a, b);
+};
+const closest = (str, arr) => {
+    let min_distance = Infinity;
+    let min_index = 0;
+    for (let i = 0; i < arr.length; i++) {
+        const dist = distance(str, arr[i]);
+        if (dist < min_distance) {
+            min_distance = dist;
+            min_index = i;
+        }
+    }
+    return arr[min_index];
 };
 
 // Text assertions: exact, substring, prefix, regex, word count and edit distance checks over the output
@@ -34322,6 +34520,353 @@ async function scoreTest(ctx) {
     if (Object.keys(combined.namedScores).length > 0)
         score.namedScores = combined.namedScores;
     return score;
+}
+
+// The shape of a promptfoo-compatible config, as zod schemas. Objects are loose where promptfoo's are
+// (unknown keys are ignored, as promptfoo ignores them) and strict only for promptgate's own `gate:`,
+// where a typo would otherwise silently fall back to a default threshold.
+//
+// Two views of one shape: `ConfigSchema` checks the top level when a config loads, leaving `prompts`,
+// `providers` and `tests` to their resolvers (which read files and say more than a union's "invalid
+// input" could); `ConfigDocumentSchema` spells those out too, from the same entry schemas, for the JSON
+// Schema that editors use (src/schema). The `.meta()` titles and descriptions are what an editor shows.
+const DEFAULT_EVALUATE_OPTIONS = {
+    maxConcurrency: 4,
+    repeat: 1,
+    timeoutMs: 60_000,
+    maxRetries: 4,
+};
+const DEFAULT_GATE = { ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 };
+/** `, got 1.5` / `, got "high"`: the value as written, short. */
+function got(input) {
+    if (input === undefined)
+        return '';
+    const shown = JSON.stringify(input) ?? String(input);
+    return `, got ${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown}`;
+}
+/** One message for every way a value can miss `what` (wrong type, too small, too big), with the value. */
+const expecting = (what) => ({ error: (issue) => `expected ${what}${got(issue.input)}` });
+const text = (what) => string({ error: `expected ${what} (a string)` });
+const wholeNumber = (min) => {
+    const what = `a whole number, ${min} or more`;
+    return number(expecting(what)).int(expecting(what)).min(min, expecting(what));
+};
+const share = (what = 'a number from 0 to 1') => number(expecting(what)).min(0, expecting(what)).max(1, expecting(what));
+const FileRefSchema = string()
+    .regex(/^file:\/\//)
+    .meta({ description: 'A file:// path relative to the config (globs allowed), e.g. file://tests/*.yaml' });
+const ProviderObjectSchema = looseObject({
+    id: text('a provider id such as openai:chat:gpt-4o-mini').meta({
+        description: 'echo, openai:chat:<model>, anthropic:messages:<model>, ollama:chat:<model>, file://p.mjs, exec:cmd',
+    }),
+    label: text('a label').optional(),
+    config: record(string(), unknown())
+        .nullish()
+        .meta({ description: 'Provider options (temperature, max_tokens, ...); never put secrets here' }),
+})
+    .meta({ id: 'Provider', title: 'Provider' });
+/** A grading provider on an assertion or in a test's options: an id or `{id, config}`. */
+const ProviderRefSchema = union([string(), ProviderObjectSchema], {
+    error: 'expected a provider id (string) or an object with an id',
+});
+const AssertionSchema = looseObject({
+    type: text('an assertion type such as contains, equals or javascript'),
+    value: unknown().optional(),
+    threshold: number().optional(),
+    weight: number(expecting('a weight, 0 or more')).min(0, expecting('a weight, 0 or more')).optional(),
+    metric: text('a metric name').optional(),
+    provider: ProviderRefSchema.optional(),
+    transform: text('a JavaScript expression or file://script.js').optional(),
+});
+const TestOptionsSchema = looseObject({
+    transform: text('a JavaScript expression or file://script.js')
+        .optional()
+        .meta({ description: 'Applied to the output before the assertions: an expression over `output`, or file://x.js' }),
+    provider: ProviderRefSchema.optional().meta({ description: 'Grading provider for model-graded assertions' }),
+});
+const TestSchema = looseObject({
+    description: text('a description').optional(),
+    vars: union([record(string(), unknown()), string()], {
+        error: 'expected a map of variables or file://vars.yaml',
+    })
+        .nullish()
+        .meta({ description: 'Template variables; a file:// value loads the file; a list of strings runs once per item' }),
+    assert: array(unknown(), { error: 'expected a list of assertions' }).nullish(),
+    threshold: share('a number from 0 to 1 (the weighted assertion score the test needs)')
+        .optional()
+        .meta({ description: 'Pass when the weighted score of the assertions reaches this (0 to 1)' }),
+    options: TestOptionsSchema.nullish(),
+    metadata: record(string(), unknown()).nullish(),
+    critical: boolean({ error: 'expected true or false' })
+        .optional()
+        .meta({ description: 'promptgate: a newly failing case of a critical test is always a regression' }),
+});
+const PromptObjectSchema = looseObject({
+    id: text('a prompt id or file://path').optional(),
+    label: text('a label').optional(),
+    raw: text('the prompt template').optional(),
+})
+    .meta({ title: 'Prompt', description: '{raw, id, label}, or {id: file://path, label}' });
+const EvaluateOptionsSchema = looseObject({
+    maxConcurrency: wholeNumber(1).optional().meta({ description: 'Provider calls in flight (default 4)' }),
+    repeat: wholeNumber(1).optional().meta({ description: 'Run every case this many times (default 1)' }),
+    timeoutMs: wholeNumber(1).optional().meta({ description: 'Per-call timeout in milliseconds (default 60000)' }),
+    maxRetries: wholeNumber(0).optional().meta({ description: 'Retries of a transient failure (default 4)' }),
+})
+    .meta({ title: 'Evaluate options' });
+const GateSchema = strictObject({
+    ship: share().optional().meta({ description: 'Head pass rate above this: ship (default 0.9)' }),
+    fix: share().optional().meta({ description: 'Head pass rate below this: fix the prompt first (default 0.5)' }),
+    alpha: share().optional().meta({ description: 'Significance level of the paired regression test (default 0.05)' }),
+    maxErrorRate: share()
+        .optional()
+        .meta({ description: 'Above this share of errors on either side the verdict is inconclusive (default 0.1)' }),
+})
+    .meta({ title: 'Gate', description: "promptgate's merge gate on the head's pass rate" });
+/** The top level. `prompts`, `providers` and `tests` are checked entry by entry by their resolvers. */
+const ConfigSchema = looseObject({
+    description: text('a description').optional(),
+    prompts: unknown().optional(),
+    providers: unknown().optional(),
+    targets: unknown().optional(),
+    tests: unknown().optional(),
+    defaultTest: unknown().optional(),
+    evaluateOptions: EvaluateOptionsSchema.nullish(),
+    gate: GateSchema.nullish(),
+});
+// ---- The documented view, for the JSON Schema: every entry form the resolvers accept. ----
+const AssertionTypeSchema = _enum$1([...SUPPORTED_ASSERTION_TYPES, ...SUPPORTED_ASSERTION_TYPES.map((type) => `not-${type}`)])
+    .meta({ description: 'The check; a not- prefix inverts it' });
+const DocumentedAssertionSchema = AssertionSchema.extend({ type: AssertionTypeSchema }).meta({
+    id: 'Assertion',
+    title: 'Assertion',
+});
+const DocumentedTestSchema = TestSchema.extend({
+    assert: array(DocumentedAssertionSchema).nullish(),
+}).meta({ id: 'Test', title: 'Test' });
+const ProvidersSchema = union([
+    string(),
+    array(union([
+        string(),
+        ProviderObjectSchema,
+        // promptfoo's map form: `- openai:chat:gpt-4o-mini: { config: {...} }`.
+        record(string(), ProviderObjectSchema.partial().nullable()),
+    ])),
+])
+    .meta({ id: 'Providers', description: 'Provider ids such as openai:chat:gpt-4o-mini, or {id, label, config}' });
+const ConfigDocumentSchema = ConfigSchema.extend({
+    prompts: union([string(), array(union([string(), PromptObjectSchema])).min(1), record(string(), string())])
+        .meta({
+        description: 'Templates: inline text, file://paths or globs (text, markdown, JSON chat), or {id, label, raw}',
+    }),
+    providers: ProvidersSchema.optional(),
+    targets: ProvidersSchema.optional().meta({ description: "promptfoo's newer name for providers" }),
+    tests: union([FileRefSchema, array(union([FileRefSchema, DocumentedTestSchema])).min(1)])
+        .meta({ description: 'Tests inline, or file://tests.yaml|json|csv (globs allowed)' }),
+    defaultTest: union([FileRefSchema, DocumentedTestSchema])
+        .optional()
+        .meta({ description: 'Merged into every test: vars (the test wins), assertions (these first), options' }),
+}).meta({
+    title: 'promptgate config',
+    description: "A promptfoo-compatible eval suite with promptgate's gate. Keys promptgate does not use are allowed (promptfoo's).",
+});
+
+// Resolves a config's `prompts` entries into Prompt templates, as promptfoo reads them: inline strings,
+// `file://` text files (split into several prompts on lines of `---`), JSON chat-message files, globs, the
+// `{id, label, raw}` object form and the `{ 'file://x.txt': 'label' }` map form.
+//
+// Ids are what pairs a head prompt with its base version, so they depend only on what is written:
+// an explicit `id`, else `file://<path relative to the config dir>` (plus `:<n>`, counting from 1, when
+// one file holds several prompts), else the raw text. Labels default to the path, never the content.
+const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.py']);
+/**
+ * Resolves `entries` (the raw `prompts` value of a config) against `rootDir`. The lead re-resolves the
+ * same entries against the base revision's files, so this takes plain data, not a loaded suite.
+ */
+async function resolvePrompts(entries, rootDir, configFile, options = {}) {
+    const locator = options.locator ?? fileLocator(configFile);
+    const scope = { rootDir, projectRoot: options.projectRoot ?? rootDir };
+    const keyPath = options.keyPath ?? ['prompts'];
+    const written = listEntries(entries, locator, keyPath);
+    const prompts = [];
+    const files = [];
+    const firstUse = new Map();
+    for (const entry of written) {
+        const resolved = isFileRef(entry.source)
+            ? await promptsFromFiles(entry, scope, locator, files)
+            : [{ id: entry.id ?? entry.source, label: entry.label ?? entry.id ?? entry.source, raw: entry.source }];
+        for (const prompt of resolved) {
+            const earlier = firstUse.get(prompt.id);
+            if (earlier) {
+                throw locatedError(locator, entry.at, `duplicate prompt id "${truncate(prompt.id)}" (also ${formatKeyPath(earlier)}${lineOf(locator, earlier)}); give one of them a distinct id`);
+            }
+            firstUse.set(prompt.id, entry.at);
+            prompts.push(prompt);
+        }
+    }
+    return { prompts, files };
+}
+function listEntries(entries, locator, keyPath) {
+    const expected = 'expected a list of prompts (strings, file://paths or {id, label, raw} objects)';
+    if (entries === undefined || entries === null)
+        throw locatedError(locator, keyPath, `is required: ${expected}`);
+    if (typeof entries === 'string')
+        return [{ at: keyPath, source: entries }];
+    if (Array.isArray(entries)) {
+        if (entries.length === 0)
+            throw locatedError(locator, keyPath, `is empty: ${expected}`);
+        return entries.map((item, i) => entryOf(item, [...keyPath, i], locator));
+    }
+    if (typeof entries === 'object') {
+        // promptfoo's map form: `{ 'file://a.txt': 'Label A' }`.
+        const pairs = Object.entries(entries);
+        if (pairs.length === 0)
+            throw locatedError(locator, keyPath, `is empty: ${expected}`);
+        return pairs.map(([source, label]) => {
+            if (typeof label !== 'string')
+                throw locatedError(locator, [...keyPath, source], 'expected a label (a string) for this prompt');
+            return { at: [...keyPath, source], source, label };
+        });
+    }
+    throw locatedError(locator, keyPath, expected);
+}
+function entryOf(item, at, locator) {
+    if (typeof item === 'string')
+        return { at, source: item };
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        throw locatedError(locator, at, 'expected a prompt string, a file://path or an object {id, label, raw}');
+    }
+    const object = checkWith(locator, PromptObjectSchema, item, at);
+    // promptfoo reads `{id: 'file://x.txt'}` (no raw) as the file, and `{id: 'text'}` as an inline prompt.
+    const source = object.raw ?? object.id;
+    if (source === undefined)
+        throw locatedError(locator, at, 'expected `raw` (the template) or `id` (a file://path)');
+    const explicitId = object.raw !== undefined || !isFileRef(object.id) ? object.id : undefined;
+    return { at, source, id: explicitId, label: object.label };
+}
+async function promptsFromFiles(entry, scope, locator, files) {
+    const at = entry.at;
+    const parts = [];
+    for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
+        files.push(abs);
+        const file = relativePosix(scope.rootDir, abs);
+        const matchedBy = isGlob(entry.source) ? entry.source : undefined;
+        for (const raw of await promptsInFile(abs, file, scope, locator, at, matchedBy))
+            parts.push({ raw, file });
+    }
+    // `file://<path>:<n>` numbers the prompts within one file (from 1); an explicit id numbers the entry's.
+    const several = parts.length > 1;
+    const perFile = new Map();
+    for (const part of parts)
+        perFile.set(part.file, (perFile.get(part.file) ?? 0) + 1);
+    const seen = new Map();
+    return parts.map((part, i) => {
+        const n = (seen.get(part.file) ?? 0) + 1;
+        seen.set(part.file, n);
+        const fileKey = (perFile.get(part.file) ?? 0) > 1 ? `${part.file}:${n}` : part.file;
+        const suffix = several ? `:${i + 1}` : '';
+        return {
+            id: entry.id !== undefined ? `${entry.id}${suffix}` : `${FILE_PREFIX$1}${fileKey}`,
+            label: entry.label !== undefined ? `${entry.label}${suffix}` : fileKey,
+            raw: part.raw,
+            file: part.file,
+        };
+    });
+}
+/** The templates one file holds. */
+async function promptsInFile(abs, shown, scope, locator, at, matchedBy) {
+    const ext = path.extname(abs).toLowerCase();
+    if (SCRIPT_EXTENSIONS.has(ext)) {
+        throw locatedError(locator, at, `${shown}: prompt functions are not supported; expected a text, markdown, JSON or YAML prompt file`);
+    }
+    const content = await readText(abs, scope, locator, at, matchedBy);
+    switch (ext) {
+        case '.json':
+            // Kept as its JSON text: the renderer renders each message's content. A syntax error points into the file.
+            checkJsonSyntax(content, path.posix.join(path.posix.dirname(locator.displayPath), shown));
+            return [content];
+        case '.jsonl':
+            return content
+                .split(/\r?\n/)
+                .map((line, i) => ({ line, n: i + 1 }))
+                .filter(({ line }) => line.trim() !== '')
+                .map(({ line, n }) => (parseOrFail(() => JSON.parse(line), `${shown}:${n}`, locator, at), line));
+        case '.yaml':
+        case '.yml':
+            // promptfoo reads a YAML prompt file as chat messages and sends them as JSON.
+            return [JSON.stringify(parseOrFail(() => distExports$1.parse(content), shown, locator, at))];
+        default: {
+            const prompts = content.split(/^---[ \t]*\r?$\n?/m).filter((part) => part.trim() !== '');
+            if (prompts.length === 0)
+                throw locatedError(locator, at, `${shown} is empty; expected a prompt template`);
+            return prompts;
+        }
+    }
+}
+function parseOrFail(parse, shown, locator, at) {
+    try {
+        return parse();
+    }
+    catch (err) {
+        throw locatedError(locator, at, `${shown} could not be parsed: ${err.message}`);
+    }
+}
+/** `, line 2` when the locator knows where `at` was written. */
+function lineOf(locator, at) {
+    const location = locator.locate(at);
+    return 'line' in location ? `, line ${location.line}` : '';
+}
+function truncate(s) {
+    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+const EXPECTED = 'expected a list of providers: ids such as openai:chat:gpt-4o-mini, or objects {id, label, config}';
+const EXPECTED_ONE = 'expected a provider: an id such as openai:chat:gpt-4o-mini, or an object {id, label, config}';
+/** A grading provider reference (`provider:` on an assertion or a test's options) as ProviderSpec or id. */
+function normaliseProviderRef(ref) {
+    if (typeof ref === 'string')
+        return ref;
+    const spec = { ...ref, id: ref.id, config: ref.config ?? {} };
+    if (ref.label === undefined)
+        delete spec.label;
+    return spec;
+}
+async function resolveProviderSpecs(entries, locator, at, scope, files) {
+    if (entries === undefined || entries === null)
+        throw locatedError(locator, at, `is required: ${EXPECTED}`);
+    const list = typeof entries === 'string' ? [entries] : entries;
+    if (!Array.isArray(list))
+        throw locatedError(locator, at, `${EXPECTED}, got ${kindOf(entries)}`);
+    if (list.length === 0)
+        throw locatedError(locator, at, `is empty: ${EXPECTED}`);
+    const specs = [];
+    for (const [i, entry] of list.entries()) {
+        const entryAt = typeof entries === 'string' ? at : [...at, i];
+        const { spec, idAt } = providerOf(entry, locator, entryAt);
+        if (isFileRef(spec.id))
+            files.add(await resolveInside(scriptPath(spec.id), scope, locator, idAt));
+        specs.push(spec);
+    }
+    return specs;
+}
+function providerOf(entry, locator, at) {
+    if (typeof entry === 'string')
+        return { spec: { id: entry, config: {} }, idAt: at };
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+        throw locatedError(locator, at, `${EXPECTED_ONE}, got ${kindOf(entry)}`);
+    }
+    const object = entry;
+    const keys = Object.keys(object);
+    // promptfoo's map form: `- openai:chat:gpt-4o-mini: { config: {...} }` (one key, the id, and no `id:`).
+    if (!('id' in object) && keys.length === 1) {
+        const id = keys[0];
+        const options = object[id] ?? {};
+        const checked = checkWith(locator, ProviderObjectSchema.partial(), options, [...at, id]);
+        const spec = normaliseProviderRef({ ...checked, id: checked.id ?? id });
+        return { spec, idAt: [...at, id] };
+    }
+    const checked = checkWith(locator, ProviderObjectSchema, object, at);
+    return { spec: normaliseProviderRef(checked), idAt: [...at, 'id'] };
 }
 
 class CsvError extends Error {
@@ -36178,15 +36723,19 @@ function testsFromCsv(content, displayPath) {
     }
     catch (err) {
         if (err instanceof CsvError) {
-            const line = err.lines;
-            const detail = err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-                ? `this row has a different number of cells than the header (${err.message.replace(/ on line \d+$/, '')}); quote cells that contain commas`
-                : err.message.replace(/ at line \d+$/, '');
+            const { lines: line, record, columns, } = err;
+            const ragged = err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH';
+            const detail = ragged && record && columns
+                ? `this row has ${cells(record.length)} but the header has ${cells(columns.length)} (${columns.map((c) => c.name).join(', ')}); every row needs one cell per column, and a cell holding a comma must be quoted`
+                : err.message.replace(/ (at|on) line \d+$/, '');
             throw new ConfigError({ file: displayPath, line }, detail);
         }
         throw err;
     }
     return rows.map(({ record, info }) => testFromRow(record, info.lines));
+}
+function cells(n) {
+    return n === 1 ? '1 cell' : `${n} cells`;
 }
 function testFromRow(row, line) {
     const test = { line, vars: {}, assert: [], options: {} };
@@ -36231,7 +36780,7 @@ async function resolveTests(entries, locator, at, ctx) {
         throw locatedError(locator, at, `is required: ${EXPECTED_TESTS}`);
     const list = typeof entries === 'string' ? [entries] : entries;
     if (!Array.isArray(list))
-        throw locatedError(locator, at, EXPECTED_TESTS);
+        throw locatedError(locator, at, `${EXPECTED_TESTS}, got ${kindOf(entries)}`);
     const written = [];
     for (const [i, entry] of list.entries()) {
         const entryAt = typeof entries === 'string' ? at : [...at, i];
@@ -36253,7 +36802,7 @@ async function testsFromFiles(reference, locator, at, ctx) {
     const written = [];
     for (const abs of await expandFileRef(reference, ctx.scope, locator, at)) {
         ctx.files.add(abs);
-        const content = await readText(abs, ctx.scope, locator, at);
+        const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
         const shown = ctx.display(abs);
         const ext = path.extname(abs).toLowerCase();
         if (ext === '.csv') {
@@ -36324,7 +36873,7 @@ async function normaliseAssertion(item, locator, at, ctx) {
     }
     const raw = checkWith(locator, AssertionSchema, item, at);
     if (!isSupportedAssertionType(raw.type)) {
-        throw locatedError(locator, [...at, 'type'], `unknown assertion type "${raw.type}"; expected one of ${SUPPORTED_ASSERTION_TYPES.join(', ')} (or a not- form)`);
+        throw locatedError(locator, [...at, 'type'], `unknown assertion type "${raw.type}"${didYouMean(raw.type)}; expected one of ${SUPPORTED_ASSERTION_TYPES.join(', ')} (or a not- form)`);
     }
     if (baseAssertionType(raw.type) === 'regex')
         checkRegex(raw.value, locator, [...at, 'value']);
@@ -36352,6 +36901,13 @@ async function normaliseAssertion(item, locator, at, ctx) {
     if ('line' in location)
         spec.location = location;
     return spec;
+}
+/** ` (did you mean "contains"?)` for a type one or two edits away from a supported one. */
+function didYouMean(type) {
+    const prefix = type.startsWith('not-') ? 'not-' : '';
+    const base = baseAssertionType(type);
+    const nearest = closest(base, [...SUPPORTED_ASSERTION_TYPES]);
+    return distance(base, nearest) <= 2 ? ` (did you mean "${prefix}${nearest}"?)` : '';
 }
 /** A pattern is compiled when the suite loads: a broken one is a config error, not a failing case. */
 function checkRegex(value, locator, at) {
@@ -36402,7 +36958,7 @@ async function loadVarFile(reference, locator, at, ctx) {
     const values = [];
     for (const abs of files) {
         ctx.files.add(abs);
-        const content = await readText(abs, ctx.scope, locator, at);
+        const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
         const ext = path.extname(abs).toLowerCase();
         if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
             values.push(SourceFile.parse(content, ctx.display(abs)).toJS());
@@ -36476,7 +37032,9 @@ async function readRawConfig(configPath) {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
     }
     catch {
-        throw new ConfigError({ file: shown }, 'is not valid UTF-8; save the config as UTF-8 text');
+        const bad = firstInvalidUtf8(bytes);
+        const byte = bad ? `byte 0x${bad.byte.toString(16).toUpperCase()} ` : '';
+        throw new ConfigError({ file: shown, line: bad?.line, column: bad?.column }, `${byte}is not valid UTF-8; save the config as UTF-8 text`);
     }
     const source = SourceFile.parse(text, shown);
     const value = source.toJS();
@@ -36545,449 +37103,6 @@ async function loadDefaultTest(value, source, ctx) {
 }
 function stripUndefined(object) {
     return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
-}
-
-// Plain-text helpers for carrying model output around without carrying megabytes of it.
-/** Truncate to at most `max` code points (never splitting a surrogate pair), ending with an ellipsis when cut. */
-function truncateCodePoints(text, max) {
-    if (text.length <= max)
-        return text; // fewer UTF-16 units than max → fewer code points too
-    let count = 0;
-    let end = 0;
-    for (const ch of text) {
-        if (count === max - 1) {
-            // One slot left: keep the last code point only if it finishes the text.
-            return end + ch.length === text.length ? text : text.slice(0, end) + '…';
-        }
-        count++;
-        end += ch.length;
-    }
-    return text;
-}
-/** Any output as text: strings as they are, anything else as JSON. Cut early so huge outputs never travel. */
-function outputText(output, max) {
-    if (output === null || output === undefined)
-        return '';
-    if (typeof output === 'string')
-        return truncateCodePoints(output.slice(0, max * 2 + 2), max);
-    let text;
-    try {
-        text = JSON.stringify(output) ?? String(output);
-    }
-    catch {
-        text = String(output);
-    }
-    return truncateCodePoints(text.slice(0, max * 2 + 2), max);
-}
-
-/*
- * Paired statistics for "did the head get worse than the base?"
- *
- * Each case (prompt × provider × test) is evaluated R times on each side with the same tests, so the
- * natural unit is the case, not the call: calls of one case share its difficulty and are not independent.
- *
- * The test: a paired sign-flip (permutation) test on per-case pass fractions.
- *   d_i = head pass fraction − base pass fraction of case i, T = Σ d_i (negative when the head is worse).
- *   Under H0 (the head is the same model as the base) the base and head repeats of a case are exchangeable,
- *   so each d_i is symmetric about 0 and every sign pattern ±d_i is equally likely.
- *   One-sided p = P(Σ ±|d_i| ≤ T). It is computed exactly (a convolution over the integer numerators of
- *   d_i) when that is small enough, else by a seeded Monte-Carlo (deterministic for given data).
- *   When every moved case moved by the same amount (always so with R = 1) the statistic is a sign count
- *   and p is exactly the one-sided exact McNemar test: P(X ≥ b), X ~ Binomial(b + c, 1/2).
- *
- * Why this test and not McNemar on one repeat or on the majority outcome (scripts/simulate.mjs,
- * `npm run simulate`; 100 cases × 3 repeats per side, per-case pass probabilities ~ Beta(4, 1) (mean 0.8),
- * 4,000 trials per scenario, α = 0.05, seed 42; power = share of trials flagged when the head's pass
- * probabilities drop 10 points, either 0.1 off every case or 0.5 off 20 of the 100 cases):
- *
- *   test                                     false regressions   power (spread)   power (concentrated)
- *   bare delta (head rate < base rate)             0.472             0.999              1.000
- *   McNemar, first repeat only                     0.036             0.473              0.468
- *   McNemar, majority of 3 repeats                 0.034             0.560              0.732
- *   sign test on cases whose fraction moved        0.040             0.891              0.696
- *   sign-flip on pass fractions (chosen)           0.041             0.902              0.870
- *
- * Every exact test holds false regressions under α; a bare delta flags half of all no-op changes. Only the
- * test that uses every repeat *and* the size of each move reaches the power target (≥ 0.8) in both shapes
- * of drop: McNemar on one outcome per case throws two thirds of the data away, and the sign test cannot
- * tell a case that went 3/3 → 0/3 from one that went 3/3 → 2/3.
- */
-/** Wilson score interval for a binomial proportion (no continuity correction). n = 0 → the whole [0, 1]. */
-function wilsonInterval(successes, n, z = 1.96) {
-    if (n <= 0)
-        return { low: 0, high: 1 };
-    const p = successes / n;
-    const z2 = z * z;
-    const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-    const halfWidth = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-    return { low: Math.max(0, centre - halfWidth), high: Math.min(1, centre + halfWidth) };
-}
-/** ln C(n, k), summed in log space so it stays finite for any n. */
-function logChoose(n, k) {
-    const small = Math.min(k, n - k);
-    let sum = 0;
-    for (let i = 1; i <= small; i++)
-        sum += Math.log((n - small + i) / i);
-    return sum;
-}
-/** P(X ≥ k) for X ~ Binomial(n, 1/2), k > n/2: terms decrease from the first, so they are summed relative to it. */
-function upperTailPastMiddle(k, n) {
-    const logFirst = logChoose(n, k) - n * Math.LN2;
-    let relative = 1;
-    let term = 1;
-    for (let j = k; j < n; j++) {
-        term *= (n - j) / (j + 1);
-        relative += term;
-        if (term < relative * 1e-17)
-            break;
-    }
-    return Math.min(1, Math.exp(logFirst + Math.log(relative)));
-}
-/** P(X ≥ k) for X ~ Binomial(n, 1/2), numerically stable for large n. */
-function binomialHalfUpperTail(k, n) {
-    if (k <= 0)
-        return 1;
-    if (k > n)
-        return 0;
-    if (2 * k > n)
-        return upperTailPastMiddle(k, n);
-    // By symmetry P(X ≥ k) = 1 − P(X ≤ k − 1) = 1 − P(X ≥ n − k + 1), and n − k + 1 is past the middle.
-    return Math.max(0, 1 - upperTailPastMiddle(n - k + 1, n));
-}
-/**
- * Exact one-sided McNemar test that the head is worse.
- * b = discordant pairs base-pass/head-fail, c = base-fail/head-pass. p = P(X ≥ b | X ~ Binomial(b + c, 1/2)).
- */
-function mcnemarExactOneSided(b, c) {
-    if (b + c === 0)
-        return 1;
-    return binomialHalfUpperTail(b, b + c);
-}
-function gcd(a, b) {
-    while (b)
-        [a, b] = [b, a % b];
-    return a;
-}
-/** Common denominator of every pass fraction, or undefined when it gets unreasonably large. */
-function commonDenominator(cases) {
-    let lcm = 1;
-    for (const c of cases) {
-        for (const n of [c.baseOutcomes, c.headOutcomes]) {
-            lcm = (lcm / gcd(lcm, n)) * n;
-            if (lcm > 1_000_000)
-                return undefined;
-        }
-    }
-    return lcm;
-}
-/** Deterministic PRNG (mulberry32): a seed in, uniform numbers in [0, 1) out. */
-function seededRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Exact P(Σ ±k_i ≤ observed) over all 2^n equally likely sign patterns, by convolution. k_i are positive integers. */
-function signFlipExactLowerTail(magnitudes, observed) {
-    const total = magnitudes.reduce((a, b) => a + b, 0);
-    let dist = new Float64Array(2 * total + 1);
-    dist[total] = 1; // index = sum + total
-    for (const k of magnitudes) {
-        const next = new Float64Array(dist.length);
-        for (let j = 0; j < dist.length; j++) {
-            const p = dist[j];
-            if (p === 0)
-                continue;
-            next[j - k] += p / 2;
-            next[j + k] += p / 2;
-        }
-        dist = next;
-    }
-    let tail = 0;
-    for (let j = 0; j <= Math.min(dist.length - 1, observed + total); j++)
-        tail += dist[j];
-    return Math.min(1, tail);
-}
-function signFlipMonteCarlo(differences, observed, draws, seed) {
-    const random = seededRandom(seed);
-    const tolerance = 1e-9 * Math.max(1, differences.length);
-    let atLeastAsExtreme = 0;
-    for (let d = 0; d < draws; d++) {
-        let sum = 0;
-        for (const x of differences)
-            sum += random() < 0.5 ? -x : x;
-        if (sum <= observed + tolerance)
-            atLeastAsExtreme++;
-    }
-    // The +1s count the observed pattern itself: a valid (never zero) permutation p-value.
-    return (atLeastAsExtreme + 1) / (draws + 1);
-}
-/** The repeat-aware paired test that the head is worse (see the comment at the top of this file). */
-function pairedRegressionTest(cases, options = {}) {
-    const usable = cases.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
-    const denominator = commonDenominator(usable);
-    const fraction = (c) => c.headPassed / c.headOutcomes - c.basePassed / c.baseOutcomes;
-    const numerators = denominator
-        ? usable.map((c) => c.headPassed * (denominator / c.headOutcomes) - c.basePassed * (denominator / c.baseOutcomes))
-        : usable.map(fraction);
-    const moved = numerators.filter((k) => k !== 0);
-    const worse = moved.filter((k) => k < 0).length;
-    const better = moved.length - worse;
-    const magnitudes = moved.map(Math.abs);
-    if (magnitudes.every((m) => m === magnitudes[0])) {
-        return { pValue: mcnemarExactOneSided(worse, better), method: 'mcnemar-exact', worse, better };
-    }
-    const observed = moved.reduce((a, b) => a + b, 0);
-    const support = magnitudes.reduce((a, b) => a + b, 0);
-    if (denominator && moved.length * (2 * support + 1) <= (options.maxExactWork ?? 50_000_000)) {
-        return { pValue: signFlipExactLowerTail(magnitudes, observed), method: 'sign-flip-exact', worse, better };
-    }
-    const differences = usable.map(fraction).filter((d) => d !== 0);
-    const observedFraction = differences.reduce((a, b) => a + b, 0);
-    const pValue = signFlipMonteCarlo(differences, observedFraction, options.monteCarloDraws ?? 20_000, options.seed ?? 0x5eed);
-    return { pValue, method: 'sign-flip-monte-carlo', worse, better };
-}
-/**
- * Holm–Bonferroni step-down: which of the hypotheses are rejected at family-wise level α.
- * Used when a suite has several prompt × provider groups, so that more groups do not mean more false alarms.
- */
-function holmRejections(pValues, alpha) {
-    const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-    const rejected = new Array(pValues.length).fill(false);
-    for (let rank = 0; rank < order.length; rank++) {
-        if (order[rank].p >= alpha / (order.length - rank))
-            break;
-        rejected[order[rank].i] = true;
-    }
-    return rejected;
-}
-
-const caseKey = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
-const groupKey = (r) => JSON.stringify([r.promptIdx, r.provider]);
-const isError = (r) => r.error !== undefined;
-function pairCases(base, head) {
-    const pairs = new Map();
-    const add = (side, r) => {
-        const key = caseKey(r);
-        let pair = pairs.get(key);
-        if (!pair)
-            pairs.set(key, (pair = { base: [], head: [] }));
-        pair[side].push(r);
-    };
-    for (const r of base.results)
-        add('base', r);
-    for (const r of head.results)
-        add('head', r);
-    return pairs;
-}
-function sideRate(results) {
-    const errors = results.filter(isError).length;
-    const passed = results.filter((r) => !isError(r) && r.pass).length;
-    const failed = results.length - errors - passed;
-    const outcomes = passed + failed;
-    return { passed, failed, errors, rate: outcomes ? passed / outcomes : 0, interval: wilsonInterval(passed, outcomes) };
-}
-function compareRates(pairs) {
-    const base = sideRate(pairs.flatMap((p) => p.base));
-    const head = sideRate(pairs.flatMap((p) => p.head));
-    const paired = pairs.map((p) => {
-        const b = sideRate(p.base);
-        const h = sideRate(p.head);
-        return {
-            basePassed: b.passed,
-            baseOutcomes: b.passed + b.failed,
-            headPassed: h.passed,
-            headOutcomes: h.passed + h.failed,
-        };
-    });
-    const test = pairedRegressionTest(paired);
-    const cases = paired.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0).length;
-    return { base, head, delta: head.rate - base.rate, pValue: test.pValue, method: test.method, cases };
-}
-function reasonsOf(results) {
-    const reasons = new Set();
-    for (const r of results) {
-        if (isError(r))
-            reasons.add(`error: ${r.error}`);
-        else if (!r.pass) {
-            const failed = r.assertions.filter((a) => !a.pass);
-            if (failed.length === 0)
-                reasons.add('failed (no assertion gave a reason)');
-            for (const a of failed)
-                reasons.add(a.reason ? `${a.type}: ${a.reason}` : a.type);
-        }
-    }
-    return [...reasons].slice(0, 5);
-}
-function sideOutcome(results, excerptChars) {
-    const rate = sideRate(results);
-    const outcomes = rate.passed + rate.failed;
-    const passes = 2 * rate.passed > outcomes;
-    const representative = results.find((r) => !isError(r) && r.pass === passes) ?? results[0];
-    return {
-        passed: rate.passed,
-        outcomes,
-        errors: rate.errors,
-        excerpt: representative ? outputText(representative.output, excerptChars) : '',
-        reasons: reasonsOf(results),
-    };
-}
-function movement(base, head) {
-    if (base.outcomes === 0 || head.outcomes === 0)
-        return undefined; // nothing to compare: counted as errors
-    const basePasses = 2 * base.passed > base.outcomes;
-    const headPasses = 2 * head.passed > head.outcomes;
-    if (basePasses && !headPasses)
-        return 'newlyFailing';
-    if (!basePasses && headPasses)
-        return 'newlyPassing';
-    if (!basePasses && !headPasses)
-        return 'stillFailing';
-    const mixed = (s) => s.passed > 0 && s.passed < s.outcomes;
-    return mixed(base) || mixed(head) ? 'flaky' : 'unchanged';
-}
-function usagePerCall(results) {
-    const returned = results.filter((r) => !isError(r));
-    const live = returned.filter((r) => !r.cached);
-    const mean = (xs, f) => xs.length ? xs.reduce((s, r) => s + f(r), 0) / xs.length : 0;
-    return {
-        calls: returned.length,
-        tokens: mean(returned, (r) => r.tokens.total),
-        cost: mean(returned, (r) => r.cost),
-        latencyMs: live.length ? mean(live, (r) => r.latencyMs) : null,
-    };
-}
-const percent$1 = (x) => `${(100 * x).toFixed(1)}%`;
-function inconclusiveReason(base, head, overall, maxErrorRate) {
-    for (const [name, side] of [
-        ['base', base],
-        ['head', head],
-    ]) {
-        const errors = side.results.filter(isError).length;
-        const share = side.results.length ? errors / side.results.length : 0;
-        if (share > maxErrorRate) {
-            return `${errors} of ${side.results.length} ${name} calls errored (${percent$1(share)}, more than the ${percent$1(maxErrorRate)} allowed)`;
-        }
-    }
-    if (base.results.length + head.results.length === 0)
-        return 'no case ran';
-    if (overall.cases === 0)
-        return 'no case produced an outcome on both base and head';
-    return undefined;
-}
-const byCase = (a, b) => Number(b.critical) - Number(a.critical) ||
-    a.promptIdx - b.promptIdx ||
-    a.provider.localeCompare(b.provider) ||
-    a.testIdx - b.testIdx;
-function compareResults(base, head, options) {
-    const excerptChars = options.excerptChars ?? 1000;
-    const critical = options.criticalTests ?? new Set();
-    const pairs = pairCases(base, head);
-    const overall = compareRates([...pairs.values()]);
-    const grouped = new Map();
-    for (const pair of pairs.values()) {
-        const g = groupKey(pair.head[0] ?? pair.base[0]);
-        grouped.set(g, [...(grouped.get(g) ?? []), pair]);
-    }
-    const groups = [...grouped.values()]
-        .map((groupPairs) => {
-        const sample = groupPairs[0].head[0] ?? groupPairs[0].base[0];
-        return {
-            promptIdx: sample.promptIdx,
-            promptId: sample.promptId,
-            provider: sample.provider,
-            regression: false,
-            ...compareRates(groupPairs),
-        };
-    })
-        .sort((a, b) => a.promptIdx - b.promptIdx || a.provider.localeCompare(b.provider));
-    const lists = {
-        newlyFailing: [],
-        newlyPassing: [],
-        stillFailing: [],
-        flaky: [],
-        unchanged: [],
-    };
-    let headFailingCases = 0;
-    for (const pair of pairs.values()) {
-        const sample = pair.head[0] ?? pair.base[0];
-        const change = {
-            testIdx: sample.testIdx,
-            promptIdx: sample.promptIdx,
-            promptId: sample.promptId,
-            provider: sample.provider,
-            ...(sample.description !== undefined ? { description: sample.description } : {}),
-            vars: sample.vars,
-            critical: critical.has(sample.testIdx),
-            base: sideOutcome(pair.base, excerptChars),
-            head: sideOutcome(pair.head, excerptChars),
-        };
-        if (change.head.outcomes > 0 && 2 * change.head.passed <= change.head.outcomes)
-            headFailingCases++;
-        const where = movement(change.base, change.head);
-        if (where)
-            lists[where].push(change);
-    }
-    for (const list of Object.values(lists))
-        list.sort(byCase);
-    const reason = inconclusiveReason(base, head, overall, options.maxErrorRate);
-    const regressionReasons = [];
-    if (!reason) {
-        // One family: the overall test plus each group's test when there are several groups.
-        const family = groups.length > 1 ? [overall.pValue, ...groups.map((g) => g.pValue)] : [overall.pValue];
-        const rejected = holmRejections(family, options.alpha);
-        const corrected = groups.length > 1 ? `, Holm-corrected over ${family.length} tests` : '';
-        if (rejected[0])
-            regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < α = ${options.alpha}${corrected})`);
-        if (groups.length > 1) {
-            groups.forEach((g, i) => {
-                g.regression = rejected[i + 1];
-                if (g.regression)
-                    regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}${corrected})`);
-            });
-        }
-        else if (groups[0]) {
-            groups[0].regression = rejected[0];
-        }
-        for (const c of lists.newlyFailing.filter((c) => c.critical)) {
-            regressionReasons.push(`critical test #${c.testIdx}${c.description ? ` (${c.description})` : ''} newly failing on ${c.promptId} × ${c.provider}`);
-        }
-    }
-    const errorShare = (r) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
-    return {
-        alpha: options.alpha,
-        maxErrorRate: options.maxErrorRate,
-        overall,
-        groups,
-        newlyFailing: lists.newlyFailing,
-        newlyPassing: lists.newlyPassing,
-        stillFailing: lists.stillFailing,
-        flaky: lists.flaky,
-        headFailingCases,
-        regression: regressionReasons.length > 0,
-        regressionReasons,
-        inconclusive: reason !== undefined,
-        ...(reason !== undefined ? { inconclusiveReason: reason } : {}),
-        errorRate: { base: errorShare(base), head: errorShare(head) },
-        usage: { base: usagePerCall(base.results), head: usagePerCall(head.results) },
-    };
-}
-/** p-values as people read them: 2 significant digits, tiny ones as "<0.001". */
-function formatP(p) {
-    if (p < 0.001)
-        return '<0.001';
-    return p
-        .toPrecision(2)
-        .replace(/^(\d\.\d*?)0+$/, '$1')
-        .replace(/\.$/, '');
-}
-/** "p = 0.012" or "p < 0.001". */
-function pClause(p) {
-    return p < 0.001 ? 'p < 0.001' : `p = ${formatP(p)}`;
 }
 
 // Deterministic JSON and hashing: the same data must give the same cache key and case identity on every
@@ -37150,8 +37265,8 @@ function parseEntry(text) {
 // Rendering runs once per case (10,000 times in the benchmark): one Environment, templates compiled once
 // per distinct text, chat prompts parsed once per distinct raw text.
 // No `env` global (promptfoo has one): a pull request could otherwise echo the runner's secrets.
-const environment = new nunjucks.Environment(null, { autoescape: false });
-environment.addFilter('load', (text) => JSON.parse(text));
+const environment$1 = new nunjucks.Environment(null, { autoescape: false });
+environment$1.addFilter('load', (text) => JSON.parse(text));
 const compiled = new Map();
 /** Renders one template string; text without template syntax is returned as it is. */
 function renderTemplateText(source, vars) {
@@ -37159,7 +37274,7 @@ function renderTemplateText(source, vars) {
         return source;
     let template = compiled.get(source);
     if (!template) {
-        template = new nunjucks.Template(source, environment, undefined, true);
+        template = new nunjucks.Template(source, environment$1, undefined, true);
         compiled.set(source, template);
     }
     return template.render(printableVars(vars));
@@ -37206,7 +37321,8 @@ function renderDeep(value, vars) {
     }
     return value;
 }
-// Vars objects are shared by every prompt, provider and repeat of a test: convert each once.
+// Vars objects are shared by every prompt, provider and repeat of a test: convert each once. Vars are
+// treated as immutable once loaded (the engine never mutates them), so the cached copy stays right.
 const printable = new WeakMap();
 /** Copies of object/array vars that print as JSON; everything else (fields, loops, filters) unchanged. */
 function printableVars(vars) {
@@ -38192,6 +38308,38 @@ function caseAt(shape, index) {
     const testIdx = (rest - promptIdx) / shape.prompts;
     return { index, testIdx, promptIdx, providerIdx, repeat };
 }
+/** All cases in plan order, lazily. */
+function* planCases(shape) {
+    const total = countCases(shape);
+    for (let index = 0; index < total; index++)
+        yield caseAt(shape, index);
+}
+/** What a test checks, hashed; where it was written (file, line) is not part of it. */
+function testContentHash(test) {
+    const assert = test.assert.map(({ location: _where, ...rest }) => rest);
+    return sha256Hex(stableStringify({ description: test.description ?? null, vars: test.vars, assert })).slice(0, 16);
+}
+/**
+ * Every test's identity without its position, so inserting a test anywhere moves no other test's cases
+ * between shards: the content hash, and `#n` for the n-th repetition of an identical test.
+ */
+function testIdentities(tests) {
+    const seen = new Map();
+    return tests.map((test) => {
+        const hash = testContentHash(test);
+        const n = seen.get(hash) ?? 0;
+        seen.set(hash, n + 1);
+        return n === 0 ? hash : `${hash}#${n}`;
+    });
+}
+/**
+ * A case's identity string (sharding hashes it): prompt id, provider id, test identity, repeat.
+ * JSON-encoded so no separator inside an id can make two different cases collide.
+ */
+function caseIdentity(parts) {
+    const promptId = typeof parts.prompt === 'string' ? parts.prompt : parts.prompt.id;
+    return JSON.stringify([promptId, parts.providerId, parts.testIdentity, parts.repeat]);
+}
 
 // Concurrency without a dependency: a counting semaphore for provider calls, and a bounded window of
 // in-flight cases so a 10,000-case run never holds 10,000 promises at once.
@@ -38454,7 +38602,12 @@ async function runSuite(suite, deps) {
         providers: providers.length,
         repeat: Math.max(1, options.repeat),
     };
-    const total = countCases(shape);
+    const planned = countCases(shape);
+    // Without a filter the plan is walked by index (no list of 10,000 objects); with one, the kept indexes.
+    const selected = deps.include
+        ? Array.from({ length: planned }, (_, i) => i).filter((i) => deps.include(caseAt(shape, i)))
+        : undefined;
+    const total = selected ? selected.length : planned;
     const limit = Math.max(1, Math.floor(options.maxConcurrency) || 1);
     const calls = new Semaphore(limit);
     const logger = deps.logger ?? silentLogger;
@@ -38490,7 +38643,7 @@ async function runSuite(suite, deps) {
     const results = new Array(total);
     let done = 0;
     await forEachBounded(total, limit + EXTRA_CASES_IN_FLIGHT, async (index) => {
-        results[index] = await runCase(runner, caseAt(shape, index));
+        results[index] = await runCase(runner, caseAt(shape, selected ? selected[index] : index));
         deps.onProgress?.(++done, total);
     }, deps.signal);
     return {
@@ -38630,6 +38783,62 @@ function throttled(provider, calls) {
     };
 }
 
+// Secrets never reach a report: a provider may echo its key back in an output or an error, and everything
+// in the results can end up in the comment, the job summary or the JSON report. Pure.
+function redactDeep(value, secrets) {
+    if (typeof value === 'string')
+        return redact(value, secrets);
+    if (Array.isArray(value))
+        return value.map((v) => redactDeep(v, secrets));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
+    }
+    return value;
+}
+/** The results with every occurrence of every secret value replaced by [REDACTED]. */
+function redactResults(results, secrets) {
+    const live = secrets.filter((s) => s.length >= 4);
+    if (live.length === 0)
+        return results;
+    return redactDeep(results, live);
+}
+
+// Evaluate a suite against its real providers: resolve them, open the cache, run, scrub secrets.
+function countCalls(results) {
+    const cached = results.results.filter((r) => r.cached).length;
+    return { made: results.results.length - cached, cached };
+}
+function addCalls(a, b) {
+    return { made: a.made + b.made, cached: a.cached + b.cached };
+}
+function openCache(options) {
+    return options.cacheDir ? new DiskCache(options.cacheDir) : undefined;
+}
+/** Evaluate one suite as it is on disk. */
+async function evaluateConfig(configPath, options) {
+    const suite = await loadSuite(configPath, {
+        overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
+    });
+    const results = await evaluateSuite(suite, options);
+    return { suite, results, calls: countCalls(results) };
+}
+/** Evaluate a loaded suite, optionally with other prompts (the base side) or only some cases (a shard). */
+async function evaluateSuite(suite, options) {
+    const env = options.env ?? process.env;
+    const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
+    const results = await runSuite(suite, {
+        providers,
+        cache: options.cache ?? openCache(options),
+        logger: options.logger ?? silentLogger,
+        onProgress: options.onProgress,
+        prompts: options.prompts,
+        include: options.include,
+        signal: options.signal,
+        env,
+    });
+    return redactResults(results, [...secretValues(suite.providers, env), ...(options.secrets ?? [])]);
+}
+
 // The gate: what the head's pass rate says to do next, and whether the check should fail.
 /** > ship → ship; < fix → fix the prompt first; in between → the prompt is close, consider fine-tuning. */
 function gate(passRate, { ship, fix }) {
@@ -38652,26 +38861,6 @@ const SEVERITY = ['regression', 'fix-prompt', 'inconclusive', 'fine-tune', 'ship
 /** The verdict of several suites: the most severe one (no suites → skipped). */
 function combineVerdicts(verdicts) {
     return SEVERITY.find((v) => verdicts.includes(v)) ?? 'skipped';
-}
-
-// Secrets never reach a report: a provider may echo its key back in an output or an error, and everything
-// in the results can end up in the comment, the job summary or the JSON report. Pure.
-function redactDeep(value, secrets) {
-    if (typeof value === 'string')
-        return redact(value, secrets);
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, secrets));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
-    }
-    return value;
-}
-/** The results with every occurrence of every secret value replaced by [REDACTED]. */
-function redactResults(results, secrets) {
-    const live = secrets.filter((s) => s.length >= 4);
-    if (live.length === 0)
-        return results;
-    return redactDeep(results, live);
 }
 
 // Which suites a change touches, and which changed prompt files no suite tests. Pure.
@@ -38702,6 +38891,584 @@ function untestedPromptChanges(changes, promptGlobs, testedFiles) {
         .map((c) => c.path)
         .filter((p) => isPrompt(p) && !testedFiles.has(p))
         .sort();
+}
+
+// Plain-text helpers for carrying model output around without carrying megabytes of it.
+/** Truncate to at most `max` code points (never splitting a surrogate pair), ending with an ellipsis when cut. */
+function truncateCodePoints(text, max) {
+    if (text.length <= max)
+        return text; // fewer UTF-16 units than max → fewer code points too
+    let count = 0;
+    let end = 0;
+    for (const ch of text) {
+        if (count === max - 1) {
+            // One slot left: keep the last code point only if it finishes the text.
+            return end + ch.length === text.length ? text : text.slice(0, end) + '…';
+        }
+        count++;
+        end += ch.length;
+    }
+    return text;
+}
+/** Any output as text: strings as they are, anything else as JSON. Cut early so huge outputs never travel. */
+function outputText(output, max) {
+    if (output === null || output === undefined)
+        return '';
+    if (typeof output === 'string')
+        return truncateCodePoints(output.slice(0, max * 2 + 2), max);
+    let text;
+    try {
+        text = JSON.stringify(output) ?? String(output);
+    }
+    catch {
+        text = String(output);
+    }
+    return truncateCodePoints(text.slice(0, max * 2 + 2), max);
+}
+
+/*
+ * Paired statistics for "did the head get worse than the base?"
+ *
+ * Each case (prompt × provider × test) is evaluated R times on each side with the same tests, so the
+ * natural unit is the case, not the call: calls of one case share its difficulty and are not independent.
+ *
+ * The test: a paired sign-flip (permutation) test on per-case pass fractions.
+ *   d_i = head pass fraction − base pass fraction of case i, T = Σ d_i (negative when the head is worse).
+ *   Under H0 (the head is the same model as the base) the base and head repeats of a case are exchangeable,
+ *   so each d_i is symmetric about 0 and every sign pattern ±d_i is equally likely.
+ *   One-sided p = P(Σ ±|d_i| ≤ T). It is computed exactly (a convolution over the integer numerators of
+ *   d_i) when that is small enough, else by a seeded Monte-Carlo (deterministic for given data).
+ *   When every moved case moved by the same amount (always so with R = 1) the statistic is a sign count
+ *   and p is exactly the one-sided exact McNemar test: P(X ≥ b), X ~ Binomial(b + c, 1/2).
+ *
+ * Why this test and not McNemar on one repeat or on the majority outcome (scripts/simulate.mjs,
+ * `npm run simulate`; 100 cases × 3 repeats per side, per-case pass probabilities ~ Beta(4, 1) (mean 0.8),
+ * 4,000 trials per scenario, α = 0.05, seed 42; power = share of trials flagged when the head's pass
+ * probabilities drop 10 points, either 0.1 off every case or 0.5 off 20 of the 100 cases):
+ *
+ *   test                                     false regressions   power (spread)   power (concentrated)
+ *   bare delta (head rate < base rate)             0.472             0.999              1.000
+ *   McNemar, first repeat only                     0.036             0.473              0.468
+ *   McNemar, majority of 3 repeats                 0.034             0.560              0.732
+ *   sign test on cases whose fraction moved        0.040             0.891              0.696
+ *   sign-flip on pass fractions (chosen)           0.041             0.902              0.870
+ *
+ * Every exact test holds false regressions under α; a bare delta flags half of all no-op changes. Only the
+ * test that uses every repeat *and* the size of each move reaches the power target (≥ 0.8) in both shapes
+ * of drop: McNemar on one outcome per case throws two thirds of the data away, and the sign test cannot
+ * tell a case that went 3/3 → 0/3 from one that went 3/3 → 2/3.
+ */
+/** Wilson score interval for a binomial proportion (no continuity correction). n = 0 → the whole [0, 1]. */
+function wilsonInterval(successes, n, z = 1.96) {
+    if (n <= 0)
+        return { low: 0, high: 1 };
+    const p = successes / n;
+    const z2 = z * z;
+    const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    const halfWidth = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+    return { low: Math.max(0, centre - halfWidth), high: Math.min(1, centre + halfWidth) };
+}
+/** ln C(n, k), summed in log space so it stays finite for any n. */
+function logChoose(n, k) {
+    const small = Math.min(k, n - k);
+    let sum = 0;
+    for (let i = 1; i <= small; i++)
+        sum += Math.log((n - small + i) / i);
+    return sum;
+}
+/** P(X ≥ k) for X ~ Binomial(n, 1/2), k > n/2: terms decrease from the first, so they are summed relative to it. */
+function upperTailPastMiddle(k, n) {
+    const logFirst = logChoose(n, k) - n * Math.LN2;
+    let relative = 1;
+    let term = 1;
+    for (let j = k; j < n; j++) {
+        term *= (n - j) / (j + 1);
+        relative += term;
+        if (term < relative * 1e-17)
+            break;
+    }
+    return Math.min(1, Math.exp(logFirst + Math.log(relative)));
+}
+/** P(X ≥ k) for X ~ Binomial(n, 1/2), numerically stable for large n. */
+function binomialHalfUpperTail(k, n) {
+    if (k <= 0)
+        return 1;
+    if (k > n)
+        return 0;
+    if (2 * k > n)
+        return upperTailPastMiddle(k, n);
+    // By symmetry P(X ≥ k) = 1 − P(X ≤ k − 1) = 1 − P(X ≥ n − k + 1), and n − k + 1 is past the middle.
+    return Math.max(0, 1 - upperTailPastMiddle(n - k + 1, n));
+}
+/**
+ * Exact one-sided McNemar test that the head is worse.
+ * b = discordant pairs base-pass/head-fail, c = base-fail/head-pass. p = P(X ≥ b | X ~ Binomial(b + c, 1/2)).
+ */
+function mcnemarExactOneSided(b, c) {
+    if (b + c === 0)
+        return 1;
+    return binomialHalfUpperTail(b, b + c);
+}
+function gcd(a, b) {
+    while (b)
+        [a, b] = [b, a % b];
+    return a;
+}
+/** Common denominator of every pass fraction, or undefined when it gets unreasonably large. */
+function commonDenominator(cases) {
+    let lcm = 1;
+    for (const c of cases) {
+        for (const n of [c.baseOutcomes, c.headOutcomes]) {
+            lcm = (lcm / gcd(lcm, n)) * n;
+            if (lcm > 1_000_000)
+                return undefined;
+        }
+    }
+    return lcm;
+}
+/** Deterministic PRNG (mulberry32): a seed in, uniform numbers in [0, 1) out. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Exact P(Σ ±k_i ≤ observed) over all 2^n equally likely sign patterns, by convolution. k_i are positive integers. */
+function signFlipExactLowerTail(magnitudes, observed) {
+    const total = magnitudes.reduce((a, b) => a + b, 0);
+    let dist = new Float64Array(2 * total + 1);
+    dist[total] = 1; // index = sum + total
+    for (const k of magnitudes) {
+        const next = new Float64Array(dist.length);
+        for (let j = 0; j < dist.length; j++) {
+            const p = dist[j];
+            if (p === 0)
+                continue;
+            next[j - k] += p / 2;
+            next[j + k] += p / 2;
+        }
+        dist = next;
+    }
+    let tail = 0;
+    for (let j = 0; j <= Math.min(dist.length - 1, observed + total); j++)
+        tail += dist[j];
+    return Math.min(1, tail);
+}
+function signFlipMonteCarlo(differences, observed, draws, seed) {
+    const random = seededRandom(seed);
+    const tolerance = 1e-9 * Math.max(1, differences.length);
+    let atLeastAsExtreme = 0;
+    for (let d = 0; d < draws; d++) {
+        let sum = 0;
+        for (const x of differences)
+            sum += random() < 0.5 ? -x : x;
+        if (sum <= observed + tolerance)
+            atLeastAsExtreme++;
+    }
+    // The +1s count the observed pattern itself: a valid (never zero) permutation p-value.
+    return (atLeastAsExtreme + 1) / (draws + 1);
+}
+/** The repeat-aware paired test that the head is worse (see the comment at the top of this file). */
+function pairedRegressionTest(cases, options = {}) {
+    const usable = cases.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
+    const denominator = commonDenominator(usable);
+    const fraction = (c) => c.headPassed / c.headOutcomes - c.basePassed / c.baseOutcomes;
+    const numerators = denominator
+        ? usable.map((c) => c.headPassed * (denominator / c.headOutcomes) - c.basePassed * (denominator / c.baseOutcomes))
+        : usable.map(fraction);
+    const moved = numerators.filter((k) => k !== 0);
+    const worse = moved.filter((k) => k < 0).length;
+    const better = moved.length - worse;
+    const magnitudes = moved.map(Math.abs);
+    if (magnitudes.every((m) => m === magnitudes[0])) {
+        return { pValue: mcnemarExactOneSided(worse, better), method: 'mcnemar-exact', worse, better };
+    }
+    const observed = moved.reduce((a, b) => a + b, 0);
+    const support = magnitudes.reduce((a, b) => a + b, 0);
+    if (denominator && moved.length * (2 * support + 1) <= (options.maxExactWork ?? 50_000_000)) {
+        return { pValue: signFlipExactLowerTail(magnitudes, observed), method: 'sign-flip-exact', worse, better };
+    }
+    const differences = usable.map(fraction).filter((d) => d !== 0);
+    const observedFraction = differences.reduce((a, b) => a + b, 0);
+    const pValue = signFlipMonteCarlo(differences, observedFraction, options.monteCarloDraws ?? 20_000, options.seed ?? 0x5eed);
+    return { pValue, method: 'sign-flip-monte-carlo', worse, better };
+}
+/**
+ * Holm–Bonferroni step-down: which of the hypotheses are rejected at family-wise level α.
+ * Used when a suite has several prompt × provider groups, so that more groups do not mean more false alarms.
+ */
+function holmRejections(pValues, alpha) {
+    const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+    const rejected = new Array(pValues.length).fill(false);
+    for (let rank = 0; rank < order.length; rank++) {
+        if (order[rank].p >= alpha / (order.length - rank))
+            break;
+        rejected[order[rank].i] = true;
+    }
+    return rejected;
+}
+
+const caseKey = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
+const groupKey = (r) => JSON.stringify([r.promptIdx, r.provider]);
+const isError = (r) => r.error !== undefined;
+function pairCases(base, head) {
+    const pairs = new Map();
+    const add = (side, r) => {
+        const key = caseKey(r);
+        let pair = pairs.get(key);
+        if (!pair)
+            pairs.set(key, (pair = { base: [], head: [] }));
+        pair[side].push(r);
+    };
+    for (const r of base.results)
+        add('base', r);
+    for (const r of head.results)
+        add('head', r);
+    return pairs;
+}
+function sideRate(results) {
+    const errors = results.filter(isError).length;
+    const passed = results.filter((r) => !isError(r) && r.pass).length;
+    const failed = results.length - errors - passed;
+    const outcomes = passed + failed;
+    return { passed, failed, errors, rate: outcomes ? passed / outcomes : 0, interval: wilsonInterval(passed, outcomes) };
+}
+function compareRates(pairs) {
+    const base = sideRate(pairs.flatMap((p) => p.base));
+    const head = sideRate(pairs.flatMap((p) => p.head));
+    const paired = pairs.map((p) => {
+        const b = sideRate(p.base);
+        const h = sideRate(p.head);
+        return {
+            basePassed: b.passed,
+            baseOutcomes: b.passed + b.failed,
+            headPassed: h.passed,
+            headOutcomes: h.passed + h.failed,
+        };
+    });
+    const test = pairedRegressionTest(paired);
+    const cases = paired.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0).length;
+    return { base, head, delta: head.rate - base.rate, pValue: test.pValue, method: test.method, cases };
+}
+function reasonsOf(results) {
+    const reasons = new Set();
+    for (const r of results) {
+        if (isError(r))
+            reasons.add(`error: ${r.error}`);
+        else if (!r.pass) {
+            const failed = r.assertions.filter((a) => !a.pass);
+            if (failed.length === 0)
+                reasons.add('failed (no assertion gave a reason)');
+            for (const a of failed)
+                reasons.add(a.reason ? `${a.type}: ${a.reason}` : a.type);
+        }
+    }
+    return [...reasons].slice(0, 5);
+}
+function sideOutcome(results, excerptChars) {
+    const rate = sideRate(results);
+    const outcomes = rate.passed + rate.failed;
+    const passes = 2 * rate.passed > outcomes;
+    const representative = results.find((r) => !isError(r) && r.pass === passes) ?? results[0];
+    return {
+        passed: rate.passed,
+        outcomes,
+        errors: rate.errors,
+        excerpt: representative ? outputText(representative.output, excerptChars) : '',
+        reasons: reasonsOf(results),
+    };
+}
+function movement(base, head) {
+    if (base.outcomes === 0 || head.outcomes === 0)
+        return undefined; // nothing to compare: counted as errors
+    const basePasses = 2 * base.passed > base.outcomes;
+    const headPasses = 2 * head.passed > head.outcomes;
+    if (basePasses && !headPasses)
+        return 'newlyFailing';
+    if (!basePasses && headPasses)
+        return 'newlyPassing';
+    if (!basePasses && !headPasses)
+        return 'stillFailing';
+    const mixed = (s) => s.passed > 0 && s.passed < s.outcomes;
+    return mixed(base) || mixed(head) ? 'flaky' : 'unchanged';
+}
+function usagePerCall(results) {
+    const returned = results.filter((r) => !isError(r));
+    const live = returned.filter((r) => !r.cached);
+    const mean = (xs, f) => xs.length ? xs.reduce((s, r) => s + f(r), 0) / xs.length : 0;
+    return {
+        calls: returned.length,
+        tokens: mean(returned, (r) => r.tokens.total),
+        cost: mean(returned, (r) => r.cost),
+        latencyMs: live.length ? mean(live, (r) => r.latencyMs) : null,
+    };
+}
+const percent$1 = (x) => `${(100 * x).toFixed(1)}%`;
+function inconclusiveReason(base, head, overall, maxErrorRate) {
+    for (const [name, side] of [
+        ['base', base],
+        ['head', head],
+    ]) {
+        const errors = side.results.filter(isError).length;
+        const share = side.results.length ? errors / side.results.length : 0;
+        if (share > maxErrorRate) {
+            return `${errors} of ${side.results.length} ${name} calls errored (${percent$1(share)}, more than the ${percent$1(maxErrorRate)} allowed)`;
+        }
+    }
+    if (base.results.length + head.results.length === 0)
+        return 'no case ran';
+    if (overall.cases === 0)
+        return 'no case produced an outcome on both base and head';
+    return undefined;
+}
+const byCase = (a, b) => Number(b.critical) - Number(a.critical) ||
+    a.promptIdx - b.promptIdx ||
+    a.provider.localeCompare(b.provider) ||
+    a.testIdx - b.testIdx;
+function compareResults(base, head, options) {
+    const excerptChars = options.excerptChars ?? 1000;
+    const critical = options.criticalTests ?? new Set();
+    const pairs = pairCases(base, head);
+    const overall = compareRates([...pairs.values()]);
+    const grouped = new Map();
+    for (const pair of pairs.values()) {
+        const g = groupKey(pair.head[0] ?? pair.base[0]);
+        grouped.set(g, [...(grouped.get(g) ?? []), pair]);
+    }
+    const groups = [...grouped.values()]
+        .map((groupPairs) => {
+        const sample = groupPairs[0].head[0] ?? groupPairs[0].base[0];
+        return {
+            promptIdx: sample.promptIdx,
+            promptId: sample.promptId,
+            provider: sample.provider,
+            regression: false,
+            ...compareRates(groupPairs),
+        };
+    })
+        .sort((a, b) => a.promptIdx - b.promptIdx || a.provider.localeCompare(b.provider));
+    const lists = {
+        newlyFailing: [],
+        newlyPassing: [],
+        stillFailing: [],
+        flaky: [],
+        unchanged: [],
+    };
+    let headFailingCases = 0;
+    for (const pair of pairs.values()) {
+        const sample = pair.head[0] ?? pair.base[0];
+        const change = {
+            testIdx: sample.testIdx,
+            promptIdx: sample.promptIdx,
+            promptId: sample.promptId,
+            provider: sample.provider,
+            ...(sample.description !== undefined ? { description: sample.description } : {}),
+            vars: sample.vars,
+            critical: critical.has(sample.testIdx),
+            base: sideOutcome(pair.base, excerptChars),
+            head: sideOutcome(pair.head, excerptChars),
+        };
+        if (change.head.outcomes > 0 && 2 * change.head.passed <= change.head.outcomes)
+            headFailingCases++;
+        const where = movement(change.base, change.head);
+        if (where)
+            lists[where].push(change);
+    }
+    for (const list of Object.values(lists))
+        list.sort(byCase);
+    const reason = inconclusiveReason(base, head, overall, options.maxErrorRate);
+    const regressionReasons = [];
+    if (!reason) {
+        // One family: the overall test plus each group's test when there are several groups.
+        const family = groups.length > 1 ? [overall.pValue, ...groups.map((g) => g.pValue)] : [overall.pValue];
+        const rejected = holmRejections(family, options.alpha);
+        const corrected = groups.length > 1 ? `, Holm-corrected over ${family.length} tests` : '';
+        if (rejected[0])
+            regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < α = ${options.alpha}${corrected})`);
+        if (groups.length > 1) {
+            groups.forEach((g, i) => {
+                g.regression = rejected[i + 1];
+                if (g.regression)
+                    regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}${corrected})`);
+            });
+        }
+        else if (groups[0]) {
+            groups[0].regression = rejected[0];
+        }
+        for (const c of lists.newlyFailing.filter((c) => c.critical)) {
+            regressionReasons.push(`critical test #${c.testIdx}${c.description ? ` (${c.description})` : ''} newly failing on ${c.promptId} × ${c.provider}`);
+        }
+    }
+    const errorShare = (r) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
+    return {
+        alpha: options.alpha,
+        maxErrorRate: options.maxErrorRate,
+        overall,
+        groups,
+        newlyFailing: lists.newlyFailing,
+        newlyPassing: lists.newlyPassing,
+        stillFailing: lists.stillFailing,
+        flaky: lists.flaky,
+        headFailingCases,
+        regression: regressionReasons.length > 0,
+        regressionReasons,
+        inconclusive: reason !== undefined,
+        ...(reason !== undefined ? { inconclusiveReason: reason } : {}),
+        errorRate: { base: errorShare(base), head: errorShare(head) },
+        usage: { base: usagePerCall(base.results), head: usagePerCall(head.results) },
+    };
+}
+/** p-values as people read them: 2 significant digits, tiny ones as "<0.001". */
+function formatP(p) {
+    if (p < 0.001)
+        return '<0.001';
+    return p
+        .toPrecision(2)
+        .replace(/^(\d\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '');
+}
+/** "p = 0.012" or "p < 0.001". */
+function pClause(p) {
+    return p < 0.001 ? 'p < 0.001' : `p = ${formatP(p)}`;
+}
+
+const PROMPT_REASONS = {
+    changed: 'changed: the text differs between base and head',
+    new: 'new: no base version to compare with',
+    unchanged: 'unchanged: identical text at base and head',
+};
+/**
+ * `basePrompts[i]` is the earlier version of `headPrompts[i]` (pairPrompts' output), or undefined when the
+ * pull request adds it. Only the raw template text decides: a new label or id with the same text is
+ * unchanged, and a change of whitespace is a change (models see whitespace).
+ */
+function affectedPrompts(basePrompts, headPrompts) {
+    if (basePrompts.length !== headPrompts.length) {
+        throw new RangeError(`base prompts must be aligned to the head prompts: got ${basePrompts.length} for ${headPrompts.length} head prompts`);
+    }
+    const prompts = headPrompts.map((head, headIdx) => {
+        const base = basePrompts[headIdx];
+        const status = base === undefined ? 'new' : base.raw === head.raw ? 'unchanged' : 'changed';
+        return { headIdx, label: head.label, status, reason: PROMPT_REASONS[status] };
+    });
+    return {
+        evaluate: prompts.filter((p) => p.status !== 'unchanged').map((p) => p.headIdx),
+        skip: prompts.filter((p) => p.status === 'unchanged').map((p) => p.headIdx),
+        prompts,
+    };
+}
+
+// Splitting a suite's cases over the jobs of an Actions matrix. A case goes to the shard its identity
+// hashes to, never to a position in a list: adding a test to the suite moves no case that was already
+// there, and every job (and the base and head side of one job) agrees on the split without talking.
+/** An Actions matrix wider than this is a mistake, not a plan (GitHub caps a matrix at 256 jobs). */
+const MAX_SHARDS = 256;
+function parseShard(spec) {
+    const match = /^(\d+)\/(\d+)$/.exec(spec.trim());
+    if (!match) {
+        throw new UsageError(`shard must be written i/n, e.g. 2/4 for the second of four shards; got "${spec}"`);
+    }
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (total < 1 || total > MAX_SHARDS) {
+        throw new UsageError(`shard "${spec}": the number of shards must be between 1 and ${MAX_SHARDS}, got ${total}`);
+    }
+    if (index < 1 || index > total) {
+        throw new UsageError(`shard "${spec}": the shard number must be between 1 and ${total} (shards count from 1)`);
+    }
+    return { index, total };
+}
+/** The 1-based shard a case belongs to: the first 8 bytes of sha256(identity), modulo `total`. */
+function shardOf(caseIdentity, total) {
+    if (!Number.isInteger(total) || total < 1)
+        throw new RangeError(`shard total must be a positive integer, got ${total}`);
+    const digest = createHash('sha256').update(caseIdentity).digest();
+    // 64 bits keep the modulo bias below 2^-50 for any total up to 256.
+    return Number(digest.readBigUInt64BE(0) % BigInt(total)) + 1;
+}
+/**
+ * Every case's identity, in plan order (the order runSuite runs and returns them).
+ *
+ * For the base side of a review pass the head's prompts here (with the base's prompts only given to the
+ * engine to run): the identity then names the head prompt a base prompt is the earlier version of, so
+ * both halves of a pair land in the same shard and each shard holds complete pairs.
+ */
+function planIdentities(input) {
+    const testIds = testIdentities(input.tests);
+    const shape = {
+        tests: input.tests.length,
+        prompts: input.prompts.length,
+        providers: input.providers.length,
+        repeat: Math.max(1, input.repeat),
+    };
+    const identities = [];
+    for (const planned of planCases(shape)) {
+        const provider = input.providers[planned.providerIdx];
+        identities.push(caseIdentity({
+            prompt: input.prompts[planned.promptIdx],
+            providerId: provider.label ?? provider.id,
+            testIdentity: testIds[planned.testIdx],
+            repeat: planned.repeat,
+        }));
+    }
+    return identities;
+}
+/**
+ * The case filter a sharded run gives the engine (proposed `RunDeps.include`): keeps the cases of `shard`.
+ * `identities` is planIdentities(...) of the same suite and prompts the engine runs.
+ */
+function shardCaseFilter(identities, shard) {
+    return (planned) => {
+        const identity = identities[planned.index];
+        if (identity === undefined)
+            throw new RangeError(`case #${planned.index} is outside the plan of ${identities.length} cases`);
+        return shardOf(identity, shard.total) === shard.index;
+    };
+}
+
+// Which base prompt is the earlier version of which head prompt. Pure.
+/**
+ * For each head prompt, the base prompt it replaces, or undefined when the pull request adds it.
+ * Prompts pair by id; a prompt whose file was renamed pairs with the base prompt of the old path
+ * (ids of file prompts are `file://<path relative to the config>`, optionally with `:<n>`).
+ */
+function pairPrompts(basePrompts, headPrompts, changes, configDir) {
+    const byId = new Map(basePrompts.map((p) => [p.id, p]));
+    const renamedFrom = new Map();
+    for (const c of changes) {
+        if (c.status === 'renamed' && c.previousPath)
+            renamedFrom.set(c.path, c.previousPath);
+    }
+    const toConfigRelative = (repoPath) => path.posix.relative(configDir, repoPath);
+    const toRepo = (configRelative) => path.posix.join(configDir, configRelative);
+    const paired = headPrompts.map((head) => {
+        const same = byId.get(head.id);
+        if (same)
+            return same;
+        if (!head.file)
+            return undefined;
+        const old = renamedFrom.get(toRepo(head.file));
+        const headPrefix = `file://${head.file}`;
+        if (!old || !head.id.startsWith(headPrefix))
+            return undefined;
+        // Same position in the old file: `file://old.txt:1` is the earlier `file://new.txt:1`.
+        return byId.get(`file://${toConfigRelative(old)}${head.id.slice(headPrefix.length)}`);
+    });
+    // An inline prompt without an explicit id is identified by its text, so editing it changes its id. When the
+    // config lists as many prompts as before, an unpaired inline prompt pairs with the unpaired one in its place.
+    if (basePrompts.length === headPrompts.length) {
+        const taken = new Set(paired.filter((p) => p !== undefined));
+        paired.forEach((p, i) => {
+            const base = basePrompts[i];
+            if (p === undefined && !headPrompts[i].file && !base.file && !taken.has(base))
+                paired[i] = base;
+        });
+    }
+    return paired;
 }
 
 // What a suite would execute, and where that code comes from. On events that run with the base repository's
@@ -38764,111 +39531,520 @@ function untrustedCode(uses, changed) {
     return uses.filter((u) => changed.has(u.file));
 }
 
-// Which base prompt is the earlier version of which head prompt. Pure.
-/**
- * For each head prompt, the base prompt it replaces, or undefined when the pull request adds it.
- * Prompts pair by id; a prompt whose file was renamed pairs with the base prompt of the old path
- * (ids of file prompts are `file://<path relative to the config>`, optionally with `:<n>`).
- */
-function pairPrompts(basePrompts, headPrompts, changes, configDir) {
-    const byId = new Map(basePrompts.map((p) => [p.id, p]));
-    const renamedFrom = new Map();
-    for (const c of changes) {
-        if (c.status === 'renamed' && c.previousPath)
-            renamedFrom.set(c.path, c.previousPath);
-    }
-    const toConfigRelative = (repoPath) => path.posix.relative(configDir, repoPath);
-    const toRepo = (configRelative) => path.posix.join(configDir, configRelative);
-    return headPrompts.map((head) => {
-        const same = byId.get(head.id);
-        if (same)
-            return same;
-        if (!head.file)
-            return undefined;
-        const old = renamedFrom.get(toRepo(head.file));
-        const headPrefix = `file://${head.file}`;
-        if (!old || !head.id.startsWith(headPrefix))
-            return undefined;
-        // Same position in the old file: `file://old.txt:1` is the earlier `file://new.txt:1`.
-        return byId.get(`file://${toConfigRelative(old)}${head.id.slice(headPrefix.length)}`);
-    });
-}
-
-// The whole flow as plain functions, I/O passed in. The action and the CLI both call these.
-//
-//   load suite ─► find changes ─► materialize base prompts ─► run both sides ─► compare ─► gate
-function countCalls(results) {
-    const cached = results.results.filter((r) => r.cached).length;
-    return { made: results.results.length - cached, cached };
-}
-function addCalls(a, b) {
-    return { made: a.made + b.made, cached: a.cached + b.cached };
-}
-function openCache(options) {
-    return options.cacheDir ? new DiskCache(options.cacheDir) : undefined;
-}
-/** Evaluate one suite as it is on disk. */
-async function evaluateConfig(configPath, options) {
-    const suite = await loadSuite(configPath, {
-        overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
-    });
-    const results = await evaluateSuite(suite, options);
-    return { suite, results, calls: countCalls(results) };
-}
-/** Evaluate a loaded suite, optionally with other prompts (the base side of a comparison). */
-async function evaluateSuite(suite, options) {
-    const env = options.env ?? process.env;
-    const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
-    const results = await runSuite(suite, {
-        providers,
-        cache: options.cache ?? openCache(options),
-        logger: options.logger ?? silentLogger,
-        onProgress: options.onProgress,
-        prompts: options.prompts,
-        env,
-    });
-    return redactResults(results, [...secretValues(suite.providers, env), ...(options.secrets ?? [])]);
-}
-const toPosix = (p) => p.split(path.sep).join('/');
+// One suite's review in three steps, so that a sharded run can stop after the second and a merge job can
+// pick up at the third:
+//   prepare  — load the suite, decide whether it is affected, find the base version of each prompt and which
+//              prompts need running at all (no provider calls);
+//   evaluate — run the head's tests on the head's and on the base's prompts (optionally one shard's cases);
+//   decide   — compare per case, apply the gate.
+const toPosix$1 = (p) => p.split(path.sep).join('/');
 /** Repository-relative forms of a suite's files (those inside the repository). */
 function repoRelative(repoDir, files) {
     return files
-        .map((f) => toPosix(path.relative(repoDir, f)))
+        .map((f) => toPosix$1(path.relative(repoDir, f)))
         .filter((f) => f !== '' && !f.startsWith('../') && !path.isAbsolute(f));
+}
+async function prepareSuite(input, configPath, logger) {
+    const options = input.evaluate;
+    const suite = await loadSuite(path.resolve(input.repoDir, configPath), {
+        overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
+        projectRoot: input.repoDir,
+    });
+    const name = suite.description ?? configPath;
+    const affectedBy = changedSuiteFiles(repoRelative(input.repoDir, suite.referencedFiles), input.changes);
+    const prepared = {
+        configPath,
+        name,
+        suite,
+        affectedBy,
+        head: { headIdx: [], prompts: [] },
+        skippedPrompts: [],
+        newPrompts: [],
+    };
+    if (affectedBy.length === 0 && !input.evaluateUnaffected) {
+        logger.info(`${configPath}: no file this suite reads changed; skipped`);
+        return { ...prepared, skip: {} };
+    }
+    const missing = missingCredentials(suite, options.env ?? process.env);
+    if (missing.length > 0) {
+        if (input.missingCredentials === 'skip') {
+            const reason = `skipped: no credentials for provider ${missing.join(', ')} on fork pull requests — GitHub does not pass secrets to them`;
+            logger.warn(`${configPath}: ${reason}`);
+            return { ...prepared, skip: { reason } };
+        }
+        throw new MissingCredentialsError(`${configPath}: no credentials for provider ${missing.join(', ')}: set them in the step's env, e.g. \`env: OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}\``);
+    }
+    if (input.trust === 'untrusted')
+        refuseChangedCode(input, suite, configPath);
+    const base = await readBasePrompts(input, configPath, suite, logger);
+    const everything = suite.prompts.map((_, i) => i);
+    if (!base.paired) {
+        const head = { headIdx: everything, prompts: suite.prompts };
+        return { ...prepared, head, newPrompts: suite.prompts.map((p) => p.label), baseProblem: base.problem };
+    }
+    // When only prompt files changed, a prompt whose text is the same on both sides would give the same
+    // outcomes on both: it is not run at all. When tests, vars, providers or scripts changed, every prompt is.
+    const promptFiles = new Set(suite.prompts.flatMap((p) => (p.file ? [promptRepoPath(input, configPath, p)] : [])));
+    const onlyPromptsChanged = affectedBy.every((f) => promptFiles.has(f)) && !input.evaluateUnaffected;
+    const verdicts = affectedPrompts(base.paired, suite.prompts);
+    const run = onlyPromptsChanged ? verdicts.evaluate : everything;
+    const skippedPrompts = onlyPromptsChanged
+        ? verdicts.prompts.filter((p) => p.status === 'unchanged').map((p) => ({ id: p.label, reason: p.reason }))
+        : [];
+    const newPrompts = verdicts.prompts.filter((p) => p.status === 'new').map((p) => p.label);
+    if (run.length === 0) {
+        logger.info(`${configPath}: the changed prompt files have the same text on both sides; skipped`);
+        return { ...prepared, skip: {}, skippedPrompts };
+    }
+    const pairedRun = run.filter((i) => base.paired[i] !== undefined);
+    return {
+        ...prepared,
+        head: { headIdx: run, prompts: run.map((i) => suite.prompts[i]) },
+        base: pairedRun.length ? { headIdx: pairedRun, prompts: pairedRun.map((i) => base.paired[i]) } : undefined,
+        skippedPrompts,
+        newPrompts,
+    };
+}
+function missingCredentials(suite, env) {
+    return suite.providers.flatMap((p) => requiredCredentials(p, env).map((name) => `${p.label ?? p.id} (${name})`));
+}
+function refuseChangedCode(input, suite, configPath) {
+    const refused = untrustedCode(codeUses(suite, input.repoDir), touchedPaths(input.changes));
+    if (refused.length === 0)
+        return;
+    throw new UntrustedCodeError(`${configPath}: this event runs with the base repository's secrets, and the pull request changed code the suite would run: ` +
+        refused.map((u) => `${u.what} from ${u.file}`).join('; ') +
+        '. It was not run. Review the change and set `allow-untrusted-code: true` only for pull requests you trust, or use the `pull_request` event.');
+}
+function promptRepoPath(input, configPath, prompt) {
+    const configDir = path.posix.dirname(configPath);
+    return path.posix.normalize(path.posix.join(configDir, prompt.file));
+}
+/**
+ * The earlier version of each head prompt, read from the base revision's config in a temporary directory
+ * (never a checkout over the workspace). Only its prompts are read: the base's tests, providers and scripts
+ * are not (the head's tests run on both sides, and fetched through the REST API they may not even be there).
+ */
+async function readBasePrompts(input, configPath, suite, logger) {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-base-'));
+    try {
+        const configDir = path.posix.dirname(configPath);
+        const wanted = new Set([configDir, ...repoRelative(input.repoDir, suite.referencedFiles)]);
+        for (const c of input.changes)
+            if (c.previousPath)
+                wanted.add(c.previousPath);
+        await input.materializeBase([...wanted], tmp);
+        let basePrompts;
+        try {
+            const raw = await readRawConfig(path.join(tmp, configPath));
+            const resolved = await resolvePrompts(raw.config.prompts, path.dirname(raw.configPath), raw.source.displayPath, {
+                locator: raw.source,
+                projectRoot: tmp,
+            });
+            basePrompts = resolved.prompts;
+        }
+        catch (err) {
+            const problem = `the base revision's ${configPath} could not be read (${messageOf(err)}); every prompt is treated as new`;
+            logger.warn(problem);
+            return { problem };
+        }
+        const paired = pairPrompts(basePrompts, suite.prompts, input.changes, configDir === '.' ? '' : configDir);
+        return paired.some((p) => p !== undefined) ? { paired } : {};
+    }
+    finally {
+        await rm(tmp, { recursive: true, force: true });
+    }
+}
+/** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
+async function evaluateSide(prepared, side, options, cache, filter) {
+    const { suite } = prepared;
+    const subset = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]) };
+    const identities = planIdentities({
+        tests: suite.tests,
+        prompts: subset.prompts,
+        providers: suite.providers,
+        repeat: suite.evaluateOptions.repeat,
+    });
+    const results = await evaluateSuite(subset, {
+        ...options,
+        prompts: side.prompts,
+        cache,
+        include: filter?.(identities),
+    });
+    for (const r of results.results)
+        r.promptIdx = side.headIdx[r.promptIdx];
+    return { results, identities };
+}
+async function evaluateSides(prepared, options, cache, logger, filter) {
+    const none = { made: 0, cached: 0 };
+    if (prepared.skip || prepared.head.headIdx.length === 0) {
+        return { calls: none, identities: { head: [], base: [] } };
+    }
+    const { configPath } = prepared;
+    logger.info(`${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${prepared.suite.tests.length} tests)`);
+    const head = await evaluateSide(prepared, prepared.head, options, cache, filter);
+    let base;
+    if (prepared.base) {
+        logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
+        base = await evaluateSide(prepared, prepared.base, options, cache, filter);
+    }
+    return {
+        head: head.results,
+        base: base?.results,
+        calls: addCalls(countCalls(head.results), base ? countCalls(base.results) : none),
+        identities: { head: head.identities, base: base?.identities ?? [] },
+    };
+}
+/** Compare and gate one suite's evaluated sides. */
+function decideSuite(prepared, sides, logger) {
+    const { configPath, name, suite, affectedBy } = prepared;
+    const common = {
+        configPath,
+        name,
+        affectedBy,
+        suite,
+        newPrompts: prepared.newPrompts,
+        skippedPrompts: prepared.skippedPrompts,
+        baseProblem: prepared.baseProblem,
+        calls: sides.calls,
+    };
+    if (prepared.skip || !sides.head) {
+        return { ...common, verdict: 'skipped', skippedReason: prepared.skip?.reason };
+    }
+    const head = sides.head;
+    const criticalTests = new Set(suite.tests.flatMap((t, i) => (t.critical ? [i] : [])));
+    const comparison = compareResults(sides.base ?? { ...head, results: [] }, head, {
+        alpha: suite.gate.alpha,
+        maxErrorRate: suite.gate.maxErrorRate,
+        criticalTests,
+    });
+    const headRate = comparison.overall.head.rate;
+    const verdict = decideVerdict({
+        inconclusive: comparison.inconclusive,
+        regression: sides.base !== undefined && comparison.regression,
+        headPassRate: headRate,
+    }, suite.gate);
+    logger.info(`${configPath}: head ${(headRate * 100).toFixed(1)}% over ${head.stats.cases} cases → ${verdict}`);
+    return { ...common, verdict, gate: gate(headRate, suite.gate), base: sides.base, head, comparison };
+}
+
+// The results file one shard job writes and the merge job reads. Self-describing: besides its results it
+// says which plan they belong to (case count and a hash of every case identity, in plan order), so the
+// merge can prove the shards ran the same suites and that together they hold every case exactly once.
+/** A shard file cannot be read or is not one. */
+class ShardFileError extends Error {
+    name = 'ShardFileError';
+}
+function fingerprintPlan(identities) {
+    return { cases: identities.length, hash: sha256Hex(JSON.stringify(identities)) };
+}
+function configHash(text) {
+    return sha256Hex(text);
+}
+/**
+ * One side as this shard ran it. `identities` is the side's full plan (planIdentities), `results` what the
+ * engine returned for this shard's cases only, in plan order.
+ */
+function buildShardSide(input) {
+    const caseIndexes = [];
+    input.identities.forEach((id, index) => {
+        if (shardOf(id, input.shard.total) === input.shard.index)
+            caseIndexes.push(index);
+    });
+    if (caseIndexes.length !== input.results.results.length) {
+        throw new Error(`${input.config} (${input.side}): shard ${input.shard.index}/${input.shard.total} holds ${caseIndexes.length} cases of the plan but the run returned ${input.results.results.length} results; was the engine given the shard's case filter?`);
+    }
+    return {
+        config: input.config,
+        side: input.side,
+        suite: input.results.suite,
+        plan: fingerprintPlan(input.identities),
+        caseIndexes,
+        caseIds: caseIndexes.map((i) => input.identities[i]),
+        results: input.results.results,
+    };
+}
+// A result is checked for every field of CaseResult that the merge, the comparison and the report read.
+const caseResultSchema = looseObject({
+    testIdx: number().int().nonnegative(),
+    promptIdx: number().int().nonnegative(),
+    promptId: string(),
+    provider: string(),
+    repeat: number().int().nonnegative(),
+    description: string().optional(),
+    vars: record(string(), unknown()),
+    output: unknown(),
+    pass: boolean(),
+    score: number(),
+    error: string().optional(),
+    assertions: array(looseObject({
+        type: string(),
+        pass: boolean(),
+        score: number(),
+        reason: string(),
+        metric: string().optional(),
+    })),
+    latencyMs: number(),
+    tokens: object$1({ prompt: number(), completion: number(), total: number() }),
+    cost: number(),
+    cached: boolean(),
+    prompt: string().optional(),
+});
+const shardFileSchema = object$1({
+    version: literal(1),
+    kind: literal('promptgate-shard'),
+    shard: object$1({ index: number().int().min(1), total: number().int().min(1).max(MAX_SHARDS) })
+        .refine((s) => s.index <= s.total, { message: 'shard index must not exceed the total' }),
+    base: string(),
+    head: string(),
+    configs: array(object$1({ path: string(), hash: string() })),
+    sides: array(object$1({
+        config: string(),
+        side: _enum$1(['base', 'head']),
+        suite: string(),
+        plan: object$1({ cases: number().int().nonnegative(), hash: string() }),
+        caseIndexes: array(number().int().nonnegative()),
+        caseIds: array(string()),
+        results: array(caseResultSchema),
+    })),
+});
+async function writeShardFile(file, data) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(data) + '\n');
+}
+async function readShardFile(file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        throw new ShardFileError(`${file}: cannot read the shard file: ${messageOf(error)}`);
+    }
+    return { source: file, data: parseShardFile(text, file) };
+}
+function parseShardFile(text, source) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ShardFileError(`${source}: not JSON (${messageOf(error)}); expected a file written by \`--shard i/n\``);
+    }
+    if (json?.kind !== 'promptgate-shard') {
+        throw new ShardFileError(`${source}: not a promptgate shard file (its "kind" must be "promptgate-shard")`);
+    }
+    const parsed = shardFileSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ShardFileError(`${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    }
+    return parsed.data;
+}
+
+// Puts the shard files of one run back together into each config's base and head results, as an unsharded
+// run would have returned them. Pure: it refuses (naming the file and the case) any set of files that is
+// not exactly one run's shards, because a silently missing case would change the pass rate it reports.
+/** The shard files do not make up one whole run. `problems` has one line per thing wrong. */
+class ShardMergeError extends Error {
+    problems;
+    name = 'ShardMergeError';
+    constructor(problems) {
+        super(`the shard files cannot be merged:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+/** More than this many missing or duplicated cases are summarised, not listed. */
+const LISTED_CASES = 10;
+function mergeShards(files) {
+    const first = files[0];
+    if (!first)
+        throw new ShardMergeError(['no shard files were given']);
+    const problems = [...runMismatches(first, files), ...shardCoverage(first.data.shard.total, files)];
+    // Cases are only worth checking once the files are known to be one run's.
+    if (problems.length > 0)
+        throw new ShardMergeError(problems);
+    const configs = [];
+    for (const { path: config } of first.data.configs) {
+        const merged = { config };
+        for (const side of ['base', 'head']) {
+            const parts = sidePartsOf(files, config, side, problems);
+            if (parts) {
+                const results = mergeSide(parts, first.data.shard.total, config, side, problems);
+                if (results)
+                    merged[side] = results;
+            }
+        }
+        configs.push(merged);
+    }
+    for (const file of files) {
+        for (const s of file.data.sides) {
+            if (!first.data.configs.some((c) => c.path === s.config)) {
+                problems.push(`${file.source}: has results for ${s.config}, which is not one of the run's configs`);
+            }
+        }
+    }
+    if (problems.length > 0)
+        throw new ShardMergeError(problems);
+    return { base: first.data.base, head: first.data.head, configs };
+}
+/** Every file must come from the same run: same revisions, same configs, same number of shards. */
+function runMismatches(first, files) {
+    const problems = [];
+    const ref = first.data;
+    const configsOf = (f) => f.data.configs.map((c) => `${c.path}@${c.hash}`).join(', ');
+    for (const file of files.slice(1)) {
+        const d = file.data;
+        const differs = (what, theirs, ours) => problems.push(`${file.source}: ${what} ${theirs}, but ${first.source} has ${ours}: they are shards of different runs`);
+        if (d.base !== ref.base)
+            differs('was run on base', d.base, ref.base);
+        if (d.head !== ref.head)
+            differs('was run on head', d.head, ref.head);
+        if (d.shard.total !== ref.shard.total)
+            differs('splits the run into', `${d.shard.total} shards`, `${ref.shard.total}`);
+        if (configsOf(file) !== configsOf(first))
+            differs('evaluated the configs', `[${configsOf(file)}]`, `[${configsOf(first)}]`);
+    }
+    return problems;
+}
+/** Each shard 1..n exactly once. */
+function shardCoverage(total, files) {
+    const problems = [];
+    const byIndex = new Map();
+    for (const file of files)
+        byIndex.set(file.data.shard.index, [...(byIndex.get(file.data.shard.index) ?? []), file.source]);
+    for (let index = 1; index <= total; index++) {
+        const sources = byIndex.get(index) ?? [];
+        if (sources.length === 0)
+            problems.push(`shard ${index}/${total} is missing: no file for it was given`);
+        if (sources.length > 1)
+            problems.push(`shard ${index}/${total} was given more than once: ${sources.join(', ')}`);
+    }
+    return problems;
+}
+/** One config side's part from every file; undefined when no file ran that side. */
+function sidePartsOf(files, config, side, problems) {
+    const parts = [];
+    const without = [];
+    for (const file of files) {
+        const found = file.data.sides.filter((s) => s.config === config && s.side === side);
+        if (found.length > 1)
+            problems.push(`${file.source}: has the ${side} side of ${config} ${found.length} times`);
+        if (found[0])
+            parts.push({ source: file.source, shardIndex: file.data.shard.index, side: found[0] });
+        else
+            without.push(file.source);
+    }
+    if (parts.length === 0)
+        return undefined;
+    if (without.length > 0) {
+        problems.push(`${without.join(', ')}: ha${without.length === 1 ? 's' : 've'} no ${side} side for ${config}, but ${parts[0].source} has one`);
+        return undefined;
+    }
+    return parts;
+}
+function mergeSide(parts, total, config, side, problems) {
+    const label = `${config} (${side})`;
+    const plan = parts[0].side.plan;
+    const before = problems.length;
+    for (const part of parts.slice(1)) {
+        const p = part.side.plan;
+        if (p.cases !== plan.cases || p.hash !== plan.hash) {
+            problems.push(`${part.source}: ${label} planned ${p.cases} cases (plan ${p.hash.slice(0, 12)}), but ${parts[0].source} planned ${plan.cases} (plan ${plan.hash.slice(0, 12)}): the shards ran different suites`);
+        }
+    }
+    if (problems.length > before)
+        return undefined;
+    const slots = new Array(plan.cases);
+    for (const { source, shardIndex, side: s } of parts) {
+        if (s.caseIndexes.length !== s.caseIds.length || s.caseIds.length !== s.results.length) {
+            problems.push(`${source}: ${label} lists ${s.caseIndexes.length} case positions, ${s.caseIds.length} case ids and ${s.results.length} results; they must be aligned`);
+            continue;
+        }
+        const duplicates = [];
+        s.caseIndexes.forEach((index, i) => {
+            const id = describeCase(s.caseIds[i]);
+            if (!Number.isInteger(index) || index >= plan.cases) {
+                problems.push(`${source}: ${label} case ${id} is at position ${index}, outside the plan of ${plan.cases} cases`);
+            }
+            else if (shardOf(s.caseIds[i], total) !== shardIndex) {
+                problems.push(`${source}: ${label} case ${id} belongs to shard ${shardOf(s.caseIds[i], total)}/${total}, not ${shardIndex}/${total}`);
+            }
+            else if (slots[index]) {
+                duplicates.push(`#${index} ${id} (also in ${slots[index].source})`);
+            }
+            else {
+                slots[index] = { result: s.results[i], source, id };
+            }
+        });
+        if (duplicates.length > 0)
+            problems.push(`${source}: ${label} repeats ${listed(duplicates)}`);
+    }
+    const missing = [];
+    for (let index = 0; index < plan.cases; index++)
+        if (!slots[index])
+            missing.push(`#${index}`);
+    if (missing.length > 0) {
+        problems.push(`${label}: no shard file has a result for case${missing.length === 1 ? '' : 's'} ${listed(missing)} of ${plan.cases}`);
+    }
+    if (problems.length > before)
+        return undefined;
+    const results = slots.map((slot) => slot.result);
+    return { version: 1, suite: parts[0].side.suite, stats: summarizeStats(results), results };
+}
+/** A case identity (plan.ts caseIdentity: [prompt, provider, test, repeat]) as a reader would name it. */
+function describeCase(identity) {
+    try {
+        const [prompt, provider, test, repeat] = JSON.parse(identity);
+        return `(test ${test}, prompt ${prompt}, provider ${provider}, repeat ${repeat})`;
+    }
+    catch {
+        return identity;
+    }
+}
+function listed(items) {
+    if (items.length <= LISTED_CASES)
+        return items.join(', ');
+    return `${items.slice(0, LISTED_CASES).join(', ')} and ${items.length - LISTED_CASES} more`;
+}
+
+async function prepareAll(input) {
+    const logger = input.evaluate.logger ?? silentLogger;
+    const prepared = [];
+    for (const configPath of input.configPaths)
+        prepared.push(await prepareSuite(input, configPath, logger));
+    return prepared;
 }
 async function review(input) {
     const logger = input.evaluate.logger ?? silentLogger;
     const cache = openCache(input.evaluate);
     const suites = [];
-    const tested = new Set();
-    for (const configPath of input.configPaths) {
-        const suiteReview = await reviewSuite(input, configPath, cache, logger);
-        suites.push(suiteReview);
-        if (suiteReview.suite)
-            for (const f of repoRelative(input.repoDir, suiteReview.suite.referencedFiles))
-                tested.add(f);
+    for (const prepared of await prepareAll(input)) {
+        const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
+        suites.push(decideSuite(prepared, sides, logger));
     }
-    const untested = untestedPromptChanges(input.changes, input.promptGlobs, tested);
-    const reviewed = suites.filter((s) => s.comparison || s.head);
+    return summarize(input, suites);
+}
+function summarize(input, suites) {
+    const tested = new Set();
+    for (const s of suites)
+        if (s.suite)
+            for (const f of repoRelative(input.repoDir, s.suite.referencedFiles))
+                tested.add(f);
     const pooled = (side) => {
         let passed = 0;
         let outcomes = 0;
-        for (const s of reviewed) {
+        for (const s of suites) {
             const rate = s.comparison?.overall[side];
-            if (rate) {
-                passed += rate.passed;
-                outcomes += rate.passed + rate.failed;
-            }
-            else if (side === 'head' && s.head) {
-                passed += s.head.stats.passed;
-                outcomes += s.head.stats.passed + s.head.stats.failed;
-            }
+            if (!rate)
+                continue;
+            passed += rate.passed;
+            outcomes += rate.passed + rate.failed;
         }
         return outcomes === 0 ? null : passed / outcomes;
     };
     return {
         suites,
-        untestedPromptChanges: untested,
+        untestedPromptChanges: untestedPromptChanges(input.changes, input.promptGlobs, tested),
         verdict: combineVerdicts(suites.map((s) => s.verdict)),
         basePassRate: pooled('base'),
         headPassRate: pooled('head'),
@@ -38876,125 +40052,47 @@ async function review(input) {
         calls: suites.reduce((acc, s) => addCalls(acc, s.calls), { made: 0, cached: 0 }),
     };
 }
-async function reviewSuite(input, configPath, cache, logger) {
-    const options = input.evaluate;
-    const headConfig = path.resolve(input.repoDir, configPath);
-    const suite = await loadSuite(headConfig, {
-        overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
-        projectRoot: input.repoDir,
-    });
-    const name = suite.description ?? configPath;
-    const affectedBy = changedSuiteFiles(repoRelative(input.repoDir, suite.referencedFiles), input.changes);
-    const none = { made: 0, cached: 0 };
-    if (affectedBy.length === 0 && !input.evaluateUnaffected) {
-        logger.info(`${configPath}: no file this suite reads changed; skipped`);
-        return { configPath, name, affectedBy, verdict: 'skipped', suite, newPrompts: [], calls: none };
-    }
-    const env = options.env ?? process.env;
-    const missing = suite.providers.flatMap((p) => requiredCredentials(p, env).map((name) => `${p.label ?? p.id} (${name})`));
-    if (missing.length > 0) {
-        if (input.missingCredentials === 'skip') {
-            const skippedReason = `skipped: no credentials for provider ${missing.join(', ')} on fork pull requests — GitHub does not pass secrets to them`;
-            logger.warn(`${configPath}: ${skippedReason}`);
-            return { configPath, name, affectedBy, verdict: 'skipped', suite, newPrompts: [], calls: none, skippedReason };
-        }
-        throw new MissingCredentialsError(`${configPath}: no credentials for provider ${missing.join(', ')}: set them in the step's env, e.g. \`env: OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}\``);
-    }
-    if (input.trust === 'untrusted') {
-        const refused = untrustedCode(codeUses(suite, input.repoDir), touchedPaths(input.changes));
-        if (refused.length > 0) {
-            throw new UntrustedCodeError(`${configPath}: this event runs with the base repository's secrets, and the pull request changed code the suite would run: ` +
-                refused.map((u) => `${u.what} from ${u.file}`).join('; ') +
-                '. It was not run. Review the change and set `allow-untrusted-code: true` only for pull requests you trust, or use the `pull_request` event.');
+// ── Sharding on an Actions matrix ──────────────────────────────────────────────────────────────────────
+/** One shard's part of a review: the sides of every suite, as far as this shard ran them. */
+async function reviewShard(input, shard) {
+    const logger = input.evaluate.logger ?? silentLogger;
+    const cache = openCache(input.evaluate);
+    const sides = [];
+    let calls = { made: 0, cached: 0 };
+    for (const prepared of await prepareAll(input)) {
+        const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) => shardCaseFilter(ids, shard));
+        calls = addCalls(calls, evaluated.calls);
+        for (const side of ['head', 'base']) {
+            const results = evaluated[side];
+            if (!results)
+                continue;
+            sides.push(buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }));
         }
     }
-    logger.info(`${configPath}: evaluating the head (${suite.prompts.length} prompts, ${suite.tests.length} tests)`);
-    const head = await evaluateSuite(suite, { ...options, cache });
-    const base = await evaluateBaseSide(input, configPath, suite, cache, logger);
-    const headStats = head.stats;
-    const calls = addCalls(countCalls(head), base.results ? countCalls(base.results) : none);
-    const criticalTests = new Set(suite.tests.flatMap((t, i) => (t.critical ? [i] : [])));
-    const comparison = compareResults(base.results ?? { ...head, results: [] }, head, {
-        alpha: suite.gate.alpha,
-        maxErrorRate: suite.gate.maxErrorRate,
-        criticalTests,
-    });
-    const headRate = comparison.overall.head.rate;
-    const decision = gate(headRate, suite.gate);
-    const verdict = decideVerdict({
-        inconclusive: comparison.inconclusive,
-        regression: base.results !== undefined && comparison.regression,
-        headPassRate: headRate,
-    }, suite.gate);
-    logger.info(`${configPath}: head ${(headRate * 100).toFixed(1)}% over ${headStats.cases} cases → ${verdict}`);
-    return {
-        configPath,
-        name,
-        affectedBy,
-        verdict,
-        gate: decision,
-        suite,
-        base: base.results,
-        head,
-        comparison,
-        newPrompts: base.newPrompts,
-        baseProblem: base.problem,
-        calls,
-    };
+    return { sides, calls };
 }
 /**
- * The head's tests against the base's prompts. The base config is read as it was at the base revision
- * (from a temporary directory, never a checkout over the workspace) only to find the earlier version of
- * each prompt; tests, providers and assertions are the head's, so both sides answer the same questions.
+ * The review from shard files: the suites are prepared again (no provider calls) for their thresholds,
+ * prompts and skip reasons; the results come from the shards, merged and checked for completeness.
  */
-async function evaluateBaseSide(input, configPath, suite, cache, logger) {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-base-'));
-    try {
-        const configDir = toPosix(path.dirname(configPath));
-        const wanted = new Set([
-            configDir === '.' ? '.' : configDir,
-            ...repoRelative(input.repoDir, suite.referencedFiles),
-        ]);
-        for (const c of input.changes)
-            if (c.previousPath)
-                wanted.add(c.previousPath);
-        await input.materializeBase([...wanted], tmp);
-        let basePrompts;
-        try {
-            const baseSuite = await loadSuite(path.join(tmp, configPath), { projectRoot: tmp });
-            basePrompts = baseSuite.prompts;
+async function reviewMerged(input, files) {
+    const logger = input.evaluate.logger ?? silentLogger;
+    const merged = mergeShards(files);
+    const byConfig = new Map(merged.configs.map((c) => [c.config, c]));
+    const calls = new Map();
+    for (const file of files) {
+        for (const side of file.data.sides) {
+            const counts = calls.get(side.config) ?? { made: 0, cached: 0 };
+            const cached = side.results.filter((r) => r.cached).length;
+            calls.set(side.config, addCalls(counts, { made: side.results.length - cached, cached }));
         }
-        catch (err) {
-            const problem = `the base revision's ${configPath} could not be loaded (${messageOf(err)}); every prompt is treated as new`;
-            logger.warn(problem);
-            return { newPrompts: suite.prompts.map((p) => p.label), problem };
-        }
-        const paired = pairPrompts(basePrompts, suite.prompts, input.changes, configDir === '.' ? '' : configDir);
-        const headIdx = [];
-        const baseSide = [];
-        const newPrompts = [];
-        paired.forEach((basePrompt, i) => {
-            if (basePrompt) {
-                headIdx.push(i);
-                baseSide.push(basePrompt);
-            }
-            else {
-                newPrompts.push(suite.prompts[i].label);
-            }
-        });
-        if (baseSide.length === 0)
-            return { newPrompts };
-        logger.info(`${configPath}: evaluating the base (${baseSide.length} prompts)`);
-        const pairedSuite = { ...suite, prompts: headIdx.map((i) => suite.prompts[i]) };
-        const results = await evaluateSuite(pairedSuite, { ...input.evaluate, prompts: baseSide, cache });
-        // Index base results by the head prompt they are the earlier version of.
-        for (const r of results.results)
-            r.promptIdx = headIdx[r.promptIdx];
-        return { results, newPrompts };
     }
-    finally {
-        await rm(tmp, { recursive: true, force: true });
+    const suites = [];
+    for (const prepared of await prepareAll(input)) {
+        const sides = byConfig.get(prepared.configPath);
+        suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: calls.get(prepared.configPath) ?? { made: 0, cached: 0 } }, logger));
     }
+    return summarize(input, suites);
 }
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
@@ -39733,7 +40831,7 @@ function suiteSection(suite, detail, several) {
     parts.push(`<sub>Gate: ship above ${percent(suite.gate.ship)}, fix the prompt below ${percent(suite.gate.fix)}. Regression: one-sided paired test over repeats, α = ${c.alpha}. ` +
         `Pass rates count outcomes; errors are shown apart (inconclusive above ${percent(c.maxErrorRate)}).</sub>`);
     if (suite.skippedPrompts?.length) {
-        parts.push(`Not evaluated: ${suite.skippedPrompts.map((p) => `${escapeInline(p.id, 80)} (${escapeInline(p.reason, 120)})`).join(' · ')}`);
+        parts.push(`Not compared: ${suite.skippedPrompts.map((p) => `${escapeInline(p.id, 80)} (${escapeInline(p.reason, 120)})`).join(' · ')}`);
     }
     if (suite.verdict === 'skipped' && c.overall.cases === 0)
         return parts.join('\n\n');
@@ -73616,7 +74714,8 @@ function buildReportInput(args) {
                     verdict: s.verdict,
                     gate: { ship: s.suite.gate.ship, fix: s.suite.gate.fix },
                     skippedPrompts: [
-                        ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: no base version to compare' })),
+                        ...s.skippedPrompts,
+                        ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: evaluated on the head only' })),
                         ...(s.baseProblem ? [{ id: s.configPath, reason: s.baseProblem }] : []),
                     ],
                 },
@@ -73656,6 +74755,7 @@ function reportDocument(result, target) {
             gate: s.gate ?? null,
             affectedBy: s.affectedBy,
             newPrompts: s.newPrompts,
+            skippedPrompts: s.skippedPrompts,
             baseProblem: s.baseProblem ?? null,
             skippedReason: s.skippedReason ?? null,
             comparison: s.comparison ?? null,
@@ -73705,12 +74805,16 @@ async function collectPromptDiffs(result, repoDir, sources) {
     return diffs;
 }
 
-// `promptgate compare`: the pull request review, run locally. Prints the comment the action would post —
-// the way to review a prompt change before pushing it.
-async function runCompareCommand(cmd, io) {
-    assertSafeRef(cmd.base, '--base');
-    if (cmd.head)
-        assertSafeRef(cmd.head, '--head');
+// `promptgate compare` and `promptgate merge`: the pull request review, run locally. Prints the comment the
+// action would post — the way to review a prompt change before pushing it.
+/**
+ * Sets a review up in the repository around the working directory. With a head ref the head's files are
+ * written to a temp dir, as the base's are: the workspace is never touched.
+ */
+async function setUpLocalReview(cmd, base, head, io) {
+    assertSafeRef(base, '--base');
+    if (head)
+        assertSafeRef(head, '--head');
     const repoDir = (await gitText(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
     const configs = cmd.config.length > 0 ? cmd.config.map((c) => path.resolve(io.cwd, c)) : [findDefaultConfig(io.cwd)];
     if (configs.some((c) => c === undefined)) {
@@ -73718,17 +74822,19 @@ async function runCompareCommand(cmd, io) {
     }
     const configPaths = configs.map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
     const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
-    const promptGlobs = cmd.prompts.map((g) => path.posix.join(cwdInRepo, g));
-    // With --head REF the head's files are written to a temp dir, as the base's are: the workspace is never touched.
-    const headDir = cmd.head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;
+    const headDir = head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;
+    const cleanup = async () => {
+        if (headDir)
+            await rm(headDir, { recursive: true, force: true });
+    };
     try {
-        if (cmd.head && headDir)
-            await materializeRevision(repoDir, cmd.head, 'all', headDir);
-        const sources = await gitSources(repoDir, cmd.base, cmd.head);
-        const result = await review({
+        if (head && headDir)
+            await materializeRevision(repoDir, head, 'all', headDir);
+        const sources = await gitSources(repoDir, base, head);
+        const input = {
             repoDir: headDir ?? repoDir,
             configPaths,
-            promptGlobs,
+            promptGlobs: cmd.prompts.map((g) => path.posix.join(cwdInRepo, g)),
             changes: sources.changes,
             materializeBase: sources.materializeBase,
             evaluate: {
@@ -73739,32 +74845,708 @@ async function runCompareCommand(cmd, io) {
                 logger: io.logger,
                 onProgress: io.isTTY ? io.progress : undefined,
             },
-        });
-        const diffs = await collectPromptDiffs(result, headDir ?? repoDir, sources);
+        };
+        return { input, sources, configPaths, cleanup };
+    }
+    catch (err) {
+        await cleanup();
+        throw err;
+    }
+}
+async function printReport(result, local, target, format, output, io) {
+    const diffs = await collectPromptDiffs(result, local.input.repoDir, local.sources);
+    const report = buildReportInput({
+        result,
+        key: local.configPaths.join(','),
+        diffs,
+        baseSha: target.base,
+        headSha: target.head,
+        notes: local.sources.notes,
+    });
+    const document = reportDocument(result, target);
+    if (format === 'json')
+        io.stdout(JSON.stringify(document, null, 2));
+    else if (format === 'text')
+        io.stdout(renderText(report));
+    else
+        io.stdout(renderComment(report));
+    if (output)
+        await writeFile(path.resolve(io.cwd, output), JSON.stringify(document, null, 2) + '\n');
+}
+async function runCompareCommand(cmd, io) {
+    const shard = cmd.shard ? parseShard(cmd.shard) : undefined;
+    const local = await setUpLocalReview(cmd, cmd.base, cmd.head, io);
+    try {
         const target = { base: cmd.base, head: cmd.head ?? 'working tree' };
-        const report = buildReportInput({
-            result,
-            key: configPaths.join(','),
-            diffs,
-            baseSha: cmd.base,
-            headSha: target.head,
-            notes: sources.notes,
-        });
-        const document = reportDocument(result, target);
-        if (cmd.format === 'json')
-            io.stdout(JSON.stringify(document, null, 2));
-        else if (cmd.format === 'text')
-            io.stdout(renderText(report));
-        else
-            io.stdout(renderComment(report));
-        if (cmd.output)
-            await writeFile(path.resolve(io.cwd, cmd.output), JSON.stringify(document, null, 2) + '\n');
+        if (shard) {
+            const { sides, calls } = await reviewShard(local.input, shard);
+            const configs = await Promise.all(local.configPaths.map(async (p) => ({
+                path: p,
+                hash: configHash(await readFile(path.join(local.input.repoDir, p), 'utf8')),
+            })));
+            const file = path.resolve(io.cwd, cmd.output ?? `promptgate-shard-${shard.index}-of-${shard.total}.json`);
+            await writeShardFile(file, { version: 1, kind: 'promptgate-shard', shard, ...target, configs, sides });
+            io.stdout(`shard ${shard.index}/${shard.total}: ${calls.made} calls made, ${calls.cached} from cache → ${file}`);
+            return 0;
+        }
+        const result = await review(local.input);
+        await printReport(result, local, target, cmd.format, cmd.output, io);
         return 0;
     }
     finally {
-        if (headDir)
-            await rm(headDir, { recursive: true, force: true });
+        await local.cleanup();
     }
+}
+async function runMergeCommand(cmd, io) {
+    const files = await Promise.all(cmd.files.map((f) => readShardFile(path.resolve(io.cwd, f))));
+    const { base, head } = files[0].data;
+    // Shards of a working-tree comparison compare against the working tree here too.
+    const headRef = head === 'working tree' ? undefined : head;
+    const local = await setUpLocalReview({ ...cmd, cache: false }, base, headRef, io);
+    try {
+        const result = await reviewMerged(local.input, files);
+        await printReport(result, local, { base, head }, cmd.format, cmd.output, io);
+        return 0;
+    }
+    finally {
+        await local.cleanup();
+    }
+}
+
+// Finds the files in a repository that look like prompt templates, by the names and folders people use
+// for them. Detection only proposes: the user edits the starter config, so a miss costs one line there.
+/** The places prompts live, as globs relative to the repository (shown in the "none found" message). */
+const PROMPT_PATTERNS = [
+    'prompts/**/*.{txt,md,json,j2,jinja,jinja2,njk,tmpl,prompt}',
+    '**/*.prompt',
+    '**/*.prompt.md',
+    '**/*.prompt.txt',
+    '**/prompts/*.{txt,md,json}',
+    'templates/**/*.{txt,md,j2,njk}',
+];
+/** Folders that hold installed, generated or tool state rather than the project's own prompts. */
+const SKIPPED_FOLDERS = new Set([
+    'node_modules',
+    'dist',
+    'build',
+    'coverage',
+    'vendor',
+    'venv',
+    '__pycache__',
+    'target',
+    'out',
+]);
+/** Names that sit in a prompts folder without being a prompt. */
+const NOT_PROMPTS = /^(readme|license|licence|changelog|contributing|package|package-lock|tsconfig)(\.[^/]*)?$/i;
+/** More than this many detected prompts make a starter config nobody reads; the rest is named in a note. */
+const MAX_DETECTED_PROMPTS = 20;
+const matchesPromptPattern = picomatch([...PROMPT_PATTERNS], { nocase: true });
+async function detectPromptFiles(root, limit = MAX_DETECTED_PROMPTS) {
+    const found = (await listFiles(root, ''))
+        .filter((file) => matchesPromptPattern(file) && !NOT_PROMPTS.test(path.posix.basename(file)))
+        .sort();
+    return { files: found.slice(0, limit), total: found.length };
+}
+/**
+ * Every file under `dir`, as `/`-separated paths relative to the root. Hidden folders are skipped too: they
+ * hold tool state (.venv, .next) or prompts for tools rather than the app (.github/prompts for Copilot).
+ */
+async function listFiles(root, dir) {
+    let entries;
+    try {
+        entries = await readdir(path.join(root, dir), { withFileTypes: true });
+    }
+    catch {
+        return [];
+    }
+    const files = [];
+    for (const entry of entries) {
+        const relative = dir === '' ? entry.name : `${dir}/${entry.name}`;
+        if (entry.isDirectory()) {
+            if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name))
+                continue;
+            files.push(...(await listFiles(root, relative)));
+        }
+        else if (entry.isFile()) {
+            files.push(relative);
+        }
+    }
+    return files;
+}
+
+// Renders a template with its placeholder vars the way the eval will (nunjucks, no autoescape), so init
+// picks an assertion that the first `promptgate eval` with `echo` passes, and warns about a template that
+// will not render at all.
+const environment = new nunjucks.Environment(null, { autoescape: false });
+function renderWithPlaceholders(template, vars) {
+    try {
+        return { ok: true, output: environment.renderString(template, vars) };
+    }
+    catch (err) {
+        // nunjucks prefixes its messages with "(unknown path)" and a stack of template names; keep the cause.
+        const message = err instanceof Error ? err.message : String(err);
+        return {
+            ok: false,
+            error: message
+                .replace(/^\(unknown path\)\s*/, '')
+                .split('\n')
+                .map((l) => l.trim())
+                .filter(Boolean)
+                .join(' '),
+        };
+    }
+}
+
+// The starter `promptgate.yaml` that `promptgate init` writes: one entry per detected prompt, the offline
+// `echo` provider, and one test per prompt filling its variables with placeholders. Written as text, not
+// through a YAML serializer alone, because the comments are half of its value to a first-time reader.
+/** Where editors fetch the schema for completion and checks in a user's repository. */
+const PUBLISHED_SCHEMA_URL = 'https://raw.githubusercontent.com/promptgate/promptgate/v1/promptgate.schema.json';
+/**
+ * With `echo` the output is the rendered prompt, so "no `{{` or `{%` left" checks that every variable was
+ * filled in and that the template renders; it holds for a real model's answer too until the user writes
+ * better. Written as a regex of character classes because an assertion's value is itself a template: a
+ * literal `{{` there would not parse.
+ */
+const TEMPLATE_MARKUP = /\{\{|\{%/;
+const RENDERED_CLEANLY = { type: 'not-regex', value: '[{][{]|[{][%]' };
+/** For templates that print `{{` or `{%` themselves (raw blocks), where the check above cannot pass. */
+const ANSWERED = { type: 'javascript', value: "String(output).trim() !== ''" };
+/** Used when no prompt file was found, so the first `promptgate eval` still has something to run. */
+const EXAMPLE_PROMPT = 'Summarize this support ticket in one sentence for the next agent: {{ ticket }}';
+const EXAMPLE_VARS = { ticket: 'I was charged twice for order #4412 this month.' };
+/**
+ * @param sharedVars every prompt's variables together, written as `defaultTest.vars` when given: every test
+ * runs against every prompt, and a prompt rendered without its variables can fail (`{{ tags | join }}`).
+ */
+function renderStarterConfig(prompts, assertion, sharedVars) {
+    const header = [
+        `# yaml-language-server: $schema=${PUBLISHED_SCHEMA_URL}`,
+        "# promptgate suite, written by `promptgate init`. The format is promptfoo's; `gate:` is promptgate's own.",
+        '# Run it locally with `promptgate eval`; on pull requests, .github/workflows/prompt-review.yml runs it on',
+        '# the base and the head and comments with the difference.',
+        '',
+        'description: Prompt review suite',
+    ];
+    const promptLines = prompts.length > 0
+        ? ['prompts:', ...prompts.map((prompt) => `  - ${yamlScalar(`file://${prompt.file}`)}`)]
+        : [
+            '# No prompt files were found, so here is an example inline prompt. Point at yours instead, e.g.',
+            '#   - file://prompts/classify.txt',
+            'prompts:',
+            `  - ${yamlScalar(EXAMPLE_PROMPT)}`,
+        ];
+    const providerLines = [
+        'providers:',
+        '  # `echo` answers with the rendered prompt: free, offline, and enough to check that every variable',
+        '  # reaches the prompt. When you are ready, swap in a real model (its key comes from the environment):',
+        '  # - openai:chat:gpt-4o-mini          # OPENAI_API_KEY',
+        '  # - id: openai:chat:gpt-4o',
+        '  #   config: { temperature: 0 }',
+        '  - echo',
+    ];
+    const tests = prompts.length > 0
+        ? prompts.map((prompt) => ({
+            description: `${prompt.file} renders with its variables`,
+            vars: prompt.vars,
+            assert: [assertion],
+        }))
+        : [{ description: 'example prompt renders with its variables', vars: EXAMPLE_VARS, assert: [assertion] }];
+    const defaultTestLines = sharedVars
+        ? [
+            "# Every test runs against every prompt, so every prompt's variables need a value in every test:",
+            "# these defaults give them one, and each test's own vars override them.",
+            'defaultTest:',
+            ...indent(distExports$1.stringify({ vars: sharedVars }, { lineWidth: 0, aliasDuplicateObjects: false })),
+        ]
+        : [];
+    const testLines = [
+        '# One test per prompt. Replace the placeholder values with real inputs, and the',
+        '# assertion with what a good answer holds, e.g. `type: icontains` with `value: refund`.',
+        assertion === RENDERED_CLEANLY
+            ? '# The starter assertion checks that no `{{` or `{%` is left, i.e. every variable was filled in.'
+            : '# The starter assertion checks that the answer is not empty.',
+        ...(passesAListOfStrings(prompts)
+            ? ['# A list of strings runs a test once per string; a list the prompt needs whole is nested: [[a, b]].']
+            : []),
+        'tests:',
+        ...indent(distExports$1.stringify(tests, { lineWidth: 0, aliasDuplicateObjects: false })),
+    ];
+    const gateLines = [
+        "# The gate on the head's pass rate: above `ship` it ships, below `fix` fix the prompt first.",
+        'gate:',
+        '  ship: 0.9',
+        '  fix: 0.5',
+    ];
+    return ([...header, ...promptLines, ...providerLines, ...defaultTestLines, ...testLines, ...gateLines].join('\n') + '\n');
+}
+function passesAListOfStrings(prompts) {
+    const nested = (value) => Array.isArray(value)
+        ? Array.isArray(value[0]) || value.some(nested)
+        : value !== null && typeof value === 'object' && Object.values(value).some(nested);
+    return prompts.some((prompt) => nested(prompt.vars));
+}
+function indent(block) {
+    return block
+        .trimEnd()
+        .split('\n')
+        .map((line) => `  ${line}`);
+}
+/** One YAML scalar on one line: plain when it reads back the same, else quoted by the yaml package. */
+function yamlScalar(value) {
+    const written = distExports$1.stringify(value, { lineWidth: 0 }).trimEnd();
+    // A JSON string is a valid double-quoted YAML scalar, and stays on one line.
+    return written.includes('\n') ? JSON.stringify(value) : written;
+}
+
+// Finds the variables a nunjucks prompt template reads, so `promptgate init` can write a test that fills
+// every one of them. Only `{{ ... }}` output expressions are read for variables; `{% ... %}` tags are read
+// just for the names they bind (for-loop variables, `set`, macro arguments), which are not inputs, and for
+// the lists a for-loop walks, which need a list as their placeholder.
+const KEYWORDS = new Set([
+    'and',
+    'or',
+    'not',
+    'in',
+    'is',
+    'if',
+    'else',
+    'true',
+    'false',
+    'none',
+    'null',
+    'True',
+    'False',
+    'None',
+    'loop',
+    'super',
+    'caller',
+]);
+const TAG = /\{\{-?([\s\S]*?)-?\}\}|\{%-?([\s\S]*?)-?%\}/g;
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
+const IDENTIFIER_PATH = /[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*/g;
+/** Filters that fail on a string, so what they filter needs a list placeholder: `{{ tags | join(", ") }}`. */
+const LIST_FILTER = /^\|\s*(join|sort|batch|slice|groupby|sum|select|reject|selectattr|rejectattr)\b/;
+/** The template's input variables by name, in order of first use, each with the shape its uses need. */
+function templateVariables(template) {
+    const source = template
+        .replace(/\{#[\s\S]*?#\}/g, '')
+        .replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, '');
+    const bound = new Set();
+    const loops = [];
+    const uses = [];
+    // Top-level names in the order the template first reads them: the order a reader meets them in.
+    const appearance = [];
+    for (const match of source.matchAll(TAG)) {
+        if (match[1] !== undefined) {
+            const read = usesIn(match[1]);
+            uses.push(...read);
+            appearance.push(...read.map((use) => use.path[0]));
+        }
+        else {
+            const loop = readTag(match[2] ?? '', bound);
+            if (loop) {
+                loops.push(loop);
+                if (loop.iterable[0] !== undefined)
+                    appearance.push(loop.iterable[0]);
+            }
+        }
+    }
+    const variables = new Map();
+    // A loop variable's fields tell what the list's items must hold: `{% for m in messages %}{{ m.text }}`.
+    for (const loop of loops) {
+        if (loop.iterable.length === 0 || bound.has(loop.iterable[0]))
+            continue;
+        const item = loop.names.length === 1 ? shapeOfUses(uses, loop.names[0]) : { kind: 'text' };
+        place(variables, loop.iterable, { kind: 'list', item });
+    }
+    for (const use of uses) {
+        if (!bound.has(use.path[0]))
+            place(variables, use.path, use.list ? { kind: 'list', item: { kind: 'text' } } : { kind: 'text' });
+    }
+    return reorder(variables, appearance);
+}
+/** Identifier paths an expression reads: not filter names, not keywords, not keyword-argument names. */
+function usesIn(expression) {
+    const code = expression.replace(STRING_LITERAL, '""');
+    const uses = [];
+    for (const match of code.matchAll(IDENTIFIER_PATH)) {
+        const start = match.index ?? 0;
+        const before = code.slice(0, start).trimEnd();
+        const after = code.slice(start + match[0].length).trimStart();
+        // A filter name, a method, or a test name (`x is defined`) is not a variable.
+        if (before.endsWith('|') || before.endsWith('.') || /\bis(\s+not)?$/.test(before))
+            continue;
+        if (/^=(?!=)/.test(after))
+            continue;
+        let path = match[0].split('.').map((part) => part.trim());
+        // `name.upper()` reads `name`; `range(3)` reads nothing.
+        if (after.startsWith('('))
+            path = path.slice(0, -1);
+        if (path.length === 0 || KEYWORDS.has(path[0]))
+            continue;
+        uses.push({ path, list: LIST_FILTER.test(after) });
+    }
+    return uses;
+}
+/** Adds the names a tag binds to `bound`; returns the loop when the tag opens one. */
+function readTag(tag, bound) {
+    const forTag = /^\s*for\s+([\w\s,]+?)\s+in\s+(.+)$/s.exec(tag);
+    if (forTag) {
+        const names = forTag[1]
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean);
+        names.forEach((name) => bound.add(name));
+        return { names, iterable: usesIn(forTag[2])[0]?.path ?? [] };
+    }
+    const setTag = /^\s*set\s+([\w\s,]+?)\s*(=|$)/s.exec(tag);
+    if (setTag) {
+        setTag[1].split(',').forEach((name) => bound.add(name.trim()));
+        return undefined;
+    }
+    const macroTag = /^\s*macro\s+(\w+)\s*\(([^)]*)\)/s.exec(tag);
+    if (macroTag) {
+        bound.add(macroTag[1]);
+        for (const arg of macroTag[2].split(',')) {
+            const name = arg.split('=')[0].trim();
+            if (name)
+                bound.add(name);
+        }
+    }
+    return undefined;
+}
+/** The shape a loop variable's uses need for one list item. */
+function shapeOfUses(uses, name) {
+    const item = new Map();
+    for (const use of uses)
+        if (use.path[0] === name)
+            place(item, use.path, { kind: 'text' });
+    return item.get(name) ?? { kind: 'text' };
+}
+/** Records `leaf` at `path`, widening text to an object where a field of it is read. */
+function place(into, path, leaf) {
+    const [head, ...rest] = path;
+    if (head === undefined)
+        return;
+    const existing = into.get(head);
+    if (rest.length === 0) {
+        if (existing === undefined || (existing.kind === 'text' && leaf.kind !== 'text'))
+            into.set(head, leaf);
+        return;
+    }
+    const fields = existing?.kind === 'object' ? existing.fields : new Map();
+    if (existing?.kind === 'list')
+        return; // `items.length` and the like: the list already satisfies it.
+    into.set(head, { kind: 'object', fields });
+    place(fields, rest, leaf);
+}
+/** Orders the top-level names by their first appearance in the template. */
+function reorder(variables, appearance) {
+    const ordered = new Map();
+    for (const name of appearance) {
+        if (variables.has(name) && !ordered.has(name))
+            ordered.set(name, variables.get(name));
+    }
+    return ordered;
+}
+/** A value of the shape: text says which variable it stands for, so a reader knows what to replace. */
+function placeholderValue(shape, path) {
+    switch (shape.kind) {
+        case 'text':
+            return `example ${path.join(' ')}`;
+        case 'object':
+            return Object.fromEntries([...shape.fields].map(([field, inner]) => [field, placeholderValue(inner, [...path, field])]));
+        case 'list': {
+            const item = placeholderValue(shape.item, [...path.slice(0, -1), singular(path[path.length - 1] ?? 'item')]);
+            // A list of strings in `vars` runs the test once per string (promptfoo's semantics), so the template
+            // would see one string; nested one level deeper it is passed as one list, as the template needs.
+            return typeof item === 'string' ? [[item]] : [item];
+        }
+    }
+}
+/** Placeholder vars for a whole template. */
+function placeholderVars(variables) {
+    return Object.fromEntries([...variables].map(([name, shape]) => [name, placeholderValue(shape, [name])]));
+}
+function singular(name) {
+    return name.length > 1 && name.endsWith('s') && !name.endsWith('ss') ? name.slice(0, -1) : `${name} item`;
+}
+/**
+ * The variables of several templates together, each with a shape that serves all of its uses: a name read
+ * as text in one prompt and as an object or list in another becomes the object or list, since every test
+ * runs against every prompt.
+ */
+function mergeVariables(all) {
+    const merged = new Map();
+    for (const variables of all) {
+        for (const [name, shape] of variables) {
+            const earlier = merged.get(name);
+            merged.set(name, earlier ? mergeShape(earlier, shape) : shape);
+        }
+    }
+    return merged;
+}
+function mergeShape(a, b) {
+    if (a.kind === 'text')
+        return b;
+    if (b.kind === 'text')
+        return a;
+    if (a.kind === 'object' && b.kind === 'object')
+        return { kind: 'object', fields: mergeVariables([a.fields, b.fields]) };
+    if (a.kind === 'list' && b.kind === 'list')
+        return { kind: 'list', item: mergeShape(a.item, b.item) };
+    return a; // a list in one prompt and an object in another: no one value is both; keep the first.
+}
+
+// The `.github/workflows/prompt-review.yml` that `promptgate init` writes: the action on pull requests that
+// touch a prompt or the config, with the least permissions it needs.
+/**
+ * The `paths:` filter: the folder of every prompt (`prompts/**`), a prompt at the root by its own name, and
+ * the config. A folder inside another listed folder is left out, as the outer glob already covers it.
+ * All arguments are `/`-separated and relative to the repository root.
+ */
+function workflowPaths(promptFiles, configFile) {
+    const folders = new Set();
+    const files = new Set();
+    for (const file of promptFiles) {
+        const folder = path.posix.dirname(file);
+        if (folder === '.')
+            files.add(file);
+        else
+            folders.add(folder);
+    }
+    const outermost = [...folders].filter((folder) => ![...folders].some((other) => other !== folder && folder.startsWith(`${other}/`)));
+    return [...outermost.sort().map((folder) => `${folder}/**`), ...[...files].sort(), configFile];
+}
+function renderWorkflow(options) {
+    const inputs = [`          config: ${quoted(options.config)}`];
+    if (options.workingDirectory !== '.')
+        inputs.push(`          working-directory: ${quoted(options.workingDirectory)}`);
+    return ([
+        '# Written by `promptgate init`. On every pull request that touches a prompt or the suite, promptgate runs',
+        '# the suite on the base and on the head, compares them case by case, and posts one comment with the verdict.',
+        'name: prompt review',
+        'on:',
+        '  pull_request:',
+        '    paths:',
+        ...options.paths.map((glob) => `      - ${quoted(glob)}`),
+        'permissions:',
+        '  contents: read # read the repository and the base revision',
+        '  pull-requests: write # write the one sticky comment',
+        'concurrency:',
+        '  # A newer push supersedes the run on the older head.',
+        '  group: prompt-review-${{ github.event.pull_request.number }}',
+        '  cancel-in-progress: true',
+        'jobs:',
+        '  promptgate:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '        with:',
+        '          fetch-depth: 0 # base and head must both be in the clone',
+        '      - uses: promptgate/promptgate@v1',
+        '        with:',
+        ...inputs,
+        '          fail-on: regression # or `gate` to also block when the gate says fix the prompt first',
+        '        # When the suite calls a real model, give the step its key:',
+        '        # env:',
+        '        #   OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+    ].join('\n') + '\n');
+}
+/** A glob or path as a single-quoted YAML scalar (a leading `*` would otherwise be an alias). */
+function quoted(value) {
+    return distExports$1.stringify(value, { defaultStringType: 'QUOTE_SINGLE', lineWidth: 0 }).trimEnd();
+}
+
+// Writes a file only when it is not there yet, unless forced: `init` never overwrites a user's work by surprise.
+async function writeNewFile(file, content, force) {
+    await mkdir(path.dirname(file), { recursive: true });
+    try {
+        // `wx` fails if the file exists, so there is no window between checking and writing.
+        await writeFile(file, content, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+        return 'written';
+    }
+    catch (err) {
+        if (err.code === 'EEXIST')
+            return 'exists';
+        throw err;
+    }
+}
+
+// `promptgate init`: a user's first minute. Finds the prompt files, writes a starter suite whose first
+// `promptgate eval` is green, and a pull-request workflow with the least permissions. Asks nothing, so it
+// works in CI and in scripts; never overwrites a file unless forced.
+const CONFIG_FILE = 'promptgate.yaml';
+const PROMPTFOO_CONFIG_FILE = 'promptfooconfig.yaml';
+const WORKFLOW_FILE = '.github/workflows/prompt-review.yml';
+async function runInit(options) {
+    const { cwd, force, log } = options;
+    const result = { written: [], skipped: [] };
+    const repoRoot = (await findRepoRoot(cwd)) ?? cwd;
+    const workingDirectory = toPosix(path.relative(repoRoot, cwd)) || '.';
+    const detected = await detectPromptFiles(cwd);
+    const prompts = await readStarterPrompts(cwd, detected.files, log);
+    reportDetection(prompts, detected.total, log);
+    const sharedVars = placeholderVars(mergeVariables(prompts.map((prompt) => prompt.variables)));
+    // promptgate runs a promptfoo config as it is; a new promptgate.yaml beside it would shadow it.
+    const existingPromptfoo = !(await exists(path.join(cwd, CONFIG_FILE))) && (await exists(path.join(cwd, PROMPTFOO_CONFIG_FILE)));
+    const configFile = existingPromptfoo ? PROMPTFOO_CONFIG_FILE : CONFIG_FILE;
+    if (existingPromptfoo) {
+        log(`Found ${PROMPTFOO_CONFIG_FILE}: promptgate runs it as it is, so no ${CONFIG_FILE} was written.`);
+    }
+    else {
+        const starters = prompts.map((prompt) => starterPrompt(prompt, sharedVars, log));
+        const assertion = starters.every((starter) => starter.rendersCleanly) ? RENDERED_CLEANLY : ANSWERED;
+        // Every test runs against every prompt: with several prompts, defaults give each of them all its variables.
+        await write(CONFIG_FILE, renderStarterConfig(starters, assertion, prompts.length > 1 ? sharedVars : undefined));
+    }
+    const inRepo = (file) => (workingDirectory === '.' ? file : `${workingDirectory}/${file}`);
+    // With no prompt found yet, watch the conventional folder, where the user is told to put them.
+    const paths = prompts.length > 0
+        ? workflowPaths(prompts.map((prompt) => inRepo(prompt.file)), inRepo(configFile))
+        : [inRepo('prompts/**'), inRepo(configFile)];
+    await write(toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))), renderWorkflow({ config: configFile, workingDirectory, paths }));
+    if (result.written.length > 0)
+        log(`Next: run \`promptgate eval\`, then commit ${result.written.join(' and ')}.`);
+    return result;
+    async function write(relative, content) {
+        const outcome = await writeNewFile(path.join(cwd, relative), content, force);
+        if (outcome === 'written') {
+            result.written.push(relative);
+            log(`Wrote ${relative}`);
+        }
+        else {
+            result.skipped.push(relative);
+            log(`Skipped ${relative}: it exists (pass --force to overwrite it)`);
+        }
+    }
+}
+/**
+ * The test for one prompt: its own variables, valued as every prompt needs them (`sharedVars`), and
+ * whether it renders with them leaving no template markup behind, which decides the assertion.
+ */
+function starterPrompt(prompt, sharedVars, log) {
+    const vars = Object.fromEntries([...prompt.variables.keys()].map((name) => [name, sharedVars[name]]));
+    const rendered = renderWithPlaceholders(prompt.text, sharedVars);
+    if (!rendered.ok)
+        log(`Warning: ${prompt.file} does not render as a nunjucks template: ${rendered.error}`);
+    return { file: prompt.file, vars, rendersCleanly: rendered.ok && !TEMPLATE_MARKUP.test(rendered.output) };
+}
+/** Reads each detected file for its variables; drops JSON that does not parse, which the loader would reject. */
+async function readStarterPrompts(cwd, files, log) {
+    const prompts = [];
+    for (const file of files) {
+        const text = await readFile(path.join(cwd, file), 'utf8');
+        if (file.toLowerCase().endsWith('.json') && !parsesAsJson(text)) {
+            log(`Left out ${file}: it is not valid JSON (a .json prompt is a list of chat messages)`);
+            continue;
+        }
+        prompts.push({ file, text, variables: templateVariables(text) });
+    }
+    return prompts;
+}
+function reportDetection(prompts, total, log) {
+    if (prompts.length === 0) {
+        log(`No prompt files found (looked for ${PROMPT_PATTERNS.join(', ')}).`);
+        log(`The starter config has an example inline prompt instead: "${EXAMPLE_PROMPT}". Replace it with file://<your prompt>.`);
+        return;
+    }
+    log(`Found ${prompts.length} prompt file${prompts.length === 1 ? '' : 's'}:`);
+    for (const prompt of prompts)
+        log(`  ${prompt.file}`);
+    if (total > MAX_DETECTED_PROMPTS) {
+        log(`...and ${total - MAX_DETECTED_PROMPTS} more, left out to keep the starter config readable; add them as file:// entries or a glob such as file://prompts/**/*.txt.`);
+    }
+}
+/** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree). */
+async function findRepoRoot(dir) {
+    for (let current = path.resolve(dir);; current = path.dirname(current)) {
+        if (await exists(path.join(current, '.git')))
+            return current;
+        if (path.dirname(current) === current)
+            return undefined;
+    }
+}
+async function exists(file) {
+    try {
+        await access(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function parsesAsJson(text) {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function toPosix(p) {
+    return p.split(path.sep).join('/');
+}
+
+// The config's JSON Schema, generated from the zod schemas the loader uses, so that an editor (VS Code with
+// the YAML extension: `# yaml-language-server: $schema=./promptgate.schema.json`) completes and checks the
+// same shape promptgate accepts. promptfoo keys that promptgate ignores stay valid: the top level, and every
+// object promptfoo defines, allow other keys; only promptgate's own `gate:` is closed.
+/** The JSON Schema (draft-07, what editors support best) of a promptgate / promptfoo config, as written. */
+function configJsonSchema() {
+    const schema = toJSONSchema(ConfigDocumentSchema, { io: 'input', unrepresentable: 'any', target: 'draft-7' });
+    return openObjectsSaidPlainly(schema);
+}
+/** The schema file's text: pretty JSON with a trailing newline, laid out as prettier lays it out. */
+function schemaFileText() {
+    return `${prettyJson(configJsonSchema(), '', '')}\n`;
+}
+const PRINT_WIDTH = 120;
+/**
+ * JSON.stringify(value, null, 2), except that a list of plain values that fits on its line stays on it, as
+ * prettier (the repository's formatter) writes it: `npm run format` leaves the generated file unchanged.
+ */
+function prettyJson(value, indent, prefix, suffix = '') {
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            return '[]';
+        const flat = `[${value.map((item) => JSON.stringify(item)).join(', ')}]`;
+        const plain = value.every((item) => item === null || typeof item !== 'object');
+        if (plain && indent.length + prefix.length + flat.length + suffix.length <= PRINT_WIDTH)
+            return flat;
+        const items = value.map((item, i) => inner + prettyJson(item, inner, '', i < value.length - 1 ? ',' : ''));
+        return `[\n${items.join(',\n')}\n${indent}]`;
+    }
+    const entries = Object.entries(value);
+    if (entries.length === 0)
+        return '{}';
+    const lines = entries.map(([key, item], i) => {
+        const keyText = `${JSON.stringify(key)}: `;
+        return inner + keyText + prettyJson(item, inner, keyText, i < entries.length - 1 ? ',' : '');
+    });
+    return `{\n${lines.join(',\n')}\n${indent}}`;
+}
+/** Writes the schema file (the committed one is `promptgate.schema.json` at the repository root). */
+async function writeSchemaFile(file) {
+    await writeFile(file, schemaFileText());
+}
+/** zod writes an open object as `additionalProperties: {}`; `true` means the same and reads as what it is. */
+function openObjectsSaidPlainly(node) {
+    if (Array.isArray(node))
+        return node.map(openObjectsSaidPlainly);
+    if (node === null || typeof node !== 'object')
+        return node;
+    const out = {};
+    for (const [key, value] of Object.entries(node)) {
+        const empty = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+        out[key] = key === 'additionalProperties' && empty ? true : openObjectsSaidPlainly(value);
+    }
+    return out;
 }
 
 // The CLI's one entry: parse, dispatch, map errors to exit codes. Never calls process.exit itself.
@@ -73782,6 +75564,17 @@ async function runCli(argv, io) {
                 return await runEvalCommand(cmd, io);
             case 'compare':
                 return await runCompareCommand(cmd, io);
+            case 'merge':
+                return await runMergeCommand(cmd, io);
+            case 'schema':
+                if (cmd.output)
+                    await writeSchemaFile(path.resolve(io.cwd, cmd.output));
+                else
+                    io.stdout(schemaFileText());
+                return 0;
+            case 'init':
+                await runInit({ cwd: io.cwd, force: cmd.force, log: (line) => io.stdout(line) });
+                return 0;
         }
     }
     catch (err) {

@@ -1,16 +1,20 @@
 // The GitHub Action: reads inputs and the event, runs the review, publishes. The only file that knows @actions/*.
+import * as actionsCache from '@actions/cache';
 import * as core from '@actions/core';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseInputs } from './action/inputs.js';
-import { readTarget, UNTRUSTED_EVENTS } from './action/event.js';
+import { readTarget, UNTRUSTED_EVENTS, type ReviewTarget } from './action/event.js';
+import { parseInputs, type ActionInputs } from './action/inputs.js';
 import { publishReview } from './action/publish.js';
 import { actionSources } from './action/sources.js';
-import { collectPromptDiffs } from './review/sources.js';
+import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
 import { findDefaultConfig } from './config/load.js';
 import { messageOf, UsageError } from './errors.js';
 import { createGitHubClient } from './github/client.js';
-import { review } from './pipeline.js';
+import { review, reviewMerged, reviewShard, type ReviewInput } from './pipeline.js';
+import { collectPromptDiffs, type ReviewSources } from './review/sources.js';
+import { readShardFile, writeShardFile, configHash } from './shard/shard-file.js';
+import { parseShard } from './shard/shard.js';
 import type { Logger } from './types.js';
 
 const logger: Logger = {
@@ -39,18 +43,11 @@ export async function run(): Promise<void> {
     });
     const repoDir = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
     const workDir = path.resolve(repoDir, inputs.workingDirectory);
-    const configs =
-      inputs.configs.length > 0 ? inputs.configs : [findDefaultConfig(workDir)].flatMap((c) => (c ? [c] : []));
-    if (configs.length === 0) {
-      throw new UsageError(
-        `no config found in ${inputs.workingDirectory}: add promptgate.yaml (or promptfooconfig.yaml), or set the \`config\` input`,
-      );
-    }
-    const configPaths = configs.map((c) => path.relative(repoDir, path.resolve(workDir, c)).split(path.sep).join('/'));
+    const configPaths = configsToReview(inputs, repoDir, workDir);
     const client = createGitHubClient({ token: inputs.token, baseUrl: env.GITHUB_API_URL, logger });
-
     const sources = await actionSources({ repoDir, target, client, logger });
-    const result = await review({
+    const cacheDir = path.join(workDir, '.promptgate', 'cache');
+    const reviewInput: ReviewInput = {
       repoDir,
       configPaths,
       promptGlobs: inputs.promptGlobs.map((g) => path.posix.join(inputs.workingDirectory, g)),
@@ -62,26 +59,130 @@ export async function run(): Promise<void> {
       evaluate: {
         repeat: inputs.repeat,
         maxConcurrency: inputs.maxConcurrency,
-        cacheDir: inputs.cache ? path.join(workDir, '.promptgate', 'cache') : undefined,
+        cacheDir: inputs.cache ? cacheDir : undefined,
         env,
         logger,
         secrets: [inputs.token],
       },
-    });
-    const diffs = await collectPromptDiffs(result, repoDir, sources);
-    await publishReview({
-      core,
-      client,
-      inputs,
-      target,
-      result,
-      diffs,
-      configPaths,
-      env,
-      logger,
-      notes: sources.notes,
+    };
+
+    if (inputs.mode === 'merge') {
+      const files = await findShardFiles(path.resolve(workDir, inputs.shardResults));
+      const result = await reviewMerged(reviewInput, await Promise.all(files.map((f) => readShardFile(f))));
+      await publish(inputs, target, client, result, reviewInput, sources, configPaths, env);
+      return;
+    }
+    await withPersistentCache(inputs, cacheDir, env, payload, async () => {
+      if (inputs.shard) {
+        await runShard(inputs, target, reviewInput, repoDir, workDir, configPaths);
+        return;
+      }
+      const result = await review(reviewInput);
+      await publish(inputs, target, client, result, reviewInput, sources, configPaths, env);
     });
   } catch (err) {
     core.setFailed(messageOf(err));
   }
+}
+
+function configsToReview(inputs: ActionInputs, repoDir: string, workDir: string): string[] {
+  const configs =
+    inputs.configs.length > 0 ? inputs.configs : [findDefaultConfig(workDir)].flatMap((c) => (c ? [c] : []));
+  if (configs.length === 0) {
+    throw new UsageError(
+      `no config found in ${inputs.workingDirectory}: add promptgate.yaml (or promptfooconfig.yaml), or set the \`config\` input`,
+    );
+  }
+  return configs.map((c) => path.relative(repoDir, path.resolve(workDir, c)).split(path.sep).join('/'));
+}
+
+async function publish(
+  inputs: ActionInputs,
+  target: ReviewTarget,
+  client: ReturnType<typeof createGitHubClient>,
+  result: Awaited<ReturnType<typeof review>>,
+  reviewInput: ReviewInput,
+  sources: ReviewSources,
+  configPaths: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const diffs = await collectPromptDiffs(result, reviewInput.repoDir, sources);
+  await publishReview({ core, client, inputs, target, result, diffs, configPaths, env, logger, notes: sources.notes });
+}
+
+/** The output cache lives on between workflow runs in the Actions cache: restored first, saved last. */
+async function withPersistentCache(
+  inputs: ActionInputs,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  payload: { repository?: { default_branch?: string } },
+  work: () => Promise<void>,
+): Promise<void> {
+  if (!inputs.cache) return work();
+  const location = {
+    dir,
+    prefix: inputs.workingDirectory.replace(/[^A-Za-z0-9._/-]/g, '_'),
+    ref: env.GITHUB_REF ?? 'unknown',
+    defaultBranch: payload.repository?.default_branch,
+    logger,
+  };
+  const restored = await restoreOutputCache(actionsCache, location);
+  try {
+    await work();
+  } finally {
+    try {
+      const pruned = await pruneOutputCache(dir, inputs.cacheMaxAgeDays);
+      if (pruned > 0) logger.info(`pruned ${pruned} cached outputs older than ${inputs.cacheMaxAgeDays} days`);
+    } catch (err) {
+      logger.warn(`could not prune the output cache: ${messageOf(err)}`);
+    }
+    await saveOutputCache(actionsCache, { ...location, restored });
+  }
+}
+
+async function runShard(
+  inputs: ActionInputs,
+  target: ReviewTarget,
+  reviewInput: ReviewInput,
+  repoDir: string,
+  workDir: string,
+  configPaths: string[],
+): Promise<void> {
+  const shard = parseShard(inputs.shard!);
+  const { sides, calls } = await reviewShard(reviewInput, shard);
+  const configs = await Promise.all(
+    configPaths.map(async (p) => ({ path: p, hash: configHash(await readFile(path.join(repoDir, p), 'utf8')) })),
+  );
+  const file = path.join(workDir, `promptgate-shard-${shard.index}-of-${shard.total}.json`);
+  await writeShardFile(file, {
+    version: 1,
+    kind: 'promptgate-shard',
+    shard,
+    base: target.base,
+    head: target.head,
+    configs,
+    sides,
+  });
+  logger.info(`shard ${shard.index}/${shard.total}: ${calls.made} calls made, ${calls.cached} from cache → ${file}`);
+  core.setOutput('shard-path', file);
+  core.setOutput('calls', String(calls.made));
+  core.setOutput('cached-calls', String(calls.cached));
+}
+
+/** Every *.json below dir (download-artifact may nest each artifact in a folder of its own). */
+async function findShardFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (err) {
+    throw new UsageError(
+      `mode: merge found no shard files: cannot read ${dir} (${messageOf(err)}). Download the shard artifacts there, or set \`shard-results\`.`,
+    );
+  }
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .sort();
+  if (files.length === 0) throw new UsageError(`mode: merge found no *.json shard files in ${dir}`);
+  return files;
 }

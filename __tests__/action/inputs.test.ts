@@ -18,6 +18,10 @@ describe('parseInputs', () => {
       comment: 'on-change',
       base: undefined,
       workingDirectory: '.',
+      mode: 'review',
+      shard: undefined,
+      shardResults: 'promptgate-shards',
+      cacheMaxAgeDays: 30,
     });
   });
 
@@ -64,6 +68,9 @@ describe('parseInputs', () => {
     [{ repeat: '0' }, 'input repeat: expected a whole number >= 1, got "0"'],
     [{ 'max-concurrency': '2.5' }, 'input max-concurrency: expected a whole number >= 1, got "2.5"'],
     [{ cache: 'yes' }, 'input cache: expected true or false, got "yes"'],
+    [{ mode: 'split' }, 'input mode: expected review or merge, got "split"'],
+    [{ shard: '2 of 4' }, 'input shard: expected i/n, e.g. 2/4, got "2 of 4"'],
+    [{ 'cache-max-age-days': '-1' }, 'input cache-max-age-days: expected a whole number >= 1, got "-1"'],
     [{ comment: 'never' }, 'input comment: expected on-change, always or off, got "never"'],
   ])('%j is refused with a message naming the input', (inputs, message) => {
     expect(() => parseInputs(given(inputs))).toThrow(UsageError);

@@ -70,7 +70,8 @@ function recordingLogger(): Logger & { lines: string[] } {
   return { lines, debug: () => {}, info: (m) => lines.push(`info: ${m}`), warn: (m) => lines.push(`warn: ${m}`) };
 }
 
-const keyFor = (prompt: string) => cacheKey({ providerId: 'echo', cacheIdentity: '{}', renderedPrompt: prompt, repeat: 0 });
+const keyFor = (prompt: string) =>
+  cacheKey({ providerId: 'echo', cacheIdentity: '{}', renderedPrompt: prompt, repeat: 0 });
 
 let tmp: string;
 let service: FakeCacheService;
@@ -86,7 +87,13 @@ afterEach(async () => {
 /** One workflow run: a fresh runner (empty cache dir), restore, evaluate (write outputs), save. */
 async function workflowRun(ref: string, outputs: string[], logger = recordingLogger()) {
   const runner = await mkdtemp(path.join(tmp, 'runner-'));
-  const location: OutputCacheLocation = { dir: path.join(runner, 'cache'), prefix: 'linux', ref, defaultBranch: 'main', logger };
+  const location: OutputCacheLocation = {
+    dir: path.join(runner, 'cache'),
+    prefix: 'linux',
+    ref,
+    defaultBranch: 'main',
+    logger,
+  };
   const restored = await restoreOutputCache(service, location);
   const disk = new DiskCache(location.dir);
   const hits: string[] = [];
@@ -103,7 +110,11 @@ describe('the output cache across workflow runs', () => {
     const run = await workflowRun('refs/heads/main', ['a', 'b']);
     expect(run.restored.restoredKey).toBeUndefined();
     expect(run.hits).toEqual([]);
-    expect(run.saved).toEqual({ saved: true, added: 2, key: expect.stringMatching(/^promptgate-v1-linux-refs\/heads\/main-[0-9a-f]{16}$/) });
+    expect(run.saved).toEqual({
+      saved: true,
+      added: 2,
+      key: expect.stringMatching(/^promptgate-v1-linux-refs\/heads\/main-[0-9a-f]{16}$/),
+    });
     expect(service.calls.map((c) => c.op)).toEqual(['restore', 'save']);
   });
 
@@ -127,7 +138,11 @@ describe('the output cache across workflow runs', () => {
     const pr = await workflowRun('refs/pull/7/merge', ['a', 'b', 'c']);
     expect(pr.restored.restoredKey).toBe(latestMain.saved.key);
     expect(pr.hits).toEqual(['a', 'b']);
-    expect(pr.saved).toMatchObject({ saved: true, added: 1, key: expect.stringMatching(/^promptgate-v1-linux-refs\/pull\/7\/merge-/) });
+    expect(pr.saved).toMatchObject({
+      saved: true,
+      added: 1,
+      key: expect.stringMatching(/^promptgate-v1-linux-refs\/pull\/7\/merge-/),
+    });
   });
 
   it("a re-run of the pull request starts from the pull request's own cache", async () => {
@@ -146,6 +161,17 @@ describe('the output cache across workflow runs', () => {
     expect(again.logger.lines).toContain('info: no new outputs since the cache was restored; not saving it again');
   });
 
+  it('does not save a cache that was only pruned (nothing new to keep)', async () => {
+    await workflowRun('refs/heads/main', ['a', 'b']);
+    const runner = await mkdtemp(path.join(tmp, 'runner-'));
+    const location: OutputCacheLocation = { dir: path.join(runner, 'cache'), prefix: 'linux', ref: 'refs/heads/main' };
+    const restored = await restoreOutputCache(service, location);
+    const longAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+    await utimes(new DiskCache(location.dir).pathFor(keyFor('a')), longAgo, longAgo);
+    expect(await pruneOutputCache(location.dir, 7)).toBe(1);
+    expect(await saveOutputCache(service, { ...location, restored })).toEqual({ saved: false, added: 0 });
+  });
+
   it('restores the directory files as written (real files, readable by the disk cache)', async () => {
     await workflowRun('refs/heads/main', ['a']);
     const pr = await workflowRun('refs/pull/1/merge', []);
@@ -158,7 +184,9 @@ describe('the cache service failing is a warning, never a failed run', () => {
   it('a restore that throws: warns and goes on with the local directory', async () => {
     service.failRestore = new Error('Cache service responded with 503');
     const run = await workflowRun('refs/heads/main', ['a']);
-    expect(run.logger.lines).toContain('warn: could not restore the output cache (the run goes on without it): Cache service responded with 503');
+    expect(run.logger.lines).toContain(
+      'warn: could not restore the output cache (the run goes on without it): Cache service responded with 503',
+    );
     expect(run.saved.saved).toBe(true);
   });
 
@@ -166,7 +194,9 @@ describe('the cache service failing is a warning, never a failed run', () => {
     service.failSave = new Error('Unable to reserve cache');
     const run = await workflowRun('refs/heads/main', ['a']);
     expect(run.saved).toMatchObject({ saved: false, added: 1 });
-    expect(run.logger.lines).toContain('warn: could not save the output cache (the results are not affected): Unable to reserve cache');
+    expect(run.logger.lines).toContain(
+      'warn: could not save the output cache (the results are not affected): Unable to reserve cache',
+    );
   });
 
   it('a save the toolkit declined (-1): warns and reports not saved', async () => {
@@ -176,7 +206,9 @@ describe('the cache service failing is a warning, never a failed run', () => {
     const logger = recordingLogger();
     const saved = await saveOutputCache(declining, { dir, prefix: 'p', ref: 'refs/heads/main', logger });
     expect(saved.saved).toBe(false);
-    expect(logger.lines.some((l) => l.startsWith('warn: the output cache was not saved as promptgate-v1-p-'))).toBe(true);
+    expect(logger.lines.some((l) => l.startsWith('warn: the output cache was not saved as promptgate-v1-p-'))).toBe(
+      true,
+    );
   });
 
   it('no cache service here (e.g. a self-hosted runner without one): neither restore nor save is called', async () => {
@@ -184,11 +216,15 @@ describe('the cache service failing is a warning, never a failed run', () => {
     const run = await workflowRun('refs/heads/main', ['a']);
     expect(service.calls).toEqual([]);
     expect(run.saved).toMatchObject({ saved: false, added: 1 });
-    expect(run.logger.lines[0]).toBe('info: the Actions cache service is not available here; starting from the local output cache');
+    expect(run.logger.lines[0]).toBe(
+      'info: the Actions cache service is not available here; starting from the local output cache',
+    );
   });
 
   it('refuses a prefix with a comma, which a cache key cannot hold', async () => {
-    await expect(restoreOutputCache(service, { dir: tmp, prefix: 'a,b', ref: 'r' })).rejects.toThrow(/must not contain a comma/);
+    await expect(restoreOutputCache(service, { dir: tmp, prefix: 'a,b', ref: 'r' })).rejects.toThrow(
+      /must not contain a comma/,
+    );
   });
 });
 
@@ -196,12 +232,16 @@ describe('the saved key', () => {
   const location: OutputCacheLocation = { dir: '/unused', prefix: 'linux', ref: 'refs/pull/3/merge' };
 
   it('depends only on the entry list, not on its order', () => {
-    expect(outputCacheKey(location, ['aa/1.json', 'bb/2.json'])).toBe(outputCacheKey(location, ['bb/2.json', 'aa/1.json']));
+    expect(outputCacheKey(location, ['aa/1.json', 'bb/2.json'])).toBe(
+      outputCacheKey(location, ['bb/2.json', 'aa/1.json']),
+    );
     expect(outputCacheKey(location, ['aa/1.json', 'bb/2.json'])).not.toBe(outputCacheKey(location, ['aa/1.json']));
   });
 
   it('keeps commas out of the ref', () => {
-    expect(outputCacheKey({ ...location, ref: 'refs/heads/a,b' }, [])).toMatch(/^promptgate-v1-linux-refs\/heads\/a_b-[0-9a-f]{16}$/);
+    expect(outputCacheKey({ ...location, ref: 'refs/heads/a,b' }, [])).toMatch(
+      /^promptgate-v1-linux-refs\/heads\/a_b-[0-9a-f]{16}$/,
+    );
   });
 
   it('lists entries but not temp files of an interrupted write', async () => {

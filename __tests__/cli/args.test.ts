@@ -6,6 +6,10 @@ describe('parseCommand', () => {
     [[], { kind: 'help' }],
     [['--help'], { kind: 'help' }],
     [['--version'], { kind: 'version' }],
+    [['init'], { kind: 'init', force: false }],
+    [['schema'], { kind: 'schema', output: undefined }],
+    [['schema', '-o', 's.json'], { kind: 'schema', output: 's.json' }],
+    [['init', '--force'], { kind: 'init', force: true }],
     [['-v'], { kind: 'version' }],
     [
       ['eval'],
@@ -24,11 +28,16 @@ describe('parseCommand', () => {
         format: 'text',
         config: ['a.yaml', 'b.yaml'],
         prompts: [],
+        shard: undefined,
         output: undefined,
         repeat: undefined,
         maxConcurrency: undefined,
         cache: true,
       },
+    ],
+    [
+      ['merge', 'a.json', 'b.json', '--format', 'json'],
+      { kind: 'merge', files: ['a.json', 'b.json'], config: [], format: 'json', output: undefined, prompts: [] },
     ],
   ])('%j', (argv, expected) => {
     expect(parseCommand(argv)).toEqual(expected);
@@ -43,6 +52,10 @@ describe('parseCommand', () => {
     [['compare'], 'compare needs --base REF'],
     [['compare', '--base', 'main', '--head', 'x', '--worktree'], 'either --head REF or --worktree'],
     [['compare', '--base', 'main', '--format', 'html'], '--format expects markdown, text or json, got "html"'],
+    [['merge'], 'merge needs the shard files'],
+    [['eval', '--force'], '--force belongs to "promptgate init"'],
+    [['merge', 'a.json', '--shard', '1/2'], '--shard does not apply to merge'],
+    [['eval', 'stray'], "Unexpected argument 'stray'"],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(message);

@@ -43,7 +43,7 @@ test('rows: vars, assertions, description, threshold, metric; blank cells add no
 test.each([
   [
     'a,b\n1,2\n3\n',
-    't.csv:3: this row has a different number of cells than the header (Invalid Record Length: columns length is 2, got 1); quote cells that contain commas',
+    't.csv:3: this row has 1 cell but the header has 2 cells (a, b); every row needs one cell per column, and a cell holding a comma must be quoted',
   ],
   ['a,b\n1,"2\n', 't.csv:2: Quote Not Closed: the parsing is finished with an opening quote'],
 ])('malformed CSV %j → %s', (csv, message) => {

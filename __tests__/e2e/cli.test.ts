@@ -88,3 +88,57 @@ test('compare prints the comment the action would post', async () => {
     await s.repo.cleanup();
   }
 });
+
+test('schema prints the committed promptgate.schema.json', async () => {
+  const run = await cli(['schema'], { cwd: EXAMPLES });
+  expect(run.code).toBe(0);
+  const committed = await readFile(new URL('../../promptgate.schema.json', import.meta.url), 'utf8');
+  expect(run.stdout).toBe(committed);
+});
+
+test('init in a fresh project writes a suite whose first eval is green, and never overwrites', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-init-'));
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(path.join(dir, 'prompts'));
+  await writeFile(path.join(dir, 'prompts', 'greet.txt'), 'Greet {{ name }} from {{ city }} warmly.\n');
+  const init = await cli(['init'], { cwd: dir });
+  expect(init.code).toBe(0);
+  expect(await readFile(path.join(dir, 'promptgate.yaml'), 'utf8')).toContain('file://prompts/greet.txt');
+  expect(await readFile(path.join(dir, '.github', 'workflows', 'prompt-review.yml'), 'utf8')).toContain(
+    'pull-requests: write',
+  );
+  const out = path.join(dir, 'results.json');
+  const evaluated = await cli(['eval', '--no-cache', '-o', out], { cwd: dir });
+  expect(evaluated.code).toBe(0);
+  expect(JSON.parse(await readFile(out, 'utf8')).stats.passRate).toBe(1);
+  await writeFile(path.join(dir, 'promptgate.yaml'), '# mine\n');
+  const again = await cli(['init'], { cwd: dir });
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('--force');
+  expect(await readFile(path.join(dir, 'promptgate.yaml'), 'utf8')).toBe('# mine\n');
+});
+
+test('compare --shard and merge give the single run’s verdict', async () => {
+  const s = await promptChange({ baseSkill: 10, headSkill: 5 });
+  try {
+    const env = modelEnv(model);
+    const shards: string[] = [];
+    for (const i of [1, 2]) {
+      const file = path.join(s.repo.dir, `s${i}.json`);
+      const run = await cli(
+        ['compare', '--base', s.base, '--head', s.head, '--no-cache', '--shard', `${i}/2`, '-o', file],
+        { cwd: s.repo.dir, env },
+      );
+      expect(run.code).toBe(0);
+      shards.push(file);
+    }
+    const merged = await cli(['merge', ...shards, '--format', 'json'], { cwd: s.repo.dir, env });
+    expect(merged.code).toBe(0);
+    expect(JSON.parse(merged.stdout).verdict).toBe('regression');
+    const missing = await cli(['merge', shards[0]!], { cwd: s.repo.dir, env });
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('cannot be merged');
+  } finally {
+    await s.repo.cleanup();
+  }
+});

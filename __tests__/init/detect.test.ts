@@ -37,12 +37,19 @@ describe('prompt file detection', () => {
   test('files come sorted, whatever order the folder lists them in', async () => {
     const dir = await emptyDir();
     await writeFiles(dir, { 'prompts/b.txt': 'b', 'a.prompt': 'a', 'prompts/a.txt': 'a', 'lib/prompts/c.md': 'c' });
-    expect((await detectPromptFiles(dir)).files).toEqual(['a.prompt', 'lib/prompts/c.md', 'prompts/a.txt', 'prompts/b.txt']);
+    expect((await detectPromptFiles(dir)).files).toEqual([
+      'a.prompt',
+      'lib/prompts/c.md',
+      'prompts/a.txt',
+      'prompts/b.txt',
+    ]);
   });
 
   test('a long list is capped, and the total says how many there were', async () => {
     const dir = await emptyDir();
-    const files = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`prompts/p${String(i).padStart(2, '0')}.txt`, 'x']));
+    const files = Object.fromEntries(
+      Array.from({ length: 25 }, (_, i) => [`prompts/p${String(i).padStart(2, '0')}.txt`, 'x']),
+    );
     await writeFiles(dir, files);
     const detected = await detectPromptFiles(dir);
     expect(detected.total).toBe(25);

@@ -5,10 +5,34 @@ const prompt = (id: string, raw: string, label = id): Prompt => ({ id, label, ra
 
 describe('affectedPrompts: only changed prompts are evaluated; unchanged ones are not re-run at all', () => {
   it.each([
-    ['identical text', prompt('a', 'Classify: {{t}}'), prompt('a', 'Classify: {{t}}'), 'unchanged', 'unchanged: identical text at base and head'],
-    ['edited text', prompt('a', 'Classify: {{t}}'), prompt('a', 'Classify this: {{t}}'), 'changed', 'changed: the text differs between base and head'],
-    ['whitespace only (models see it)', prompt('a', 'Classify: {{t}}'), prompt('a', 'Classify:  {{t}}'), 'changed', 'changed: the text differs between base and head'],
-    ['renamed file, same text', prompt('file://old.txt', 'x', 'old'), prompt('file://new.txt', 'x', 'new'), 'unchanged', 'unchanged: identical text at base and head'],
+    [
+      'identical text',
+      prompt('a', 'Classify: {{t}}'),
+      prompt('a', 'Classify: {{t}}'),
+      'unchanged',
+      'unchanged: identical text at base and head',
+    ],
+    [
+      'edited text',
+      prompt('a', 'Classify: {{t}}'),
+      prompt('a', 'Classify this: {{t}}'),
+      'changed',
+      'changed: the text differs between base and head',
+    ],
+    [
+      'whitespace only (models see it)',
+      prompt('a', 'Classify: {{t}}'),
+      prompt('a', 'Classify:  {{t}}'),
+      'changed',
+      'changed: the text differs between base and head',
+    ],
+    [
+      'renamed file, same text',
+      prompt('file://old.txt', 'x', 'old'),
+      prompt('file://new.txt', 'x', 'new'),
+      'unchanged',
+      'unchanged: identical text at base and head',
+    ],
     ['no base version', undefined, prompt('a', 'x'), 'new', 'new: no base version to compare with'],
   ])('%s → %s', (_name, base, head, status, reason) => {
     const result = affectedPrompts([base], [head]);

@@ -17,8 +17,18 @@ import { planIdentities, shardOf, type Shard } from '../../src/shard/shard.js';
 import type { CaseResult, EvalResults, TestCase } from '../../src/types.js';
 
 // One config, 6 tests × 2 prompts × 1 provider, split over 3 matrix jobs.
-const tests: TestCase[] = Array.from({ length: 6 }, (_, n) => ({ description: `t${n}`, vars: { n }, assert: [], options: {} }));
-const suite = { tests, prompts: [{ id: 'file://a.txt' }, { id: 'file://b.txt' }], providers: [{ id: 'echo' }], repeat: 1 };
+const tests: TestCase[] = Array.from({ length: 6 }, (_, n) => ({
+  description: `t${n}`,
+  vars: { n },
+  assert: [],
+  options: {},
+}));
+const suite = {
+  tests,
+  prompts: [{ id: 'file://a.txt' }, { id: 'file://b.txt' }],
+  providers: [{ id: 'echo' }],
+  repeat: 1,
+};
 const identities = planIdentities(suite);
 const CONFIG = 'promptgate.yaml';
 const TOTAL = 3;
@@ -113,14 +123,23 @@ describe('mergeShards: good shard sets', () => {
       d.shard = { index: 1, total: 1 };
       for (const side of ['base', 'head'] as const) {
         const i = d.sides.findIndex((s) => s.side === side);
-        d.sides[i] = buildShardSide({ config: CONFIG, side, shard: d.shard, identities, results: evalResults(unshardedRun(side)) });
+        d.sides[i] = buildShardSide({
+          config: CONFIG,
+          side,
+          shard: d.shard,
+          identities,
+          results: evalResults(unshardedRun(side)),
+        });
       }
     });
     expect(mergeShards([only]).configs[0]!.head!.results).toHaveLength(12);
   });
 
   it('leaves out a side no shard ran (every prompt new: no base side)', () => {
-    const files = goodSet().map((f) => ({ ...f, data: { ...f.data, sides: f.data.sides.filter((s) => s.side === 'head') } }));
+    const files = goodSet().map((f) => ({
+      ...f,
+      data: { ...f.data, sides: f.data.sides.filter((s) => s.side === 'head') },
+    }));
     const [config] = mergeShards(files).configs;
     expect(config!.base).toBeUndefined();
     expect(config!.head!.stats.cases).toBe(12);
@@ -132,7 +151,11 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
   it.each<[string, () => SourcedShardFile[], RegExp]>([
     ['no files at all', () => [], /no shard files were given/],
     ['a shard missing', () => drop(goodSet(), 2), /^shard 2\/3 is missing: no file for it was given$/],
-    ['a shard given twice', () => [...goodSet(), { ...shardFile(3), source: 'copy.json' }], /^shard 3\/3 was given more than once: shard-3.json, copy.json$/],
+    [
+      'a shard given twice',
+      () => [...goodSet(), { ...shardFile(3), source: 'copy.json' }],
+      /^shard 3\/3 was given more than once: shard-3.json, copy.json$/,
+    ],
     [
       'a shard from another head',
       () => [shardFile(1), shardFile(2), shardFile(3, (d) => (d.head = 'x'.repeat(40)))],
@@ -150,12 +173,20 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
     ],
     [
       'a config edited between jobs',
-      () => [shardFile(1), shardFile(2, (d) => (d.configs = [{ path: CONFIG, hash: configHash('edited') }])), shardFile(3)],
+      () => [
+        shardFile(1),
+        shardFile(2, (d) => (d.configs = [{ path: CONFIG, hash: configHash('edited') }])),
+        shardFile(3),
+      ],
       /^shard-2.json: evaluated the configs \[promptgate.yaml@[0-9a-f]{64}\], but shard-1.json has/,
     ],
     [
       'a plan that differs (tests changed between jobs)',
-      () => [shardFile(1), shardFile(2), shardFile(3, (d) => (sideOf(d, 'head').plan = { cases: 13, hash: 'f'.repeat(64) }))],
+      () => [
+        shardFile(1),
+        shardFile(2),
+        shardFile(3, (d) => (sideOf(d, 'head').plan = { cases: 13, hash: 'f'.repeat(64) })),
+      ],
       /^shard-3.json: promptgate.yaml \(head\) planned 13 cases \(plan ffffffffffff\), but shard-1.json planned 12/,
     ],
     [
@@ -182,7 +213,7 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
         into.results.push(from.results[0]!);
         return files;
       },
-      /^shard-2.json: promptgate.yaml \(head\) case \(test 0:[0-9a-f]{16}, prompt file:\/\/a.txt, provider echo, repeat 0\) belongs to shard 1\/3, not 2\/3$/,
+      /^shard-2.json: promptgate.yaml \(head\) case \(test [0-9a-f]{16}, prompt file:\/\/a.txt, provider echo, repeat 0\) belongs to shard 1\/3, not 2\/3$/,
     ],
     [
       'a case listed twice in one shard',
@@ -194,7 +225,7 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
         head.results.push(head.results[0]!);
         return files;
       },
-      /^shard-1.json: promptgate.yaml \(head\) repeats #0 \(test 0:[0-9a-f]{16}, prompt file:\/\/a.txt, provider echo, repeat 0\) \(also in shard-1.json\)$/,
+      /^shard-1.json: promptgate.yaml \(head\) repeats #0 \(test [0-9a-f]{16}, prompt file:\/\/a.txt, provider echo, repeat 0\) \(also in shard-1.json\)$/,
     ],
     [
       'a case at a position outside the plan',
@@ -221,7 +252,11 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
     ],
     [
       'results for a config the run does not list',
-      () => [shardFile(1, (d) => d.sides.push({ ...sideOf(d, 'head'), config: 'other.yaml' })), shardFile(2), shardFile(3)],
+      () => [
+        shardFile(1, (d) => d.sides.push({ ...sideOf(d, 'head'), config: 'other.yaml' })),
+        shardFile(2),
+        shardFile(3),
+      ],
       /^shard-1.json: has results for other.yaml, which is not one of the run's configs$/,
     ],
   ])('%s', (_name, files, expected) => {
@@ -231,7 +266,9 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
 
   it('lists every problem at once, one line each, in the error message', () => {
     const files = [shardFile(1, (d) => (d.head = 'x'.repeat(40)))];
-    expect(() => mergeShards(files)).toThrow(/cannot be merged:\n {2}- shard 2\/3 is missing.*\n {2}- shard 3\/3 is missing/);
+    expect(() => mergeShards(files)).toThrow(
+      /cannot be merged:\n {2}- shard 2\/3 is missing.*\n {2}- shard 3\/3 is missing/,
+    );
   });
 });
 
@@ -256,11 +293,22 @@ describe('shard files on disk', () => {
   it.each([
     ['a missing file', null, /cannot read the shard file/],
     ['not JSON', '{', /not JSON .*written by `--shard i\/n`/],
-    ['another kind of JSON (a results file)', JSON.stringify({ version: 1, results: [] }), /not a promptgate shard file/],
-    ['a shard index past the total', JSON.stringify({ ...shardFile(1).data, shard: { index: 4, total: 3 } }), /shard: shard index must not exceed the total/],
+    [
+      'another kind of JSON (a results file)',
+      JSON.stringify({ version: 1, results: [] }),
+      /not a promptgate shard file/,
+    ],
+    [
+      'a shard index past the total',
+      JSON.stringify({ ...shardFile(1).data, shard: { index: 4, total: 3 } }),
+      /shard: shard index must not exceed the total/,
+    ],
     [
       'a result without its pass flag',
-      JSON.stringify({ ...shardFile(1).data, sides: [{ ...sideOf(shardFile(1).data, 'head'), results: [{ testIdx: 0 }] }] }),
+      JSON.stringify({
+        ...shardFile(1).data,
+        sides: [{ ...sideOf(shardFile(1).data, 'head'), results: [{ testIdx: 0 }] }],
+      }),
       /sides\.0\.results\.0\.promptIdx/,
     ],
   ])('refuses %s, naming the file', async (_name, text, message) => {
@@ -276,7 +324,15 @@ describe('shard files on disk', () => {
 describe('buildShardSide', () => {
   it('refuses results that are not exactly the shard cases (the engine was not filtered)', () => {
     expect(() =>
-      buildShardSide({ config: CONFIG, side: 'head', shard: { index: 1, total: 3 }, identities, results: evalResults(unshardedRun('head')) }),
-    ).toThrow(/shard 1\/3 holds \d+ cases of the plan but the run returned 12 results; was the engine given the shard's case filter\?/);
+      buildShardSide({
+        config: CONFIG,
+        side: 'head',
+        shard: { index: 1, total: 3 },
+        identities,
+        results: evalResults(unshardedRun('head')),
+      }),
+    ).toThrow(
+      /shard 1\/3 holds \d+ cases of the plan but the run returned 12 results; was the engine given the shard's case filter\?/,
+    );
   });
 });

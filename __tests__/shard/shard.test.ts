@@ -30,7 +30,9 @@ describe('parseShard', () => {
 });
 
 describe('shardOf', () => {
-  const identities = Array.from({ length: 10_000 }, (_, i) => JSON.stringify([`file://p${i % 7}.txt`, 'echo', `${i}:abc`, 0]));
+  const identities = Array.from({ length: 10_000 }, (_, i) =>
+    JSON.stringify([`file://p${i % 7}.txt`, 'echo', `${i}:abc`, 0]),
+  );
 
   it('is deterministic and in 1..total', () => {
     for (const id of identities.slice(0, 100)) {
@@ -82,9 +84,10 @@ describe('planIdentities and shardCaseFilter', () => {
     expect(ids).toHaveLength(3 * 2 * 2 * 2);
     expect(new Set(ids).size).toBe(ids.length);
     // Plan order: repeat fastest, then provider (named by label when it has one).
-    expect(JSON.parse(ids[0]!)).toEqual(['file://a.txt', 'echo', expect.stringMatching(/^0:/), 0]);
-    expect(JSON.parse(ids[1]!)).toEqual(['file://a.txt', 'echo', expect.stringMatching(/^0:/), 1]);
-    expect(JSON.parse(ids[2]!)).toEqual(['file://a.txt', 'cold', expect.stringMatching(/^0:/), 0]);
+    const first = expect.stringMatching(/^[0-9a-f]{16}$/);
+    expect(JSON.parse(ids[0]!)).toEqual(['file://a.txt', 'echo', first, 0]);
+    expect(JSON.parse(ids[1]!)).toEqual(['file://a.txt', 'echo', first, 1]);
+    expect(JSON.parse(ids[2]!)).toEqual(['file://a.txt', 'cold', first, 0]);
   });
 
   it('moves no existing case when a test is added to the suite', () => {
@@ -95,18 +98,41 @@ describe('planIdentities and shardCaseFilter', () => {
     for (const [id, shard] of before) expect(after.get(id)).toBe(shard);
   });
 
+  it('moves no existing case when a test is inserted in the middle, or written on another line', () => {
+    const moved = suite.tests.map((t) => ({
+      ...t,
+      assert: t.assert.map((a) => ({ ...a, location: { file: '/elsewhere/promptgate.yaml', line: 99, column: 7 } })),
+    }));
+    const grown = { ...suite, tests: [moved[0]!, test(7), ...moved.slice(1)] };
+    const before = new Map(planIdentities(suite).map((id) => [id, shardOf(id, 4)]));
+    const after = new Map(planIdentities(grown).map((id) => [id, shardOf(id, 4)]));
+    expect(after.size).toBe(before.size + 2 * 2 * 2);
+    for (const [id, shard] of before) expect(after.get(id)).toBe(shard);
+  });
+
+  it('keeps two identical tests apart', () => {
+    const twice = { ...suite, tests: [test(1), test(1)] };
+    const ids = planIdentities(twice);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('filters planned cases to one shard; the shards together cover the plan once', () => {
     const ids = planIdentities(suite);
     const shape = { tests: 3, prompts: 2, providers: 2, repeat: 2 };
     const kept = [1, 2, 3].map((index) => {
       const include = shardCaseFilter(ids, { index, total: 3 });
-      return ids.map((_, i) => caseAt(shape, i)).filter(include).map((c) => c.index);
+      return ids
+        .map((_, i) => caseAt(shape, i))
+        .filter(include)
+        .map((c) => c.index);
     });
     expect(kept.flat().sort((a, b) => a - b)).toEqual(ids.map((_, i) => i));
   });
 
   it('refuses a planned case outside the identities it was given (a plan mismatch is a bug)', () => {
     const include = shardCaseFilter(['only-one'], { index: 1, total: 2 });
-    expect(() => include({ index: 5, testIdx: 0, promptIdx: 0, providerIdx: 0, repeat: 0 })).toThrow(/outside the plan/);
+    expect(() => include({ index: 5, testIdx: 0, promptIdx: 0, providerIdx: 0, repeat: 0 })).toThrow(
+      /outside the plan/,
+    );
   });
 });

@@ -17,6 +17,14 @@ export interface ActionInputs {
   comment: 'on-change' | 'always' | 'off';
   base?: string;
   workingDirectory: string;
+  /** `review` (default), or `merge`: combine the shard files of a matrix run and report as one run would. */
+  mode: 'review' | 'merge';
+  /** `i/n`: run only this shard's cases and write a shard file (no comment, no verdict). */
+  shard?: string;
+  /** Where the merge job finds the shard files (a directory, searched recursively for *.json). */
+  shardResults: string;
+  /** Output cache entries older than this many days are pruned before the cache is saved. */
+  cacheMaxAgeDays: number;
 }
 
 const lines = (raw: string) =>
@@ -62,6 +70,24 @@ const schema = z.object({
     .transform((v) => v || 'on-change')
     .pipe(z.enum(['on-change', 'always', 'off'], { message: 'comment: expected on-change, always or off' })),
   base: z.string().trim(),
+  mode: z
+    .string()
+    .trim()
+    .transform((v) => v || 'review')
+    .pipe(z.enum(['review', 'merge'], { message: 'mode: expected review or merge' })),
+  shard: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d+\/\d+$/.test(v), { message: 'shard: expected i/n, e.g. 2/4' }),
+  'shard-results': z
+    .string()
+    .trim()
+    .transform((v) => v || 'promptgate-shards'),
+  'cache-max-age-days': z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^[1-9]\d*$/.test(v), { message: 'cache-max-age-days: expected a whole number >= 1' })
+    .transform((v) => (v === '' ? 30 : Number(v))),
   'working-directory': z
     .string()
     .trim()
@@ -93,5 +119,9 @@ export function parseInputs(getInput: (name: string) => string): ActionInputs {
     comment: v.comment,
     base: v.base || undefined,
     workingDirectory: v['working-directory'],
+    mode: v.mode,
+    shard: v.shard || undefined,
+    shardResults: v['shard-results'],
+    cacheMaxAgeDays: v['cache-max-age-days'],
   };
 }

@@ -95,6 +95,8 @@ export async function publishReview(args: PublishArgs): Promise<void> {
   core.setOutput('report-path', reportPath);
   core.setOutput('dataset-path', dataset?.path ?? '');
   core.setOutput('comment-url', commentUrl);
+  core.setOutput('calls', String(result.calls.made));
+  core.setOutput('cached-calls', String(result.calls.cached));
 
   const skippedForCredentials = result.suites.some((s) => s.skippedReason);
   if (shouldFailCheck(result.verdict, inputs.failOn) || (inputs.failOnSkipped && skippedForCredentials)) {

@@ -63,7 +63,10 @@ function keyPrefixes(location: OutputCacheLocation): { own: string; fallbacks: s
   }
   const root = `${KEY_VERSION}-${location.prefix}-`;
   const own = `${root}${keyPart(location.ref)}-`;
-  const fallbacks = [location.defaultBranch ? `${root}refs/heads/${keyPart(location.defaultBranch)}-` : undefined, root];
+  const fallbacks = [
+    location.defaultBranch ? `${root}refs/heads/${keyPart(location.defaultBranch)}-` : undefined,
+    root,
+  ];
   return { own, fallbacks: fallbacks.filter((k): k is string => k !== undefined && k !== own) };
 }
 
@@ -108,14 +111,19 @@ function serviceAvailable(api: { isFeatureAvailable?(): boolean }, logger: Logge
   return false;
 }
 
-export async function restoreOutputCache(api: CacheRestoreApi, location: OutputCacheLocation): Promise<RestoredOutputCache> {
+export async function restoreOutputCache(
+  api: CacheRestoreApi,
+  location: OutputCacheLocation,
+): Promise<RestoredOutputCache> {
   const logger = location.logger ?? silentLogger;
   const { primaryKey, restoreKeys } = outputCacheRestoreKeys(location);
   let restoredKey: string | undefined;
   if (serviceAvailable(api, logger, 'starting from the local output cache')) {
     try {
       restoredKey = await api.restoreCache([location.dir], primaryKey, restoreKeys);
-      logger.info(restoredKey ? `output cache restored from ${restoredKey}` : 'no saved output cache yet; starting empty');
+      logger.info(
+        restoredKey ? `output cache restored from ${restoredKey}` : 'no saved output cache yet; starting empty',
+      );
     } catch (error) {
       logger.warn(`could not restore the output cache (the run goes on without it): ${messageOf(error)}`);
     }

@@ -25,9 +25,27 @@ export interface CompareCommand {
   maxConcurrency?: number;
   cache: boolean;
   prompts: string[];
+  /** `i/n`: run only this shard's cases and write a shard file (-o, default promptgate-shard-i-of-n.json). */
+  shard?: string;
 }
 
-export type Command = EvalCommand | CompareCommand | { kind: 'help'; topic?: string } | { kind: 'version' };
+export interface MergeCommand {
+  kind: 'merge';
+  files: string[];
+  config: string[];
+  format: OutputFormat;
+  output?: string;
+  prompts: string[];
+}
+
+export type Command =
+  | { kind: 'init'; force: boolean }
+  | { kind: 'schema'; output?: string }
+  | EvalCommand
+  | CompareCommand
+  | MergeCommand
+  | { kind: 'help'; topic?: string }
+  | { kind: 'version' };
 
 export const USAGE = `promptgate — review prompt changes like code
 
@@ -35,13 +53,23 @@ Usage:
   promptgate eval [-c FILE] [-o results.json] [--repeat N] [--max-concurrency N] [--no-cache]
   promptgate compare --base REF [--head REF | --worktree] [-c FILE]... [--format markdown|text|json]
                      [-o report.json] [--repeat N] [--max-concurrency N] [--no-cache]
+  promptgate compare --base REF ... --shard i/n [-o shard.json]
+  promptgate merge SHARD.json... [-c FILE]... [--format markdown|text|json] [-o report.json]
+  promptgate init [--force]
+  promptgate schema [-o promptgate.schema.json]
   promptgate --help | --version
 
 Commands:
+  init      Find the prompt files here, write a starter promptgate.yaml (one test per prompt) and a
+            .github/workflows/prompt-review.yml. Never overwrites a file without --force.
+  schema    Print (or write with -o) the JSON Schema of promptgate.yaml, for editors.
   eval      Evaluate a suite (promptgate.yaml, else promptfooconfig.yaml) and print a table and a summary.
             Exits 0 when the suite ran, whatever its pass rate; 1 on a config or usage error.
   compare   Evaluate the suite's prompts as they are at --base and at --head (default: the working tree),
             compare them per case and print the comment the GitHub Action would post.
+            With --shard i/n only that shard's cases run, and a shard file is written instead.
+  merge     Combine the shard files of one run (checked: same revisions and configs, every case exactly
+            once) and print the report a single run would have printed.
 
 Options:
   -c, --config FILE        Suite config (repeatable for compare).
@@ -52,7 +80,8 @@ Options:
       --base REF           Base revision for compare (branch, tag or SHA).
       --head REF           Head revision for compare; omit (or --worktree) to use the working tree.
       --prompts GLOB       Extra prompt globs whose changes are reported when no suite tests them.
-      --format F           compare output: markdown (default), text or json.
+      --format F           compare/merge output: markdown (default), text or json.
+      --shard i/n          compare: run only shard i of n (a deterministic, balanced split of the cases).
   -h, --help               Show this help.
   -v, --version            Show the version.
 `;
@@ -63,6 +92,14 @@ function positiveInt(name: string, raw: string | undefined): number | undefined 
   return Number(raw);
 }
 
+function outputFormat(raw: string | undefined): OutputFormat {
+  const format = raw ?? 'markdown';
+  if (format !== 'markdown' && format !== 'text' && format !== 'json') {
+    throw new UsageError(`--format expects markdown, text or json, got "${format}"`);
+  }
+  return format;
+}
+
 export function parseCommand(argv: string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
@@ -71,7 +108,7 @@ export function parseCommand(argv: string[]): Command {
   try {
     parsed = parseArgs({
       args: rest,
-      allowPositionals: false,
+      allowPositionals: first === 'merge',
       strict: true,
       options: {
         config: { type: 'string', short: 'c', multiple: true },
@@ -84,6 +121,8 @@ export function parseCommand(argv: string[]): Command {
         worktree: { type: 'boolean', default: false },
         format: { type: 'string' },
         prompts: { type: 'string', multiple: true },
+        shard: { type: 'string' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -98,10 +137,15 @@ export function parseCommand(argv: string[]): Command {
     cache: !v['no-cache'],
     output: v.output,
   };
+  if (v.force && first !== 'init') throw new UsageError('--force belongs to "promptgate init"');
   switch (first) {
+    case 'init':
+      return { kind: 'init', force: Boolean(v.force) };
+    case 'schema':
+      return { kind: 'schema', output: v.output };
     case 'eval': {
       if ((v.config?.length ?? 0) > 1) throw new UsageError('eval takes one -c FILE; use compare for several suites');
-      for (const k of ['base', 'head', 'format', 'prompts'] as const) {
+      for (const k of ['base', 'head', 'format', 'prompts', 'shard'] as const) {
         if (v[k] !== undefined) throw new UsageError(`--${k} belongs to "promptgate compare", not eval`);
       }
       return { kind: 'eval', config: v.config?.[0], ...common };
@@ -109,10 +153,7 @@ export function parseCommand(argv: string[]): Command {
     case 'compare': {
       if (!v.base) throw new UsageError('compare needs --base REF (the revision to compare against), e.g. --base main');
       if (v.head && v.worktree) throw new UsageError('use either --head REF or --worktree, not both');
-      const format = v.format ?? 'markdown';
-      if (format !== 'markdown' && format !== 'text' && format !== 'json') {
-        throw new UsageError(`--format expects markdown, text or json, got "${format}"`);
-      }
+      const format = outputFormat(v.format);
       return {
         kind: 'compare',
         config: v.config ?? [],
@@ -120,10 +161,29 @@ export function parseCommand(argv: string[]): Command {
         head: v.head,
         format,
         prompts: v.prompts ?? [],
+        shard: v.shard,
         ...common,
       };
     }
+    case 'merge': {
+      if (parsed.positionals.length === 0) {
+        throw new UsageError('merge needs the shard files to combine, e.g. promptgate merge shards/*.json');
+      }
+      for (const k of ['base', 'head', 'shard', 'repeat', 'max-concurrency'] as const) {
+        if (v[k] !== undefined) throw new UsageError(`--${k} does not apply to merge: the shard files say it`);
+      }
+      return {
+        kind: 'merge',
+        files: parsed.positionals,
+        config: v.config ?? [],
+        format: outputFormat(v.format),
+        output: v.output,
+        prompts: v.prompts ?? [],
+      };
+    }
     default:
-      throw new UsageError(`unknown command "${first}". Commands: eval, compare. Run "promptgate --help".`);
+      throw new UsageError(
+        `unknown command "${first}". Commands: init, eval, compare, merge, schema. Run "promptgate --help".`,
+      );
   }
 }

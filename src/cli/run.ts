@@ -1,9 +1,12 @@
 // The CLI's one entry: parse, dispatch, map errors to exit codes. Never calls process.exit itself.
+import path from 'node:path';
 import { ConfigError, UsageError, messageOf } from '../errors.js';
 import { VERSION } from '../version.js';
 import { parseCommand, USAGE } from './args.js';
 import { runEvalCommand } from './eval.js';
-import { runCompareCommand } from './compare.js';
+import { runCompareCommand, runMergeCommand } from './compare.js';
+import { runInit } from '../init/index.js';
+import { schemaFileText, writeSchemaFile } from '../schema/schema.js';
 import type { CliIo } from './io.js';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -20,6 +23,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runEvalCommand(cmd, io);
       case 'compare':
         return await runCompareCommand(cmd, io);
+      case 'merge':
+        return await runMergeCommand(cmd, io);
+      case 'schema':
+        if (cmd.output) await writeSchemaFile(path.resolve(io.cwd, cmd.output));
+        else io.stdout(schemaFileText());
+        return 0;
+      case 'init':
+        await runInit({ cwd: io.cwd, force: cmd.force, log: (line) => io.stdout(line) });
+        return 0;
     }
   } catch (err) {
     if (err instanceof UsageError) {

@@ -90,16 +90,30 @@ export function testsFromCsv(content: string, displayPath: string): CsvTest[] {
     rows = parse(content, { columns: true, bom: true, skip_empty_lines: true, info: true });
   } catch (err) {
     if (err instanceof CsvError) {
-      const line = (err as CsvError & { lines?: number }).lines;
+      const {
+        lines: line,
+        record,
+        columns,
+      } = err as CsvError & {
+        lines?: number;
+        record?: unknown[];
+        columns?: Array<{ name?: string }>;
+      };
+      const ragged =
+        err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH';
       const detail =
-        err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-          ? `this row has a different number of cells than the header (${err.message.replace(/ on line \d+$/, '')}); quote cells that contain commas`
-          : err.message.replace(/ at line \d+$/, '');
+        ragged && record && columns
+          ? `this row has ${cells(record.length)} but the header has ${cells(columns.length)} (${columns.map((c) => c.name).join(', ')}); every row needs one cell per column, and a cell holding a comma must be quoted`
+          : err.message.replace(/ (at|on) line \d+$/, '');
       throw new ConfigError({ file: displayPath, line }, detail);
     }
     throw err;
   }
   return rows.map(({ record, info }) => testFromRow(record, info.lines));
+}
+
+function cells(n: number): string {
+  return n === 1 ? '1 cell' : `${n} cells`;
 }
 
 function testFromRow(row: Record<string, string>, line: number): CsvTest {

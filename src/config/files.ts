@@ -81,18 +81,51 @@ export async function resolveInside(
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a text file; a binary or non-UTF-8 file is an error at the node that referenced it. */
-export async function readText(abs: string, scope: FileScope, locator: Locator, at: KeyPath): Promise<string> {
+/** Where the first byte that is not UTF-8 sits (1-based line and column), for a message that says where. */
+export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; byte: number } | undefined {
+  // A lenient decode marks each bad sequence with U+FFFD; a U+FFFD written in the file (EF BF BD) is not one.
+  const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  for (let i = lenient.indexOf('\uFFFD'); i >= 0; i = lenient.indexOf('\uFFFD', i + 1)) {
+    const before = lenient.slice(0, i);
+    const offset = Buffer.byteLength(before);
+    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) continue;
+    const line = before.split('\n').length;
+    return { line, column: i - before.lastIndexOf('\n'), byte: bytes[offset]! };
+  }
+  return undefined;
+}
+
+/** `is not valid UTF-8 at line 1, column 4 (byte 0xE9)`: the part of the message after the file's name. */
+export function notUtf8Detail(bytes: Uint8Array): string {
+  const bad = firstInvalidUtf8(bytes);
+  const where = bad
+    ? ` at line ${bad.line}, column ${bad.column} (byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')})`
+    : '';
+  return `is not valid UTF-8${where}; save it as UTF-8 text`;
+}
+
+/**
+ * Reads a text file; a binary or non-UTF-8 file is an error at the node that referenced it. `matchedBy`
+ * names the glob that picked the file, so that the message can say which pattern to narrow.
+ */
+export async function readText(
+  abs: string,
+  scope: FileScope,
+  locator: Locator,
+  at: KeyPath,
+  matchedBy?: string,
+): Promise<string> {
   const bytes = await readFile(abs);
   const shown = relativePosix(scope.rootDir, abs);
   // NUL bytes decode as valid UTF-8 but mean a binary file (an image matched by a glob, say).
   if (bytes.subarray(0, 8000).includes(0)) {
-    throw locatedError(locator, at, `${shown} is a binary file; expected UTF-8 text`);
+    const glob = matchedBy ? ` (matched by ${matchedBy}; narrow the glob to text files, e.g. by extension)` : '';
+    throw locatedError(locator, at, `${shown} is a binary file${glob}; expected UTF-8 text`);
   }
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw locatedError(locator, at, `${shown} is not valid UTF-8; save it as UTF-8 text`);
+    throw locatedError(locator, at, `${shown} ${notUtf8Detail(bytes)}`);
   }
 }
 

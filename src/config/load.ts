@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Suite, TestCase } from '../types.js';
-import { isFileRef, readText, resolveInside, type FileScope } from './files.js';
+import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
 import { resolvePrompts } from './prompts.js';
 import { resolveProviderSpecs } from './providers.js';
 import { ConfigSchema, DEFAULT_EVALUATE_OPTIONS, DEFAULT_GATE, type RawConfig } from './schema.js';
@@ -65,7 +65,12 @@ export async function readRawConfig(configPath: string): Promise<RawConfigFile> 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new ConfigError({ file: shown }, 'is not valid UTF-8; save the config as UTF-8 text');
+    const bad = firstInvalidUtf8(bytes);
+    const byte = bad ? `byte 0x${bad.byte.toString(16).toUpperCase()} ` : '';
+    throw new ConfigError(
+      { file: shown, line: bad?.line, column: bad?.column },
+      `${byte}is not valid UTF-8; save the config as UTF-8 text`,
+    );
   }
   const source = SourceFile.parse(text, shown);
   const value = source.toJS();

@@ -8,9 +8,17 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Prompt } from '../types.js';
-import { expandFileRef, FILE_PREFIX, isFileRef, readText, relativePosix, type FileScope } from './files.js';
+import { expandFileRef, FILE_PREFIX, isFileRef, isGlob, readText, relativePosix, type FileScope } from './files.js';
 import { PromptObjectSchema } from './schema.js';
-import { checkWith, fileLocator, formatKeyPath, locatedError, type KeyPath, type Locator } from './source.js';
+import {
+  checkJsonSyntax,
+  checkWith,
+  fileLocator,
+  formatKeyPath,
+  locatedError,
+  type KeyPath,
+  type Locator,
+} from './source.js';
 
 export interface ResolvedPrompts {
   prompts: Prompt[];
@@ -66,7 +74,7 @@ export async function resolvePrompts(
         throw locatedError(
           locator,
           entry.at,
-          `duplicate prompt id "${truncate(prompt.id)}" (also ${formatKeyPath(earlier)}); give one of them a distinct id`,
+          `duplicate prompt id "${truncate(prompt.id)}" (also ${formatKeyPath(earlier)}${lineOf(locator, earlier)}); give one of them a distinct id`,
         );
       }
       firstUse.set(prompt.id, entry.at);
@@ -121,7 +129,8 @@ async function promptsFromFiles(
   for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
     files.push(abs);
     const file = relativePosix(scope.rootDir, abs);
-    for (const raw of await promptsInFile(abs, file, scope, locator, at)) parts.push({ raw, file });
+    const matchedBy = isGlob(entry.source) ? entry.source : undefined;
+    for (const raw of await promptsInFile(abs, file, scope, locator, at, matchedBy)) parts.push({ raw, file });
   }
   // `file://<path>:<n>` numbers the prompts within one file (from 1); an explicit id numbers the entry's.
   const several = parts.length > 1;
@@ -149,6 +158,7 @@ async function promptsInFile(
   scope: FileScope,
   locator: Locator,
   at: KeyPath,
+  matchedBy?: string,
 ): Promise<string[]> {
   const ext = path.extname(abs).toLowerCase();
   if (SCRIPT_EXTENSIONS.has(ext)) {
@@ -158,17 +168,18 @@ async function promptsInFile(
       `${shown}: prompt functions are not supported; expected a text, markdown, JSON or YAML prompt file`,
     );
   }
-  const content = await readText(abs, scope, locator, at);
+  const content = await readText(abs, scope, locator, at, matchedBy);
   switch (ext) {
     case '.json':
-      // Kept as its JSON text: the renderer renders each message's content.
-      parseOrFail(() => JSON.parse(content), shown, locator, at);
+      // Kept as its JSON text: the renderer renders each message's content. A syntax error points into the file.
+      checkJsonSyntax(content, path.posix.join(path.posix.dirname(locator.displayPath), shown));
       return [content];
     case '.jsonl':
       return content
         .split(/\r?\n/)
-        .filter((line) => line.trim() !== '')
-        .map((line) => (parseOrFail(() => JSON.parse(line), shown, locator, at), line));
+        .map((line, i) => ({ line, n: i + 1 }))
+        .filter(({ line }) => line.trim() !== '')
+        .map(({ line, n }) => (parseOrFail(() => JSON.parse(line), `${shown}:${n}`, locator, at), line));
     case '.yaml':
     case '.yml':
       // promptfoo reads a YAML prompt file as chat messages and sends them as JSON.
@@ -187,6 +198,12 @@ function parseOrFail<T>(parse: () => T, shown: string, locator: Locator, at: Key
   } catch (err) {
     throw locatedError(locator, at, `${shown} could not be parsed: ${(err as Error).message}`);
   }
+}
+
+/** `, line 2` when the locator knows where `at` was written. */
+function lineOf(locator: Locator, at: KeyPath): string {
+  const location = locator.locate(at);
+  return 'line' in location ? `, line ${location.line}` : '';
 }
 
 function truncate(s: string): string {

@@ -4,9 +4,10 @@
 import type { ProviderSpec } from '../types.js';
 import { isFileRef, resolveInside, scriptPath, type FileScope } from './files.js';
 import { ProviderObjectSchema } from './schema.js';
-import { checkWith, locatedError, type KeyPath, type Locator } from './source.js';
+import { checkWith, kindOf, locatedError, type KeyPath, type Locator } from './source.js';
 
 const EXPECTED = 'expected a list of providers: ids such as openai:chat:gpt-4o-mini, or objects {id, label, config}';
+const EXPECTED_ONE = 'expected a provider: an id such as openai:chat:gpt-4o-mini, or an object {id, label, config}';
 
 /** A grading provider reference (`provider:` on an assertion or a test's options) as ProviderSpec or id. */
 export function normaliseProviderRef(
@@ -27,7 +28,7 @@ export async function resolveProviderSpecs(
 ): Promise<ProviderSpec[]> {
   if (entries === undefined || entries === null) throw locatedError(locator, at, `is required: ${EXPECTED}`);
   const list = typeof entries === 'string' ? [entries] : entries;
-  if (!Array.isArray(list)) throw locatedError(locator, at, EXPECTED);
+  if (!Array.isArray(list)) throw locatedError(locator, at, `${EXPECTED}, got ${kindOf(entries)}`);
   if (list.length === 0) throw locatedError(locator, at, `is empty: ${EXPECTED}`);
   const specs: ProviderSpec[] = [];
   for (const [i, entry] of list.entries()) {
@@ -41,7 +42,9 @@ export async function resolveProviderSpecs(
 
 function providerOf(entry: unknown, locator: Locator, at: KeyPath): { spec: ProviderSpec; idAt: KeyPath } {
   if (typeof entry === 'string') return { spec: { id: entry, config: {} }, idAt: at };
-  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw locatedError(locator, at, EXPECTED);
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+    throw locatedError(locator, at, `${EXPECTED_ONE}, got ${kindOf(entry)}`);
+  }
   const object = entry as Record<string, unknown>;
   const keys = Object.keys(object);
   // promptfoo's map form: `- openai:chat:gpt-4o-mini: { config: {...} }` (one key, the id, and no `id:`).

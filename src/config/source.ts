@@ -18,6 +18,15 @@ export function formatKeyPath(keyPath: KeyPath): string {
   return out;
 }
 
+/** What a value is, for "got ..." in a message: `a number (3)`, `a list`, `a map`, `a string`. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'number' || typeof value === 'boolean') return `a ${typeof value} (${String(value)})`;
+  return `a ${typeof value}`;
+}
+
 /** Where an error about a value should point. A YAML file knows line and column; others only the file. */
 export interface Locator {
   readonly displayPath: string;
@@ -40,6 +49,36 @@ function yamlErrorDetail(message: string): string {
   return message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
 }
 
+/**
+ * YAML reads JSON too leniently (a trailing comma, a comment and a single-quoted string all parse), so a
+ * `.json` file is first checked with JSON.parse: a file that promptfoo or any other tool would reject is
+ * rejected here, at its line and column.
+ */
+export function checkJsonSyntax(text: string, displayPath: string): void {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const position = /at position (\d+)/.exec(message)?.[1];
+    const offset =
+      position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : undefined;
+    // V8's "Unexpected token 'x', "<the whole text>" is not valid JSON" quotes the text: keep the token only.
+    let detail = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+    // What these two usually mean: a trailing comma, a comment or a single-quoted string.
+    if (/double-quoted property name|Unexpected token/.test(detail)) {
+      detail +=
+        '; JSON allows no trailing commas, comments or single quotes (YAML does: rename the file .yaml to use them)';
+    }
+    if (offset === undefined) throw new ConfigError({ file: displayPath }, `invalid JSON: ${detail}`);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    throw new ConfigError(
+      { file: displayPath, line, column: offset - before.lastIndexOf('\n') },
+      `invalid JSON: ${detail}`,
+    );
+  }
+}
+
 export class SourceFile implements Locator {
   private constructor(
     readonly displayPath: string,
@@ -47,8 +86,12 @@ export class SourceFile implements Locator {
     private readonly lines: LineCounter,
   ) {}
 
-  /** Parses YAML (JSON is YAML); a syntax error becomes a ConfigError at its line and column. */
+  /**
+   * Parses YAML (JSON is YAML); a syntax error becomes a ConfigError at its line and column. A `.json` file
+   * must also be strict JSON.
+   */
   static parse(text: string, displayPath: string): SourceFile {
+    if (/\.json$/i.test(displayPath)) checkJsonSyntax(text, displayPath);
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, merge: true });
     const first = doc.errors[0];

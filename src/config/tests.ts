@@ -3,6 +3,7 @@
 // test, and a var holding a list of strings runs the test once per string (cartesian over such vars).
 // Every assertion is checked here so that a typo fails the load, at its line, not the 400th case.
 import path from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
 import { isSupportedAssertionType, SUPPORTED_ASSERTION_TYPES, baseAssertionType } from '../assertions/index.js';
 import type { AssertionSpec, ProviderSpec, TestCase, TestOptions } from '../types.js';
 import { testsFromCsv } from './csv.js';
@@ -18,7 +19,7 @@ import {
 } from './files.js';
 import { normaliseProviderRef } from './providers.js';
 import { AssertionSchema, TestSchema, type RawTest } from './schema.js';
-import { checkWith, locatedError, SourceFile, type KeyPath, type Locator } from './source.js';
+import { checkWith, kindOf, locatedError, SourceFile, type KeyPath, type Locator } from './source.js';
 
 export interface TestContext {
   scope: FileScope;
@@ -45,7 +46,7 @@ export async function resolveTests(
 ): Promise<TestCase[]> {
   if (entries === undefined || entries === null) throw locatedError(locator, at, `is required: ${EXPECTED_TESTS}`);
   const list = typeof entries === 'string' ? [entries] : entries;
-  if (!Array.isArray(list)) throw locatedError(locator, at, EXPECTED_TESTS);
+  if (!Array.isArray(list)) throw locatedError(locator, at, `${EXPECTED_TESTS}, got ${kindOf(entries)}`);
   const written: WrittenTest[] = [];
   for (const [i, entry] of list.entries()) {
     const entryAt = typeof entries === 'string' ? at : [...at, i];
@@ -69,7 +70,7 @@ async function testsFromFiles(
   const written: WrittenTest[] = [];
   for (const abs of await expandFileRef(reference, ctx.scope, locator, at)) {
     ctx.files.add(abs);
-    const content = await readText(abs, ctx.scope, locator, at);
+    const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
     const shown = ctx.display(abs);
     const ext = path.extname(abs).toLowerCase();
     if (ext === '.csv') {
@@ -165,7 +166,7 @@ async function normaliseAssertion(
     throw locatedError(
       locator,
       [...at, 'type'],
-      `unknown assertion type "${raw.type}"; expected one of ${SUPPORTED_ASSERTION_TYPES.join(', ')} (or a not- form)`,
+      `unknown assertion type "${raw.type}"${didYouMean(raw.type)}; expected one of ${SUPPORTED_ASSERTION_TYPES.join(', ')} (or a not- form)`,
     );
   }
   if (baseAssertionType(raw.type) === 'regex') checkRegex(raw.value, locator, [...at, 'value']);
@@ -188,6 +189,14 @@ async function normaliseAssertion(
   const location = locator.locate(at);
   if ('line' in location) spec.location = location;
   return spec;
+}
+
+/** ` (did you mean "contains"?)` for a type one or two edits away from a supported one. */
+function didYouMean(type: string): string {
+  const prefix = type.startsWith('not-') ? 'not-' : '';
+  const base = baseAssertionType(type);
+  const nearest = closest(base, [...SUPPORTED_ASSERTION_TYPES]);
+  return distance(base, nearest) <= 2 ? ` (did you mean "${prefix}${nearest}"?)` : '';
 }
 
 /** A pattern is compiled when the suite loads: a broken one is a config error, not a failing case. */
@@ -249,7 +258,7 @@ async function loadVarFile(reference: string, locator: Locator, at: KeyPath, ctx
   const values: unknown[] = [];
   for (const abs of files) {
     ctx.files.add(abs);
-    const content = await readText(abs, ctx.scope, locator, at);
+    const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
     const ext = path.extname(abs).toLowerCase();
     if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
       values.push(SourceFile.parse(content, ctx.display(abs)).toJS());

@@ -48,8 +48,27 @@ export function* planCases(shape: PlanShape): Generator<PlannedCase> {
  * The hash makes an edited test a different test even when it keeps its position.
  */
 export function testIdentity(test: Pick<TestCase, 'description' | 'vars' | 'assert'>, testIdx: number): string {
-  const content = stableStringify({ description: test.description ?? null, vars: test.vars, assert: test.assert });
-  return `${testIdx}:${sha256Hex(content).slice(0, 16)}`;
+  return `${testIdx}:${testContentHash(test)}`;
+}
+
+/** What a test checks, hashed; where it was written (file, line) is not part of it. */
+function testContentHash(test: Pick<TestCase, 'description' | 'vars' | 'assert'>): string {
+  const assert = test.assert.map(({ location: _where, ...rest }) => rest);
+  return sha256Hex(stableStringify({ description: test.description ?? null, vars: test.vars, assert })).slice(0, 16);
+}
+
+/**
+ * Every test's identity without its position, so inserting a test anywhere moves no other test's cases
+ * between shards: the content hash, and `#n` for the n-th repetition of an identical test.
+ */
+export function testIdentities(tests: ReadonlyArray<Pick<TestCase, 'description' | 'vars' | 'assert'>>): string[] {
+  const seen = new Map<string, number>();
+  return tests.map((test) => {
+    const hash = testContentHash(test);
+    const n = seen.get(hash) ?? 0;
+    seen.set(hash, n + 1);
+    return n === 0 ? hash : `${hash}#${n}`;
+  });
 }
 
 /**

@@ -38,6 +38,8 @@ export interface RunDeps {
   score?: (ctx: ScoreContext) => Promise<TestScore>;
   /** Replaces suite.prompts, e.g. with the base revision's prompts; same order and length expected. */
   prompts?: Prompt[];
+  /** Runs only the cases it accepts (one shard of a matrix run); results hold only them, in plan order. */
+  include?: (planned: PlannedCase) => boolean;
   /** Backoff shape; `maxRetries` here overrides suite.evaluateOptions.maxRetries. */
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
@@ -77,7 +79,12 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     providers: providers.length,
     repeat: Math.max(1, options.repeat),
   };
-  const total = countCases(shape);
+  const planned = countCases(shape);
+  // Without a filter the plan is walked by index (no list of 10,000 objects); with one, the kept indexes.
+  const selected = deps.include
+    ? Array.from({ length: planned }, (_, i) => i).filter((i) => deps.include!(caseAt(shape, i)))
+    : undefined;
+  const total = selected ? selected.length : planned;
   const limit = Math.max(1, Math.floor(options.maxConcurrency) || 1);
   const calls = new Semaphore(limit);
   const logger = deps.logger ?? silentLogger;
@@ -117,7 +124,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     total,
     limit + EXTRA_CASES_IN_FLIGHT,
     async (index) => {
-      results[index] = await runCase(runner, caseAt(shape, index));
+      results[index] = await runCase(runner, caseAt(shape, selected ? selected[index]! : index));
       deps.onProgress?.(++done, total);
     },
     deps.signal,

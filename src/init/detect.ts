@@ -15,7 +15,17 @@ export const PROMPT_PATTERNS = [
 ] as const;
 
 /** Folders that hold installed, generated or tool state rather than the project's own prompts. */
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor', 'venv', '__pycache__', 'target', 'out']);
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'coverage',
+  'vendor',
+  'venv',
+  '__pycache__',
+  'target',
+  'out',
+]);
 
 /** Names that sit in a prompts folder without being a prompt. */
 const NOT_PROMPTS = /^(readme|license|licence|changelog|contributing|package|package-lock|tsconfig)(\.[^/]*)?$/i;

@@ -5,7 +5,14 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { detectPromptFiles, MAX_DETECTED_PROMPTS, PROMPT_PATTERNS } from './detect.js';
 import { renderWithPlaceholders } from './render-check.js';
-import { ANSWERED, EXAMPLE_PROMPT, RENDERED_CLEANLY, renderStarterConfig, type StarterPrompt } from './starter-config.js';
+import {
+  ANSWERED,
+  TEMPLATE_MARKUP,
+  EXAMPLE_PROMPT,
+  RENDERED_CLEANLY,
+  renderStarterConfig,
+  type StarterPrompt,
+} from './starter-config.js';
 import { mergeVariables, placeholderVars, templateVariables, type VariableShape } from './template-variables.js';
 import { renderWorkflow, workflowPaths } from './workflow.js';
 import { writeNewFile } from './write-new.js';
@@ -41,7 +48,8 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   const sharedVars = placeholderVars(mergeVariables(prompts.map((prompt) => prompt.variables)));
 
   // promptgate runs a promptfoo config as it is; a new promptgate.yaml beside it would shadow it.
-  const existingPromptfoo = !(await exists(path.join(cwd, CONFIG_FILE))) && (await exists(path.join(cwd, PROMPTFOO_CONFIG_FILE)));
+  const existingPromptfoo =
+    !(await exists(path.join(cwd, CONFIG_FILE))) && (await exists(path.join(cwd, PROMPTFOO_CONFIG_FILE)));
   const configFile = existingPromptfoo ? PROMPTFOO_CONFIG_FILE : CONFIG_FILE;
   if (existingPromptfoo) {
     log(`Found ${PROMPTFOO_CONFIG_FILE}: promptgate runs it as it is, so no ${CONFIG_FILE} was written.`);
@@ -56,7 +64,10 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   // With no prompt found yet, watch the conventional folder, where the user is told to put them.
   const paths =
     prompts.length > 0
-      ? workflowPaths(prompts.map((prompt) => inRepo(prompt.file)), inRepo(configFile))
+      ? workflowPaths(
+          prompts.map((prompt) => inRepo(prompt.file)),
+          inRepo(configFile),
+        )
       : [inRepo('prompts/**'), inRepo(configFile)];
   await write(
     toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))),
@@ -86,17 +97,25 @@ interface DetectedPrompt {
 
 /**
  * The test for one prompt: its own variables, valued as every prompt needs them (`sharedVars`), and
- * whether it renders with them leaving no `{{` behind, which decides the assertion.
+ * whether it renders with them leaving no template markup behind, which decides the assertion.
  */
-function starterPrompt(prompt: DetectedPrompt, sharedVars: Record<string, unknown>, log: (line: string) => void): StarterPrompt & { rendersCleanly: boolean } {
+function starterPrompt(
+  prompt: DetectedPrompt,
+  sharedVars: Record<string, unknown>,
+  log: (line: string) => void,
+): StarterPrompt & { rendersCleanly: boolean } {
   const vars = Object.fromEntries([...prompt.variables.keys()].map((name) => [name, sharedVars[name]]));
   const rendered = renderWithPlaceholders(prompt.text, sharedVars);
   if (!rendered.ok) log(`Warning: ${prompt.file} does not render as a nunjucks template: ${rendered.error}`);
-  return { file: prompt.file, vars, rendersCleanly: rendered.ok && !rendered.output.includes('{{') };
+  return { file: prompt.file, vars, rendersCleanly: rendered.ok && !TEMPLATE_MARKUP.test(rendered.output) };
 }
 
 /** Reads each detected file for its variables; drops JSON that does not parse, which the loader would reject. */
-async function readStarterPrompts(cwd: string, files: string[], log: (line: string) => void): Promise<DetectedPrompt[]> {
+async function readStarterPrompts(
+  cwd: string,
+  files: string[],
+  log: (line: string) => void,
+): Promise<DetectedPrompt[]> {
   const prompts: DetectedPrompt[] = [];
   for (const file of files) {
     const text = await readFile(path.join(cwd, file), 'utf8');
@@ -112,13 +131,17 @@ async function readStarterPrompts(cwd: string, files: string[], log: (line: stri
 function reportDetection(prompts: DetectedPrompt[], total: number, log: (line: string) => void): void {
   if (prompts.length === 0) {
     log(`No prompt files found (looked for ${PROMPT_PATTERNS.join(', ')}).`);
-    log(`The starter config has an example inline prompt instead: "${EXAMPLE_PROMPT}". Replace it with file://<your prompt>.`);
+    log(
+      `The starter config has an example inline prompt instead: "${EXAMPLE_PROMPT}". Replace it with file://<your prompt>.`,
+    );
     return;
   }
   log(`Found ${prompts.length} prompt file${prompts.length === 1 ? '' : 's'}:`);
   for (const prompt of prompts) log(`  ${prompt.file}`);
   if (total > MAX_DETECTED_PROMPTS) {
-    log(`...and ${total - MAX_DETECTED_PROMPTS} more, left out to keep the starter config readable; add them as file:// entries or a glob such as file://prompts/**/*.txt.`);
+    log(
+      `...and ${total - MAX_DETECTED_PROMPTS} more, left out to keep the starter config readable; add them as file:// entries or a glob such as file://prompts/**/*.txt.`,
+    );
   }
 }
 

@@ -13,6 +13,14 @@ export function renderWithPlaceholders(template: string, vars: Record<string, un
   } catch (err) {
     // nunjucks prefixes its messages with "(unknown path)" and a stack of template names; keep the cause.
     const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: message.replace(/^\(unknown path\)\s*/, '').split('\n').map((l) => l.trim()).filter(Boolean).join(' ') };
+    return {
+      ok: false,
+      error: message
+        .replace(/^\(unknown path\)\s*/, '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' '),
+    };
   }
 }

@@ -20,11 +20,14 @@ export interface StarterAssertion {
 }
 
 /**
- * With `echo` the output is the rendered prompt, so "no `{{` left" checks that every variable was filled
- * in and that the template renders; it holds for a real model's answer too until the user writes better.
+ * With `echo` the output is the rendered prompt, so "no `{{` or `{%` left" checks that every variable was
+ * filled in and that the template renders; it holds for a real model's answer too until the user writes
+ * better. Written as a regex of character classes because an assertion's value is itself a template: a
+ * literal `{{` there would not parse.
  */
-export const RENDERED_CLEANLY: StarterAssertion = { type: 'not-icontains', value: '{{' };
-/** For templates that print `{{` themselves (raw blocks), where the check above cannot pass. */
+export const TEMPLATE_MARKUP = /\{\{|\{%/;
+export const RENDERED_CLEANLY: StarterAssertion = { type: 'not-regex', value: '[{][{]|[{][%]' };
+/** For templates that print `{{` or `{%` themselves (raw blocks), where the check above cannot pass. */
 export const ANSWERED: StarterAssertion = { type: 'javascript', value: "String(output).trim() !== ''" };
 
 /** Used when no prompt file was found, so the first `promptgate eval` still has something to run. */
@@ -35,10 +38,14 @@ const EXAMPLE_VARS = { ticket: 'I was charged twice for order #4412 this month.'
  * @param sharedVars every prompt's variables together, written as `defaultTest.vars` when given: every test
  * runs against every prompt, and a prompt rendered without its variables can fail (`{{ tags | join }}`).
  */
-export function renderStarterConfig(prompts: StarterPrompt[], assertion: StarterAssertion, sharedVars?: Record<string, unknown>): string {
+export function renderStarterConfig(
+  prompts: StarterPrompt[],
+  assertion: StarterAssertion,
+  sharedVars?: Record<string, unknown>,
+): string {
   const header = [
     `# yaml-language-server: $schema=${PUBLISHED_SCHEMA_URL}`,
-    '# promptgate suite, written by `promptgate init`. The format is promptfoo\'s; `gate:` is promptgate\'s own.',
+    "# promptgate suite, written by `promptgate init`. The format is promptfoo's; `gate:` is promptgate's own.",
     '# Run it locally with `promptgate eval`; on pull requests, .github/workflows/prompt-review.yml runs it on',
     '# the base and the head and comments with the difference.',
     '',
@@ -72,29 +79,48 @@ export function renderStarterConfig(prompts: StarterPrompt[], assertion: Starter
       : [{ description: 'example prompt renders with its variables', vars: EXAMPLE_VARS, assert: [assertion] }];
   const defaultTestLines = sharedVars
     ? [
-        '# Every test runs against every prompt, so every prompt\'s variables need a value in every test:',
-        '# these defaults give them one, and each test\'s own vars override them.',
+        "# Every test runs against every prompt, so every prompt's variables need a value in every test:",
+        "# these defaults give them one, and each test's own vars override them.",
         'defaultTest:',
-        ...indent(stringify({ vars: sharedVars }, { lineWidth: 0 })),
+        ...indent(stringify({ vars: sharedVars }, { lineWidth: 0, aliasDuplicateObjects: false })),
       ]
     : [];
   const testLines = [
     '# One test per prompt. Replace the placeholder values with real inputs, and the',
     '# assertion with what a good answer holds, e.g. `type: icontains` with `value: refund`.',
+    assertion === RENDERED_CLEANLY
+      ? '# The starter assertion checks that no `{{` or `{%` is left, i.e. every variable was filled in.'
+      : '# The starter assertion checks that the answer is not empty.',
+    ...(passesAListOfStrings(prompts)
+      ? ['# A list of strings runs a test once per string; a list the prompt needs whole is nested: [[a, b]].']
+      : []),
     'tests:',
-    ...indent(stringify(tests, { lineWidth: 0 })),
+    ...indent(stringify(tests, { lineWidth: 0, aliasDuplicateObjects: false })),
   ];
   const gateLines = [
-    '# The gate on the head\'s pass rate: above `ship` it ships, below `fix` fix the prompt first.',
+    "# The gate on the head's pass rate: above `ship` it ships, below `fix` fix the prompt first.",
     'gate:',
     '  ship: 0.9',
     '  fix: 0.5',
   ];
-  return [...header, ...promptLines, ...providerLines, ...defaultTestLines, ...testLines, ...gateLines].join('\n') + '\n';
+  return (
+    [...header, ...promptLines, ...providerLines, ...defaultTestLines, ...testLines, ...gateLines].join('\n') + '\n'
+  );
+}
+
+function passesAListOfStrings(prompts: StarterPrompt[]): boolean {
+  const nested = (value: unknown): boolean =>
+    Array.isArray(value)
+      ? Array.isArray(value[0]) || value.some(nested)
+      : value !== null && typeof value === 'object' && Object.values(value).some(nested);
+  return prompts.some((prompt) => nested(prompt.vars));
 }
 
 function indent(block: string): string[] {
-  return block.trimEnd().split('\n').map((line) => `  ${line}`);
+  return block
+    .trimEnd()
+    .split('\n')
+    .map((line) => `  ${line}`);
 }
 
 /** One YAML scalar on one line: plain when it reads back the same, else quoted by the yaml package. */

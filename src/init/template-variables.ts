@@ -5,11 +5,27 @@
 
 /** What a placeholder must look like for the template to render every part of it. */
 export type VariableShape =
-  | { kind: 'text' }
-  | { kind: 'object'; fields: Map<string, VariableShape> }
-  | { kind: 'list'; item: VariableShape };
+  { kind: 'text' } | { kind: 'object'; fields: Map<string, VariableShape> } | { kind: 'list'; item: VariableShape };
 
-const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'true', 'false', 'none', 'null', 'True', 'False', 'None', 'loop', 'super', 'caller']);
+const KEYWORDS = new Set([
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'if',
+  'else',
+  'true',
+  'false',
+  'none',
+  'null',
+  'True',
+  'False',
+  'None',
+  'loop',
+  'super',
+  'caller',
+]);
 const TAG = /\{\{-?([\s\S]*?)-?\}\}|\{%-?([\s\S]*?)-?%\}/g;
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 const IDENTIFIER_PATH = /[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*/g;
@@ -24,7 +40,9 @@ interface Use {
 
 /** The template's input variables by name, in order of first use, each with the shape its uses need. */
 export function templateVariables(template: string): Map<string, VariableShape> {
-  const source = template.replace(/\{#[\s\S]*?#\}/g, '').replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, '');
+  const source = template
+    .replace(/\{#[\s\S]*?#\}/g, '')
+    .replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, '');
   const bound = new Set<string>();
   const loops: Loop[] = [];
   const uses: Use[] = [];
@@ -53,7 +71,8 @@ export function templateVariables(template: string): Map<string, VariableShape> 
     place(variables, loop.iterable, { kind: 'list', item });
   }
   for (const use of uses) {
-    if (!bound.has(use.path[0]!)) place(variables, use.path, use.list ? { kind: 'list', item: { kind: 'text' } } : { kind: 'text' });
+    if (!bound.has(use.path[0]!))
+      place(variables, use.path, use.list ? { kind: 'list', item: { kind: 'text' } } : { kind: 'text' });
   }
   return reorder(variables, appearance);
 }
@@ -89,7 +108,10 @@ interface Loop {
 function readTag(tag: string, bound: Set<string>): Loop | undefined {
   const forTag = /^\s*for\s+([\w\s,]+?)\s+in\s+(.+)$/s.exec(tag);
   if (forTag) {
-    const names = forTag[1]!.split(',').map((name) => name.trim()).filter(Boolean);
+    const names = forTag[1]!
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     names.forEach((name) => bound.add(name));
     return { names, iterable: usesIn(forTag[2]!)[0]?.path ?? [] };
   }
@@ -146,9 +168,15 @@ export function placeholderValue(shape: VariableShape, path: string[]): unknown 
     case 'text':
       return `example ${path.join(' ')}`;
     case 'object':
-      return Object.fromEntries([...shape.fields].map(([field, inner]) => [field, placeholderValue(inner, [...path, field])]));
-    case 'list':
-      return [placeholderValue(shape.item, [...path.slice(0, -1), singular(path[path.length - 1] ?? 'item')])];
+      return Object.fromEntries(
+        [...shape.fields].map(([field, inner]) => [field, placeholderValue(inner, [...path, field])]),
+      );
+    case 'list': {
+      const item = placeholderValue(shape.item, [...path.slice(0, -1), singular(path[path.length - 1] ?? 'item')]);
+      // A list of strings in `vars` runs the test once per string (promptfoo's semantics), so the template
+      // would see one string; nested one level deeper it is passed as one list, as the template needs.
+      return typeof item === 'string' ? [[item]] : [item];
+    }
   }
 }
 
@@ -180,7 +208,8 @@ export function mergeVariables(all: Array<Map<string, VariableShape>>): Map<stri
 function mergeShape(a: VariableShape, b: VariableShape): VariableShape {
   if (a.kind === 'text') return b;
   if (b.kind === 'text') return a;
-  if (a.kind === 'object' && b.kind === 'object') return { kind: 'object', fields: mergeVariables([a.fields, b.fields]) };
+  if (a.kind === 'object' && b.kind === 'object')
+    return { kind: 'object', fields: mergeVariables([a.fields, b.fields]) };
   if (a.kind === 'list' && b.kind === 'list') return { kind: 'list', item: mergeShape(a.item, b.item) };
   return a; // a list in one prompt and an object in another: no one value is both; keep the first.
 }

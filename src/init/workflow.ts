@@ -34,36 +34,38 @@ export function workflowPaths(promptFiles: string[], configFile: string): string
 export function renderWorkflow(options: WorkflowOptions): string {
   const inputs = [`          config: ${quoted(options.config)}`];
   if (options.workingDirectory !== '.') inputs.push(`          working-directory: ${quoted(options.workingDirectory)}`);
-  return [
-    '# Written by `promptgate init`. On every pull request that touches a prompt or the suite, promptgate runs',
-    '# the suite on the base and on the head, compares them case by case, and posts one comment with the verdict.',
-    'name: prompt review',
-    'on:',
-    '  pull_request:',
-    '    paths:',
-    ...options.paths.map((glob) => `      - ${quoted(glob)}`),
-    'permissions:',
-    '  contents: read # read the repository and the base revision',
-    '  pull-requests: write # write the one sticky comment',
-    'concurrency:',
-    '  # A newer push supersedes the run on the older head.',
-    '  group: prompt-review-${{ github.event.pull_request.number }}',
-    '  cancel-in-progress: true',
-    'jobs:',
-    '  promptgate:',
-    '    runs-on: ubuntu-latest',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
-    '        with:',
-    '          fetch-depth: 0 # base and head must both be in the clone',
-    '      - uses: promptgate/promptgate@v1',
-    '        with:',
-    ...inputs,
-    '          fail-on: regression # or `gate` to also block when the gate says fix the prompt first',
-    '        # When the suite calls a real model, give the step its key:',
-    '        # env:',
-    '        #   OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
-  ].join('\n') + '\n';
+  return (
+    [
+      '# Written by `promptgate init`. On every pull request that touches a prompt or the suite, promptgate runs',
+      '# the suite on the base and on the head, compares them case by case, and posts one comment with the verdict.',
+      'name: prompt review',
+      'on:',
+      '  pull_request:',
+      '    paths:',
+      ...options.paths.map((glob) => `      - ${quoted(glob)}`),
+      'permissions:',
+      '  contents: read # read the repository and the base revision',
+      '  pull-requests: write # write the one sticky comment',
+      'concurrency:',
+      '  # A newer push supersedes the run on the older head.',
+      '  group: prompt-review-${{ github.event.pull_request.number }}',
+      '  cancel-in-progress: true',
+      'jobs:',
+      '  promptgate:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '        with:',
+      '          fetch-depth: 0 # base and head must both be in the clone',
+      '      - uses: promptgate/promptgate@v1',
+      '        with:',
+      ...inputs,
+      '          fail-on: regression # or `gate` to also block when the gate says fix the prompt first',
+      '        # When the suite calls a real model, give the step its key:',
+      '        # env:',
+      '        #   OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+    ].join('\n') + '\n'
+  );
 }
 
 /** A glob or path as a single-quoted YAML scalar (a leading `*` would otherwise be an alias). */

@@ -146,7 +146,7 @@ export function suiteSection(suite: SuiteReport, detail: Detail, several: boolea
   );
   if (suite.skippedPrompts?.length) {
     parts.push(
-      `Not evaluated: ${suite.skippedPrompts.map((p) => `${escapeInline(p.id, 80)} (${escapeInline(p.reason, 120)})`).join(' · ')}`,
+      `Not compared: ${suite.skippedPrompts.map((p) => `${escapeInline(p.id, 80)} (${escapeInline(p.reason, 120)})`).join(' · ')}`,
     );
   }
   if (suite.verdict === 'skipped' && c.overall.cases === 0) return parts.join('\n\n');

@@ -26,7 +26,8 @@ export function buildReportInput(args: {
               verdict: s.verdict,
               gate: { ship: s.suite.gate.ship, fix: s.suite.gate.fix },
               skippedPrompts: [
-                ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: no base version to compare' })),
+                ...s.skippedPrompts,
+                ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: evaluated on the head only' })),
                 ...(s.baseProblem ? [{ id: s.configPath, reason: s.baseProblem }] : []),
               ],
             },
@@ -68,6 +69,7 @@ export function reportDocument(result: ReviewResult, target: { base: string; hea
       gate: s.gate ?? null,
       affectedBy: s.affectedBy,
       newPrompts: s.newPrompts,
+      skippedPrompts: s.skippedPrompts,
       baseProblem: s.baseProblem ?? null,
       skippedReason: s.skippedReason ?? null,
       comparison: s.comparison ?? null,

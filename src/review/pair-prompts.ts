@@ -21,7 +21,7 @@ export function pairPrompts(
   }
   const toConfigRelative = (repoPath: string) => path.posix.relative(configDir, repoPath);
   const toRepo = (configRelative: string) => path.posix.join(configDir, configRelative);
-  return headPrompts.map((head) => {
+  const paired = headPrompts.map((head) => {
     const same = byId.get(head.id);
     if (same) return same;
     if (!head.file) return undefined;
@@ -31,4 +31,14 @@ export function pairPrompts(
     // Same position in the old file: `file://old.txt:1` is the earlier `file://new.txt:1`.
     return byId.get(`file://${toConfigRelative(old)}${head.id.slice(headPrefix.length)}`);
   });
+  // An inline prompt without an explicit id is identified by its text, so editing it changes its id. When the
+  // config lists as many prompts as before, an unpaired inline prompt pairs with the unpaired one in its place.
+  if (basePrompts.length === headPrompts.length) {
+    const taken = new Set(paired.filter((p) => p !== undefined));
+    paired.forEach((p, i) => {
+      const base = basePrompts[i]!;
+      if (p === undefined && !headPrompts[i]!.file && !base.file && !taken.has(base)) paired[i] = base;
+    });
+  }
+  return paired;
 }

@@ -70,11 +70,15 @@ function runMismatches(first: SourcedShardFile, files: readonly SourcedShardFile
   for (const file of files.slice(1)) {
     const d = file.data;
     const differs = (what: string, theirs: string, ours: string) =>
-      problems.push(`${file.source}: ${what} ${theirs}, but ${first.source} has ${ours}: they are shards of different runs`);
+      problems.push(
+        `${file.source}: ${what} ${theirs}, but ${first.source} has ${ours}: they are shards of different runs`,
+      );
     if (d.base !== ref.base) differs('was run on base', d.base, ref.base);
     if (d.head !== ref.head) differs('was run on head', d.head, ref.head);
-    if (d.shard.total !== ref.shard.total) differs('splits the run into', `${d.shard.total} shards`, `${ref.shard.total}`);
-    if (configsOf(file) !== configsOf(first)) differs('evaluated the configs', `[${configsOf(file)}]`, `[${configsOf(first)}]`);
+    if (d.shard.total !== ref.shard.total)
+      differs('splits the run into', `${d.shard.total} shards`, `${ref.shard.total}`);
+    if (configsOf(file) !== configsOf(first))
+      differs('evaluated the configs', `[${configsOf(file)}]`, `[${configsOf(first)}]`);
   }
   return problems;
 }
@@ -83,7 +87,8 @@ function runMismatches(first: SourcedShardFile, files: readonly SourcedShardFile
 function shardCoverage(total: number, files: readonly SourcedShardFile[]): string[] {
   const problems: string[] = [];
   const byIndex = new Map<number, string[]>();
-  for (const file of files) byIndex.set(file.data.shard.index, [...(byIndex.get(file.data.shard.index) ?? []), file.source]);
+  for (const file of files)
+    byIndex.set(file.data.shard.index, [...(byIndex.get(file.data.shard.index) ?? []), file.source]);
   for (let index = 1; index <= total; index++) {
     const sources = byIndex.get(index) ?? [];
     if (sources.length === 0) problems.push(`shard ${index}/${total} is missing: no file for it was given`);
@@ -115,13 +120,21 @@ function sidePartsOf(
   }
   if (parts.length === 0) return undefined;
   if (without.length > 0) {
-    problems.push(`${without.join(', ')}: ha${without.length === 1 ? 's' : 've'} no ${side} side for ${config}, but ${parts[0]!.source} has one`);
+    problems.push(
+      `${without.join(', ')}: ha${without.length === 1 ? 's' : 've'} no ${side} side for ${config}, but ${parts[0]!.source} has one`,
+    );
     return undefined;
   }
   return parts;
 }
 
-function mergeSide(parts: SidePart[], total: number, config: string, side: Side, problems: string[]): EvalResults | undefined {
+function mergeSide(
+  parts: SidePart[],
+  total: number,
+  config: string,
+  side: Side,
+  problems: string[],
+): EvalResults | undefined {
   const label = `${config} (${side})`;
   const plan = parts[0]!.side.plan;
   const before = problems.length;
@@ -147,9 +160,13 @@ function mergeSide(parts: SidePart[], total: number, config: string, side: Side,
     s.caseIndexes.forEach((index, i) => {
       const id = describeCase(s.caseIds[i]!);
       if (!Number.isInteger(index) || index >= plan.cases) {
-        problems.push(`${source}: ${label} case ${id} is at position ${index}, outside the plan of ${plan.cases} cases`);
+        problems.push(
+          `${source}: ${label} case ${id} is at position ${index}, outside the plan of ${plan.cases} cases`,
+        );
       } else if (shardOf(s.caseIds[i]!, total) !== shardIndex) {
-        problems.push(`${source}: ${label} case ${id} belongs to shard ${shardOf(s.caseIds[i]!, total)}/${total}, not ${shardIndex}/${total}`);
+        problems.push(
+          `${source}: ${label} case ${id} belongs to shard ${shardOf(s.caseIds[i]!, total)}/${total}, not ${shardIndex}/${total}`,
+        );
       } else if (slots[index]) {
         duplicates.push(`#${index} ${id} (also in ${slots[index].source})`);
       } else {
@@ -161,7 +178,9 @@ function mergeSide(parts: SidePart[], total: number, config: string, side: Side,
   const missing: string[] = [];
   for (let index = 0; index < plan.cases; index++) if (!slots[index]) missing.push(`#${index}`);
   if (missing.length > 0) {
-    problems.push(`${label}: no shard file has a result for case${missing.length === 1 ? '' : 's'} ${listed(missing)} of ${plan.cases}`);
+    problems.push(
+      `${label}: no shard file has a result for case${missing.length === 1 ? '' : 's'} ${listed(missing)} of ${plan.cases}`,
+    );
   }
   if (problems.length > before) return undefined;
 

@@ -108,7 +108,13 @@ const caseResultSchema = z.looseObject({
   score: z.number(),
   error: z.string().optional(),
   assertions: z.array(
-    z.looseObject({ type: z.string(), pass: z.boolean(), score: z.number(), reason: z.string(), metric: z.string().optional() }),
+    z.looseObject({
+      type: z.string(),
+      pass: z.boolean(),
+      score: z.number(),
+      reason: z.string(),
+      metric: z.string().optional(),
+    }),
   ),
   latencyMs: z.number(),
   tokens: z.object({ prompt: z.number(), completion: z.number(), total: z.number() }),
@@ -169,6 +175,5 @@ export function parseShardFile(text: string, source: string): ShardFile {
     const issue = parsed.error.issues[0]!;
     throw new ShardFileError(`${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   }
-  // The schema is CaseResult's shape; zod's inferred type differs only in how it spells `output: unknown`.
-  return parsed.data as unknown as ShardFile;
+  return parsed.data as ShardFile;
 }

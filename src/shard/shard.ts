@@ -3,7 +3,7 @@
 // there, and every job (and the base and head side of one job) agrees on the split without talking.
 import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.js';
-import { caseIdentity, planCases, testIdentity, type PlannedCase } from '../engine/plan.js';
+import { caseIdentity, planCases, testIdentities, type PlannedCase } from '../engine/plan.js';
 import type { Prompt, TestCase } from '../types.js';
 
 /** One job's part of the work: `index` of `total`, 1-based, as written in `--shard 2/4`. */
@@ -33,7 +33,8 @@ export function parseShard(spec: string): Shard {
 
 /** The 1-based shard a case belongs to: the first 8 bytes of sha256(identity), modulo `total`. */
 export function shardOf(caseIdentity: string, total: number): number {
-  if (!Number.isInteger(total) || total < 1) throw new RangeError(`shard total must be a positive integer, got ${total}`);
+  if (!Number.isInteger(total) || total < 1)
+    throw new RangeError(`shard total must be a positive integer, got ${total}`);
   const digest = createHash('sha256').update(caseIdentity).digest();
   // 64 bits keep the modulo bias below 2^-50 for any total up to 256.
   return Number(digest.readBigUInt64BE(0) % BigInt(total)) + 1;
@@ -60,7 +61,7 @@ export interface PlanIdentityInput {
  * both halves of a pair land in the same shard and each shard holds complete pairs.
  */
 export function planIdentities(input: PlanIdentityInput): string[] {
-  const testIds = input.tests.map((test, idx) => testIdentity(test, idx));
+  const testIds = testIdentities(input.tests);
   const shape = {
     tests: input.tests.length,
     prompts: input.prompts.length,
@@ -89,7 +90,8 @@ export function planIdentities(input: PlanIdentityInput): string[] {
 export function shardCaseFilter(identities: readonly string[], shard: Shard): (planned: PlannedCase) => boolean {
   return (planned) => {
     const identity = identities[planned.index];
-    if (identity === undefined) throw new RangeError(`case #${planned.index} is outside the plan of ${identities.length} cases`);
+    if (identity === undefined)
+      throw new RangeError(`case #${planned.index} is outside the plan of ${identities.length} cases`);
     return shardOf(identity, shard.total) === shard.index;
   };
 }

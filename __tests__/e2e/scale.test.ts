@@ -1,0 +1,136 @@
+// Scale and cost through the bundled action: three shards and a merge give the single run's comment; a pull
+// request whose base was evaluated on main before makes no model call for its base side; unchanged prompts
+// are not run at all.
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+import { runAction } from './run-action.js';
+import { modelEnv, promptChange, promptText, pullRequestEvent, skillResponder, type Scenario } from './scenario.js';
+
+let github: FakeGitHub;
+let model: FakeModelServer;
+const scenarios: Scenario[] = [];
+
+beforeAll(async () => {
+  github = await startFakeGitHub({ repository: 'octo/demo' });
+  model = await startFakeModelServer({ responder: skillResponder, record: false });
+});
+
+afterAll(async () => {
+  await github.close();
+  await model.close();
+  await Promise.all(scenarios.map((s) => s.repo.cleanup()));
+});
+
+async function scenario(baseSkill: number, headSkill: number): Promise<Scenario> {
+  const s = await promptChange({ baseSkill, headSkill });
+  scenarios.push(s);
+  return s;
+}
+
+function pullRequest(s: Scenario, pr: number) {
+  github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
+  return {
+    workspace: s.repo.dir,
+    eventName: 'pull_request',
+    payload: pullRequestEvent(s, pr),
+    env: modelEnv(model),
+    apiUrl: github.url,
+    sha: s.head,
+  };
+}
+
+test('three shards and a merge post exactly the comment a single run posts', async () => {
+  const s = await scenario(10, 5);
+  const single = await runAction({ ...pullRequest(s, 301), inputs: { cache: 'false' } });
+  expect(single.outputs.verdict).toBe('regression');
+
+  const shardDir = path.join(s.repo.dir, 'promptgate-shards');
+  await mkdir(shardDir, { recursive: true });
+  const shardCalls: number[] = [];
+  for (const i of [1, 2, 3]) {
+    const shard = await runAction({ ...pullRequest(s, 302), inputs: { cache: 'false', shard: `${i}/3` } });
+    expect(shard.code).toBe(0);
+    expect(shard.outputs.verdict).toBeUndefined();
+    shardCalls.push(Number(shard.outputs.calls));
+    // What actions/upload-artifact and download-artifact (merge-multiple) would do.
+    await copyFile(shard.outputs['shard-path']!, path.join(shardDir, path.basename(shard.outputs['shard-path']!)));
+  }
+  expect(github.state.commentsOn(302)).toHaveLength(0);
+  expect(shardCalls.reduce((a, b) => a + b, 0)).toBe(Number(single.outputs.calls));
+  expect(Math.min(...shardCalls)).toBeGreaterThan(0);
+
+  const merged = await runAction({ ...pullRequest(s, 302), inputs: { cache: 'false', mode: 'merge' } });
+  expect(merged.outputs.verdict).toBe('regression');
+  expect(merged.code).toBe(1);
+  expect(merged.outputs['head-pass-rate']).toBe(single.outputs['head-pass-rate']);
+  // Latency is measured, so it differs from run to run; everything else must be identical.
+  const timeless = (body: string) => body.replace(/^\| Latency \|.*$/m, '| Latency | (measured) |');
+  expect(timeless(github.state.commentsOn(302)[0]!.body)).toBe(timeless(github.state.commentsOn(301)[0]!.body));
+});
+
+test('a merge with a shard missing is refused and names what is missing', async () => {
+  const s = await scenario(10, 5);
+  const shardDir = path.join(s.repo.dir, 'promptgate-shards');
+  await mkdir(shardDir, { recursive: true });
+  for (const i of [1, 3]) {
+    const shard = await runAction({ ...pullRequest(s, 303), inputs: { cache: 'false', shard: `${i}/3` } });
+    await copyFile(shard.outputs['shard-path']!, path.join(shardDir, path.basename(shard.outputs['shard-path']!)));
+  }
+  const merged = await runAction({ ...pullRequest(s, 303), inputs: { cache: 'false', mode: 'merge' } });
+  expect(merged.code).toBe(1);
+  expect(merged.stdout).toContain('cannot be merged');
+  expect(merged.stdout).toMatch(/shard 2/);
+  expect(github.state.commentsOn(303)).toHaveLength(0);
+});
+
+test('a base already evaluated on main costs no model call; the footer counts calls made and cached', async () => {
+  const s = await scenario(10, 6);
+  // main's own run evaluated the prompt that is now the pull request's base (here: a run on main's commit,
+  // with the workspace checked out there, as actions/checkout would).
+  await s.repo.git('checkout', '--quiet', s.base);
+  const onMain = await runAction({
+    workspace: s.repo.dir,
+    eventName: 'push',
+    payload: { before: s.base, after: s.base },
+    inputs: { base: s.base, 'fail-on': 'never', comment: 'always' },
+    env: modelEnv(model),
+    apiUrl: github.url,
+    sha: s.base,
+  });
+  expect(onMain.code).toBe(0);
+  await s.repo.git('checkout', '--quiet', 'main');
+
+  const pr = await runAction({ ...pullRequest(s, 304), inputs: {} });
+  const report = JSON.parse(await readFile(pr.outputs['report-path']!, 'utf8'));
+  const base = report.suites[0].base.results as Array<{ cached: boolean }>;
+  const head = report.suites[0].head.results as Array<{ cached: boolean }>;
+  expect(base.length).toBe(20);
+  expect(base.every((r) => r.cached)).toBe(true);
+  expect(head.some((r) => r.cached)).toBe(false);
+  expect(pr.outputs['cached-calls']).toBe('20');
+  expect(pr.outputs.calls).toBe('20');
+  expect(github.state.commentsOn(304)[0]!.body).toContain('20 calls made, 20 served from cache');
+});
+
+test('only the changed prompt runs: an unchanged prompt of the same suite is not evaluated and says why', async () => {
+  const s = await scenario(10, 10);
+  await s.repo.write('prompts/second.txt', promptText(8, 'Second prompt'));
+  const yaml = (await readFile(path.join(s.repo.dir, 'promptgate.yaml'), 'utf8')).replace(
+    '  - file://prompts/answer.txt\n',
+    '  - file://prompts/answer.txt\n  - file://prompts/second.txt\n',
+  );
+  await s.repo.write('promptgate.yaml', yaml);
+  const base = await s.repo.commit('two prompts');
+  await s.repo.write('prompts/answer.txt', promptText(10, 'Kindly answer the question'));
+  const head = await s.repo.commit('reword the first prompt only');
+  const changed: Scenario = { repo: s.repo, base, head };
+  const calls = model.requestCount;
+  const run = await runAction({ ...pullRequest(changed, 305), inputs: { cache: 'false' } });
+  expect(run.outputs.verdict).toBe('ship');
+  expect(model.requestCount - calls).toBe(40); // 20 tests × the changed prompt × 2 sides
+  const body = github.state.commentsOn(305)[0]!.body;
+  expect(body).toContain('prompts/second.txt');
+  expect(body).toContain('unchanged: identical text at base and head');
+});
