@@ -38644,6 +38644,7 @@ async function runSuite(suite, deps) {
     let done = 0;
     await forEachBounded(total, limit + EXTRA_CASES_IN_FLIGHT, async (index) => {
         results[index] = await runCase(runner, caseAt(shape, selected ? selected[index] : index));
+        deps.onResult?.(results[index]);
         deps.onProgress?.(++done, total);
     }, deps.signal);
     return {
@@ -38831,6 +38832,7 @@ async function evaluateSuite(suite, options) {
         cache: options.cache ?? openCache(options),
         logger: options.logger ?? silentLogger,
         onProgress: options.onProgress,
+        onResult: options.onResult && ((r) => options.onResult(r, options.where ?? { config: suite.configPath, side: 'head' })),
         prompts: options.prompts,
         include: options.include,
         signal: options.signal,
@@ -39656,7 +39658,7 @@ async function readBasePrompts(input, configPath, suite, logger) {
     }
 }
 /** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
-async function evaluateSide(prepared, side, options, cache, filter) {
+async function evaluateSide(prepared, which, side, options, cache, filter) {
     const { suite } = prepared;
     const subset = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]) };
     const identities = planIdentities({
@@ -39670,6 +39672,7 @@ async function evaluateSide(prepared, side, options, cache, filter) {
         prompts: side.prompts,
         cache,
         include: filter?.(identities),
+        where: { config: prepared.configPath, side: which },
     });
     for (const r of results.results)
         r.promptIdx = side.headIdx[r.promptIdx];
@@ -39682,11 +39685,11 @@ async function evaluateSides(prepared, options, cache, logger, filter) {
     }
     const { configPath } = prepared;
     logger.info(`${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${prepared.suite.tests.length} tests)`);
-    const head = await evaluateSide(prepared, prepared.head, options, cache, filter);
+    const head = await evaluateSide(prepared, 'head', prepared.head, options, cache, filter);
     let base;
     if (prepared.base) {
         logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
-        base = await evaluateSide(prepared, prepared.base, options, cache, filter);
+        base = await evaluateSide(prepared, 'base', prepared.base, options, cache, filter);
     }
     return {
         head: head.results,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { readTarget, UNTRUSTED_EVENTS, type ReviewTarget } from './action/event.js';
 import { parseInputs, type ActionInputs } from './action/inputs.js';
 import { publishReview } from './action/publish.js';
+import { FinishedCases, reportOnInterrupt } from './action/interrupt.js';
 import { actionSources } from './action/sources.js';
 import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
 import { findDefaultConfig } from './config/load.js';
@@ -27,6 +28,8 @@ export async function run(): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name));
     const env = process.env;
+    const finished = new FinishedCases();
+    reportOnInterrupt(finished, env.GITHUB_STEP_SUMMARY);
     core.setSecret(inputs.token);
     // Provider keys come from the environment: mask them in the log before anything can print one.
     for (const [name, value] of Object.entries(env)) {
@@ -63,6 +66,7 @@ export async function run(): Promise<void> {
         env,
         logger,
         secrets: [inputs.token],
+        onResult: (result, where) => finished.record(result, where),
       },
     };
 

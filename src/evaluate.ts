@@ -5,7 +5,7 @@ import type { PlannedCase } from './engine/plan.js';
 import { runSuite } from './engine/run.js';
 import { resolveProviders, secretValues } from './providers/index.js';
 import { redactResults } from './review/redact.js';
-import type { EvalResults, Logger, Prompt, Suite } from './types.js';
+import type { CaseResult, EvalResults, Logger, Prompt, Suite } from './types.js';
 import { silentLogger } from './types.js';
 
 export interface EvaluateOptions {
@@ -16,6 +16,8 @@ export interface EvaluateOptions {
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   onProgress?: (done: number, total: number) => void;
+  /** Every finished case of a review, with its suite and side (for a report of what finished if interrupted). */
+  onResult?: (result: CaseResult, where: { config: string; side: 'base' | 'head' }) => void;
   /** Values to scrub from every result besides the providers' own keys (e.g. the GitHub token). */
   secrets?: string[];
   /** Aborting stops new calls; the run rejects with the abort reason. */
@@ -59,6 +61,8 @@ export async function evaluateSuite(
     prompts?: Prompt[];
     cache?: OutputCache;
     include?: (planned: PlannedCase) => boolean;
+    /** Which suite and side the results belong to, for `onResult`. */
+    where?: { config: string; side: 'base' | 'head' };
   },
 ): Promise<EvalResults> {
   const env = options.env ?? process.env;
@@ -68,6 +72,7 @@ export async function evaluateSuite(
     cache: options.cache ?? openCache(options),
     logger: options.logger ?? silentLogger,
     onProgress: options.onProgress,
+    onResult: options.onResult && ((r) => options.onResult!(r, options.where ?? { config: suite.configPath, side: 'head' })),
     prompts: options.prompts,
     include: options.include,
     signal: options.signal,

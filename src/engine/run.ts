@@ -32,6 +32,8 @@ export interface RunDeps {
   logger?: Logger;
   /** Called after every finished case. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with every finished case, as it finishes (an interrupted run can still report these). */
+  onResult?: (result: CaseResult) => void;
   /** Aborting stops new calls, aborts the ones in flight, and rejects runSuite with the abort reason. */
   signal?: AbortSignal;
   render?: (prompt: Prompt, vars: Record<string, unknown>) => string;
@@ -125,6 +127,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     limit + EXTRA_CASES_IN_FLIGHT,
     async (index) => {
       results[index] = await runCase(runner, caseAt(shape, selected ? selected[index]! : index));
+      deps.onResult?.(results[index]!);
       deps.onProgress?.(++done, total);
     },
     deps.signal,

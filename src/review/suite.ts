@@ -188,6 +188,7 @@ export interface EvaluatedSides {
 /** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
 async function evaluateSide(
   prepared: PreparedSuite,
+  which: 'base' | 'head',
   side: SidePlan,
   options: EvaluateOptions,
   cache: OutputCache | undefined,
@@ -206,6 +207,7 @@ async function evaluateSide(
     prompts: side.prompts,
     cache,
     include: filter?.(identities),
+    where: { config: prepared.configPath, side: which },
   });
   for (const r of results.results) r.promptIdx = side.headIdx[r.promptIdx]!;
   return { results, identities };
@@ -226,11 +228,11 @@ export async function evaluateSides(
   logger.info(
     `${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${prepared.suite.tests.length} tests)`,
   );
-  const head = await evaluateSide(prepared, prepared.head, options, cache, filter);
+  const head = await evaluateSide(prepared, 'head', prepared.head, options, cache, filter);
   let base: Awaited<ReturnType<typeof evaluateSide>> | undefined;
   if (prepared.base) {
     logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
-    base = await evaluateSide(prepared, prepared.base, options, cache, filter);
+    base = await evaluateSide(prepared, 'base', prepared.base, options, cache, filter);
   }
   return {
     head: head.results,
