@@ -72,7 +72,8 @@ export async function evaluateSuite(
     cache: options.cache ?? openCache(options),
     logger: options.logger ?? silentLogger,
     onProgress: options.onProgress,
-    onResult: options.onResult && ((r) => options.onResult!(r, options.where ?? { config: suite.configPath, side: 'head' })),
+    onResult:
+      options.onResult && ((r) => options.onResult!(r, options.where ?? { config: suite.configPath, side: 'head' })),
     prompts: options.prompts,
     include: options.include,
     signal: options.signal,

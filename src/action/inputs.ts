@@ -95,11 +95,12 @@ const schema = z.object({
 });
 
 type InputName = keyof z.input<typeof schema>;
-const NAMES = Object.keys(schema.shape) as InputName[];
+/** Every input the action reads; action.yml must declare exactly these. */
+export const INPUT_NAMES = Object.keys(schema.shape) as InputName[];
 
 /** `getInput` is @actions/core's (or a test's): it returns '' for an input that was not given. */
 export function parseInputs(getInput: (name: string) => string): ActionInputs {
-  const raw = Object.fromEntries(NAMES.map((n) => [n, getInput(n)]));
+  const raw = Object.fromEntries(INPUT_NAMES.map((n) => [n, getInput(n)]));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `input ${i.message}, got "${raw[String(i.path[0]) as InputName]}"`);
