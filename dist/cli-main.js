@@ -74705,6 +74705,13 @@ function markerFor(key) {
     return `<!-- promptgate:${key} -->`;
 }
 
+/**
+ * One sticky comment per set of configs: two promptgate steps with different suites keep separate comments.
+ * Only characters a hidden marker can hold (see markerFor); configs are joined with `+`.
+ */
+function commentKey(configPaths) {
+    return configPaths.map((p) => p.replace(/[^A-Za-z0-9._/@-]/g, '_')).join('+') || 'default';
+}
 function buildReportInput(args) {
     const { result } = args;
     return {
@@ -74860,7 +74867,7 @@ async function printReport(result, local, target, format, output, io) {
     const diffs = await collectPromptDiffs(result, local.input.repoDir, local.sources);
     const report = buildReportInput({
         result,
-        key: local.configPaths.join(','),
+        key: commentKey(local.configPaths),
         diffs,
         baseSha: target.base,
         headSha: target.head,

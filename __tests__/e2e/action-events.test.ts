@@ -6,31 +6,17 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
-import { createRepo, type TestRepo } from '../support/git-repo.js';
+import { createRepo } from '../support/git-repo.js';
+import { useLoopbackWorld } from './world.js';
 import { runAction } from './run-action.js';
 import { modelEnv, promptChange, promptText, pullRequestEvent, skillResponder, suiteYaml } from './scenario.js';
 
-let github: FakeGitHub;
-let model: FakeModelServer;
-const repos: TestRepo[] = [];
+const world = useLoopbackWorld();
 let nextPr = 100;
-
-beforeAll(async () => {
-  github = await startFakeGitHub({ repository: 'octo/demo' });
-  model = await startFakeModelServer({ responder: skillResponder, record: false });
-});
-
-afterAll(async () => {
-  await github.close();
-  await model.close();
-  await Promise.all(repos.map((r) => r.cleanup()));
-});
 
 async function baseRepo(extraYaml = '') {
   const repo = await createRepo();
-  repos.push(repo);
+  world.repos.push(repo);
   await repo.write('promptgate.yaml', suiteYaml({ extra: extraYaml }));
   await repo.write('prompts/answer.txt', promptText(10));
   await repo.write('README.md', '# demo\n');
@@ -39,7 +25,7 @@ async function baseRepo(extraYaml = '') {
 
 function openPull(base: string, head: string, patch: Record<string, unknown> = {}) {
   const pr = nextPr++;
-  github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
+  world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
   const event = pullRequestEvent({ base, head } as never, pr) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   Object.assign(event.pull_request, patch);
   return { pr, event };
@@ -47,20 +33,20 @@ function openPull(base: string, head: string, patch: Record<string, unknown> = {
 
 test('push: compares with `before`, reports to the summary and outputs, writes no comment', async () => {
   const s = await promptChange({ baseSkill: 10, headSkill: 5 });
-  repos.push(s.repo);
-  const before = github.state.comments.length;
+  world.repos.push(s.repo);
+  const before = world.github.state.comments.length;
   const run = await runAction({
     workspace: s.repo.dir,
     eventName: 'push',
     payload: { before: s.base, after: s.head, ref: 'refs/heads/main' },
     inputs: {},
-    env: modelEnv(model),
-    apiUrl: github.url,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
     sha: s.head,
   });
   expect(run.outputs.verdict).toBe('regression');
   expect(run.code).toBe(1);
-  expect(github.state.comments.length).toBe(before);
+  expect(world.github.state.comments.length).toBe(before);
   expect(run.summary).toContain('Regression');
 });
 
@@ -69,21 +55,21 @@ test('nothing affected: a log line, verdict skipped, no comment, no model call',
   await repo.write('README.md', '# demo, reworded\n');
   const head = await repo.commit('docs only');
   const { pr, event } = openPull(base, head);
-  const calls = model.requestCount;
+  const calls = world.model.requestCount;
   const run = await runAction({
     workspace: repo.dir,
     eventName: 'pull_request',
     payload: event,
     inputs: {},
-    env: modelEnv(model),
-    apiUrl: github.url,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
     sha: head,
   });
   expect(run.code).toBe(0);
   expect(run.outputs.verdict).toBe('skipped');
   expect(run.stdout).toContain('no file this suite reads changed');
-  expect(github.state.commentsOn(pr)).toHaveLength(0);
-  expect(model.requestCount).toBe(calls);
+  expect(world.github.state.commentsOn(pr)).toHaveLength(0);
+  expect(world.model.requestCount).toBe(calls);
 });
 
 test('a changed prompt file that no suite reads is reported as an untested prompt change', async () => {
@@ -96,38 +82,38 @@ test('a changed prompt file that no suite reads is reported as an untested promp
     eventName: 'pull_request',
     payload: event,
     inputs: { prompts: 'prompts/**/*.txt' },
-    env: modelEnv(model),
-    apiUrl: github.url,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
     sha: head,
   });
   expect(run.code).toBe(0);
-  const [comment] = github.state.commentsOn(pr);
+  const [comment] = world.github.state.commentsOn(pr);
   expect(comment?.body).toContain('Prompt changes no suite tests');
   expect(comment?.body).toContain('prompts/orphan.txt');
 });
 
 test('a shallow clone without the base commit falls back to the REST API', async () => {
   const s = await promptChange({ baseSkill: 10, headSkill: 5 });
-  repos.push(s.repo);
+  world.repos.push(s.repo);
   const shallow = path.join(await mkdtemp(path.join(os.tmpdir(), 'promptgate-shallow-')), 'ws');
   await promisify(execFile)('git', ['clone', '--quiet', '--depth', '1', `file://${s.repo.dir}`, shallow]);
   const { pr, event } = openPull(s.base, s.head);
-  github.state.setPull(pr, { files: [{ filename: 'prompts/answer.txt', status: 'modified' }] });
-  github.state.setFile(s.base, 'prompts/answer.txt', promptText(10));
-  github.state.setFile(s.base, 'promptgate.yaml', suiteYaml());
+  world.github.state.setPull(pr, { files: [{ filename: 'prompts/answer.txt', status: 'modified' }] });
+  world.github.state.setFile(s.base, 'prompts/answer.txt', promptText(10));
+  world.github.state.setFile(s.base, 'promptgate.yaml', suiteYaml());
   const run = await runAction({
     workspace: shallow,
     eventName: 'pull_request',
     payload: event,
     inputs: {},
-    env: modelEnv(model),
-    apiUrl: github.url,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
     sha: s.head,
   });
   expect(run.stdout).toContain('reading the pull request through the API');
   expect(run.outputs.verdict).toBe('regression');
   expect(Number(run.outputs['base-pass-rate'])).toBe(1);
-  expect(github.state.commentsOn(pr)).toHaveLength(1);
+  expect(world.github.state.commentsOn(pr)).toHaveLength(1);
 });
 
 describe('fork pull requests get no secrets', () => {
@@ -137,24 +123,24 @@ describe('fork pull requests get no secrets', () => {
     ['regression,skipped', 1],
   ])('fail-on %s: skipped with a clear reason, exit %i, no model call', async (failOn, code) => {
     const s = await promptChange({ baseSkill: 10, headSkill: 5 });
-    repos.push(s.repo);
+    world.repos.push(s.repo);
     const { pr, event } = openPull(s.base, s.head);
     event.pull_request.head = { ...fork.head, sha: s.head };
     event.pull_request.base = { sha: s.base, ref: 'main', repo: { full_name: 'octo/demo' } };
-    const calls = model.requestCount;
+    const calls = world.model.requestCount;
     const run = await runAction({
       workspace: s.repo.dir,
       eventName: 'pull_request',
       payload: event,
       inputs: { 'fail-on': failOn },
-      env: { OPENAI_BASE_URL: `${model.url}/v1` }, // no OPENAI_API_KEY: GitHub withholds secrets from forks
-      apiUrl: github.url,
+      env: { OPENAI_BASE_URL: `${world.model.url}/v1` }, // no OPENAI_API_KEY: GitHub withholds secrets from forks
+      apiUrl: world.github.url,
       sha: s.head,
     });
     expect(run.outputs.verdict).toBe('skipped');
     expect(run.code).toBe(code);
-    expect(model.requestCount).toBe(calls);
-    const [comment] = github.state.commentsOn(pr);
+    expect(world.model.requestCount).toBe(calls);
+    const [comment] = world.github.state.commentsOn(pr);
     expect(comment?.body).toContain(
       'no credentials for provider openai:chat:fake-model (OPENAI_API_KEY) on fork pull requests',
     );
@@ -162,15 +148,15 @@ describe('fork pull requests get no secrets', () => {
 
   test('the same missing key on a pull request from the repository itself fails the check and says what to set', async () => {
     const s = await promptChange({ baseSkill: 10, headSkill: 10 });
-    repos.push(s.repo);
+    world.repos.push(s.repo);
     const { event } = openPull(s.base, s.head);
     const run = await runAction({
       workspace: s.repo.dir,
       eventName: 'pull_request',
       payload: event,
       inputs: {},
-      env: { OPENAI_BASE_URL: `${model.url}/v1` },
-      apiUrl: github.url,
+      env: { OPENAI_BASE_URL: `${world.model.url}/v1` },
+      apiUrl: world.github.url,
       sha: s.head,
     });
     expect(run.code).toBe(1);
@@ -193,21 +179,21 @@ describe('pull_request_target: code from the pull request does not run', () => {
   test('a javascript assertion the PR added is refused with a clear message', async () => {
     const { repo, base, head } = await changedConfigWithCode();
     const { pr, event } = openPull(base, head);
-    const calls = model.requestCount;
+    const calls = world.model.requestCount;
     const run = await runAction({
       workspace: repo.dir,
       eventName: 'pull_request_target',
       payload: event,
       inputs: {},
-      env: modelEnv(model),
-      apiUrl: github.url,
+      env: modelEnv(world.model),
+      apiUrl: world.github.url,
       sha: head,
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('javascript assertion');
     expect(run.stdout).toContain('allow-untrusted-code');
-    expect(model.requestCount).toBe(calls);
-    expect(github.state.commentsOn(pr)).toHaveLength(0);
+    expect(world.model.requestCount).toBe(calls);
+    expect(world.github.state.commentsOn(pr)).toHaveLength(0);
   });
 
   test('allow-untrusted-code: true runs it', async () => {
@@ -218,8 +204,8 @@ describe('pull_request_target: code from the pull request does not run', () => {
       eventName: 'pull_request_target',
       payload: event,
       inputs: { 'allow-untrusted-code': 'true' },
-      env: modelEnv(model),
-      apiUrl: github.url,
+      env: modelEnv(world.model),
+      apiUrl: world.github.url,
       sha: head,
     });
     expect(run.code).toBe(0);
@@ -238,8 +224,8 @@ describe('pull_request_target: code from the pull request does not run', () => {
       eventName: 'pull_request_target',
       payload: event,
       inputs: {},
-      env: modelEnv(model),
-      apiUrl: github.url,
+      env: modelEnv(world.model),
+      apiUrl: world.github.url,
       sha: head,
     });
     expect(run.code).toBe(0);
@@ -250,21 +236,23 @@ describe('pull_request_target: code from the pull request does not run', () => {
 test('a provider that echoes its key back: the key reaches no comment, summary or report', async () => {
   const key = 'sk-live-SECRET-0123456789';
   const s = await promptChange({ baseSkill: 10, headSkill: 5 });
-  repos.push(s.repo);
+  world.repos.push(s.repo);
   const { pr, event } = openPull(s.base, s.head);
-  model.setResponder((input) => `${skillResponder(input)} (auth: ${String(input.request.headers.authorization)})`);
+  world.model.setResponder(
+    (input) => `${skillResponder(input)} (auth: ${String(input.request.headers.authorization)})`,
+  );
   try {
     const run = await runAction({
       workspace: s.repo.dir,
       eventName: 'pull_request',
       payload: event,
       inputs: {},
-      env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: `${model.url}/v1` },
-      apiUrl: github.url,
+      env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: `${world.model.url}/v1` },
+      apiUrl: world.github.url,
       sha: s.head,
     });
     expect(run.outputs.verdict).toBe('regression');
-    const [comment] = github.state.commentsOn(pr);
+    const [comment] = world.github.state.commentsOn(pr);
     const report = await readFile(run.outputs['report-path']!, 'utf8');
     expect(report).toContain('[REDACTED]');
     // The runner hides masked values in the log; `::add-mask::` is how the action tells it to.
@@ -272,6 +260,6 @@ test('a provider that echoes its key back: the key reaches no comment, summary o
     const log = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
     for (const text of [comment!.body, run.summary, report, ...log, run.stderr]) expect(text).not.toContain(key);
   } finally {
-    model.setResponder(skillResponder);
+    world.model.setResponder(skillResponder);
   }
 });

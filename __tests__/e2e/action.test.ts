@@ -1,24 +1,10 @@
 // The bundled action, run as GitHub runs it, against a real git repository, a loopback GitHub REST API and a
-// loopback model. Each verdict is reached by a real suite; the check fails only as `fail-on` says.
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+// loopback world.model. Each verdict is reached by a real suite; the check fails only as `fail-on` says.
+import { useLoopbackWorld } from './world.js';
 import { runAction } from './run-action.js';
-import { modelEnv, promptChange, pullRequestEvent, skillResponder, type Scenario } from './scenario.js';
+import { modelEnv, promptChange, pullRequestEvent, type Scenario } from './scenario.js';
 
-let github: FakeGitHub;
-let model: FakeModelServer;
-const scenarios: Scenario[] = [];
-
-beforeAll(async () => {
-  github = await startFakeGitHub({ repository: 'octo/demo' });
-  model = await startFakeModelServer({ responder: skillResponder, record: false });
-});
-
-afterAll(async () => {
-  await github.close();
-  await model.close();
-  await Promise.all(scenarios.map((s) => s.repo.cleanup()));
-});
+const world = useLoopbackWorld();
 
 let nextPr = 1;
 
@@ -28,20 +14,20 @@ async function reviewPullRequest(
   prepare?: (s: Scenario, pr: number) => void,
 ) {
   const s = await promptChange(change);
-  scenarios.push(s);
+  world.repos.push(s.repo);
   const pr = nextPr++;
-  github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
+  world.github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
   prepare?.(s, pr);
   const run = await runAction({
     workspace: s.repo.dir,
     eventName: 'pull_request',
     payload: pullRequestEvent(s, pr),
     inputs,
-    env: modelEnv(model),
-    apiUrl: github.url,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
     sha: s.head,
   });
-  return { s, pr, run, comments: () => github.state.commentsOn(pr) };
+  return { s, pr, run, comments: () => world.github.state.commentsOn(pr) };
 }
 
 describe('verdicts, each reached by a real suite', () => {
@@ -84,7 +70,7 @@ describe('verdicts, each reached by a real suite', () => {
   });
 
   test('too many errored calls make the verdict inconclusive, never a regression', async () => {
-    model.fail(...Array.from({ length: 12 }, () => 500));
+    world.model.fail(...Array.from({ length: 12 }, () => 500));
     const { run } = await reviewPullRequest({ baseSkill: 10, headSkill: 5 });
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.code).toBe(0);
@@ -114,8 +100,8 @@ describe('the sticky comment', () => {
       eventName: 'pull_request',
       payload: pullRequestEvent(first.s, first.pr),
       inputs: {},
-      env: modelEnv(model),
-      apiUrl: github.url,
+      env: modelEnv(world.model),
+      apiUrl: world.github.url,
       sha: first.s.head,
     });
     expect(again.stderr).toBe('');
@@ -129,7 +115,7 @@ describe('the sticky comment', () => {
 
   test('a comment by someone else that carries the marker is left alone', async () => {
     const { comments } = await reviewPullRequest({ baseSkill: 10, headSkill: 10 }, {}, (_s, pr) => {
-      github.state.seedComment(pr, '<!-- promptgate:promptgate.yaml -->\nI pasted the marker', 'mallory');
+      world.github.state.seedComment(pr, '<!-- promptgate:promptgate.yaml -->\nI pasted the marker', 'mallory');
     });
     const posted = comments();
     expect(posted).toHaveLength(2);
@@ -139,7 +125,7 @@ describe('the sticky comment', () => {
 
   test('a stale run (the PR head moved on) does not overwrite the newer result', async () => {
     const { run, comments } = await reviewPullRequest({ baseSkill: 10, headSkill: 5 }, {}, (_s, pr) => {
-      github.state.setPull(pr, { head: { sha: 'c'.repeat(40), ref: 'feature' } });
+      world.github.state.setPull(pr, { head: { sha: 'c'.repeat(40), ref: 'feature' } });
     });
     expect(comments()).toHaveLength(0);
     expect(run.stdout).toContain('head moved on');

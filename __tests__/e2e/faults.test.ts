@@ -4,43 +4,30 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ROUTES, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+import { ROUTES } from '../support/fake-github.js';
+import { useLoopbackWorld } from './world.js';
 import { ACTION_ENTRY, runAction } from './run-action.js';
-import { modelEnv, promptChange, pullRequestEvent, skillResponder, type Scenario } from './scenario.js';
+import { modelEnv, promptChange, pullRequestEvent } from './scenario.js';
 
-let github: FakeGitHub;
-let model: FakeModelServer;
-const scenarios: Scenario[] = [];
-
-beforeAll(async () => {
-  github = await startFakeGitHub({ repository: 'octo/demo' });
-  model = await startFakeModelServer({ responder: skillResponder, record: false });
-});
-
-afterAll(async () => {
-  await github.close();
-  await model.close();
-  await Promise.all(scenarios.map((s) => s.repo.cleanup()));
-});
+const world = useLoopbackWorld();
 
 async function pull(pr: number) {
   const s = await promptChange({ baseSkill: 10, headSkill: 5 });
-  scenarios.push(s);
-  github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
+  world.repos.push(s.repo);
+  world.github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
   return s;
 }
 
 test('SIGTERM mid-run: the job summary says what finished, the check fails, no comment is written', async () => {
   const s = await pull(401);
-  model.setLatency(200);
+  world.model.setLatency(200);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-sigterm-'));
   const summary = path.join(tmp, 'summary.md');
   const eventPath = path.join(tmp, 'event.json');
   await writeFile(summary, '');
   await writeFile(eventPath, JSON.stringify(pullRequestEvent(s, 401)));
   await writeFile(path.join(tmp, 'output.txt'), '');
-  const before = model.requestCount;
+  const before = world.model.requestCount;
   try {
     const child = spawn(process.execPath, [ACTION_ENTRY], {
       cwd: s.repo.dir,
@@ -51,21 +38,21 @@ test('SIGTERM mid-run: the job summary says what finished, the check fails, no c
         GITHUB_EVENT_PATH: eventPath,
         GITHUB_REPOSITORY: 'octo/demo',
         GITHUB_WORKSPACE: s.repo.dir,
-        GITHUB_API_URL: github.url,
+        GITHUB_API_URL: world.github.url,
         GITHUB_SHA: s.head,
         GITHUB_OUTPUT: path.join(tmp, 'output.txt'),
         GITHUB_STEP_SUMMARY: summary,
         'INPUT_GITHUB-TOKEN': 'ghs_test',
         INPUT_CACHE: 'false',
-        ...modelEnv(model),
+        ...modelEnv(world.model),
       },
     });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Wait (bounded) until some cases have been answered, then stop the job as the runner would.
-    for (let i = 0; i < 200 && model.requestCount - before < 10; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(model.requestCount - before).toBeGreaterThanOrEqual(10);
+    for (let i = 0; i < 200 && world.model.requestCount - before < 10; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(world.model.requestCount - before).toBeGreaterThanOrEqual(10);
     child.kill('SIGTERM');
     expect(await exited).toBe(1);
     const text = await readFile(summary, 'utf8');
@@ -73,22 +60,22 @@ test('SIGTERM mid-run: the job summary says what finished, the check fails, no c
     expect(text).toMatch(/\| promptgate\.yaml \| head \| \d+ \| \d+ \| \d+ \| 0 \|/);
     expect(Number(/(\d+) cases had finished/.exec(text)?.[1])).toBeGreaterThan(0);
     expect(stdout).toContain('::error::promptgate was interrupted');
-    expect(github.state.commentsOn(401)).toHaveLength(0);
+    expect(world.github.state.commentsOn(401)).toHaveLength(0);
   } finally {
-    model.setLatency(0);
+    world.model.setLatency(0);
   }
 });
 
 test('a token without pull-requests: write: a clear message naming the permission; summary and outputs still written', async () => {
   const s = await pull(402);
-  github.fail(ROUTES.createComment, 'permission');
+  world.github.fail(ROUTES.createComment, 'permission');
   const run = await runAction({
     workspace: s.repo.dir,
     eventName: 'pull_request',
     payload: pullRequestEvent(s, 402),
     inputs: { 'fail-on': 'never' },
-    env: modelEnv(model),
-    apiUrl: github.url,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
     sha: s.head,
   });
   expect(run.code).toBe(0);
@@ -105,23 +92,23 @@ test('GitHub secondary rate limit and a 5xx on the comment are retried; a delete
     eventName: 'pull_request',
     payload: pullRequestEvent(s, 403),
     inputs: { 'fail-on': 'never' },
-    env: modelEnv(model),
-    apiUrl: github.url,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
     sha: s.head,
   };
-  github.fail(ROUTES.createComment, 'server-error', {
+  world.github.fail(ROUTES.createComment, 'server-error', {
     status: 403,
     body: { message: 'You have exceeded a secondary rate limit' },
     headers: { 'retry-after': '0' },
   });
   const first = await runAction(args);
   expect(first.code).toBe(0);
-  expect(github.state.commentsOn(403)).toHaveLength(1);
+  expect(world.github.state.commentsOn(403)).toHaveLength(1);
   // Someone deletes the comment between our find and our update: the next run writes a new one.
-  const [comment] = github.state.commentsOn(403);
-  github.fail(ROUTES.updateComment, 'not-found');
+  const [comment] = world.github.state.commentsOn(403);
+  world.github.fail(ROUTES.updateComment, 'not-found');
   const second = await runAction(args);
   expect(second.code).toBe(0);
   expect(second.stdout).toContain('comment created');
-  expect(github.state.commentsOn(403).filter((c) => c.id !== comment!.id)).toHaveLength(1);
+  expect(world.github.state.commentsOn(403).filter((c) => c.id !== comment!.id)).toHaveLength(1);
 });

@@ -3,40 +3,26 @@
 // are not run at all.
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+import { useLoopbackWorld } from './world.js';
 import { runAction } from './run-action.js';
-import { modelEnv, promptChange, promptText, pullRequestEvent, skillResponder, type Scenario } from './scenario.js';
+import { modelEnv, promptChange, promptText, pullRequestEvent, type Scenario } from './scenario.js';
 
-let github: FakeGitHub;
-let model: FakeModelServer;
-const scenarios: Scenario[] = [];
-
-beforeAll(async () => {
-  github = await startFakeGitHub({ repository: 'octo/demo' });
-  model = await startFakeModelServer({ responder: skillResponder, record: false });
-});
-
-afterAll(async () => {
-  await github.close();
-  await model.close();
-  await Promise.all(scenarios.map((s) => s.repo.cleanup()));
-});
+const world = useLoopbackWorld();
 
 async function scenario(baseSkill: number, headSkill: number): Promise<Scenario> {
   const s = await promptChange({ baseSkill, headSkill });
-  scenarios.push(s);
+  world.repos.push(s.repo);
   return s;
 }
 
 function pullRequest(s: Scenario, pr: number) {
-  github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
+  world.github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
   return {
     workspace: s.repo.dir,
     eventName: 'pull_request',
     payload: pullRequestEvent(s, pr),
-    env: modelEnv(model),
-    apiUrl: github.url,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
     sha: s.head,
   };
 }
@@ -57,7 +43,7 @@ test('three shards and a merge post exactly the comment a single run posts', asy
     // What actions/upload-artifact and download-artifact (merge-multiple) would do.
     await copyFile(shard.outputs['shard-path']!, path.join(shardDir, path.basename(shard.outputs['shard-path']!)));
   }
-  expect(github.state.commentsOn(302)).toHaveLength(0);
+  expect(world.github.state.commentsOn(302)).toHaveLength(0);
   expect(shardCalls.reduce((a, b) => a + b, 0)).toBe(Number(single.outputs.calls));
   expect(Math.min(...shardCalls)).toBeGreaterThan(0);
 
@@ -67,7 +53,9 @@ test('three shards and a merge post exactly the comment a single run posts', asy
   expect(merged.outputs['head-pass-rate']).toBe(single.outputs['head-pass-rate']);
   // Latency is measured, so it differs from run to run; everything else must be identical.
   const timeless = (body: string) => body.replace(/^\| Latency \|.*$/m, '| Latency | (measured) |');
-  expect(timeless(github.state.commentsOn(302)[0]!.body)).toBe(timeless(github.state.commentsOn(301)[0]!.body));
+  expect(timeless(world.github.state.commentsOn(302)[0]!.body)).toBe(
+    timeless(world.github.state.commentsOn(301)[0]!.body),
+  );
 });
 
 test('a merge with a shard missing is refused and names what is missing', async () => {
@@ -82,7 +70,7 @@ test('a merge with a shard missing is refused and names what is missing', async 
   expect(merged.code).toBe(1);
   expect(merged.stdout).toContain('cannot be merged');
   expect(merged.stdout).toMatch(/shard 2/);
-  expect(github.state.commentsOn(303)).toHaveLength(0);
+  expect(world.github.state.commentsOn(303)).toHaveLength(0);
 });
 
 test('a base already evaluated on main costs no model call; the footer counts calls made and cached', async () => {
@@ -95,8 +83,8 @@ test('a base already evaluated on main costs no model call; the footer counts ca
     eventName: 'push',
     payload: { before: s.base, after: s.base },
     inputs: { base: s.base, 'fail-on': 'never', comment: 'always' },
-    env: modelEnv(model),
-    apiUrl: github.url,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
     sha: s.base,
   });
   expect(onMain.code).toBe(0);
@@ -111,7 +99,7 @@ test('a base already evaluated on main costs no model call; the footer counts ca
   expect(head.some((r) => r.cached)).toBe(false);
   expect(pr.outputs['cached-calls']).toBe('20');
   expect(pr.outputs.calls).toBe('20');
-  expect(github.state.commentsOn(304)[0]!.body).toContain('20 calls made, 20 served from cache');
+  expect(world.github.state.commentsOn(304)[0]!.body).toContain('20 calls made, 20 served from cache');
 });
 
 test('only the changed prompt runs: an unchanged prompt of the same suite is not evaluated and says why', async () => {
@@ -126,11 +114,11 @@ test('only the changed prompt runs: an unchanged prompt of the same suite is not
   await s.repo.write('prompts/answer.txt', promptText(10, 'Kindly answer the question'));
   const head = await s.repo.commit('reword the first prompt only');
   const changed: Scenario = { repo: s.repo, base, head };
-  const calls = model.requestCount;
+  const calls = world.model.requestCount;
   const run = await runAction({ ...pullRequest(changed, 305), inputs: { cache: 'false' } });
   expect(run.outputs.verdict).toBe('ship');
-  expect(model.requestCount - calls).toBe(40); // 20 tests × the changed prompt × 2 sides
-  const body = github.state.commentsOn(305)[0]!.body;
+  expect(world.model.requestCount - calls).toBe(40); // 20 tests × the changed prompt × 2 sides
+  const body = world.github.state.commentsOn(305)[0]!.body;
   expect(body).toContain('prompts/second.txt');
   expect(body).toContain('unchanged: identical text at base and head');
 });

@@ -40,6 +40,27 @@ interface PullRequestPayload {
 /** Events that run with the base repository's secrets and token while looking at a pull request's code. */
 export const UNTRUSTED_EVENTS = new Set(['pull_request_target', 'workflow_run']);
 
+/** The pull request an event is about: pull_request(_target) carry it, workflow_run lists it. */
+function pullRequestOf(
+  event: string,
+  payload: PullRequestPayload,
+  repository: string,
+): { number?: number; base?: string; head?: string; fromFork: boolean } | undefined {
+  if (event === 'pull_request' || event === 'pull_request_target') {
+    const pr = payload.pull_request;
+    const headRepo = pr?.head?.repo?.full_name;
+    const fromFork = headRepo !== undefined && headRepo !== (pr?.base?.repo?.full_name ?? repository);
+    return { number: pr?.number, base: pr?.base?.sha, head: pr?.head?.sha, fromFork };
+  }
+  if (event === 'workflow_run') {
+    const run = payload.workflow_run;
+    const pr = run?.pull_requests?.[0];
+    const fromFork = (run?.head_repository?.full_name ?? repository) !== (run?.repository?.full_name ?? repository);
+    return { number: pr?.number, base: pr?.base?.sha, head: pr?.head?.sha ?? run?.head_sha, fromFork };
+  }
+  return undefined;
+}
+
 export function readTarget(options: {
   eventName: string;
   payload: unknown;
@@ -51,46 +72,13 @@ export function readTarget(options: {
   if (!owner || !repo) throw new UsageError(`GITHUB_REPOSITORY should be owner/repo, got "${options.repository}"`);
   const payload = (options.payload ?? {}) as PullRequestPayload;
   const event = options.eventName;
-  if (event === 'pull_request' || event === 'pull_request_target') {
-    const pr = payload.pull_request;
-    const base = pr?.base?.sha;
-    const head = pr?.head?.sha;
-    if (!pr?.number || !base || !head) {
-      throw new UsageError(`the ${event} event payload has no pull_request number, base.sha and head.sha`);
+  const pull = pullRequestOf(event, payload, options.repository);
+  if (pull) {
+    const { number, base, head, fromFork } = pull;
+    if (!number || !base || !head) {
+      throw new UsageError(`the ${event} event payload has no pull request number, base SHA and head SHA to review`);
     }
-    const headRepo = pr.head?.repo?.full_name;
-    const fromFork = headRepo !== undefined && headRepo !== (pr.base?.repo?.full_name ?? options.repository);
-    return {
-      kind: 'pull_request',
-      event,
-      base: options.baseInput ?? base,
-      head,
-      number: pr.number,
-      owner,
-      repo,
-      fromFork,
-    };
-  }
-  if (event === 'workflow_run') {
-    const run = payload.workflow_run;
-    const pr = run?.pull_requests?.[0];
-    const base = pr?.base?.sha;
-    const head = pr?.head?.sha ?? run?.head_sha;
-    if (!pr?.number || !base || !head) {
-      throw new UsageError('the workflow_run event has no pull request (with base and head SHAs) to review');
-    }
-    const fromFork =
-      (run?.head_repository?.full_name ?? options.repository) !== (run?.repository?.full_name ?? options.repository);
-    return {
-      kind: 'pull_request',
-      event,
-      base: options.baseInput ?? base,
-      head,
-      number: pr.number,
-      owner,
-      repo,
-      fromFork,
-    };
+    return { kind: 'pull_request', event, base: options.baseInput ?? base, head, number, owner, repo, fromFork };
   }
   if (event === 'push') {
     const before = options.baseInput ?? payload.before;

@@ -9,7 +9,7 @@ import { GitHubPermissionError, type GitHubClient } from '../github/client.js';
 import { upsertStickyComment } from '../github/comment.js';
 import { getPullRequest } from '../github/pr.js';
 import type { ReviewResult } from '../pipeline.js';
-import { buildReportInput, reportDocument } from '../review/outputs.js';
+import { buildReportInput, commentKey, reportDocument } from '../review/outputs.js';
 import { failingCasesJsonl } from '../review/dataset.js';
 import { renderComment, renderSummary, COMMENT_MAX_CHARS } from '../report/markdown.js';
 import type { Logger } from '../types.js';
@@ -27,11 +27,6 @@ export interface PublishArgs {
   env: NodeJS.ProcessEnv;
   logger: Logger;
   notes: string[];
-}
-
-/** One sticky comment per set of configs: two promptgate steps with different suites keep separate comments. */
-export function commentKey(configPaths: readonly string[]): string {
-  return configPaths.join(',').replace(/[^A-Za-z0-9._/,-]/g, '_') || 'default';
 }
 
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {

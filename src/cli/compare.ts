@@ -11,7 +11,7 @@ import { assertSafeRef } from '../git/refs.js';
 import { review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from '../pipeline.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
-import { buildReportInput, reportDocument } from '../review/outputs.js';
+import { buildReportInput, commentKey, reportDocument } from '../review/outputs.js';
 import { collectPromptDiffs, gitSources, type ReviewSources } from '../review/sources.js';
 import { configHash, readShardFile, writeShardFile } from '../shard/shard-file.js';
 import { parseShard } from '../shard/shard.js';
@@ -86,7 +86,7 @@ async function printReport(
   const diffs = await collectPromptDiffs(result, local.input.repoDir, local.sources);
   const report = buildReportInput({
     result,
-    key: local.configPaths.join(','),
+    key: commentKey(local.configPaths),
     diffs,
     baseSha: target.base,
     headSha: target.head,

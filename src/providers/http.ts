@@ -1,10 +1,18 @@
 // One HTTP attempt, classified. Providers never retry: they report whether a retry could help
 // (`transient`) and how long the server asked us to wait (`retryAfterMs`); src/engine retries.
+//
+// node:http(s) with one keep-alive agent per protocol, not fetch: at 50 calls in flight fetch (undici)
+// spent more CPU on web streams and request cloning than the rest of a case did, and its garbage
+// filled the heap. A keep-alive agent reuses one connection per concurrent call; the engine's call
+// limit bounds how many there are, so the agent needs no limit of its own.
+import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { ProviderResponse } from '../types.js';
 import { redact } from './secrets.js';
 
 export interface PostJsonOptions {
-  fetch: typeof fetch;
   /** The engine's per-call timeout (aborted when it fires). */
   signal?: AbortSignal;
   /** Secret values to scrub from any error text. */
@@ -17,20 +25,28 @@ export interface PostJsonOptions {
 
 export type PostJsonOutcome = { ok: true; status: number; body: unknown } | { ok: false; failure: ProviderResponse };
 
+/** Response headers as node:http gives them: lowercase names. */
+export type ResponseHeaders = IncomingHttpHeaders;
+
 /** 408 timeout, 409 conflict (OpenAI uses it for transient lock contention), 429 rate limit, any 5xx (incl. Anthropic's 529). */
 export function isTransientStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+function header(headers: ResponseHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /**
  * Milliseconds to wait, from `retry-after-ms` (OpenAI) or `Retry-After` (seconds or an HTTP date).
  * Undefined when absent or unparseable; never negative.
  */
-export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.max(0, Math.round(Number(ms)));
-  const value = headers.get('retry-after');
-  if (value === null) return undefined;
+export function parseRetryAfter(headers: ResponseHeaders, now: number = Date.now()): number | undefined {
+  const ms = header(headers, 'retry-after-ms');
+  if (ms !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.max(0, Math.round(Number(ms)));
+  const value = header(headers, 'retry-after');
+  if (value === undefined) return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.max(0, Math.round(Number(value) * 1000));
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
@@ -60,11 +76,11 @@ function errorDetail(text: string): string {
   return text;
 }
 
-/** Network-level failure → message. `fetch` wraps the socket error (ECONNRESET, ECONNREFUSED, ...) in `cause`. */
+/** Network-level failure → message: the socket's code (ECONNRESET, ECONNREFUSED, ...) when it has one. */
 function networkMessage(err: unknown): string {
-  const cause = (err as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const { code, cause } = (err ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof code === 'string' && code !== 'ABORT_ERR') return `network error ${code}`;
   if (cause && typeof cause.code === 'string') return `network error ${cause.code}`;
-  if (cause && typeof cause.message === 'string') return `network error: ${cause.message}`;
   return `network error: ${err instanceof Error ? err.message : String(err)}`;
 }
 
@@ -83,6 +99,87 @@ export function failure(
   return { error: redact(`${options.label}: ${message}`, options.secrets), transient, ...extra };
 }
 
+interface RawResponse {
+  status: number;
+  statusText: string;
+  headers: ResponseHeaders;
+  body: Buffer;
+}
+
+/** Where a request failed: before any response arrived, or while its body was streaming. */
+class TransportError extends Error {
+  override name = 'TransportError';
+  constructor(
+    readonly phase: 'request' | 'body',
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+let agents: { http: http.Agent; https: https.Agent } | undefined;
+
+/** Created on first use, shared by every provider: one pool of kept-alive connections per protocol. */
+function agentFor(url: URL): http.Agent {
+  // Idle sockets are unref'd by the agent, so they never keep the process alive.
+  agents ??= { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  return url.protocol === 'https:' ? agents.https : agents.http;
+}
+
+const DECODERS: Record<string, (body: Buffer) => Promise<Buffer>> = {
+  gzip: promisify(zlib.gunzip),
+  'x-gzip': promisify(zlib.gunzip),
+  deflate: promisify(zlib.inflate),
+  br: promisify(zlib.brotliDecompress),
+};
+
+/** One POST; resolves with the whole (decoded) body, rejects with a TransportError. */
+function send(url: URL, payload: Buffer, headers: Record<string, string>, signal?: AbortSignal): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (phase: TransportError['phase'], error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      reject(new TransportError(phase, error));
+    };
+    const succeed = (response: RawResponse): void => {
+      if (settled) return;
+      settled = true;
+      resolve(response);
+    };
+    const onResponse = (res: IncomingMessage): void => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', (error) => fail('body', error));
+      res.on('close', () => {
+        if (!res.complete) fail('body', Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
+      });
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const encoding = header(res.headers, 'content-encoding')?.trim().toLowerCase();
+        const decode = encoding ? DECODERS[encoding] : undefined;
+        const done = (body: Buffer): void =>
+          succeed({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body });
+        if (!decode) return done(raw);
+        decode(raw).then(done, (error: unknown) => fail('body', error));
+      });
+    };
+    const transport = url.protocol === 'https:' ? https : http;
+    const request = transport.request(
+      url,
+      {
+        method: 'POST',
+        agent: agentFor(url),
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': payload.length },
+        ...(signal ? { signal } : {}),
+      },
+      onResponse,
+    );
+    request.on('error', (error) => fail(request.res ? 'body' : 'request', error));
+    request.end(payload);
+  });
+}
+
 /** POST a JSON body once and read a JSON reply; every failure comes back classified, nothing throws. */
 export async function postJson(
   url: string,
@@ -93,30 +190,23 @@ export async function postJson(
   const { signal } = options;
   if (signal?.aborted)
     return { ok: false, failure: failure(options, 'request aborted before it was sent (timeout)', true) };
-  let response: Response;
+  let response: RawResponse;
   try {
-    response = await options.fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-      signal,
-    });
+    response = await send(new URL(url), Buffer.from(JSON.stringify(body)), headers, signal);
   } catch (err) {
-    if (isAbort(err, signal)) return { ok: false, failure: failure(options, 'request timed out (aborted)', true) };
-    return { ok: false, failure: failure(options, `${networkMessage(err)} calling ${url}`, true) };
+    const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
+    if (phase === 'body') {
+      // The connection died mid-body (reset, or our timeout fired while streaming).
+      if (isAbort(cause, signal))
+        return { ok: false, failure: failure(options, 'request timed out while reading the response', true) };
+      return { ok: false, failure: failure(options, `${networkMessage(cause)} while reading the response`, true) };
+    }
+    if (isAbort(cause, signal)) return { ok: false, failure: failure(options, 'request timed out (aborted)', true) };
+    return { ok: false, failure: failure(options, `${networkMessage(cause)} calling ${url}`, true) };
   }
 
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (err) {
-    // The connection died mid-body (reset, or our timeout fired while streaming).
-    if (isAbort(err, signal))
-      return { ok: false, failure: failure(options, 'request timed out while reading the response', true) };
-    return { ok: false, failure: failure(options, `${networkMessage(err)} while reading the response`, true) };
-  }
-
-  if (!response.ok) {
+  const text = response.body.toString('utf8');
+  if (response.status < 200 || response.status > 299) {
     const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     const detail = excerpt(errorDetail(text));
     const hint =

@@ -4,6 +4,14 @@ import { markerFor } from '../github/comment.js';
 import type { ReportInput } from '../report/input.js';
 import { VERSION } from '../version.js';
 
+/**
+ * One sticky comment per set of configs: two promptgate steps with different suites keep separate comments.
+ * Only characters a hidden marker can hold (see markerFor); configs are joined with `+`.
+ */
+export function commentKey(configPaths: readonly string[]): string {
+  return configPaths.map((p) => p.replace(/[^A-Za-z0-9._/@-]/g, '_')).join('+') || 'default';
+}
+
 export function buildReportInput(args: {
   result: ReviewResult;
   key: string;
