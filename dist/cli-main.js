@@ -1,6 +1,6 @@
 import path, { join, isAbsolute, resolve as resolve$1, relative, sep as sep$1 } from 'node:path';
 import { V as VERSION$6 } from './cli-version.js';
-import require$$0$a, { parseArgs, isDeepStrictEqual } from 'node:util';
+import require$$0$a, { parseArgs, isDeepStrictEqual, promisify } from 'node:util';
 import { realpath, readFile, stat, readdir, rm, mkdir, writeFile, rename, access, mkdtemp, unlink, readlink, lstat } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import require$$0 from 'process';
@@ -9,8 +9,11 @@ import require$$0$2 from 'domain';
 import require$$0$3 from 'events';
 import require$$0$5, { existsSync as existsSync$1, readFileSync as readFileSync$1 } from 'fs';
 import require$$0$4 from 'path';
-import require$$1$3, { pathToFileURL } from 'node:url';
+import require$$1$2, { pathToFileURL } from 'node:url';
 import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import zlib from 'node:zlib';
 import { spawn, execFile } from 'node:child_process';
 import os from 'node:os';
 import { EOL } from 'os';
@@ -22,20 +25,18 @@ import 'assert';
 import require$$6 from 'util';
 import require$$0$7 from 'node:assert';
 import require$$0$9 from 'node:net';
-import require$$2$1 from 'node:http';
 import require$$0$8 from 'node:stream';
 import require$$0$6 from 'node:buffer';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$b from 'node:diagnostics_channel';
 import require$$5 from 'node:tls';
-import require$$1$2 from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1$1 from 'node:worker_threads';
 import require$$5$2 from 'node:async_hooks';
-import require$$1$4 from 'node:console';
-import require$$1$5 from 'node:dns';
+import require$$1$3 from 'node:console';
+import require$$1$4 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 
 function processIo() {
@@ -37464,20 +37465,31 @@ function cacheIdentityOf(id, config, extra = {}) {
     return stableJson({ id, config: withoutSecrets(config), ...extra });
 }
 
+// One HTTP attempt, classified. Providers never retry: they report whether a retry could help
+// (`transient`) and how long the server asked us to wait (`retryAfterMs`); src/engine retries.
+//
+// node:http(s) with one keep-alive agent per protocol, not fetch: at 50 calls in flight fetch (undici)
+// spent more CPU on web streams and request cloning than the rest of a case did, and its garbage
+// filled the heap. A keep-alive agent reuses one connection per concurrent call; the engine's call
+// limit bounds how many there are, so the agent needs no limit of its own.
 /** 408 timeout, 409 conflict (OpenAI uses it for transient lock contention), 429 rate limit, any 5xx (incl. Anthropic's 529). */
 function isTransientStatus(status) {
     return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
 }
 /**
  * Milliseconds to wait, from `retry-after-ms` (OpenAI) or `Retry-After` (seconds or an HTTP date).
  * Undefined when absent or unparseable; never negative.
  */
 function parseRetryAfter(headers, now = Date.now()) {
-    const ms = headers.get('retry-after-ms');
-    if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms))
+    const ms = header(headers, 'retry-after-ms');
+    if (ms !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(ms))
         return Math.max(0, Math.round(Number(ms)));
-    const value = headers.get('retry-after');
-    if (value === null)
+    const value = header(headers, 'retry-after');
+    if (value === undefined)
         return undefined;
     if (/^\s*\d+(\.\d+)?\s*$/.test(value))
         return Math.max(0, Math.round(Number(value) * 1000));
@@ -37508,13 +37520,13 @@ function errorDetail(text) {
     }
     return text;
 }
-/** Network-level failure → message. `fetch` wraps the socket error (ECONNRESET, ECONNREFUSED, ...) in `cause`. */
+/** Network-level failure → message: the socket's code (ECONNRESET, ECONNREFUSED, ...) when it has one. */
 function networkMessage(err) {
-    const cause = err?.cause;
+    const { code, cause } = (err ?? {});
+    if (typeof code === 'string' && code !== 'ABORT_ERR')
+        return `network error ${code}`;
     if (cause && typeof cause.code === 'string')
         return `network error ${cause.code}`;
-    if (cause && typeof cause.message === 'string')
-        return `network error: ${cause.message}`;
     return `network error: ${err instanceof Error ? err.message : String(err)}`;
 }
 function isAbort(err, signal) {
@@ -37523,6 +37535,77 @@ function isAbort(err, signal) {
 function failure(options, message, transient, extra = {}) {
     return { error: redact(`${options.label}: ${message}`, options.secrets), transient, ...extra };
 }
+/** Where a request failed: before any response arrived, or while its body was streaming. */
+class TransportError extends Error {
+    phase;
+    cause;
+    name = 'TransportError';
+    constructor(phase, cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.phase = phase;
+        this.cause = cause;
+    }
+}
+let agents;
+/** Created on first use, shared by every provider: one pool of kept-alive connections per protocol. */
+function agentFor(url) {
+    // Idle sockets are unref'd by the agent, so they never keep the process alive.
+    agents ??= { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    return url.protocol === 'https:' ? agents.https : agents.http;
+}
+const DECODERS = {
+    gzip: promisify(zlib.gunzip),
+    'x-gzip': promisify(zlib.gunzip),
+    deflate: promisify(zlib.inflate),
+    br: promisify(zlib.brotliDecompress),
+};
+/** One POST; resolves with the whole (decoded) body, rejects with a TransportError. */
+function send(url, payload, headers, signal) {
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const fail = (phase, error) => {
+            if (settled)
+                return;
+            settled = true;
+            reject(new TransportError(phase, error));
+        };
+        const succeed = (response) => {
+            if (settled)
+                return;
+            settled = true;
+            resolve(response);
+        };
+        let responded = false;
+        const onResponse = (res) => {
+            responded = true;
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('error', (error) => fail('body', error));
+            res.on('close', () => {
+                if (!res.complete)
+                    fail('body', Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
+            });
+            res.on('end', () => {
+                const raw = Buffer.concat(chunks);
+                const encoding = header(res.headers, 'content-encoding')?.trim().toLowerCase();
+                const decode = encoding ? DECODERS[encoding] : undefined;
+                const done = (body) => succeed({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body });
+                if (!decode)
+                    return done(raw);
+                decode(raw).then(done, (error) => fail('body', error));
+            });
+        };
+        const transport = url.protocol === 'https:' ? https : http;
+        const request = transport.request(url, {
+            method: 'POST',
+            agent: agentFor(url),
+            headers: { 'content-type': 'application/json', ...headers, 'content-length': payload.length },
+            ...(signal ? { signal } : {}),
+        }, onResponse);
+        request.on('error', (error) => fail(responded ? 'body' : 'request', error));
+        request.end(payload);
+    });
+}
 /** POST a JSON body once and read a JSON reply; every failure comes back classified, nothing throws. */
 async function postJson(url, body, headers, options) {
     const { signal } = options;
@@ -37530,29 +37613,22 @@ async function postJson(url, body, headers, options) {
         return { ok: false, failure: failure(options, 'request aborted before it was sent (timeout)', true) };
     let response;
     try {
-        response = await options.fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...headers },
-            body: JSON.stringify(body),
-            signal,
-        });
+        response = await send(new URL(url), Buffer.from(JSON.stringify(body)), headers, signal);
     }
     catch (err) {
-        if (isAbort(err, signal))
+        const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
+        if (phase === 'body') {
+            // The connection died mid-body (reset, or our timeout fired while streaming).
+            if (isAbort(cause, signal))
+                return { ok: false, failure: failure(options, 'request timed out while reading the response', true) };
+            return { ok: false, failure: failure(options, `${networkMessage(cause)} while reading the response`, true) };
+        }
+        if (isAbort(cause, signal))
             return { ok: false, failure: failure(options, 'request timed out (aborted)', true) };
-        return { ok: false, failure: failure(options, `${networkMessage(err)} calling ${url}`, true) };
+        return { ok: false, failure: failure(options, `${networkMessage(cause)} calling ${url}`, true) };
     }
-    let text;
-    try {
-        text = await response.text();
-    }
-    catch (err) {
-        // The connection died mid-body (reset, or our timeout fired while streaming).
-        if (isAbort(err, signal))
-            return { ok: false, failure: failure(options, 'request timed out while reading the response', true) };
-        return { ok: false, failure: failure(options, `${networkMessage(err)} while reading the response`, true) };
-    }
-    if (!response.ok) {
+    const text = response.body.toString('utf8');
+    if (response.status < 200 || response.status > 299) {
         const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
         const detail = excerpt(errorDetail(text));
         const hint = (response.status === 401 || response.status === 403) && options.credentialHint
@@ -37717,7 +37793,6 @@ function createAnthropicProvider(spec, model, options) {
                 if (config[param] !== undefined)
                     body[param] = config[param];
             const outcome = await postJson(url, body, headers, {
-                fetch: options.fetch,
                 signal: context.signal,
                 secrets,
                 label,
@@ -38138,7 +38213,6 @@ function createOpenAiProvider(spec, flavor, model, options) {
             if (config.passthrough && typeof config.passthrough === 'object')
                 Object.assign(body, config.passthrough);
             const outcome = await postJson(url, body, headers, {
-                fetch: options.fetch,
                 signal: context.signal,
                 secrets,
                 label,
@@ -38202,15 +38276,14 @@ function parseProviderId(id) {
 }
 async function resolveProvider(spec, options) {
     const env = options.env ?? process.env;
-    const fetchImpl = options.fetch ?? globalThis.fetch;
     const parsed = parseProviderId(spec.id);
     switch (parsed.kind) {
         case 'echo':
             return createEchoProvider(spec);
         case 'chat':
-            return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env, fetch: fetchImpl });
+            return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env });
         case 'anthropic':
-            return createAnthropicProvider(spec, parsed.model, { env, fetch: fetchImpl });
+            return createAnthropicProvider(spec, parsed.model, { env });
         case 'file':
             return createCustomProvider(spec, { rootDir: options.rootDir, configFile: options.configFile, key: options.key });
         case 'exec':
@@ -40752,18 +40825,18 @@ function headline(input) {
     const which = input.suites.length > 1 && suite ? ` (suite ${escapeInline(suite.name, 80)})` : '';
     return `## ${emoji} ${words}${detail ? ` — ${escapeInline(detail, 300)}` : ''}${which}`;
 }
-function interval(r) {
-    return `${percent(r.interval.low)}–${percent(r.interval.high)}`;
+/** A pass rate with its Wilson 95% interval underneath, small: one column per side keeps the table narrow. */
+function rateCell(r) {
+    return `${percent(r.rate)}<br><sub>${percent(r.interval.low)}–${percent(r.interval.high)}</sub>`;
 }
 function rateRow(label, r, flagged) {
     const p = `${formatP(r.pValue)}${flagged ? ' ⛔' : ''}`;
-    const ci = `${interval(r.base)} → ${interval(r.head)}`;
-    return `| ${label[0]} | ${label[1]} | ${percent(r.base.rate)} | ${percent(r.head.rate)} | ${points(r.delta)} | ${ci} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
+    return `| ${label[0]} | ${label[1]} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
 }
 function ratesTable(c) {
     const rows = [
-        '| Prompt | Provider | Base | Head | Δ | 95% interval (base → head) | p | Cases | Errors (base → head) |',
-        '|---|---|--:|--:|--:|---|--:|--:|--:|',
+        '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p | Cases | Errors (base → head) |',
+        '|---|---|--:|--:|--:|--:|--:|--:|',
         ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
     ];
     if (c.groups.length !== 1)
@@ -42278,7 +42351,7 @@ function requireUtil$7 () {
 
 	const assert = require$$0$7;
 	const { kDestroyed, kBodyUsed, kListeners, kBody } = requireSymbols$4();
-	const { IncomingMessage } = require$$2$1;
+	const { IncomingMessage } = http;
 	const stream = require$$0$8;
 	const net = require$$0$9;
 	const { Blob } = require$$0$6;
@@ -46640,7 +46713,7 @@ function requireUtil$6 () {
 	hasRequiredUtil$6 = 1;
 
 	const { Transform } = require$$0$8;
-	const zlib = require$$1$2;
+	const zlib$1 = zlib;
 	const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = requireConstants$2();
 	const { getGlobalOrigin } = requireGlobal$1();
 	const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = requireDataUrl();
@@ -47993,8 +48066,8 @@ function requireUtil$6 () {
 	        return
 	      }
 	      this._inflateStream = (chunk[0] & 0x0F) === 0x08
-	        ? zlib.createInflate(this.#zlibOptions)
-	        : zlib.createInflateRaw(this.#zlibOptions);
+	        ? zlib$1.createInflate(this.#zlibOptions)
+	        : zlib$1.createInflateRaw(this.#zlibOptions);
 
 	      this._inflateStream.on('data', this.push.bind(this));
 	      this._inflateStream.on('end', () => this.push(null));
@@ -52280,7 +52353,7 @@ function requireClient () {
 
 	const assert = require$$0$7;
 	const net = require$$0$9;
-	const http = require$$2$1;
+	const http$1 = http;
 	const util = requireUtil$7();
 	const { channels } = requireDiagnostics();
 	const Request = requireRequest$1();
@@ -52503,7 +52576,7 @@ function requireClient () {
 	    this[kUrl] = util.parseOrigin(url);
 	    this[kConnector] = connect;
 	    this[kPipelining] = pipelining != null ? pipelining : 1;
-	    this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+	    this[kMaxHeadersSize] = maxHeaderSize || http$1.maxHeaderSize;
 	    this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
 	    this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 600e3 : keepAliveMaxTimeout;
 	    this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -53750,7 +53823,7 @@ function requireProxyAgent () {
 	hasRequiredProxyAgent = 1;
 
 	const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = requireSymbols$4();
-	const { URL } = require$$1$3;
+	const { URL } = require$$1$2;
 	const Agent = requireAgent();
 	const Pool = requirePool();
 	const DispatcherBase = requireDispatcherBase();
@@ -56280,7 +56353,7 @@ function requireMockUtils () {
 	  kGetNetConnect
 	} = requireMockSymbols();
 	const { buildURL } = requireUtil$7();
-	const { STATUS_CODES } = require$$2$1;
+	const { STATUS_CODES } = http;
 	const {
 	  types: {
 	    isPromise
@@ -57034,7 +57107,7 @@ function requirePendingInterceptorsFormatter () {
 	hasRequiredPendingInterceptorsFormatter = 1;
 
 	const { Transform } = require$$0$8;
-	const { Console } = require$$1$4;
+	const { Console } = require$$1$3;
 
 	const PERSISTENT = process.versions.icu ? '✅' : 'Y ';
 	const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N ';
@@ -57534,7 +57607,7 @@ function requireDns () {
 	if (hasRequiredDns) return dns;
 	hasRequiredDns = 1;
 	const { isIP } = require$$0$9;
-	const { lookup } = require$$1$5;
+	const { lookup } = require$$1$4;
 	const DecoratorHandler = requireDecoratorHandler();
 	const { InvalidArgumentError, InformationalError } = requireErrors();
 	const maxInt = Math.pow(2, 31) - 1;
@@ -60336,7 +60409,7 @@ function requireFetch () {
 	} = requireResponse();
 	const { HeadersList } = requireHeaders();
 	const { Request, cloneRequest } = requireRequest();
-	const zlib = require$$1$2;
+	const zlib$1 = zlib;
 	const {
 	  bytesMatch,
 	  makePolicyContainer,
@@ -60388,7 +60461,7 @@ function requireFetch () {
 	const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = requireDataUrl();
 	const { getGlobalDispatcher } = requireGlobal();
 	const { webidl } = requireWebidl();
-	const { STATUS_CODES } = require$$2$1;
+	const { STATUS_CODES } = http;
 	const GET_OR_HEAD = ['GET', 'HEAD'];
 
 	const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -62398,23 +62471,23 @@ function requireFetch () {
 	              const coding = codings[i].trim();
 	              // https://www.rfc-editor.org/rfc/rfc9112.html#section-7.2
 	              if (coding === 'x-gzip' || coding === 'gzip') {
-	                decoders.push(zlib.createGunzip({
+	                decoders.push(zlib$1.createGunzip({
 	                  // Be less strict when decoding compressed responses, since sometimes
 	                  // servers send slightly invalid responses that are still accepted
 	                  // by common browsers.
 	                  // Always using Z_SYNC_FLUSH is what cURL does.
-	                  flush: zlib.constants.Z_SYNC_FLUSH,
-	                  finishFlush: zlib.constants.Z_SYNC_FLUSH
+	                  flush: zlib$1.constants.Z_SYNC_FLUSH,
+	                  finishFlush: zlib$1.constants.Z_SYNC_FLUSH
 	                }));
 	              } else if (coding === 'deflate') {
 	                decoders.push(createInflate({
-	                  flush: zlib.constants.Z_SYNC_FLUSH,
-	                  finishFlush: zlib.constants.Z_SYNC_FLUSH
+	                  flush: zlib$1.constants.Z_SYNC_FLUSH,
+	                  finishFlush: zlib$1.constants.Z_SYNC_FLUSH
 	                }));
 	              } else if (coding === 'br') {
-	                decoders.push(zlib.createBrotliDecompress({
-	                  flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-	                  finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+	                decoders.push(zlib$1.createBrotliDecompress({
+	                  flush: zlib$1.constants.BROTLI_OPERATION_FLUSH,
+	                  finishFlush: zlib$1.constants.BROTLI_OPERATION_FLUSH
 	                }));
 	              } else {
 	                decoders.length = 0;
@@ -66906,7 +66979,7 @@ function requirePermessageDeflate () {
 	if (hasRequiredPermessageDeflate) return permessageDeflate;
 	hasRequiredPermessageDeflate = 1;
 
-	const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = require$$1$2;
+	const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = zlib;
 	const { isValidClientWindowBits } = requireUtil$1();
 	const { MessageSizeExceededError } = requireErrors();
 

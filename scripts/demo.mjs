@@ -7,6 +7,7 @@
 //      and `promptgate compare --base HEAD` prints the comment the GitHub Action would post on that change.
 //      The suites run against the simulated model in examples/model/, which follows only what a prompt asks.
 //
+// `--comment-to FILE` also writes the comment's markdown to FILE (`npm run screenshot` renders it to docs/comment.png).
 // Exits non-zero when a step fails. The temporary repository is removed afterwards; no git config is written.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,7 +73,22 @@ function reviewRegressedClassifier() {
     writeFileSync(path.join(repo, 'prompts', 'classify.txt'), readFileSync(REGRESSED_CLASSIFIER, 'utf8'));
     process.stdout.write(`Changed in ${repo}:\n${git(repo, 'status', '--short')}\n`);
     process.stdout.write('$ promptgate compare --base HEAD   (the comment the action would post)\n\n');
-    run(process.execPath, [CLI, 'compare', '--base', 'HEAD', '--no-cache'], { cwd: repo, env: GIT_ENV });
+    const commentTo = process.argv.indexOf('--comment-to');
+    if (commentTo === -1) {
+      run(process.execPath, [CLI, 'compare', '--base', 'HEAD', '--no-cache'], { cwd: repo, env: GIT_ENV });
+    } else {
+      const result = spawnSync(process.execPath, [CLI, 'compare', '--base', 'HEAD', '--no-cache'], {
+        cwd: repo,
+        env: GIT_ENV,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      if (result.status !== 0) throw new StepFailed(`promptgate compare exited with ${result.status}`);
+      process.stdout.write(result.stdout);
+      const file = path.resolve(process.argv[commentTo + 1] ?? 'demo-comment.md');
+      writeFileSync(file, result.stdout);
+      process.stdout.write(`\n(comment written to ${file})\n`);
+    }
   } finally {
     rmSync(repo, { recursive: true, force: true });
   }

@@ -35,7 +35,7 @@ describe('parseRetryAfter', () => {
     ['garbage', { 'retry-after': 'soon' }, undefined],
     ['no header', {}, undefined],
   ])('%s', (_name, headers, ms) => {
-    expect(parseRetryAfter(new Headers(headers), now)).toBe(ms);
+    expect(parseRetryAfter(headers, now)).toBe(ms);
   });
 });
 

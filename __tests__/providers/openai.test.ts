@@ -128,6 +128,18 @@ describe('openai chat: success', () => {
     expect(server.requests[0].headers.authorization).toBe('Bearer sk-team-key-123');
   });
 
+  it('decodes a gzip-encoded reply', async () => {
+    server.fail('gzip');
+    expect(await call(await openai(), 'compressed')).toMatchObject({ output: 'compressed' });
+  });
+
+  it('keeps one connection alive for calls made one after another', async () => {
+    const provider = await openai();
+    for (const word of ['one', 'two', 'three']) expect((await call(provider, word)).output).toBe(word);
+    expect(server.requestCount).toBe(3);
+    expect(server.connectionCount).toBe(1);
+  });
+
   it('returns a 1 MiB reply whole', async () => {
     server.fail('huge');
     const response = await call(await openai(), 'go');
@@ -154,6 +166,7 @@ describe('openai chat: failures are classified, never thrown, never retried', ()
     ],
     ['connection reset', 'reset', true, /network error/],
     ['truncated JSON body', 'malformed', true, /malformed JSON in the response \(\d+ bytes\)/],
+    ['connection lost mid-response', 'cut', true, /network error ECONNRESET while reading the response/],
     ['empty choices', 'empty-choices', true, /empty choices/],
   ];
 

@@ -3,6 +3,7 @@
 // Deterministic by default (it echoes the last user message) and cheap enough for 10,000 requests at 50-way concurrency.
 import http, { type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export type Api = 'openai' | 'anthropic';
 
@@ -18,10 +19,14 @@ export type Fault =
   /** 200 with `choices: []` (OpenAI) or a message with no `content` (Anthropic). */
   | { kind: 'empty-choices' }
   /** 200 with a reply of `bytes` characters (default 1 MiB). */
-  | { kind: 'huge'; bytes?: number };
+  | { kind: 'huge'; bytes?: number }
+  /** 200 and half of the body, then the socket is destroyed (a connection lost mid-response). */
+  | { kind: 'cut' }
+  /** Not a fault: the normal reply, gzip-encoded (as some proxies send it whatever was asked). */
+  | { kind: 'gzip' };
 
 /** Shorthands: a number is a status fault; a string names a fault kind. */
-export type FaultInput = Fault | number | 'reset' | 'hang' | 'malformed' | 'empty-choices' | 'huge';
+export type FaultInput = Fault | number | 'reset' | 'hang' | 'malformed' | 'empty-choices' | 'huge' | 'cut' | 'gzip';
 
 export interface RecordedRequest {
   method: string;
@@ -59,6 +64,8 @@ export interface FakeModelServer {
   setLatency(ms: number): void;
   /** Requests received so far (counted even when not recorded). */
   readonly requestCount: number;
+  /** TCP connections accepted so far (a client that keeps connections alive opens few). */
+  readonly connectionCount: number;
   close(): Promise<void>;
 }
 
@@ -157,6 +164,7 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let requestCount = 0;
+  let connectionCount = 0;
 
   const handle = async (
     method: string,
@@ -215,7 +223,23 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
       fault?.kind === 'huge'
         ? 'x'.repeat(fault.bytes ?? 1024 * 1024)
         : await responder({ api, model, messages, lastUserMessage: lastUser?.content ?? '', request });
-    send(res, 200, successBody(api, model, messages.map((m) => m.content).join('\n'), reply, id));
+    const text = successBody(api, model, messages.map((m) => m.content).join('\n'), reply, id);
+    if (fault?.kind === 'cut') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.write(text.slice(0, Math.floor(text.length / 2)));
+      // Destroy once the half is on the wire, so the client sees a response that stops short.
+      return setTimeout(() => res.socket?.destroy(), 20);
+    }
+    if (fault?.kind === 'gzip') {
+      const zipped = gzipSync(text);
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': zipped.length,
+      });
+      return res.end(zipped);
+    }
+    send(res, 200, text);
   };
 
   const server = http.createServer((req, res) => {
@@ -232,6 +256,7 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
   });
   server.keepAliveTimeout = 30_000;
   server.on('connection', (socket) => {
+    connectionCount++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -247,6 +272,9 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
     requests,
     get requestCount() {
       return requestCount;
+    },
+    get connectionCount() {
+      return connectionCount;
     },
     fail(...inputs) {
       faults.push(...inputs.map(toFault));

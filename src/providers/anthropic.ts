@@ -102,7 +102,6 @@ export function createAnthropicProvider(spec: ProviderSpec, model: string, optio
       for (const param of BODY_PARAMS) if (config[param] !== undefined) body[param] = config[param];
 
       const outcome = await postJson(url, body, headers, {
-        fetch: options.fetch,
         signal: context.signal,
         secrets,
         label,

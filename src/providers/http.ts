@@ -147,12 +147,15 @@ function send(url: URL, payload: Buffer, headers: Record<string, string>, signal
       settled = true;
       resolve(response);
     };
+    let responded = false;
     const onResponse = (res: IncomingMessage): void => {
+      responded = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', (error) => fail('body', error));
       res.on('close', () => {
-        if (!res.complete) fail('body', Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
+        if (!res.complete)
+          fail('body', Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
       });
       res.on('end', () => {
         const raw = Buffer.concat(chunks);
@@ -170,12 +173,12 @@ function send(url: URL, payload: Buffer, headers: Record<string, string>, signal
       {
         method: 'POST',
         agent: agentFor(url),
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': payload.length },
+        headers: { 'content-type': 'application/json', ...headers, 'content-length': payload.length },
         ...(signal ? { signal } : {}),
       },
       onResponse,
     );
-    request.on('error', (error) => fail(request.res ? 'body' : 'request', error));
+    request.on('error', (error) => fail(responded ? 'body' : 'request', error));
     request.end(payload);
   });
 }

@@ -31,7 +31,6 @@ export interface ResolveOptions {
   /** Directory `file://` and `exec:` resolve against (the suite's rootDir). */
   rootDir: string;
   env?: NodeJS.ProcessEnv;
-  fetch?: typeof fetch;
   /** The config file, named in errors about a provider spec. */
   configFile?: string;
 }
@@ -71,15 +70,14 @@ export async function resolveProvider(
   options: ResolveOptions & { key?: string },
 ): Promise<Provider> {
   const env = options.env ?? process.env;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const parsed = parseProviderId(spec.id);
   switch (parsed.kind) {
     case 'echo':
       return createEchoProvider(spec);
     case 'chat':
-      return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env, fetch: fetchImpl });
+      return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env });
     case 'anthropic':
-      return createAnthropicProvider(spec, parsed.model, { env, fetch: fetchImpl });
+      return createAnthropicProvider(spec, parsed.model, { env });
     case 'file':
       return createCustomProvider(spec, { rootDir: options.rootDir, configFile: options.configFile, key: options.key });
     case 'exec':

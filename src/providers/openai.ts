@@ -10,7 +10,6 @@ export type OpenAiFlavor = 'openai' | 'ollama';
 
 export interface HttpProviderOptions {
   env: NodeJS.ProcessEnv;
-  fetch: typeof fetch;
 }
 
 /** Request parameters passed through to the API when set in the config (promptfoo's names, which are OpenAI's). */
@@ -140,7 +139,6 @@ export function createOpenAiProvider(
       if (config.passthrough && typeof config.passthrough === 'object') Object.assign(body, config.passthrough);
 
       const outcome = await postJson(url, body, headers, {
-        fetch: options.fetch,
         signal: context.signal,
         secrets,
         label,

@@ -51,20 +51,20 @@ export function headline(input: ReportInput): string {
   return `## ${emoji} ${words}${detail ? ` — ${escapeInline(detail, 300)}` : ''}${which}`;
 }
 
-function interval(r: RateComparison['base']): string {
-  return `${percent(r.interval.low)}–${percent(r.interval.high)}`;
+/** A pass rate with its Wilson 95% interval underneath, small: one column per side keeps the table narrow. */
+function rateCell(r: RateComparison['base']): string {
+  return `${percent(r.rate)}<br><sub>${percent(r.interval.low)}–${percent(r.interval.high)}</sub>`;
 }
 
 function rateRow(label: [string, string], r: RateComparison, flagged: boolean): string {
   const p = `${formatP(r.pValue)}${flagged ? ' ⛔' : ''}`;
-  const ci = `${interval(r.base)} → ${interval(r.head)}`;
-  return `| ${label[0]} | ${label[1]} | ${percent(r.base.rate)} | ${percent(r.head.rate)} | ${points(r.delta)} | ${ci} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
+  return `| ${label[0]} | ${label[1]} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
 }
 
 function ratesTable(c: Comparison): string {
   const rows = [
-    '| Prompt | Provider | Base | Head | Δ | 95% interval (base → head) | p | Cases | Errors (base → head) |',
-    '|---|---|--:|--:|--:|---|--:|--:|--:|',
+    '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p | Cases | Errors (base → head) |',
+    '|---|---|--:|--:|--:|--:|--:|--:|',
     ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
   ];
   if (c.groups.length !== 1)
