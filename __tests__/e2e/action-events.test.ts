@@ -92,13 +92,20 @@ test('a changed prompt file that no suite reads is reported as an untested promp
   expect(comment?.body).toContain('prompts/orphan.txt');
 });
 
-test('a shallow clone without the base commit falls back to the REST API', async () => {
+test.each([
+  ['a few files', 0],
+  ["GitHub's 3,000-file cap (reported, not silently truncated)", 3200],
+])('a shallow clone without the base commit falls back to the REST API: %s', async (_what, extraFiles) => {
   const s = await promptChange({ baseSkill: 10, headSkill: 5 });
   world.repos.push(s.repo);
   const shallow = path.join(await mkdtemp(path.join(os.tmpdir(), 'promptgate-shallow-')), 'ws');
   await promisify(execFile)('git', ['clone', '--quiet', '--depth', '1', `file://${s.repo.dir}`, shallow]);
   const { pr, event } = openPull(s.base, s.head);
-  world.github.state.setPull(pr, { files: [{ filename: 'prompts/answer.txt', status: 'modified' }] });
+  const others = Array.from({ length: extraFiles }, (_, i) => ({
+    filename: `docs/page-${i}.md`,
+    status: 'added' as const,
+  }));
+  world.github.state.setPull(pr, { files: [{ filename: 'prompts/answer.txt', status: 'modified' }, ...others] });
   world.github.state.setFile(s.base, 'prompts/answer.txt', promptText(10));
   world.github.state.setFile(s.base, 'promptgate.yaml', suiteYaml());
   const run = await runAction({
@@ -113,7 +120,9 @@ test('a shallow clone without the base commit falls back to the REST API', async
   expect(run.stdout).toContain('reading the pull request through the API');
   expect(run.outputs.verdict).toBe('regression');
   expect(Number(run.outputs['base-pass-rate'])).toBe(1);
-  expect(world.github.state.commentsOn(pr)).toHaveLength(1);
+  const comments = world.github.state.commentsOn(pr);
+  expect(comments).toHaveLength(1);
+  expect(comments[0]!.body.includes('3000 files')).toBe(extraFiles > 0);
 });
 
 describe('fork pull requests get no secrets', () => {
