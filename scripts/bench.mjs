@@ -5,7 +5,9 @@
 //
 //   node scripts/bench.mjs [--cases 200,1000,10000] [--concurrency 50] [--latency 50] [--keep]
 //
-// Needs dist/cli.js (npm run bundle) and scripts/fake-model-server.mjs. Exits 1 when a target is missed.
+// Needs dist/cli.js (npm run bundle) and scripts/fake-model-server.mjs. A missed target is printed as MISSED
+// beside its row, and the exit code stays 0: a benchmark on a shared machine measures, it does not judge.
+// Exits 1 only when the benchmark could not measure: a case errored, or the CLI or the server failed.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -66,7 +68,7 @@ try {
   for (const n of caseCounts) rows.push(await benchEval(n));
   const version = await benchVersion(10);
   printReport(rows, version);
-  failed = rows.some((r) => !r.ok) || !version.ok;
+  failed = rows.some((r) => r.errors > 0);
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
   failed = true;
@@ -101,8 +103,7 @@ async function benchEval(n) {
   const idealS = (Math.ceil(n / concurrency) * latencyMs) / 1000;
   const wallTargetS = TARGETS.wallSlackFactor * idealS + TARGETS.wallSlackSeconds;
   const rssTargetMb = n >= 10_000 ? TARGETS.rssMbAt10k : undefined;
-  const ok =
-    measured.wallS <= wallTargetS && (rssTargetMb === undefined || measured.rssMb < rssTargetMb) && errors === 0;
+  const ok = measured.wallS <= wallTargetS && (rssTargetMb === undefined || measured.rssMb < rssTargetMb);
   return { n, idealS, wallTargetS, rssTargetMb, errors, firstError, ok, ...measured };
 }
 
@@ -212,7 +213,7 @@ function printReport(rows, version) {
       Number.isFinite(r.rssMb) ? r.rssMb.toFixed(0) : '?',
       r.rssTargetMb ? `< ${r.rssTargetMb}` : '-',
       r.errors,
-      r.ok ? 'ok' : 'MISSED',
+      r.errors > 0 ? 'ERRORS' : r.ok ? 'ok' : 'MISSED',
     ]),
   ].map((cells) => cells.map(String));
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));

@@ -125,6 +125,18 @@ describe('DiskCache', () => {
     expect(await cache.get(freshKey)).toEqual({ output: 'x' });
   });
 
+  test('a hit marks the entry as used, so prune keeps what is still read', async () => {
+    const cache = new DiskCache(dir);
+    const [readKey, unreadKey] = [0, 1].map((r) => cacheKey({ ...parts, repeat: r }));
+    for (const k of [readKey!, unreadKey!]) await cache.set(k, { output: 'x' });
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    for (const k of [readKey!, unreadKey!]) await utimes(cache.pathFor(k), twoDaysAgo, twoDaysAgo);
+
+    expect(await cache.get(readKey!)).toEqual({ output: 'x' });
+    expect(await cache.prune(86_400_000)).toBe(1);
+    expect(await allFiles(dir)).toEqual([path.relative(dir, cache.pathFor(readKey!))]);
+  });
+
   test('prune of a missing directory removes nothing', async () => {
     expect(await new DiskCache(path.join(dir, 'never-created')).prune(0)).toBe(0);
   });

@@ -65,6 +65,55 @@ describe('runSuite: plan and order', () => {
   });
 });
 
+describe('runSuite: include (one shard of the plan)', () => {
+  // 3 tests × 2 providers × repeat 2 = 12 cases; mixed failures so the stats have something to count.
+  const suite = () =>
+    makeSuite({ tests: [...words(2), makeTest({ word: 'w2' }, 'absent')] }, { repeat: 2, maxConcurrency: 3 });
+  const providers = () => [fakeProvider('a'), fakeProvider('b')];
+  const key = (r: CaseResult) => [r.testIdx, r.provider, r.repeat];
+
+  test('runs only the included cases, in plan order, with progress and stats over them alone', async () => {
+    const progress: Array<[number, number]> = [];
+    const [a, b] = providers();
+    const { results, stats } = await run(suite(), {
+      providers: [a!, b!],
+      include: (planned) => planned.index % 2 === 0,
+      onProgress: (d, t) => progress.push([d, t]),
+    });
+    // Even plan positions are repeat 0 of every test × provider.
+    expect(results.map(key)).toEqual([0, 1, 2].flatMap((t) => ['a', 'b'].map((p) => [t, p, 0])));
+    expect(a!.calls).toEqual(['Say w0', 'Say w1', 'Say w2']);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6].map((d) => [d, 6]));
+    expect(stats).toEqual({ cases: 6, passed: 4, failed: 2, errors: 0, passRate: 4 / 6 });
+  });
+
+  test('two complementary filters together give exactly the unfiltered run', async () => {
+    const inShard = (planned: { testIdx: number; providerIdx: number }) =>
+      (planned.testIdx + planned.providerIdx) % 2 === 1;
+    const all = await run(suite(), { providers: providers() });
+    const one = await run(suite(), { providers: providers(), include: inShard });
+    const other = await run(suite(), { providers: providers(), include: (planned) => !inShard(planned) });
+    expect(one.results.length).toBeGreaterThan(0);
+    expect(other.results.length).toBeGreaterThan(0);
+    const merged = [...one.results, ...other.results].sort(
+      (x, y) => all.results.findIndex((r) => sameCase(r, x)) - all.results.findIndex((r) => sameCase(r, y)),
+    );
+    expect(merged.map(withoutLatency)).toEqual(all.results.map(withoutLatency));
+  });
+
+  test('a filter that keeps nothing calls nothing', async () => {
+    const [a, b] = providers();
+    const { results, stats } = await run(suite(), { providers: [a!, b!], include: () => false });
+    expect(results).toEqual([]);
+    expect(stats.cases).toBe(0);
+    expect([...a!.calls, ...b!.calls]).toEqual([]);
+  });
+});
+
+const sameCase = (x: CaseResult, y: CaseResult) =>
+  x.testIdx === y.testIdx && x.promptIdx === y.promptIdx && x.provider === y.provider && x.repeat === y.repeat;
+const withoutLatency = ({ latencyMs: _latency, ...rest }: CaseResult) => rest;
+
 describe('runSuite: concurrency', () => {
   test.each([1, 3, 8])('never has more than maxConcurrency=%i calls in flight', async (limit) => {
     const provider = fakeProvider('slow', undefined, () => 3);

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { findDefaultConfig } from '../config/load.js';
-import { evaluateConfig } from '../pipeline.js';
+import { evaluateConfig } from '../evaluate.js';
 import { formatEvalTable, formatSummaryLine } from '../report/eval-table.js';
 import type { EvalCommand } from './args.js';
 import type { CliIo } from './io.js';

@@ -9,9 +9,6 @@ import { ShardFileError } from '../shard/shard-file.js';
 import { VERSION } from '../version.js';
 import { parseCommand, USAGE } from './args.js';
 import { runEvalCommand } from './eval.js';
-import { runCompareCommand, runMergeCommand } from './compare.js';
-import { runInit } from '../init/index.js';
-import { schemaFileText, writeSchemaFile } from '../schema/schema.js';
 import type { CliIo } from './io.js';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -26,16 +23,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'eval':
         return await runEvalCommand(cmd, io);
+      // The other commands load what they need when they run, so `eval` starts without them.
       case 'compare':
-        return await runCompareCommand(cmd, io);
+        return await (await import('./compare.js')).runCompareCommand(cmd, io);
       case 'merge':
-        return await runMergeCommand(cmd, io);
-      case 'schema':
+        return await (await import('./compare.js')).runMergeCommand(cmd, io);
+      case 'schema': {
+        const { schemaFileText, writeSchemaFile } = await import('../schema/schema.js');
         if (cmd.output) await writeSchemaFile(path.resolve(io.cwd, cmd.output));
         else io.stdout(schemaFileText());
         return 0;
+      }
       case 'init':
-        await runInit({ cwd: io.cwd, force: cmd.force, log: (line) => io.stdout(line) });
+        await (
+          await import('../init/index.js')
+        ).runInit({ cwd: io.cwd, force: cmd.force, log: (line) => io.stdout(line) });
         return 0;
     }
   } catch (err) {

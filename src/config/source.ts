@@ -82,37 +82,46 @@ export function checkJsonSyntax(text: string, displayPath: string): void {
 export class SourceFile implements Locator {
   private constructor(
     readonly displayPath: string,
-    private readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
+    private readonly text: string,
+    /** The data, when the text was plain JSON (parsed without building a YAML document). */
+    private readonly json: { value: unknown } | undefined,
+    private parsed: { doc: Document.Parsed; lines: LineCounter } | undefined,
   ) {}
 
   /**
    * Parses YAML (JSON is YAML); a syntax error becomes a ConfigError at its line and column. A `.json` file
-   * must also be strict JSON.
+   * must also be strict JSON. Text that is plain JSON (a generated suite of 10,000 tests, a tests.json) is
+   * read with JSON.parse: a YAML document with positions costs ~100 bytes a node, so it is only built when
+   * an error needs a line and column.
    */
   static parse(text: string, displayPath: string): SourceFile {
-    if (/\.json$/i.test(displayPath)) checkJsonSyntax(text, displayPath);
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, merge: true });
-    const first = doc.errors[0];
-    if (first) {
-      const pos = first.linePos?.[0];
-      throw new ConfigError(
-        { file: displayPath, line: pos?.line, column: pos?.col },
-        `invalid YAML: ${yamlErrorDetail(first.message)}`,
-      );
+    const isJsonFile = /\.json$/i.test(displayPath);
+    if (isJsonFile || /^\s*[[{]/.test(text)) {
+      try {
+        return new SourceFile(displayPath, text, { value: JSON.parse(text) }, undefined);
+      } catch {
+        if (isJsonFile) checkJsonSyntax(text, displayPath);
+        // Not JSON after all (YAML flow style): read it as YAML below.
+      }
     }
-    return new SourceFile(displayPath, doc, lines);
+    return new SourceFile(displayPath, text, undefined, parseYaml(text, displayPath));
   }
 
   /** The document as plain data. */
   toJS(): unknown {
-    return this.doc.toJS({ maxAliasCount: 1000 });
+    if (this.json) return this.json.value;
+    return this.document().doc.toJS({ maxAliasCount: 1000 });
+  }
+
+  private document(): { doc: Document.Parsed; lines: LineCounter } {
+    this.parsed ??= parseYaml(this.text, this.displayPath);
+    return this.parsed;
   }
 
   /** Position of the value at `keyPath`, else of its deepest existing ancestor (a missing key points at its map). */
   locate(keyPath: KeyPath): SourceLocation {
-    let node: unknown = this.doc.contents;
+    const { doc, lines } = this.document();
+    let node: unknown = doc.contents;
     let offset = rangeStart(node) ?? 0;
     for (const segment of keyPath) {
       let next: unknown;
@@ -128,7 +137,7 @@ export class SourceFile implements Locator {
       node = next;
       offset = start;
     }
-    const { line, col } = this.lines.linePos(offset);
+    const { line, col } = lines.linePos(offset);
     return { file: this.displayPath, line, column: col };
   }
 
@@ -161,6 +170,20 @@ export function checkWith<T extends z.ZodType>(
   // An unknown key is reported at the key itself, not at its map.
   if (issue.code === 'unrecognized_keys') at.push(issue.keys[0]!);
   throw locatedError(locator, at, describeIssue(issue));
+}
+
+function parseYaml(text: string, displayPath: string): { doc: Document.Parsed; lines: LineCounter } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, merge: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    throw new ConfigError(
+      { file: displayPath, line: pos?.line, column: pos?.col },
+      `invalid YAML: ${yamlErrorDetail(first.message)}`,
+    );
+  }
+  return { doc, lines };
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { isSupportedAssertionType, SUPPORTED_ASSERTION_TYPES, baseAssertionType } from '../assertions/index.js';
-import type { AssertionSpec, ProviderSpec, TestCase, TestOptions } from '../types.js';
+import type { AssertionSpec, ProviderSpec, SourceLocation, TestCase, TestOptions } from '../types.js';
 import { testsFromCsv } from './csv.js';
 import {
   expandFileRef,
@@ -186,9 +186,28 @@ async function normaliseAssertion(
     if (typeof value === 'string')
       await noteScript(value, locator, Array.isArray(raw.value) ? [...at, 'value', k] : [...at, 'value'], ctx);
   }
-  const location = locator.locate(at);
-  if ('line' in location) spec.location = location;
+  definePositionLazily(spec, locator, at);
   return spec;
+}
+
+/**
+ * `spec.location`, computed when first read (an error message, the trust check). Positions need the YAML
+ * document, which a plain-JSON suite of 10,000 tests never builds otherwise. Not enumerable: where a test was
+ * written is not part of what it checks (cache keys, shard identities, reports).
+ */
+function definePositionLazily(spec: AssertionSpec, locator: Locator, at: KeyPath): void {
+  let known: SourceLocation | undefined | null = null;
+  Object.defineProperty(spec, 'location', {
+    configurable: true,
+    enumerable: false,
+    get(): SourceLocation | undefined {
+      if (known === null) {
+        const where = locator.locate(at);
+        known = 'line' in where ? where : undefined;
+      }
+      return known;
+    },
+  });
 }
 
 /** ` (did you mean "contains"?)` for a type one or two edits away from a supported one. */

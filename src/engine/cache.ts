@@ -2,7 +2,7 @@
 // changed prompt, model setting or repeat index is simply a different entry: nothing ever needs evicting
 // for correctness, only pruning for disk space.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProviderResponse } from '../types.js';
 import { sha256Hex, stableStringify } from './stable-json.js';
@@ -91,6 +91,8 @@ interface StoredEntry {
  */
 export class DiskCache implements OutputCache {
   private readonly counts: CacheStats = { hits: 0, misses: 0, writes: 0 };
+  /** Hits whose mtime update is still in flight (prune waits for them). */
+  private readonly touching = new Set<Promise<void>>();
 
   constructor(readonly dir: string) {}
 
@@ -116,7 +118,21 @@ export class DiskCache implements OutputCache {
       return undefined;
     }
     this.counts.hits++;
+    this.touch(file);
     return response;
+  }
+
+  /**
+   * Marks an entry as used by setting its mtime to now, so `prune` (which goes by mtime) keeps what is
+   * still read. Not awaited: a hit must not wait for a metadata write, and a failed touch only means the
+   * entry may be pruned and fetched again.
+   */
+  private touch(file: string): void {
+    const now = new Date();
+    const touched: Promise<void> = utimes(file, now, now)
+      .catch(() => {})
+      .finally(() => this.touching.delete(touched));
+    this.touching.add(touched);
   }
 
   async set(key: string, response: ProviderResponse): Promise<void> {
@@ -137,8 +153,9 @@ export class DiskCache implements OutputCache {
     this.counts.writes++;
   }
 
-  /** Deletes entries (and stray temp files) not written within `maxAgeMs`; returns how many entries went. */
+  /** Deletes entries (and stray temp files) not written or read within `maxAgeMs`; returns how many entries went. */
   async prune(maxAgeMs: number, now: number = Date.now()): Promise<number> {
+    await Promise.all(this.touching);
     let removed = 0;
     for (const shard of await listDir(this.dir)) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;

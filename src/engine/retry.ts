@@ -81,35 +81,44 @@ async function attemptOnce(
   outer?: AbortSignal,
 ): Promise<Attempt> {
   const controller = new AbortController();
-  let rejectStopped: (reason: unknown) => void = () => {};
-  // Stopping the run ends the wait at once, even if the provider ignores its signal.
-  const stopped = new Promise<never>((_, reject) => (rejectStopped = reject));
-  stopped.catch(() => {});
-  const onOuterAbort = (): void => {
-    controller.abort(outer?.reason);
-    rejectStopped(outer?.reason);
-  };
-  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const racers: Array<Promise<Attempt>> = [];
+  let onOuterAbort: (() => void) | undefined;
+  if (outer) {
+    // Stopping the run ends the wait at once, even if the provider ignores its signal.
+    racers.push(
+      new Promise<never>((_, reject) => {
+        onOuterAbort = (): void => {
+          controller.abort(outer.reason);
+          reject(outer.reason);
+        };
+        outer.addEventListener('abort', onOuterAbort, { once: true });
+      }),
+    );
+  }
   let timer: NodeJS.Timeout | undefined;
-  // Race the call against the timer too: a provider that ignores its signal must still time out.
-  const timedOut = new Promise<Attempt>((resolve) => {
-    if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) return;
-    timer = setTimeout(() => {
-      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-      resolve({ kind: 'transient', reason: `timed out after ${timeoutMs} ms` });
-    }, timeoutMs);
-  });
+  if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
+    // Race the call against the timer too: a provider that ignores its signal must still time out.
+    racers.push(
+      new Promise<Attempt>((resolve) => {
+        timer = setTimeout(() => {
+          controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+          resolve({ kind: 'transient', reason: `timed out after ${timeoutMs} ms` });
+        }, timeoutMs);
+      }),
+    );
+  }
   const called = attempt(controller.signal).then(classify, (error: unknown): Attempt => {
     if (outer?.aborted) throw outer.reason;
     return { kind: 'transient', reason: `provider threw: ${messageOf(error)}` };
   });
+  racers.push(called);
   try {
-    return await Promise.race([called, timedOut, stopped]);
+    return await Promise.race(racers);
   } finally {
     clearTimeout(timer);
-    outer?.removeEventListener('abort', onOuterAbort);
-    // A late rejection of the losing call must not become an unhandled rejection.
-    called.catch(() => {});
+    if (onOuterAbort) outer?.removeEventListener('abort', onOuterAbort);
+    // A late rejection of a losing racer must not become an unhandled rejection.
+    for (const racer of racers) racer.catch(() => {});
   }
 }
 

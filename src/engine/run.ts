@@ -83,9 +83,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
   };
   const planned = countCases(shape);
   // Without a filter the plan is walked by index (no list of 10,000 objects); with one, the kept indexes.
-  const selected = deps.include
-    ? Array.from({ length: planned }, (_, i) => i).filter((i) => deps.include!(caseAt(shape, i)))
-    : undefined;
+  const selected = deps.include ? selectCases(shape, planned, deps.include) : undefined;
   const total = selected ? selected.length : planned;
   const limit = Math.max(1, Math.floor(options.maxConcurrency) || 1);
   const calls = new Semaphore(limit);
@@ -138,6 +136,13 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     stats: summarizeStats(results),
     results,
   };
+}
+
+/** Plan positions the filter keeps, ascending (so results stay in plan order). */
+function selectCases(shape: PlanShape, planned: number, include: (planned: PlannedCase) => boolean): number[] {
+  const kept: number[] = [];
+  for (let index = 0; index < planned; index++) if (include(caseAt(shape, index))) kept.push(index);
+  return kept;
 }
 
 interface CaseRunner {

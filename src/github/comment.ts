@@ -1,7 +1,9 @@
 // The sticky comment: one comment per PR (and key), found by a hidden marker AND by being ours, then
 // updated in place. A handful of small verbs in the manner of marocchino/sticky-pull-request-comment.
-import { UsageError } from '../errors.js';
 import { GitHubApiError, paginate, type GitHubClient, type RequestHint } from './client.js';
+import { markerFor, withMarker } from './marker.js';
+
+export { markerFor, withMarker } from './marker.js';
 
 /** Who the Actions GITHUB_TOKEN writes as. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -15,21 +17,6 @@ const WRITE_COMMENTS: RequestHint = {
   consequence: 'The results are still in the job summary.',
 };
 const READ_COMMENTS: RequestHint = { permission: 'pull-requests: read', consequence: WRITE_COMMENTS.consequence };
-
-/** The hidden HTML marker for a key, e.g. `<!-- promptgate:suite-a -->`. */
-export function markerFor(key: string): string {
-  if (!/^[A-Za-z0-9._:/@+-]+$/.test(key)) {
-    throw new UsageError(
-      `comment key ${JSON.stringify(key)} cannot go in a hidden marker: use letters, digits and . _ : / @ + - (no spaces), e.g. "default" or "suite-a".`,
-    );
-  }
-  return `<!-- promptgate:${key} -->`;
-}
-
-/** body with the marker on its last line, unless it already carries it. */
-export function withMarker(body: string, marker: string): string {
-  return body.includes(marker) ? body : `${body.replace(/\n+$/, '')}\n\n${marker}\n`;
-}
 
 export interface IssueRef {
   owner: string;

@@ -1,0 +1,1943 @@
+import { mkdir, realpath, readdir, unlink, readlink, lstat, mkdtemp, rm, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
+import { U as UsageError, g as gitText, G as GitError, r as runGit, a as gitEnv, p as picomatch, b as addCalls, c as countCalls, l as loadSuite, M as MissingCredentialsError, d as planIdentities, e as evaluateSuite, f as requiredCredentials, h as UntrustedCodeError, i as readRawConfig, j as resolvePrompts, m as messageOf, s as silentLogger, k as mergeShards, o as openCache, n as buildShardSide, q as shardCaseFilter, t as readShardFile, u as parseShard, v as configHash, w as writeShardFile, x as findDefaultConfig } from './cli-main.js';
+import { spawn } from 'node:child_process';
+import { V as VERSION } from './cli-version.js';
+import 'node:http';
+import 'node:https';
+import 'node:util';
+import 'node:zlib';
+import 'node:crypto';
+import 'node:url';
+import 'node:fs';
+import 'process';
+import 'buffer';
+import 'domain';
+import 'events';
+import 'fs';
+import 'path';
+
+// Refs and SHAs arrive from action inputs, CLI flags and event payloads. They are checked here, before
+// any git command sees them, against a deliberately narrow grammar: a value that would be read as an
+// option (`--upload-pack=...`), a range (`a..b`), a reflog query (`@{-1}`) or shell syntax (`$(x)`)
+// never reaches git, even though git itself runs without a shell.
+const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** A full object name: 40 hex digits (SHA-1) or 64 (SHA-256). Abbreviations are refs, not SHAs. */
+function isSha(value) {
+    return SHA_PATTERN.test(value);
+}
+// A ref name: components of letters, digits and `._+-@` separated by single slashes, then any number
+// of ancestry suffixes (`~`, `~3`, `^`, `^2`) so `HEAD~1`, `HEAD^` and `main~2` work as in git.
+const NAME_CHARS = /^[A-Za-z0-9._+@/-]+$/;
+const ANCESTRY_SUFFIX = /(?:[~^][0-9]*)*$/;
+const REF_RULES = 'a ref is a full SHA, or a branch/tag name of letters, digits and . _ + - @ / ' +
+    '(not starting with "-" or "/", no "..", "//", "@{", trailing "/" or ".", or ".lock"), ' +
+    'optionally followed by ~N or ^N (e.g. main, origin/main, v1.2.0, HEAD~1, HEAD^)';
+/** Why a ref is unsafe, or undefined when it is fine. Pure, for tables and messages. */
+function refProblem(ref) {
+    if (ref.length === 0)
+        return 'it is empty';
+    if (ref.length > 255)
+        return 'it is longer than 255 characters';
+    if (isSha(ref))
+        return undefined;
+    if (ref.startsWith('-'))
+        return 'it starts with "-" and would be read as a git option';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(ref))
+        return 'it contains a control character';
+    if (/\s/.test(ref))
+        return 'it contains whitespace';
+    if (ref.includes('..'))
+        return 'it contains ".." (a range, not a single revision)';
+    if (ref.includes('@{'))
+        return 'it contains "@{" (a reflog expression)';
+    const suffix = ANCESTRY_SUFFIX.exec(ref)?.[0] ?? '';
+    const name = ref.slice(0, ref.length - suffix.length);
+    if (name.length === 0)
+        return 'it has no name before its ~/^ suffix';
+    if (!NAME_CHARS.test(name)) {
+        const bad = [...name].find((c) => !/[A-Za-z0-9._+@/-]/.test(c));
+        return `it contains ${JSON.stringify(bad)}, which is not allowed in a ref`;
+    }
+    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+        return 'it has an empty path component';
+    if (name.endsWith('.') || name.endsWith('.lock'))
+        return 'it ends with "." or ".lock"';
+    if (name.split('/').some((part) => part.startsWith('.')))
+        return 'a component starts with "."';
+    return undefined;
+}
+/**
+ * Throws a UsageError that says which input was wrong and what a valid ref looks like.
+ * @param what names the input for the message, e.g. `input "base"` or `--base`.
+ */
+function assertSafeRef(ref, what = 'ref') {
+    const problem = refProblem(ref);
+    if (problem)
+        throw new UsageError(`${what} ${JSON.stringify(ref)} is not a safe git revision: ${problem}. Allowed: ${REF_RULES}.`);
+    return ref;
+}
+/**
+ * Repository-relative paths handed to git after `--`: no absolute paths, no `..` escapes, no control
+ * characters (paths travel over line-based git protocols such as `cat-file --batch-check`).
+ */
+function assertSafeRepoPath(path) {
+    const normalised = path.replace(/^(\.\/)+/, '');
+    const problem = repoPathProblem(normalised);
+    if (problem) {
+        throw new UsageError(`path ${JSON.stringify(path)} cannot be read from git: ${problem}. ` +
+            'Use a path relative to the repository root, e.g. prompts/greeting.txt.');
+    }
+    return normalised;
+}
+function repoPathProblem(path) {
+    if (path.length === 0)
+        return 'it is empty';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(path))
+        return 'it contains a control character';
+    if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
+        return 'it is absolute';
+    if (path.split('/').includes('..'))
+        return 'it climbs out of the repository with ".."';
+    return undefined;
+}
+
+// What changed between two revisions, and what a file looked like at one of them. Reads the object
+// database only: never checks out, never writes the index (GIT_OPTIONAL_LOCKS=0 in exec.ts).
+/**
+ * Parses `git diff --name-status -z` output: `X\0path\0` or, for renames and copies,
+ * `R100\0old\0new\0`. T (type change) counts as modified; U/X never appear in a committed diff.
+ */
+function parseNameStatus(raw) {
+    const fields = raw.split('\0');
+    if (fields[fields.length - 1] === '')
+        fields.pop();
+    const changes = [];
+    for (let i = 0; i < fields.length;) {
+        const code = fields[i++] ?? '';
+        const kind = code.charAt(0);
+        if (kind === 'R' || kind === 'C') {
+            const previousPath = fields[i++] ?? '';
+            const path = fields[i++] ?? '';
+            changes.push({ status: kind === 'R' ? 'renamed' : 'copied', path, previousPath });
+            continue;
+        }
+        const path = fields[i++] ?? '';
+        if (kind === 'A')
+            changes.push({ status: 'added', path });
+        else if (kind === 'D')
+            changes.push({ status: 'deleted', path });
+        else if (kind === 'M' || kind === 'T')
+            changes.push({ status: 'modified', path });
+        else
+            throw new Error(`unexpected status ${JSON.stringify(code)} for ${JSON.stringify(path)} in git diff --name-status output`);
+    }
+    return changes;
+}
+const NAME_STATUS = ['diff', '--name-status', '-M', '-z', '--no-ext-diff', '--no-color'];
+/**
+ * Files changed on head since it forked from base (`base...head`, merge-base semantics as in a PR):
+ * commits that landed on base after the fork do not show up as changes of the PR.
+ */
+async function changedFiles(repoDir, base, head) {
+    assertSafeRef(base, 'base');
+    assertSafeRef(head, 'head');
+    const { stdout } = await runGit(repoDir, [...NAME_STATUS, '--end-of-options', `${base}...${head}`, '--']);
+    return parseNameStatus(stdout.toString('utf8'));
+}
+/**
+ * For the CLI's `--worktree`: what the working tree (staged or not, plus untracked files that are not
+ * ignored) changes relative to the fork point of base and HEAD. A file renamed to an untracked name
+ * shows as deleted + added: rename detection would need the index, which we never touch.
+ */
+async function changedFilesAgainstWorktree(repoDir, base) {
+    assertSafeRef(base, 'base');
+    const forkPoint = await mergeBase(repoDir, base, 'HEAD');
+    const { stdout } = await runGit(repoDir, [...NAME_STATUS, '--end-of-options', forkPoint, '--']);
+    const tracked = parseNameStatus(stdout.toString('utf8'));
+    const untracked = await untrackedFiles(repoDir);
+    return [...tracked, ...untracked.map((path) => ({ status: 'added', path }))];
+}
+async function untrackedFiles(repoDir) {
+    const { stdout } = await runGit(repoDir, ['ls-files', '--others', '--exclude-standard', '-z', '--']);
+    return stdout
+        .toString('utf8')
+        .split('\0')
+        .filter((p) => p.length > 0);
+}
+/** The full SHA of the commit a ref names. */
+async function revParse(repoDir, ref) {
+    assertSafeRef(ref, 'revision');
+    return gitText(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch((err) => {
+        if (err instanceof GitError) {
+            throw new GitError(err.args, repoDir, err.exitCode, `${ref} does not name a commit in this repository`, 'Check the spelling, or fetch it first (a shallow clone has only the tip: use `fetch-depth: 0`).');
+        }
+        throw err;
+    });
+}
+/** The best common ancestor of a and b; a clear error when there is none (unrelated or shallow history). */
+async function mergeBase(repoDir, a, b) {
+    assertSafeRef(a, 'revision');
+    assertSafeRef(b, 'revision');
+    const { stdout, exitCode } = await runGit(repoDir, ['merge-base', '--end-of-options', a, b], { okExitCodes: [1] });
+    const sha = stdout.toString('utf8').trim();
+    if (exitCode === 1 || sha === '') {
+        throw new GitError(['merge-base', a, b], repoDir, exitCode, `${a} and ${b} have no common ancestor here`, 'The clone is probably shallow: check out with `fetch-depth: 0` so the fork point is present.');
+    }
+    return sha;
+}
+const UNIFIED = ['diff', '-M', '--no-color', '--no-ext-diff', '--no-textconv'];
+/** The unified diff of one file between base...head (pass previousPath for a rename); '' when unchanged. */
+async function unifiedDiff(repoDir, base, head, path, previousPath) {
+    assertSafeRef(base, 'base');
+    assertSafeRef(head, 'head');
+    const paths = pathsOf(path, previousPath);
+    const { stdout } = await runGit(repoDir, [...UNIFIED, '--end-of-options', `${base}...${head}`, '--', ...paths], {
+        literalPathspecs: true,
+    });
+    return stdout.toString('utf8');
+}
+/** The unified diff of one file from the fork point of base and HEAD to the working tree (untracked: all added). */
+async function unifiedDiffAgainstWorktree(repoDir, base, path, previousPath) {
+    assertSafeRef(base, 'base');
+    const paths = pathsOf(path, previousPath);
+    const untracked = new Set(await untrackedFiles(repoDir));
+    if (untracked.has(paths[0])) {
+        // `--no-index` exits 1 when the files differ: that is the answer, not a failure.
+        const { stdout } = await runGit(repoDir, [...UNIFIED, '--no-index', '--', '/dev/null', paths[0]], {
+            okExitCodes: [1],
+        });
+        return stdout.toString('utf8');
+    }
+    const forkPoint = await mergeBase(repoDir, base, 'HEAD');
+    const { stdout } = await runGit(repoDir, [...UNIFIED, '--end-of-options', forkPoint, '--', ...paths], {
+        literalPathspecs: true,
+    });
+    return stdout.toString('utf8');
+}
+function pathsOf(path, previousPath) {
+    const paths = [assertSafeRepoPath(path)];
+    if (previousPath !== undefined && previousPath !== path)
+        paths.push(assertSafeRepoPath(previousPath));
+    return paths;
+}
+
+// Writes files as they are at a revision into a separate directory, so the base side of a review can be
+// evaluated without checking anything out over the workspace and without touching the index:
+// `git archive` reads the object database, `tar -x` writes into destDir. No shell in between.
+/**
+ * Writes `paths` (files or folders, repository-relative) as they are at `rev` into destDir and returns
+ * destDir. Paths absent at rev are skipped: a prompt the PR adds has no base version, which is not an
+ * error. Symlinks that would point outside destDir are removed, so a PR cannot make the base side read
+ * files from the runner (e.g. a prompt linked to ~/.ssh/id_rsa).
+ */
+async function materializeRevision(repoDir, rev, paths, destDir) {
+    const commit = await revParse(repoDir, rev);
+    await mkdir(destDir, { recursive: true });
+    const wanted = paths === 'all'
+        ? []
+        : await existingAt(repoDir, commit, paths.map((p) => assertSafeRepoPath(p)));
+    if (paths !== 'all' && wanted.length === 0)
+        return destDir;
+    await archiveInto(repoDir, commit, wanted, destDir);
+    await removeEscapingSymlinks(destDir);
+    return destDir;
+}
+/** Which of the paths exist at commit, asked in one `cat-file --batch-check` round trip. */
+async function existingAt(repoDir, commit, paths) {
+    const unique = [...new Set(paths)];
+    const input = unique.map((p) => `${commit}:${p}\n`).join('');
+    const out = await pipeText(repoDir, ['cat-file', '--batch-check=%(objecttype)'], input);
+    const answers = out.split('\n');
+    return unique.filter((_p, i) => answers[i] === 'blob' || answers[i] === 'tree');
+}
+function pipeText(repoDir, args, input) {
+    return new Promise((resolvePromise, reject) => {
+        const child = spawn('git', args, { cwd: repoDir, env: gitEnv(), windowsHide: true });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (code === 0)
+                resolvePromise(Buffer.concat(out).toString('utf8'));
+            else
+                reject(new GitError(args, repoDir, code ?? undefined, Buffer.concat(err).toString('utf8')));
+        });
+        child.stdin.end(input);
+    });
+}
+/** `git archive --format=tar <commit> -- <paths>` piped into `tar -x -C destDir`. */
+function archiveInto(repoDir, commit, paths, destDir) {
+    const archiveArgs = ['archive', '--format=tar', commit, ...(paths.length > 0 ? ['--', ...paths] : [])];
+    return new Promise((resolvePromise, reject) => {
+        const git = spawn('git', archiveArgs, {
+            cwd: repoDir,
+            env: gitEnv({ GIT_LITERAL_PATHSPECS: '1' }),
+            windowsHide: true,
+        });
+        const tar = spawn('tar', ['-x', '-f', '-', '-C', destDir], { windowsHide: true });
+        const gitErr = [];
+        const tarErr = [];
+        git.stderr.on('data', (b) => gitErr.push(b));
+        tar.stderr.on('data', (b) => tarErr.push(b));
+        git.stdout.pipe(tar.stdin);
+        // If tar dies early git gets EPIPE; the exit codes below tell the real story.
+        tar.stdin.on('error', () => undefined);
+        let pending = 2;
+        let failure;
+        const done = (error) => {
+            failure ??= error;
+            if (--pending > 0)
+                return;
+            if (failure)
+                reject(failure);
+            else
+                resolvePromise();
+        };
+        git.on('error', (e) => done(e));
+        tar.on('error', (e) => done(new Error(`tar could not start (${e.message}); it is needed to unpack git archive output`)));
+        git.on('close', (code) => done(code === 0
+            ? undefined
+            : new GitError(archiveArgs, repoDir, code ?? undefined, Buffer.concat(gitErr).toString('utf8'))));
+        tar.on('close', (code) => done(code === 0
+            ? undefined
+            : new Error(`tar -x into ${destDir} failed (exit ${code}): ${Buffer.concat(tarErr).toString('utf8').trim()}`)));
+    });
+}
+async function removeEscapingSymlinks(destDir) {
+    const root = await realpath(destDir);
+    const walk = async (dir) => {
+        for (const entry of await readdir(dir, { withFileTypes: true })) {
+            const full = join(dir, entry.name);
+            if (entry.isSymbolicLink()) {
+                if (!(await staysInside(root, full)))
+                    await unlink(full);
+            }
+            else if (entry.isDirectory()) {
+                await walk(full);
+            }
+        }
+    };
+    await walk(root);
+}
+async function staysInside(root, link) {
+    const target = await readlink(link);
+    const resolved = isAbsolute(target) ? target : resolve(join(link, '..'), target);
+    const rel = relative(root, resolved);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+        return false;
+    // A chain of links could still escape: accept only when the final target is inside too (or dangling inside).
+    try {
+        const real = await realpath(link);
+        return real === root || real.startsWith(root + sep);
+    }
+    catch {
+        return (await lstat(resolved).catch(() => undefined)) === undefined;
+    }
+}
+
+// The gate: what the head's pass rate says to do next, and whether the check should fail.
+/** > ship → ship; < fix → fix the prompt first; in between → the prompt is close, consider fine-tuning. */
+function gate(passRate, { ship, fix }) {
+    if (passRate > ship)
+        return 'ship';
+    if (passRate < fix)
+        return 'fix-prompt';
+    return 'fine-tune';
+}
+/** Untrustworthy beats worse, and worse beats the gate. */
+function decideVerdict(evidence, thresholds) {
+    if (evidence.inconclusive)
+        return 'inconclusive';
+    if (evidence.regression)
+        return 'regression';
+    return gate(evidence.headPassRate, thresholds);
+}
+/** Worst first: a regression anywhere is the pull request's verdict, then a failed gate, then doubt. */
+const SEVERITY = ['regression', 'fix-prompt', 'inconclusive', 'fine-tune', 'ship', 'skipped'];
+/** The verdict of several suites: the most severe one (no suites → skipped). */
+function combineVerdicts(verdicts) {
+    return SEVERITY.find((v) => verdicts.includes(v)) ?? 'skipped';
+}
+
+// Which suites a change touches, and which changed prompt files no suite tests. Pure.
+/** Every path a change touches: the new path, and the old one of a rename. */
+function touchedPaths(changes) {
+    const paths = new Set();
+    for (const c of changes) {
+        paths.add(c.path);
+        if (c.previousPath)
+            paths.add(c.previousPath);
+    }
+    return paths;
+}
+/** The changed files among a suite's files (repository-relative paths on both sides). */
+function changedSuiteFiles(suiteFiles, changes) {
+    const touched = touchedPaths(changes);
+    return [...new Set(suiteFiles)].filter((f) => touched.has(f)).sort();
+}
+/**
+ * Changed files that match the prompt globs but that no suite reads: prompt edits nobody measures.
+ * A deleted file counts too (a suite that still read it would have failed to load).
+ */
+function untestedPromptChanges(changes, promptGlobs, testedFiles) {
+    if (promptGlobs.length === 0)
+        return [];
+    const isPrompt = picomatch([...promptGlobs], { dot: true });
+    return changes
+        .map((c) => c.path)
+        .filter((p) => isPrompt(p) && !testedFiles.has(p))
+        .sort();
+}
+
+// Plain-text helpers for carrying model output around without carrying megabytes of it.
+/** Truncate to at most `max` code points (never splitting a surrogate pair), ending with an ellipsis when cut. */
+function truncateCodePoints(text, max) {
+    if (text.length <= max)
+        return text; // fewer UTF-16 units than max → fewer code points too
+    let count = 0;
+    let end = 0;
+    for (const ch of text) {
+        if (count === max - 1) {
+            // One slot left: keep the last code point only if it finishes the text.
+            return end + ch.length === text.length ? text : text.slice(0, end) + '…';
+        }
+        count++;
+        end += ch.length;
+    }
+    return text;
+}
+/** Any output as text: strings as they are, anything else as JSON. Cut early so huge outputs never travel. */
+function outputText(output, max) {
+    if (output === null || output === undefined)
+        return '';
+    if (typeof output === 'string')
+        return truncateCodePoints(output.slice(0, max * 2 + 2), max);
+    let text;
+    try {
+        text = JSON.stringify(output) ?? String(output);
+    }
+    catch {
+        text = String(output);
+    }
+    return truncateCodePoints(text.slice(0, max * 2 + 2), max);
+}
+
+/*
+ * Paired statistics for "did the head get worse than the base?"
+ *
+ * Each case (prompt × provider × test) is evaluated R times on each side with the same tests, so the
+ * natural unit is the case, not the call: calls of one case share its difficulty and are not independent.
+ *
+ * The test: a paired sign-flip (permutation) test on per-case pass fractions.
+ *   d_i = head pass fraction − base pass fraction of case i, T = Σ d_i (negative when the head is worse).
+ *   Under H0 (the head is the same model as the base) the base and head repeats of a case are exchangeable,
+ *   so each d_i is symmetric about 0 and every sign pattern ±d_i is equally likely.
+ *   One-sided p = P(Σ ±|d_i| ≤ T). It is computed exactly (a convolution over the integer numerators of
+ *   d_i) when that is small enough, else by a seeded Monte-Carlo (deterministic for given data).
+ *   When every moved case moved by the same amount (always so with R = 1) the statistic is a sign count
+ *   and p is exactly the one-sided exact McNemar test: P(X ≥ b), X ~ Binomial(b + c, 1/2).
+ *
+ * Why this test and not McNemar on one repeat or on the majority outcome (scripts/simulate.mjs,
+ * `npm run simulate`; 100 cases × 3 repeats per side, per-case pass probabilities ~ Beta(4, 1) (mean 0.8),
+ * 4,000 trials per scenario, α = 0.05, seed 42; power = share of trials flagged when the head's pass
+ * probabilities drop 10 points, either 0.1 off every case or 0.5 off 20 of the 100 cases):
+ *
+ *   test                                     false regressions   power (spread)   power (concentrated)
+ *   bare delta (head rate < base rate)             0.472             0.999              1.000
+ *   McNemar, first repeat only                     0.036             0.473              0.468
+ *   McNemar, majority of 3 repeats                 0.034             0.560              0.732
+ *   sign test on cases whose fraction moved        0.040             0.891              0.696
+ *   sign-flip on pass fractions (chosen)           0.041             0.902              0.870
+ *
+ * Every exact test holds false regressions under α; a bare delta flags half of all no-op changes. Only the
+ * test that uses every repeat *and* the size of each move reaches the power target (≥ 0.8) in both shapes
+ * of drop: McNemar on one outcome per case throws two thirds of the data away, and the sign test cannot
+ * tell a case that went 3/3 → 0/3 from one that went 3/3 → 2/3.
+ */
+/** Wilson score interval for a binomial proportion (no continuity correction). n = 0 → the whole [0, 1]. */
+function wilsonInterval(successes, n, z = 1.96) {
+    if (n <= 0)
+        return { low: 0, high: 1 };
+    const p = successes / n;
+    const z2 = z * z;
+    const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    const halfWidth = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+    return { low: Math.max(0, centre - halfWidth), high: Math.min(1, centre + halfWidth) };
+}
+/** ln C(n, k), summed in log space so it stays finite for any n. */
+function logChoose(n, k) {
+    const small = Math.min(k, n - k);
+    let sum = 0;
+    for (let i = 1; i <= small; i++)
+        sum += Math.log((n - small + i) / i);
+    return sum;
+}
+/** P(X ≥ k) for X ~ Binomial(n, 1/2), k > n/2: terms decrease from the first, so they are summed relative to it. */
+function upperTailPastMiddle(k, n) {
+    const logFirst = logChoose(n, k) - n * Math.LN2;
+    let relative = 1;
+    let term = 1;
+    for (let j = k; j < n; j++) {
+        term *= (n - j) / (j + 1);
+        relative += term;
+        if (term < relative * 1e-17)
+            break;
+    }
+    return Math.min(1, Math.exp(logFirst + Math.log(relative)));
+}
+/** P(X ≥ k) for X ~ Binomial(n, 1/2), numerically stable for large n. */
+function binomialHalfUpperTail(k, n) {
+    if (k <= 0)
+        return 1;
+    if (k > n)
+        return 0;
+    if (2 * k > n)
+        return upperTailPastMiddle(k, n);
+    // By symmetry P(X ≥ k) = 1 − P(X ≤ k − 1) = 1 − P(X ≥ n − k + 1), and n − k + 1 is past the middle.
+    return Math.max(0, 1 - upperTailPastMiddle(n - k + 1, n));
+}
+/**
+ * Exact one-sided McNemar test that the head is worse.
+ * b = discordant pairs base-pass/head-fail, c = base-fail/head-pass. p = P(X ≥ b | X ~ Binomial(b + c, 1/2)).
+ */
+function mcnemarExactOneSided(b, c) {
+    if (b + c === 0)
+        return 1;
+    return binomialHalfUpperTail(b, b + c);
+}
+function gcd(a, b) {
+    while (b)
+        [a, b] = [b, a % b];
+    return a;
+}
+/** Common denominator of every pass fraction, or undefined when it gets unreasonably large. */
+function commonDenominator(cases) {
+    let lcm = 1;
+    for (const c of cases) {
+        for (const n of [c.baseOutcomes, c.headOutcomes]) {
+            lcm = (lcm / gcd(lcm, n)) * n;
+            if (lcm > 1_000_000)
+                return undefined;
+        }
+    }
+    return lcm;
+}
+/** Deterministic PRNG (mulberry32): a seed in, uniform numbers in [0, 1) out. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Exact P(Σ ±k_i ≤ observed) over all 2^n equally likely sign patterns, by convolution. k_i are positive integers. */
+function signFlipExactLowerTail(magnitudes, observed) {
+    const total = magnitudes.reduce((a, b) => a + b, 0);
+    let dist = new Float64Array(2 * total + 1);
+    dist[total] = 1; // index = sum + total
+    for (const k of magnitudes) {
+        const next = new Float64Array(dist.length);
+        for (let j = 0; j < dist.length; j++) {
+            const p = dist[j];
+            if (p === 0)
+                continue;
+            next[j - k] += p / 2;
+            next[j + k] += p / 2;
+        }
+        dist = next;
+    }
+    let tail = 0;
+    for (let j = 0; j <= Math.min(dist.length - 1, observed + total); j++)
+        tail += dist[j];
+    return Math.min(1, tail);
+}
+function signFlipMonteCarlo(differences, observed, draws, seed) {
+    const random = seededRandom(seed);
+    const tolerance = 1e-9 * Math.max(1, differences.length);
+    let atLeastAsExtreme = 0;
+    for (let d = 0; d < draws; d++) {
+        let sum = 0;
+        for (const x of differences)
+            sum += random() < 0.5 ? -x : x;
+        if (sum <= observed + tolerance)
+            atLeastAsExtreme++;
+    }
+    // The +1s count the observed pattern itself: a valid (never zero) permutation p-value.
+    return (atLeastAsExtreme + 1) / (draws + 1);
+}
+/** The repeat-aware paired test that the head is worse (see the comment at the top of this file). */
+function pairedRegressionTest(cases, options = {}) {
+    const usable = cases.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
+    const denominator = commonDenominator(usable);
+    const fraction = (c) => c.headPassed / c.headOutcomes - c.basePassed / c.baseOutcomes;
+    const numerators = denominator
+        ? usable.map((c) => c.headPassed * (denominator / c.headOutcomes) - c.basePassed * (denominator / c.baseOutcomes))
+        : usable.map(fraction);
+    const moved = numerators.filter((k) => k !== 0);
+    const worse = moved.filter((k) => k < 0).length;
+    const better = moved.length - worse;
+    const magnitudes = moved.map(Math.abs);
+    if (magnitudes.every((m) => m === magnitudes[0])) {
+        return { pValue: mcnemarExactOneSided(worse, better), method: 'mcnemar-exact', worse, better };
+    }
+    const observed = moved.reduce((a, b) => a + b, 0);
+    const support = magnitudes.reduce((a, b) => a + b, 0);
+    if (denominator && moved.length * (2 * support + 1) <= (options.maxExactWork ?? 50_000_000)) {
+        return { pValue: signFlipExactLowerTail(magnitudes, observed), method: 'sign-flip-exact', worse, better };
+    }
+    const differences = usable.map(fraction).filter((d) => d !== 0);
+    const observedFraction = differences.reduce((a, b) => a + b, 0);
+    const pValue = signFlipMonteCarlo(differences, observedFraction, options.monteCarloDraws ?? 20_000, options.seed ?? 0x5eed);
+    return { pValue, method: 'sign-flip-monte-carlo', worse, better };
+}
+/**
+ * Holm–Bonferroni step-down: which of the hypotheses are rejected at family-wise level α.
+ * Used when a suite has several prompt × provider groups, so that more groups do not mean more false alarms.
+ */
+function holmRejections(pValues, alpha) {
+    const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+    const rejected = new Array(pValues.length).fill(false);
+    for (let rank = 0; rank < order.length; rank++) {
+        if (order[rank].p >= alpha / (order.length - rank))
+            break;
+        rejected[order[rank].i] = true;
+    }
+    return rejected;
+}
+
+const caseKey = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
+const groupKey = (r) => JSON.stringify([r.promptIdx, r.provider]);
+const isError = (r) => r.error !== undefined;
+function pairCases(base, head) {
+    const pairs = new Map();
+    const add = (side, r) => {
+        const key = caseKey(r);
+        let pair = pairs.get(key);
+        if (!pair)
+            pairs.set(key, (pair = { base: [], head: [] }));
+        pair[side].push(r);
+    };
+    for (const r of base.results)
+        add('base', r);
+    for (const r of head.results)
+        add('head', r);
+    return pairs;
+}
+function sideRate(results) {
+    const errors = results.filter(isError).length;
+    const passed = results.filter((r) => !isError(r) && r.pass).length;
+    const failed = results.length - errors - passed;
+    const outcomes = passed + failed;
+    return { passed, failed, errors, rate: outcomes ? passed / outcomes : 0, interval: wilsonInterval(passed, outcomes) };
+}
+function compareRates(pairs) {
+    const base = sideRate(pairs.flatMap((p) => p.base));
+    const head = sideRate(pairs.flatMap((p) => p.head));
+    const paired = pairs.map((p) => {
+        const b = sideRate(p.base);
+        const h = sideRate(p.head);
+        return {
+            basePassed: b.passed,
+            baseOutcomes: b.passed + b.failed,
+            headPassed: h.passed,
+            headOutcomes: h.passed + h.failed,
+        };
+    });
+    const test = pairedRegressionTest(paired);
+    const cases = paired.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0).length;
+    return { base, head, delta: head.rate - base.rate, pValue: test.pValue, method: test.method, cases };
+}
+function reasonsOf(results) {
+    const reasons = new Set();
+    for (const r of results) {
+        if (isError(r))
+            reasons.add(`error: ${r.error}`);
+        else if (!r.pass) {
+            const failed = r.assertions.filter((a) => !a.pass);
+            if (failed.length === 0)
+                reasons.add('failed (no assertion gave a reason)');
+            for (const a of failed)
+                reasons.add(a.reason ? `${a.type}: ${a.reason}` : a.type);
+        }
+    }
+    return [...reasons].slice(0, 5);
+}
+function sideOutcome(results, excerptChars) {
+    const rate = sideRate(results);
+    const outcomes = rate.passed + rate.failed;
+    const passes = 2 * rate.passed > outcomes;
+    const representative = results.find((r) => !isError(r) && r.pass === passes) ?? results[0];
+    return {
+        passed: rate.passed,
+        outcomes,
+        errors: rate.errors,
+        excerpt: representative ? outputText(representative.output, excerptChars) : '',
+        reasons: reasonsOf(results),
+    };
+}
+function movement(base, head) {
+    if (base.outcomes === 0 || head.outcomes === 0)
+        return undefined; // nothing to compare: counted as errors
+    const basePasses = 2 * base.passed > base.outcomes;
+    const headPasses = 2 * head.passed > head.outcomes;
+    if (basePasses && !headPasses)
+        return 'newlyFailing';
+    if (!basePasses && headPasses)
+        return 'newlyPassing';
+    if (!basePasses && !headPasses)
+        return 'stillFailing';
+    const mixed = (s) => s.passed > 0 && s.passed < s.outcomes;
+    return mixed(base) || mixed(head) ? 'flaky' : 'unchanged';
+}
+function usagePerCall(results) {
+    const returned = results.filter((r) => !isError(r));
+    const live = returned.filter((r) => !r.cached);
+    const mean = (xs, f) => xs.length ? xs.reduce((s, r) => s + f(r), 0) / xs.length : 0;
+    return {
+        calls: returned.length,
+        tokens: mean(returned, (r) => r.tokens.total),
+        cost: mean(returned, (r) => r.cost),
+        latencyMs: live.length ? mean(live, (r) => r.latencyMs) : null,
+    };
+}
+const percent$1 = (x) => `${(100 * x).toFixed(1)}%`;
+function inconclusiveReason(base, head, overall, maxErrorRate) {
+    for (const [name, side] of [
+        ['base', base],
+        ['head', head],
+    ]) {
+        const errors = side.results.filter(isError).length;
+        const share = side.results.length ? errors / side.results.length : 0;
+        if (share > maxErrorRate) {
+            return `${errors} of ${side.results.length} ${name} calls errored (${percent$1(share)}, more than the ${percent$1(maxErrorRate)} allowed)`;
+        }
+    }
+    if (base.results.length + head.results.length === 0)
+        return 'no case ran';
+    if (overall.cases === 0)
+        return 'no case produced an outcome on both base and head';
+    return undefined;
+}
+const byCase = (a, b) => Number(b.critical) - Number(a.critical) ||
+    a.promptIdx - b.promptIdx ||
+    a.provider.localeCompare(b.provider) ||
+    a.testIdx - b.testIdx;
+function compareResults(base, head, options) {
+    const excerptChars = options.excerptChars ?? 1000;
+    const critical = options.criticalTests ?? new Set();
+    const pairs = pairCases(base, head);
+    const overall = compareRates([...pairs.values()]);
+    const grouped = new Map();
+    for (const pair of pairs.values()) {
+        const g = groupKey(pair.head[0] ?? pair.base[0]);
+        grouped.set(g, [...(grouped.get(g) ?? []), pair]);
+    }
+    const groups = [...grouped.values()]
+        .map((groupPairs) => {
+        const sample = groupPairs[0].head[0] ?? groupPairs[0].base[0];
+        return {
+            promptIdx: sample.promptIdx,
+            promptId: sample.promptId,
+            provider: sample.provider,
+            regression: false,
+            ...compareRates(groupPairs),
+        };
+    })
+        .sort((a, b) => a.promptIdx - b.promptIdx || a.provider.localeCompare(b.provider));
+    const lists = {
+        newlyFailing: [],
+        newlyPassing: [],
+        stillFailing: [],
+        flaky: [],
+        unchanged: [],
+    };
+    let headFailingCases = 0;
+    for (const pair of pairs.values()) {
+        const sample = pair.head[0] ?? pair.base[0];
+        const change = {
+            testIdx: sample.testIdx,
+            promptIdx: sample.promptIdx,
+            promptId: sample.promptId,
+            provider: sample.provider,
+            ...(sample.description !== undefined ? { description: sample.description } : {}),
+            vars: sample.vars,
+            critical: critical.has(sample.testIdx),
+            base: sideOutcome(pair.base, excerptChars),
+            head: sideOutcome(pair.head, excerptChars),
+        };
+        if (change.head.outcomes > 0 && 2 * change.head.passed <= change.head.outcomes)
+            headFailingCases++;
+        const where = movement(change.base, change.head);
+        if (where)
+            lists[where].push(change);
+    }
+    for (const list of Object.values(lists))
+        list.sort(byCase);
+    const reason = inconclusiveReason(base, head, overall, options.maxErrorRate);
+    const regressionReasons = [];
+    if (!reason) {
+        // One family: the overall test plus each group's test when there are several groups.
+        const family = groups.length > 1 ? [overall.pValue, ...groups.map((g) => g.pValue)] : [overall.pValue];
+        const rejected = holmRejections(family, options.alpha);
+        const corrected = groups.length > 1 ? `, Holm-corrected over ${family.length} tests` : '';
+        if (rejected[0])
+            regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < α = ${options.alpha}${corrected})`);
+        if (groups.length > 1) {
+            groups.forEach((g, i) => {
+                g.regression = rejected[i + 1];
+                if (g.regression)
+                    regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}${corrected})`);
+            });
+        }
+        else if (groups[0]) {
+            groups[0].regression = rejected[0];
+        }
+        for (const c of lists.newlyFailing.filter((c) => c.critical)) {
+            regressionReasons.push(`critical test #${c.testIdx}${c.description ? ` (${c.description})` : ''} newly failing on ${c.promptId} × ${c.provider}`);
+        }
+    }
+    const errorShare = (r) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
+    return {
+        alpha: options.alpha,
+        maxErrorRate: options.maxErrorRate,
+        overall,
+        groups,
+        newlyFailing: lists.newlyFailing,
+        newlyPassing: lists.newlyPassing,
+        stillFailing: lists.stillFailing,
+        flaky: lists.flaky,
+        headFailingCases,
+        regression: regressionReasons.length > 0,
+        regressionReasons,
+        inconclusive: reason !== undefined,
+        ...(reason !== undefined ? { inconclusiveReason: reason } : {}),
+        errorRate: { base: errorShare(base), head: errorShare(head) },
+        usage: { base: usagePerCall(base.results), head: usagePerCall(head.results) },
+    };
+}
+/** p-values as people read them: 2 significant digits, tiny ones as "<0.001". */
+function formatP(p) {
+    if (p < 0.001)
+        return '<0.001';
+    return p
+        .toPrecision(2)
+        .replace(/^(\d\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '');
+}
+/** "p = 0.012" or "p < 0.001". */
+function pClause(p) {
+    return p < 0.001 ? 'p < 0.001' : `p = ${formatP(p)}`;
+}
+
+const PROMPT_REASONS = {
+    changed: 'changed: the text differs between base and head',
+    new: 'new: no base version to compare with',
+    unchanged: 'unchanged: identical text at base and head',
+};
+/**
+ * `basePrompts[i]` is the earlier version of `headPrompts[i]` (pairPrompts' output), or undefined when the
+ * pull request adds it. Only the raw template text decides: a new label or id with the same text is
+ * unchanged, and a change of whitespace is a change (models see whitespace).
+ */
+function affectedPrompts(basePrompts, headPrompts) {
+    if (basePrompts.length !== headPrompts.length) {
+        throw new RangeError(`base prompts must be aligned to the head prompts: got ${basePrompts.length} for ${headPrompts.length} head prompts`);
+    }
+    const prompts = headPrompts.map((head, headIdx) => {
+        const base = basePrompts[headIdx];
+        const status = base === undefined ? 'new' : base.raw === head.raw ? 'unchanged' : 'changed';
+        return { headIdx, label: head.label, status, reason: PROMPT_REASONS[status] };
+    });
+    return {
+        evaluate: prompts.filter((p) => p.status !== 'unchanged').map((p) => p.headIdx),
+        skip: prompts.filter((p) => p.status === 'unchanged').map((p) => p.headIdx),
+        prompts,
+    };
+}
+
+// Which base prompt is the earlier version of which head prompt. Pure.
+/**
+ * For each head prompt, the base prompt it replaces, or undefined when the pull request adds it.
+ * Prompts pair by id; a prompt whose file was renamed pairs with the base prompt of the old path
+ * (ids of file prompts are `file://<path relative to the config>`, optionally with `:<n>`).
+ */
+function pairPrompts(basePrompts, headPrompts, changes, configDir) {
+    const byId = new Map(basePrompts.map((p) => [p.id, p]));
+    const renamedFrom = new Map();
+    for (const c of changes) {
+        if (c.status === 'renamed' && c.previousPath)
+            renamedFrom.set(c.path, c.previousPath);
+    }
+    const toConfigRelative = (repoPath) => path.posix.relative(configDir, repoPath);
+    const toRepo = (configRelative) => path.posix.join(configDir, configRelative);
+    const paired = headPrompts.map((head) => {
+        const same = byId.get(head.id);
+        if (same)
+            return same;
+        if (!head.file)
+            return undefined;
+        const old = renamedFrom.get(toRepo(head.file));
+        const headPrefix = `file://${head.file}`;
+        if (!old || !head.id.startsWith(headPrefix))
+            return undefined;
+        // Same position in the old file: `file://old.txt:1` is the earlier `file://new.txt:1`.
+        return byId.get(`file://${toConfigRelative(old)}${head.id.slice(headPrefix.length)}`);
+    });
+    // An inline prompt without an explicit id is identified by its text, so editing it changes its id. When the
+    // config lists as many prompts as before, an unpaired inline prompt pairs with the unpaired one in its place.
+    if (basePrompts.length === headPrompts.length) {
+        const taken = new Set(paired.filter((p) => p !== undefined));
+        paired.forEach((p, i) => {
+            const base = basePrompts[i];
+            if (p === undefined && !headPrompts[i].file && !base.file && !taken.has(base))
+                paired[i] = base;
+        });
+    }
+    return paired;
+}
+
+// What a suite would execute, and where that code comes from. On events that run with the base repository's
+// secrets and write token (pull_request_target, workflow_run), code from files the pull request changed must
+// not run: a JavaScript assertion, a custom provider module, an exec: command, a JS transform. Prompts, vars
+// and test data are only text and may be evaluated. Pure.
+const FILE_PREFIX = 'file://';
+function fileRef(value) {
+    return typeof value === 'string' && value.startsWith(FILE_PREFIX)
+        ? value.slice(FILE_PREFIX.length).split(':')[0]
+        : undefined;
+}
+/** Every piece of code the suite runs besides promptgate itself, with the file it comes from. */
+function codeUses(suite, repoDir) {
+    const rel = (file) => path.relative(repoDir, path.resolve(suite.rootDir, file)).split(path.sep).join('/');
+    const config = rel(suite.configPath);
+    const uses = [];
+    suite.providers.forEach((p, i) => {
+        const where = `providers[${i}] ${p.id}`;
+        if (p.id.startsWith(FILE_PREFIX))
+            uses.push({ what: `custom provider module (${where})`, file: rel(fileRef(p.id)) });
+        if (p.id.startsWith('exec:')) {
+            uses.push({ what: `exec provider (${where})`, file: config });
+            // `exec: node scripts/model.mjs` or `exec: ./model.sh`: the script is code too.
+            for (const arg of p.id.slice('exec:'.length).trim().split(/\s+/)) {
+                if (/[./]/.test(arg) && !arg.startsWith('-'))
+                    uses.push({ what: `exec provider script (${where})`, file: rel(arg) });
+            }
+        }
+    });
+    suite.tests.forEach((t, i) => {
+        const transform = t.options.transform;
+        if (transform)
+            uses.push({
+                what: `output transform (tests[${i}])`,
+                file: fileRef(transform) ? rel(fileRef(transform)) : config,
+            });
+        t.assert.forEach((a, j) => {
+            const where = `tests[${i}].assert[${j}]`;
+            const base = a.type.replace(/^not-/, '');
+            const writtenIn = a.location ? rel(a.location.file) : config;
+            if (base === 'javascript') {
+                uses.push({
+                    what: `javascript assertion (${where})`,
+                    file: fileRef(a.value) ? rel(fileRef(a.value)) : writtenIn,
+                });
+            }
+            if (a.transform) {
+                uses.push({
+                    what: `assertion transform (${where})`,
+                    file: fileRef(a.transform) ? rel(fileRef(a.transform)) : writtenIn,
+                });
+            }
+        });
+    });
+    return uses;
+}
+/** The code uses whose source the pull request changed. */
+function untrustedCode(uses, changed) {
+    return uses.filter((u) => changed.has(u.file));
+}
+
+// One suite's review in three steps, so that a sharded run can stop after the second and a merge job can
+// pick up at the third:
+//   prepare  — load the suite, decide whether it is affected, find the base version of each prompt and which
+//              prompts need running at all (no provider calls);
+//   evaluate — run the head's tests on the head's and on the base's prompts (optionally one shard's cases);
+//   decide   — compare per case, apply the gate.
+const toPosix = (p) => p.split(path.sep).join('/');
+/** Repository-relative forms of a suite's files (those inside the repository). */
+function repoRelative(repoDir, files) {
+    return files
+        .map((f) => toPosix(path.relative(repoDir, f)))
+        .filter((f) => f !== '' && !f.startsWith('../') && !path.isAbsolute(f));
+}
+async function prepareSuite(input, configPath, logger) {
+    const options = input.evaluate;
+    const suite = await loadSuite(path.resolve(input.repoDir, configPath), {
+        overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
+        projectRoot: input.repoDir,
+    });
+    const name = suite.description ?? configPath;
+    const affectedBy = changedSuiteFiles(repoRelative(input.repoDir, suite.referencedFiles), input.changes);
+    const prepared = {
+        configPath,
+        name,
+        suite,
+        affectedBy,
+        head: { headIdx: [], prompts: [] },
+        skippedPrompts: [],
+        newPrompts: [],
+    };
+    if (affectedBy.length === 0 && !input.evaluateUnaffected) {
+        logger.info(`${configPath}: no file this suite reads changed; skipped`);
+        return { ...prepared, skip: {} };
+    }
+    const missing = missingCredentials(suite, options.env ?? process.env);
+    if (missing.length > 0) {
+        if (input.missingCredentials === 'skip') {
+            const reason = `skipped: no credentials for provider ${missing.join(', ')} on fork pull requests — GitHub does not pass secrets to them`;
+            logger.warn(`${configPath}: ${reason}`);
+            return { ...prepared, skip: { reason } };
+        }
+        throw new MissingCredentialsError(`${configPath}: no credentials for provider ${missing.join(', ')}: set them in the step's env, e.g. \`env: OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}\``);
+    }
+    if (input.trust === 'untrusted')
+        refuseChangedCode(input, suite, configPath);
+    const base = await readBasePrompts(input, configPath, suite, logger);
+    const everything = suite.prompts.map((_, i) => i);
+    if (!base.paired) {
+        const head = { headIdx: everything, prompts: suite.prompts };
+        return { ...prepared, head, newPrompts: suite.prompts.map((p) => p.label), baseProblem: base.problem };
+    }
+    // When only prompt files changed, a prompt whose text is the same on both sides would give the same
+    // outcomes on both: it is not run at all. When tests, vars, providers or scripts changed, every prompt is.
+    const promptFiles = new Set(suite.prompts.flatMap((p) => (p.file ? [promptRepoPath(input, configPath, p)] : [])));
+    const onlyPromptsChanged = affectedBy.every((f) => promptFiles.has(f)) && !input.evaluateUnaffected;
+    const verdicts = affectedPrompts(base.paired, suite.prompts);
+    const run = onlyPromptsChanged ? verdicts.evaluate : everything;
+    const skippedPrompts = onlyPromptsChanged
+        ? verdicts.prompts.filter((p) => p.status === 'unchanged').map((p) => ({ id: p.label, reason: p.reason }))
+        : [];
+    const newPrompts = verdicts.prompts.filter((p) => p.status === 'new').map((p) => p.label);
+    if (run.length === 0) {
+        logger.info(`${configPath}: the changed prompt files have the same text on both sides; skipped`);
+        return { ...prepared, skip: {}, skippedPrompts };
+    }
+    const pairedRun = run.filter((i) => base.paired[i] !== undefined);
+    return {
+        ...prepared,
+        head: { headIdx: run, prompts: run.map((i) => suite.prompts[i]) },
+        base: pairedRun.length ? { headIdx: pairedRun, prompts: pairedRun.map((i) => base.paired[i]) } : undefined,
+        skippedPrompts,
+        newPrompts,
+    };
+}
+function missingCredentials(suite, env) {
+    return suite.providers.flatMap((p) => requiredCredentials(p, env).map((name) => `${p.label ?? p.id} (${name})`));
+}
+function refuseChangedCode(input, suite, configPath) {
+    const refused = untrustedCode(codeUses(suite, input.repoDir), touchedPaths(input.changes));
+    if (refused.length === 0)
+        return;
+    throw new UntrustedCodeError(`${configPath}: this event runs with the base repository's secrets, and the pull request changed code the suite would run: ` +
+        refused.map((u) => `${u.what} from ${u.file}`).join('; ') +
+        '. It was not run. Review the change and set `allow-untrusted-code: true` only for pull requests you trust, or use the `pull_request` event.');
+}
+function promptRepoPath(input, configPath, prompt) {
+    const configDir = path.posix.dirname(configPath);
+    return path.posix.normalize(path.posix.join(configDir, prompt.file));
+}
+/**
+ * The earlier version of each head prompt, read from the base revision's config in a temporary directory
+ * (never a checkout over the workspace). Only its prompts are read: the base's tests, providers and scripts
+ * are not (the head's tests run on both sides, and fetched through the REST API they may not even be there).
+ */
+async function readBasePrompts(input, configPath, suite, logger) {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-base-'));
+    try {
+        const configDir = path.posix.dirname(configPath);
+        const wanted = new Set([configDir, ...repoRelative(input.repoDir, suite.referencedFiles)]);
+        for (const c of input.changes)
+            if (c.previousPath)
+                wanted.add(c.previousPath);
+        await input.materializeBase([...wanted], tmp);
+        let basePrompts;
+        try {
+            const raw = await readRawConfig(path.join(tmp, configPath));
+            const resolved = await resolvePrompts(raw.config.prompts, path.dirname(raw.configPath), raw.source.displayPath, {
+                locator: raw.source,
+                projectRoot: tmp,
+            });
+            basePrompts = resolved.prompts;
+        }
+        catch (err) {
+            const problem = `the base revision's ${configPath} could not be read (${messageOf(err)}); every prompt is treated as new`;
+            logger.warn(problem);
+            return { problem };
+        }
+        const paired = pairPrompts(basePrompts, suite.prompts, input.changes, configDir === '.' ? '' : configDir);
+        return paired.some((p) => p !== undefined) ? { paired } : {};
+    }
+    finally {
+        await rm(tmp, { recursive: true, force: true });
+    }
+}
+/** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
+async function evaluateSide(prepared, which, side, options, cache, filter) {
+    const { suite } = prepared;
+    const subset = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]) };
+    const identities = planIdentities({
+        tests: suite.tests,
+        prompts: subset.prompts,
+        providers: suite.providers,
+        repeat: suite.evaluateOptions.repeat,
+    });
+    const results = await evaluateSuite(subset, {
+        ...options,
+        prompts: side.prompts,
+        cache,
+        include: filter?.(identities),
+        where: { config: prepared.configPath, side: which },
+    });
+    for (const r of results.results)
+        r.promptIdx = side.headIdx[r.promptIdx];
+    return { results, identities };
+}
+async function evaluateSides(prepared, options, cache, logger, filter) {
+    const none = { made: 0, cached: 0 };
+    if (prepared.skip || prepared.head.headIdx.length === 0) {
+        return { calls: none, identities: { head: [], base: [] } };
+    }
+    const { configPath } = prepared;
+    logger.info(`${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${prepared.suite.tests.length} tests)`);
+    const head = await evaluateSide(prepared, 'head', prepared.head, options, cache, filter);
+    let base;
+    if (prepared.base) {
+        logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
+        base = await evaluateSide(prepared, 'base', prepared.base, options, cache, filter);
+    }
+    return {
+        head: head.results,
+        base: base?.results,
+        calls: addCalls(countCalls(head.results), base ? countCalls(base.results) : none),
+        identities: { head: head.identities, base: base?.identities ?? [] },
+    };
+}
+/** Compare and gate one suite's evaluated sides. */
+function decideSuite(prepared, sides, logger) {
+    const { configPath, name, suite, affectedBy } = prepared;
+    const common = {
+        configPath,
+        name,
+        affectedBy,
+        suite,
+        newPrompts: prepared.newPrompts,
+        skippedPrompts: prepared.skippedPrompts,
+        baseProblem: prepared.baseProblem,
+        calls: sides.calls,
+    };
+    if (prepared.skip || !sides.head) {
+        return { ...common, verdict: 'skipped', skippedReason: prepared.skip?.reason };
+    }
+    const head = sides.head;
+    const criticalTests = new Set(suite.tests.flatMap((t, i) => (t.critical ? [i] : [])));
+    const comparison = compareResults(sides.base ?? { ...head, results: [] }, head, {
+        alpha: suite.gate.alpha,
+        maxErrorRate: suite.gate.maxErrorRate,
+        criticalTests,
+    });
+    const headRate = comparison.overall.head.rate;
+    const verdict = decideVerdict({
+        inconclusive: comparison.inconclusive,
+        regression: sides.base !== undefined && comparison.regression,
+        headPassRate: headRate,
+    }, suite.gate);
+    logger.info(`${configPath}: head ${(headRate * 100).toFixed(1)}% over ${head.stats.cases} cases → ${verdict}`);
+    return { ...common, verdict, gate: gate(headRate, suite.gate), base: sides.base, head, comparison };
+}
+
+async function prepareAll(input) {
+    const logger = input.evaluate.logger ?? silentLogger;
+    const prepared = [];
+    for (const configPath of input.configPaths)
+        prepared.push(await prepareSuite(input, configPath, logger));
+    return prepared;
+}
+async function review(input) {
+    const logger = input.evaluate.logger ?? silentLogger;
+    const cache = openCache(input.evaluate);
+    const suites = [];
+    for (const prepared of await prepareAll(input)) {
+        const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
+        suites.push(decideSuite(prepared, sides, logger));
+    }
+    return summarize(input, suites);
+}
+function summarize(input, suites) {
+    const tested = new Set();
+    for (const s of suites)
+        if (s.suite)
+            for (const f of repoRelative(input.repoDir, s.suite.referencedFiles))
+                tested.add(f);
+    const pooled = (side) => {
+        let passed = 0;
+        let outcomes = 0;
+        for (const s of suites) {
+            const rate = s.comparison?.overall[side];
+            if (!rate)
+                continue;
+            passed += rate.passed;
+            outcomes += rate.passed + rate.failed;
+        }
+        return outcomes === 0 ? null : passed / outcomes;
+    };
+    return {
+        suites,
+        untestedPromptChanges: untestedPromptChanges(input.changes, input.promptGlobs, tested),
+        verdict: combineVerdicts(suites.map((s) => s.verdict)),
+        basePassRate: pooled('base'),
+        headPassRate: pooled('head'),
+        regressions: suites.filter((s) => s.verdict === 'regression').length,
+        calls: suites.reduce((acc, s) => addCalls(acc, s.calls), { made: 0, cached: 0 }),
+    };
+}
+// ── Sharding on an Actions matrix ──────────────────────────────────────────────────────────────────────
+/** One shard's part of a review: the sides of every suite, as far as this shard ran them. */
+async function reviewShard(input, shard) {
+    const logger = input.evaluate.logger ?? silentLogger;
+    const cache = openCache(input.evaluate);
+    const sides = [];
+    let calls = { made: 0, cached: 0 };
+    for (const prepared of await prepareAll(input)) {
+        const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) => shardCaseFilter(ids, shard));
+        calls = addCalls(calls, evaluated.calls);
+        for (const side of ['head', 'base']) {
+            const results = evaluated[side];
+            if (!results)
+                continue;
+            sides.push(buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }));
+        }
+    }
+    return { sides, calls };
+}
+/**
+ * The review from shard files: the suites are prepared again (no provider calls) for their thresholds,
+ * prompts and skip reasons; the results come from the shards, merged and checked for completeness.
+ */
+async function reviewMerged(input, files) {
+    const logger = input.evaluate.logger ?? silentLogger;
+    const merged = mergeShards(files);
+    const byConfig = new Map(merged.configs.map((c) => [c.config, c]));
+    const calls = new Map();
+    for (const file of files) {
+        for (const side of file.data.sides) {
+            const counts = calls.get(side.config) ?? { made: 0, cached: 0 };
+            const cached = side.results.filter((r) => r.cached).length;
+            calls.set(side.config, addCalls(counts, { made: side.results.length - cached, cached }));
+        }
+    }
+    const suites = [];
+    for (const prepared of await prepareAll(input)) {
+        const sides = byConfig.get(prepared.configPath);
+        suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: calls.get(prepared.configPath) ?? { made: 0, cached: 0 } }, logger));
+    }
+    return summarize(input, suites);
+}
+
+// Fitting a report under a size limit: render less and less until it fits, and as a last resort cut on a
+// line boundary and close whatever the cut left open (a code fence, <details>), so the markdown stays whole.
+/** GitHub counts a comment's characters; UTF-16 units are never fewer than code points, so this is safe. */
+const utf16Length = (text) => text.length;
+/** Which fence and how many <details> are still open at the end of the markdown (ours sit on their own lines). */
+function openBlocks(markdown) {
+    let fence;
+    let details = 0;
+    for (const line of markdown.split('\n')) {
+        if (fence) {
+            if (line.trimEnd() === fence)
+                fence = undefined;
+            continue;
+        }
+        const opening = /^(`{3,}|~{3,})/.exec(line);
+        if (opening)
+            fence = opening[1];
+        else if (/^<details[\s>]/.test(line))
+            details++;
+        else if (/^<\/details>/.test(line) && details > 0)
+            details--;
+    }
+    return fence === undefined ? { details } : { fence, details };
+}
+function closing(blocks) {
+    return (blocks.fence ? `\n${blocks.fence}` : '') + '\n\n</details>'.repeat(blocks.details);
+}
+/**
+ * Cut `markdown` on a line boundary so that it, the closers of whatever it leaves open, and `tail`
+ * fit in `max`. A line longer than the budget is cut by code points.
+ */
+function trimToBudget(markdown, tail, max, measure = utf16Length) {
+    if (measure(markdown + tail) <= max)
+        return markdown + tail;
+    const lines = markdown.split('\n');
+    let low = 0;
+    let high = lines.length;
+    const attempt = (count) => {
+        const kept = lines.slice(0, count).join('\n');
+        return kept + closing(openBlocks(kept)) + tail;
+    };
+    // Binary search on the number of whole lines kept (the closers only grow by a bounded amount).
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (measure(attempt(mid)) <= max)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    const result = attempt(low);
+    if (measure(result) <= max)
+        return result;
+    // Not even the closers and tail fit: give up structure and cut the tail by code points.
+    return [...tail].slice(0, Math.max(0, max)).join('');
+}
+/**
+ * Render at the richest detail level that fits; if none does, trim the leanest on a line boundary.
+ * `render(level)` gets 0 (everything) up to `levels - 1` (the least).
+ */
+function fitToBudget(render, levels, max, tail, measure = utf16Length) {
+    for (let level = 0; level < levels; level++) {
+        const body = render(level);
+        const full = body + tail(level > 0);
+        if (measure(full) <= max)
+            return full;
+    }
+    return trimToBudget(render(levels - 1), tail(true), max, measure);
+}
+
+// Model output is hostile text: it must never @mention anyone, inject HTML, break a table row,
+// open a code fence that swallows the rest of the comment, close our <details>, or run long.
+const ZERO_WIDTH_JOINER = '\u200d';
+const ZERO_WIDTH_SPACE = '\u200b';
+/** `@name` and `@org/team` → `@\u200dname`: still readable, no longer a mention (nor a notification). */
+function breakMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
+}
+/** For prose and table cells: no HTML, no mention, no table break, no link or code span, one line. */
+function escapeInline(text, maxCodePoints = 300) {
+    const folded = truncateCodePoints(text, maxCodePoints).replace(/\r\n?|\n/g, ' ↵ ');
+    return breakMentions(folded
+        .replace(/\\/g, '\\\\')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/`/g, '\\`')
+        .replace(/\[/g, '\\[')
+        .replace(/\]/g, '\\]'));
+}
+/**
+ * For the inside of a code fence, where entities would show literally: break mentions, and put a
+ * zero-width space after `<` before a tag name, so even a broken fence could not open or close a tag.
+ */
+function neutralizeCode(text) {
+    return breakMentions(text).replace(/<(?=[A-Za-z/!?])/g, `<${ZERO_WIDTH_SPACE}`);
+}
+/** A fence longer than any backtick run inside, so the content cannot close it early. */
+function fenceFor(content) {
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    return '`'.repeat(Math.max(3, longestRun + 1));
+}
+/** A fenced code block of (untrusted) text, cut to maxCodePoints. */
+function codeBlock(text, language = 'text', maxCodePoints = 400) {
+    const body = neutralizeCode(truncateCodePoints(text, maxCodePoints)).replace(/\r\n?/g, '\n');
+    const fence = fenceFor(body);
+    return `${fence}${language}\n${body}${body.endsWith('\n') ? '' : '\n'}${fence}`;
+}
+
+const percent = (x) => `${(100 * x).toFixed(1)}%`;
+/** Signed change in percentage points, with a real minus sign. */
+function points(delta) {
+    const value = (100 * delta).toFixed(1);
+    if (value === '0.0' || value === '-0.0')
+        return '±0.0 pts';
+    return delta > 0 ? `+${value} pts` : `−${value.slice(1)} pts`;
+}
+function relativeChange(base, head) {
+    if (base === 0)
+        return head === 0 ? '±0%' : 'new';
+    const change = (100 * (head - base)) / base;
+    if (Math.abs(change) < 0.05)
+        return '±0%';
+    return change > 0 ? `+${change.toFixed(1)}%` : `−${(-change).toFixed(1)}%`;
+}
+const VERDICT_WORDS = {
+    ship: { emoji: '✅', words: 'Ship' },
+    regression: { emoji: '⛔', words: 'Regression' },
+    inconclusive: { emoji: '⚠️', words: 'Inconclusive' },
+    'fix-prompt': { emoji: '🛠️', words: 'Fix the prompt first' },
+    'fine-tune': { emoji: '🎯', words: 'Consider fine-tuning' },
+    skipped: { emoji: '⏭️', words: 'Skipped' },
+};
+/** What follows the verdict's words, e.g. "head 94.0% vs base 92.0%". Plain text: the caller escapes. */
+function verdictDetail(verdict, suite, datasetPath) {
+    if (!suite)
+        return verdict === 'skipped' ? 'no prompt used by a suite changed' : '';
+    const c = suite.comparison;
+    const rates = `head ${percent(c.overall.head.rate)} vs base ${percent(c.overall.base.rate)}`;
+    switch (verdict) {
+        case 'inconclusive':
+            return c.inconclusiveReason ?? rates;
+        case 'fix-prompt':
+            return `${rates} (below ${percent(suite.gate.fix)})`;
+        case 'fine-tune': {
+            const n = c.headFailingCases;
+            const cases = `${n} failing case${n === 1 ? '' : 's'}`;
+            return datasetPath ? `${rates}; ${cases} exported as a dataset (${datasetPath})` : `${rates}; ${cases}`;
+        }
+        case 'skipped':
+            return 'no prompt of this suite changed';
+        default:
+            return rates;
+    }
+}
+
+// Markdown sections of the report. Every piece of model or user text goes through escape.ts.
+const ratio = (side) => `${side.passed}/${side.outcomes}`;
+const where = (c) => `${escapeInline(c.promptId, 80)} × ${escapeInline(c.provider, 60)}`;
+const title = (c) => `#${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
+function varsText(vars) {
+    const entries = Object.entries(vars);
+    const shown = entries.slice(0, 8).map(([key, value]) => {
+        const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+        return `${escapeInline(key, 40)} = ${escapeInline(text, 120)}`;
+    });
+    if (entries.length > 8)
+        shown.push(`… ${entries.length - 8} more`);
+    return shown.length ? shown.join(' · ') : '(none)';
+}
+function headline(input) {
+    const { emoji, words } = VERDICT_WORDS[input.overallVerdict];
+    const suite = input.suites.find((s) => s.verdict === input.overallVerdict) ?? input.suites[0];
+    const detail = verdictDetail(input.overallVerdict, input.overallVerdict === 'skipped' && input.suites.length === 0 ? undefined : suite, input.datasetPath);
+    const which = input.suites.length > 1 && suite ? ` (suite ${escapeInline(suite.name, 80)})` : '';
+    return `## ${emoji} ${words}${detail ? ` — ${escapeInline(detail, 300)}` : ''}${which}`;
+}
+/** A pass rate with its Wilson 95% interval underneath, small: one column per side keeps the table narrow. */
+function rateCell(r) {
+    return `${percent(r.rate)}<br><sub>${percent(r.interval.low)}–${percent(r.interval.high)}</sub>`;
+}
+function rateRow(label, r, flagged) {
+    const p = `${formatP(r.pValue)}${flagged ? ' ⛔' : ''}`;
+    return `| ${label[0]} | ${label[1]} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
+}
+function ratesTable(c) {
+    const rows = [
+        '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p | Cases | Errors (base → head) |',
+        '|---|---|--:|--:|--:|--:|--:|--:|',
+        ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
+    ];
+    if (c.groups.length !== 1)
+        rows.push(rateRow(['**All**', ''], c.overall, c.regression && c.regressionReasons.some((r) => r.includes('overall'))));
+    return rows.join('\n');
+}
+function newlyFailingSection(list, detail) {
+    if (list.length === 0)
+        return '';
+    const shown = list.slice(0, detail.newlyFailing);
+    const blocks = shown.map((c) => [
+        `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
+        '',
+        `- vars: ${varsText(c.vars)}`,
+        `- failed: ${c.head.reasons.length ? c.head.reasons.map((r) => escapeInline(r, 300)).join(' · ') : '(no reason given)'}`,
+        '',
+        'Base output:',
+        '',
+        codeBlock(c.base.excerpt, 'text', detail.excerptChars),
+        '',
+        'Head output:',
+        '',
+        codeBlock(c.head.excerpt, 'text', detail.excerptChars),
+    ].join('\n'));
+    const more = list.length > shown.length
+        ? `\n\n_…and ${list.length - shown.length} more newly failing cases: the full list is in the job summary._`
+        : '';
+    return `#### ❌ Newly failing (${list.length})\n\n${blocks.join('\n\n')}${more}`;
+}
+/** A collapsed table of cases; `reason` adds the head's failure reasons. */
+function collapsedList(heading, list, detail, withReason) {
+    if (list.length === 0)
+        return '';
+    const shown = list.slice(0, detail.listRows);
+    const header = withReason
+        ? '| Test | Prompt × provider | Base | Head | Head failed because |\n|---|---|--:|--:|---|'
+        : '| Test | Prompt × provider | Base | Head |\n|---|---|--:|--:|';
+    const rows = shown.map((c) => {
+        const cells = [title(c), where(c), ratio(c.base), ratio(c.head)];
+        if (withReason)
+            cells.push(c.head.reasons.map((r) => escapeInline(r, 200)).join(' · ') || '—');
+        return `| ${cells.join(' | ')} |`;
+    });
+    const more = list.length > shown.length
+        ? `\n\n_…and ${list.length - shown.length} more: the full list is in the job summary._`
+        : '';
+    return `<details>\n<summary>${heading} (${list.length})</summary>\n\n${header}\n${rows.join('\n')}${more}\n\n</details>`;
+}
+const omitted = (what, n) => (n > 0 ? `_${n} ${what} omitted to fit: see the job summary._` : '');
+function usageTable(usage) {
+    const { base, head } = usage;
+    const ms = (x) => (x === null ? 'cached' : `${Math.round(x)} ms`);
+    const latencyChange = base.latencyMs === null || head.latencyMs === null ? '—' : relativeChange(base.latencyMs, head.latencyMs);
+    return [
+        '| Per call | Base | Head | Change |',
+        '|---|--:|--:|--:|',
+        `| Tokens | ${base.tokens.toFixed(1)} | ${head.tokens.toFixed(1)} | ${relativeChange(base.tokens, head.tokens)} |`,
+        `| Cost | $${base.cost.toFixed(6)} | $${head.cost.toFixed(6)} | ${relativeChange(base.cost, head.cost)} |`,
+        `| Latency | ${ms(base.latencyMs)} | ${ms(head.latencyMs)} | ${latencyChange} |`,
+    ].join('\n');
+}
+function suiteSection(suite, detail, several) {
+    const c = suite.comparison;
+    const { emoji, words } = VERDICT_WORDS[suite.verdict];
+    const parts = [`### Suite ${escapeInline(suite.name, 100)}`];
+    if (several)
+        parts.push(`**${emoji} ${words}** — ${escapeInline(verdictDetail(suite.verdict, suite), 300)}`);
+    parts.push(`<sub>Gate: ship above ${percent(suite.gate.ship)}, fix the prompt below ${percent(suite.gate.fix)}. Regression: one-sided paired test over repeats, α = ${c.alpha}. ` +
+        `Pass rates count outcomes; errors are shown apart (inconclusive above ${percent(c.maxErrorRate)}).</sub>`);
+    if (suite.skippedPrompts?.length) {
+        parts.push(`Not compared: ${suite.skippedPrompts.map((p) => `${escapeInline(p.id, 80)} (${escapeInline(p.reason, 120)})`).join(' · ')}`);
+    }
+    if (suite.verdict === 'skipped' && c.overall.cases === 0)
+        return parts.join('\n\n');
+    parts.push(ratesTable(c));
+    if (c.inconclusive && c.inconclusiveReason)
+        parts.push(`⚠️ Inconclusive: ${escapeInline(c.inconclusiveReason, 300)}`);
+    if (c.regressionReasons.length)
+        parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
+    parts.push(newlyFailingSection(c.newlyFailing, detail));
+    parts.push(detail.newlyPassing
+        ? collapsedList('✅ Newly passing', c.newlyPassing, detail, false)
+        : omitted('newly passing cases', c.newlyPassing.length));
+    parts.push(detail.flaky
+        ? collapsedList('🎲 Flaky (repeats disagree)', c.flaky, detail, true)
+        : omitted('flaky cases', c.flaky.length));
+    parts.push(detail.stillFailing
+        ? collapsedList('🔁 Still failing', c.stillFailing, detail, true)
+        : omitted('still failing cases', c.stillFailing.length));
+    parts.push(usageTable(c.usage));
+    return parts.filter(Boolean).join('\n\n');
+}
+function notesSection(notes) {
+    if (!notes?.length)
+        return '';
+    return notes.map((n) => `> ⚠️ ${escapeInline(n, 500)}`).join('\n>\n');
+}
+function untestedSection(files) {
+    if (files.length === 0)
+        return '';
+    return `### ⚠️ Prompt changes no suite tests\n\n${files.map((f) => `- ${escapeInline(f, 200)}`).join('\n')}`;
+}
+function diffStat(diff) {
+    const lines = diff.split('\n');
+    const added = lines.filter((l) => l.startsWith('+') && !l.startsWith('+++')).length;
+    const removed = lines.filter((l) => l.startsWith('-') && !l.startsWith('---')).length;
+    return `+${added} −${removed}`;
+}
+function diffsSection(diffs, detail) {
+    if (diffs.length === 0)
+        return '';
+    if (detail.diffLines === 0) {
+        return `### Prompt diffs\n\n${diffs.map((d) => `- ${escapeInline(d.file, 200)} (${diffStat(d.diff)})`).join('\n')}\n\n${omitted('diffs', diffs.length)}`;
+    }
+    const blocks = diffs.map((d) => {
+        const lines = d.diff.replace(/\n$/, '').split('\n');
+        const shown = lines.slice(0, detail.diffLines).join('\n');
+        const cut = lines.length > detail.diffLines
+            ? `\n\n_…${lines.length - detail.diffLines} more lines: see the job summary._`
+            : '';
+        return `<details>\n<summary>${escapeInline(d.file, 200)} (${diffStat(d.diff)})</summary>\n\n${codeBlock(shown, 'diff', Number.MAX_SAFE_INTEGER)}${cut}\n\n</details>`;
+    });
+    return `### Prompt diffs\n\n${blocks.join('\n\n')}`;
+}
+function safeUrl(url) {
+    if (!/^https?:\/\/[^\s]+$/.test(url))
+        return undefined;
+    return url.replace(/[()<>"'`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+const shortSha = (sha) => (/^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : escapeInline(sha, 12));
+function footer(input) {
+    const url = input.runUrl ? safeUrl(input.runUrl) : undefined;
+    const parts = [
+        `base ${shortSha(input.baseSha)} → head ${shortSha(input.headSha)}`,
+        ...(url ? [`[workflow run](${url})`] : []),
+        `${input.calls.made} calls made, ${input.calls.cached} served from cache`,
+        'promptgate',
+    ];
+    return `---\n<sub>${parts.join(' · ')}</sub>\n`;
+}
+/** The marker is ours, but check it is one HTML comment so it can never open anything. */
+function markerLine(marker) {
+    if (!/^<!--[^]*?-->$/.test(marker) || marker.slice(4, -3).includes('--')) {
+        return `<!-- ${breakMentions(marker).replace(/-->|--|[<>]/g, '')} -->`;
+    }
+    return marker;
+}
+
+// The sticky comment and the job summary: the same report, with different budgets.
+/** GitHub rejects comments over 65,536 characters; keep a margin. */
+const COMMENT_MAX_CHARS = 65_000;
+const FULL = {
+    newlyPassing: true,
+    flaky: true,
+    stillFailing: true,
+    diffLines: Number.MAX_SAFE_INTEGER,
+    newlyFailing: 30,
+    listRows: 50,
+    excerptChars: 400,
+};
+/** Least useful first: newly passing, flaky, then diffs shortened, then still failing, then fewer failing cases. */
+const COMMENT_LEVELS = [
+    FULL,
+    { ...FULL, newlyPassing: false },
+    { ...FULL, newlyPassing: false, flaky: false },
+    { ...FULL, newlyPassing: false, flaky: false, diffLines: 60 },
+    { ...FULL, newlyPassing: false, flaky: false, diffLines: 15 },
+    { ...FULL, newlyPassing: false, flaky: false, diffLines: 0 },
+    { ...FULL, newlyPassing: false, flaky: false, diffLines: 0, stillFailing: false },
+    {
+        ...FULL,
+        newlyPassing: false,
+        flaky: false,
+        diffLines: 0,
+        stillFailing: false,
+        newlyFailing: 10,
+        excerptChars: 200,
+    },
+    { ...FULL, newlyPassing: false, flaky: false, diffLines: 0, stillFailing: false, newlyFailing: 3, excerptChars: 120 },
+];
+COMMENT_LEVELS.map((d) => ({
+    ...d,
+    newlyFailing: d.newlyFailing * 10,
+    listRows: 1000,
+    excerptChars: d.excerptChars * 5,
+}));
+function renderBody(input, detail) {
+    const several = input.suites.length > 1;
+    return [
+        markerLine(input.marker),
+        headline(input),
+        notesSection(input.notes),
+        ...input.suites.map((s) => suiteSection(s, detail, several)),
+        untestedSection(input.untestedPromptChanges),
+        diffsSection(input.promptDiffs, detail),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function render(input, levels, max, measure, trimmedNote) {
+    const tail = (trimmed) => `\n\n${trimmed ? `> ℹ️ ${trimmedNote}\n\n` : ''}${footer(input)}`;
+    return fitToBudget((level) => renderBody(input, levels[level]), levels.length, max, tail, measure);
+}
+/** The sticky pull-request comment, at most `maxChars` characters. */
+function renderComment(input, options = {}) {
+    const note = 'Shortened to fit a pull-request comment: the full report is in the job summary of the workflow run.';
+    return render(input, COMMENT_LEVELS, options.maxChars ?? COMMENT_MAX_CHARS, utf16Length, note);
+}
+
+// The report for a terminal (the CLI): the same facts as the comment, as plain aligned text.
+/** One line, no control characters: terminal escape sequences in model output must not reach the terminal. */
+const isControl = (ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+};
+const clean = (text, max) => 
+// Cut first: a 10 MB output is never spread into code points.
+[...truncateCodePoints(text, max).replace(/\r\n?|\n/g, ' ↵ ')].map((ch) => (isControl(ch) ? '�' : ch)).join('');
+function table(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
+    return rows.map((r) => r
+        .map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length))
+        .join('  ')
+        .trimEnd());
+}
+const rateCells = (r) => [
+    percent(r.base.rate),
+    percent(r.head.rate),
+    points(r.delta),
+    formatP(r.pValue),
+    String(r.cases),
+    `${r.base.errors} → ${r.head.errors}`,
+];
+function caseLines(heading, list) {
+    if (list.length === 0)
+        return [];
+    return [
+        `${heading} (${list.length}):`,
+        ...list.map((c) => {
+            const reason = c.head.reasons[0] ? ` — ${clean(c.head.reasons[0], 160)}` : '';
+            return `    #${c.testIdx} ${clean(c.description ?? '', 60)} [${clean(c.promptId, 40)} × ${clean(c.provider, 30)}] base ${c.base.passed}/${c.base.outcomes} → head ${c.head.passed}/${c.head.outcomes}${reason}`;
+        }),
+    ];
+}
+function renderText(input) {
+    const { words } = VERDICT_WORDS[input.overallVerdict];
+    const top = input.suites.find((s) => s.verdict === input.overallVerdict) ?? input.suites[0];
+    const detail = verdictDetail(input.overallVerdict, top, input.datasetPath);
+    const lines = [`${words.toUpperCase()}${detail ? ` — ${clean(detail, 300)}` : ''}`];
+    for (const note of input.notes ?? [])
+        lines.push(`note: ${clean(note, 500)}`);
+    for (const suite of input.suites) {
+        const c = suite.comparison;
+        lines.push('', `Suite ${clean(suite.name, 100)}: ${VERDICT_WORDS[suite.verdict].words}`);
+        const rows = [
+            ['prompt', 'provider', 'base', 'head', 'Δ', 'p', 'cases', 'errors'],
+            ...c.groups.map((g) => [clean(g.promptId, 50), clean(g.provider, 40), ...rateCells(g)]),
+        ];
+        if (c.groups.length !== 1)
+            rows.push(['all', '', ...rateCells(c.overall)]);
+        lines.push(...table(rows).map((l) => `  ${l}`));
+        if (c.inconclusiveReason)
+            lines.push(`  inconclusive: ${clean(c.inconclusiveReason, 300)}`);
+        lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
+        lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly passing', c.newlyPassing));
+        lines.push(...caseLines('  flaky', c.flaky), ...caseLines('  still failing', c.stillFailing));
+    }
+    if (input.untestedPromptChanges.length)
+        lines.push('', 'Prompt changes no suite tests:', ...input.untestedPromptChanges.map((f) => `  ${clean(f, 200)}`));
+    lines.push('', `base ${input.baseSha.slice(0, 7)} → head ${input.headSha.slice(0, 7)} · ${input.calls.made} calls made, ${input.calls.cached} from cache`);
+    return lines.join('\n') + '\n';
+}
+
+// The sticky comment's hidden marker: pure, so reports can carry it without loading the GitHub client.
+/** The hidden HTML marker for a key, e.g. `<!-- promptgate:suite-a -->`. */
+function markerFor(key) {
+    if (!/^[A-Za-z0-9._:/@+-]+$/.test(key)) {
+        throw new UsageError(`comment key ${JSON.stringify(key)} cannot go in a hidden marker: use letters, digits and . _ : / @ + - (no spaces), e.g. "default" or "suite-a".`);
+    }
+    return `<!-- promptgate:${key} -->`;
+}
+
+/**
+ * One sticky comment per set of configs: two promptgate steps with different suites keep separate comments.
+ * Only characters a hidden marker can hold (see markerFor); configs are joined with `+`.
+ */
+function commentKey(configPaths) {
+    return configPaths.map((p) => p.replace(/[^A-Za-z0-9._/@-]/g, '_')).join('+') || 'default';
+}
+function buildReportInput(args) {
+    const { result } = args;
+    return {
+        marker: markerFor(args.key),
+        suites: result.suites.flatMap((s) => s.comparison && s.suite
+            ? [
+                {
+                    name: s.name,
+                    comparison: s.comparison,
+                    verdict: s.verdict,
+                    gate: { ship: s.suite.gate.ship, fix: s.suite.gate.fix },
+                    skippedPrompts: [
+                        ...s.skippedPrompts,
+                        ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: evaluated on the head only' })),
+                        ...(s.baseProblem ? [{ id: s.configPath, reason: s.baseProblem }] : []),
+                    ],
+                },
+            ]
+            : []),
+        overallVerdict: result.verdict,
+        untestedPromptChanges: result.untestedPromptChanges,
+        promptDiffs: args.diffs,
+        baseSha: args.baseSha,
+        headSha: args.headSha,
+        runUrl: args.runUrl,
+        datasetPath: args.datasetPath,
+        calls: result.calls,
+        notes: [
+            ...(args.notes ?? []),
+            ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : [])),
+        ],
+    };
+}
+/** The JSON report (an output of the action, `-o` of compare): everything decided, with per-case results. */
+function reportDocument(result, target) {
+    return {
+        version: 1,
+        promptgate: VERSION,
+        base: target.base,
+        head: target.head,
+        verdict: result.verdict,
+        basePassRate: result.basePassRate,
+        headPassRate: result.headPassRate,
+        regressions: result.regressions,
+        calls: result.calls,
+        untestedPromptChanges: result.untestedPromptChanges,
+        suites: result.suites.map((s) => ({
+            config: s.configPath,
+            name: s.name,
+            verdict: s.verdict,
+            gate: s.gate ?? null,
+            affectedBy: s.affectedBy,
+            newPrompts: s.newPrompts,
+            skippedPrompts: s.skippedPrompts,
+            baseProblem: s.baseProblem ?? null,
+            skippedReason: s.skippedReason ?? null,
+            comparison: s.comparison ?? null,
+            base: s.base ?? null,
+            head: s.head ?? null,
+        })),
+    };
+}
+
+// Where a review's facts come from: the changed files, the base revision's files, and per-file diffs.
+// The git implementation serves the CLI and the action; the action adds a REST fallback for shallow clones.
+/** Git history is present: diff base...head (or base against the working tree when head is undefined). */
+async function gitSources(repoDir, base, head) {
+    const changes = head ? await changedFiles(repoDir, base, head) : await changedFilesAgainstWorktree(repoDir, base);
+    return {
+        changes,
+        materializeBase: async (paths, destDir) => {
+            await materializeRevision(repoDir, base, paths.includes('.') ? 'all' : paths, destDir);
+        },
+        diff: (file, previousPath) => head
+            ? unifiedDiff(repoDir, base, head, file, previousPath)
+            : unifiedDiffAgainstWorktree(repoDir, base, file, previousPath),
+        notes: [],
+    };
+}
+/** The prompt files a reviewer should see diffed: prompts of affected suites that changed, and untested ones. */
+function diffedPromptFiles(result, repoDir, changes) {
+    const wanted = new Set(result.untestedPromptChanges);
+    for (const s of result.suites) {
+        if (!s.suite)
+            continue;
+        const configDir = path.dirname(path.relative(repoDir, s.suite.configPath));
+        for (const p of s.suite.prompts) {
+            if (p.file)
+                wanted.add(path.posix.join(configDir.split(path.sep).join('/'), p.file));
+        }
+    }
+    return changes.filter((c) => wanted.has(c.path) || (c.previousPath !== undefined && wanted.has(c.previousPath)));
+}
+async function collectPromptDiffs(result, repoDir, sources) {
+    const diffs = [];
+    for (const c of diffedPromptFiles(result, repoDir, sources.changes)) {
+        const diff = await sources.diff(c.path, c.previousPath);
+        if (diff)
+            diffs.push({ file: c.previousPath ? `${c.previousPath} → ${c.path}` : c.path, diff });
+    }
+    return diffs;
+}
+
+// `promptgate compare` and `promptgate merge`: the pull request review, run locally. Prints the comment the
+// action would post — the way to review a prompt change before pushing it.
+/**
+ * Sets a review up in the repository around the working directory. With a head ref the head's files are
+ * written to a temp dir, as the base's are: the workspace is never touched.
+ */
+async function setUpLocalReview(cmd, base, head, io) {
+    assertSafeRef(base, '--base');
+    if (head)
+        assertSafeRef(head, '--head');
+    const repoDir = (await gitText(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
+    const configs = cmd.config.length > 0 ? cmd.config.map((c) => path.resolve(io.cwd, c)) : [findDefaultConfig(io.cwd)];
+    if (configs.some((c) => c === undefined)) {
+        throw new UsageError(`no config found in ${io.cwd}: create promptgate.yaml (or promptfooconfig.yaml), or pass -c FILE`);
+    }
+    const configPaths = configs.map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
+    const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
+    const headDir = head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;
+    const cleanup = async () => {
+        if (headDir)
+            await rm(headDir, { recursive: true, force: true });
+    };
+    try {
+        if (head && headDir)
+            await materializeRevision(repoDir, head, 'all', headDir);
+        const sources = await gitSources(repoDir, base, head);
+        const input = {
+            repoDir: headDir ?? repoDir,
+            configPaths,
+            promptGlobs: cmd.prompts.map((g) => path.posix.join(cwdInRepo, g)),
+            changes: sources.changes,
+            materializeBase: sources.materializeBase,
+            evaluate: {
+                repeat: cmd.repeat,
+                maxConcurrency: cmd.maxConcurrency,
+                cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
+                env: io.env,
+                logger: io.logger,
+                onProgress: io.isTTY ? io.progress : undefined,
+            },
+        };
+        return { input, sources, configPaths, cleanup };
+    }
+    catch (err) {
+        await cleanup();
+        throw err;
+    }
+}
+async function printReport(result, local, target, format, output, io) {
+    const diffs = await collectPromptDiffs(result, local.input.repoDir, local.sources);
+    const report = buildReportInput({
+        result,
+        key: commentKey(local.configPaths),
+        diffs,
+        baseSha: target.base,
+        headSha: target.head,
+        notes: local.sources.notes,
+    });
+    const document = reportDocument(result, target);
+    if (format === 'json')
+        io.stdout(JSON.stringify(document, null, 2));
+    else if (format === 'text')
+        io.stdout(renderText(report));
+    else
+        io.stdout(renderComment(report));
+    if (output)
+        await writeFile(path.resolve(io.cwd, output), JSON.stringify(document, null, 2) + '\n');
+}
+async function runCompareCommand(cmd, io) {
+    const shard = cmd.shard ? parseShard(cmd.shard) : undefined;
+    const local = await setUpLocalReview(cmd, cmd.base, cmd.head, io);
+    try {
+        const target = { base: cmd.base, head: cmd.head ?? 'working tree' };
+        if (shard) {
+            const { sides, calls } = await reviewShard(local.input, shard);
+            const configs = await Promise.all(local.configPaths.map(async (p) => ({
+                path: p,
+                hash: configHash(await readFile(path.join(local.input.repoDir, p), 'utf8')),
+            })));
+            const file = path.resolve(io.cwd, cmd.output ?? `promptgate-shard-${shard.index}-of-${shard.total}.json`);
+            await writeShardFile(file, { version: 1, kind: 'promptgate-shard', shard, ...target, configs, sides });
+            io.stdout(`shard ${shard.index}/${shard.total}: ${calls.made} calls made, ${calls.cached} from cache → ${file}`);
+            return 0;
+        }
+        const result = await review(local.input);
+        await printReport(result, local, target, cmd.format, cmd.output, io);
+        return 0;
+    }
+    finally {
+        await local.cleanup();
+    }
+}
+async function runMergeCommand(cmd, io) {
+    const files = await Promise.all(cmd.files.map((f) => readShardFile(path.resolve(io.cwd, f))));
+    const { base, head } = files[0].data;
+    // Shards of a working-tree comparison compare against the working tree here too.
+    const headRef = head === 'working tree' ? undefined : head;
+    const local = await setUpLocalReview({ ...cmd, cache: false }, base, headRef, io);
+    try {
+        const result = await reviewMerged(local.input, files);
+        await printReport(result, local, { base, head }, cmd.format, cmd.output, io);
+        return 0;
+    }
+    finally {
+        await local.cleanup();
+    }
+}
+
+export { runCompareCommand, runMergeCommand };
