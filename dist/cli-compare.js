@@ -723,6 +723,9 @@ function inconclusiveReason(base, head, overall, maxErrorRate) {
     }
     if (base.results.length + head.results.length === 0)
         return 'no case ran';
+    // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
+    if (base.results.length === 0)
+        return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
     if (overall.cases === 0)
         return 'no case produced an outcome on both base and head';
     return undefined;
@@ -1389,7 +1392,10 @@ function verdictDetail(verdict, suite, datasetPath) {
     if (!suite)
         return verdict === 'skipped' ? 'no prompt used by a suite changed' : '';
     const c = suite.comparison;
-    const rates = `head ${percent(c.overall.head.rate)} vs base ${percent(c.overall.base.rate)}`;
+    const hasBase = c.overall.base.passed + c.overall.base.failed > 0;
+    const rates = hasBase
+        ? `head ${percent(c.overall.head.rate)} vs base ${percent(c.overall.base.rate)}`
+        : `head ${percent(c.overall.head.rate)} (no base to compare: new in this pull request)`;
     switch (verdict) {
         case 'inconclusive':
             return c.inconclusiveReason ?? rates;

@@ -83,6 +83,20 @@ describe('compareResults: verdict-relevant outcomes', () => {
   it('says so when nothing ran', () => {
     expect(compare([], [])).toMatchObject({ inconclusive: true, inconclusiveReason: 'no case ran' });
   });
+
+  it('without any base (a suite the pull request adds) the head stands alone: not inconclusive, no regression', () => {
+    const c = compare([], [...many(9, 'P'), row(9, 'F')]);
+    expect(c).toMatchObject({ inconclusive: false, regression: false });
+    expect(c.overall.head.rate).toBeCloseTo(0.9, 12);
+    expect(compare([], many(10, 'E'))).toMatchObject({ inconclusive: true });
+  });
+
+  it('base and head that never meet (every pair one-sided) are inconclusive', () => {
+    expect(compare(many(5, 'P'), many(5, 'P', 100))).toMatchObject({
+      inconclusive: true,
+      inconclusiveReason: 'no case produced an outcome on both base and head',
+    });
+  });
 });
 
 describe('compareResults: rates count outcomes, errors apart', () => {

@@ -272,3 +272,30 @@ test('a provider that echoes its key back: the key reaches no comment, summary o
     world.model.setResponder(skillResponder);
   }
 });
+
+test('a suite the pull request adds has no base: judged by the gate alone, new prompts said so', async () => {
+  const repo = await createRepo();
+  world.repos.push(repo);
+  await repo.write('README.md', '# demo\n');
+  const base = await repo.commit('before the suite');
+  await repo.write('promptgate.yaml', suiteYaml());
+  await repo.write('prompts/answer.txt', promptText(10));
+  const head = await repo.commit('adds a suite');
+  const { pr, event } = openPull(base, head);
+  const run = await runAction({
+    workspace: repo.dir,
+    eventName: 'pull_request',
+    payload: event,
+    inputs: {},
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
+    sha: head,
+  });
+  expect(run.code).toBe(0);
+  expect(run.outputs.verdict).toBe('ship');
+  expect(run.outputs['head-pass-rate']).toBe('1.0000');
+  const [comment] = world.github.state.commentsOn(pr);
+  expect(comment!.body).toContain('new in this pull request: evaluated on the head only');
+  expect(comment!.body).not.toContain('Inconclusive');
+  expect(comment!.body).toContain('head 100.0% (no base to compare: new in this pull request)');
+});

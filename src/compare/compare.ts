@@ -228,6 +228,9 @@ function inconclusiveReason(
     }
   }
   if (base.results.length + head.results.length === 0) return 'no case ran';
+  // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
+  if (base.results.length === 0)
+    return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
   if (overall.cases === 0) return 'no case produced an outcome on both base and head';
   return undefined;
 }

@@ -31,7 +31,10 @@ export const VERDICT_WORDS: Record<CheckVerdict, { emoji: string; words: string 
 export function verdictDetail(verdict: CheckVerdict, suite: SuiteReport | undefined, datasetPath?: string): string {
   if (!suite) return verdict === 'skipped' ? 'no prompt used by a suite changed' : '';
   const c = suite.comparison;
-  const rates = `head ${percent(c.overall.head.rate)} vs base ${percent(c.overall.base.rate)}`;
+  const hasBase = c.overall.base.passed + c.overall.base.failed > 0;
+  const rates = hasBase
+    ? `head ${percent(c.overall.head.rate)} vs base ${percent(c.overall.base.rate)}`
+    : `head ${percent(c.overall.head.rate)} (no base to compare: new in this pull request)`;
   switch (verdict) {
     case 'inconclusive':
       return c.inconclusiveReason ?? rates;
