@@ -451,6 +451,16 @@ async function postJson(url, body, headers, options) {
         };
     }
 }
+/** The provider's own headers plus `config.headers` (which win, lower-cased as HTTP compares them). */
+function withConfigHeaders(headers, config) {
+    const merged = { ...headers };
+    if (config.headers && typeof config.headers === 'object') {
+        for (const [name, value] of Object.entries(config.headers)) {
+            merged[name.toLowerCase()] = String(value);
+        }
+    }
+    return merged;
+}
 
 const PRICES = {
     // OpenAI
@@ -566,13 +576,7 @@ function createAnthropicProvider(spec, model, options) {
     const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
     const price = priceFor(model, config);
     const label = spec.id;
-    const headers = { 'anthropic-version': ANTHROPIC_VERSION };
-    if (apiKey)
-        headers['x-api-key'] = apiKey;
-    if (config.headers && typeof config.headers === 'object') {
-        for (const [name, value] of Object.entries(config.headers))
-            headers[name.toLowerCase()] = String(value);
-    }
+    const headers = withConfigHeaders({ 'anthropic-version': ANTHROPIC_VERSION, ...(apiKey ? { 'x-api-key': apiKey } : {}) }, config);
     return {
         id: spec.id,
         label: spec.label,
@@ -990,13 +994,7 @@ function createOpenAiProvider(spec, flavor, model, options) {
     // A local Ollama model is free unless the config prices it.
     const price = flavor === 'ollama' ? (priceFor('', config) ?? { input: 0, output: 0 }) : priceFor(model, config);
     const label = spec.id;
-    const headers = {};
-    if (apiKey)
-        headers.authorization = `Bearer ${apiKey}`;
-    if (config.headers && typeof config.headers === 'object') {
-        for (const [name, value] of Object.entries(config.headers))
-            headers[name.toLowerCase()] = String(value);
-    }
+    const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
     return {
         id: spec.id,
         label: spec.label,

@@ -1,5 +1,4 @@
 // The GitHub Action: reads inputs and the event, runs the review, publishes. The only file that knows @actions/*.
-import * as actionsCache from '@actions/cache';
 import * as core from '@actions/core';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -130,6 +129,12 @@ async function withPersistentCache(
     defaultBranch: payload.repository?.default_branch,
     logger,
   };
+  // The cache service announces itself in the environment; without it there is nothing to restore or save.
+  if (!env.ACTIONS_CACHE_URL && !env.ACTIONS_RESULTS_URL) {
+    logger.info('the Actions cache service is not available here; the output cache stays local to this run');
+    return work();
+  }
+  const actionsCache = await import('@actions/cache');
   const restored = await restoreOutputCache(actionsCache, location);
   try {
     await work();

@@ -1,7 +1,7 @@
 // Anthropic Messages API (`anthropic:messages:<model>`). System messages move to the top-level `system`.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { textOf, toChatMessages, type WireMessage } from './chat-messages.js';
-import { failure, postJson } from './http.js';
+import { failure, postJson, withConfigHeaders } from './http.js';
 import type { HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
@@ -73,12 +73,10 @@ export function createAnthropicProvider(spec: ProviderSpec, model: string, optio
   const price = priceFor(model, config);
   const label = spec.id;
 
-  const headers: Record<string, string> = { 'anthropic-version': ANTHROPIC_VERSION };
-  if (apiKey) headers['x-api-key'] = apiKey;
-  if (config.headers && typeof config.headers === 'object') {
-    for (const [name, value] of Object.entries(config.headers as Record<string, unknown>))
-      headers[name.toLowerCase()] = String(value);
-  }
+  const headers = withConfigHeaders(
+    { 'anthropic-version': ANTHROPIC_VERSION, ...(apiKey ? { 'x-api-key': apiKey } : {}) },
+    config,
+  );
 
   return {
     id: spec.id,

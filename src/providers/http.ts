@@ -239,3 +239,17 @@ export async function postJson(
     };
   }
 }
+
+/** The provider's own headers plus `config.headers` (which win, lower-cased as HTTP compares them). */
+export function withConfigHeaders(
+  headers: Record<string, string>,
+  config: Record<string, unknown>,
+): Record<string, string> {
+  const merged = { ...headers };
+  if (config.headers && typeof config.headers === 'object') {
+    for (const [name, value] of Object.entries(config.headers as Record<string, unknown>)) {
+      merged[name.toLowerCase()] = String(value);
+    }
+  }
+  return merged;
+}

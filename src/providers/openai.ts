@@ -2,7 +2,7 @@
 // (`ollama:chat:<model>`): one wire format, two sets of defaults.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { toChatMessages } from './chat-messages.js';
-import { failure, postJson } from './http.js';
+import { failure, postJson, withConfigHeaders } from './http.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
 
@@ -115,12 +115,7 @@ export function createOpenAiProvider(
   const price = flavor === 'ollama' ? (priceFor('', config) ?? { input: 0, output: 0 }) : priceFor(model, config);
   const label = spec.id;
 
-  const headers: Record<string, string> = {};
-  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-  if (config.headers && typeof config.headers === 'object') {
-    for (const [name, value] of Object.entries(config.headers as Record<string, unknown>))
-      headers[name.toLowerCase()] = String(value);
-  }
+  const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
 
   return {
     id: spec.id,
