@@ -39308,13 +39308,27 @@ function throttled(provider, calls) {
 
 // Secrets never reach a report: a provider may echo its key back in an output or an error, and everything
 // in the results can end up in the comment, the job summary or the JSON report. Pure.
-function redactDeep(value, secrets) {
+/** The value with every secret replaced; unchanged parts are returned as they are (no copy of 20,000 results). */
+function redactDeep(value, secrets, needles) {
     if (typeof value === 'string')
-        return redact(value, secrets);
-    if (Array.isArray(value))
-        return value.map((v) => redactDeep(v, secrets));
+        return needles.some((n) => value.includes(n)) ? redact(value, secrets) : value;
+    if (Array.isArray(value)) {
+        let copy;
+        value.forEach((v, i) => {
+            const r = redactDeep(v, secrets, needles);
+            if (r !== v)
+                (copy ??= [...value])[i] = r;
+        });
+        return copy ?? value;
+    }
     if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
+        let copy;
+        for (const [k, v] of Object.entries(value)) {
+            const r = redactDeep(v, secrets, needles);
+            if (r !== v)
+                (copy ??= { ...value })[k] = r;
+        }
+        return copy ?? value;
     }
     return value;
 }
@@ -39323,7 +39337,9 @@ function redactResults(results, secrets) {
     const live = secrets.filter((s) => s.length >= 4);
     if (live.length === 0)
         return results;
-    return redactDeep(results, live);
+    // What redact() replaces: each secret, and a header value's secret without its scheme ("Bearer …").
+    const needles = live.flatMap((s) => [s, s.replace(/^(Bearer|Basic|Token)\s+/i, '')]).filter((n) => n.length >= 4);
+    return redactDeep(results, live, needles);
 }
 
 // Evaluate a suite against its real providers: resolve them, open the cache, run, scrub secrets.

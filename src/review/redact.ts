@@ -3,11 +3,24 @@
 import { redact } from '../providers/secrets.js';
 import type { EvalResults } from '../types.js';
 
-function redactDeep(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') return redact(value, secrets);
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets));
+/** The value with every secret replaced; unchanged parts are returned as they are (no copy of 20,000 results). */
+function redactDeep(value: unknown, secrets: readonly string[], needles: readonly string[]): unknown {
+  if (typeof value === 'string') return needles.some((n) => value.includes(n)) ? redact(value, secrets) : value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const r = redactDeep(v, secrets, needles);
+      if (r !== v) (copy ??= [...value])[i] = r;
+    });
+    return copy ?? value;
+  }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
+    let copy: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(value)) {
+      const r = redactDeep(v, secrets, needles);
+      if (r !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = r;
+    }
+    return copy ?? value;
   }
   return value;
 }
@@ -16,5 +29,7 @@ function redactDeep(value: unknown, secrets: readonly string[]): unknown {
 export function redactResults(results: EvalResults, secrets: readonly string[]): EvalResults {
   const live = secrets.filter((s) => s.length >= 4);
   if (live.length === 0) return results;
-  return redactDeep(results, live) as EvalResults;
+  // What redact() replaces: each secret, and a header value's secret without its scheme ("Bearer …").
+  const needles = live.flatMap((s) => [s, s.replace(/^(Bearer|Basic|Token)\s+/i, '')]).filter((n) => n.length >= 4);
+  return redactDeep(results, live, needles) as EvalResults;
 }
