@@ -3,7 +3,7 @@
 // not run: a JavaScript assertion, a custom provider module, an exec: command, a JS transform. Prompts, vars
 // and test data are only text and may be evaluated. Pure.
 import path from 'node:path';
-import type { Suite } from '../types.js';
+import type { ProviderSpec, Suite } from '../types.js';
 
 export interface CodeUse {
   /** What would run, e.g. `javascript assertion (tests[3])`. */
@@ -25,20 +25,23 @@ export function codeUses(suite: Suite, repoDir: string): CodeUse[] {
   const rel = (file: string) => path.relative(repoDir, path.resolve(suite.rootDir, file)).split(path.sep).join('/');
   const config = rel(suite.configPath);
   const uses: CodeUse[] = [];
-  suite.providers.forEach((p, i) => {
-    const where = `providers[${i}] ${p.id}`;
-    if (p.id.startsWith(FILE_PREFIX))
-      uses.push({ what: `custom provider module (${where})`, file: rel(fileRef(p.id)!) });
-    if (p.id.startsWith('exec:')) {
-      uses.push({ what: `exec provider (${where})`, file: config });
+  // A provider is code when it is a module or a command: the suite's providers, and graders named anywhere.
+  const provider = (ref: string | ProviderSpec | undefined, where: string, writtenIn: string) => {
+    const id = typeof ref === 'string' ? ref : ref?.id;
+    if (!id) return;
+    if (id.startsWith(FILE_PREFIX)) uses.push({ what: `custom provider module (${where})`, file: rel(fileRef(id)!) });
+    if (id.startsWith('exec:')) {
+      uses.push({ what: `exec provider (${where})`, file: writtenIn });
       // `exec: node scripts/model.mjs` or `exec: ./model.sh`: the script is code too.
-      for (const arg of p.id.slice('exec:'.length).trim().split(/\s+/)) {
+      for (const arg of id.slice('exec:'.length).trim().split(/\s+/)) {
         if (/[./]/.test(arg) && !arg.startsWith('-'))
           uses.push({ what: `exec provider script (${where})`, file: rel(arg) });
       }
     }
-  });
+  };
+  suite.providers.forEach((p, i) => provider(p, `providers[${i}] ${p.id}`, config));
   suite.tests.forEach((t, i) => {
+    provider(t.options.provider, `tests[${i}].options.provider`, config);
     const transform = t.options.transform;
     if (transform)
       uses.push({
@@ -49,6 +52,7 @@ export function codeUses(suite: Suite, repoDir: string): CodeUse[] {
       const where = `tests[${i}].assert[${j}]`;
       const base = a.type.replace(/^not-/, '');
       const writtenIn = a.location ? rel(a.location.file) : config;
+      provider(a.provider, `${where}.provider`, writtenIn);
       if (base === 'javascript') {
         uses.push({
           what: `javascript assertion (${where})`,
