@@ -4,6 +4,10 @@ import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
 import { U as UsageError, g as gitText, G as GitError, r as runGit, a as gitEnv, p as picomatch, b as addCalls, c as countCalls, l as loadSuite, M as MissingCredentialsError, d as planIdentities, e as evaluateSuite, f as requiredCredentials, h as UntrustedCodeError, i as readRawConfig, j as resolvePrompts, m as messageOf, s as silentLogger, k as mergeShards, o as openCache, n as buildShardSide, q as shardCaseFilter, t as readShardFile, u as parseShard, v as configHash, w as writeShardFile, x as findDefaultConfig } from './cli-main.js';
 import { spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
+import 'domain';
+import 'events';
+import 'fs';
+import 'path';
 import 'node:http';
 import 'node:https';
 import 'node:util';
@@ -13,10 +17,6 @@ import 'node:url';
 import 'node:fs';
 import 'process';
 import 'buffer';
-import 'domain';
-import 'events';
-import 'fs';
-import 'path';
 
 // Refs and SHAs arrive from action inputs, CLI flags and event payloads. They are checked here, before
 // any git command sees them, against a deliberately narrow grammar: a value that would be read as an

@@ -2,6 +2,10 @@ import { readdir, mkdir, writeFile, readFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { p as picomatch, z as nunjucks, A as distExports } from './cli-main.js';
 import 'node:child_process';
+import 'domain';
+import 'events';
+import 'fs';
+import 'path';
 import 'node:http';
 import 'node:https';
 import 'node:util';
@@ -12,10 +16,6 @@ import './cli-version.js';
 import 'node:fs';
 import 'process';
 import 'buffer';
-import 'domain';
-import 'events';
-import 'fs';
-import 'path';
 
 // Finds the files in a repository that look like prompt templates, by the names and folders people use
 // for them. Detection only proposes: the user edits the starter config, so a miss costs one line there.

@@ -2,6 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { y as toJSONSchema, C as ConfigDocumentSchema } from './cli-main.js';
 import 'node:path';
 import 'node:child_process';
+import 'domain';
+import 'events';
+import 'fs';
+import 'path';
 import 'node:http';
 import 'node:https';
 import 'node:util';
@@ -12,10 +16,6 @@ import './cli-version.js';
 import 'node:fs';
 import 'process';
 import 'buffer';
-import 'domain';
-import 'events';
-import 'fs';
-import 'path';
 
 // The config's JSON Schema, generated from the zod schemas the loader uses, so that an editor (VS Code with
 // the YAML extension: `# yaml-language-server: $schema=./promptgate.schema.json`) completes and checks the

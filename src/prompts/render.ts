@@ -37,6 +37,21 @@ export function renderPrompt(prompt: Prompt, vars: Record<string, unknown>): str
 
 /** If the rendered prompt is a JSON chat messages array, return it; else null. */
 export function parseChatMessages(rendered: string): ChatMessage[] | null {
+  const parsed = parseChatJson(rendered);
+  if (!parsed) return null;
+  return parsed.map((m) => ({
+    role: m.role,
+    content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+  }));
+}
+
+export type RawMessage = { role: string; content: unknown } & Record<string, unknown>;
+
+/**
+ * The messages as written when the rendered prompt is a JSON array of `{role, content}` (content may be an
+ * array of parts: images, tool results), else null. Providers send these as they are.
+ */
+export function parseChatJson(rendered: string): RawMessage[] | null {
   if (!/^\s*\[/.test(rendered)) return null;
   let parsed: unknown;
   try {
@@ -44,14 +59,8 @@ export function parseChatMessages(rendered: string): ChatMessage[] | null {
   } catch {
     return null;
   }
-  if (!isMessageArray(parsed)) return null;
-  return parsed.map((m) => ({
-    role: m.role,
-    content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
-  }));
+  return isMessageArray(parsed) ? parsed : null;
 }
-
-type RawMessage = { role: string; content: unknown } & Record<string, unknown>;
 
 function isMessageArray(value: unknown): value is RawMessage[] {
   return (
