@@ -23,6 +23,24 @@ async function baseRepo(extraYaml = '') {
   return { repo, base: await repo.commit('base') };
 }
 
+/** The bundled action on a pull request event in the loopback world (the model's key set unless `env` says). */
+function reviewPull(
+  workspace: string,
+  event: unknown,
+  sha: string,
+  options: { eventName?: string; inputs?: Record<string, string>; env?: Record<string, string> } = {},
+) {
+  return runAction({
+    workspace,
+    eventName: options.eventName ?? 'pull_request',
+    payload: event,
+    inputs: options.inputs ?? {},
+    env: options.env ?? modelEnv(world.model),
+    apiUrl: world.github.url,
+    sha,
+  });
+}
+
 function openPull(base: string, head: string, patch: Record<string, unknown> = {}) {
   const pr = nextPr++;
   world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
@@ -56,15 +74,7 @@ test('nothing affected: a log line, verdict skipped, no comment, no model call',
   const head = await repo.commit('docs only');
   const { pr, event } = openPull(base, head);
   const calls = world.model.requestCount;
-  const run = await runAction({
-    workspace: repo.dir,
-    eventName: 'pull_request',
-    payload: event,
-    inputs: {},
-    env: modelEnv(world.model),
-    apiUrl: world.github.url,
-    sha: head,
-  });
+  const run = await reviewPull(repo.dir, event, head);
   expect(run.code).toBe(0);
   expect(run.outputs.verdict).toBe('skipped');
   expect(run.stdout).toContain('no file this suite reads changed');
@@ -77,15 +87,7 @@ test('a changed prompt file that no suite reads is reported as an untested promp
   await repo.write('prompts/orphan.txt', 'Nobody tests me.\n');
   const head = await repo.commit('orphan prompt');
   const { pr, event } = openPull(base, head);
-  const run = await runAction({
-    workspace: repo.dir,
-    eventName: 'pull_request',
-    payload: event,
-    inputs: { prompts: 'prompts/**/*.txt' },
-    env: modelEnv(world.model),
-    apiUrl: world.github.url,
-    sha: head,
-  });
+  const run = await reviewPull(repo.dir, event, head, { inputs: { prompts: 'prompts/**/*.txt' } });
   expect(run.code).toBe(0);
   const [comment] = world.github.state.commentsOn(pr);
   expect(comment?.body).toContain('Prompt changes no suite tests');
@@ -108,15 +110,7 @@ test.each([
   world.github.state.setPull(pr, { files: [{ filename: 'prompts/answer.txt', status: 'modified' }, ...others] });
   world.github.state.setFile(s.base, 'prompts/answer.txt', promptText(10));
   world.github.state.setFile(s.base, 'promptgate.yaml', suiteYaml());
-  const run = await runAction({
-    workspace: shallow,
-    eventName: 'pull_request',
-    payload: event,
-    inputs: {},
-    env: modelEnv(world.model),
-    apiUrl: world.github.url,
-    sha: s.head,
-  });
+  const run = await reviewPull(shallow, event, s.head);
   expect(run.stdout).toContain('reading the pull request through the API');
   expect(run.outputs.verdict).toBe('regression');
   expect(Number(run.outputs['base-pass-rate'])).toBe(1);
@@ -137,14 +131,10 @@ describe('fork pull requests get no secrets', () => {
     event.pull_request.head = { ...fork.head, sha: s.head };
     event.pull_request.base = { sha: s.base, ref: 'main', repo: { full_name: 'octo/demo' } };
     const calls = world.model.requestCount;
-    const run = await runAction({
-      workspace: s.repo.dir,
-      eventName: 'pull_request',
-      payload: event,
+    // No OPENAI_API_KEY: GitHub withholds secrets from forks.
+    const run = await reviewPull(s.repo.dir, event, s.head, {
       inputs: { 'fail-on': failOn },
-      env: { OPENAI_BASE_URL: `${world.model.url}/v1` }, // no OPENAI_API_KEY: GitHub withholds secrets from forks
-      apiUrl: world.github.url,
-      sha: s.head,
+      env: { OPENAI_BASE_URL: `${world.model.url}/v1` },
     });
     expect(run.outputs.verdict).toBe('skipped');
     expect(run.code).toBe(code);
@@ -159,15 +149,7 @@ describe('fork pull requests get no secrets', () => {
     const s = await promptChange({ baseSkill: 10, headSkill: 10 });
     world.repos.push(s.repo);
     const { event } = openPull(s.base, s.head);
-    const run = await runAction({
-      workspace: s.repo.dir,
-      eventName: 'pull_request',
-      payload: event,
-      inputs: {},
-      env: { OPENAI_BASE_URL: `${world.model.url}/v1` },
-      apiUrl: world.github.url,
-      sha: s.head,
-    });
+    const run = await reviewPull(s.repo.dir, event, s.head, { env: { OPENAI_BASE_URL: `${world.model.url}/v1` } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error::');
     expect(run.stdout).toContain('OPENAI_API_KEY');
@@ -189,15 +171,7 @@ describe('pull_request_target: code from the pull request does not run', () => {
     const { repo, base, head } = await changedConfigWithCode();
     const { pr, event } = openPull(base, head);
     const calls = world.model.requestCount;
-    const run = await runAction({
-      workspace: repo.dir,
-      eventName: 'pull_request_target',
-      payload: event,
-      inputs: {},
-      env: modelEnv(world.model),
-      apiUrl: world.github.url,
-      sha: head,
-    });
+    const run = await reviewPull(repo.dir, event, head, { eventName: 'pull_request_target' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('javascript assertion');
     expect(run.stdout).toContain('allow-untrusted-code');
@@ -208,14 +182,9 @@ describe('pull_request_target: code from the pull request does not run', () => {
   test('allow-untrusted-code: true runs it', async () => {
     const { repo, base, head } = await changedConfigWithCode();
     const { event } = openPull(base, head);
-    const run = await runAction({
-      workspace: repo.dir,
+    const run = await reviewPull(repo.dir, event, head, {
       eventName: 'pull_request_target',
-      payload: event,
       inputs: { 'allow-untrusted-code': 'true' },
-      env: modelEnv(world.model),
-      apiUrl: world.github.url,
-      sha: head,
     });
     expect(run.code).toBe(0);
     expect(run.outputs.verdict).toBe('ship');
@@ -228,15 +197,7 @@ describe('pull_request_target: code from the pull request does not run', () => {
     await repo.write('prompts/answer.txt', promptText(10, 'Please answer the question'));
     const head = await repo.commit('prompt only');
     const { event } = openPull(base, head);
-    const run = await runAction({
-      workspace: repo.dir,
-      eventName: 'pull_request_target',
-      payload: event,
-      inputs: {},
-      env: modelEnv(world.model),
-      apiUrl: world.github.url,
-      sha: head,
-    });
+    const run = await reviewPull(repo.dir, event, head, { eventName: 'pull_request_target' });
     expect(run.code).toBe(0);
     expect(run.outputs.verdict).toBe('ship');
   });
@@ -251,14 +212,8 @@ test('a provider that echoes its key back: the key reaches no comment, summary o
     (input) => `${skillResponder(input)} (auth: ${String(input.request.headers.authorization)})`,
   );
   try {
-    const run = await runAction({
-      workspace: s.repo.dir,
-      eventName: 'pull_request',
-      payload: event,
-      inputs: {},
+    const run = await reviewPull(s.repo.dir, event, s.head, {
       env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: `${world.model.url}/v1` },
-      apiUrl: world.github.url,
-      sha: s.head,
     });
     expect(run.outputs.verdict).toBe('regression');
     const [comment] = world.github.state.commentsOn(pr);
@@ -282,15 +237,7 @@ test('a suite the pull request adds has no base: judged by the gate alone, new p
   await repo.write('prompts/answer.txt', promptText(10));
   const head = await repo.commit('adds a suite');
   const { pr, event } = openPull(base, head);
-  const run = await runAction({
-    workspace: repo.dir,
-    eventName: 'pull_request',
-    payload: event,
-    inputs: {},
-    env: modelEnv(world.model),
-    apiUrl: world.github.url,
-    sha: head,
-  });
+  const run = await reviewPull(repo.dir, event, head);
   expect(run.code).toBe(0);
   expect(run.outputs.verdict).toBe('ship');
   expect(run.outputs['head-pass-rate']).toBe('1.0000');
