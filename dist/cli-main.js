@@ -5461,11 +5461,11 @@ function requireExpressApp () {
 	return expressApp;
 }
 
-var environment$2;
+var environment$1;
 var hasRequiredEnvironment;
 
 function requireEnvironment () {
-	if (hasRequiredEnvironment) return environment$2;
+	if (hasRequiredEnvironment) return environment$1;
 	hasRequiredEnvironment = 1;
 
 	function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
@@ -6010,11 +6010,11 @@ function requireEnvironment () {
 	  };
 	  return Template;
 	}(Obj);
-	environment$2 = {
+	environment$1 = {
 	  Environment: Environment,
 	  Template: Template
 	};
-	return environment$2;
+	return environment$1;
 }
 
 var precompileGlobal_1;
@@ -6562,19 +6562,26 @@ var nunjucks = /*@__PURE__*/getDefaultExportFromCjs(nunjucksExports);
 // Rendering runs once per case (10,000 times in the benchmark): one Environment, templates compiled once
 // per distinct text, chat prompts parsed once per distinct raw text.
 // No `env` global (promptfoo has one): a pull request could otherwise echo the runner's secrets.
-const environment$1 = new nunjucks.Environment(null, { autoescape: false });
-environment$1.addFilter('load', (text) => JSON.parse(text));
+const environment = new nunjucks.Environment(null, { autoescape: false });
+environment.addFilter('load', (text) => JSON.parse(text));
 const compiled = new Map();
-/** Renders one template string; text without template syntax is returned as it is. */
-function renderTemplateText(source, vars) {
+/**
+ * The compiled template for a source text, reused across cases (prompts and assertion values share one
+ * environment); undefined for text without template syntax, which renders as itself.
+ */
+function compileTemplate(source) {
     if (!/\{[{%#]/.test(source))
-        return source;
+        return undefined;
     let template = compiled.get(source);
     if (!template) {
-        template = new nunjucks.Template(source, environment$1, undefined, true);
+        template = new nunjucks.Template(source, environment, undefined, true);
         compiled.set(source, template);
     }
-    return template.render(printableVars(vars));
+    return template;
+}
+/** Renders one template string; text without template syntax is returned as it is. */
+function renderTemplateText(source, vars) {
+    return compileTemplate(source)?.render(printableVars(vars)) ?? source;
 }
 /** Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo semantics). */
 function renderPrompt(prompt, vars) {
@@ -35431,21 +35438,9 @@ function describeTransform(code) {
 // Resolves what an assertion compares against, as promptfoo does before any handler runs: string values
 // are nunjucks templates over the test's vars; `file://` values are read (.json/.yaml/.yml parsed,
 // .txt trimmed) or, for .js/.mjs, called with (output, context) and their return value used.
-// No `env` global, unlike promptfoo: a PR could otherwise echo the runner's secrets into the comment.
-const environment = new nunjucks.Environment(null, { autoescape: false });
-environment.addFilter('load', (text) => JSON.parse(text));
-const templates = new Map();
-/** Renders a template string with vars; compiled templates are reused across cases. */
+/** Renders a template string with vars (the prompts' environment: no `env` global, templates compiled once). */
 function renderTemplate(source, vars) {
-    // Most values are plain text: skip the template engine for them.
-    if (!/\{[{%#]/.test(source))
-        return source;
-    let template = templates.get(source);
-    if (!template) {
-        template = new nunjucks.Template(source, environment, undefined, true);
-        templates.set(source, template);
-    }
-    return template.render(vars);
+    return compileTemplate(source)?.render(vars) ?? source;
 }
 /** Types whose handlers interpret a script's return value themselves (a verdict, not an expected value). */
 const SCRIPT_RESULT_TYPES = new Set(['javascript']);

@@ -3,27 +3,14 @@
 // .txt trimmed) or, for .js/.mjs, called with (output, context) and their return value used.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import nunjucks from 'nunjucks';
+import { compileTemplate } from '../prompts/render.js';
 import { parse as parseYaml } from 'yaml';
 import { MalformedAssertionError } from './handler.js';
 import { isJavascriptFile, loadScriptFunction, parseScriptReference } from './script.js';
 
-// No `env` global, unlike promptfoo: a PR could otherwise echo the runner's secrets into the comment.
-const environment = new nunjucks.Environment(null, { autoescape: false });
-environment.addFilter('load', (text: string) => JSON.parse(text));
-
-const templates = new Map<string, nunjucks.Template>();
-
-/** Renders a template string with vars; compiled templates are reused across cases. */
+/** Renders a template string with vars (the prompts' environment: no `env` global, templates compiled once). */
 export function renderTemplate(source: string, vars: Record<string, unknown>): string {
-  // Most values are plain text: skip the template engine for them.
-  if (!/\{[{%#]/.test(source)) return source;
-  let template = templates.get(source);
-  if (!template) {
-    template = new nunjucks.Template(source, environment, undefined, true);
-    templates.set(source, template);
-  }
-  return template.render(vars);
+  return compileTemplate(source)?.render(vars) ?? source;
 }
 
 export interface ResolvedValue {

@@ -17,15 +17,23 @@ environment.addFilter('load', (text: string) => JSON.parse(text) as unknown);
 
 const compiled = new Map<string, nunjucks.Template>();
 
-/** Renders one template string; text without template syntax is returned as it is. */
-export function renderTemplateText(source: string, vars: Record<string, unknown>): string {
-  if (!/\{[{%#]/.test(source)) return source;
+/**
+ * The compiled template for a source text, reused across cases (prompts and assertion values share one
+ * environment); undefined for text without template syntax, which renders as itself.
+ */
+export function compileTemplate(source: string): nunjucks.Template | undefined {
+  if (!/\{[{%#]/.test(source)) return undefined;
   let template = compiled.get(source);
   if (!template) {
     template = new nunjucks.Template(source, environment, undefined, true);
     compiled.set(source, template);
   }
-  return template.render(printableVars(vars));
+  return template;
+}
+
+/** Renders one template string; text without template syntax is returned as it is. */
+export function renderTemplateText(source: string, vars: Record<string, unknown>): string {
+  return compileTemplate(source)?.render(printableVars(vars)) ?? source;
 }
 
 /** Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo semantics). */
