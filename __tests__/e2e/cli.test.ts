@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../../src/version.js';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
-import { modelEnv, promptChange, skillResponder } from './scenario.js';
+import { modelEnv, promptChange, skillResponder, suiteYaml } from './scenario.js';
+
+const suiteYamlWith = (tests: number) => suiteYaml({ tests });
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
@@ -138,6 +140,39 @@ test('compare --shard and merge give the single run’s verdict', async () => {
     const missing = await cli(['merge', shards[0]!], { cwd: s.repo.dir, env });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('cannot be merged');
+  } finally {
+    await s.repo.cleanup();
+  }
+});
+
+test('compare with two suites: one comment, a section per suite, the most severe verdict', async () => {
+  const s = await promptChange({ baseSkill: 10, headSkill: 5 });
+  try {
+    // A second suite over the same prompt with an easier bar: only question numbers 0–4, which skill 5 answers.
+    const second = suiteYamlWith(5).replace('description: skill suite', 'description: easy suite');
+    await writeFile(path.join(s.repo.dir, 'easy.yaml'), second);
+    await s.repo.commit('adds the easy suite');
+    const run = await cli(
+      ['compare', '--base', s.base, '-c', 'promptgate.yaml', '-c', 'easy.yaml', '--no-cache', '--format', 'json'],
+      { cwd: s.repo.dir, env: modelEnv(model) },
+    );
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.verdict).toBe('regression');
+    expect(report.suites.map((x: { name: string; verdict: string }) => [x.name, x.verdict])).toEqual([
+      ['skill suite', 'regression'],
+      ['easy suite', 'ship'],
+    ]);
+    const markdown = await cli(
+      ['compare', '--base', s.base, '-c', 'promptgate.yaml', '-c', 'easy.yaml', '--no-cache'],
+      {
+        cwd: s.repo.dir,
+        env: modelEnv(model),
+      },
+    );
+    expect(markdown.stdout).toContain('<!-- promptgate:promptgate.yaml+easy.yaml -->');
+    expect(markdown.stdout).toContain('### Suite skill suite');
+    expect(markdown.stdout).toContain('### Suite easy suite');
   } finally {
     await s.repo.cleanup();
   }
