@@ -1,7 +1,7 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, mkdtemp, rm, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UsageError, g as gitText, G as GitError, r as runGit, a as gitEnv, p as picomatch, b as addCalls, c as countCalls, l as loadSuite, M as MissingCredentialsError, d as planIdentities, e as evaluateSuite, f as requiredCredentials, h as UntrustedCodeError, i as readRawConfig, j as resolvePrompts, m as messageOf, s as silentLogger, k as mergeShards, o as openCache, n as buildShardSide, q as shardCaseFilter, t as readShardFile, u as parseShard, v as configHash, w as writeShardFile, x as findDefaultConfig } from './cli-main.js';
+import { U as UsageError, r as runGit, G as GitError, g as gitText, a as gitEnv, p as picomatch, b as addCalls, c as countCalls, l as loadSuite, M as MissingCredentialsError, d as planIdentities, e as evaluateSuite, f as requiredCredentials, h as UntrustedCodeError, i as readRawConfig, j as resolvePrompts, m as messageOf, s as silentLogger, k as mergeShards, o as openCache, n as buildShardSide, q as shardCaseFilter, t as readShardFile, u as parseShard, v as configHash, w as writeShardFile, x as findDefaultConfig } from './cli-main.js';
 import { spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import 'domain';
@@ -1806,13 +1806,19 @@ function reportDocument(result, target) {
 
 // Where a review's facts come from: the changed files, the base revision's files, and per-file diffs.
 // The git implementation serves the CLI and the action; the action adds a REST fallback for shallow clones.
-/** Git history is present: diff base...head (or base against the working tree when head is undefined). */
-async function gitSources(repoDir, base, head) {
+/**
+ * Git history is present: diff base...head (or base against the working tree when head is undefined).
+ * The base side's files come from `baseFiles` (default: base itself). The action's workspace is the merge of
+ * the pull request into the base, so the base's tip is the right comparison there; a local branch that has
+ * not merged the base's newer commits compares with its fork point instead (pass it as `baseFiles`), so a
+ * prompt changed on main since then is not taken for a change of the branch.
+ */
+async function gitSources(repoDir, base, head, baseFiles = base) {
     const changes = head ? await changedFiles(repoDir, base, head) : await changedFilesAgainstWorktree(repoDir, base);
     return {
         changes,
         materializeBase: async (paths, destDir) => {
-            await materializeRevision(repoDir, base, paths.includes('.') ? 'all' : paths, destDir);
+            await materializeRevision(repoDir, baseFiles, paths.includes('.') ? 'all' : paths, destDir);
         },
         diff: (file, previousPath) => head
             ? unifiedDiff(repoDir, base, head, file, previousPath)
@@ -1869,7 +1875,8 @@ async function setUpLocalReview(cmd, base, head, io) {
     try {
         if (head && headDir)
             await materializeRevision(repoDir, head, 'all', headDir);
-        const sources = await gitSources(repoDir, base, head);
+        // A local branch may not have merged the base's newer commits: compare with the fork point.
+        const sources = await gitSources(repoDir, base, head, await mergeBase(repoDir, base, head ?? 'HEAD'));
         const input = {
             repoDir: headDir ?? repoDir,
             configPaths,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../../src/version.js';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
-import { modelEnv, promptChange, skillResponder, suiteYaml } from './scenario.js';
+import { modelEnv, promptChange, promptText, skillResponder, suiteYaml } from './scenario.js';
 
 const suiteYamlWith = (tests: number) => suiteYaml({ tests });
 
@@ -175,5 +175,39 @@ test('compare with two suites: one comment, a section per suite, the most severe
     expect(markdown.stdout).toContain('### Suite easy suite');
   } finally {
     await s.repo.cleanup();
+  }
+});
+
+test('compare from a branch that has not merged main: prompts main changed since the fork are not the branch’s', async () => {
+  const { createRepo } = await import('../support/git-repo.js');
+  const repo = await createRepo();
+  try {
+    const yaml = suiteYaml().replace(
+      '  - file://prompts/answer.txt\n',
+      '  - file://prompts/answer.txt\n  - file://prompts/second.txt\n',
+    );
+    await repo.write('promptgate.yaml', yaml);
+    await repo.write('prompts/answer.txt', promptText(10));
+    await repo.write('prompts/second.txt', promptText(10, 'Second prompt'));
+    await repo.commit('fork point');
+    await repo.git('checkout', '--quiet', '-b', 'feature');
+    await repo.write('prompts/answer.txt', promptText(10, 'Kindly answer the question'));
+    await repo.commit('feature rewords the first prompt');
+    await repo.git('checkout', '--quiet', 'main');
+    await repo.write('prompts/second.txt', promptText(3, 'Second prompt'));
+    await repo.commit('main changes the second prompt meanwhile');
+    await repo.git('checkout', '--quiet', 'feature');
+    const run = await cli(['compare', '--base', 'main', '--no-cache', '--format', 'json'], {
+      cwd: repo.dir,
+      env: modelEnv(model),
+    });
+    expect(run.code).toBe(0);
+    const [suite] = JSON.parse(run.stdout).suites;
+    expect(suite.verdict).toBe('ship');
+    expect(suite.skippedPrompts).toEqual([
+      { id: 'prompts/second.txt', reason: 'unchanged: identical text at base and head' },
+    ]);
+  } finally {
+    await repo.cleanup();
   }
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findDefaultConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
+import { mergeBase } from '../git/changes.js';
 import { gitText } from '../git/exec.js';
 import { materializeRevision } from '../git/materialize.js';
 import { assertSafeRef } from '../git/refs.js';
@@ -52,7 +53,8 @@ async function setUpLocalReview(
   };
   try {
     if (head && headDir) await materializeRevision(repoDir, head, 'all', headDir);
-    const sources = await gitSources(repoDir, base, head);
+    // A local branch may not have merged the base's newer commits: compare with the fork point.
+    const sources = await gitSources(repoDir, base, head, await mergeBase(repoDir, base, head ?? 'HEAD'));
     const input: ReviewInput = {
       repoDir: headDir ?? repoDir,
       configPaths,

@@ -20,13 +20,24 @@ export interface ReviewSources {
   notes: string[];
 }
 
-/** Git history is present: diff base...head (or base against the working tree when head is undefined). */
-export async function gitSources(repoDir: string, base: string, head: string | undefined): Promise<ReviewSources> {
+/**
+ * Git history is present: diff base...head (or base against the working tree when head is undefined).
+ * The base side's files come from `baseFiles` (default: base itself). The action's workspace is the merge of
+ * the pull request into the base, so the base's tip is the right comparison there; a local branch that has
+ * not merged the base's newer commits compares with its fork point instead (pass it as `baseFiles`), so a
+ * prompt changed on main since then is not taken for a change of the branch.
+ */
+export async function gitSources(
+  repoDir: string,
+  base: string,
+  head: string | undefined,
+  baseFiles: string = base,
+): Promise<ReviewSources> {
   const changes = head ? await changedFiles(repoDir, base, head) : await changedFilesAgainstWorktree(repoDir, base);
   return {
     changes,
     materializeBase: async (paths, destDir) => {
-      await materializeRevision(repoDir, base, paths.includes('.') ? 'all' : paths, destDir);
+      await materializeRevision(repoDir, baseFiles, paths.includes('.') ? 'all' : paths, destDir);
     },
     diff: (file, previousPath) =>
       head
