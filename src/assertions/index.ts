@@ -56,11 +56,6 @@ export function isSupportedAssertionType(type: string): boolean {
   return (SUPPORTED_ASSERTION_TYPES as readonly string[]).includes(baseAssertionType(type));
 }
 
-/** Model-graded assertions call a provider; callers may want to know before running (cost, keys). */
-export function needsGradingProvider(type: string): boolean {
-  return baseAssertionType(type) === 'llm-rubric';
-}
-
 export interface ScoreContext {
   /** The provider's output after the test's transform. */
   output: unknown;
