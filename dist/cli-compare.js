@@ -366,6 +366,10 @@ function combineVerdicts(verdicts) {
 }
 
 // Which suites a change touches, and which changed prompt files no suite tests. Pure.
+/** A prompt file's repository-relative path, from its config's repository-relative path. */
+function promptRepoPath(configPath, promptFile) {
+    return path.posix.normalize(path.posix.join(path.posix.dirname(configPath), promptFile));
+}
 /** Every path a change touches: the new path, and the old one of a rename. */
 function touchedPaths(changes) {
     const paths = new Set();
@@ -1027,7 +1031,7 @@ async function prepareSuite(input, configPath, logger) {
     }
     // When only prompt files changed, a prompt whose text is the same on both sides would give the same
     // outcomes on both: it is not run at all. When tests, vars, providers or scripts changed, every prompt is.
-    const promptFiles = new Set(suite.prompts.flatMap((p) => (p.file ? [promptRepoPath(input, configPath, p)] : [])));
+    const promptFiles = new Set(suite.prompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
     const onlyPromptsChanged = affectedBy.every((f) => promptFiles.has(f)) && !input.evaluateUnaffected;
     const verdicts = affectedPrompts(base.paired, suite.prompts);
     const run = onlyPromptsChanged ? verdicts.evaluate : everything;
@@ -1058,10 +1062,6 @@ function refuseChangedCode(input, suite, configPath) {
     throw new UntrustedCodeError(`${configPath}: this event runs with the base repository's secrets, and the pull request changed code the suite would run: ` +
         refused.map((u) => `${u.what} from ${u.file}`).join('; ') +
         '. It was not run. Review the change and set `allow-untrusted-code: true` only for pull requests you trust, or use the `pull_request` event.');
-}
-function promptRepoPath(input, configPath, prompt) {
-    const configDir = path.posix.dirname(configPath);
-    return path.posix.normalize(path.posix.join(configDir, prompt.file));
 }
 /**
  * The earlier version of each head prompt, read from the base revision's config in a temporary directory
@@ -1827,22 +1827,21 @@ async function gitSources(repoDir, base, head, baseFiles = base) {
     };
 }
 /** The prompt files a reviewer should see diffed: prompts of affected suites that changed, and untested ones. */
-function diffedPromptFiles(result, repoDir, changes) {
+function diffedPromptFiles(result, changes) {
     const wanted = new Set(result.untestedPromptChanges);
     for (const s of result.suites) {
         if (!s.suite)
             continue;
-        const configDir = path.dirname(path.relative(repoDir, s.suite.configPath));
         for (const p of s.suite.prompts) {
             if (p.file)
-                wanted.add(path.posix.join(configDir.split(path.sep).join('/'), p.file));
+                wanted.add(promptRepoPath(s.configPath, p.file));
         }
     }
     return changes.filter((c) => wanted.has(c.path) || (c.previousPath !== undefined && wanted.has(c.previousPath)));
 }
-async function collectPromptDiffs(result, repoDir, sources) {
+async function collectPromptDiffs(result, sources) {
     const diffs = [];
-    for (const c of diffedPromptFiles(result, repoDir, sources.changes)) {
+    for (const c of diffedPromptFiles(result, sources.changes)) {
         const diff = await sources.diff(c.path, c.previousPath);
         if (diff)
             diffs.push({ file: c.previousPath ? `${c.previousPath} → ${c.path}` : c.path, diff });
@@ -1900,7 +1899,7 @@ async function setUpLocalReview(cmd, base, head, io) {
     }
 }
 async function printReport(result, local, target, format, output, io) {
-    const diffs = await collectPromptDiffs(result, local.input.repoDir, local.sources);
+    const diffs = await collectPromptDiffs(result, local.sources);
     const report = buildReportInput({
         result,
         key: commentKey(local.configPaths),

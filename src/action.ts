@@ -72,7 +72,7 @@ export async function run(): Promise<void> {
     if (inputs.mode === 'merge') {
       const files = await findShardFiles(path.resolve(workDir, inputs.shardResults));
       const result = await reviewMerged(reviewInput, await Promise.all(files.map((f) => readShardFile(f))));
-      await publish(inputs, target, client, result, reviewInput, sources, configPaths, env);
+      await publish(inputs, target, client, result, sources, configPaths, env);
       return;
     }
     await withPersistentCache(inputs, cacheDir, env, payload, async () => {
@@ -81,7 +81,7 @@ export async function run(): Promise<void> {
         return;
       }
       const result = await review(reviewInput);
-      await publish(inputs, target, client, result, reviewInput, sources, configPaths, env);
+      await publish(inputs, target, client, result, sources, configPaths, env);
     });
   } catch (err) {
     core.setFailed(messageOf(err));
@@ -104,12 +104,11 @@ async function publish(
   target: ReviewTarget,
   client: ReturnType<typeof createGitHubClient>,
   result: Awaited<ReturnType<typeof review>>,
-  reviewInput: ReviewInput,
   sources: ReviewSources,
   configPaths: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
-  const diffs = await collectPromptDiffs(result, reviewInput.repoDir, sources);
+  const diffs = await collectPromptDiffs(result, sources);
   await publishReview({ core, client, inputs, target, result, diffs, configPaths, env, logger, notes: sources.notes });
 }
 

@@ -85,7 +85,7 @@ async function printReport(
   output: string | undefined,
   io: CliIo,
 ): Promise<void> {
-  const diffs = await collectPromptDiffs(result, local.input.repoDir, local.sources);
+  const diffs = await collectPromptDiffs(result, local.sources);
   const report = buildReportInput({
     result,
     key: commentKey(local.configPaths),

@@ -1,6 +1,12 @@
 // Which suites a change touches, and which changed prompt files no suite tests. Pure.
+import path from 'node:path';
 import picomatch from 'picomatch';
 import type { FileChange } from '../git/changes.js';
+
+/** A prompt file's repository-relative path, from its config's repository-relative path. */
+export function promptRepoPath(configPath: string, promptFile: string): string {
+  return path.posix.normalize(path.posix.join(path.posix.dirname(configPath), promptFile));
+}
 
 /** Every path a change touches: the new path, and the old one of a rename. */
 export function touchedPaths(changes: readonly FileChange[]): Set<string> {

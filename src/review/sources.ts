@@ -1,6 +1,5 @@
 // Where a review's facts come from: the changed files, the base revision's files, and per-file diffs.
 // The git implementation serves the CLI and the action; the action adds a REST fallback for shallow clones.
-import path from 'node:path';
 import {
   changedFiles,
   changedFilesAgainstWorktree,
@@ -10,6 +9,7 @@ import {
 } from '../git/changes.js';
 import { materializeRevision } from '../git/materialize.js';
 import type { MaterializeBase, ReviewResult } from '../pipeline.js';
+import { promptRepoPath } from './affected.js';
 
 export interface ReviewSources {
   changes: FileChange[];
@@ -48,13 +48,12 @@ export async function gitSources(
 }
 
 /** The prompt files a reviewer should see diffed: prompts of affected suites that changed, and untested ones. */
-export function diffedPromptFiles(result: ReviewResult, repoDir: string, changes: readonly FileChange[]): FileChange[] {
+export function diffedPromptFiles(result: ReviewResult, changes: readonly FileChange[]): FileChange[] {
   const wanted = new Set(result.untestedPromptChanges);
   for (const s of result.suites) {
     if (!s.suite) continue;
-    const configDir = path.dirname(path.relative(repoDir, s.suite.configPath));
     for (const p of s.suite.prompts) {
-      if (p.file) wanted.add(path.posix.join(configDir.split(path.sep).join('/'), p.file));
+      if (p.file) wanted.add(promptRepoPath(s.configPath, p.file));
     }
   }
   return changes.filter((c) => wanted.has(c.path) || (c.previousPath !== undefined && wanted.has(c.previousPath)));
@@ -62,11 +61,10 @@ export function diffedPromptFiles(result: ReviewResult, repoDir: string, changes
 
 export async function collectPromptDiffs(
   result: ReviewResult,
-  repoDir: string,
   sources: ReviewSources,
 ): Promise<Array<{ file: string; diff: string }>> {
   const diffs: Array<{ file: string; diff: string }> = [];
-  for (const c of diffedPromptFiles(result, repoDir, sources.changes)) {
+  for (const c of diffedPromptFiles(result, sources.changes)) {
     const diff = await sources.diff(c.path, c.previousPath);
     if (diff) diffs.push({ file: c.previousPath ? `${c.previousPath} → ${c.path}` : c.path, diff });
   }

@@ -19,7 +19,7 @@ import { requiredCredentials } from '../providers/index.js';
 import { affectedPrompts } from '../shard/affected-prompts.js';
 import { planIdentities } from '../shard/shard.js';
 import type { EvalResults, Logger, Prompt, Suite } from '../types.js';
-import { changedSuiteFiles, touchedPaths } from './affected.js';
+import { changedSuiteFiles, promptRepoPath, touchedPaths } from './affected.js';
 import { pairPrompts } from './pair-prompts.js';
 import { codeUses, untrustedCode } from './trust.js';
 
@@ -96,7 +96,7 @@ export async function prepareSuite(input: ReviewInput, configPath: string, logge
   }
   // When only prompt files changed, a prompt whose text is the same on both sides would give the same
   // outcomes on both: it is not run at all. When tests, vars, providers or scripts changed, every prompt is.
-  const promptFiles = new Set(suite.prompts.flatMap((p) => (p.file ? [promptRepoPath(input, configPath, p)] : [])));
+  const promptFiles = new Set(suite.prompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
   const onlyPromptsChanged = affectedBy.every((f) => promptFiles.has(f)) && !input.evaluateUnaffected;
   const verdicts = affectedPrompts(base.paired, suite.prompts);
   const run = onlyPromptsChanged ? verdicts.evaluate : everything;
@@ -130,11 +130,6 @@ function refuseChangedCode(input: ReviewInput, suite: Suite, configPath: string)
       refused.map((u) => `${u.what} from ${u.file}`).join('; ') +
       '. It was not run. Review the change and set `allow-untrusted-code: true` only for pull requests you trust, or use the `pull_request` event.',
   );
-}
-
-function promptRepoPath(input: ReviewInput, configPath: string, prompt: Prompt): string {
-  const configDir = path.posix.dirname(configPath);
-  return path.posix.normalize(path.posix.join(configDir, prompt.file!));
 }
 
 /**
