@@ -43,3 +43,29 @@ test('declares every output the action sets', () => {
   expect(set.length).toBeGreaterThan(5);
   for (const name of new Set(set)) expect(Object.keys(action.outputs)).toContain(name);
 });
+
+// The runner evaluates expressions in action metadata, where only `default:` values may use the `github`
+// context; anything else stops every job at "Set up job" with "Failed to load action.yml".
+const ALLOWED_EXPRESSION = /^\s*default:\s*['"]?\$\{\{\s*github\.[A-Za-z_.]+\s*\}\}['"]?\s*$/;
+
+function misplacedExpressions(text: string): number[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(({ line }) => line.includes('${{') && !ALLOWED_EXPRESSION.test(line))
+    .map(({ n }) => n);
+}
+
+test('has no ${{ }} expression outside a github-context default (GitHub refuses to load it)', () => {
+  expect(misplacedExpressions(readFileSync(path.join(root, 'action.yml'), 'utf8'))).toEqual([]);
+});
+
+test.each([
+  ['  default: ${{ github.token }}', []],
+  ["  default: '${{ github.event.pull_request.number }}'", []],
+  ['  description: "e.g. `${{ matrix.shard }}/4`"', [1]],
+  ['  default: ${{ secrets.TOKEN }}', [1]],
+  ['  default: x-${{ github.token }}', [1]],
+])('the expression check flags %j as %j', (line, expected) => {
+  expect(misplacedExpressions(line)).toEqual(expected);
+});
