@@ -9,6 +9,7 @@
 // Rendering runs once per case (10,000 times in the benchmark): one Environment, templates compiled once
 // per distinct text, chat prompts parsed once per distinct raw text.
 import nunjucks from 'nunjucks';
+import './sandbox.js';
 import type { ChatMessage, Prompt } from '../types.js';
 
 // No `env` global (promptfoo has one): a pull request could otherwise echo the runner's secrets.
