@@ -10,10 +10,12 @@ import { combineVerdicts, type CheckVerdict, type GateDecision } from './gate.js
 import type { FileChange } from './git/changes.js';
 import { untestedPromptChanges } from './review/affected.js';
 import { decideSuite, evaluateSides, prepareSuite, repoRelative, type PreparedSuite } from './review/suite.js';
+import { openTrees } from './review/trees.js';
 import { buildShardSide, type ShardSide } from './shard/shard-file.js';
 import { mergeShards } from './shard/merge.js';
 import { shardCaseFilter, type Shard } from './shard/shard.js';
 import type { SourcedShardFile } from './shard/shard-file.js';
+import type { SuiteChanges } from './review/suite-changes.js';
 import type { EvalResults, Suite } from './types.js';
 import { silentLogger } from './types.js';
 
@@ -32,12 +34,19 @@ export interface ReviewInput {
   promptGlobs: string[];
   /** Files changed between base and head (repository-relative). */
   changes: FileChange[];
+  /** The change list may be missing files (an API cap): every file of a suite then counts as changed. */
+  changesIncomplete?: boolean;
   materializeBase: MaterializeBase;
+  /** Writes the head revision's files as text (untrusted events read the head's prompts so, never the workspace). */
+  materializeHead: MaterializeBase;
+  /** A directory that already holds the base revision (the workspace, when it is checked out at the base). */
+  baseTree?: string;
   /** Evaluate suites (and prompts) that no change touches too (e.g. `comment: always`). */
   evaluateUnaffected?: boolean;
   /**
-   * `untrusted` (pull_request_target, workflow_run): code from files the pull request changed is refused —
-   * JavaScript assertions, custom provider modules, exec providers, JS transforms. Default `trusted`.
+   * `untrusted` (pull_request_target, workflow_run): everything that executes or decides comes from the base
+   * revision's suite; the head gives only the text of the prompts that suite names. Default `trusted`: the
+   * PR's suite is loaded too, and evaluated on the head beside the verdict when it differs from the base's.
    */
   trust?: 'trusted' | 'untrusted';
   /** Fork pull requests get no secrets: `skip` marks a suite without credentials skipped instead of failing. */
@@ -65,7 +74,25 @@ export interface SuiteReview {
   baseProblem?: string;
   /** Why the suite was not evaluated at all, when it was skipped for a reason the reader must see. */
   skippedReason?: string;
+  /** The pass rate the gate judged: the yardstick's head outcomes, with the new tests of the PR's suite. */
+  gatePassRate?: number;
+  /** What the pull request changed in the suite itself (tests, assertions, gate, providers, scripts). */
+  suiteChanges?: SuiteChanges;
+  /** The PR's own suite on the head, when it differs from the base's: shown beside the verdict. */
+  prSuite?: PrSuiteOutcome;
   calls: CallCounts;
+}
+
+export interface PrSuiteOutcome {
+  results: EvalResults;
+  passed: number;
+  failed: number;
+  errors: number;
+  /** passed / (passed + failed). */
+  rate: number;
+  /** Tests only the PR's suite has. */
+  newTests: number;
+  newTestOutcomes: { passed: number; failed: number; errors: number };
 }
 
 export interface ReviewResult {
@@ -80,22 +107,30 @@ export interface ReviewResult {
   calls: CallCounts;
 }
 
-async function prepareAll(input: ReviewInput): Promise<PreparedSuite[]> {
+/** Prepares every suite with the base revision written out, then does the work; the trees go afterwards. */
+async function withPrepared<T>(input: ReviewInput, work: (prepared: PreparedSuite[]) => Promise<T>): Promise<T> {
   const logger = input.evaluate.logger ?? silentLogger;
-  const prepared: PreparedSuite[] = [];
-  for (const configPath of input.configPaths) prepared.push(await prepareSuite(input, configPath, logger));
-  return prepared;
+  const trees = await openTrees(input);
+  try {
+    const prepared: PreparedSuite[] = [];
+    for (const configPath of input.configPaths) prepared.push(await prepareSuite(input, trees, configPath, logger));
+    return await work(prepared);
+  } finally {
+    await trees.close();
+  }
 }
 
 export async function review(input: ReviewInput): Promise<ReviewResult> {
   const logger = input.evaluate.logger ?? silentLogger;
   const cache = openCache(input.evaluate);
-  const suites: SuiteReview[] = [];
-  for (const prepared of await prepareAll(input)) {
-    const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
-    suites.push(decideSuite(prepared, sides, logger));
-  }
-  return summarize(input, suites);
+  return withPrepared(input, async (all) => {
+    const suites: SuiteReview[] = [];
+    for (const prepared of all) {
+      const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
+      suites.push(decideSuite(prepared, sides, logger));
+    }
+    return summarize(input, suites);
+  });
 }
 
 function summarize(input: ReviewInput, suites: SuiteReview[]): ReviewResult {
@@ -135,19 +170,21 @@ export async function reviewShard(
   const cache = openCache(input.evaluate);
   const sides: ShardSide[] = [];
   let calls: CallCounts = { made: 0, cached: 0 };
-  for (const prepared of await prepareAll(input)) {
-    const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) =>
-      shardCaseFilter(ids, shard),
-    );
-    calls = addCalls(calls, evaluated.calls);
-    for (const side of ['head', 'base'] as const) {
-      const results = evaluated[side];
-      if (!results) continue;
-      sides.push(
-        buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }),
+  await withPrepared(input, async (all) => {
+    for (const prepared of all) {
+      const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) =>
+        shardCaseFilter(ids, shard),
       );
+      calls = addCalls(calls, evaluated.calls);
+      for (const side of ['head', 'base'] as const) {
+        const results = evaluated[side];
+        if (!results) continue;
+        sides.push(
+          buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }),
+        );
+      }
     }
-  }
+  });
   return { sides, calls };
 }
 
@@ -167,16 +204,14 @@ export async function reviewMerged(input: ReviewInput, files: readonly SourcedSh
       calls.set(side.config, addCalls(counts, { made: side.results.length - cached, cached }));
     }
   }
-  const suites: SuiteReview[] = [];
-  for (const prepared of await prepareAll(input)) {
-    const sides = byConfig.get(prepared.configPath);
-    suites.push(
-      decideSuite(
-        prepared,
-        { head: sides?.head, base: sides?.base, calls: calls.get(prepared.configPath) ?? { made: 0, cached: 0 } },
-        logger,
-      ),
-    );
-  }
-  return summarize(input, suites);
+  return withPrepared(input, async (all) =>
+    summarize(
+      input,
+      all.map((prepared) => {
+        const sides = byConfig.get(prepared.configPath);
+        const counts = calls.get(prepared.configPath) ?? { made: 0, cached: 0 };
+        return decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts }, logger);
+      }),
+    ),
+  );
 }
