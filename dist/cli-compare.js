@@ -1,7 +1,7 @@
-import { mkdir, realpath, readdir, unlink, readlink, lstat, mkdtemp, rm, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UsageError, r as runGit, G as GitError, g as gitText, a as gitEnv, p as picomatch, b as addCalls, c as countCalls, l as loadSuite, M as MissingCredentialsError, d as planIdentities, e as evaluateSuite, f as requiredCredentials, h as UntrustedCodeError, i as readRawConfig, j as resolvePrompts, m as messageOf, s as silentLogger, k as mergeShards, o as openCache, n as buildShardSide, q as shardCaseFilter, t as readShardFile, u as parseShard, v as configHash, w as writeShardFile, x as findDefaultConfig } from './cli-main.js';
+import { U as UsageError, r as runGit, G as GitError, g as gitText, a as gitEnv, p as picomatch, s as stableJson, l as loadSuite, M as MissingCredentialsError, m as messageOf, b as readRawConfig, c as resolvePrompts, d as requiredCredentials, e as addCalls, f as countCalls, h as planIdentities, i as evaluateSuite, j as silentLogger, k as mergeShards, o as openCache, n as shardCaseFilter, q as buildShardSide, t as distExports, u as readShardFile, v as parseShard, w as configHash, x as writeShardFile, y as findDefaultConfig } from './cli-main.js';
 import { spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import 'domain';
@@ -912,70 +912,128 @@ function pairPrompts(basePrompts, headPrompts, changes, configDir) {
     return paired;
 }
 
-// What a suite would execute, and where that code comes from. On events that run with the base repository's
-// secrets and write token (pull_request_target, workflow_run), code from files the pull request changed must
-// not run: a JavaScript assertion, a custom provider module, an exec: command, a JS transform. Prompts, vars
-// and test data are only text and may be evaluated. Pure.
-const FILE_PREFIX = 'file://';
-function fileRef(value) {
-    return typeof value === 'string' && value.startsWith(FILE_PREFIX)
-        ? value.slice(FILE_PREFIX.length).split(':')[0]
-        : undefined;
+// What the pull request changed in a suite itself (not its prompts): tests added, removed or with changed
+// assertions, the gate, the providers. The verdict never uses the pull request's suite for a case the base's
+// suite has (the base's tests are the yardstick); these facts let the reader see what the PR's suite would
+// have judged differently. Pure: facts only, the report phrases them.
+/** How a test is recognised on both sides: what it is about (description, vars), not what it asserts. */
+function testKey(test) {
+    return stableJson({ description: test.description ?? null, vars: test.vars });
 }
-/** Every piece of code the suite runs besides promptgate itself, with the file it comes from. */
-function codeUses(suite, repoDir) {
-    const rel = (file) => path.relative(repoDir, path.resolve(suite.rootDir, file)).split(path.sep).join('/');
-    const config = rel(suite.configPath);
-    const uses = [];
-    // A provider is code when it is a module or a command: the suite's providers, and graders named anywhere.
-    const provider = (ref, where, writtenIn) => {
-        const id = typeof ref === 'string' ? ref : ref?.id;
-        if (!id)
-            return;
-        if (id.startsWith(FILE_PREFIX))
-            uses.push({ what: `custom provider module (${where})`, file: rel(fileRef(id)) });
-        if (id.startsWith('exec:')) {
-            uses.push({ what: `exec provider (${where})`, file: writtenIn });
-            // `exec: node scripts/model.mjs` or `exec: ./model.sh`: the script is code too.
-            for (const arg of id.slice('exec:'.length).trim().split(/\s+/)) {
-                if (/[./]/.test(arg) && !arg.startsWith('-'))
-                    uses.push({ what: `exec provider script (${where})`, file: rel(arg) });
-            }
+function written(assertions) {
+    return assertions.map((a) => Object.fromEntries(Object.entries(a).filter(([key]) => key !== 'location')));
+}
+function titleOf(test) {
+    return test.description ?? JSON.stringify(test.vars);
+}
+/** The test keys of `tests` in order, with `#n` for the n-th repetition of a key. */
+function keyed(tests) {
+    const out = new Map();
+    const seen = new Map();
+    for (const test of tests) {
+        const key = testKey(test);
+        const n = seen.get(key) ?? 0;
+        seen.set(key, n + 1);
+        out.set(n === 0 ? key : `${key}#${n}`, test);
+    }
+    return out;
+}
+function loosenedBy(before, after) {
+    if (before.critical && !after.critical)
+        return true;
+    if ((after.threshold ?? 1) < (before.threshold ?? 1))
+        return true;
+    const afterJson = new Set(written(after.assert).map(stableJson));
+    const beforeAsserts = written(before.assert);
+    if (beforeAsserts.some((a) => !afterJson.has(stableJson(a)))) {
+        // An assertion of the base is gone or rewritten: loosened unless only assertions were added.
+        return true;
+    }
+    return false;
+}
+/** The keys of the PR's tests that the base's suite does not have: new cases, judged by the gate alone. */
+function newTestIndexes(base, head) {
+    const baseKeys = new Set(keyed(base.tests).keys());
+    return [...keyed(head.tests).keys()].flatMap((key, i) => (baseKeys.has(key) ? [] : [i]));
+}
+function compareSuites(base, head) {
+    const before = keyed(base.tests);
+    const after = keyed(head.tests);
+    const tests = [];
+    for (const [key, test] of before) {
+        const now = after.get(key);
+        if (!now) {
+            tests.push({ status: 'removed', title: titleOf(test), before: written(test.assert), loosened: true });
         }
-    };
-    suite.providers.forEach((p, i) => provider(p, `providers[${i}] ${p.id}`, config));
-    suite.tests.forEach((t, i) => {
-        provider(t.options.provider, `tests[${i}].options.provider`, config);
-        const transform = t.options.transform;
-        if (transform)
-            uses.push({
-                what: `output transform (tests[${i}])`,
-                file: fileRef(transform) ? rel(fileRef(transform)) : config,
+        else if (stableJson(written(test.assert)) !== stableJson(written(now.assert)) ||
+            test.threshold !== now.threshold ||
+            Boolean(test.critical) !== Boolean(now.critical)) {
+            tests.push({
+                status: 'changed',
+                title: titleOf(now),
+                before: written(test.assert),
+                after: written(now.assert),
+                loosened: loosenedBy(test, now),
             });
-        t.assert.forEach((a, j) => {
-            const where = `tests[${i}].assert[${j}]`;
-            const base = a.type.replace(/^not-/, '');
-            const writtenIn = a.location ? rel(a.location.file) : config;
-            provider(a.provider, `${where}.provider`, writtenIn);
-            if (base === 'javascript') {
-                uses.push({
-                    what: `javascript assertion (${where})`,
-                    file: fileRef(a.value) ? rel(fileRef(a.value)) : writtenIn,
-                });
-            }
-            if (a.transform) {
-                uses.push({
-                    what: `assertion transform (${where})`,
-                    file: fileRef(a.transform) ? rel(fileRef(a.transform)) : writtenIn,
-                });
-            }
-        });
-    });
-    return uses;
+        }
+    }
+    for (const [key, test] of after) {
+        if (!before.has(key))
+            tests.push({ status: 'added', title: titleOf(test), after: written(test.assert), loosened: false });
+    }
+    const changes = { tests };
+    if (stableJson(base.gate) !== stableJson(head.gate))
+        changes.gate = { before: base.gate, after: head.gate };
+    const ids = (s) => s.providers.map((p) => p.label ?? p.id);
+    if (stableJson(ids(base)) !== stableJson(ids(head)))
+        changes.providers = { before: ids(base), after: ids(head) };
+    return changes;
 }
-/** The code uses whose source the pull request changed. */
-function untrustedCode(uses, changed) {
-    return uses.filter((u) => changed.has(u.file));
+
+// Where a review reads each revision from. The base's suite is the yardstick, so the base revision is written
+// out whole (its scripts import their neighbours) under the workspace (so that they resolve the workspace's
+// node_modules), unless the caller already has it (pull_request_target checks out the base). On untrusted
+// events the head is read as text only: just the prompt files the base's suite names (and the changed
+// files, for new prompts its globs match) are written to a directory of their own, and nothing there runs.
+/** The directory under the workspace that review trees (and nothing a suite reads) live in. */
+const TREES_DIR = path.join('.promptgate', 'trees');
+async function exists(p) {
+    return stat(p).then(() => true, () => false);
+}
+async function openTrees(options) {
+    const root = path.join(options.repoDir, TREES_DIR);
+    await mkdir(root, { recursive: true });
+    const made = [];
+    const fresh = async (name) => {
+        const dir = await mkdtemp(path.join(root, `${name}-`));
+        made.push(dir);
+        return dir;
+    };
+    let base = options.baseTree;
+    if (!base) {
+        base = await fresh('base');
+        await options.materializeBase(['.'], base);
+    }
+    let head;
+    return {
+        base,
+        headText: async () => (head ??= await fresh('head')),
+        close: async () => {
+            for (const dir of made)
+                await rm(dir, { recursive: true, force: true });
+            // Left in place when another run's trees are still there.
+            await rmdir(root).catch(() => undefined);
+        },
+    };
+}
+/** Writes `paths` of the base into the base tree when it lacks them (history-less checkouts fetch file by file). */
+async function ensureBaseFiles(trees, materializeBase, paths) {
+    const missing = [];
+    for (const p of paths)
+        if (!(await exists(path.join(trees.base, p))))
+            missing.push(p);
+    if (missing.length > 0)
+        await materializeBase(missing, trees.base);
 }
 
 // One suite's review in three steps, so that a sharded run can stop after the second and a merge job can
@@ -991,28 +1049,102 @@ function repoRelative(repoDir, files) {
         .map((f) => toPosix(path.relative(repoDir, f)))
         .filter((f) => f !== '' && !f.startsWith('../') && !path.isAbsolute(f));
 }
-async function prepareSuite(input, configPath, logger) {
-    const options = input.evaluate;
-    const suite = await loadSuite(path.resolve(input.repoDir, configPath), {
-        overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
-        projectRoot: input.repoDir,
+const loadOptions = (input, projectRoot) => ({
+    overrides: { repeat: input.evaluate.repeat, maxConcurrency: input.evaluate.maxConcurrency },
+    projectRoot,
+});
+/** The base revision's suite, or why it cannot be had (a suite the pull request adds has none). */
+async function loadBaseSuite(input, trees, configPath, wanted) {
+    await ensureBaseFiles(trees, input.materializeBase, [configPath, ...wanted]);
+    const abs = path.join(trees.base, configPath);
+    try {
+        await stat(abs);
+    }
+    catch {
+        return {};
+    }
+    try {
+        return { suite: await loadSuite(abs, loadOptions(input, trees.base)) };
+    }
+    catch (err) {
+        return { problem: `the base revision's ${configPath} could not be loaded (${messageOf(err)})` };
+    }
+}
+/**
+ * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries
+ * resolved against a directory holding only the head's files as text (renamed files under their old name).
+ */
+async function headPromptTexts(input, trees, configPath, base) {
+    const dir = await trees.headText();
+    const promptFiles = repoRelative(trees.base, base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])));
+    const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path]] : [])));
+    const wanted = new Set(promptFiles.map((f) => renamedTo.get(f) ?? f));
+    for (const c of input.changes)
+        if (c.status !== 'deleted')
+            wanted.add(c.path);
+    await input.materializeHead([...wanted], dir);
+    for (const [from, to] of renamedTo) {
+        if (!promptFiles.includes(from))
+            continue;
+        await mkdir(path.dirname(path.join(dir, from)), { recursive: true });
+        await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
+    }
+    const raw = await readRawConfig(path.join(trees.base, configPath));
+    const resolved = await resolvePrompts(raw.config.prompts, path.join(dir, path.posix.dirname(configPath)), raw.source.displayPath, {
+        locator: raw.source,
+        projectRoot: dir,
     });
-    const name = suite.description ?? configPath;
-    const affectedBy = changedSuiteFiles(repoRelative(input.repoDir, suite.referencedFiles), input.changes);
+    return resolved.prompts;
+}
+async function prepareSuite(input, trees, configPath, logger) {
+    const options = input.evaluate;
+    const untrusted = input.trust === 'untrusted';
+    // The pull request's own suite is loaded only when its code may run (trusted events).
+    const prSuite = untrusted
+        ? undefined
+        : await loadSuite(path.resolve(input.repoDir, configPath), loadOptions(input, input.repoDir));
+    const base = await loadBaseSuite(input, trees, configPath, prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []);
+    const name = base.suite?.description ?? prSuite?.description ?? configPath;
+    const empty = { head: { headIdx: [], prompts: [] }, skippedPrompts: [], newPrompts: [] };
+    if (!base.suite && !prSuite) {
+        const reason = base.problem
+            ? `skipped: ${base.problem}; on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run`
+            : `skipped: the pull request adds this suite, and on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run (its tests and code would be the pull request's)`;
+        logger.warn(`${configPath}: ${reason}`);
+        return { configPath, name, affectedBy: [configPath], ...empty, skip: { reason } };
+    }
+    const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite);
+    const yardstick = base.suite ? { ...base.suite, prompts: headPrompts } : prSuite;
+    const promptFiles = new Set(headPrompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
+    const suiteFiles = [
+        ...promptFiles,
+        ...(base.suite ? repoRelative(trees.base, base.suite.referencedFiles) : []),
+        ...(prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []),
+    ];
+    const affectedBy = input.changesIncomplete
+        ? [...new Set(suiteFiles)].sort()
+        : changedSuiteFiles(suiteFiles, input.changes);
     const prepared = {
         configPath,
         name,
-        suite,
+        suite: yardstick,
         affectedBy,
-        head: { headIdx: [], prompts: [] },
-        skippedPrompts: [],
-        newPrompts: [],
+        ...empty,
+        baseProblem: base.problem,
     };
     if (affectedBy.length === 0 && !input.evaluateUnaffected) {
         logger.info(`${configPath}: no file this suite reads changed; skipped`);
         return { ...prepared, skip: {} };
     }
-    const missing = missingCredentials(suite, options.env ?? process.env);
+    const changedSuiteItself = affectedBy.filter((f) => !promptFiles.has(f));
+    if (changedSuiteItself.length > 0 && base.suite) {
+        prepared.suiteChanges = {
+            files: changedSuiteItself,
+            evaluated: prSuite !== undefined,
+            ...(prSuite ? compareSuites(base.suite, prSuite) : { tests: [] }),
+        };
+    }
+    const missing = missingCredentials(prSuite && prepared.suiteChanges ? [...yardstick.providers, ...prSuite.providers] : yardstick.providers, options.env ?? process.env);
     if (missing.length > 0) {
         if (input.missingCredentials === 'skip') {
             const reason = `skipped: no credentials for provider ${missing.join(', ')} on fork pull requests — GitHub does not pass secrets to them`;
@@ -1021,19 +1153,31 @@ async function prepareSuite(input, configPath, logger) {
         }
         throw new MissingCredentialsError(`${configPath}: no credentials for provider ${missing.join(', ')}: set them in the step's env, e.g. \`env: OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}\``);
     }
-    if (input.trust === 'untrusted')
-        refuseChangedCode(input, suite, configPath);
-    const base = await readBasePrompts(input, configPath, suite, logger);
-    const everything = suite.prompts.map((_, i) => i);
-    if (!base.paired) {
-        const head = { headIdx: everything, prompts: suite.prompts };
-        return { ...prepared, head, newPrompts: suite.prompts.map((p) => p.label), baseProblem: base.problem };
+    const everything = headPrompts.map((_, i) => i);
+    const paired = base.suite
+        ? pairPrompts(base.suite.prompts, headPrompts, input.changes, path.posix.dirname(configPath) === '.' ? '' : path.posix.dirname(configPath))
+        : undefined;
+    const withPrSuite = (plan) => {
+        if (!prSuite || !base.suite || !plan.suiteChanges)
+            return plan;
+        const run = plan.head.headIdx;
+        return {
+            ...plan,
+            prSuite: {
+                suite: prSuite,
+                head: { headIdx: run, prompts: run.map((i) => headPrompts[i]) },
+                newTests: newTestIndexes(base.suite, prSuite),
+            },
+        };
+    };
+    if (!paired || !paired.some((p) => p !== undefined)) {
+        const head = { headIdx: everything, prompts: headPrompts };
+        return withPrSuite({ ...prepared, head, newPrompts: headPrompts.map((p) => p.label) });
     }
     // When only prompt files changed, a prompt whose text is the same on both sides would give the same
     // outcomes on both: it is not run at all. When tests, vars, providers or scripts changed, every prompt is.
-    const promptFiles = new Set(suite.prompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
-    const onlyPromptsChanged = affectedBy.every((f) => promptFiles.has(f)) && !input.evaluateUnaffected;
-    const verdicts = affectedPrompts(base.paired, suite.prompts);
+    const onlyPromptsChanged = changedSuiteItself.length === 0 && !input.evaluateUnaffected;
+    const verdicts = affectedPrompts(paired, headPrompts);
     const run = onlyPromptsChanged ? verdicts.evaluate : everything;
     const skippedPrompts = onlyPromptsChanged
         ? verdicts.prompts.filter((p) => p.status === 'unchanged').map((p) => ({ id: p.label, reason: p.reason }))
@@ -1043,64 +1187,24 @@ async function prepareSuite(input, configPath, logger) {
         logger.info(`${configPath}: the changed prompt files have the same text on both sides; skipped`);
         return { ...prepared, skip: {}, skippedPrompts };
     }
-    const pairedRun = run.filter((i) => base.paired[i] !== undefined);
-    return {
+    const pairedRun = run.filter((i) => paired[i] !== undefined);
+    return withPrSuite({
         ...prepared,
-        head: { headIdx: run, prompts: run.map((i) => suite.prompts[i]) },
-        base: pairedRun.length ? { headIdx: pairedRun, prompts: pairedRun.map((i) => base.paired[i]) } : undefined,
+        head: { headIdx: run, prompts: run.map((i) => headPrompts[i]) },
+        base: pairedRun.length ? { headIdx: pairedRun, prompts: pairedRun.map((i) => paired[i]) } : undefined,
         skippedPrompts,
         newPrompts,
-    };
+    });
 }
-function missingCredentials(suite, env) {
-    return suite.providers.flatMap((p) => requiredCredentials(p, env).map((name) => `${p.label ?? p.id} (${name})`));
-}
-function refuseChangedCode(input, suite, configPath) {
-    const refused = untrustedCode(codeUses(suite, input.repoDir), touchedPaths(input.changes));
-    if (refused.length === 0)
-        return;
-    throw new UntrustedCodeError(`${configPath}: this event runs with the base repository's secrets, and the pull request changed code the suite would run: ` +
-        refused.map((u) => `${u.what} from ${u.file}`).join('; ') +
-        '. It was not run. Review the change and set `allow-untrusted-code: true` only for pull requests you trust, or use the `pull_request` event.');
-}
-/**
- * The earlier version of each head prompt, read from the base revision's config in a temporary directory
- * (never a checkout over the workspace). Only its prompts are read: the base's tests, providers and scripts
- * are not (the head's tests run on both sides, and fetched through the REST API they may not even be there).
- */
-async function readBasePrompts(input, configPath, suite, logger) {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-base-'));
-    try {
-        const configDir = path.posix.dirname(configPath);
-        const wanted = new Set([configDir, ...repoRelative(input.repoDir, suite.referencedFiles)]);
-        for (const c of input.changes)
-            if (c.previousPath)
-                wanted.add(c.previousPath);
-        await input.materializeBase([...wanted], tmp);
-        let basePrompts;
-        try {
-            const raw = await readRawConfig(path.join(tmp, configPath));
-            const resolved = await resolvePrompts(raw.config.prompts, path.dirname(raw.configPath), raw.source.displayPath, {
-                locator: raw.source,
-                projectRoot: tmp,
-            });
-            basePrompts = resolved.prompts;
-        }
-        catch (err) {
-            const problem = `the base revision's ${configPath} could not be read (${messageOf(err)}); every prompt is treated as new`;
-            logger.warn(problem);
-            return { problem };
-        }
-        const paired = pairPrompts(basePrompts, suite.prompts, input.changes, configDir === '.' ? '' : configDir);
-        return paired.some((p) => p !== undefined) ? { paired } : {};
-    }
-    finally {
-        await rm(tmp, { recursive: true, force: true });
-    }
+const UNTRUSTED_EVENT_WORDS = "events that run with the base repository's secrets (pull_request_target, workflow_run)";
+function missingCredentials(providers, env) {
+    const seen = new Set();
+    return providers.flatMap((p) => requiredCredentials(p, env)
+        .map((name) => `${p.label ?? p.id} (${name})`)
+        .filter((m) => !seen.has(m) && seen.add(m)));
 }
 /** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
-async function evaluateSide(prepared, which, side, options, cache, filter) {
-    const { suite } = prepared;
+async function evaluateSide(configPath, suite, which, side, options, cache, filter) {
     const subset = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]) };
     const identities = planIdentities({
         tests: suite.tests,
@@ -1113,7 +1217,7 @@ async function evaluateSide(prepared, which, side, options, cache, filter) {
         prompts: side.prompts,
         cache,
         include: filter?.(identities),
-        where: { config: prepared.configPath, side: which },
+        where: { config: configPath, side: which },
     });
     for (const r of results.results)
         r.promptIdx = side.headIdx[r.promptIdx];
@@ -1121,21 +1225,29 @@ async function evaluateSide(prepared, which, side, options, cache, filter) {
 }
 async function evaluateSides(prepared, options, cache, logger, filter) {
     const none = { made: 0, cached: 0 };
-    if (prepared.skip || prepared.head.headIdx.length === 0) {
+    const { suite, configPath } = prepared;
+    if (prepared.skip || !suite || prepared.head.headIdx.length === 0) {
         return { calls: none, identities: { head: [], base: [] } };
     }
-    const { configPath } = prepared;
-    logger.info(`${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${prepared.suite.tests.length} tests)`);
-    const head = await evaluateSide(prepared, 'head', prepared.head, options, cache, filter);
+    logger.info(`${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${suite.tests.length} tests)`);
+    const head = await evaluateSide(configPath, suite, 'head', prepared.head, options, cache, filter);
     let base;
     if (prepared.base) {
         logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
-        base = await evaluateSide(prepared, 'base', prepared.base, options, cache, filter);
+        base = await evaluateSide(configPath, suite, 'base', prepared.base, options, cache, filter);
+    }
+    // A shard runs the verdict's cases only; the PR's suite is shown by single runs.
+    let prHead;
+    if (prepared.prSuite && !filter) {
+        logger.info(`${configPath}: evaluating the pull request's version of the suite on the head`);
+        const pr = prepared.prSuite;
+        prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, undefined)).results;
     }
     return {
         head: head.results,
         base: base?.results,
-        calls: addCalls(countCalls(head.results), base ? countCalls(base.results) : none),
+        prHead,
+        calls: [base?.results, prHead].reduce((acc, r) => (r ? addCalls(acc, countCalls(r)) : acc), countCalls(head.results)),
         identities: { head: head.identities, base: base?.identities ?? [] },
     };
 }
@@ -1150,9 +1262,10 @@ function decideSuite(prepared, sides, logger) {
         newPrompts: prepared.newPrompts,
         skippedPrompts: prepared.skippedPrompts,
         baseProblem: prepared.baseProblem,
+        suiteChanges: prepared.suiteChanges,
         calls: sides.calls,
     };
-    if (prepared.skip || !sides.head) {
+    if (prepared.skip || !sides.head || !suite) {
         return { ...common, verdict: 'skipped', skippedReason: prepared.skip?.reason };
     }
     const head = sides.head;
@@ -1162,32 +1275,77 @@ function decideSuite(prepared, sides, logger) {
         maxErrorRate: suite.gate.maxErrorRate,
         criticalTests,
     });
-    const headRate = comparison.overall.head.rate;
+    const prSuite = prepared.prSuite && sides.prHead ? prSuiteOutcome(prepared.prSuite, sides.prHead) : undefined;
+    // Cases only the PR's suite has are new: the gate judges them with the yardstick's head outcomes.
+    const headRate = pooledRate(comparison.overall.head, prSuite?.newTestOutcomes);
     const verdict = decideVerdict({
         inconclusive: comparison.inconclusive,
         regression: sides.base !== undefined && comparison.regression,
         headPassRate: headRate,
     }, suite.gate);
     logger.info(`${configPath}: head ${(headRate * 100).toFixed(1)}% over ${head.stats.cases} cases → ${verdict}`);
-    return { ...common, verdict, gate: gate(headRate, suite.gate), base: sides.base, head, comparison };
+    return {
+        ...common,
+        verdict,
+        gate: gate(headRate, suite.gate),
+        gatePassRate: headRate,
+        base: sides.base,
+        head,
+        comparison,
+        prSuite,
+    };
+}
+/** Passed / outcomes over the yardstick's head and, when there are any, the new tests' outcomes. */
+function pooledRate(head, extra) {
+    if (!extra || extra.passed + extra.failed === 0)
+        return head.rate;
+    const outcomes = head.passed + head.failed + extra.passed + extra.failed;
+    return outcomes === 0 ? 0 : (head.passed + extra.passed) / outcomes;
+}
+function prSuiteOutcome(pr, results) {
+    const count = (filter) => {
+        const chosen = results.results.filter(filter);
+        const passed = chosen.filter((r) => r.error === undefined && r.pass).length;
+        const errors = chosen.filter((r) => r.error !== undefined).length;
+        return { passed, failed: chosen.length - passed - errors, errors };
+    };
+    const newTests = new Set(pr.newTests);
+    const all = count(() => true);
+    const outcomes = all.passed + all.failed;
+    return {
+        results,
+        ...all,
+        rate: outcomes === 0 ? 0 : all.passed / outcomes,
+        newTests: pr.newTests.length,
+        newTestOutcomes: count((r) => newTests.has(r.testIdx)),
+    };
 }
 
-async function prepareAll(input) {
+/** Prepares every suite with the base revision written out, then does the work; the trees go afterwards. */
+async function withPrepared(input, work) {
     const logger = input.evaluate.logger ?? silentLogger;
-    const prepared = [];
-    for (const configPath of input.configPaths)
-        prepared.push(await prepareSuite(input, configPath, logger));
-    return prepared;
+    const trees = await openTrees(input);
+    try {
+        const prepared = [];
+        for (const configPath of input.configPaths)
+            prepared.push(await prepareSuite(input, trees, configPath, logger));
+        return await work(prepared);
+    }
+    finally {
+        await trees.close();
+    }
 }
 async function review(input) {
     const logger = input.evaluate.logger ?? silentLogger;
     const cache = openCache(input.evaluate);
-    const suites = [];
-    for (const prepared of await prepareAll(input)) {
-        const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
-        suites.push(decideSuite(prepared, sides, logger));
-    }
-    return summarize(input, suites);
+    return withPrepared(input, async (all) => {
+        const suites = [];
+        for (const prepared of all) {
+            const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
+            suites.push(decideSuite(prepared, sides, logger));
+        }
+        return summarize(input, suites);
+    });
 }
 function summarize(input, suites) {
     const tested = new Set();
@@ -1224,16 +1382,18 @@ async function reviewShard(input, shard) {
     const cache = openCache(input.evaluate);
     const sides = [];
     let calls = { made: 0, cached: 0 };
-    for (const prepared of await prepareAll(input)) {
-        const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) => shardCaseFilter(ids, shard));
-        calls = addCalls(calls, evaluated.calls);
-        for (const side of ['head', 'base']) {
-            const results = evaluated[side];
-            if (!results)
-                continue;
-            sides.push(buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }));
+    await withPrepared(input, async (all) => {
+        for (const prepared of all) {
+            const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) => shardCaseFilter(ids, shard));
+            calls = addCalls(calls, evaluated.calls);
+            for (const side of ['head', 'base']) {
+                const results = evaluated[side];
+                if (!results)
+                    continue;
+                sides.push(buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }));
+            }
         }
-    }
+    });
     return { sides, calls };
 }
 /**
@@ -1252,12 +1412,11 @@ async function reviewMerged(input, files) {
             calls.set(side.config, addCalls(counts, { made: side.results.length - cached, cached }));
         }
     }
-    const suites = [];
-    for (const prepared of await prepareAll(input)) {
+    return withPrepared(input, async (all) => summarize(input, all.map((prepared) => {
         const sides = byConfig.get(prepared.configPath);
-        suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: calls.get(prepared.configPath) ?? { made: 0, cached: 0 } }, logger));
-    }
-    return summarize(input, suites);
+        const counts = calls.get(prepared.configPath) ?? { made: 0, cached: 0 };
+        return decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts }, logger);
+    })));
 }
 
 // Fitting a report under a size limit: render less and less until it fits, and as a last resort cut on a
@@ -1419,6 +1578,66 @@ function verdictDetail(verdict, suite, datasetPath) {
     }
 }
 
+// The "Suite changes" section: what the pull request changed in the suite itself, beside a verdict that used
+// the base's suite for every case the base has. Words only; the facts come from review/suite-changes.ts.
+const STATUS_WORDS = {
+    added: '➕ added',
+    removed: '➖ removed',
+    changed: '✏️ assertions changed',
+};
+function fenced(value) {
+    // A fence longer than any run of backticks in the text, so model-controlled text cannot close it.
+    const text = distExports.stringify(value ?? []).trimEnd();
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}yaml\n${text}\n${fence}`;
+}
+function testRow(change) {
+    const loosened = change.loosened ? ' · **loosened**' : '';
+    const body = [
+        change.before !== undefined ? `Base:\n\n${fenced(change.before)}` : '',
+        change.after !== undefined ? `Pull request:\n\n${fenced(change.after)}` : '',
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return `<details><summary>${STATUS_WORDS[change.status]}${loosened}: ${escapeInline(change.title, 120)}</summary>\n\n${body}\n\n</details>`;
+}
+function suiteChangesSection(changes, pr) {
+    if (!changes)
+        return '';
+    const parts = [
+        '#### Suite changes',
+        `The pull request changes the suite itself (${changes.files.map((f) => `\`${escapeInline(f, 120)}\``).join(', ')}). ` +
+            "The verdict above judged base and head prompts under the **base's** tests, assertions and gate; " +
+            (changes.evaluated
+                ? "the pull request's version of the suite was evaluated on the head too."
+                : "on this event the pull request's version of the suite is shown, **not run** (its code would be the pull request's)."),
+    ];
+    if (pr) {
+        const errors = pr.errors ? `, ${pr.errors} errors` : '';
+        const fresh = pr.newTests ? ` (${pr.newTests} tests only it has, judged by the gate with the head)` : '';
+        parts.push(`Under the pull request's suite the head passes **${percent(pr.rate)}** (${pr.passed} passed, ${pr.failed} failed${errors})${fresh}.`);
+    }
+    const loosened = changes.tests.filter((t) => t.loosened).length;
+    if (changes.tests.length > 0) {
+        const counts = ['added', 'removed', 'changed']
+            .map((status) => [status, changes.tests.filter((t) => t.status === status).length])
+            .filter(([, n]) => n > 0)
+            .map(([status, n]) => `${n} ${status}`)
+            .join(', ');
+        parts.push(`Tests: ${counts}${loosened ? ` — ${loosened} loosened` : ''}.`);
+        parts.push(changes.tests.map(testRow).join('\n'));
+    }
+    if (changes.gate) {
+        const g = (x) => `ship > ${percent(x.ship)}, fix < ${percent(x.fix)}, α = ${x.alpha}`;
+        parts.push(`Gate: ${g(changes.gate.before)} → ${g(changes.gate.after)} (the base's applies).`);
+    }
+    if (changes.providers) {
+        parts.push(`Providers: ${changes.providers.before.map((p) => escapeInline(p, 60)).join(', ')} → ${changes.providers.after.map((p) => escapeInline(p, 60)).join(', ')} (the base's ran).`);
+    }
+    return parts.join('\n\n');
+}
+
 // Markdown sections of the report. Every piece of model or user text goes through escape.ts.
 const ratio = (side) => `${side.passed}/${side.outcomes}`;
 const where = (c) => `${escapeInline(c.promptId, 80)} × ${escapeInline(c.provider, 60)}`;
@@ -1527,6 +1746,7 @@ function suiteSection(suite, detail, several) {
     if (suite.verdict === 'skipped' && c.overall.cases === 0)
         return parts.join('\n\n');
     parts.push(ratesTable(c));
+    parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
     if (c.inconclusive && c.inconclusiveReason)
         parts.push(`⚠️ Inconclusive: ${escapeInline(c.inconclusiveReason, 300)}`);
     if (c.regressionReasons.length)
@@ -1757,6 +1977,14 @@ function buildReportInput(args) {
                         ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: evaluated on the head only' })),
                         ...(s.baseProblem ? [{ id: s.configPath, reason: s.baseProblem }] : []),
                     ],
+                    suiteChanges: s.suiteChanges,
+                    prSuite: s.prSuite && {
+                        passed: s.prSuite.passed,
+                        failed: s.prSuite.failed,
+                        errors: s.prSuite.errors,
+                        rate: s.prSuite.rate,
+                        newTests: s.prSuite.newTests,
+                    },
                 },
             ]
             : []),
@@ -1806,6 +2034,14 @@ function reportDocument(result, target) {
 
 // Where a review's facts come from: the changed files, the base revision's files, and per-file diffs.
 // The git implementation serves the CLI and the action; the action adds a REST fallback for shallow clones.
+/** The working tree's version of some files (a local compare against uncommitted edits). */
+async function copyFromWorktree(repoDir, paths, destDir) {
+    for (const p of paths) {
+        const dest = path.join(destDir, assertSafeRepoPath(p));
+        await mkdir(path.dirname(dest), { recursive: true });
+        await copyFile(path.join(repoDir, p), dest).catch(() => undefined);
+    }
+}
 /**
  * Git history is present: diff base...head (or base against the working tree when head is undefined).
  * The base side's files come from `baseFiles` (default: base itself). The action's workspace is the merge of
@@ -1819,6 +2055,12 @@ async function gitSources(repoDir, base, head, baseFiles = base) {
         changes,
         materializeBase: async (paths, destDir) => {
             await materializeRevision(repoDir, baseFiles, paths.includes('.') ? 'all' : paths, destDir);
+        },
+        materializeHead: async (paths, destDir) => {
+            if (head)
+                await materializeRevision(repoDir, head, paths.includes('.') ? 'all' : paths, destDir);
+            else
+                await copyFromWorktree(repoDir, paths, destDir);
         },
         diff: (file, previousPath) => head
             ? unifiedDiff(repoDir, base, head, file, previousPath)
@@ -1882,6 +2124,7 @@ async function setUpLocalReview(cmd, base, head, io) {
             promptGlobs: cmd.prompts.map((g) => path.posix.join(cwdInRepo, g)),
             changes: sources.changes,
             materializeBase: sources.materializeBase,
+            materializeHead: sources.materializeHead,
             evaluate: {
                 repeat: cmd.repeat,
                 maxConcurrency: cmd.maxConcurrency,

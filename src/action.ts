@@ -98,7 +98,9 @@ export async function run(): Promise<void> {
 /** Whether the workspace is a clean checkout of `sha` (pull_request_target checks out the base): then it is the base's tree. */
 async function checkedOutAt(repoDir: string, sha: string): Promise<boolean> {
   try {
-    return (await revParse(repoDir, 'HEAD')) === sha && (await gitText(repoDir, ['status', '--porcelain'])).trim() === '';
+    return (
+      (await revParse(repoDir, 'HEAD')) === sha && (await gitText(repoDir, ['status', '--porcelain'])).trim() === ''
+    );
   } catch {
     return false;
   }

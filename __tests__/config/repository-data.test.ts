@@ -15,7 +15,8 @@ async function project(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-const EXTRAHEADER = '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==\n';
+const EXTRAHEADER =
+  '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==\n';
 
 test.each([
   ['a test var', 'tests:\n  - vars:\n      q: file://.git/config\n'],
@@ -29,7 +30,9 @@ test.each([
   });
   const error = await loadSuite(path.join(dir, 'promptgate.yaml'), { projectRoot: dir }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ConfigError);
-  expect((error as Error).message).toMatch(/promptgate\.yaml:\d+:\d+: .*inside \.git\/, which holds the repository's credentials/);
+  expect((error as Error).message).toMatch(
+    /promptgate\.yaml:\d+:\d+: .*inside \.git\/, which holds the repository's credentials/,
+  );
 });
 
 test('control: the same file outside .git/ is read (the reference itself works)', async () => {

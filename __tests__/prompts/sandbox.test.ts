@@ -56,6 +56,7 @@ test('control: with plain nunjucks every payload of the corpus runs (writes its 
 });
 
 test('ordinary templates still work: fields, subscripts, loops, string methods, filters', () => {
-  const t = '{{ customer.name }} {{ items[0] }} {% for i in items %}<{{ i }}>{% endfor %} {{ "ab".toUpperCase() }} {{ items | length }} {{ "x,y".split(",") | join("+") }}';
+  const t =
+    '{{ customer.name }} {{ items[0] }} {% for i in items %}<{{ i }}>{% endfor %} {{ "ab".toUpperCase() }} {{ items | length }} {{ "x,y".split(",") | join("+") }}';
   expect(renderTemplateText(t, vars)).toBe('Ada a <a> AB 1 x+y');
 });

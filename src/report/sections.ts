@@ -9,6 +9,7 @@ import {
 import { breakMentions, codeBlock, escapeInline } from './escape.js';
 import { VERDICT_WORDS, percent, points, relativeChange, verdictDetail } from './format.js';
 import type { ReportInput, SuiteReport } from './input.js';
+import { suiteChangesSection } from './suite-changes.js';
 
 /** How much to show: the budget lowers these one step at a time. */
 export interface Detail {
@@ -151,6 +152,7 @@ export function suiteSection(suite: SuiteReport, detail: Detail, several: boolea
   }
   if (suite.verdict === 'skipped' && c.overall.cases === 0) return parts.join('\n\n');
   parts.push(ratesTable(c));
+  parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
   if (c.inconclusive && c.inconclusiveReason) parts.push(`⚠️ Inconclusive: ${escapeInline(c.inconclusiveReason, 300)}`);
   if (c.regressionReasons.length) parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
   parts.push(newlyFailingSection(c.newlyFailing, detail));

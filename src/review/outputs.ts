@@ -38,6 +38,14 @@ export function buildReportInput(args: {
                 ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: evaluated on the head only' })),
                 ...(s.baseProblem ? [{ id: s.configPath, reason: s.baseProblem }] : []),
               ],
+              suiteChanges: s.suiteChanges,
+              prSuite: s.prSuite && {
+                passed: s.prSuite.passed,
+                failed: s.prSuite.failed,
+                errors: s.prSuite.errors,
+                rate: s.prSuite.rate,
+                newTests: s.prSuite.newTests,
+              },
             },
           ]
         : [],

@@ -96,7 +96,8 @@ export function compareSuites(base: Suite, head: Suite): Omit<SuiteChanges, 'fil
     }
   }
   for (const [key, test] of after) {
-    if (!before.has(key)) tests.push({ status: 'added', title: titleOf(test), after: written(test.assert), loosened: false });
+    if (!before.has(key))
+      tests.push({ status: 'added', title: titleOf(test), after: written(test.assert), loosened: false });
   }
   const changes: Omit<SuiteChanges, 'files' | 'evaluated'> = { tests };
   if (stableJson(base.gate) !== stableJson(head.gate)) changes.gate = { before: base.gate, after: head.gate };

@@ -99,7 +99,10 @@ async function headPromptTexts(
   base: Suite,
 ): Promise<Prompt[]> {
   const dir = await trees.headText();
-  const promptFiles = repoRelative(trees.base, base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])));
+  const promptFiles = repoRelative(
+    trees.base,
+    base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])),
+  );
   const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path] as const] : [])));
   const wanted = new Set<string>(promptFiles.map((f) => renamedTo.get(f) ?? f));
   for (const c of input.changes) if (c.status !== 'deleted') wanted.add(c.path);
@@ -110,10 +113,15 @@ async function headPromptTexts(
     await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
   }
   const raw = await readRawConfig(path.join(trees.base, configPath));
-  const resolved = await resolvePrompts(raw.config.prompts, path.join(dir, path.posix.dirname(configPath)), raw.source.displayPath, {
-    locator: raw.source,
-    projectRoot: dir,
-  });
+  const resolved = await resolvePrompts(
+    raw.config.prompts,
+    path.join(dir, path.posix.dirname(configPath)),
+    raw.source.displayPath,
+    {
+      locator: raw.source,
+      projectRoot: dir,
+    },
+  );
   return resolved.prompts;
 }
 
@@ -126,8 +134,15 @@ export async function prepareSuite(
   const options = input.evaluate;
   const untrusted = input.trust === 'untrusted';
   // The pull request's own suite is loaded only when its code may run (trusted events).
-  const prSuite = untrusted ? undefined : await loadSuite(path.resolve(input.repoDir, configPath), loadOptions(input, input.repoDir));
-  const base = await loadBaseSuite(input, trees, configPath, prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []);
+  const prSuite = untrusted
+    ? undefined
+    : await loadSuite(path.resolve(input.repoDir, configPath), loadOptions(input, input.repoDir));
+  const base = await loadBaseSuite(
+    input,
+    trees,
+    configPath,
+    prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : [],
+  );
   const name = base.suite?.description ?? prSuite?.description ?? configPath;
   const empty = { head: { headIdx: [], prompts: [] }, skippedPrompts: [], newPrompts: [] };
   if (!base.suite && !prSuite) {
@@ -146,7 +161,9 @@ export async function prepareSuite(
     ...(base.suite ? repoRelative(trees.base, base.suite.referencedFiles) : []),
     ...(prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []),
   ];
-  const affectedBy = input.changesIncomplete ? [...new Set(suiteFiles)].sort() : changedSuiteFiles(suiteFiles, input.changes);
+  const affectedBy = input.changesIncomplete
+    ? [...new Set(suiteFiles)].sort()
+    : changedSuiteFiles(suiteFiles, input.changes);
   const prepared: PreparedSuite = {
     configPath,
     name,
@@ -184,12 +201,24 @@ export async function prepareSuite(
 
   const everything = headPrompts.map((_, i) => i);
   const paired = base.suite
-    ? pairPrompts(base.suite.prompts, headPrompts, input.changes, path.posix.dirname(configPath) === '.' ? '' : path.posix.dirname(configPath))
+    ? pairPrompts(
+        base.suite.prompts,
+        headPrompts,
+        input.changes,
+        path.posix.dirname(configPath) === '.' ? '' : path.posix.dirname(configPath),
+      )
     : undefined;
   const withPrSuite = (plan: PreparedSuite): PreparedSuite => {
     if (!prSuite || !base.suite || !plan.suiteChanges) return plan;
     const run = plan.head.headIdx;
-    return { ...plan, prSuite: { suite: prSuite, head: { headIdx: run, prompts: run.map((i) => headPrompts[i]!) }, newTests: newTestIndexes(base.suite, prSuite) } };
+    return {
+      ...plan,
+      prSuite: {
+        suite: prSuite,
+        head: { headIdx: run, prompts: run.map((i) => headPrompts[i]!) },
+        newTests: newTestIndexes(base.suite, prSuite),
+      },
+    };
   };
   if (!paired || !paired.some((p) => p !== undefined)) {
     const head = { headIdx: everything, prompts: headPrompts };
@@ -218,7 +247,7 @@ export async function prepareSuite(
   });
 }
 
-const UNTRUSTED_EVENT_WORDS = 'events that run with the base repository\'s secrets (pull_request_target, workflow_run)';
+const UNTRUSTED_EVENT_WORDS = "events that run with the base repository's secrets (pull_request_target, workflow_run)";
 
 function missingCredentials(providers: readonly ProviderSpec[], env: NodeJS.ProcessEnv): string[] {
   const seen = new Set<string>();
@@ -282,7 +311,9 @@ export async function evaluateSides(
   if (prepared.skip || !suite || prepared.head.headIdx.length === 0) {
     return { calls: none, identities: { head: [], base: [] } };
   }
-  logger.info(`${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${suite.tests.length} tests)`);
+  logger.info(
+    `${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${suite.tests.length} tests)`,
+  );
   const head = await evaluateSide(configPath, suite, 'head', prepared.head, options, cache, filter);
   let base: Awaited<ReturnType<typeof evaluateSide>> | undefined;
   if (prepared.base) {
@@ -300,7 +331,10 @@ export async function evaluateSides(
     head: head.results,
     base: base?.results,
     prHead,
-    calls: [base?.results, prHead].reduce<CallCounts>((acc, r) => (r ? addCalls(acc, countCalls(r)) : acc), countCalls(head.results)),
+    calls: [base?.results, prHead].reduce<CallCounts>(
+      (acc, r) => (r ? addCalls(acc, countCalls(r)) : acc),
+      countCalls(head.results),
+    ),
     identities: { head: head.identities, base: base?.identities ?? [] },
   };
 }
@@ -358,7 +392,10 @@ export function decideSuite(
 }
 
 /** Passed / outcomes over the yardstick's head and, when there are any, the new tests' outcomes. */
-function pooledRate(head: { passed: number; failed: number; rate: number }, extra?: { passed: number; failed: number }): number {
+function pooledRate(
+  head: { passed: number; failed: number; rate: number },
+  extra?: { passed: number; failed: number },
+): number {
   if (!extra || extra.passed + extra.failed === 0) return head.rate;
   const outcomes = head.passed + head.failed + extra.passed + extra.failed;
   return outcomes === 0 ? 0 : (head.passed + extra.passed) / outcomes;
