@@ -6593,6 +6593,87 @@ if (!runtime.__promptgateSandbox) {
 /** Whether the sandbox is installed (the render module imports this file for its effect). */
 runtime.__promptgateSandbox === true;
 
+// Which variables a template prints that it does not define itself: `{{ name }}` and `{{ name.field }}` (not
+// `{{ name | default("") }}`, not names a `set`, `for` or macro binds). Rendering such a template for a test
+// that does not define the variable is an error of that case, not an empty string in the prompt: the
+// difference between "the prompt says nothing about the customer" and a typo in `{{ custmer }}`. Pure.
+const GLOBALS = new Set(['range', 'cycler', 'joiner', 'loop', 'caller', 'super']);
+const isNode = (value) => value !== null && typeof value === 'object' && typeof value.typename === 'string';
+function children(node) {
+    return (node.fields ?? []).map((field) => node[field]);
+}
+function visit$1(value, each) {
+    if (Array.isArray(value))
+        return value.forEach((v) => visit$1(v, each));
+    if (!isNode(value))
+        return;
+    each(value);
+    for (const child of children(value))
+        visit$1(child, each);
+}
+function symbolsIn(value) {
+    const names = [];
+    visit$1(value, (n) => {
+        if (n.typename === 'Symbol' && typeof n.value === 'string')
+            names.push(n.value);
+    });
+    return names;
+}
+/** The root variable of `name` or `name.a[0].b`, if the expression is only that. */
+function printedRoot(node) {
+    if (!isNode(node))
+        return undefined;
+    if (node.typename === 'Symbol' && typeof node.value === 'string')
+        return node.value;
+    if (node.typename === 'LookupVal')
+        return printedRoot(node.target);
+    return undefined;
+}
+/** Top-level variable names the template prints without defining them; [] when it cannot be parsed. */
+function printedVariables(source) {
+    let root;
+    try {
+        root = nunjucks.parser.parse(source);
+    }
+    catch {
+        return []; // The renderer reports the syntax error itself.
+    }
+    const bound = new Set(GLOBALS);
+    const printed = new Set();
+    visit$1(root, (n) => {
+        if (n.typename === 'Set')
+            for (const name of symbolsIn(n.targets))
+                bound.add(name);
+        if (n.typename === 'For' || n.typename === 'AsyncEach' || n.typename === 'AsyncAll') {
+            for (const name of symbolsIn(n.name))
+                bound.add(name);
+        }
+        if (n.typename === 'Macro' || n.typename === 'Caller')
+            for (const name of symbolsIn(n.args))
+                bound.add(name);
+        if (n.typename === 'FromImport' || n.typename === 'Import')
+            for (const name of symbolsIn(n.names ?? n.target))
+                bound.add(name);
+        if (n.typename === 'Output') {
+            for (const child of n.children ?? []) {
+                const name = printedRoot(child);
+                if (name)
+                    printed.add(name);
+            }
+        }
+    });
+    return [...printed].filter((name) => !bound.has(name));
+}
+class UndefinedVariableError extends Error {
+    variable;
+    constructor(variable) {
+        super(`the template prints {{ ${variable} }}, which this test does not define: add \`${variable}\` to the test's vars ` +
+            `(or defaultTest.vars), or write {{ ${variable} | default("") }} where it is optional`);
+        this.variable = variable;
+        this.name = 'UndefinedVariableError';
+    }
+}
+
 // Renders prompt templates with nunjucks, as promptfoo does: autoescape off, vars passed as they are so
 // `{{ customer.name }}` and `{% for item in items %}` work. Where promptfoo would print an object var as
 // `[object Object]`, a bare `{{ customer }}` prints the object's JSON here (arrays too: `["a","b"]`, not
@@ -6607,6 +6688,7 @@ runtime.__promptgateSandbox === true;
 const environment = new nunjucks.Environment(null, { autoescape: false });
 environment.addFilter('load', (text) => JSON.parse(text));
 const compiled = new Map();
+const printed = new Map();
 /**
  * The compiled template for a source text, reused across cases (prompts and assertion values share one
  * environment); undefined for text without template syntax, which renders as itself.
@@ -6623,7 +6705,16 @@ function compileTemplate(source) {
 }
 /** Renders one template string; text without template syntax is returned as it is. */
 function renderTemplateText(source, vars) {
-    return compileTemplate(source)?.render(printableVars(vars)) ?? source;
+    const template = compileTemplate(source);
+    if (!template)
+        return source;
+    let names = printed.get(source);
+    if (!names)
+        printed.set(source, (names = printedVariables(source)));
+    for (const name of names)
+        if (!Object.prototype.hasOwnProperty.call(vars, name))
+            throw new UndefinedVariableError(name);
+    return template.render(printableVars(vars));
 }
 /** Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo semantics). */
 function renderPrompt(prompt, vars) {
