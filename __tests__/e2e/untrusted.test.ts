@@ -331,3 +331,79 @@ test('output-cache entries are written redacted and outside the checkout', async
     await echoKey.close();
   }
 });
+
+test("a grader's key and a secret a trusted custom provider echoes reach no comment, summary, report or log", async () => {
+  const grader = await startFakeModelServer({
+    responder: ({ request }) =>
+      JSON.stringify({ pass: false, score: 0, reason: `graded with ${String(request.headers.authorization)}` }),
+  });
+  try {
+    const repo = await createRepo();
+    world.repos.push(repo);
+    const suite = (skill: number) =>
+      `prompts: [file://prompts/answer.txt]\nproviders: [file://provider.mjs]\n` +
+      `defaultTest:\n  options:\n    provider:\n      id: openai:chat:grader\n      config: { apiBaseUrl: "${grader.url}/v1", apiKeyEnvar: GRADER_API_KEY }\n` +
+      `  assert:\n    - type: llm-rubric\n      value: answers politely\n` +
+      `tests:\n${Array.from({ length: 3 }, (_, n) => `  - vars: { n: ${n} }\n`).join('')}# skill ${skill}\n`;
+    await repo.write(
+      'provider.mjs',
+      "export default class { id() { return 'echo-env'; } async callApi(prompt) { return { output: `${prompt} (service token ${process.env.MY_SERVICE_TOKEN})` }; } }\n",
+    );
+    await repo.write('promptgate.yaml', suite(10));
+    await repo.write('prompts/answer.txt', promptText(10));
+    const base = await repo.commit('base');
+    await repo.write('prompts/answer.txt', promptText(9, 'Please answer'));
+    const head = await repo.commit('head');
+    const pr = nextPr++;
+    world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
+    const secrets = { GRADER_API_KEY: 'sk-grader-secret-1', MY_SERVICE_TOKEN: 'svc-token-secret-2' };
+    const run = await runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      payload: pullRequestEvent({ base, head } as never, pr),
+      inputs: { 'fail-on': 'never', comment: 'always' },
+      env: { ...modelEnv(world.model), ...secrets },
+      apiUrl: world.github.url,
+      sha: head,
+    });
+    const written = await everythingWritten(run, pr);
+    // The payloads are live: the grader's reason and the provider's output reached the report, scrubbed.
+    expect(written).toContain('graded with Bearer [REDACTED]');
+    expect(written).toContain('service token [REDACTED]');
+    for (const value of Object.values(secrets)) expect(written).not.toContain(value);
+  } finally {
+    await grader.close();
+  }
+});
+
+test('workflow_run is untrusted too: a head config that redirects the key is not loaded', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-attack-'));
+  const ctx = { marker: path.join(dir, 'marker'), attackerUrl: attacker.url };
+  const attack = ATTACKS[0]!;
+  const { repo, base } = await attackRepo(attack, ctx);
+  const head = await commitHead(repo, attack.head(ctx));
+  await repo.git('checkout', '--quiet', base);
+  const pr = nextPr++;
+  world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
+  const atAttacker = attacker.requests.length;
+  const run = await runAction({
+    workspace: repo.dir,
+    eventName: 'workflow_run',
+    payload: {
+      workflow_run: {
+        head_sha: head,
+        head_repository: { full_name: 'mallory/demo' },
+        repository: { full_name: 'octo/demo' },
+        pull_requests: [{ number: pr, base: { sha: base }, head: { sha: head } }],
+      },
+      repository: { name: 'demo', owner: { login: 'octo' } },
+    },
+    inputs: { 'fail-on': 'never' },
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
+    sha: base,
+  });
+  expect(run.stdout).not.toContain('::error::');
+  expect(attacker.requests.length).toBe(atAttacker);
+  expect(run.outputs['head-pass-rate']).toBe('0.9000');
+});
