@@ -866,7 +866,6 @@ function affectedPrompts(basePrompts, headPrompts) {
     });
     return {
         evaluate: prompts.filter((p) => p.status !== 'unchanged').map((p) => p.headIdx),
-        skip: prompts.filter((p) => p.status === 'unchanged').map((p) => p.headIdx),
         prompts,
     };
 }
@@ -1321,6 +1320,12 @@ function prSuiteOutcome(pr, results) {
     };
 }
 
+// The whole review as plain functions, I/O passed in. The action and the CLI both call these.
+//
+//   load suite ─► find changes ─► materialize base prompts ─► run both sides ─► compare ─► gate
+//
+// A run can also stop after "run both sides" for one shard of the cases (reviewShard), and a merge job picks
+// the shards up again at "compare" (reviewMerged): the result is the one a single run would give.
 /** Prepares every suite with the base revision written out, then does the work; the trees go afterwards. */
 async function withPrepared(input, work) {
     const logger = input.evaluate.logger ?? silentLogger;

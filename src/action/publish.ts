@@ -8,7 +8,7 @@ import { shouldFailCheck } from '../gate.js';
 import { GitHubPermissionError, type GitHubClient } from '../github/client.js';
 import { upsertStickyComment } from '../github/comment.js';
 import { getPullRequest } from '../github/pr.js';
-import type { ReviewResult } from '../pipeline.js';
+import type { ReviewResult } from '../review/types.js';
 import { buildReportInput, commentKey, reportDocument } from '../review/outputs.js';
 import { failingCasesJsonl } from '../review/dataset.js';
 import { renderComment, renderSummary, COMMENT_MAX_CHARS } from '../report/markdown.js';

@@ -7,7 +7,7 @@ import { getFileAtRef, listPullRequestFiles, PULL_FILES_CAP } from '../github/pr
 import { gitSources, type ReviewSources } from '../review/sources.js';
 import { UsageError } from '../errors.js';
 import { assertSafeRepoPath } from '../git/refs.js';
-import type { MaterializeBase } from '../pipeline.js';
+import type { MaterializeBase } from '../review/types.js';
 import type { Logger } from '../types.js';
 import type { ReviewTarget } from './event.js';
 

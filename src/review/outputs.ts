@@ -1,5 +1,5 @@
 // What a review publishes, built from its result: the report's input and the JSON report document. Pure.
-import type { ReviewResult } from '../pipeline.js';
+import type { ReviewResult } from './types.js';
 import { markerFor } from '../github/marker.js';
 import type { ReportInput } from '../report/input.js';
 import { VERSION } from '../version.js';

@@ -8,7 +8,7 @@ import {
   type FileChange,
 } from '../git/changes.js';
 import { materializeRevision } from '../git/materialize.js';
-import type { MaterializeBase, ReviewResult } from '../pipeline.js';
+import type { MaterializeBase, ReviewResult } from './types.js';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { assertSafeRepoPath } from '../git/refs.js';

@@ -5,7 +5,7 @@
 // files, for new prompts its globs match) are written to a directory of their own, and nothing there runs.
 import { mkdir, mkdtemp, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { MaterializeBase } from '../pipeline.js';
+import type { MaterializeBase } from './types.js';
 
 /** The directory under the workspace that review trees (and nothing a suite reads) live in. */
 export const TREES_DIR = path.join('.promptgate', 'trees');
