@@ -263,6 +263,7 @@ export function decideSuite(
     alpha: suite.gate.alpha,
     maxErrorRate: suite.gate.maxErrorRate,
     criticalTests,
+    gate: suite.gate,
   });
   const headRate = comparison.overall.head.rate;
   const verdict = decideVerdict(
