@@ -79,7 +79,7 @@ describe('renderComment: layout', () => {
 
   it('regression: names the critical case, its vars, excerpts and reason', () => {
     const md = renderComment(scenarios.regression());
-    expect(md).toContain('**#32 · case 32** · prompts/p0.txt × echo · head passed 0/1, base 1/1 · **critical**');
+    expect(md).toContain('**test 32 · case 32** · prompts/p0.txt × echo · head passed 0/1, base 1/1 · **critical**');
     expect(md).toContain(
       '- critical: exact p = 0.5, adjusted 1 — not decidable with these repeats: needs 4 fresh repeats per side',
     );

@@ -28,7 +28,7 @@ export interface Detail {
 
 const ratio = (side: { passed: number; outcomes: number }) => `${side.passed}/${side.outcomes}`;
 const where = (c: CaseChange) => `${escapeInline(c.promptId, 80)} × ${escapeInline(c.provider, 60)}`;
-const title = (c: CaseChange) => `#${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
+const title = (c: CaseChange) => `test ${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
 
 function varsText(vars: Record<string, unknown>): string {
   const entries = Object.entries(vars);

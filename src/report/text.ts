@@ -38,7 +38,7 @@ function caseLines(heading: string, list: CaseChange[]): string[] {
     `${heading} (${list.length}):`,
     ...list.map((c) => {
       const reason = c.head.reasons[0] ? ` — ${clean(c.head.reasons[0], 160)}` : '';
-      return `    #${c.testIdx} ${clean(c.description ?? '', 60)} [${clean(c.promptId, 40)} × ${clean(c.provider, 30)}] base ${c.base.passed}/${c.base.outcomes} → head ${c.head.passed}/${c.head.outcomes}${reason}`;
+      return `    test ${c.testIdx} ${clean(c.description ?? '', 60)} [${clean(c.promptId, 40)} × ${clean(c.provider, 30)}] base ${c.base.passed}/${c.base.outcomes} → head ${c.head.passed}/${c.head.outcomes}${reason}`;
     }),
   ];
 }
