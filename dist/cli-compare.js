@@ -342,6 +342,11 @@ async function staysInside(root, link) {
 }
 
 // The gate: what the head's pass rate says to do next, and whether the check should fail.
+/** The policy as the input would spell it, e.g. `regression,inconclusive`. */
+function failOnWords(policy) {
+    return [policy.failOn, ...(policy.inconclusive ? ['inconclusive'] : []), ...(policy.skipped ? ['skipped'] : [])].join(',');
+}
+const DEFAULT_FAIL_POLICY = { failOn: 'regression', inconclusive: false, skipped: false };
 /** > ship → ship; < fix → fix the prompt first; in between → the prompt is close, consider fine-tuning. */
 function gate(passRate, { ship, fix }) {
     if (passRate > ship)
@@ -350,13 +355,25 @@ function gate(passRate, { ship, fix }) {
         return 'fix-prompt';
     return 'fine-tune';
 }
-/** Untrustworthy beats worse, and worse beats the gate. */
+/** Worse beats doubt (evidence strong enough despite errors is still a regression), and doubt beats the gate. */
 function decideVerdict(evidence, thresholds) {
-    if (evidence.inconclusive)
-        return 'inconclusive';
     if (evidence.regression)
         return 'regression';
+    if (evidence.inconclusive)
+        return 'inconclusive';
     return gate(evidence.headPassRate, thresholds);
+}
+/** Whether the check run should fail for this verdict under the `fail-on` policy. */
+function shouldFailCheck(verdict, policy) {
+    if (policy.failOn === 'never')
+        return false;
+    if (verdict === 'regression')
+        return true;
+    if (verdict === 'inconclusive')
+        return policy.inconclusive;
+    if (verdict === 'fix-prompt')
+        return policy.failOn === 'gate';
+    return false;
 }
 /** Worst first: a regression anywhere is the pull request's verdict, then a failed gate, then doubt. */
 const SEVERITY = ['regression', 'fix-prompt', 'inconclusive', 'fine-tune', 'ship', 'skipped'];
@@ -604,19 +621,49 @@ function pairedRegressionTest(cases, options = {}) {
     return { pValue, method: 'sign-flip-monte-carlo', worse, better };
 }
 /**
- * Holm–Bonferroni step-down: which of the hypotheses are rejected at family-wise level α.
- * Used when a suite has several prompt × provider groups, so that more groups do not mean more false alarms.
+ * Holm-adjusted p-values: the smallest family-wise level at which each hypothesis is rejected by Holm's
+ * step-down (so `adjusted[i] < α` ⇔ `holmRejections(p, α)[i]`).
  */
-function holmRejections(pValues, alpha) {
+function holmAdjusted(pValues) {
     const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-    const rejected = new Array(pValues.length).fill(false);
-    for (let rank = 0; rank < order.length; rank++) {
-        if (order[rank].p >= alpha / (order.length - rank))
-            break;
-        rejected[order[rank].i] = true;
-    }
-    return rejected;
+    const adjusted = new Array(pValues.length).fill(1);
+    let running = 0;
+    order.forEach(({ p, i }, rank) => {
+        running = Math.max(running, Math.min(1, (order.length - rank) * p));
+        adjusted[i] = running;
+    });
+    return adjusted;
 }
+/**
+ * One case, exact: did the head's repeats pass less often than the base's? Under H0 (same pass probability on
+ * both sides) the base and head repeats are exchangeable, so given the total passes the head's passes are
+ * hypergeometric (Fisher's exact test, one-sided). p = P(head passes ≤ observed).
+ */
+function fisherExactLowerTail(basePassed, baseN, headPassed, headN) {
+    const total = baseN + headN;
+    const passes = basePassed + headPassed;
+    const logDenominator = logChoose(total, headN);
+    let p = 0;
+    for (let k = Math.max(0, passes - baseN); k <= headPassed; k++) {
+        p += Math.exp(logChoose(passes, k) + logChoose(total - passes, headN - k) - logDenominator);
+    }
+    return Math.min(1, p);
+}
+/** The smallest p the exact per-case test can give with these repeats: every base repeat passed, every head one failed. */
+function fisherSmallestP(baseN, headN) {
+    return Math.exp(-logChoose(baseN + headN, headN));
+}
+/** Fewest repeats per side (same on both) for which a per-case exact test can reach p < level. */
+function repeatsToDecide(level) {
+    let n = 1;
+    while (fisherSmallestP(n, n) >= level && n < 64)
+        n++;
+    return n;
+}
+/** The smallest p the paired sign-flip test can give with n cases (every case moved down): 2^−n. */
+const pairedSmallestP = (cases) => Math.pow(2, -cases);
+/** Fewest paired cases for which the paired test can reach p < level. */
+const casesToDecide = (level) => Math.max(1, Math.floor(-Math.log2(level)) + 1);
 
 const caseKey = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
 const groupKey = (r) => JSON.stringify([r.promptIdx, r.provider]);
@@ -643,22 +690,42 @@ function sideRate(results) {
     const outcomes = passed + failed;
     return { passed, failed, errors, rate: outcomes ? passed / outcomes : 0, interval: wilsonInterval(passed, outcomes) };
 }
+function pairedCase(p) {
+    const b = sideRate(p.base);
+    const h = sideRate(p.head);
+    return {
+        basePassed: b.passed,
+        baseOutcomes: b.passed + b.failed,
+        headPassed: h.passed,
+        headOutcomes: h.passed + h.failed,
+    };
+}
+/** The missing outcomes filled against the head: errored base calls as passes, errored head calls as fails. */
+function pessimisticCase(p) {
+    const b = sideRate(p.base);
+    const h = sideRate(p.head);
+    return {
+        basePassed: b.passed + b.errors,
+        baseOutcomes: p.base.length,
+        headPassed: h.passed,
+        headOutcomes: p.head.length,
+    };
+}
 function compareRates(pairs) {
     const base = sideRate(pairs.flatMap((p) => p.base));
     const head = sideRate(pairs.flatMap((p) => p.head));
-    const paired = pairs.map((p) => {
-        const b = sideRate(p.base);
-        const h = sideRate(p.head);
-        return {
-            basePassed: b.passed,
-            baseOutcomes: b.passed + b.failed,
-            headPassed: h.passed,
-            headOutcomes: h.passed + h.failed,
-        };
-    });
+    const paired = pairs.map(pairedCase);
     const test = pairedRegressionTest(paired);
     const cases = paired.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0).length;
-    return { base, head, delta: head.rate - base.rate, pValue: test.pValue, method: test.method, cases };
+    return {
+        base,
+        head,
+        delta: head.rate - base.rate,
+        pValue: test.pValue,
+        adjustedP: test.pValue,
+        method: test.method,
+        cases,
+    };
 }
 function reasonsOf(results) {
     const reasons = new Set();
@@ -714,7 +781,22 @@ function usagePerCall(results) {
     };
 }
 const percent$1 = (x) => `${(100 * x).toFixed(1)}%`;
-function inconclusiveReason(base, head, overall, maxErrorRate) {
+const byCase = (a, b) => Number(b.critical) - Number(a.critical) ||
+    a.promptIdx - b.promptIdx ||
+    a.provider.localeCompare(b.provider) ||
+    a.testIdx - b.testIdx;
+/** Reasons no outcome could be compared at all (before any test). */
+function missingEverything(base, head, overall) {
+    if (base.results.length + head.results.length === 0)
+        return 'no case ran';
+    // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
+    if (base.results.length === 0)
+        return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
+    if (overall.cases === 0)
+        return 'no case produced an outcome on both base and head';
+    return undefined;
+}
+function errorShareReason(base, head, maxErrorRate) {
     for (const [name, side] of [
         ['base', base],
         ['head', head],
@@ -725,22 +807,58 @@ function inconclusiveReason(base, head, overall, maxErrorRate) {
             return `${errors} of ${side.results.length} ${name} calls errored (${percent$1(share)}, more than the ${percent$1(maxErrorRate)} allowed)`;
         }
     }
-    if (base.results.length + head.results.length === 0)
-        return 'no case ran';
-    // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
-    if (base.results.length === 0)
-        return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
-    if (overall.cases === 0)
-        return 'no case produced an outcome on both base and head';
     return undefined;
 }
-const byCase = (a, b) => Number(b.critical) - Number(a.critical) ||
-    a.promptIdx - b.promptIdx ||
-    a.provider.localeCompare(b.provider) ||
-    a.testIdx - b.testIdx;
+const caseName = (c) => `test ${c.testIdx}${c.description ? ` (${c.description})` : ''} on ${c.promptId} × ${c.provider}`;
+/** What each gate decision tells the author, in lower case (the report's words too). */
+const GATE_WORDS = {
+    ship: 'ship',
+    'fix-prompt': 'fix the prompt first',
+    'fine-tune': 'consider fine-tuning',
+};
+/**
+ * The critical family: one exact test per paired critical case, Holm over all of them at `level`.
+ * Only newly failing cases (and those without a head outcome) are reported.
+ */
+function criticalChecks(pairs, changes, newlyFailing, alpha, level) {
+    const tested = [];
+    const checks = [];
+    for (const [key, pair] of pairs) {
+        const change = changes.get(key);
+        if (!change.critical || change.base.outcomes === 0)
+            continue;
+        if (change.head.outcomes === 0) {
+            if (change.head.errors > 0)
+                checks.push({ change, status: 'no-head-outcome' });
+            continue;
+        }
+        const p = pairedCase(pair);
+        tested.push({
+            change,
+            p,
+            pValue: fisherExactLowerTail(p.basePassed, p.baseOutcomes, p.headPassed, p.headOutcomes),
+        });
+    }
+    const adjusted = holmAdjusted(tested.map((t) => t.pValue)).map((a) => Math.min(1, (a * alpha) / level));
+    tested.forEach((t, i) => {
+        if (!newlyFailing.has(t.change))
+            return;
+        const adjustedP = adjusted[i];
+        const common = { change: t.change, pValue: t.pValue, adjustedP };
+        if (adjustedP < alpha)
+            checks.push({ ...common, status: 'regression' });
+        // Even the most extreme outcome of these repeats would not reject at the first Holm step.
+        else if ((fisherSmallestP(t.p.baseOutcomes, t.p.headOutcomes) * tested.length * alpha) / level >= alpha)
+            checks.push({ ...common, status: 'undecided', repeatsNeeded: repeatsToDecide(level / tested.length) });
+        else
+            checks.push({ ...common, status: 'not-significant' });
+    });
+    return checks.sort((a, b) => byCase(a.change, b.change));
+}
 function compareResults(base, head, options) {
     const excerptChars = options.excerptChars ?? 1000;
     const critical = options.criticalTests ?? new Set();
+    const { alpha } = options;
     const pairs = pairCases(base, head);
     const overall = compareRates([...pairs.values()]);
     const grouped = new Map();
@@ -767,8 +885,10 @@ function compareResults(base, head, options) {
         flaky: [],
         unchanged: [],
     };
+    const changes = new Map();
+    const newlyErroring = [];
     let headFailingCases = 0;
-    for (const pair of pairs.values()) {
+    for (const [key, pair] of pairs) {
         const sample = pair.head[0] ?? pair.base[0];
         const change = {
             testIdx: sample.testIdx,
@@ -781,52 +901,118 @@ function compareResults(base, head, options) {
             base: sideOutcome(pair.base, excerptChars),
             head: sideOutcome(pair.head, excerptChars),
         };
+        changes.set(key, change);
         if (change.head.outcomes > 0 && 2 * change.head.passed <= change.head.outcomes)
             headFailingCases++;
+        if (change.base.outcomes > 0 && change.head.outcomes === 0 && change.head.errors > 0)
+            newlyErroring.push(change);
         const where = movement(change.base, change.head);
         if (where)
             lists[where].push(change);
     }
-    for (const list of Object.values(lists))
+    for (const list of [...Object.values(lists), newlyErroring])
         list.sort(byCase);
-    const reason = inconclusiveReason(base, head, overall, options.maxErrorRate);
+    const hasBase = base.results.length > 0;
+    const levels = critical.size > 0 ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 };
+    const scale = (p) => Math.min(1, (p * alpha) / levels.paired);
+    const nothing = missingEverything(base, head, overall);
     const regressionReasons = [];
-    if (!reason) {
-        // One family: the overall test plus each group's test when there are several groups.
-        const family = groups.length > 1 ? [overall.pValue, ...groups.map((g) => g.pValue)] : [overall.pValue];
-        const rejected = holmRejections(family, options.alpha);
-        const corrected = groups.length > 1 ? `, Holm-corrected over ${family.length} tests` : '';
-        if (rejected[0])
-            regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < α = ${options.alpha}${corrected})`);
+    const inconclusiveReasons = nothing ? [nothing] : [];
+    let checks = [];
+    let tooSmall;
+    if (!nothing && hasBase) {
+        // Paired family, gatekeeping: the overall test first; the groups only when it rejects.
+        overall.adjustedP = scale(overall.pValue);
+        const overallRejected = overall.adjustedP < alpha;
+        const level = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
+        if (overallRejected)
+            regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < ${level})`);
         if (groups.length > 1) {
+            const holm = holmAdjusted(groups.map((g) => g.pValue));
             groups.forEach((g, i) => {
-                g.regression = rejected[i + 1];
+                g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]));
+                g.regression = overallRejected && g.adjustedP < alpha;
                 if (g.regression)
-                    regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}${corrected})`);
+                    regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}; adjusted for the overall test first and Holm over ${groups.length} groups: ${formatP(g.adjustedP)} < α = ${alpha})`);
             });
         }
         else if (groups[0]) {
-            groups[0].regression = rejected[0];
+            groups[0].adjustedP = overall.adjustedP;
+            groups[0].regression = overallRejected;
         }
-        for (const c of lists.newlyFailing.filter((c) => c.critical)) {
-            regressionReasons.push(`critical test #${c.testIdx}${c.description ? ` (${c.description})` : ''} newly failing on ${c.promptId} × ${c.provider}`);
+        // Critical family.
+        if (critical.size > 0) {
+            checks = criticalChecks(pairs, changes, new Set(lists.newlyFailing), alpha, levels.critical);
+            for (const check of checks) {
+                const name = `critical ${caseName(check.change)}`;
+                if (check.status === 'regression')
+                    regressionReasons.push(`${name} newly failing (exact test over its repeats ${pClause(check.pValue)}, adjusted ${formatP(check.adjustedP)} < α = ${alpha})`);
+                else if (check.status === 'undecided')
+                    inconclusiveReasons.push(`${name} is newly failing, but ${check.change.base.outcomes} base and ${check.change.head.outcomes} head outcome(s) cannot decide it: it needs ${check.repeatsNeeded} fresh repeats per side`);
+                else if (check.status === 'no-head-outcome')
+                    inconclusiveReasons.push(`${name} has no head outcome: every head call errored`);
+            }
         }
+        // Missing data: could the errors change the verdict?
+        const errorShare = errorShareReason(base, head, options.maxErrorRate);
+        if (errorShare)
+            inconclusiveReasons.push(errorShare);
+        const errors = overall.head.errors + overall.base.errors;
+        if (errors > 0 && !overallRejected) {
+            const worst = pairedRegressionTest([...pairs.values()].map(pessimisticCase));
+            if (scale(worst.pValue) < alpha) {
+                const erroring = newlyErroring.length ? ` (${newlyErroring.length} newly erroring cases)` : '';
+                inconclusiveReasons.push(`${errors} calls errored${erroring}: were the missing head outcomes fails, the head would be significantly worse (${pClause(worst.pValue)})`);
+            }
+        }
+        // Too small for any drop to be significant.
+        const needed = casesToDecide(levels.paired);
+        if (pairedSmallestP(overall.cases) >= levels.paired) {
+            const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
+            const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
+            tooSmall = { cases: overall.cases, casesNeeded: needed, everyCaseWorse: worse === paired.length && worse > 0 };
+            if (worse > 0 && !overallRejected) {
+                const collapse = tooSmall.everyCaseWorse
+                    ? `every case got worse (base ${percent$1(overall.base.rate)} → head ${percent$1(overall.head.rate)}), but `
+                    : '';
+                inconclusiveReasons.push(`too small to decide: ${collapse}${overall.cases} paired case(s) can never reach significance (the smallest p is 1/${2 ** overall.cases}); it needs at least ${needed} cases`);
+            }
+        }
+    }
+    // The gate: could the head's errors, were they fails, move its pass rate across a threshold?
+    if (!nothing && options.gate && overall.head.errors > 0) {
+        const calls = overall.head.passed + overall.head.failed + overall.head.errors;
+        const worstRate = overall.head.passed / calls;
+        const now = gate(overall.head.rate, options.gate);
+        const then = gate(worstRate, options.gate);
+        if (now !== then)
+            inconclusiveReasons.push(`${overall.head.errors} head calls errored: were they fails, the head's pass rate would be ${percent$1(worstRate)} and the gate would say ${GATE_WORDS[then]} instead of ${GATE_WORDS[now]}`);
+    }
+    else if (!nothing && !hasBase) {
+        const errorShare = errorShareReason(base, head, options.maxErrorRate);
+        if (errorShare)
+            inconclusiveReasons.push(errorShare);
     }
     const errorShare = (r) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
     return {
-        alpha: options.alpha,
+        alpha,
         maxErrorRate: options.maxErrorRate,
+        levels,
         overall,
         groups,
         newlyFailing: lists.newlyFailing,
         newlyPassing: lists.newlyPassing,
         stillFailing: lists.stillFailing,
         flaky: lists.flaky,
+        newlyErroring,
+        critical: checks,
+        ...(tooSmall ? { tooSmall } : {}),
         headFailingCases,
         regression: regressionReasons.length > 0,
         regressionReasons,
-        inconclusive: reason !== undefined,
-        ...(reason !== undefined ? { inconclusiveReason: reason } : {}),
+        inconclusive: inconclusiveReasons.length > 0,
+        ...(inconclusiveReasons.length ? { inconclusiveReason: inconclusiveReasons[0] } : {}),
+        inconclusiveReasons,
         errorRate: { base: errorShare(base), head: errorShare(head) },
         usage: { base: usagePerCall(base.results), head: usagePerCall(head.results) },
     };
@@ -1273,6 +1459,7 @@ function decideSuite(prepared, sides, logger) {
         alpha: suite.gate.alpha,
         maxErrorRate: suite.gate.maxErrorRate,
         criticalTests,
+        gate: suite.gate,
     });
     const prSuite = prepared.prSuite && sides.prHead ? prSuiteOutcome(prepared.prSuite, sides.prHead) : undefined;
     // Cases only the PR's suite has are new: the gate judges them with the yardstick's head outcomes.
@@ -1533,6 +1720,7 @@ function codeBlock(text, language = 'text', maxCodePoints = 400) {
     return `${fence}${language}\n${body}${body.endsWith('\n') ? '' : '\n'}${fence}`;
 }
 
+// Numbers and verdict words shared by the markdown and the plain-text report.
 const percent = (x) => `${(100 * x).toFixed(1)}%`;
 /** Signed change in percentage points, with a real minus sign. */
 function points(delta) {
@@ -1567,8 +1755,10 @@ function verdictDetail(verdict, suite, datasetPath) {
         ? `head ${percent(c.overall.head.rate)} vs base ${percent(c.overall.base.rate)}`
         : `head ${percent(c.overall.head.rate)} (no base to compare: new in this pull request)`;
     switch (verdict) {
-        case 'inconclusive':
-            return c.inconclusiveReason ?? rates;
+        case 'inconclusive': {
+            const more = c.inconclusiveReasons.length - 1;
+            return `${rates}; ${c.inconclusiveReason ?? 'the evidence cannot decide'}${more > 0 ? ` (and ${more} more reason${more === 1 ? '' : 's'} below)` : ''}`;
+        }
         case 'fix-prompt':
             return `${rates} (below ${percent(suite.gate.fix)})`;
         case 'fine-tune': {
@@ -1581,6 +1771,24 @@ function verdictDetail(verdict, suite, datasetPath) {
         default:
             return rates;
     }
+}
+/** "gate: consider fine-tuning (60.9%)": what the gate says on the head's pass rate, whatever the verdict. */
+function gateClause(suite) {
+    if (!suite)
+        return '';
+    if (!suite.gateDecision)
+        return 'gate: no head outcome to judge';
+    return `gate: ${GATE_WORDS[suite.gateDecision]} (${percent(suite.comparison.overall.head.rate)})`;
+}
+/** Whether the check blocks the merge, and for a run that does not decide, what would make it block. */
+function blockClause(input) {
+    if (input.blocks)
+        return `merge blocked (fail-on: ${failOnWords(input.failPolicy)})`;
+    if (input.failPolicy.failOn === 'never')
+        return 'not blocking (fail-on: never)';
+    if (input.overallVerdict === 'inconclusive')
+        return `not blocking (an inconclusive run blocks only with fail-on: ${input.failPolicy.failOn},inconclusive)`;
+    return 'not blocking';
 }
 
 // The "Suite changes" section: what the pull request changed in the suite itself, beside a verdict that used
@@ -1646,7 +1854,7 @@ function suiteChangesSection(changes, pr) {
 // Markdown sections of the report. Every piece of model or user text goes through escape.ts.
 const ratio = (side) => `${side.passed}/${side.outcomes}`;
 const where = (c) => `${escapeInline(c.promptId, 80)} × ${escapeInline(c.provider, 60)}`;
-const title = (c) => `#${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
+const title = (c) => `test ${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
 function varsText(vars) {
     const entries = Object.entries(vars);
     const shown = entries.slice(0, 8).map(([key, value]) => {
@@ -1661,34 +1869,55 @@ function headline(input) {
     const { emoji, words } = VERDICT_WORDS[input.overallVerdict];
     const suite = input.suites.find((s) => s.verdict === input.overallVerdict) ?? input.suites[0];
     const detail = verdictDetail(input.overallVerdict, input.overallVerdict === 'skipped' && input.suites.length === 0 ? undefined : suite, input.datasetPath);
-    const which = input.suites.length > 1 && suite ? ` (suite ${escapeInline(suite.name, 80)})` : '';
-    return `## ${emoji} ${words}${detail ? ` — ${escapeInline(detail, 300)}` : ''}${which}`;
+    const which = input.suites.length > 1 && suite ? `suite ${escapeInline(suite.name, 80)}: ` : '';
+    const gated = input.overallVerdict === 'skipped' ? '' : gateClause(suite);
+    const heading = [`${emoji} ${words}`, ...(gated ? [gated] : []), blockClause(input)].join(' · ');
+    return `## ${heading}${detail ? `\n\n${which}${escapeInline(detail, 400)}` : ''}`;
 }
 /** A pass rate with its Wilson 95% interval underneath, small: one column per side keeps the table narrow. */
 function rateCell(r) {
     return `${percent(r.rate)}<br><sub>${percent(r.interval.low)}–${percent(r.interval.high)}</sub>`;
 }
 function rateRow(label, r, flagged) {
-    const p = `${formatP(r.pValue)}${flagged ? ' ⛔' : ''}`;
+    const p = `${formatP(r.adjustedP)}${flagged ? ' ⛔' : ''}`;
     return `| ${label[0]} | ${label[1]} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
 }
 function ratesTable(c) {
     const rows = [
-        '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p | Cases | Errors (base → head) |',
+        '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p <sub>adj.</sub> | Cases | Errors (base → head) |',
         '|---|---|--:|--:|--:|--:|--:|--:|',
         ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
     ];
     if (c.groups.length !== 1)
-        rows.push(rateRow(['**All**', ''], c.overall, c.regression && c.regressionReasons.some((r) => r.includes('overall'))));
+        rows.push(rateRow(['**All**', ''], c.overall, c.overall.adjustedP < c.alpha && c.overall.base.passed + c.overall.base.failed > 0));
     return rows.join('\n');
 }
-function newlyFailingSection(list, detail) {
+/** What the critical family said about a case, in words. */
+function criticalLine(check) {
+    if (!check)
+        return [];
+    const p = check.pValue === undefined ? '' : `exact p = ${formatP(check.pValue)}, adjusted ${formatP(check.adjustedP)}`;
+    switch (check.status) {
+        case 'regression':
+            return [`- critical: ${p} — significant, a regression`];
+        case 'undecided':
+            return [
+                `- critical: ${p} — not decidable with these repeats: needs ${check.repeatsNeeded} fresh repeats per side`,
+            ];
+        case 'not-significant':
+            return [`- critical: ${p} — not significant, not counted`];
+        default:
+            return [];
+    }
+}
+function newlyFailingSection(list, critical, detail) {
     if (list.length === 0)
         return '';
     const shown = list.slice(0, detail.newlyFailing);
     const blocks = shown.map((c) => [
         `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
         '',
+        ...criticalLine(critical.find((k) => k.change === c)),
         `- vars: ${varsText(c.vars)}`,
         `- failed: ${c.head.reasons.length ? c.head.reasons.map((r) => escapeInline(r, 300)).join(' · ') : '(no reason given)'}`,
         '',
@@ -1724,6 +1953,28 @@ function collapsedList(heading, list, detail, withReason) {
         : '';
     return `<details>\n<summary>${heading} (${list.length})</summary>\n\n${header}\n${rows.join('\n')}${more}\n\n</details>`;
 }
+/** Cases with outcomes on the base and only errors on the head: missing evidence, never passes. */
+function newlyErroringSection(list, detail) {
+    if (list.length === 0)
+        return '';
+    const shown = list.slice(0, detail.listRows);
+    const rows = shown.map((c) => `| ${title(c)}${c.critical ? ' · **critical**' : ''} | ${where(c)} | ${ratio(c.base)} | ${c.head.errors} | ${escapeInline(c.head.reasons[0]?.replace(/^error: /, '') ?? '', 200)} |`);
+    const more = list.length > shown.length ? `\n\n_…and ${list.length - shown.length} more: see the job summary._` : '';
+    return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
+}
+/** A suite too small for any drop to be significant says so, and what it would take. */
+function tooSmallNote(c) {
+    if (!c.tooSmall || c.inconclusive)
+        return '';
+    return `ℹ️ Too small for any drop to be significant: ${c.tooSmall.cases} paired case(s), and the paired test's smallest p is 1/${2 ** c.tooSmall.cases}. It needs at least ${c.tooSmall.casesNeeded} cases (more repeats do not help: the test counts cases).`;
+}
+function legend(c, suite) {
+    const tests = c.levels.critical > 0
+        ? `α = ${c.alpha} split in half between the paired test over repeats (overall first, then each prompt × provider, Holm) and the critical cases (exact test over each case's repeats, Holm)`
+        : `one-sided paired test over repeats, α = ${c.alpha}; overall first, then each prompt × provider (Holm)`;
+    return (`<sub>Gate: ship above ${percent(suite.gate.ship)}, fix the prompt below ${percent(suite.gate.fix)}. Regression: ${tests}; p adjusted to α's scale, ⛔ below α. ` +
+        `Pass rates count outcomes; errors are missing data, shown apart (inconclusive when they could change the verdict, or above ${percent(c.maxErrorRate)}).</sub>`);
+}
 const omitted = (what, n) => (n > 0 ? `_${n} ${what} omitted to fit: see the job summary._` : '');
 function usageTable(usage) {
     const { base, head } = usage;
@@ -1741,10 +1992,11 @@ function suiteSection(suite, detail, several) {
     const c = suite.comparison;
     const { emoji, words } = VERDICT_WORDS[suite.verdict];
     const parts = [`### Suite ${escapeInline(suite.name, 100)}`];
-    if (several)
-        parts.push(`**${emoji} ${words}** — ${escapeInline(verdictDetail(suite.verdict, suite), 300)}`);
-    parts.push(`<sub>Gate: ship above ${percent(suite.gate.ship)}, fix the prompt below ${percent(suite.gate.fix)}. Regression: one-sided paired test over repeats, α = ${c.alpha}. ` +
-        `Pass rates count outcomes; errors are shown apart (inconclusive above ${percent(c.maxErrorRate)}).</sub>`);
+    if (several) {
+        const gated = suite.verdict === 'skipped' ? '' : ` · ${gateClause(suite)}`;
+        parts.push(`**${emoji} ${words}**${gated} — ${escapeInline(verdictDetail(suite.verdict, suite), 300)}`);
+    }
+    parts.push(legend(c, suite));
     if (suite.skippedPrompts?.length) {
         parts.push(`Not compared: ${suite.skippedPrompts.map((p) => `${escapeInline(p.id, 80)} (${escapeInline(p.reason, 120)})`).join(' · ')}`);
     }
@@ -1752,11 +2004,15 @@ function suiteSection(suite, detail, several) {
         return parts.join('\n\n');
     parts.push(ratesTable(c));
     parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
-    if (c.inconclusive && c.inconclusiveReason)
-        parts.push(`⚠️ Inconclusive: ${escapeInline(c.inconclusiveReason, 300)}`);
     if (c.regressionReasons.length)
         parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
-    parts.push(newlyFailingSection(c.newlyFailing, detail));
+    if (c.inconclusiveReasons.length) {
+        const what = c.regression ? 'Also missing or too little evidence (the regression stands)' : 'Inconclusive';
+        parts.push(`${what}:\n\n${c.inconclusiveReasons.map((r) => `- ⚠️ ${escapeInline(r, 300)}`).join('\n')}`);
+    }
+    parts.push(tooSmallNote(c));
+    parts.push(newlyFailingSection(c.newlyFailing, c.critical, detail));
+    parts.push(newlyErroringSection(c.newlyErroring, detail));
     parts.push(detail.newlyPassing
         ? collapsedList('✅ Newly passing', c.newlyPassing, detail, false)
         : omitted('newly passing cases', c.newlyPassing.length));
@@ -1906,7 +2162,7 @@ const rateCells = (r) => [
     percent(r.base.rate),
     percent(r.head.rate),
     points(r.delta),
-    formatP(r.pValue),
+    formatP(r.adjustedP),
     String(r.cases),
     `${r.base.errors} → ${r.head.errors}`,
 ];
@@ -1917,7 +2173,7 @@ function caseLines(heading, list) {
         `${heading} (${list.length}):`,
         ...list.map((c) => {
             const reason = c.head.reasons[0] ? ` — ${clean(c.head.reasons[0], 160)}` : '';
-            return `    #${c.testIdx} ${clean(c.description ?? '', 60)} [${clean(c.promptId, 40)} × ${clean(c.provider, 30)}] base ${c.base.passed}/${c.base.outcomes} → head ${c.head.passed}/${c.head.outcomes}${reason}`;
+            return `    test ${c.testIdx} ${clean(c.description ?? '', 60)} [${clean(c.promptId, 40)} × ${clean(c.provider, 30)}] base ${c.base.passed}/${c.base.outcomes} → head ${c.head.passed}/${c.head.outcomes}${reason}`;
         }),
     ];
 }
@@ -1925,23 +2181,25 @@ function renderText(input) {
     const { words } = VERDICT_WORDS[input.overallVerdict];
     const top = input.suites.find((s) => s.verdict === input.overallVerdict) ?? input.suites[0];
     const detail = verdictDetail(input.overallVerdict, top, input.datasetPath);
-    const lines = [`${words.toUpperCase()}${detail ? ` — ${clean(detail, 300)}` : ''}`];
+    const gated = input.overallVerdict === 'skipped' ? '' : gateClause(top);
+    const heading = [words.toUpperCase(), ...(gated ? [gated] : []), blockClause(input)].join(' · ');
+    const lines = [heading, ...(detail ? [`  ${clean(detail, 400)}`] : [])];
     for (const note of input.notes ?? [])
         lines.push(`note: ${clean(note, 500)}`);
     for (const suite of input.suites) {
         const c = suite.comparison;
         lines.push('', `Suite ${clean(suite.name, 100)}: ${VERDICT_WORDS[suite.verdict].words}`);
         const rows = [
-            ['prompt', 'provider', 'base', 'head', 'Δ', 'p', 'cases', 'errors'],
+            ['prompt', 'provider', 'base', 'head', 'Δ', 'p adj.', 'cases', 'errors'],
             ...c.groups.map((g) => [clean(g.promptId, 50), clean(g.provider, 40), ...rateCells(g)]),
         ];
         if (c.groups.length !== 1)
             rows.push(['all', '', ...rateCells(c.overall)]);
         lines.push(...table(rows).map((l) => `  ${l}`));
-        if (c.inconclusiveReason)
-            lines.push(`  inconclusive: ${clean(c.inconclusiveReason, 300)}`);
+        lines.push(...c.inconclusiveReasons.map((r) => `  inconclusive: ${clean(r, 300)}`));
         lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
-        lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly passing', c.newlyPassing));
+        lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly erroring', c.newlyErroring));
+        lines.push(...caseLines('  newly passing', c.newlyPassing));
         lines.push(...caseLines('  flaky', c.flaky), ...caseLines('  still failing', c.stillFailing));
     }
     if (input.untestedPromptChanges.length)
@@ -1959,6 +2217,7 @@ function markerFor(key) {
     return `<!-- promptgate:${key} -->`;
 }
 
+// What a review publishes, built from its result: the report's input and the JSON report document. Pure.
 /**
  * One sticky comment per set of configs: two promptgate steps with different suites keep separate comments.
  * Only characters a hidden marker can hold (see markerFor); configs are joined with `+`.
@@ -1968,7 +2227,10 @@ function commentKey(configPaths) {
 }
 function buildReportInput(args) {
     const { result } = args;
+    const failPolicy = args.failPolicy ?? DEFAULT_FAIL_POLICY;
     return {
+        failPolicy,
+        blocks: reviewBlocks(result, failPolicy),
         marker: markerFor(args.key),
         suites: result.suites.flatMap((s) => s.comparison && s.suite
             ? [
@@ -1977,6 +2239,7 @@ function buildReportInput(args) {
                     comparison: s.comparison,
                     verdict: s.verdict,
                     gate: { ship: s.suite.gate.ship, fix: s.suite.gate.fix },
+                    ...(s.gate ? { gateDecision: s.gate } : {}),
                     skippedPrompts: [
                         ...s.skippedPrompts,
                         ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: evaluated on the head only' })),
@@ -2006,6 +2269,10 @@ function buildReportInput(args) {
             ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : [])),
         ],
     };
+}
+/** Whether the check fails: the verdict under `fail-on`, or a suite skipped for credentials under `skipped`. */
+function reviewBlocks(result, policy) {
+    return shouldFailCheck(result.verdict, policy) || (policy.skipped && result.suites.some((s) => s.skippedReason));
 }
 /** The JSON report (an output of the action, `-o` of compare): everything decided, with per-case results. */
 function reportDocument(result, target) {

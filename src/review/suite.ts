@@ -366,6 +366,7 @@ export function decideSuite(
     alpha: suite.gate.alpha,
     maxErrorRate: suite.gate.maxErrorRate,
     criticalTests,
+    gate: suite.gate,
   });
   const prSuite = prepared.prSuite && sides.prHead ? prSuiteOutcome(prepared.prSuite, sides.prHead) : undefined;
   // Cases only the PR's suite has are new: the gate judges them with the yardstick's head outcomes.
