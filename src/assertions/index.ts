@@ -10,10 +10,12 @@ import { jsonAssertions } from './json.js';
 import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
 import { renderTemplate, resolveAssertionValue } from './render-value.js';
-import { applyTransform, scriptAssertions } from './script.js';
+import { scriptAssertions } from './script.js';
 import { textAssertions } from './text.js';
 
-export { applyTransform } from './script.js';
+import { applyTransform } from './transform.js';
+
+export { applyTransform } from './transform.js';
 export { GraderError, MalformedAssertionError } from './handler.js';
 
 export const SUPPORTED_ASSERTION_TYPES = [

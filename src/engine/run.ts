@@ -1,7 +1,7 @@
 // Runs a suite's cases against live providers: bounded concurrency, per-call timeouts, retries with
 // backoff, an output cache, the test's transform, then scoring. Results come back in plan order.
 import path from 'node:path';
-import { scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
+import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderPrompt as realRenderPrompt } from '../prompts/render.js';
 import { resolveProviders as realResolveProviders } from '../providers/index.js';
@@ -22,7 +22,6 @@ import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js'
 import { forEachBounded, Semaphore } from './pool.js';
 import { callWithRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { summarizeStats } from './stats.js';
-import { TransformCache } from './transform.js';
 
 export { summarizeStats } from './stats.js';
 
@@ -113,7 +112,6 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     score: deps.score ?? realScoreTest,
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: deps.random ?? Math.random,
-    transforms: new TransformCache(suite.rootDir),
     // Grader calls share the call slots, so model-graded assertions respect maxConcurrency too.
     gradingProvider: async (spec) => throttled(await grading(spec), calls),
   };
@@ -158,7 +156,6 @@ interface CaseRunner {
   score: NonNullable<RunDeps['score']>;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
-  transforms: TransformCache;
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
 }
 
@@ -213,10 +210,12 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
   let output = response.output;
   if (test.options.transform !== undefined) {
     try {
-      output = await run.transforms.apply(test.options.transform, output, {
-        vars: test.vars,
-        prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw },
-      });
+      output = await applyTransform(
+        test.options.transform,
+        output,
+        { vars: test.vars, prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } },
+        run.suite.rootDir,
+      );
     } catch (error) {
       return failed(`transform failed: ${messageOf(error)}`, { ...measured, output: response.output });
     }
