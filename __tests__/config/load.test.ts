@@ -164,7 +164,7 @@ test("promptfoo's short forms: a single prompt string, targets, a tests file, me
   expect(short.prompts.map((p) => p.id)).toEqual(['file://prompts/single.txt']);
   expect(short.providers).toEqual([{ id: 'echo', config: {} }]);
   expect(short.tests.map((t) => t.vars)).toEqual([{ tone: 'dry', name: 'Alan' }]);
-  expect(short.tests[0]!.options).toEqual({ tone: 'dry', name: 'Ada' });
+  expect(short.tests[0]!.metadata).toEqual({ tone: 'dry', name: 'Ada' });
   expect(short.evaluateOptions).toEqual({ maxConcurrency: 4, repeat: 1, timeoutMs: 60000, maxRetries: 4 });
   expect(short.gate).toEqual({ ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 });
 });

@@ -126,6 +126,7 @@ async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promis
     vars: ctx.vars,
     test: ctx.test,
     provider: { id: ctx.providerId },
+    ...(assertion.config !== undefined ? { config: assertion.config } : {}),
   };
   const { value, valueFromScript } = await resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [
     output,

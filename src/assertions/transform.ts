@@ -21,7 +21,12 @@ function compileInline(code: string, input: TransformInput): TransformFunction {
   let fn = compiled.get(key);
   if (fn === undefined) {
     try {
-      fn = new Function(input, 'context', 'process', code.includes('\n') ? code : `return ${code}`) as TransformFunction;
+      fn = new Function(
+        input,
+        'context',
+        'process',
+        code.includes('\n') ? code : `return ${code}`,
+      ) as TransformFunction;
     } catch (err) {
       fn = new Error(`${describeTransform(code)} is not valid JavaScript: ${messageOf(err)}`);
     }

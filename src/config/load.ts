@@ -8,11 +8,19 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
+import { checkKeys } from './keys.js';
 import { resolvePrompts } from './prompts.js';
 import { resolveProviderSpecs } from './providers.js';
 import { ConfigSchema, DEFAULT_EVALUATE_OPTIONS, DEFAULT_GATE, type RawConfig } from './schema.js';
 import { locatedError, SourceFile } from './source.js';
-import { applyDefaultTest, expandVarCombinations, normaliseTest, resolveTests, type TestContext } from './tests.js';
+import {
+  applyDefaultTest,
+  expandVarCombinations,
+  normaliseTest,
+  resolveTests,
+  testsWhenNoneWritten,
+  type TestContext,
+} from './tests.js';
 
 export { resolvePrompts, type ResolvedPrompts, type ResolvePromptsOptions } from './prompts.js';
 
@@ -85,7 +93,13 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   const rootDir = path.dirname(abs);
   const scope: FileScope = { rootDir, projectRoot: path.resolve(options.projectRoot ?? rootDir) };
   const files = new Set<string>([abs]);
-  const ctx: TestContext = { scope, display: displayPath, files };
+  const warnings = checkKeys(config, 'config', source, []);
+  if (config.evaluateOptions)
+    warnings.push(...checkKeys(config.evaluateOptions, 'evaluateOptions', source, ['evaluateOptions']));
+  const ctx: TestContext = { scope, display: displayPath, files, warnings };
+  // First, so that a redteam config is told what it is before its missing prompts are complained about.
+  const untested =
+    config.tests === undefined || config.tests === null ? testsWhenNoneWritten(config, source, ctx) : undefined;
 
   const { prompts, files: promptFiles } = await resolvePrompts(config.prompts, rootDir, source.displayPath, {
     locator: source,
@@ -97,7 +111,8 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   const providers = await resolveProviderSpecs(config[providersKey], source, [providersKey], scope, files);
 
   const defaultTest = await loadDefaultTest(config.defaultTest, source, ctx);
-  const written = await resolveTests(config.tests, source, ['tests'], ctx);
+  ctx.defaultAsserts = defaultTest?.assert.length ?? 0;
+  const written = untested ?? (await resolveTests(config.tests, source, ['tests'], ctx));
   const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
 
   const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
@@ -131,6 +146,8 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   };
   if (config.description !== undefined) suite.description = config.description;
   if (defaultTest) suite.defaultTest = defaultTest;
+  if (warnings.length > 0) suite.warnings = warnings;
+  if (config.env) suite.env = Object.fromEntries(Object.entries(config.env).map(([k, v]) => [k, String(v)]));
   return suite;
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Prompt } from '../types.js';
 import { expandFileRef, FILE_PREFIX, isFileRef, isGlob, readText, relativePosix, type FileScope } from './files.js';
+import { checkKeys } from './keys.js';
 import { PromptObjectSchema } from './schema.js';
 import {
   checkJsonSyntax,
@@ -110,6 +111,7 @@ function entryOf(item: unknown, at: KeyPath, locator: Locator): PromptEntry {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     throw locatedError(locator, at, 'expected a prompt string, a file://path or an object {id, label, raw}');
   }
+  checkKeys(item, 'prompt', locator, at);
   const object = checkWith(locator, PromptObjectSchema, item, at);
   // promptfoo reads `{id: 'file://x.txt'}` (no raw) as the file, and `{id: 'text'}` as an inline prompt.
   const source = object.raw ?? object.id;

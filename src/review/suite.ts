@@ -60,6 +60,7 @@ export async function prepareSuite(input: ReviewInput, configPath: string, logge
     overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
     projectRoot: input.repoDir,
   });
+  for (const warning of suite.warnings ?? []) logger.warn(warning);
   const name = suite.description ?? configPath;
   const affectedBy = changedSuiteFiles(repoRelative(input.repoDir, suite.referencedFiles), input.changes);
   const prepared: PreparedSuite = {
