@@ -11,6 +11,7 @@ import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
 import { renderTemplate, resolveAssertionValue } from './render-value.js';
 import { scriptAssertions } from './script.js';
+import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
 
 import { applyTransform } from './transform.js';
@@ -36,6 +37,10 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'cost',
   'word-count',
   'llm-rubric',
+  'similar',
+  'similar:cosine',
+  'similar:dot',
+  'similar:euclidean',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -46,6 +51,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...scriptAssertions,
   ...performanceAssertions,
   ...modelGradedAssertions,
+  ...similarityAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */

@@ -147,7 +147,10 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   if (config.description !== undefined) suite.description = config.description;
   if (defaultTest) suite.defaultTest = defaultTest;
   if (warnings.length > 0) suite.warnings = warnings;
-  if (config.env) suite.env = Object.fromEntries(Object.entries(config.env).map(([k, v]) => [k, String(v)]));
+  if (config.env)
+    suite.env = Object.fromEntries(
+      Object.entries(config.env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    );
   return suite;
 }
 

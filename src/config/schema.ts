@@ -162,9 +162,7 @@ export const ConfigSchema = z.looseObject({
   evaluateOptions: EvaluateOptionsSchema.nullish(),
   gate: GateSchema.nullish(),
   env: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]), {
-      error: 'expected a map of variable names to values',
-    })
+    .record(z.string(), z.unknown(), { error: 'expected a map of variable names to values' })
     .nullish()
     .meta({ description: 'Values `{{ env.NAME }}` renders (only these: never the environment of the run)' }),
 });
