@@ -10,6 +10,7 @@ import { jsonAssertions } from './json.js';
 import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
 import { renderTemplate, resolveAssertionValue } from './render-value.js';
+import { pythonAssertions } from './python.js';
 import { scriptAssertions } from './script.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
@@ -41,6 +42,7 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'similar:cosine',
   'similar:dot',
   'similar:euclidean',
+  'python',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -52,6 +54,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...performanceAssertions,
   ...modelGradedAssertions,
   ...similarityAssertions,
+  ...pythonAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */

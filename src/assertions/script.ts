@@ -143,13 +143,15 @@ function withSource(reason: string, source: string): string {
   return source ? `${reason}\n${source}` : reason;
 }
 
-function normalizeScriptResult(
+/** promptfoo's normalizeScriptAssertionResult; `code` names what returned it ("Custom function", "Python code"). */
+export function normalizeScriptResult(
   result: boolean | number | GradingResult,
   inverse: boolean,
   threshold: number | undefined,
   source: string,
+  code = 'Custom function',
 ): GradingResult {
-  const failure = (rawPass: boolean) => withSource(`Custom function returned ${rawPass ? 'true' : 'false'}`, source);
+  const failure = (rawPass: boolean) => withSource(`${code} returned ${rawPass ? 'true' : 'false'}`, source);
   if (typeof result === 'boolean') {
     const pass = result !== inverse;
     return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : failure(result) };
@@ -170,7 +172,7 @@ function normalizeScriptResult(
         ? result.reason
         : pass
           ? 'Assertion passed'
-          : `Custom function returned ${result.pass ? 'true' : 'false'}`,
+          : `${code} returned ${result.pass ? 'true' : 'false'}`,
   };
 }
 

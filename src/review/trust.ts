@@ -39,9 +39,22 @@ export function codeUses(suite: Suite, repoDir: string): CodeUse[] {
       }
     }
   };
-  suite.providers.forEach((p, i) => provider(p, `providers[${i}] ${p.id}`, config));
+  suite.providers.forEach((p, i) => {
+    provider(p, `providers[${i}] ${p.id}`, config);
+    if (p.transform)
+      uses.push({
+        what: `provider transform (providers[${i}])`,
+        file: fileRef(p.transform) ? rel(fileRef(p.transform)!) : config,
+      });
+  });
   suite.tests.forEach((t, i) => {
     provider(t.options.provider, `tests[${i}].options.provider`, config);
+    const transformVars = t.options.transformVars;
+    if (transformVars)
+      uses.push({
+        what: `vars transform (tests[${i}])`,
+        file: fileRef(transformVars) ? rel(fileRef(transformVars)!) : config,
+      });
     const transform = t.options.transform;
     if (transform)
       uses.push({
@@ -53,9 +66,9 @@ export function codeUses(suite: Suite, repoDir: string): CodeUse[] {
       const base = a.type.replace(/^not-/, '');
       const writtenIn = a.location ? rel(a.location.file) : config;
       provider(a.provider, `${where}.provider`, writtenIn);
-      if (base === 'javascript') {
+      if (base === 'javascript' || base === 'python') {
         uses.push({
-          what: `javascript assertion (${where})`,
+          what: `${base} assertion (${where})`,
           file: fileRef(a.value) ? rel(fileRef(a.value)!) : writtenIn,
         });
       }
