@@ -1,5 +1,5 @@
 // Resolves a config's `prompts` entries into Prompt templates, as promptfoo reads them: inline strings,
-// `file://` text files (split into several prompts on lines of `---`), JSON chat-message files, globs, the
+// `file://` .txt files (split into several prompts on lines of `---`, each trimmed), .md/.j2 files whole, JSON chat-message files, globs, the
 // `{id, label, raw}` object form and the `{ 'file://x.txt': 'label' }` map form.
 //
 // Ids are what pairs a head prompt with its base version, so they depend only on what is written:
@@ -186,11 +186,28 @@ async function promptsInFile(
     case '.yml':
       // promptfoo reads a YAML prompt file as chat messages and sends them as JSON.
       return [JSON.stringify(parseOrFail(() => parseYaml(content) as unknown, shown, locator, at))];
-    default: {
-      const prompts = content.split(/^---[ \t]*\r?$\n?/m).filter((part) => part.trim() !== '');
+    case '.txt': {
+      // promptfoo's processTxtFile: a line that is `---` (spaces around allowed) separates prompts, and each
+      // prompt is trimmed; empty ones are dropped.
+      const prompts: string[] = [];
+      let buffer: string[] = [];
+      const flush = () => {
+        const raw = buffer.join('\n').trim();
+        if (raw !== '') prompts.push(raw);
+        buffer = [];
+      };
+      for (const line of content.split(/\r?\n/)) {
+        if (line.trim() === '---') flush();
+        else buffer.push(line);
+      }
+      flush();
       if (prompts.length === 0) throw locatedError(locator, at, `${shown} is empty; expected a prompt template`);
       return prompts;
     }
+    default:
+      // promptfoo reads .md and .j2 files whole, untrimmed (and other extensions not at all: here, whole too).
+      if (content.trim() === '') throw locatedError(locator, at, `${shown} is empty; expected a prompt template`);
+      return [content];
   }
 }
 

@@ -340,7 +340,8 @@ async function loadVarFile(reference: string, locator: Locator, at: KeyPath, ctx
     if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
       values.push(SourceFile.parse(content, ctx.display(abs)).toJS());
     } else {
-      values.push(content);
+      // promptfoo trims a text file's content when it loads it as a var.
+      values.push(content.trim());
     }
   }
   return isGlob(reference) ? values : values[0];
