@@ -57,6 +57,9 @@ const cases = out.results.results
   .map((r) => ({
     testIdx: r.testIdx,
     promptIdx: r.promptIdx,
+    // promptfoo numbers prompts per provider column: the labels say which prompt and provider ran.
+    prompt: r.prompt?.label,
+    provider: r.provider?.label || r.provider?.id,
     description: r.testCase?.description ?? r.vars?.description ?? '',
     output: r.response?.output ?? null,
     pass: r.success,

@@ -1,35 +1,41 @@
 // promptfoo keys with promptfoo's meaning, loaded from a real config and run through the real engine with the
 // echo provider (its output is the prompt it was sent): prompt and provider filters, a provider's transform,
-// transformVars, the `env:` block, disableVarExpansion, an assertion's config and `- path:` test files.
+// transformVars, the `env:` block, disableVarExpansion, an assertion's config and `- path:` test files. The
+// cases that run, their outputs and verdicts are promptfoo 0.123.1's, recorded by scripts/record-conformance.sh.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSuite } from '../../src/config/load.js';
 import { evaluateSuite } from '../../src/evaluate.js';
 
-const CONFIG = path.resolve('__tests__/fixtures/config/promptfoo-keys/promptfooconfig.yaml');
+const DIR = path.resolve('__tests__/fixtures/conformance/keys');
+const CONFIG = path.join(DIR, 'promptfooconfig.yaml');
 
-test('runs exactly the cases the filters allow, each as promptfoo would send it', async () => {
+interface Recorded {
+  testIdx: number;
+  prompt: string;
+  provider: string;
+  output: string | null;
+  pass: boolean;
+}
+const recorded = (JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as { cases: Recorded[] }).cases;
+
+test('runs exactly the cases promptfoo runs, each with the output and verdict promptfoo gives', async () => {
   const suite = await loadSuite(CONFIG);
   const { results } = await evaluateSuite(suite, { env: {} });
-  const rows = results.map((r) => [r.testIdx, r.promptId, r.provider, r.output, r.pass]);
-  expect(rows).toEqual([
-    // test 0: the loud provider runs only the formal prompt, and shouts (its transform).
-    [0, 'formal', 'loud', 'HELLO, ADA.', true],
-    [0, 'formal', 'plain', 'Hello, Ada.', true],
-    [0, 'casual', 'plain', 'hey Ada', true],
-    // test 1: only the casual prompt (and the loud provider does not run it).
-    [1, 'casual', 'plain', 'hey Alan', true],
-    // test 2: only the plain provider; transformVars capitalised the name before rendering.
-    [2, 'formal', 'plain', 'Hello, Grace.', true],
-    [2, 'casual', 'plain', 'hey Grace', true],
-    // test 3: the list stays one value (printed as JSON), and the javascript assertion reads its config.
-    [3, 'casual', 'plain', 'hey ["Ada","Alan"]', true],
-    // test 4, from `- path: file://more-tests.csv`.
-    [4, 'formal', 'loud', 'HELLO, LINUS.', false],
-    [4, 'formal', 'plain', 'Hello, Linus.', true],
-    [4, 'casual', 'plain', 'hey Linus', true],
-  ]);
-  expect(results[2 + 0]!.vars).toEqual({ name: 'Ada' });
-  expect(results.find((r) => r.testIdx === 2)!.vars).toEqual({ name: 'Grace' });
+  const label = (promptIdx: number) => suite.prompts[promptIdx]!.label;
+  const key = (r: { testIdx: number; prompt: string; provider: string }) => `${r.testIdx} ${r.prompt} ${r.provider}`;
+  const ours = results.map((r) => ({
+    key: key({ testIdx: r.testIdx, prompt: label(r.promptIdx), provider: r.provider }),
+    output: r.output,
+    pass: r.pass,
+  }));
+  const theirs = recorded.map((r) => ({ key: key(r), output: r.output, pass: r.pass }));
+  const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+  expect(ours.sort(byKey)).toEqual(theirs.sort(byKey));
+  // Spot checks of what the recording says, so that a re-recording that changed them is noticed.
+  expect(ours.find((r) => r.key === '0 formal loud')!.output).toBe('HELLO, ADA.');
+  expect(ours.filter((r) => r.key.startsWith('1 '))).toHaveLength(1);
+  expect(ours.find((r) => r.key === '2 formal plain')!.output).toBe('Hello, Grace.');
 });
 
 test('{{ env.X }} renders only what the config declares in env:, never the process environment', async () => {
