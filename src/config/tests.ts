@@ -2,12 +2,14 @@
 // into TestCases, with promptfoo's semantics: `file://` vars load the file, defaultTest is merged into every
 // test, and a var holding a list of strings runs the test once per string (cartesian over such vars).
 // Every assertion is checked here so that a typo fails the load, at its line, not the 400th case.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { isSupportedAssertionType, SUPPORTED_ASSERTION_TYPES, baseAssertionType } from '../assertions/index.js';
 import type { AssertionSpec, ProviderSpec, SourceLocation, TestCase, TestOptions } from '../types.js';
 import { testsFromCsv } from './csv.js';
 import { checkKeys } from './keys.js';
+import { isMediaFile, mediaVar } from './media.js';
 import {
   expandFileRef,
   isFileRef,
@@ -322,7 +324,10 @@ async function loadVars(
 
 const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
 
-/** promptfoo's vars files: JSON and YAML parse, anything else is text; a glob gives one value per file. */
+/**
+ * promptfoo's vars files: JSON and YAML parse, images/audio/video are base64 (media.ts), anything else is
+ * trimmed text; a glob gives one value per file.
+ */
 async function loadVarFile(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<unknown> {
   if (SCRIPT_VAR.test(reference)) {
     throw locatedError(
@@ -335,6 +340,10 @@ async function loadVarFile(reference: string, locator: Locator, at: KeyPath, ctx
   const values: unknown[] = [];
   for (const abs of files) {
     ctx.files.add(abs);
+    if (isMediaFile(abs)) {
+      values.push(mediaVar(abs, await readFile(abs)));
+      continue;
+    }
     const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
     const ext = path.extname(abs).toLowerCase();
     if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
