@@ -44,3 +44,10 @@ test('{{ env.X }} renders only what the config declares in env:, never the proce
   const { results } = await evaluateSuite(suite, { env: { GITHUB_TOKEN: 'ghs_secret', HOME: '/root' } });
   expect(results[0]!.output).toBe('HELLO  ');
 });
+
+test('tests from a .jsonl file: one test per line, blank lines skipped, each line located in messages', async () => {
+  const suite = await loadSuite(path.resolve('__tests__/fixtures/config/jsonl/promptfooconfig.yaml'));
+  expect(suite.tests.map((t) => t.vars)).toEqual([{ n: 'a' }, { n: 'b' }]);
+  // The second test has no assertions: a warning at its line.
+  expect(suite.warnings).toEqual([expect.stringMatching(/t\.jsonl:3:1: this test has no assertions/)]);
+});

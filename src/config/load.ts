@@ -157,11 +157,11 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
 /** `defaultTest` is a test (without its own identity) or, as promptfoo allows, `file://defaults.yaml`. */
 async function loadDefaultTest(value: unknown, source: SourceFile, ctx: TestContext): Promise<TestCase | undefined> {
   if (value === undefined || value === null) return undefined;
-  if (!isFileRef(value)) return normaliseTest(value, source, ['defaultTest'], ctx);
+  if (!isFileRef(value)) return normaliseTest(value, source, ['defaultTest'], ctx, 'defaultTest');
   const abs = await resolveInside(value.slice('file://'.length), ctx.scope, source, ['defaultTest']);
   ctx.files.add(abs);
   const file = SourceFile.parse(await readText(abs, ctx.scope, source, ['defaultTest']), displayPath(abs));
-  return normaliseTest(file.toJS(), file, [], ctx);
+  return normaliseTest(file.toJS(), file, [], ctx, 'defaultTest');
 }
 
 function stripUndefined<T extends object>(object: T): Partial<T> {
