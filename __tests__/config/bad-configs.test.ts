@@ -161,6 +161,14 @@ const CORPUS: Array<[string, string]> = [
     'redteam-config',
     'redteam-config/promptgate.yaml:4:3: redteam: this is a promptfoo redteam config, not an eval suite: it has no tests, only the plan to generate them. Generate them with `npx promptfoo redteam generate -c <this config> -o redteam-tests.yaml`, commit that file and point `tests: file://redteam-tests.yaml` at it (its promptfoo:redteam:* graders are not supported by promptgate)',
   ],
+  [
+    'huggingface-tests',
+    "huggingface-tests/promptgate.yaml:4:5: tests[0]: huggingface://datasets/cais/mmlu?split=test: promptfoo's Hugging Face datasets are fetched over the network, which promptgate does not do (a gate must not depend on a download): export the rows to a CSV, JSONL or YAML file, commit it and point tests at it",
+  ],
+  [
+    'prompt-function',
+    "prompt-function/promptgate.yaml:2:5: prompts[0]: file://prompt.py:build: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars",
+  ],
   // Files outside the project
   [
     'path-escape',

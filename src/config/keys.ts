@@ -126,13 +126,14 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
   provider: {
     what: 'a provider',
     supported: ['id', 'label', 'config', 'prompts', 'transform'],
+    noted: {
+      delay:
+        "promptfoo's per-provider delay changes when calls are made, not what they answer; promptgate paces calls with evaluateOptions.maxConcurrency and retries 429s with backoff",
+    },
     refused: {
       env: "a provider's own env block is not supported; set the variables in the workflow step's env",
-      delay:
-        "promptfoo's per-provider delay is not supported; set evaluateOptions.maxConcurrency (promptgate retries 429s with backoff)",
       inputs: "promptfoo's provider inputs (redteam target schema) are not used by an eval",
     },
-    noted: {},
   },
   prompt: {
     what: 'a prompt',
@@ -147,11 +148,10 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
   evaluateOptions: {
     what: 'evaluateOptions',
     supported: ['maxConcurrency', 'repeat', 'timeoutMs', 'maxRetries'],
-    refused: {
-      delay:
-        "promptfoo's delay between calls is not supported; set maxConcurrency (promptgate retries 429s with backoff)",
-    },
+    refused: {},
     noted: {
+      delay:
+        "promptfoo's delay between calls changes when calls are made, not what they answer; promptgate paces calls with maxConcurrency and retries 429s with backoff",
       showProgressBar: 'a display option; promptgate prints progress lines on its own',
       cache: 'promptgate caches outputs unless run with --no-cache',
       generateSuggestions: "promptfoo's prompt suggestions are not used by promptgate",

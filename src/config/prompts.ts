@@ -8,7 +8,16 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Prompt } from '../types.js';
-import { expandFileRef, FILE_PREFIX, isFileRef, isGlob, readText, relativePosix, type FileScope } from './files.js';
+import {
+  expandFileRef,
+  FILE_PREFIX,
+  isFileRef,
+  isGlob,
+  readText,
+  relativePosix,
+  scriptPath,
+  type FileScope,
+} from './files.js';
 import { checkKeys } from './keys.js';
 import { PromptObjectSchema } from './schema.js';
 import {
@@ -127,6 +136,13 @@ async function promptsFromFiles(
   files: string[],
 ): Promise<Prompt[]> {
   const at = entry.at;
+  if (SCRIPT_EXTENSIONS.has(path.extname(scriptPath(entry.source)).toLowerCase())) {
+    throw locatedError(
+      locator,
+      at,
+      `${entry.source}: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars`,
+    );
+  }
   const parts: Array<{ raw: string; file: string }> = [];
   for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
     files.push(abs);
