@@ -10,6 +10,7 @@ import type { AssertionSpec, ProviderSpec, SourceLocation, TestCase, TestOptions
 import { testsFromCsv } from './csv.js';
 import { checkKeys } from './keys.js';
 import { isMediaFile, mediaVar } from './media.js';
+import { refusedAssertion } from './refused-assertions.js';
 import {
   expandFileRef,
   isFileRef,
@@ -256,6 +257,8 @@ async function normaliseAssertion(
   }
   ctx.warnings.push(...checkKeys(item, 'assertion', locator, at));
   const raw = checkWith(locator, AssertionSchema, item, at);
+  const refused = isSupportedAssertionType(raw.type) ? undefined : refusedAssertion(raw.type);
+  if (refused !== undefined) throw locatedError(locator, [...at, 'type'], refused);
   if (!isSupportedAssertionType(raw.type)) {
     throw locatedError(
       locator,
