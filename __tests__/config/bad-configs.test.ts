@@ -169,6 +169,10 @@ const CORPUS: Array<[string, string]> = [
     'prompt-function',
     "prompt-function/promptgate.yaml:2:5: prompts[0]: file://prompt.py:build: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars",
   ],
+  [
+    'env-undeclared',
+    'env-undeclared/promptgate.yaml:2:3: env: prompt "{{ env.GREETING }} {{ env.GITHUB_TOKEN }}" renders {{ env.GITHUB_TOKEN }}, which the config\'s env: block does not declare; declare it there (promptgate never renders the process environment: it holds the run\'s secrets)',
+  ],
   // Files outside the project
   [
     'path-escape',

@@ -151,6 +151,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
     suite.env = Object.fromEntries(
       Object.entries(config.env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
     );
+  checkEnvReferences(prompts, suite.env ?? {}, source);
   return suite;
 }
 
@@ -162,6 +163,24 @@ async function loadDefaultTest(value: unknown, source: SourceFile, ctx: TestCont
   ctx.files.add(abs);
   const file = SourceFile.parse(await readText(abs, ctx.scope, source, ['defaultTest']), displayPath(abs));
   return normaliseTest(file.toJS(), file, [], ctx, 'defaultTest');
+}
+
+/**
+ * `{{ env.NAME }}` renders only the config's `env:` block, so a prompt naming a variable that is not declared
+ * there would silently render empty: a located error instead, saying why the environment is not read.
+ */
+function checkEnvReferences(prompts: Suite['prompts'], env: Record<string, string>, source: SourceFile): void {
+  for (const prompt of prompts) {
+    for (const match of prompt.raw.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)) {
+      const name = match[1]!;
+      if (name in env) continue;
+      throw locatedError(
+        source,
+        Object.keys(env).length > 0 ? ['env'] : ['prompts'],
+        `prompt "${prompt.label}" renders {{ env.${name} }}, which the config's env: block does not declare; declare it there (promptgate never renders the process environment: it holds the run's secrets)`,
+      );
+    }
+  }
 }
 
 function stripUndefined<T extends object>(object: T): Partial<T> {
