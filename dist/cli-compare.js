@@ -1298,6 +1298,8 @@ async function prepareSuite(input, trees, configPath, logger) {
         logger.warn(`${configPath}: ${reason}`);
         return { configPath, name, affectedBy: [configPath], ...empty, skip: { reason } };
     }
+    for (const warning of (prSuite ?? base.suite)?.warnings ?? [])
+        logger.warn(warning);
     const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite);
     const yardstick = base.suite ? { ...base.suite, prompts: headPrompts } : prSuite;
     const promptFiles = new Set(headPrompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));

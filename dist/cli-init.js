@@ -16,6 +16,7 @@ import './cli-version.js';
 import 'node:fs';
 import 'process';
 import 'buffer';
+import 'node:os';
 
 // Finds the files in a repository that look like prompt templates, by the names and folders people use
 // for them. Detection only proposes: the user edits the starter config, so a miss costs one line there.

@@ -9,12 +9,13 @@ import https from 'node:https';
 import { promisify, parseArgs, isDeepStrictEqual } from 'node:util';
 import zlib from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, realpath, mkdir, writeFile, stat, readdir, lstat, rm, utimes, rename, access } from 'node:fs/promises';
+import { readFile, realpath, mkdir, writeFile, stat, readdir, mkdtemp, rm, lstat, utimes, rename } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { V as VERSION } from './cli-version.js';
 import { readFileSync, existsSync } from 'node:fs';
 import require$$0$4 from 'process';
 import require$$0$5 from 'buffer';
+import os from 'node:os';
 
 function processIo() {
     const isTTY = Boolean(process.stdout.isTTY);
@@ -6679,15 +6680,15 @@ class UndefinedVariableError extends Error {
 // `[object Object]`, a bare `{{ customer }}` prints the object's JSON here (arrays too: `["a","b"]`, not
 // `a,b`): a prompt that mentions a structured var almost always means its content.
 //
-// A chat prompt (the raw text is a JSON array of {role, content}) is rendered message by message, so a
-// var holding quotes or newlines cannot break the JSON; the result is the JSON text of the rendered array.
+// A JSON prompt (a chat messages array, or any JSON object) is rendered value by value, so a var holding
+// quotes or newlines cannot break the JSON; the result is the JSON text of the rendered value.
 //
 // Rendering runs once per case (10,000 times in the benchmark): one Environment, templates compiled once
 // per distinct text, chat prompts parsed once per distinct raw text.
 // No `env` global (promptfoo has one): a pull request could otherwise echo the runner's secrets.
 const environment = new nunjucks.Environment(null, { autoescape: false });
 environment.addFilter('load', (text) => JSON.parse(text));
-const compiled = new Map();
+const compiled$1 = new Map();
 const printed = new Map();
 /**
  * The compiled template for a source text, reused across cases (prompts and assertion values share one
@@ -6696,10 +6697,10 @@ const printed = new Map();
 function compileTemplate(source) {
     if (!/\{[{%#]/.test(source))
         return undefined;
-    let template = compiled.get(source);
+    let template = compiled$1.get(source);
     if (!template) {
         template = new nunjucks.Template(source, environment, undefined, true);
-        compiled.set(source, template);
+        compiled$1.set(source, template);
     }
     return template;
 }
@@ -6716,12 +6717,37 @@ function renderTemplateText(source, vars) {
             throw new UndefinedVariableError(name);
     return template.render(printableVars(vars));
 }
-/** Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo semantics). */
+/**
+ * Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo 0.123.1 semantics): a
+ * string var loses one trailing newline (a YAML `|` block ends in one), and a prompt that is JSON (a chat
+ * messages array, or any object) has each string value rendered, so a var holding quotes or newlines is
+ * JSON-escaped, and is sent as that JSON, indented by 2 as promptfoo does (its
+ * PROMPTFOO_DISABLE_JSON_AUTOESCAPE is not read: JSON prompts are always rendered this way).
+ */
 function renderPrompt(prompt, vars) {
-    const chat = chatTemplate(prompt.raw);
-    if (!chat)
-        return renderTemplateText(prompt.raw, vars);
-    return JSON.stringify(chat.map((message) => ({ ...message, content: renderDeep(message.content, vars) })));
+    const promptVars = withoutTrailingNewline(vars);
+    const json = jsonTemplate(prompt.raw);
+    if (json === null)
+        return renderTemplateText(prompt.raw, promptVars);
+    return JSON.stringify(renderDeep(json, promptVars), null, 2);
+}
+const trimmedVars = new WeakMap();
+/** promptfoo's `vars[key].replace(/\n$/, '')` for string vars, computed once per vars object. */
+function withoutTrailingNewline(vars) {
+    let trimmed = trimmedVars.get(vars);
+    if (!trimmed) {
+        trimmed = vars;
+        for (const key in vars) {
+            const value = vars[key];
+            if (typeof value === 'string' && value.endsWith('\n')) {
+                if (trimmed === vars)
+                    trimmed = { ...vars };
+                trimmed[key] = value.slice(0, -1);
+            }
+        }
+        trimmedVars.set(vars, trimmed);
+    }
+    return trimmed;
 }
 /**
  * The messages as written when the rendered prompt is a JSON array of `{role, content}` (content may be an
@@ -6744,24 +6770,25 @@ function isMessageArray(value) {
         value.length > 0 &&
         value.every((m) => m !== null && typeof m === 'object' && typeof m.role === 'string' && 'content' in m));
 }
-const chatTemplates = new Map();
-function chatTemplate(raw) {
-    let messages = chatTemplates.get(raw);
-    if (messages === undefined) {
-        messages = null;
-        if (/^\s*\[/.test(raw)) {
+const jsonTemplates = new Map();
+/** The prompt's JSON (an object or array) when its raw text is JSON, else null; parsed once per text. */
+function jsonTemplate(raw) {
+    let parsed = jsonTemplates.get(raw);
+    if (parsed === undefined) {
+        parsed = null;
+        if (/^\s*[[{]/.test(raw)) {
             try {
-                const parsed = JSON.parse(raw);
-                if (isMessageArray(parsed))
-                    messages = parsed;
+                const value = JSON.parse(raw);
+                if (value !== null && typeof value === 'object')
+                    parsed = value;
             }
             catch {
-                // Not JSON: an ordinary template that happens to start with `[`.
+                // Not JSON: an ordinary template that happens to start with `[` or `{`.
             }
         }
-        chatTemplates.set(raw, messages);
+        jsonTemplates.set(raw, parsed);
     }
-    return messages;
+    return parsed;
 }
 /** Message content is a string, or (multimodal) parts whose strings are templates too. */
 function renderDeep(value, vars) {
@@ -26696,6 +26723,301 @@ function scriptPath(reference) {
     return match ? match[1] : relative;
 }
 
+const peq = new Uint32Array(0x10000);
+const myers_32 = (a, b) => {
+    const n = a.length;
+    const m = b.length;
+    const lst = 1 << (n - 1);
+    let pv = -1;
+    let mv = 0;
+    let sc = n;
+    let i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+    }
+    for (i = 0; i < m; i++) {
+        let eq = peq[b.charCodeAt(i)];
+        const xv = eq | mv;
+        eq |= ((eq & pv) + pv) ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+            sc++;
+        }
+        if (pv & lst) {
+            sc--;
+        }
+        mv = (mv << 1) | 1;
+        pv = (pv << 1) | ~(xv | mv);
+        mv &= xv;
+    }
+    i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+    }
+    return sc;
+};
+const myers_x = (b, a) => {
+    const n = a.length;
+    const m = b.length;
+    const mhc = [];
+    const phc = [];
+    const hsize = Math.ceil(n / 32);
+    const vsize = Math.ceil(m / 32);
+    for (let i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+    }
+    let j = 0;
+    for (; j < vsize - 1; j++) {
+        let mv = 0;
+        let pv = -1;
+        const start = j * 32;
+        const vlen = Math.min(32, m) + start;
+        for (let k = start; k < vlen; k++) {
+            peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (let i = 0; i < n; i++) {
+            const eq = peq[a.charCodeAt(i)];
+            const pb = (phc[(i / 32) | 0] >>> i) & 1;
+            const mb = (mhc[(i / 32) | 0] >>> i) & 1;
+            const xv = eq | mv;
+            const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+            let ph = mv | ~(xh | pv);
+            let mh = pv & xh;
+            if ((ph >>> 31) ^ pb) {
+                phc[(i / 32) | 0] ^= 1 << i;
+            }
+            if ((mh >>> 31) ^ mb) {
+                mhc[(i / 32) | 0] ^= 1 << i;
+            }
+            ph = (ph << 1) | pb;
+            mh = (mh << 1) | mb;
+            pv = mh | ~(xv | ph);
+            mv = ph & xv;
+        }
+        for (let k = start; k < vlen; k++) {
+            peq[b.charCodeAt(k)] = 0;
+        }
+    }
+    let mv = 0;
+    let pv = -1;
+    const start = j * 32;
+    const vlen = Math.min(32, m - start) + start;
+    for (let k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    let score = m;
+    for (let i = 0; i < n; i++) {
+        const eq = peq[a.charCodeAt(i)];
+        const pb = (phc[(i / 32) | 0] >>> i) & 1;
+        const mb = (mhc[(i / 32) | 0] >>> i) & 1;
+        const xv = eq | mv;
+        const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+        let ph = mv | ~(xh | pv);
+        let mh = pv & xh;
+        score += (ph >>> (m - 1)) & 1;
+        score -= (mh >>> (m - 1)) & 1;
+        if ((ph >>> 31) ^ pb) {
+            phc[(i / 32) | 0] ^= 1 << i;
+        }
+        if ((mh >>> 31) ^ mb) {
+            mhc[(i / 32) | 0] ^= 1 << i;
+        }
+        ph = (ph << 1) | pb;
+        mh = (mh << 1) | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    for (let k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+    }
+    return score;
+};
+const distance = (a, b) => {
+    if (a.length < b.length) {
+        const tmp = b;
+        b = a;
+        a = tmp;
+    }
+    if (b.length === 0) {
+        return a.length;
+    }
+    if (a.length <= 32) {
+        return myers_32(a, b);
+    }
+    return myers_x(a, b);
+};
+const closest = (str, arr) => {
+    let min_distance = Infinity;
+    let min_index = 0;
+    for (let i = 0; i < arr.length; i++) {
+        const dist = distance(str, arr[i]);
+        if (dist < min_distance) {
+            min_distance = dist;
+            min_index = i;
+        }
+    }
+    return arr[min_index];
+};
+
+// Every key a config may hold, at every level, and what promptgate does with it. A key is one of:
+//   - supported: it works (the loader and the engine implement it);
+//   - refused: a promptfoo key promptgate does not implement: a located error naming the feature and what
+//     to do instead (a suite that silently ran without it would not be the suite the user wrote);
+//   - noted: a promptfoo key with no effect on what a case sends or how it is scored (where promptfoo writes
+//     its own files, display options): accepted with a located warning saying it is not used;
+//   - unknown: anything else is a located error with "did you mean" (a misspelled `asert:` must not turn
+//     a suite into one that passes 100%).
+// The README's Config section lists the same keys; keep the two in step.
+const LEVELS = {
+    config: {
+        what: 'the config',
+        supported: [
+            'description',
+            'prompts',
+            'providers',
+            'targets',
+            'tests',
+            'defaultTest',
+            'evaluateOptions',
+            'gate',
+            'env',
+            '$schema',
+        ],
+        refused: {
+            extensions: "promptfoo's extension hooks (beforeAll/beforeEach/afterEach/afterAll) are not run by promptgate; do the setup in the workflow before the eval, or in a custom provider (file://provider.mjs)",
+            scenarios: "promptfoo's scenarios (config × tests cross products) are not supported; write the combinations out as tests (a list-of-strings var runs a test once per value)",
+            nunjucksFilters: "promptfoo's custom nunjucks filters (JavaScript files) are not supported; compute the value in the test's vars instead",
+            assertionTemplates: "promptfoo's assertionTemplates ($ref to a shared assertion) are not supported; put shared assertions in defaultTest.assert, or use a YAML anchor (&name / *name)",
+            derivedMetrics: "promptfoo's derivedMetrics (formulas over named scores) are not supported; promptgate reports each metric's score",
+            tracing: "promptfoo's OpenTelemetry tracing (and the trace-* assertions) is not supported; assert on the output instead",
+            commandLineOptions: "promptfoo's commandLineOptions are not read; pass promptgate's options on its command line",
+        },
+        noted: {
+            outputPath: 'promptfoo writes its results there; promptgate writes them with `eval -o FILE` (or the action report)',
+            sharing: "promptfoo's result sharing is not used; promptgate reports in the pull request and the job summary",
+            writeLatestResults: "promptfoo's local results database is not used by promptgate",
+            tags: "promptfoo's config tags are not used by promptgate",
+            metadata: "promptfoo's config metadata is not used by promptgate",
+            redteam: "promptfoo's redteam block is read by `promptfoo redteam generate`, not by an eval (promptfoo's eval ignores it too): generate the attack tests with `promptfoo redteam generate -o redteam.yaml` and point `tests:` at the file",
+        },
+    },
+    test: {
+        what: 'a test',
+        supported: [
+            'description',
+            'vars',
+            'assert',
+            'threshold',
+            'options',
+            'metadata',
+            'critical',
+            'providers',
+            'prompts',
+        ],
+        refused: {
+            providerOutput: "promptfoo's providerOutput (assertions over a fixed output, no provider call) is not supported; use the echo provider with the output as the prompt",
+            assertScoringFunction: "promptfoo's assertScoringFunction (a custom way to combine assertion scores) is not supported; use weights and the test's threshold",
+        },
+        noted: {},
+    },
+    options: {
+        what: "a test's options",
+        supported: [
+            'transform',
+            'transformVars',
+            'provider',
+            'rubricPrompt',
+            'disableVarExpansion',
+            'disableConversationVar',
+        ],
+        refused: {
+            storeOutputAs: "promptfoo's storeOutputAs (feeding one test's output into the next test's vars) needs tests to run in order, one after another; promptgate runs cases independently: put the earlier output in the later test's vars",
+            postprocess: "promptfoo's postprocess was renamed transform; write `transform:` instead",
+            prefix: "promptfoo's prompt prefix option is not supported; put the text in the prompt, or in a var rendered there",
+            suffix: "promptfoo's prompt suffix option is not supported; put the text in the prompt, or in a var rendered there",
+            runSerially: "promptfoo's runSerially is not supported; set evaluateOptions.maxConcurrency: 1 to make calls one at a time",
+            providers: 'a grader set as `providers:` in options is not supported; name one grading provider with `provider:`',
+        },
+        noted: {
+            delay: "promptfoo's delay between calls is not used; promptgate paces calls with evaluateOptions.maxConcurrency and retries on 429s",
+            showOutput: "promptfoo's showOutput is a display option; promptgate's report shows failing outputs",
+            includeMetrics: "promptfoo's includeMetrics is a display option, not used by promptgate",
+        },
+    },
+    assertion: {
+        what: 'an assertion',
+        supported: ['type', 'value', 'threshold', 'weight', 'metric', 'transform', 'provider', 'config', 'rubricPrompt'],
+        refused: {
+            contextTransform: "promptfoo's contextTransform (for the context-* assertions) is not supported, nor are those assertions",
+            $ref: "promptfoo's assertionTemplates ($ref) are not supported; use a YAML anchor (&name / *name)",
+        },
+        noted: {},
+    },
+    provider: {
+        what: 'a provider',
+        supported: ['id', 'label', 'config', 'prompts', 'transform'],
+        noted: {
+            delay: "promptfoo's per-provider delay changes when calls are made, not what they answer; promptgate paces calls with evaluateOptions.maxConcurrency and retries 429s with backoff",
+        },
+        refused: {
+            env: "a provider's own env block is not supported; set the variables in the workflow step's env",
+            inputs: "promptfoo's provider inputs (redteam target schema) are not used by an eval",
+        },
+    },
+    prompt: {
+        what: 'a prompt',
+        supported: ['id', 'label', 'raw'],
+        refused: {
+            config: "a prompt's own provider config (merged into the provider's by promptfoo) is not supported; put those options in the provider's config, with one provider per variant",
+            function: 'prompt functions are not supported; write the prompt as a template',
+        },
+        noted: {},
+    },
+    evaluateOptions: {
+        what: 'evaluateOptions',
+        supported: ['maxConcurrency', 'repeat', 'timeoutMs', 'maxRetries'],
+        refused: {},
+        noted: {
+            delay: "promptfoo's delay between calls changes when calls are made, not what they answer; promptgate paces calls with maxConcurrency and retries 429s with backoff",
+            showProgressBar: 'a display option; promptgate prints progress lines on its own',
+            cache: 'promptgate caches outputs unless run with --no-cache',
+            generateSuggestions: "promptfoo's prompt suggestions are not used by promptgate",
+            interactiveProviders: 'promptgate runs without a terminal prompt',
+        },
+    },
+};
+/**
+ * Checks the keys of one map written at `at`. Throws a located error for an unknown or refused key;
+ * returns a located warning for each noted one.
+ */
+function checkKeys(value, level, locator, at) {
+    const keys = LEVELS[level];
+    const warnings = [];
+    for (const key of Object.keys(value)) {
+        if (keys.supported.includes(key))
+            continue;
+        const refused = keys.refused[key];
+        if (refused !== undefined)
+            throw locatedError(locator, [...at, key], `not supported: ${refused}`);
+        const noted = keys.noted[key];
+        if (noted !== undefined) {
+            warnings.push(locatedError(locator, [...at, key], `not used: ${noted}`).message);
+            continue;
+        }
+        throw locatedError(locator, [...at, key], `unknown key in ${keys.what}${suggestion(key, keys)}; expected one of ${keys.supported.join(', ')}`);
+    }
+    return warnings;
+}
+/** ` (did you mean "assert"?)` for a key one or two edits (or a case change) away from a known one. */
+function suggestion(key, keys) {
+    const known = [...keys.supported, ...Object.keys(keys.refused), ...Object.keys(keys.noted)];
+    const nearest = closest(key, known);
+    const near = distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.min(2, Math.max(1, key.length - 2));
+    return near ? ` (did you mean "${nearest}"?)` : '';
+}
+
 const NO_ASSERTIONS = { pass: true, score: 1, reason: 'No assertions', namedScores: {} };
 function aggregate(results, threshold) {
     if (results.length === 0)
@@ -35402,7 +35724,7 @@ const jsonAssertions = {
 };
 
 // Custom JavaScript: the `javascript` assertion (inline expression, multi-line function body, or a
-// function exported by a file://x.js|.mjs[:name] module) and output transforms. Semantics follow
+// function exported by a file://x.js|.mjs[:name] module), and the module loader transforms share. Semantics follow
 // promptfoo: a boolean is the verdict, a number is a score (passing when > 0, or >= the assertion's
 // threshold), an object is a GradingResult.
 /** `file://dir/x.js:fn` → absolute path and optional export name. */
@@ -35449,7 +35771,7 @@ function pick(value, key) {
 }
 // Inline code compiles once per distinct source; a syntax error is remembered and rethrown per call.
 const inlineFunctions = new Map();
-function compileInline(params, body) {
+function compileInline$1(params, body) {
     const key = `${params.join(',')}\u0000${body}`;
     let compiled = inlineFunctions.get(key);
     if (compiled === undefined) {
@@ -35528,8 +35850,9 @@ async function validateResult(result) {
 function withSource(reason, source) {
     return source ? `${reason}\n${source}` : reason;
 }
-function normalizeScriptResult(result, inverse, threshold, source) {
-    const failure = (rawPass) => withSource(`Custom function returned ${rawPass ? 'true' : 'false'}`, source);
+/** promptfoo's normalizeScriptAssertionResult; `code` names what returned it ("Custom function", "Python code"). */
+function normalizeScriptResult(result, inverse, threshold, source, code = 'Custom function') {
+    const failure = (rawPass) => withSource(`${code} returned ${rawPass ? 'true' : 'false'}`, source);
     if (typeof result === 'boolean') {
         const pass = result !== inverse;
         return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : failure(result) };
@@ -35549,7 +35872,7 @@ function normalizeScriptResult(result, inverse, threshold, source) {
             ? result.reason
             : pass
                 ? 'Assertion passed'
-                : `Custom function returned ${result.pass ? 'true' : 'false'}`,
+                : `${code} returned ${result.pass ? 'true' : 'false'}`,
     };
 }
 const javascript = async ({ assertion, value, valueFromScript, output, scriptContext, inverse }) => {
@@ -35560,7 +35883,7 @@ const javascript = async ({ assertion, value, valueFromScript, output, scriptCon
         let result;
         if (valueFromScript === undefined) {
             const body = source.includes('\n') ? source : buildFunctionBody(source);
-            result = await validateResult(compileInline(['output', 'context', 'process'], body)(output, scriptContext, process));
+            result = await validateResult(compileInline$1(['output', 'context', 'process'], body)(output, scriptContext, process));
         }
         else {
             result = await validateResult(valueFromScript);
@@ -35574,47 +35897,159 @@ const javascript = async ({ assertion, value, valueFromScript, output, scriptCon
     }
 };
 const scriptAssertions = { javascript };
-/**
- * Applies an output transform: inline JavaScript over `output` and `context` (an expression, or a
- * multi-line body that returns), or `file://x.js[:fn]`. Throws when it throws or returns nothing.
- */
-async function applyTransform(code, output, context, rootDir) {
-    let fn;
-    if (code.startsWith('file://')) {
-        const { file, functionName } = parseScriptReference(code, rootDir);
-        fn = await loadScriptFunction(file, functionName);
-    }
-    else {
-        fn = compileInline(['output', 'context', 'process'], code.includes('\n') ? code : `return ${code}`);
-    }
-    let result;
+
+// The `python` assertion, with promptfoo 0.123.1's semantics (assertions/python.ts): an inline value is the
+// body of `def main(output, context)` (one line: `return <value>`), a `file://x.py[:fn]` value calls `fn`
+// (default `get_assert`) with (output, context). The result may be a bool, a number (passing when > 0, or
+// >= the threshold), a {pass, score, reason} dict (snake_case keys allowed), or those as text. Code that
+// fails to run grades as a fail with the reason, as in promptfoo. Runs the `python3` on PATH (GitHub's
+// runners have one), one process per call; the trust check lists python assertions as code.
+const PYTHON_TIMEOUT_MS = 120_000;
+// Imports the script as a module (its folder first on sys.path, as promptfoo does), calls the function with
+// the JSON arguments, and writes {"data": result} to the output file, so the script may print freely.
+const WRAPPER = `
+import asyncio, importlib.util, inspect, json, os, sys
+script, name, args_path, out_path = sys.argv[1:5]
+sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+spec = importlib.util.spec_from_file_location(os.path.basename(script).rsplit(".", 1)[0], script)
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+target = module
+for part in name.split("."):
+    target = getattr(target, part)
+with open(args_path, encoding="utf-8") as fp:
+    args = json.load(fp)
+result = asyncio.run(target(*args)) if inspect.iscoroutinefunction(target) else target(*args)
+with open(out_path, "w", encoding="utf-8") as fp:
+    json.dump({"data": result}, fp, ensure_ascii=False)
+`;
+/** promptfoo's buildPythonScript: inline code as the body of main(output, context). */
+function buildPythonScript(code) {
+    const multiline = code.includes('\n');
+    const indent = multiline ? (/^(?!\s*$)\s+/m.exec(code)?.[0] ?? '    ') : '    ';
+    const body = multiline
+        ? code
+            .split('\n')
+            .map((line) => `${indent}${line}`)
+            .join('\n')
+        : `    return ${code}`;
+    return `import json\n\ndef main(output, context):\n${body}\n`;
+}
+/** Calls `functionName` in the Python file with JSON-serialisable arguments; resolves to its JSON result. */
+async function runPython(file, functionName, args) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-py-'));
     try {
-        result = await fn(output, context, process);
+        const argsPath = path.join(dir, 'args.json');
+        const outPath = path.join(dir, 'out.json');
+        await writeFile(argsPath, JSON.stringify(args));
+        const stderr = await new Promise((resolve, reject) => {
+            const child = spawn('python3', ['-c', WRAPPER, file, functionName, argsPath, outPath], {
+                stdio: ['ignore', 'ignore', 'pipe'],
+            });
+            let errors = '';
+            child.stderr.on('data', (chunk) => (errors += chunk.toString('utf8')));
+            const timer = setTimeout(() => child.kill('SIGKILL'), PYTHON_TIMEOUT_MS);
+            child.on('error', (err) => {
+                clearTimeout(timer);
+                reject(new Error(err.code === 'ENOENT' ? 'python3 is not on PATH: install Python 3 to run python assertions' : err.message));
+            });
+            child.on('close', (code, signal) => {
+                clearTimeout(timer);
+                if (code === 0)
+                    resolve(errors);
+                else
+                    reject(new Error(signal ? `python3 was stopped (${signal})` : lastLines(errors) || `python3 exited ${code}`));
+            });
+        });
+        let text;
+        try {
+            text = await readFile(outPath, 'utf8');
+        }
+        catch {
+            throw new Error(`the Python function wrote no result${stderr ? `: ${lastLines(stderr)}` : ''}`);
+        }
+        return JSON.parse(text).data;
+    }
+    finally {
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+function lastLines(text) {
+    return text.trim().split('\n').slice(-3).join('\n');
+}
+/** An inline assertion's code as a script file, written once per distinct code. */
+const inlineScripts = new Map();
+async function inlineScript(code) {
+    let file = inlineScripts.get(code);
+    if (!file) {
+        file = (async () => {
+            const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-pyinline-'));
+            const abs = path.join(dir, 'assertion.py');
+            await writeFile(abs, buildPythonScript(code));
+            return abs;
+        })();
+        inlineScripts.set(code, file);
+    }
+    return file;
+}
+function camelKeys(value) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
+}
+/** promptfoo's normalizeScriptResult for Python answers: text, numbers, bools and dicts. */
+function pythonResult(result, inverse, threshold, source) {
+    const lower = typeof result === 'string' ? result.toLowerCase() : undefined;
+    if (result === true || lower === 'true')
+        return normalizeScriptResult(true, inverse, threshold, source, 'Python code');
+    if (result === false || lower === 'false')
+        return normalizeScriptResult(false, inverse, threshold, source, 'Python code');
+    let value = result;
+    if (typeof value === 'string' && value.startsWith('{'))
+        value = JSON.parse(value);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const graded = { reason: '', ...camelKeys(value) };
+        if (!isGradingResult(graded)) {
+            throw new Error(`Python assertion must return a boolean, number, or {pass, score, reason} object. Got instead:\n${JSON.stringify(value)}`);
+        }
+        if (threshold !== undefined && graded.score < threshold) {
+            const message = `Python score ${graded.score} is less than threshold ${threshold}`;
+            graded.pass = false;
+            graded.reason = graded.reason ? `${message}: ${graded.reason}` : message;
+        }
+        return normalizeScriptResult(graded, inverse, undefined, source, 'Python code');
+    }
+    const score = Number.parseFloat(String(value));
+    if (Number.isNaN(score)) {
+        throw new Error(`Python assertion must return a boolean, number, or {pass, score, reason} object. Instead got:\n${String(value)}`);
+    }
+    return normalizeScriptResult(score, inverse, threshold, source, 'Python code');
+}
+const python = async ({ assertion, value, valueFromScript, output, scriptContext, inverse }) => {
+    invariant(typeof value === 'string', 'python assertion must have a string value');
+    try {
+        const result = valueFromScript === undefined
+            ? await runPython(await inlineScript(value), 'main', [output, scriptContext])
+            : valueFromScript;
+        return pythonResult(result, inverse, assertion.threshold, typeof assertion.value === 'string' ? assertion.value : '');
     }
     catch (err) {
-        throw new Error(`Transform failed (${describeTransform(code)}): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        return {
+            pass: false,
+            score: 0,
+            reason: `Python code execution failed: ${err instanceof Error ? err.message : String(err)}`,
+        };
     }
-    if (result === null || result === undefined) {
-        throw new Error(`Transform function did not return a value\n\n${describeTransform(code)}`);
-    }
-    return result;
-}
-function describeTransform(code) {
-    if (code.startsWith('file://'))
-        return code;
-    const oneLine = code.replace(/\s+/g, ' ').trim();
-    return `inline transform: ${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}`;
-}
+};
+const pythonAssertions = { python };
 
 // Resolves what an assertion compares against, as promptfoo does before any handler runs: string values
 // are nunjucks templates over the test's vars; `file://` values are read (.json/.yaml/.yml parsed,
-// .txt trimmed) or, for .js/.mjs, called with (output, context) and their return value used.
+// .txt trimmed) or, for .js/.mjs and .py, called with (output, context) and their return value used.
 /** Renders a template string with vars (the prompts' environment: no `env` global, templates compiled once). */
 function renderTemplate(source, vars) {
     return compileTemplate(source)?.render(vars) ?? source;
 }
 /** Types whose handlers interpret a script's return value themselves (a verdict, not an expected value). */
-const SCRIPT_RESULT_TYPES = new Set(['javascript']);
+const SCRIPT_RESULT_TYPES = new Set(['javascript', 'python']);
 async function resolveAssertionValue(raw, baseType, vars, rootDir, callArgs) {
     if (Array.isArray(raw)) {
         const items = raw.map((item) => typeof item !== 'string'
@@ -35629,11 +36064,13 @@ async function resolveAssertionValue(raw, baseType, vars, rootDir, callArgs) {
     if (!raw.startsWith('file://'))
         return { value: renderTemplate(raw, vars), valueFromScript: undefined };
     const { file, functionName } = parseScriptReference(raw, rootDir);
-    if (!isJavascriptFile(file))
+    const isPython = file.endsWith('.py');
+    if (!isJavascriptFile(file) && !isPython)
         return { value: readDataFile(raw, rootDir), valueFromScript: undefined };
-    const fn = await loadScriptFunction(file, functionName);
     // A throwing file script is an error of the case in promptfoo (it runs outside the handler).
-    const fromScript = await fn(...callArgs);
+    const fromScript = isPython
+        ? await runPython(file, functionName ?? 'get_assert', callArgs)
+        : await (await loadScriptFunction(file, functionName))(...callArgs);
     if (fromScript !== undefined && !SCRIPT_RESULT_TYPES.has(baseType)) {
         if (typeof fromScript === 'function' || typeof fromScript === 'boolean') {
             throw new MalformedAssertionError(`the script for a "${baseType}" assertion returned a ${typeof fromScript}; only javascript assertions may; return the expected value instead`);
@@ -35659,7 +36096,7 @@ function readDataFile(ref, rootDir) {
         return distExports$1.parse(text);
     if (ext === '.txt')
         return text.trim();
-    throw new MalformedAssertionError(`unsupported file type ${ext || '(none)'} for ${ref}: expected .json, .yaml, .yml, .txt, .js or .mjs`);
+    throw new MalformedAssertionError(`unsupported file type ${ext || '(none)'} for ${ref}: expected .json, .yaml, .yml, .txt, .js, .mjs or .py`);
 }
 
 /** promptfoo's DEFAULT_GRADING_PROMPT, verbatim: graders are tuned to it. */
@@ -35747,10 +36184,12 @@ function invertScore(score) {
 const llmRubric = async ({ assertion, value, outputString, ctx, inverse }) => {
     invariant(value === undefined || typeof value === 'string' || typeof value === 'object', '"llm-rubric" assertion type must have a string or object value');
     const options = ctx.test.options;
-    const rubricPrompt = typeof options.rubricPrompt === 'string'
-        ? options.rubricPrompt
-        : options.rubricPrompt && typeof options.rubricPrompt === 'object'
-            ? JSON.stringify(options.rubricPrompt)
+    // The assertion's own rubricPrompt wins over the test's (promptfoo).
+    const written = assertion.rubricPrompt ?? options.rubricPrompt;
+    const rubricPrompt = typeof written === 'string'
+        ? written
+        : written && typeof written === 'object'
+            ? JSON.stringify(written)
             : DEFAULT_GRADING_PROMPT;
     const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value || '' };
     const prompt = renderGradingPrompt(rubricPrompt, vars);
@@ -35795,143 +36234,103 @@ const cost = ({ assertion, ctx, inverse }) => {
 };
 const performanceAssertions = { latency, cost };
 
-const peq = new Uint32Array(0x10000);
-const myers_32 = (a, b) => {
-    const n = a.length;
-    const m = b.length;
-    const lst = 1 << (n - 1);
-    let pv = -1;
-    let mv = 0;
-    let sc = n;
-    let i = n;
-    while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-    }
-    for (i = 0; i < m; i++) {
-        let eq = peq[b.charCodeAt(i)];
-        const xv = eq | mv;
-        eq |= ((eq & pv) + pv) ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-            sc++;
-        }
-        if (pv & lst) {
-            sc--;
-        }
-        mv = (mv << 1) | 1;
-        pv = (pv << 1) | ~(xv | mv);
-        mv &= xv;
-    }
-    i = n;
-    while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-    }
-    return sc;
+const DEFAULT_EMBEDDING_PROVIDER = 'openai:embedding:text-embedding-3-large';
+const METRICS = {
+    similar: 'cosine',
+    'similar:cosine': 'cosine',
+    'similar:dot': 'dot_product',
+    'similar:euclidean': 'euclidean',
 };
-const myers_x = (b, a) => {
-    const n = a.length;
-    const m = b.length;
-    const mhc = [];
-    const phc = [];
-    const hsize = Math.ceil(n / 32);
-    const vsize = Math.ceil(m / 32);
-    for (let i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
+const SIMILARITY_TYPES = Object.keys(METRICS);
+/** The embedding provider's spec: promptfoo lets options.provider be `{ embedding: ..., text: ... }`. */
+function embeddingSpec(assertionProvider, options) {
+    if (assertionProvider !== undefined)
+        return assertionProvider;
+    const perKind = options.provider;
+    if (perKind && typeof perKind === 'object' && 'embedding' in perKind) {
+        const embedding = perKind.embedding;
+        return typeof embedding === 'string' ? embedding : { ...embedding, config: embedding.config ?? {} };
     }
-    let j = 0;
-    for (; j < vsize - 1; j++) {
-        let mv = 0;
-        let pv = -1;
-        const start = j * 32;
-        const vlen = Math.min(32, m) + start;
-        for (let k = start; k < vlen; k++) {
-            peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (let i = 0; i < n; i++) {
-            const eq = peq[a.charCodeAt(i)];
-            const pb = (phc[(i / 32) | 0] >>> i) & 1;
-            const mb = (mhc[(i / 32) | 0] >>> i) & 1;
-            const xv = eq | mv;
-            const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
-            let ph = mv | ~(xh | pv);
-            let mh = pv & xh;
-            if ((ph >>> 31) ^ pb) {
-                phc[(i / 32) | 0] ^= 1 << i;
-            }
-            if ((mh >>> 31) ^ mb) {
-                mhc[(i / 32) | 0] ^= 1 << i;
-            }
-            ph = (ph << 1) | pb;
-            mh = (mh << 1) | mb;
-            pv = mh | ~(xv | ph);
-            mv = ph & xv;
-        }
-        for (let k = start; k < vlen; k++) {
-            peq[b.charCodeAt(k)] = 0;
-        }
+    return options.provider ?? DEFAULT_EMBEDDING_PROVIDER;
+}
+async function embed(provider, text, vars) {
+    const response = await provider
+        .callApi(text, { vars, prompt: { id: 'similar', label: 'similar', raw: text } })
+        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
+    if (response.error)
+        throw new GraderError(`similar: embedding provider ${provider.id} failed: ${response.error}`);
+    const vector = response.output;
+    if (!Array.isArray(vector) ||
+        vector.length === 0 ||
+        !vector.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+        const shown = JSON.stringify(vector) ?? String(vector);
+        throw new GraderError(`similar: embedding provider ${provider.id} did not answer with a vector of numbers (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}); use an embedding provider such as ${DEFAULT_EMBEDDING_PROVIDER}`);
     }
-    let mv = 0;
-    let pv = -1;
-    const start = j * 32;
-    const vlen = Math.min(32, m - start) + start;
-    for (let k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
+    return vector;
+}
+function compare(a, b, metric, providerId) {
+    if (a.length !== b.length) {
+        throw new GraderError(`similar: embedding provider ${providerId} gave vectors of different lengths (${a.length}, ${b.length})`);
     }
-    let score = m;
-    for (let i = 0; i < n; i++) {
-        const eq = peq[a.charCodeAt(i)];
-        const pb = (phc[(i / 32) | 0] >>> i) & 1;
-        const mb = (mhc[(i / 32) | 0] >>> i) & 1;
-        const xv = eq | mv;
-        const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
-        let ph = mv | ~(xh | pv);
-        let mh = pv & xh;
-        score += (ph >>> (m - 1)) & 1;
-        score -= (mh >>> (m - 1)) & 1;
-        if ((ph >>> 31) ^ pb) {
-            phc[(i / 32) | 0] ^= 1 << i;
+    const dot = a.reduce((sum, x, i) => sum + x * b[i], 0);
+    if (metric === 'dot_product')
+        return dot;
+    if (metric === 'euclidean')
+        return Math.sqrt(a.reduce((sum, x, i) => sum + (x - b[i]) ** 2, 0));
+    const norms = Math.sqrt(a.reduce((s, x) => s + x * x, 0)) * Math.sqrt(b.reduce((s, x) => s + x * x, 0));
+    return norms === 0 ? 0 : dot / norms;
+}
+/** promptfoo's buildSimilarityResult. */
+function verdict(similarity, threshold, inverse, metric) {
+    if (metric === 'euclidean') {
+        const pass = inverse ? similarity >= threshold - Number.EPSILON : similarity <= threshold + Number.EPSILON;
+        const normalized = 1 / (1 + similarity);
+        const below = `Distance ${similarity.toFixed(2)} is less than or equal to threshold ${threshold}`;
+        const above = `Distance ${similarity.toFixed(2)} is greater than threshold ${threshold}`;
+        return { pass, score: inverse ? 1 - normalized : normalized, reason: pass !== inverse ? below : above };
+    }
+    const pass = inverse ? similarity <= threshold + Number.EPSILON : similarity >= threshold - Number.EPSILON;
+    const atLeast = `Similarity ${similarity.toFixed(2)} is greater than or equal to threshold ${threshold}`;
+    const less = `Similarity ${similarity.toFixed(2)} is less than threshold ${threshold}`;
+    return { pass, score: inverse ? 1 - similarity : similarity, reason: pass !== inverse ? atLeast : less };
+}
+const similar = async ({ assertion, value, outputString, inverse, ctx }) => {
+    invariant(typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')), 'Similarity assertion type must have a string or array of strings value');
+    invariant(!Array.isArray(value) || value.length > 0, 'Similarity assertion must have at least one value to compare against');
+    const metric = METRICS[assertion.type.replace(/^not-/, '')];
+    const threshold = assertion.threshold ?? 0.75;
+    let provider;
+    try {
+        provider = await ctx.gradingProvider(embeddingSpec(assertion.provider, ctx.test.options));
+    }
+    catch (err) {
+        throw new GraderError(`similar: no embedding provider: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const outputVector = await embed(provider, outputString, ctx.vars);
+    const one = async (expected) => verdict(compare(await embed(provider, expected, ctx.vars), outputVector, metric, provider.id), threshold, inverse, metric);
+    if (!Array.isArray(value))
+        return one(value);
+    if (inverse) {
+        let closest;
+        for (const expected of value) {
+            const result = await one(expected);
+            if (!result.pass)
+                return result;
+            if (!closest || result.score < closest.score)
+                closest = result;
         }
-        if ((mh >>> 31) ^ mb) {
-            mhc[(i / 32) | 0] ^= 1 << i;
-        }
-        ph = (ph << 1) | pb;
-        mh = (mh << 1) | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
+        return closest;
     }
-    for (let k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
+    let maxScore = Number.NEGATIVE_INFINITY;
+    for (const expected of value) {
+        const result = await one(expected);
+        if (result.pass)
+            return result;
+        maxScore = Math.max(maxScore, result.score);
     }
-    return score;
+    return { pass: false, score: maxScore, reason: 'None of the provided values met the similarity threshold' };
 };
-const distance = (a, b) => {
-    if (a.length < b.length) {
-        const tmp = b;
-        b = a;
-        a = tmp;
-    }
-    if (b.length === 0) {
-        return a.length;
-    }
-    if (a.length <= 32) {
-        return myers_32(a, b);
-    }
-    return myers_x(a, b);
-};
-const closest = (str, arr) => {
-    let min_distance = Infinity;
-    let min_index = 0;
-    for (let i = 0; i < arr.length; i++) {
-        const dist = distance(str, arr[i]);
-        if (dist < min_distance) {
-            min_distance = dist;
-            min_index = i;
-        }
-    }
-    return arr[min_index];
-};
+const similarityAssertions = Object.fromEntries(SIMILARITY_TYPES.map((type) => [type, similar]));
 
 // Text assertions: exact, substring, prefix, regex, word count and edit distance checks over the output
 // string. Each mirrors promptfoo's handler of the same name, reasons included.
@@ -36131,6 +36530,65 @@ function parseCommaSeparatedValues(value) {
     return fields;
 }
 
+// The one implementation of promptfoo's transforms (promptfoo 0.123.1, src/util/transform.ts), used for a
+// test's `options.transform` and `options.transformVars`, an assertion's `transform` and a provider's
+// `transform`. Inline code is a function of (`output` — or `vars` for transformVars —, `context`, `process`):
+// code on one line is an expression and gets `return ` put in front of it (so a one-line `return x` is a
+// syntax error there, as in promptfoo), code containing a newline is the function body verbatim (it must
+// `return`). `file://x.js[:fn]` calls the module's function. A transform returning null or undefined is an
+// error, as in promptfoo.
+// Inline code compiles once per distinct text and input name; a syntax error is remembered and rethrown.
+const compiled = new Map();
+function compileInline(code, input) {
+    const key = `${input}\u0000${code}`;
+    let fn = compiled.get(key);
+    if (fn === undefined) {
+        try {
+            fn = new Function(input, 'context', 'process', code.includes('\n') ? code : `return ${code}`);
+        }
+        catch (err) {
+            fn = new Error(`${describeTransform(code)} is not valid JavaScript: ${messageOf(err)}`);
+        }
+        compiled.set(key, fn);
+    }
+    if (fn instanceof Error)
+        throw fn;
+    return fn;
+}
+async function transformFunction(code, rootDir, input) {
+    if (!code.startsWith('file://'))
+        return compileInline(code, input);
+    const { file, functionName } = parseScriptReference(code, rootDir);
+    if (!isJavascriptFile(file)) {
+        throw new Error(`${code}: only JavaScript transforms (.js, .mjs, .cjs) are supported; Python ones are not yet`);
+    }
+    return (await loadScriptFunction(file, functionName));
+}
+/**
+ * Applies a transform to `value` (a provider's output, or a test's vars for `transformVars`). Throws when
+ * the code does not compile, throws, or returns nothing: the caller makes that case an error.
+ */
+async function applyTransform(code, value, context, rootDir, input = 'output') {
+    const fn = await transformFunction(code, rootDir, input);
+    let result;
+    try {
+        result = await fn(value, context, process);
+    }
+    catch (err) {
+        throw new Error(`Transform failed (${describeTransform(code)}): ${messageOf(err)}`, { cause: err });
+    }
+    if (result === null || result === undefined) {
+        throw new Error(`Transform function did not return a value (${describeTransform(code)})`);
+    }
+    return result;
+}
+function describeTransform(code) {
+    if (code.startsWith('file://'))
+        return code;
+    const oneLine = code.replace(/\s+/g, ' ').trim();
+    return `inline transform: ${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}`;
+}
+
 const SUPPORTED_ASSERTION_TYPES = [
     'equals',
     'contains',
@@ -36149,6 +36607,11 @@ const SUPPORTED_ASSERTION_TYPES = [
     'cost',
     'word-count',
     'llm-rubric',
+    'similar',
+    'similar:cosine',
+    'similar:dot',
+    'similar:euclidean',
+    'python',
 ];
 const HANDLERS = {
     ...textAssertions,
@@ -36156,6 +36619,8 @@ const HANDLERS = {
     ...scriptAssertions,
     ...performanceAssertions,
     ...modelGradedAssertions,
+    ...similarityAssertions,
+    ...pythonAssertions,
 };
 /** `not-contains` → `contains`. */
 function baseAssertionType(type) {
@@ -36196,6 +36661,7 @@ async function runAssertion(assertion, ctx) {
         vars: ctx.vars,
         test: ctx.test,
         provider: { id: ctx.providerId },
+        ...(assertion.config !== undefined ? { config: assertion.config } : {}),
     };
     const { value, valueFromScript } = await resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [
         output,
@@ -36297,6 +36763,12 @@ const ProviderObjectSchema = looseObject({
     config: record(string$1(), unknown())
         .nullish()
         .meta({ description: 'Provider options (temperature, max_tokens, ...); never put secrets here' }),
+    prompts: array(string$1({ error: 'expected a prompt label or id' }), { error: 'expected a list of prompt labels or ids' })
+        .optional()
+        .meta({ description: 'Run only the prompts these labels or ids name (a trailing * matches a prefix)' }),
+    transform: text('a JavaScript expression or file://script.js')
+        .optional()
+        .meta({ description: "Applied to this provider's output before the test's transform" }),
 })
     .meta({ id: 'Provider', title: 'Provider' });
 /** A grading provider on an assertion or in a test's options: an id or `{id, config}`. */
@@ -36311,12 +36783,24 @@ const AssertionSchema = looseObject({
     metric: text('a metric name').optional(),
     provider: ProviderRefSchema.optional(),
     transform: text('a JavaScript expression or file://script.js').optional(),
+    config: record(string$1(), unknown(), { error: 'expected a map (handed to the script as context.config)' })
+        .optional(),
+    rubricPrompt: unknown().optional(),
 });
+/** `tests[].providers`, `tests[].prompts`, `providers[].prompts`: labels or ids (a trailing * matches a prefix). */
+const NameFilterSchema = (what) => array(text(`a ${what} label or id`), { error: `expected a list of ${what} labels or ids` })
+    .meta({ description: `Run only with the ${what}s these labels or ids name (a trailing * matches a prefix)` });
 const TestOptionsSchema = looseObject({
     transform: text('a JavaScript expression or file://script.js')
         .optional()
         .meta({ description: 'Applied to the output before the assertions: an expression over `output`, or file://x.js' }),
+    transformVars: text('a JavaScript expression or file://script.js')
+        .optional()
+        .meta({ description: 'Applied to the vars before the prompt renders: an expression over `vars`, or file://x.js' }),
     provider: ProviderRefSchema.optional().meta({ description: 'Grading provider for model-graded assertions' }),
+    disableVarExpansion: boolean({ error: 'expected true or false' })
+        .optional()
+        .meta({ description: 'A list var is passed as one value instead of running the test once per item' }),
 });
 const TestSchema = looseObject({
     description: text('a description').optional(),
@@ -36334,6 +36818,8 @@ const TestSchema = looseObject({
     critical: boolean({ error: 'expected true or false' })
         .optional()
         .meta({ description: 'promptgate: a newly failing case of a critical test is always a regression' }),
+    providers: NameFilterSchema('provider').nullish(),
+    prompts: NameFilterSchema('prompt').nullish(),
 });
 const PromptObjectSchema = looseObject({
     id: text('a prompt id or file://path').optional(),
@@ -36367,6 +36853,9 @@ const ConfigSchema = looseObject({
     defaultTest: unknown().optional(),
     evaluateOptions: EvaluateOptionsSchema.nullish(),
     gate: GateSchema.nullish(),
+    env: record(string$1(), unknown(), { error: 'expected a map of variable names to values' })
+        .nullish()
+        .meta({ description: 'Values `{{ env.NAME }}` renders (only these: never the environment of the run)' }),
 });
 // ---- The documented view, for the JSON Schema: every entry form the resolvers accept. ----
 const AssertionTypeSchema = _enum$1([...SUPPORTED_ASSERTION_TYPES, ...SUPPORTED_ASSERTION_TYPES.map((type) => `not-${type}`)])
@@ -36406,7 +36895,7 @@ const ConfigDocumentSchema = ConfigSchema.extend({
 });
 
 // Resolves a config's `prompts` entries into Prompt templates, as promptfoo reads them: inline strings,
-// `file://` text files (split into several prompts on lines of `---`), JSON chat-message files, globs, the
+// `file://` .txt files (split into several prompts on lines of `---`, each trimmed), .md/.j2 files whole, JSON chat-message files, globs, the
 // `{id, label, raw}` object form and the `{ 'file://x.txt': 'label' }` map form.
 //
 // Ids are what pairs a head prompt with its base version, so they depend only on what is written:
@@ -36470,6 +36959,7 @@ function entryOf(item, at, locator) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
         throw locatedError(locator, at, 'expected a prompt string, a file://path or an object {id, label, raw}');
     }
+    checkKeys(item, 'prompt', locator, at);
     const object = checkWith(locator, PromptObjectSchema, item, at);
     // promptfoo reads `{id: 'file://x.txt'}` (no raw) as the file, and `{id: 'text'}` as an inline prompt.
     const source = object.raw ?? object.id;
@@ -36480,6 +36970,9 @@ function entryOf(item, at, locator) {
 }
 async function promptsFromFiles(entry, scope, locator, files) {
     const at = entry.at;
+    if (SCRIPT_EXTENSIONS.has(path.extname(scriptPath(entry.source)).toLowerCase())) {
+        throw locatedError(locator, at, `${entry.source}: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars`);
+    }
     const parts = [];
     for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
         files.push(abs);
@@ -36529,12 +37022,33 @@ async function promptsInFile(abs, shown, scope, locator, at, matchedBy) {
         case '.yml':
             // promptfoo reads a YAML prompt file as chat messages and sends them as JSON.
             return [JSON.stringify(parseOrFail(() => distExports$1.parse(content), shown, locator, at))];
-        default: {
-            const prompts = content.split(/^---[ \t]*\r?$\n?/m).filter((part) => part.trim() !== '');
+        case '.txt': {
+            // promptfoo's processTxtFile: a line that is `---` (spaces around allowed) separates prompts, and each
+            // prompt is trimmed; empty ones are dropped.
+            const prompts = [];
+            let buffer = [];
+            const flush = () => {
+                const raw = buffer.join('\n').trim();
+                if (raw !== '')
+                    prompts.push(raw);
+                buffer = [];
+            };
+            for (const line of content.split(/\r?\n/)) {
+                if (line.trim() === '---')
+                    flush();
+                else
+                    buffer.push(line);
+            }
+            flush();
             if (prompts.length === 0)
                 throw locatedError(locator, at, `${shown} is empty; expected a prompt template`);
             return prompts;
         }
+        default:
+            // promptfoo reads .md and .j2 files whole, untrimmed (and other extensions not at all: here, whole too).
+            if (content.trim() === '')
+                throw locatedError(locator, at, `${shown} is empty; expected a prompt template`);
+            return [content];
     }
 }
 function parseOrFail(parse, shown, locator, at) {
@@ -36579,6 +37093,8 @@ async function resolveProviderSpecs(entries, locator, at, scope, files) {
         const { spec, idAt } = providerOf(entry, locator, entryAt);
         if (isFileRef(spec.id))
             files.add(await resolveInside(scriptPath(spec.id), scope, locator, idAt));
+        if (isFileRef(spec.transform) && !/\{\{|\{%/.test(spec.transform))
+            files.add(await resolveInside(scriptPath(spec.transform), scope, locator, [...entryAt, 'transform']));
         specs.push(spec);
     }
     return specs;
@@ -36595,10 +37111,13 @@ function providerOf(entry, locator, at) {
     if (!('id' in object) && keys.length === 1) {
         const id = keys[0];
         const options = object[id] ?? {};
+        if (options !== null && typeof options === 'object')
+            checkKeys(options, 'provider', locator, [...at, id]);
         const checked = checkWith(locator, ProviderObjectSchema.partial(), options, [...at, id]);
         const spec = normaliseProviderRef({ ...checked, id: checked.id ?? id });
         return { spec, idAt: [...at, id] };
     }
+    checkKeys(object, 'provider', locator, at);
     const checked = checkWith(locator, ProviderObjectSchema, object, at);
     return { spec: normaliseProviderRef(checked), idAt: [...at, 'id'] };
 }
@@ -38442,12 +38961,70 @@ function assertionFromString(expected) {
     const [, not, type, thresholdText, value] = match;
     const fullType = not ? `not-${type}` : type;
     if (LIST_TYPES.has(type))
-        return { type: fullType, value: value?.split(',').map((s) => s.trim()) };
+        return { type: fullType, value: value ? commaSeparated(value) : value };
+    // promptfoo 0.123 trims the value: `contains: x` checks for "x".
+    const trimmed = value?.trim();
     if (THRESHOLD_TYPES.has(type)) {
-        const threshold = Number.parseFloat(thresholdText ?? '');
-        return { type: fullType, value, threshold: threshold || (type === 'similar' ? 0.8 : 0.75) };
+        const threshold = thresholdText === undefined ? Number.NaN : Number.parseFloat(thresholdText);
+        return {
+            type: fullType,
+            value: trimmed,
+            threshold: Number.isFinite(threshold) ? threshold : type === 'similar' ? 0.8 : 0.75,
+        };
     }
-    return value === undefined ? { type: fullType } : { type: fullType, value };
+    return trimmed === undefined ? { type: fullType } : { type: fullType, value: trimmed };
+}
+/**
+ * promptfoo's parseCommaSeparatedAssertionValues: fields split on commas and trimmed, empty ones skipped; a
+ * field in double quotes may hold commas (`""` or `\"` is a quote inside it).
+ */
+function commaSeparated(value) {
+    const fields = [];
+    let i = 0;
+    const skipSpace = () => {
+        while (i < value.length && /\s/.test(value[i]))
+            i++;
+    };
+    while (i < value.length) {
+        for (skipSpace(); value[i] === ','; skipSpace())
+            i++;
+        if (i >= value.length)
+            break;
+        if (value[i] === '"') {
+            let field = '';
+            let closed = false;
+            for (i++; i < value.length;) {
+                if (value[i] === '\\' && (value[i + 1] === '"' || value[i + 1] === '\\')) {
+                    field += value[i + 1];
+                    i += 2;
+                }
+                else if (value[i] === '"' && value[i + 1] === '"') {
+                    field += '"';
+                    i += 2;
+                }
+                else if (value[i] === '"') {
+                    i++;
+                    closed = true;
+                    break;
+                }
+                else
+                    field += value[i++];
+            }
+            if (!closed)
+                throw new Error(`unterminated quoted value in ${JSON.stringify(value)}`);
+            fields.push(field);
+            skipSpace();
+            if (i < value.length && value[i] !== ',')
+                throw new Error(`expected a comma after the quoted value in ${JSON.stringify(value)}`);
+        }
+        else {
+            const start = i;
+            while (i < value.length && value[i] !== ',')
+                i++;
+            fields.push(value.slice(start, i).trim());
+        }
+    }
+    return fields;
 }
 /** Parses a CSV test file; a malformed file is a ConfigError at its line. */
 function testsFromCsv(content, displayPath) {
@@ -38466,12 +39043,12 @@ function testsFromCsv(content, displayPath) {
         }
         throw err;
     }
-    return rows.map(({ record, info }) => testFromRow(record, info.lines));
+    return rows.map(({ record, info }) => testFromRow(record, info.lines, displayPath));
 }
 function cells(n) {
     return n === 1 ? '1 cell' : `${n} cells`;
 }
-function testFromRow(row, line) {
+function testFromRow(row, line, displayPath) {
     const test = { line, vars: {}, assert: [], options: {} };
     let metric;
     for (const [key, value] of Object.entries(row)) {
@@ -38494,7 +39071,16 @@ function testFromRow(row, line) {
             if (threshold)
                 test.threshold = threshold;
         }
-        else if (key !== '__providerOutput') {
+        else if (key.startsWith('__metadata:')) {
+            (test.metadata ??= {})[key.slice('__metadata:'.length)] = value;
+        }
+        else if (key.startsWith('__')) {
+            // promptfoo's __providerOutput, __config:… and any other special column: refused, never read as a var.
+            if (value.trim() !== '') {
+                throw new ConfigError({ file: displayPath, line }, `column ${key}: not supported by promptgate; supported special columns are __expected, __expectedN, __description, __threshold, __metric and __metadata:<name>`);
+            }
+        }
+        else {
             test.vars[key] = value;
         }
     }
@@ -38502,6 +39088,119 @@ function testFromRow(row, line) {
         for (const assertion of test.assert)
             assertion.metric = metric;
     return test;
+}
+
+// Image, audio and video files named by a var, loaded as promptfoo 0.123.1 loads them (evaluatorHelpers'
+// renderPrompt): an image becomes a `data:<mime>;base64,...` URL (the MIME type from the file's first bytes
+// when they say, else from its extension), audio and video the bare base64 text. A prompt then places the
+// value where the provider expects media (e.g. an OpenAI `image_url` part). Pure.
+const IMAGE_TYPES = {
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.png': 'image/png',
+    '.gif': 'image/gif',
+    '.webp': 'image/webp',
+    '.bmp': 'image/bmp',
+    '.tif': 'image/tiff',
+    '.tiff': 'image/tiff',
+    '.ico': 'image/x-icon',
+    '.avif': 'image/avif',
+    '.heic': 'image/heic',
+    '.heif': 'image/heif',
+    '.svg': 'image/svg+xml',
+};
+const AUDIO_VIDEO = new Set(['.mp3', '.wav', '.ogg', '.flac', '.aac', '.m4a', '.mp4', '.webm', '.mov', '.avi', '.mkv']);
+/** Whether promptfoo reads a var file with this name as media (base64) rather than text. */
+function isMediaFile(file) {
+    const ext = path.extname(file).toLowerCase();
+    return ext in IMAGE_TYPES || AUDIO_VIDEO.has(ext);
+}
+/** The MIME type the bytes announce (promptfoo's detectMimeFromBase64 for the common formats). */
+function sniffImage(bytes) {
+    const starts = (...sig) => sig.every((b, i) => bytes[i] === b);
+    if (starts(0x89, 0x50, 0x4e, 0x47))
+        return 'image/png';
+    if (starts(0xff, 0xd8, 0xff))
+        return 'image/jpeg';
+    if (starts(0x47, 0x49, 0x46, 0x38))
+        return 'image/gif';
+    if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42)
+        return 'image/webp';
+    if (starts(0x42, 0x4d))
+        return 'image/bmp';
+    return undefined;
+}
+/** The var's value for a media file's bytes. */
+function mediaVar(file, bytes) {
+    const base64 = Buffer.from(bytes).toString('base64');
+    const ext = path.extname(file).toLowerCase();
+    const declared = IMAGE_TYPES[ext];
+    if (declared === undefined)
+        return base64;
+    return `data:${sniffImage(bytes) ?? declared};base64,${base64}`;
+}
+
+// promptfoo 0.123.1's assertion types that promptgate does not implement, each with why and what to do
+// instead. A suite using one is refused when it loads, at the assertion, naming it — never run without it.
+// The README's Config section lists the same types; __tests__/config/readme-config.test.ts keeps them in step.
+const MODEL_GRADED = 'a model-graded check promptgate does not implement yet; write the criterion as an llm-rubric (same grader, a rubric you can read in the diff)';
+const NEEDS_PROVIDER_DATA = "needs what the provider returned besides the text (tool calls, finish reason, log-probabilities), which promptgate's providers do not hand to assertions yet";
+const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
+const NEEDS_PACKAGE = 'needs an NLP scoring package promptgate does not bundle; use similar (embeddings) or levenshtein';
+const REFUSED_ASSERTIONS = {
+    factuality: MODEL_GRADED,
+    'model-graded-factuality': MODEL_GRADED,
+    'model-graded-closedqa': MODEL_GRADED,
+    'answer-relevance': MODEL_GRADED,
+    'context-faithfulness': MODEL_GRADED,
+    'context-recall': MODEL_GRADED,
+    'context-relevance': MODEL_GRADED,
+    'conversation-relevance': MODEL_GRADED,
+    'g-eval': MODEL_GRADED,
+    'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
+    'agent-rubric': MODEL_GRADED,
+    'select-best': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
+    'max-score': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
+    classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
+    moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
+    guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
+    'is-refusal': 'promptfoo heuristics for refusals are not implemented; use not-icontains-any with refusal phrases',
+    'is-valid-function-call': NEEDS_PROVIDER_DATA,
+    'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
+    'is-valid-openai-tools-call': NEEDS_PROVIDER_DATA,
+    'finish-reason': NEEDS_PROVIDER_DATA,
+    perplexity: NEEDS_PROVIDER_DATA,
+    'perplexity-score': NEEDS_PROVIDER_DATA,
+    'tool-call-f1': NEEDS_PROVIDER_DATA,
+    'skill-used': NEEDS_PROVIDER_DATA,
+    'trajectory:goal-success': NEEDS_TRACES,
+    'trajectory:tool-args-match': NEEDS_TRACES,
+    'trajectory:step-count': NEEDS_TRACES,
+    'trajectory:tool-sequence': NEEDS_TRACES,
+    'trajectory:tool-used': NEEDS_TRACES,
+    'trace-error-spans': NEEDS_TRACES,
+    'trace-span-count': NEEDS_TRACES,
+    'trace-span-duration': NEEDS_TRACES,
+    'is-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+    'contains-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+    'is-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+    'contains-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+    'is-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
+    'contains-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
+    'rouge-n': NEEDS_PACKAGE,
+    bleu: NEEDS_PACKAGE,
+    gleu: NEEDS_PACKAGE,
+    meteor: NEEDS_PACKAGE,
+    pi: 'calls the Pi scoring service over the network',
+    webhook: 'posts each output to a URL: a gate must not depend on a service it cannot see; use a custom provider or javascript',
+    ruby: 'Ruby scripts are not run; write the check in javascript or python',
+    'assert-set': 'nested assertion sets are not supported; list the assertions, and use the test threshold and weights',
+};
+/** ` promptfoo's X is not supported: why` for a refused type (or its not- form), else undefined. */
+function refusedAssertion(type) {
+    const base = type.startsWith('not-') ? type.slice(4) : type;
+    const why = REFUSED_ASSERTIONS[base];
+    return why === undefined ? undefined : `promptfoo's "${base}" assertion is not supported by promptgate: ${why}`;
 }
 
 // Resolves `tests` (inline, `file://` YAML/JSON/CSV files, globs, or a list mixing them) and `defaultTest`
@@ -38520,8 +39219,10 @@ async function resolveTests(entries, locator, at, ctx) {
         const entryAt = typeof entries === 'string' ? at : [...at, i];
         if (isFileRef(entry))
             written.push(...(await testsFromFiles(entry, locator, entryAt, ctx)));
+        else if (isPathEntry(entry))
+            written.push(...(await testsFromFiles(entry.path, locator, [...entryAt, 'path'], ctx)));
         else if (typeof entry === 'string')
-            throw locatedError(locator, entryAt, `${EXPECTED_TESTS}; a string entry must start with file://`);
+            throw locatedError(locator, entryAt, notATestsFile(entry));
         else
             written.push({ value: entry, locator, at: entryAt });
     }
@@ -38532,8 +39233,41 @@ async function resolveTests(entries, locator, at, ctx) {
         tests.push(await normaliseTest(test.value, test.locator, test.at, ctx));
     return tests;
 }
+/**
+ * A config without `tests`: promptfoo runs each prompt once with no vars, and so does promptgate (with a
+ * warning, since such cases pass unless defaultTest asserts something). A redteam config is not an eval
+ * suite: its tests are generated by promptfoo from the `redteam:` block, so it is refused with how to.
+ */
+function testsWhenNoneWritten(config, locator, ctx) {
+    if (config.redteam !== undefined) {
+        throw locatedError(locator, ['redteam'], 'this is a promptfoo redteam config, not an eval suite: it has no tests, only the plan to generate them. Generate them with `npx promptfoo redteam generate -c <this config> -o redteam-tests.yaml`, commit that file and point `tests: file://redteam-tests.yaml` at it (its promptfoo:redteam:* graders are not supported by promptgate)');
+    }
+    ctx.warnings.push(locatedError(locator, [], 'no `tests`: each prompt runs once with no vars, as in promptfoo; add tests to check something').message);
+    return [{ vars: {}, assert: [], options: {} }];
+}
+/** Why a string is not a tests reference promptgate reads: promptfoo's remote sources are named as such. */
+function notATestsFile(entry) {
+    if (/^huggingface:\/\//.test(entry)) {
+        return `${entry}: promptfoo's Hugging Face datasets are fetched over the network, which promptgate does not do (a gate must not depend on a download): export the rows to a CSV, JSONL or YAML file, commit it and point tests at it`;
+    }
+    if (/^https?:\/\//.test(entry)) {
+        return `${entry}: tests fetched from a URL (e.g. a Google Sheet) need the network, which promptgate does not use: export them to a CSV file, commit it and point tests at it`;
+    }
+    return `${EXPECTED_TESTS}; a string entry must start with file://`;
+}
+const GENERATOR_EXTENSIONS = /\.(m?js|cjs|ts|py)$/i;
+/** promptfoo's `- path: file://tests.csv` entry: the same as the bare reference. */
+function isPathEntry(entry) {
+    return (entry !== null &&
+        typeof entry === 'object' &&
+        Object.keys(entry).length === 1 &&
+        isFileRef(entry.path));
+}
 async function testsFromFiles(reference, locator, at, ctx) {
     const written = [];
+    if (GENERATOR_EXTENSIONS.test(scriptPath(reference))) {
+        throw locatedError(locator, at, `${reference}: tests generated by a script are not supported (promptgate runs no code to build a suite); run the script once, write its tests to a YAML, JSON, JSONL or CSV file and point tests at it`);
+    }
     for (const abs of await expandFileRef(reference, ctx.scope, locator, at)) {
         ctx.files.add(abs);
         const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
@@ -38544,6 +39278,25 @@ async function testsFromFiles(reference, locator, at, ctx) {
                 const rowLocator = { displayPath: shown, locate: () => ({ file: shown, line: row.line, column: 1 }) };
                 const { line: _line, ...value } = row;
                 written.push({ value, locator: rowLocator, at: [] });
+            }
+        }
+        else if (ext === '.jsonl') {
+            // promptfoo: one test per line of JSON.
+            for (const [i, line] of content.split(/\r?\n/).entries()) {
+                if (line.trim() === '')
+                    continue;
+                const lineLocator = { displayPath: shown, locate: () => ({ file: shown, line: i + 1, column: 1 }) };
+                let item;
+                try {
+                    item = JSON.parse(line);
+                }
+                catch (err) {
+                    throw locatedError(lineLocator, [], `invalid JSON: ${err.message}`);
+                }
+                if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+                    throw locatedError(lineLocator, [], 'expected a test (a JSON object with vars and assert) on each line');
+                }
+                written.push({ value: item, locator: lineLocator, at: [] });
             }
         }
         else if (ext === '.yaml' || ext === '.yml' || ext === '.json') {
@@ -38557,16 +39310,17 @@ async function testsFromFiles(reference, locator, at, ctx) {
             items.forEach((item, i) => written.push({ value: item, locator: source, at: Array.isArray(value) ? [i] : [] }));
         }
         else {
-            throw locatedError(locator, at, `${relativePosix(ctx.scope.rootDir, abs)}: unsupported test file type; expected .yaml, .yml, .json or .csv`);
+            throw locatedError(locator, at, `${relativePosix(ctx.scope.rootDir, abs)}: unsupported test file type; expected .yaml, .yml, .json, .jsonl or .csv (tests generated by scripts, .xlsx sheets and huggingface:// datasets are not supported: export them to one of these)`);
         }
     }
     return written;
 }
 /** A test (or defaultTest) as written → TestCase with files loaded and assertions checked; not yet merged. */
-async function normaliseTest(value, locator, at, ctx) {
+async function normaliseTest(value, locator, at, ctx, kind = 'test') {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw locatedError(locator, at, 'expected a test: an object with vars and assert');
     }
+    ctx.warnings.push(...checkKeys(value, 'test', locator, at));
     const raw = checkWith(locator, TestSchema, value, at);
     const test = {
         vars: await loadVars(raw.vars, locator, [...at, 'vars'], ctx),
@@ -38584,12 +39338,22 @@ async function normaliseTest(value, locator, at, ctx) {
         test.critical = raw.critical;
     if (raw.metadata)
         test.metadata = raw.metadata;
+    if (raw.providers !== undefined && raw.providers !== null)
+        test.providers = raw.providers;
+    if (raw.prompts !== undefined && raw.prompts !== null)
+        test.prompts = raw.prompts;
+    if (kind === 'test' && test.assert.length === 0 && !ctx.defaultAsserts) {
+        ctx.warnings.push(locatedError(locator, at, 'this test has no assertions: every case of it passes; add `assert:` (or defaultTest.assert)').message);
+    }
     return test;
 }
 async function normaliseOptions(raw, locator, at, ctx) {
+    ctx.warnings.push(...checkKeys(raw, 'options', locator, at));
     const options = { ...raw };
     if (typeof raw.transform === 'string')
         await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
+    if (typeof raw.transformVars === 'string')
+        await noteScript(raw.transformVars, locator, [...at, 'transformVars'], ctx);
     if (raw.provider !== undefined) {
         options.provider = await providerRef(raw.provider, locator, [...at, 'provider'], ctx);
     }
@@ -38605,7 +39369,11 @@ async function normaliseAssertion(item, locator, at, ctx) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
         throw locatedError(locator, at, 'expected an assertion: an object with a type, e.g. { type: contains, value: hello }');
     }
+    ctx.warnings.push(...checkKeys(item, 'assertion', locator, at));
     const raw = checkWith(locator, AssertionSchema, item, at);
+    const refused = isSupportedAssertionType(raw.type) ? undefined : refusedAssertion(raw.type);
+    if (refused !== undefined)
+        throw locatedError(locator, [...at, 'type'], refused);
     if (!isSupportedAssertionType(raw.type)) {
         throw locatedError(locator, [...at, 'type'], `unknown assertion type "${raw.type}"${didYouMean(raw.type)}; expected one of ${SUPPORTED_ASSERTION_TYPES.join(', ')} (or a not- form)`);
     }
@@ -38620,6 +39388,10 @@ async function normaliseAssertion(item, locator, at, ctx) {
         spec.weight = raw.weight;
     if (raw.metric !== undefined)
         spec.metric = raw.metric;
+    if (raw.config !== undefined)
+        spec.config = raw.config;
+    if (raw.rubricPrompt !== undefined)
+        spec.rubricPrompt = raw.rubricPrompt;
     if (raw.transform !== undefined) {
         spec.transform = raw.transform;
         await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
@@ -38700,7 +39472,10 @@ async function loadVars(raw, locator, at, ctx) {
     return vars;
 }
 const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
-/** promptfoo's vars files: JSON and YAML parse, anything else is text; a glob gives one value per file. */
+/**
+ * promptfoo's vars files: JSON and YAML parse, images/audio/video are base64 (media.ts), anything else is
+ * trimmed text; a glob gives one value per file.
+ */
 async function loadVarFile(reference, locator, at, ctx) {
     if (SCRIPT_VAR.test(reference)) {
         throw locatedError(locator, at, `${reference}: vars computed by scripts are not supported; expected a text, JSON or YAML file`);
@@ -38709,13 +39484,18 @@ async function loadVarFile(reference, locator, at, ctx) {
     const values = [];
     for (const abs of files) {
         ctx.files.add(abs);
+        if (isMediaFile(abs)) {
+            values.push(mediaVar(abs, await readFile(abs)));
+            continue;
+        }
         const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
         const ext = path.extname(abs).toLowerCase();
         if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
             values.push(SourceFile.parse(content, ctx.display(abs)).toJS());
         }
         else {
-            values.push(content);
+            // promptfoo trims a text file's content when it loads it as a var.
+            values.push(content.trim());
         }
     }
     return isGlob(reference) ? values : values[0];
@@ -38733,6 +39513,13 @@ function applyDefaultTest(test, defaults) {
     };
     if (defaults.metadata || test.metadata)
         merged.metadata = { ...defaults.metadata, ...test.metadata };
+    // promptfoo: a test's own prompt and provider filters win over defaultTest's.
+    const providers = test.providers ?? defaults.providers;
+    const prompts = test.prompts ?? defaults.prompts;
+    if (providers)
+        merged.providers = providers;
+    if (prompts)
+        merged.prompts = prompts;
     return merged;
 }
 /**
@@ -38740,6 +39527,8 @@ function applyDefaultTest(test, defaults) {
  * anything else is passed as one value. The first such var varies slowest, as in promptfoo.
  */
 function expandVarCombinations(test) {
+    if (test.options.disableVarExpansion === true)
+        return [test];
     let combinations = [{}];
     for (const [name, value] of Object.entries(test.vars)) {
         const values = Array.isArray(value) && value.length > 0 && typeof value[0] === 'string' ? value : [value];
@@ -38805,7 +39594,12 @@ async function loadSuite(configPath, options = {}) {
     const rootDir = path.dirname(abs);
     const scope = { rootDir, projectRoot: path.resolve(options.projectRoot ?? rootDir) };
     const files = new Set([abs]);
-    const ctx = { scope, display: displayPath, files };
+    const warnings = checkKeys(config, 'config', source, []);
+    if (config.evaluateOptions)
+        warnings.push(...checkKeys(config.evaluateOptions, 'evaluateOptions', source, ['evaluateOptions']));
+    const ctx = { scope, display: displayPath, files, warnings };
+    // First, so that a redteam config is told what it is before its missing prompts are complained about.
+    const untested = config.tests === undefined || config.tests === null ? testsWhenNoneWritten(config, source, ctx) : undefined;
     const { prompts, files: promptFiles } = await resolvePrompts(config.prompts, rootDir, source.displayPath, {
         locator: source,
         projectRoot: scope.projectRoot,
@@ -38815,7 +39609,8 @@ async function loadSuite(configPath, options = {}) {
     const providersKey = config.providers === undefined && config.targets !== undefined ? 'targets' : 'providers';
     const providers = await resolveProviderSpecs(config[providersKey], source, [providersKey], scope, files);
     const defaultTest = await loadDefaultTest(config.defaultTest, source, ctx);
-    const written = await resolveTests(config.tests, source, ['tests'], ctx);
+    ctx.defaultAsserts = defaultTest?.assert.length ?? 0;
+    const written = untested ?? (await resolveTests(config.tests, source, ['tests'], ctx));
     const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
     const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
     if (gate.fix > gate.ship) {
@@ -38845,6 +39640,11 @@ async function loadSuite(configPath, options = {}) {
         suite.description = config.description;
     if (defaultTest)
         suite.defaultTest = defaultTest;
+    if (warnings.length > 0)
+        suite.warnings = warnings;
+    if (config.env)
+        suite.env = Object.fromEntries(Object.entries(config.env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+    checkEnvReferences(prompts, suite.env ?? {}, source);
     return suite;
 }
 /** `defaultTest` is a test (without its own identity) or, as promptfoo allows, `file://defaults.yaml`. */
@@ -38852,11 +39652,25 @@ async function loadDefaultTest(value, source, ctx) {
     if (value === undefined || value === null)
         return undefined;
     if (!isFileRef(value))
-        return normaliseTest(value, source, ['defaultTest'], ctx);
+        return normaliseTest(value, source, ['defaultTest'], ctx, 'defaultTest');
     const abs = await resolveInside(value.slice('file://'.length), ctx.scope, source, ['defaultTest']);
     ctx.files.add(abs);
     const file = SourceFile.parse(await readText(abs, ctx.scope, source, ['defaultTest']), displayPath(abs));
-    return normaliseTest(file.toJS(), file, [], ctx);
+    return normaliseTest(file.toJS(), file, [], ctx, 'defaultTest');
+}
+/**
+ * `{{ env.NAME }}` renders only the config's `env:` block, so a prompt naming a variable that is not declared
+ * there would silently render empty: a located error instead, saying why the environment is not read.
+ */
+function checkEnvReferences(prompts, env, source) {
+    for (const prompt of prompts) {
+        for (const match of prompt.raw.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)) {
+            const name = match[1];
+            if (name in env)
+                continue;
+            throw locatedError(source, Object.keys(env).length > 0 ? ['env'] : ['prompts'], `prompt "${prompt.label}" renders {{ env.${name} }}, which the config's env: block does not declare; declare it there (promptgate never renders the process environment: it holds the run's secrets)`);
+        }
+    }
 }
 function stripUndefined(object) {
     return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
@@ -39002,6 +39816,34 @@ function parseEntry(text) {
     catch {
         return undefined;
     }
+}
+
+function refMatches(ref, item) {
+    const names = [item.label, item.id].filter((n) => n !== undefined);
+    if (names.includes(ref))
+        return true;
+    if (ref.endsWith('*') && names.some((n) => n.startsWith(ref.slice(0, -1))))
+        return true;
+    return names.some((n) => n.startsWith(`${ref}:`));
+}
+function isAllowed(item, allowed) {
+    return allowed === undefined || allowed.some((ref) => refMatches(ref, item));
+}
+/** Whether the case (test, prompt, provider) is one the suite runs; undefined when no filter is written. */
+function caseFilter(suite, prompts) {
+    const providers = suite.providers;
+    const filtered = providers.some((p) => p.prompts !== undefined) ||
+        suite.tests.some((t) => t.prompts !== undefined || t.providers !== undefined);
+    if (!filtered)
+        return undefined;
+    return ({ testIdx, promptIdx, providerIdx }) => {
+        const test = suite.tests[testIdx];
+        const prompt = prompts[promptIdx];
+        const provider = providers[providerIdx];
+        return (isAllowed(prompt, provider.prompts) &&
+            isAllowed(prompt, test.prompts) &&
+            isAllowed({ id: provider.id, ...(provider.label !== undefined ? { label: provider.label } : {}) }, test.providers));
+    };
 }
 
 // The plain data that flows through promptgate's pipeline. Every stage takes and returns these shapes;
@@ -39193,72 +40035,6 @@ function classify(response) {
     return { kind: 'ok', response };
 }
 
-// test.options.transform, with promptfoo's semantics: an inline JavaScript expression (or, when it spans
-// lines or starts with `return`, a function body) over `output` and `context`, or `file://path.js[:fn]`.
-/**
- * Compiles and caches transforms: a suite has a handful of distinct ones and 10,000 cases, so each is
- * compiled (or imported) once. A failure to compile is cached too, and reported for every case using it.
- */
-class TransformCache {
-    rootDir;
-    compiled = new Map();
-    constructor(rootDir) {
-        this.rootDir = rootDir;
-    }
-    async apply(code, output, context) {
-        let fn = this.compiled.get(code);
-        if (!fn) {
-            fn = compileTransform(code, this.rootDir);
-            fn.catch(() => { });
-            this.compiled.set(code, fn);
-        }
-        const result = await (await fn)(output, context);
-        // promptfoo treats a transform that returns nothing as a mistake (a body without `return`).
-        if (result === undefined || result === null) {
-            throw new Error(`transform returned ${String(result)}; a multi-line transform needs a \`return\``);
-        }
-        return result;
-    }
-}
-async function compileTransform(code, rootDir) {
-    if (code.startsWith('file://'))
-        return importTransform(code.slice('file://'.length), rootDir);
-    const trimmed = code.trim();
-    const isBody = trimmed.includes('\n') || /^return\b/.test(trimmed);
-    try {
-        return new Function('output', 'context', isBody ? trimmed : `return (${trimmed});`);
-    }
-    catch (error) {
-        throw new Error(`options.transform is not valid JavaScript (${messageOf(error)}): ${trimmed}`, { cause: error });
-    }
-}
-/** `path.js` or `path.js:functionName`, relative to the suite's directory. */
-async function importTransform(reference, rootDir) {
-    const match = /^(.*\.(?:m?js|cjs))(?::([\w$]+))?$/.exec(reference);
-    if (!match) {
-        throw new ConfigError({ file: path.resolve(rootDir, reference) }, 'expected a JavaScript file (.js, .mjs or .cjs), optionally followed by `:functionName`', 'options.transform');
-    }
-    const file = path.resolve(rootDir, match[1]);
-    const functionName = match[2];
-    try {
-        await access(file);
-    }
-    catch {
-        throw new ConfigError({ file }, 'transform file not found', 'options.transform');
-    }
-    const loaded = (await import(pathToFileURL(file).href));
-    const candidate = functionName
-        ? (loaded[functionName] ?? loaded.default?.[functionName])
-        : typeof loaded.default === 'function'
-            ? loaded.default
-            : loaded.transform;
-    if (typeof candidate !== 'function') {
-        const wanted = functionName ? `a function named \`${functionName}\`` : 'a default export that is a function';
-        throw new ConfigError({ file }, `expected ${wanted}`, 'options.transform');
-    }
-    return candidate;
-}
-
 // Runs a suite's cases against live providers: bounded concurrency, per-call timeouts, retries with
 // backoff, an output cache, the test's transform, then scoring. Results come back in plan order.
 /**
@@ -39290,7 +40066,10 @@ async function runSuite(suite, deps) {
     };
     const planned = countCases(shape);
     // Without a filter the plan is walked by index (no list of 10,000 objects); with one, the kept indexes.
-    const selected = deps.include ? selectCases(shape, planned, deps.include) : undefined;
+    // promptfoo's prompt/provider filters (providers[].prompts, tests[].prompts, tests[].providers) and a shard's.
+    const written = caseFilter(suite, prompts);
+    const include = written && deps.include ? (c) => written(c) && deps.include(c) : (written ?? deps.include);
+    const selected = include ? selectCases(shape, planned, include) : undefined;
     const total = selected ? selected.length : planned;
     const limit = Math.max(1, Math.floor(options.maxConcurrency) || 1);
     const calls = new Semaphore(limit);
@@ -39320,7 +40099,6 @@ async function runSuite(suite, deps) {
         score: deps.score ?? scoreTest,
         sleep: deps.sleep ?? abortableSleep(deps.signal),
         random: deps.random ?? Math.random,
-        transforms: new TransformCache(suite.rootDir),
         // Grader calls share the call slots, so model-graded assertions respect maxConcurrency too.
         gradingProvider: async (spec) => throttled(await grading(spec), calls),
     };
@@ -39373,9 +40151,24 @@ async function runCase(run, planned) {
         cached: false,
         ...extra,
     });
+    // promptfoo's options.transformVars runs first; its vars are the case's from then on.
+    let vars = test.vars;
+    if (test.options.transformVars !== undefined) {
+        try {
+            vars = (await applyTransform(test.options.transformVars, vars, { prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } }, run.suite.rootDir, 'vars'));
+        }
+        catch (error) {
+            return failed(`transformVars failed: ${messageOf(error)}`);
+        }
+        if (typeof vars !== 'object' || Array.isArray(vars)) {
+            return failed(`transformVars must return an object of vars, got ${JSON.stringify(vars)}`);
+        }
+        base.vars = vars;
+    }
     let rendered;
     try {
-        rendered = run.render(prompt, test.vars);
+        // `{{ env.X }}` sees the config's `env:` block only (a var named env wins, as over promptfoo's global).
+        rendered = run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars);
     }
     catch (error) {
         // A broken template is the config's fault and would fail every case alike: stop with its location.
@@ -39383,7 +40176,7 @@ async function runCase(run, planned) {
             throw error;
         return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
     }
-    const call = await callProvider(run, provider, prompt, test.vars, rendered, planned.repeat);
+    const call = await callProvider(run, provider, prompt, vars, rendered, planned.repeat);
     if (!call.ok)
         return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
     const { response, cached, latencyMs } = call;
@@ -39394,13 +40187,14 @@ async function runCase(run, planned) {
         cost: response.cost ?? 0,
         cached,
     };
+    // promptfoo: the provider's transform, then the test's.
     let output = response.output;
-    if (test.options.transform !== undefined) {
+    const transforms = [run.suite.providers[planned.providerIdx]?.transform, test.options.transform];
+    for (const code of transforms) {
+        if (code === undefined)
+            continue;
         try {
-            output = await run.transforms.apply(test.options.transform, output, {
-                vars: test.vars,
-                prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw },
-            });
+            output = await applyTransform(code, output, { vars, prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } }, run.suite.rootDir);
         }
         catch (error) {
             return failed(`transform failed: ${messageOf(error)}`, { ...measured, output: response.output });
@@ -39411,7 +40205,7 @@ async function runCase(run, planned) {
         scored = await run.score({
             output,
             prompt: rendered,
-            vars: test.vars,
+            vars,
             test,
             providerId: provider.id,
             latencyMs,
@@ -39532,6 +40326,8 @@ async function evaluateConfig(configPath, options) {
     const suite = await loadSuite(configPath, {
         overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
     });
+    for (const warning of suite.warnings ?? [])
+        options.logger?.warn(warning);
     const results = await evaluateSuite(suite, options);
     return { suite, results, calls: countCalls(results) };
 }

@@ -22,6 +22,10 @@ export interface ProviderSpec {
   id: string;
   label?: string;
   config: Record<string, unknown>;
+  /** promptfoo's `providers[].prompts`: this provider runs only the prompts these labels or ids name. */
+  prompts?: string[];
+  /** A transform of this provider's output, applied before the test's own (promptfoo's provider `transform`). */
+  transform?: string;
 }
 
 export interface AssertionSpec {
@@ -34,6 +38,10 @@ export interface AssertionSpec {
   /** Grading provider override for model-graded assertions (promptfoo's `provider` on an assertion). */
   provider?: string | ProviderSpec;
   transform?: string;
+  /** promptfoo's assertion `config`: handed to a javascript assertion as `context.config`. */
+  config?: Record<string, unknown>;
+  /** A grading prompt for this assertion only (else the test's options.rubricPrompt). */
+  rubricPrompt?: unknown;
   /** Where it was written, for errors raised while running it. */
   location?: SourceLocation;
 }
@@ -49,6 +57,8 @@ export interface TestOptions {
   transform?: string;
   /** Grading provider for model-graded assertions. */
   provider?: string | ProviderSpec;
+  /** A transform of the vars before rendering: JavaScript over `vars` and `context`, or `file://x.js`. */
+  transformVars?: string;
   [key: string]: unknown;
 }
 
@@ -62,6 +72,10 @@ export interface TestCase {
   /** promptgate: a newly failing case of a critical test is always a regression. */
   critical?: boolean;
   metadata?: Record<string, unknown>;
+  /** promptfoo's `tests[].providers`: the test runs only on the providers these ids or labels name. */
+  providers?: string[];
+  /** promptfoo's `tests[].prompts`: the test runs only with the prompts these labels or ids name. */
+  prompts?: string[];
 }
 
 export interface GateConfig {
@@ -100,6 +114,10 @@ export interface Suite {
   gate: GateConfig;
   /** Every file the suite reads (config, prompt files, test files, vars files, scripts), absolute paths. */
   referencedFiles: string[];
+  /** Located warnings from loading (promptfoo keys with no effect here, tests without assertions). */
+  warnings?: string[];
+  /** The config's `env:` block: the only variables `{{ env.X }}` can render (never the process env). */
+  env?: Record<string, string>;
 }
 
 export interface TokenUsage {

@@ -152,6 +152,7 @@ export async function prepareSuite(
     logger.warn(`${configPath}: ${reason}`);
     return { configPath, name, affectedBy: [configPath], ...empty, skip: { reason } };
   }
+  for (const warning of (prSuite ?? base.suite)?.warnings ?? []) logger.warn(warning);
   const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite!);
   const yardstick: Suite = base.suite ? { ...base.suite, prompts: headPrompts } : prSuite!;
 
