@@ -9,7 +9,7 @@ import { publishReview } from './action/publish.js';
 import { FinishedCases, reportOnInterrupt } from './action/interrupt.js';
 import { actionSources } from './action/sources.js';
 import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
-import { findDefaultConfig } from './config/load.js';
+import { requireDefaultConfig } from './config/load.js';
 import { messageOf, UsageError } from './errors.js';
 import { revParse } from './git/changes.js';
 import { gitText } from './git/exec.js';
@@ -108,12 +108,9 @@ async function checkedOutAt(repoDir: string, sha: string): Promise<boolean> {
 
 function configsToReview(inputs: ActionInputs, repoDir: string, workDir: string): string[] {
   const configs =
-    inputs.configs.length > 0 ? inputs.configs : [findDefaultConfig(workDir)].flatMap((c) => (c ? [c] : []));
-  if (configs.length === 0) {
-    throw new UsageError(
-      `no config found in ${inputs.workingDirectory}: add promptgate.yaml (or promptfooconfig.yaml), or set the \`config\` input`,
-    );
-  }
+    inputs.configs.length > 0
+      ? inputs.configs
+      : [requireDefaultConfig(workDir, inputs.workingDirectory, 'set the `config` input')];
   return configs.map((c) => path.relative(repoDir, path.resolve(workDir, c)).split(path.sep).join('/'));
 }
 

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
 import { checkKeys } from './keys.js';
@@ -40,6 +40,15 @@ export function findDefaultConfig(dir: string): string | undefined {
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** The default config of `dir`, or the one "no config found" error, ending with how to name one instead. */
+export function requireDefaultConfig(dir: string, shownDir: string, orElse: string): string {
+  const found = findDefaultConfig(dir);
+  if (!found) {
+    throw new UsageError(`no config found in ${shownDir}: add promptgate.yaml (or promptfooconfig.yaml), or ${orElse}`);
+  }
+  return found;
 }
 
 /** How files appear in messages: relative to the working directory when under it (clickable, short). */
