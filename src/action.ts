@@ -13,8 +13,8 @@ import { requireDefaultConfig } from './config/load.js';
 import { messageOf, UsageError } from './errors.js';
 import { revParse } from './git/changes.js';
 import { gitText } from './git/exec.js';
-import { createGitHubClient } from './github/client.js';
-import { review, reviewMerged, reviewShard, type ReviewInput } from './pipeline.js';
+import { createGitHubClient, type GitHubClient } from './github/client.js';
+import { review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from './pipeline.js';
 import { collectPromptDiffs, type ReviewSources } from './review/sources.js';
 import { readShardFile, writeShardFile, configHash } from './shard/shard-file.js';
 import { parseShard } from './shard/shard.js';
@@ -117,8 +117,8 @@ function configsToReview(inputs: ActionInputs, repoDir: string, workDir: string)
 async function publish(
   inputs: ActionInputs,
   target: ReviewTarget,
-  client: ReturnType<typeof createGitHubClient>,
-  result: Awaited<ReturnType<typeof review>>,
+  client: GitHubClient,
+  result: ReviewResult,
   sources: ReviewSources,
   configPaths: string[],
   env: NodeJS.ProcessEnv,

@@ -1,5 +1,6 @@
 // The plain data that flows through promptgate's pipeline. Every stage takes and returns these shapes;
 // only the edges (git, GitHub, providers, cache) touch the world.
+import type { GateThresholds } from './gate.js';
 
 export interface ChatMessage {
   role: string;
@@ -78,11 +79,8 @@ export interface TestCase {
   prompts?: string[];
 }
 
-export interface GateConfig {
-  /** passRate strictly above this → ship. */
-  ship: number;
-  /** passRate strictly below this → fix the prompt first. */
-  fix: number;
+/** The gate's thresholds (ship, fix) and the statistics' levels, as a suite's `gate:` key sets them. */
+export interface GateConfig extends GateThresholds {
   /** Significance level of the one-sided paired regression test. */
   alpha: number;
   /** Above this share of error cases the verdict is inconclusive. */
