@@ -125,6 +125,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
       repeat: evaluateOptions.repeat,
       timeoutMs: evaluateOptions.timeoutMs,
       maxRetries: evaluateOptions.maxRetries,
+      maxRateLimitWaitMs: evaluateOptions.maxRateLimitWaitMs,
     },
     gate,
     referencedFiles: [...files].sort(),

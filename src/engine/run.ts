@@ -1,5 +1,7 @@
 // Runs a suite's cases against live providers: bounded concurrency, per-call timeouts, retries with
-// backoff, an output cache, the test's transform, then scoring. Results come back in plan order.
+// backoff, a rate limiter per endpoint, an output cache, the test's transform, then scoring. Results come
+// back in plan order. Grader calls (model-graded assertions) go through the same path as the model's own:
+// cache, limiter, retries, timeout, and a failure that is an error, never a fail.
 import path from 'node:path';
 import { scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
 import { ConfigError, messageOf } from '../errors.js';
@@ -10,6 +12,7 @@ import {
   type CaseResult,
   type EvalResults,
   type Logger,
+  type CallContext,
   type Prompt,
   type Provider,
   type ProviderResponse,
@@ -19,8 +22,9 @@ import {
 import { cacheKey, type OutputCache } from './cache.js';
 import { createGradingProviders, type GradingProviderSpec, type ResolveProviders } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
+import { Limiters } from './limiter.js';
 import { forEachBounded, Semaphore } from './pool.js';
-import { callWithRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import { callWithRetry, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { summarizeStats } from './stats.js';
 import { TransformCache } from './transform.js';
 
@@ -49,6 +53,8 @@ export interface RunDeps {
   random?: () => number;
   resolveProviders?: ResolveProviders;
   env?: NodeJS.ProcessEnv;
+  /** Rate limiters to share with other runs (the base and head sides of a review); default: this run's own. */
+  limiters?: Limiters;
 }
 
 /**
@@ -114,8 +120,9 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: deps.random ?? Math.random,
     transforms: new TransformCache(suite.rootDir),
-    // Grader calls share the call slots, so model-graded assertions respect maxConcurrency too.
-    gradingProvider: async (spec) => throttled(await grading(spec), calls),
+    limiters: deps.limiters ?? new Limiters(limit),
+    // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
+    gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
   };
 
   const results = new Array<CaseResult>(total);
@@ -159,6 +166,7 @@ interface CaseRunner {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   transforms: TransformCache;
+  limiters: Limiters;
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
 }
 
@@ -199,7 +207,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
     return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
   }
 
-  const call = await callProvider(run, provider, prompt, test.vars, rendered, planned.repeat);
+  const call = await callProvider(run, provider, rendered, { vars: test.vars, prompt }, planned.repeat);
   if (!call.ok) return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
   const { response, cached, latencyMs } = call;
   const measured = {
@@ -253,9 +261,8 @@ type ProviderCall =
 async function callProvider(
   run: CaseRunner,
   provider: Provider,
-  prompt: Prompt,
-  vars: Record<string, unknown>,
   rendered: string,
+  context: Omit<CallContext, 'signal'>,
   repeat: number,
 ): Promise<ProviderCall> {
   const key = run.cache
@@ -268,9 +275,11 @@ async function callProvider(
   if (hit) return { ok: true, response: hit, cached: true, latencyMs: 0 };
 
   const outcome = await run.calls.use(() =>
-    callWithRetry((signal) => provider.callApi(rendered, { vars, prompt, signal }), {
+    callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
       policy: run.policy,
       timeoutMs: run.suite.evaluateOptions.timeoutMs,
+      maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+      gate: run.limiters.for(provider),
       sleep: run.sleep,
       random: run.random,
       signal: run.signal,
@@ -296,12 +305,16 @@ function tokensOf(response: ProviderResponse): TokenUsage {
   return { prompt, completion, total: response.tokenUsage?.total ?? prompt + completion };
 }
 
-/** The same provider, its calls taking a slot of the shared limit. */
-function throttled(provider: Provider, calls: Semaphore): Provider {
+/**
+ * A grading provider whose calls go through the engine: the answer comes from the cache or from a call with
+ * the run's limiter, call slots, timeout and retries; a call that still fails answers with its error.
+ */
+function throughEngine(run: CaseRunner, provider: Provider): Provider {
   return {
-    id: provider.id,
-    ...(provider.label !== undefined ? { label: provider.label } : {}),
-    cacheIdentity: provider.cacheIdentity,
-    callApi: (prompt, context) => calls.use(() => provider.callApi(prompt, context)),
+    ...provider,
+    callApi: async (prompt, context) => {
+      const call = await callProvider(run, provider, prompt, { vars: context.vars, prompt: context.prompt }, 0);
+      return call.ok ? call.response : { error: call.error };
+    },
   };
 }
