@@ -2,9 +2,15 @@
 import { loadSuite } from './config/load.js';
 import { DiskCache, type OutputCache } from './engine/cache.js';
 import type { PlannedCase } from './engine/plan.js';
+import { createGradingProviders } from './engine/grading.js';
+import type { Limiters } from './engine/limiter.js';
 import { runSuite } from './engine/run.js';
+import { withinBudget, type BudgetedPlan, type OverBudget } from './engine/budget.js';
+import { planSuiteSpend, type Budget, type SpendPlan } from './engine/spend-plan.js';
+import { renderPrompt } from './prompts/render.js';
 import { resolveProviders, secretValues } from './providers/index.js';
 import { redactResults } from './review/redact.js';
+import { planIdentities } from './shard/shard.js';
 import type { CaseResult, EvalResults, Logger, Prompt, Suite } from './types.js';
 import { silentLogger } from './types.js';
 
@@ -22,6 +28,12 @@ export interface EvaluateOptions {
   secrets?: string[];
   /** Aborting stops new calls; the run rejects with the abort reason. */
   signal?: AbortSignal;
+  /** `max-calls` / `max-cost`: a run whose plan exceeds them stops before its first call, or is sampled. */
+  budget?: Budget & { overBudget: OverBudget };
+  /** Told the spend plan before the first call (to print it, and put it in the job summary). */
+  onPlan?: (planned: BudgetedPlan) => void;
+  /** Rate limiters shared by every run of one review (the same endpoint on both sides, in every suite). */
+  limiters?: Limiters;
 }
 
 export interface CallCounts {
@@ -42,7 +54,7 @@ export function openCache(options: EvaluateOptions): OutputCache | undefined {
   return options.cacheDir ? new DiskCache(options.cacheDir) : undefined;
 }
 
-/** Evaluate one suite as it is on disk. */
+/** Evaluate one suite as it is on disk; with a budget, its spend plan is checked (and told) first. */
 export async function evaluateConfig(
   configPath: string,
   options: EvaluateOptions,
@@ -50,8 +62,37 @@ export async function evaluateConfig(
   const suite = await loadSuite(configPath, {
     overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
   });
-  const results = await evaluateSuite(suite, options);
+  const cache = openCache(options);
+  const identities = planIdentities({ ...suite, repeat: suite.evaluateOptions.repeat });
+  const { filter } = await withinBudget(options, (f) =>
+    planEvaluation(suite, { ...options, cache, include: f?.(identities) }),
+  );
+  const results = await evaluateSuite(suite, { ...options, cache, include: filter?.(identities) });
   return { suite, results, calls: countCalls(results) };
+}
+
+/** What a run of the suite would call, per provider, with estimated tokens and cost; calls nothing. */
+export async function planEvaluation(
+  suite: Suite,
+  options: EvaluateOptions & { prompts?: Prompt[]; cache?: OutputCache; include?: (planned: PlannedCase) => boolean },
+): Promise<SpendPlan> {
+  const env = options.env ?? process.env;
+  const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
+  return planSuiteSpend({
+    suite,
+    providers,
+    ...(options.prompts ? { prompts: options.prompts } : {}),
+    ...(options.include ? { include: options.include } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+    render: renderPrompt,
+    gradingProvider: createGradingProviders({
+      defaultProvider: providers[0],
+      resolveProviders,
+      rootDir: suite.rootDir,
+      configFile: suite.configPath,
+      env,
+    }),
+  });
 }
 
 /** Evaluate a loaded suite, optionally with other prompts (the base side) or only some cases (a shard). */
@@ -78,6 +119,7 @@ export async function evaluateSuite(
     include: options.include,
     signal: options.signal,
     env,
+    ...(options.limiters ? { limiters: options.limiters } : {}),
   });
   return redactResults(results, [...secretValues(suite.providers, env), ...(options.secrets ?? [])]);
 }

@@ -5,7 +5,11 @@
 // A run can also stop after "run both sides" for one shard of the cases (reviewShard), and a merge job picks
 // the shards up again at "compare" (reviewMerged): the result is the one a single run would give.
 import type { Comparison } from './compare/compare.js';
+import type { BudgetedPlan } from './engine/budget.js';
+import { Limiters } from './engine/limiter.js';
+import type { BudgetExcess, SpendPlan } from './engine/spend-plan.js';
 import { addCalls, openCache, type CallCounts, type EvaluateOptions } from './evaluate.js';
+import { budgetReview, estimateReview } from './review/budget.js';
 import { combineVerdicts, type CheckVerdict, type GateDecision } from './gate.js';
 import type { FileChange } from './git/changes.js';
 import { untestedPromptChanges } from './review/affected.js';
@@ -78,6 +82,8 @@ export interface ReviewResult {
   headPassRate: number | null;
   regressions: number;
   calls: CallCounts;
+  /** The spend plan made before the first call; with `sample`, the run evaluated only a sample of the cases. */
+  spend?: BudgetedPlan;
 }
 
 async function prepareAll(input: ReviewInput): Promise<PreparedSuite[]> {
@@ -90,12 +96,26 @@ async function prepareAll(input: ReviewInput): Promise<PreparedSuite[]> {
 export async function review(input: ReviewInput): Promise<ReviewResult> {
   const logger = input.evaluate.logger ?? silentLogger;
   const cache = openCache(input.evaluate);
+  const all = await prepareAll(input);
+  // Planned (and checked against max-calls / max-cost) before the first call of any suite.
+  const { filter, planned } = await budgetReview(all, input.evaluate, cache);
+  const evaluate = withSharedLimiters(input.evaluate);
   const suites: SuiteReview[] = [];
-  for (const prepared of await prepareAll(input)) {
-    const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
+  for (const prepared of all) {
+    const sides = await evaluateSides(prepared, evaluate, cache, logger, filter);
     suites.push(decideSuite(prepared, sides, logger));
   }
-  return summarize(input, suites);
+  return { ...summarize(input, suites), spend: planned };
+}
+
+/** `compare --estimate`: the spend plan of the review, and the limit it would exceed; no provider is called. */
+export async function estimate(input: ReviewInput): Promise<{ plan: SpendPlan; excess?: BudgetExcess }> {
+  return estimateReview(await prepareAll(input), input.evaluate, openCache(input.evaluate));
+}
+
+/** One rate limiter per endpoint for the whole review: the base, the head and every suite share what they learn. */
+function withSharedLimiters(options: EvaluateOptions): EvaluateOptions {
+  return options.limiters ? options : { ...options, limiters: new Limiters() };
 }
 
 function summarize(input: ReviewInput, suites: SuiteReview[]): ReviewResult {
@@ -135,10 +155,11 @@ export async function reviewShard(
   const cache = openCache(input.evaluate);
   const sides: ShardSide[] = [];
   let calls: CallCounts = { made: 0, cached: 0 };
-  for (const prepared of await prepareAll(input)) {
-    const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) =>
-      shardCaseFilter(ids, shard),
-    );
+  const all = await prepareAll(input);
+  const { filter } = await budgetReview(all, input.evaluate, cache, (ids) => shardCaseFilter(ids, shard));
+  const evaluate = withSharedLimiters(input.evaluate);
+  for (const prepared of all) {
+    const evaluated = await evaluateSides(prepared, evaluate, cache, logger, filter);
     calls = addCalls(calls, evaluated.calls);
     for (const side of ['head', 'base'] as const) {
       const results = evaluated[side];

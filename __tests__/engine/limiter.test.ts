@@ -130,10 +130,12 @@ test('an aborted wait leaves the queue', async () => {
 });
 
 test('providers with one endpoint share a limiter; without one, each provider id has its own', () => {
-  const limiters = new Limiters(4);
-  const a = limiters.for({ id: 'openai:chat:a', endpoint: 'https://api.example/v1/chat/completions' });
-  const b = limiters.for({ id: 'openai:chat:b', endpoint: 'https://api.example/v1/chat/completions' });
+  const limiters = new Limiters();
+  const a = limiters.for({ id: 'openai:chat:a', endpoint: 'https://api.example/v1/chat/completions' }, 4);
+  const b = limiters.for({ id: 'openai:chat:b', endpoint: 'https://api.example/v1/chat/completions' }, 4);
   expect(a).toBe(b);
-  expect(limiters.for({ id: 'echo' })).not.toBe(a);
-  expect(limiters.for({ id: 'echo' })).toBe(limiters.for({ id: 'echo' }));
+  expect(limiters.for({ id: 'echo' }, 4)).not.toBe(a);
+  expect(limiters.for({ id: 'echo' }, 4)).toBe(limiters.for({ id: 'echo' }, 4));
+  // A later run with a lower maxConcurrency lowers the shared limiter's ceiling.
+  expect(limiters.for({ id: 'echo' }, 2).stats().window).toBe(2);
 });

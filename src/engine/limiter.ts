@@ -92,12 +92,24 @@ export class EndpointLimiter implements CallGate {
   private timerAt = Infinity;
   private readonly counts = { throttled: 0, cuts: 0 };
 
+  private ceilingNow: number;
+
   constructor(
-    readonly ceiling: number,
+    ceiling: number,
     private readonly now: () => number = () => performance.now(),
   ) {
-    if (!Number.isInteger(ceiling) || ceiling < 1) throw new RangeError(`limiter ceiling must be ≥ 1, got ${ceiling}`);
+    this.ceilingNow = checkedCeiling(ceiling);
     this.window = ceiling;
+  }
+
+  /** maxConcurrency of the run using it now (runs of one review share a limiter, each with its own ceiling). */
+  get ceiling(): number {
+    return this.ceilingNow;
+  }
+
+  set ceiling(value: number) {
+    this.ceilingNow = checkedCeiling(value);
+    this.window = Math.min(this.window, this.ceilingNow);
   }
 
   stats(): LimiterStats {
@@ -139,7 +151,7 @@ export class EndpointLimiter implements CallGate {
         this.counts.cuts++;
       }
     } else if (response && response.error === undefined) {
-      this.window = Math.min(this.ceiling, this.window + 1 / this.window);
+      this.window = Math.min(this.ceilingNow, this.window + 1 / this.window);
     }
     if (response?.retryAfterMs !== undefined && Number.isFinite(response.retryAfterMs) && response.retryAfterMs > 0) {
       this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(response.retryAfterMs, MAX_RETRY_AFTER_MS));
@@ -251,21 +263,26 @@ export class EndpointLimiter implements CallGate {
   }
 }
 
-/** The limiters of a run, one per endpoint; every case calling an endpoint shares its limiter. */
+function checkedCeiling(ceiling: number): number {
+  if (!Number.isInteger(ceiling) || ceiling < 1) throw new RangeError(`limiter ceiling must be ≥ 1, got ${ceiling}`);
+  return ceiling;
+}
+
+/** The limiters of a run (or of a review's runs), one per endpoint; every case calling an endpoint shares it. */
 export class Limiters {
   private readonly byEndpoint = new Map<string, EndpointLimiter>();
 
-  constructor(
-    readonly ceiling: number,
-    private readonly now?: () => number,
-  ) {}
+  constructor(private readonly now?: () => number) {}
 
-  for(provider: { id: string; endpoint?: string }): EndpointLimiter {
+  /** The endpoint's limiter, with `ceiling` (the calling run's maxConcurrency) as its ceiling. */
+  for(provider: { id: string; endpoint?: string }, ceiling: number): EndpointLimiter {
     const key = provider.endpoint ?? provider.id;
     let limiter = this.byEndpoint.get(key);
     if (!limiter) {
-      limiter = new EndpointLimiter(this.ceiling, this.now);
+      limiter = new EndpointLimiter(ceiling, this.now);
       this.byEndpoint.set(key, limiter);
+    } else if (limiter.ceiling !== ceiling) {
+      limiter.ceiling = ceiling;
     }
     return limiter;
   }

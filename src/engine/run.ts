@@ -120,7 +120,8 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: deps.random ?? Math.random,
     transforms: new TransformCache(suite.rootDir),
-    limiters: deps.limiters ?? new Limiters(limit),
+    limiters: deps.limiters ?? new Limiters(),
+    limit,
     // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
     gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
   };
@@ -167,6 +168,8 @@ interface CaseRunner {
   random: () => number;
   transforms: TransformCache;
   limiters: Limiters;
+  /** maxConcurrency: the ceiling of every limiter this run uses. */
+  limit: number;
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
 }
 
@@ -279,7 +282,7 @@ async function callProvider(
       policy: run.policy,
       timeoutMs: run.suite.evaluateOptions.timeoutMs,
       maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-      gate: run.limiters.for(provider),
+      gate: run.limiters.for(provider, run.limit),
       sleep: run.sleep,
       random: run.random,
       signal: run.signal,

@@ -180,6 +180,24 @@ export interface EvaluatedSides {
   identities: { head: string[]; base: string[] };
 }
 
+/** What the engine runs for one side: the suite with the side's prompts, and the side's cases (all, or a filter's). */
+export function sideRun(
+  prepared: PreparedSuite,
+  side: SidePlan,
+  filter: SideFilter | undefined,
+): { subset: Suite; prompts: Prompt[]; identities: string[]; include?: (planned: PlannedCase) => boolean } {
+  const { suite } = prepared;
+  const subset: Suite = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]!) };
+  const identities = planIdentities({
+    tests: suite.tests,
+    prompts: subset.prompts,
+    providers: suite.providers,
+    repeat: suite.evaluateOptions.repeat,
+  });
+  const include = filter?.(identities);
+  return { subset, prompts: side.prompts, identities, ...(include ? { include } : {}) };
+}
+
 /** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
 async function evaluateSide(
   prepared: PreparedSuite,
@@ -189,19 +207,12 @@ async function evaluateSide(
   cache: OutputCache | undefined,
   filter: SideFilter | undefined,
 ): Promise<{ results: EvalResults; identities: string[] }> {
-  const { suite } = prepared;
-  const subset: Suite = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]!) };
-  const identities = planIdentities({
-    tests: suite.tests,
-    prompts: subset.prompts,
-    providers: suite.providers,
-    repeat: suite.evaluateOptions.repeat,
-  });
+  const { subset, prompts, identities, include } = sideRun(prepared, side, filter);
   const results = await evaluateSuite(subset, {
     ...options,
-    prompts: side.prompts,
+    prompts,
     cache,
-    include: filter?.(identities),
+    include,
     where: { config: prepared.configPath, side: which },
   });
   for (const r of results.results) r.promptIdx = side.headIdx[r.promptIdx]!;
