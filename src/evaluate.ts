@@ -31,7 +31,7 @@ export interface EvaluateOptions {
   /** `max-calls` / `max-cost`: a run whose plan exceeds them stops before its first call, or is sampled. */
   budget?: Budget & { overBudget: OverBudget };
   /** Told the spend plan before the first call (to print it, and put it in the job summary). */
-  onPlan?: (planned: BudgetedPlan) => void;
+  onPlan?: (planned: BudgetedPlan) => void | Promise<void>;
   /** Rate limiters shared by every run of one review (the same endpoint on both sides, in every suite). */
   limiters?: Limiters;
 }

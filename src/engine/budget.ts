@@ -61,18 +61,18 @@ export function sampleFilter(fraction: number, inner?: CaseFilter): CaseFilter {
  * Throws BudgetExceededError when over budget and `overBudget` is stop (before any call).
  */
 export async function withinBudget(
-  options: { budget?: Budget & { overBudget: OverBudget }; onPlan?: (planned: BudgetedPlan) => void },
+  options: { budget?: Budget & { overBudget: OverBudget }; onPlan?: (planned: BudgetedPlan) => void | Promise<void> },
   plan: (filter: CaseFilter | undefined) => Promise<SpendPlan>,
   filter?: CaseFilter,
 ): Promise<{ filter: CaseFilter | undefined; planned: BudgetedPlan }> {
   const full = await plan(filter);
   const excess = options.budget ? budgetExcess(full, options.budget) : undefined;
   if (!excess) {
-    options.onPlan?.({ plan: full });
+    await options.onPlan?.({ plan: full });
     return { filter, planned: { plan: full } };
   }
   if (options.budget!.overBudget !== 'sample') {
-    options.onPlan?.({ plan: full });
+    await options.onPlan?.({ plan: full });
     throw new BudgetExceededError(excess);
   }
   // Cases cost about alike: start from the share that fits, and shrink until the sample's own plan fits.
@@ -87,12 +87,12 @@ export async function withinBudget(
         plan: samplePlan,
         sample: { fraction, excess, calls: totals.calls, cost: totals.cost },
       };
-      options.onPlan?.(planned);
+      await options.onPlan?.(planned);
       return { filter: sampled, planned };
     }
     fraction *= 0.9;
   }
-  options.onPlan?.({ plan: full });
+  await options.onPlan?.({ plan: full });
   throw new BudgetExceededError(excess);
 }
 

@@ -1,4 +1,5 @@
 // What a review publishes, built from its result: the report's input and the JSON report document. Pure.
+import { sampleNote } from '../report/spend-plan.js';
 import type { ReviewResult } from '../pipeline.js';
 import { markerFor } from '../github/marker.js';
 import type { ReportInput } from '../report/input.js';
@@ -52,6 +53,7 @@ export function buildReportInput(args: {
     calls: result.calls,
     notes: [
       ...(args.notes ?? []),
+      ...sampleNote(result.spend),
       ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : [])),
     ],
   };
