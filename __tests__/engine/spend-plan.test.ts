@@ -102,7 +102,7 @@ describe('promptgate eval with a budget', () => {
       progress: () => {},
     };
     const code = await runCli(['eval', '--no-cache', ...args], io);
-    return { code, stdout: out.join('\n'), stderr: err.join('\n'), info: info.join('\n') };
+    return { code, stdout: out.join('\n'), stderr: err.join('\n'), info: [...out, ...info].join('\n') };
   }
 
   test('over max-calls: stops before the first call, with the plan and a message saying what to change', async () => {

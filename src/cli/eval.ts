@@ -26,7 +26,7 @@ export async function runEvalCommand(cmd: EvalCommand, io: CliIo): Promise<numbe
     logger: io.logger,
     onProgress: progress,
     ...budgetOption(cmd.budget),
-    onPlan: (planned) => io.logger.info(spendPlanText(planned)),
+    onPlan: (planned) => io.stdout(spendPlanText(planned)),
   });
   progress?.(results.stats.cases, results.stats.cases, true);
   io.stdout(formatEvalTable(results, { color: io.isTTY, width: io.columns, maxRows: io.isTTY ? 60 : undefined }));
