@@ -5,7 +5,7 @@ import type { PlannedCase } from './engine/plan.js';
 import { createGradingProviders } from './engine/grading.js';
 import type { Limiters } from './engine/limiter.js';
 import { runSuite } from './engine/run.js';
-import { withinBudget, type BudgetedPlan, type OverBudget } from './engine/budget.js';
+import { withinBudget, type BudgetedPlan, type CaseFilter, type OverBudget } from './engine/budget.js';
 import { planSuiteSpend, type Budget, type SpendPlan } from './engine/spend-plan.js';
 import { renderPrompt } from './prompts/render.js';
 import { resolveProviders, secretValues } from './providers/index.js';
@@ -63,11 +63,14 @@ export async function evaluateConfig(
     overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
   });
   const cache = openCache(options);
-  const identities = planIdentities({ ...suite, repeat: suite.evaluateOptions.repeat });
+  // Case identities (a hash per test) are needed only to sample: computed when a filter asks for them.
+  let identities: string[] | undefined;
+  const filtered = (f: CaseFilter | undefined) =>
+    f?.((identities ??= planIdentities({ ...suite, repeat: suite.evaluateOptions.repeat })));
   const { filter } = await withinBudget(options, (f) =>
-    planEvaluation(suite, { ...options, cache, include: f?.(identities) }),
+    planEvaluation(suite, { ...options, cache, include: filtered(f) }),
   );
-  const results = await evaluateSuite(suite, { ...options, cache, include: filter?.(identities) });
+  const results = await evaluateSuite(suite, { ...options, cache, include: filtered(filter) });
   return { suite, results, calls: countCalls(results) };
 }
 

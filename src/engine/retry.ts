@@ -130,51 +130,58 @@ function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
-async function attemptOnce(
+/**
+ * One attempt, raced against the per-attempt timeout and the run's abort, in a single promise (this runs for
+ * every call: no racer promises to allocate and silence).
+ */
+function attemptOnce(
   attempt: (signal: AbortSignal) => Promise<ProviderResponse>,
   timeoutMs: number,
   outer?: AbortSignal,
 ): Promise<Attempt> {
-  const controller = new AbortController();
-  const racers: Array<Promise<Attempt>> = [];
-  let onOuterAbort: (() => void) | undefined;
-  if (outer) {
-    // Stopping the run ends the wait at once, even if the provider ignores its signal.
-    racers.push(
-      new Promise<never>((_, reject) => {
-        onOuterAbort = (): void => {
-          controller.abort(outer.reason);
-          reject(outer.reason);
-        };
-        outer.addEventListener('abort', onOuterAbort, { once: true });
-      }),
+  return new Promise<Attempt>((resolve, reject) => {
+    const controller = new AbortController();
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    let onOuterAbort: (() => void) | undefined;
+    const finish = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      if (onOuterAbort) outer?.removeEventListener('abort', onOuterAbort);
+      settle();
+    };
+    if (outer) {
+      // Stopping the run ends the wait at once, even if the provider ignores its signal.
+      onOuterAbort = (): void => {
+        controller.abort(outer.reason);
+        finish(() => reject(outer.reason));
+      };
+      outer.addEventListener('abort', onOuterAbort, { once: true });
+    }
+    if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
+      // A provider that ignores its signal must still time out.
+      timer = setTimeout(() => {
+        controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+        finish(() => resolve({ kind: 'transient', reason: `timed out after ${timeoutMs} ms` }));
+      }, timeoutMs);
+    }
+    let called: Promise<ProviderResponse>;
+    try {
+      called = attempt(controller.signal);
+    } catch (error) {
+      called = Promise.reject(error);
+    }
+    called.then(
+      (response) => finish(() => resolve(classify(response))),
+      (error: unknown) =>
+        finish(() =>
+          outer?.aborted
+            ? reject(outer.reason)
+            : resolve({ kind: 'transient', reason: `provider threw: ${messageOf(error)}` }),
+        ),
     );
-  }
-  let timer: NodeJS.Timeout | undefined;
-  if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-    // Race the call against the timer too: a provider that ignores its signal must still time out.
-    racers.push(
-      new Promise<Attempt>((resolve) => {
-        timer = setTimeout(() => {
-          controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-          resolve({ kind: 'transient', reason: `timed out after ${timeoutMs} ms` });
-        }, timeoutMs);
-      }),
-    );
-  }
-  const called = attempt(controller.signal).then(classify, (error: unknown): Attempt => {
-    if (outer?.aborted) throw outer.reason;
-    return { kind: 'transient', reason: `provider threw: ${messageOf(error)}` };
   });
-  racers.push(called);
-  try {
-    return await Promise.race(racers);
-  } finally {
-    clearTimeout(timer);
-    if (onOuterAbort) outer?.removeEventListener('abort', onOuterAbort);
-    // A late rejection of a losing racer must not become an unhandled rejection.
-    for (const racer of racers) racer.catch(() => {});
-  }
 }
 
 function classify(response: ProviderResponse): Attempt {
