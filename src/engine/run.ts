@@ -22,7 +22,7 @@ import {
 import { cacheKey, type OutputCache } from './cache.js';
 import { createGradingProviders, type GradingProviderSpec, type ResolveProviders } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
-import { Limiters } from './limiter.js';
+import { Limiters, type CallGate } from './limiter.js';
 import { forEachBounded, Semaphore } from './pool.js';
 import { callWithRetry, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { summarizeStats } from './stats.js';
@@ -277,19 +277,17 @@ async function callProvider(
   // `latency` assertions. Tokens and cost stay as recorded, describing the output rather than this run.
   if (hit) return { ok: true, response: hit, cached: true, latencyMs: 0 };
 
-  const outcome = await run.calls.use(() =>
-    callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
-      policy: run.policy,
-      timeoutMs: run.suite.evaluateOptions.timeoutMs,
-      maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-      gate: run.limiters.for(provider, run.limit),
-      sleep: run.sleep,
-      random: run.random,
-      signal: run.signal,
-      onRetry: ({ attempt, reason, delayMs }) =>
-        run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
-    }),
-  );
+  const outcome = await callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
+    policy: run.policy,
+    timeoutMs: run.suite.evaluateOptions.timeoutMs,
+    maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+    gate: gateFor(run, provider),
+    sleep: run.sleep,
+    random: run.random,
+    signal: run.signal,
+    onRetry: ({ attempt, reason, delayMs }) =>
+      run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
+  });
   if (!outcome.ok) return { ok: false, error: `${provider.id}: ${outcome.error}`, latencyMs: outcome.latencyMs };
   if (key !== undefined) {
     try {
@@ -300,6 +298,26 @@ async function callProvider(
     }
   }
   return { ok: true, response: outcome.response, cached: false, latencyMs: outcome.latencyMs };
+}
+
+/**
+ * An attempt's way in: its endpoint's limiter first (which may pause or pace it), then one of the run's
+ * maxConcurrency call slots. Per attempt, not per case: a case waiting out a backoff or an endpoint's pause
+ * holds no slot, so it never keeps another provider's calls waiting.
+ */
+function gateFor(run: CaseRunner, provider: Provider): CallGate {
+  const limiter = run.limiters.for(provider, run.limit);
+  return {
+    async acquire(options) {
+      const ticket = await limiter.acquire(options);
+      await run.calls.acquire();
+      return ticket;
+    },
+    release(ticket, response) {
+      run.calls.release();
+      limiter.release(ticket, response);
+    },
+  };
 }
 
 function tokensOf(response: ProviderResponse): TokenUsage {
