@@ -84,6 +84,11 @@ export async function callWithRetry(
     const ticket = options.gate
       ? await options.gate.acquire({ retry: attempts > 0, signal: options.signal })
       : undefined;
+    if (options.signal?.aborted) {
+      // Stopped while waiting for the limiter or a call slot: give the ticket back, make no call.
+      if (ticket) options.gate!.release(ticket, undefined);
+      options.signal.throwIfAborted();
+    }
     attempts++;
     const started = performance.now();
     let result: Attempt | undefined;
