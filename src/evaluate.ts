@@ -34,6 +34,24 @@ export interface EvaluateOptions {
   onPlan?: (planned: BudgetedPlan) => void | Promise<void>;
   /** Rate limiters shared by every run of one review (the same endpoint on both sides, in every suite). */
   limiters?: Limiters;
+  /** Renders a case's prompt; shared by the spend plan and the run so each prompt is rendered once (memoizedRender). */
+  render?: (prompt: Prompt, vars: Record<string, unknown>) => string;
+}
+
+/**
+ * renderPrompt, remembered per (prompt, vars) object pair: the spend plan renders every case before the run,
+ * and the run then reuses the text instead of rendering it again. Rendering is pure; the results keep these
+ * strings anyway, so remembering them costs no memory beyond the map entries.
+ */
+export function memoizedRender(): (prompt: Prompt, vars: Record<string, unknown>) => string {
+  const byPrompt = new WeakMap<Prompt, WeakMap<Record<string, unknown>, string>>();
+  return (prompt, vars) => {
+    let byVars = byPrompt.get(prompt);
+    if (!byVars) byPrompt.set(prompt, (byVars = new WeakMap()));
+    let text = byVars.get(vars);
+    if (text === undefined) byVars.set(vars, (text = renderPrompt(prompt, vars)));
+    return text;
+  };
 }
 
 export interface CallCounts {
@@ -63,6 +81,7 @@ export async function evaluateConfig(
     overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
   });
   const cache = openCache(options);
+  options = { render: memoizedRender(), ...options };
   // Case identities (a hash per test) are needed only to sample: computed when a filter asks for them.
   let identities: string[] | undefined;
   const filtered = (f: CaseFilter | undefined) =>
@@ -87,7 +106,7 @@ export async function planEvaluation(
     ...(options.prompts ? { prompts: options.prompts } : {}),
     ...(options.include ? { include: options.include } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
-    render: renderPrompt,
+    render: options.render ?? renderPrompt,
     gradingProvider: createGradingProviders({
       defaultProvider: providers[0],
       resolveProviders,
@@ -123,6 +142,7 @@ export async function evaluateSuite(
     signal: options.signal,
     env,
     ...(options.limiters ? { limiters: options.limiters } : {}),
+    ...(options.render ? { render: options.render } : {}),
   });
   return redactResults(results, [...secretValues(suite.providers, env), ...(options.secrets ?? [])]);
 }

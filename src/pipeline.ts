@@ -8,7 +8,7 @@ import type { Comparison } from './compare/compare.js';
 import type { BudgetedPlan } from './engine/budget.js';
 import { Limiters } from './engine/limiter.js';
 import type { BudgetExcess, SpendPlan } from './engine/spend-plan.js';
-import { addCalls, openCache, type CallCounts, type EvaluateOptions } from './evaluate.js';
+import { addCalls, memoizedRender, openCache, type CallCounts, type EvaluateOptions } from './evaluate.js';
 import { budgetReview, estimateReview } from './review/budget.js';
 import { combineVerdicts, type CheckVerdict, type GateDecision } from './gate.js';
 import type { FileChange } from './git/changes.js';
@@ -98,8 +98,8 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
   const cache = openCache(input.evaluate);
   const all = await prepareAll(input);
   // Planned (and checked against max-calls / max-cost) before the first call of any suite.
-  const { filter, planned } = await budgetReview(all, input.evaluate, cache);
-  const evaluate = withSharedLimiters(input.evaluate);
+  const evaluate = withSharedEngine(input.evaluate);
+  const { filter, planned } = await budgetReview(all, evaluate, cache);
   const suites: SuiteReview[] = [];
   for (const prepared of all) {
     const sides = await evaluateSides(prepared, evaluate, cache, logger, filter);
@@ -113,9 +113,12 @@ export async function estimate(input: ReviewInput): Promise<{ plan: SpendPlan; e
   return estimateReview(await prepareAll(input), input.evaluate, openCache(input.evaluate));
 }
 
-/** One rate limiter per endpoint for the whole review: the base, the head and every suite share what they learn. */
-function withSharedLimiters(options: EvaluateOptions): EvaluateOptions {
-  return options.limiters ? options : { ...options, limiters: new Limiters() };
+/**
+ * One rate limiter per endpoint for the whole review (the base, the head and every suite share what they
+ * learn), and one memo of rendered prompts for the spend plan and the run.
+ */
+function withSharedEngine(options: EvaluateOptions): EvaluateOptions {
+  return { limiters: new Limiters(), render: memoizedRender(), ...options };
 }
 
 function summarize(input: ReviewInput, suites: SuiteReview[]): ReviewResult {
@@ -156,8 +159,8 @@ export async function reviewShard(
   const sides: ShardSide[] = [];
   let calls: CallCounts = { made: 0, cached: 0 };
   const all = await prepareAll(input);
-  const { filter } = await budgetReview(all, input.evaluate, cache, (ids) => shardCaseFilter(ids, shard));
-  const evaluate = withSharedLimiters(input.evaluate);
+  const evaluate = withSharedEngine(input.evaluate);
+  const { filter } = await budgetReview(all, evaluate, cache, (ids) => shardCaseFilter(ids, shard));
   for (const prepared of all) {
     const evaluated = await evaluateSides(prepared, evaluate, cache, logger, filter);
     calls = addCalls(calls, evaluated.calls);
