@@ -25,20 +25,68 @@ describe('parseProviderId', () => {
     ['anthropic:messages:claude-3-5-haiku-20241022', { kind: 'anthropic', model: 'claude-3-5-haiku-20241022' }],
     ['file://providers/my.mjs', { kind: 'file' }],
     ['exec:python run.py', { kind: 'exec' }],
+    // The forms promptfoo's own example suites use, as written there.
+    ['openai:responses:gpt-5.1', { kind: 'responses', vendor: 'openai', model: 'gpt-5.1' }],
+    ['openai:completion:davinci-002', { kind: 'completion', flavor: 'openai', model: 'davinci-002' }],
+    ['openai:embedding:text-embedding-3-small', { kind: 'embedding', model: 'text-embedding-3-small' }],
+    ['openai:embeddings:text-embedding-3-large', { kind: 'embedding', model: 'text-embedding-3-large' }],
+    ['ollama:llama3', { kind: 'completion', flavor: 'ollama', model: 'llama3' }],
+    ['anthropic:claude-sonnet-4-6', { kind: 'anthropic', model: 'claude-sonnet-4-6' }],
+    ['azure:chat:gpt-5.1', { kind: 'azure', api: 'chat', deployment: 'gpt-5.1' }],
+    ['azure:embeddings:emb', { kind: 'azure', api: 'embedding', deployment: 'emb' }],
+    ['azure:responses:o4-mini', { kind: 'responses', vendor: 'azure', model: 'o4-mini' }],
+    ['xai:responses:grok-4', { kind: 'responses', vendor: 'xai', model: 'grok-4' }],
+    ['google:gemini-2.5-flash', { kind: 'google', model: 'gemini-2.5-flash' }],
+    ['vertex:gemini-2.5-flash-002', { kind: 'vertex', model: 'gemini-2.5-flash-002' }],
+    ['vertex:chat:gemini-pro', { kind: 'vertex', model: 'gemini-pro' }],
+    ['bedrock:us.anthropic.claude-sonnet-4-6', { kind: 'bedrock', model: 'us.anthropic.claude-sonnet-4-6' }],
+    ['bedrock:converse:amazon.nova-pro-v1:0', { kind: 'bedrock', model: 'amazon.nova-pro-v1:0' }],
+    [
+      'bedrock:arn:aws:bedrock:us-east-1:123:inference-profile/us.x',
+      { kind: 'bedrock', model: 'arn:aws:bedrock:us-east-1:123:inference-profile/us.x' },
+    ],
+    [
+      'openrouter:deepseek/deepseek-r1',
+      { kind: 'chat', flavor: 'openai', host: 'openrouter', model: 'deepseek/deepseek-r1' },
+    ],
+    ['xai:grok-4', { kind: 'chat', flavor: 'openai', host: 'xai', model: 'grok-4' }],
+    ['aimlapi:chat:gpt-4o', { kind: 'chat', flavor: 'openai', host: 'aimlapi', model: 'gpt-4o' }],
+    [
+      'docker:ai/llama3.2:3B-Q4_K_M',
+      { kind: 'chat', flavor: 'openai', host: 'docker', model: 'ai/llama3.2:3B-Q4_K_M' },
+    ],
+    ['http', { kind: 'http' }],
+    ['https', { kind: 'http' }],
+    ['https://example.com/chat', { kind: 'http', url: 'https://example.com/chat' }],
+    ['file://provider.py', { kind: 'python', script: 'provider.py', functionName: 'call_api' }],
+    [
+      'file://provider.py:some_other_function',
+      { kind: 'python', script: 'provider.py', functionName: 'some_other_function' },
+    ],
+    ['python:provider.py', { kind: 'python', script: 'provider.py', functionName: 'call_api' }],
   ])('%s', (id, expected) => {
     expect(parseProviderId(id)).toEqual(expected);
   });
 
   it.each([
     [
-      'bedrock:claude',
-      /provider "bedrock:claude" is not a provider promptgate knows; supported forms: echo, openai:chat:<model>, openai:<model>, anthropic:messages:<model>, ollama:chat:<model>, file:\/\/<path>/,
+      'gemini:pro',
+      /provider "gemini:pro" is not a provider promptgate knows; supported forms: echo, openai:<model>, .*bedrock:<model>.*http/,
     ],
     ['openai:chat:', /provider "openai:chat:" names no model; write it as openai:chat:<model>/],
-    ['openai:completion:davinci-002', /only chat completions/],
-    ['ollama:llama3', /is not a provider promptgate knows/],
+    [
+      'openai:image:dall-e-3',
+      /is an image API, not a text model promptgate can grade; call it from an `http` provider/,
+    ],
+    [
+      'replicate:meta/llama-2-7b-chat',
+      /uses Replicate's predictions API, which promptgate does not speak; call it from an `http` provider/,
+    ],
+    ['sagemaker:jumpstart:ep', /SageMaker's InvokeEndpoint.*custom provider/],
+    ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],
+    ['huggingface:text-generation:gemma', /use huggingface:chat:<model>/],
     ['anthropic:messages:', /names no model/],
-  ])('rejects %s with an error that lists the supported forms', (id, message) => {
+  ])('rejects %s with an error that says what to use instead', (id, message) => {
     expect(() => parseProviderId(id)).toThrow(UnknownProviderError);
     expect(() => parseProviderId(id)).toThrow(message);
   });

@@ -21,9 +21,15 @@ export interface PostJsonOptions {
   label: string;
   /** Appended to 401/403 errors: how to fix the credentials (e.g. "set OPENAI_API_KEY"). */
   credentialHint?: string;
+  /** The generic `http` provider: another method (GET sends no body), a body already serialised, a reply that may be text. */
+  method?: string;
+  bodyText?: string;
+  acceptText?: boolean;
 }
 
-export type PostJsonOutcome = { ok: true; status: number; body: unknown } | { ok: false; failure: ProviderResponse };
+export type PostJsonOutcome =
+  | { ok: true; status: number; body: unknown; headers: ResponseHeaders; text: string }
+  | { ok: false; failure: ProviderResponse };
 
 /** Response headers as node:http gives them: lowercase names. */
 export type ResponseHeaders = IncomingHttpHeaders;
@@ -134,7 +140,13 @@ const DECODERS: Record<string, (body: Buffer) => Promise<Buffer>> = {
 };
 
 /** One POST; resolves with the whole (decoded) body, rejects with a TransportError. */
-function send(url: URL, payload: Buffer, headers: Record<string, string>, signal?: AbortSignal): Promise<RawResponse> {
+function send(
+  url: URL,
+  payload: Buffer | undefined,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+  method = 'POST',
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (phase: TransportError['phase'], error: unknown): void => {
@@ -171,15 +183,18 @@ function send(url: URL, payload: Buffer, headers: Record<string, string>, signal
     const request = transport.request(
       url,
       {
-        method: 'POST',
+        method,
         agent: agentFor(url),
-        headers: { 'content-type': 'application/json', ...headers, 'content-length': payload.length },
+        headers: payload
+          ? { 'content-type': 'application/json', ...headers, 'content-length': payload.length }
+          : headers,
         ...(signal ? { signal } : {}),
       },
       onResponse,
     );
     request.on('error', (error) => fail(responded ? 'body' : 'request', error));
-    request.end(payload);
+    if (payload) request.end(payload);
+    else request.end();
   });
 }
 
@@ -195,7 +210,10 @@ export async function postJson(
     return { ok: false, failure: failure(options, 'request aborted before it was sent (timeout)', true) };
   let response: RawResponse;
   try {
-    response = await send(new URL(url), Buffer.from(JSON.stringify(body)), headers, signal);
+    const method = (options.method ?? 'POST').toUpperCase();
+    const payload =
+      method === 'GET' || method === 'HEAD' ? undefined : Buffer.from(options.bodyText ?? JSON.stringify(body));
+    response = await send(new URL(url), payload, headers, signal, method);
   } catch (err) {
     const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
     if (phase === 'body') {
@@ -230,8 +248,9 @@ export async function postJson(
   }
 
   try {
-    return { ok: true, status: response.status, body: JSON.parse(text) as unknown };
+    return { ok: true, status: response.status, body: JSON.parse(text) as unknown, headers: response.headers, text };
   } catch {
+    if (options.acceptText) return { ok: true, status: response.status, body: text, headers: response.headers, text };
     // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
     return {
       ok: false,

@@ -1,0 +1,198 @@
+// AWS Bedrock (`bedrock:<model>`, `bedrock:converse:<model>`) through the Converse API, which speaks one chat
+// shape for every model family Bedrock hosts. Requests are signed with SigV4 by @smithy/signature-v4 (the AWS
+// SDK's own signer); credentials come from config, the env keys, or the standard AWS chain (profiles, SSO, web
+// identity, container and instance roles) — or a Bedrock API key sent as a bearer token. The AWS packages are
+// imported on first call only.
+import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
+import { textOf, toChatMessages } from './chat-messages.js';
+import { AWS_BEDROCK_TOKEN_VAR, str } from './credentials.js';
+import { failure, postJson, withConfigHeaders } from './http.js';
+import type { HttpProviderOptions } from './openai.js';
+import { costOf, priceFor } from './prices.js';
+import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+
+interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+type CredentialSource = () => Promise<AwsCredentials>;
+
+export function bedrockRegion(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
+  return (
+    str(config.region) ??
+    str(env.AWS_BEDROCK_REGION) ??
+    str(env.AWS_REGION) ??
+    str(env.AWS_DEFAULT_REGION) ??
+    'us-east-1'
+  );
+}
+
+/** Static keys from config or the env this run was given; otherwise the SDK's default chain (memoised by it). */
+function credentialSource(config: Record<string, unknown>, env: NodeJS.ProcessEnv): CredentialSource {
+  const fromConfig = str(config.accessKeyId) && str(config.secretAccessKey);
+  const keyId = fromConfig ? str(config.accessKeyId) : str(env.AWS_ACCESS_KEY_ID);
+  const secret = fromConfig ? str(config.secretAccessKey) : str(env.AWS_SECRET_ACCESS_KEY);
+  if (keyId && secret && (fromConfig || !str(config.profile))) {
+    const sessionToken = fromConfig ? str(config.sessionToken) : str(env.AWS_SESSION_TOKEN);
+    const credentials = { accessKeyId: keyId, secretAccessKey: secret, ...(sessionToken ? { sessionToken } : {}) };
+    return async () => credentials;
+  }
+  let chain: Promise<CredentialSource> | undefined;
+  return async () => {
+    chain ??= import('@aws-sdk/credential-provider-node').then(({ defaultProvider }) =>
+      defaultProvider(str(config.profile) ? { profile: str(config.profile)! } : {}),
+    );
+    return (await chain)();
+  };
+}
+
+/** Converse's request: system text apart, content as blocks, the common sampling keys in inferenceConfig. */
+export function converseBody(prompt: string, config: Record<string, unknown>): Record<string, unknown> {
+  const chat = toChatMessages(prompt);
+  const system = chat.filter((m) => m.role === 'system').map((m) => ({ text: textOf(m.content) }));
+  const messages = chat
+    .filter((m) => m.role !== 'system')
+    .map((m) => ({
+      role: m.role === 'assistant' ? 'assistant' : 'user',
+      content: typeof m.content === 'string' ? [{ text: m.content }] : m.content,
+    }));
+  const num = (...keys: string[]) => keys.map((k) => config[k]).find((v) => typeof v === 'number');
+  const inference: Record<string, unknown> =
+    config.inferenceConfig && typeof config.inferenceConfig === 'object'
+      ? { ...(config.inferenceConfig as object) }
+      : {};
+  const maxTokens = num('max_tokens', 'maxTokens', 'max_new_tokens', 'max_gen_len');
+  if (maxTokens !== undefined) inference.maxTokens ??= maxTokens;
+  const temperature = num('temperature');
+  if (temperature !== undefined) inference.temperature ??= temperature;
+  const topP = num('top_p', 'topP');
+  if (topP !== undefined) inference.topP ??= topP;
+  const stop = config.stop ?? config.stopSequences ?? config.stop_sequences;
+  if (Array.isArray(stop)) inference.stopSequences ??= stop;
+  const body: Record<string, unknown> = { messages };
+  if (system.length > 0) body.system = system;
+  if (Object.keys(inference).length > 0) body.inferenceConfig = inference;
+  if (config.toolConfig !== undefined) body.toolConfig = config.toolConfig;
+  else if (Array.isArray(config.tools)) body.toolConfig = { tools: config.tools };
+  const extra: Record<string, unknown> =
+    config.additionalModelRequestFields && typeof config.additionalModelRequestFields === 'object'
+      ? { ...(config.additionalModelRequestFields as object) }
+      : {};
+  if (config.thinking !== undefined) extra.thinking ??= config.thinking;
+  if (typeof config.top_k === 'number') extra.top_k ??= config.top_k;
+  if (Object.keys(extra).length > 0) body.additionalModelRequestFields = extra;
+  for (const key of ['guardrailConfig', 'performanceConfig', 'promptVariables', 'requestMetadata'])
+    if (config[key] !== undefined) body[key] = config[key];
+  return body;
+}
+
+interface ConverseReply {
+  output?: { message?: { content?: Array<{ text?: unknown; toolUse?: unknown }> } };
+  usage?: { inputTokens?: unknown; outputTokens?: unknown; totalTokens?: unknown };
+  stopReason?: unknown;
+}
+
+function usageOf(usage: ConverseReply['usage']): Partial<TokenUsage> {
+  const n = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const prompt = n(usage?.inputTokens);
+  const completion = n(usage?.outputTokens);
+  if (prompt === undefined && completion === undefined) return {};
+  return {
+    prompt: prompt ?? 0,
+    completion: completion ?? 0,
+    total: n(usage?.totalTokens) ?? (prompt ?? 0) + (completion ?? 0),
+  };
+}
+
+/** `us.anthropic.claude-sonnet-4-6-v1:0` → `claude-sonnet-4-6`, `amazon.nova-lite-v1:0` → `nova-lite`: the family the price table knows. */
+export function bedrockPriceFamily(model: string): string {
+  const id =
+    model.includes(':inference-profile/') || model.startsWith('arn:') ? (model.split('/').pop() ?? model) : model;
+  return id
+    .replace(/^(us|eu|apac|global|us-gov|jp|au|ca)\./, '')
+    .replace(/^[a-z0-9]+\./, '')
+    .replace(/(-\d{8})?-v\d+(:\d+)?$/, '')
+    .replace(/:\d+$/, '');
+}
+
+export function createBedrockProvider(spec: ProviderSpec, model: string, options: HttpProviderOptions): Provider {
+  const { config } = spec;
+  const { env } = options;
+  const region = bedrockRegion(config, env);
+  const base = (
+    str(config.endpoint) ??
+    str(config.apiBaseUrl) ??
+    `https://bedrock-runtime.${region}.amazonaws.com`
+  ).replace(/\/+$/, '');
+  const url = new URL(`${base}/model/${encodeURIComponent(model)}/converse`);
+  const bearer = str(config.apiKey) ?? str(env[AWS_BEDROCK_TOKEN_VAR]);
+  const credentials = bearer ? undefined : credentialSource(config, env);
+  const secrets = [...secretsInConfig(config), ...(bearer ? [bearer] : [])];
+  const price = priceFor(bedrockPriceFamily(model), config);
+  const label = spec.id;
+  const fail = (message: string, transient: boolean, extra: Partial<ProviderResponse> = {}) =>
+    failure({ label, secrets: callSecrets }, message, transient, extra);
+  let callSecrets = secrets;
+
+  async function signedHeaders(payload: string): Promise<Record<string, string>> {
+    if (bearer) return { authorization: `Bearer ${bearer}` };
+    const creds = await credentials!();
+    callSecrets = [...secrets, creds.secretAccessKey, ...(creds.sessionToken ? [creds.sessionToken] : [])];
+    const [{ SignatureV4 }, { Sha256 }] = await Promise.all([
+      import('@smithy/signature-v4'),
+      import('@aws-crypto/sha256-js'),
+    ]);
+    const signer = new SignatureV4({ service: 'bedrock', region, credentials: creds, sha256: Sha256 });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: url.pathname,
+      query: {},
+      headers: { host: url.host, 'content-type': 'application/json', accept: 'application/json' },
+      body: payload,
+    });
+    return signed.headers as Record<string, string>;
+  }
+
+  return {
+    id: spec.id,
+    label: spec.label,
+    cacheIdentity: cacheIdentityOf(spec.id, config, { region }),
+    async callApi(prompt, context): Promise<ProviderResponse> {
+      const body = converseBody(prompt, config);
+      let headers: Record<string, string>;
+      try {
+        headers = await signedHeaders(JSON.stringify(body));
+      } catch (err) {
+        return fail(
+          `no AWS credentials (${err instanceof Error ? err.message : String(err)}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, a role, or ${AWS_BEDROCK_TOKEN_VAR}`,
+          false,
+        );
+      }
+      // Signed headers are sent as signed: config headers may add, never replace them.
+      const outcome = await postJson(
+        url.href,
+        body,
+        { ...withConfigHeaders({}, config), ...headers },
+        {
+          signal: context.signal,
+          secrets: callSecrets,
+          label,
+          credentialHint: `check the AWS credentials and that ${model} is enabled for them in ${region}`,
+        },
+      );
+      if (!outcome.ok) return outcome.failure;
+      const reply = outcome.body as ConverseReply;
+      const content = reply?.output?.message?.content;
+      if (!Array.isArray(content)) return fail('the response has no output.message.content array', true);
+      const tokenUsage = usageOf(reply.usage);
+      const text = content.filter((b) => typeof b?.text === 'string').map((b) => b.text as string);
+      const tools = content.filter((b) => b?.toolUse !== undefined).map((b) => b.toolUse);
+      const output = text.length > 0 ? text.join('') : tools.length > 0 ? JSON.stringify(tools) : '';
+      return { output, tokenUsage, cost: costOf(price, tokenUsage) };
+    },
+  };
+}

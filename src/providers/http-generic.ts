@@ -1,0 +1,204 @@
+// promptfoo's generic HTTP provider (`http`, `https`, or a bare `https://…` id): the suite's own endpoint,
+// called with a templated request and read with a transform. Templates are nunjucks over the test's vars and
+// `prompt`; the URL and headers may also read `env` (minus the runner's reserved variables) for a token.
+// `transformResponse`, `transformRequest` and `sessionParser` are JavaScript from the config: the trust check
+// lists them as code (src/review/trust.ts).
+import path from 'node:path';
+import { ConfigError, messageOf } from '../errors.js';
+import { renderTemplateText } from '../prompts/render.js';
+import { buildFunctionBody, loadScriptFunction, parseScriptReference } from '../assertions/script.js';
+import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import { str } from './credentials.js';
+import { failure, postJson, type ResponseHeaders } from './http.js';
+import { cacheIdentityOf, isSecretHeader, secretsInConfig } from './secrets.js';
+
+export interface HttpGenericOptions {
+  rootDir: string;
+  configFile?: string;
+  key?: string;
+}
+
+/** Keys promptfoo's http provider has that promptgate refuses rather than ignores. */
+const REFUSED_KEYS: Record<string, string> = {
+  request: 'a raw HTTP request text is not supported; write url, method, headers and body instead',
+  signatureAuth: 'request signing is not supported; use a custom provider (file://provider.mjs) that signs',
+  tls: 'custom TLS settings (client certificates, CAs) are not supported; set NODE_EXTRA_CA_CERTS for a CA',
+  validateStatus: 'is not supported: a 2xx reply is an answer, 429/5xx are retried, any other status is an error',
+};
+
+/** Code from the config, run per call: `file://x.js[:fn]`, an expression, or a function body. */
+type Code = (...args: unknown[]) => unknown;
+
+const RESERVED_ENV = /^(INPUT|GITHUB|ACTIONS|RUNNER)_/i;
+
+function templateEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && !RESERVED_ENV.test(e[0])),
+  );
+}
+
+async function compileCode(source: string, params: string[], rootDir: string): Promise<Code> {
+  if (source.startsWith('file://')) {
+    const { file, functionName } = parseScriptReference(source, rootDir);
+    return (await loadScriptFunction(file, functionName)) as Code;
+  }
+  const compiled = new Function(...params, buildFunctionBody(source)) as Code;
+  // `(json, text) => json.output` is a function to call, not the answer itself.
+  return (...args: unknown[]) => {
+    const result = compiled(...args);
+    return typeof result === 'function' ? (result as Code)(...args) : result;
+  };
+}
+
+function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {
+  if (typeof value === 'string') return renderTemplateText(value, vars);
+  if (Array.isArray(value)) return value.map((item) => renderDeep(item, vars));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, vars)]));
+  }
+  return value;
+}
+
+/** promptfoo's `auth`: bearer and basic are headers; OAuth flows are not supported. */
+function authHeader(auth: unknown): Record<string, string> {
+  if (auth === undefined) return {};
+  const a = (auth ?? {}) as Record<string, unknown>;
+  if (a.type === 'bearer' && str(a.token)) return { authorization: `Bearer ${str(a.token)}` };
+  if (a.type === 'basic' && typeof a.username === 'string' && typeof a.password === 'string')
+    return { authorization: `Basic ${Buffer.from(`${a.username}:${a.password}`).toString('base64')}` };
+  throw new Error(`auth: only {type: bearer, token} and {type: basic, username, password} are supported`);
+}
+
+/** What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one. */
+function responseOf(value: unknown): ProviderResponse {
+  if (value && typeof value === 'object' && !Array.isArray(value) && ('output' in value || 'error' in value)) {
+    const r = value as Record<string, unknown>;
+    const response: ProviderResponse = { output: r.output };
+    if (typeof r.error === 'string' && r.error) response.error = r.error;
+    if (r.tokenUsage && typeof r.tokenUsage === 'object')
+      response.tokenUsage = r.tokenUsage as ProviderResponse['tokenUsage'];
+    if (typeof r.cost === 'number') response.cost = r.cost;
+    return response;
+  }
+  return { output: value };
+}
+
+export async function createHttpProvider(
+  spec: ProviderSpec,
+  idUrl: string | undefined,
+  options: HttpGenericOptions,
+): Promise<Provider> {
+  const { config } = spec;
+  const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
+  const key = options.key ?? 'provider';
+  const located = (message: string) => new ConfigError(where, `provider "${spec.id}": ${message}`, key);
+  for (const [name, why] of Object.entries(REFUSED_KEYS)) {
+    if (config[name] !== undefined) throw located(`config.${name}: ${why}`);
+  }
+  const urlTemplate = str(config.url) ?? idUrl;
+  if (!urlTemplate)
+    throw located('config.url is required (the endpoint to call), e.g. url: https://example.com/api/chat');
+  const method = (str(config.method) ?? 'POST').toUpperCase();
+  let auth: Record<string, string>;
+  try {
+    auth = authHeader(config.auth);
+  } catch (err) {
+    throw located(`config.${messageOf(err)}`);
+  }
+  const code = async (name: string, params: string[]): Promise<Code | undefined> => {
+    const source = config[name];
+    if (source === undefined) return undefined;
+    if (typeof source === 'function') return source as Code;
+    if (typeof source !== 'string')
+      throw located(`config.${name}: expected JavaScript (an expression or file://path.js)`);
+    try {
+      return await compileCode(source, params, options.rootDir);
+    } catch (err) {
+      throw located(`config.${name}: ${messageOf(err)}`);
+    }
+  };
+  const transformResponse =
+    (await code('transformResponse', ['json', 'text', 'context'])) ??
+    (await code('responseParser', ['json', 'text', 'context']));
+  const transformRequest = await code('transformRequest', ['prompt', 'vars', 'context']);
+  const sessionParser = await code('sessionParser', ['data']);
+  const env = templateEnv(process.env);
+  const configSecrets = secretsInConfig(config);
+  // Only the latest session: promptfoo's multi-turn targets answer a conversation one call at a time.
+  let sessionId: string | undefined;
+
+  return {
+    id: spec.id,
+    label: spec.label,
+    cacheIdentity: cacheIdentityOf(spec.id, config),
+    async callApi(prompt, context: CallContext): Promise<ProviderResponse> {
+      const label = spec.id;
+      let secrets = [...configSecrets, ...Object.values(auth)];
+      let sent: unknown = prompt;
+      try {
+        if (transformRequest) sent = await transformRequest(prompt, context.vars, context);
+      } catch (err) {
+        return failure({ label, secrets }, `transformRequest threw: ${messageOf(err)}`, false);
+      }
+      const vars = { ...context.vars, prompt: sent, ...(sessionId ? { sessionId } : {}) };
+      const withEnv = { ...vars, env };
+      let url: string;
+      let headers: Record<string, string>;
+      try {
+        url = renderTemplateText(urlTemplate, withEnv);
+        if (config.queryParams && typeof config.queryParams === 'object') {
+          const parsed = new URL(url);
+          for (const [name, value] of Object.entries(
+            renderDeep(config.queryParams, withEnv) as Record<string, unknown>,
+          ))
+            parsed.searchParams.set(name, String(value));
+          url = parsed.href;
+        }
+        headers = { ...auth };
+        if (config.headers && typeof config.headers === 'object') {
+          for (const [name, value] of Object.entries(config.headers as Record<string, unknown>)) {
+            const rendered = renderTemplateText(String(value), withEnv);
+            headers[name.toLowerCase()] = rendered;
+            if (isSecretHeader(name)) secrets = [...secrets, rendered];
+          }
+        }
+      } catch (err) {
+        return failure({ label, secrets }, `rendering the request: ${messageOf(err)}`, false);
+      }
+      let bodyText: string | undefined;
+      if (method !== 'GET' && method !== 'HEAD') {
+        const body = config.body === undefined ? { prompt: sent } : renderDeep(config.body, vars);
+        bodyText = typeof body === 'string' ? body : JSON.stringify(body);
+      }
+      const outcome = await postJson(url, undefined, headers, {
+        signal: context.signal,
+        secrets,
+        label,
+        method,
+        ...(bodyText !== undefined ? { bodyText } : {}),
+        acceptText: true,
+        credentialHint: "check the credentials in this provider's headers",
+      });
+      if (!outcome.ok) return outcome.failure;
+      const json = typeof outcome.body === 'string' ? undefined : outcome.body;
+      const responseContext = { ...context, response: { status: outcome.status, headers: outcome.headers } };
+      try {
+        if (sessionParser) {
+          const parsed = await sessionParser({
+            headers: outcome.headers as ResponseHeaders,
+            body: json ?? outcome.text,
+          });
+          if (parsed !== undefined && parsed !== null && parsed !== '') sessionId = String(parsed);
+        }
+      } catch (err) {
+        return failure({ label, secrets }, `sessionParser threw: ${messageOf(err)}`, false);
+      }
+      if (!transformResponse) return { output: json ?? outcome.text };
+      try {
+        return responseOf(await transformResponse(json, outcome.text, responseContext));
+      } catch (err) {
+        return failure({ label, secrets }, `transformResponse threw: ${messageOf(err)}`, false);
+      }
+    },
+  };
+}
