@@ -14,34 +14,24 @@ import { cacheIdentityOf, secretsInConfig } from './secrets.js';
 const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const VERTEX_ANTHROPIC_VERSION = 'vertex-2023-10-16';
 
-type TokenSource = () => Promise<{ token: string; projectId?: string }>;
+type TokenSource = () => Promise<string>;
 
 /** One GoogleAuth per provider: it caches and refreshes the access token itself. */
-function googleTokenSource(config: Record<string, unknown>): TokenSource {
-  let client:
-    Promise<{ getAccessToken(): Promise<string | null | undefined>; getProjectId(): Promise<string> }> | undefined;
+function googleTokenSource(config: Record<string, unknown>, env: NodeJS.ProcessEnv): TokenSource {
+  let auth: Promise<{ getAccessToken(): Promise<string | null | undefined> }> | undefined;
+  const keyFilename = str(config.keyFilename) ?? str(env.GOOGLE_APPLICATION_CREDENTIALS);
   return async () => {
-    client ??= import('google-auth-library').then(({ GoogleAuth }) => {
-      const auth = new GoogleAuth({
-        scopes: [SCOPE],
-        ...(str(config.keyFilename) ? { keyFilename: str(config.keyFilename) } : {}),
-        ...(typeof config.credentials === 'string' ? { credentials: JSON.parse(config.credentials) as object } : {}),
-      });
-      return {
-        getAccessToken: () => auth.getAccessToken(),
-        getProjectId: () => auth.getProjectId(),
-      };
-    });
-    const auth = await client;
-    const token = await auth.getAccessToken();
+    auth ??= import('google-auth-library').then(
+      ({ GoogleAuth }) =>
+        new GoogleAuth({
+          scopes: [SCOPE],
+          ...(keyFilename ? { keyFilename } : {}),
+          ...(typeof config.credentials === 'string' ? { credentials: JSON.parse(config.credentials) as object } : {}),
+        }),
+    );
+    const token = await (await auth).getAccessToken();
     if (!token) throw new Error('Google auth returned no access token');
-    let projectId: string | undefined;
-    try {
-      projectId = await auth.getProjectId();
-    } catch {
-      projectId = undefined;
-    }
-    return { token, ...(projectId ? { projectId } : {}) };
+    return token;
   };
 }
 
@@ -63,7 +53,7 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
   const host = region === 'global' ? 'aiplatform.googleapis.com' : `${region}-aiplatform.googleapis.com`;
   const base = (str(config.apiBaseUrl) ?? `https://${str(config.apiHost) ?? host}`).replace(/\/+$/, '');
   const apiKey = str(config.apiKey) ?? str(env.VERTEX_API_KEY);
-  const tokens = apiKey ? undefined : googleTokenSource(config);
+  const tokens = apiKey ? undefined : googleTokenSource(config, env);
   const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
   const price = priceFor(model.replace(/@.*$/, ''), config);
   const label = spec.id;
@@ -78,14 +68,14 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
     cacheIdentity: cacheIdentityOf(spec.id, config),
     async callApi(prompt, context): Promise<ProviderResponse> {
       let authHeaders: Record<string, string> = {};
-      let project = configuredProject;
+      const project = configuredProject;
       const callSecrets = [...secrets];
+      if (!apiKey && !project) return fail('names no project: set config.projectId or VERTEX_PROJECT_ID', false);
       if (tokens) {
         try {
-          const { token, projectId } = await tokens();
+          const token = await tokens();
           authHeaders = { authorization: `Bearer ${token}` };
           callSecrets.push(token);
-          project ??= projectId;
         } catch (err) {
           return fail(
             `no Google Cloud credentials (${err instanceof Error ? err.message : String(err)}): set GOOGLE_APPLICATION_CREDENTIALS to a key or workload-identity file, or run gcloud auth application-default login`,
@@ -97,7 +87,6 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
         apiKey && !project
           ? `/v1/publishers/${publisher}/models/${model}:${method}`
           : `/v1/projects/${project ?? ''}/locations/${region}/publishers/${publisher}/models/${model}:${method}`;
-      if (!apiKey && !project) return fail('names no project: set config.projectId or VERTEX_PROJECT_ID', false);
       const url = `${base}${path}${apiKey ? `?key=${encodeURIComponent(apiKey)}` : ''}`;
       let body: Record<string, unknown>;
       if (claude) {
