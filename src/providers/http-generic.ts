@@ -14,6 +14,7 @@ import { cacheIdentityOf, isSecretHeader, secretsInConfig } from './secrets.js';
 
 export interface HttpGenericOptions {
   rootDir: string;
+  env?: NodeJS.ProcessEnv;
   configFile?: string;
   key?: string;
 }
@@ -122,7 +123,7 @@ export async function createHttpProvider(
     (await code('responseParser', ['json', 'text', 'context']));
   const transformRequest = await code('transformRequest', ['prompt', 'vars', 'context']);
   const sessionParser = await code('sessionParser', ['data']);
-  const env = templateEnv(process.env);
+  const env = templateEnv(options.env ?? process.env);
   const configSecrets = secretsInConfig(config);
   // Only the latest session: promptfoo's multi-turn targets answer a conversation one call at a time.
   let sessionId: string | undefined;

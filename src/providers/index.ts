@@ -274,6 +274,7 @@ async function createProvider(
     case 'http':
       return (await import('./http-generic.js')).createHttpProvider(spec, parsed.url, {
         rootDir: options.rootDir,
+        env,
         configFile: options.configFile,
         key: options.key,
       });
