@@ -43,6 +43,45 @@ describe('codeUses: everything besides text that a suite executes, and where it 
       ],
     ],
     [
+      'a python provider, by file:// or python:',
+      suite({
+        providers: [
+          { id: 'file://providers/model.py:answer', config: {} },
+          { id: 'python:providers/other.py', config: { pythonExecutable: 'python3.12' } },
+        ],
+      }),
+      [
+        {
+          what: 'custom provider module (providers[0] file://providers/model.py:answer)',
+          file: 'evals/providers/model.py',
+        },
+        { what: 'python provider (providers[1] python:providers/other.py)', file: 'evals/providers/other.py' },
+        { what: 'provider pythonExecutable (providers[1] python:providers/other.py)', file: 'evals/promptgate.yaml' },
+      ],
+    ],
+    [
+      "an http provider's transforms: inline ones are code from the config, file:// ones from their file",
+      suite({
+        providers: [
+          {
+            id: 'http',
+            config: {
+              url: 'https://app.example/chat',
+              transformResponse: 'json.reply',
+              transformRequest: 'file://transforms/request.js',
+              sessionParser: 'data.headers["x-session"]',
+              body: { message: '{{prompt}}' },
+            },
+          },
+        ],
+      }),
+      [
+        { what: 'provider transformResponse (providers[0] http)', file: 'evals/promptgate.yaml' },
+        { what: 'provider transformRequest (providers[0] http)', file: 'evals/transforms/request.js' },
+        { what: 'provider sessionParser (providers[0] http)', file: 'evals/promptgate.yaml' },
+      ],
+    ],
+    [
       'an inline javascript assertion is code from the file it is written in',
       suite({
         tests: [

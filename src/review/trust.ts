@@ -13,6 +13,8 @@ export interface CodeUse {
 }
 
 const FILE_PREFIX = 'file://';
+/** Config keys of promptfoo's http provider that hold JavaScript (inline or file://). */
+const HTTP_PROVIDER_CODE = ['transformResponse', 'responseParser', 'transformRequest', 'sessionParser'] as const;
 
 function fileRef(value: unknown): string | undefined {
   return typeof value === 'string' && value.startsWith(FILE_PREFIX)
@@ -30,6 +32,17 @@ export function codeUses(suite: Suite, repoDir: string): CodeUse[] {
     const id = typeof ref === 'string' ? ref : ref?.id;
     if (!id) return;
     if (id.startsWith(FILE_PREFIX)) uses.push({ what: `custom provider module (${where})`, file: rel(fileRef(id)!) });
+    if (id.startsWith('python:'))
+      uses.push({ what: `python provider (${where})`, file: rel(id.slice('python:'.length).split(':')[0]!) });
+    // The http provider runs JavaScript from its config to build requests and read replies.
+    const config = typeof ref === 'object' ? ref.config : undefined;
+    for (const key of HTTP_PROVIDER_CODE) {
+      const code = config?.[key];
+      if (typeof code !== 'string') continue;
+      uses.push({ what: `provider ${key} (${where})`, file: fileRef(code) ? rel(fileRef(code)!) : writtenIn });
+    }
+    if (typeof config?.pythonExecutable === 'string')
+      uses.push({ what: `provider pythonExecutable (${where})`, file: writtenIn });
     if (id.startsWith('exec:')) {
       uses.push({ what: `exec provider (${where})`, file: writtenIn });
       // `exec: node scripts/model.mjs` or `exec: ./model.sh`: the script is code too.
