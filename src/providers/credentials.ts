@@ -216,3 +216,33 @@ function azureCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEn
     values,
   };
 }
+
+/**
+ * The secrets a workflow must pass for this provider to run on GitHub (`init` writes them into the workflow's
+ * env). Keyless local servers need none; Vertex authenticates with a credentials file, not a secret.
+ */
+export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown>): string[] {
+  switch (parsed.kind) {
+    case 'chat':
+      if (parsed.host) return COMPATIBLE_HOSTS[parsed.host]!.keyOptional ? [] : [hostKeyVar(parsed.host, config)];
+      return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
+    case 'completion':
+      return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
+    case 'embedding':
+      return [openAiKeyVar('openai', config)];
+    case 'responses':
+      if (parsed.vendor === 'openai') return [openAiKeyVar('openai', config)];
+      if (parsed.vendor === 'xai') return [str(config.apiKeyEnvar) ?? 'XAI_API_KEY'];
+      return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
+    case 'azure':
+      return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
+    case 'anthropic':
+      return [anthropicKeyVar(config)];
+    case 'google':
+      return [str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS[0]];
+    case 'bedrock':
+      return ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+    default:
+      return [];
+  }
+}

@@ -4,7 +4,7 @@
 import type { Provider, ProviderSpec } from '../types.js';
 import { COMPATIBLE_HOSTS, hostModel } from './compatible-hosts.js';
 import { ConfigError, messageOf } from '../errors.js';
-import { checkConfigEnvNames, credentialsOf, hostSpec } from './credentials.js';
+import { checkConfigEnvNames, credentialsOf, hostSpec, workflowSecrets } from './credentials.js';
 import type { OpenAiFlavor } from './openai.js';
 import { secretsInConfig } from './secrets.js';
 
@@ -329,4 +329,17 @@ export function secretValues(specs: readonly ProviderSpec[], env: NodeJS.Process
     for (const value of credentialsOf(parsed, spec.config, env).values) found.add(value);
   }
   return [...found];
+}
+
+/** The repository secrets a workflow must pass for these providers, once each, in order; unknown ids are skipped. */
+export function suiteSecrets(specs: readonly ProviderSpec[]): string[] {
+  const names = new Set<string>();
+  for (const spec of specs) {
+    try {
+      for (const name of workflowSecrets(parseProviderId(spec.id), spec.config)) names.add(name);
+    } catch {
+      // the loader reports unknown ids; a workflow is still worth writing
+    }
+  }
+  return [...names];
 }
