@@ -64,6 +64,13 @@ describe('parseProviderId', () => {
       { kind: 'python', script: 'provider.py', functionName: 'some_other_function' },
     ],
     ['python:provider.py', { kind: 'python', script: 'provider.py', functionName: 'call_api' }],
+    [
+      'replicate:meta/llama-4-scout-instruct',
+      { kind: 'replicate', replicate: 'text', model: 'meta/llama-4-scout-instruct' },
+    ],
+    ['replicate:image:owner/m:abc123', { kind: 'replicate', replicate: 'image', model: 'owner/m:abc123' }],
+    ['sagemaker:jumpstart:my-ep', { kind: 'sagemaker', type: 'jumpstart', endpoint: 'my-ep' }],
+    ['sagemaker:my-ep', { kind: 'sagemaker', endpoint: 'my-ep' }],
   ])('%s', (id, expected) => {
     expect(parseProviderId(id)).toEqual(expected);
   });
@@ -79,10 +86,10 @@ describe('parseProviderId', () => {
       /is an image API, not a text model promptgate can grade; call it from an `http` provider/,
     ],
     [
-      'replicate:meta/llama-2-7b-chat',
-      /uses Replicate's predictions API, which promptgate does not speak; call it from an `http` provider/,
+      'google:live:gemini-2.5-flash',
+      /Live API \(WebSocket audio\), which promptgate does not speak; call it from an `http` provider/,
     ],
-    ['sagemaker:jumpstart:ep', /SageMaker's InvokeEndpoint.*custom provider/],
+    ['elevenlabs:tts:rachel', /is an audio API.*custom provider/],
     ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],
     ['huggingface:text-generation:gemma', /use huggingface:chat:<model>/],
     ['anthropic:messages:', /names no model/],

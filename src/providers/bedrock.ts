@@ -1,50 +1,18 @@
 // AWS Bedrock (`bedrock:<model>`, `bedrock:converse:<model>`) through the Converse API, which speaks one chat
 // shape for every model family Bedrock hosts. Requests are signed with SigV4 by @smithy/signature-v4 (the AWS
-// SDK's own signer); credentials come from config, the env keys, or the standard AWS chain (profiles, SSO, web
-// identity, container and instance roles) — or a Bedrock API key sent as a bearer token. The AWS packages are
-// imported on first call only.
+// SDK's own signer, see aws.ts); credentials come from config, the env keys, or the standard AWS chain — or a
+// Bedrock API key sent as a bearer token.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { textOf, toChatMessages } from './chat-messages.js';
+import { awsCredentialSource, awsRegion, signAwsRequest } from './aws.js';
 import { AWS_BEDROCK_TOKEN_VAR, str } from './credentials.js';
 import { failure, postJson, withConfigHeaders } from './http.js';
 import type { HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
 
-interface AwsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
-type CredentialSource = () => Promise<AwsCredentials>;
-
 export function bedrockRegion(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
-  return (
-    str(config.region) ??
-    str(env.AWS_BEDROCK_REGION) ??
-    str(env.AWS_REGION) ??
-    str(env.AWS_DEFAULT_REGION) ??
-    'us-east-1'
-  );
-}
-
-/** Static keys from config or the env this run was given; otherwise the SDK's default chain (memoised by it). */
-function credentialSource(config: Record<string, unknown>, env: NodeJS.ProcessEnv): CredentialSource {
-  const fromConfig = str(config.accessKeyId) && str(config.secretAccessKey);
-  const keyId = fromConfig ? str(config.accessKeyId) : str(env.AWS_ACCESS_KEY_ID);
-  const secret = fromConfig ? str(config.secretAccessKey) : str(env.AWS_SECRET_ACCESS_KEY);
-  if (keyId && secret && (fromConfig || !str(config.profile))) {
-    const sessionToken = fromConfig ? str(config.sessionToken) : str(env.AWS_SESSION_TOKEN);
-    const credentials = { accessKeyId: keyId, secretAccessKey: secret, ...(sessionToken ? { sessionToken } : {}) };
-    return async () => credentials;
-  }
-  let chain: Promise<CredentialSource> | undefined;
-  return async () => {
-    chain ??= import('@aws-sdk/credential-provider-node').then(({ defaultProvider }) =>
-      defaultProvider(str(config.profile) ? { profile: str(config.profile)! } : {}),
-    );
-    return (await chain)();
-  };
+  return awsRegion(config, env, 'AWS_BEDROCK_REGION');
 }
 
 /** Converse's request: system text apart, content as blocks, the common sampling keys in inferenceConfig. */
@@ -127,7 +95,7 @@ export function createBedrockProvider(spec: ProviderSpec, model: string, options
   ).replace(/\/+$/, '');
   const url = new URL(`${base}/model/${encodeURIComponent(model)}/converse`);
   const bearer = str(config.apiKey) ?? str(env[AWS_BEDROCK_TOKEN_VAR]);
-  const credentials = bearer ? undefined : credentialSource(config, env);
+  const credentials = bearer ? undefined : awsCredentialSource(config, env);
   const secrets = [...secretsInConfig(config), ...(bearer ? [bearer] : [])];
   const price = priceFor(bedrockPriceFamily(model), config);
   const label = spec.id;
@@ -137,24 +105,9 @@ export function createBedrockProvider(spec: ProviderSpec, model: string, options
 
   async function signedHeaders(payload: string): Promise<Record<string, string>> {
     if (bearer) return { authorization: `Bearer ${bearer}` };
-    const creds = await credentials!();
-    callSecrets = [...secrets, creds.secretAccessKey, ...(creds.sessionToken ? [creds.sessionToken] : [])];
-    const [{ SignatureV4 }, { Sha256 }] = await Promise.all([
-      import('@smithy/signature-v4'),
-      import('@aws-crypto/sha256-js'),
-    ]);
-    const signer = new SignatureV4({ service: 'bedrock', region, credentials: creds, sha256: Sha256 });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      ...(url.port ? { port: Number(url.port) } : {}),
-      path: url.pathname,
-      query: {},
-      headers: { host: url.host, 'content-type': 'application/json', accept: 'application/json' },
-      body: payload,
-    });
-    return signed.headers as Record<string, string>;
+    const signed = await signAwsRequest(url, payload, 'bedrock', region, credentials!);
+    callSecrets = [...secrets, ...signed.secrets];
+    return signed.headers;
   }
 
   return {

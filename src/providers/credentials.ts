@@ -183,6 +183,18 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
         values: apiKey ? [apiKey] : [],
       };
     }
+    case 'replicate': {
+      const value =
+        str(config.apiKey) ??
+        (str(config.apiKeyEnvar)
+          ? str(env[str(config.apiKeyEnvar)!])
+          : (str(env.REPLICATE_API_TOKEN) ?? str(env.REPLICATE_API_KEY)));
+      const variables = str(config.apiKeyEnvar)
+        ? [str(config.apiKeyEnvar)!]
+        : ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
+      return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
+    }
+    case 'sagemaker':
     case 'bedrock': {
       const values = [
         str(config.secretAccessKey),
@@ -240,6 +252,9 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
       return [anthropicKeyVar(config)];
     case 'google':
       return [str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS[0]];
+    case 'replicate':
+      return [str(config.apiKeyEnvar) ?? 'REPLICATE_API_TOKEN'];
+    case 'sagemaker':
     case 'bedrock':
       return ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
     default:

@@ -60,14 +60,26 @@ function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {
   return value;
 }
 
-/** promptfoo's `auth`: bearer and basic are headers; OAuth flows are not supported. */
-function authHeader(auth: unknown): Record<string, string> {
-  if (auth === undefined) return {};
+/**
+ * promptfoo's `auth` as header and query templates (rendered per call, so `{{ env.TOKEN }}` works): bearer,
+ * basic and api_key (in a header or the query). OAuth flows are not supported.
+ */
+function authParts(auth: unknown): { headers: Record<string, string>; query: Record<string, string> } {
+  if (auth === undefined) return { headers: {}, query: {} };
   const a = (auth ?? {}) as Record<string, unknown>;
-  if (a.type === 'bearer' && str(a.token)) return { authorization: `Bearer ${str(a.token)}` };
+  if (a.type === 'bearer' && str(a.token)) return { headers: { authorization: `Bearer ${str(a.token)}` }, query: {} };
   if (a.type === 'basic' && typeof a.username === 'string' && typeof a.password === 'string')
-    return { authorization: `Basic ${Buffer.from(`${a.username}:${a.password}`).toString('base64')}` };
-  throw new Error(`auth: only {type: bearer, token} and {type: basic, username, password} are supported`);
+    return {
+      headers: { authorization: `Basic ${Buffer.from(`${a.username}:${a.password}`).toString('base64')}` },
+      query: {},
+    };
+  if (a.type === 'api_key' && str(a.value) && str(a.keyName)) {
+    const part = { [str(a.keyName)!]: str(a.value)! };
+    return a.placement === 'query' ? { headers: {}, query: part } : { headers: part, query: {} };
+  }
+  throw new Error(
+    'auth: only {type: bearer, token}, {type: basic, username, password} and {type: api_key, value, keyName, placement} are supported',
+  );
 }
 
 /** What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one. */
@@ -100,9 +112,9 @@ export async function createHttpProvider(
   if (!urlTemplate)
     throw located('config.url is required (the endpoint to call), e.g. url: https://example.com/api/chat');
   const method = (str(config.method) ?? 'POST').toUpperCase();
-  let auth: Record<string, string>;
+  let auth: ReturnType<typeof authParts>;
   try {
-    auth = authHeader(config.auth);
+    auth = authParts(config.auth);
   } catch (err) {
     throw located(`config.${messageOf(err)}`);
   }
@@ -134,7 +146,7 @@ export async function createHttpProvider(
     cacheIdentity: cacheIdentityOf(spec.id, config),
     async callApi(prompt, context: CallContext): Promise<ProviderResponse> {
       const label = spec.id;
-      let secrets = [...configSecrets, ...Object.values(auth)];
+      let secrets = [...configSecrets];
       let sent: unknown = prompt;
       try {
         if (transformRequest) sent = await transformRequest(prompt, context.vars, context);
@@ -147,21 +159,23 @@ export async function createHttpProvider(
       let headers: Record<string, string>;
       try {
         url = renderTemplateText(urlTemplate, withEnv);
-        if (config.queryParams && typeof config.queryParams === 'object') {
+        const query = {
+          ...(config.queryParams && typeof config.queryParams === 'object' ? config.queryParams : {}),
+          ...auth.query,
+        };
+        if (Object.keys(query).length > 0) {
           const parsed = new URL(url);
-          for (const [name, value] of Object.entries(
-            renderDeep(config.queryParams, withEnv) as Record<string, unknown>,
-          ))
+          for (const [name, value] of Object.entries(renderDeep(query, withEnv) as Record<string, unknown>))
             parsed.searchParams.set(name, String(value));
           url = parsed.href;
         }
-        headers = { ...auth };
-        if (config.headers && typeof config.headers === 'object') {
-          for (const [name, value] of Object.entries(config.headers as Record<string, unknown>)) {
-            const rendered = renderTemplateText(String(value), withEnv);
-            headers[name.toLowerCase()] = rendered;
-            if (isSecretHeader(name)) secrets = [...secrets, rendered];
-          }
+        for (const value of Object.values(auth.query)) secrets = [...secrets, renderTemplateText(value, withEnv)];
+        headers = {};
+        const configured = config.headers && typeof config.headers === 'object' ? config.headers : {};
+        for (const [name, value] of Object.entries({ ...configured, ...auth.headers } as Record<string, unknown>)) {
+          const rendered = renderTemplateText(String(value), withEnv);
+          headers[name.toLowerCase()] = rendered;
+          if (isSecretHeader(name) || name in auth.headers) secrets = [...secrets, rendered];
         }
       } catch (err) {
         return failure({ label, secrets }, `rendering the request: ${messageOf(err)}`, false);

@@ -19,6 +19,8 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'vertex:<model>',
   'bedrock:<model>',
   'bedrock:converse:<model>',
+  'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
+  'sagemaker:[<modelType>:]<endpoint>',
   'ollama:chat|completion:<model>',
   `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
   'http',
@@ -64,6 +66,9 @@ export type ParsedId =
   | { kind: 'google'; model: string }
   | { kind: 'vertex'; model: string }
   | { kind: 'bedrock'; model: string }
+  | { kind: 'replicate'; replicate: 'text' | 'image' | 'moderation'; model: string }
+  /** `type` undefined: config.modelType decides (default custom). */
+  | { kind: 'sagemaker'; type?: string; endpoint: string }
   | { kind: 'http'; url?: string }
   | { kind: 'file' }
   | { kind: 'python'; script: string; functionName: string }
@@ -73,8 +78,6 @@ export type ParsedId =
 const CUSTOM_WORKAROUND =
   'call it from an `http` provider pointed at your endpoint, or from a custom provider (file://provider.mjs or file://provider.py)';
 const UNSUPPORTED: Record<string, string> = {
-  replicate: `uses Replicate's predictions API, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
-  sagemaker: `uses SageMaker's InvokeEndpoint, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   'bedrock-agent': `uses Bedrock Agents (InvokeAgent), which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   watsonx: `uses IBM watsonx.ai's IAM-token API, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   elevenlabs: `is an audio API (speech, transcription), not a text model promptgate can grade; ${CUSTOM_WORKAROUND}`,
@@ -186,6 +189,17 @@ export function parseProviderId(id: string): ParsedId {
     case 'bedrock':
       if (rest[0] === 'converse') return { kind: 'bedrock', model: need(after(1), 'bedrock:converse:<model>') };
       return { kind: 'bedrock', model: need(after(0), 'bedrock:<model>') };
+    case 'replicate': {
+      const sub = rest[0] === 'image' || rest[0] === 'moderation' ? rest[0] : undefined;
+      const model = need(after(sub ? 1 : 0), 'replicate:<owner>/<model>[:<version>]');
+      return { kind: 'replicate', replicate: sub ?? 'text', model };
+    }
+    case 'sagemaker': {
+      const known = ['openai', 'anthropic', 'llama', 'huggingface', 'jumpstart', 'embedding', 'custom'];
+      if (rest.length > 1 && known.includes(rest[0]!))
+        return { kind: 'sagemaker', type: rest[0], endpoint: need(after(1), 'sagemaker:<modelType>:<endpoint>') };
+      return { kind: 'sagemaker', endpoint: need(after(0), 'sagemaker:<endpoint>') };
+    }
     case 'xai':
       if (rest[0] === 'responses')
         return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };
@@ -271,6 +285,20 @@ async function createProvider(
       return (await import('./vertex.js')).createVertexProvider(spec, parsed.model, { env });
     case 'bedrock':
       return (await import('./bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
+    case 'replicate':
+      return (await import('./replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
+    case 'sagemaker': {
+      const { createSageMakerProvider, SAGEMAKER_TYPES } = await import('./sagemaker.js');
+      const type = parsed.type ?? (typeof spec.config.modelType === 'string' ? spec.config.modelType : 'custom');
+      if (!(SAGEMAKER_TYPES as readonly string[]).includes(type)) {
+        throw new ConfigError(
+          where,
+          `provider "${spec.id}": config.modelType "${type}" is not one of ${SAGEMAKER_TYPES.join(', ')}`,
+          key,
+        );
+      }
+      return createSageMakerProvider(spec, type as (typeof SAGEMAKER_TYPES)[number], parsed.endpoint, { env });
+    }
     case 'http':
       return (await import('./http-generic.js')).createHttpProvider(spec, parsed.url, {
         rootDir: options.rootDir,
