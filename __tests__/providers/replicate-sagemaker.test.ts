@@ -145,6 +145,19 @@ describe('sagemaker', () => {
     );
   });
 
+  it('config.transform reshapes the prompt and responseFormat.path picks the answer (promptfoo JavaScript forms)', async () => {
+    server.reply({ body: [{ generated_text: 'a poem', details: {} }] });
+    const provider = await sagemaker('sagemaker:llama:my-llama', {
+      transform: '// Llama-2 chat format\nreturn `<s>[INST] ${prompt} [/INST]`;',
+      responseFormat: { path: 'json[0].generated_text' },
+    });
+    expect(await call(provider, 'Write a poem')).toEqual({ output: 'a poem' });
+    expect(server.requests[0].body.inputs).toBe('<s>[INST] Write a poem [/INST]');
+    await expect(
+      resolveProvider(spec('sagemaker:llama:x', { contentType: 'text/csv' }), { rootDir: '.', env: CREDS }),
+    ).rejects.toThrow(/config\.contentType: only application\/json/);
+  });
+
   it('errors: throttling is transient, a model error is not and never shows the secret; bad modelType is located', async () => {
     server.reply(
       { status: 429, body: { message: 'ThrottlingException: Rate exceeded' } },

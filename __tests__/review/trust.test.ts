@@ -82,6 +82,21 @@ describe('codeUses: everything besides text that a suite executes, and where it 
       ],
     ],
     [
+      "a sagemaker provider's request transform and response path",
+      suite({
+        providers: [
+          {
+            id: 'sagemaker:jumpstart:ep',
+            config: { transform: 'file://t.js', responseFormat: { path: 'json.generated_text' } },
+          },
+        ],
+      }),
+      [
+        { what: 'provider transform (providers[0] sagemaker:jumpstart:ep)', file: 'evals/t.js' },
+        { what: 'provider responseFormat.path (providers[0] sagemaker:jumpstart:ep)', file: 'evals/promptgate.yaml' },
+      ],
+    ],
+    [
       'an inline javascript assertion is code from the file it is written in',
       suite({
         tests: [

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderTemplateText } from '../prompts/render.js';
-import { buildFunctionBody, loadScriptFunction, parseScriptReference } from '../assertions/script.js';
 import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import { compileCode, type Code } from './config-code.js';
 import { str } from './credentials.js';
 import { failure, postJson, type ResponseHeaders } from './http.js';
 import { cacheIdentityOf, isSecretHeader, secretsInConfig } from './secrets.js';
@@ -27,28 +27,12 @@ const REFUSED_KEYS: Record<string, string> = {
   validateStatus: 'is not supported: a 2xx reply is an answer, 429/5xx are retried, any other status is an error',
 };
 
-/** Code from the config, run per call: `file://x.js[:fn]`, an expression, or a function body. */
-type Code = (...args: unknown[]) => unknown;
-
 const RESERVED_ENV = /^(INPUT|GITHUB|ACTIONS|RUNNER)_/i;
 
 function templateEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && !RESERVED_ENV.test(e[0])),
   );
-}
-
-async function compileCode(source: string, params: string[], rootDir: string): Promise<Code> {
-  if (source.startsWith('file://')) {
-    const { file, functionName } = parseScriptReference(source, rootDir);
-    return (await loadScriptFunction(file, functionName)) as Code;
-  }
-  const compiled = new Function(...params, buildFunctionBody(source)) as Code;
-  // `(json, text) => json.output` is a function to call, not the answer itself.
-  return (...args: unknown[]) => {
-    const result = compiled(...args);
-    return typeof result === 'function' ? (result as Code)(...args) : result;
-  };
 }
 
 function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {

@@ -297,7 +297,10 @@ async function createProvider(
           key,
         );
       }
-      return createSageMakerProvider(spec, type as (typeof SAGEMAKER_TYPES)[number], parsed.endpoint, { env });
+      return createSageMakerProvider(spec, type as (typeof SAGEMAKER_TYPES)[number], parsed.endpoint, {
+        env,
+        rootDir: options.rootDir,
+      });
     }
     case 'http':
       return (await import('./http-generic.js')).createHttpProvider(spec, parsed.url, {

@@ -5,6 +5,7 @@
 import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { toAnthropicMessages } from './anthropic.js';
 import { awsCredentialSource, awsRegion, signAwsRequest } from './aws.js';
+import { compileCode, type Code } from './config-code.js';
 import { toChatMessages } from './chat-messages.js';
 import { str } from './credentials.js';
 import { failure, postJson, withConfigHeaders } from './http.js';
@@ -107,14 +108,25 @@ export function createSageMakerProvider(
   spec: ProviderSpec,
   type: SageMakerType,
   endpoint: string,
-  options: HttpProviderOptions,
+  options: HttpProviderOptions & { rootDir: string },
 ): Provider {
   const { config } = spec;
-  if (config.responseFormat !== undefined || config.transformResponse !== undefined) {
-    throw new Error(
-      'config.responseFormat / transformResponse is not supported for sagemaker; use a test `options.transform` to reshape the output',
-    );
+  const format = config.responseFormat as { path?: unknown } | undefined;
+  if (format !== undefined && (typeof format !== 'object' || typeof format.path !== 'string')) {
+    throw new Error('config.responseFormat: expected { path: <JavaScript over json> }, e.g. path: json.generated_text');
   }
+  for (const key of ['contentType', 'acceptType'] as const) {
+    if (config[key] !== undefined && config[key] !== 'application/json')
+      throw new Error(`config.${key}: only application/json is supported`);
+  }
+  const compiled = Promise.all([
+    typeof config.transform === 'string'
+      ? compileCode(config.transform, ['prompt', 'context'], options.rootDir)
+      : undefined,
+    format ? compileCode(format.path as string, ['json'], options.rootDir) : undefined,
+  ]);
+  // Surfaced by the first call (as a non-retried error) if the code does not compile.
+  compiled.catch(() => {});
   const region = awsRegion(config, options.env, 'AWS_SAGEMAKER_REGION');
   const base = (
     str(config.apiBaseUrl) ??
@@ -132,6 +144,18 @@ export function createSageMakerProvider(
     label: spec.label,
     cacheIdentity: cacheIdentityOf(spec.id, config, { region }),
     async callApi(prompt, context): Promise<ProviderResponse> {
+      let transform: Code | undefined;
+      let path: Code | undefined;
+      try {
+        [transform, path] = await compiled;
+        if (transform) prompt = String(await transform(prompt, context));
+      } catch (err) {
+        return failure(
+          { label, secrets },
+          `config.transform: ${err instanceof Error ? err.message : String(err)}`,
+          false,
+        );
+      }
       const body = sageMakerBody(type, prompt, config);
       let signed: Awaited<ReturnType<typeof signAwsRequest>>;
       try {
@@ -156,6 +180,14 @@ export function createSageMakerProvider(
         },
       );
       if (!outcome.ok) return outcome.failure;
+      if (path) {
+        try {
+          return { output: await path(outcome.body) };
+        } catch (err) {
+          const message = `config.responseFormat.path: ${err instanceof Error ? err.message : String(err)}`;
+          return failure({ label, secrets: callSecrets }, message, false);
+        }
+      }
       const response = responseOf(type, outcome.body, (m) => failure({ label, secrets: callSecrets }, m, false));
       if (response.error || !response.tokenUsage) return response;
       return { ...response, cost: costOf(price, response.tokenUsage) };

@@ -41,6 +41,15 @@ export function codeUses(suite: Suite, repoDir: string): CodeUse[] {
       if (typeof code !== 'string') continue;
       uses.push({ what: `provider ${key} (${where})`, file: fileRef(code) ? rel(fileRef(code)!) : writtenIn });
     }
+    // SageMaker's request transform and response path.
+    const sagemaker = id.startsWith('sagemaker:')
+      ? [config?.transform, (config?.responseFormat as { path?: unknown } | undefined)?.path]
+      : [];
+    for (const [i, code] of sagemaker.entries()) {
+      if (typeof code !== 'string') continue;
+      const key = i === 0 ? 'transform' : 'responseFormat.path';
+      uses.push({ what: `provider ${key} (${where})`, file: fileRef(code) ? rel(fileRef(code)!) : writtenIn });
+    }
     if (typeof config?.pythonExecutable === 'string')
       uses.push({ what: `provider pythonExecutable (${where})`, file: writtenIn });
     if (id.startsWith('exec:')) {
