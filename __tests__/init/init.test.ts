@@ -148,6 +148,7 @@ describe('existing files', () => {
         '    config: { apiKeyEnvar: TEAM_OPENAI_KEY }',
         '  - ollama:chat:llama3',
         '  - replicate:meta/llama-2-7b-chat',
+        '  - elevenlabs:tts:rachel',
         '',
       ].join('\n'),
     });
@@ -160,6 +161,7 @@ describe('existing files', () => {
       'AWS_SECRET_ACCESS_KEY',
       'OPENROUTER_API_KEY',
       'TEAM_OPENAI_KEY',
+      'REPLICATE_API_TOKEN',
     ];
     expect(workflow.jobs.promptgate.steps[1].env).toEqual(
       Object.fromEntries(names.map((n) => [n, `\${{ secrets.${n} }}`])),
