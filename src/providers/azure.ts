@@ -3,7 +3,7 @@
 // header or an Entra ID bearer token. `azure:responses:…` is in openai-responses.ts.
 import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { toChatMessages } from './chat-messages.js';
-import { azureAuth, str } from './credentials.js';
+import { azureAuth, keyHint, missingKeyMessage, str } from './credentials.js';
 import { failure, postJson, withConfigHeaders } from './http.js';
 import { completionOutput, embeddingOf } from './openai-completions.js';
 import { BODY_PARAMS, outputOf, usageOf, type ChatCompletion, type HttpProviderOptions } from './openai.js';
@@ -56,7 +56,7 @@ export function createAzureProvider(
   // A deployment is named by its owner; promptfoo prices it by `config.deployment_name`'s model when given.
   const price = priceFor(str(config.modelName) ?? deployment, config);
   const label = spec.id;
-  const hint = `check ${auth.variables.join(' / ')}, or apiKey in this provider's config`;
+  const hint = keyHint(auth.variables.join(' / '));
 
   return {
     id: spec.id,
@@ -64,11 +64,7 @@ export function createAzureProvider(
     cacheIdentity: cacheIdentityOf(spec.id, config, { base }),
     async callApi(prompt, context): Promise<ProviderResponse> {
       if (!auth.apiKey && !auth.bearer) {
-        return failure(
-          { label, secrets },
-          `${auth.variables.join(' or ')} is not set: export one, or set apiKey in this provider's config`,
-          false,
-        );
+        return failure({ label, secrets }, missingKeyMessage(auth.variables.join(' or ')), false);
       }
       let body: Record<string, unknown>;
       if (api === 'embedding') body = { input: prompt };

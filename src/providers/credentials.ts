@@ -261,3 +261,13 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
       return [];
   }
 }
+
+/** The error of a call made without its key: which variable(s) to set, or the config key. */
+export function missingKeyMessage(variables: string): string {
+  return `${variables} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config`;
+}
+
+/** Appended to a 401/403: where the key came from. */
+export function keyHint(variables: string): string {
+  return `check ${variables}, or apiKey in this provider's config`;
+}

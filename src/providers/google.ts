@@ -2,7 +2,7 @@
 // reply are shared with Vertex AI (vertex.ts), which serves the same models behind Google Cloud auth.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { textOf, toChatMessages } from './chat-messages.js';
-import { googleApiKey, GOOGLE_KEY_VARS, str } from './credentials.js';
+import { googleApiKey, GOOGLE_KEY_VARS, keyHint, missingKeyMessage, str } from './credentials.js';
 import { failure, postJson, withConfigHeaders } from './http.js';
 import type { HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
@@ -135,12 +135,12 @@ export function createGeminiProvider(spec: ProviderSpec, model: string, options:
     label: spec.label,
     cacheIdentity: cacheIdentityOf(spec.id, config),
     async callApi(prompt, context): Promise<ProviderResponse> {
-      if (!apiKey) return fail(`${keyVars} is not set: export it, or set apiKey in this provider's config`, false);
+      if (!apiKey) return fail(missingKeyMessage(keyVars), false);
       const outcome = await postJson(url, geminiBody(prompt, config), headers, {
         signal: context.signal,
         secrets,
         label,
-        credentialHint: `check ${keyVars}, or apiKey in this provider's config`,
+        credentialHint: keyHint(keyVars),
       });
       if (!outcome.ok) return outcome.failure;
       return geminiResponse(outcome.body, price, fail);

@@ -2,6 +2,7 @@
 // /v1/completions) and embeddings (`openai:embedding:<model>`). An embedding provider's output is the vector; the
 // `similar` assertion calls `embed()` on it directly.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
+import { keyHint, missingKeyMessage } from './credentials.js';
 import { failure, postJson, withConfigHeaders } from './http.js';
 import {
   BODY_PARAMS,
@@ -63,10 +64,8 @@ function clientFor(spec: ProviderSpec, flavor: OpenAiFlavor, env: NodeJS.Process
     url: (path) => `${base}/${path}`,
     headers: withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config),
     secrets: [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])],
-    ...(flavor === 'openai' && !apiKey
-      ? { missing: `${keyVar} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config` }
-      : {}),
-    hint: `check ${keyVar}, or apiKey in this provider's config`,
+    ...(flavor === 'openai' && !apiKey ? { missing: missingKeyMessage(keyVar) } : {}),
+    hint: keyHint(keyVar),
     label: spec.id,
   };
 }

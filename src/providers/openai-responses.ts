@@ -3,7 +3,7 @@
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { azureBaseUrl, azureHeaders } from './azure.js';
 import { toChatMessages } from './chat-messages.js';
-import { azureAuth, str } from './credentials.js';
+import { azureAuth, keyHint, missingKeyMessage, str } from './credentials.js';
 import { failure, postJson, withConfigHeaders } from './http.js';
 import { openAiApiKey, openAiBaseUrl, openAiKeyVar, type HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
@@ -122,7 +122,7 @@ function endpointFor(vendor: ResponsesVendor, config: Record<string, unknown>, e
       headers: azureHeaders(auth),
       secrets: [auth.apiKey, auth.bearer].filter((v): v is string => Boolean(v)),
       ...(auth.apiKey || auth.bearer ? {} : { missing: `${auth.variables.join(' or ')} is not set` }),
-      hint: `check ${auth.variables.join(' / ')}, or apiKey in this provider's config`,
+      hint: keyHint(auth.variables.join(' / ')),
     };
   }
   const keyVar = vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config);
@@ -135,10 +135,8 @@ function endpointFor(vendor: ResponsesVendor, config: Record<string, unknown>, e
     url: `${base}/responses`,
     headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
     secrets: apiKey ? [apiKey] : [],
-    ...(apiKey
-      ? {}
-      : { missing: `${keyVar} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config` }),
-    hint: `check ${keyVar}, or apiKey in this provider's config`,
+    ...(apiKey ? {} : { missing: missingKeyMessage(keyVar) }),
+    hint: keyHint(keyVar),
   };
 }
 

@@ -3,7 +3,7 @@
 // URL until it settles when they do not. Text models stream tokens as an array of strings, joined here; image
 // models answer with URLs (the first is the output).
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
-import { str } from './credentials.js';
+import { keyHint, missingKeyMessage, str } from './credentials.js';
 import { failure, postJson, withConfigHeaders } from './http.js';
 import type { HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
@@ -96,7 +96,7 @@ export function createReplicateProvider(
   );
   const price = priceFor('', config);
   const label = spec.id;
-  const hint = `check ${keyVars}, or apiKey in this provider's config`;
+  const hint = keyHint(keyVars);
   const fail = (message: string, transient: boolean) => failure({ label, secrets }, message, transient);
 
   return {
@@ -104,7 +104,7 @@ export function createReplicateProvider(
     label: spec.label,
     cacheIdentity: cacheIdentityOf(spec.id, config),
     async callApi(prompt, context): Promise<ProviderResponse> {
-      if (!apiKey) return fail(`${keyVars} is not set: export it, or set apiKey in this provider's config`, false);
+      if (!apiKey) return fail(missingKeyMessage(keyVars), false);
       const input: Record<string, unknown> = {
         ...(config.input && typeof config.input === 'object' ? (config.input as object) : {}),
         prompt,
