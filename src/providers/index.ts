@@ -5,6 +5,7 @@ import type { Provider, ProviderSpec } from '../types.js';
 import { COMPATIBLE_HOSTS, hostModel } from './compatible-hosts.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { checkConfigEnvNames, credentialsOf, hostSpec, workflowSecrets } from './credentials.js';
+import type { EmbeddingProvider } from './openai-completions.js';
 import type { OpenAiFlavor } from './openai.js';
 import { secretsInConfig } from './secrets.js';
 
@@ -159,7 +160,14 @@ export function parseProviderId(id: string): ParsedId {
         return { kind: 'completion', flavor: 'openai', model: need(after(1), 'openai:completion:<model>') };
       if (api === 'embedding' || api === 'embeddings')
         return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
-      if (rest.length === 1) return { kind: 'chat', flavor: 'openai', model: need(rest[0], 'openai:<model>') };
+      if (rest.length === 1) {
+        const model = need(rest[0], 'openai:<model>');
+        // promptfoo sends these by name to the endpoint they live on.
+        if (/^text-embedding-/.test(model)) return { kind: 'embedding', model };
+        if (/^(gpt-3\.5-turbo-instruct|davinci-002|babbage-002)/.test(model))
+          return { kind: 'completion', flavor: 'openai', model };
+        return { kind: 'chat', flavor: 'openai', model };
+      }
       throw new UnknownProviderError(id, `uses an OpenAI API promptgate does not speak`);
     }
     case 'ollama': {
@@ -373,4 +381,23 @@ export function suiteSecrets(specs: readonly ProviderSpec[]): string[] {
     }
   }
   return [...names];
+}
+
+/**
+ * An embeddings provider for the `similar` assertion: `openai:embedding:<model>` (or `openai:text-embedding-*`).
+ * Its `embed(text, signal)` never throws; a failure comes back as `error`, `transient` when a retry could help.
+ */
+export async function resolveEmbeddingProvider(
+  spec: ProviderSpec,
+  options: ResolveOptions & { key?: string },
+): Promise<EmbeddingProvider> {
+  const parsed = parseProviderId(spec.id);
+  if (parsed.kind !== 'embedding') {
+    throw new UnknownProviderError(
+      spec.id,
+      'is not an embeddings provider',
+      'use openai:embedding:<model>, e.g. openai:embedding:text-embedding-3-small',
+    );
+  }
+  return (await resolveProvider(spec, options)) as EmbeddingProvider;
 }
