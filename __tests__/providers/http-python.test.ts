@@ -106,6 +106,31 @@ describe('http provider', () => {
     expect(server.requests[1].headers['x-session-id']).toBe('sess-42');
   });
 
+  it('signatureAuth signs the rendered data template with the PEM key; the server can verify it', async () => {
+    const { generateKeyPairSync, createVerify } = await import('node:crypto');
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await writeFile(path.join(dir, 'private_key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    server.reply({ body: { ok: true } });
+    const provider = await resolveProvider(
+      spec('http', {
+        url: server.url,
+        headers: { timestamp: '{{signatureTimestamp}}', signature: '{{signature}}' },
+        signatureAuth: {
+          privateKeyPath: './private_key.pem',
+          signatureDataTemplate: 'promptfoo-app{{signatureTimestamp}}',
+          signatureAlgorithm: 'SHA256',
+        },
+      }),
+      { rootDir: dir },
+    );
+    await call(provider, 'x');
+    const { timestamp, signature } = server.requests[0].headers as Record<string, string>;
+    expect(Math.abs(Date.now() - Number(timestamp))).toBeLessThan(60_000);
+    expect(createVerify('SHA256').update(`promptfoo-app${timestamp}`).verify(publicKey, signature, 'base64')).toBe(
+      true,
+    );
+  });
+
   it('429 is retried with its retry-after, 401 is an error without the token, a throwing transform is an error', async () => {
     server.reply(
       { status: 429, headers: { 'retry-after': '1' }, body: { error: 'slow down' } },
@@ -133,7 +158,10 @@ describe('http provider', () => {
   it.each([
     [{}, /config\.url is required/],
     [{ url: 'http://x', request: 'POST / HTTP/1.1' }, /config\.request: a raw HTTP request text is not supported/],
-    [{ url: 'http://x', signatureAuth: {} }, /config\.signatureAuth/],
+    [
+      { url: 'http://x', signatureAuth: { type: 'jks', keystorePath: 'k.jks' } },
+      /config\.signatureAuth: only PEM keys/,
+    ],
     [{ url: 'http://x', transformResponse: 'json.(' }, /config\.transformResponse:/],
     [{ url: 'http://x', auth: { type: 'oauth' } }, /config\.auth: only \{type: bearer/],
   ])('refuses %j with a located error', async (config, message) => {

@@ -156,6 +156,36 @@ describe('secretValues: everything the caller must mask', () => {
   });
 });
 
+describe('credentials in new providers configs', () => {
+  it('AWS keys, auth tokens, api_key values and signing keys are masked and never in a cache key', async () => {
+    const specs = [
+      spec('bedrock:amazon.nova-lite-v1:0', {
+        accessKeyId: 'AKIDEXAMPLE',
+        secretAccessKey: 'aws-secret-123',
+        sessionToken: 'aws-session-456',
+      }),
+      spec('http', { url: 'http://x', auth: { type: 'bearer', token: 'bearer-789' } }),
+      spec('http', { url: 'http://x', auth: { type: 'api_key', keyName: 'X-Key', value: 'apikey-000' } }),
+      spec('vertex:gemini-2.5-pro', { credentials: '{"type":"service_account","private_key":"pk-111"}' }),
+    ];
+    expect(secretValues(specs, {}).sort()).toEqual(
+      [
+        'apikey-000',
+        'aws-secret-123',
+        'aws-session-456',
+        'bearer-789',
+        '{"type":"service_account","private_key":"pk-111"}',
+      ].sort(),
+    );
+    const identity = (await resolveProvider(specs[1]!, { rootDir: '.' })).cacheIdentity;
+    expect(identity).not.toContain('bearer-789');
+    expect(JSON.parse(identity).config.auth).toEqual({ type: 'bearer' });
+    const bedrock = (await resolveProvider(specs[0]!, { rootDir: '.', env: {} })).cacheIdentity;
+    expect(bedrock).not.toContain('aws-secret-123');
+    expect(bedrock).not.toContain('aws-session-456');
+  });
+});
+
 describe('cacheIdentity', () => {
   const identity = async (providerSpec: ProviderSpec, env: NodeJS.ProcessEnv = {}) =>
     (await resolveProvider(providerSpec, { rootDir: '.', env })).cacheIdentity;

@@ -3,6 +3,8 @@
 // `prompt`; the URL and headers may also read `env` (minus the runner's reserved variables) for a token.
 // `transformResponse`, `transformRequest` and `sessionParser` are JavaScript from the config: the trust check
 // lists them as code (src/review/trust.ts).
+import { createPrivateKey, createSign } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderTemplateText } from '../prompts/render.js';
@@ -22,7 +24,6 @@ export interface HttpGenericOptions {
 /** Keys promptfoo's http provider has that promptgate refuses rather than ignores. */
 const REFUSED_KEYS: Record<string, string> = {
   request: 'a raw HTTP request text is not supported; write url, method, headers and body instead',
-  signatureAuth: 'request signing is not supported; use a custom provider (file://provider.mjs) that signs',
   tls: 'custom TLS settings (client certificates, CAs) are not supported; set NODE_EXTRA_CA_CERTS for a CA',
   validateStatus: 'is not supported: a 2xx reply is an answer, 429/5xx are retried, any other status is an error',
 };
@@ -64,6 +65,34 @@ function authParts(auth: unknown): { headers: Record<string, string>; query: Rec
   throw new Error(
     'auth: only {type: bearer, token}, {type: basic, username, password} and {type: api_key, value, keyName, placement} are supported',
   );
+}
+
+/**
+ * promptfoo's `signatureAuth` with a PEM private key: each call signs `signatureDataTemplate` (rendered with
+ * `signatureTimestamp`, the time in ms) using node:crypto, and offers `{{ signature }}` (base64) and
+ * `{{ signatureTimestamp }}` to the url, header and body templates. JKS and PFX keystores are refused.
+ */
+async function signerFor(
+  auth: unknown,
+  rootDir: string,
+  env: Record<string, string>,
+): Promise<(() => { signature: string; signatureTimestamp: number }) | undefined> {
+  if (auth === undefined) return undefined;
+  const a = (auth ?? {}) as Record<string, unknown>;
+  const type = str(a.certificateType) ?? str(a.type) ?? 'pem';
+  if (type !== 'pem') throw new Error(`signatureAuth: only PEM keys are supported (got ${type})`);
+  let key = str(a.privateKey) ? renderTemplateText(str(a.privateKey)!, { env }) : undefined;
+  if (!key && str(a.privateKeyPath)) key = await readFile(path.resolve(rootDir, str(a.privateKeyPath)!), 'utf8');
+  if (!key) throw new Error('signatureAuth: set privateKeyPath or privateKey (PEM)');
+  if (!key.includes('-----BEGIN')) key = Buffer.from(key, 'base64').toString('utf8');
+  const privateKey = createPrivateKey(key);
+  const algorithm = str(a.signatureAlgorithm) ?? 'SHA256';
+  const template = str(a.signatureDataTemplate) ?? '{{signatureTimestamp}}';
+  return () => {
+    const signatureTimestamp = Date.now();
+    const data = renderTemplateText(template, { signatureTimestamp });
+    return { signature: createSign(algorithm).update(data).sign(privateKey, 'base64'), signatureTimestamp };
+  };
 }
 
 /** What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one. */
@@ -120,6 +149,12 @@ export async function createHttpProvider(
   const transformRequest = await code('transformRequest', ['prompt', 'vars', 'context']);
   const sessionParser = await code('sessionParser', ['data']);
   const env = templateEnv(options.env ?? process.env);
+  let sign: Awaited<ReturnType<typeof signerFor>>;
+  try {
+    sign = await signerFor(config.signatureAuth, options.rootDir, env);
+  } catch (err) {
+    throw located(`config.${messageOf(err)}`);
+  }
   const configSecrets = secretsInConfig(config);
   // Only the latest session: promptfoo's multi-turn targets answer a conversation one call at a time.
   let sessionId: string | undefined;
@@ -137,7 +172,8 @@ export async function createHttpProvider(
       } catch (err) {
         return failure({ label, secrets }, `transformRequest threw: ${messageOf(err)}`, false);
       }
-      const vars = { ...context.vars, prompt: sent, ...(sessionId ? { sessionId } : {}) };
+      const signed = sign?.();
+      const vars = { ...context.vars, prompt: sent, ...(sessionId ? { sessionId } : {}), ...signed };
       const withEnv = { ...vars, env };
       let url: string;
       let headers: Record<string, string>;
