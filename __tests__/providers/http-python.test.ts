@@ -1,8 +1,11 @@
 // promptfoo's generic `http` provider (and bare URL ids) against a loopback app endpoint, and the Python
 // provider (`file://provider.py`) run through python3 with promptfoo's call_api contract.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { resolveProvider } from '../../src/providers/index.js';
 import type { ProviderSpec } from '../../src/types.js';
 import { startVendorServer, type VendorServer } from '../support/vendor-server.js';
@@ -129,6 +132,44 @@ describe('http provider', () => {
     expect(createVerify('SHA256').update(`promptfoo-app${timestamp}`).verify(publicKey, signature, 'base64')).toBe(
       true,
     );
+  });
+
+  it('tls: a CA of its own verifies the server; without it the certificate is refused', async () => {
+    const tlsDir = fileURLToPath(new URL('../fixtures/providers/tls/', import.meta.url));
+    const secure = https.createServer(
+      {
+        cert: await readFile(path.join(tlsDir, 'server-cert.pem')),
+        key: await readFile(path.join(tlsDir, 'server-key.pem')),
+      },
+      (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ secure: true }));
+      },
+    );
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(secure.address() as AddressInfo).port}/chat`;
+    try {
+      const trusted = await resolveProvider(
+        spec('http', { url, tls: { caPath: 'ca-cert.pem', rejectUnauthorized: true } }),
+        {
+          rootDir: tlsDir,
+        },
+      );
+      expect(await call(trusted, 'x')).toEqual({ output: { secure: true } });
+      const untrusted = await resolveProvider(spec('http', { url }), { rootDir: tlsDir });
+      expect((await call(untrusted, 'x')).error).toMatch(
+        /network error (UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT)/,
+      );
+      await expect(
+        resolveProvider(spec('http', { url, tls: { caPath: 'absent.pem' } }), { rootDir: tlsDir }),
+      ).rejects.toThrow(/config\.tls\.caPath: cannot read/);
+      await expect(
+        resolveProvider(spec('http', { url, tls: { jksPath: 'k.jks' } }), { rootDir: tlsDir }),
+      ).rejects.toThrow(/config\.tls\.jksPath: not a TLS option/);
+    } finally {
+      secure.closeAllConnections();
+      await new Promise((resolve) => secure.close(resolve));
+    }
   });
 
   it('429 is retried with its retry-after, 401 is an error without the token, a throwing transform is an error', async () => {

@@ -5,6 +5,7 @@
 // lists them as code (src/review/trust.ts).
 import { createPrivateKey, createSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import https from 'node:https';
 import path from 'node:path';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderTemplateText } from '../prompts/render.js';
@@ -24,7 +25,6 @@ export interface HttpGenericOptions {
 /** Keys promptfoo's http provider has that promptgate refuses rather than ignores. */
 const REFUSED_KEYS: Record<string, string> = {
   request: 'a raw HTTP request text is not supported; write url, method, headers and body instead',
-  tls: 'custom TLS settings (client certificates, CAs) are not supported; set NODE_EXTRA_CA_CERTS for a CA',
   validateStatus: 'is not supported: a 2xx reply is an answer, 429/5xx are retried, any other status is an error',
 };
 
@@ -95,6 +95,45 @@ async function signerFor(
   };
 }
 
+/** TLS options promptfoo's http provider takes, as node:https names them; `*Path` ones are read from files. */
+const TLS_VALUES = [
+  'ca',
+  'cert',
+  'key',
+  'pfx',
+  'passphrase',
+  'servername',
+  'ciphers',
+  'minVersion',
+  'maxVersion',
+] as const;
+const TLS_FILES = { caPath: 'ca', certPath: 'cert', keyPath: 'key', pfxPath: 'pfx' } as const;
+
+/** An https agent of this provider's own for `tls` (a CA, a client certificate, or rejectUnauthorized: false). */
+async function tlsAgent(tls: unknown, rootDir: string): Promise<https.Agent | undefined> {
+  if (tls === undefined) return undefined;
+  if (!tls || typeof tls !== 'object')
+    throw new Error('tls: expected an object (caPath, certPath, keyPath, pfxPath, …)');
+  const t = tls as Record<string, unknown>;
+  const known = new Set<string>([...TLS_VALUES, ...Object.keys(TLS_FILES), 'rejectUnauthorized']);
+  const unknown = Object.keys(t).filter((k) => !known.has(k));
+  if (unknown.length > 0)
+    throw new Error(`tls.${unknown[0]}: not a TLS option promptgate knows (${[...known].join(', ')})`);
+  const options: https.AgentOptions = { keepAlive: true };
+  for (const key of TLS_VALUES) if (typeof t[key] === 'string') (options as Record<string, unknown>)[key] = t[key];
+  for (const [key, option] of Object.entries(TLS_FILES)) {
+    if (typeof t[key] !== 'string') continue;
+    const file = path.resolve(rootDir, t[key]);
+    try {
+      (options as Record<string, unknown>)[option] = await readFile(file);
+    } catch {
+      throw new Error(`tls.${key}: cannot read ${file}`);
+    }
+  }
+  if (typeof t.rejectUnauthorized === 'boolean') options.rejectUnauthorized = t.rejectUnauthorized;
+  return new https.Agent(options);
+}
+
 /** What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one. */
 function responseOf(value: unknown): ProviderResponse {
   if (value && typeof value === 'object' && !Array.isArray(value) && ('output' in value || 'error' in value)) {
@@ -150,8 +189,10 @@ export async function createHttpProvider(
   const sessionParser = await code('sessionParser', ['data']);
   const env = templateEnv(options.env ?? process.env);
   let sign: Awaited<ReturnType<typeof signerFor>>;
+  let agent: https.Agent | undefined;
   try {
     sign = await signerFor(config.signatureAuth, options.rootDir, env);
+    agent = await tlsAgent(config.tls, options.rootDir);
   } catch (err) {
     throw located(`config.${messageOf(err)}`);
   }
@@ -212,6 +253,7 @@ export async function createHttpProvider(
         method,
         ...(bodyText !== undefined ? { bodyText } : {}),
         acceptText: true,
+        ...(agent && url.startsWith('https:') ? { agent } : {}),
         credentialHint: "check the credentials in this provider's headers",
       });
       if (!outcome.ok) return outcome.failure;

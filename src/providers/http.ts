@@ -25,6 +25,8 @@ export interface PostJsonOptions {
   method?: string;
   bodyText?: string;
   acceptText?: boolean;
+  /** A connection pool of the provider's own (the http provider's TLS settings); else the shared one. */
+  agent?: http.Agent;
 }
 
 export type PostJsonOutcome =
@@ -146,6 +148,7 @@ function send(
   headers: Record<string, string>,
   signal?: AbortSignal,
   method = 'POST',
+  agent: http.Agent = agentFor(url),
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -184,7 +187,7 @@ function send(
       url,
       {
         method,
-        agent: agentFor(url),
+        agent,
         headers: payload
           ? { 'content-type': 'application/json', ...headers, 'content-length': payload.length }
           : headers,
@@ -213,7 +216,8 @@ export async function postJson(
     const method = (options.method ?? 'POST').toUpperCase();
     const payload =
       method === 'GET' || method === 'HEAD' ? undefined : Buffer.from(options.bodyText ?? JSON.stringify(body));
-    response = await send(new URL(url), payload, headers, signal, method);
+    const target = new URL(url);
+    response = await send(target, payload, headers, signal, method, options.agent ?? agentFor(target));
   } catch (err) {
     const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
     if (phase === 'body') {
