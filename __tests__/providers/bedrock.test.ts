@@ -173,6 +173,27 @@ describe('bedrock (Converse API)', () => {
     });
   });
 
+  it("promptfoo's Nova and tool keys map onto Converse: interfaceConfig, toolChoice, reasoningConfig", async () => {
+    server.reply({ body: converseReply });
+    const tools = [{ toolSpec: { name: 'calc', inputSchema: { json: { type: 'object' } } } }];
+    const provider = await resolveProvider(
+      spec('bedrock:us.amazon.nova-2-lite-v1:0', {
+        endpoint: server.url,
+        interfaceConfig: { max_new_tokens: 300, temperature: 0.3 },
+        tools,
+        toolChoice: { auto: {} },
+        reasoningConfig: { type: 'enabled', maxReasoningEffort: 'low' },
+      }),
+      { rootDir: '.', env: CREDS },
+    );
+    await call(provider, 'x');
+    expect(server.requests[0].body).toMatchObject({
+      inferenceConfig: { maxTokens: 300, temperature: 0.3 },
+      toolConfig: { tools, toolChoice: { auto: {} } },
+      additionalModelRequestFields: { reasoningConfig: { type: 'enabled', maxReasoningEffort: 'low' } },
+    });
+  });
+
   it('a Bedrock API key is sent as a bearer token instead of a signature', async () => {
     server.reply({ body: converseReply });
     const provider = await resolveProvider(spec('bedrock:amazon.nova-micro-v1:0', { endpoint: server.url }), {

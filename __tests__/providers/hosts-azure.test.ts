@@ -50,6 +50,25 @@ describe('OpenAI-compatible hosts', () => {
     expect(secretValues([spec(id)], { [keyVar]: key })).toEqual([key]);
   });
 
+  it("a host's own request keys reach its body (perplexity search filters, xai search_parameters)", async () => {
+    const provider = await resolveProvider(
+      spec('perplexity:sonar-pro', {
+        apiBaseUrl: `${server.url}/v1`,
+        search_domain_filter: ['wikipedia.org'],
+        web_search_options: { search_context_size: 'low' },
+        passthrough: { return_images: false },
+      }),
+      { rootDir: '.', env: { PERPLEXITY_API_KEY: 'pplx-key-123456' } },
+    );
+    await call(provider, 'q');
+    expect(server.requests[0].body).toMatchObject({
+      model: 'sonar-pro',
+      search_domain_filter: ['wikipedia.org'],
+      web_search_options: { search_context_size: 'low' },
+      return_images: false,
+    });
+  });
+
   it('each host has its documented public base URL when the config names none', () => {
     expect(hostBaseUrl('openrouter', {}, {})).toBe('https://openrouter.ai/api/v1');
     expect(hostBaseUrl('groq', {}, {})).toBe('https://api.groq.com/openai/v1');

@@ -30,11 +30,16 @@ export function converseBody(prompt: string, config: Record<string, unknown>): R
     config.inferenceConfig && typeof config.inferenceConfig === 'object'
       ? { ...(config.inferenceConfig as object) }
       : {};
-  const maxTokens = num('max_tokens', 'maxTokens', 'max_new_tokens', 'max_gen_len');
+  // Nova's InvokeModel `interfaceConfig` carries the same sampling keys promptfoo users already wrote.
+  const nova = (config.interfaceConfig ?? {}) as Record<string, unknown>;
+  const novaNum = (key: string) => (typeof nova[key] === 'number' ? (nova[key] as number) : undefined);
+  const maxTokens =
+    num('max_tokens', 'maxTokens', 'max_new_tokens', 'max_gen_len', 'max_completion_tokens') ??
+    novaNum('max_new_tokens');
   if (maxTokens !== undefined) inference.maxTokens ??= maxTokens;
-  const temperature = num('temperature');
+  const temperature = num('temperature') ?? novaNum('temperature');
   if (temperature !== undefined) inference.temperature ??= temperature;
-  const topP = num('top_p', 'topP');
+  const topP = num('top_p', 'topP') ?? novaNum('top_p');
   if (topP !== undefined) inference.topP ??= topP;
   const stop = config.stop ?? config.stopSequences ?? config.stop_sequences;
   if (Array.isArray(stop)) inference.stopSequences ??= stop;
@@ -43,12 +48,17 @@ export function converseBody(prompt: string, config: Record<string, unknown>): R
   if (Object.keys(inference).length > 0) body.inferenceConfig = inference;
   if (config.toolConfig !== undefined) body.toolConfig = config.toolConfig;
   else if (Array.isArray(config.tools)) body.toolConfig = { tools: config.tools };
+  const toolChoice = config.toolChoice ?? config.tool_choice;
+  if (toolChoice !== undefined && body.toolConfig && typeof body.toolConfig === 'object')
+    body.toolConfig = { ...(body.toolConfig as object), toolChoice };
   const extra: Record<string, unknown> =
     config.additionalModelRequestFields && typeof config.additionalModelRequestFields === 'object'
       ? { ...(config.additionalModelRequestFields as object) }
       : {};
   if (config.thinking !== undefined) extra.thinking ??= config.thinking;
   if (typeof config.top_k === 'number') extra.top_k ??= config.top_k;
+  if (config.reasoningConfig !== undefined) extra.reasoningConfig ??= config.reasoningConfig;
+  if (typeof config.reasoning_effort === 'string') extra.reasoning_effort ??= config.reasoning_effort;
   if (Object.keys(extra).length > 0) body.additionalModelRequestFields = extra;
   for (const key of ['guardrailConfig', 'performanceConfig', 'promptVariables', 'requestMetadata'])
     if (config[key] !== undefined) body[key] = config[key];

@@ -13,15 +13,23 @@ export interface CompatibleHost {
   keyOptional?: boolean;
   /** Some hosts spell the chat form `<host>:chat:<model>`; `<host>:<model>` works for all. */
   docs: string;
+  /** The host's own request keys (beyond OpenAI's), sent in the body as written. */
+  bodyKeys?: readonly string[];
 }
 
 export const COMPATIBLE_HOSTS: Record<string, CompatibleHost> = {
   openrouter: {
     baseUrl: 'https://openrouter.ai/api/v1',
     keyVar: 'OPENROUTER_API_KEY',
+    bodyKeys: ['transforms', 'models', 'route', 'provider', 'reasoning', 'usage'],
     docs: 'https://www.promptfoo.dev/docs/providers/openrouter/',
   },
-  xai: { baseUrl: 'https://api.x.ai/v1', keyVar: 'XAI_API_KEY', docs: 'https://www.promptfoo.dev/docs/providers/xai/' },
+  xai: {
+    baseUrl: 'https://api.x.ai/v1',
+    keyVar: 'XAI_API_KEY',
+    bodyKeys: ['search_parameters'],
+    docs: 'https://www.promptfoo.dev/docs/providers/xai/',
+  },
   mistral: {
     baseUrl: 'https://api.mistral.ai/v1',
     keyVar: 'MISTRAL_API_KEY',
@@ -30,6 +38,7 @@ export const COMPATIBLE_HOSTS: Record<string, CompatibleHost> = {
   groq: {
     baseUrl: 'https://api.groq.com/openai/v1',
     keyVar: 'GROQ_API_KEY',
+    bodyKeys: ['include_reasoning', 'reasoning_format'],
     docs: 'https://www.promptfoo.dev/docs/providers/groq/',
   },
   deepseek: {
@@ -50,6 +59,16 @@ export const COMPATIBLE_HOSTS: Record<string, CompatibleHost> = {
   perplexity: {
     baseUrl: 'https://api.perplexity.ai',
     keyVar: 'PERPLEXITY_API_KEY',
+    bodyKeys: [
+      'search_domain_filter',
+      'search_recency_filter',
+      'search_after_date_filter',
+      'search_before_date_filter',
+      'return_related_questions',
+      'return_images',
+      'web_search_options',
+      'search_mode',
+    ],
     docs: 'https://www.promptfoo.dev/docs/providers/perplexity/',
   },
   cerebras: {
@@ -86,6 +105,7 @@ export const COMPATIBLE_HOSTS: Record<string, CompatibleHost> = {
   truefoundry: {
     baseUrl: 'https://gateway.truefoundry.ai',
     keyVar: 'TRUEFOUNDRY_API_KEY',
+    bodyKeys: ['metadata', 'loggingConfig', 'mcp_servers', 'iteration_limit'],
     docs: 'https://www.promptfoo.dev/docs/providers/truefoundry/',
   },
   aimlapi: {

@@ -80,8 +80,19 @@ export function hostSpec(
       `${host} needs the base URL of your own endpoint: set ${entry.baseUrlVar ?? 'config.apiBaseUrl'} or config.apiBaseUrl`,
     );
   }
+  // The host's own keys travel in `passthrough`, which the OpenAI provider merges into the body.
+  const own = Object.fromEntries(
+    (entry.bodyKeys ?? []).filter((k) => spec.config[k] !== undefined).map((k) => [k, spec.config[k]]),
+  );
+  const passthrough =
+    Object.keys(own).length > 0
+      ? { passthrough: { ...own, ...(spec.config.passthrough as Record<string, unknown> | undefined) } }
+      : {};
   return {
-    spec: { ...spec, config: { ...spec.config, apiBaseUrl, apiKeyEnvar: hostKeyVar(host, spec.config) } },
+    spec: {
+      ...spec,
+      config: { ...spec.config, apiBaseUrl, apiKeyEnvar: hostKeyVar(host, spec.config), ...passthrough },
+    },
     flavor: entry.keyOptional ? 'ollama' : 'openai',
   };
 }

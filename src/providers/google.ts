@@ -28,6 +28,8 @@ const GENERATION_KEYS: Record<string, string> = {
 };
 /** Passed at the top level of the body as written. */
 const BODY_KEYS = ['tools', 'toolConfig', 'safetySettings', 'cachedContent', 'labels'] as const;
+/** promptfoo also accepts the API's snake_case spelling. */
+const BODY_ALIASES: Record<string, string> = { tool_config: 'toolConfig', safety_settings: 'safetySettings' };
 
 interface Part {
   text?: unknown;
@@ -61,6 +63,7 @@ export function geminiBody(prompt: string, config: Record<string, unknown>): Rec
   }
   if (Object.keys(generationConfig).length > 0) body.generationConfig = generationConfig;
   for (const key of BODY_KEYS) if (config[key] !== undefined) body[key] = config[key];
+  for (const [alias, key] of Object.entries(BODY_ALIASES)) if (config[alias] !== undefined) body[key] ??= config[alias];
   return body;
 }
 

@@ -87,6 +87,8 @@ export function createCompletionProvider(
       if (client.missing) return failure(client, client.missing, false);
       const body: Record<string, unknown> = { model, prompt };
       for (const param of COMPLETION_PARAMS) if (config[param] !== undefined) body[param] = config[param];
+      // Ollama's own name for the token limit.
+      if (body.max_tokens === undefined && typeof config.num_predict === 'number') body.max_tokens = config.num_predict;
       if (config.passthrough && typeof config.passthrough === 'object') Object.assign(body, config.passthrough);
       const outcome = await postJson(client.url('completions'), body, client.headers, {
         signal: context.signal,

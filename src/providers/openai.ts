@@ -39,6 +39,8 @@ export const BODY_PARAMS = [
   'modalities',
   'audio',
   'prediction',
+  'functions',
+  'function_call',
 ] as const;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);

@@ -38,6 +38,8 @@ const INPUT_KEYS = [
   'num_inference_steps',
   'negative_prompt',
   'safety_tolerance',
+  'guidance',
+  'raw',
 ] as const;
 
 const POLL_MS = 1000;
