@@ -110,18 +110,23 @@ describe('bedrock (Converse API)', () => {
     await expectValidSignature(request, 'eu-west-1');
   });
 
-  it('bedrock:<claude model> passes thinking through additionalModelRequestFields and answers with the text', async () => {
-    server.reply({
+  it('bedrock:<claude model> passes thinking through; the output shows it as promptfoo does unless showThinking: false', async () => {
+    const reply = {
       body: {
         output: {
           message: {
             role: 'assistant',
-            content: [{ reasoningContent: { reasoningText: { text: 'thinking…' } } }, { text: 'Answer' }],
+            content: [
+              { reasoningContent: { reasoningText: { text: 'thinking…', signature: 'sig-1' } } },
+              { text: 'Answer' },
+              { toolUse: { toolUseId: 't1', name: 'calc', input: { x: 1 } } },
+            ],
           },
         },
         usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 },
       },
-    });
+    };
+    server.reply(reply, reply);
     const provider = await resolveProvider(
       spec('bedrock:us.anthropic.claude-sonnet-4-6', {
         endpoint: server.url,
@@ -129,7 +134,18 @@ describe('bedrock (Converse API)', () => {
       }),
       { rootDir: '.', env: { ...CREDS, AWS_REGION: 'us-west-2' } },
     );
-    expect((await call(provider, 'q')).output).toBe('Answer');
+    const toolUse = '{"type":"tool_use","id":"t1","name":"calc","input":{"x":1}}';
+    expect((await call(provider, 'q')).output).toBe(
+      `<thinking>\nthinking…\n</thinking>\n\nSignature: sig-1\n\nAnswer\n\n${toolUse}`,
+    );
+    const hidden = await resolveProvider(
+      spec('bedrock:us.anthropic.claude-sonnet-4-6', { endpoint: server.url, showThinking: false }),
+      {
+        rootDir: '.',
+        env: CREDS,
+      },
+    );
+    expect((await call(hidden, 'q')).output).toBe(`Answer\n\n${toolUse}`);
     expect(server.requests[0].body.additionalModelRequestFields).toEqual({
       thinking: { type: 'enabled', budget_tokens: 1024 },
     });

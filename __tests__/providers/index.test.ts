@@ -156,6 +156,30 @@ describe('secretValues: everything the caller must mask', () => {
   });
 });
 
+describe('config keys that would change the output if dropped', () => {
+  it.each([
+    [
+      { functionToolCallbacks: { get_weather: 'async () => 1' } },
+      /config\.functionToolCallbacks runs JavaScript tool callbacks/,
+    ],
+    [{ showThinking: true }, /config\.showThinking would add the model.s thinking to the output/],
+  ])('%j is a located error', async (config, message) => {
+    await expect(
+      resolveProvider(spec('anthropic:claude-sonnet-4-6', config), {
+        rootDir: '.',
+        configFile: 's.yaml',
+        key: 'providers[0]',
+      }),
+    ).rejects.toThrow(message);
+  });
+
+  it('showThinking: false is what happens anyway, and is accepted', async () => {
+    await expect(
+      resolveProvider(spec('anthropic:claude-sonnet-4-6', { showThinking: false }), { rootDir: '.', env: {} }),
+    ).resolves.toBeDefined();
+  });
+});
+
 describe('credentials in new providers configs', () => {
   it('AWS keys, auth tokens, api_key values and signing keys are masked and never in a cache key', async () => {
     const specs = [

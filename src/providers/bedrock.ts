@@ -65,8 +65,14 @@ export function converseBody(prompt: string, config: Record<string, unknown>): R
   return body;
 }
 
+interface ContentBlock {
+  text?: unknown;
+  toolUse?: { toolUseId?: unknown; name?: unknown; input?: unknown };
+  reasoningContent?: { reasoningText?: { text?: unknown; signature?: unknown }; redactedContent?: unknown };
+}
+
 interface ConverseReply {
-  output?: { message?: { content?: Array<{ text?: unknown; toolUse?: unknown }> } };
+  output?: { message?: { content?: ContentBlock[] } };
   usage?: { inputTokens?: unknown; outputTokens?: unknown; totalTokens?: unknown };
   stopReason?: unknown;
 }
@@ -81,6 +87,30 @@ function usageOf(usage: ConverseReply['usage']): Partial<TokenUsage> {
     completion: completion ?? 0,
     total: n(usage?.totalTokens) ?? (prompt ?? 0) + (completion ?? 0),
   };
+}
+
+/**
+ * The output as promptfoo writes it for Converse: blocks joined by a blank line — text as it is, reasoning as
+ * `<thinking>…</thinking>` (and its signature) unless `showThinking: false`, tool uses as JSON.
+ */
+export function converseOutput(content: ContentBlock[], showThinking: boolean): string {
+  const parts: string[] = [];
+  for (const block of content) {
+    if (typeof block?.text === 'string' && block.text) parts.push(block.text);
+    else if (block?.reasoningContent) {
+      if (!showThinking) continue;
+      const reasoning = block.reasoningContent;
+      if (reasoning.reasoningText) {
+        parts.push(`<thinking>\n${String(reasoning.reasoningText.text ?? '')}\n</thinking>`);
+        if (typeof reasoning.reasoningText.signature === 'string' && reasoning.reasoningText.signature)
+          parts.push(`Signature: ${reasoning.reasoningText.signature}`);
+      } else if (reasoning.redactedContent) parts.push('<thinking>[Redacted]</thinking>');
+    } else if (block?.toolUse) {
+      const { toolUseId, name, input } = block.toolUse;
+      parts.push(JSON.stringify({ type: 'tool_use', id: toolUseId, name, input }));
+    }
+  }
+  return parts.join('\n\n');
 }
 
 /** `us.anthropic.claude-sonnet-4-6-v1:0` → `claude-sonnet-4-6`, `amazon.nova-lite-v1:0` → `nova-lite`: the family the price table knows. */
@@ -152,9 +182,7 @@ export function createBedrockProvider(spec: ProviderSpec, model: string, options
       const content = reply?.output?.message?.content;
       if (!Array.isArray(content)) return fail('the response has no output.message.content array', true);
       const tokenUsage = usageOf(reply.usage);
-      const text = content.filter((b) => typeof b?.text === 'string').map((b) => b.text as string);
-      const tools = content.filter((b) => b?.toolUse !== undefined).map((b) => b.toolUse);
-      const output = text.length > 0 ? text.join('') : tools.length > 0 ? JSON.stringify(tools) : '';
+      const output = converseOutput(content, config.showThinking !== false);
       return { output, tokenUsage, cost: costOf(price, tokenUsage) };
     },
   };

@@ -125,6 +125,19 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'huggingface:sentence-similarity': 'is a similarity endpoint, not a chat model',
 };
 
+/**
+ * Config keys promptfoo honours that would change the output here if ignored: refused with a located error
+ * rather than accepted and dropped.
+ */
+const REFUSED_CONFIG: Record<string, (value: unknown) => string | undefined> = {
+  functionToolCallbacks: () =>
+    'runs JavaScript tool callbacks, which promptgate does not: the tool calls come back as JSON to assert on; run the tools in a custom provider (file://provider.mjs) instead',
+  showThinking: (value) =>
+    value === false
+      ? undefined
+      : "would add the model's thinking to the output, which promptgate always leaves out: remove the key (or set it to false)",
+};
+
 /** Which wire format an id means, and its model; throws UnknownProviderError for anything else. */
 export function parseProviderId(id: string): ParsedId {
   if (id === 'echo') return { kind: 'echo' };
@@ -241,6 +254,12 @@ export async function resolveProvider(
     checkConfigEnvNames(spec.config);
   } catch (err) {
     throw new ConfigError(where, `provider "${spec.id}": ${messageOf(err)}`, key);
+  }
+  for (const [name, refuse] of Object.entries(REFUSED_CONFIG)) {
+    // Bedrock writes thinking into the output as promptfoo does; the other families leave it out.
+    if (name === 'showThinking' && parsed.kind === 'bedrock') continue;
+    const reason = spec.config[name] === undefined ? undefined : refuse(spec.config[name]);
+    if (reason) throw new ConfigError(where, `provider "${spec.id}": config.${name} ${reason}`, key);
   }
   try {
     return await createProvider(spec, parsed, options, env, where, key);
