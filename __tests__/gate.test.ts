@@ -1,4 +1,4 @@
-import { combineVerdicts, decideVerdict, gate, shouldFailCheck, type CheckVerdict, type FailOn } from '../src/gate.js';
+import { combineVerdicts, decideVerdict, failOnWords, gate, shouldFailCheck, type CheckVerdict, type FailOn } from '../src/gate.js';
 
 const thresholds = { ship: 0.9, fix: 0.5 };
 
@@ -16,9 +16,9 @@ describe('gate: the head pass rate against ship 0.9 / fix 0.5', () => {
   });
 });
 
-describe('decideVerdict: inconclusive > regression > gate', () => {
+describe('decideVerdict: regression > inconclusive > gate', () => {
   it.each([
-    [{ inconclusive: true, regression: true, headPassRate: 0.95 }, 'inconclusive'],
+    [{ inconclusive: true, regression: true, headPassRate: 0.95 }, 'regression'],
     [{ inconclusive: true, regression: false, headPassRate: 0.2 }, 'inconclusive'],
     [{ inconclusive: false, regression: true, headPassRate: 0.95 }, 'regression'],
     [{ inconclusive: false, regression: false, headPassRate: 0.95 }, 'ship'],
@@ -30,18 +30,33 @@ describe('decideVerdict: inconclusive > regression > gate', () => {
 });
 
 describe('shouldFailCheck', () => {
-  const table: Array<[CheckVerdict, Record<FailOn, boolean>]> = [
-    ['regression', { regression: true, gate: true, never: false }],
-    ['fix-prompt', { regression: false, gate: true, never: false }],
-    ['fine-tune', { regression: false, gate: false, never: false }],
-    ['ship', { regression: false, gate: false, never: false }],
-    ['inconclusive', { regression: false, gate: false, never: false }],
-    ['skipped', { regression: false, gate: false, never: false }],
+  // Columns: fail-on regression, gate, never, then each with `inconclusive` added.
+  const table: Array<[CheckVerdict, Record<FailOn, boolean>, Record<FailOn, boolean>]> = [
+    ['regression', { regression: true, gate: true, never: false }, { regression: true, gate: true, never: false }],
+    ['fix-prompt', { regression: false, gate: true, never: false }, { regression: false, gate: true, never: false }],
+    ['fine-tune', { regression: false, gate: false, never: false }, { regression: false, gate: false, never: false }],
+    ['ship', { regression: false, gate: false, never: false }, { regression: false, gate: false, never: false }],
+    [
+      'inconclusive',
+      { regression: false, gate: false, never: false },
+      { regression: true, gate: true, never: false },
+    ],
+    ['skipped', { regression: false, gate: false, never: false }, { regression: false, gate: false, never: false }],
   ];
-  it.each(table)('%s → %j', (verdict, expected) => {
+  it.each(table)('%s → %j, with inconclusive %j', (verdict, plain, withInconclusive) => {
     for (const failOn of ['regression', 'gate', 'never'] as const) {
-      expect(shouldFailCheck(verdict, failOn)).toBe(expected[failOn]);
+      expect(shouldFailCheck(verdict, { failOn, inconclusive: false, skipped: false })).toBe(plain[failOn]);
+      expect(shouldFailCheck(verdict, { failOn, inconclusive: true, skipped: false })).toBe(withInconclusive[failOn]);
     }
+  });
+});
+
+describe('failOnWords: the policy as the input spells it', () => {
+  it.each([
+    [{ failOn: 'regression', inconclusive: false, skipped: false }, 'regression'],
+    [{ failOn: 'gate', inconclusive: true, skipped: true }, 'gate,inconclusive,skipped'],
+  ] as const)('%j → %s', (policy, words) => {
+    expect(failOnWords(policy)).toBe(words);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access } from 'node:fs/promises';
 import path from 'node:path';
-import { p as picomatch, z as nunjucks, A as distExports } from './cli-main.js';
+import { p as picomatch, A as nunjucks, t as distExports } from './cli-main.js';
 import 'node:child_process';
 import 'domain';
 import 'events';

@@ -9,7 +9,7 @@ import https from 'node:https';
 import { promisify, parseArgs, isDeepStrictEqual } from 'node:util';
 import zlib from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, realpath, mkdir, writeFile, stat, readdir, rm, utimes, rename, access } from 'node:fs/promises';
+import { readFile, realpath, mkdir, writeFile, stat, readdir, lstat, rm, utimes, rename, access } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { V as VERSION } from './cli-version.js';
 import { readFileSync, existsSync } from 'node:fs';
@@ -85,10 +85,6 @@ function messageOf(err) {
     catch {
         return String(err);
     }
-}
-/** The pull request changed code that an untrusted event must not run. */
-class UntrustedCodeError extends Error {
-    name = 'UntrustedCodeError';
 }
 /** A provider has no credentials in this environment. */
 class MissingCredentialsError extends Error {
@@ -2922,11 +2918,11 @@ function requireTransformer () {
 	return transformer;
 }
 
-var runtime;
+var runtime$1;
 var hasRequiredRuntime;
 
 function requireRuntime () {
-	if (hasRequiredRuntime) return runtime;
+	if (hasRequiredRuntime) return runtime$1;
 	hasRequiredRuntime = 1;
 
 	var lib = requireLib();
@@ -3239,7 +3235,7 @@ function requireRuntime () {
 	    return arr;
 	  }
 	}
-	runtime = {
+	runtime$1 = {
 	  Frame: Frame,
 	  makeMacro: makeMacro,
 	  makeKeywordArgs: makeKeywordArgs,
@@ -3260,7 +3256,7 @@ function requireRuntime () {
 	  inOperator: lib.inOperator,
 	  fromIterator: fromIterator
 	};
-	return runtime;
+	return runtime$1;
 }
 
 var compiler;
@@ -6551,6 +6547,133 @@ function requireNunjucks () {
 var nunjucksExports = requireNunjucks();
 var nunjucks = /*@__PURE__*/getDefaultExportFromCjs(nunjucksExports);
 
+// Templates are data, never code. nunjucks compiles `a.b` and `a["b"]` to `runtime.memberLookup(a, "b")`, and
+// without a guard `{{ range.constructor("return process")() }}` reaches the Function constructor and runs
+// JavaScript with the runner's secrets. Every template promptgate renders (prompts, vars, assertion values,
+// rubric prompts) goes through the one nunjucks runtime, so guarding its member lookup once guards them all:
+// no member of a function is readable, and the names that lead from any value to a constructor or a
+// prototype are refused with an error that names them (a case that renders such a template is an error).
+/** Property names that lead from a value to code: constructors, prototypes and the legacy accessors. */
+const FORBIDDEN_MEMBERS = new Set([
+    'constructor',
+    '__proto__',
+    'prototype',
+    '__defineGetter__',
+    '__defineSetter__',
+    '__lookupGetter__',
+    '__lookupSetter__',
+    'caller',
+    'callee',
+    'arguments',
+]);
+class TemplateSandboxError extends Error {
+    constructor(member, onFunction) {
+        super(onFunction
+            ? `a template may not read members of a function (\`.${member}\`): templates are text, not code`
+            : `a template may not read \`.${member}\`: it leads to JavaScript code, and templates are text, not code`);
+        this.name = 'TemplateSandboxError';
+    }
+}
+const runtime = nunjucks
+    .runtime;
+if (!runtime.__promptgateSandbox) {
+    const lookup = runtime.memberLookup;
+    runtime.memberLookup = (obj, member) => {
+        if (obj === undefined || obj === null)
+            return undefined;
+        const name = String(member);
+        if (FORBIDDEN_MEMBERS.has(name))
+            throw new TemplateSandboxError(name, false);
+        if (typeof obj === 'function')
+            throw new TemplateSandboxError(name, true);
+        return lookup(obj, member);
+    };
+    runtime.__promptgateSandbox = true;
+}
+/** Whether the sandbox is installed (the render module imports this file for its effect). */
+runtime.__promptgateSandbox === true;
+
+// Which variables a template prints that it does not define itself: `{{ name }}` and `{{ name.field }}` (not
+// `{{ name | default("") }}`, not names a `set`, `for` or macro binds). Rendering such a template for a test
+// that does not define the variable is an error of that case, not an empty string in the prompt: the
+// difference between "the prompt says nothing about the customer" and a typo in `{{ custmer }}`. Pure.
+const GLOBALS = new Set(['range', 'cycler', 'joiner', 'loop', 'caller', 'super']);
+const isNode = (value) => value !== null && typeof value === 'object' && typeof value.typename === 'string';
+function children(node) {
+    return (node.fields ?? []).map((field) => node[field]);
+}
+function visit$1(value, each) {
+    if (Array.isArray(value))
+        return value.forEach((v) => visit$1(v, each));
+    if (!isNode(value))
+        return;
+    each(value);
+    for (const child of children(value))
+        visit$1(child, each);
+}
+function symbolsIn(value) {
+    const names = [];
+    visit$1(value, (n) => {
+        if (n.typename === 'Symbol' && typeof n.value === 'string')
+            names.push(n.value);
+    });
+    return names;
+}
+/** The root variable of `name` or `name.a[0].b`, if the expression is only that. */
+function printedRoot(node) {
+    if (!isNode(node))
+        return undefined;
+    if (node.typename === 'Symbol' && typeof node.value === 'string')
+        return node.value;
+    if (node.typename === 'LookupVal')
+        return printedRoot(node.target);
+    return undefined;
+}
+/** Top-level variable names the template prints without defining them; [] when it cannot be parsed. */
+function printedVariables(source) {
+    let root;
+    try {
+        root = nunjucks.parser.parse(source);
+    }
+    catch {
+        return []; // The renderer reports the syntax error itself.
+    }
+    const bound = new Set(GLOBALS);
+    const printed = new Set();
+    visit$1(root, (n) => {
+        if (n.typename === 'Set')
+            for (const name of symbolsIn(n.targets))
+                bound.add(name);
+        if (n.typename === 'For' || n.typename === 'AsyncEach' || n.typename === 'AsyncAll') {
+            for (const name of symbolsIn(n.name))
+                bound.add(name);
+        }
+        if (n.typename === 'Macro' || n.typename === 'Caller')
+            for (const name of symbolsIn(n.args))
+                bound.add(name);
+        if (n.typename === 'FromImport' || n.typename === 'Import')
+            for (const name of symbolsIn(n.names ?? n.target))
+                bound.add(name);
+        if (n.typename === 'Output') {
+            for (const child of n.children ?? []) {
+                const name = printedRoot(child);
+                if (name)
+                    printed.add(name);
+            }
+        }
+    });
+    return [...printed].filter((name) => !bound.has(name));
+}
+class UndefinedVariableError extends Error {
+    variable;
+    constructor(variable) {
+        super(`the template prints {{ ${variable} }}, which this test does not define: add \`${variable}\` to the test's vars ` +
+            `(or defaultTest.vars), or write {{ ${variable} | default("") }} where it is optional`);
+        this.variable = variable;
+        this.name = 'UndefinedVariableError';
+    }
+}
+
 // Renders prompt templates with nunjucks, as promptfoo does: autoescape off, vars passed as they are so
 // `{{ customer.name }}` and `{% for item in items %}` work. Where promptfoo would print an object var as
 // `[object Object]`, a bare `{{ customer }}` prints the object's JSON here (arrays too: `["a","b"]`, not
@@ -6565,6 +6688,7 @@ var nunjucks = /*@__PURE__*/getDefaultExportFromCjs(nunjucksExports);
 const environment = new nunjucks.Environment(null, { autoescape: false });
 environment.addFilter('load', (text) => JSON.parse(text));
 const compiled = new Map();
+const printed = new Map();
 /**
  * The compiled template for a source text, reused across cases (prompts and assertion values share one
  * environment); undefined for text without template syntax, which renders as itself.
@@ -6581,7 +6705,16 @@ function compileTemplate(source) {
 }
 /** Renders one template string; text without template syntax is returned as it is. */
 function renderTemplateText(source, vars) {
-    return compileTemplate(source)?.render(printableVars(vars)) ?? source;
+    const template = compileTemplate(source);
+    if (!template)
+        return source;
+    let names = printed.get(source);
+    if (!names)
+        printed.set(source, (names = printedVariables(source)));
+    for (const name of names)
+        if (!Object.prototype.hasOwnProperty.call(vars, name))
+            throw new UndefinedVariableError(name);
+    return template.render(printableVars(vars));
 }
 /** Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo semantics). */
 function renderPrompt(prompt, vars) {
@@ -6764,6 +6897,39 @@ function sortKeys$1(value) {
 /** What a cache entry for this provider is keyed by besides the prompt; `extra` carries e.g. a file's content hash. */
 function cacheIdentityOf(id, config, extra = {}) {
     return stableJson({ id, config: withoutSecrets(config), ...extra });
+}
+/**
+ * Variables the runner and GitHub set (`INPUT_GITHUB-TOKEN` is the action's token, `ACTIONS_RUNTIME_TOKEN` the
+ * cache and artifact services' credential): no config may read them, as a key variable or otherwise.
+ */
+const RUNNER_VARIABLE = /^(INPUT_|GITHUB_|ACTIONS_|RUNNER_)/i;
+function isRunnerVariable(name) {
+    return RUNNER_VARIABLE.test(name);
+}
+/** The environment as a config may see it: without the runner's and GitHub's own variables. */
+function configEnv(env) {
+    const visible = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerVariable(name))
+            visible[name] = value;
+    return visible;
+}
+/** Names that hold credentials by convention (`OPENAI_API_KEY`, `HF_TOKEN`, `DB_PASSWORD`, `AWS_SECRET_ACCESS_KEY`). */
+const SECRET_VARIABLE = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?|PRIVATE)(_|$)/i;
+/**
+ * Values of the environment that are credentials by their name, and the runner's own tokens: masked in the
+ * log and redacted from every result, comment, summary, report, dataset and cache entry. A custom provider
+ * may read any variable, so these are scrubbed whether or not a provider's config names them.
+ */
+function secretEnvValues(env) {
+    const found = [];
+    for (const [name, value] of Object.entries(env)) {
+        if (!value || value.length < 4)
+            continue;
+        if (SECRET_VARIABLE.test(name) || name === 'INPUT_GITHUB-TOKEN' || name === 'INPUT_GITHUB_TOKEN')
+            found.push(value);
+    }
+    return found;
 }
 
 // One HTTP attempt, classified. Providers never retry: they report whether a retry could help
@@ -26418,6 +26584,10 @@ async function realRoot(scope) {
 async function resolveInside(relative, scope, locator, at) {
     const abs = path.resolve(scope.rootDir, relative);
     const root = path.resolve(scope.projectRoot);
+    // The checkout's .git holds the token actions/checkout persisted (an `extraheader`): never data for a suite.
+    if (isInside(root, abs) && path.relative(root, abs).split(path.sep).includes('.git')) {
+        throw locatedError(locator, at, `file://${relative} is inside .git/, which holds the repository's credentials; suites may not read it`);
+    }
     if (!isInside(root, abs)) {
         throw locatedError(locator, at, `file://${relative} resolves to ${abs}, outside the project root ${root}; keep referenced files inside it`);
     }
@@ -26486,7 +26656,8 @@ async function walk(dir) {
     }
     const files = [];
     for (const entry of entries) {
-        if (entry.name === 'node_modules' || entry.name === '.git')
+        // .promptgate holds review trees and caches, never a suite's files.
+        if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === '.promptgate')
             continue;
         const abs = path.join(dir, entry.name);
         if (entry.isDirectory())
@@ -38602,9 +38773,15 @@ async function readRawConfig(configPath) {
     const shown = displayPath(abs);
     let bytes;
     try {
+        // A config that is a symlink could make a reviewed path stand for any file: refused like other symlinks.
+        if ((await lstat(abs)).isSymbolicLink()) {
+            throw new ConfigError({ file: shown }, 'the config is a symlink; commit the config file itself');
+        }
         bytes = await readFile(abs);
     }
     catch (err) {
+        if (err instanceof ConfigError)
+            throw err;
         throw new ConfigError({ file: shown }, `cannot read the config: ${err.code ?? err.message}`);
     }
     let text;
@@ -39325,14 +39502,18 @@ function redactDeep(value, secrets, needles) {
     }
     return value;
 }
-/** The results with every occurrence of every secret value replaced by [REDACTED]. */
-function redactResults(results, secrets) {
+/** Any value (results, a cached output) with every occurrence of every secret value replaced by [REDACTED]. */
+function redactValue(value, secrets) {
     const live = secrets.filter((s) => s.length >= 4);
     if (live.length === 0)
-        return results;
+        return value;
     // What redact() replaces: each secret, and a header value's secret without its scheme ("Bearer …").
     const needles = live.flatMap((s) => [s, s.replace(/^(Bearer|Basic|Token)\s+/i, '')]).filter((n) => n.length >= 4);
-    return redactDeep(results, live, needles);
+    return redactDeep(value, live, needles);
+}
+/** The results with every occurrence of every secret value replaced by [REDACTED]. */
+function redactResults(results, secrets) {
+    return redactValue(results, secrets);
 }
 
 // Evaluate a suite against its real providers: resolve them, open the cache, run, scrub secrets.
@@ -39356,11 +39537,15 @@ async function evaluateConfig(configPath, options) {
 }
 /** Evaluate a loaded suite, optionally with other prompts (the base side) or only some cases (a shard). */
 async function evaluateSuite(suite, options) {
-    const env = options.env ?? process.env;
+    // A config reads the environment only through providers' key variables; the runner's and GitHub's own
+    // variables (the action's token among them) are not there to read.
+    const env = configEnv(options.env ?? process.env);
+    const secrets = suiteSecrets(suite, options);
     const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
+    const cache = options.cache ?? openCache(options);
     const results = await runSuite(suite, {
         providers,
-        cache: options.cache ?? openCache(options),
+        cache: cache && redactingCache(cache, secrets),
         logger: options.logger ?? silentLogger,
         onProgress: options.onProgress,
         onResult: options.onResult && ((r) => options.onResult(r, options.where ?? { config: suite.configPath, side: 'head' })),
@@ -39369,7 +39554,45 @@ async function evaluateSuite(suite, options) {
         signal: options.signal,
         env,
     });
-    return redactResults(results, [...secretValues(suite.providers, env), ...(options.secrets ?? [])]);
+    return redactResults(results, secrets);
+}
+/** Every provider spec a suite names: its providers and the graders of its tests and assertions. */
+function providerSpecs(suite) {
+    const specs = [...suite.providers];
+    const add = (ref) => {
+        if (ref)
+            specs.push(typeof ref === 'string' ? { id: ref, config: {} } : ref);
+    };
+    for (const test of suite.tests) {
+        add(test.options.provider);
+        for (const assertion of test.assert)
+            add(assertion.provider);
+    }
+    return specs;
+}
+/**
+ * What is scrubbed from results and cache entries: every key a provider or grader of the suite sends, every
+ * credential-named variable of the environment (a custom provider may echo any of them), and the caller's.
+ */
+function suiteSecrets(suite, options) {
+    const env = options.env ?? process.env;
+    return [
+        ...new Set([...secretValues(providerSpecs(suite), env), ...secretEnvValues(env), ...(options.secrets ?? [])]),
+    ].filter((s) => s.length >= 4);
+}
+/** A cache that stores outputs with the secrets scrubbed, so a key a provider echoed is never written to disk. */
+function redactingCache(cache, secrets) {
+    if (secrets.length === 0)
+        return cache;
+    return {
+        get: (key) => cache.get(key),
+        set: (key, response) => cache.set(key, redactResponse(response, secrets)),
+        stats: () => cache.stats(),
+    };
+}
+function redactResponse(response, secrets) {
+    const output = redactValue(response.output, secrets);
+    return output === response.output ? response : { ...response, output };
 }
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
@@ -39511,7 +39734,7 @@ async function runCli(argv, io) {
         }
         // Things the user can fix (a ref, a shard set, a key, the trust boundary): exit 1 with the message.
         // Anything else is promptgate's own failure: exit 2.
-        const userFixable = [GitError, ShardMergeError, ShardFileError, MissingCredentialsError, UntrustedCodeError];
+        const userFixable = [GitError, ShardMergeError, ShardFileError, MissingCredentialsError];
         if (userFixable.some((type) => err instanceof type)) {
             io.stderr(`promptgate: ${messageOf(err)}`);
             return 1;
@@ -39531,4 +39754,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { distExports$1 as A, main$1 as B, ConfigDocumentSchema as C, GitError as G, MissingCredentialsError as M, UsageError as U, gitEnv as a, addCalls as b, countCalls as c, planIdentities as d, evaluateSuite as e, requiredCredentials as f, gitText as g, UntrustedCodeError as h, readRawConfig as i, resolvePrompts as j, mergeShards as k, loadSuite as l, messageOf as m, buildShardSide as n, openCache as o, picomatch as p, shardCaseFilter as q, runGit as r, silentLogger as s, readShardFile as t, parseShard as u, configHash as v, writeShardFile as w, findDefaultConfig as x, toJSONSchema as y, nunjucks as z };
+export { nunjucks as A, main$1 as B, ConfigDocumentSchema as C, GitError as G, MissingCredentialsError as M, UsageError as U, gitEnv as a, readRawConfig as b, resolvePrompts as c, requiredCredentials as d, addCalls as e, countCalls as f, gitText as g, planIdentities as h, evaluateSuite as i, silentLogger as j, mergeShards as k, loadSuite as l, messageOf as m, shardCaseFilter as n, openCache as o, picomatch as p, buildShardSide as q, runGit as r, stableJson as s, distExports$1 as t, readShardFile as u, parseShard as v, configHash as w, writeShardFile as x, findDefaultConfig as y, toJSONSchema as z };

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { y as toJSONSchema, C as ConfigDocumentSchema } from './cli-main.js';
+import { z as toJSONSchema, C as ConfigDocumentSchema } from './cli-main.js';
 import 'node:path';
 import 'node:child_process';
 import 'domain';

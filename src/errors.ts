@@ -40,11 +40,6 @@ export function messageOf(err: unknown): string {
   }
 }
 
-/** The pull request changed code that an untrusted event must not run. */
-export class UntrustedCodeError extends Error {
-  override name = 'UntrustedCodeError';
-}
-
 /** A provider has no credentials in this environment. */
 export class MissingCredentialsError extends Error {
   override name = 'MissingCredentialsError';

@@ -3,13 +3,31 @@
 /** What the head's pass rate alone says. */
 export type GateDecision = 'ship' | 'fix-prompt' | 'fine-tune';
 
-/** A suite's verdict: the gate, unless the evidence says the head regressed or the run cannot be trusted. */
+/** A suite's verdict: the gate, unless the evidence says the head regressed or the run cannot decide. */
 export type Verdict = 'regression' | 'inconclusive' | GateDecision;
 
 /** A verdict, or 'skipped' when no prompt the suite uses changed. */
 export type CheckVerdict = Verdict | 'skipped';
 
 export type FailOn = 'regression' | 'gate' | 'never';
+
+/** The `fail-on` input as data: the report states from it whether the check blocks. */
+export interface FailPolicy {
+  failOn: FailOn;
+  /** `inconclusive` listed: a run that cannot decide blocks too. */
+  inconclusive: boolean;
+  /** `skipped` listed: a suite skipped for missing credentials blocks. */
+  skipped: boolean;
+}
+
+/** The policy as the input would spell it, e.g. `regression,inconclusive`. */
+export function failOnWords(policy: FailPolicy): string {
+  return [policy.failOn, ...(policy.inconclusive ? ['inconclusive'] : []), ...(policy.skipped ? ['skipped'] : [])].join(
+    ',',
+  );
+}
+
+export const DEFAULT_FAIL_POLICY: FailPolicy = { failOn: 'regression', inconclusive: false, skipped: false };
 
 export interface GateThresholds {
   /** Pass rate strictly above this → ship. */
@@ -26,25 +44,26 @@ export function gate(passRate: number, { ship, fix }: GateThresholds): GateDecis
 }
 
 export interface Evidence {
-  /** Too many calls errored to trust either pass rate. */
+  /** The missing or too scarce evidence could change the verdict (errors, an undecided critical test, a tiny suite). */
   inconclusive: boolean;
-  /** The paired test (or a critical test) says the head is worse than the base. */
+  /** The paired test (or a critical test) says, at level α, that the head is worse than the base. */
   regression: boolean;
   headPassRate: number;
 }
 
-/** Untrustworthy beats worse, and worse beats the gate. */
+/** Worse beats doubt (evidence strong enough despite errors is still a regression), and doubt beats the gate. */
 export function decideVerdict(evidence: Evidence, thresholds: GateThresholds): Verdict {
-  if (evidence.inconclusive) return 'inconclusive';
   if (evidence.regression) return 'regression';
+  if (evidence.inconclusive) return 'inconclusive';
   return gate(evidence.headPassRate, thresholds);
 }
 
 /** Whether the check run should fail for this verdict under the `fail-on` policy. */
-export function shouldFailCheck(verdict: CheckVerdict, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
+export function shouldFailCheck(verdict: CheckVerdict, policy: FailPolicy): boolean {
+  if (policy.failOn === 'never') return false;
   if (verdict === 'regression') return true;
-  if (verdict === 'fix-prompt') return failOn === 'gate';
+  if (verdict === 'inconclusive') return policy.inconclusive;
+  if (verdict === 'fix-prompt') return policy.failOn === 'gate';
   return false;
 }
 

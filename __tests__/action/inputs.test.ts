@@ -9,8 +9,7 @@ describe('parseInputs', () => {
       configs: [],
       promptGlobs: [],
       token: 't',
-      failOn: 'regression',
-      failOnSkipped: false,
+      failPolicy: { failOn: 'regression', inconclusive: false, skipped: false },
       allowUntrustedCode: false,
       repeat: undefined,
       maxConcurrency: undefined,
@@ -42,7 +41,7 @@ describe('parseInputs', () => {
     expect(inputs).toMatchObject({
       configs: ['a/promptgate.yaml', 'b/promptfooconfig.yaml'],
       promptGlobs: ['prompts/**/*.txt', 'src/**/*.prompt.md'],
-      failOn: 'gate',
+      failPolicy: { failOn: 'gate', inconclusive: false, skipped: false },
       repeat: 3,
       maxConcurrency: 16,
       cache: false,
@@ -53,17 +52,21 @@ describe('parseInputs', () => {
   });
 
   test.each([
-    ['gate', 'gate', false],
-    ['regression, skipped', 'regression', true],
-    ['gate,skipped', 'gate', true],
-    ['never', 'never', false],
-    ['never,skipped', 'never', false],
-  ])('fail-on "%s" → %s, skipped fails: %s', (failOn, policy, skipped) => {
-    expect(parseInputs(given({ 'fail-on': failOn }))).toMatchObject({ failOn: policy, failOnSkipped: skipped });
+    ['gate', 'gate', false, false],
+    ['regression, skipped', 'regression', false, true],
+    ['gate,skipped', 'gate', false, true],
+    ['regression,inconclusive', 'regression', true, false],
+    ['gate inconclusive skipped', 'gate', true, true],
+    ['inconclusive', 'regression', true, false],
+    ['never', 'never', false, false],
+    ['never,skipped', 'never', false, false],
+    ['never,inconclusive', 'never', false, false],
+  ])('fail-on "%s" → %s, inconclusive fails: %s, skipped fails: %s', (words, failOn, inconclusive, skipped) => {
+    expect(parseInputs(given({ 'fail-on': words })).failPolicy).toEqual({ failOn, inconclusive, skipped });
   });
 
   test.each([
-    [{ 'fail-on': 'sometimes' }, 'input fail-on: expected regression, gate or never (optionally with skipped'],
+    [{ 'fail-on': 'sometimes' }, 'input fail-on: expected regression, gate or never, optionally with inconclusive and skipped'],
     [{ 'allow-untrusted-code': 'maybe' }, 'input allow-untrusted-code: expected true or false, got "maybe"'],
     [{ repeat: '0' }, 'input repeat: expected a whole number >= 1, got "0"'],
     [{ 'max-concurrency': '2.5' }, 'input max-concurrency: expected a whole number >= 1, got "2.5"'],

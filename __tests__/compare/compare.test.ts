@@ -32,7 +32,14 @@ describe('compareResults: verdict-relevant outcomes', () => {
     ],
     ['the head improves', [...many(20, 'P'), ...many(10, 'F', 20)], many(30, 'P'), false, false],
     ['half the head calls error', many(20, 'P'), [...many(10, 'P'), ...many(10, 'E', 10)], false, true],
-    ['base errors too much', [...many(15, 'P'), ...many(5, 'E', 15)], many(20, 'F'), false, true],
+    // Evidence strong enough despite the errors (15 of 15 paired cases broke) is still a regression.
+    [
+      'base errors too much, but 15 of 15 paired cases broke',
+      [...many(15, 'P'), ...many(5, 'E', 15)],
+      many(20, 'F'),
+      true,
+      true,
+    ],
     [
       'repeats: 6 cases drop from 3/3 to 1/3',
       many(30, 'PPP'),
@@ -58,26 +65,92 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const c = compare(many(40, 'P'), [...many(32, 'P'), ...many(8, 'F', 32)]);
     expect(c.overall.pValue).toBe(mcnemarExactOneSided(8, 0));
     expect(c.overall.method).toBe('mcnemar-exact');
-    expect(c.regressionReasons[0]).toMatch(
-      /^head worse than base overall \(one-sided paired p = 0\.0039 < α = 0\.05\)$/,
-    );
+    expect(c.regressionReasons[0]).toMatch(/^head worse than base overall \(one-sided paired p = 0\.0039 < α = 0\.05\)$/);
   });
 
-  it('a newly failing critical test is a regression on its own, whatever the p-value', () => {
+  it('with one repeat a newly failing critical case cannot be decided: inconclusive, never an automatic regression', () => {
     const base = many(30, 'P');
     const head = [...many(29, 'P'), row(29, 'F')];
-    expect(compare(base, head).regression).toBe(false);
+    expect(compare(base, head)).toMatchObject({ regression: false, inconclusive: false });
     const c = compare(base, head, { criticalTests: new Set([29]) });
-    expect(c.regression).toBe(true);
-    expect(c.regressionReasons).toEqual(['critical test #29 (case 29) newly failing on prompts/p0.txt × echo']);
+    expect(c).toMatchObject({ regression: false, inconclusive: true });
+    expect(c.critical).toMatchObject([{ status: 'undecided', pValue: 0.5, repeatsNeeded: 4 }]);
+    expect(c.inconclusiveReasons).toEqual([
+      'critical test 29 (case 29) on prompts/p0.txt × echo is newly failing, but 1 base and 1 head outcome(s) cannot decide it: it needs 4 fresh repeats per side',
+    ]);
     expect(c.newlyFailing[0].critical).toBe(true);
   });
 
-  it('an inconclusive comparison is never a regression, even with a critical test failing', () => {
+  it('a critical case whose fresh repeats collapse is a regression inside α (exact test, Holm over critical cases)', () => {
+    const base = [...many(29, 'P'), row(29, 'PPPPPP')];
+    const head = [...many(29, 'P'), row(29, 'FFFFFF')];
+    const c = compare(base, head, { criticalTests: new Set([29]) });
+    // Fisher: 1/C(12, 6) = 1/924; on α's scale ×2 (α/2 for the critical family), one critical case.
+    expect(c.critical[0]!.pValue).toBeCloseTo(1 / 924, 12);
+    expect(c.critical[0]!.adjustedP).toBeCloseTo(2 / 924, 12);
+    expect(c.regression).toBe(true);
+    expect(c.regressionReasons).toEqual([
+      'critical test 29 (case 29) on prompts/p0.txt × echo newly failing (exact test over its repeats p = 0.0011, adjusted 0.0022 < α = 0.05)',
+    ]);
+  });
+
+  it('the critical family is Holm-corrected over every paired critical case, not only the flipped ones', () => {
+    // 6 vs 6 repeats, 6/6 → 1/6: p = 7/924; ×2 for α/2, Holm over 10 critical cases → 0.15: not significant
+    // (though 6 repeats could decide it: 1/924 × 2 × 10 < 0.05).
+    const base = [...many(20, 'PPPPPP'), row(20, 'PPPPPP')];
+    const head = [...many(20, 'PPPPPP'), row(20, 'PFFFFF')];
+    const critical = new Set([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    const c = compare(base, head, { criticalTests: critical });
+    expect(c.critical).toMatchObject([{ status: 'not-significant' }]);
+    expect(c.critical[0]!.adjustedP).toBeCloseTo((7 / 924) * 20, 12);
+    expect(c.regression).toBe(false);
+  });
+
+  it('a critical case with no head outcome (every head call errored) makes the comparison inconclusive, named', () => {
+    const c = compare(many(40, 'PPP'), [...many(39, 'PPP'), row(39, 'EEE')], { criticalTests: new Set([39]) });
+    expect(c.critical).toMatchObject([{ status: 'no-head-outcome' }]);
+    expect(c.inconclusiveReasons).toContain(
+      'critical test 39 (case 39) on prompts/p0.txt × echo has no head outcome: every head call errored',
+    );
+    expect(c.newlyErroring.map((x) => x.testIdx)).toEqual([39]);
+  });
+
+  it('evidence strong enough despite errors is a regression, and the errors are still named', () => {
     const head = [...many(10, 'E'), ...many(10, 'F', 10)];
     const c = compare(many(20, 'P'), head, { criticalTests: new Set([15]) });
-    expect(c).toMatchObject({ inconclusive: true, regression: false, regressionReasons: [] });
-    expect(c.inconclusiveReason).toBe('10 of 20 head calls errored (50.0%, more than the 10.0% allowed)');
+    expect(c).toMatchObject({ inconclusive: true, regression: true });
+    expect(c.regressionReasons[0]).toMatch(/^head worse than base overall/);
+    expect(c.inconclusiveReasons).toContain('10 of 20 head calls errored (50.0%, more than the 10.0% allowed)');
+    expect(c.newlyErroring).toHaveLength(10);
+  });
+
+  it('errors that could hide a regression make it inconclusive: newly erroring cases are missing evidence', () => {
+    // Nine of 100 cases passed 3/3 on the base and error on every head call; the rest are unchanged.
+    const base = many(100, 'PPP');
+    const head = [...many(91, 'PPP'), ...many(9, 'EEE', 91)];
+    const c = compare(base, head, { maxErrorRate: 0.1 });
+    expect(c.overall.head.rate).toBe(1);
+    expect(c).toMatchObject({ regression: false, inconclusive: true });
+    expect(c.newlyErroring.map((x) => x.testIdx)).toEqual([91, 92, 93, 94, 95, 96, 97, 98, 99]);
+    expect(c.inconclusiveReason).toBe(
+      '27 calls errored (9 newly erroring cases): were the missing head outcomes fails, the head would be significantly worse (p = 0.002)',
+    );
+  });
+
+  it('a few errors that could not change the verdict leave it decided', () => {
+    const base = many(100, 'PPP');
+    const head = [...many(99, 'PPP'), row(99, 'PEP')];
+    const c = compare(base, head, { gate: { ship: 0.9, fix: 0.5 } });
+    expect(c).toMatchObject({ regression: false, inconclusive: false, inconclusiveReasons: [] });
+  });
+
+  it('errors that could move the head across a gate threshold make it inconclusive', () => {
+    const base = many(20, 'P');
+    const head = [...many(18, 'P'), ...many(2, 'E', 18)];
+    const c = compare(base, head, { gate: { ship: 0.9, fix: 0.5 }, maxErrorRate: 0.5 });
+    expect(c.inconclusiveReasons).toContain(
+      "2 head calls errored: were they fails, the head's pass rate would be 90.0% and the gate would say consider fine-tuning instead of ship",
+    );
   });
 
   it('says so when nothing ran', () => {
@@ -96,6 +169,27 @@ describe('compareResults: verdict-relevant outcomes', () => {
       inconclusive: true,
       inconclusiveReason: 'no case produced an outcome on both base and head',
     });
+  });
+});
+
+describe('compareResults: suites too small for any drop to be significant', () => {
+  it('a 4-case collapse from 100% to 0% is inconclusive (too small), named as a collapse', () => {
+    const c = compare(many(4, 'P'), many(4, 'F'));
+    expect(c).toMatchObject({ regression: false, inconclusive: true });
+    expect(c.tooSmall).toEqual({ cases: 4, casesNeeded: 5, everyCaseWorse: true });
+    expect(c.inconclusiveReason).toBe(
+      'too small to decide: every case got worse (base 100.0% → head 0.0%), but 4 paired case(s) can never reach significance (the smallest p is 1/16); it needs at least 5 cases',
+    );
+  });
+
+  it('five cases that all break are enough for a regression', () => {
+    expect(compare(many(5, 'P'), many(5, 'F'))).toMatchObject({ regression: true, inconclusive: false });
+  });
+
+  it('a tiny suite with nothing worse keeps its gate verdict, with the note', () => {
+    const c = compare(many(3, 'P'), many(3, 'P'));
+    expect(c).toMatchObject({ regression: false, inconclusive: false });
+    expect(c.tooSmall).toEqual({ cases: 3, casesNeeded: 5, everyCaseWorse: false });
   });
 });
 
@@ -132,8 +226,22 @@ describe('compareResults: groups are prompt × provider', () => {
     ]);
     expect(c.regression).toBe(true);
     expect(c.regressionReasons.join('\n')).toMatch(
-      /prompts\/p0\.txt × b: head worse \(p = 0\.0039, Holm-corrected over 4 tests\)/,
+      /prompts\/p0\.txt × b: head worse \(p = 0\.0039; adjusted for the overall test first and Holm over 3 groups: 0\.012 < α = 0\.05\)/,
     );
+    // Gatekeeping: a group's adjusted p is never below the overall one; Holm among the groups only.
+    expect(c.overall.adjustedP).toBeCloseTo(c.overall.pValue, 12);
+    expect(c.groups.map((g) => g.adjustedP)).toEqual([1, 3 * c.groups[1]!.pValue, 1]);
+  });
+
+  it('gatekeeping: no group is flagged unless the overall test rejects first', () => {
+    // Group b drops 5/5 (p = 1/32) but group a improves 5 cases: overall p = 0.5, so nothing is tested further.
+    const base = [...both('P', 0, 30, 0, 'b'), ...both('F', 0, 5, 0, 'a'), ...both('P', 5, 25, 0, 'a')];
+    const head = [...both('P', 0, 25, 0, 'b'), ...both('F', 25, 5, 0, 'b'), ...both('P', 0, 30, 0, 'a')];
+    const c = compare(base, head);
+    expect(c.overall.pValue).toBeCloseTo(0.623, 2);
+    expect(c.groups.find((g) => g.provider === 'b')!.pValue).toBeCloseTo(1 / 32, 12);
+    expect(c.groups.some((g) => g.regression)).toBe(false);
+    expect(c.regression).toBe(false);
   });
 
   it('one weak group among many is not enough after correction', () => {
@@ -182,7 +290,13 @@ describe('compareResults: case lists', () => {
     expect(ids(c[list])).toEqual(expected);
   });
 
-  it('a case with only errors on one side is in no list', () => {
+  it('a case with outcomes on the base and only errors on the head is newly erroring (test 6 is the reverse)', () => {
+    expect(c.newlyErroring).toEqual([]);
+    const swapped = compare(head, base, { maxErrorRate: 1 });
+    expect(swapped.newlyErroring.map((x) => x.testIdx)).toEqual([6]);
+  });
+
+  it('a case with only errors on one side is in no movement list', () => {
     expect([...c.newlyFailing, ...c.newlyPassing, ...c.stillFailing, ...c.flaky].some((x) => x.testIdx === 6)).toBe(
       false,
     );

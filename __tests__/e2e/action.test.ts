@@ -1,34 +1,10 @@
 // The bundled action, run as GitHub runs it, against a real git repository, a loopback GitHub REST API and a
 // loopback world.model. Each verdict is reached by a real suite; the check fails only as `fail-on` says.
-import { useLoopbackWorld } from './world.js';
+import { reviewPullRequest, useLoopbackWorld } from './world.js';
 import { runAction } from './run-action.js';
-import { modelEnv, promptChange, pullRequestEvent, type Scenario } from './scenario.js';
+import { modelEnv, pullRequestEvent } from './scenario.js';
 
 const world = useLoopbackWorld();
-
-let nextPr = 1;
-
-async function reviewPullRequest(
-  change: Parameters<typeof promptChange>[0],
-  inputs: Record<string, string> = {},
-  prepare?: (s: Scenario, pr: number) => void,
-) {
-  const s = await promptChange(change);
-  world.repos.push(s.repo);
-  const pr = nextPr++;
-  world.github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
-  prepare?.(s, pr);
-  const run = await runAction({
-    workspace: s.repo.dir,
-    eventName: 'pull_request',
-    payload: pullRequestEvent(s, pr),
-    inputs,
-    env: modelEnv(world.model),
-    apiUrl: world.github.url,
-    sha: s.head,
-  });
-  return { s, pr, run, comments: () => world.github.state.commentsOn(pr) };
-}
 
 describe('verdicts, each reached by a real suite', () => {
   test.each([
@@ -38,7 +14,7 @@ describe('verdicts, each reached by a real suite', () => {
     [3, 3, 'fix-prompt', 'fix-prompt', 0],
     [10, 5, 'regression', 'fine-tune', 1],
   ])('base skill %i → head skill %i is %s', async (baseSkill, headSkill, verdict, gateDecision, code) => {
-    const { run, comments } = await reviewPullRequest({ baseSkill, headSkill });
+    const { run, comments } = await reviewPullRequest(world, { baseSkill, headSkill });
     expect(run.stderr).not.toContain('TypeError');
     expect(run.outputs.verdict).toBe(verdict);
     expect(run.outputs.gate).toBe(gateDecision);
@@ -54,26 +30,13 @@ describe('verdicts, each reached by a real suite', () => {
   });
 
   test('consider fine-tuning exports the failing cases as a JSONL dataset', async () => {
-    const { run } = await reviewPullRequest({ baseSkill: 7, headSkill: 7 });
+    const { run } = await reviewPullRequest(world, { baseSkill: 7, headSkill: 7 });
     const { readFile } = await import('node:fs/promises');
     const lines = (await readFile(run.outputs['dataset-path']!, 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(6);
     const record = JSON.parse(lines[0]!);
     expect(record.messages[0].content).toContain('Question 7');
     expect(record.failedAssertions[0].type).toBe('contains');
-  });
-
-  test('a newly failing critical test is a regression even when the drop is not significant', async () => {
-    const { run } = await reviewPullRequest({ baseSkill: 10, headSkill: 9, suite: { critical: [9] } });
-    expect(run.outputs.verdict).toBe('regression');
-    expect(run.code).toBe(1);
-  });
-
-  test('too many errored calls make the verdict inconclusive, never a regression', async () => {
-    world.model.fail(...Array.from({ length: 12 }, () => 500));
-    const { run } = await reviewPullRequest({ baseSkill: 10, headSkill: 5 });
-    expect(run.outputs.verdict).toBe('inconclusive');
-    expect(run.code).toBe(0);
   });
 });
 
@@ -85,14 +48,14 @@ describe('fail-on', () => {
     ['gate', 3, 3, 1],
     ['gate', 7, 7, 0],
   ])('fail-on %s with base %i → head %i exits %i', async (failOn, baseSkill, headSkill, code) => {
-    const { run } = await reviewPullRequest({ baseSkill, headSkill }, { 'fail-on': failOn });
+    const { run } = await reviewPullRequest(world, { baseSkill, headSkill }, { 'fail-on': failOn });
     expect(run.code).toBe(code);
   });
 });
 
 describe('the sticky comment', () => {
   test('is created once and updated in place on the next run', async () => {
-    const first = await reviewPullRequest({ baseSkill: 10, headSkill: 10 });
+    const first = await reviewPullRequest(world, { baseSkill: 10, headSkill: 10 });
     const [comment] = first.comments();
     const { id, updated_at: createdAt } = comment!;
     const again = await runAction({
@@ -114,7 +77,7 @@ describe('the sticky comment', () => {
   });
 
   test('a comment by someone else that carries the marker is left alone', async () => {
-    const { comments } = await reviewPullRequest({ baseSkill: 10, headSkill: 10 }, {}, (_s, pr) => {
+    const { comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 10 }, {}, (_s, pr) => {
       world.github.state.seedComment(pr, '<!-- promptgate:promptgate.yaml -->\nI pasted the marker', 'mallory');
     });
     const posted = comments();
@@ -124,7 +87,7 @@ describe('the sticky comment', () => {
   });
 
   test('a stale run (the PR head moved on) does not overwrite the newer result', async () => {
-    const { run, comments } = await reviewPullRequest({ baseSkill: 10, headSkill: 5 }, {}, (_s, pr) => {
+    const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 5 }, {}, (_s, pr) => {
       world.github.state.setPull(pr, { head: { sha: 'c'.repeat(40), ref: 'feature' } });
     });
     expect(comments()).toHaveLength(0);
@@ -133,7 +96,7 @@ describe('the sticky comment', () => {
   });
 
   test('comment: off writes no comment but still the summary and outputs', async () => {
-    const { run, comments } = await reviewPullRequest({ baseSkill: 10, headSkill: 10 }, { comment: 'off' });
+    const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 10 }, { comment: 'off' });
     expect(comments()).toHaveLength(0);
     expect(run.outputs.verdict).toBe('ship');
     expect(run.summary).toContain('promptgate');

@@ -3,17 +3,20 @@
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
 import type { TestRepo } from '../support/git-repo.js';
-import { skillResponder } from './scenario.js';
+import { runAction } from './run-action.js';
+import { modelEnv, promptChange, pullRequestEvent, skillResponder, type Scenario } from './scenario.js';
 
 export interface World {
   github: FakeGitHub;
   model: FakeModelServer;
   /** Repositories to remove after the tests. */
   repos: TestRepo[];
+  /** The next pull request number to use. */
+  nextPr: number;
 }
 
 export function useLoopbackWorld(): World {
-  const world = { repos: [] as TestRepo[] } as World;
+  const world = { repos: [] as TestRepo[], nextPr: 1 } as World;
   beforeAll(async () => {
     world.github = await startFakeGitHub({ repository: 'octo/demo' });
     world.model = await startFakeModelServer({ responder: skillResponder, record: false });
@@ -24,4 +27,28 @@ export function useLoopbackWorld(): World {
     await Promise.all(world.repos.map((r) => r.cleanup()));
   });
   return world;
+}
+
+/** A base → head prompt change opened as a pull request and reviewed by the bundled action. */
+export async function reviewPullRequest(
+  world: World,
+  change: Parameters<typeof promptChange>[0],
+  inputs: Record<string, string> = {},
+  prepare?: (s: Scenario, pr: number) => void,
+) {
+  const s = await promptChange(change);
+  world.repos.push(s.repo);
+  const pr = world.nextPr++;
+  world.github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
+  prepare?.(s, pr);
+  const run = await runAction({
+    workspace: s.repo.dir,
+    eventName: 'pull_request',
+    payload: pullRequestEvent(s, pr),
+    inputs,
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
+    sha: s.head,
+  });
+  return { s, pr, run, comments: () => world.github.state.commentsOn(pr) };
 }

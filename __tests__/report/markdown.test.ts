@@ -31,28 +31,64 @@ describe('golden comments (regenerate with UPDATE_GOLDEN=1 and review the diff)'
 
 describe('renderComment: layout', () => {
   it.each([
-    ['ship', /^## ✅ Ship — head 95\.3% vs base 92\.0%$/m],
-    ['regression', /^## ⛔ Regression — head 80\.0% vs base 100\.0%$/m],
-    ['inconclusive', /^## ⚠️ Inconclusive — 8 of 20 head calls errored \(40\.0%, more than the 10\.0% allowed\)$/m],
-    ['fix-prompt', /^## 🛠️ Fix the prompt first — head 40\.0% vs base 40\.0% \(below 50\.0%\)$/m],
+    ['ship', /^## ✅ Ship · gate: ship \(95\.3%\) · not blocking$/m, 'head 95.3% vs base 92.0%'],
+    [
+      'regression',
+      /^## ⛔ Regression · gate: consider fine-tuning \(80\.0%\) · merge blocked \(fail-on: regression\)$/m,
+      'head 80.0% vs base 100.0%',
+    ],
+    [
+      'inconclusive',
+      /^## ⚠️ Inconclusive · gate: ship \(100\.0%\) · not blocking \(an inconclusive run blocks only with fail-on: regression,inconclusive\)$/m,
+      'head 100.0% vs base 100.0%; 8 of 20 head calls errored (40.0%, more than the 10.0% allowed) (and 2 more reasons below)',
+    ],
+    [
+      'fix-prompt',
+      /^## 🛠️ Fix the prompt first · gate: fix the prompt first \(40\.0%\) · not blocking$/m,
+      'head 40.0% vs base 40.0% (below 50.0%)',
+    ],
     [
       'fine-tune',
-      /^## 🎯 Consider fine-tuning — head 75\.0% vs base 70\.0%; 5 failing cases exported as a dataset \(promptgate-failing-cases\.jsonl\)$/m,
+      /^## 🎯 Consider fine-tuning · gate: consider fine-tuning \(75\.0%\) · not blocking$/m,
+      'head 75.0% vs base 70.0%; 5 failing cases exported as a dataset (promptgate-failing-cases.jsonl)',
     ],
-  ])('%s: one verdict line right after the marker', (name, verdictLine) => {
-    const md = renderComment(scenarios[name]());
-    const [marker, blank, verdict] = md.split('\n');
-    expect([marker, blank]).toEqual(['<!-- promptgate:report -->', '']);
-    expect(verdict).toMatch(verdictLine);
+  ])(
+    '%s: the verdict, the gate and whether it blocks right after the marker, the detail below',
+    (name, verdictLine, detail) => {
+      const md = renderComment(scenarios[name]());
+      const [marker, blank, verdict, blank2, detailLine] = md.split('\n');
+      expect([marker, blank, blank2]).toEqual(['<!-- promptgate:report -->', '', '']);
+      expect(verdict).toMatch(verdictLine);
+      expect(detailLine).toBe(detail);
+    },
+  );
+
+  it.each([
+    [{ failOn: 'gate', inconclusive: false, skipped: false }, 'fix-prompt', '· merge blocked (fail-on: gate)'],
+    [{ failOn: 'never', inconclusive: true, skipped: false }, 'regression', '· not blocking (fail-on: never)'],
+    [
+      { failOn: 'regression', inconclusive: true, skipped: false },
+      'inconclusive',
+      '· merge blocked (fail-on: regression,inconclusive)',
+    ],
+  ] as const)('the headline follows the fail-on policy %j (%s)', (failPolicy, name, ending) => {
+    const scenario = scenarios[name]();
+    const md = renderComment(input(scenario.suites, { failPolicy }));
+    expect(md.split('\n')[2]!.endsWith(ending)).toBe(true);
   });
 
   it('regression: names the critical case, its vars, excerpts and reason', () => {
     const md = renderComment(scenarios.regression());
-    expect(md).toContain('**#32 · case 32** · prompts/p0.txt × echo · head passed 0/1, base 1/1 · **critical**');
+    expect(md).toContain('**test 32 · case 32** · prompts/p0.txt × echo · head passed 0/1, base 1/1 · **critical**');
+    expect(md).toContain(
+      '- critical: exact p = 0.5, adjusted 1 — not decidable with these repeats: needs 4 fresh repeats per side',
+    );
     expect(md).toContain('- vars: question = Can I get a refund?');
     expect(md).toContain('- failed: contains: expected output to contain "refund"');
     expect(md).toContain('Head output:\n\n```text\nNo.\n```');
-    expect(md).toContain('critical test #32 (case 32) newly failing');
+    expect(md).toContain(
+      '- ⚠️ critical test 32 (case 32) on prompts/p0.txt × echo is newly failing, but 1 base and 1 head outcome(s) cannot decide it',
+    );
   });
 
   it('footer: short SHAs, run link, calls', () => {
@@ -158,7 +194,7 @@ describe('budget: drops the least useful content first', () => {
       ['Newly passing (300)', 'Flaky (repeats', '+line 2999'],
     ],
     [
-      8_000,
+      8_300,
       ['Newly failing (5)', 'Still failing (300)', '+line 14 of', '2985 more lines'],
       ['+line 15 of', 'Newly passing (300)', 'Flaky (repeats'],
     ],

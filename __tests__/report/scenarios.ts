@@ -1,6 +1,6 @@
 // Realistic report inputs built from real comparisons of fixture results.
 import { compareResults } from '../../src/compare/compare.js';
-import { decideVerdict } from '../../src/gate.js';
+import { DEFAULT_FAIL_POLICY, decideVerdict, gate, shouldFailCheck } from '../../src/gate.js';
 import type { ReportInput, SuiteReport } from '../../src/report/input.js';
 import { evalResults, many, row, type Row } from '../compare/fixtures.js';
 
@@ -11,6 +11,7 @@ export function suite(name: string, base: Row[], head: Row[], critical: number[]
     alpha: 0.05,
     maxErrorRate: 0.1,
     criticalTests: new Set(critical),
+    gate: gateConfig,
   });
   const verdict = decideVerdict(
     {
@@ -20,14 +21,20 @@ export function suite(name: string, base: Row[], head: Row[], critical: number[]
     },
     gateConfig,
   );
-  return { name, comparison, verdict, gate: gateConfig };
+  const headRate = comparison.overall.head;
+  const gateDecision = headRate.passed + headRate.failed > 0 ? { gateDecision: gate(headRate.rate, gateConfig) } : {};
+  return { name, comparison, verdict, gate: gateConfig, ...gateDecision };
 }
 
 export function input(suites: SuiteReport[], extra: Partial<ReportInput> = {}): ReportInput {
+  const overallVerdict = extra.overallVerdict ?? suites[0]?.verdict ?? 'skipped';
+  const failPolicy = extra.failPolicy ?? DEFAULT_FAIL_POLICY;
   return {
     marker: '<!-- promptgate:report -->',
     suites,
-    overallVerdict: suites[0]?.verdict ?? 'skipped',
+    overallVerdict,
+    failPolicy,
+    blocks: shouldFailCheck(overallVerdict, failPolicy),
     untestedPromptChanges: [],
     promptDiffs: [
       {
@@ -84,6 +91,6 @@ export const scenarios: Record<string, () => ReportInput> = {
       ...many(20, 'P', 0, { promptIdx: 1, provider: 'openai:chat:gpt-4o-mini' }),
       ...many(10, 'F', 20, { promptIdx: 1, provider: 'openai:chat:gpt-4o-mini' }),
     ]);
-    return { ...input([a, b]), overallVerdict: 'regression' };
+    return input([a, b], { overallVerdict: 'regression' });
   },
 };

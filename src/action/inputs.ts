@@ -1,14 +1,14 @@
 // The action's inputs, read once and validated with zod into one typed options object.
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import type { FailPolicy } from '../gate.js';
 
 export interface ActionInputs {
   configs: string[];
   promptGlobs: string[];
   token: string;
-  failOn: 'regression' | 'gate' | 'never';
-  /** `fail-on` also lists `skipped`: a suite skipped for missing credentials (fork PRs) fails the check. */
-  failOnSkipped: boolean;
+  /** `fail-on`: which verdicts fail the check (and, through the report, what the comment says blocks). */
+  failPolicy: FailPolicy;
   /** Run code from files the PR changed even on pull_request_target / workflow_run. */
   allowUntrustedCode: boolean;
   repeat?: number;
@@ -40,7 +40,7 @@ const optionalCount = (name: string) =>
     .refine((v) => v === '' || /^[1-9]\d*$/.test(v), { message: `${name}: expected a whole number >= 1` })
     .transform((v) => (v === '' ? undefined : Number(v)));
 
-const FAIL_ON_WORDS = ['regression', 'gate', 'never', 'skipped'];
+const FAIL_ON_WORDS = ['regression', 'gate', 'never', 'inconclusive', 'skipped'];
 
 const booleanInput = (name: string, fallback: 'true' | 'false') =>
   z
@@ -58,7 +58,8 @@ const schema = z.object({
     .string()
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
     .refine((words) => words.every((w) => FAIL_ON_WORDS.includes(w)), {
-      message: 'fail-on: expected regression, gate or never (optionally with skipped, e.g. "regression,skipped")',
+      message:
+        'fail-on: expected regression, gate or never, optionally with inconclusive and skipped (e.g. "regression,inconclusive")',
     }),
   'allow-untrusted-code': booleanInput('allow-untrusted-code', 'false'),
   repeat: optionalCount('repeat'),
@@ -98,6 +99,16 @@ type InputName = keyof z.input<typeof schema>;
 /** Every input the action reads; action.yml must declare exactly these. */
 export const INPUT_NAMES = Object.keys(schema.shape) as InputName[];
 
+/** `never` wins over everything; `gate` includes `regression`; `inconclusive` and `skipped` add to either. */
+function failPolicy(words: readonly string[]): FailPolicy {
+  const never = words.includes('never');
+  return {
+    failOn: never ? 'never' : words.includes('gate') ? 'gate' : 'regression',
+    inconclusive: !never && words.includes('inconclusive'),
+    skipped: !never && words.includes('skipped'),
+  };
+}
+
 /** `getInput` is @actions/core's (or a test's): it returns '' for an input that was not given. */
 export function parseInputs(getInput: (name: string) => string): ActionInputs {
   const raw = Object.fromEntries(INPUT_NAMES.map((n) => [n, getInput(n)]));
@@ -111,8 +122,7 @@ export function parseInputs(getInput: (name: string) => string): ActionInputs {
     configs: v.config,
     promptGlobs: v.prompts,
     token: v['github-token'],
-    failOn: v['fail-on'].includes('never') ? 'never' : v['fail-on'].includes('gate') ? 'gate' : 'regression',
-    failOnSkipped: v['fail-on'].includes('skipped') && !v['fail-on'].includes('never'),
+    failPolicy: failPolicy(v['fail-on']),
     allowUntrustedCode: v['allow-untrusted-code'],
     repeat: v.repeat,
     maxConcurrency: v['max-concurrency'],

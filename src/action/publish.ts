@@ -4,12 +4,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { messageOf } from '../errors.js';
-import { shouldFailCheck } from '../gate.js';
+import { failOnWords } from '../gate.js';
 import { GitHubPermissionError, type GitHubClient } from '../github/client.js';
 import { upsertStickyComment } from '../github/comment.js';
 import { getPullRequest } from '../github/pr.js';
-import type { ReviewResult } from '../pipeline.js';
-import { buildReportInput, commentKey, reportDocument } from '../review/outputs.js';
+import type { ReviewResult } from '../review/types.js';
+import { buildReportInput, commentKey, reportDocument, reviewBlocks } from '../review/outputs.js';
 import { failingCasesJsonl } from '../review/dataset.js';
 import { renderComment, renderSummary, COMMENT_MAX_CHARS } from '../report/markdown.js';
 import type { Logger } from '../types.js';
@@ -62,6 +62,7 @@ export async function publishReview(args: PublishArgs): Promise<void> {
     runUrl: runUrl(env),
     datasetPath: dataset?.path,
     notes: args.notes,
+    failPolicy: inputs.failPolicy,
   });
   const reportPath = path.join(outDir, 'report.json');
   await writeFile(reportPath, JSON.stringify(reportDocument(result, target), null, 2) + '\n');
@@ -93,10 +94,10 @@ export async function publishReview(args: PublishArgs): Promise<void> {
   core.setOutput('calls', String(result.calls.made));
   core.setOutput('cached-calls', String(result.calls.cached));
 
-  const skippedForCredentials = result.suites.some((s) => s.skippedReason);
-  if (shouldFailCheck(result.verdict, inputs.failOn) || (inputs.failOnSkipped && skippedForCredentials)) {
+  const policy = inputs.failPolicy;
+  if (reviewBlocks(result, policy)) {
     core.setFailed(
-      `promptgate: ${result.verdict} (fail-on: ${inputs.failOn}). See the pull request comment or the job summary.`,
+      `promptgate: ${result.verdict} (fail-on: ${failOnWords(policy)}). See the pull request comment or the job summary.`,
     );
   }
 }

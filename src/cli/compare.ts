@@ -61,6 +61,7 @@ async function setUpLocalReview(
       promptGlobs: cmd.prompts.map((g) => path.posix.join(cwdInRepo, g)),
       changes: sources.changes,
       materializeBase: sources.materializeBase,
+      materializeHead: sources.materializeHead,
       evaluate: {
         repeat: cmd.repeat,
         maxConcurrency: cmd.maxConcurrency,

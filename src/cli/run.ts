@@ -1,7 +1,7 @@
 // The CLI's one entry: parse, dispatch, map errors to exit codes (0 ran, 1 something to fix, 2 a bug of ours).
 // Never calls process.exit itself.
 import path from 'node:path';
-import { ConfigError, MissingCredentialsError, UntrustedCodeError, UsageError, messageOf } from '../errors.js';
+import { ConfigError, MissingCredentialsError, UsageError, messageOf } from '../errors.js';
 import { GitError } from '../git/exec.js';
 import { UnknownProviderError } from '../providers/index.js';
 import { ShardMergeError } from '../shard/merge.js';
@@ -51,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     // Things the user can fix (a ref, a shard set, a key, the trust boundary): exit 1 with the message.
     // Anything else is promptgate's own failure: exit 2.
-    const userFixable = [GitError, ShardMergeError, ShardFileError, MissingCredentialsError, UntrustedCodeError];
+    const userFixable = [GitError, ShardMergeError, ShardFileError, MissingCredentialsError];
     if (userFixable.some((type) => err instanceof type)) {
       io.stderr(`promptgate: ${messageOf(err)}`);
       return 1;

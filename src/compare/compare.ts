@@ -2,26 +2,54 @@
 //
 // Counting rules (the README quotes them):
 // - A case is one (prompt, provider, test); its repeats are its outcomes. Pairs are (promptIdx, provider, testIdx).
-// - An error is not an outcome: pass rate = passed / (passed + failed). Errors are counted and shown beside it,
-//   and when either side's share of errored calls exceeds maxErrorRate the comparison is inconclusive
-//   (never a regression), because the errors could be hiding anything.
+// - An error is not an outcome: pass rate = passed / (passed + failed). Errors are missing data, counted and
+//   shown beside it; cases with outcomes on the base and none on the head are listed as newly erroring.
+//   Missing data makes the comparison inconclusive when it could change the verdict: were every errored head
+//   call a fail (and every errored base call a pass), the head would be significantly worse, or the gate would
+//   say otherwise; or either side's share of errored calls exceeds maxErrorRate. Evidence strong enough despite
+//   the errors is still a regression: inconclusive never hides one.
 // - A side of a case passes when more than half of its outcomes pass. That majority sorts cases into
 //   newly failing, newly passing and still failing; a case whose repeats disagree but whose majority did not
 //   change is flaky. The lists are exclusive; each entry carries its pass fractions.
-// - Regression: the one-sided paired test (stats.ts) says the head is worse at level alpha, or a critical
-//   test is newly failing. With several prompt × provider groups the overall test and the per-group tests are
-//   one family, Holm-corrected, so more groups do not mean more false alarms.
+// - Regression, with every false alarm inside α however many groups and critical tests there are:
+//   · α is split: with critical tests, α/2 for the paired tests and α/2 for the critical ones (Bonferroni
+//     between the two families); without, all of α for the paired tests.
+//   · Paired tests, gatekeeping: the overall test first, at its level; only when it rejects are the
+//     prompt × provider groups tested, Holm-corrected among themselves at the same level.
+//   · A critical case (critical test × prompt × provider) counts when it is newly failing *and* its own exact
+//     test over its repeats (Fisher, stats.ts) rejects, Holm-corrected over every paired critical case. With
+//     too few repeats that test cannot reject at all: the case is undecided and the comparison inconclusive
+//     (fresh repeats decide it), never an automatic regression. A critical case with no head outcome is
+//     inconclusive too.
+//   Adjusted p-values are on α's scale: a flag means adjusted p < α.
+// - A suite too small for any drop to be significant (the paired test's smallest p, 2^−cases, is ≥ its level)
+//   is inconclusive when any case got worse, and says how many cases would be needed.
 import type { CaseResult, EvalResults } from '../types.js';
+import { gate, type GateDecision, type GateThresholds } from '../gate.js';
 import { outputText } from './excerpt.js';
-import { holmRejections, pairedRegressionTest, wilsonInterval, type Interval, type PairedTestMethod } from './stats.js';
+import {
+  casesToDecide,
+  fisherExactLowerTail,
+  fisherSmallestP,
+  holmAdjusted,
+  pairedRegressionTest,
+  pairedSmallestP,
+  repeatsToDecide,
+  wilsonInterval,
+  type Interval,
+  type PairedCase,
+  type PairedTestMethod,
+} from './stats.js';
 
 export interface CompareOptions {
   /** Significance level of the one-sided regression test. */
   alpha: number;
   /** Above this share of errored calls on either side the comparison is inconclusive. */
   maxErrorRate: number;
-  /** testIdx of the tests marked critical: newly failing → regression regardless of the p-value. */
+  /** testIdx of the tests marked critical: a newly failing case is a regression when its own exact test says so. */
   criticalTests?: ReadonlySet<number>;
+  /** The gate's thresholds: errors that could move the head's rate across one make the comparison inconclusive. */
+  gate?: GateThresholds;
   /** Longest output excerpt kept per case, in code points (the report cuts shorter). */
   excerptChars?: number;
 }
@@ -43,6 +71,8 @@ export interface RateComparison {
   delta: number;
   /** One-sided p-value for "head worse than base" (not adjusted). */
   pValue: number;
+  /** On α's scale after the α split and the gatekeeping/Holm correction: flagged ⇔ adjustedP < α. */
+  adjustedP: number;
   method: PairedTestMethod;
   /** Cases with at least one outcome on both sides (the pairs the test used). */
   cases: number;
@@ -78,6 +108,26 @@ export interface CaseChange {
   head: SideOutcome;
 }
 
+export type CriticalStatus =
+  /** Newly failing and its exact test rejects: a regression. */
+  | 'regression'
+  /** Newly failing, but these repeats cannot reach significance whatever they show: needs fresh repeats. */
+  | 'undecided'
+  /** Newly failing, the test could have rejected and did not. */
+  | 'not-significant'
+  /** Outcomes on the base, every head call errored. */
+  | 'no-head-outcome';
+
+export interface CriticalCheck {
+  change: CaseChange;
+  status: CriticalStatus;
+  /** Raw one-sided exact p over the case's repeats (absent without head outcomes). */
+  pValue?: number;
+  adjustedP?: number;
+  /** Repeats per side that could decide it (status undecided). */
+  repeatsNeeded?: number;
+}
+
 export interface UsagePerCall {
   /** Calls that returned (errors excluded). */
   calls: number;
@@ -96,13 +146,24 @@ export interface Comparison {
   newlyPassing: CaseChange[];
   stillFailing: CaseChange[];
   flaky: CaseChange[];
+  /** Cases with outcomes on the base whose every head call errored: missing evidence, not passes. */
+  newlyErroring: CaseChange[];
+  /** Every critical case that is newly failing or has no head outcome, with what its test says. */
+  critical: CriticalCheck[];
+  /** Levels of the two families (paired tests, critical cases); they sum to alpha. */
+  levels: { paired: number; critical: number };
+  /** Set when no drop could be significant with this few paired cases. */
+  tooSmall?: { cases: number; casesNeeded: number; everyCaseWorse: boolean };
   /** Cases whose head majority fails (paired or not): what a fine-tuning dataset would hold. */
   headFailingCases: number;
   regression: boolean;
   /** Why it is a regression, one sentence each. */
   regressionReasons: string[];
   inconclusive: boolean;
+  /** The first of inconclusiveReasons. */
   inconclusiveReason?: string;
+  /** Why the evidence cannot decide, one sentence each (empty when it can). */
+  inconclusiveReasons: string[];
   /** Share of calls that errored on each side. */
   errorRate: { base: number; head: number };
   usage: { base: UsagePerCall; head: UsagePerCall };
@@ -138,22 +199,44 @@ function sideRate(results: readonly CaseResult[]): SideRate {
   return { passed, failed, errors, rate: outcomes ? passed / outcomes : 0, interval: wilsonInterval(passed, outcomes) };
 }
 
+function pairedCase(p: CasePair): PairedCase {
+  const b = sideRate(p.base);
+  const h = sideRate(p.head);
+  return {
+    basePassed: b.passed,
+    baseOutcomes: b.passed + b.failed,
+    headPassed: h.passed,
+    headOutcomes: h.passed + h.failed,
+  };
+}
+
+/** The missing outcomes filled against the head: errored base calls as passes, errored head calls as fails. */
+function pessimisticCase(p: CasePair): PairedCase {
+  const b = sideRate(p.base);
+  const h = sideRate(p.head);
+  return {
+    basePassed: b.passed + b.errors,
+    baseOutcomes: p.base.length,
+    headPassed: h.passed,
+    headOutcomes: p.head.length,
+  };
+}
+
 function compareRates(pairs: readonly CasePair[]): RateComparison {
   const base = sideRate(pairs.flatMap((p) => p.base));
   const head = sideRate(pairs.flatMap((p) => p.head));
-  const paired = pairs.map((p) => {
-    const b = sideRate(p.base);
-    const h = sideRate(p.head);
-    return {
-      basePassed: b.passed,
-      baseOutcomes: b.passed + b.failed,
-      headPassed: h.passed,
-      headOutcomes: h.passed + h.failed,
-    };
-  });
+  const paired = pairs.map(pairedCase);
   const test = pairedRegressionTest(paired);
   const cases = paired.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0).length;
-  return { base, head, delta: head.rate - base.rate, pValue: test.pValue, method: test.method, cases };
+  return {
+    base,
+    head,
+    delta: head.rate - base.rate,
+    pValue: test.pValue,
+    adjustedP: test.pValue,
+    method: test.method,
+    cases,
+  };
 }
 
 function reasonsOf(results: readonly CaseResult[]): string[] {
@@ -211,12 +294,23 @@ function usagePerCall(results: readonly CaseResult[]): UsagePerCall {
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-function inconclusiveReason(
-  base: EvalResults,
-  head: EvalResults,
-  overall: RateComparison,
-  maxErrorRate: number,
-): string | undefined {
+const byCase = (a: CaseChange, b: CaseChange) =>
+  Number(b.critical) - Number(a.critical) ||
+  a.promptIdx - b.promptIdx ||
+  a.provider.localeCompare(b.provider) ||
+  a.testIdx - b.testIdx;
+
+/** Reasons no outcome could be compared at all (before any test). */
+function missingEverything(base: EvalResults, head: EvalResults, overall: RateComparison): string | undefined {
+  if (base.results.length + head.results.length === 0) return 'no case ran';
+  // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
+  if (base.results.length === 0)
+    return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
+  if (overall.cases === 0) return 'no case produced an outcome on both base and head';
+  return undefined;
+}
+
+function errorShareReason(base: EvalResults, head: EvalResults, maxErrorRate: number): string | undefined {
   for (const [name, side] of [
     ['base', base],
     ['head', head],
@@ -227,23 +321,64 @@ function inconclusiveReason(
       return `${errors} of ${side.results.length} ${name} calls errored (${percent(share)}, more than the ${percent(maxErrorRate)} allowed)`;
     }
   }
-  if (base.results.length + head.results.length === 0) return 'no case ran';
-  // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
-  if (base.results.length === 0)
-    return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
-  if (overall.cases === 0) return 'no case produced an outcome on both base and head';
   return undefined;
 }
 
-const byCase = (a: CaseChange, b: CaseChange) =>
-  Number(b.critical) - Number(a.critical) ||
-  a.promptIdx - b.promptIdx ||
-  a.provider.localeCompare(b.provider) ||
-  a.testIdx - b.testIdx;
+const caseName = (c: CaseChange) =>
+  `test ${c.testIdx}${c.description ? ` (${c.description})` : ''} on ${c.promptId} × ${c.provider}`;
+
+/** What each gate decision tells the author, in lower case (the report's words too). */
+export const GATE_WORDS: Record<GateDecision, string> = {
+  ship: 'ship',
+  'fix-prompt': 'fix the prompt first',
+  'fine-tune': 'consider fine-tuning',
+};
+
+/**
+ * The critical family: one exact test per paired critical case, Holm over all of them at `level`.
+ * Only newly failing cases (and those without a head outcome) are reported.
+ */
+function criticalChecks(
+  pairs: ReadonlyMap<string, CasePair>,
+  changes: ReadonlyMap<string, CaseChange>,
+  newlyFailing: ReadonlySet<CaseChange>,
+  alpha: number,
+  level: number,
+): CriticalCheck[] {
+  const tested: Array<{ change: CaseChange; p: PairedCase; pValue: number }> = [];
+  const checks: CriticalCheck[] = [];
+  for (const [key, pair] of pairs) {
+    const change = changes.get(key)!;
+    if (!change.critical || change.base.outcomes === 0) continue;
+    if (change.head.outcomes === 0) {
+      if (change.head.errors > 0) checks.push({ change, status: 'no-head-outcome' });
+      continue;
+    }
+    const p = pairedCase(pair);
+    tested.push({
+      change,
+      p,
+      pValue: fisherExactLowerTail(p.basePassed, p.baseOutcomes, p.headPassed, p.headOutcomes),
+    });
+  }
+  const adjusted = holmAdjusted(tested.map((t) => t.pValue)).map((a) => Math.min(1, (a * alpha) / level));
+  tested.forEach((t, i) => {
+    if (!newlyFailing.has(t.change)) return;
+    const adjustedP = adjusted[i]!;
+    const common = { change: t.change, pValue: t.pValue, adjustedP };
+    if (adjustedP < alpha) checks.push({ ...common, status: 'regression' });
+    // Even the most extreme outcome of these repeats would not reject at the first Holm step.
+    else if ((fisherSmallestP(t.p.baseOutcomes, t.p.headOutcomes) * tested.length * alpha) / level >= alpha)
+      checks.push({ ...common, status: 'undecided', repeatsNeeded: repeatsToDecide(level / tested.length) });
+    else checks.push({ ...common, status: 'not-significant' });
+  });
+  return checks.sort((a, b) => byCase(a.change, b.change));
+}
 
 export function compareResults(base: EvalResults, head: EvalResults, options: CompareOptions): Comparison {
   const excerptChars = options.excerptChars ?? 1000;
   const critical = options.criticalTests ?? new Set<number>();
+  const { alpha } = options;
   const pairs = pairCases(base, head);
   const overall = compareRates([...pairs.values()]);
 
@@ -272,8 +407,10 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
     flaky: [],
     unchanged: [],
   };
+  const changes = new Map<string, CaseChange>();
+  const newlyErroring: CaseChange[] = [];
   let headFailingCases = 0;
-  for (const pair of pairs.values()) {
+  for (const [key, pair] of pairs) {
     const sample = pair.head[0] ?? pair.base[0];
     const change: CaseChange = {
       testIdx: sample.testIdx,
@@ -286,54 +423,129 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
       base: sideOutcome(pair.base, excerptChars),
       head: sideOutcome(pair.head, excerptChars),
     };
+    changes.set(key, change);
     if (change.head.outcomes > 0 && 2 * change.head.passed <= change.head.outcomes) headFailingCases++;
+    if (change.base.outcomes > 0 && change.head.outcomes === 0 && change.head.errors > 0) newlyErroring.push(change);
     const where = movement(change.base, change.head);
     if (where) lists[where].push(change);
   }
-  for (const list of Object.values(lists)) list.sort(byCase);
+  for (const list of [...Object.values(lists), newlyErroring]) list.sort(byCase);
 
-  const reason = inconclusiveReason(base, head, overall, options.maxErrorRate);
+  const hasBase = base.results.length > 0;
+  const levels = critical.size > 0 ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 };
+  const scale = (p: number) => Math.min(1, (p * alpha) / levels.paired);
+  const nothing = missingEverything(base, head, overall);
   const regressionReasons: string[] = [];
-  if (!reason) {
-    // One family: the overall test plus each group's test when there are several groups.
-    const family = groups.length > 1 ? [overall.pValue, ...groups.map((g) => g.pValue)] : [overall.pValue];
-    const rejected = holmRejections(family, options.alpha);
-    const corrected = groups.length > 1 ? `, Holm-corrected over ${family.length} tests` : '';
-    if (rejected[0])
-      regressionReasons.push(
-        `head worse than base overall (one-sided paired ${pClause(overall.pValue)} < α = ${options.alpha}${corrected})`,
-      );
+  const inconclusiveReasons: string[] = nothing ? [nothing] : [];
+  let checks: CriticalCheck[] = [];
+  let tooSmall: Comparison['tooSmall'];
+
+  if (!nothing && hasBase) {
+    // Paired family, gatekeeping: the overall test first; the groups only when it rejects.
+    overall.adjustedP = scale(overall.pValue);
+    const overallRejected = overall.adjustedP < alpha;
+    const level = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
+    if (overallRejected)
+      regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < ${level})`);
     if (groups.length > 1) {
+      const holm = holmAdjusted(groups.map((g) => g.pValue));
       groups.forEach((g, i) => {
-        g.regression = rejected[i + 1];
+        g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]!));
+        g.regression = overallRejected && g.adjustedP < alpha;
         if (g.regression)
-          regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}${corrected})`);
+          regressionReasons.push(
+            `${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}; adjusted for the overall test first and Holm over ${groups.length} groups: ${formatP(g.adjustedP)} < α = ${alpha})`,
+          );
       });
     } else if (groups[0]) {
-      groups[0].regression = rejected[0];
+      groups[0].adjustedP = overall.adjustedP;
+      groups[0].regression = overallRejected;
     }
-    for (const c of lists.newlyFailing.filter((c) => c.critical)) {
-      regressionReasons.push(
-        `critical test #${c.testIdx}${c.description ? ` (${c.description})` : ''} newly failing on ${c.promptId} × ${c.provider}`,
+
+    // Critical family.
+    if (critical.size > 0) {
+      checks = criticalChecks(pairs, changes, new Set(lists.newlyFailing), alpha, levels.critical);
+      for (const check of checks) {
+        const name = `critical ${caseName(check.change)}`;
+        if (check.status === 'regression')
+          regressionReasons.push(
+            `${name} newly failing (exact test over its repeats ${pClause(check.pValue!)}, adjusted ${formatP(check.adjustedP!)} < α = ${alpha})`,
+          );
+        else if (check.status === 'undecided')
+          inconclusiveReasons.push(
+            `${name} is newly failing, but ${check.change.base.outcomes} base and ${check.change.head.outcomes} head outcome(s) cannot decide it: it needs ${check.repeatsNeeded} fresh repeats per side`,
+          );
+        else if (check.status === 'no-head-outcome')
+          inconclusiveReasons.push(`${name} has no head outcome: every head call errored`);
+      }
+    }
+
+    // Missing data: could the errors change the verdict?
+    const errorShare = errorShareReason(base, head, options.maxErrorRate);
+    if (errorShare) inconclusiveReasons.push(errorShare);
+    const errors = overall.head.errors + overall.base.errors;
+    if (errors > 0 && !overallRejected) {
+      const worst = pairedRegressionTest([...pairs.values()].map(pessimisticCase));
+      if (scale(worst.pValue) < alpha) {
+        const erroring = newlyErroring.length ? ` (${newlyErroring.length} newly erroring cases)` : '';
+        inconclusiveReasons.push(
+          `${errors} calls errored${erroring}: were the missing head outcomes fails, the head would be significantly worse (${pClause(worst.pValue)})`,
+        );
+      }
+    }
+
+    // Too small for any drop to be significant.
+    const needed = casesToDecide(levels.paired);
+    if (pairedSmallestP(overall.cases) >= levels.paired) {
+      const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
+      const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
+      tooSmall = { cases: overall.cases, casesNeeded: needed, everyCaseWorse: worse === paired.length && worse > 0 };
+      if (worse > 0 && !overallRejected) {
+        const collapse = tooSmall.everyCaseWorse
+          ? `every case got worse (base ${percent(overall.base.rate)} → head ${percent(overall.head.rate)}), but `
+          : '';
+        inconclusiveReasons.push(
+          `too small to decide: ${collapse}${overall.cases} paired case(s) can never reach significance (the smallest p is 1/${2 ** overall.cases}); it needs at least ${needed} cases`,
+        );
+      }
+    }
+  }
+
+  // The gate: could the head's errors, were they fails, move its pass rate across a threshold?
+  if (!nothing && options.gate && overall.head.errors > 0) {
+    const calls = overall.head.passed + overall.head.failed + overall.head.errors;
+    const worstRate = overall.head.passed / calls;
+    const now = gate(overall.head.rate, options.gate);
+    const then = gate(worstRate, options.gate);
+    if (now !== then)
+      inconclusiveReasons.push(
+        `${overall.head.errors} head calls errored: were they fails, the head's pass rate would be ${percent(worstRate)} and the gate would say ${GATE_WORDS[then]} instead of ${GATE_WORDS[now]}`,
       );
-    }
+  } else if (!nothing && !hasBase) {
+    const errorShare = errorShareReason(base, head, options.maxErrorRate);
+    if (errorShare) inconclusiveReasons.push(errorShare);
   }
 
   const errorShare = (r: EvalResults) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
   return {
-    alpha: options.alpha,
+    alpha,
     maxErrorRate: options.maxErrorRate,
+    levels,
     overall,
     groups,
     newlyFailing: lists.newlyFailing,
     newlyPassing: lists.newlyPassing,
     stillFailing: lists.stillFailing,
     flaky: lists.flaky,
+    newlyErroring,
+    critical: checks,
+    ...(tooSmall ? { tooSmall } : {}),
     headFailingCases,
     regression: regressionReasons.length > 0,
     regressionReasons,
-    inconclusive: reason !== undefined,
-    ...(reason !== undefined ? { inconclusiveReason: reason } : {}),
+    inconclusive: inconclusiveReasons.length > 0,
+    ...(inconclusiveReasons.length ? { inconclusiveReason: inconclusiveReasons[0] } : {}),
+    inconclusiveReasons,
     errorRate: { base: errorShare(base), head: errorShare(head) },
     usage: { base: usagePerCall(base.results), head: usagePerCall(head.results) },
   };

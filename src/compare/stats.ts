@@ -219,3 +219,52 @@ export function holmRejections(pValues: readonly number[], alpha: number): boole
   }
   return rejected;
 }
+
+/**
+ * Holm-adjusted p-values: the smallest family-wise level at which each hypothesis is rejected by Holm's
+ * step-down (so `adjusted[i] < α` ⇔ `holmRejections(p, α)[i]`).
+ */
+export function holmAdjusted(pValues: readonly number[]): number[] {
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const adjusted = new Array<number>(pValues.length).fill(1);
+  let running = 0;
+  order.forEach(({ p, i }, rank) => {
+    running = Math.max(running, Math.min(1, (order.length - rank) * p));
+    adjusted[i] = running;
+  });
+  return adjusted;
+}
+
+/**
+ * One case, exact: did the head's repeats pass less often than the base's? Under H0 (same pass probability on
+ * both sides) the base and head repeats are exchangeable, so given the total passes the head's passes are
+ * hypergeometric (Fisher's exact test, one-sided). p = P(head passes ≤ observed).
+ */
+export function fisherExactLowerTail(basePassed: number, baseN: number, headPassed: number, headN: number): number {
+  const total = baseN + headN;
+  const passes = basePassed + headPassed;
+  const logDenominator = logChoose(total, headN);
+  let p = 0;
+  for (let k = Math.max(0, passes - baseN); k <= headPassed; k++) {
+    p += Math.exp(logChoose(passes, k) + logChoose(total - passes, headN - k) - logDenominator);
+  }
+  return Math.min(1, p);
+}
+
+/** The smallest p the exact per-case test can give with these repeats: every base repeat passed, every head one failed. */
+export function fisherSmallestP(baseN: number, headN: number): number {
+  return Math.exp(-logChoose(baseN + headN, headN));
+}
+
+/** Fewest repeats per side (same on both) for which a per-case exact test can reach p < level. */
+export function repeatsToDecide(level: number): number {
+  let n = 1;
+  while (fisherSmallestP(n, n) >= level && n < 64) n++;
+  return n;
+}
+
+/** The smallest p the paired sign-flip test can give with n cases (every case moved down): 2^−n. */
+export const pairedSmallestP = (cases: number) => Math.pow(2, -cases);
+
+/** Fewest paired cases for which the paired test can reach p < level. */
+export const casesToDecide = (level: number) => Math.max(1, Math.floor(-Math.log2(level)) + 1);

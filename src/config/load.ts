@@ -3,7 +3,7 @@
 // positions, check the top level, then resolve prompts, providers, defaultTest and tests (reading their
 // files), merge defaultTest into each test, and apply promptgate's defaults and the caller's overrides.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Suite, TestCase } from '../types.js';
@@ -54,8 +54,13 @@ export async function readRawConfig(configPath: string): Promise<RawConfigFile> 
   const shown = displayPath(abs);
   let bytes: Buffer;
   try {
+    // A config that is a symlink could make a reviewed path stand for any file: refused like other symlinks.
+    if ((await lstat(abs)).isSymbolicLink()) {
+      throw new ConfigError({ file: shown }, 'the config is a symlink; commit the config file itself');
+    }
     bytes = await readFile(abs);
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     throw new ConfigError(
       { file: shown },
       `cannot read the config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,

@@ -9,6 +9,8 @@
 // Rendering runs once per case (10,000 times in the benchmark): one Environment, templates compiled once
 // per distinct text, chat prompts parsed once per distinct raw text.
 import nunjucks from 'nunjucks';
+import './sandbox.js';
+import { printedVariables, UndefinedVariableError } from './variables.js';
 import type { ChatMessage, Prompt } from '../types.js';
 
 // No `env` global (promptfoo has one): a pull request could otherwise echo the runner's secrets.
@@ -16,6 +18,7 @@ const environment = new nunjucks.Environment(null, { autoescape: false });
 environment.addFilter('load', (text: string) => JSON.parse(text) as unknown);
 
 const compiled = new Map<string, nunjucks.Template>();
+const printed = new Map<string, string[]>();
 
 /**
  * The compiled template for a source text, reused across cases (prompts and assertion values share one
@@ -33,7 +36,13 @@ export function compileTemplate(source: string): nunjucks.Template | undefined {
 
 /** Renders one template string; text without template syntax is returned as it is. */
 export function renderTemplateText(source: string, vars: Record<string, unknown>): string {
-  return compileTemplate(source)?.render(printableVars(vars)) ?? source;
+  const template = compileTemplate(source);
+  if (!template) return source;
+  let names = printed.get(source);
+  if (!names) printed.set(source, (names = printedVariables(source)));
+  for (const name of names)
+    if (!Object.prototype.hasOwnProperty.call(vars, name)) throw new UndefinedVariableError(name);
+  return template.render(printableVars(vars));
 }
 
 /** Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo semantics). */

@@ -9,6 +9,7 @@ import { anthropicApiKey, anthropicKeyVar } from './anthropic.js';
 import { COMPATIBLE_HOSTS } from './compatible-hosts.js';
 import type { ParsedId } from './index.js';
 import { openAiApiKey, openAiKeyVar, type OpenAiFlavor } from './openai.js';
+import { isRunnerVariable } from './secrets.js';
 
 export interface Credentials {
   /** Env variables the provider reads credentials from (set or not). */
@@ -22,12 +23,9 @@ export interface Credentials {
 export const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 
-/** Variables the runner and the action own: config may not name them (a suite must not read the workflow's token). */
-const RESERVED_ENV = /^(INPUT|GITHUB|ACTIONS|RUNNER)_/i;
-
 /** Throws when config names a reserved variable; the caller turns it into a located error. */
 export function checkEnvName(name: string, key: string): string {
-  if (RESERVED_ENV.test(name)) {
+  if (isRunnerVariable(name)) {
     throw new Error(
       `${key}: ${name} is reserved for the runner and the action (INPUT_*, GITHUB_*, ACTIONS_*, RUNNER_*); name a variable of your own`,
     );

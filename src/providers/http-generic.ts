@@ -13,7 +13,7 @@ import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../t
 import { compileCode, type Code } from './config-code.js';
 import { str } from './credentials.js';
 import { failure, postJson, type ResponseHeaders } from './http.js';
-import { cacheIdentityOf, isSecretHeader, secretsInConfig } from './secrets.js';
+import { cacheIdentityOf, configEnv, isSecretHeader, secretsInConfig } from './secrets.js';
 
 export interface HttpGenericOptions {
   rootDir: string;
@@ -27,14 +27,6 @@ const REFUSED_KEYS: Record<string, string> = {
   request: 'a raw HTTP request text is not supported; write url, method, headers and body instead',
   validateStatus: 'is not supported: a 2xx reply is an answer, 429/5xx are retried, any other status is an error',
 };
-
-const RESERVED_ENV = /^(INPUT|GITHUB|ACTIONS|RUNNER)_/i;
-
-function templateEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && !RESERVED_ENV.test(e[0])),
-  );
-}
 
 function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {
   if (typeof value === 'string') return renderTemplateText(value, vars);
@@ -187,7 +179,11 @@ export async function createHttpProvider(
     (await code('responseParser', ['json', 'text', 'context']));
   const transformRequest = await code('transformRequest', ['prompt', 'vars', 'context']);
   const sessionParser = await code('sessionParser', ['data']);
-  const env = templateEnv(options.env ?? process.env);
+  const env = Object.fromEntries(
+    Object.entries(configEnv(options.env ?? process.env)).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    ),
+  );
   let sign: Awaited<ReturnType<typeof signerFor>>;
   let agent: https.Agent | undefined;
   try {
@@ -214,7 +210,8 @@ export async function createHttpProvider(
         return failure({ label, secrets }, `transformRequest threw: ${messageOf(err)}`, false);
       }
       const signed = sign?.();
-      const vars = { ...context.vars, prompt: sent, ...(sessionId ? { sessionId } : {}), ...signed };
+      // `sessionId` is the provider's own variable: empty until a sessionParser found one (as in promptfoo).
+      const vars = { ...context.vars, prompt: sent, sessionId: sessionId ?? context.vars.sessionId ?? '', ...signed };
       const withEnv = { ...vars, env };
       let url: string;
       let headers: Record<string, string>;

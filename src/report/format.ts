@@ -1,6 +1,7 @@
 // Numbers and verdict words shared by the markdown and the plain-text report.
-import type { CheckVerdict } from '../gate.js';
-import type { SuiteReport } from './input.js';
+import { GATE_WORDS } from '../compare/compare.js';
+import { failOnWords, type CheckVerdict } from '../gate.js';
+import type { ReportInput, SuiteReport } from './input.js';
 
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -36,8 +37,10 @@ export function verdictDetail(verdict: CheckVerdict, suite: SuiteReport | undefi
     ? `head ${percent(c.overall.head.rate)} vs base ${percent(c.overall.base.rate)}`
     : `head ${percent(c.overall.head.rate)} (no base to compare: new in this pull request)`;
   switch (verdict) {
-    case 'inconclusive':
-      return c.inconclusiveReason ?? rates;
+    case 'inconclusive': {
+      const more = c.inconclusiveReasons.length - 1;
+      return `${rates}; ${c.inconclusiveReason ?? 'the evidence cannot decide'}${more > 0 ? ` (and ${more} more reason${more === 1 ? '' : 's'} below)` : ''}`;
+    }
     case 'fix-prompt':
       return `${rates} (below ${percent(suite.gate.fix)})`;
     case 'fine-tune': {
@@ -50,4 +53,20 @@ export function verdictDetail(verdict: CheckVerdict, suite: SuiteReport | undefi
     default:
       return rates;
   }
+}
+
+/** "gate: consider fine-tuning (60.9%)": what the gate says on the head's pass rate, whatever the verdict. */
+export function gateClause(suite: SuiteReport | undefined): string {
+  if (!suite) return '';
+  if (!suite.gateDecision) return 'gate: no head outcome to judge';
+  return `gate: ${GATE_WORDS[suite.gateDecision]} (${percent(suite.comparison.overall.head.rate)})`;
+}
+
+/** Whether the check blocks the merge, and for a run that does not decide, what would make it block. */
+export function blockClause(input: Pick<ReportInput, 'blocks' | 'failPolicy' | 'overallVerdict'>): string {
+  if (input.blocks) return `merge blocked (fail-on: ${failOnWords(input.failPolicy)})`;
+  if (input.failPolicy.failOn === 'never') return 'not blocking (fail-on: never)';
+  if (input.overallVerdict === 'inconclusive')
+    return `not blocking (an inconclusive run blocks only with fail-on: ${input.failPolicy.failOn},inconclusive)`;
+  return 'not blocking';
 }

@@ -3,12 +3,14 @@ import {
   formatP,
   type CaseChange,
   type Comparison,
+  type CriticalCheck,
   type RateComparison,
   type UsagePerCall,
 } from '../compare/compare.js';
 import { breakMentions, codeBlock, escapeInline } from './escape.js';
-import { VERDICT_WORDS, percent, points, relativeChange, verdictDetail } from './format.js';
+import { VERDICT_WORDS, blockClause, gateClause, percent, points, relativeChange, verdictDetail } from './format.js';
 import type { ReportInput, SuiteReport } from './input.js';
+import { suiteChangesSection } from './suite-changes.js';
 
 /** How much to show: the budget lowers these one step at a time. */
 export interface Detail {
@@ -27,7 +29,7 @@ export interface Detail {
 
 const ratio = (side: { passed: number; outcomes: number }) => `${side.passed}/${side.outcomes}`;
 const where = (c: CaseChange) => `${escapeInline(c.promptId, 80)} × ${escapeInline(c.provider, 60)}`;
-const title = (c: CaseChange) => `#${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
+const title = (c: CaseChange) => `test ${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
 
 function varsText(vars: Record<string, unknown>): string {
   const entries = Object.entries(vars);
@@ -47,8 +49,10 @@ export function headline(input: ReportInput): string {
     input.overallVerdict === 'skipped' && input.suites.length === 0 ? undefined : suite,
     input.datasetPath,
   );
-  const which = input.suites.length > 1 && suite ? ` (suite ${escapeInline(suite.name, 80)})` : '';
-  return `## ${emoji} ${words}${detail ? ` — ${escapeInline(detail, 300)}` : ''}${which}`;
+  const which = input.suites.length > 1 && suite ? `suite ${escapeInline(suite.name, 80)}: ` : '';
+  const gated = input.overallVerdict === 'skipped' ? '' : gateClause(suite);
+  const heading = [`${emoji} ${words}`, ...(gated ? [gated] : []), blockClause(input)].join(' · ');
+  return `## ${heading}${detail ? `\n\n${which}${escapeInline(detail, 400)}` : ''}`;
 }
 
 /** A pass rate with its Wilson 95% interval underneath, small: one column per side keeps the table narrow. */
@@ -57,30 +61,54 @@ function rateCell(r: RateComparison['base']): string {
 }
 
 function rateRow(label: [string, string], r: RateComparison, flagged: boolean): string {
-  const p = `${formatP(r.pValue)}${flagged ? ' ⛔' : ''}`;
+  const p = `${formatP(r.adjustedP)}${flagged ? ' ⛔' : ''}`;
   return `| ${label[0]} | ${label[1]} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
 }
 
 function ratesTable(c: Comparison): string {
   const rows = [
-    '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p | Cases | Errors (base → head) |',
+    '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p <sub>adj.</sub> | Cases | Errors (base → head) |',
     '|---|---|--:|--:|--:|--:|--:|--:|',
     ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
   ];
   if (c.groups.length !== 1)
     rows.push(
-      rateRow(['**All**', ''], c.overall, c.regression && c.regressionReasons.some((r) => r.includes('overall'))),
+      rateRow(
+        ['**All**', ''],
+        c.overall,
+        c.overall.adjustedP < c.alpha && c.overall.base.passed + c.overall.base.failed > 0,
+      ),
     );
   return rows.join('\n');
 }
 
-function newlyFailingSection(list: CaseChange[], detail: Detail): string {
+/** What the critical family said about a case, in words. */
+function criticalLine(check: CriticalCheck | undefined): string[] {
+  if (!check) return [];
+  const p =
+    check.pValue === undefined ? '' : `exact p = ${formatP(check.pValue)}, adjusted ${formatP(check.adjustedP!)}`;
+  switch (check.status) {
+    case 'regression':
+      return [`- critical: ${p} — significant, a regression`];
+    case 'undecided':
+      return [
+        `- critical: ${p} — not decidable with these repeats: needs ${check.repeatsNeeded} fresh repeats per side`,
+      ];
+    case 'not-significant':
+      return [`- critical: ${p} — not significant, not counted`];
+    default:
+      return [];
+  }
+}
+
+function newlyFailingSection(list: CaseChange[], critical: readonly CriticalCheck[], detail: Detail): string {
   if (list.length === 0) return '';
   const shown = list.slice(0, detail.newlyFailing);
   const blocks = shown.map((c) =>
     [
       `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
       '',
+      ...criticalLine(critical.find((k) => k.change === c)),
       `- vars: ${varsText(c.vars)}`,
       `- failed: ${c.head.reasons.length ? c.head.reasons.map((r) => escapeInline(r, 300)).join(' · ') : '(no reason given)'}`,
       '',
@@ -119,6 +147,35 @@ function collapsedList(heading: string, list: CaseChange[], detail: Detail, with
   return `<details>\n<summary>${heading} (${list.length})</summary>\n\n${header}\n${rows.join('\n')}${more}\n\n</details>`;
 }
 
+/** Cases with outcomes on the base and only errors on the head: missing evidence, never passes. */
+function newlyErroringSection(list: CaseChange[], detail: Detail): string {
+  if (list.length === 0) return '';
+  const shown = list.slice(0, detail.listRows);
+  const rows = shown.map(
+    (c) =>
+      `| ${title(c)}${c.critical ? ' · **critical**' : ''} | ${where(c)} | ${ratio(c.base)} | ${c.head.errors} | ${escapeInline(c.head.reasons[0]?.replace(/^error: /, '') ?? '', 200)} |`,
+  );
+  const more = list.length > shown.length ? `\n\n_…and ${list.length - shown.length} more: see the job summary._` : '';
+  return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
+}
+
+/** A suite too small for any drop to be significant says so, and what it would take. */
+function tooSmallNote(c: Comparison): string {
+  if (!c.tooSmall || c.inconclusive) return '';
+  return `ℹ️ Too small for any drop to be significant: ${c.tooSmall.cases} paired case(s), and the paired test's smallest p is 1/${2 ** c.tooSmall.cases}. It needs at least ${c.tooSmall.casesNeeded} cases (more repeats do not help: the test counts cases).`;
+}
+
+function legend(c: Comparison, suite: SuiteReport): string {
+  const tests =
+    c.levels.critical > 0
+      ? `α = ${c.alpha} split in half between the paired test over repeats (overall first, then each prompt × provider, Holm) and the critical cases (exact test over each case's repeats, Holm)`
+      : `one-sided paired test over repeats, α = ${c.alpha}; overall first, then each prompt × provider (Holm)`;
+  return (
+    `<sub>Gate: ship above ${percent(suite.gate.ship)}, fix the prompt below ${percent(suite.gate.fix)}. Regression: ${tests}; p adjusted to α's scale, ⛔ below α. ` +
+    `Pass rates count outcomes; errors are missing data, shown apart (inconclusive when they could change the verdict, or above ${percent(c.maxErrorRate)}).</sub>`
+  );
+}
+
 const omitted = (what: string, n: number) => (n > 0 ? `_${n} ${what} omitted to fit: see the job summary._` : '');
 
 function usageTable(usage: { base: UsagePerCall; head: UsagePerCall }): string {
@@ -139,11 +196,11 @@ export function suiteSection(suite: SuiteReport, detail: Detail, several: boolea
   const c = suite.comparison;
   const { emoji, words } = VERDICT_WORDS[suite.verdict];
   const parts: string[] = [`### Suite ${escapeInline(suite.name, 100)}`];
-  if (several) parts.push(`**${emoji} ${words}** — ${escapeInline(verdictDetail(suite.verdict, suite), 300)}`);
-  parts.push(
-    `<sub>Gate: ship above ${percent(suite.gate.ship)}, fix the prompt below ${percent(suite.gate.fix)}. Regression: one-sided paired test over repeats, α = ${c.alpha}. ` +
-      `Pass rates count outcomes; errors are shown apart (inconclusive above ${percent(c.maxErrorRate)}).</sub>`,
-  );
+  if (several) {
+    const gated = suite.verdict === 'skipped' ? '' : ` · ${gateClause(suite)}`;
+    parts.push(`**${emoji} ${words}**${gated} — ${escapeInline(verdictDetail(suite.verdict, suite), 300)}`);
+  }
+  parts.push(legend(c, suite));
   if (suite.skippedPrompts?.length) {
     parts.push(
       `Not compared: ${suite.skippedPrompts.map((p) => `${escapeInline(p.id, 80)} (${escapeInline(p.reason, 120)})`).join(' · ')}`,
@@ -151,9 +208,15 @@ export function suiteSection(suite: SuiteReport, detail: Detail, several: boolea
   }
   if (suite.verdict === 'skipped' && c.overall.cases === 0) return parts.join('\n\n');
   parts.push(ratesTable(c));
-  if (c.inconclusive && c.inconclusiveReason) parts.push(`⚠️ Inconclusive: ${escapeInline(c.inconclusiveReason, 300)}`);
+  parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
   if (c.regressionReasons.length) parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
-  parts.push(newlyFailingSection(c.newlyFailing, detail));
+  if (c.inconclusiveReasons.length) {
+    const what = c.regression ? 'Also missing or too little evidence (the regression stands)' : 'Inconclusive';
+    parts.push(`${what}:\n\n${c.inconclusiveReasons.map((r) => `- ⚠️ ${escapeInline(r, 300)}`).join('\n')}`);
+  }
+  parts.push(tooSmallNote(c));
+  parts.push(newlyFailingSection(c.newlyFailing, c.critical, detail));
+  parts.push(newlyErroringSection(c.newlyErroring, detail));
   parts.push(
     detail.newlyPassing
       ? collapsedList('✅ Newly passing', c.newlyPassing, detail, false)

@@ -1,7 +1,7 @@
 // The report for a terminal (the CLI): the same facts as the comment, as plain aligned text.
 import { formatP, type CaseChange, type RateComparison } from '../compare/compare.js';
 import { truncateCodePoints } from '../compare/excerpt.js';
-import { VERDICT_WORDS, percent, points, verdictDetail } from './format.js';
+import { VERDICT_WORDS, blockClause, gateClause, percent, points, verdictDetail } from './format.js';
 import type { ReportInput } from './input.js';
 
 /** One line, no control characters: terminal escape sequences in model output must not reach the terminal. */
@@ -27,7 +27,7 @@ const rateCells = (r: RateComparison) => [
   percent(r.base.rate),
   percent(r.head.rate),
   points(r.delta),
-  formatP(r.pValue),
+  formatP(r.adjustedP),
   String(r.cases),
   `${r.base.errors} → ${r.head.errors}`,
 ];
@@ -38,7 +38,7 @@ function caseLines(heading: string, list: CaseChange[]): string[] {
     `${heading} (${list.length}):`,
     ...list.map((c) => {
       const reason = c.head.reasons[0] ? ` — ${clean(c.head.reasons[0], 160)}` : '';
-      return `    #${c.testIdx} ${clean(c.description ?? '', 60)} [${clean(c.promptId, 40)} × ${clean(c.provider, 30)}] base ${c.base.passed}/${c.base.outcomes} → head ${c.head.passed}/${c.head.outcomes}${reason}`;
+      return `    test ${c.testIdx} ${clean(c.description ?? '', 60)} [${clean(c.promptId, 40)} × ${clean(c.provider, 30)}] base ${c.base.passed}/${c.base.outcomes} → head ${c.head.passed}/${c.head.outcomes}${reason}`;
     }),
   ];
 }
@@ -47,20 +47,23 @@ export function renderText(input: ReportInput): string {
   const { words } = VERDICT_WORDS[input.overallVerdict];
   const top = input.suites.find((s) => s.verdict === input.overallVerdict) ?? input.suites[0];
   const detail = verdictDetail(input.overallVerdict, top, input.datasetPath);
-  const lines = [`${words.toUpperCase()}${detail ? ` — ${clean(detail, 300)}` : ''}`];
+  const gated = input.overallVerdict === 'skipped' ? '' : gateClause(top);
+  const heading = [words.toUpperCase(), ...(gated ? [gated] : []), blockClause(input)].join(' · ');
+  const lines = [heading, ...(detail ? [`  ${clean(detail, 400)}`] : [])];
   for (const note of input.notes ?? []) lines.push(`note: ${clean(note, 500)}`);
   for (const suite of input.suites) {
     const c = suite.comparison;
     lines.push('', `Suite ${clean(suite.name, 100)}: ${VERDICT_WORDS[suite.verdict].words}`);
     const rows = [
-      ['prompt', 'provider', 'base', 'head', 'Δ', 'p', 'cases', 'errors'],
+      ['prompt', 'provider', 'base', 'head', 'Δ', 'p adj.', 'cases', 'errors'],
       ...c.groups.map((g) => [clean(g.promptId, 50), clean(g.provider, 40), ...rateCells(g)]),
     ];
     if (c.groups.length !== 1) rows.push(['all', '', ...rateCells(c.overall)]);
     lines.push(...table(rows).map((l) => `  ${l}`));
-    if (c.inconclusiveReason) lines.push(`  inconclusive: ${clean(c.inconclusiveReason, 300)}`);
+    lines.push(...c.inconclusiveReasons.map((r) => `  inconclusive: ${clean(r, 300)}`));
     lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
-    lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly passing', c.newlyPassing));
+    lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly erroring', c.newlyErroring));
+    lines.push(...caseLines('  newly passing', c.newlyPassing));
     lines.push(...caseLines('  flaky', c.flaky), ...caseLines('  still failing', c.stillFailing));
   }
   if (input.untestedPromptChanges.length)

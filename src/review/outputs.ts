@@ -1,5 +1,6 @@
 // What a review publishes, built from its result: the report's input and the JSON report document. Pure.
-import type { ReviewResult } from '../pipeline.js';
+import { DEFAULT_FAIL_POLICY, shouldFailCheck, type FailPolicy } from '../gate.js';
+import type { ReviewResult } from './types.js';
 import { markerFor } from '../github/marker.js';
 import type { ReportInput } from '../report/input.js';
 import { VERSION } from '../version.js';
@@ -21,9 +22,14 @@ export function buildReportInput(args: {
   runUrl?: string;
   datasetPath?: string;
   notes?: string[];
+  /** The `fail-on` policy (the CLI has none: the action's default). */
+  failPolicy?: FailPolicy;
 }): ReportInput {
   const { result } = args;
+  const failPolicy = args.failPolicy ?? DEFAULT_FAIL_POLICY;
   return {
+    failPolicy,
+    blocks: reviewBlocks(result, failPolicy),
     marker: markerFor(args.key),
     suites: result.suites.flatMap((s) =>
       s.comparison && s.suite
@@ -33,11 +39,20 @@ export function buildReportInput(args: {
               comparison: s.comparison,
               verdict: s.verdict,
               gate: { ship: s.suite.gate.ship, fix: s.suite.gate.fix },
+              ...(s.gate ? { gateDecision: s.gate } : {}),
               skippedPrompts: [
                 ...s.skippedPrompts,
                 ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: evaluated on the head only' })),
                 ...(s.baseProblem ? [{ id: s.configPath, reason: s.baseProblem }] : []),
               ],
+              suiteChanges: s.suiteChanges,
+              prSuite: s.prSuite && {
+                passed: s.prSuite.passed,
+                failed: s.prSuite.failed,
+                errors: s.prSuite.errors,
+                rate: s.prSuite.rate,
+                newTests: s.prSuite.newTests,
+              },
             },
           ]
         : [],
@@ -55,6 +70,11 @@ export function buildReportInput(args: {
       ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : [])),
     ],
   };
+}
+
+/** Whether the check fails: the verdict under `fail-on`, or a suite skipped for credentials under `skipped`. */
+export function reviewBlocks(result: ReviewResult, policy: FailPolicy): boolean {
+  return shouldFailCheck(result.verdict, policy) || (policy.skipped && result.suites.some((s) => s.skippedReason));
 }
 
 /** The JSON report (an output of the action, `-o` of compare): everything decided, with per-case results. */

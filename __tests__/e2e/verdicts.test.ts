@@ -1,0 +1,159 @@
+// Verdicts a reviewer can trust (issue 10), each through the bundled action on a real repository: the gate is
+// always stated, errors are missing data, critical tests stay inside α, adjusted p-values are shown, and a suite
+// too small to decide says so — with the exit code `fail-on` gives.
+import type { Responder } from '../support/fake-model-server.js';
+import { skillResponder } from './scenario.js';
+import { reviewPullRequest, useLoopbackWorld } from './world.js';
+
+const world = useLoopbackWorld();
+world.nextPr = 300;
+
+/** The skill model, except that the head's calls for these questions fail (HTTP 500 from the fake server). */
+function headErrorsOn(questions: readonly number[]): Responder {
+  return (input) => {
+    const n = Number(/Question (\d+)/.exec(input.lastUserMessage)?.[1]);
+    if (input.lastUserMessage.startsWith('Please answer') && questions.includes(n)) throw new Error('model down');
+    return skillResponder(input);
+  };
+}
+
+afterEach(() => world.model.setResponder(skillResponder));
+
+const headline = (body: string) => body.split('\n')[2];
+
+describe('the gate is always stated, with whether the check blocks', () => {
+  test('a regression says what the gate says on the head and that the merge is blocked', async () => {
+    const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 6 });
+    expect(run.outputs.verdict).toBe('regression');
+    expect(run.code).toBe(1);
+    expect(headline(comments()[0]!.body)).toBe(
+      '## ⛔ Regression · gate: consider fine-tuning (60.0%) · merge blocked (fail-on: regression)',
+    );
+  });
+
+  test('under fail-on never the same regression says it does not block', async () => {
+    const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 6 }, { 'fail-on': 'never' });
+    expect(run.code).toBe(0);
+    expect(headline(comments()[0]!.body)).toBe(
+      '## ⛔ Regression · gate: consider fine-tuning (60.0%) · not blocking (fail-on: never)',
+    );
+  });
+});
+
+describe('errors are missing data', () => {
+  test('cases that error on every head call are listed as newly erroring, and the verdict is inconclusive, not ship', async () => {
+    world.model.setResponder(headErrorsOn([50, 51, 52, 53, 54, 55]));
+    const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 10, suite: { tests: 60 } });
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(run.code).toBe(0);
+    const body = comments()[0]!.body;
+    expect(headline(body)).toBe(
+      '## ⚠️ Inconclusive · gate: ship (100.0%) · not blocking (an inconclusive run blocks only with fail-on: regression,inconclusive)',
+    );
+    expect(body).toContain('#### ⚠️ Newly erroring (6)');
+    expect(body).toContain('| test 50 · question 50 | file://prompts/answer.txt × openai:chat:fake-model | 1/1 | 1 |');
+    expect(body).toContain(
+      '- ⚠️ 6 calls errored (6 newly erroring cases): were the missing head outcomes fails, the head would be significantly worse (p = 0.016)',
+    );
+  });
+
+  test('fail-on inconclusive blocks the same run', async () => {
+    world.model.setResponder(headErrorsOn([50, 51, 52, 53, 54, 55]));
+    const { run, comments } = await reviewPullRequest(
+      world,
+      { baseSkill: 10, headSkill: 10, suite: { tests: 60 } },
+      { 'fail-on': 'regression,inconclusive' },
+    );
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(run.code).toBe(1);
+    expect(headline(comments()[0]!.body)).toBe(
+      '## ⚠️ Inconclusive · gate: ship (100.0%) · merge blocked (fail-on: regression,inconclusive)',
+    );
+  });
+
+  test('a collapse strong enough despite 15% errors and a failing critical test is a regression (it was a green check)', async () => {
+    world.model.setResponder(headErrorsOn([17, 18, 19]));
+    const { run, comments } = await reviewPullRequest(world, {
+      baseSkill: 10,
+      headSkill: 2,
+      suite: { critical: [5] },
+    });
+    expect(run.outputs.verdict).toBe('regression');
+    expect(run.code).toBe(1);
+    const body = comments()[0]!.body;
+    expect(body).toContain('- ⛔ head worse than base overall');
+    expect(body).toContain('Also missing or too little evidence (the regression stands):');
+    expect(body).toContain('- ⚠️ 3 of 20 head calls errored (15.0%, more than the 10.0% allowed)');
+    expect(body).toContain('#### ⚠️ Newly erroring (3)');
+  });
+});
+
+describe('critical tests inside α', () => {
+  test('with one repeat a newly failing critical test is not decidable: inconclusive, naming the repeats it needs', async () => {
+    const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 9, suite: { critical: [9] } });
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(run.code).toBe(0);
+    expect(comments()[0]!.body).toContain(
+      '- ⚠️ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model is newly failing, but 1 base and 1 head outcome(s) cannot decide it: it needs 4 fresh repeats per side',
+    );
+  });
+
+  test('with enough repeats the same critical flip is significant on its own: a regression', async () => {
+    const { run, comments } = await reviewPullRequest(
+      world,
+      { baseSkill: 10, headSkill: 9, suite: { critical: [9] } },
+      { repeat: '4' },
+    );
+    expect(run.outputs.verdict).toBe('regression');
+    expect(run.code).toBe(1);
+    expect(comments()[0]!.body).toContain(
+      '- ⛔ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model newly failing (exact test over its repeats p = 0.014, adjusted 0.029 &lt; α = 0.05)',
+    );
+  });
+
+  test('a critical test whose every head call errors makes the verdict inconclusive, named (it was ✅ Ship)', async () => {
+    world.model.setResponder(headErrorsOn([3]));
+    const { run, comments } = await reviewPullRequest(world, {
+      baseSkill: 10,
+      headSkill: 10,
+      suite: { critical: [3] },
+    });
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(comments()[0]!.body).toContain(
+      '- ⚠️ critical test 3 (question 3) on file://prompts/answer.txt × openai:chat:fake-model has no head outcome: every head call errored',
+    );
+  });
+});
+
+describe('adjusted p-values', () => {
+  test('with critical tests the paired test has α/2: the table shows p on α’s scale', async () => {
+    const { comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 7, suite: { critical: [0] } });
+    const body = comments()[0]!.body;
+    // 6 of 20 cases broke: raw p = 1/64 = 0.016, adjusted ×2 = 0.031 < α = 0.05.
+    expect(body).toContain('| Δ | p <sub>adj.</sub> |');
+    expect(body).toContain('| −30.0 pts | 0.031 ⛔ |');
+    expect(body).toContain('(one-sided paired p = 0.016 &lt; α/2 = 0.025, α split with critical tests)');
+  });
+});
+
+describe('suites too small for any drop to be significant', () => {
+  test('a 4-case collapse 100% → 0% is inconclusive (it was a passing check); fail-on inconclusive blocks it', async () => {
+    const change = { baseSkill: 10, headSkill: 0, suite: { tests: 4 } };
+    const { run, comments } = await reviewPullRequest(world, change);
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(run.code).toBe(0);
+    expect(comments()[0]!.body).toContain(
+      '- ⚠️ too small to decide: every case got worse (base 100.0% → head 0.0%), but 4 paired case(s) can never reach significance (the smallest p is 1/16); it needs at least 5 cases',
+    );
+    const blocking = await reviewPullRequest(world, change, { 'fail-on': 'regression,inconclusive' });
+    expect(blocking.run.code).toBe(1);
+  });
+
+  test('a small suite that did not get worse keeps its gate verdict and says it is too small', async () => {
+    const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 10, suite: { tests: 3 } });
+    expect(run.outputs.verdict).toBe('ship');
+    expect(comments()[0]!.body).toContain(
+      "ℹ️ Too small for any drop to be significant: 3 paired case(s), and the paired test's smallest p is 1/8.",
+    );
+  });
+});
