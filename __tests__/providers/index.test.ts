@@ -64,6 +64,8 @@ describe('parseProviderId', () => {
       { kind: 'python', script: 'provider.py', functionName: 'some_other_function' },
     ],
     ['python:provider.py', { kind: 'python', script: 'provider.py', functionName: 'call_api' }],
+    ['openai:image:dall-e-3', { kind: 'image', vendor: 'openai', model: 'dall-e-3' }],
+    ['xai:image:grok-2-image', { kind: 'image', vendor: 'xai', model: 'grok-2-image' }],
     [
       'replicate:meta/llama-4-scout-instruct',
       { kind: 'replicate', replicate: 'text', model: 'meta/llama-4-scout-instruct' },
@@ -81,10 +83,7 @@ describe('parseProviderId', () => {
       /provider "gemini:pro" is not a provider promptgate knows; supported forms: echo, openai:<model>, .*bedrock:<model>.*http/,
     ],
     ['openai:chat:', /provider "openai:chat:" names no model; write it as openai:chat:<model>/],
-    [
-      'openai:image:dall-e-3',
-      /is an image API, not a text model promptgate can grade; call it from an `http` provider/,
-    ],
+    ['openai:video:sora-2', /is a video API, not a text model promptgate can grade; call it from an `http` provider/],
     [
       'google:live:gemini-2.5-flash',
       /Live API \(WebSocket audio\), which promptgate does not speak; call it from an `http` provider/,

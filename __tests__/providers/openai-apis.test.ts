@@ -198,6 +198,82 @@ describe('openai:completion and ollama:<model>', () => {
   });
 });
 
+describe('openai:image / xai:image', () => {
+  it("dall-e-3: sends size, n, response_format and its own keys; answers with promptfoo's markdown image", async () => {
+    server.reply({
+      body: { created: 1, data: [{ url: 'https://images.example/img-1.png', revised_prompt: 'a cat' }] },
+    });
+    const provider = await resolve('openai:image:dall-e-3', {
+      size: '1792x1024',
+      quality: 'hd',
+      style: 'vivid',
+      background: 'x',
+    });
+    const prompt = 'A [very] long prompt about a cat\nsitting on a windowsill in the afternoon sun';
+    expect(await call(provider, prompt)).toMatchObject({
+      output: '![A (very) long prompt about a cat sitting on a w...](https://images.example/img-1.png)',
+    });
+    expect(server.requests[0].path).toBe('/v1/images/generations');
+    expect(server.requests[0].body).toEqual({
+      model: 'dall-e-3',
+      prompt,
+      n: 1,
+      size: '1792x1024',
+      response_format: 'url',
+      quality: 'hd',
+      style: 'vivid',
+    });
+  });
+
+  it('gpt-image models answer in base64: the output is the reply JSON, usage counted; no response_format sent', async () => {
+    const reply = {
+      data: [{ b64_json: 'iVBORw0KGgo=' }],
+      usage: { input_tokens: 10, output_tokens: 4160, total_tokens: 4170 },
+    };
+    server.reply(
+      { body: reply },
+      {
+        status: 400,
+        body: {
+          error: {
+            message: 'Your request was rejected by the safety system.',
+            type: 'image_generation_user_error',
+            code: 'moderation_blocked',
+          },
+        },
+      },
+    );
+    const provider = await resolve('openai:image:gpt-image-1', { quality: 'low', output_format: 'webp' });
+    expect(await call(provider, 'a fox')).toMatchObject({
+      output: JSON.stringify(reply),
+      tokenUsage: { prompt: 10, completion: 4160, total: 4170 },
+    });
+    expect(server.requests[0].body).toEqual({
+      model: 'gpt-image-1',
+      prompt: 'a fox',
+      n: 1,
+      size: '1024x1024',
+      quality: 'low',
+      output_format: 'webp',
+    });
+    expect(await call(provider, 'blocked')).toMatchObject({
+      transient: false,
+      error: expect.stringContaining('rejected by the safety system'),
+    });
+  });
+
+  it('xai:image uses xAI with its key and sends no size unless configured', async () => {
+    server.reply({ body: { data: [{ url: 'https://x.ai/i.jpg' }] } });
+    const provider = await resolveProvider(
+      { id: 'xai:image:grok-2-image', config: { apiBaseUrl: `${server.url}/v1` } },
+      { rootDir: '.', env: { XAI_API_KEY: 'xai-key-123456' } },
+    );
+    expect((await call(provider, 'sunset')).output).toBe('![sunset](https://x.ai/i.jpg)');
+    expect(server.requests[0].headers.authorization).toBe('Bearer xai-key-123456');
+    expect(server.requests[0].body).toEqual({ model: 'grok-2-image', prompt: 'sunset', n: 1, response_format: 'url' });
+  });
+});
+
 describe('openai:embedding', () => {
   it('embed() returns the vector, usage and cost; callApi returns the vector as output', async () => {
     const reply = {

@@ -166,6 +166,11 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       return openAi(parsed.flavor, config, env);
     case 'embedding':
       return openAi('openai', config, env);
+    case 'image': {
+      if (parsed.vendor === 'openai') return openAi('openai', config, env);
+      const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
+      return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+    }
     case 'responses': {
       if (parsed.vendor === 'openai') return openAi('openai', config, env);
       if (parsed.vendor === 'xai') {
@@ -251,6 +256,8 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
       return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
     case 'embedding':
       return [openAiKeyVar('openai', config)];
+    case 'image':
+      return [parsed.vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config)];
     case 'responses':
       if (parsed.vendor === 'openai') return [openAiKeyVar('openai', config)];
       if (parsed.vendor === 'xai') return [str(config.apiKeyEnvar) ?? 'XAI_API_KEY'];

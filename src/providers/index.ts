@@ -12,7 +12,7 @@ import { secretsInConfig } from './secrets.js';
 export const SUPPORTED_PROVIDER_FORMS = [
   'echo',
   'openai:<model>',
-  'openai:chat|responses|completion|embedding:<model>',
+  'openai:chat|responses|completion|embedding|image:<model>',
   'anthropic:<model>',
   'anthropic:messages:<model>',
   'azure:chat|responses|completion|embedding:<deployment>',
@@ -62,6 +62,7 @@ export type ParsedId =
   | { kind: 'responses'; model: string; vendor: 'openai' | 'azure' | 'xai' }
   | { kind: 'completion'; model: string; flavor: OpenAiFlavor }
   | { kind: 'embedding'; model: string }
+  | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'anthropic'; model: string }
   | { kind: 'azure'; api: Exclude<OpenAiApi, 'responses'>; deployment: string }
   | { kind: 'google'; model: string }
@@ -99,7 +100,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'openai:assistant': "uses OpenAI's Assistants API (threads and runs), which promptgate does not speak",
   'openai:realtime': "uses OpenAI's Realtime API (WebSocket audio), which promptgate does not speak",
   'openai:transcription': 'is an audio API, not a text model promptgate can grade',
-  'openai:image': 'is an image API, not a text model promptgate can grade',
   'openai:video': 'is a video API, not a text model promptgate can grade',
   'openai:agents': 'runs the OpenAI Agents SDK, which promptgate does not embed',
   'openai:codex-sdk': 'runs the Codex SDK, which promptgate does not embed',
@@ -114,7 +114,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
   'bedrock:video': 'is a video API, not a text model promptgate can grade',
   'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
-  'xai:image': 'is an image API, not a text model promptgate can grade',
   'xai:video': 'is a video API, not a text model promptgate can grade',
   'xai:voice': 'is a voice API, not a text model promptgate can grade',
   'huggingface:text-generation':
@@ -173,6 +172,7 @@ export function parseProviderId(id: string): ParsedId {
         return { kind: 'completion', flavor: 'openai', model: need(after(1), 'openai:completion:<model>') };
       if (api === 'embedding' || api === 'embeddings')
         return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
+      if (api === 'image') return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
       if (rest.length === 1) {
         const model = need(rest[0], 'openai:<model>');
         // promptfoo sends these by name to the endpoint they live on.
@@ -222,6 +222,7 @@ export function parseProviderId(id: string): ParsedId {
       return { kind: 'sagemaker', endpoint: need(after(0), 'sagemaker:<endpoint>') };
     }
     case 'xai':
+      if (rest[0] === 'image') return { kind: 'image', vendor: 'xai', model: need(after(1), 'xai:image:<model>') };
       if (rest[0] === 'responses')
         return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };
       break;
@@ -302,6 +303,8 @@ async function createProvider(
       });
     case 'embedding':
       return (await import('./openai-completions.js')).createEmbeddingProvider(spec, parsed.model, { env });
+    case 'image':
+      return (await import('./openai-image.js')).createImageProvider(spec, parsed.vendor, parsed.model, { env });
     case 'anthropic':
       return (await import('./anthropic.js')).createAnthropicProvider(spec, parsed.model, { env });
     case 'azure':
