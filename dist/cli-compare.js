@@ -1,8 +1,9 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UsageError, r as runGit, G as GitError, g as gitText, a as gitEnv, p as picomatch, s as stableJson, l as loadSuite, M as MissingCredentialsError, m as messageOf, b as readRawConfig, c as resolvePrompts, d as requiredCredentials, e as addCalls, f as countCalls, h as planIdentities, i as evaluateSuite, j as silentLogger, k as mergeShards, o as openCache, n as shardCaseFilter, q as buildShardSide, t as distExports, u as readShardFile, v as parseShard, w as configHash, x as writeShardFile, y as findDefaultConfig } from './cli-main.js';
-import { spawn } from 'node:child_process';
+import { U as UserError, a as UsageError, p as picomatch, t as testIdentities, b as planCases, c as caseIdentity, s as stableJson, l as loadSuite, M as MissingCredentialsError, m as messageOf, r as readRawConfig, d as resolvePrompts, e as requiredCredentials, f as addCalls, g as countCalls, h as evaluateSuite, i as sha256Hex, o as object, j as array, k as string, n as number, _ as _enum, q as literal, u as looseObject, v as boolean, w as record, x as unknown, y as summarizeStats, z as silentLogger, A as openCache, B as distExports, C as requireDefaultConfig } from './cli-main.js';
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { V as VERSION } from './cli-version.js';
 import 'domain';
 import 'events';
@@ -12,11 +13,68 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import 'node:crypto';
 import 'node:url';
 import 'node:fs';
 import 'process';
 import 'buffer';
+
+// Runs git without a shell: arguments go to execFile as an array, so nothing a PR author writes
+// (a branch name, a file name) is ever parsed by a shell.
+/** A git command failed. The message names the command, the repository and git's own words. */
+class GitError extends UserError {
+    args;
+    repoDir;
+    exitCode;
+    stderr;
+    name = 'GitError';
+    constructor(args, repoDir, exitCode, stderr, hint) {
+        super(`git ${args.join(' ')} failed in ${repoDir} (exit ${exitCode ?? '?'}): ${stderr.trim() || 'no message'}` +
+            (hint ? `\n${hint}` : ''));
+        this.args = args;
+        this.repoDir = repoDir;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+// Prompts and diffs can be large; a tight buffer would turn a big PR into a crash.
+const MAX_BUFFER = 512 * 1024 * 1024;
+/** The environment git runs in: never prompt for credentials, never take optional locks on the index. */
+function gitEnv(extra = {}) {
+    return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...extra };
+}
+function hintFor(stderr) {
+    if (/dubious ownership/i.test(stderr)) {
+        return 'The repository is owned by another user; mark it safe with `git config --global --add safe.directory <dir>` (actions/checkout does this for you).';
+    }
+    if (/shallow|no merge base|bad object|unknown revision|Not a valid (object|commit) name/i.test(stderr)) {
+        return 'The commit may be missing from a shallow clone: check out with `fetch-depth: 0` (actions/checkout) or fetch the base branch first.';
+    }
+    return undefined;
+}
+/** Runs `git <args>` in repoDir and returns raw stdout (bytes: paths and file contents need not be UTF-8). */
+function runGit(repoDir, args, options = {}) {
+    const fullArgs = ['-c', 'core.quotePath=false', ...args];
+    const env = gitEnv(options.literalPathspecs ? { GIT_LITERAL_PATHSPECS: '1' } : {});
+    return new Promise((resolve, reject) => {
+        execFile('git', fullArgs, { cwd: repoDir, env, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true }, (error, stdout, stderr) => {
+            if (!error)
+                return resolve({ stdout, exitCode: 0 });
+            const code = error.code;
+            if (typeof code === 'number' && options.okExitCodes?.includes(code)) {
+                return resolve({ stdout, exitCode: code });
+            }
+            if (code === 'ENOENT') {
+                return reject(new GitError(args, repoDir, code, 'git could not start: is git installed and on PATH, and does the directory exist?'));
+            }
+            const text = stderr.toString('utf8');
+            reject(new GitError(args, repoDir, code, text, hintFor(text)));
+        });
+    });
+}
+/** Runs git and returns stdout as trimmed UTF-8 text. */
+async function gitText(repoDir, args, options) {
+    return (await runGit(repoDir, args, options)).stdout.toString('utf8').trim();
+}
 
 // Refs and SHAs arrive from action inputs, CLI flags and event payloads. They are checked here, before
 // any git command sees them, against a deliberately narrow grammar: a value that would be read as an
@@ -1056,6 +1114,74 @@ function affectedPrompts(basePrompts, headPrompts) {
     };
 }
 
+// Splitting a suite's cases over the jobs of an Actions matrix. A case goes to the shard its identity
+// hashes to, never to a position in a list: adding a test to the suite moves no case that was already
+// there, and every job (and the base and head side of one job) agrees on the split without talking.
+/** An Actions matrix wider than this is a mistake, not a plan (GitHub caps a matrix at 256 jobs). */
+const MAX_SHARDS = 256;
+function parseShard(spec) {
+    const match = /^(\d+)\/(\d+)$/.exec(spec.trim());
+    if (!match) {
+        throw new UsageError(`shard must be written i/n, e.g. 2/4 for the second of four shards; got "${spec}"`);
+    }
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (total < 1 || total > MAX_SHARDS) {
+        throw new UsageError(`shard "${spec}": the number of shards must be between 1 and ${MAX_SHARDS}, got ${total}`);
+    }
+    if (index < 1 || index > total) {
+        throw new UsageError(`shard "${spec}": the shard number must be between 1 and ${total} (shards count from 1)`);
+    }
+    return { index, total };
+}
+/** The 1-based shard a case belongs to: the first 8 bytes of sha256(identity), modulo `total`. */
+function shardOf(caseIdentity, total) {
+    if (!Number.isInteger(total) || total < 1)
+        throw new RangeError(`shard total must be a positive integer, got ${total}`);
+    const digest = createHash('sha256').update(caseIdentity).digest();
+    // 64 bits keep the modulo bias below 2^-50 for any total up to 256.
+    return Number(digest.readBigUInt64BE(0) % BigInt(total)) + 1;
+}
+/**
+ * Every case's identity, in plan order (the order runSuite runs and returns them).
+ *
+ * For the base side of a review pass the head's prompts here (with the base's prompts only given to the
+ * engine to run): the identity then names the head prompt a base prompt is the earlier version of, so
+ * both halves of a pair land in the same shard and each shard holds complete pairs.
+ */
+function planIdentities(input) {
+    const testIds = testIdentities(input.tests);
+    const shape = {
+        tests: input.tests.length,
+        prompts: input.prompts.length,
+        providers: input.providers.length,
+        repeat: Math.max(1, input.repeat),
+    };
+    const identities = [];
+    for (const planned of planCases(shape)) {
+        const provider = input.providers[planned.providerIdx];
+        identities.push(caseIdentity({
+            prompt: input.prompts[planned.promptIdx],
+            providerId: provider.label ?? provider.id,
+            testIdentity: testIds[planned.testIdx],
+            repeat: planned.repeat,
+        }));
+    }
+    return identities;
+}
+/**
+ * The case filter a sharded run gives the engine (proposed `RunDeps.include`): keeps the cases of `shard`.
+ * `identities` is planIdentities(...) of the same suite and prompts the engine runs.
+ */
+function shardCaseFilter(identities, shard) {
+    return (planned) => {
+        const identity = identities[planned.index];
+        if (identity === undefined)
+            throw new RangeError(`case #${planned.index} is outside the plan of ${identities.length} cases`);
+        return shardOf(identity, shard.total) === shard.index;
+    };
+}
+
 // Which base prompt is the earlier version of which head prompt. Pure.
 /**
  * For each head prompt, the base prompt it replaces, or undefined when the pull request adds it.
@@ -1298,6 +1424,8 @@ async function prepareSuite(input, trees, configPath, logger) {
         logger.warn(`${configPath}: ${reason}`);
         return { configPath, name, affectedBy: [configPath], ...empty, skip: { reason } };
     }
+    for (const warning of (prSuite ?? base.suite)?.warnings ?? [])
+        logger.warn(warning);
     const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite);
     const yardstick = base.suite ? { ...base.suite, prompts: headPrompts } : prSuite;
     const promptFiles = new Set(headPrompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
@@ -1505,6 +1633,285 @@ function prSuiteOutcome(pr, results) {
         newTests: pr.newTests.length,
         newTestOutcomes: count((r) => newTests.has(r.testIdx)),
     };
+}
+
+// The results file one shard job writes and the merge job reads. Self-describing: besides its results it
+// says which plan they belong to (case count and a hash of every case identity, in plan order), so the
+// merge can prove the shards ran the same suites and that together they hold every case exactly once.
+/** A shard file cannot be read or is not one. */
+class ShardFileError extends UserError {
+    name = 'ShardFileError';
+}
+function fingerprintPlan(identities) {
+    return { cases: identities.length, hash: sha256Hex(JSON.stringify(identities)) };
+}
+function configHash(text) {
+    return sha256Hex(text);
+}
+/**
+ * One side as this shard ran it. `identities` is the side's full plan (planIdentities), `results` what the
+ * engine returned for this shard's cases only, in plan order.
+ */
+function buildShardSide(input) {
+    const caseIndexes = [];
+    input.identities.forEach((id, index) => {
+        if (shardOf(id, input.shard.total) === input.shard.index)
+            caseIndexes.push(index);
+    });
+    if (caseIndexes.length !== input.results.results.length) {
+        throw new Error(`${input.config} (${input.side}): shard ${input.shard.index}/${input.shard.total} holds ${caseIndexes.length} cases of the plan but the run returned ${input.results.results.length} results; was the engine given the shard's case filter?`);
+    }
+    return {
+        config: input.config,
+        side: input.side,
+        suite: input.results.suite,
+        plan: fingerprintPlan(input.identities),
+        caseIndexes,
+        caseIds: caseIndexes.map((i) => input.identities[i]),
+        results: input.results.results,
+    };
+}
+// A result is checked for every field of CaseResult that the merge, the comparison and the report read.
+const caseResultSchema = looseObject({
+    testIdx: number().int().nonnegative(),
+    promptIdx: number().int().nonnegative(),
+    promptId: string(),
+    provider: string(),
+    repeat: number().int().nonnegative(),
+    description: string().optional(),
+    vars: record(string(), unknown()),
+    output: unknown(),
+    pass: boolean(),
+    score: number(),
+    error: string().optional(),
+    assertions: array(looseObject({
+        type: string(),
+        pass: boolean(),
+        score: number(),
+        reason: string(),
+        metric: string().optional(),
+    })),
+    latencyMs: number(),
+    tokens: object({ prompt: number(), completion: number(), total: number() }),
+    cost: number(),
+    cached: boolean(),
+    prompt: string().optional(),
+});
+const shardFileSchema = object({
+    version: literal(1),
+    kind: literal('promptgate-shard'),
+    shard: object({ index: number().int().min(1), total: number().int().min(1).max(MAX_SHARDS) })
+        .refine((s) => s.index <= s.total, { message: 'shard index must not exceed the total' }),
+    base: string(),
+    head: string(),
+    configs: array(object({ path: string(), hash: string() })),
+    sides: array(object({
+        config: string(),
+        side: _enum(['base', 'head']),
+        suite: string(),
+        plan: object({ cases: number().int().nonnegative(), hash: string() }),
+        caseIndexes: array(number().int().nonnegative()),
+        caseIds: array(string()),
+        results: array(caseResultSchema),
+    })),
+});
+async function writeShardFile(file, data) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(data) + '\n');
+}
+async function readShardFile(file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        throw new ShardFileError(`${file}: cannot read the shard file: ${messageOf(error)}`);
+    }
+    return { source: file, data: parseShardFile(text, file) };
+}
+function parseShardFile(text, source) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ShardFileError(`${source}: not JSON (${messageOf(error)}); expected a file written by \`--shard i/n\``);
+    }
+    if (json?.kind !== 'promptgate-shard') {
+        throw new ShardFileError(`${source}: not a promptgate shard file (its "kind" must be "promptgate-shard")`);
+    }
+    const parsed = shardFileSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ShardFileError(`${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    }
+    return parsed.data;
+}
+
+// Puts the shard files of one run back together into each config's base and head results, as an unsharded
+// run would have returned them. Pure: it refuses (naming the file and the case) any set of files that is
+// not exactly one run's shards, because a silently missing case would change the pass rate it reports.
+/** The shard files do not make up one whole run. `problems` has one line per thing wrong. */
+class ShardMergeError extends UserError {
+    problems;
+    name = 'ShardMergeError';
+    constructor(problems) {
+        super(`the shard files cannot be merged:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+/** More than this many missing or duplicated cases are summarised, not listed. */
+const LISTED_CASES = 10;
+function mergeShards(files) {
+    const first = files[0];
+    if (!first)
+        throw new ShardMergeError(['no shard files were given']);
+    const problems = [...runMismatches(first, files), ...shardCoverage(first.data.shard.total, files)];
+    // Cases are only worth checking once the files are known to be one run's.
+    if (problems.length > 0)
+        throw new ShardMergeError(problems);
+    const configs = [];
+    for (const { path: config } of first.data.configs) {
+        const merged = { config };
+        for (const side of ['base', 'head']) {
+            const parts = sidePartsOf(files, config, side, problems);
+            if (parts) {
+                const results = mergeSide(parts, first.data.shard.total, config, side, problems);
+                if (results)
+                    merged[side] = results;
+            }
+        }
+        configs.push(merged);
+    }
+    for (const file of files) {
+        for (const s of file.data.sides) {
+            if (!first.data.configs.some((c) => c.path === s.config)) {
+                problems.push(`${file.source}: has results for ${s.config}, which is not one of the run's configs`);
+            }
+        }
+    }
+    if (problems.length > 0)
+        throw new ShardMergeError(problems);
+    return { base: first.data.base, head: first.data.head, configs };
+}
+/** Every file must come from the same run: same revisions, same configs, same number of shards. */
+function runMismatches(first, files) {
+    const problems = [];
+    const ref = first.data;
+    const configsOf = (f) => f.data.configs.map((c) => `${c.path}@${c.hash}`).join(', ');
+    for (const file of files.slice(1)) {
+        const d = file.data;
+        const differs = (what, theirs, ours) => problems.push(`${file.source}: ${what} ${theirs}, but ${first.source} has ${ours}: they are shards of different runs`);
+        if (d.base !== ref.base)
+            differs('was run on base', d.base, ref.base);
+        if (d.head !== ref.head)
+            differs('was run on head', d.head, ref.head);
+        if (d.shard.total !== ref.shard.total)
+            differs('splits the run into', `${d.shard.total} shards`, `${ref.shard.total}`);
+        if (configsOf(file) !== configsOf(first))
+            differs('evaluated the configs', `[${configsOf(file)}]`, `[${configsOf(first)}]`);
+    }
+    return problems;
+}
+/** Each shard 1..n exactly once. */
+function shardCoverage(total, files) {
+    const problems = [];
+    const byIndex = new Map();
+    for (const file of files)
+        byIndex.set(file.data.shard.index, [...(byIndex.get(file.data.shard.index) ?? []), file.source]);
+    for (let index = 1; index <= total; index++) {
+        const sources = byIndex.get(index) ?? [];
+        if (sources.length === 0)
+            problems.push(`shard ${index}/${total} is missing: no file for it was given`);
+        if (sources.length > 1)
+            problems.push(`shard ${index}/${total} was given more than once: ${sources.join(', ')}`);
+    }
+    return problems;
+}
+/** One config side's part from every file; undefined when no file ran that side. */
+function sidePartsOf(files, config, side, problems) {
+    const parts = [];
+    const without = [];
+    for (const file of files) {
+        const found = file.data.sides.filter((s) => s.config === config && s.side === side);
+        if (found.length > 1)
+            problems.push(`${file.source}: has the ${side} side of ${config} ${found.length} times`);
+        if (found[0])
+            parts.push({ source: file.source, shardIndex: file.data.shard.index, side: found[0] });
+        else
+            without.push(file.source);
+    }
+    if (parts.length === 0)
+        return undefined;
+    if (without.length > 0) {
+        problems.push(`${without.join(', ')}: ha${without.length === 1 ? 's' : 've'} no ${side} side for ${config}, but ${parts[0].source} has one`);
+        return undefined;
+    }
+    return parts;
+}
+function mergeSide(parts, total, config, side, problems) {
+    const label = `${config} (${side})`;
+    const plan = parts[0].side.plan;
+    const before = problems.length;
+    for (const part of parts.slice(1)) {
+        const p = part.side.plan;
+        if (p.cases !== plan.cases || p.hash !== plan.hash) {
+            problems.push(`${part.source}: ${label} planned ${p.cases} cases (plan ${p.hash.slice(0, 12)}), but ${parts[0].source} planned ${plan.cases} (plan ${plan.hash.slice(0, 12)}): the shards ran different suites`);
+        }
+    }
+    if (problems.length > before)
+        return undefined;
+    const slots = new Array(plan.cases);
+    for (const { source, shardIndex, side: s } of parts) {
+        if (s.caseIndexes.length !== s.caseIds.length || s.caseIds.length !== s.results.length) {
+            problems.push(`${source}: ${label} lists ${s.caseIndexes.length} case positions, ${s.caseIds.length} case ids and ${s.results.length} results; they must be aligned`);
+            continue;
+        }
+        const duplicates = [];
+        s.caseIndexes.forEach((index, i) => {
+            const id = describeCase(s.caseIds[i]);
+            if (!Number.isInteger(index) || index >= plan.cases) {
+                problems.push(`${source}: ${label} case ${id} is at position ${index}, outside the plan of ${plan.cases} cases`);
+            }
+            else if (shardOf(s.caseIds[i], total) !== shardIndex) {
+                problems.push(`${source}: ${label} case ${id} belongs to shard ${shardOf(s.caseIds[i], total)}/${total}, not ${shardIndex}/${total}`);
+            }
+            else if (slots[index]) {
+                duplicates.push(`#${index} ${id} (also in ${slots[index].source})`);
+            }
+            else {
+                slots[index] = { result: s.results[i], source, id };
+            }
+        });
+        if (duplicates.length > 0)
+            problems.push(`${source}: ${label} repeats ${listed(duplicates)}`);
+    }
+    const missing = [];
+    for (let index = 0; index < plan.cases; index++)
+        if (!slots[index])
+            missing.push(`#${index}`);
+    if (missing.length > 0) {
+        problems.push(`${label}: no shard file has a result for case${missing.length === 1 ? '' : 's'} ${listed(missing)} of ${plan.cases}`);
+    }
+    if (problems.length > before)
+        return undefined;
+    const results = slots.map((slot) => slot.result);
+    return { version: 1, suite: parts[0].side.suite, stats: summarizeStats(results), results };
+}
+/** A case identity (plan.ts caseIdentity: [prompt, provider, test, repeat]) as a reader would name it. */
+function describeCase(identity) {
+    try {
+        const [prompt, provider, test, repeat] = JSON.parse(identity);
+        return `(test ${test}, prompt ${prompt}, provider ${provider}, repeat ${repeat})`;
+    }
+    catch {
+        return identity;
+    }
+}
+function listed(items) {
+    if (items.length <= LISTED_CASES)
+        return items.join(', ');
+    return `${items.slice(0, LISTED_CASES).join(', ')} and ${items.length - LISTED_CASES} more`;
 }
 
 // The whole review as plain functions, I/O passed in. The action and the CLI both call these.
@@ -2374,10 +2781,9 @@ async function setUpLocalReview(cmd, base, head, io) {
     if (head)
         assertSafeRef(head, '--head');
     const repoDir = (await gitText(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
-    const configs = cmd.config.length > 0 ? cmd.config.map((c) => path.resolve(io.cwd, c)) : [findDefaultConfig(io.cwd)];
-    if (configs.some((c) => c === undefined)) {
-        throw new UsageError(`no config found in ${io.cwd}: create promptgate.yaml (or promptfooconfig.yaml), or pass -c FILE`);
-    }
+    const configs = cmd.config.length > 0
+        ? cmd.config.map((c) => path.resolve(io.cwd, c))
+        : [requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE')];
     const configPaths = configs.map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
     const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
     const headDir = head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;

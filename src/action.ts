@@ -9,12 +9,12 @@ import { publishReview } from './action/publish.js';
 import { FinishedCases, reportOnInterrupt } from './action/interrupt.js';
 import { actionSources } from './action/sources.js';
 import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
-import { findDefaultConfig } from './config/load.js';
+import { requireDefaultConfig } from './config/load.js';
 import { messageOf, UsageError } from './errors.js';
 import { revParse } from './git/changes.js';
 import { gitText } from './git/exec.js';
-import { createGitHubClient } from './github/client.js';
-import { review, reviewMerged, reviewShard, type ReviewInput } from './pipeline.js';
+import { createGitHubClient, type GitHubClient } from './github/client.js';
+import { review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from './pipeline.js';
 import { collectPromptDiffs, type ReviewSources } from './review/sources.js';
 import { readShardFile, writeShardFile, configHash } from './shard/shard-file.js';
 import { parseShard } from './shard/shard.js';
@@ -108,20 +108,17 @@ async function checkedOutAt(repoDir: string, sha: string): Promise<boolean> {
 
 function configsToReview(inputs: ActionInputs, repoDir: string, workDir: string): string[] {
   const configs =
-    inputs.configs.length > 0 ? inputs.configs : [findDefaultConfig(workDir)].flatMap((c) => (c ? [c] : []));
-  if (configs.length === 0) {
-    throw new UsageError(
-      `no config found in ${inputs.workingDirectory}: add promptgate.yaml (or promptfooconfig.yaml), or set the \`config\` input`,
-    );
-  }
+    inputs.configs.length > 0
+      ? inputs.configs
+      : [requireDefaultConfig(workDir, inputs.workingDirectory, 'set the `config` input')];
   return configs.map((c) => path.relative(repoDir, path.resolve(workDir, c)).split(path.sep).join('/'));
 }
 
 async function publish(
   inputs: ActionInputs,
   target: ReviewTarget,
-  client: ReturnType<typeof createGitHubClient>,
-  result: Awaited<ReturnType<typeof review>>,
+  client: GitHubClient,
+  result: ReviewResult,
   sources: ReviewSources,
   configPaths: string[],
   env: NodeJS.ProcessEnv,

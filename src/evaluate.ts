@@ -51,6 +51,7 @@ export async function evaluateConfig(
   const suite = await loadSuite(configPath, {
     overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
   });
+  for (const warning of suite.warnings ?? []) options.logger?.warn(warning);
   const results = await evaluateSuite(suite, options);
   return { suite, results, calls: countCalls(results) };
 }

@@ -1,9 +1,9 @@
 // Provider ids → providers. The only place that knows which id prefix means which wire format.
 // Parsing is pure and cheap; each family's code is imported only when a suite uses it, so a run that calls
 // one vendor loads one vendor (and `--version` none).
+import { ConfigError, messageOf, UserError } from '../errors.js';
 import type { Provider, ProviderSpec } from '../types.js';
 import { COMPATIBLE_HOSTS, hostModel } from './compatible-hosts.js';
-import { ConfigError, messageOf } from '../errors.js';
 import { checkConfigEnvNames, credentialsOf, hostSpec, workflowSecrets } from './credentials.js';
 import type { EmbeddingProvider } from './openai-completions.js';
 import type { OpenAiFlavor } from './openai.js';
@@ -32,7 +32,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'exec:<command>',
 ] as const;
 
-export class UnknownProviderError extends Error {
+export class UnknownProviderError extends UserError {
   override name = 'UnknownProviderError';
   constructor(
     readonly providerId: string,

@@ -152,6 +152,7 @@ export async function prepareSuite(
     logger.warn(`${configPath}: ${reason}`);
     return { configPath, name, affectedBy: [configPath], ...empty, skip: { reason } };
   }
+  for (const warning of (prSuite ?? base.suite)?.warnings ?? []) logger.warn(warning);
   const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite!);
   const yardstick: Suite = base.suite ? { ...base.suite, prompts: headPrompts } : prSuite!;
 
@@ -271,6 +272,11 @@ export interface EvaluatedSides {
   identities: { head: string[]; base: string[] };
 }
 
+interface EvaluatedSide {
+  results: EvalResults;
+  identities: string[];
+}
+
 /** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
 async function evaluateSide(
   configPath: string,
@@ -280,7 +286,7 @@ async function evaluateSide(
   options: EvaluateOptions,
   cache: OutputCache | undefined,
   filter: SideFilter | undefined,
-): Promise<{ results: EvalResults; identities: string[] }> {
+): Promise<EvaluatedSide> {
   const subset: Suite = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]!) };
   const identities = planIdentities({
     tests: suite.tests,
@@ -315,7 +321,7 @@ export async function evaluateSides(
     `${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${suite.tests.length} tests)`,
   );
   const head = await evaluateSide(configPath, suite, 'head', prepared.head, options, cache, filter);
-  let base: Awaited<ReturnType<typeof evaluateSide>> | undefined;
+  let base: EvaluatedSide | undefined;
   if (prepared.base) {
     logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
     base = await evaluateSide(configPath, suite, 'base', prepared.base, options, cache, filter);
