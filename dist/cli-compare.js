@@ -1,9 +1,10 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UserError, a as UsageError, p as picomatch, s as stableJson, l as loadSuite, M as MissingCredentialsError, m as messageOf, r as readRawConfig, b as resolvePrompts, c as requiredCredentials, d as addCalls, e as countCalls, f as evaluateSuite, g as planIdentities, w as withinBudget, h as budgetExcess, i as planEvaluation, j as mergeSpendPlans, k as sha256Hex, o as object, n as array, q as string, t as number, _ as _enum, u as MAX_SHARDS, v as literal, x as looseObject, y as boolean, z as record, A as unknown, B as shardOf, C as summarizeStats, D as silentLogger, E as openCache, L as Limiters, F as memoizedRender, G as shardCaseFilter, H as distExports, I as sampleNote, J as parseShard, K as spendPlanText, N as excessSentence, O as requireDefaultConfig, P as budgetOption } from './cli-main.js';
+import { U as UserError, Q as UsageError, L as picomatch, R as stableJson, S as loadSuite, T as MissingCredentialsError, x as messageOf, V as readRawConfig, W as resolvePrompts, X as requiredCredentials, Y as addCalls, Z as countCalls, _ as evaluateSuite, $ as planIdentities, a0 as withinBudget, a1 as budgetExcess, a2 as planEvaluation, a3 as mergeSpendPlans, a4 as sha256Hex, a5 as object, a6 as array, a7 as string, a8 as number, a9 as _enum, aa as MAX_SHARDS, ab as literal, ac as looseObject, ad as boolean, ae as record, af as unknown, ag as shardOf, ah as summarizeStats, ai as silentLogger, aj as openCache, ak as Limiters, al as memoizedRender, am as shardCaseFilter, N as distExports, an as sampleNote, ao as parseShard, ap as spendPlanText, aq as excessSentence, ar as requireDefaultConfig, as as budgetOption } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
+import 'node:fs';
 import 'events';
 import 'fs';
 import 'path';
@@ -12,10 +13,9 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import 'node:url';
-import 'node:fs';
 import 'process';
 import 'buffer';
+import 'node:url';
 
 // Plain-text helpers for carrying model output around without carrying megabytes of it.
 /** Truncate to at most `max` code points (never splitting a surrogate pair), ending with an ellipsis when cut. */

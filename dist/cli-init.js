@@ -1,6 +1,8 @@
-import { readdir, mkdir, writeFile, readFile, access } from 'node:fs/promises';
+import { readdir, readFile, mkdir, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
-import { p as picomatch, S as nunjucks, H as distExports } from './cli-main.js';
+import { L as picomatch, M as nunjucks, N as distExports, O as suiteSecrets } from './cli-main.js';
+import 'node:fs';
+import 'node:os';
 import 'events';
 import 'fs';
 import 'path';
@@ -9,13 +11,11 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import 'node:url';
-import 'node:child_process';
 import './cli-version.js';
-import 'node:fs';
 import 'process';
 import 'buffer';
-import 'node:os';
+import 'node:child_process';
+import 'node:url';
 
 // Finds the files in a repository that look like prompt templates, by the names and folders people use
 // for them. Detection only proposes: the user edits the starter config, so a miss costs one line there.
@@ -403,6 +403,41 @@ function mergeShape(a, b) {
     return a; // a list in one prompt and an object in another: no one value is both; keep the first.
 }
 
+// Which repository secrets an existing promptfoo suite needs, read from its providers (or `targets`), so the
+// workflow `init` writes passes them. Only the ids are read; the suite is loaded for real when it runs.
+function specsOf(list) {
+    const entries = Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
+    const specs = [];
+    for (const entry of entries) {
+        if (typeof entry === 'string')
+            specs.push({ id: entry, config: {} });
+        else if (entry && typeof entry === 'object') {
+            const object = entry;
+            const id = typeof object.id === 'string'
+                ? object.id
+                : Object.keys(object).length === 1
+                    ? Object.keys(object)[0]
+                    : undefined;
+            const options = typeof object.id === 'string' ? object : object[id ?? ''];
+            const config = options?.config && typeof options.config === 'object' ? options.config : {};
+            if (id)
+                specs.push({ id, config });
+        }
+    }
+    return specs;
+}
+/** Secret names the suite's providers read, once each; [] when the file cannot be read or names none. */
+async function secretsForSuite(configFile) {
+    let doc;
+    try {
+        doc = distExports.parse(await readFile(configFile, 'utf8'));
+    }
+    catch {
+        return [];
+    }
+    return suiteSecrets(specsOf(doc?.providers ?? doc?.targets));
+}
+
 // The `.github/workflows/prompt-review.yml` that `promptgate init` writes: the action on pull requests that
 // touch a prompt or the config, with the least permissions it needs.
 /**
@@ -453,10 +488,23 @@ function renderWorkflow(options) {
         '        with:',
         ...inputs,
         '          fail-on: regression # or `gate` to also block when the gate says fix the prompt first',
-        '        # When the suite calls a real model, give the step its key:',
-        '        # env:',
-        '        #   OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+        ...secretLines(options.secrets ?? []),
     ].join('\n') + '\n');
+}
+/** The step's env: the suite's provider keys from repository secrets, or a commented example when it needs none. */
+function secretLines(secrets) {
+    if (secrets.length === 0) {
+        return [
+            '        # When the suite calls a real model, give the step its key:',
+            '        # env:',
+            '        #   OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+        ];
+    }
+    return [
+        "        # The suite's providers read these keys: add them under Settings → Secrets and variables → Actions.",
+        '        env:',
+        ...secrets.map((name) => `          ${name}: \${{ secrets.${name} }}`),
+    ];
 }
 /** A glob or path as a single-quoted YAML scalar (a leading `*` would otherwise be an alias). */
 function quoted(value) {
@@ -510,7 +558,11 @@ async function runInit(options) {
     const paths = prompts.length > 0
         ? workflowPaths(prompts.map((prompt) => inRepo(prompt.file)), inRepo(configFile))
         : [inRepo('prompts/**'), inRepo(configFile)];
-    await write(toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))), renderWorkflow({ config: configFile, workingDirectory, paths }));
+    // An existing suite may call real models: the workflow passes the keys its providers read.
+    const secrets = existingPromptfoo ? await secretsForSuite(path.join(cwd, configFile)) : [];
+    if (secrets.length > 0)
+        log(`The suite's providers read ${secrets.join(', ')}: add them as repository secrets.`);
+    await write(toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))), renderWorkflow({ config: configFile, workingDirectory, paths, secrets }));
     if (result.written.length > 0)
         log(`Next: run \`promptgate eval\`, then commit ${result.written.join(' and ')}.`);
     return result;

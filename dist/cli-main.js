@@ -1,20 +1,20 @@
 import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import require$$0 from 'events';
-import require$$0$2 from 'fs';
+import require$$1 from 'fs';
 import require$$0$1 from 'path';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { promisify, parseArgs, isDeepStrictEqual } from 'node:util';
-import zlib from 'node:zlib';
-import { readFile, realpath, stat, readdir, mkdtemp, writeFile, rm, lstat, utimes, mkdir, rename } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-import { spawn } from 'node:child_process';
+import zlib__default from 'node:zlib';
 import { V as VERSION } from './cli-version.js';
-import { readFileSync, existsSync } from 'node:fs';
-import require$$0$3 from 'process';
-import require$$0$4 from 'buffer';
-import os from 'node:os';
+import { realpath, readFile, stat, readdir, mkdtemp, writeFile, rm, lstat, utimes, mkdir, rename } from 'node:fs/promises';
+import require$$0$2 from 'process';
+import require$$0$3 from 'buffer';
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 function processIo() {
     const isTTY = Boolean(process.stdout.isTTY);
@@ -97,6 +97,145 @@ function messageOf(err) {
 class MissingCredentialsError extends UserError {
     name = 'MissingCredentialsError';
 }
+
+// Hosts that speak OpenAI's chat completions under their own name (`openrouter:<model>`, `groq:<model>`, ...):
+// each is the OpenAI wire format with its own base URL and key variable, as promptfoo documents them.
+// Pure data, so id parsing and credential checks need no provider code.
+const COMPATIBLE_HOSTS = {
+    openrouter: {
+        baseUrl: 'https://openrouter.ai/api/v1',
+        keyVar: 'OPENROUTER_API_KEY',
+        bodyKeys: ['transforms', 'models', 'route', 'provider', 'reasoning', 'usage'],
+        docs: 'https://www.promptfoo.dev/docs/providers/openrouter/',
+    },
+    xai: {
+        baseUrl: 'https://api.x.ai/v1',
+        keyVar: 'XAI_API_KEY',
+        bodyKeys: ['search_parameters'],
+        docs: 'https://www.promptfoo.dev/docs/providers/xai/',
+    },
+    mistral: {
+        baseUrl: 'https://api.mistral.ai/v1',
+        keyVar: 'MISTRAL_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/mistral/',
+    },
+    groq: {
+        baseUrl: 'https://api.groq.com/openai/v1',
+        keyVar: 'GROQ_API_KEY',
+        bodyKeys: ['include_reasoning', 'reasoning_format'],
+        docs: 'https://www.promptfoo.dev/docs/providers/groq/',
+    },
+    deepseek: {
+        baseUrl: 'https://api.deepseek.com/v1',
+        keyVar: 'DEEPSEEK_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/deepseek/',
+    },
+    together: {
+        baseUrl: 'https://api.together.xyz/v1',
+        keyVar: 'TOGETHER_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/togetherai/',
+    },
+    fireworks: {
+        baseUrl: 'https://api.fireworks.ai/inference/v1',
+        keyVar: 'FIREWORKS_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/fireworks/',
+    },
+    perplexity: {
+        baseUrl: 'https://api.perplexity.ai',
+        keyVar: 'PERPLEXITY_API_KEY',
+        bodyKeys: [
+            'search_domain_filter',
+            'search_recency_filter',
+            'search_after_date_filter',
+            'search_before_date_filter',
+            'return_related_questions',
+            'return_images',
+            'web_search_options',
+            'search_mode',
+        ],
+        docs: 'https://www.promptfoo.dev/docs/providers/perplexity/',
+    },
+    cerebras: {
+        baseUrl: 'https://api.cerebras.ai/v1',
+        keyVar: 'CEREBRAS_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/cerebras/',
+    },
+    hyperbolic: {
+        baseUrl: 'https://api.hyperbolic.xyz/v1',
+        keyVar: 'HYPERBOLIC_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/hyperbolic/',
+    },
+    litellm: {
+        baseUrl: 'http://0.0.0.0:4000',
+        baseUrlVar: 'LITELLM_BASE_URL',
+        keyVar: 'LITELLM_API_KEY',
+        keyOptional: true,
+        docs: 'https://www.promptfoo.dev/docs/providers/litellm/',
+    },
+    databricks: {
+        // The workspace is the user's own: promptfoo reads it from DATABRICKS_WORKSPACE_URL (or config.workspaceUrl).
+        baseUrl: '',
+        baseUrlVar: 'DATABRICKS_WORKSPACE_URL',
+        keyVar: 'DATABRICKS_TOKEN',
+        docs: 'https://www.promptfoo.dev/docs/providers/databricks/',
+    },
+    docker: {
+        baseUrl: 'http://localhost:12434/engines/v1',
+        baseUrlVar: 'DOCKER_MODEL_RUNNER_BASE_URL',
+        keyVar: 'DOCKER_MODEL_RUNNER_API_KEY',
+        keyOptional: true,
+        docs: 'https://www.promptfoo.dev/docs/providers/docker/',
+    },
+    truefoundry: {
+        baseUrl: 'https://gateway.truefoundry.ai',
+        keyVar: 'TRUEFOUNDRY_API_KEY',
+        bodyKeys: ['metadata', 'loggingConfig', 'mcp_servers', 'iteration_limit'],
+        docs: 'https://www.promptfoo.dev/docs/providers/truefoundry/',
+    },
+    aimlapi: {
+        baseUrl: 'https://api.aimlapi.com/v1',
+        keyVar: 'AIML_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/aimlapi/',
+    },
+    cometapi: {
+        baseUrl: 'https://api.cometapi.com/v1',
+        keyVar: 'COMETAPI_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/cometapi/',
+    },
+    cohere: {
+        // Cohere's OpenAI-compatible endpoint: the same chat models, OpenAI's request and response shapes.
+        baseUrl: 'https://api.cohere.ai/compatibility/v1',
+        keyVar: 'COHERE_API_KEY',
+        docs: 'https://docs.cohere.com/docs/compatibility-api',
+    },
+    huggingface: {
+        // Hugging Face's inference router (OpenAI-compatible chat for the models it serves).
+        baseUrl: 'https://router.huggingface.co/v1',
+        keyVar: 'HF_TOKEN',
+        docs: 'https://www.promptfoo.dev/docs/providers/huggingface/',
+    },
+    llama: {
+        baseUrl: 'https://api.llama.com/compat/v1',
+        keyVar: 'LLAMA_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/llamaApi/',
+    },
+    nscale: {
+        baseUrl: 'https://inference.api.nscale.com/v1',
+        keyVar: 'NSCALE_SERVICE_TOKEN',
+        docs: 'https://www.promptfoo.dev/docs/providers/nscale/',
+    },
+    vercel: {
+        baseUrl: 'https://ai-gateway.vercel.sh/v1',
+        keyVar: 'VERCEL_AI_GATEWAY_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/vercel/',
+    },
+};
+/** The model part of `<host>:<model>` or `<host>:chat:<model>` (promptfoo accepts both for most hosts). */
+function hostModel(rest) {
+    return rest[0] === 'chat' && rest.length > 1 ? rest.slice(1).join(':') : rest.join(':');
+}
+
+var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
 
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
@@ -4877,7 +5016,7 @@ function requireNodeLoaders () {
 
 	function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 	function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-	var fs = require$$0$2;
+	var fs = require$$1;
 	var path = require$$0$1;
 	var Loader = requireLoader();
 	var _require = requirePrecompiledLoader(),
@@ -5994,7 +6133,7 @@ function requirePrecompile () {
 	if (hasRequiredPrecompile) return precompile_1;
 	hasRequiredPrecompile = 1;
 
-	var fs = require$$0$2;
+	var fs = require$$1;
 	var path = require$$0$1;
 	var _require = requireLib(),
 	  _prettifyError = _require._prettifyError;
@@ -6804,7 +6943,23 @@ function textOf(content) {
 // Secrets never leave a provider: not in error messages (a server may echo the key back), not in cache keys.
 const REDACTED = '[REDACTED]';
 /** Config keys whose values are credentials. */
-const SECRET_CONFIG_KEYS = new Set(['apikey', 'api_key', 'token', 'password']);
+const SECRET_CONFIG_KEYS = new Set([
+    'apikey',
+    'api_key',
+    'token',
+    'password',
+    // AWS keys (Bedrock, SageMaker), an Entra token (Azure), a service-account JSON (Vertex), a signing key (http).
+    'secretaccesskey',
+    'sessiontoken',
+    'azureadtoken',
+    'credentials',
+    'privatekey',
+    'passphrase',
+]);
+/** Objects in a provider's config whose own keys may be credentials: the http provider's `auth` and `signatureAuth`. */
+const SECRET_HOLDERS = new Set(['auth', 'signatureauth']);
+/** Inside those: the api_key auth's `value` too. */
+const HELD_SECRET_KEYS = new Set([...SECRET_CONFIG_KEYS, 'value', 'keystorepassword']);
 /** Header names whose values are credentials. */
 const SECRET_HEADER_NAMES = new Set(['authorization', 'x-api-key', 'api-key', 'proxy-authorization', 'cookie']);
 /** Replace every occurrence of every known secret value. Very short values are skipped: they would shred the text. */
@@ -6830,6 +6985,12 @@ function secretsInConfig(config) {
     for (const [key, value] of Object.entries(config)) {
         if (SECRET_CONFIG_KEYS.has(key.toLowerCase()) && typeof value === 'string' && value)
             found.push(value);
+        if (SECRET_HOLDERS.has(key.toLowerCase()) && value && typeof value === 'object') {
+            for (const [inner, held] of Object.entries(value)) {
+                if (HELD_SECRET_KEYS.has(inner.toLowerCase()) && typeof held === 'string' && held)
+                    found.push(held);
+            }
+        }
     }
     const headers = config.headers;
     if (headers && typeof headers === 'object') {
@@ -6846,6 +7007,10 @@ function withoutSecrets(config) {
     for (const [key, value] of Object.entries(config)) {
         if (SECRET_CONFIG_KEYS.has(key.toLowerCase()))
             continue;
+        if (SECRET_HOLDERS.has(key.toLowerCase()) && value && typeof value === 'object') {
+            out[key] = Object.fromEntries(Object.entries(value).filter(([inner]) => !HELD_SECRET_KEYS.has(inner.toLowerCase())));
+            continue;
+        }
         if (key === 'headers' && value && typeof value === 'object') {
             out.headers = Object.fromEntries(Object.entries(value).filter(([name]) => !isSecretHeader(name)));
             continue;
@@ -7069,10 +7234,10 @@ function agentFor(url) {
     return url.protocol === 'https:' ? agents.https : agents.http;
 }
 const DECODERS = {
-    gzip: promisify(zlib.gunzip),
-    'x-gzip': promisify(zlib.gunzip),
-    deflate: promisify(zlib.inflate),
-    br: promisify(zlib.brotliDecompress),
+    gzip: promisify(zlib__default.gunzip),
+    'x-gzip': promisify(zlib__default.gunzip),
+    deflate: promisify(zlib__default.inflate),
+    br: promisify(zlib__default.brotliDecompress),
 };
 const targets = new Map();
 /**
@@ -7104,8 +7269,8 @@ function targetFor(url) {
     }
     return target;
 }
-/** One POST; resolves with the whole (decoded) body, rejects with a TransportError. */
-function send(url, payload, headers, signal) {
+/** One request (a POST unless told); resolves with the whole (decoded) body, rejects with a TransportError. */
+function send(url, payload, headers, signal, method, agent) {
     return new Promise((resolve, reject) => {
         let settled = false;
         // The signal is watched here rather than passed to http.request: node's own abort plumbing (a stream
@@ -7150,7 +7315,11 @@ function send(url, payload, headers, signal) {
         const { transport, options } = targetFor(url);
         const request = transport.request({
             ...options,
-            headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) },
+            ...(method ? { method } : {}),
+            ...(agent ? { agent } : {}),
+            headers: payload === undefined
+                ? headers
+                : { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) },
         }, onResponse);
         request.on('error', (error) => fail(responded ? 'body' : 'request', error));
         if (signal) {
@@ -7165,7 +7334,10 @@ function send(url, payload, headers, signal) {
             signal.addEventListener('abort', onAbort, { once: true });
         }
         // A string body goes out in one write with the headers; a Buffer took a writev of two, measurably dearer.
-        request.end(payload);
+        if (payload === undefined)
+            request.end();
+        else
+            request.end(payload);
     });
 }
 /** POST a JSON body once and read a JSON reply; every failure comes back classified, nothing throws. */
@@ -7175,7 +7347,9 @@ async function postJson(url, body, headers, options) {
         return { ok: false, failure: failure$1(options, 'request aborted before it was sent (timeout)', true) };
     let response;
     try {
-        response = await send(url, JSON.stringify(body), headers, signal);
+        const method = options.method?.toUpperCase();
+        const payload = method === 'GET' || method === 'HEAD' ? undefined : (options.bodyText ?? JSON.stringify(body));
+        response = await send(url, payload, headers, signal, method, options.agent);
     }
     catch (err) {
         const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
@@ -7208,10 +7382,13 @@ async function postJson(url, body, headers, options) {
             }),
         };
     }
+    const ok = { ok: true, status: response.status, headers: response.headers, text, ...limits };
     try {
-        return { ok: true, status: response.status, body: JSON.parse(text), ...limits };
+        return { ...ok, body: JSON.parse(text) };
     }
     catch {
+        if (options.acceptText)
+            return { ...ok, body: text };
         // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
         return {
             ok: false,
@@ -7270,11 +7447,17 @@ const PRICES = {
     o3: { input: 2, output: 8 },
     'o3-mini': { input: 1.1, output: 4.4 },
     'o4-mini': { input: 1.1, output: 4.4 },
+    'gpt-3.5-turbo-instruct': { input: 1.5, output: 2 },
+    'text-embedding-3-small': { input: 0.02, output: 0 },
+    'text-embedding-3-large': { input: 0.13, output: 0 },
+    'text-embedding-ada-002': { input: 0.1, output: 0 },
     // Anthropic
     'claude-opus-4-5': { input: 5, output: 25 },
     'claude-opus-4-1': { input: 15, output: 75 },
     'claude-opus-4': { input: 15, output: 75 },
+    'claude-sonnet-4-6': { input: 3, output: 15 },
     'claude-sonnet-4-5': { input: 3, output: 15 },
+    'claude-opus-4-6': { input: 5, output: 25 },
     'claude-sonnet-4': { input: 3, output: 15 },
     'claude-haiku-4-5': { input: 1, output: 5 },
     'claude-3-7-sonnet': { input: 3, output: 15 },
@@ -7282,6 +7465,22 @@ const PRICES = {
     'claude-3-5-haiku': { input: 0.8, output: 4 },
     'claude-3-opus': { input: 15, output: 75 },
     'claude-3-haiku': { input: 0.25, output: 1.25 },
+    // Google Gemini (paid tier, prompts up to 200k tokens)
+    'gemini-2.5-pro': { input: 1.25, output: 10 },
+    'gemini-2.5-flash': { input: 0.3, output: 2.5 },
+    'gemini-2.5-flash-lite': { input: 0.1, output: 0.4 },
+    'gemini-2.0-flash': { input: 0.1, output: 0.4 },
+    'gemini-2.0-flash-lite': { input: 0.075, output: 0.3 },
+    // Amazon Nova on Bedrock (on-demand, us-east-1)
+    'nova-micro': { input: 0.035, output: 0.14 },
+    'nova-lite': { input: 0.06, output: 0.24 },
+    'nova-pro': { input: 0.8, output: 3.2 },
+    'nova-premier': { input: 2.5, output: 12.5 },
+    // Mistral, DeepSeek (their published list prices; xAI's variants differ too much by suffix to price by family)
+    'mistral-large-latest': { input: 2, output: 6 },
+    'mistral-small-latest': { input: 0.1, output: 0.3 },
+    'deepseek-chat': { input: 0.27, output: 1.1 },
+    'deepseek-reasoner': { input: 0.55, output: 2.19 },
 };
 /** The price of a model by exact name, else its longest family prefix followed by `-` (so `gpt-4` never prices `gpt-4.1`). */
 function knownPrice(model) {
@@ -7318,19 +7517,19 @@ function costOf(price, usage) {
 const ANTHROPIC_VERSION = '2023-06-01';
 const DEFAULT_MAX_TOKENS = 1024;
 const BODY_PARAMS$1 = ['temperature', 'top_p', 'top_k', 'stop_sequences', 'tools', 'tool_choice', 'thinking'];
-const str$1 = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const str$2 = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 function anthropicKeyVar(config) {
-    return str$1(config.apiKeyEnvar) ?? 'ANTHROPIC_API_KEY';
+    return str$2(config.apiKeyEnvar) ?? 'ANTHROPIC_API_KEY';
 }
 function anthropicApiKey(config, env) {
-    return str$1(config.apiKey) ?? str$1(env[anthropicKeyVar(config)]);
+    return str$2(config.apiKey) ?? str$2(env[anthropicKeyVar(config)]);
 }
 function missingAnthropicCredentials(config, env) {
     return anthropicApiKey(config, env) ? [] : [anthropicKeyVar(config)];
 }
 /** `{base}/v1/messages`; a base that already ends in /v1 is not doubled. */
 function anthropicMessagesUrl(config, env) {
-    const base = (str$1(config.apiBaseUrl) ?? str$1(env.ANTHROPIC_BASE_URL) ?? 'https://api.anthropic.com').replace(/\/+$/, '');
+    const base = (str$2(config.apiBaseUrl) ?? str$2(env.ANTHROPIC_BASE_URL) ?? 'https://api.anthropic.com').replace(/\/+$/, '');
     return base.endsWith('/v1') ? `${base}/messages` : `${base}/v1/messages`;
 }
 /** Split a chat into Anthropic's shape: `system` text apart, the rest as messages. */
@@ -7406,307 +7605,18 @@ function createAnthropicProvider(spec, model, options) {
     };
 }
 
-// `file://provider.mjs` — promptfoo's custom provider contract: the default export is a class constructed with
-// `{ id, config }` whose instances have `callApi(prompt, context)`. Also accepted: a default-exported object with
-// `callApi`, a default-exported function (it *is* callApi), or a named `callApi` export.
-//
-// A callApi that throws is reported as a TRANSIENT error: custom providers usually wrap a network client, and a
-// throw is how those surface timeouts and resets. A provider that knows better returns `{ error, transient }`.
-const MODULE_EXTENSIONS = new Set(['.mjs', '.js', '.cjs']);
-/** Absolute path of the module, refusing anything outside rootDir (after resolving symlinks). */
-async function resolveInsideRoot(reference, options) {
-    const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
-    const relative = reference.slice('file://'.length);
-    if (!MODULE_EXTENSIONS.has(path.extname(relative))) {
-        throw new ConfigError(where, `provider "${reference}": expected a JavaScript module ending in .mjs, .js or .cjs`, options.key);
-    }
-    const root = await realpath(options.rootDir);
-    let absolute;
-    try {
-        absolute = await realpath(path.resolve(root, relative));
-    }
-    catch {
-        throw new ConfigError(where, `provider "${reference}": no such file ${path.resolve(root, relative)} (paths resolve against ${root})`, options.key);
-    }
-    const fromRoot = path.relative(root, absolute);
-    if (fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) {
-        throw new ConfigError(where, `provider "${reference}": resolves to ${absolute}, outside the suite's directory ${root}; keep provider modules inside it`, options.key);
-    }
-    return absolute;
-}
-function findCallApi(mod, spec) {
-    const exported = mod.default ?? mod;
-    if (typeof exported === 'function') {
-        const proto = exported.prototype;
-        if (proto && typeof proto.callApi === 'function') {
-            const Ctor = exported;
-            const instance = new Ctor({ id: spec.id, config: spec.config });
-            return instance.callApi.bind(instance);
-        }
-        return exported;
-    }
-    if (exported && typeof exported === 'object' && typeof exported.callApi === 'function') {
-        const holder = exported;
-        return holder.callApi.bind(holder);
-    }
-    if (typeof mod.callApi === 'function')
-        return mod.callApi;
-    return undefined;
-}
-/** Whatever callApi returned → a ProviderResponse; a bare string is taken as the output. */
-function normalizeCustomResponse(value, id) {
-    if (typeof value === 'string')
-        return { output: value };
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        return {
-            error: `${id}: callApi returned ${value === null ? 'null' : typeof value}; expected { output } or { error }`,
-            transient: false,
-        };
-    }
-    const r = value;
-    const response = {};
-    if ('output' in r)
-        response.output = r.output;
-    if (r.error !== undefined && r.error !== null && r.error !== '') {
-        response.error = `${id}: ${typeof r.error === 'string' ? r.error : messageOf(r.error)}`;
-        response.transient = r.transient === true;
-        if (typeof r.retryAfterMs === 'number')
-            response.retryAfterMs = r.retryAfterMs;
-    }
-    if (r.tokenUsage && typeof r.tokenUsage === 'object')
-        response.tokenUsage = r.tokenUsage;
-    if (typeof r.cost === 'number')
-        response.cost = r.cost;
-    if (!('output' in r) && response.error === undefined) {
-        return { error: `${id}: callApi returned an object with neither "output" nor "error"`, transient: false };
-    }
-    return response;
-}
-/** Run callApi, but give up when the engine's timeout fires: a module that ignores `context.signal` cannot hang a run. */
-async function callUntilAborted(call, prompt, context, id) {
-    const { signal } = context;
-    const timedOut = { error: `${id}: timed out (aborted)`, transient: true };
-    if (signal?.aborted)
-        return timedOut;
-    let onAbort;
-    const aborted = new Promise((resolve) => {
-        onAbort = () => resolve(timedOut);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    const called = (async () => {
-        try {
-            return normalizeCustomResponse(await call(prompt, context), id);
-        }
-        catch (err) {
-            return { error: `${id}: callApi threw: ${messageOf(err)}`, transient: true };
-        }
-    })();
-    try {
-        return await Promise.race([called, aborted]);
-    }
-    finally {
-        if (onAbort)
-            signal?.removeEventListener('abort', onAbort);
-    }
-}
-async function createCustomProvider(spec, options) {
-    const file = await resolveInsideRoot(spec.id, options);
-    const source = await readFile(file);
-    const contentHash = createHash('sha256').update(source).digest('hex');
-    const where = { file: options.configFile ?? file };
-    let mod;
-    try {
-        // The hash in the URL makes an edited module load afresh in a long-lived process (ESM caches by URL).
-        mod = (await import(`${pathToFileURL(file).href}?sha256=${contentHash}`));
-    }
-    catch (err) {
-        throw new ConfigError(where, `provider "${spec.id}": loading ${file} failed: ${messageOf(err)}`, options.key);
-    }
-    let callApi;
-    try {
-        callApi = findCallApi(mod, spec);
-    }
-    catch (err) {
-        throw new ConfigError(where, `provider "${spec.id}": constructing the default-exported class failed: ${messageOf(err)}`, options.key);
-    }
-    if (!callApi) {
-        throw new ConfigError(where, `provider "${spec.id}": ${file} exports no callApi; expected \`export default class { constructor({ id, config }) {} async callApi(prompt, context) { return { output } } }\``, options.key);
-    }
-    const call = callApi;
-    const secrets = secretsInConfig(spec.config);
-    return {
-        id: spec.id,
-        label: spec.label,
-        // The module's content is part of its identity: editing the provider invalidates cached outputs.
-        cacheIdentity: cacheIdentityOf(spec.id, spec.config, { sha256: contentHash }),
-        async callApi(prompt, context) {
-            const response = await callUntilAborted(call, prompt, context, spec.id);
-            return response.error === undefined ? response : { ...response, error: redact(response.error, secrets) };
-        },
-    };
-}
-
-function createEchoProvider(spec) {
-    return {
-        id: spec.id,
-        label: spec.label,
-        cacheIdentity: cacheIdentityOf(spec.id, spec.config),
-        price: { input: 0, output: 0 },
-        async callApi(prompt) {
-            return { output: prompt, tokenUsage: { prompt: 0, completion: 0, total: 0 }, cost: 0 };
-        },
-    };
-}
-
-// `exec:<command>` — promptfoo's script provider contract: run the command (no shell) with three extra arguments —
-// the prompt, the provider options as JSON (`{id, config}`), the call context as JSON (`{vars, prompt}`) — and take
-// trimmed stdout as the output. Runs in the suite's directory.
-/** Output beyond this is a runaway script, not an answer. */
-const MAX_STDOUT_BYTES = 16 * 1024 * 1024;
-const STDERR_KEEP_BYTES = 64 * 1024;
-/** Thrown by splitCommand for a command that cannot be split, e.g. an unclosed quote. */
-class ExecCommandError extends Error {
-    name = 'ExecCommandError';
-}
-/**
- * Split a command line into argv the way a POSIX shell would for plain words: whitespace separates,
- * '…' is literal, "…" allows \" and \\ escapes, a backslash outside quotes escapes the next character.
- * No globbing, variables or pipes: the command runs without a shell on purpose.
- */
-function splitCommand(command) {
-    const argv = [];
-    let current = '';
-    let inWord = false;
-    let quote;
-    for (let i = 0; i < command.length; i++) {
-        const ch = command[i];
-        if (quote === "'") {
-            if (ch === "'")
-                quote = undefined;
-            else
-                current += ch;
-        }
-        else if (quote === '"') {
-            if (ch === '"')
-                quote = undefined;
-            else if (ch === '\\' && (command[i + 1] === '"' || command[i + 1] === '\\'))
-                current += command[++i];
-            else
-                current += ch;
-        }
-        else if (ch === "'" || ch === '"') {
-            quote = ch;
-            inWord = true;
-        }
-        else if (ch === '\\' && i + 1 < command.length) {
-            current += command[++i];
-            inWord = true;
-        }
-        else if (/\s/.test(ch)) {
-            if (inWord)
-                argv.push(current);
-            current = '';
-            inWord = false;
-        }
-        else {
-            current += ch;
-            inWord = true;
-        }
-    }
-    if (quote)
-        throw new ExecCommandError(`unclosed ${quote} quote in exec command: ${command}`);
-    if (inWord)
-        argv.push(current);
-    return argv;
-}
-function createExecProvider(spec, options) {
-    const command = spec.id.slice('exec:'.length).trim();
-    const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
-    let argv;
-    try {
-        argv = splitCommand(command);
-    }
-    catch (err) {
-        throw new ConfigError(where, `provider "${spec.id}": ${err.message}`, options.key);
-    }
-    if (argv.length === 0)
-        throw new ConfigError(where, `provider "${spec.id}": expected a command after "exec:", e.g. exec:node provider.mjs`, options.key);
-    const [program, ...args] = argv;
-    const secrets = secretsInConfig(spec.config);
-    const fail = (message, transient) => ({
-        error: redact(`${spec.id}: ${message}`, secrets),
-        transient,
-    });
-    return {
-        id: spec.id,
-        label: spec.label,
-        cacheIdentity: cacheIdentityOf(spec.id, spec.config),
-        callApi(prompt, context) {
-            if (context.signal?.aborted)
-                return Promise.resolve(fail('timed out (aborted) before starting', true));
-            const scriptArgs = [
-                ...args,
-                prompt,
-                JSON.stringify({ id: spec.id, config: spec.config }),
-                JSON.stringify({ vars: context.vars, prompt: context.prompt }),
-            ];
-            return new Promise((resolve) => {
-                const child = spawn(program, scriptArgs, {
-                    cwd: options.rootDir,
-                    env: options.env,
-                    signal: context.signal,
-                    killSignal: 'SIGKILL',
-                    stdio: ['ignore', 'pipe', 'pipe'],
-                });
-                const stdout = [];
-                let stdoutBytes = 0;
-                let stderr = '';
-                let settled = false;
-                const settle = (response) => {
-                    if (!settled) {
-                        settled = true;
-                        resolve(response);
-                    }
-                };
-                child.stdout.on('data', (chunk) => {
-                    stdoutBytes += chunk.length;
-                    if (stdoutBytes > MAX_STDOUT_BYTES) {
-                        child.kill('SIGKILL');
-                        settle(fail(`stdout exceeded ${MAX_STDOUT_BYTES} bytes; the process was killed`, false));
-                        return;
-                    }
-                    stdout.push(chunk);
-                });
-                child.stderr.on('data', (chunk) => {
-                    if (stderr.length < STDERR_KEEP_BYTES)
-                        stderr += chunk.toString('utf8');
-                });
-                child.on('error', (err) => {
-                    if (err.name === 'AbortError' || context.signal?.aborted)
-                        settle(fail('timed out (aborted); the process was killed', true));
-                    else if (err.code === 'ENOENT')
-                        settle(fail(`command not found: ${program} (run from ${options.rootDir})`, false));
-                    else
-                        settle(fail(`could not run ${program}: ${err.message}`, false));
-                });
-                child.on('close', (code, signal) => {
-                    if (context.signal?.aborted)
-                        return settle(fail('timed out (aborted); the process was killed', true));
-                    const errText = stderr.trim();
-                    if (code !== 0) {
-                        const how = code === null ? `was killed by ${signal}` : `exited with code ${code}`;
-                        return settle(fail(`${program} ${how}${errText ? `: ${excerpt(errText)}` : ''}`, false));
-                    }
-                    const output = Buffer.concat(stdout).toString('utf8').trim();
-                    // promptfoo: stderr with no stdout is a failure; stderr next to stdout is only noise.
-                    if (output === '' && errText !== '')
-                        return settle(fail(`no output; stderr: ${excerpt(errText)}`, false));
-                    settle({ output });
-                });
-            });
-        },
-    };
-}
+var anthropic = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    ANTHROPIC_VERSION: ANTHROPIC_VERSION,
+    anthropicApiKey: anthropicApiKey,
+    anthropicKeyVar: anthropicKeyVar,
+    anthropicMessagesUrl: anthropicMessagesUrl,
+    createAnthropicProvider: createAnthropicProvider,
+    missingAnthropicCredentials: missingAnthropicCredentials,
+    outputOf: outputOf$1,
+    toAnthropicMessages: toAnthropicMessages,
+    usageOf: usageOf$1
+});
 
 /** Request parameters passed through to the API when set in the config (promptfoo's names, which are OpenAI's). */
 const BODY_PARAMS = [
@@ -7721,8 +7631,24 @@ const BODY_PARAMS = [
     'frequency_penalty',
     'tools',
     'tool_choice',
+    'parallel_tool_calls',
+    'reasoning_effort',
+    'verbosity',
+    'logprobs',
+    'top_logprobs',
+    'logit_bias',
+    'n',
+    'user',
+    'service_tier',
+    'store',
+    'metadata',
+    'modalities',
+    'audio',
+    'prediction',
+    'functions',
+    'function_call',
 ];
-const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const str$1 = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 function withV1(base) {
     const trimmed = base.replace(/\/+$/, '');
     return trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1`;
@@ -7730,29 +7656,23 @@ function withV1(base) {
 /** Base URL including `/v1`, where `/chat/completions` is appended. */
 function openAiBaseUrl(flavor, config, env) {
     if (flavor === 'ollama')
-        return withV1(str(config.apiBaseUrl) ?? str(env.OLLAMA_BASE_URL) ?? 'http://localhost:11434');
+        return withV1(str$1(config.apiBaseUrl) ?? str$1(env.OLLAMA_BASE_URL) ?? 'http://localhost:11434');
     // promptfoo: `apiHost` is a bare host name; `apiBaseUrl` a full base. Config wins over env.
     const fromHost = (host) => (host ? `https://${host}/v1` : undefined);
-    const base = str(config.apiBaseUrl) ??
-        fromHost(str(config.apiHost)) ??
-        str(env.OPENAI_BASE_URL) ??
-        str(env.OPENAI_API_BASE_URL) ??
-        fromHost(str(env.OPENAI_API_HOST)) ??
+    const base = str$1(config.apiBaseUrl) ??
+        fromHost(str$1(config.apiHost)) ??
+        str$1(env.OPENAI_BASE_URL) ??
+        str$1(env.OPENAI_API_BASE_URL) ??
+        fromHost(str$1(env.OPENAI_API_HOST)) ??
         'https://api.openai.com/v1';
     return base.replace(/\/+$/, '');
 }
 /** The env var the key is read from: `apiKeyEnvar` when configured, else OPENAI_API_KEY (OLLAMA_API_KEY, optional, for Ollama). */
 function openAiKeyVar(flavor, config) {
-    return str(config.apiKeyEnvar) ?? (flavor === 'ollama' ? 'OLLAMA_API_KEY' : 'OPENAI_API_KEY');
+    return str$1(config.apiKeyEnvar) ?? (flavor === 'ollama' ? 'OLLAMA_API_KEY' : 'OPENAI_API_KEY');
 }
 function openAiApiKey(flavor, config, env) {
-    return str(config.apiKey) ?? str(env[openAiKeyVar(flavor, config)]);
-}
-/** Names of what is missing to call this provider: OpenAI needs a key, a local Ollama does not. */
-function missingOpenAiCredentials(flavor, config, env) {
-    if (flavor === 'ollama')
-        return [];
-    return openAiApiKey(flavor, config, env) ? [] : [openAiKeyVar(flavor, config)];
+    return str$1(config.apiKey) ?? str$1(env[openAiKeyVar(flavor, config)]);
 }
 function usageOf(usage) {
     const n = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -7824,65 +7744,574 @@ function createOpenAiProvider(spec, flavor, model, options) {
     };
 }
 
+var openai = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    BODY_PARAMS: BODY_PARAMS,
+    createOpenAiProvider: createOpenAiProvider,
+    openAiApiKey: openAiApiKey,
+    openAiBaseUrl: openAiBaseUrl,
+    openAiKeyVar: openAiKeyVar,
+    outputOf: outputOf,
+    usageOf: usageOf
+});
+
+// Which credentials each provider family reads, whether they are there, and their values (to mask in logs).
+// Pure and light: no provider code is loaded to answer "can this suite run here?". A provider reads its
+// key from the same functions, so the check and the call never disagree.
+const str = (v) => typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+/** Throws when config names a reserved variable; the caller turns it into a located error. */
+function checkEnvName(name, key) {
+    if (isRunnerVariable(name)) {
+        throw new Error(`${key}: ${name} is reserved for the runner and the action (INPUT_*, GITHUB_*, ACTIONS_*, RUNNER_*); name a variable of your own`);
+    }
+    return name;
+}
+/** Every `*Envar` key in a provider's config names an env variable to read: none may be a reserved one. */
+function checkConfigEnvNames(config) {
+    for (const [key, value] of Object.entries(config)) {
+        if (/envar$/i.test(key) && typeof value === 'string')
+            checkEnvName(value, `config.${key}`);
+    }
+}
+/** The env variable a compatible host reads its key from. */
+function hostKeyVar(host, config) {
+    return str(config.apiKeyEnvar) ?? COMPATIBLE_HOSTS[host].keyVar;
+}
+/** Base URL of a compatible host: config, then the host's env variable, then its public default. */
+function hostBaseUrl(host, config, env) {
+    const entry = COMPATIBLE_HOSTS[host];
+    if (host === 'databricks') {
+        // promptfoo: `workspaceUrl` (or DATABRICKS_WORKSPACE_URL); the OpenAI-compatible API is under /serving-endpoints.
+        const workspace = str(config.apiBaseUrl) ?? str(config.workspaceUrl) ?? str(env.DATABRICKS_WORKSPACE_URL);
+        if (!workspace)
+            return '';
+        const base = workspace.replace(/\/+$/, '');
+        return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
+    }
+    return (str(config.apiBaseUrl) ??
+        (entry.baseUrlVar ? str(env[entry.baseUrlVar]) : undefined) ??
+        entry.baseUrl).replace(/\/+$/, '');
+}
+/**
+ * A compatible host's spec as the OpenAI provider reads it: the host's base URL and key variable filled in
+ * (config still wins). Hosts that run locally without a key use the keyless flavor.
+ */
+function hostSpec(spec, host, env) {
+    const entry = COMPATIBLE_HOSTS[host];
+    const apiBaseUrl = hostBaseUrl(host, spec.config, env);
+    if (!apiBaseUrl) {
+        throw new Error(`${host} needs the base URL of your own endpoint: set ${entry.baseUrlVar ?? 'config.apiBaseUrl'} or config.apiBaseUrl`);
+    }
+    // The host's own keys travel in `passthrough`, which the OpenAI provider merges into the body.
+    const own = Object.fromEntries((entry.bodyKeys ?? []).filter((k) => spec.config[k] !== undefined).map((k) => [k, spec.config[k]]));
+    const passthrough = Object.keys(own).length > 0
+        ? { passthrough: { ...own, ...spec.config.passthrough } }
+        : {};
+    return {
+        spec: {
+            ...spec,
+            config: { ...spec.config, apiBaseUrl, apiKeyEnvar: hostKeyVar(host, spec.config), ...passthrough },
+        },
+        flavor: entry.keyOptional ? 'ollama' : 'openai',
+    };
+}
+/** Azure OpenAI: an `api-key` (config.apiKey, apiKeyEnvar, AZURE_API_KEY, AZURE_OPENAI_API_KEY) or an Entra bearer token. */
+const AZURE_KEY_VARS = ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY'];
+const AZURE_TOKEN_VAR = 'AZURE_OPENAI_AD_TOKEN';
+function azureAuth(config, env) {
+    const keyVars = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...AZURE_KEY_VARS];
+    const apiKey = str(config.apiKey) ?? keyVars.map((name) => str(env[name])).find(Boolean);
+    const bearer = str(config.azureAdToken) ?? str(env[AZURE_TOKEN_VAR]);
+    return {
+        ...(apiKey ? { apiKey } : {}),
+        ...(bearer ? { bearer } : {}),
+        variables: [...keyVars, AZURE_TOKEN_VAR],
+    };
+}
+const GOOGLE_KEY_VARS = ['GOOGLE_API_KEY', 'GEMINI_API_KEY'];
+function googleApiKey(config, env) {
+    if (str(config.apiKeyEnvar))
+        return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)]);
+    return str(config.apiKey) ?? GOOGLE_KEY_VARS.map((name) => str(env[name])).find(Boolean);
+}
+/** Where Google's auth library finds credentials without us: a key file, or gcloud's application-default login. */
+function hasGoogleCredentials(config, env) {
+    if (str(config.credentials) || str(config.keyFilename) || str(env.GOOGLE_APPLICATION_CREDENTIALS))
+        return true;
+    const gcloud = str(env.CLOUDSDK_CONFIG) ?? path.join(os.homedir(), '.config', 'gcloud');
+    return existsSync(path.join(gcloud, 'application_default_credentials.json'));
+}
+const AWS_KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+const AWS_BEDROCK_TOKEN_VAR = 'AWS_BEARER_TOKEN_BEDROCK';
+/** Whether the standard AWS chain has something to start from: keys, a profile, a web identity, a container role. */
+function hasAwsCredentials(config, env) {
+    if (str(config.accessKeyId) && str(config.secretAccessKey))
+        return true;
+    if (str(config.apiKey) || str(env[AWS_BEDROCK_TOKEN_VAR]))
+        return true;
+    if (str(env.AWS_ACCESS_KEY_ID) && str(env.AWS_SECRET_ACCESS_KEY))
+        return true;
+    if (str(config.profile) || str(env.AWS_PROFILE) || str(env.AWS_WEB_IDENTITY_TOKEN_FILE))
+        return true;
+    if (str(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) || str(env.AWS_CONTAINER_CREDENTIALS_FULL_URI))
+        return true;
+    const home = os.homedir();
+    return (existsSync(str(env.AWS_SHARED_CREDENTIALS_FILE) ?? path.join(home, '.aws', 'credentials')) ||
+        existsSync(str(env.AWS_CONFIG_FILE) ?? path.join(home, '.aws', 'config')));
+}
+const none = { variables: [], missing: [], values: [] };
+function keyed(variable, value, optional = false) {
+    return { variables: [variable], missing: value || optional ? [] : [variable], values: value ? [value] : [] };
+}
+function openAi(flavor, config, env) {
+    return keyed(openAiKeyVar(flavor, config), openAiApiKey(flavor, config, env), flavor === 'ollama');
+}
+function credentialsOf(parsed, config, env) {
+    switch (parsed.kind) {
+        case 'chat': {
+            if (!parsed.host)
+                return openAi(parsed.flavor, config, env);
+            const variable = hostKeyVar(parsed.host, config);
+            const value = str(config.apiKey) ?? str(env[variable]);
+            return keyed(variable, value, COMPATIBLE_HOSTS[parsed.host].keyOptional);
+        }
+        case 'completion':
+            return openAi(parsed.flavor, config, env);
+        case 'embedding':
+            return openAi('openai', config, env);
+        case 'image': {
+            if (parsed.vendor === 'openai')
+                return openAi('openai', config, env);
+            const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
+            return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+        }
+        case 'responses': {
+            if (parsed.vendor === 'openai')
+                return openAi('openai', config, env);
+            if (parsed.vendor === 'xai') {
+                const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
+                return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+            }
+            return azureCredentials(config, env);
+        }
+        case 'azure':
+            return azureCredentials(config, env);
+        case 'anthropic':
+            return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
+        case 'google': {
+            const value = googleApiKey(config, env);
+            const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...GOOGLE_KEY_VARS];
+            return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
+        }
+        case 'vertex': {
+            const apiKey = str(config.apiKey) ?? str(env.VERTEX_API_KEY);
+            const ok = Boolean(apiKey) || hasGoogleCredentials(config, env);
+            return {
+                variables: ['GOOGLE_APPLICATION_CREDENTIALS', 'VERTEX_PROJECT_ID', 'VERTEX_REGION'],
+                missing: ok ? [] : ['GOOGLE_APPLICATION_CREDENTIALS (or gcloud application-default login)'],
+                values: apiKey ? [apiKey] : [],
+            };
+        }
+        case 'replicate': {
+            const value = str(config.apiKey) ??
+                (str(config.apiKeyEnvar)
+                    ? str(env[str(config.apiKeyEnvar)])
+                    : (str(env.REPLICATE_API_TOKEN) ?? str(env.REPLICATE_API_KEY)));
+            const variables = str(config.apiKeyEnvar)
+                ? [str(config.apiKeyEnvar)]
+                : ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
+            return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
+        }
+        case 'sagemaker':
+        case 'bedrock': {
+            const values = [
+                str(config.secretAccessKey),
+                str(config.sessionToken),
+                str(config.apiKey),
+                str(env.AWS_SECRET_ACCESS_KEY),
+                str(env.AWS_SESSION_TOKEN),
+                str(env[AWS_BEDROCK_TOKEN_VAR]),
+            ].filter((v) => Boolean(v));
+            return {
+                variables: [...AWS_KEY_VARS, 'AWS_REGION', 'AWS_PROFILE', AWS_BEDROCK_TOKEN_VAR],
+                missing: hasAwsCredentials(config, env)
+                    ? []
+                    : [
+                        'AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, a role, or AWS_BEARER_TOKEN_BEDROCK)',
+                    ],
+                values,
+            };
+        }
+        default:
+            return none;
+    }
+}
+function azureCredentials(config, env) {
+    const auth = azureAuth(config, env);
+    const values = [auth.apiKey, auth.bearer].filter((v) => Boolean(v));
+    return {
+        variables: auth.variables,
+        missing: values.length > 0 ? [] : [`${auth.variables.slice(0, -1).join(' or ')} (or ${AZURE_TOKEN_VAR})`],
+        values,
+    };
+}
+/**
+ * The secrets a workflow must pass for this provider to run on GitHub (`init` writes them into the workflow's
+ * env). Keyless local servers need none; Vertex authenticates with a credentials file, not a secret.
+ */
+function workflowSecrets(parsed, config) {
+    switch (parsed.kind) {
+        case 'chat':
+            if (parsed.host)
+                return COMPATIBLE_HOSTS[parsed.host].keyOptional ? [] : [hostKeyVar(parsed.host, config)];
+            return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
+        case 'completion':
+            return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
+        case 'embedding':
+            return [openAiKeyVar('openai', config)];
+        case 'image':
+            return [parsed.vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config)];
+        case 'responses':
+            if (parsed.vendor === 'openai')
+                return [openAiKeyVar('openai', config)];
+            if (parsed.vendor === 'xai')
+                return [str(config.apiKeyEnvar) ?? 'XAI_API_KEY'];
+            return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
+        case 'azure':
+            return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
+        case 'anthropic':
+            return [anthropicKeyVar(config)];
+        case 'google':
+            return [str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS[0]];
+        case 'replicate':
+            return [str(config.apiKeyEnvar) ?? 'REPLICATE_API_TOKEN'];
+        case 'sagemaker':
+        case 'bedrock':
+            return ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+        default:
+            return [];
+    }
+}
+/** The error of a call made without its key: which variable(s) to set, or the config key. */
+function missingKeyMessage(variables) {
+    return `${variables} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config`;
+}
+/** Appended to a 401/403: where the key came from. */
+function keyHint(variables) {
+    return `check ${variables}, or apiKey in this provider's config`;
+}
+
 // Provider ids → providers. The only place that knows which id prefix means which wire format.
+// Parsing is pure and cheap; each family's code is imported only when a suite uses it, so a run that calls
+// one vendor loads one vendor (and `--version` none).
 const SUPPORTED_PROVIDER_FORMS = [
     'echo',
-    'openai:chat:<model>',
     'openai:<model>',
+    'openai:chat|responses|completion|embedding|image:<model>',
+    'anthropic:<model>',
     'anthropic:messages:<model>',
-    'ollama:chat:<model>',
+    'azure:chat|responses|completion|embedding:<deployment>',
+    'google:<model>',
+    'vertex:<model>',
+    'bedrock:<model>',
+    'bedrock:converse:<model>',
+    'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
+    'sagemaker:[<modelType>:]<endpoint>',
+    'ollama:chat|completion:<model>',
+    `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
+    'http',
+    'https://<url>',
     'file://<path>.mjs|.js|.cjs',
+    'file://<path>.py[:function]',
+    'python:<path>.py',
     'exec:<command>',
 ];
 class UnknownProviderError extends UserError {
     providerId;
     name = 'UnknownProviderError';
-    constructor(providerId, reason = 'is not a provider promptgate knows') {
-        super(`provider "${providerId}" ${reason}; supported forms: ${SUPPORTED_PROVIDER_FORMS.join(', ')}`);
+    constructor(providerId, reason = 'is not a provider promptgate knows', 
+    /** Replaces the list of supported forms: how to get the same thing another way. */
+    workaround) {
+        const instead = workaround ?? `supported forms: ${SUPPORTED_PROVIDER_FORMS.join(', ')}`;
+        super(`provider "${providerId}" ${reason}${instead ? `; ${instead}` : ''}`);
         this.providerId = providerId;
     }
 }
+/** Families promptgate does not speak, with what to use instead (promptfoo's own docs name the same escape hatches). */
+const CUSTOM_WORKAROUND = 'call it from an `http` provider pointed at your endpoint, or from a custom provider (file://provider.mjs or file://provider.py)';
+const UNSUPPORTED = {
+    'bedrock-agent': `uses Bedrock Agents (InvokeAgent), which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
+    watsonx: `uses IBM watsonx.ai's IAM-token API, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
+    elevenlabs: `is an audio API (speech, transcription), not a text model promptgate can grade; ${CUSTOM_WORKAROUND}`,
+    fal: `is an image API, not a text model; ${CUSTOM_WORKAROUND}`,
+    modelslab: `is an image API, not a text model; ${CUSTOM_WORKAROUND}`,
+    mcp: `calls tools over the Model Context Protocol, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
+    browser: `drives a browser, which promptgate does not do; ${CUSTOM_WORKAROUND}`,
+    github: `would send a GITHUB_* token, which promptgate never reads for a provider; use openai:chat:<model> with apiBaseUrl: https://models.github.ai/inference and apiKeyEnvar naming a variable of your own`,
+    helicone: `routes through Helicone's gateway, which needs its own headers; use openai:chat:<model> with apiBaseUrl set to your Helicone gateway and its headers under config.headers`,
+    'cloudflare-gateway': `routes through a Cloudflare AI Gateway URL of your account; use openai:chat:<model> (or anthropic:messages:<model>) with apiBaseUrl set to the gateway's URL`,
+    opencode: `runs a coding agent SDK, which promptgate does not embed; ${CUSTOM_WORKAROUND}`,
+    slack: `asks a human in Slack, which promptgate does not do; ${CUSTOM_WORKAROUND}`,
+    ws: `speaks WebSocket, which promptgate does not; ${CUSTOM_WORKAROUND}`,
+    wss: `speaks WebSocket, which promptgate does not; ${CUSTOM_WORKAROUND}`,
+};
+/** `<vendor>:<api>` forms that are not a text model call promptgate speaks. */
+const UNSUPPORTED_APIS = {
+    'openai:assistant': "uses OpenAI's Assistants API (threads and runs), which promptgate does not speak",
+    'openai:realtime': "uses OpenAI's Realtime API (WebSocket audio), which promptgate does not speak",
+    'openai:transcription': 'is an audio API, not a text model promptgate can grade',
+    'openai:video': 'is a video API, not a text model promptgate can grade',
+    'openai:agents': 'runs the OpenAI Agents SDK, which promptgate does not embed',
+    'openai:codex-sdk': 'runs the Codex SDK, which promptgate does not embed',
+    'openai:chatkit': 'drives ChatKit in a browser, which promptgate does not do',
+    'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
+    'azure:assistant': "uses Azure OpenAI's Assistants API, which promptgate does not speak",
+    'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
+    'google:live': "uses Gemini's Live API (WebSocket audio), which promptgate does not speak",
+    'google:image': 'is an image API, not a text model promptgate can grade',
+    'google:video': 'is a video API, not a text model promptgate can grade',
+    'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
+    'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
+    'bedrock:video': 'is a video API, not a text model promptgate can grade',
+    'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
+    'xai:video': 'is a video API, not a text model promptgate can grade',
+    'xai:voice': 'is a voice API, not a text model promptgate can grade',
+    'huggingface:text-generation': "uses Hugging Face's serverless Inference API; use huggingface:chat:<model> (the OpenAI-compatible router)",
+    'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
+    'huggingface:text-classification': 'is a classifier endpoint, not a chat model',
+    'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
+    'huggingface:sentence-similarity': 'is a similarity endpoint, not a chat model',
+};
+/**
+ * Config keys promptfoo honours that would change the output here if ignored: refused with a located error
+ * rather than accepted and dropped.
+ */
+const REFUSED_CONFIG = {
+    functionToolCallbacks: () => 'runs JavaScript tool callbacks, which promptgate does not: the tool calls come back as JSON to assert on; run the tools in a custom provider (file://provider.mjs) instead',
+    showThinking: (value) => value === false
+        ? undefined
+        : "would add the model's thinking to the output, which promptgate always leaves out: remove the key (or set it to false)",
+};
 /** Which wire format an id means, and its model; throws UnknownProviderError for anything else. */
 function parseProviderId(id) {
     if (id === 'echo')
         return { kind: 'echo' };
-    if (id.startsWith('file://'))
+    if (id === 'http' || id === 'https')
+        return { kind: 'http' };
+    if (/^https?:\/\//.test(id))
+        return { kind: 'http', url: id };
+    if (id.startsWith('file://')) {
+        const python = /^file:\/\/(.+\.py)(?::([A-Za-z_]\w*))?$/.exec(id);
+        if (python)
+            return { kind: 'python', script: python[1], functionName: python[2] ?? 'call_api' };
         return { kind: 'file' };
+    }
     if (id.startsWith('exec:'))
         return { kind: 'exec' };
-    const [prefix, ...rest] = id.split(':');
+    if (id.startsWith('python:')) {
+        const python = /^python:(.+\.py)(?::([A-Za-z_]\w*))?$/.exec(id);
+        if (!python)
+            throw new UnknownProviderError(id, 'names no Python file', 'write it as python:<path>.py');
+        return { kind: 'python', script: python[1], functionName: python[2] ?? 'call_api' };
+    }
+    const [prefix = '', ...rest] = id.split(':');
     const need = (model, form) => {
         if (!model)
-            throw new UnknownProviderError(id, `names no model; write it as ${form}`);
+            throw new UnknownProviderError(id, `names no model`, `write it as ${form}`);
         return model;
     };
-    if (prefix === 'openai') {
-        if (rest[0] === 'chat')
-            return { kind: 'chat', flavor: 'openai', model: need(rest.slice(1).join(':'), 'openai:chat:<model>') };
-        if (rest.length === 1)
-            return { kind: 'chat', flavor: 'openai', model: need(rest[0], 'openai:<model>') };
-        throw new UnknownProviderError(id, `uses an OpenAI API promptgate does not speak (only chat completions)`);
+    const unsupportedApi = UNSUPPORTED_APIS[`${prefix}:${rest[0] ?? ''}`];
+    if (unsupportedApi)
+        throw new UnknownProviderError(id, unsupportedApi, CUSTOM_WORKAROUND);
+    const after = (n) => rest.slice(n).join(':');
+    switch (prefix) {
+        case 'openai': {
+            const api = rest[0];
+            if (api === 'chat')
+                return { kind: 'chat', flavor: 'openai', model: need(after(1), 'openai:chat:<model>') };
+            if (api === 'responses')
+                return { kind: 'responses', vendor: 'openai', model: need(after(1), 'openai:responses:<model>') };
+            if (api === 'completion')
+                return { kind: 'completion', flavor: 'openai', model: need(after(1), 'openai:completion:<model>') };
+            if (api === 'embedding' || api === 'embeddings')
+                return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
+            if (api === 'image')
+                return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
+            if (rest.length === 1) {
+                const model = need(rest[0], 'openai:<model>');
+                // promptfoo sends these by name to the endpoint they live on.
+                if (/^text-embedding-/.test(model))
+                    return { kind: 'embedding', model };
+                if (/^(gpt-3\.5-turbo-instruct|davinci-002|babbage-002)/.test(model))
+                    return { kind: 'completion', flavor: 'openai', model };
+                return { kind: 'chat', flavor: 'openai', model };
+            }
+            throw new UnknownProviderError(id, `uses an OpenAI API promptgate does not speak`);
+        }
+        case 'ollama': {
+            if (rest[0] === 'chat')
+                return { kind: 'chat', flavor: 'ollama', model: need(after(1), 'ollama:chat:<model>') };
+            if (rest[0] === 'completion')
+                return { kind: 'completion', flavor: 'ollama', model: need(after(1), 'ollama:completion:<model>') };
+            // promptfoo: `ollama:<model>` is the completion (generate) API.
+            return { kind: 'completion', flavor: 'ollama', model: need(after(0), 'ollama:<model>') };
+        }
+        case 'anthropic': {
+            if (rest[0] === 'messages')
+                return { kind: 'anthropic', model: need(after(1), 'anthropic:messages:<model>') };
+            return { kind: 'anthropic', model: need(after(0), 'anthropic:<model>') };
+        }
+        case 'azure':
+        case 'azureopenai': {
+            const api = rest[0];
+            const deployment = need(after(1), `azure:${api ?? 'chat'}:<deployment>`);
+            if (api === 'responses')
+                return { kind: 'responses', vendor: 'azure', model: deployment };
+            if (api === 'chat' || api === 'completion')
+                return { kind: 'azure', api, deployment };
+            if (api === 'embedding' || api === 'embeddings')
+                return { kind: 'azure', api: 'embedding', deployment };
+            throw new UnknownProviderError(id, `uses an Azure OpenAI API promptgate does not speak`);
+        }
+        case 'google':
+            return { kind: 'google', model: need(hostModel(rest), 'google:<model>') };
+        case 'vertex':
+            return { kind: 'vertex', model: need(hostModel(rest), 'vertex:<model>') };
+        case 'bedrock':
+            if (rest[0] === 'converse')
+                return { kind: 'bedrock', model: need(after(1), 'bedrock:converse:<model>') };
+            return { kind: 'bedrock', model: need(after(0), 'bedrock:<model>') };
+        case 'replicate': {
+            const sub = rest[0] === 'image' || rest[0] === 'moderation' ? rest[0] : undefined;
+            const model = need(after(sub ? 1 : 0), 'replicate:<owner>/<model>[:<version>]');
+            return { kind: 'replicate', replicate: sub ?? 'text', model };
+        }
+        case 'sagemaker': {
+            const known = ['openai', 'anthropic', 'llama', 'huggingface', 'jumpstart', 'embedding', 'custom'];
+            if (rest.length > 1 && known.includes(rest[0]))
+                return { kind: 'sagemaker', type: rest[0], endpoint: need(after(1), 'sagemaker:<modelType>:<endpoint>') };
+            return { kind: 'sagemaker', endpoint: need(after(0), 'sagemaker:<endpoint>') };
+        }
+        case 'xai':
+            if (rest[0] === 'image')
+                return { kind: 'image', vendor: 'xai', model: need(after(1), 'xai:image:<model>') };
+            if (rest[0] === 'responses')
+                return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };
+            break;
     }
-    if (prefix === 'ollama' && rest[0] === 'chat')
-        return { kind: 'chat', flavor: 'ollama', model: need(rest.slice(1).join(':'), 'ollama:chat:<model>') };
-    if (prefix === 'anthropic' && rest[0] === 'messages')
-        return { kind: 'anthropic', model: need(rest.slice(1).join(':'), 'anthropic:messages:<model>') };
+    if (COMPATIBLE_HOSTS[prefix]) {
+        if (prefix === 'huggingface' && rest[0] !== 'chat')
+            throw new UnknownProviderError(id, 'uses a Hugging Face API promptgate does not speak', 'use huggingface:chat:<model>');
+        return { kind: 'chat', flavor: 'openai', host: prefix, model: need(hostModel(rest), `${prefix}:<model>`) };
+    }
+    const unsupported = UNSUPPORTED[prefix];
+    if (unsupported)
+        throw new UnknownProviderError(id, unsupported, '');
     throw new UnknownProviderError(id);
 }
 async function resolveProvider(spec, options) {
     const env = options.env ?? process.env;
     const parsed = parseProviderId(spec.id);
+    const where = { file: options.configFile ?? '<config>' };
+    const key = options.key ?? 'provider';
+    try {
+        checkConfigEnvNames(spec.config);
+    }
+    catch (err) {
+        throw new ConfigError(where, `provider "${spec.id}": ${messageOf(err)}`, key);
+    }
+    for (const [name, refuse] of Object.entries(REFUSED_CONFIG)) {
+        // Bedrock writes thinking into the output as promptfoo does; the other families leave it out.
+        if (name === 'showThinking' && parsed.kind === 'bedrock')
+            continue;
+        const reason = spec.config[name] === undefined ? undefined : refuse(spec.config[name]);
+        if (reason)
+            throw new ConfigError(where, `provider "${spec.id}": config.${name} ${reason}`, key);
+    }
+    try {
+        return await createProvider(spec, parsed, options, env, where, key);
+    }
+    catch (err) {
+        if (err instanceof ConfigError || err instanceof UnknownProviderError)
+            throw err;
+        // A provider's own constructor names what is wrong with its config (a missing resource, an unknown model).
+        throw new ConfigError(where, `provider "${spec.id}" ${messageOf(err)}`, key);
+    }
+}
+async function createProvider(spec, parsed, options, env, where, key) {
     switch (parsed.kind) {
         case 'echo':
-            return createEchoProvider(spec);
-        case 'chat':
-            return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env });
+            return (await import('./cli-echo.js')).createEchoProvider(spec);
+        case 'chat': {
+            const { createOpenAiProvider } = await Promise.resolve().then(function () { return openai; });
+            if (!parsed.host)
+                return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env });
+            let host;
+            try {
+                host = hostSpec(spec, parsed.host, env);
+            }
+            catch (err) {
+                throw new ConfigError(where, `provider "${spec.id}": ${messageOf(err)}`, key);
+            }
+            return createOpenAiProvider(host.spec, host.flavor, parsed.model, { env });
+        }
+        case 'responses':
+            return (await import('./cli-openai-responses.js')).createResponsesProvider(spec, parsed.vendor, parsed.model, {
+                env,
+            });
+        case 'completion':
+            return (await import('./cli-openai-completions.js')).createCompletionProvider(spec, parsed.flavor, parsed.model, {
+                env,
+            });
+        case 'embedding':
+            return (await import('./cli-openai-completions.js')).createEmbeddingProvider(spec, parsed.model, { env });
+        case 'image':
+            return (await import('./cli-openai-image.js')).createImageProvider(spec, parsed.vendor, parsed.model, { env });
         case 'anthropic':
-            return createAnthropicProvider(spec, parsed.model, { env });
+            return (await Promise.resolve().then(function () { return anthropic; })).createAnthropicProvider(spec, parsed.model, { env });
+        case 'azure':
+            return (await import('./cli-azure.js')).createAzureProvider(spec, parsed.api, parsed.deployment, { env });
+        case 'google':
+            return (await import('./cli-google.js')).createGeminiProvider(spec, parsed.model, { env });
+        case 'vertex':
+            return (await import('./cli-vertex.js')).createVertexProvider(spec, parsed.model, { env });
+        case 'bedrock':
+            return (await import('./cli-bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
+        case 'replicate':
+            return (await import('./cli-replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
+        case 'sagemaker': {
+            const { createSageMakerProvider, SAGEMAKER_TYPES } = await import('./cli-sagemaker.js');
+            const type = parsed.type ?? (typeof spec.config.modelType === 'string' ? spec.config.modelType : 'custom');
+            if (!SAGEMAKER_TYPES.includes(type)) {
+                throw new ConfigError(where, `provider "${spec.id}": config.modelType "${type}" is not one of ${SAGEMAKER_TYPES.join(', ')}`, key);
+            }
+            return createSageMakerProvider(spec, type, parsed.endpoint, {
+                env,
+                rootDir: options.rootDir,
+            });
+        }
+        case 'http':
+            return (await import('./cli-http-generic.js')).createHttpProvider(spec, parsed.url, {
+                rootDir: options.rootDir,
+                env,
+                configFile: options.configFile,
+                key: options.key,
+            });
         case 'file':
-            return createCustomProvider(spec, { rootDir: options.rootDir, configFile: options.configFile, key: options.key });
+            return (await import('./cli-custom.js')).createCustomProvider(spec, {
+                rootDir: options.rootDir,
+                configFile: options.configFile,
+                key: options.key,
+            });
+        case 'python':
+            return (await import('./cli-python.js')).createPythonProvider(spec, parsed.script, parsed.functionName, {
+                rootDir: options.rootDir,
+                env,
+                configFile: options.configFile,
+                key: options.key,
+            });
         case 'exec':
-            return createExecProvider(spec, {
+            return (await import('./cli-exec.js')).createExecProvider(spec, {
                 rootDir: options.rootDir,
                 env,
                 configFile: options.configFile,
@@ -7895,12 +8324,7 @@ async function resolveProviders(specs, options) {
 }
 /** Names of the env vars (or config keys) this provider needs and lacks; [] when it can run. Fork PRs have no secrets. */
 function requiredCredentials(spec, env = process.env) {
-    const parsed = parseProviderId(spec.id);
-    if (parsed.kind === 'chat')
-        return missingOpenAiCredentials(parsed.flavor, spec.config, env);
-    if (parsed.kind === 'anthropic')
-        return missingAnthropicCredentials(spec.config, env);
-    return [];
+    return credentialsOf(parseProviderId(spec.id), spec.config, env).missing;
 }
 /** Every credential value these providers would send, for the caller to mask in logs (core.setSecret). */
 function secretValues(specs, env = process.env) {
@@ -7915,15 +8339,24 @@ function secretValues(specs, env = process.env) {
         catch {
             continue; // resolveProviders reports unknown ids; masking must not fail on them.
         }
-        const key = parsed.kind === 'chat'
-            ? openAiApiKey(parsed.flavor, spec.config, env)
-            : parsed.kind === 'anthropic'
-                ? anthropicApiKey(spec.config, env)
-                : undefined;
-        if (key)
-            found.add(key);
+        for (const value of credentialsOf(parsed, spec.config, env).values)
+            found.add(value);
     }
     return [...found];
+}
+/** The repository secrets a workflow must pass for these providers, once each, in order; unknown ids are skipped. */
+function suiteSecrets$1(specs) {
+    const names = new Set();
+    for (const spec of specs) {
+        try {
+            for (const name of workflowSecrets(parseProviderId(spec.id), spec.config))
+                names.add(name);
+        }
+        catch {
+            // the loader reports unknown ids; a workflow is still worth writing
+        }
+    }
+    return [...names];
 }
 
 // Parses the CLI's argv into one typed command object. Pure: no I/O, no process.exit.
@@ -12657,7 +13090,7 @@ function requireLog () {
 	if (hasRequiredLog) return log;
 	hasRequiredLog = 1;
 
-	var node_process = require$$0$3;
+	var node_process = require$$0$2;
 
 	function debug(logLevel, ...messages) {
 	    if (logLevel === 'debug')
@@ -13718,7 +14151,7 @@ function requireBinary () {
 	if (hasRequiredBinary) return binary$1;
 	hasRequiredBinary = 1;
 
-	var node_buffer = require$$0$4;
+	var node_buffer = require$$0$3;
 	var Scalar = requireScalar();
 	var stringifyString = requireStringifyString();
 
@@ -16644,7 +17077,7 @@ function requireComposer () {
 	if (hasRequiredComposer) return composer;
 	hasRequiredComposer = 1;
 
-	var node_process = require$$0$3;
+	var node_process = require$$0$2;
 	var directives = requireDirectives();
 	var Document = requireDocument();
 	var errors = requireErrors$1();
@@ -18187,7 +18620,7 @@ function requireParser () {
 	if (hasRequiredParser) return parser;
 	hasRequiredParser = 1;
 
-	var node_process = require$$0$3;
+	var node_process = require$$0$2;
 	var cst = requireCst();
 	var lexer = requireLexer();
 
@@ -41075,4 +41508,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { unknown as A, shardOf as B, summarizeStats as C, silentLogger as D, openCache as E, memoizedRender as F, shardCaseFilter as G, distExports$1 as H, sampleNote as I, parseShard as J, spendPlanText as K, Limiters as L, MissingCredentialsError as M, excessSentence as N, requireDefaultConfig as O, budgetOption as P, toJSONSchema as Q, ConfigDocumentSchema as R, nunjucks as S, main$1 as T, UserError as U, _enum$1 as _, UsageError as a, resolvePrompts as b, requiredCredentials as c, addCalls as d, countCalls as e, evaluateSuite as f, planIdentities as g, budgetExcess as h, planEvaluation as i, mergeSpendPlans as j, sha256Hex as k, loadSuite as l, messageOf as m, array as n, object as o, picomatch as p, string as q, readRawConfig as r, stableJson as s, number as t, MAX_SHARDS as u, literal as v, withinBudget as w, looseObject as x, boolean as y, record as z };
+export { planIdentities as $, AWS_BEDROCK_TOKEN_VAR as A, BODY_PARAMS as B, ConfigDocumentSchema as C, isSecretHeader as D, ConfigError as E, parseScriptReference as F, GOOGLE_KEY_VARS as G, loadScriptFunction as H, buildFunctionBody as I, excerpt as J, redact as K, picomatch as L, nunjucks as M, distExports$1 as N, suiteSecrets$1 as O, commonjsGlobal as P, UsageError as Q, stableJson as R, loadSuite as S, MissingCredentialsError as T, UserError as U, readRawConfig as V, resolvePrompts as W, requiredCredentials as X, addCalls as Y, countCalls as Z, evaluateSuite as _, openAiApiKey as a, withinBudget as a0, budgetExcess as a1, planEvaluation as a2, mergeSpendPlans as a3, sha256Hex as a4, object as a5, array as a6, string as a7, number as a8, _enum$1 as a9, MAX_SHARDS as aa, literal as ab, looseObject as ac, boolean as ad, record as ae, unknown as af, shardOf as ag, summarizeStats as ah, silentLogger as ai, openCache as aj, Limiters as ak, memoizedRender as al, shardCaseFilter as am, sampleNote as an, parseShard as ao, spendPlanText as ap, excessSentence as aq, requireDefaultConfig as ar, budgetOption as as, main$1 as at, openAiBaseUrl as b, cacheIdentityOf as c, secretsInConfig as d, postJson as e, costOf as f, failure$1 as g, toChatMessages as h, azureAuth as i, outputOf as j, keyHint as k, toAnthropicMessages as l, missingKeyMessage as m, usageOf$1 as n, openAiKeyVar as o, priceFor as p, outputOf$1 as q, googleApiKey as r, str as s, toJSONSchema as t, usageOf as u, textOf as v, withConfigHeaders as w, messageOf as x, configEnv as y, renderTemplateText as z };

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { Q as toJSONSchema, R as ConfigDocumentSchema } from './cli-main.js';
+import { t as toJSONSchema, C as ConfigDocumentSchema } from './cli-main.js';
 import 'node:path';
+import 'node:fs';
+import 'node:os';
 import 'events';
 import 'fs';
 import 'path';
@@ -9,13 +11,11 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import 'node:url';
-import 'node:child_process';
 import './cli-version.js';
-import 'node:fs';
 import 'process';
 import 'buffer';
-import 'node:os';
+import 'node:child_process';
+import 'node:url';
 
 // The config's JSON Schema, generated from the zod schemas the loader uses, so that an editor (VS Code with
 // the YAML extension: `# yaml-language-server: $schema=./promptgate.schema.json`) completes and checks the

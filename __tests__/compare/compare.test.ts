@@ -65,7 +65,9 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const c = compare(many(40, 'P'), [...many(32, 'P'), ...many(8, 'F', 32)]);
     expect(c.overall.pValue).toBe(mcnemarExactOneSided(8, 0));
     expect(c.overall.method).toBe('mcnemar-exact');
-    expect(c.regressionReasons[0]).toMatch(/^head worse than base overall \(one-sided paired p = 0\.0039 < α = 0\.05\)$/);
+    expect(c.regressionReasons[0]).toMatch(
+      /^head worse than base overall \(one-sided paired p = 0\.0039 < α = 0\.05\)$/,
+    );
   });
 
   it('with one repeat a newly failing critical case cannot be decided: inconclusive, never an automatic regression', () => {

@@ -131,6 +131,42 @@ describe('existing files', () => {
     const workflow = await readYaml(path.join(dir, '.github/workflows/prompt-review.yml'));
     expect(workflow.jobs.promptgate.steps[1].with.config).toBe('promptfooconfig.yaml');
     expect(workflow.on.pull_request.paths).toContain('promptfooconfig.yaml');
+    expect(workflow.jobs.promptgate.steps[1].env).toBeUndefined();
+  });
+
+  test("the workflow passes the keys an existing promptfoo suite's providers read", async () => {
+    const dir = await copyOfFixture('support-bot');
+    await writeFiles(dir, {
+      'promptfooconfig.yaml': [
+        'prompts: [hi]',
+        'providers:',
+        '  - openai:gpt-4.1-mini',
+        '  - id: anthropic:claude-sonnet-4-6',
+        '  - bedrock:us.amazon.nova-lite-v1:0',
+        '  - openrouter:deepseek/deepseek-r1',
+        '  - id: openai:responses:gpt-5',
+        '    config: { apiKeyEnvar: TEAM_OPENAI_KEY }',
+        '  - ollama:chat:llama3',
+        '  - replicate:meta/llama-2-7b-chat',
+        '  - elevenlabs:tts:rachel',
+        '',
+      ].join('\n'),
+    });
+    const result = await init(dir);
+    const workflow = await readYaml(path.join(dir, '.github/workflows/prompt-review.yml'));
+    const names = [
+      'OPENAI_API_KEY',
+      'ANTHROPIC_API_KEY',
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'OPENROUTER_API_KEY',
+      'TEAM_OPENAI_KEY',
+      'REPLICATE_API_TOKEN',
+    ];
+    expect(workflow.jobs.promptgate.steps[1].env).toEqual(
+      Object.fromEntries(names.map((n) => [n, `\${{ secrets.${n} }}`])),
+    );
+    expect(result.log).toContain(`The suite's providers read ${names.join(', ')}: add them as repository secrets.`);
   });
 });
 

@@ -25,20 +25,74 @@ describe('parseProviderId', () => {
     ['anthropic:messages:claude-3-5-haiku-20241022', { kind: 'anthropic', model: 'claude-3-5-haiku-20241022' }],
     ['file://providers/my.mjs', { kind: 'file' }],
     ['exec:python run.py', { kind: 'exec' }],
+    // The forms promptfoo's own example suites use, as written there.
+    ['openai:responses:gpt-5.1', { kind: 'responses', vendor: 'openai', model: 'gpt-5.1' }],
+    ['openai:completion:davinci-002', { kind: 'completion', flavor: 'openai', model: 'davinci-002' }],
+    ['openai:embedding:text-embedding-3-small', { kind: 'embedding', model: 'text-embedding-3-small' }],
+    ['openai:embeddings:text-embedding-3-large', { kind: 'embedding', model: 'text-embedding-3-large' }],
+    ['ollama:llama3', { kind: 'completion', flavor: 'ollama', model: 'llama3' }],
+    ['anthropic:claude-sonnet-4-6', { kind: 'anthropic', model: 'claude-sonnet-4-6' }],
+    ['azure:chat:gpt-5.1', { kind: 'azure', api: 'chat', deployment: 'gpt-5.1' }],
+    ['azure:embeddings:emb', { kind: 'azure', api: 'embedding', deployment: 'emb' }],
+    ['azure:responses:o4-mini', { kind: 'responses', vendor: 'azure', model: 'o4-mini' }],
+    ['xai:responses:grok-4', { kind: 'responses', vendor: 'xai', model: 'grok-4' }],
+    ['google:gemini-2.5-flash', { kind: 'google', model: 'gemini-2.5-flash' }],
+    ['vertex:gemini-2.5-flash-002', { kind: 'vertex', model: 'gemini-2.5-flash-002' }],
+    ['vertex:chat:gemini-pro', { kind: 'vertex', model: 'gemini-pro' }],
+    ['bedrock:us.anthropic.claude-sonnet-4-6', { kind: 'bedrock', model: 'us.anthropic.claude-sonnet-4-6' }],
+    ['bedrock:converse:amazon.nova-pro-v1:0', { kind: 'bedrock', model: 'amazon.nova-pro-v1:0' }],
+    [
+      'bedrock:arn:aws:bedrock:us-east-1:123:inference-profile/us.x',
+      { kind: 'bedrock', model: 'arn:aws:bedrock:us-east-1:123:inference-profile/us.x' },
+    ],
+    [
+      'openrouter:deepseek/deepseek-r1',
+      { kind: 'chat', flavor: 'openai', host: 'openrouter', model: 'deepseek/deepseek-r1' },
+    ],
+    ['xai:grok-4', { kind: 'chat', flavor: 'openai', host: 'xai', model: 'grok-4' }],
+    ['aimlapi:chat:gpt-4o', { kind: 'chat', flavor: 'openai', host: 'aimlapi', model: 'gpt-4o' }],
+    [
+      'docker:ai/llama3.2:3B-Q4_K_M',
+      { kind: 'chat', flavor: 'openai', host: 'docker', model: 'ai/llama3.2:3B-Q4_K_M' },
+    ],
+    ['http', { kind: 'http' }],
+    ['https', { kind: 'http' }],
+    ['https://example.com/chat', { kind: 'http', url: 'https://example.com/chat' }],
+    ['file://provider.py', { kind: 'python', script: 'provider.py', functionName: 'call_api' }],
+    [
+      'file://provider.py:some_other_function',
+      { kind: 'python', script: 'provider.py', functionName: 'some_other_function' },
+    ],
+    ['python:provider.py', { kind: 'python', script: 'provider.py', functionName: 'call_api' }],
+    ['openai:image:dall-e-3', { kind: 'image', vendor: 'openai', model: 'dall-e-3' }],
+    ['xai:image:grok-2-image', { kind: 'image', vendor: 'xai', model: 'grok-2-image' }],
+    [
+      'replicate:meta/llama-4-scout-instruct',
+      { kind: 'replicate', replicate: 'text', model: 'meta/llama-4-scout-instruct' },
+    ],
+    ['replicate:image:owner/m:abc123', { kind: 'replicate', replicate: 'image', model: 'owner/m:abc123' }],
+    ['sagemaker:jumpstart:my-ep', { kind: 'sagemaker', type: 'jumpstart', endpoint: 'my-ep' }],
+    ['sagemaker:my-ep', { kind: 'sagemaker', endpoint: 'my-ep' }],
   ])('%s', (id, expected) => {
     expect(parseProviderId(id)).toEqual(expected);
   });
 
   it.each([
     [
-      'bedrock:claude',
-      /provider "bedrock:claude" is not a provider promptgate knows; supported forms: echo, openai:chat:<model>, openai:<model>, anthropic:messages:<model>, ollama:chat:<model>, file:\/\/<path>/,
+      'gemini:pro',
+      /provider "gemini:pro" is not a provider promptgate knows; supported forms: echo, openai:<model>, .*bedrock:<model>.*http/,
     ],
     ['openai:chat:', /provider "openai:chat:" names no model; write it as openai:chat:<model>/],
-    ['openai:completion:davinci-002', /only chat completions/],
-    ['ollama:llama3', /is not a provider promptgate knows/],
+    ['openai:video:sora-2', /is a video API, not a text model promptgate can grade; call it from an `http` provider/],
+    [
+      'google:live:gemini-2.5-flash',
+      /Live API \(WebSocket audio\), which promptgate does not speak; call it from an `http` provider/,
+    ],
+    ['elevenlabs:tts:rachel', /is an audio API.*custom provider/],
+    ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],
+    ['huggingface:text-generation:gemma', /use huggingface:chat:<model>/],
     ['anthropic:messages:', /names no model/],
-  ])('rejects %s with an error that lists the supported forms', (id, message) => {
+  ])('rejects %s with an error that says what to use instead', (id, message) => {
     expect(() => parseProviderId(id)).toThrow(UnknownProviderError);
     expect(() => parseProviderId(id)).toThrow(message);
   });
@@ -98,6 +152,60 @@ describe('secretValues: everything the caller must mask', () => {
     expect(secretValues(specs, env).sort()).toEqual(
       ['Bearer tok-123', 'sk-ant-inline', 'sk-env', 'sk-team', 'still-masked'].sort(),
     );
+  });
+});
+
+describe('config keys that would change the output if dropped', () => {
+  it.each([
+    [
+      { functionToolCallbacks: { get_weather: 'async () => 1' } },
+      /config\.functionToolCallbacks runs JavaScript tool callbacks/,
+    ],
+    [{ showThinking: true }, /config\.showThinking would add the model.s thinking to the output/],
+  ])('%j is a located error', async (config, message) => {
+    await expect(
+      resolveProvider(spec('anthropic:claude-sonnet-4-6', config), {
+        rootDir: '.',
+        configFile: 's.yaml',
+        key: 'providers[0]',
+      }),
+    ).rejects.toThrow(message);
+  });
+
+  it('showThinking: false is what happens anyway, and is accepted', async () => {
+    await expect(
+      resolveProvider(spec('anthropic:claude-sonnet-4-6', { showThinking: false }), { rootDir: '.', env: {} }),
+    ).resolves.toBeDefined();
+  });
+});
+
+describe('credentials in new providers configs', () => {
+  it('AWS keys, auth tokens, api_key values and signing keys are masked and never in a cache key', async () => {
+    const specs = [
+      spec('bedrock:amazon.nova-lite-v1:0', {
+        accessKeyId: 'AKIDEXAMPLE',
+        secretAccessKey: 'aws-secret-123',
+        sessionToken: 'aws-session-456',
+      }),
+      spec('http', { url: 'http://x', auth: { type: 'bearer', token: 'bearer-789' } }),
+      spec('http', { url: 'http://x', auth: { type: 'api_key', keyName: 'X-Key', value: 'apikey-000' } }),
+      spec('vertex:gemini-2.5-pro', { credentials: '{"type":"service_account","private_key":"pk-111"}' }),
+    ];
+    expect(secretValues(specs, {}).sort()).toEqual(
+      [
+        'apikey-000',
+        'aws-secret-123',
+        'aws-session-456',
+        'bearer-789',
+        '{"type":"service_account","private_key":"pk-111"}',
+      ].sort(),
+    );
+    const identity = (await resolveProvider(specs[1]!, { rootDir: '.' })).cacheIdentity;
+    expect(identity).not.toContain('bearer-789');
+    expect(JSON.parse(identity).config.auth).toEqual({ type: 'bearer' });
+    const bedrock = (await resolveProvider(specs[0]!, { rootDir: '.', env: {} })).cacheIdentity;
+    expect(bedrock).not.toContain('aws-secret-123');
+    expect(bedrock).not.toContain('aws-session-456');
   });
 });
 

@@ -14,6 +14,7 @@ import {
   type StarterPrompt,
 } from './starter-config.js';
 import { mergeVariables, placeholderVars, templateVariables, type VariableShape } from './template-variables.js';
+import { secretsForSuite } from './provider-keys.js';
 import { renderWorkflow, workflowPaths } from './workflow.js';
 import { writeNewFile } from './write-new.js';
 
@@ -69,9 +70,12 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
           inRepo(configFile),
         )
       : [inRepo('prompts/**'), inRepo(configFile)];
+  // An existing suite may call real models: the workflow passes the keys its providers read.
+  const secrets = existingPromptfoo ? await secretsForSuite(path.join(cwd, configFile)) : [];
+  if (secrets.length > 0) log(`The suite's providers read ${secrets.join(', ')}: add them as repository secrets.`);
   await write(
     toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))),
-    renderWorkflow({ config: configFile, workingDirectory, paths }),
+    renderWorkflow({ config: configFile, workingDirectory, paths, secrets }),
   );
 
   if (result.written.length > 0) log(`Next: run \`promptgate eval\`, then commit ${result.written.join(' and ')}.`);

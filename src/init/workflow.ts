@@ -10,6 +10,8 @@ export interface WorkflowOptions {
   workingDirectory: string;
   /** `on.pull_request.paths`: globs relative to the repository root. */
   paths: string[];
+  /** Repository secrets the suite's providers read; passed to the step as env variables of the same name. */
+  secrets?: string[];
 }
 
 /**
@@ -61,11 +63,25 @@ export function renderWorkflow(options: WorkflowOptions): string {
       '        with:',
       ...inputs,
       '          fail-on: regression # or `gate` to also block when the gate says fix the prompt first',
+      ...secretLines(options.secrets ?? []),
+    ].join('\n') + '\n'
+  );
+}
+
+/** The step's env: the suite's provider keys from repository secrets, or a commented example when it needs none. */
+function secretLines(secrets: string[]): string[] {
+  if (secrets.length === 0) {
+    return [
       '        # When the suite calls a real model, give the step its key:',
       '        # env:',
       '        #   OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
-    ].join('\n') + '\n'
-  );
+    ];
+  }
+  return [
+    "        # The suite's providers read these keys: add them under Settings → Secrets and variables → Actions.",
+    '        env:',
+    ...secrets.map((name) => `          ${name}: \${{ secrets.${name} }}`),
+  ];
 }
 
 /** A glob or path as a single-quoted YAML scalar (a leading `*` would otherwise be an alias). */

@@ -46,7 +46,7 @@ interface MessagesResponse {
   usage?: { input_tokens?: unknown; output_tokens?: unknown };
 }
 
-function usageOf(usage: MessagesResponse['usage']): Partial<TokenUsage> {
+export function usageOf(usage: MessagesResponse['usage']): Partial<TokenUsage> {
   const n = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   const prompt = n(usage?.input_tokens);
   const completion = n(usage?.output_tokens);
@@ -55,7 +55,7 @@ function usageOf(usage: MessagesResponse['usage']): Partial<TokenUsage> {
 }
 
 /** Concatenated text blocks; tool_use blocks as JSON when the model produced no text (as for OpenAI's tool_calls). */
-function outputOf(content: Array<{ type?: unknown; text?: unknown }>): string {
+export function outputOf(content: Array<{ type?: unknown; text?: unknown }>): string {
   const text = content
     .filter((block) => block?.type === 'text' && typeof block.text === 'string')
     .map((block) => block.text as string);

@@ -24,15 +24,16 @@ export interface CustomProviderOptions {
 const MODULE_EXTENSIONS = new Set(['.mjs', '.js', '.cjs']);
 
 /** Absolute path of the module, refusing anything outside rootDir (after resolving symlinks). */
-async function resolveInsideRoot(reference: string, options: CustomProviderOptions): Promise<string> {
+export async function resolveInsideRoot(
+  reference: string,
+  options: CustomProviderOptions,
+  extensions: ReadonlySet<string> = MODULE_EXTENSIONS,
+  expected = 'a JavaScript module ending in .mjs, .js or .cjs',
+): Promise<string> {
   const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
   const relative = reference.slice('file://'.length);
-  if (!MODULE_EXTENSIONS.has(path.extname(relative))) {
-    throw new ConfigError(
-      where,
-      `provider "${reference}": expected a JavaScript module ending in .mjs, .js or .cjs`,
-      options.key,
-    );
+  if (!extensions.has(path.extname(relative))) {
+    throw new ConfigError(where, `provider "${reference}": expected ${expected}`, options.key);
   }
   const root = await realpath(options.rootDir);
   let absolute: string;

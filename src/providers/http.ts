@@ -27,10 +27,17 @@ export interface PostJsonOptions {
   label: string;
   /** Appended to 401/403 errors: how to fix the credentials (e.g. "set OPENAI_API_KEY"). */
   credentialHint?: string;
+  /** The generic `http` provider: another method (GET sends no body), a body already serialised, a reply that may be text. */
+  method?: string;
+  bodyText?: string;
+  acceptText?: boolean;
+  /** A connection pool of the provider's own (the http provider's TLS settings); else the shared one. */
+  agent?: http.Agent;
 }
 
 export type PostJsonOutcome =
-  { ok: true; status: number; body: unknown; rateLimit?: RateLimitFacts } | { ok: false; failure: ProviderResponse };
+  | { ok: true; status: number; body: unknown; headers: ResponseHeaders; text: string; rateLimit?: RateLimitFacts }
+  | { ok: false; failure: ProviderResponse };
 
 /** Response headers as node:http gives them: lowercase names. */
 export type ResponseHeaders = IncomingHttpHeaders;
@@ -247,12 +254,14 @@ function targetFor(url: string): Target {
   return target;
 }
 
-/** One POST; resolves with the whole (decoded) body, rejects with a TransportError. */
+/** One request (a POST unless told); resolves with the whole (decoded) body, rejects with a TransportError. */
 function send(
   url: string,
-  payload: string,
+  payload: string | undefined,
   headers: Record<string, string>,
   signal?: AbortSignal,
+  method?: string,
+  agent?: http.Agent,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -295,7 +304,12 @@ function send(
     const request = transport.request(
       {
         ...options,
-        headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) },
+        ...(method ? { method } : {}),
+        ...(agent ? { agent } : {}),
+        headers:
+          payload === undefined
+            ? headers
+            : { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) },
       },
       onResponse,
     );
@@ -312,7 +326,8 @@ function send(
       signal.addEventListener('abort', onAbort, { once: true });
     }
     // A string body goes out in one write with the headers; a Buffer took a writev of two, measurably dearer.
-    request.end(payload);
+    if (payload === undefined) request.end();
+    else request.end(payload);
   });
 }
 
@@ -328,7 +343,9 @@ export async function postJson(
     return { ok: false, failure: failure(options, 'request aborted before it was sent (timeout)', true) };
   let response: RawResponse;
   try {
-    response = await send(url, JSON.stringify(body), headers, signal);
+    const method = options.method?.toUpperCase();
+    const payload = method === 'GET' || method === 'HEAD' ? undefined : (options.bodyText ?? JSON.stringify(body));
+    response = await send(url, payload, headers, signal, method, options.agent);
   } catch (err) {
     const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
     if (phase === 'body') {
@@ -362,9 +379,11 @@ export async function postJson(
     };
   }
 
+  const ok = { ok: true as const, status: response.status, headers: response.headers, text, ...limits };
   try {
-    return { ok: true, status: response.status, body: JSON.parse(text) as unknown, ...limits };
+    return { ...ok, body: JSON.parse(text) as unknown };
   } catch {
+    if (options.acceptText) return { ...ok, body: text };
     // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
     return {
       ok: false,

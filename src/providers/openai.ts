@@ -13,7 +13,7 @@ export interface HttpProviderOptions {
 }
 
 /** Request parameters passed through to the API when set in the config (promptfoo's names, which are OpenAI's). */
-const BODY_PARAMS = [
+export const BODY_PARAMS = [
   'temperature',
   'max_tokens',
   'max_completion_tokens',
@@ -25,6 +25,22 @@ const BODY_PARAMS = [
   'frequency_penalty',
   'tools',
   'tool_choice',
+  'parallel_tool_calls',
+  'reasoning_effort',
+  'verbosity',
+  'logprobs',
+  'top_logprobs',
+  'logit_bias',
+  'n',
+  'user',
+  'service_tier',
+  'store',
+  'metadata',
+  'modalities',
+  'audio',
+  'prediction',
+  'functions',
+  'function_call',
 ] as const;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
@@ -73,12 +89,12 @@ export function missingOpenAiCredentials(
   return openAiApiKey(flavor, config, env) ? [] : [openAiKeyVar(flavor, config)];
 }
 
-interface ChatCompletion {
+export interface ChatCompletion {
   choices?: Array<{ message?: { content?: unknown; tool_calls?: unknown; refusal?: unknown } }>;
   usage?: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown };
 }
 
-function usageOf(usage: ChatCompletion['usage']): Partial<TokenUsage> {
+export function usageOf(usage: ChatCompletion['usage']): Partial<TokenUsage> {
   const n = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   const prompt = n(usage?.prompt_tokens);
   const completion = n(usage?.completion_tokens);
@@ -93,7 +109,7 @@ function usageOf(usage: ChatCompletion['usage']): Partial<TokenUsage> {
 }
 
 /** The text the model produced; tool calls as JSON when it produced no text (promptfoo does the same). */
-function outputOf(message: NonNullable<NonNullable<ChatCompletion['choices']>[number]['message']>): string {
+export function outputOf(message: NonNullable<NonNullable<ChatCompletion['choices']>[number]['message']>): string {
   if (typeof message.content === 'string' && message.content !== '') return message.content;
   if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0) return JSON.stringify(message.tool_calls);
   if (typeof message.refusal === 'string') return message.refusal;

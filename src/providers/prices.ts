@@ -26,11 +26,17 @@ const PRICES: Record<string, PricePerMillion> = {
   o3: { input: 2, output: 8 },
   'o3-mini': { input: 1.1, output: 4.4 },
   'o4-mini': { input: 1.1, output: 4.4 },
+  'gpt-3.5-turbo-instruct': { input: 1.5, output: 2 },
+  'text-embedding-3-small': { input: 0.02, output: 0 },
+  'text-embedding-3-large': { input: 0.13, output: 0 },
+  'text-embedding-ada-002': { input: 0.1, output: 0 },
   // Anthropic
   'claude-opus-4-5': { input: 5, output: 25 },
   'claude-opus-4-1': { input: 15, output: 75 },
   'claude-opus-4': { input: 15, output: 75 },
+  'claude-sonnet-4-6': { input: 3, output: 15 },
   'claude-sonnet-4-5': { input: 3, output: 15 },
+  'claude-opus-4-6': { input: 5, output: 25 },
   'claude-sonnet-4': { input: 3, output: 15 },
   'claude-haiku-4-5': { input: 1, output: 5 },
   'claude-3-7-sonnet': { input: 3, output: 15 },
@@ -38,6 +44,22 @@ const PRICES: Record<string, PricePerMillion> = {
   'claude-3-5-haiku': { input: 0.8, output: 4 },
   'claude-3-opus': { input: 15, output: 75 },
   'claude-3-haiku': { input: 0.25, output: 1.25 },
+  // Google Gemini (paid tier, prompts up to 200k tokens)
+  'gemini-2.5-pro': { input: 1.25, output: 10 },
+  'gemini-2.5-flash': { input: 0.3, output: 2.5 },
+  'gemini-2.5-flash-lite': { input: 0.1, output: 0.4 },
+  'gemini-2.0-flash': { input: 0.1, output: 0.4 },
+  'gemini-2.0-flash-lite': { input: 0.075, output: 0.3 },
+  // Amazon Nova on Bedrock (on-demand, us-east-1)
+  'nova-micro': { input: 0.035, output: 0.14 },
+  'nova-lite': { input: 0.06, output: 0.24 },
+  'nova-pro': { input: 0.8, output: 3.2 },
+  'nova-premier': { input: 2.5, output: 12.5 },
+  // Mistral, DeepSeek (their published list prices; xAI's variants differ too much by suffix to price by family)
+  'mistral-large-latest': { input: 2, output: 6 },
+  'mistral-small-latest': { input: 0.1, output: 0.3 },
+  'deepseek-chat': { input: 0.27, output: 1.1 },
+  'deepseek-reasoner': { input: 0.55, output: 2.19 },
 };
 
 export interface TokenPrice {

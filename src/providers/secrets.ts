@@ -3,7 +3,23 @@
 const REDACTED = '[REDACTED]';
 
 /** Config keys whose values are credentials. */
-const SECRET_CONFIG_KEYS = new Set(['apikey', 'api_key', 'token', 'password']);
+const SECRET_CONFIG_KEYS = new Set([
+  'apikey',
+  'api_key',
+  'token',
+  'password',
+  // AWS keys (Bedrock, SageMaker), an Entra token (Azure), a service-account JSON (Vertex), a signing key (http).
+  'secretaccesskey',
+  'sessiontoken',
+  'azureadtoken',
+  'credentials',
+  'privatekey',
+  'passphrase',
+]);
+/** Objects in a provider's config whose own keys may be credentials: the http provider's `auth` and `signatureAuth`. */
+const SECRET_HOLDERS = new Set(['auth', 'signatureauth']);
+/** Inside those: the api_key auth's `value` too. */
+const HELD_SECRET_KEYS = new Set([...SECRET_CONFIG_KEYS, 'value', 'keystorepassword']);
 /** Header names whose values are credentials. */
 const SECRET_HEADER_NAMES = new Set(['authorization', 'x-api-key', 'api-key', 'proxy-authorization', 'cookie']);
 
@@ -29,6 +45,11 @@ export function secretsInConfig(config: Record<string, unknown>): string[] {
   const found: string[] = [];
   for (const [key, value] of Object.entries(config)) {
     if (SECRET_CONFIG_KEYS.has(key.toLowerCase()) && typeof value === 'string' && value) found.push(value);
+    if (SECRET_HOLDERS.has(key.toLowerCase()) && value && typeof value === 'object') {
+      for (const [inner, held] of Object.entries(value as Record<string, unknown>)) {
+        if (HELD_SECRET_KEYS.has(inner.toLowerCase()) && typeof held === 'string' && held) found.push(held);
+      }
+    }
   }
   const headers = config.headers;
   if (headers && typeof headers === 'object') {
@@ -44,6 +65,14 @@ export function withoutSecrets(config: Record<string, unknown>): Record<string, 
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
     if (SECRET_CONFIG_KEYS.has(key.toLowerCase())) continue;
+    if (SECRET_HOLDERS.has(key.toLowerCase()) && value && typeof value === 'object') {
+      out[key] = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).filter(
+          ([inner]) => !HELD_SECRET_KEYS.has(inner.toLowerCase()),
+        ),
+      );
+      continue;
+    }
     if (key === 'headers' && value && typeof value === 'object') {
       out.headers = Object.fromEntries(
         Object.entries(value as Record<string, unknown>).filter(([name]) => !isSecretHeader(name)),

@@ -1,0 +1,22 @@
+import { F as parseScriptReference, H as loadScriptFunction, I as buildFunctionBody } from './cli-main.js';
+
+// JavaScript written in a provider's config (the http provider's transforms, SageMaker's request transform and
+// response path), with promptfoo's forms: `file://x.js[:fn]`, an expression, a function body with `return`, or
+// an arrow function to call. Compiled once per provider; the trust check lists every such key as code.
+async function compileCode(source, params, rootDir) {
+    if (source.startsWith('file://')) {
+        const { file, functionName } = parseScriptReference(source, rootDir);
+        return (await loadScriptFunction(file, functionName));
+    }
+    const trimmed = source.trim();
+    // Several lines, or a leading `return`, are a function body; one line is an expression.
+    const body = trimmed.includes('\n') || /^return\b/.test(trimmed) ? trimmed : buildFunctionBody(trimmed);
+    const compiled = new Function(...params, body);
+    // `(json, text) => json.output` is a function to call, not the answer itself.
+    return (...args) => {
+        const result = compiled(...args);
+        return typeof result === 'function' ? result(...args) : result;
+    };
+}
+
+export { compileCode as c };

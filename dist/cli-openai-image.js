@@ -1,0 +1,95 @@
+import { s as str, o as openAiKeyVar, a as openAiApiKey, b as openAiBaseUrl, d as secretsInConfig, w as withConfigHeaders, p as priceFor, e as postJson, f as costOf, c as cacheIdentityOf, g as failure, k as keyHint, m as missingKeyMessage } from './cli-main.js';
+import { responsesUsage } from './cli-openai-responses.js';
+import 'node:path';
+import 'node:fs';
+import 'node:os';
+import 'events';
+import 'fs';
+import 'path';
+import 'node:crypto';
+import 'node:http';
+import 'node:https';
+import 'node:util';
+import 'node:zlib';
+import './cli-version.js';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:child_process';
+import 'node:url';
+import './cli-azure.js';
+import './cli-openai-completions.js';
+
+const isGptImage = (model) => model.startsWith('gpt-image');
+/** promptfoo's request: size (1024x1024), n (1), the response format where the model takes one, model-specific keys. */
+function imageBody(model, prompt, config) {
+    const body = { model, prompt, n: typeof config.n === 'number' ? config.n : 1 };
+    if (config.size !== undefined || !model.startsWith('grok'))
+        body.size = str(config.size) ?? '1024x1024';
+    if (!isGptImage(model))
+        body.response_format = str(config.response_format) ?? 'url';
+    const keys = model === 'dall-e-3'
+        ? ['quality', 'style']
+        : isGptImage(model)
+            ? ['quality', 'background', 'output_format', 'output_compression', 'moderation']
+            : [];
+    for (const key of keys)
+        if (config[key] !== undefined)
+            body[key] = config[key];
+    return body;
+}
+/** `![prompt](url)` with the prompt on one line, brackets softened and cut to 50 characters, as promptfoo writes it. */
+function markdownImage(prompt, url) {
+    const oneLine = prompt
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/\[/g, '(')
+        .replace(/\]/g, ')');
+    const alt = oneLine.length > 50 ? `${oneLine.slice(0, 47)}...` : oneLine;
+    return `![${alt}](${url})`;
+}
+function createImageProvider(spec, vendor, model, options) {
+    const { config } = spec;
+    const keyVar = vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config);
+    const apiKey = vendor === 'xai' ? (str(config.apiKey) ?? str(options.env[keyVar])) : openAiApiKey('openai', config, options.env);
+    const base = vendor === 'xai'
+        ? (str(config.apiBaseUrl) ?? 'https://api.x.ai/v1').replace(/\/+$/, '')
+        : openAiBaseUrl('openai', config, options.env);
+    const url = `${base}/images/generations`;
+    const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
+    const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
+    const price = priceFor('', config);
+    const label = spec.id;
+    const fail = (message, transient) => failure({ label, secrets }, message, transient);
+    return {
+        id: spec.id,
+        label: spec.label,
+        cacheIdentity: cacheIdentityOf(spec.id, config),
+        async callApi(prompt, context) {
+            if (!apiKey)
+                return fail(missingKeyMessage(keyVar), false);
+            const body = imageBody(model, prompt, config);
+            const outcome = await postJson(url, body, headers, {
+                signal: context.signal,
+                secrets,
+                label,
+                credentialHint: keyHint(keyVar),
+            });
+            if (!outcome.ok)
+                return outcome.failure;
+            const reply = outcome.body;
+            const first = Array.isArray(reply?.data) ? reply.data[0] : undefined;
+            const tokenUsage = responsesUsage(reply?.usage);
+            const cost = costOf(price, tokenUsage);
+            if (body.response_format === 'b64_json' || isGptImage(model)) {
+                if (typeof first?.b64_json !== 'string')
+                    return fail('the response has no data[0].b64_json', true);
+                return { output: JSON.stringify(reply), tokenUsage, cost };
+            }
+            if (typeof first?.url !== 'string')
+                return fail('the response has no data[0].url', true);
+            return { output: markdownImage(prompt, first.url), tokenUsage, cost };
+        },
+    };
+}
+
+export { createImageProvider, imageBody, markdownImage };

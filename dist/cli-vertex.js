@@ -1,0 +1,120 @@
+import { s as str, d as secretsInConfig, p as priceFor, l as toAnthropicMessages, e as postJson, w as withConfigHeaders, n as usageOf, f as costOf, q as outputOf, c as cacheIdentityOf, g as failure } from './cli-main.js';
+import { geminiBody, geminiResponse } from './cli-google.js';
+import 'node:path';
+import 'node:fs';
+import 'node:os';
+import 'events';
+import 'fs';
+import 'path';
+import 'node:crypto';
+import 'node:http';
+import 'node:https';
+import 'node:util';
+import 'node:zlib';
+import './cli-version.js';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:child_process';
+import 'node:url';
+
+const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const VERTEX_ANTHROPIC_VERSION = 'vertex-2023-10-16';
+/** One GoogleAuth per provider: it caches and refreshes the access token itself. */
+function googleTokenSource(config, env) {
+    let auth;
+    const keyFilename = str(config.keyFilename) ?? str(env.GOOGLE_APPLICATION_CREDENTIALS);
+    return async () => {
+        auth ??= import('./cli-index.js').then(function (n) { return n.i; }).then(({ GoogleAuth }) => new GoogleAuth({
+            scopes: [SCOPE],
+            ...(keyFilename ? { keyFilename } : {}),
+            ...(typeof config.credentials === 'string' ? { credentials: JSON.parse(config.credentials) } : {}),
+        }));
+        const token = await (await auth).getAccessToken();
+        if (!token)
+            throw new Error('Google auth returned no access token');
+        return token;
+    };
+}
+function isClaude(model) {
+    return model.startsWith('claude-');
+}
+function createVertexProvider(spec, model, options) {
+    const { config } = spec;
+    const { env } = options;
+    if (!/^(gemini|claude-)/.test(model)) {
+        throw new Error(`is a Vertex model promptgate does not call (only gemini-* through generateContent and claude-* through rawPredict); ` +
+            "for a model on Vertex's OpenAI-compatible endpoint use openai:chat:<model> with apiBaseUrl set to that endpoint");
+    }
+    const region = str(config.region) ?? str(env.VERTEX_REGION) ?? str(env.GOOGLE_CLOUD_LOCATION) ?? 'us-central1';
+    const configuredProject = str(config.projectId) ?? str(env.VERTEX_PROJECT_ID) ?? str(env.GOOGLE_CLOUD_PROJECT);
+    const host = region === 'global' ? 'aiplatform.googleapis.com' : `${region}-aiplatform.googleapis.com`;
+    const base = (str(config.apiBaseUrl) ?? `https://${str(config.apiHost) ?? host}`).replace(/\/+$/, '');
+    const apiKey = str(config.apiKey) ?? str(env.VERTEX_API_KEY);
+    const tokens = apiKey ? undefined : googleTokenSource(config, env);
+    const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
+    const price = priceFor(model.replace(/@.*$/, ''), config);
+    const label = spec.id;
+    const fail = (message, transient) => failure({ label, secrets }, message, transient);
+    const claude = isClaude(model);
+    const publisher = claude ? 'anthropic' : 'google';
+    const method = claude ? 'rawPredict' : 'generateContent';
+    return {
+        id: spec.id,
+        label: spec.label,
+        cacheIdentity: cacheIdentityOf(spec.id, config),
+        async callApi(prompt, context) {
+            let authHeaders = {};
+            const project = configuredProject;
+            const callSecrets = [...secrets];
+            if (!apiKey && !project)
+                return fail('names no project: set config.projectId or VERTEX_PROJECT_ID', false);
+            if (tokens) {
+                try {
+                    const token = await tokens();
+                    authHeaders = { authorization: `Bearer ${token}` };
+                    callSecrets.push(token);
+                }
+                catch (err) {
+                    return fail(`no Google Cloud credentials (${err instanceof Error ? err.message : String(err)}): set GOOGLE_APPLICATION_CREDENTIALS to a key or workload-identity file, or run gcloud auth application-default login`, false);
+                }
+            }
+            const path = apiKey && !project
+                ? `/v1/publishers/${publisher}/models/${model}:${method}`
+                : `/v1/projects/${project ?? ''}/locations/${region}/publishers/${publisher}/models/${model}:${method}`;
+            const url = `${base}${path}${apiKey ? `?key=${encodeURIComponent(apiKey)}` : ''}`;
+            let body;
+            if (claude) {
+                const { system, messages } = toAnthropicMessages(prompt);
+                body = {
+                    anthropic_version: VERTEX_ANTHROPIC_VERSION,
+                    max_tokens: typeof config.max_tokens === 'number' ? config.max_tokens : 1024,
+                    messages,
+                    ...(system !== undefined ? { system } : {}),
+                };
+                for (const key of ['temperature', 'top_p', 'top_k', 'stop_sequences', 'tools', 'tool_choice', 'thinking'])
+                    if (config[key] !== undefined)
+                        body[key] = config[key];
+            }
+            else
+                body = geminiBody(prompt, config);
+            const outcome = await postJson(url, body, withConfigHeaders(authHeaders, config), {
+                signal: context.signal,
+                secrets: callSecrets,
+                label,
+                credentialHint: 'check the Google Cloud credentials (GOOGLE_APPLICATION_CREDENTIALS) and their Vertex AI role',
+            });
+            if (!outcome.ok)
+                return outcome.failure;
+            if (!claude)
+                return geminiResponse(outcome.body, price, fail);
+            const reply = outcome.body;
+            if (!reply || !Array.isArray(reply.content))
+                return fail('the response has no `content` array', true);
+            const tokenUsage = usageOf(reply.usage);
+            return { output: outputOf(reply.content), tokenUsage, cost: costOf(price, tokenUsage) };
+        },
+    };
+}
+
+export { createVertexProvider };

@@ -1,0 +1,354 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { anthropicApiKey, anthropicKeyVar } from './index-anthropic.js';
+import { openAiApiKey, openAiKeyVar } from './index-openai.js';
+import { b as isRunnerVariable } from './index-secrets.js';
+
+// Hosts that speak OpenAI's chat completions under their own name (`openrouter:<model>`, `groq:<model>`, ...):
+// each is the OpenAI wire format with its own base URL and key variable, as promptfoo documents them.
+// Pure data, so id parsing and credential checks need no provider code.
+const COMPATIBLE_HOSTS = {
+    openrouter: {
+        baseUrl: 'https://openrouter.ai/api/v1',
+        keyVar: 'OPENROUTER_API_KEY',
+        bodyKeys: ['transforms', 'models', 'route', 'provider', 'reasoning', 'usage'],
+        docs: 'https://www.promptfoo.dev/docs/providers/openrouter/',
+    },
+    xai: {
+        baseUrl: 'https://api.x.ai/v1',
+        keyVar: 'XAI_API_KEY',
+        bodyKeys: ['search_parameters'],
+        docs: 'https://www.promptfoo.dev/docs/providers/xai/',
+    },
+    mistral: {
+        baseUrl: 'https://api.mistral.ai/v1',
+        keyVar: 'MISTRAL_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/mistral/',
+    },
+    groq: {
+        baseUrl: 'https://api.groq.com/openai/v1',
+        keyVar: 'GROQ_API_KEY',
+        bodyKeys: ['include_reasoning', 'reasoning_format'],
+        docs: 'https://www.promptfoo.dev/docs/providers/groq/',
+    },
+    deepseek: {
+        baseUrl: 'https://api.deepseek.com/v1',
+        keyVar: 'DEEPSEEK_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/deepseek/',
+    },
+    together: {
+        baseUrl: 'https://api.together.xyz/v1',
+        keyVar: 'TOGETHER_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/togetherai/',
+    },
+    fireworks: {
+        baseUrl: 'https://api.fireworks.ai/inference/v1',
+        keyVar: 'FIREWORKS_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/fireworks/',
+    },
+    perplexity: {
+        baseUrl: 'https://api.perplexity.ai',
+        keyVar: 'PERPLEXITY_API_KEY',
+        bodyKeys: [
+            'search_domain_filter',
+            'search_recency_filter',
+            'search_after_date_filter',
+            'search_before_date_filter',
+            'return_related_questions',
+            'return_images',
+            'web_search_options',
+            'search_mode',
+        ],
+        docs: 'https://www.promptfoo.dev/docs/providers/perplexity/',
+    },
+    cerebras: {
+        baseUrl: 'https://api.cerebras.ai/v1',
+        keyVar: 'CEREBRAS_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/cerebras/',
+    },
+    hyperbolic: {
+        baseUrl: 'https://api.hyperbolic.xyz/v1',
+        keyVar: 'HYPERBOLIC_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/hyperbolic/',
+    },
+    litellm: {
+        baseUrl: 'http://0.0.0.0:4000',
+        baseUrlVar: 'LITELLM_BASE_URL',
+        keyVar: 'LITELLM_API_KEY',
+        keyOptional: true,
+        docs: 'https://www.promptfoo.dev/docs/providers/litellm/',
+    },
+    databricks: {
+        // The workspace is the user's own: promptfoo reads it from DATABRICKS_WORKSPACE_URL (or config.workspaceUrl).
+        baseUrl: '',
+        baseUrlVar: 'DATABRICKS_WORKSPACE_URL',
+        keyVar: 'DATABRICKS_TOKEN',
+        docs: 'https://www.promptfoo.dev/docs/providers/databricks/',
+    },
+    docker: {
+        baseUrl: 'http://localhost:12434/engines/v1',
+        baseUrlVar: 'DOCKER_MODEL_RUNNER_BASE_URL',
+        keyVar: 'DOCKER_MODEL_RUNNER_API_KEY',
+        keyOptional: true,
+        docs: 'https://www.promptfoo.dev/docs/providers/docker/',
+    },
+    truefoundry: {
+        baseUrl: 'https://gateway.truefoundry.ai',
+        keyVar: 'TRUEFOUNDRY_API_KEY',
+        bodyKeys: ['metadata', 'loggingConfig', 'mcp_servers', 'iteration_limit'],
+        docs: 'https://www.promptfoo.dev/docs/providers/truefoundry/',
+    },
+    aimlapi: {
+        baseUrl: 'https://api.aimlapi.com/v1',
+        keyVar: 'AIML_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/aimlapi/',
+    },
+    cometapi: {
+        baseUrl: 'https://api.cometapi.com/v1',
+        keyVar: 'COMETAPI_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/cometapi/',
+    },
+    cohere: {
+        // Cohere's OpenAI-compatible endpoint: the same chat models, OpenAI's request and response shapes.
+        baseUrl: 'https://api.cohere.ai/compatibility/v1',
+        keyVar: 'COHERE_API_KEY',
+        docs: 'https://docs.cohere.com/docs/compatibility-api',
+    },
+    huggingface: {
+        // Hugging Face's inference router (OpenAI-compatible chat for the models it serves).
+        baseUrl: 'https://router.huggingface.co/v1',
+        keyVar: 'HF_TOKEN',
+        docs: 'https://www.promptfoo.dev/docs/providers/huggingface/',
+    },
+    llama: {
+        baseUrl: 'https://api.llama.com/compat/v1',
+        keyVar: 'LLAMA_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/llamaApi/',
+    },
+    nscale: {
+        baseUrl: 'https://inference.api.nscale.com/v1',
+        keyVar: 'NSCALE_SERVICE_TOKEN',
+        docs: 'https://www.promptfoo.dev/docs/providers/nscale/',
+    },
+    vercel: {
+        baseUrl: 'https://ai-gateway.vercel.sh/v1',
+        keyVar: 'VERCEL_AI_GATEWAY_API_KEY',
+        docs: 'https://www.promptfoo.dev/docs/providers/vercel/',
+    },
+};
+/** The model part of `<host>:<model>` or `<host>:chat:<model>` (promptfoo accepts both for most hosts). */
+function hostModel(rest) {
+    return rest[0] === 'chat' && rest.length > 1 ? rest.slice(1).join(':') : rest.join(':');
+}
+
+// Which credentials each provider family reads, whether they are there, and their values (to mask in logs).
+// Pure and light: no provider code is loaded to answer "can this suite run here?". A provider reads its
+// key from the same functions, so the check and the call never disagree.
+const str = (v) => typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+/** Throws when config names a reserved variable; the caller turns it into a located error. */
+function checkEnvName(name, key) {
+    if (isRunnerVariable(name)) {
+        throw new Error(`${key}: ${name} is reserved for the runner and the action (INPUT_*, GITHUB_*, ACTIONS_*, RUNNER_*); name a variable of your own`);
+    }
+    return name;
+}
+/** Every `*Envar` key in a provider's config names an env variable to read: none may be a reserved one. */
+function checkConfigEnvNames(config) {
+    for (const [key, value] of Object.entries(config)) {
+        if (/envar$/i.test(key) && typeof value === 'string')
+            checkEnvName(value, `config.${key}`);
+    }
+}
+/** The env variable a compatible host reads its key from. */
+function hostKeyVar(host, config) {
+    return str(config.apiKeyEnvar) ?? COMPATIBLE_HOSTS[host].keyVar;
+}
+/** Base URL of a compatible host: config, then the host's env variable, then its public default. */
+function hostBaseUrl(host, config, env) {
+    const entry = COMPATIBLE_HOSTS[host];
+    if (host === 'databricks') {
+        // promptfoo: `workspaceUrl` (or DATABRICKS_WORKSPACE_URL); the OpenAI-compatible API is under /serving-endpoints.
+        const workspace = str(config.apiBaseUrl) ?? str(config.workspaceUrl) ?? str(env.DATABRICKS_WORKSPACE_URL);
+        if (!workspace)
+            return '';
+        const base = workspace.replace(/\/+$/, '');
+        return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
+    }
+    return (str(config.apiBaseUrl) ??
+        (entry.baseUrlVar ? str(env[entry.baseUrlVar]) : undefined) ??
+        entry.baseUrl).replace(/\/+$/, '');
+}
+/**
+ * A compatible host's spec as the OpenAI provider reads it: the host's base URL and key variable filled in
+ * (config still wins). Hosts that run locally without a key use the keyless flavor.
+ */
+function hostSpec(spec, host, env) {
+    const entry = COMPATIBLE_HOSTS[host];
+    const apiBaseUrl = hostBaseUrl(host, spec.config, env);
+    if (!apiBaseUrl) {
+        throw new Error(`${host} needs the base URL of your own endpoint: set ${entry.baseUrlVar ?? 'config.apiBaseUrl'} or config.apiBaseUrl`);
+    }
+    // The host's own keys travel in `passthrough`, which the OpenAI provider merges into the body.
+    const own = Object.fromEntries((entry.bodyKeys ?? []).filter((k) => spec.config[k] !== undefined).map((k) => [k, spec.config[k]]));
+    const passthrough = Object.keys(own).length > 0
+        ? { passthrough: { ...own, ...spec.config.passthrough } }
+        : {};
+    return {
+        spec: {
+            ...spec,
+            config: { ...spec.config, apiBaseUrl, apiKeyEnvar: hostKeyVar(host, spec.config), ...passthrough },
+        },
+        flavor: entry.keyOptional ? 'ollama' : 'openai',
+    };
+}
+/** Azure OpenAI: an `api-key` (config.apiKey, apiKeyEnvar, AZURE_API_KEY, AZURE_OPENAI_API_KEY) or an Entra bearer token. */
+const AZURE_KEY_VARS = ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY'];
+const AZURE_TOKEN_VAR = 'AZURE_OPENAI_AD_TOKEN';
+function azureAuth(config, env) {
+    const keyVars = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...AZURE_KEY_VARS];
+    const apiKey = str(config.apiKey) ?? keyVars.map((name) => str(env[name])).find(Boolean);
+    const bearer = str(config.azureAdToken) ?? str(env[AZURE_TOKEN_VAR]);
+    return {
+        ...(apiKey ? { apiKey } : {}),
+        ...(bearer ? { bearer } : {}),
+        variables: [...keyVars, AZURE_TOKEN_VAR],
+    };
+}
+const GOOGLE_KEY_VARS = ['GOOGLE_API_KEY', 'GEMINI_API_KEY'];
+function googleApiKey(config, env) {
+    if (str(config.apiKeyEnvar))
+        return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)]);
+    return str(config.apiKey) ?? GOOGLE_KEY_VARS.map((name) => str(env[name])).find(Boolean);
+}
+/** Where Google's auth library finds credentials without us: a key file, or gcloud's application-default login. */
+function hasGoogleCredentials(config, env) {
+    if (str(config.credentials) || str(config.keyFilename) || str(env.GOOGLE_APPLICATION_CREDENTIALS))
+        return true;
+    const gcloud = str(env.CLOUDSDK_CONFIG) ?? path.join(os.homedir(), '.config', 'gcloud');
+    return existsSync(path.join(gcloud, 'application_default_credentials.json'));
+}
+const AWS_KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+const AWS_BEDROCK_TOKEN_VAR = 'AWS_BEARER_TOKEN_BEDROCK';
+/** Whether the standard AWS chain has something to start from: keys, a profile, a web identity, a container role. */
+function hasAwsCredentials(config, env) {
+    if (str(config.accessKeyId) && str(config.secretAccessKey))
+        return true;
+    if (str(config.apiKey) || str(env[AWS_BEDROCK_TOKEN_VAR]))
+        return true;
+    if (str(env.AWS_ACCESS_KEY_ID) && str(env.AWS_SECRET_ACCESS_KEY))
+        return true;
+    if (str(config.profile) || str(env.AWS_PROFILE) || str(env.AWS_WEB_IDENTITY_TOKEN_FILE))
+        return true;
+    if (str(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) || str(env.AWS_CONTAINER_CREDENTIALS_FULL_URI))
+        return true;
+    const home = os.homedir();
+    return (existsSync(str(env.AWS_SHARED_CREDENTIALS_FILE) ?? path.join(home, '.aws', 'credentials')) ||
+        existsSync(str(env.AWS_CONFIG_FILE) ?? path.join(home, '.aws', 'config')));
+}
+const none = { variables: [], missing: [], values: [] };
+function keyed(variable, value, optional = false) {
+    return { variables: [variable], missing: value || optional ? [] : [variable], values: value ? [value] : [] };
+}
+function openAi(flavor, config, env) {
+    return keyed(openAiKeyVar(flavor, config), openAiApiKey(flavor, config, env), flavor === 'ollama');
+}
+function credentialsOf(parsed, config, env) {
+    switch (parsed.kind) {
+        case 'chat': {
+            if (!parsed.host)
+                return openAi(parsed.flavor, config, env);
+            const variable = hostKeyVar(parsed.host, config);
+            const value = str(config.apiKey) ?? str(env[variable]);
+            return keyed(variable, value, COMPATIBLE_HOSTS[parsed.host].keyOptional);
+        }
+        case 'completion':
+            return openAi(parsed.flavor, config, env);
+        case 'embedding':
+            return openAi('openai', config, env);
+        case 'image': {
+            if (parsed.vendor === 'openai')
+                return openAi('openai', config, env);
+            const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
+            return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+        }
+        case 'responses': {
+            if (parsed.vendor === 'openai')
+                return openAi('openai', config, env);
+            if (parsed.vendor === 'xai') {
+                const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
+                return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+            }
+            return azureCredentials(config, env);
+        }
+        case 'azure':
+            return azureCredentials(config, env);
+        case 'anthropic':
+            return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
+        case 'google': {
+            const value = googleApiKey(config, env);
+            const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...GOOGLE_KEY_VARS];
+            return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
+        }
+        case 'vertex': {
+            const apiKey = str(config.apiKey) ?? str(env.VERTEX_API_KEY);
+            const ok = Boolean(apiKey) || hasGoogleCredentials(config, env);
+            return {
+                variables: ['GOOGLE_APPLICATION_CREDENTIALS', 'VERTEX_PROJECT_ID', 'VERTEX_REGION'],
+                missing: ok ? [] : ['GOOGLE_APPLICATION_CREDENTIALS (or gcloud application-default login)'],
+                values: apiKey ? [apiKey] : [],
+            };
+        }
+        case 'replicate': {
+            const value = str(config.apiKey) ??
+                (str(config.apiKeyEnvar)
+                    ? str(env[str(config.apiKeyEnvar)])
+                    : (str(env.REPLICATE_API_TOKEN) ?? str(env.REPLICATE_API_KEY)));
+            const variables = str(config.apiKeyEnvar)
+                ? [str(config.apiKeyEnvar)]
+                : ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
+            return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
+        }
+        case 'sagemaker':
+        case 'bedrock': {
+            const values = [
+                str(config.secretAccessKey),
+                str(config.sessionToken),
+                str(config.apiKey),
+                str(env.AWS_SECRET_ACCESS_KEY),
+                str(env.AWS_SESSION_TOKEN),
+                str(env[AWS_BEDROCK_TOKEN_VAR]),
+            ].filter((v) => Boolean(v));
+            return {
+                variables: [...AWS_KEY_VARS, 'AWS_REGION', 'AWS_PROFILE', AWS_BEDROCK_TOKEN_VAR],
+                missing: hasAwsCredentials(config, env)
+                    ? []
+                    : [
+                        'AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, a role, or AWS_BEARER_TOKEN_BEDROCK)',
+                    ],
+                values,
+            };
+        }
+        default:
+            return none;
+    }
+}
+function azureCredentials(config, env) {
+    const auth = azureAuth(config, env);
+    const values = [auth.apiKey, auth.bearer].filter((v) => Boolean(v));
+    return {
+        variables: auth.variables,
+        missing: values.length > 0 ? [] : [`${auth.variables.slice(0, -1).join(' or ')} (or ${AZURE_TOKEN_VAR})`],
+        values,
+    };
+}
+/** The error of a call made without its key: which variable(s) to set, or the config key. */
+function missingKeyMessage(variables) {
+    return `${variables} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config`;
+}
+/** Appended to a 401/403: where the key came from. */
+function keyHint(variables) {
+    return `check ${variables}, or apiKey in this provider's config`;
+}
+
+export { AWS_BEDROCK_TOKEN_VAR as A, COMPATIBLE_HOSTS as C, GOOGLE_KEY_VARS as G, azureAuth as a, checkConfigEnvNames as b, credentialsOf as c, hostSpec as d, googleApiKey as g, hostModel as h, keyHint as k, missingKeyMessage as m, str as s };

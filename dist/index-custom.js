@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { C as ConfigError, m as messageOf } from './index-errors.js';
+import { s as secretsInConfig, r as redact, c as cacheIdentityOf } from './index-secrets.js';
+
+// `file://provider.mjs` — promptfoo's custom provider contract: the default export is a class constructed with
+// `{ id, config }` whose instances have `callApi(prompt, context)`. Also accepted: a default-exported object with
+// `callApi`, a default-exported function (it *is* callApi), or a named `callApi` export.
+//
+// A callApi that throws is reported as a TRANSIENT error: custom providers usually wrap a network client, and a
+// throw is how those surface timeouts and resets. A provider that knows better returns `{ error, transient }`.
+const MODULE_EXTENSIONS = new Set(['.mjs', '.js', '.cjs']);
+/** Absolute path of the module, refusing anything outside rootDir (after resolving symlinks). */
+async function resolveInsideRoot(reference, options, extensions = MODULE_EXTENSIONS, expected = 'a JavaScript module ending in .mjs, .js or .cjs') {
+    const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
+    const relative = reference.slice('file://'.length);
+    if (!extensions.has(path.extname(relative))) {
+        throw new ConfigError(where, `provider "${reference}": expected ${expected}`, options.key);
+    }
+    const root = await realpath(options.rootDir);
+    let absolute;
+    try {
+        absolute = await realpath(path.resolve(root, relative));
+    }
+    catch {
+        throw new ConfigError(where, `provider "${reference}": no such file ${path.resolve(root, relative)} (paths resolve against ${root})`, options.key);
+    }
+    const fromRoot = path.relative(root, absolute);
+    if (fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) {
+        throw new ConfigError(where, `provider "${reference}": resolves to ${absolute}, outside the suite's directory ${root}; keep provider modules inside it`, options.key);
+    }
+    return absolute;
+}
+function findCallApi(mod, spec) {
+    const exported = mod.default ?? mod;
+    if (typeof exported === 'function') {
+        const proto = exported.prototype;
+        if (proto && typeof proto.callApi === 'function') {
+            const Ctor = exported;
+            const instance = new Ctor({ id: spec.id, config: spec.config });
+            return instance.callApi.bind(instance);
+        }
+        return exported;
+    }
+    if (exported && typeof exported === 'object' && typeof exported.callApi === 'function') {
+        const holder = exported;
+        return holder.callApi.bind(holder);
+    }
+    if (typeof mod.callApi === 'function')
+        return mod.callApi;
+    return undefined;
+}
+/** Whatever callApi returned → a ProviderResponse; a bare string is taken as the output. */
+function normalizeCustomResponse(value, id) {
+    if (typeof value === 'string')
+        return { output: value };
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        return {
+            error: `${id}: callApi returned ${value === null ? 'null' : typeof value}; expected { output } or { error }`,
+            transient: false,
+        };
+    }
+    const r = value;
+    const response = {};
+    if ('output' in r)
+        response.output = r.output;
+    if (r.error !== undefined && r.error !== null && r.error !== '') {
+        response.error = `${id}: ${typeof r.error === 'string' ? r.error : messageOf(r.error)}`;
+        response.transient = r.transient === true;
+        if (typeof r.retryAfterMs === 'number')
+            response.retryAfterMs = r.retryAfterMs;
+    }
+    if (r.tokenUsage && typeof r.tokenUsage === 'object')
+        response.tokenUsage = r.tokenUsage;
+    if (typeof r.cost === 'number')
+        response.cost = r.cost;
+    if (!('output' in r) && response.error === undefined) {
+        return { error: `${id}: callApi returned an object with neither "output" nor "error"`, transient: false };
+    }
+    return response;
+}
+/** Run callApi, but give up when the engine's timeout fires: a module that ignores `context.signal` cannot hang a run. */
+async function callUntilAborted(call, prompt, context, id) {
+    const { signal } = context;
+    const timedOut = { error: `${id}: timed out (aborted)`, transient: true };
+    if (signal?.aborted)
+        return timedOut;
+    let onAbort;
+    const aborted = new Promise((resolve) => {
+        onAbort = () => resolve(timedOut);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    const called = (async () => {
+        try {
+            return normalizeCustomResponse(await call(prompt, context), id);
+        }
+        catch (err) {
+            return { error: `${id}: callApi threw: ${messageOf(err)}`, transient: true };
+        }
+    })();
+    try {
+        return await Promise.race([called, aborted]);
+    }
+    finally {
+        if (onAbort)
+            signal?.removeEventListener('abort', onAbort);
+    }
+}
+async function createCustomProvider(spec, options) {
+    const file = await resolveInsideRoot(spec.id, options);
+    const source = await readFile(file);
+    const contentHash = createHash('sha256').update(source).digest('hex');
+    const where = { file: options.configFile ?? file };
+    let mod;
+    try {
+        // The hash in the URL makes an edited module load afresh in a long-lived process (ESM caches by URL).
+        mod = (await import(`${pathToFileURL(file).href}?sha256=${contentHash}`));
+    }
+    catch (err) {
+        throw new ConfigError(where, `provider "${spec.id}": loading ${file} failed: ${messageOf(err)}`, options.key);
+    }
+    let callApi;
+    try {
+        callApi = findCallApi(mod, spec);
+    }
+    catch (err) {
+        throw new ConfigError(where, `provider "${spec.id}": constructing the default-exported class failed: ${messageOf(err)}`, options.key);
+    }
+    if (!callApi) {
+        throw new ConfigError(where, `provider "${spec.id}": ${file} exports no callApi; expected \`export default class { constructor({ id, config }) {} async callApi(prompt, context) { return { output } } }\``, options.key);
+    }
+    const call = callApi;
+    const secrets = secretsInConfig(spec.config);
+    return {
+        id: spec.id,
+        label: spec.label,
+        // The module's content is part of its identity: editing the provider invalidates cached outputs.
+        cacheIdentity: cacheIdentityOf(spec.id, spec.config, { sha256: contentHash }),
+        async callApi(prompt, context) {
+            const response = await callUntilAborted(call, prompt, context, spec.id);
+            return response.error === undefined ? response : { ...response, error: redact(response.error, secrets) };
+        },
+    };
+}
+
+export { createCustomProvider, normalizeCustomResponse, resolveInsideRoot };

@@ -1,0 +1,5 @@
+export { A as ALGORITHM_IDENTIFIER, a as ALGORITHM_IDENTIFIER_V4A, b as ALGORITHM_QUERY_PARAM, c as ALWAYS_UNSIGNABLE_HEADERS, d as AMZ_DATE_HEADER, e as AMZ_DATE_QUERY_PARAM, f as AUTH_HEADER, C as CREDENTIAL_QUERY_PARAM, D as DATE_HEADER, E as EVENT_ALGORITHM_IDENTIFIER, g as EXPIRES_QUERY_PARAM, G as GENERATED_HEADERS, H as HOST_HEADER, K as KEY_TYPE_IDENTIFIER, M as MAX_CACHE_SIZE, h as MAX_PRESIGNED_TTL, P as PROXY_HEADER_PATTERN, R as REGION_SET_PARAM, S as SEC_HEADER_PATTERN, i as SHA256_HEADER, j as SIGNATURE_HEADER, k as SIGNATURE_QUERY_PARAM, l as SIGNED_HEADERS_QUERY_PARAM, m as SignatureV4, n as SignatureV4Base, T as TOKEN_HEADER, o as TOKEN_QUERY_PARAM, U as UNSIGNABLE_PATTERNS, p as UNSIGNED_PAYLOAD, q as clearCredentialCache, r as createScope, s as getCanonicalHeaders, t as getCanonicalQuery, u as getPayloadHash, v as getSigningKey, w as hasHeader, x as moveHeadersToQuery, y as prepareRequest } from './index-SignatureV4.js';
+export { s as signatureV4aContainer } from './index-signature-v4a-container.js';
+import 'node:crypto';
+import './index-escape-uri.js';
+import './index-httpRequest.js';

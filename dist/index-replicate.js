@@ -1,0 +1,133 @@
+import { s as str, k as keyHint, m as missingKeyMessage } from './index-credentials.js';
+import { w as withConfigHeaders, p as postJson, f as failure } from './index-http.js';
+import { p as priceFor, c as costOf } from './index-prices.js';
+import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
+import 'node:fs';
+import 'node:os';
+import 'node:path';
+import './index-anthropic.js';
+import './index-openai.js';
+import 'node:crypto';
+import 'node:http';
+import 'node:https';
+import 'node:util';
+import 'node:zlib';
+import './index-_commonjsHelpers.js';
+import 'events';
+import 'fs';
+import 'path';
+
+const REPLICATE_KEY_VARS = ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
+/** Model inputs promptfoo passes through from the config (each model documents which it takes). */
+const INPUT_KEYS = [
+    'system_prompt',
+    'prompt_template',
+    'temperature',
+    'top_p',
+    'top_k',
+    'max_tokens',
+    'max_new_tokens',
+    'min_new_tokens',
+    'max_length',
+    'repetition_penalty',
+    'presence_penalty',
+    'frequency_penalty',
+    'stop_sequences',
+    'seed',
+    'width',
+    'height',
+    'aspect_ratio',
+    'num_outputs',
+    'output_format',
+    'output_quality',
+    'guidance_scale',
+    'num_inference_steps',
+    'negative_prompt',
+    'safety_tolerance',
+    'guidance',
+    'raw',
+];
+const POLL_MS = 1000;
+function replicateApiKey(config, env) {
+    if (str(config.apiKeyEnvar))
+        return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)]);
+    return str(config.apiKey) ?? REPLICATE_KEY_VARS.map((name) => str(env[name])).find(Boolean);
+}
+function usageOf(metrics) {
+    const n = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+    const prompt = n(metrics?.input_token_count);
+    const completion = n(metrics?.output_token_count);
+    if (prompt === undefined && completion === undefined)
+        return {};
+    return { prompt: prompt ?? 0, completion: completion ?? 0, total: (prompt ?? 0) + (completion ?? 0) };
+}
+function outputOf(kind, output) {
+    if (Array.isArray(output) && output.every((x) => typeof x === 'string')) {
+        return kind === 'image' ? output[0] : output.join('');
+    }
+    return output;
+}
+const sleep = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+});
+function createReplicateProvider(spec, kind, model, options) {
+    const { config } = spec;
+    const base = (str(config.apiBaseUrl) ?? 'https://api.replicate.com').replace(/\/+$/, '').replace(/\/v1$/, '');
+    // `owner/name:version` runs that version; `owner/name` runs the model's latest (official models).
+    const [name, version] = model.split(':');
+    const url = version ? `${base}/v1/predictions` : `${base}/v1/models/${name}/predictions`;
+    const apiKey = replicateApiKey(config, options.env);
+    const keyVars = str(config.apiKeyEnvar) ?? REPLICATE_KEY_VARS.join(' or ');
+    const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
+    const headers = withConfigHeaders({ ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}), prefer: 'wait' }, config);
+    const price = priceFor('', config);
+    const label = spec.id;
+    const hint = keyHint(keyVars);
+    const fail = (message, transient) => failure({ label, secrets }, message, transient);
+    return {
+        id: spec.id,
+        label: spec.label,
+        cacheIdentity: cacheIdentityOf(spec.id, config),
+        async callApi(prompt, context) {
+            if (!apiKey)
+                return fail(missingKeyMessage(keyVars), false);
+            const input = {
+                ...(config.input && typeof config.input === 'object' ? config.input : {}),
+                prompt,
+            };
+            for (const key of INPUT_KEYS)
+                if (config[key] !== undefined)
+                    input[key] = config[key];
+            const request = { signal: context.signal, secrets, label, credentialHint: hint };
+            let outcome = await postJson(url, { ...(version ? { version } : {}), input }, headers, request);
+            for (;;) {
+                if (!outcome.ok)
+                    return outcome.failure;
+                const prediction = outcome.body;
+                if (!prediction || typeof prediction !== 'object')
+                    return fail('the response is not a prediction object', true);
+                const tokenUsage = usageOf(prediction.metrics);
+                if (prediction.status === 'succeeded') {
+                    return { output: outputOf(kind, prediction.output), tokenUsage, cost: costOf(price, tokenUsage) };
+                }
+                if (prediction.status === 'failed' || prediction.status === 'canceled') {
+                    return fail(`the prediction ${String(prediction.status)}: ${String(prediction.error ?? 'no error given')}`, false);
+                }
+                const next = prediction.urls?.get;
+                if (typeof next !== 'string')
+                    return fail(`the prediction is ${String(prediction.status)} and has no urls.get to poll`, true);
+                // The key goes only to the endpoint the config names, never to an address a reply chose.
+                if (new URL(next, base).origin !== new URL(base).origin) {
+                    return fail(`the prediction asks to be polled at ${new URL(next, base).origin}, not at ${new URL(base).origin}`, false);
+                }
+                await sleep(POLL_MS, context.signal);
+                if (context.signal?.aborted)
+                    return fail('timed out waiting for the prediction', true);
+                outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });
+            }
+        },
+    };
+}
+
+export { REPLICATE_KEY_VARS, createReplicateProvider, replicateApiKey };

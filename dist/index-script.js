@@ -1,0 +1,210 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The assertion is written wrongly (missing value, wrong type of value...). promptfoo throws on these,
+ * which makes the case an error; scoreTest turns this into a located ConfigError message.
+ */
+class MalformedAssertionError extends Error {
+    field;
+    name = 'MalformedAssertionError';
+    constructor(detail, 
+    /** The assertion's key at fault, e.g. `value` or `threshold`. */
+    field = 'value') {
+        super(detail);
+        this.field = field;
+    }
+}
+/** A model grader could not give a verdict (call failed, answer unparseable): an error, never a fail. */
+class GraderError extends Error {
+    name = 'GraderError';
+}
+function invariant(condition, detail, field) {
+    if (!condition)
+        throw new MalformedAssertionError(detail, field);
+}
+/** The common binary verdict: score 1 on pass, 0 on fail; the reason explains a failure. */
+function binary(pass, failureReason) {
+    return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : failureReason };
+}
+/** `not ` when inverted, for promptfoo's reason strings. */
+function not(inverse) {
+    return inverse ? 'not ' : '';
+}
+
+// Custom JavaScript: the `javascript` assertion (inline expression, multi-line function body, or a
+// function exported by a file://x.js|.mjs[:name] module), and the module loader transforms share. Semantics follow
+// promptfoo: a boolean is the verdict, a number is a score (passing when > 0, or >= the assertion's
+// threshold), an object is a GradingResult.
+/** `file://dir/x.js:fn` → absolute path and optional export name. */
+function parseScriptReference(ref, rootDir) {
+    const rest = ref.slice('file://'.length);
+    const colon = rest.indexOf(':');
+    const file = path.resolve(rootDir, colon === -1 ? rest : rest.slice(0, colon));
+    return colon === -1 ? { file } : { file, functionName: rest.slice(colon + 1) };
+}
+function isJavascriptFile(file) {
+    return /\.(c|m)?js$/.test(file);
+}
+const modules = new Map();
+/** Imports a script module once per run and picks the function promptfoo would call. */
+async function loadScriptFunction(file, functionName) {
+    let loading = modules.get(file);
+    if (!loading) {
+        loading = import(pathToFileURL(file).href);
+        modules.set(file, loading);
+    }
+    let namespace;
+    try {
+        namespace = await loading;
+    }
+    catch (err) {
+        modules.delete(file);
+        throw new MalformedAssertionError(`cannot load ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // CommonJS modules arrive as `default` (sometimes doubly wrapped); ESM ones as the namespace.
+    const mod = (pick(pick(namespace, 'default'), 'default') ?? pick(namespace, 'default') ?? namespace);
+    const candidate = functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
+    const fn = typeof candidate === 'function' ? candidate : pick(candidate, 'default');
+    if (typeof fn !== 'function') {
+        throw new MalformedAssertionError(functionName
+            ? `${file} has no exported function "${functionName}"`
+            : `${file} must export a function or have a default export as a function`);
+    }
+    return fn;
+}
+function pick(value, key) {
+    return value !== null && (typeof value === 'object' || typeof value === 'function')
+        ? value[key]
+        : undefined;
+}
+// Inline code compiles once per distinct source; a syntax error is remembered and rethrown per call.
+const inlineFunctions = new Map();
+function compileInline(params, body) {
+    const key = `${params.join(',')}\u0000${body}`;
+    let compiled = inlineFunctions.get(key);
+    if (compiled === undefined) {
+        try {
+            compiled = new Function(...params, body);
+        }
+        catch (err) {
+            compiled = err instanceof Error ? err : new Error(String(err));
+        }
+        inlineFunctions.set(key, compiled);
+    }
+    if (compiled instanceof Error)
+        throw compiled;
+    return compiled;
+}
+function isCharEscaped(code, index) {
+    let backslashes = 0;
+    for (let i = index - 1; i >= 0 && code[i] === '\\'; i--)
+        backslashes++;
+    return backslashes % 2 === 1;
+}
+/** The last `;` outside string and template literals, or -1. */
+function findLastStatementSemicolon(code) {
+    let single = false;
+    let double = false;
+    let template = false;
+    let last = -1;
+    for (let i = 0; i < code.length; i++) {
+        const char = code[i];
+        if (!isCharEscaped(code, i)) {
+            if (char === "'" && !double && !template)
+                single = !single;
+            else if (char === '"' && !single && !template)
+                double = !double;
+            else if (char === '`' && !single && !double)
+                template = !template;
+        }
+        if (char === ';' && !single && !double && !template)
+            last = i;
+    }
+    return last;
+}
+/**
+ * A one-line assertion is an expression to return; `const x = ...; x > 1` returns its final expression.
+ * Multi-line code is used as a function body verbatim (it must `return`).
+ */
+function buildFunctionBody(code) {
+    const trimmed = code.trim().replace(/;+\s*$/, '');
+    if (/^(const|let|var)\s/.test(trimmed)) {
+        const lastSemi = findLastStatementSemicolon(trimmed);
+        if (lastSemi !== -1) {
+            const expression = trimmed.slice(lastSemi + 1).trim();
+            if (expression)
+                return `${trimmed.slice(0, lastSemi + 1)} return ${expression}`;
+        }
+        return trimmed;
+    }
+    return `return ${trimmed}`;
+}
+function isGradingResult(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        typeof r.pass === 'boolean' &&
+        typeof r.score === 'number' &&
+        typeof r.reason === 'string' &&
+        (r.namedScores === undefined || typeof r.namedScores === 'object') &&
+        (r.componentResults === undefined || Array.isArray(r.componentResults)));
+}
+async function validateResult(result) {
+    const settled = await result;
+    if (typeof settled === 'boolean' || typeof settled === 'number' || isGradingResult(settled))
+        return settled;
+    throw new Error(`Custom function must return a boolean, number, or GradingResult object. Got type ${typeof settled}: ${JSON.stringify(settled)}`);
+}
+function withSource(reason, source) {
+    return source ? `${reason}\n${source}` : reason;
+}
+/** promptfoo's normalizeScriptAssertionResult; `code` names what returned it ("Custom function", "Python code"). */
+function normalizeScriptResult(result, inverse, threshold, source, code = 'Custom function') {
+    const failure = (rawPass) => withSource(`${code} returned ${rawPass ? 'true' : 'false'}`, source);
+    if (typeof result === 'boolean') {
+        const pass = result !== inverse;
+        return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : failure(result) };
+    }
+    if (typeof result === 'number') {
+        const rawPass = threshold === undefined ? result > 0 : result >= threshold;
+        const pass = rawPass !== inverse;
+        // The score is the number returned, even when the not- form flips the verdict.
+        return { pass, score: result, reason: pass ? 'Assertion passed' : failure(rawPass) };
+    }
+    const pass = result.pass !== inverse;
+    return {
+        ...result,
+        pass,
+        score: result.score,
+        reason: pass === result.pass
+            ? result.reason
+            : pass
+                ? 'Assertion passed'
+                : `${code} returned ${result.pass ? 'true' : 'false'}`,
+    };
+}
+const javascript = async ({ assertion, value, valueFromScript, output, scriptContext, inverse }) => {
+    invariant(typeof value === 'string', 'javascript assertion must have a string value');
+    // A YAML block scalar leaves a trailing newline that would make a one-liner look multi-line.
+    const source = value.trimEnd();
+    try {
+        let result;
+        if (valueFromScript === undefined) {
+            const body = source.includes('\n') ? source : buildFunctionBody(source);
+            result = await validateResult(compileInline(['output', 'context', 'process'], body)(output, scriptContext, process));
+        }
+        else {
+            result = await validateResult(valueFromScript);
+        }
+        return normalizeScriptResult(result, inverse, assertion.threshold, source);
+    }
+    catch (err) {
+        // promptfoo grades a throwing inline script as a failure (score 0), not an error.
+        const message = err instanceof Error ? `${err.message}\nStack Trace: ${err.stack}` : String(err);
+        return { pass: false, score: 0, reason: withSource(`Custom function threw error: ${message}`, source) };
+    }
+};
+const scriptAssertions = { javascript };
+
+export { GraderError as G, MalformedAssertionError as M, isGradingResult as a, buildFunctionBody as b, isJavascriptFile as c, binary as d, not as e, invariant as i, loadScriptFunction as l, normalizeScriptResult as n, parseScriptReference as p, scriptAssertions as s };

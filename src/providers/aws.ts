@@ -1,0 +1,71 @@
+// AWS request signing for Bedrock and SageMaker: SigV4 by @smithy/signature-v4 (the AWS SDK's own signer, with
+// the SDK's SHA-256), credentials from config, the run's env keys, or the standard AWS chain (profiles, SSO, web
+// identity, container and instance roles) through @aws-sdk/credential-provider-node. Imported on first call only.
+import { str } from './credentials.js';
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+export type CredentialSource = () => Promise<AwsCredentials>;
+
+/** config.region, then the service's own variable (AWS_BEDROCK_REGION), AWS_REGION, AWS_DEFAULT_REGION; us-east-1 as promptfoo. */
+export function awsRegion(config: Record<string, unknown>, env: NodeJS.ProcessEnv, serviceVar?: string): string {
+  return (
+    str(config.region) ??
+    (serviceVar ? str(env[serviceVar]) : undefined) ??
+    str(env.AWS_REGION) ??
+    str(env.AWS_DEFAULT_REGION) ??
+    'us-east-1'
+  );
+}
+
+/** Static keys from config or the env this run was given; otherwise the SDK's default chain (memoised by it). */
+export function awsCredentialSource(config: Record<string, unknown>, env: NodeJS.ProcessEnv): CredentialSource {
+  const fromConfig = str(config.accessKeyId) && str(config.secretAccessKey);
+  const keyId = fromConfig ? str(config.accessKeyId) : str(env.AWS_ACCESS_KEY_ID);
+  const secret = fromConfig ? str(config.secretAccessKey) : str(env.AWS_SECRET_ACCESS_KEY);
+  if (keyId && secret && (fromConfig || !str(config.profile))) {
+    const sessionToken = fromConfig ? str(config.sessionToken) : str(env.AWS_SESSION_TOKEN);
+    const credentials = { accessKeyId: keyId, secretAccessKey: secret, ...(sessionToken ? { sessionToken } : {}) };
+    return async () => credentials;
+  }
+  let chain: Promise<CredentialSource> | undefined;
+  return async () => {
+    chain ??= import('@aws-sdk/credential-provider-node').then(({ defaultProvider }) =>
+      defaultProvider(str(config.profile) ? { profile: str(config.profile)! } : {}),
+    );
+    return (await chain)();
+  };
+}
+
+/** The headers of a signed JSON POST to `url` (host, date, payload hash, token, authorization), and the values to redact. */
+export async function signAwsRequest(
+  url: URL,
+  payload: string,
+  service: string,
+  region: string,
+  credentials: CredentialSource,
+): Promise<{ headers: Record<string, string>; secrets: string[] }> {
+  const creds = await credentials();
+  const [{ SignatureV4 }, { Sha256 }] = await Promise.all([
+    import('@smithy/signature-v4'),
+    import('@aws-crypto/sha256-js'),
+  ]);
+  const signer = new SignatureV4({ service, region, credentials: creds, sha256: Sha256 });
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: url.protocol,
+    hostname: url.hostname,
+    ...(url.port ? { port: Number(url.port) } : {}),
+    path: url.pathname,
+    query: {},
+    headers: { host: url.host, 'content-type': 'application/json', accept: 'application/json' },
+    body: payload,
+  });
+  return {
+    headers: signed.headers as Record<string, string>,
+    secrets: [creds.secretAccessKey, ...(creds.sessionToken ? [creds.sessionToken] : [])],
+  };
+}

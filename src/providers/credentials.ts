@@ -1,0 +1,289 @@
+// Which credentials each provider family reads, whether they are there, and their values (to mask in logs).
+// Pure and light: no provider code is loaded to answer "can this suite run here?". A provider reads its
+// key from the same functions, so the check and the call never disagree.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ProviderSpec } from '../types.js';
+import { anthropicApiKey, anthropicKeyVar } from './anthropic.js';
+import { COMPATIBLE_HOSTS } from './compatible-hosts.js';
+import type { ParsedId } from './index.js';
+import { openAiApiKey, openAiKeyVar, type OpenAiFlavor } from './openai.js';
+import { isRunnerVariable } from './secrets.js';
+
+export interface Credentials {
+  /** Env variables the provider reads credentials from (set or not). */
+  variables: string[];
+  /** What is missing to call it: env variable names, or a phrase naming the alternatives. [] when it can run. */
+  missing: string[];
+  /** The credential values it would send. */
+  values: string[];
+}
+
+export const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+
+/** Throws when config names a reserved variable; the caller turns it into a located error. */
+export function checkEnvName(name: string, key: string): string {
+  if (isRunnerVariable(name)) {
+    throw new Error(
+      `${key}: ${name} is reserved for the runner and the action (INPUT_*, GITHUB_*, ACTIONS_*, RUNNER_*); name a variable of your own`,
+    );
+  }
+  return name;
+}
+
+/** Every `*Envar` key in a provider's config names an env variable to read: none may be a reserved one. */
+export function checkConfigEnvNames(config: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(config)) {
+    if (/envar$/i.test(key) && typeof value === 'string') checkEnvName(value, `config.${key}`);
+  }
+}
+
+/** The env variable a compatible host reads its key from. */
+export function hostKeyVar(host: string, config: Record<string, unknown>): string {
+  return str(config.apiKeyEnvar) ?? COMPATIBLE_HOSTS[host]!.keyVar;
+}
+
+/** Base URL of a compatible host: config, then the host's env variable, then its public default. */
+export function hostBaseUrl(host: string, config: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
+  const entry = COMPATIBLE_HOSTS[host]!;
+  if (host === 'databricks') {
+    // promptfoo: `workspaceUrl` (or DATABRICKS_WORKSPACE_URL); the OpenAI-compatible API is under /serving-endpoints.
+    const workspace = str(config.apiBaseUrl) ?? str(config.workspaceUrl) ?? str(env.DATABRICKS_WORKSPACE_URL);
+    if (!workspace) return '';
+    const base = workspace.replace(/\/+$/, '');
+    return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
+  }
+  return (
+    str(config.apiBaseUrl) ??
+    (entry.baseUrlVar ? str(env[entry.baseUrlVar]) : undefined) ??
+    entry.baseUrl
+  ).replace(/\/+$/, '');
+}
+
+/**
+ * A compatible host's spec as the OpenAI provider reads it: the host's base URL and key variable filled in
+ * (config still wins). Hosts that run locally without a key use the keyless flavor.
+ */
+export function hostSpec(
+  spec: ProviderSpec,
+  host: string,
+  env: NodeJS.ProcessEnv,
+): { spec: ProviderSpec; flavor: OpenAiFlavor } {
+  const entry = COMPATIBLE_HOSTS[host]!;
+  const apiBaseUrl = hostBaseUrl(host, spec.config, env);
+  if (!apiBaseUrl) {
+    throw new Error(
+      `${host} needs the base URL of your own endpoint: set ${entry.baseUrlVar ?? 'config.apiBaseUrl'} or config.apiBaseUrl`,
+    );
+  }
+  // The host's own keys travel in `passthrough`, which the OpenAI provider merges into the body.
+  const own = Object.fromEntries(
+    (entry.bodyKeys ?? []).filter((k) => spec.config[k] !== undefined).map((k) => [k, spec.config[k]]),
+  );
+  const passthrough =
+    Object.keys(own).length > 0
+      ? { passthrough: { ...own, ...(spec.config.passthrough as Record<string, unknown> | undefined) } }
+      : {};
+  return {
+    spec: {
+      ...spec,
+      config: { ...spec.config, apiBaseUrl, apiKeyEnvar: hostKeyVar(host, spec.config), ...passthrough },
+    },
+    flavor: entry.keyOptional ? 'ollama' : 'openai',
+  };
+}
+
+/** Azure OpenAI: an `api-key` (config.apiKey, apiKeyEnvar, AZURE_API_KEY, AZURE_OPENAI_API_KEY) or an Entra bearer token. */
+export const AZURE_KEY_VARS = ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY'] as const;
+export const AZURE_TOKEN_VAR = 'AZURE_OPENAI_AD_TOKEN';
+
+export function azureAuth(
+  config: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+): { apiKey?: string; bearer?: string; variables: string[] } {
+  const keyVars = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)!] : [...AZURE_KEY_VARS];
+  const apiKey = str(config.apiKey) ?? keyVars.map((name) => str(env[name])).find(Boolean);
+  const bearer = str(config.azureAdToken) ?? str(env[AZURE_TOKEN_VAR]);
+  return {
+    ...(apiKey ? { apiKey } : {}),
+    ...(bearer ? { bearer } : {}),
+    variables: [...keyVars, AZURE_TOKEN_VAR],
+  };
+}
+
+export const GOOGLE_KEY_VARS = ['GOOGLE_API_KEY', 'GEMINI_API_KEY'] as const;
+
+export function googleApiKey(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
+  if (str(config.apiKeyEnvar)) return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)!]);
+  return str(config.apiKey) ?? GOOGLE_KEY_VARS.map((name) => str(env[name])).find(Boolean);
+}
+
+/** Where Google's auth library finds credentials without us: a key file, or gcloud's application-default login. */
+function hasGoogleCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEnv): boolean {
+  if (str(config.credentials) || str(config.keyFilename) || str(env.GOOGLE_APPLICATION_CREDENTIALS)) return true;
+  const gcloud = str(env.CLOUDSDK_CONFIG) ?? path.join(os.homedir(), '.config', 'gcloud');
+  return existsSync(path.join(gcloud, 'application_default_credentials.json'));
+}
+
+export const AWS_KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+export const AWS_BEDROCK_TOKEN_VAR = 'AWS_BEARER_TOKEN_BEDROCK';
+
+/** Whether the standard AWS chain has something to start from: keys, a profile, a web identity, a container role. */
+function hasAwsCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEnv): boolean {
+  if (str(config.accessKeyId) && str(config.secretAccessKey)) return true;
+  if (str(config.apiKey) || str(env[AWS_BEDROCK_TOKEN_VAR])) return true;
+  if (str(env.AWS_ACCESS_KEY_ID) && str(env.AWS_SECRET_ACCESS_KEY)) return true;
+  if (str(config.profile) || str(env.AWS_PROFILE) || str(env.AWS_WEB_IDENTITY_TOKEN_FILE)) return true;
+  if (str(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) || str(env.AWS_CONTAINER_CREDENTIALS_FULL_URI)) return true;
+  const home = os.homedir();
+  return (
+    existsSync(str(env.AWS_SHARED_CREDENTIALS_FILE) ?? path.join(home, '.aws', 'credentials')) ||
+    existsSync(str(env.AWS_CONFIG_FILE) ?? path.join(home, '.aws', 'config'))
+  );
+}
+
+const none: Credentials = { variables: [], missing: [], values: [] };
+
+function keyed(variable: string, value: string | undefined, optional = false): Credentials {
+  return { variables: [variable], missing: value || optional ? [] : [variable], values: value ? [value] : [] };
+}
+
+function openAi(flavor: OpenAiFlavor, config: Record<string, unknown>, env: NodeJS.ProcessEnv): Credentials {
+  return keyed(openAiKeyVar(flavor, config), openAiApiKey(flavor, config, env), flavor === 'ollama');
+}
+
+export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>, env: NodeJS.ProcessEnv): Credentials {
+  switch (parsed.kind) {
+    case 'chat': {
+      if (!parsed.host) return openAi(parsed.flavor, config, env);
+      const variable = hostKeyVar(parsed.host, config);
+      const value = str(config.apiKey) ?? str(env[variable]);
+      return keyed(variable, value, COMPATIBLE_HOSTS[parsed.host]!.keyOptional);
+    }
+    case 'completion':
+      return openAi(parsed.flavor, config, env);
+    case 'embedding':
+      return openAi('openai', config, env);
+    case 'image': {
+      if (parsed.vendor === 'openai') return openAi('openai', config, env);
+      const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
+      return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+    }
+    case 'responses': {
+      if (parsed.vendor === 'openai') return openAi('openai', config, env);
+      if (parsed.vendor === 'xai') {
+        const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
+        return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+      }
+      return azureCredentials(config, env);
+    }
+    case 'azure':
+      return azureCredentials(config, env);
+    case 'anthropic':
+      return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
+    case 'google': {
+      const value = googleApiKey(config, env);
+      const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)!] : [...GOOGLE_KEY_VARS];
+      return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
+    }
+    case 'vertex': {
+      const apiKey = str(config.apiKey) ?? str(env.VERTEX_API_KEY);
+      const ok = Boolean(apiKey) || hasGoogleCredentials(config, env);
+      return {
+        variables: ['GOOGLE_APPLICATION_CREDENTIALS', 'VERTEX_PROJECT_ID', 'VERTEX_REGION'],
+        missing: ok ? [] : ['GOOGLE_APPLICATION_CREDENTIALS (or gcloud application-default login)'],
+        values: apiKey ? [apiKey] : [],
+      };
+    }
+    case 'replicate': {
+      const value =
+        str(config.apiKey) ??
+        (str(config.apiKeyEnvar)
+          ? str(env[str(config.apiKeyEnvar)!])
+          : (str(env.REPLICATE_API_TOKEN) ?? str(env.REPLICATE_API_KEY)));
+      const variables = str(config.apiKeyEnvar)
+        ? [str(config.apiKeyEnvar)!]
+        : ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
+      return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
+    }
+    case 'sagemaker':
+    case 'bedrock': {
+      const values = [
+        str(config.secretAccessKey),
+        str(config.sessionToken),
+        str(config.apiKey),
+        str(env.AWS_SECRET_ACCESS_KEY),
+        str(env.AWS_SESSION_TOKEN),
+        str(env[AWS_BEDROCK_TOKEN_VAR]),
+      ].filter((v): v is string => Boolean(v));
+      return {
+        variables: [...AWS_KEY_VARS, 'AWS_REGION', 'AWS_PROFILE', AWS_BEDROCK_TOKEN_VAR],
+        missing: hasAwsCredentials(config, env)
+          ? []
+          : [
+              'AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, a role, or AWS_BEARER_TOKEN_BEDROCK)',
+            ],
+        values,
+      };
+    }
+    default:
+      return none;
+  }
+}
+
+function azureCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEnv): Credentials {
+  const auth = azureAuth(config, env);
+  const values = [auth.apiKey, auth.bearer].filter((v): v is string => Boolean(v));
+  return {
+    variables: auth.variables,
+    missing: values.length > 0 ? [] : [`${auth.variables.slice(0, -1).join(' or ')} (or ${AZURE_TOKEN_VAR})`],
+    values,
+  };
+}
+
+/**
+ * The secrets a workflow must pass for this provider to run on GitHub (`init` writes them into the workflow's
+ * env). Keyless local servers need none; Vertex authenticates with a credentials file, not a secret.
+ */
+export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown>): string[] {
+  switch (parsed.kind) {
+    case 'chat':
+      if (parsed.host) return COMPATIBLE_HOSTS[parsed.host]!.keyOptional ? [] : [hostKeyVar(parsed.host, config)];
+      return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
+    case 'completion':
+      return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
+    case 'embedding':
+      return [openAiKeyVar('openai', config)];
+    case 'image':
+      return [parsed.vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config)];
+    case 'responses':
+      if (parsed.vendor === 'openai') return [openAiKeyVar('openai', config)];
+      if (parsed.vendor === 'xai') return [str(config.apiKeyEnvar) ?? 'XAI_API_KEY'];
+      return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
+    case 'azure':
+      return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
+    case 'anthropic':
+      return [anthropicKeyVar(config)];
+    case 'google':
+      return [str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS[0]];
+    case 'replicate':
+      return [str(config.apiKeyEnvar) ?? 'REPLICATE_API_TOKEN'];
+    case 'sagemaker':
+    case 'bedrock':
+      return ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+    default:
+      return [];
+  }
+}
+
+/** The error of a call made without its key: which variable(s) to set, or the config key. */
+export function missingKeyMessage(variables: string): string {
+  return `${variables} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config`;
+}
+
+/** Appended to a 401/403: where the key came from. */
+export function keyHint(variables: string): string {
+  return `check ${variables}, or apiKey in this provider's config`;
+}

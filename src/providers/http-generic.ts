@@ -1,0 +1,278 @@
+// promptfoo's generic HTTP provider (`http`, `https`, or a bare `https://…` id): the suite's own endpoint,
+// called with a templated request and read with a transform. Templates are nunjucks over the test's vars and
+// `prompt`; the URL and headers may also read `env` (minus the runner's reserved variables) for a token.
+// `transformResponse`, `transformRequest` and `sessionParser` are JavaScript from the config: the trust check
+// lists them as code (src/review/trust.ts).
+import { createPrivateKey, createSign } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import https from 'node:https';
+import path from 'node:path';
+import { ConfigError, messageOf } from '../errors.js';
+import { renderTemplateText } from '../prompts/render.js';
+import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import { compileCode, type Code } from './config-code.js';
+import { str } from './credentials.js';
+import { failure, postJson, type ResponseHeaders } from './http.js';
+import { cacheIdentityOf, configEnv, isSecretHeader, secretsInConfig } from './secrets.js';
+
+export interface HttpGenericOptions {
+  rootDir: string;
+  env?: NodeJS.ProcessEnv;
+  configFile?: string;
+  key?: string;
+}
+
+/** Keys promptfoo's http provider has that promptgate refuses rather than ignores. */
+const REFUSED_KEYS: Record<string, string> = {
+  request: 'a raw HTTP request text is not supported; write url, method, headers and body instead',
+  validateStatus: 'is not supported: a 2xx reply is an answer, 429/5xx are retried, any other status is an error',
+};
+
+function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {
+  if (typeof value === 'string') return renderTemplateText(value, vars);
+  if (Array.isArray(value)) return value.map((item) => renderDeep(item, vars));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, vars)]));
+  }
+  return value;
+}
+
+/**
+ * promptfoo's `auth` as header and query templates (rendered per call, so `{{ env.TOKEN }}` works): bearer,
+ * basic and api_key (in a header or the query). OAuth flows are not supported.
+ */
+function authParts(auth: unknown): { headers: Record<string, string>; query: Record<string, string> } {
+  if (auth === undefined) return { headers: {}, query: {} };
+  const a = (auth ?? {}) as Record<string, unknown>;
+  if (a.type === 'bearer' && str(a.token)) return { headers: { authorization: `Bearer ${str(a.token)}` }, query: {} };
+  if (a.type === 'basic' && typeof a.username === 'string' && typeof a.password === 'string')
+    return {
+      headers: { authorization: `Basic ${Buffer.from(`${a.username}:${a.password}`).toString('base64')}` },
+      query: {},
+    };
+  if (a.type === 'api_key' && str(a.value) && str(a.keyName)) {
+    const part = { [str(a.keyName)!]: str(a.value)! };
+    return a.placement === 'query' ? { headers: {}, query: part } : { headers: part, query: {} };
+  }
+  throw new Error(
+    'auth: only {type: bearer, token}, {type: basic, username, password} and {type: api_key, value, keyName, placement} are supported',
+  );
+}
+
+/**
+ * promptfoo's `signatureAuth` with a PEM private key: each call signs `signatureDataTemplate` (rendered with
+ * `signatureTimestamp`, the time in ms) using node:crypto, and offers `{{ signature }}` (base64) and
+ * `{{ signatureTimestamp }}` to the url, header and body templates. JKS and PFX keystores are refused.
+ */
+async function signerFor(
+  auth: unknown,
+  rootDir: string,
+  env: Record<string, string>,
+): Promise<(() => { signature: string; signatureTimestamp: number }) | undefined> {
+  if (auth === undefined) return undefined;
+  const a = (auth ?? {}) as Record<string, unknown>;
+  const type = str(a.certificateType) ?? str(a.type) ?? 'pem';
+  if (type !== 'pem') throw new Error(`signatureAuth: only PEM keys are supported (got ${type})`);
+  let key = str(a.privateKey) ? renderTemplateText(str(a.privateKey)!, { env }) : undefined;
+  if (!key && str(a.privateKeyPath)) key = await readFile(path.resolve(rootDir, str(a.privateKeyPath)!), 'utf8');
+  if (!key) throw new Error('signatureAuth: set privateKeyPath or privateKey (PEM)');
+  if (!key.includes('-----BEGIN')) key = Buffer.from(key, 'base64').toString('utf8');
+  const privateKey = createPrivateKey(key);
+  const algorithm = str(a.signatureAlgorithm) ?? 'SHA256';
+  const template = str(a.signatureDataTemplate) ?? '{{signatureTimestamp}}';
+  return () => {
+    const signatureTimestamp = Date.now();
+    const data = renderTemplateText(template, { signatureTimestamp });
+    return { signature: createSign(algorithm).update(data).sign(privateKey, 'base64'), signatureTimestamp };
+  };
+}
+
+/** TLS options promptfoo's http provider takes, as node:https names them; `*Path` ones are read from files. */
+const TLS_VALUES = [
+  'ca',
+  'cert',
+  'key',
+  'pfx',
+  'passphrase',
+  'servername',
+  'ciphers',
+  'minVersion',
+  'maxVersion',
+] as const;
+const TLS_FILES = { caPath: 'ca', certPath: 'cert', keyPath: 'key', pfxPath: 'pfx' } as const;
+
+/** An https agent of this provider's own for `tls` (a CA, a client certificate, or rejectUnauthorized: false). */
+async function tlsAgent(tls: unknown, rootDir: string): Promise<https.Agent | undefined> {
+  if (tls === undefined) return undefined;
+  if (!tls || typeof tls !== 'object')
+    throw new Error('tls: expected an object (caPath, certPath, keyPath, pfxPath, …)');
+  const t = tls as Record<string, unknown>;
+  const known = new Set<string>([...TLS_VALUES, ...Object.keys(TLS_FILES), 'rejectUnauthorized']);
+  const unknown = Object.keys(t).filter((k) => !known.has(k));
+  if (unknown.length > 0)
+    throw new Error(`tls.${unknown[0]}: not a TLS option promptgate knows (${[...known].join(', ')})`);
+  const options: https.AgentOptions = { keepAlive: true };
+  for (const key of TLS_VALUES) if (typeof t[key] === 'string') (options as Record<string, unknown>)[key] = t[key];
+  for (const [key, option] of Object.entries(TLS_FILES)) {
+    if (typeof t[key] !== 'string') continue;
+    const file = path.resolve(rootDir, t[key]);
+    try {
+      (options as Record<string, unknown>)[option] = await readFile(file);
+    } catch {
+      throw new Error(`tls.${key}: cannot read ${file}`);
+    }
+  }
+  if (typeof t.rejectUnauthorized === 'boolean') options.rejectUnauthorized = t.rejectUnauthorized;
+  return new https.Agent(options);
+}
+
+/** What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one. */
+function responseOf(value: unknown): ProviderResponse {
+  if (value && typeof value === 'object' && !Array.isArray(value) && ('output' in value || 'error' in value)) {
+    const r = value as Record<string, unknown>;
+    const response: ProviderResponse = { output: r.output };
+    if (typeof r.error === 'string' && r.error) response.error = r.error;
+    if (r.tokenUsage && typeof r.tokenUsage === 'object')
+      response.tokenUsage = r.tokenUsage as ProviderResponse['tokenUsage'];
+    if (typeof r.cost === 'number') response.cost = r.cost;
+    return response;
+  }
+  return { output: value };
+}
+
+export async function createHttpProvider(
+  spec: ProviderSpec,
+  idUrl: string | undefined,
+  options: HttpGenericOptions,
+): Promise<Provider> {
+  const { config } = spec;
+  const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
+  const key = options.key ?? 'provider';
+  const located = (message: string) => new ConfigError(where, `provider "${spec.id}": ${message}`, key);
+  for (const [name, why] of Object.entries(REFUSED_KEYS)) {
+    if (config[name] !== undefined) throw located(`config.${name}: ${why}`);
+  }
+  const urlTemplate = str(config.url) ?? idUrl;
+  if (!urlTemplate)
+    throw located('config.url is required (the endpoint to call), e.g. url: https://example.com/api/chat');
+  const method = (str(config.method) ?? 'POST').toUpperCase();
+  let auth: ReturnType<typeof authParts>;
+  try {
+    auth = authParts(config.auth);
+  } catch (err) {
+    throw located(`config.${messageOf(err)}`);
+  }
+  const code = async (name: string, params: string[]): Promise<Code | undefined> => {
+    const source = config[name];
+    if (source === undefined) return undefined;
+    if (typeof source === 'function') return source as Code;
+    if (typeof source !== 'string')
+      throw located(`config.${name}: expected JavaScript (an expression or file://path.js)`);
+    try {
+      return await compileCode(source, params, options.rootDir);
+    } catch (err) {
+      throw located(`config.${name}: ${messageOf(err)}`);
+    }
+  };
+  const transformResponse =
+    (await code('transformResponse', ['json', 'text', 'context'])) ??
+    (await code('responseParser', ['json', 'text', 'context']));
+  const transformRequest = await code('transformRequest', ['prompt', 'vars', 'context']);
+  const sessionParser = await code('sessionParser', ['data']);
+  const env = Object.fromEntries(
+    Object.entries(configEnv(options.env ?? process.env)).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    ),
+  );
+  let sign: Awaited<ReturnType<typeof signerFor>>;
+  let agent: https.Agent | undefined;
+  try {
+    sign = await signerFor(config.signatureAuth, options.rootDir, env);
+    agent = await tlsAgent(config.tls, options.rootDir);
+  } catch (err) {
+    throw located(`config.${messageOf(err)}`);
+  }
+  const configSecrets = secretsInConfig(config);
+  // Only the latest session: promptfoo's multi-turn targets answer a conversation one call at a time.
+  let sessionId: string | undefined;
+
+  return {
+    id: spec.id,
+    label: spec.label,
+    cacheIdentity: cacheIdentityOf(spec.id, config),
+    async callApi(prompt, context: CallContext): Promise<ProviderResponse> {
+      const label = spec.id;
+      let secrets = [...configSecrets];
+      let sent: unknown = prompt;
+      try {
+        if (transformRequest) sent = await transformRequest(prompt, context.vars, context);
+      } catch (err) {
+        return failure({ label, secrets }, `transformRequest threw: ${messageOf(err)}`, false);
+      }
+      const signed = sign?.();
+      // `sessionId` is the provider's own variable: empty until a sessionParser found one (as in promptfoo).
+      const vars = { ...context.vars, prompt: sent, sessionId: sessionId ?? context.vars.sessionId ?? '', ...signed };
+      const withEnv = { ...vars, env };
+      let url: string;
+      let headers: Record<string, string>;
+      try {
+        url = renderTemplateText(urlTemplate, withEnv);
+        const query = {
+          ...(config.queryParams && typeof config.queryParams === 'object' ? config.queryParams : {}),
+          ...auth.query,
+        };
+        if (Object.keys(query).length > 0) {
+          const parsed = new URL(url);
+          for (const [name, value] of Object.entries(renderDeep(query, withEnv) as Record<string, unknown>))
+            parsed.searchParams.set(name, String(value));
+          url = parsed.href;
+        }
+        for (const value of Object.values(auth.query)) secrets = [...secrets, renderTemplateText(value, withEnv)];
+        headers = {};
+        const configured = config.headers && typeof config.headers === 'object' ? config.headers : {};
+        for (const [name, value] of Object.entries({ ...configured, ...auth.headers } as Record<string, unknown>)) {
+          const rendered = renderTemplateText(String(value), withEnv);
+          headers[name.toLowerCase()] = rendered;
+          if (isSecretHeader(name) || name in auth.headers) secrets = [...secrets, rendered];
+        }
+      } catch (err) {
+        return failure({ label, secrets }, `rendering the request: ${messageOf(err)}`, false);
+      }
+      let bodyText: string | undefined;
+      if (method !== 'GET' && method !== 'HEAD') {
+        const body = config.body === undefined ? { prompt: sent } : renderDeep(config.body, vars);
+        bodyText = typeof body === 'string' ? body : JSON.stringify(body);
+      }
+      const outcome = await postJson(url, undefined, headers, {
+        signal: context.signal,
+        secrets,
+        label,
+        method,
+        ...(bodyText !== undefined ? { bodyText } : {}),
+        acceptText: true,
+        ...(agent && url.startsWith('https:') ? { agent } : {}),
+        credentialHint: "check the credentials in this provider's headers",
+      });
+      if (!outcome.ok) return outcome.failure;
+      const json = typeof outcome.body === 'string' ? undefined : outcome.body;
+      const responseContext = { ...context, response: { status: outcome.status, headers: outcome.headers } };
+      try {
+        if (sessionParser) {
+          const parsed = await sessionParser({
+            headers: outcome.headers as ResponseHeaders,
+            body: json ?? outcome.text,
+          });
+          if (parsed !== undefined && parsed !== null && parsed !== '') sessionId = String(parsed);
+        }
+      } catch (err) {
+        return failure({ label, secrets }, `sessionParser threw: ${messageOf(err)}`, false);
+      }
+      if (!transformResponse) return { output: json ?? outcome.text };
+      try {
+        return responseOf(await transformResponse(json, outcome.text, responseContext));
+      } catch (err) {
+        return failure({ label, secrets }, `transformResponse threw: ${messageOf(err)}`, false);
+      }
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// Vertex AI (`vertex:<model>`): Gemini models through generateContent and Claude models through Anthropic's
+// Messages body on rawPredict, authorised with Google Cloud credentials found by google-auth-library
+// (a service-account key file, workload identity federation, gcloud's login, or the metadata server).
+// The auth library is imported on first use only: a suite that calls no Vertex model never loads it.
+import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import { outputOf as anthropicOutput, toAnthropicMessages, usageOf as anthropicUsage } from './anthropic.js';
+import { str } from './credentials.js';
+import { geminiBody, geminiResponse } from './google.js';
+import { failure, postJson, withConfigHeaders } from './http.js';
+import type { HttpProviderOptions } from './openai.js';
+import { costOf, priceFor } from './prices.js';
+import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+
+const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const VERTEX_ANTHROPIC_VERSION = 'vertex-2023-10-16';
+
+type TokenSource = () => Promise<string>;
+
+/** One GoogleAuth per provider: it caches and refreshes the access token itself. */
+function googleTokenSource(config: Record<string, unknown>, env: NodeJS.ProcessEnv): TokenSource {
+  let auth: Promise<{ getAccessToken(): Promise<string | null | undefined> }> | undefined;
+  const keyFilename = str(config.keyFilename) ?? str(env.GOOGLE_APPLICATION_CREDENTIALS);
+  return async () => {
+    auth ??= import('google-auth-library').then(
+      ({ GoogleAuth }) =>
+        new GoogleAuth({
+          scopes: [SCOPE],
+          ...(keyFilename ? { keyFilename } : {}),
+          ...(typeof config.credentials === 'string' ? { credentials: JSON.parse(config.credentials) as object } : {}),
+        }),
+    );
+    const token = await (await auth).getAccessToken();
+    if (!token) throw new Error('Google auth returned no access token');
+    return token;
+  };
+}
+
+function isClaude(model: string): boolean {
+  return model.startsWith('claude-');
+}
+
+export function createVertexProvider(spec: ProviderSpec, model: string, options: HttpProviderOptions): Provider {
+  const { config } = spec;
+  const { env } = options;
+  if (!/^(gemini|claude-)/.test(model)) {
+    throw new Error(
+      `is a Vertex model promptgate does not call (only gemini-* through generateContent and claude-* through rawPredict); ` +
+        "for a model on Vertex's OpenAI-compatible endpoint use openai:chat:<model> with apiBaseUrl set to that endpoint",
+    );
+  }
+  const region = str(config.region) ?? str(env.VERTEX_REGION) ?? str(env.GOOGLE_CLOUD_LOCATION) ?? 'us-central1';
+  const configuredProject = str(config.projectId) ?? str(env.VERTEX_PROJECT_ID) ?? str(env.GOOGLE_CLOUD_PROJECT);
+  const host = region === 'global' ? 'aiplatform.googleapis.com' : `${region}-aiplatform.googleapis.com`;
+  const base = (str(config.apiBaseUrl) ?? `https://${str(config.apiHost) ?? host}`).replace(/\/+$/, '');
+  const apiKey = str(config.apiKey) ?? str(env.VERTEX_API_KEY);
+  const tokens = apiKey ? undefined : googleTokenSource(config, env);
+  const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
+  const price = priceFor(model.replace(/@.*$/, ''), config);
+  const label = spec.id;
+  const fail = (message: string, transient: boolean) => failure({ label, secrets }, message, transient);
+  const claude = isClaude(model);
+  const publisher = claude ? 'anthropic' : 'google';
+  const method = claude ? 'rawPredict' : 'generateContent';
+
+  return {
+    id: spec.id,
+    label: spec.label,
+    cacheIdentity: cacheIdentityOf(spec.id, config),
+    async callApi(prompt, context): Promise<ProviderResponse> {
+      let authHeaders: Record<string, string> = {};
+      const project = configuredProject;
+      const callSecrets = [...secrets];
+      if (!apiKey && !project) return fail('names no project: set config.projectId or VERTEX_PROJECT_ID', false);
+      if (tokens) {
+        try {
+          const token = await tokens();
+          authHeaders = { authorization: `Bearer ${token}` };
+          callSecrets.push(token);
+        } catch (err) {
+          return fail(
+            `no Google Cloud credentials (${err instanceof Error ? err.message : String(err)}): set GOOGLE_APPLICATION_CREDENTIALS to a key or workload-identity file, or run gcloud auth application-default login`,
+            false,
+          );
+        }
+      }
+      const path =
+        apiKey && !project
+          ? `/v1/publishers/${publisher}/models/${model}:${method}`
+          : `/v1/projects/${project ?? ''}/locations/${region}/publishers/${publisher}/models/${model}:${method}`;
+      const url = `${base}${path}${apiKey ? `?key=${encodeURIComponent(apiKey)}` : ''}`;
+      let body: Record<string, unknown>;
+      if (claude) {
+        const { system, messages } = toAnthropicMessages(prompt);
+        body = {
+          anthropic_version: VERTEX_ANTHROPIC_VERSION,
+          max_tokens: typeof config.max_tokens === 'number' ? config.max_tokens : 1024,
+          messages,
+          ...(system !== undefined ? { system } : {}),
+        };
+        for (const key of ['temperature', 'top_p', 'top_k', 'stop_sequences', 'tools', 'tool_choice', 'thinking'])
+          if (config[key] !== undefined) body[key] = config[key];
+      } else body = geminiBody(prompt, config);
+      const outcome = await postJson(url, body, withConfigHeaders(authHeaders, config), {
+        signal: context.signal,
+        secrets: callSecrets,
+        label,
+        credentialHint: 'check the Google Cloud credentials (GOOGLE_APPLICATION_CREDENTIALS) and their Vertex AI role',
+      });
+      if (!outcome.ok) return outcome.failure;
+      if (!claude) return geminiResponse(outcome.body, price, fail);
+      const reply = outcome.body as { content?: unknown; usage?: Parameters<typeof anthropicUsage>[0] };
+      if (!reply || !Array.isArray(reply.content)) return fail('the response has no `content` array', true);
+      const tokenUsage = anthropicUsage(reply.usage);
+      return { output: anthropicOutput(reply.content), tokenUsage, cost: costOf(price, tokenUsage) };
+    },
+  };
+}
