@@ -40,7 +40,9 @@ const files = readdirSync(workflowsDir)
 files.push({ name: 'the workflow `promptgate init` writes', text: initWorkflow() });
 const quickstart = readmeWorkflow(readFileSync(path.join(root, 'README.md'), 'utf8'));
 if (!quickstart) {
-  console.error('README.md: no ```yaml block starting "# .github/workflows/prompt-review.yml" (the Quickstart workflow)');
+  console.error(
+    'README.md: no ```yaml block starting "# .github/workflows/prompt-review.yml" (the Quickstart workflow)',
+  );
   process.exit(1);
 }
 files.push({ name: 'README.md Quickstart workflow', text: quickstart });
