@@ -9,6 +9,7 @@ import { FinishedCases, reportOnInterrupt } from './action/interrupt.js';
 import { actionSources } from './action/sources.js';
 import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
 import { findDefaultConfig } from './config/load.js';
+import { changedFiles, hasCommit } from './git/changes.js';
 import { messageOf, UsageError } from './errors.js';
 import { createGitHubClient } from './github/client.js';
 import { review, reviewMerged, reviewShard, type ReviewInput } from './pipeline.js';
@@ -109,7 +110,24 @@ async function publish(
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   const diffs = await collectPromptDiffs(result, sources);
-  await publishReview({ core, client, inputs, target, result, diffs, configPaths, env, logger, notes: sources.notes });
+  const repoDir = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  await publishReview({
+    core,
+    client,
+    inputs,
+    target,
+    result,
+    diffs,
+    configPaths,
+    env,
+    logger,
+    notes: sources.notes,
+    // What changed since the head an earlier comment described, when both commits are in the clone.
+    changedSince: async (from, to) => {
+      if (!(await hasCommit(repoDir, from)) || !(await hasCommit(repoDir, to))) return undefined;
+      return (await changedFiles(repoDir, from, to)).map((c) => c.path);
+    },
+  });
 }
 
 /** The output cache lives on between workflow runs in the Actions cache: restored first, saved last. */

@@ -9,12 +9,12 @@ describe('parseInputs', () => {
       configs: [],
       promptGlobs: [],
       token: 't',
-      failOn: 'regression',
-      failOnSkipped: false,
+      failPolicy: { failOn: 'regression', failOnSkipped: false, given: 'regression' },
       allowUntrustedCode: false,
       repeat: undefined,
       maxConcurrency: undefined,
       cache: true,
+      artifact: true,
       comment: 'on-change',
       base: undefined,
       workingDirectory: '.',
@@ -42,7 +42,7 @@ describe('parseInputs', () => {
     expect(inputs).toMatchObject({
       configs: ['a/promptgate.yaml', 'b/promptfooconfig.yaml'],
       promptGlobs: ['prompts/**/*.txt', 'src/**/*.prompt.md'],
-      failOn: 'gate',
+      failPolicy: { failOn: 'gate' },
       repeat: 3,
       maxConcurrency: 16,
       cache: false,
@@ -53,13 +53,22 @@ describe('parseInputs', () => {
   });
 
   test.each([
-    ['gate', 'gate', false],
-    ['regression, skipped', 'regression', true],
-    ['gate,skipped', 'gate', true],
-    ['never', 'never', false],
-    ['never,skipped', 'never', false],
-  ])('fail-on "%s" → %s, skipped fails: %s', (failOn, policy, skipped) => {
-    expect(parseInputs(given({ 'fail-on': failOn }))).toMatchObject({ failOn: policy, failOnSkipped: skipped });
+    ['gate', 'gate', false, 'gate'],
+    ['regression, skipped', 'regression', true, 'regression,skipped'],
+    ['gate,skipped', 'gate', true, 'gate,skipped'],
+    ['never', 'never', false, 'never'],
+    ['never,skipped', 'never', false, 'never,skipped'],
+  ])('fail-on "%s" → %s, skipped fails: %s', (failOn, policy, skipped, shown) => {
+    expect(parseInputs(given({ 'fail-on': failOn })).failPolicy).toEqual({
+      failOn: policy,
+      failOnSkipped: skipped,
+      given: shown,
+    });
+  });
+
+  test('artifact: false turns the upload off', () => {
+    expect(parseInputs(given({ artifact: 'false' })).artifact).toBe(false);
+    expect(() => parseInputs(given({ artifact: 'no' }))).toThrow('input artifact: expected true or false, got "no"');
   });
 
   test.each([

@@ -1,19 +1,21 @@
 // The action's inputs, read once and validated with zod into one typed options object.
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { FAIL_ON_EXPECTED, parseFailOn, type FailOnPolicy } from '../review/fail-on.js';
 
 export interface ActionInputs {
   configs: string[];
   promptGlobs: string[];
   token: string;
-  failOn: 'regression' | 'gate' | 'never';
-  /** `fail-on` also lists `skipped`: a suite skipped for missing credentials (fork PRs) fails the check. */
-  failOnSkipped: boolean;
+  /** `fail-on`: when the check fails (see review/fail-on.ts). */
+  failPolicy: FailOnPolicy;
   /** Run code from files the PR changed even on pull_request_target / workflow_run. */
   allowUntrustedCode: boolean;
   repeat?: number;
   maxConcurrency?: number;
   cache: boolean;
+  /** Upload the report, the summary and the dataset as one workflow artifact. */
+  artifact: boolean;
   comment: 'on-change' | 'always' | 'off';
   base?: string;
   workingDirectory: string;
@@ -40,8 +42,6 @@ const optionalCount = (name: string) =>
     .refine((v) => v === '' || /^[1-9]\d*$/.test(v), { message: `${name}: expected a whole number >= 1` })
     .transform((v) => (v === '' ? undefined : Number(v)));
 
-const FAIL_ON_WORDS = ['regression', 'gate', 'never', 'skipped'];
-
 const booleanInput = (name: string, fallback: 'true' | 'false') =>
   z
     .string()
@@ -54,16 +54,22 @@ const schema = z.object({
   config: z.string().transform(lines),
   prompts: z.string().transform(lines),
   'github-token': z.string(),
-  'fail-on': z
-    .string()
-    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-    .refine((words) => words.every((w) => FAIL_ON_WORDS.includes(w)), {
-      message: 'fail-on: expected regression, gate or never (optionally with skipped, e.g. "regression,skipped")',
-    }),
+  'fail-on': z.string().refine(
+    (v) => {
+      try {
+        parseFailOn(v, 'fail-on');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: `fail-on: ${FAIL_ON_EXPECTED}` },
+  ),
   'allow-untrusted-code': booleanInput('allow-untrusted-code', 'false'),
   repeat: optionalCount('repeat'),
   'max-concurrency': optionalCount('max-concurrency'),
   cache: booleanInput('cache', 'true'),
+  artifact: booleanInput('artifact', 'true'),
   comment: z
     .string()
     .trim()
@@ -111,12 +117,12 @@ export function parseInputs(getInput: (name: string) => string): ActionInputs {
     configs: v.config,
     promptGlobs: v.prompts,
     token: v['github-token'],
-    failOn: v['fail-on'].includes('never') ? 'never' : v['fail-on'].includes('gate') ? 'gate' : 'regression',
-    failOnSkipped: v['fail-on'].includes('skipped') && !v['fail-on'].includes('never'),
+    failPolicy: parseFailOn(v['fail-on'], 'fail-on'),
     allowUntrustedCode: v['allow-untrusted-code'],
     repeat: v.repeat,
     maxConcurrency: v['max-concurrency'],
     cache: v.cache,
+    artifact: v.artifact,
     comment: v.comment,
     base: v.base || undefined,
     workingDirectory: v['working-directory'],
