@@ -9,6 +9,7 @@ import { FinishedCases, reportOnInterrupt } from './action/interrupt.js';
 import { actionSources } from './action/sources.js';
 import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
 import { findDefaultConfig } from './config/load.js';
+import { createReviewProgress } from './engine/progress.js';
 import { changedFiles, hasCommit } from './git/changes.js';
 import { messageOf, UsageError } from './errors.js';
 import { createGitHubClient } from './github/client.js';
@@ -50,6 +51,8 @@ export async function run(): Promise<void> {
     const client = createGitHubClient({ token: inputs.token, baseUrl: env.GITHUB_API_URL, logger });
     const sources = await actionSources({ repoDir, target, client, logger });
     const cacheDir = path.join(workDir, '.promptgate', 'cache');
+    // A job log is not a terminal: progress comes as a line now and then, so a long run never looks hung.
+    const progress = createReviewProgress({ tty: false, write: (text) => core.info(text.trimEnd()) });
     const reviewInput: ReviewInput = {
       repoDir,
       configPaths,
@@ -66,7 +69,11 @@ export async function run(): Promise<void> {
         env,
         logger,
         secrets: [inputs.token],
-        onResult: (result, where) => finished.record(result, where),
+        onProgress: progress.onProgress,
+        onResult: (result, where) => {
+          finished.record(result, where);
+          progress.onResult(result, where);
+        },
       },
     };
 

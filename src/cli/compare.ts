@@ -9,18 +9,23 @@ import { mergeBase } from '../git/changes.js';
 import { gitText } from '../git/exec.js';
 import { materializeRevision } from '../git/materialize.js';
 import { assertSafeRef } from '../git/refs.js';
+import { createReviewProgress } from '../engine/progress.js';
 import { review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from '../pipeline.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
+import { fineTuneDataset } from '../review/dataset.js';
+import { checkFailure } from '../review/fail-on.js';
 import { buildReportInput, commentKey, reportDocument } from '../review/outputs.js';
 import { collectPromptDiffs, gitSources, type ReviewSources } from '../review/sources.js';
 import { configHash, readShardFile, writeShardFile } from '../shard/shard-file.js';
 import { parseShard } from '../shard/shard.js';
-import type { CompareCommand, MergeCommand, OutputFormat } from './args.js';
+import { EXIT_CHECK_FAILED, type CompareCommand, type MergeCommand, type OutputFormat } from './args.js';
 import type { CliIo } from './io.js';
 
 interface LocalReview {
   input: ReviewInput;
+  /** Ends the progress line of the last side evaluated. */
+  finishProgress(): void;
   sources: ReviewSources;
   configPaths: string[];
   cleanup(): Promise<void>;
@@ -47,6 +52,7 @@ async function setUpLocalReview(
   }
   const configPaths = (configs as string[]).map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
   const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
+  const progress = createReviewProgress({ tty: io.isTTY, write: (text) => io.progress?.(text) });
   const headDir = head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;
   const cleanup = async () => {
     if (headDir) await rm(headDir, { recursive: true, force: true });
@@ -67,10 +73,11 @@ async function setUpLocalReview(
         cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
         env: io.env,
         logger: io.logger,
-        onProgress: io.isTTY ? io.progress : undefined,
+        onProgress: progress.onProgress,
+        onResult: progress.onResult,
       },
     };
-    return { input, sources, configPaths, cleanup };
+    return { input, sources, configPaths, cleanup, finishProgress: progress.finish };
   } catch (err) {
     await cleanup();
     throw err;
@@ -120,7 +127,23 @@ export async function runCompareCommand(cmd: CompareCommand, io: CliIo): Promise
       return 0;
     }
     const result = await review(local.input);
+    local.finishProgress();
     await printReport(result, local, target, cmd.format, cmd.output, io);
+    if (cmd.dataset) {
+      const dataset = fineTuneDataset(result);
+      const file = path.resolve(io.cwd, cmd.dataset);
+      await writeFile(file, dataset?.jsonl ?? '');
+      io.stderr(
+        dataset
+          ? `dataset: ${dataset.count} failing cases → ${path.relative(io.cwd, file) || file}`
+          : `dataset: no suite's gate says consider fine-tuning, so ${path.relative(io.cwd, file) || file} is empty`,
+      );
+    }
+    const failure = cmd.failOn && checkFailure(result, cmd.failOn);
+    if (failure) {
+      io.stderr(`promptgate: the check fails: ${failure}`);
+      return EXIT_CHECK_FAILED;
+    }
     return 0;
   } finally {
     await local.cleanup();
