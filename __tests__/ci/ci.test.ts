@@ -48,3 +48,20 @@ test('the self-test runs the action from this checkout (uses: ./) on the example
   expect(step.with.config).toContain('examples/promptgate.yaml');
   expect(parse(read('action.yml')).runs.using).toBe('node24');
 });
+
+test('installing from the repository ships the CLI, the action and the schema, never tests or fixtures', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const out = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+  expect(files).toEqual(
+    expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'action.yml', 'promptgate.schema.json']),
+  );
+  const bin = JSON.parse(read('package.json')).bin.promptgate as string;
+  expect(files).toContain(bin);
+  expect(files.filter((f) => /^(__tests__|examples|src|scripts|docs|\.github|\.ci)\//.test(f))).toEqual([]);
+});

@@ -1,27 +1,14 @@
 // The CLI outside GitHub, run as a user runs it (dist/cli.js): it gates (documented exit codes), writes what it
 // is asked in the format asked, finds a missing key before any call, shows progress in a log, honours
 // NO_COLOR/FORCE_COLOR, gives each command its own help, and writes what finished on Ctrl-C.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+import { cli, CLI_ENTRY as CLI } from './run-cli.js';
 import { modelEnv, promptChange, skillResponder, suiteYaml, promptText } from './scenario.js';
-
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-
-function cli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: options.cwd, env: { PATH: process.env.PATH, HOME: os.tmpdir(), ...options.env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 let model: FakeModelServer;
 let slowModel: FakeModelServer;
