@@ -30,9 +30,15 @@ const COLUMNS: Array<[string, (r: CaseResult) => unknown]> = [
   ['cached', (r) => r.cached],
 ];
 
-/** RFC 4180: every field quoted, quotes doubled, CRLF between records. */
+/**
+ * RFC 4180: every field quoted, quotes doubled, CRLF between records. Model output is hostile text: a string
+ * that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`.
+ */
 export function evalResultsCsv(results: EvalResults): string {
-  const field = (v: unknown) => `"${text(v).replace(/"/g, '""')}"`;
+  const field = (v: unknown) => {
+    const t = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : text(v);
+    return `"${t.replace(/"/g, '""')}"`;
+  };
   const rows = [COLUMNS.map(([name]) => field(name)).join(',')];
   for (const r of results.results) rows.push(COLUMNS.map(([, get]) => field(get(r))).join(','));
   return rows.join('\r\n') + '\r\n';
