@@ -210,4 +210,28 @@ describe('the terminal', () => {
     expect(stdout).toContain(`${partial.results.length} cases:`);
     expect(stderr).toContain(`interrupted: ${partial.results.length} of 40 cases had finished`);
   });
+
+  test('Ctrl-C during compare: no verdict from half a run, the count of what finished, exit 130', async () => {
+    const s = await promptChange({ baseSkill: 10, headSkill: 5, suite: { tests: 40 } });
+    try {
+      await oneAtATime(s.repo.dir);
+      const child = spawn(process.execPath, [CLI, 'compare', '--base', s.base], {
+        cwd: s.repo.dir,
+        env: { PATH: process.env.PATH, HOME: os.tmpdir(), ...modelEnv(slowModel) },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      const started = slowModel.requestCount;
+      while (slowModel.requestCount < started + 3) await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(130);
+      expect(stdout).not.toContain('<!-- promptgate:');
+      expect(stderr).toMatch(/interrupted before a verdict: \d+ cases had finished \(kept in the output cache/);
+    } finally {
+      await s.repo.cleanup();
+    }
+  });
 });

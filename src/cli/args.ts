@@ -58,6 +58,8 @@ export type Command =
 
 /** The run finished and the gate says no: `compare --fail-on`, `eval --fail-under` (promptfoo's code). */
 export const EXIT_CHECK_FAILED = 100;
+/** Stopped with Ctrl-C (128 + SIGINT), after writing what finished. */
+export const EXIT_INTERRUPTED = 130;
 
 export const COMMANDS = ['init', 'eval', 'compare', 'merge', 'schema'] as const;
 export type Topic = (typeof COMMANDS)[number];
@@ -107,7 +109,7 @@ Options:
   -v, --version            Show the version.
 
 Exit codes: 0 it ran (and passed what was asked), 1 a usage, config or git error to fix, 2 a bug in promptgate,
-100 it ran and the check fails (--fail-on, --fail-under).
+100 it ran and the check fails (--fail-on, --fail-under), 130 interrupted (Ctrl-C).
 `;
 
 const EXIT_CODES = USAGE.slice(USAGE.indexOf('Exit codes:'));

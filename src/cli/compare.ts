@@ -19,13 +19,23 @@ import { buildReportInput, commentKey, reportDocument } from '../review/outputs.
 import { collectPromptDiffs, gitSources, type ReviewSources } from '../review/sources.js';
 import { configHash, readShardFile, writeShardFile } from '../shard/shard-file.js';
 import { parseShard } from '../shard/shard.js';
-import { EXIT_CHECK_FAILED, type CompareCommand, type MergeCommand, type OutputFormat } from './args.js';
+import {
+  EXIT_CHECK_FAILED,
+  EXIT_INTERRUPTED,
+  type CompareCommand,
+  type MergeCommand,
+  type OutputFormat,
+} from './args.js';
 import type { CliIo } from './io.js';
 
 interface LocalReview {
   input: ReviewInput;
   /** Ends the progress line of the last side evaluated. */
   finishProgress(): void;
+  /** Aborted on Ctrl-C: no new calls start. */
+  interrupted: AbortSignal;
+  /** Cases finished so far, over every suite and side. */
+  finished(): number;
   sources: ReviewSources;
   configPaths: string[];
   cleanup(): Promise<void>;
@@ -53,8 +63,12 @@ async function setUpLocalReview(
   const configPaths = (configs as string[]).map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
   const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
   const progress = createReviewProgress({ tty: io.isTTY, write: (text) => io.progress?.(text) });
+  const controller = new AbortController();
+  let finished = 0;
   const headDir = head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;
+  const stopListening = io.onInterrupt?.(() => controller.abort(new Error('interrupted (Ctrl-C)')));
   const cleanup = async () => {
+    stopListening?.();
     if (headDir) await rm(headDir, { recursive: true, force: true });
   };
   try {
@@ -73,11 +87,23 @@ async function setUpLocalReview(
         cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
         env: io.env,
         logger: io.logger,
+        signal: controller.signal,
         onProgress: progress.onProgress,
-        onResult: progress.onResult,
+        onResult: (result, where) => {
+          finished++;
+          progress.onResult(result, where);
+        },
       },
     };
-    return { input, sources, configPaths, cleanup, finishProgress: progress.finish };
+    return {
+      input,
+      sources,
+      configPaths,
+      cleanup,
+      finishProgress: progress.finish,
+      interrupted: controller.signal,
+      finished: () => finished,
+    };
   } catch (err) {
     await cleanup();
     throw err;
@@ -126,7 +152,18 @@ export async function runCompareCommand(cmd: CompareCommand, io: CliIo): Promise
       io.stdout(`shard ${shard.index}/${shard.total}: ${calls.made} calls made, ${calls.cached} from cache → ${file}`);
       return 0;
     }
-    const result = await review(local.input);
+    let result: ReviewResult;
+    try {
+      result = await review(local.input);
+    } catch (err) {
+      if (!local.interrupted.aborted) throw err;
+      local.finishProgress();
+      // A comparison needs both sides of every case: a partial run has no verdict to print.
+      io.stderr(
+        `promptgate: interrupted before a verdict: ${local.finished()} cases had finished (kept in the output cache, so a re-run does not ask for them again${cmd.cache ? '' : ' — but --no-cache was given'}).`,
+      );
+      return EXIT_INTERRUPTED;
+    }
     local.finishProgress();
     await printReport(result, local, target, cmd.format, cmd.output, io);
     if (cmd.dataset) {

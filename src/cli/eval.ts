@@ -11,11 +11,8 @@ import { requiredCredentials } from '../providers/index.js';
 import { evalOutputFormat, renderEvalOutput } from '../report/eval-export.js';
 import { formatEvalTable, formatSummaryLine } from '../report/eval-table.js';
 import type { CaseResult, EvalResults, Suite } from '../types.js';
-import { EXIT_CHECK_FAILED, type EvalCommand } from './args.js';
+import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, type EvalCommand } from './args.js';
 import type { CliIo } from './io.js';
-
-/** The exit code of a run stopped with Ctrl-C (128 + SIGINT), after it wrote what finished. */
-export const EXIT_INTERRUPTED = 130;
 
 /** Every key the suite's providers lack, found before any call, with the fix for a local shell. */
 function assertCredentials(suite: Suite, configPath: string, io: CliIo): void {
