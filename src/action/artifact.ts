@@ -21,9 +21,15 @@ export interface UploadedArtifact {
   url: string;
 }
 
-/** An artifact name from the comment key: GitHub refuses `"` `:` `<` `>` `|` `*` `?` `\` `/` and line breaks. */
-export function artifactName(key: string): string {
-  return `promptgate-${key.replace(/[^A-Za-z0-9._-]+/g, '_')}`.slice(0, 200);
+/**
+ * An artifact name from the comment key (GitHub refuses `"` `:` `<` `>` `|` `*` `?` `\` `/` and line breaks).
+ * Names are unique within a workflow run, and a re-run keeps the earlier attempt's artifacts: an attempt after
+ * the first says which it is.
+ */
+export function artifactName(key: string, env: NodeJS.ProcessEnv = {}): string {
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT);
+  const suffix = Number.isInteger(attempt) && attempt > 1 ? `-attempt-${attempt}` : '';
+  return `promptgate-${key.replace(/[^A-Za-z0-9._-]+/g, '_')}`.slice(0, 200) + suffix;
 }
 
 /** Where GitHub shows an artifact of this run. */

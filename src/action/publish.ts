@@ -74,7 +74,7 @@ export async function publishReview(args: PublishArgs): Promise<void> {
   );
   const artifact = inputs.artifact
     ? await uploadResults({
-        name: artifactName(key),
+        name: artifactName(key, env),
         dir: outDir,
         files: ['report.json', 'summary.md', ...(dataset ? ['failing-cases.jsonl'] : [])],
         env,
