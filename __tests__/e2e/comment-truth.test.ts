@@ -71,6 +71,13 @@ describe('the comment always describes the newest head', () => {
     expect(after[0]!.body).toContain(`<!-- promptgate-head:${reverted.head} -->`);
     expect(after[0]!.body).toContain(MARKER);
     expect(second.outputs['comment-url']).toBe(after[0]!.html_url);
+
+    // Re-running on the same head leaves the comment as it is: it already says so.
+    const settled = JSON.stringify(ours(pr));
+    const again = await review(reverted, pr);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('as the comment already says');
+    expect(JSON.stringify(ours(pr))).toBe(settled);
   });
 
   test('a pull request that never affected a suite still gets no comment', async () => {

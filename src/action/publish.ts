@@ -117,6 +117,18 @@ export async function publishReview(args: PublishArgs): Promise<void> {
   if (commentError) core.setFailed(commentError);
 }
 
+/** The comment once nothing is affected; `since` is the head the replaced comment described. */
+async function noLongerAffected(args: PublishArgs, since: string | undefined): Promise<string> {
+  const { target } = args;
+  return renderNoLongerAffected({
+    previousHead: since,
+    headSha: target.head,
+    baseSha: target.base,
+    changedSince: since ? await args.changedSince(since, target.head) : undefined,
+    runUrl: runUrl(args.env),
+  });
+}
+
 function overallGate(result: ReviewResult): string {
   const gates = result.suites.flatMap((s) => (s.gate ? [s.gate] : []));
   return ['fix-prompt', 'fine-tune', 'ship'].find((g) => gates.includes(g as never)) ?? '';
@@ -156,13 +168,10 @@ async function postComment(
       body: async (previous) =>
         findings
           ? withLink(renderComment(report))
-          : renderNoLongerAffected({
-              previousHead: previous.head,
-              headSha: target.head,
-              baseSha: target.base,
-              changedSince: previous.head ? await args.changedSince(previous.head, target.head) : undefined,
-              runUrl: runUrl(args.env),
-            }),
+          : // A re-run on the head the comment already describes as unaffected leaves it as it is.
+            previous.head === target.head
+            ? undefined
+            : await noLongerAffected(args, previous.head),
       shrink: (_body, limit) =>
         withLink(renderComment(report, { maxChars: Math.min(limit, COMMENT_MAX_CHARS) - 2_000 })),
     });
@@ -173,7 +182,9 @@ async function postComment(
     logger.info(
       findings
         ? `comment ${written.action}: ${written.url}`
-        : `no suite is affected any more: the earlier comment now says so: ${written.url}`,
+        : written.action === 'unchanged'
+          ? `no suite is affected any more, as the comment already says: ${written.url}`
+          : `no suite is affected any more: the earlier comment now says so: ${written.url}`,
     );
     return written.url;
   } catch (err) {

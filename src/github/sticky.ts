@@ -23,15 +23,24 @@ export interface StickyWrite extends IssueRef {
   logger: Logger;
   /** Only update a comment of ours that exists; never create one. */
   onlyReplace?: boolean;
-  /** The body, given what the comment it replaces recorded (the head it described). */
-  body(previous: { head?: string }): Promise<string> | string;
+  /**
+   * The body, given what the comment it replaces recorded (the head it described); undefined leaves that
+   * comment as it is (it already says what this run would).
+   */
+  body(previous: { head?: string }): Promise<string | undefined> | string | undefined;
   shrink?: Shrink;
 }
 
 const short = (sha: string) => sha.slice(0, 7);
 
+export interface StickyResult {
+  id: number;
+  url: string;
+  action: UpsertResult['action'] | 'unchanged';
+}
+
 /** The comment written, or undefined when this run must not write (a newer head, or nothing to replace). */
-export async function writeStickyComment(client: GitHubClient, args: StickyWrite): Promise<UpsertResult | undefined> {
+export async function writeStickyComment(client: GitHubClient, args: StickyWrite): Promise<StickyResult | undefined> {
   const { owner, repo, issue_number, logger } = args;
   const pull = { owner, repo, pull_number: issue_number };
   const before = await getPullRequest(client, pull);
@@ -47,13 +56,15 @@ export async function writeStickyComment(client: GitHubClient, args: StickyWrite
   if (ours.length === 0 && args.onlyReplace) return undefined;
   const previousHead = ours[0] && recordedHead(ours[0].body);
   const stamp = (text: string) => beforeMarker(withMarker(text, marker), marker, headRecord(args.head));
+  const body = await args.body({ head: previousHead });
+  if (body === undefined && ours[0]) return { id: ours[0].id, url: ours[0].url, action: 'unchanged' };
   const written = await upsertStickyComment(client, {
     owner,
     repo,
     issue_number,
     key: args.key,
     selfLogin,
-    body: stamp(await args.body({ head: previousHead })),
+    body: stamp(body ?? ''),
     shrink: args.shrink && ((text, limit) => stamp(args.shrink!(text, limit - 80))),
   });
 
