@@ -57,6 +57,7 @@ describe('parseCommand', () => {
     [['merge', 'a.json', '--shard', '1/2'], '--shard does not apply to merge'],
     [['eval', 'stray'], "Unexpected argument 'stray'"],
     [['evl'], 'unknown command "evl". Did you mean "eval"?'],
+    [['compare', '--base', 'main', '--fail-onn', 'gate'], 'Did you mean "--fail-on"?'],
     [['help', 'comapre'], 'Did you mean "compare"?'],
     [['eval', '-o', 'out.txt'], '-o out.txt: eval writes .json, .csv, .html'],
     [['eval', '-o', 'out'], '-o out: eval writes'],

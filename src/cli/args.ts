@@ -151,6 +151,15 @@ function didYouMean(word: string): string {
   return distance(word, nearest) <= 2 ? ` Did you mean "${nearest}"?` : '';
 }
 
+/** ` Did you mean "--fail-on"?` for an unknown option one or two edits from one the help lists. */
+function optionSuggestion(parseError: string): string {
+  const unknown = /Unknown option '--([^']+)'/.exec(parseError)?.[1];
+  if (!unknown) return '';
+  const listed = [...new Set([...USAGE.matchAll(/--([a-z][a-z-]+)/g)].map((m) => m[1]!))];
+  const nearest = closest(unknown, listed);
+  return distance(unknown, nearest) <= 2 ? ` Did you mean "--${nearest}"?` : '';
+}
+
 /** `--fail-under`: a rate 0..1, or a percentage `90%`. */
 function rateOption(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -218,7 +227,8 @@ export function parseCommand(argv: string[]): Command {
       },
     });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}. Run "promptgate ${command} --help" for its options.`);
+    const message = (err as Error).message;
+    throw new UsageError(`${message}.${optionSuggestion(message)} Run "promptgate ${command} --help" for its options.`);
   }
   const v = parsed.values;
   if (v.help) return { kind: 'help', topic: command };
