@@ -30,6 +30,26 @@ async function project(skill: number, tests = 20): Promise<string> {
   return dir;
 }
 
+/**
+ * Starts the CLI against the slow model and presses Ctrl-C once it has answered a few calls (40 cases at
+ * 150 ms each, one at a time, take 6 s).
+ */
+async function interruptedRun(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: os.tmpdir(), ...modelEnv(slowModel) },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const started = slowModel.requestCount;
+  while (slowModel.requestCount < started + 3) await new Promise((r) => setTimeout(r, 50));
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr };
+}
+
 async function oneAtATime(dir: string): Promise<void> {
   const file = path.join(dir, 'promptgate.yaml');
   await writeFile(file, (await readFile(file, 'utf8')).replace('maxConcurrency: 8', 'maxConcurrency: 1'));
@@ -189,19 +209,7 @@ describe('the terminal', () => {
   test('Ctrl-C writes what finished (table and -o file) and exits 130', async () => {
     const dir = await project(7, 40);
     await oneAtATime(dir);
-    const child = spawn(process.execPath, [CLI, 'eval', '--no-cache', '-o', 'partial.json'], {
-      cwd: dir,
-      env: { PATH: process.env.PATH, HOME: os.tmpdir(), ...modelEnv(slowModel) },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    // Interrupt once a few cases have been answered (40 cases at 150 ms each, one at a time, take 6 s).
-    const started = slowModel.requestCount;
-    while (slowModel.requestCount < started + 3) await new Promise((r) => setTimeout(r, 50));
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await interruptedRun(['eval', '--no-cache', '-o', 'partial.json'], dir);
     expect(code).toBe(130);
     const partial = JSON.parse(await readFile(path.join(dir, 'partial.json'), 'utf8'));
     expect(partial.results.length).toBeGreaterThan(0);
@@ -215,18 +223,7 @@ describe('the terminal', () => {
     const s = await promptChange({ baseSkill: 10, headSkill: 5, suite: { tests: 40 } });
     try {
       await oneAtATime(s.repo.dir);
-      const child = spawn(process.execPath, [CLI, 'compare', '--base', s.base], {
-        cwd: s.repo.dir,
-        env: { PATH: process.env.PATH, HOME: os.tmpdir(), ...modelEnv(slowModel) },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      const started = slowModel.requestCount;
-      while (slowModel.requestCount < started + 3) await new Promise((r) => setTimeout(r, 50));
-      child.kill('SIGINT');
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const { code, stdout, stderr } = await interruptedRun(['compare', '--base', s.base], s.repo.dir);
       expect(code).toBe(130);
       expect(stdout).not.toContain('<!-- promptgate:');
       expect(stderr).toMatch(/interrupted before a verdict: \d+ cases had finished \(kept in the output cache/);
