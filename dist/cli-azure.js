@@ -17,6 +17,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 const AZURE_API_VERSION = '2024-10-21';
 /** `https://<resource>.openai.azure.com` from apiBaseUrl, apiHost (promptfoo writes a bare host) or their env variables. */

@@ -17,6 +17,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 function bedrockRegion(config, env) {
     return awsRegion(config, env, 'AWS_BEDROCK_REGION');

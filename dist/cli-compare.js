@@ -1,7 +1,7 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UserError, Q as UsageError, L as picomatch, R as stableJson, S as loadSuite, T as MissingCredentialsError, x as messageOf, V as readRawConfig, W as resolvePrompts, X as requiredCredentials, Y as addCalls, Z as countCalls, _ as evaluateSuite, $ as planIdentities, a0 as withinBudget, a1 as budgetExcess, a2 as planEvaluation, a3 as mergeSpendPlans, a4 as sha256Hex, a5 as object, a6 as array, a7 as string, a8 as number, a9 as _enum, aa as MAX_SHARDS, ab as literal, ac as looseObject, ad as boolean, ae as record, af as unknown, ag as shardOf, ah as summarizeStats, ai as silentLogger, aj as openCache, ak as Limiters, al as memoizedRender, am as shardCaseFilter, N as distExports, an as sampleNote, ao as parseShard, ap as spendPlanText, aq as excessSentence, ar as requireDefaultConfig, as as budgetOption } from './cli-main.js';
+import { U as UserError, R as UsageError, S as gate, L as picomatch, T as stableJson, O as loadSuite, V as MissingCredentialsError, x as messageOf, W as readRawConfig, X as resolvePrompts, Y as requiredCredentials, Z as addCalls, _ as countCalls, $ as decideVerdict, a0 as evaluateSuite, a1 as planIdentities, a2 as withinBudget, a3 as budgetExcess, a4 as planEvaluation, a5 as mergeSpendPlans, a6 as sha256Hex, a7 as object, a8 as array, a9 as string, aa as number, ab as _enum, ac as MAX_SHARDS, ad as literal, ae as looseObject, af as boolean, ag as record, ah as unknown, ai as shardOf, aj as summarizeStats, ak as silentLogger, al as openCache, am as Limiters, an as memoizedRender, ao as combineVerdicts, ap as shardCaseFilter, aq as failOnWords, N as distExports, ar as parseChatMessages, as as DEFAULT_FAIL_POLICY, at as sampleNote, au as reviewBlocks, av as parseShard, aw as spendPlanText, ax as excessSentence, ay as EXIT_INTERRUPTED, az as checkFailure, aA as EXIT_CHECK_FAILED, aB as requireDefaultConfig, aC as createReviewProgress, aD as budgetOption } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import 'node:fs';
@@ -16,6 +16,7 @@ import 'node:zlib';
 import 'process';
 import 'buffer';
 import 'node:url';
+import 'node:events';
 
 // Plain-text helpers for carrying model output around without carrying megabytes of it.
 /** Truncate to at most `max` code points (never splitting a surrogate pair), ending with an ellipsis when cut. */
@@ -469,47 +470,6 @@ async function staysInside(root, link) {
     catch {
         return (await lstat(resolved).catch(() => undefined)) === undefined;
     }
-}
-
-// The gate: what the head's pass rate says to do next, and whether the check should fail.
-/** The policy as the input would spell it, e.g. `regression,inconclusive`. */
-function failOnWords(policy) {
-    return [policy.failOn, ...(policy.inconclusive ? ['inconclusive'] : []), ...(policy.skipped ? ['skipped'] : [])].join(',');
-}
-const DEFAULT_FAIL_POLICY = { failOn: 'regression', inconclusive: false, skipped: false };
-/** > ship → ship; < fix → fix the prompt first; in between → the prompt is close, consider fine-tuning. */
-function gate(passRate, { ship, fix }) {
-    if (passRate > ship)
-        return 'ship';
-    if (passRate < fix)
-        return 'fix-prompt';
-    return 'fine-tune';
-}
-/** Worse beats doubt (evidence strong enough despite errors is still a regression), and doubt beats the gate. */
-function decideVerdict(evidence, thresholds) {
-    if (evidence.regression)
-        return 'regression';
-    if (evidence.inconclusive)
-        return 'inconclusive';
-    return gate(evidence.headPassRate, thresholds);
-}
-/** Whether the check run should fail for this verdict under the `fail-on` policy. */
-function shouldFailCheck(verdict, policy) {
-    if (policy.failOn === 'never')
-        return false;
-    if (verdict === 'regression')
-        return true;
-    if (verdict === 'inconclusive')
-        return policy.inconclusive;
-    if (verdict === 'fix-prompt')
-        return policy.failOn === 'gate';
-    return false;
-}
-/** Worst first: a regression anywhere is the pull request's verdict, then a failed gate, then doubt. */
-const SEVERITY = ['regression', 'fix-prompt', 'inconclusive', 'fine-tune', 'ship', 'skipped'];
-/** The verdict of several suites: the most severe one (no suites → skipped). */
-function combineVerdicts(verdicts) {
-    return SEVERITY.find((v) => verdicts.includes(v)) ?? 'skipped';
 }
 
 /*
@@ -2601,6 +2561,39 @@ function renderText(input) {
     return lines.join('\n') + '\n';
 }
 
+// The failing cases as a fine-tuning dataset: when the gate says "consider fine-tuning", the cases the prompt
+// cannot fix are exactly the examples a tuned model must learn. One JSON object per line. Pure.
+function datasetRecord(r) {
+    const prompt = r.prompt ?? '';
+    return {
+        messages: parseChatMessages(prompt) ?? [{ role: 'user', content: prompt }],
+        rejected: typeof r.output === 'string' ? r.output : JSON.stringify(r.output ?? null),
+        vars: r.vars,
+        failedAssertions: r.assertions.filter((a) => !a.pass).map((a) => ({ type: a.type, reason: a.reason })),
+        meta: {
+            promptId: r.promptId,
+            provider: r.provider,
+            testIdx: r.testIdx,
+            repeat: r.repeat,
+            ...(r.description ? { description: r.description } : {}),
+        },
+    };
+}
+/** Failed (not errored) cases as JSONL; errors are not examples of anything. */
+function failingCasesJsonl(results) {
+    const failing = results.filter((r) => !r.pass && r.error === undefined);
+    return { jsonl: failing.map((r) => JSON.stringify(datasetRecord(r)) + '\n').join(''), count: failing.length };
+}
+/**
+ * The fine-tuning dataset of a review: the failing head cases of every suite whose gate says consider
+ * fine-tuning. Undefined when there is none.
+ */
+function fineTuneDataset(result) {
+    const failing = result.suites.filter((s) => s.verdict === 'fine-tune' && s.head).flatMap((s) => s.head.results);
+    const dataset = failingCasesJsonl(failing);
+    return dataset.count > 0 ? dataset : undefined;
+}
+
 // The sticky comment's hidden marker: pure, so reports can carry it without loading the GitHub client.
 /** The hidden HTML marker for a key, e.g. `<!-- promptgate:suite-a -->`. */
 function markerFor(key) {
@@ -2665,9 +2658,6 @@ function buildReportInput(args) {
     };
 }
 /** Whether the check fails: the verdict under `fail-on`, or a suite skipped for credentials under `skipped`. */
-function reviewBlocks(result, policy) {
-    return shouldFailCheck(result.verdict, policy) || (policy.skipped && result.suites.some((s) => s.skippedReason));
-}
 /** The JSON report (an output of the action, `-o` of compare): everything decided, with per-case results. */
 function reportDocument(result, target) {
     return {
@@ -2773,8 +2763,13 @@ async function setUpLocalReview(cmd, base, head, io) {
         : [requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE')];
     const configPaths = configs.map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
     const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
+    const progress = createReviewProgress({ tty: io.isTTY, write: (text) => io.progress?.(text) });
+    const controller = new AbortController();
+    let finished = 0;
     const headDir = head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;
+    const stopListening = io.onInterrupt?.(() => controller.abort(new Error('interrupted (Ctrl-C)')));
     const cleanup = async () => {
+        stopListening?.();
         if (headDir)
             await rm(headDir, { recursive: true, force: true });
     };
@@ -2796,12 +2791,25 @@ async function setUpLocalReview(cmd, base, head, io) {
                 cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
                 env: io.env,
                 logger: io.logger,
-                onProgress: io.isTTY ? io.progress : undefined,
+                signal: controller.signal,
+                onProgress: progress.onProgress,
+                onResult: (result, where) => {
+                    finished++;
+                    progress.onResult(result, where);
+                },
                 ...(cmd.budget ? budgetOption(cmd.budget) : {}),
                 onPlan: (planned) => io.logger.info(spendPlanText(planned)),
             },
         };
-        return { input, sources, configPaths, cleanup };
+        return {
+            input,
+            sources,
+            configPaths,
+            cleanup,
+            finishProgress: progress.finish,
+            interrupted: controller.signal,
+            finished: () => finished,
+        };
     }
     catch (err) {
         await cleanup();
@@ -2833,13 +2841,6 @@ async function runCompareCommand(cmd, io) {
     const local = await setUpLocalReview(cmd, cmd.base, cmd.head, io);
     try {
         const target = { base: cmd.base, head: cmd.head ?? 'working tree' };
-        if (cmd.estimate) {
-            const { plan, excess } = await estimate(local.input);
-            io.stdout(spendPlanText({ plan }));
-            if (excess)
-                io.stdout(excessSentence(excess));
-            return 0;
-        }
         if (shard) {
             const { sides, calls } = await reviewShard(local.input, shard);
             const configs = await Promise.all(local.configPaths.map(async (p) => ({
@@ -2851,8 +2852,40 @@ async function runCompareCommand(cmd, io) {
             io.stdout(`shard ${shard.index}/${shard.total}: ${calls.made} calls made, ${calls.cached} from cache → ${file}`);
             return 0;
         }
-        const result = await review(local.input);
+        if (cmd.estimate) {
+            const { plan, excess } = await estimate(local.input);
+            io.stdout(spendPlanText({ plan }));
+            if (excess)
+                io.stdout(excessSentence(excess));
+            return 0;
+        }
+        let result;
+        try {
+            result = await review(local.input);
+        }
+        catch (err) {
+            if (!local.interrupted.aborted)
+                throw err;
+            local.finishProgress();
+            // A comparison needs both sides of every case: a partial run has no verdict to print.
+            io.stderr(`promptgate: interrupted before a verdict: ${local.finished()} cases had finished (kept in the output cache, so a re-run does not ask for them again${cmd.cache ? '' : ' — but --no-cache was given'}).`);
+            return EXIT_INTERRUPTED;
+        }
+        local.finishProgress();
         await printReport(result, local, target, cmd.format, cmd.output, io);
+        if (cmd.dataset) {
+            const dataset = fineTuneDataset(result);
+            const file = path.resolve(io.cwd, cmd.dataset);
+            await writeFile(file, dataset?.jsonl ?? '');
+            io.stderr(dataset
+                ? `dataset: ${dataset.count} failing cases → ${path.relative(io.cwd, file) || file}`
+                : `dataset: no suite's gate says consider fine-tuning, so ${path.relative(io.cwd, file) || file} is empty`);
+        }
+        const failure = cmd.failOn && checkFailure(result, cmd.failOn);
+        if (failure) {
+            io.stderr(`promptgate: the check fails: ${failure}`);
+            return EXIT_CHECK_FAILED;
+        }
         return 0;
     }
     finally {

@@ -16,6 +16,7 @@ import './cli-version.js';
 import 'process';
 import 'buffer';
 import 'node:child_process';
+import 'node:events';
 
 // `file://provider.mjs` — promptfoo's custom provider contract: the default export is a class constructed with
 // `{ id, config }` whose instances have `callApi(prompt, context)`. Also accepted: a default-exported object with

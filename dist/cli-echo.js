@@ -16,6 +16,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 function createEchoProvider(spec) {
     return {

@@ -16,6 +16,7 @@ import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
+import 'node:events';
 
 // `exec:<command>` — promptfoo's script provider contract: run the command (no shell) with three extra arguments —
 // the prompt, the provider options as JSON (`{id, config}`), the call context as JSON (`{vars, prompt}`) — and take

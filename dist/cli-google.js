@@ -16,6 +16,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 /** Config keys that go into `generationConfig` (promptfoo accepts them at the top level or inside it). */
 const GENERATION_KEYS = {

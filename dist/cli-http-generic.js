@@ -17,6 +17,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 // promptfoo's generic HTTP provider (`http`, `https`, or a bare `https://…` id): the suite's own endpoint,
 // called with a templated request and read with a transform. Templates are nunjucks over the test's vars and

@@ -1,6 +1,6 @@
-import { readdir, readFile, mkdir, writeFile, access } from 'node:fs/promises';
+import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { L as picomatch, M as nunjucks, N as distExports, O as suiteSecrets } from './cli-main.js';
+import { L as picomatch, M as nunjucks, N as distExports, O as loadSuite, P as suiteSecrets, x as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -16,6 +16,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 // Finds the files in a repository that look like prompt templates, by the names and folders people use
 // for them. Detection only proposes: the user edits the starter config, so a miss costs one line there.
@@ -403,49 +404,16 @@ function mergeShape(a, b) {
     return a; // a list in one prompt and an object in another: no one value is both; keep the first.
 }
 
-// Which repository secrets an existing promptfoo suite needs, read from its providers (or `targets`), so the
-// workflow `init` writes passes them. Only the ids are read; the suite is loaded for real when it runs.
-function specsOf(list) {
-    const entries = Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
-    const specs = [];
-    for (const entry of entries) {
-        if (typeof entry === 'string')
-            specs.push({ id: entry, config: {} });
-        else if (entry && typeof entry === 'object') {
-            const object = entry;
-            const id = typeof object.id === 'string'
-                ? object.id
-                : Object.keys(object).length === 1
-                    ? Object.keys(object)[0]
-                    : undefined;
-            const options = typeof object.id === 'string' ? object : object[id ?? ''];
-            const config = options?.config && typeof options.config === 'object' ? options.config : {};
-            if (id)
-                specs.push({ id, config });
-        }
-    }
-    return specs;
-}
-/** Secret names the suite's providers read, once each; [] when the file cannot be read or names none. */
-async function secretsForSuite(configFile) {
-    let doc;
-    try {
-        doc = distExports.parse(await readFile(configFile, 'utf8'));
-    }
-    catch {
-        return [];
-    }
-    return suiteSecrets(specsOf(doc?.providers ?? doc?.targets));
-}
-
-// The `.github/workflows/prompt-review.yml` that `promptgate init` writes: the action on pull requests that
-// touch a prompt or the config, with the least permissions it needs.
+// The `.github/workflows/prompt-review.yml` that `promptgate init` writes: the action on every pull request,
+// with the least permissions it needs, one run per pull request at a time, and the keys the suite's providers
+// read. There is no `paths:` filter on purpose: a job that does not run cannot update the comment after a
+// revert, and a required check whose job never starts waits forever. The action itself decides, cheaply and
+// without any model call, when nothing a suite reads changed.
 /**
- * The `paths:` filter: the folder of every prompt (`prompts/**`), a prompt at the root by its own name, and
- * the config. A folder inside another listed folder is left out, as the outer glob already covers it.
- * All arguments are `/`-separated and relative to the repository root.
+ * Globs for the prompt files found: the folder of every prompt (`prompts/**`), a prompt at the root by its own
+ * name. A folder inside another listed folder is left out, as the outer glob already covers it. `/`-separated.
  */
-function workflowPaths(promptFiles, configFile) {
+function promptGlobs(promptFiles) {
     const folders = new Set();
     const files = new Set();
     for (const file of promptFiles) {
@@ -456,25 +424,38 @@ function workflowPaths(promptFiles, configFile) {
             folders.add(folder);
     }
     const outermost = [...folders].filter((folder) => ![...folders].some((other) => other !== folder && folder.startsWith(`${other}/`)));
-    return [...outermost.sort().map((folder) => `${folder}/**`), ...[...files].sort(), configFile];
+    return [...outermost.sort().map((folder) => `${folder}/**`), ...[...files].sort()];
 }
 function renderWorkflow(options) {
     const inputs = [`          config: ${quoted(options.config)}`];
     if (options.workingDirectory !== '.')
         inputs.push(`          working-directory: ${quoted(options.workingDirectory)}`);
+    if (options.prompts.length === 1) {
+        inputs.push(`          prompts: ${quoted(options.prompts[0])} # a new prompt file no suite reads is reported`);
+    }
+    else if (options.prompts.length > 1) {
+        inputs.push('          # A new prompt file that no suite reads yet is reported, not skipped green:', '          prompts: |', ...options.prompts.map((glob) => `            ${glob}`));
+    }
+    const env = options.keys.length > 0
+        ? ['        env:', ...options.keys.map((key) => `          ${key}: \${{ secrets.${key} }}`)]
+        : [
+            '        # When the suite calls a real model, give the step its key:',
+            '        # env:',
+            '        #   OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+        ];
     return ([
-        '# Written by `promptgate init`. On every pull request that touches a prompt or the suite, promptgate runs',
-        '# the suite on the base and on the head, compares them case by case, and posts one comment with the verdict.',
+        '# Written by `promptgate init`. On every pull request promptgate finds what the change touches (prompts,',
+        '# tests, vars, scripts, the config); when a suite is affected it runs it on the base and on the head,',
+        '# compares them case by case and posts one comment with the verdict. No `paths:` filter: the check then',
+        '# reports on every pull request (so it can be required), and a revert updates the comment.',
         'name: prompt review',
         'on:',
         '  pull_request:',
-        '    paths:',
-        ...options.paths.map((glob) => `      - ${quoted(glob)}`),
         'permissions:',
         '  contents: read # read the repository and the base revision',
         '  pull-requests: write # write the one sticky comment',
         'concurrency:',
-        '  # A newer push supersedes the run on the older head.',
+        '  # One review per pull request: a newer push cancels the run on the older head.',
         '  group: prompt-review-${{ github.event.pull_request.number }}',
         '  cancel-in-progress: true',
         'jobs:',
@@ -488,23 +469,8 @@ function renderWorkflow(options) {
         '        with:',
         ...inputs,
         '          fail-on: regression # or `gate` to also block when the gate says fix the prompt first',
-        ...secretLines(options.secrets ?? []),
+        ...env,
     ].join('\n') + '\n');
-}
-/** The step's env: the suite's provider keys from repository secrets, or a commented example when it needs none. */
-function secretLines(secrets) {
-    if (secrets.length === 0) {
-        return [
-            '        # When the suite calls a real model, give the step its key:',
-            '        # env:',
-            '        #   OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
-        ];
-    }
-    return [
-        "        # The suite's providers read these keys: add them under Settings → Secrets and variables → Actions.",
-        '        env:',
-        ...secrets.map((name) => `          ${name}: \${{ secrets.${name} }}`),
-    ];
 }
 /** A glob or path as a single-quoted YAML scalar (a leading `*` would otherwise be an alias). */
 function quoted(value) {
@@ -534,13 +500,13 @@ const PROMPTFOO_CONFIG_FILE = 'promptfooconfig.yaml';
 const WORKFLOW_FILE = '.github/workflows/prompt-review.yml';
 async function runInit(options) {
     const { cwd, force, log } = options;
-    const result = { written: [], skipped: [] };
+    const result = { written: [], skipped: [], gitignore: 'already' };
     const repoRoot = (await findRepoRoot(cwd)) ?? cwd;
     const workingDirectory = toPosix(path.relative(repoRoot, cwd)) || '.';
     const detected = await detectPromptFiles(cwd);
-    const prompts = await readStarterPrompts(cwd, detected.files, log);
-    reportDetection(prompts, detected.total, log);
-    const sharedVars = placeholderVars(mergeVariables(prompts.map((prompt) => prompt.variables)));
+    const found = await readStarterPrompts(cwd, detected.files, log);
+    reportDetection(found, detected.total, log);
+    const sharedVars = placeholderVars(mergeVariables(found.map((prompt) => prompt.variables)));
     // promptgate runs a promptfoo config as it is; a new promptgate.yaml beside it would shadow it.
     const existingPromptfoo = !(await exists(path.join(cwd, CONFIG_FILE))) && (await exists(path.join(cwd, PROMPTFOO_CONFIG_FILE)));
     const configFile = existingPromptfoo ? PROMPTFOO_CONFIG_FILE : CONFIG_FILE;
@@ -548,23 +514,26 @@ async function runInit(options) {
         log(`Found ${PROMPTFOO_CONFIG_FILE}: promptgate runs it as it is, so no ${CONFIG_FILE} was written.`);
     }
     else {
-        const starters = prompts.map((prompt) => starterPrompt(prompt, sharedVars, log));
+        const starters = found.map((prompt) => starterPrompt(prompt, sharedVars, log));
         const assertion = starters.every((starter) => starter.rendersCleanly) ? RENDERED_CLEANLY : ANSWERED;
         // Every test runs against every prompt: with several prompts, defaults give each of them all its variables.
-        await write(CONFIG_FILE, renderStarterConfig(starters, assertion, prompts.length > 1 ? sharedVars : undefined));
+        await write(CONFIG_FILE, renderStarterConfig(starters, assertion, found.length > 1 ? sharedVars : undefined));
     }
-    const inRepo = (file) => (workingDirectory === '.' ? file : `${workingDirectory}/${file}`);
     // With no prompt found yet, watch the conventional folder, where the user is told to put them.
-    const paths = prompts.length > 0
-        ? workflowPaths(prompts.map((prompt) => inRepo(prompt.file)), inRepo(configFile))
-        : [inRepo('prompts/**'), inRepo(configFile)];
-    // An existing suite may call real models: the workflow passes the keys its providers read.
-    const secrets = existingPromptfoo ? await secretsForSuite(path.join(cwd, configFile)) : [];
-    if (secrets.length > 0)
-        log(`The suite's providers read ${secrets.join(', ')}: add them as repository secrets.`);
-    await write(toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))), renderWorkflow({ config: configFile, workingDirectory, paths, secrets }));
+    const globs = found.length > 0 ? promptGlobs(found.map((prompt) => prompt.file)) : ['prompts/**'];
+    await write(toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))), renderWorkflow({
+        config: configFile,
+        workingDirectory,
+        prompts: globs,
+        keys: await providerKeys(path.join(cwd, configFile), log),
+    }));
+    result.gitignore = await ignoreOutputCache(cwd);
+    if (result.gitignore !== 'already') {
+        log(`${result.gitignore === 'created' ? 'Wrote' : 'Added .promptgate/ to'} .gitignore: the output cache must not be committed`);
+    }
+    const toCommit = [...result.written, ...(result.gitignore === 'already' ? [] : ['.gitignore'])];
     if (result.written.length > 0)
-        log(`Next: run \`promptgate eval\`, then commit ${result.written.join(' and ')}.`);
+        log(`Next: run \`promptgate eval\`, then commit ${toCommit.join(', ')}.`);
     return result;
     async function write(relative, content) {
         const outcome = await writeNewFile(path.join(cwd, relative), content, force);
@@ -614,6 +583,42 @@ function reportDetection(prompts, total, log) {
     if (total > MAX_DETECTED_PROMPTS) {
         log(`...and ${total - MAX_DETECTED_PROMPTS} more, left out to keep the starter config readable; add them as file:// entries or a glob such as file://prompts/**/*.txt.`);
     }
+}
+/**
+ * The env vars the suite's providers read their keys from (what the workflow must pass from secrets). A
+ * config that does not load yet gives none, and says so: the workflow's commented example stands instead.
+ */
+async function providerKeys(configPath, log) {
+    try {
+        const suite = await loadSuite(configPath);
+        const keys = suiteSecrets(suite.providers).sort();
+        if (keys.length > 0)
+            log(`The suite's providers read ${keys.join(', ')}: add them as repository secrets.`);
+        return keys;
+    }
+    catch (err) {
+        log(`Could not read the providers of ${path.basename(configPath)} (${messageOf(err)}): add their keys to the workflow's env by hand.`);
+        return [];
+    }
+}
+/** `.promptgate/` in the project's .gitignore: a committed cache would answer every case with 0 calls. */
+async function ignoreOutputCache(cwd) {
+    const file = path.join(cwd, '.gitignore');
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch {
+        text = undefined;
+    }
+    if (text === undefined) {
+        await writeFile(file, '# promptgate: the output cache, local to each machine and CI run\n.promptgate/\n');
+        return 'created';
+    }
+    if (/^\/?\.promptgate(\/(\*\*?)?)?\s*$/m.test(text))
+        return 'already';
+    await appendFile(file, `${text.length > 0 && !text.endsWith('\n') ? '\n' : ''}.promptgate/\n`);
+    return 'updated';
 }
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree). */
 async function findRepoRoot(dir) {

@@ -15,14 +15,27 @@ import require$$0$2 from 'process';
 import require$$0$3 from 'buffer';
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { setMaxListeners } from 'node:events';
 
+/**
+ * Colour, as the conventions say (no-color.org, force-color.org): FORCE_COLOR (other than 0/false) turns it
+ * on, NO_COLOR (non-empty) turns it off, else it follows whether the output is a terminal.
+ */
+function colorEnabled(env, isTTY) {
+    const force = env.FORCE_COLOR;
+    if (force !== undefined && force !== '')
+        return force !== '0' && force.toLowerCase() !== 'false';
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    return isTTY;
+}
 function processIo() {
     const isTTY = Boolean(process.stdout.isTTY);
-    let lastDraw = 0;
     return {
         cwd: process.cwd(),
         env: process.env,
         isTTY,
+        color: colorEnabled(process.env, isTTY),
         columns: process.stdout.columns,
         stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
         stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
@@ -34,16 +47,19 @@ function processIo() {
             info: (m) => process.stderr.write(`${m}\n`),
             warn: (m) => process.stderr.write(`warning: ${m}\n`),
         },
-        progress(done, total, final) {
-            if (!isTTY)
-                return;
-            const now = Date.now();
-            // Redraw at most ten times a second: a 10,000-case run must not spend its time on the terminal.
-            if (!final && now - lastDraw < 100)
-                return;
-            lastDraw = now;
-            const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
-            process.stderr.write(`\r${done}/${total} cases (${pct}%)${final ? '\n' : ''}`);
+        progress: (text) => process.stderr.write(text),
+        onInterrupt(handler) {
+            let presses = 0;
+            // The first Ctrl-C stops new calls and lets the command write what finished; a second one quits now.
+            const listener = () => {
+                presses++;
+                if (presses > 1)
+                    process.exit(130);
+                process.stderr.write('\ninterrupted: finishing the calls in flight and writing what finished (Ctrl-C again to quit now)\n');
+                handler();
+            };
+            process.on('SIGINT', listener);
+            return () => process.off('SIGINT', listener);
         },
     };
 }
@@ -6836,6 +6852,16 @@ function withoutTrailingNewline(vars) {
     }
     return trimmed;
 }
+/** If the rendered prompt is a JSON chat messages array, return it; else null. */
+function parseChatMessages(rendered) {
+    const parsed = parseChatJson(rendered);
+    if (!parsed)
+        return null;
+    return parsed.map((m) => ({
+        role: m.role,
+        content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+    }));
+}
 /**
  * The messages as written when the rendered prompt is a JSON array of `{role, content}` (content may be an
  * array of parts: images, tool results), else null. Providers send these as they are.
@@ -8359,13 +8385,386 @@ function suiteSecrets$1(specs) {
     return [...names];
 }
 
+const peq = new Uint32Array(0x10000);
+const myers_32 = (a, b) => {
+    const n = a.length;
+    const m = b.length;
+    const lst = 1 << (n - 1);
+    let pv = -1;
+    let mv = 0;
+    let sc = n;
+    let i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+    }
+    for (i = 0; i < m; i++) {
+        let eq = peq[b.charCodeAt(i)];
+        const xv = eq | mv;
+        eq |= ((eq & pv) + pv) ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+            sc++;
+        }
+        if (pv & lst) {
+            sc--;
+        }
+        mv = (mv << 1) | 1;
+        pv = (pv << 1) | ~(xv | mv);
+        mv &= xv;
+    }
+    i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+    }
+    return sc;
+};
+const myers_x = (b, a) => {
+    const n = a.length;
+    const m = b.length;
+    const mhc = [];
+    const phc = [];
+    const hsize = Math.ceil(n / 32);
+    const vsize = Math.ceil(m / 32);
+    for (let i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+    }
+    let j = 0;
+    for (; j < vsize - 1; j++) {
+        let mv = 0;
+        let pv = -1;
+        const start = j * 32;
+        const vlen = Math.min(32, m) + start;
+        for (let k = start; k < vlen; k++) {
+            peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (let i = 0; i < n; i++) {
+            const eq = peq[a.charCodeAt(i)];
+            const pb = (phc[(i / 32) | 0] >>> i) & 1;
+            const mb = (mhc[(i / 32) | 0] >>> i) & 1;
+            const xv = eq | mv;
+            const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+            let ph = mv | ~(xh | pv);
+            let mh = pv & xh;
+            if ((ph >>> 31) ^ pb) {
+                phc[(i / 32) | 0] ^= 1 << i;
+            }
+            if ((mh >>> 31) ^ mb) {
+                mhc[(i / 32) | 0] ^= 1 << i;
+            }
+            ph = (ph << 1) | pb;
+            mh = (mh << 1) | mb;
+            pv = mh | ~(xv | ph);
+            mv = ph & xv;
+        }
+        for (let k = start; k < vlen; k++) {
+            peq[b.charCodeAt(k)] = 0;
+        }
+    }
+    let mv = 0;
+    let pv = -1;
+    const start = j * 32;
+    const vlen = Math.min(32, m - start) + start;
+    for (let k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    let score = m;
+    for (let i = 0; i < n; i++) {
+        const eq = peq[a.charCodeAt(i)];
+        const pb = (phc[(i / 32) | 0] >>> i) & 1;
+        const mb = (mhc[(i / 32) | 0] >>> i) & 1;
+        const xv = eq | mv;
+        const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+        let ph = mv | ~(xh | pv);
+        let mh = pv & xh;
+        score += (ph >>> (m - 1)) & 1;
+        score -= (mh >>> (m - 1)) & 1;
+        if ((ph >>> 31) ^ pb) {
+            phc[(i / 32) | 0] ^= 1 << i;
+        }
+        if ((mh >>> 31) ^ mb) {
+            mhc[(i / 32) | 0] ^= 1 << i;
+        }
+        ph = (ph << 1) | pb;
+        mh = (mh << 1) | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    for (let k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+    }
+    return score;
+};
+const distance = (a, b) => {
+    if (a.length < b.length) {
+        const tmp = b;
+        b = a;
+        a = tmp;
+    }
+    if (b.length === 0) {
+        return a.length;
+    }
+    if (a.length <= 32) {
+        return myers_32(a, b);
+    }
+    return myers_x(a, b);
+};
+const closest = (str, arr) => {
+    let min_distance = Infinity;
+    let min_index = 0;
+    for (let i = 0; i < arr.length; i++) {
+        const dist = distance(str, arr[i]);
+        if (dist < min_distance) {
+            min_distance = dist;
+            min_index = i;
+        }
+    }
+    return arr[min_index];
+};
+
+const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
+function oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    const chars = Array.from(flat);
+    return chars.length <= max ? flat : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+function outcome(r) {
+    if (r.error !== undefined)
+        return 'ERROR';
+    return r.pass ? 'PASS' : 'FAIL';
+}
+function caseName(r) {
+    if (r.description)
+        return r.description;
+    const vars = Object.entries(r.vars)
+        .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+        .join(' ');
+    return vars || `test ${r.testIdx + 1}`;
+}
+/** Why a case did not pass: its error, or its failed assertions' reasons. */
+function why(r) {
+    if (r.error !== undefined)
+        return r.error;
+    if (r.pass)
+        return '';
+    return r.assertions
+        .filter((a) => !a.pass)
+        .map((a) => a.reason)
+        .join('; ');
+}
+function pad(text, width) {
+    const len = Array.from(text).length;
+    return len >= width ? text : text + ' '.repeat(width - len);
+}
+function formatEvalTable(results, options) {
+    const paint = (code, text) => (options.color ? `${code}${text}${ANSI.reset}` : text);
+    const rank = { ERROR: 0, FAIL: 1, PASS: 2 };
+    const rows = [...results.results].sort((a, b) => rank[outcome(a)] - rank[outcome(b)] || a.testIdx - b.testIdx || a.promptIdx - b.promptIdx);
+    const shown = options.maxRows === undefined ? rows : rows.slice(0, options.maxRows);
+    const width = Math.max(60, options.width ?? 120);
+    const nameW = Math.min(36, Math.floor(width * 0.3));
+    const promptW = Math.min(24, Math.floor(width * 0.18));
+    const providerW = Math.min(24, Math.floor(width * 0.18));
+    const reasonW = Math.max(10, width - nameW - promptW - providerW - 6 - 6 - 10);
+    const lines = [
+        paint(ANSI.dim, `${pad('result', 6)} ${pad('score', 5)} ${pad('test', nameW)} ${pad('prompt', promptW)} ${pad('provider', providerW)} reason`),
+    ];
+    for (const r of shown) {
+        const o = outcome(r);
+        const colour = o === 'PASS' ? ANSI.green : o === 'FAIL' ? ANSI.red : ANSI.yellow;
+        const repeat = r.repeat > 0 ? ` #${r.repeat + 1}` : '';
+        lines.push([
+            paint(colour, pad(o, 6)),
+            pad(r.score.toFixed(2), 5),
+            pad(oneLine(caseName(r) + repeat, nameW), nameW),
+            pad(oneLine(r.promptId, promptW), promptW),
+            pad(oneLine(r.provider, providerW), providerW),
+            oneLine(why(r), reasonW),
+        ].join(' '));
+    }
+    if (shown.length < rows.length) {
+        const hidden = { ERROR: 0, FAIL: 0, PASS: 0 };
+        for (const r of rows.slice(shown.length))
+            hidden[outcome(r)]++;
+        const parts = [
+            hidden.FAIL > 0 ? `${hidden.FAIL} failing` : '',
+            hidden.ERROR > 0 ? `${hidden.ERROR} errored` : '',
+            hidden.PASS > 0 ? `${hidden.PASS} passing` : '',
+        ].filter(Boolean);
+        const note = `… ${rows.length - shown.length} more rows not shown: ${parts.join(', ')}${options.seeAll ? ` (${options.seeAll})` : ''}`;
+        // A hidden failure is never dim: it must catch the eye as a failure would.
+        lines.push(hidden.FAIL + hidden.ERROR > 0 ? paint(ANSI.red, note) : paint(ANSI.dim, note));
+    }
+    return lines.join('\n');
+}
+function formatSummaryLine(results, calls) {
+    const s = results.stats;
+    const rate = `${(s.passRate * 100).toFixed(1)}%`;
+    const callText = calls ? ` · calls: ${calls.made} made, ${calls.cached} from cache` : '';
+    return `${s.cases} cases: ${s.passed} passed, ${s.failed} failed, ${s.errors} errors · pass rate ${rate}${callText}`;
+}
+
+const EVAL_OUTPUT_FORMATS = ['.json', '.csv', '.html'];
+/** The format a file name asks for, or undefined when its extension is not one eval writes. */
+function evalOutputFormat(file) {
+    const ext = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase();
+    return EVAL_OUTPUT_FORMATS.find((f) => f === ext);
+}
+const text$1 = (value) => value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+const COLUMNS = [
+    ['result', outcome],
+    ['test', caseName],
+    ['prompt', (r) => r.promptId],
+    ['provider', (r) => r.provider],
+    ['repeat', (r) => r.repeat + 1],
+    ['score', (r) => r.score],
+    ['vars', (r) => r.vars],
+    ['output', (r) => r.output],
+    ['reason', why],
+    ['latency_ms', (r) => r.latencyMs],
+    ['cached', (r) => r.cached],
+];
+/**
+ * RFC 4180: every field quoted, quotes doubled, CRLF between records. Model output is hostile text: a string
+ * that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`.
+ */
+function evalResultsCsv(results) {
+    const field = (v) => {
+        const t = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : text$1(v);
+        return `"${t.replace(/"/g, '""')}"`;
+    };
+    const rows = [COLUMNS.map(([name]) => field(name)).join(',')];
+    for (const r of results.results)
+        rows.push(COLUMNS.map(([, get]) => field(get(r))).join(','));
+    return rows.join('\r\n') + '\r\n';
+}
+const escapeHtml = (v) => text$1(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1f2328}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:4px 8px;vertical-align:top;text-align:left}
+th{background:#f6f8fa;position:sticky;top:0}td.o{white-space:pre-wrap;max-width:40rem;font-family:ui-monospace,monospace;font-size:12px}
+.PASS{color:#1a7f37;font-weight:600}.FAIL{color:#cf222e;font-weight:600}.ERROR{color:#9a6700;font-weight:600}`;
+/** One page, no script, no external resource: opens from disk, attaches to an issue, survives the run. */
+function evalResultsHtml(results, calls) {
+    const rank = { ERROR: 0, FAIL: 1, PASS: 2 };
+    const rows = [...results.results].sort((a, b) => rank[outcome(a)] - rank[outcome(b)] || a.testIdx - b.testIdx || a.promptIdx - b.promptIdx);
+    const head = COLUMNS.map(([name]) => `<th>${escapeHtml(name)}</th>`).join('');
+    const body = rows
+        .map((r) => {
+        const cells = COLUMNS.map(([name, get]) => {
+            const value = get(r);
+            if (name === 'result')
+                return `<td class="${escapeHtml(value)}">${escapeHtml(value)}</td>`;
+            const cls = name === 'output' || name === 'vars' || name === 'reason' ? ' class="o"' : '';
+            return `<td${cls}>${escapeHtml(value)}</td>`;
+        });
+        return `<tr>${cells.join('')}</tr>`;
+    })
+        .join('\n');
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>promptgate eval: ${escapeHtml(results.suite)}</title>
+<style>${STYLE}</style></head>
+<body><h1>promptgate eval: ${escapeHtml(results.suite)}</h1>
+<p>${escapeHtml(formatSummaryLine(results, calls))}</p>
+<table><thead><tr>${head}</tr></thead><tbody>
+${body}
+</tbody></table></body></html>
+`;
+}
+/** The file's content for its format. */
+function renderEvalOutput(format, results, calls) {
+    if (format === '.csv')
+        return evalResultsCsv(results);
+    if (format === '.html')
+        return evalResultsHtml(results, calls);
+    return JSON.stringify(results, null, 2) + '\n';
+}
+
+// The gate: what the head's pass rate says to do next, and whether the check should fail.
+/** The policy as the input would spell it, e.g. `regression,inconclusive`. */
+function failOnWords(policy) {
+    return [policy.failOn, ...(policy.inconclusive ? ['inconclusive'] : []), ...(policy.skipped ? ['skipped'] : [])].join(',');
+}
+const DEFAULT_FAIL_POLICY = { failOn: 'regression', inconclusive: false, skipped: false };
+/** > ship → ship; < fix → fix the prompt first; in between → the prompt is close, consider fine-tuning. */
+function gate(passRate, { ship, fix }) {
+    if (passRate > ship)
+        return 'ship';
+    if (passRate < fix)
+        return 'fix-prompt';
+    return 'fine-tune';
+}
+/** Worse beats doubt (evidence strong enough despite errors is still a regression), and doubt beats the gate. */
+function decideVerdict(evidence, thresholds) {
+    if (evidence.regression)
+        return 'regression';
+    if (evidence.inconclusive)
+        return 'inconclusive';
+    return gate(evidence.headPassRate, thresholds);
+}
+/** Whether the check run should fail for this verdict under the `fail-on` policy. */
+function shouldFailCheck(verdict, policy) {
+    if (policy.failOn === 'never')
+        return false;
+    if (verdict === 'regression')
+        return true;
+    if (verdict === 'inconclusive')
+        return policy.inconclusive;
+    if (verdict === 'fix-prompt')
+        return policy.failOn === 'gate';
+    return false;
+}
+/** Worst first: a regression anywhere is the pull request's verdict, then a failed gate, then doubt. */
+const SEVERITY = ['regression', 'fix-prompt', 'inconclusive', 'fine-tune', 'ship', 'skipped'];
+/** The verdict of several suites: the most severe one (no suites → skipped). */
+function combineVerdicts(verdicts) {
+    return SEVERITY.find((v) => verdicts.includes(v)) ?? 'skipped';
+}
+
+// The `fail-on` policy, one parser and one decision for the action's input and `promptgate compare --fail-on`:
+// when does a finished review fail the check. Pure.
+const WORDS = ['regression', 'gate', 'never', 'inconclusive', 'skipped'];
+const FAIL_ON_EXPECTED = 'expected regression, gate or never, optionally with inconclusive and skipped (e.g. "regression,inconclusive,skipped")';
+/** `regression`, `gate`, `never`, each optionally with `inconclusive` and `skipped`, separated by commas or spaces. */
+function parseFailOn(raw, where) {
+    const words = raw.split(/[\s,]+/).filter(Boolean);
+    const unknown = words.filter((w) => !WORDS.includes(w));
+    if (unknown.length > 0)
+        throw new UsageError(`${where}: ${FAIL_ON_EXPECTED}, got "${raw}"`);
+    const given = (words.length > 0 ? words : ['regression']).join(',');
+    const failOn = words.includes('never') ? 'never' : words.includes('gate') ? 'gate' : 'regression';
+    const also = (word) => words.includes(word) && failOn !== 'never';
+    return { failOn, inconclusive: also('inconclusive'), skipped: also('skipped'), given };
+}
+/** The reason the check fails under the policy, or undefined when it passes. */
+function checkFailure(result, policy) {
+    const given = policy.given ?? policy.failOn;
+    if (shouldFailCheck(result.verdict, policy))
+        return `${result.verdict} (fail-on: ${given})`;
+    if (policy.skipped && result.suites.some((s) => s.skippedReason)) {
+        return `a suite was skipped for missing credentials (fail-on: ${given})`;
+    }
+    return undefined;
+}
+/** Whether the check fails: what the comment's headline says about merging. */
+function reviewBlocks(result, policy) {
+    return checkFailure(result, policy) !== undefined;
+}
+
 // Parses the CLI's argv into one typed command object. Pure: no I/O, no process.exit.
+/** The run finished and the gate says no: `compare --fail-on`, `eval --fail-under` (promptfoo's code). */
+const EXIT_CHECK_FAILED = 100;
+/** Stopped with Ctrl-C (128 + SIGINT), after writing what finished. */
+const EXIT_INTERRUPTED = 130;
+const COMMANDS = ['init', 'eval', 'compare', 'merge', 'schema'];
 const USAGE = `promptgate — review prompt changes like code
 
 Usage:
-  promptgate eval [-c FILE] [-o results.json] [--repeat N] [--max-concurrency N] [--no-cache] [BUDGET]
+  promptgate eval [-c FILE] [-o results.json|.csv|.html] [--fail-under RATE] [--repeat N]
+                  [--max-concurrency N] [--no-cache] [BUDGET]
   promptgate compare --base REF [--head REF | --worktree] [-c FILE]... [--format markdown|text|json]
-                     [-o report.json] [--repeat N] [--max-concurrency N] [--no-cache] [BUDGET] [--estimate]
+                     [-o report.json] [--dataset FILE] [--fail-on POLICY] [--prompts GLOB]...
+                     [--repeat N] [--max-concurrency N] [--no-cache] [BUDGET] [--estimate]
   promptgate compare --base REF ... --shard i/n [-o shard.json]
   promptgate merge SHARD.json... [-c FILE]... [--format markdown|text|json] [-o report.json]
   promptgate init [--force]
@@ -8377,7 +8776,6 @@ Commands:
             .github/workflows/prompt-review.yml. Never overwrites a file without --force.
   schema    Print (or write with -o) the JSON Schema of promptgate.yaml, for editors.
   eval      Evaluate a suite (promptgate.yaml, else promptfooconfig.yaml) and print a table and a summary.
-            Exits 0 when the suite ran, whatever its pass rate; 1 on a config or usage error.
   compare   Evaluate the suite's prompts as they are at --base and at --head (default: the working tree),
             compare them per case and print the comment the GitHub Action would post.
             With --shard i/n only that shard's cases run, and a shard file is written instead.
@@ -8386,7 +8784,12 @@ Commands:
 
 Options:
   -c, --config FILE        Suite config (repeatable for compare).
-  -o, --output FILE        Write the results (eval) or the report (compare) as JSON.
+  -o, --output FILE        eval: the results, as .json, .csv or .html (by extension); compare: the JSON report.
+      --fail-under RATE    eval: exit 100 when the pass rate is below RATE (0..1, or a percentage such as 90%).
+                           PROMPTFOO_PASS_RATE_THRESHOLD (a percentage, as promptfoo reads it) does the same.
+      --fail-on POLICY     compare: exit 100 when the action's fail-on policy would fail the check
+                           (regression, gate or never, optionally with skipped). Default: never.
+      --dataset FILE       compare: write the failing cases of suites the gate sends to fine-tuning (JSONL).
       --repeat N           Run every case N times (overrides evaluateOptions.repeat).
       --max-concurrency N  Provider calls in flight at once (overrides evaluateOptions.maxConcurrency).
       --no-cache           Do not read or write the output cache (.promptgate/cache).
@@ -8400,9 +8803,70 @@ Options:
       --max-calls N        Stop before the first call when the run would make more than N provider calls.
       --max-cost USD       Stop before the first call when the run's estimated cost is above USD.
       --over-budget M      stop (default), or sample: evaluate a deterministic sample of the cases that fits.
-  -h, --help               Show this help.
+  -h, --help               Show this help (promptgate COMMAND --help: that command's).
   -v, --version            Show the version.
+
+Exit codes: 0 it ran (and passed what was asked), 1 a usage, config or git error to fix, 2 a bug in promptgate,
+100 it ran and the check fails (--fail-on, --fail-under), 130 interrupted (Ctrl-C).
 `;
+const EXIT_CODES = USAGE.slice(USAGE.indexOf('Exit codes:'));
+/** The help of one command: its usage lines, what it does, and the options it takes. */
+function helpFor(topic) {
+    if (!topic)
+        return USAGE;
+    const usageLines = [];
+    let inUsage = false;
+    for (const line of USAGE.split('\n')) {
+        // A usage line, and the lines that continue it (indented deeper, starting with an option).
+        if (line.startsWith(`  promptgate ${topic}`))
+            inUsage = true;
+        else if (!/^ {6,}\[/.test(line))
+            inUsage = false;
+        if (inUsage)
+            usageLines.push(line);
+    }
+    const usage = usageLines.join('\n');
+    const commands = USAGE.slice(USAGE.indexOf('Commands:'), USAGE.indexOf('Options:'));
+    const what = commands
+        .split(/\n(?= {2}[a-z])/)
+        .find((block) => block.startsWith(`  ${topic} `))
+        ?.trimEnd();
+    const options = USAGE.slice(USAGE.indexOf('Options:'), USAGE.indexOf('Exit codes:'))
+        .split(/\n(?= +-)/)
+        .slice(1)
+        .filter((block) => {
+        const flags = [...(block.split(/ {2,}/)[1] ?? '').matchAll(/-{1,2}[a-z][a-z-]*/g)].map((m) => m[0]);
+        const used = (flag) => new RegExp(`(^|[\\s[|])${flag}(?![\\w-])`, 'm').test(usage);
+        return flags.some(used) || /^ {2}-[hv],/.test(block);
+    })
+        .map((block) => block.trimEnd());
+    return [`Usage:\n${usage}`, what ? `\n${what}` : '', `\nOptions:\n${options.join('\n')}`, `\n${EXIT_CODES}`].join('\n');
+}
+/** ` (did you mean "compare"?)` for a word one or two edits from a command. */
+function didYouMean$1(word) {
+    const nearest = closest(word, [...COMMANDS]);
+    return distance(word, nearest) <= 2 ? ` Did you mean "${nearest}"?` : '';
+}
+/** ` Did you mean "--fail-on"?` for an unknown option one or two edits from one the help lists. */
+function optionSuggestion(parseError) {
+    const unknown = /Unknown option '--([^']+)'/.exec(parseError)?.[1];
+    if (!unknown)
+        return '';
+    const listed = [...new Set([...USAGE.matchAll(/--([a-z][a-z-]+)/g)].map((m) => m[1]))];
+    const nearest = closest(unknown, listed);
+    return distance(unknown, nearest) <= 2 ? ` Did you mean "--${nearest}"?` : '';
+}
+/** `--fail-under`: a rate 0..1, or a percentage `90%`. */
+function rateOption(name, raw) {
+    if (raw === undefined)
+        return undefined;
+    const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(raw.trim());
+    const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+    if (!(value >= 0 && value <= 1)) {
+        throw new UsageError(`--${name} expects a pass rate between 0 and 1 (or a percentage such as 90%), got "${raw}"`);
+    }
+    return value;
+}
 function positiveInt(name, raw) {
     if (raw === undefined)
         return undefined;
@@ -8436,10 +8900,22 @@ function budgetFlags(calls, cost, mode) {
 }
 function parseCommand(argv) {
     const [first, ...rest] = argv;
-    if (first === undefined || first === '-h' || first === '--help' || first === 'help')
+    if (first === undefined || first === '-h' || first === '--help')
         return { kind: 'help' };
     if (first === '-v' || first === '--version')
         return { kind: 'version' };
+    if (first === 'help') {
+        const topic = argv[1];
+        if (topic === undefined)
+            return { kind: 'help' };
+        if (COMMANDS.includes(topic))
+            return { kind: 'help', topic: topic };
+        throw new UsageError(`no help on "${topic}": it is not a command.${didYouMean$1(topic)} Run "promptgate --help".`);
+    }
+    if (!COMMANDS.includes(first)) {
+        throw new UsageError(`unknown command "${first}".${didYouMean$1(first)} Commands: ${COMMANDS.join(', ')}. Run "promptgate --help".`);
+    }
+    const command = first;
     let parsed;
     try {
         parsed = parseArgs({
@@ -8462,17 +8938,27 @@ function parseCommand(argv) {
                 'max-cost': { type: 'string' },
                 'over-budget': { type: 'string' },
                 estimate: { type: 'boolean', default: false },
+                'fail-on': { type: 'string' },
+                'fail-under': { type: 'string' },
+                dataset: { type: 'string' },
                 force: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
             },
         });
     }
     catch (err) {
-        throw new UsageError(`${err.message}. Run "promptgate --help" for the options.`);
+        const message = err.message;
+        throw new UsageError(`${message}.${optionSuggestion(message)} Run "promptgate ${command} --help" for its options.`);
     }
     const v = parsed.values;
     if (v.help)
-        return { kind: 'help', topic: first };
+        return { kind: 'help', topic: command };
+    if (command !== 'eval' && v['fail-under'] !== undefined) {
+        throw new UsageError('--fail-under belongs to "promptgate eval"; compare gates with --fail-on');
+    }
+    if (command !== 'compare' && (v['fail-on'] !== undefined || v.dataset !== undefined)) {
+        throw new UsageError(`--${v['fail-on'] !== undefined ? 'fail-on' : 'dataset'} belongs to "promptgate compare"`);
+    }
     const common = {
         repeat: positiveInt('repeat', v.repeat),
         maxConcurrency: positiveInt('max-concurrency', v['max-concurrency']),
@@ -8484,7 +8970,7 @@ function parseCommand(argv) {
         throw new UsageError('--estimate belongs to "promptgate compare"');
     if (v.force && first !== 'init')
         throw new UsageError('--force belongs to "promptgate init"');
-    switch (first) {
+    switch (command) {
         case 'init':
             return { kind: 'init', force: Boolean(v.force) };
         case 'schema':
@@ -8496,7 +8982,10 @@ function parseCommand(argv) {
                 if (v[k] !== undefined)
                     throw new UsageError(`--${k} belongs to "promptgate compare", not eval`);
             }
-            return { kind: 'eval', config: v.config?.[0], ...common };
+            if (v.output !== undefined && !evalOutputFormat(v.output)) {
+                throw new UsageError(`-o ${v.output}: eval writes ${EVAL_OUTPUT_FORMATS.join(', ')} (chosen by the file's extension); use one of them`);
+            }
+            return { kind: 'eval', config: v.config?.[0], ...common, failUnder: rateOption('fail-under', v['fail-under']) };
         }
         case 'compare': {
             if (!v.base)
@@ -8513,6 +9002,8 @@ function parseCommand(argv) {
                 prompts: v.prompts ?? [],
                 shard: v.shard,
                 estimate: Boolean(v.estimate),
+                failOn: v['fail-on'] === undefined ? undefined : parseFailOn(v['fail-on'], '--fail-on'),
+                dataset: v.dataset,
                 ...common,
             };
         }
@@ -8542,8 +9033,6 @@ function parseCommand(argv) {
                 prompts: v.prompts ?? [],
             };
         }
-        default:
-            throw new UsageError(`unknown command "${first}". Commands: init, eval, compare, merge, schema. Run "promptgate --help".`);
     }
 }
 
@@ -20109,144 +20598,6 @@ function scriptPath(reference) {
     const match = /^(.*\.[A-Za-z0-9]+):[A-Za-z_$][\w$]*$/.exec(relative);
     return match ? match[1] : relative;
 }
-
-const peq = new Uint32Array(0x10000);
-const myers_32 = (a, b) => {
-    const n = a.length;
-    const m = b.length;
-    const lst = 1 << (n - 1);
-    let pv = -1;
-    let mv = 0;
-    let sc = n;
-    let i = n;
-    while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-    }
-    for (i = 0; i < m; i++) {
-        let eq = peq[b.charCodeAt(i)];
-        const xv = eq | mv;
-        eq |= ((eq & pv) + pv) ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-            sc++;
-        }
-        if (pv & lst) {
-            sc--;
-        }
-        mv = (mv << 1) | 1;
-        pv = (pv << 1) | ~(xv | mv);
-        mv &= xv;
-    }
-    i = n;
-    while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-    }
-    return sc;
-};
-const myers_x = (b, a) => {
-    const n = a.length;
-    const m = b.length;
-    const mhc = [];
-    const phc = [];
-    const hsize = Math.ceil(n / 32);
-    const vsize = Math.ceil(m / 32);
-    for (let i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-    }
-    let j = 0;
-    for (; j < vsize - 1; j++) {
-        let mv = 0;
-        let pv = -1;
-        const start = j * 32;
-        const vlen = Math.min(32, m) + start;
-        for (let k = start; k < vlen; k++) {
-            peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (let i = 0; i < n; i++) {
-            const eq = peq[a.charCodeAt(i)];
-            const pb = (phc[(i / 32) | 0] >>> i) & 1;
-            const mb = (mhc[(i / 32) | 0] >>> i) & 1;
-            const xv = eq | mv;
-            const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
-            let ph = mv | ~(xh | pv);
-            let mh = pv & xh;
-            if ((ph >>> 31) ^ pb) {
-                phc[(i / 32) | 0] ^= 1 << i;
-            }
-            if ((mh >>> 31) ^ mb) {
-                mhc[(i / 32) | 0] ^= 1 << i;
-            }
-            ph = (ph << 1) | pb;
-            mh = (mh << 1) | mb;
-            pv = mh | ~(xv | ph);
-            mv = ph & xv;
-        }
-        for (let k = start; k < vlen; k++) {
-            peq[b.charCodeAt(k)] = 0;
-        }
-    }
-    let mv = 0;
-    let pv = -1;
-    const start = j * 32;
-    const vlen = Math.min(32, m - start) + start;
-    for (let k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-    }
-    let score = m;
-    for (let i = 0; i < n; i++) {
-        const eq = peq[a.charCodeAt(i)];
-        const pb = (phc[(i / 32) | 0] >>> i) & 1;
-        const mb = (mhc[(i / 32) | 0] >>> i) & 1;
-        const xv = eq | mv;
-        const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
-        let ph = mv | ~(xh | pv);
-        let mh = pv & xh;
-        score += (ph >>> (m - 1)) & 1;
-        score -= (mh >>> (m - 1)) & 1;
-        if ((ph >>> 31) ^ pb) {
-            phc[(i / 32) | 0] ^= 1 << i;
-        }
-        if ((mh >>> 31) ^ mb) {
-            mhc[(i / 32) | 0] ^= 1 << i;
-        }
-        ph = (ph << 1) | pb;
-        mh = (mh << 1) | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-    }
-    for (let k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-    }
-    return score;
-};
-const distance = (a, b) => {
-    if (a.length < b.length) {
-        const tmp = b;
-        b = a;
-        a = tmp;
-    }
-    if (b.length === 0) {
-        return a.length;
-    }
-    if (a.length <= 32) {
-        return myers_32(a, b);
-    }
-    return myers_x(a, b);
-};
-const closest = (str, arr) => {
-    let min_distance = Infinity;
-    let min_index = 0;
-    for (let i = 0; i < arr.length; i++) {
-        const dist = distance(str, arr[i]);
-        if (dist < min_distance) {
-            min_distance = dist;
-            min_index = i;
-        }
-    }
-    return arr[min_index];
-};
 
 // Every key a config may hold, at every level, and what promptgate does with it. A key is one of:
 //   - supported: it works (the loader and the engine implement it);
@@ -40577,6 +40928,10 @@ function abortableSleep(signal) {
     });
 }
 async function runSuite(suite, deps) {
+    // Every case waiting for its limiter ticket, in a backoff or in flight watches the run's signal (and stops
+    // watching when done): far more than node's default of 10 listeners, and no leak. 0 lifts the warning.
+    if (deps.signal)
+        setMaxListeners(0, deps.signal);
     const prompts = deps.prompts ?? suite.prompts;
     const { providers } = deps;
     const options = suite.evaluateOptions;
@@ -41193,11 +41548,11 @@ function addCalls(a, b) {
 function openCache(options) {
     return options.cacheDir ? new DiskCache(options.cacheDir) : undefined;
 }
-/** Evaluate one suite as it is on disk; with a budget, its spend plan is checked (and told) first. */
-async function evaluateConfig(configPath, options) {
-    const suite = await loadSuite(configPath, {
-        overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
-    });
+/**
+ * Evaluate a loaded suite as `eval` does: its warnings logged, its spend plan made and checked against the
+ * budget (told through `onPlan`) before the first call, then every case (or the budget's sample).
+ */
+async function evaluateLoadedSuite(suite, options) {
     for (const warning of suite.warnings ?? [])
         options.logger?.warn(warning);
     const cache = openCache(options);
@@ -41207,7 +41562,7 @@ async function evaluateConfig(configPath, options) {
     const filtered = (f) => f?.((identities ??= planIdentities({ ...suite, repeat: suite.evaluateOptions.repeat })));
     const { filter } = await withinBudget(options, (f) => planEvaluation(suite, { ...options, cache, include: filtered(f) }));
     const results = await evaluateSuite(suite, { ...options, cache, include: filtered(filter) });
-    return { suite, results, calls: countCalls(results) };
+    return { results, calls: countCalls(results) };
 }
 /** What a run of the suite would call, per provider, with estimated tokens and cost; calls nothing. */
 async function planEvaluation(suite, options) {
@@ -41291,76 +41646,6 @@ function redactResponse(response, secrets) {
     return output === response.output ? response : { ...response, output };
 }
 
-const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
-function oneLine(text, max) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const chars = Array.from(flat);
-    return chars.length <= max ? flat : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-function outcome(r) {
-    if (r.error !== undefined)
-        return 'ERROR';
-    return r.pass ? 'PASS' : 'FAIL';
-}
-function caseName(r) {
-    if (r.description)
-        return r.description;
-    const vars = Object.entries(r.vars)
-        .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-        .join(' ');
-    return vars || `test ${r.testIdx + 1}`;
-}
-function why(r) {
-    if (r.error !== undefined)
-        return r.error;
-    if (r.pass)
-        return '';
-    return r.assertions
-        .filter((a) => !a.pass)
-        .map((a) => a.reason)
-        .join('; ');
-}
-function pad(text, width) {
-    const len = Array.from(text).length;
-    return len >= width ? text : text + ' '.repeat(width - len);
-}
-function formatEvalTable(results, options) {
-    const paint = (code, text) => (options.color ? `${code}${text}${ANSI.reset}` : text);
-    const rank = { ERROR: 0, FAIL: 1, PASS: 2 };
-    const rows = [...results.results].sort((a, b) => rank[outcome(a)] - rank[outcome(b)] || a.testIdx - b.testIdx || a.promptIdx - b.promptIdx);
-    const shown = options.maxRows === undefined ? rows : rows.slice(0, options.maxRows);
-    const width = Math.max(60, options.width ?? 120);
-    const nameW = Math.min(36, Math.floor(width * 0.3));
-    const promptW = Math.min(24, Math.floor(width * 0.18));
-    const providerW = Math.min(24, Math.floor(width * 0.18));
-    const reasonW = Math.max(10, width - nameW - promptW - providerW - 6 - 6 - 10);
-    const lines = [
-        paint(ANSI.dim, `${pad('result', 6)} ${pad('score', 5)} ${pad('test', nameW)} ${pad('prompt', promptW)} ${pad('provider', providerW)} reason`),
-    ];
-    for (const r of shown) {
-        const o = outcome(r);
-        const colour = o === 'PASS' ? ANSI.green : o === 'FAIL' ? ANSI.red : ANSI.yellow;
-        const repeat = r.repeat > 0 ? ` #${r.repeat + 1}` : '';
-        lines.push([
-            paint(colour, pad(o, 6)),
-            pad(r.score.toFixed(2), 5),
-            pad(oneLine(caseName(r) + repeat, nameW), nameW),
-            pad(oneLine(r.promptId, promptW), promptW),
-            pad(oneLine(r.provider, providerW), providerW),
-            oneLine(why(r), reasonW),
-        ].join(' '));
-    }
-    if (shown.length < rows.length)
-        lines.push(paint(ANSI.dim, `… ${rows.length - shown.length} more passing rows`));
-    return lines.join('\n');
-}
-function formatSummaryLine(results, calls) {
-    const s = results.stats;
-    const rate = `${(s.passRate * 100).toFixed(1)}%`;
-    const callText = calls ? ` · calls: ${calls.made} made, ${calls.cached} from cache` : '';
-    return `${s.cases} cases: ${s.passed} passed, ${s.failed} failed, ${s.errors} errors · pass rate ${rate}${callText}`;
-}
-
 /** 1234567 → "1,234,567" (without Intl: its first use costs a CLI run ~0.1 s of start-up). */
 const int = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const usd = (n) => (n > 0 && n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
@@ -41419,41 +41704,219 @@ function sampleNote(planned) {
     return planned?.sample ? [sampleSentence(planned.sample)] : [];
 }
 
-// `promptgate eval`: load a suite, run it, print a table and a summary, optionally write the results JSON.
+const TTY_REDRAW_MS = 100;
+const LOG_MIN_MS = 2_000;
+const LOG_MAX_MS = 30_000;
+function formatDuration(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${(ms / 1000).toFixed(s < 10 ? 1 : 0)} s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+    return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}
+function createProgress(options) {
+    const now = options.now ?? Date.now;
+    const started = now();
+    const tally = { passed: 0, failed: 0, errors: 0 };
+    let done = 0;
+    let total = 0;
+    let lastAt = started;
+    // (A TTY's line appears after the first 100 ms: an instant run draws nothing.)
+    let lastTenth = 0;
+    let drawn = false;
+    const line = () => {
+        const elapsed = now() - started;
+        const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+        const eta = done > 0 && done < total ? ` · ETA ${formatDuration((elapsed / done) * (total - done))}` : '';
+        const label = options.label ? `${options.label}: ` : '';
+        return (`${label}${done}/${total} cases (${pct}%) · ${tally.passed} passed, ${tally.failed} failed, ${tally.errors} errors` +
+            ` · ${formatDuration(elapsed)}${eta}`);
+    };
+    const emit = () => {
+        lastAt = now();
+        drawn = true;
+        options.write(options.tty ? `\r${line()}\x1b[K` : `${line()}\n`);
+    };
+    return {
+        onResult(result) {
+            if (result.error !== undefined)
+                tally.errors++;
+            else if (result.pass)
+                tally.passed++;
+            else
+                tally.failed++;
+        },
+        onProgress(d, t) {
+            done = d;
+            total = t;
+            if (d >= t)
+                return; // finish() draws the last line
+            if (options.tty && !drawn && now() - started < TTY_REDRAW_MS)
+                return;
+            const since = now() - lastAt;
+            if (options.tty) {
+                if (since >= TTY_REDRAW_MS)
+                    emit();
+                return;
+            }
+            const tenth = t === 0 ? 10 : Math.floor((d / t) * 10);
+            if ((tenth > lastTenth && since >= LOG_MIN_MS) || since >= LOG_MAX_MS) {
+                lastTenth = tenth;
+                emit();
+            }
+        },
+        finish() {
+            // A run too short for any line needs none at the end either: the summary follows.
+            if (!drawn)
+                return;
+            emit();
+            if (options.tty)
+                options.write('\n');
+        },
+    };
+}
+/**
+ * Progress over runs that follow one another (a review evaluates each suite's head, then its base): a new
+ * line of counts starts when the results start coming from another suite or side. Results arrive before
+ * their progress tick.
+ */
+function createReviewProgress(options) {
+    let current;
+    let key = '';
+    return {
+        onResult(result, where) {
+            const next = `${where.config} ${where.side}`;
+            if (next !== key) {
+                current?.finish();
+                key = next;
+                current = createProgress({ ...options, label: `${where.config} (${where.side})` });
+            }
+            current.onResult(result);
+        },
+        onProgress: (done, total) => current?.onProgress(done, total),
+        finish: () => current?.finish(),
+    };
+}
+
+// `promptgate eval`: load a suite, check its keys, run it with progress, print a table and a summary, write the
+// results (-o .json/.csv/.html), and gate on a pass-rate threshold (--fail-under, PROMPTFOO_PASS_RATE_THRESHOLD).
+/** Every key the suite's providers lack, found before any call, with the fix for a local shell. */
+function assertCredentials(suite, configPath, io) {
+    const missing = suite.providers.flatMap((p) => requiredCredentials(p, io.env).map((name) => ({ provider: p.label ?? p.id, name })));
+    if (missing.length === 0)
+        return;
+    const names = [...new Set(missing.map((m) => m.name))];
+    throw new MissingCredentialsError(`${path.relative(io.cwd, configPath) || configPath}: no credentials for ` +
+        missing.map((m) => `provider ${m.provider} (${m.name} is not set)`).join(', ') +
+        `. In this shell: ${names.map((n) => `export ${n}=<your key>`).join('; ')} — then run promptgate eval again.` +
+        ' Nothing was called.');
+}
+/** `--fail-under`, else promptfoo's PROMPTFOO_PASS_RATE_THRESHOLD (a percentage). */
+function passRateThreshold(cmd, env) {
+    if (cmd.failUnder !== undefined)
+        return { rate: cmd.failUnder, from: '--fail-under' };
+    const raw = env.PROMPTFOO_PASS_RATE_THRESHOLD;
+    if (raw === undefined || raw.trim() === '')
+        return undefined;
+    const pct = Number(raw);
+    if (!Number.isFinite(pct) || pct < 0 || pct > 100) {
+        throw new UsageError(`PROMPTFOO_PASS_RATE_THRESHOLD expects a percentage between 0 and 100, got "${raw}"`);
+    }
+    return { rate: pct / 100, from: 'PROMPTFOO_PASS_RATE_THRESHOLD' };
+}
+const percent = (x) => `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
 async function runEvalCommand(cmd, io) {
     const configPath = cmd.config
         ? path.resolve(io.cwd, cmd.config)
         : requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE');
-    const progress = io.isTTY ? io.progress : undefined;
-    const { results, calls } = await evaluateConfig(configPath, {
-        repeat: cmd.repeat,
-        maxConcurrency: cmd.maxConcurrency,
-        cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
-        env: io.env,
-        logger: io.logger,
-        onProgress: progress,
-        ...budgetOption(cmd.budget),
-        onPlan: (planned) => io.stdout(spendPlanText(planned)),
+    const threshold = passRateThreshold(cmd, io.env);
+    const suite = await loadSuite(configPath, {
+        overrides: { repeat: cmd.repeat, maxConcurrency: cmd.maxConcurrency },
     });
-    progress?.(results.stats.cases, results.stats.cases, true);
-    io.stdout(formatEvalTable(results, { color: io.isTTY, width: io.columns, maxRows: io.isTTY ? 60 : undefined }));
+    assertCredentials(suite, configPath, io);
+    const progress = createProgress({ tty: io.isTTY, write: (text) => io.progress?.(text) });
+    const finished = [];
+    const controller = new AbortController();
+    const stopListening = io.onInterrupt?.(() => controller.abort(new Error('interrupted (Ctrl-C)')));
+    let results;
+    let interruptedOf;
+    let total = 0;
+    try {
+        ({ results } = await evaluateLoadedSuite(suite, {
+            cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
+            env: io.env,
+            logger: io.logger,
+            signal: controller.signal,
+            onProgress: (done, all) => {
+                total = all;
+                progress.onProgress(done, all);
+            },
+            onResult: (result) => {
+                finished.push(result);
+                progress.onResult(result);
+            },
+            ...budgetOption(cmd.budget),
+            onPlan: (planned) => io.stdout(spendPlanText(planned)),
+        }));
+    }
+    catch (err) {
+        if (!controller.signal.aborted)
+            throw err;
+        // Ctrl-C: what finished is still a result, shown and written as any other.
+        interruptedOf = total;
+        results = {
+            version: 1,
+            suite: suite.description ?? path.basename(suite.configPath),
+            stats: summarizeStats(finished),
+            results: finished,
+        };
+    }
+    finally {
+        stopListening?.();
+    }
+    progress.finish();
+    const calls = countCalls(results);
+    io.stdout(formatEvalTable(results, {
+        color: io.color ?? false,
+        width: io.columns,
+        maxRows: io.isTTY ? 60 : undefined,
+        seeAll: cmd.output
+            ? `all of them are in ${cmd.output}`
+            : 'see all: promptgate eval -o results.csv (or .html, .json)',
+    }));
     io.stdout(formatSummaryLine(results, calls));
     if (cmd.output) {
         const out = path.resolve(io.cwd, cmd.output);
-        await writeFile(out, JSON.stringify(results, null, 2) + '\n');
+        await writeFile(out, renderEvalOutput(evalOutputFormat(out) ?? '.json', results, calls));
         io.stdout(`results written to ${path.relative(io.cwd, out) || out}`);
+    }
+    if (interruptedOf !== undefined) {
+        io.stderr(`promptgate: interrupted: ${results.results.length} of ${interruptedOf} cases had finished; they are shown above${cmd.output ? ' and written' : ''}.`);
+        return EXIT_INTERRUPTED;
+    }
+    if (threshold) {
+        const { passed, failed, errors } = results.stats;
+        const rate = passed + failed > 0 ? passed / (passed + failed) : undefined;
+        if (rate === undefined || rate < threshold.rate) {
+            const errorNote = errors > 0 ? `; ${errors} errors are not counted as outcomes` : '';
+            io.stderr(`promptgate: pass rate ${rate === undefined ? 'unknown (no case passed or failed)' : percent(rate)} (${passed} of ${passed + failed}${errorNote}) is below ${threshold.from} ${percent(threshold.rate)}`);
+            return EXIT_CHECK_FAILED;
+        }
     }
     return 0;
 }
 
-// The CLI's one entry: parse, dispatch, map errors to exit codes (0 ran, 1 something to fix, 2 a bug of ours).
+// The CLI's one entry: parse, dispatch, map errors to exit codes (0 ran, 1 something to fix, 2 a bug of ours;
+// 100, EXIT_CHECK_FAILED, comes from the commands that gate).
 // Never calls process.exit itself.
 async function runCli(argv, io) {
     try {
         const cmd = parseCommand(argv);
         switch (cmd.kind) {
             case 'help':
-                io.stdout(USAGE);
+                io.stdout(helpFor(cmd.topic));
                 return 0;
             case 'version':
                 io.stdout(VERSION);
@@ -41508,4 +41971,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { planIdentities as $, AWS_BEDROCK_TOKEN_VAR as A, BODY_PARAMS as B, ConfigDocumentSchema as C, isSecretHeader as D, ConfigError as E, parseScriptReference as F, GOOGLE_KEY_VARS as G, loadScriptFunction as H, buildFunctionBody as I, excerpt as J, redact as K, picomatch as L, nunjucks as M, distExports$1 as N, suiteSecrets$1 as O, commonjsGlobal as P, UsageError as Q, stableJson as R, loadSuite as S, MissingCredentialsError as T, UserError as U, readRawConfig as V, resolvePrompts as W, requiredCredentials as X, addCalls as Y, countCalls as Z, evaluateSuite as _, openAiApiKey as a, withinBudget as a0, budgetExcess as a1, planEvaluation as a2, mergeSpendPlans as a3, sha256Hex as a4, object as a5, array as a6, string as a7, number as a8, _enum$1 as a9, MAX_SHARDS as aa, literal as ab, looseObject as ac, boolean as ad, record as ae, unknown as af, shardOf as ag, summarizeStats as ah, silentLogger as ai, openCache as aj, Limiters as ak, memoizedRender as al, shardCaseFilter as am, sampleNote as an, parseShard as ao, spendPlanText as ap, excessSentence as aq, requireDefaultConfig as ar, budgetOption as as, main$1 as at, openAiBaseUrl as b, cacheIdentityOf as c, secretsInConfig as d, postJson as e, costOf as f, failure$1 as g, toChatMessages as h, azureAuth as i, outputOf as j, keyHint as k, toAnthropicMessages as l, missingKeyMessage as m, usageOf$1 as n, openAiKeyVar as o, priceFor as p, outputOf$1 as q, googleApiKey as r, str as s, toJSONSchema as t, usageOf as u, textOf as v, withConfigHeaders as w, messageOf as x, configEnv as y, renderTemplateText as z };
+export { decideVerdict as $, AWS_BEDROCK_TOKEN_VAR as A, BODY_PARAMS as B, ConfigDocumentSchema as C, isSecretHeader as D, ConfigError as E, parseScriptReference as F, GOOGLE_KEY_VARS as G, loadScriptFunction as H, buildFunctionBody as I, excerpt as J, redact as K, picomatch as L, nunjucks as M, distExports$1 as N, loadSuite as O, suiteSecrets$1 as P, commonjsGlobal as Q, UsageError as R, gate as S, stableJson as T, UserError as U, MissingCredentialsError as V, readRawConfig as W, resolvePrompts as X, requiredCredentials as Y, addCalls as Z, countCalls as _, openAiApiKey as a, evaluateSuite as a0, planIdentities as a1, withinBudget as a2, budgetExcess as a3, planEvaluation as a4, mergeSpendPlans as a5, sha256Hex as a6, object as a7, array as a8, string as a9, EXIT_CHECK_FAILED as aA, requireDefaultConfig as aB, createReviewProgress as aC, budgetOption as aD, main$1 as aE, number as aa, _enum$1 as ab, MAX_SHARDS as ac, literal as ad, looseObject as ae, boolean as af, record as ag, unknown as ah, shardOf as ai, summarizeStats as aj, silentLogger as ak, openCache as al, Limiters as am, memoizedRender as an, combineVerdicts as ao, shardCaseFilter as ap, failOnWords as aq, parseChatMessages as ar, DEFAULT_FAIL_POLICY as as, sampleNote as at, reviewBlocks as au, parseShard as av, spendPlanText as aw, excessSentence as ax, EXIT_INTERRUPTED as ay, checkFailure as az, openAiBaseUrl as b, cacheIdentityOf as c, secretsInConfig as d, postJson as e, costOf as f, failure$1 as g, toChatMessages as h, azureAuth as i, outputOf as j, keyHint as k, toAnthropicMessages as l, missingKeyMessage as m, usageOf$1 as n, openAiKeyVar as o, priceFor as p, outputOf$1 as q, googleApiKey as r, str as s, toJSONSchema as t, usageOf as u, textOf as v, withConfigHeaders as w, messageOf as x, configEnv as y, renderTemplateText as z };

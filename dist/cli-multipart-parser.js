@@ -19,6 +19,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 import 'node:net';
 
 let s = 0;

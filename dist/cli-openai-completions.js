@@ -16,6 +16,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 /** Parameters of the completions endpoint (chat-only ones such as tools are not sent). */
 const COMPLETION_PARAMS = BODY_PARAMS.filter((p) => [

@@ -17,6 +17,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 import './cli-azure.js';
 import './cli-openai-completions.js';
 

@@ -18,6 +18,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 /** Passed through as written (promptfoo's names are the API's). */
 const BODY_PARAMS = [

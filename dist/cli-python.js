@@ -17,6 +17,7 @@ import 'node:zlib';
 import './cli-version.js';
 import 'process';
 import 'buffer';
+import 'node:events';
 
 // `file://provider.py[:function]` and `python:provider.py` — promptfoo's Python provider contract: a function
 // (default `call_api`, sync or async) called as `call_api(prompt, options, context)` with options `{id, config}`

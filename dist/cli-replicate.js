@@ -16,6 +16,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 const REPLICATE_KEY_VARS = ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
 /** Model inputs promptfoo passes through from the config (each model documents which it takes). */

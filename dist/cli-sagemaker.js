@@ -18,6 +18,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 const SAGEMAKER_TYPES = [
     'openai',

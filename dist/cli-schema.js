@@ -16,6 +16,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 // The config's JSON Schema, generated from the zod schemas the loader uses, so that an editor (VS Code with
 // the YAML extension: `# yaml-language-server: $schema=./promptgate.schema.json`) completes and checks the

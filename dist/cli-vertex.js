@@ -17,6 +17,7 @@ import 'process';
 import 'buffer';
 import 'node:child_process';
 import 'node:url';
+import 'node:events';
 
 const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const VERTEX_ANTHROPIC_VERSION = 'vertex-2023-10-16';

@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import require$$5 from 'node:fs/promises';
 import { C as CredentialsProviderError, s as setCredentialFeature } from './index-index2.js';
 import { H as HttpRequest } from './index-httpRequest.js';
 import { s as sdkStreamMixin } from './index-sdk-stream-mixin.js';
@@ -149,7 +149,7 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
     const provider = retryWrapper(async () => {
         const request = createGetRequest(url);
         if (tokenFile) {
-            request.headers.Authorization = validateToken((await fs.readFile(tokenFile)).toString());
+            request.headers.Authorization = validateToken((await require$$5.readFile(tokenFile)).toString());
         }
         else if (token) {
             request.headers.Authorization = validateToken(token);

@@ -1,15 +1,16 @@
 import child__default from 'child_process';
 import fs__default from 'fs';
 import require$$1__default from 'https';
-import require$$3__default from 'stream';
+import require$$0__default from 'stream';
 import os__default from 'os';
-import require$$0__default from 'events';
+import require$$1__default$1 from 'events';
 import require$$0$2 from 'process';
-import util__default from 'util';
+import require$$0__default$1 from 'util';
 import path__default from 'path';
 import crypto__default from 'crypto';
 import require$$1 from 'querystring';
-import require$$0__default$1 from 'buffer';
+import { r as requireSafeBuffer } from './index-index3.js';
+import require$$0__default$2 from 'buffer';
 
 function _mergeNamespaces(n, m) {
 	m.forEach(function (e) {
@@ -859,7 +860,7 @@ function requireGaxios () {
 	const https_1 = require$$1__default;
 	const common_js_1 = requireCommon();
 	const retry_js_1 = requireRetry();
-	const stream_1 = require$$3__default;
+	const stream_1 = require$$0__default;
 	const interceptor_js_1 = requireInterceptor();
 	const randomUUID = async () => globalThis.crypto?.randomUUID() || (await import('crypto')).randomUUID();
 	const HTTP_STATUS_NO_CONTENT = 204;
@@ -1356,7 +1357,7 @@ function requireGaxios () {
 	     * @returns A proxy agent
 	     */
 	    static async #getProxyAgent() {
-	        this.#proxyAgent ||= (await import('./index-index3.js').then(function (n) { return n.i; })).HttpsProxyAgent;
+	        this.#proxyAgent ||= (await import('./index-index4.js').then(function (n) { return n.i; })).HttpsProxyAgent;
 	        return this.#proxyAgent;
 	    }
 	    static async #getFetch() {
@@ -5530,9 +5531,9 @@ function requireLoggingUtils () {
 		exports.getStructuredBackend = getStructuredBackend;
 		exports.setBackend = setBackend;
 		exports.log = log;
-		const events_1 = require$$0__default;
+		const events_1 = require$$1__default$1;
 		const process = __importStar(require$$0$2);
-		const util = __importStar(util__default);
+		const util = __importStar(require$$0__default$1);
 		const colours_1 = requireColours();
 		// Some functions (as noted) are based on the Node standard library, from
 		// the following file:
@@ -6869,84 +6870,6 @@ var computeclient = {};
 
 var oauth2client = {};
 
-var safeBuffer = {exports: {}};
-
-/*! safe-buffer. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> */
-
-var hasRequiredSafeBuffer;
-
-function requireSafeBuffer () {
-	if (hasRequiredSafeBuffer) return safeBuffer.exports;
-	hasRequiredSafeBuffer = 1;
-	(function (module, exports) {
-		/* eslint-disable node/no-deprecated-api */
-		var buffer = require$$0__default$1;
-		var Buffer = buffer.Buffer;
-
-		// alternative to using Object.keys for old browsers
-		function copyProps (src, dst) {
-		  for (var key in src) {
-		    dst[key] = src[key];
-		  }
-		}
-		if (Buffer.from && Buffer.alloc && Buffer.allocUnsafe && Buffer.allocUnsafeSlow) {
-		  module.exports = buffer;
-		} else {
-		  // Copy properties from require('buffer')
-		  copyProps(buffer, exports);
-		  exports.Buffer = SafeBuffer;
-		}
-
-		function SafeBuffer (arg, encodingOrOffset, length) {
-		  return Buffer(arg, encodingOrOffset, length)
-		}
-
-		SafeBuffer.prototype = Object.create(Buffer.prototype);
-
-		// Copy static methods from Buffer
-		copyProps(Buffer, SafeBuffer);
-
-		SafeBuffer.from = function (arg, encodingOrOffset, length) {
-		  if (typeof arg === 'number') {
-		    throw new TypeError('Argument must not be a number')
-		  }
-		  return Buffer(arg, encodingOrOffset, length)
-		};
-
-		SafeBuffer.alloc = function (size, fill, encoding) {
-		  if (typeof size !== 'number') {
-		    throw new TypeError('Argument must be a number')
-		  }
-		  var buf = Buffer(size);
-		  if (fill !== undefined) {
-		    if (typeof encoding === 'string') {
-		      buf.fill(fill, encoding);
-		    } else {
-		      buf.fill(fill);
-		    }
-		  } else {
-		    buf.fill(0);
-		  }
-		  return buf
-		};
-
-		SafeBuffer.allocUnsafe = function (size) {
-		  if (typeof size !== 'number') {
-		    throw new TypeError('Argument must be a number')
-		  }
-		  return Buffer(size)
-		};
-
-		SafeBuffer.allocUnsafeSlow = function (size) {
-		  if (typeof size !== 'number') {
-		    throw new TypeError('Argument must be a number')
-		  }
-		  return buffer.SlowBuffer(size)
-		}; 
-	} (safeBuffer, safeBuffer.exports));
-	return safeBuffer.exports;
-}
-
 var paramBytesForAlg_1;
 var hasRequiredParamBytesForAlg;
 
@@ -7518,7 +7441,7 @@ function requireAuthclient () {
 		// limitations under the License.
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.AuthClient = exports.DEFAULT_EAGER_REFRESH_THRESHOLD_MILLIS = exports.DEFAULT_UNIVERSE = void 0;
-		const events_1 = require$$0__default;
+		const events_1 = require$$1__default$1;
 		const gaxios_1 = requireSrc$3();
 		const util_1 = requireUtil();
 		const google_logging_utils_1 = requireSrc$2();
@@ -7883,7 +7806,7 @@ function requireOauth2client () {
 	oauth2client.OAuth2Client = oauth2client.ClientAuthentication = oauth2client.CertificateFormat = oauth2client.CodeChallengeMethod = void 0;
 	const gaxios_1 = requireSrc$3();
 	const querystring = require$$1;
-	const stream = require$$3__default;
+	const stream = require$$0__default;
 	const formatEcdsa = requireEcdsaSigFormatter();
 	const util_1 = requireUtil();
 	const crypto_1 = requireCrypto();
@@ -9004,8 +8927,8 @@ function requireDataStream () {
 	if (hasRequiredDataStream) return dataStream;
 	hasRequiredDataStream = 1;
 	var Buffer = requireSafeBuffer().Buffer;
-	var Stream = require$$3__default;
-	var util = util__default;
+	var Stream = require$$0__default;
+	var util = require$$0__default$1;
 
 	function DataStream(data) {
 	  this.buffer = null;
@@ -9068,8 +8991,8 @@ var hasRequiredBufferEqualConstantTime;
 function requireBufferEqualConstantTime () {
 	if (hasRequiredBufferEqualConstantTime) return bufferEqualConstantTime;
 	hasRequiredBufferEqualConstantTime = 1;
-	var Buffer = require$$0__default$1.Buffer; // browserify
-	var SlowBuffer = require$$0__default$1.SlowBuffer;
+	var Buffer = require$$0__default$2.Buffer; // browserify
+	var SlowBuffer = require$$0__default$2.SlowBuffer;
 
 	bufferEqualConstantTime = bufferEq;
 
@@ -9119,7 +9042,7 @@ function requireJwa () {
 	var Buffer = requireSafeBuffer().Buffer;
 	var crypto = crypto__default;
 	var formatEcdsa = requireEcdsaSigFormatter();
-	var util = util__default;
+	var util = require$$0__default$1;
 
 	var MSG_INVALID_ALGORITHM = '"%s" is not a valid algorithm.\n  Supported algorithms are:\n  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" and "none".';
 	var MSG_INVALID_SECRET = 'secret must be a string or buffer';
@@ -9391,7 +9314,7 @@ var hasRequiredTostring;
 function requireTostring () {
 	if (hasRequiredTostring) return tostring;
 	hasRequiredTostring = 1;
-	var Buffer = require$$0__default$1.Buffer;
+	var Buffer = require$$0__default$2.Buffer;
 
 	tostring = function toString(obj) {
 	  if (typeof obj === 'string')
@@ -9414,9 +9337,9 @@ function requireSignStream () {
 	var Buffer = requireSafeBuffer().Buffer;
 	var DataStream = requireDataStream();
 	var jwa = requireJwa();
-	var Stream = require$$3__default;
+	var Stream = require$$0__default;
 	var toString = requireTostring();
-	var util = util__default;
+	var util = require$$0__default$1;
 
 	function base64url(string, encoding) {
 	  return Buffer
@@ -9507,9 +9430,9 @@ function requireVerifyStream () {
 	var Buffer = requireSafeBuffer().Buffer;
 	var DataStream = requireDataStream();
 	var jwa = requireJwa();
-	var Stream = require$$3__default;
+	var Stream = require$$0__default;
 	var toString = requireTostring();
-	var util = util__default;
+	var util = require$$0__default$1;
 	var JWS_REGEX = /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/;
 
 	function isObject(thing) {
@@ -9854,7 +9777,7 @@ function requireGetCredentials () {
 	getCredentials.getCredentials = getCredentials$1;
 	const path = path__default;
 	const fs = fs__default;
-	const util_1 = util__default;
+	const util_1 = require$$0__default$1;
 	const errorWithCode_1 = requireErrorWithCode();
 	const readFile = fs.readFile
 	    ? (0, util_1.promisify)(fs.readFile)
@@ -11483,7 +11406,7 @@ function requireBaseexternalclient () {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.BaseExternalAccountClient = exports.CLOUD_RESOURCE_MANAGER = exports.EXTERNAL_ACCOUNT_TYPE = exports.EXPIRATION_TIME_OFFSET = void 0;
 		const gaxios_1 = requireSrc$3();
-		const stream = require$$3__default;
+		const stream = require$$0__default;
 		const authclient_1 = requireAuthclient();
 		const sts = requireStscredentials();
 		const util_1 = requireUtil();
@@ -11971,7 +11894,7 @@ function requireFilesubjecttokensupplier () {
 	// limitations under the License.
 	Object.defineProperty(filesubjecttokensupplier, "__esModule", { value: true });
 	filesubjecttokensupplier.FileSubjectTokenSupplier = void 0;
-	const util_1 = util__default;
+	const util_1 = require$$0__default$1;
 	const fs = fs__default;
 	// fs.readfile is undefined in browser karma tests causing
 	// `npm run browser-test` to fail as test.oauth2.ts imports this file via
@@ -13788,7 +13711,7 @@ function requireExternalAccountAuthorizedUserClient () {
 	const authclient_1 = requireAuthclient();
 	const oauth2common_1 = requireOauth2common();
 	const gaxios_1 = requireSrc$3();
-	const stream = require$$3__default;
+	const stream = require$$0__default;
 	const baseexternalclient_1 = requireBaseexternalclient();
 	/**
 	 * The credentials JSON file type for external account authorized user clients.
@@ -15330,7 +15253,7 @@ function requireDownscopedclient () {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.DownscopedClient = exports.EXPIRATION_TIME_OFFSET = exports.MAX_ACCESS_BOUNDARY_RULES_COUNT = void 0;
 		const gaxios_1 = requireSrc$3();
-		const stream = require$$3__default;
+		const stream = require$$0__default;
 		const authclient_1 = requireAuthclient();
 		const sts = requireStscredentials();
 		/**

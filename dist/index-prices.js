@@ -1,5 +1,5 @@
 import { g as getDefaultExportFromCjs } from './index-_commonjsHelpers.js';
-import require$$0__default from 'events';
+import require$$1__default from 'events';
 import fs__default from 'fs';
 import path__default from 'path';
 
@@ -1106,7 +1106,7 @@ function requireObject () {
 	function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
 	function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 	function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-	var EventEmitter = require$$0__default;
+	var EventEmitter = require$$1__default;
 	var lib = requireLib();
 	function parentWrap(parent, prop) {
 	  if (typeof parent !== 'function' || typeof prop !== 'function') {

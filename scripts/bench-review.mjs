@@ -7,6 +7,8 @@
 //   (b) scale: one side of 10,000 cases with C calls in flight, against the ideal ceil(N/C)·L per side; peak RSS;
 //       the same suite as 4 shards run one after the other, then a merge.
 //   (c) overhead: every answer cached, so the run is pure action: time to the comment, and to exit.
+//   (d) nothing affected: a pull request that touches no file a suite reads (the workflow has no `paths:`
+//       filter, so this is every such PR), and a revert after a review, which updates the comment to say so.
 //
 //   node scripts/bench-review.mjs [--runs 3] [--cases 10000] [--concurrency 50] [--latency 50] [--keep]
 //
@@ -95,17 +97,19 @@ try {
     `bench-review: ${runs} run(s); L = ${latencyMs} ms, C = ${concurrency}; ${os.cpus().length} CPUs, load ${load1.toFixed(2)}` +
       `; peak RSS from ${useGnuTime ? 'GNU time' : '/proc VmHWM'}\n`,
   );
-  const measured = { warm: [], scale: [], overhead: [] };
+  const measured = { warm: [], scale: [], overhead: [], unaffected: [] };
   for (let i = 0; i < runs; i++) {
     const dir = path.join(work, `run${i + 1}`);
     measured.warm.push(await benchWarmCache(dir, 100 * (i + 1)));
     measured.scale.push(await benchScale(dir, 100 * (i + 1) + 10));
     measured.overhead.push(await benchOverhead(dir, 100 * (i + 1) + 20));
+    measured.unaffected.push(await benchUnaffected(dir, 100 * (i + 1) + 30));
     process.stderr.write(`bench-review: run ${i + 1}/${runs} done\n`);
   }
   printWarm(measured.warm);
   printScale(measured.scale);
   printOverhead(measured.overhead);
+  printUnaffected(measured.unaffected);
   if (github.unknown.length > 0) {
     console.log(`\nnote: the action asked fake-github for routes it does not speak: ${[...new Set(github.unknown)]}`);
   }
@@ -331,6 +335,67 @@ function printOverhead(rows) {
       ),
       row('start to exit (total wall), s', rows, 'wallS', '', undefined, 3),
       row('peak RSS MB', rows, 'rssMb', '', undefined, 0),
+    ],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (d) nothing affected: a pull request that touches no file a suite reads, and a revert after a review
+
+async function benchUnaffected(dir, pr) {
+  const s = await promptRepo(path.join(dir, 'unaffected'), overheadTests);
+  const viaCounter = { OPENAI_BASE_URL: `${counter.url}/v1` };
+  // A pull request that only edits the README.
+  await git(s.dir, 'checkout', '--quiet', s.base);
+  await writeFile(path.join(s.dir, 'README.md'), '# docs only\n');
+  const docsHead = await commit(s.dir, 'docs only');
+  counter.reset();
+  const docs = await runAction(pullRequest({ ...s, head: docsHead }, pr, { 'fail-on': 'never' }, viaCounter));
+  const docsCalls = counter.counts.base + counter.counts.head;
+  // A reviewed pull request, then the author reverts the prompt: the comment must follow.
+  await git(s.dir, 'checkout', '--quiet', s.head);
+  await runAction(pullRequest(s, pr + 1, { 'fail-on': 'never' }, viaCounter));
+  await writeFile(path.join(s.dir, 'prompts', 'reply.txt'), BASE_PROMPT);
+  const reverted = await commit(s.dir, 'revert the prompt');
+  counter.reset();
+  const writesBefore = github.writes.length;
+  const revert = await runAction(pullRequest({ ...s, head: reverted }, pr + 1, { 'fail-on': 'never' }, viaCounter));
+  const written = github.writes.slice(writesBefore).filter((w) => w.issue === pr + 1);
+  return {
+    docsWallS: docs.wallS,
+    docsCalls,
+    docsVerdict: docs.outputs.verdict,
+    revertWallS: revert.wallS,
+    revertCalls: counter.counts.base + counter.counts.head,
+    revertCommentS: written.length > 0 ? (written.at(-1).at - revert.startedAt) / 1000 : NaN,
+    revertAction: written.at(-1)?.action ?? 'none',
+  };
+}
+
+function printUnaffected(rows) {
+  const m = medians(rows);
+  printTable(
+    `(d) nothing affected: ${overheadTests} tests × 1 prompt; no \`paths:\` filter, so the action itself decides`,
+    [
+      row(
+        `docs-only pull request: verdict`,
+        rows,
+        'docsVerdict',
+        'skipped',
+        rows.every((r) => r.docsVerdict === 'skipped'),
+      ),
+      row('docs-only pull request: model calls', rows, 'docsCalls', '0', m.docsCalls === 0),
+      row('docs-only pull request: start to exit, s', rows, 'docsWallS', '', undefined, 3),
+      row('revert after a review: model calls', rows, 'revertCalls', '0', m.revertCalls === 0),
+      row(
+        `revert after a review: start to comment ${rows[0].revertAction}, s`,
+        rows,
+        'revertCommentS',
+        '',
+        undefined,
+        3,
+      ),
+      row('revert after a review: start to exit, s', rows, 'revertWallS', '', undefined, 3),
     ],
   );
 }

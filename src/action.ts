@@ -11,8 +11,9 @@ import { actionSources } from './action/sources.js';
 import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
 import { requireDefaultConfig } from './config/load.js';
 import { budgetOption } from './engine/budget.js';
+import { createReviewProgress } from './engine/progress.js';
+import { changedFiles, hasCommit, revParse } from './git/changes.js';
 import { messageOf, UsageError } from './errors.js';
-import { revParse } from './git/changes.js';
 import { gitText } from './git/exec.js';
 import { createGitHubClient, type GitHubClient } from './github/client.js';
 import { review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from './pipeline.js';
@@ -55,6 +56,8 @@ export async function run(): Promise<void> {
     // Outside the checkout: a `.promptgate/cache` committed to the repository must not answer any call. Only the
     // Actions cache fills this directory.
     const cacheDir = path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'promptgate', 'output-cache');
+    // A job log is not a terminal: progress comes as a line now and then, so a long run never looks hung.
+    const progress = createReviewProgress({ tty: false, write: (text) => core.info(text.trimEnd()) });
     const reviewInput: ReviewInput = {
       repoDir,
       configPaths,
@@ -74,7 +77,11 @@ export async function run(): Promise<void> {
         env,
         logger,
         secrets: [inputs.token],
-        onResult: (result, where) => finished.record(result, where),
+        onProgress: progress.onProgress,
+        onResult: (result, where) => {
+          finished.record(result, where);
+          progress.onResult(result, where);
+        },
         ...budgetOption(inputs.budget),
         onPlan: async (planned) => {
           logger.info(spendPlanText(planned));
@@ -131,7 +138,24 @@ async function publish(
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   const diffs = await collectPromptDiffs(result, sources);
-  await publishReview({ core, client, inputs, target, result, diffs, configPaths, env, logger, notes: sources.notes });
+  const repoDir = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  await publishReview({
+    core,
+    client,
+    inputs,
+    target,
+    result,
+    diffs,
+    configPaths,
+    env,
+    logger,
+    notes: sources.notes,
+    // What changed since the head an earlier comment described, when both commits are in the clone.
+    changedSince: async (from, to) => {
+      if (!(await hasCommit(repoDir, from)) || !(await hasCommit(repoDir, to))) return undefined;
+      return (await changedFiles(repoDir, from, to)).map((c) => c.path);
+    },
+  });
 }
 
 /** The output cache lives on between workflow runs in the Actions cache: restored first, saved last. */

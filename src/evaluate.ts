@@ -81,6 +81,17 @@ export async function evaluateConfig(
   const suite = await loadSuite(configPath, {
     overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
   });
+  return { suite, ...(await evaluateLoadedSuite(suite, options)) };
+}
+
+/**
+ * Evaluate a loaded suite as `eval` does: its warnings logged, its spend plan made and checked against the
+ * budget (told through `onPlan`) before the first call, then every case (or the budget's sample).
+ */
+export async function evaluateLoadedSuite(
+  suite: Suite,
+  options: EvaluateOptions,
+): Promise<{ results: EvalResults; calls: CallCounts }> {
   for (const warning of suite.warnings ?? []) options.logger?.warn(warning);
   const cache = openCache(options);
   options = { render: memoizedRender(), ...options };
@@ -92,7 +103,7 @@ export async function evaluateConfig(
     planEvaluation(suite, { ...options, cache, include: filtered(f) }),
   );
   const results = await evaluateSuite(suite, { ...options, cache, include: filtered(filter) });
-  return { suite, results, calls: countCalls(results) };
+  return { results, calls: countCalls(results) };
 }
 
 /** What a run of the suite would call, per provider, with estimated tokens and cost; calls nothing. */

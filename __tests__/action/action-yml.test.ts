@@ -69,3 +69,10 @@ test.each([
 ])('the expression check flags %j as %j', (line, expected) => {
   expect(misplacedExpressions(line)).toEqual(expected);
 });
+
+test('the verdict output names exactly the verdicts the action sets (no value it never sets)', () => {
+  const words = action.outputs.verdict!.description.match(/[a-z][a-z-]+/g) ?? [];
+  const verdicts = ['ship', 'fine-tune', 'fix-prompt', 'regression', 'inconclusive', 'skipped'];
+  for (const v of verdicts) expect(words).toContain(v);
+  expect(words).not.toContain('unaffected');
+});

@@ -9,11 +9,12 @@ describe('parseInputs', () => {
       configs: [],
       promptGlobs: [],
       token: 't',
-      failPolicy: { failOn: 'regression', inconclusive: false, skipped: false },
+      failPolicy: { failOn: 'regression', inconclusive: false, skipped: false, given: 'regression' },
       allowUntrustedCode: false,
       repeat: undefined,
       maxConcurrency: undefined,
       cache: true,
+      artifact: true,
       comment: 'on-change',
       base: undefined,
       workingDirectory: '.',
@@ -61,21 +62,34 @@ describe('parseInputs', () => {
   });
 
   test.each([
-    ['gate', 'gate', false, false],
-    ['regression, skipped', 'regression', false, true],
-    ['gate,skipped', 'gate', false, true],
-    ['regression,inconclusive', 'regression', true, false],
-    ['gate inconclusive skipped', 'gate', true, true],
-    ['inconclusive', 'regression', true, false],
-    ['never', 'never', false, false],
-    ['never,skipped', 'never', false, false],
-    ['never,inconclusive', 'never', false, false],
-  ])('fail-on "%s" → %s, inconclusive fails: %s, skipped fails: %s', (words, failOn, inconclusive, skipped) => {
-    expect(parseInputs(given({ 'fail-on': words })).failPolicy).toEqual({ failOn, inconclusive, skipped });
+    ['gate', 'gate', false, false, 'gate'],
+    ['regression, skipped', 'regression', false, true, 'regression,skipped'],
+    ['gate,skipped', 'gate', false, true, 'gate,skipped'],
+    ['regression,inconclusive', 'regression', true, false, 'regression,inconclusive'],
+    ['gate inconclusive skipped', 'gate', true, true, 'gate,inconclusive,skipped'],
+    ['inconclusive', 'regression', true, false, 'inconclusive'],
+    ['never', 'never', false, false, 'never'],
+    ['never,skipped', 'never', false, false, 'never,skipped'],
+    ['never,inconclusive', 'never', false, false, 'never,inconclusive'],
+  ])('fail-on "%s" → %s, inconclusive fails: %s, skipped fails: %s', (words, failOn, inconclusive, skipped, shown) => {
+    expect(parseInputs(given({ 'fail-on': words })).failPolicy).toEqual({
+      failOn,
+      inconclusive,
+      skipped,
+      given: shown,
+    });
+  });
+
+  test('artifact: false turns the upload off', () => {
+    expect(parseInputs(given({ artifact: 'false' })).artifact).toBe(false);
+    expect(() => parseInputs(given({ artifact: 'no' }))).toThrow('input artifact: expected true or false, got "no"');
   });
 
   test.each([
-    [{ 'fail-on': 'sometimes' }, 'input fail-on: expected regression, gate or never, optionally with inconclusive and skipped'],
+    [
+      { 'fail-on': 'sometimes' },
+      'input fail-on: expected regression, gate or never, optionally with inconclusive and skipped',
+    ],
     [{ 'allow-untrusted-code': 'maybe' }, 'input allow-untrusted-code: expected true or false, got "maybe"'],
     [{ repeat: '0' }, 'input repeat: expected a whole number >= 1, got "0"'],
     [{ 'max-concurrency': '2.5' }, 'input max-concurrency: expected a whole number >= 1, got "2.5"'],

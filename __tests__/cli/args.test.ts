@@ -1,4 +1,4 @@
-import { parseCommand } from '../../src/cli/args.js';
+import { COMMANDS, helpFor, parseCommand } from '../../src/cli/args.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('parseCommand', () => {
@@ -113,8 +113,56 @@ describe('parseCommand', () => {
     [['eval', '--force'], '--force belongs to "promptgate init"'],
     [['merge', 'a.json', '--shard', '1/2'], '--shard does not apply to merge'],
     [['eval', 'stray'], "Unexpected argument 'stray'"],
+    [['evl'], 'unknown command "evl". Did you mean "eval"?'],
+    [['compare', '--base', 'main', '--fail-onn', 'gate'], 'Did you mean "--fail-on"?'],
+    [['help', 'comapre'], 'Did you mean "compare"?'],
+    [['eval', '-o', 'out.txt'], '-o out.txt: eval writes .json, .csv, .html'],
+    [['eval', '-o', 'out'], '-o out: eval writes'],
+    [['eval', '--fail-under', '2'], '--fail-under expects a pass rate between 0 and 1'],
+    [['eval', '--fail-on', 'regression'], '--fail-on belongs to "promptgate compare"'],
+    [['compare', '--base', 'main', '--fail-under', '0.9'], '--fail-under belongs to "promptgate eval"'],
+    [['compare', '--base', 'main', '--fail-on', 'sometimes'], '--fail-on: expected regression, gate or never'],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(message);
+  });
+});
+
+describe('gating options', () => {
+  test.each([
+    ['0.9', 0.9],
+    ['90%', 0.9],
+    ['1', 1],
+    ['0', 0],
+  ])('eval --fail-under %s is %d', (raw, rate) => {
+    expect(parseCommand(['eval', '--fail-under', raw])).toMatchObject({ failUnder: rate });
+  });
+
+  test('compare --fail-on takes the action’s policy; --dataset a file', () => {
+    expect(
+      parseCommand(['compare', '--base', 'main', '--fail-on', 'gate,skipped', '--dataset', 'd.jsonl']),
+    ).toMatchObject({ failOn: { failOn: 'gate', skipped: true, given: 'gate,skipped' }, dataset: 'd.jsonl' });
+  });
+
+  test.each(['out.json', 'out.CSV', 'report.html'])('eval -o %s is accepted', (file) => {
+    expect(parseCommand(['eval', '-o', file])).toMatchObject({ output: file });
+  });
+});
+
+describe('help', () => {
+  test.each([
+    [['eval', '--help'], 'eval'],
+    [['help', 'init'], 'init'],
+    [['--help'], undefined],
+  ])('%j', (argv, topic) => {
+    expect(parseCommand(argv)).toEqual(topic ? { kind: 'help', topic } : { kind: 'help' });
+  });
+
+  test.each(COMMANDS)('the help of %s shows its usage and its options only', (command) => {
+    const help = helpFor(command);
+    expect(help).toContain(`promptgate ${command}`);
+    for (const other of COMMANDS.filter((c) => c !== command)) expect(help).not.toContain(`promptgate ${other} `);
+    expect(help).toContain('Exit codes:');
+    expect(help).toContain('-h, --help');
   });
 });

@@ -19,7 +19,6 @@ async function run(argv: string[], files: Record<string, string> = {}) {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     logger: silentLogger,
-    progress: () => {},
   };
   return { code: await runCli(argv, io), stdout: out.join('\n'), stderr: err.join('\n') };
 }

@@ -1,28 +1,16 @@
 // The bundled CLI (dist/cli.js), run as a user runs it.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../../src/version.js';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+import { cli } from './run-cli.js';
 import { modelEnv, promptChange, promptText, skillResponder, suiteYaml } from './scenario.js';
 
 const suiteYamlWith = (tests: number) => suiteYaml({ tests });
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
-
-function cli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: options.cwd, env: { PATH: process.env.PATH, HOME: os.tmpdir(), ...options.env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 let model: FakeModelServer;
 beforeAll(async () => {

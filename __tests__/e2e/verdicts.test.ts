@@ -19,7 +19,7 @@ function headErrorsOn(questions: readonly number[]): Responder {
 
 afterEach(() => world.model.setResponder(skillResponder));
 
-const headline = (body: string) => body.split('\n')[2];
+const headline = (body: string) => body.split('\n').find((line) => line.startsWith('## '));
 
 describe('the gate is always stated, with whether the check blocks', () => {
   test('a regression says what the gate says on the head and that the merge is blocked', async () => {

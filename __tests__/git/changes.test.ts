@@ -10,7 +10,6 @@ import {
   unifiedDiffAgainstWorktree,
   type FileChange,
 } from '../../src/git/changes.js';
-import { GitError } from '../../src/git/exec.js';
 import { createRepo, type TestRepo } from '../support/git-repo.js';
 
 const byPath = (a: FileChange, b: FileChange) => a.path.localeCompare(b.path);

@@ -57,7 +57,7 @@ describe('upsertStickyComment', () => {
     expect(first.url).toBe(`https://github.com/octo/demo/pull/12#issuecomment-${first.id}`);
 
     const second = await upsertStickyComment(client, { ...PR, key: 'default', body: '## Run 2' });
-    expect(second).toEqual({ ...first, action: 'updated' });
+    expect(second).toEqual({ ...first, action: 'updated', previousBody: `## Run 1\n\n${MARKER}\n` });
 
     const comments = fake.state.commentsOn(12);
     expect(comments).toHaveLength(1);

@@ -82,14 +82,19 @@ describe('promptgate init in a project with prompts (fixtures/init/support-bot)'
     ]);
   });
 
-  test('the workflow watches the prompt folders and the config, with the least permissions', async () => {
+  test('the workflow runs on every pull request, reports new files in the prompt folders, least permissions', async () => {
     const workflow = await readYaml(path.join(dir, '.github/workflows/prompt-review.yml'));
-    expect(workflow.on.pull_request.paths).toEqual([
+    // No paths filter: a revert must reach the comment, and a required check must never wait forever.
+    expect(workflow.on).toEqual({ pull_request: null });
+    expect(workflow.jobs.promptgate.steps[1].with.prompts.trim().split('\n')).toEqual([
       'prompts/**',
       'src/agent/**',
       'templates/email/**',
-      'promptgate.yaml',
     ]);
+    expect(workflow.concurrency).toEqual({
+      group: 'prompt-review-${{ github.event.pull_request.number }}',
+      'cancel-in-progress': true,
+    });
     expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     expect(workflow.jobs.promptgate.steps[1].uses).toBe('promptgate/promptgate@v1');
   });
@@ -130,7 +135,6 @@ describe('existing files', () => {
     expect(result.log).toContain('Found promptfooconfig.yaml: promptgate runs it as it is');
     const workflow = await readYaml(path.join(dir, '.github/workflows/prompt-review.yml'));
     expect(workflow.jobs.promptgate.steps[1].with.config).toBe('promptfooconfig.yaml');
-    expect(workflow.on.pull_request.paths).toContain('promptfooconfig.yaml');
     expect(workflow.jobs.promptgate.steps[1].env).toBeUndefined();
   });
 
@@ -166,7 +170,35 @@ describe('existing files', () => {
     expect(workflow.jobs.promptgate.steps[1].env).toEqual(
       Object.fromEntries(names.map((n) => [n, `\${{ secrets.${n} }}`])),
     );
-    expect(result.log).toContain(`The suite's providers read ${names.join(', ')}: add them as repository secrets.`);
+    expect(result.log).toContain(
+      `The suite's providers read ${[...names].sort().join(', ')}: add them as repository secrets.`,
+    );
+  });
+
+  test('the key of every provider the suite uses is passed to the step from secrets', async () => {
+    const dir = await copyOfFixture('support-bot');
+    await writeFiles(dir, {
+      'promptfooconfig.yaml':
+        'prompts: [hi]\nproviders:\n  - openai:chat:gpt-4o-mini\n  - anthropic:messages:claude-3-5-haiku-latest\n  - id: openai:chat:other\n    config: { apiKeyEnvar: MY_GATEWAY_KEY }\n  - echo\ntests:\n  - vars: {}\n',
+    });
+    await init(dir);
+    const workflow = await readYaml(path.join(dir, '.github/workflows/prompt-review.yml'));
+    expect(workflow.jobs.promptgate.steps[1].env).toEqual({
+      ANTHROPIC_API_KEY: '${{ secrets.ANTHROPIC_API_KEY }}',
+      MY_GATEWAY_KEY: '${{ secrets.MY_GATEWAY_KEY }}',
+      OPENAI_API_KEY: '${{ secrets.OPENAI_API_KEY }}',
+    });
+  });
+
+  test('.promptgate/ is ignored: created, appended to, or left when already there', async () => {
+    const fresh = await emptyDir();
+    expect((await init(fresh)).gitignore).toBe('created');
+    expect(await readFile(path.join(fresh, '.gitignore'), 'utf8')).toContain('\n.promptgate/\n');
+    const existing = await emptyDir();
+    await writeFiles(existing, { '.gitignore': 'node_modules' });
+    expect((await init(existing)).gitignore).toBe('updated');
+    expect(await readFile(path.join(existing, '.gitignore'), 'utf8')).toBe('node_modules\n.promptgate/\n');
+    expect((await init(existing, true)).gitignore).toBe('already');
   });
 });
 
@@ -179,7 +211,7 @@ describe('other projects', () => {
     const config = await readYaml(path.join(dir, 'promptgate.yaml'));
     expect(config.prompts).toEqual(['Summarize this support ticket in one sentence for the next agent: {{ ticket }}']);
     const workflow = await readYaml(path.join(dir, '.github/workflows/prompt-review.yml'));
-    expect(workflow.on.pull_request.paths).toEqual(['prompts/**', 'promptgate.yaml']);
+    expect(workflow.jobs.promptgate.steps[1].with.prompts).toBe('prompts/**');
   });
 
   test('a prompt that prints {{ itself gets an assertion it can pass (fixtures/init/literal-braces)', async () => {
@@ -216,10 +248,11 @@ describe('other projects', () => {
     const result = await init(project);
     expect(result.written).toEqual(['promptgate.yaml', '../../.github/workflows/prompt-review.yml']);
     const workflow = await readYaml(path.join(repo, '.github/workflows/prompt-review.yml'));
-    expect(workflow.on.pull_request.paths).toEqual(['services/bot/prompts/**', 'services/bot/promptgate.yaml']);
+    // The action joins `prompts` with working-directory: the globs are the project's own.
     expect(workflow.jobs.promptgate.steps[1].with).toMatchObject({
       config: 'promptgate.yaml',
       'working-directory': 'services/bot',
+      prompts: 'prompts/**',
     });
   });
 });

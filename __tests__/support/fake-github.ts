@@ -147,6 +147,8 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   /** Queues faults for a route; each request to it consumes one, in order. */
   fail(route: Route, ...faults: Fault[]): void;
+  /** Runs `fn` once, right after the next request to `route` is answered (e.g. a push landing mid-write). */
+  after(route: Route, fn: (state: FakeGitHubState) => void): void;
   close(): Promise<void>;
 }
 
@@ -247,6 +249,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const state = new FakeGitHubState(owner, repo);
   const requests: RecordedRequest[] = [];
   const faults = new Map<Route, Fault[]>();
+  const afterHooks = new Map<Route, Array<(state: FakeGitHubState) => void>>();
   let url = '';
 
   const identityOf = (req: IncomingMessage): { login: string; personal: boolean } | undefined => {
@@ -389,6 +392,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         ...reply.headers,
       });
       res.end(payload);
+      const hook = rec.route && afterHooks.get(rec.route)?.shift();
+      hook?.(state);
     })().catch((err: unknown) => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: `fake-github crashed: ${String(err)}` }));
@@ -404,6 +409,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests,
     fail(route, ...more) {
       faults.set(route, [...(faults.get(route) ?? []), ...more]);
+    },
+    after(route, fn) {
+      afterHooks.set(route, [...(afterHooks.get(route) ?? []), fn]);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,19 +1,21 @@
 // The action's inputs, read once and validated with zod into one typed options object.
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import type { FailPolicy } from '../gate.js';
+import { FAIL_ON_EXPECTED, parseFailOn, type FailOnPolicy } from '../review/fail-on.js';
 
 export interface ActionInputs {
   configs: string[];
   promptGlobs: string[];
   token: string;
-  /** `fail-on`: which verdicts fail the check (and, through the report, what the comment says blocks). */
-  failPolicy: FailPolicy;
+  /** `fail-on`: when the check fails (see review/fail-on.ts), and what the comment says blocks. */
+  failPolicy: FailOnPolicy;
   /** Run code from files the PR changed even on pull_request_target / workflow_run. */
   allowUntrustedCode: boolean;
   repeat?: number;
   maxConcurrency?: number;
   cache: boolean;
+  /** Upload the report, the summary and the dataset as one workflow artifact. */
+  artifact: boolean;
   comment: 'on-change' | 'always' | 'off';
   base?: string;
   workingDirectory: string;
@@ -42,8 +44,6 @@ const optionalCount = (name: string) =>
     .refine((v) => v === '' || /^[1-9]\d*$/.test(v), { message: `${name}: expected a whole number >= 1` })
     .transform((v) => (v === '' ? undefined : Number(v)));
 
-const FAIL_ON_WORDS = ['regression', 'gate', 'never', 'inconclusive', 'skipped'];
-
 const booleanInput = (name: string, fallback: 'true' | 'false') =>
   z
     .string()
@@ -56,17 +56,22 @@ const schema = z.object({
   config: z.string().transform(lines),
   prompts: z.string().transform(lines),
   'github-token': z.string(),
-  'fail-on': z
-    .string()
-    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-    .refine((words) => words.every((w) => FAIL_ON_WORDS.includes(w)), {
-      message:
-        'fail-on: expected regression, gate or never, optionally with inconclusive and skipped (e.g. "regression,inconclusive")',
-    }),
+  'fail-on': z.string().refine(
+    (v) => {
+      try {
+        parseFailOn(v, 'fail-on');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: `fail-on: ${FAIL_ON_EXPECTED}` },
+  ),
   'allow-untrusted-code': booleanInput('allow-untrusted-code', 'false'),
   repeat: optionalCount('repeat'),
   'max-concurrency': optionalCount('max-concurrency'),
   cache: booleanInput('cache', 'true'),
+  artifact: booleanInput('artifact', 'true'),
   comment: z
     .string()
     .trim()
@@ -118,16 +123,6 @@ type InputName = keyof z.input<typeof schema>;
 /** Every input the action reads; action.yml must declare exactly these. */
 export const INPUT_NAMES = Object.keys(schema.shape) as InputName[];
 
-/** `never` wins over everything; `gate` includes `regression`; `inconclusive` and `skipped` add to either. */
-function failPolicy(words: readonly string[]): FailPolicy {
-  const never = words.includes('never');
-  return {
-    failOn: never ? 'never' : words.includes('gate') ? 'gate' : 'regression',
-    inconclusive: !never && words.includes('inconclusive'),
-    skipped: !never && words.includes('skipped'),
-  };
-}
-
 /** `getInput` is @actions/core's (or a test's): it returns '' for an input that was not given. */
 export function parseInputs(getInput: (name: string) => string): ActionInputs {
   const raw = Object.fromEntries(INPUT_NAMES.map((n) => [n, getInput(n)]));
@@ -141,11 +136,12 @@ export function parseInputs(getInput: (name: string) => string): ActionInputs {
     configs: v.config,
     promptGlobs: v.prompts,
     token: v['github-token'],
-    failPolicy: failPolicy(v['fail-on']),
+    failPolicy: parseFailOn(v['fail-on'], 'fail-on'),
     allowUntrustedCode: v['allow-untrusted-code'],
     repeat: v.repeat,
     maxConcurrency: v['max-concurrency'],
     cache: v.cache,
+    artifact: v.artifact,
     comment: v.comment,
     base: v.base || undefined,
     workingDirectory: v['working-directory'],

@@ -8,20 +8,36 @@ import { mergeBase } from '../git/changes.js';
 import { gitText } from '../git/exec.js';
 import { materializeRevision } from '../git/materialize.js';
 import { assertSafeRef } from '../git/refs.js';
+import { createReviewProgress } from '../engine/progress.js';
 import { estimate, review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from '../pipeline.js';
 import { excessSentence, spendPlanText } from '../report/spend-plan.js';
+import { budgetOption } from '../engine/budget.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
+import { fineTuneDataset } from '../review/dataset.js';
+import { checkFailure } from '../review/fail-on.js';
 import { buildReportInput, commentKey, reportDocument } from '../review/outputs.js';
 import { collectPromptDiffs, gitSources, type ReviewSources } from '../review/sources.js';
 import { configHash, readShardFile, writeShardFile } from '../shard/shard-file.js';
 import { parseShard } from '../shard/shard.js';
-import type { BudgetFlags, CompareCommand, MergeCommand, OutputFormat } from './args.js';
-import { budgetOption } from '../engine/budget.js';
+import {
+  EXIT_CHECK_FAILED,
+  EXIT_INTERRUPTED,
+  type BudgetFlags,
+  type CompareCommand,
+  type MergeCommand,
+  type OutputFormat,
+} from './args.js';
 import type { CliIo } from './io.js';
 
 interface LocalReview {
   input: ReviewInput;
+  /** Ends the progress line of the last side evaluated. */
+  finishProgress(): void;
+  /** Aborted on Ctrl-C: no new calls start. */
+  interrupted: AbortSignal;
+  /** Cases finished so far, over every suite and side. */
+  finished(): number;
   sources: ReviewSources;
   configPaths: string[];
   cleanup(): Promise<void>;
@@ -53,8 +69,13 @@ async function setUpLocalReview(
       : [requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE')];
   const configPaths = configs.map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
   const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
+  const progress = createReviewProgress({ tty: io.isTTY, write: (text) => io.progress?.(text) });
+  const controller = new AbortController();
+  let finished = 0;
   const headDir = head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;
+  const stopListening = io.onInterrupt?.(() => controller.abort(new Error('interrupted (Ctrl-C)')));
   const cleanup = async () => {
+    stopListening?.();
     if (headDir) await rm(headDir, { recursive: true, force: true });
   };
   try {
@@ -74,12 +95,25 @@ async function setUpLocalReview(
         cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
         env: io.env,
         logger: io.logger,
-        onProgress: io.isTTY ? io.progress : undefined,
+        signal: controller.signal,
+        onProgress: progress.onProgress,
+        onResult: (result, where) => {
+          finished++;
+          progress.onResult(result, where);
+        },
         ...(cmd.budget ? budgetOption(cmd.budget) : {}),
         onPlan: (planned) => io.logger.info(spendPlanText(planned)),
       },
     };
-    return { input, sources, configPaths, cleanup };
+    return {
+      input,
+      sources,
+      configPaths,
+      cleanup,
+      finishProgress: progress.finish,
+      interrupted: controller.signal,
+      finished: () => finished,
+    };
   } catch (err) {
     await cleanup();
     throw err;
@@ -115,12 +149,6 @@ export async function runCompareCommand(cmd: CompareCommand, io: CliIo): Promise
   const local = await setUpLocalReview(cmd, cmd.base, cmd.head, io);
   try {
     const target = { base: cmd.base, head: cmd.head ?? 'working tree' };
-    if (cmd.estimate) {
-      const { plan, excess } = await estimate(local.input);
-      io.stdout(spendPlanText({ plan }));
-      if (excess) io.stdout(excessSentence(excess));
-      return 0;
-    }
     if (shard) {
       const { sides, calls } = await reviewShard(local.input, shard);
       const configs = await Promise.all(
@@ -134,8 +162,41 @@ export async function runCompareCommand(cmd: CompareCommand, io: CliIo): Promise
       io.stdout(`shard ${shard.index}/${shard.total}: ${calls.made} calls made, ${calls.cached} from cache → ${file}`);
       return 0;
     }
-    const result = await review(local.input);
+    if (cmd.estimate) {
+      const { plan, excess } = await estimate(local.input);
+      io.stdout(spendPlanText({ plan }));
+      if (excess) io.stdout(excessSentence(excess));
+      return 0;
+    }
+    let result: ReviewResult;
+    try {
+      result = await review(local.input);
+    } catch (err) {
+      if (!local.interrupted.aborted) throw err;
+      local.finishProgress();
+      // A comparison needs both sides of every case: a partial run has no verdict to print.
+      io.stderr(
+        `promptgate: interrupted before a verdict: ${local.finished()} cases had finished (kept in the output cache, so a re-run does not ask for them again${cmd.cache ? '' : ' — but --no-cache was given'}).`,
+      );
+      return EXIT_INTERRUPTED;
+    }
+    local.finishProgress();
     await printReport(result, local, target, cmd.format, cmd.output, io);
+    if (cmd.dataset) {
+      const dataset = fineTuneDataset(result);
+      const file = path.resolve(io.cwd, cmd.dataset);
+      await writeFile(file, dataset?.jsonl ?? '');
+      io.stderr(
+        dataset
+          ? `dataset: ${dataset.count} failing cases → ${path.relative(io.cwd, file) || file}`
+          : `dataset: no suite's gate says consider fine-tuning, so ${path.relative(io.cwd, file) || file} is empty`,
+      );
+    }
+    const failure = cmd.failOn && checkFailure(result, cmd.failOn);
+    if (failure) {
+      io.stderr(`promptgate: the check fails: ${failure}`);
+      return EXIT_CHECK_FAILED;
+    }
     return 0;
   } finally {
     await local.cleanup();

@@ -1,10 +1,11 @@
-// The CLI's one entry: parse, dispatch, map errors to exit codes (0 ran, 1 something to fix, 2 a bug of ours).
+// The CLI's one entry: parse, dispatch, map errors to exit codes (0 ran, 1 something to fix, 2 a bug of ours;
+// 100, EXIT_CHECK_FAILED, comes from the commands that gate).
 // Never calls process.exit itself.
 import path from 'node:path';
 import { ConfigError, UsageError, UserError, messageOf } from '../errors.js';
 import { UnknownProviderError } from '../providers/index.js';
 import { VERSION } from '../version.js';
-import { parseCommand, USAGE } from './args.js';
+import { helpFor, parseCommand } from './args.js';
 import { runEvalCommand } from './eval.js';
 import type { CliIo } from './io.js';
 
@@ -13,7 +14,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const cmd = parseCommand(argv);
     switch (cmd.kind) {
       case 'help':
-        io.stdout(USAGE);
+        io.stdout(helpFor(cmd.topic));
         return 0;
       case 'version':
         io.stdout(VERSION);

@@ -2,6 +2,7 @@
 // backoff, a rate limiter per endpoint, an output cache, the test's transform, then scoring. Results come
 // back in plan order. Grader calls (model-graded assertions) go through the same path as the model's own:
 // cache, limiter, retries, timeout, and a failure that is an error, never a fail.
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
 import { caseFilter } from '../config/filters.js';
@@ -78,6 +79,9 @@ function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promis
 }
 
 export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults> {
+  // Every case waiting for its limiter ticket, in a backoff or in flight watches the run's signal (and stops
+  // watching when done): far more than node's default of 10 listeners, and no leak. 0 lifts the warning.
+  if (deps.signal) setMaxListeners(0, deps.signal);
   const prompts = deps.prompts ?? suite.prompts;
   const { providers } = deps;
   const options = suite.evaluateOptions;

@@ -61,13 +61,13 @@ export async function resolveSelfLogin(client: GitHubClient): Promise<string> {
 }
 
 /**
- * The first comment on the issue that carries the marker and was written by selfLogin. A comment by
- * anyone else is never adopted, even with the marker pasted in: we would otherwise overwrite it.
+ * Every comment on the issue that carries the marker and was written by selfLogin, oldest first. A comment
+ * by anyone else is never adopted, even with the marker pasted in: we would otherwise overwrite it.
  */
-export async function findStickyComment(
+export async function findStickyComments(
   client: GitHubClient,
   args: IssueRef & { marker: string; selfLogin: string },
-): Promise<PostedComment | undefined> {
+): Promise<PostedComment[]> {
   const { owner, repo, issue_number } = args;
   const comments = await paginate<GitHubComment>(
     client,
@@ -75,8 +75,28 @@ export async function findStickyComment(
     { owner, repo, issue_number },
     READ_COMMENTS,
   );
-  const ours = comments.find((c) => c.user?.login === args.selfLogin && (c.body ?? '').includes(args.marker));
-  return ours ? toPosted(ours) : undefined;
+  return comments.filter((c) => c.user?.login === args.selfLogin && (c.body ?? '').includes(args.marker)).map(toPosted);
+}
+
+/** The first of them: the one sticky comment. */
+export async function findStickyComment(
+  client: GitHubClient,
+  args: IssueRef & { marker: string; selfLogin: string },
+): Promise<PostedComment | undefined> {
+  return (await findStickyComments(client, args))[0];
+}
+
+/** Deletes a comment; one already gone is not an error. */
+export async function deleteComment(
+  client: GitHubClient,
+  ref: { owner: string; repo: string; comment_id: number },
+): Promise<void> {
+  try {
+    await client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...ref }, WRITE_COMMENTS);
+  } catch (err) {
+    if (err instanceof GitHubApiError && err.status === 404) return;
+    throw err;
+  }
 }
 
 /** Makes a body fit: receives the body GitHub refused and its limit in characters. */
@@ -170,6 +190,10 @@ export interface UpsertResult {
   id: number;
   url: string;
   action: 'created' | 'updated';
+  /** The body the comment had before this write (an update), to restore if the write turns out stale. */
+  previousBody?: string;
+  /** Our login, as resolved for this write. */
+  selfLogin: string;
 }
 
 /** Finds our comment for key and updates it, or creates it (also when it vanished between find and update). */
@@ -186,8 +210,8 @@ export async function upsertStickyComment(client: GitHubClient, args: UpsertArgs
   const existing = await findStickyComment(client, { owner, repo, issue_number, marker, selfLogin });
   if (existing) {
     const updated = await updateComment(client, { owner, repo, comment_id: existing.id }, body, shrink);
-    if (updated) return { id: updated.id, url: updated.url, action: 'updated' };
+    if (updated) return { id: updated.id, url: updated.url, action: 'updated', previousBody: existing.body, selfLogin };
   }
   const created = await createComment(client, { owner, repo, issue_number }, body, shrink);
-  return { id: created.id, url: created.url, action: 'created' };
+  return { id: created.id, url: created.url, action: 'created', selfLogin };
 }

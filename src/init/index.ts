@@ -1,8 +1,11 @@
 // `promptgate init`: a user's first minute. Finds the prompt files, writes a starter suite whose first
 // `promptgate eval` is green, and a pull-request workflow with the least permissions. Asks nothing, so it
 // works in CI and in scripts; never overwrites a file unless forced.
-import { access, readFile } from 'node:fs/promises';
+import { access, appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadSuite } from '../config/load.js';
+import { messageOf } from '../errors.js';
+import { suiteSecrets } from '../providers/index.js';
 import { detectPromptFiles, MAX_DETECTED_PROMPTS, PROMPT_PATTERNS } from './detect.js';
 import { renderWithPlaceholders } from './render-check.js';
 import {
@@ -14,8 +17,7 @@ import {
   type StarterPrompt,
 } from './starter-config.js';
 import { mergeVariables, placeholderVars, templateVariables, type VariableShape } from './template-variables.js';
-import { secretsForSuite } from './provider-keys.js';
-import { renderWorkflow, workflowPaths } from './workflow.js';
+import { promptGlobs, renderWorkflow } from './workflow.js';
 import { writeNewFile } from './write-new.js';
 
 export interface InitOptions {
@@ -31,6 +33,8 @@ export interface InitResult {
   written: string[];
   /** Files left as they were, relative to `cwd`. */
   skipped: string[];
+  /** What became of `.gitignore`: the output cache (.promptgate/) must never be committed. */
+  gitignore: 'created' | 'updated' | 'already';
 }
 
 export const CONFIG_FILE = 'promptgate.yaml';
@@ -39,14 +43,14 @@ export const WORKFLOW_FILE = '.github/workflows/prompt-review.yml';
 
 export async function runInit(options: InitOptions): Promise<InitResult> {
   const { cwd, force, log } = options;
-  const result: InitResult = { written: [], skipped: [] };
+  const result: InitResult = { written: [], skipped: [], gitignore: 'already' };
   const repoRoot = (await findRepoRoot(cwd)) ?? cwd;
   const workingDirectory = toPosix(path.relative(repoRoot, cwd)) || '.';
 
   const detected = await detectPromptFiles(cwd);
-  const prompts = await readStarterPrompts(cwd, detected.files, log);
-  reportDetection(prompts, detected.total, log);
-  const sharedVars = placeholderVars(mergeVariables(prompts.map((prompt) => prompt.variables)));
+  const found = await readStarterPrompts(cwd, detected.files, log);
+  reportDetection(found, detected.total, log);
+  const sharedVars = placeholderVars(mergeVariables(found.map((prompt) => prompt.variables)));
 
   // promptgate runs a promptfoo config as it is; a new promptgate.yaml beside it would shadow it.
   const existingPromptfoo =
@@ -55,30 +59,32 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   if (existingPromptfoo) {
     log(`Found ${PROMPTFOO_CONFIG_FILE}: promptgate runs it as it is, so no ${CONFIG_FILE} was written.`);
   } else {
-    const starters = prompts.map((prompt) => starterPrompt(prompt, sharedVars, log));
+    const starters = found.map((prompt) => starterPrompt(prompt, sharedVars, log));
     const assertion = starters.every((starter) => starter.rendersCleanly) ? RENDERED_CLEANLY : ANSWERED;
     // Every test runs against every prompt: with several prompts, defaults give each of them all its variables.
-    await write(CONFIG_FILE, renderStarterConfig(starters, assertion, prompts.length > 1 ? sharedVars : undefined));
+    await write(CONFIG_FILE, renderStarterConfig(starters, assertion, found.length > 1 ? sharedVars : undefined));
   }
 
-  const inRepo = (file: string) => (workingDirectory === '.' ? file : `${workingDirectory}/${file}`);
   // With no prompt found yet, watch the conventional folder, where the user is told to put them.
-  const paths =
-    prompts.length > 0
-      ? workflowPaths(
-          prompts.map((prompt) => inRepo(prompt.file)),
-          inRepo(configFile),
-        )
-      : [inRepo('prompts/**'), inRepo(configFile)];
-  // An existing suite may call real models: the workflow passes the keys its providers read.
-  const secrets = existingPromptfoo ? await secretsForSuite(path.join(cwd, configFile)) : [];
-  if (secrets.length > 0) log(`The suite's providers read ${secrets.join(', ')}: add them as repository secrets.`);
+  const globs = found.length > 0 ? promptGlobs(found.map((prompt) => prompt.file)) : ['prompts/**'];
   await write(
     toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))),
-    renderWorkflow({ config: configFile, workingDirectory, paths, secrets }),
+    renderWorkflow({
+      config: configFile,
+      workingDirectory,
+      prompts: globs,
+      keys: await providerKeys(path.join(cwd, configFile), log),
+    }),
   );
+  result.gitignore = await ignoreOutputCache(cwd);
+  if (result.gitignore !== 'already') {
+    log(
+      `${result.gitignore === 'created' ? 'Wrote' : 'Added .promptgate/ to'} .gitignore: the output cache must not be committed`,
+    );
+  }
 
-  if (result.written.length > 0) log(`Next: run \`promptgate eval\`, then commit ${result.written.join(' and ')}.`);
+  const toCommit = [...result.written, ...(result.gitignore === 'already' ? [] : ['.gitignore'])];
+  if (result.written.length > 0) log(`Next: run \`promptgate eval\`, then commit ${toCommit.join(', ')}.`);
   return result;
 
   async function write(relative: string, content: string): Promise<void> {
@@ -147,6 +153,42 @@ function reportDetection(prompts: DetectedPrompt[], total: number, log: (line: s
       `...and ${total - MAX_DETECTED_PROMPTS} more, left out to keep the starter config readable; add them as file:// entries or a glob such as file://prompts/**/*.txt.`,
     );
   }
+}
+
+/**
+ * The env vars the suite's providers read their keys from (what the workflow must pass from secrets). A
+ * config that does not load yet gives none, and says so: the workflow's commented example stands instead.
+ */
+async function providerKeys(configPath: string, log: (line: string) => void): Promise<string[]> {
+  try {
+    const suite = await loadSuite(configPath);
+    const keys = suiteSecrets(suite.providers).sort();
+    if (keys.length > 0) log(`The suite's providers read ${keys.join(', ')}: add them as repository secrets.`);
+    return keys;
+  } catch (err) {
+    log(
+      `Could not read the providers of ${path.basename(configPath)} (${messageOf(err)}): add their keys to the workflow's env by hand.`,
+    );
+    return [];
+  }
+}
+
+/** `.promptgate/` in the project's .gitignore: a committed cache would answer every case with 0 calls. */
+async function ignoreOutputCache(cwd: string): Promise<InitResult['gitignore']> {
+  const file = path.join(cwd, '.gitignore');
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) {
+    await writeFile(file, '# promptgate: the output cache, local to each machine and CI run\n.promptgate/\n');
+    return 'created';
+  }
+  if (/^\/?\.promptgate(\/(\*\*?)?)?\s*$/m.test(text)) return 'already';
+  await appendFile(file, `${text.length > 0 && !text.endsWith('\n') ? '\n' : ''}.promptgate/\n`);
+  return 'updated';
 }
 
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree). */

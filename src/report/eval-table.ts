@@ -6,8 +6,10 @@ export interface TableOptions {
   color: boolean;
   /** Terminal width; cells are cut to fit. */
   width?: number;
-  /** Show at most this many rows (failures and errors first). */
+  /** Show at most this many rows (failures and errors first); every hidden row is counted by outcome. */
   maxRows?: number;
+  /** How to see every row, said under a cut table (e.g. "write them all with -o results.csv"). */
+  seeAll?: string;
 }
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
@@ -18,12 +20,12 @@ function oneLine(text: string, max: number): string {
   return chars.length <= max ? flat : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
-function outcome(r: CaseResult): 'PASS' | 'FAIL' | 'ERROR' {
+export function outcome(r: CaseResult): 'PASS' | 'FAIL' | 'ERROR' {
   if (r.error !== undefined) return 'ERROR';
   return r.pass ? 'PASS' : 'FAIL';
 }
 
-function caseName(r: CaseResult): string {
+export function caseName(r: CaseResult): string {
   if (r.description) return r.description;
   const vars = Object.entries(r.vars)
     .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
@@ -31,7 +33,8 @@ function caseName(r: CaseResult): string {
   return vars || `test ${r.testIdx + 1}`;
 }
 
-function why(r: CaseResult): string {
+/** Why a case did not pass: its error, or its failed assertions' reasons. */
+export function why(r: CaseResult): string {
   if (r.error !== undefined) return r.error;
   if (r.pass) return '';
   return r.assertions
@@ -78,7 +81,18 @@ export function formatEvalTable(results: EvalResults, options: TableOptions): st
       ].join(' '),
     );
   }
-  if (shown.length < rows.length) lines.push(paint(ANSI.dim, `… ${rows.length - shown.length} more passing rows`));
+  if (shown.length < rows.length) {
+    const hidden = { ERROR: 0, FAIL: 0, PASS: 0 };
+    for (const r of rows.slice(shown.length)) hidden[outcome(r)]++;
+    const parts = [
+      hidden.FAIL > 0 ? `${hidden.FAIL} failing` : '',
+      hidden.ERROR > 0 ? `${hidden.ERROR} errored` : '',
+      hidden.PASS > 0 ? `${hidden.PASS} passing` : '',
+    ].filter(Boolean);
+    const note = `… ${rows.length - shown.length} more rows not shown: ${parts.join(', ')}${options.seeAll ? ` (${options.seeAll})` : ''}`;
+    // A hidden failure is never dim: it must catch the eye as a failure would.
+    lines.push(hidden.FAIL + hidden.ERROR > 0 ? paint(ANSI.red, note) : paint(ANSI.dim, note));
+  }
   return lines.join('\n');
 }
 

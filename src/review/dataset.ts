@@ -35,3 +35,15 @@ export function failingCasesJsonl(results: readonly CaseResult[]): { jsonl: stri
   const failing = results.filter((r) => !r.pass && r.error === undefined);
   return { jsonl: failing.map((r) => JSON.stringify(datasetRecord(r)) + '\n').join(''), count: failing.length };
 }
+
+/**
+ * The fine-tuning dataset of a review: the failing head cases of every suite whose gate says consider
+ * fine-tuning. Undefined when there is none.
+ */
+export function fineTuneDataset(result: {
+  suites: ReadonlyArray<{ verdict: string; head?: { results: readonly CaseResult[] } }>;
+}): { jsonl: string; count: number } | undefined {
+  const failing = result.suites.filter((s) => s.verdict === 'fine-tune' && s.head).flatMap((s) => s.head!.results);
+  const dataset = failingCasesJsonl(failing);
+  return dataset.count > 0 ? dataset : undefined;
+}

@@ -1,5 +1,6 @@
 // What a review publishes, built from its result: the report's input and the JSON report document. Pure.
-import { DEFAULT_FAIL_POLICY, shouldFailCheck, type FailPolicy } from '../gate.js';
+import { DEFAULT_FAIL_POLICY, type FailPolicy } from '../gate.js';
+import { reviewBlocks } from './fail-on.js';
 import { sampleNote } from '../report/spend-plan.js';
 import type { ReviewResult } from './types.js';
 import { markerFor } from '../github/marker.js';
@@ -75,9 +76,6 @@ export function buildReportInput(args: {
 }
 
 /** Whether the check fails: the verdict under `fail-on`, or a suite skipped for credentials under `skipped`. */
-export function reviewBlocks(result: ReviewResult, policy: FailPolicy): boolean {
-  return shouldFailCheck(result.verdict, policy) || (policy.skipped && result.suites.some((s) => s.skippedReason));
-}
 
 /** The JSON report (an output of the action, `-o` of compare): everything decided, with per-case results. */
 export function reportDocument(result: ReviewResult, target: { base: string; head: string }) {
@@ -108,3 +106,5 @@ export function reportDocument(result: ReviewResult, target: { base: string; hea
     })),
   };
 }
+
+export { reviewBlocks } from './fail-on.js';
