@@ -9,7 +9,15 @@ import { addCalls, openCache, type CallCounts, type EvaluateOptions } from './ev
 import { combineVerdicts, type CheckVerdict, type GateDecision } from './gate.js';
 import type { FileChange } from './git/changes.js';
 import { untestedPromptChanges } from './review/affected.js';
-import { decideSuite, evaluateSides, prepareSuite, repoRelative, type PreparedSuite } from './review/suite.js';
+import {
+  decideSuite,
+  evaluateSides,
+  freshCalls,
+  freshEvidenceFor,
+  prepareSuite,
+  repoRelative,
+  type PreparedSuite,
+} from './review/suite.js';
 import { buildShardSide, type ShardSide } from './shard/shard-file.js';
 import { mergeShards } from './shard/merge.js';
 import { shardCaseFilter, type Shard } from './shard/shard.js';
@@ -170,13 +178,10 @@ export async function reviewMerged(input: ReviewInput, files: readonly SourcedSh
   const suites: SuiteReview[] = [];
   for (const prepared of await prepareAll(input)) {
     const sides = byConfig.get(prepared.configPath);
-    suites.push(
-      decideSuite(
-        prepared,
-        { head: sides?.head, base: sides?.base, calls: calls.get(prepared.configPath) ?? { made: 0, cached: 0 } },
-        logger,
-      ),
-    );
+    // Adaptive repeats run here, once, on the merged first samples (as a single run would).
+    const fresh = await freshEvidenceFor(prepared, { head: sides?.head, base: sides?.base }, input.evaluate);
+    const counts = addCalls(calls.get(prepared.configPath) ?? { made: 0, cached: 0 }, freshCalls(fresh));
+    suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts, fresh }, logger));
   }
   return summarize(input, suites);
 }

@@ -89,26 +89,40 @@ describe('errors are missing data', () => {
 });
 
 describe('critical tests inside α', () => {
-  test('with one repeat a newly failing critical test is not decidable: inconclusive, naming the repeats it needs', async () => {
+  test('at the default repeat the critical flip gets fresh repeats on both sides and is decided: a regression', async () => {
     const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 9, suite: { critical: [9] } });
-    expect(run.outputs.verdict).toBe('inconclusive');
-    expect(run.code).toBe(0);
-    expect(comments()[0]!.body).toContain(
-      '- ⚠️ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model is newly failing, but 1 base and 1 head outcome(s) cannot decide it: it needs 4 fresh repeats per side',
+    expect(run.outputs.verdict).toBe('regression');
+    expect(run.code).toBe(1);
+    const body = comments()[0]!.body;
+    expect(body).toContain(
+      '- ⛔ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model newly failing (exact test over its repeats p = 0.014, adjusted 0.029 &lt; α = 0.05)',
+    );
+    expect(body).toContain(
+      'the 2 case(s) whose first samples flipped were re-run on both sides (14 calls, never from the cache',
     );
   });
 
-  test('with enough repeats the same critical flip is significant on its own: a regression', async () => {
+  test('with repeat 2 (no fresh repeats) the same flip cannot be decided: inconclusive, naming the repeats it needs', async () => {
     const { run, comments } = await reviewPullRequest(
+      world,
+      { baseSkill: 10, headSkill: 9, suite: { critical: [9] } },
+      { repeat: '2' },
+    );
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(run.code).toBe(0);
+    expect(comments()[0]!.body).toContain(
+      '- ⚠️ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model is newly failing, but 2 base and 2 head outcome(s) cannot decide it: it needs 4 fresh repeats per side',
+    );
+  });
+
+  test('with repeat 4 the critical flip is significant on its own', async () => {
+    const { run } = await reviewPullRequest(
       world,
       { baseSkill: 10, headSkill: 9, suite: { critical: [9] } },
       { repeat: '4' },
     );
     expect(run.outputs.verdict).toBe('regression');
     expect(run.code).toBe(1);
-    expect(comments()[0]!.body).toContain(
-      '- ⛔ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model newly failing (exact test over its repeats p = 0.014, adjusted 0.029 &lt; α = 0.05)',
-    );
   });
 
   test('a critical test whose every head call errors makes the verdict inconclusive, named (it was ✅ Ship)', async () => {
@@ -127,26 +141,48 @@ describe('critical tests inside α', () => {
 
 describe('adjusted p-values', () => {
   test('with critical tests the paired test has α/2: the table shows p on α’s scale', async () => {
-    const { comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 7, suite: { critical: [0] } });
+    const { comments } = await reviewPullRequest(
+      world,
+      { baseSkill: 10, headSkill: 8, suite: { critical: [0] } },
+      { repeat: '2' },
+    );
     const body = comments()[0]!.body;
-    // 6 of 20 cases broke: raw p = 1/64 = 0.016, adjusted ×2 = 0.031 < α = 0.05.
+    // 4 of 20 cases broke 2/2 → 0/2: sign-flip p = 1/16 = 0.0625, adjusted ×2 = 0.13: not flagged.
     expect(body).toContain('| Δ | p <sub>adj.</sub> |');
-    expect(body).toContain('| −30.0 pts | 0.031 ⛔ |');
-    expect(body).toContain('(one-sided paired p = 0.016 &lt; α/2 = 0.025, α split with critical tests)');
+    expect(body).toContain('| −20.0 pts | 0.13 |');
   });
 });
 
-describe('suites too small for any drop to be significant', () => {
-  test('a 4-case collapse 100% → 0% is inconclusive (it was a passing check); fail-on inconclusive blocks it', async () => {
-    const change = { baseSkill: 10, headSkill: 0, suite: { tests: 4 } };
+describe('small suites', () => {
+  test('a 4-case collapse 100% → 0% is decided by fresh repeats of the 4 cases: a regression (it was a passing check)', async () => {
+    const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 0, suite: { tests: 4 } });
+    expect(run.outputs.verdict).toBe('regression');
+    expect(run.code).toBe(1);
+    expect(comments()[0]!.body).toContain('the 4 case(s) whose first samples flipped were re-run on both sides');
+  });
+
+  test('a 1-case collapse cannot be decided even so: inconclusive, and fail-on inconclusive blocks it', async () => {
+    const change = { baseSkill: 10, headSkill: 0, suite: { tests: 1 } };
     const { run, comments } = await reviewPullRequest(world, change);
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.code).toBe(0);
     expect(comments()[0]!.body).toContain(
-      '- ⚠️ too small to decide: every case got worse (base 100.0% → head 0.0%), but 4 paired case(s) can never reach significance (the smallest p is 1/16); it needs at least 5 cases',
+      '- ⚠️ too little fresh evidence: the 1 flipped case(s) re-run 3 time(s) per side can never reach significance (the smallest p is 0.05)',
     );
     const blocking = await reviewPullRequest(world, change, { 'fail-on': 'regression,inconclusive' });
     expect(blocking.run.code).toBe(1);
+  });
+
+  test('with repeat 2 (no fresh repeats) a 4-case collapse says it is too small and what it needs', async () => {
+    const { run, comments } = await reviewPullRequest(
+      world,
+      { baseSkill: 10, headSkill: 0, suite: { tests: 4 } },
+      { repeat: '2' },
+    );
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(comments()[0]!.body).toContain(
+      '- ⚠️ too small to decide: every case got worse (base 100.0% → head 0.0%), but 4 paired case(s) can never reach significance (the smallest p is 1/16); it needs at least 5 cases',
+    );
   });
 
   test('a small suite that did not get worse keeps its gate verdict and says it is too small', async () => {

@@ -158,6 +158,13 @@ function newlyErroringSection(list: CaseChange[], detail: Detail): string {
   return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
 }
 
+/** Where the p-values come from when the flipped cases were re-run. */
+function freshNote(c: Comparison): string {
+  if (!c.fresh) return '';
+  const f = c.fresh;
+  return `<sub>🔁 The tests use fresh repeats only: the ${f.cases} case(s) whose first samples flipped were re-run on both sides (${f.calls} calls, never from the cache; ${f.rounds} of ${f.looks} look(s)), so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
+}
+
 /** A suite too small for any drop to be significant says so, and what it would take. */
 function tooSmallNote(c: Comparison): string {
   if (!c.tooSmall || c.inconclusive) return '';
@@ -207,6 +214,7 @@ export function suiteSection(suite: SuiteReport, detail: Detail, several: boolea
   }
   if (suite.verdict === 'skipped' && c.overall.cases === 0) return parts.join('\n\n');
   parts.push(ratesTable(c));
+  parts.push(freshNote(c));
   if (c.regressionReasons.length) parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
   if (c.inconclusiveReasons.length) {
     const what = c.regression ? 'Also missing or too little evidence (the regression stands)' : 'Inconclusive';

@@ -19,6 +19,8 @@ import { requiredCredentials } from '../providers/index.js';
 import { affectedPrompts } from '../shard/affected-prompts.js';
 import { planIdentities } from '../shard/shard.js';
 import type { EvalResults, Logger, Prompt, Suite } from '../types.js';
+import { gatherFreshEvidence, resampleFilter } from './adaptive.js';
+import type { FreshEvidence } from '../compare/compare.js';
 import { changedSuiteFiles, promptRepoPath, touchedPaths } from './affected.js';
 import { pairPrompts } from './pair-prompts.js';
 import { codeUses, untrustedCode } from './trust.js';
@@ -178,6 +180,8 @@ export interface EvaluatedSides {
   calls: CallCounts;
   /** Case identities of each side's full plan (for shard files). */
   identities: { head: string[]; base: string[] };
+  /** Fresh repeats of the flipped cases (adaptive repeats), when they ran. */
+  fresh?: FreshEvidence;
 }
 
 /** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
@@ -229,18 +233,56 @@ export async function evaluateSides(
     logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
     base = await evaluateSide(prepared, 'base', prepared.base, options, cache, filter);
   }
+  // ── adaptive repeats (src/review/adaptive.ts); a sharded run gets them in the merge job ──
+  const fresh = filter
+    ? undefined
+    : await freshEvidenceFor(prepared, { head: head.results, base: base?.results }, options);
+  // ── end adaptive repeats ──
   return {
     head: head.results,
     base: base?.results,
-    calls: addCalls(countCalls(head.results), base ? countCalls(base.results) : none),
+    calls: addCalls(addCalls(countCalls(head.results), base ? countCalls(base.results) : none), freshCalls(fresh)),
     identities: { head: head.identities, base: base?.identities ?? [] },
+    ...(fresh ? { fresh } : {}),
   };
 }
+
+/**
+ * Adaptive repeats for one suite's evaluated sides (src/review/adaptive.ts): at repeat 1 with a base, the flipped
+ * cases are re-run on both sides with fresh samples, never from the cache. Undefined when they do not apply.
+ */
+export async function freshEvidenceFor(
+  prepared: PreparedSuite,
+  sides: { head?: EvalResults; base?: EvalResults },
+  options: EvaluateOptions,
+): Promise<FreshEvidence | undefined> {
+  const { suite } = prepared;
+  if (!sides.head || !sides.base || !prepared.base || suite.evaluateOptions.repeat !== 1) return undefined;
+  return gatherFreshEvidence({
+    base: sides.base.results,
+    head: sides.head.results,
+    criticalTests: new Set(suite.tests.flatMap((t, i) => (t.critical ? [i] : []))),
+    alpha: suite.gate.alpha,
+    resample: async (cases, which, n) => {
+      const plan = which === 'base' ? prepared.base! : prepared.head;
+      const again = { ...prepared, suite: { ...suite, evaluateOptions: { ...suite.evaluateOptions, repeat: n } } };
+      const only = () => resampleFilter(cases, plan.headIdx, suite.providers);
+      const noCache = { ...options, cacheDir: undefined };
+      return (await evaluateSide(again, which, plan, noCache, undefined, only)).results.results;
+    },
+  });
+}
+
+/** Calls the fresh repeats made (never cached). */
+export const freshCalls = (fresh: FreshEvidence | undefined): CallCounts => ({
+  made: (fresh?.base.length ?? 0) + (fresh?.head.length ?? 0),
+  cached: 0,
+});
 
 /** Compare and gate one suite's evaluated sides. */
 export function decideSuite(
   prepared: PreparedSuite,
-  sides: { head?: EvalResults; base?: EvalResults; calls: CallCounts },
+  sides: { head?: EvalResults; base?: EvalResults; calls: CallCounts; fresh?: FreshEvidence },
   logger: Logger,
 ): SuiteReview {
   const { configPath, name, suite, affectedBy } = prepared;
@@ -264,6 +306,7 @@ export function decideSuite(
     maxErrorRate: suite.gate.maxErrorRate,
     criticalTests,
     gate: suite.gate,
+    ...(sides.fresh ? { fresh: sides.fresh } : {}),
   });
   const headRate = comparison.overall.head.rate;
   const verdict = decideVerdict(
