@@ -13,8 +13,8 @@
  *   When every moved case moved by the same amount (always so with R = 1) the statistic is a sign count
  *   and p is exactly the one-sided exact McNemar test: P(X ≥ b), X ~ Binomial(b + c, 1/2).
  *
- * Why this test and not McNemar on one repeat or on the majority outcome (scripts/simulate.mjs,
- * `npm run simulate`; 100 cases × 3 repeats per side, per-case pass probabilities ~ Beta(4, 1) (mean 0.8),
+ * Why this test and not McNemar on one repeat or on the majority outcome (scripts/simulate-tests.mjs,
+ * after `npm run simulate`; 100 cases × 3 repeats per side, per-case pass probabilities ~ Beta(4, 1) (mean 0.8),
  * 4,000 trials per scenario, α = 0.05, seed 42; power = share of trials flagged when the head's pass
  * probabilities drop 10 points, either 0.1 off every case or 0.5 off 20 of the 100 cases):
  *
