@@ -2,7 +2,8 @@
 // always stated, errors are missing data, critical tests stay inside α, adjusted p-values are shown, and a suite
 // too small to decide says so — with the exit code `fail-on` gives.
 import type { Responder } from '../support/fake-model-server.js';
-import { skillResponder } from './scenario.js';
+import { runAction } from './run-action.js';
+import { modelEnv, pullRequestEvent, skillResponder } from './scenario.js';
 import { reviewPullRequest, useLoopbackWorld } from './world.js';
 
 const world = useLoopbackWorld();
@@ -190,6 +191,31 @@ describe('small suites', () => {
     expect(run.outputs.verdict).toBe('ship');
     expect(comments()[0]!.body).toContain(
       "ℹ️ Too small for any drop to be significant: 3 paired case(s), and the paired test's smallest p is 1/8.",
+    );
+  });
+});
+
+describe('fresh evidence for flips: a cached base is one sample, so it only selects', () => {
+  test('a re-run serves the first samples from the cache and draws the flipped cases afresh on both sides', async () => {
+    const first = await reviewPullRequest(world, { baseSkill: 10, headSkill: 6 });
+    expect(first.run.outputs.verdict).toBe('regression');
+    expect(first.run.outputs.calls).toBe(String(40 + 48)); // 20 cases × 2 sides, then 8 flipped × 3 × 2 fresh
+    const requests = world.model.requestCount;
+    const again = await runAction({
+      workspace: first.s.repo.dir,
+      eventName: 'pull_request',
+      payload: pullRequestEvent(first.s, first.pr),
+      inputs: {},
+      env: modelEnv(world.model),
+      apiUrl: world.github.url,
+      sha: first.s.head,
+    });
+    expect(again.outputs.verdict).toBe('regression');
+    expect(again.outputs['cached-calls']).toBe('40');
+    expect(again.outputs.calls).toBe('48');
+    expect(world.model.requestCount - requests).toBe(48);
+    expect(first.comments()[0]!.body).toContain(
+      'the 8 case(s) whose first samples flipped were re-run on both sides (48 calls, never from the cache; 1 of 1 look(s))',
     );
   });
 });
