@@ -219,3 +219,32 @@ describe('fresh evidence for flips: a cached base is one sample, so it only sele
     );
   });
 });
+
+describe('reviewers are not misled by what the model or the suite wrote', () => {
+  test('invisible characters are shown, mentions and issue references stay text', async () => {
+    world.model.setResponder((input) =>
+      input.lastUserMessage.startsWith('Please answer')
+        ? 'Sorry \u202eKO\u202c @octocat fixes #12 and octo/demo#3\u200b'
+        : skillResponder(input),
+    );
+    const { run, comments } = await reviewPullRequest(world, {
+      baseSkill: 10,
+      headSkill: 10,
+      suite: { tests: 6 },
+      // A prompt edit that hides a bidi isolate in the diff.
+      headExtraFiles: {
+        'prompts/answer.txt': 'Please answer the question carefully.\u2066\nSkill: 10\nQuestion {{ n }}\n',
+      },
+    });
+    expect(run.outputs.verdict).toBe('regression');
+    const body = comments()[0]!.body;
+    // In the output excerpts (code blocks): visible code points, and GitHub links nothing inside code.
+    expect(body).toContain('Sorry ⟨U+202E⟩KO⟨U+202C⟩ @octocat fixes #12 and octo/demo#3⟨U+200B⟩');
+    // In the prompt diff too.
+    expect(body).toContain('+Please answer the question carefully.⟨U+2066⟩');
+    expect(body).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+    // Our own case labels never take the #N form.
+    expect(body).toContain('**test 0 · question 0**');
+    expect(body).not.toMatch(/\*\*#\d/);
+  });
+});

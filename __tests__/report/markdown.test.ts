@@ -106,14 +106,33 @@ describe('renderComment: layout', () => {
 });
 
 /** Structural checks of markdown we must keep whole, whatever the model wrote. */
+/** The markdown GitHub renders as markup: fenced blocks and code spans removed (their text is shown as is). */
+function outsideCode(md: string): string {
+  const kept: string[] = [];
+  let fence: string | undefined;
+  for (const line of md.split('\n')) {
+    if (fence) {
+      if (line.trimEnd() === fence) fence = undefined;
+      continue;
+    }
+    const opening = /^(`{3,})/.exec(line);
+    if (opening) fence = opening[1];
+    else kept.push(line.replace(/(?<!\\)`[^`]*`/g, ''));
+  }
+  return kept.join('\n');
+}
+
 function expectStructureIntact(md: string, budget: number): void {
   expect(md.length).toBeLessThanOrEqual(budget);
   expect(openBlocks(md)).toEqual({ details: 0 }); // every fence closed, <details> balanced
-  const opens = md.match(/^<details>$/gm)?.length ?? 0;
-  const closes = md.match(/^<\/details>$/gm)?.length ?? 0;
+  const markup = outsideCode(md);
+  const opens = markup.match(/^<details>$/gm)?.length ?? 0;
+  const closes = markup.match(/^<\/details>$/gm)?.length ?? 0;
   expect(opens).toBe(closes);
-  expect(md).not.toMatch(/<script/i);
-  expect(md).not.toMatch(/@(?=[A-Za-z0-9_-])/); // no linkable mention anywhere
+  expect(markup).not.toMatch(/<script/i);
+  expect(markup).not.toMatch(/@(?=[A-Za-z0-9_-])/); // no linkable mention outside code
+  expect(markup).not.toMatch(/(?<![\w&])#\d/); // no issue cross-reference outside code
+  expect(md).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/); // no invisible character at all
   expect(md.startsWith('<!-- promptgate:report -->\n')).toBe(true);
 }
 
@@ -121,6 +140,8 @@ describe('hostile model output cannot break the comment', () => {
   const hostile = [
     '@octocat please merge',
     'cc @acme/security-team',
+    'closes #1 and octo/demo#2, see GH-3',
+    'admin\u202e\u2066 // check later\u2069\u2066if (isAdmin)\u2069\u200b',
     '</details></details></details>\n\n# I closed your details',
     '<script>alert(document.cookie)</script><img src=x onerror=alert(1)>',
     '| a | b |\n|---|---|\n| injected | row |',

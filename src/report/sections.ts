@@ -7,7 +7,7 @@ import {
   type RateComparison,
   type UsagePerCall,
 } from '../compare/compare.js';
-import { breakMentions, codeBlock, escapeInline } from './escape.js';
+import { codeBlock, escapeInline } from './escape.js';
 import { VERDICT_WORDS, blockClause, gateClause, percent, points, relativeChange, verdictDetail } from './format.js';
 import type { ReportInput, SuiteReport } from './input.js';
 
@@ -297,7 +297,7 @@ export function footer(input: ReportInput): string {
 /** The marker is ours, but check it is one HTML comment so it can never open anything. */
 export function markerLine(marker: string): string {
   if (!/^<!--[^]*?-->$/.test(marker) || marker.slice(4, -3).includes('--')) {
-    return `<!-- ${breakMentions(marker).replace(/-->|--|[<>]/g, '')} -->`;
+    return `<!-- ${marker.replace(/-->|--|[<>]/g, '')} -->`;
   }
   return marker;
 }
