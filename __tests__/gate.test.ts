@@ -1,4 +1,12 @@
-import { combineVerdicts, decideVerdict, failOnWords, gate, shouldFailCheck, type CheckVerdict, type FailOn } from '../src/gate.js';
+import {
+  combineVerdicts,
+  decideVerdict,
+  failOnWords,
+  gate,
+  shouldFailCheck,
+  type CheckVerdict,
+  type FailOn,
+} from '../src/gate.js';
 
 const thresholds = { ship: 0.9, fix: 0.5 };
 
@@ -36,11 +44,7 @@ describe('shouldFailCheck', () => {
     ['fix-prompt', { regression: false, gate: true, never: false }, { regression: false, gate: true, never: false }],
     ['fine-tune', { regression: false, gate: false, never: false }, { regression: false, gate: false, never: false }],
     ['ship', { regression: false, gate: false, never: false }, { regression: false, gate: false, never: false }],
-    [
-      'inconclusive',
-      { regression: false, gate: false, never: false },
-      { regression: true, gate: true, never: false },
-    ],
+    ['inconclusive', { regression: false, gate: false, never: false }, { regression: true, gate: true, never: false }],
     ['skipped', { regression: false, gate: false, never: false }, { regression: false, gate: false, never: false }],
   ];
   it.each(table)('%s → %j, with inconclusive %j', (verdict, plain, withInconclusive) => {

@@ -66,7 +66,10 @@ describe('parseInputs', () => {
   });
 
   test.each([
-    [{ 'fail-on': 'sometimes' }, 'input fail-on: expected regression, gate or never, optionally with inconclusive and skipped'],
+    [
+      { 'fail-on': 'sometimes' },
+      'input fail-on: expected regression, gate or never, optionally with inconclusive and skipped',
+    ],
     [{ 'allow-untrusted-code': 'maybe' }, 'input allow-untrusted-code: expected true or false, got "maybe"'],
     [{ repeat: '0' }, 'input repeat: expected a whole number >= 1, got "0"'],
     [{ 'max-concurrency': '2.5' }, 'input max-concurrency: expected a whole number >= 1, got "2.5"'],

@@ -333,9 +333,22 @@ describe('compareResults: cost per call', () => {
       row(1, 'P', { tokens: 150, cost: 0.003, cached: true, latencyMs: 0 }),
     ];
     const c = compare(base, head, { maxErrorRate: 1 });
-    expect(c.usage.base).toEqual({ calls: 2, tokens: 100, cost: 0.002, latencyMs: 300 });
+    expect(c.usage.base).toEqual({ calls: 2, tokens: 100, cost: 0.002, latencyMs: 300, latencyStdErrMs: 0 });
     expect(c.usage.head).toMatchObject({ calls: 3, tokens: 150, latencyMs: 500 });
     expect(c.usage.head.cost).toBeCloseTo(0.003, 12);
+  });
+});
+
+describe('compareResults: latency changes only beyond their noise', () => {
+  const calls = (ms: number[], from = 0) => ms.map((latencyMs, i) => row(from + i, 'P', { latencyMs }));
+  it.each([
+    ['steady 200 ms → 400 ms', [200, 200, 200, 200], [400, 400, 400, 400], true],
+    ['noisy 100–500 ms both sides, means 300 → 320', [100, 500, 100, 500], [120, 520, 120, 520], false],
+    ['all cached on one side', [200, 200], [0, 0], false],
+  ] as const)('%s → changed: %s', (_name, base, head, changed) => {
+    const cachedHead = head.every((ms) => ms === 0);
+    const headRows = calls([...head]).map((r) => ({ ...r, cached: cachedHead }));
+    expect(compare(calls([...base]), headRows).usage.latencyChanged).toBe(changed);
   });
 });
 

@@ -91,6 +91,17 @@ describe('renderComment: layout', () => {
     );
   });
 
+  it('no per-call table when there is no usage to show (no tokens, no cost, latency within its noise)', () => {
+    const free = { tokens: 0, cost: 0 };
+    const s = suite('free', many(10, 'P', 0, free), many(10, 'P', 0, free));
+    expect(renderComment(input([s]))).not.toContain('| Per call |');
+  });
+
+  it('latency appears only when it changed beyond its noise', () => {
+    const s = suite('slow', many(10, 'P', 0, { latencyMs: 200 }), many(10, 'P', 0, { latencyMs: 900 }));
+    expect(renderComment(input([s]))).toContain('| Latency | 200 ms | 900 ms | +350.0% |');
+  });
+
   it('footer: short SHAs, run link, calls', () => {
     const md = renderComment(scenarios.ship());
     expect(md.trimEnd().split('\n').at(-1)).toBe(

@@ -154,6 +154,8 @@ export interface UsagePerCall {
   cost: number;
   /** Mean over calls that reached the provider (cache hits excluded); null when all were cached. */
   latencyMs: number | null;
+  /** Standard error of that mean (0 with one live call); null when all were cached. */
+  latencyStdErrMs: number | null;
 }
 
 export interface Comparison {
@@ -187,7 +189,11 @@ export interface Comparison {
   inconclusiveReasons: string[];
   /** Share of calls that errored on each side. */
   errorRate: { base: number; head: number };
-  usage: { base: UsagePerCall; head: UsagePerCall };
+  usage: {
+    base: UsagePerCall;
+    head: UsagePerCall;
+    /** Head latency differs beyond twice its standard error. */ latencyChanged: boolean;
+  };
 }
 
 interface CasePair {
@@ -305,12 +311,29 @@ function usagePerCall(results: readonly CaseResult[]): UsagePerCall {
   const live = returned.filter((r) => !r.cached);
   const mean = (xs: readonly CaseResult[], f: (r: CaseResult) => number) =>
     xs.length ? xs.reduce((s, r) => s + f(r), 0) / xs.length : 0;
+  const latency = live.length ? mean(live, (r) => r.latencyMs) : null;
+  const variance =
+    latency !== null && live.length > 1
+      ? live.reduce((s, r) => s + (r.latencyMs - latency) ** 2, 0) / (live.length - 1)
+      : 0;
   return {
     calls: returned.length,
     tokens: mean(returned, (r) => r.tokens.total),
     cost: mean(returned, (r) => r.cost),
-    latencyMs: live.length ? mean(live, (r) => r.latencyMs) : null,
+    latencyMs: latency,
+    latencyStdErrMs: latency === null ? null : Math.sqrt(variance / live.length),
   };
+}
+
+/** Per-call usage of each side, and whether latency moved beyond its noise (|Δ| > 2 standard errors, both live). */
+function usageOf(base: readonly CaseResult[], head: readonly CaseResult[]): Comparison['usage'] {
+  const b = usagePerCall(base);
+  const h = usagePerCall(head);
+  const changed =
+    b.latencyMs !== null &&
+    h.latencyMs !== null &&
+    Math.abs(h.latencyMs - b.latencyMs) > 2 * Math.hypot(b.latencyStdErrMs ?? 0, h.latencyStdErrMs ?? 0);
+  return { base: b, head: h, latencyChanged: changed };
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -612,7 +635,7 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
     ...(inconclusiveReasons.length ? { inconclusiveReason: inconclusiveReasons[0] } : {}),
     inconclusiveReasons,
     errorRate: { base: errorShare(base), head: errorShare(head) },
-    usage: { base: usagePerCall(base.results), head: usagePerCall(head.results) },
+    usage: usageOf(base.results, head.results),
   };
 }
 

@@ -59,24 +59,23 @@ function rateCell(r: RateComparison['base']): string {
   return `${percent(r.rate)}<br><sub>${percent(r.interval.low)}–${percent(r.interval.high)}</sub>`;
 }
 
-function rateRow(label: [string, string], r: RateComparison, flagged: boolean): string {
+function rateRow(label: string, r: RateComparison, flagged: boolean): string {
   const p = `${formatP(r.adjustedP)}${flagged ? ' ⛔' : ''}`;
-  return `| ${label[0]} | ${label[1]} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
+  return `| ${label} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
 }
 
 function ratesTable(c: Comparison): string {
   const rows = [
-    '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p <sub>adj.</sub> | Cases | Errors (base → head) |',
-    '|---|---|--:|--:|--:|--:|--:|--:|',
-    ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
+    // One label column and short headers: the table fits GitHub's 760 px comment column.
+    '| Prompt × provider | Base <sub>95% CI</sub> | Head <sub>95% CI</sub> | Δ | p <sub>adj.</sub> | Cases | Errors |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+    ...c.groups.map((g) =>
+      rateRow(`${escapeInline(g.promptId, 60)}<br><sub>${escapeInline(g.provider, 60)}</sub>`, g, g.regression),
+    ),
   ];
   if (c.groups.length !== 1)
     rows.push(
-      rateRow(
-        ['**All**', ''],
-        c.overall,
-        c.overall.adjustedP < c.alpha && c.overall.base.passed + c.overall.base.failed > 0,
-      ),
+      rateRow('**All**', c.overall, c.overall.adjustedP < c.alpha && c.overall.base.passed + c.overall.base.failed > 0),
     );
   return rows.join('\n');
 }
@@ -184,18 +183,24 @@ function legend(c: Comparison, suite: SuiteReport): string {
 
 const omitted = (what: string, n: number) => (n > 0 ? `_${n} ${what} omitted to fit: see the job summary._` : '');
 
-function usageTable(usage: { base: UsagePerCall; head: UsagePerCall }): string {
+/** Tokens and cost per call when there are any; latency only when it changed beyond its noise. */
+function usageTable(usage: Comparison['usage']): string {
   const { base, head } = usage;
-  const ms = (x: number | null) => (x === null ? 'cached' : `${Math.round(x)} ms`);
-  const latencyChange =
-    base.latencyMs === null || head.latencyMs === null ? '—' : relativeChange(base.latencyMs, head.latencyMs);
-  return [
-    '| Per call | Base | Head | Change |',
-    '|---|--:|--:|--:|',
-    `| Tokens | ${base.tokens.toFixed(1)} | ${head.tokens.toFixed(1)} | ${relativeChange(base.tokens, head.tokens)} |`,
-    `| Cost | $${base.cost.toFixed(6)} | $${head.cost.toFixed(6)} | ${relativeChange(base.cost, head.cost)} |`,
-    `| Latency | ${ms(base.latencyMs)} | ${ms(head.latencyMs)} | ${latencyChange} |`,
-  ].join('\n');
+  const rows: string[] = [];
+  if (base.tokens > 0 || head.tokens > 0)
+    rows.push(
+      `| Tokens | ${base.tokens.toFixed(1)} | ${head.tokens.toFixed(1)} | ${relativeChange(base.tokens, head.tokens)} |`,
+    );
+  if (base.cost > 0 || head.cost > 0)
+    rows.push(
+      `| Cost | $${base.cost.toFixed(6)} | $${head.cost.toFixed(6)} | ${relativeChange(base.cost, head.cost)} |`,
+    );
+  if (usage.latencyChanged && base.latencyMs !== null && head.latencyMs !== null)
+    rows.push(
+      `| Latency | ${Math.round(base.latencyMs)} ms | ${Math.round(head.latencyMs)} ms | ${relativeChange(base.latencyMs, head.latencyMs)} |`,
+    );
+  if (rows.length === 0) return '';
+  return ['| Per call | Base | Head | Change |', '|---|--:|--:|--:|', ...rows].join('\n');
 }
 
 export function suiteSection(suite: SuiteReport, detail: Detail, several: boolean): string {
