@@ -102,6 +102,22 @@ describe('renderComment: layout', () => {
     expect(renderComment(input([s]))).toContain('| Latency | 200 ms | 900 ms | +350.0% |');
   });
 
+  it('newly failing cases are grouped by the check they failed, critical ones first and open', () => {
+    const base = many(12, 'P');
+    const head = [
+      row(0, 'F', { reason: 'must mention the refund' }),
+      ...many(5, 'F', 1),
+      ...many(2, 'E', 6),
+      ...many(4, 'P', 8),
+    ];
+    const md = renderComment(input([suite('grouped', base, head, [0])]));
+    const start = md.indexOf('#### ❌ Newly failing (6)');
+    const section = md.slice(start, md.indexOf('####', start + 4));
+    expect(section.indexOf('**test 0 · case 0**')).toBeLessThan(section.indexOf('<details>'));
+    expect(section.match(/^<summary>/gm)).toEqual(['<summary>']); // one group for the five `contains` failures
+    expect(section).toContain('<summary>contains — 5 cases, e.g. expected "good" in output</summary>');
+  });
+
   it('footer: short SHAs, run link, calls', () => {
     const md = renderComment(scenarios.ship());
     expect(md.trimEnd().split('\n').at(-1)).toBe(
@@ -226,7 +242,7 @@ describe('budget: drops the least useful content first', () => {
       ['Newly passing (300)', 'Flaky (repeats', '+line 2999'],
     ],
     [
-      8_300,
+      8_400,
       ['Newly failing (5)', 'Still failing (300)', '+line 14 of', '2985 more lines'],
       ['+line 15 of', 'Newly passing (300)', 'Flaky (repeats'],
     ],

@@ -99,31 +99,55 @@ function criticalLine(check: CriticalCheck | undefined): string[] {
   }
 }
 
+function caseBlock(c: CaseChange, critical: readonly CriticalCheck[], detail: Detail): string {
+  return [
+    `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
+    '',
+    ...criticalLine(critical.find((k) => k.change === c)),
+    `- vars: ${varsText(c.vars)}`,
+    `- failed: ${c.head.reasons.length ? c.head.reasons.map((r) => escapeInline(r, 300)).join(' · ') : '(no reason given)'}`,
+    '',
+    'Base output:',
+    '',
+    codeBlock(c.base.excerpt, 'text', detail.excerptChars),
+    '',
+    'Head output:',
+    '',
+    codeBlock(c.head.excerpt, 'text', detail.excerptChars),
+  ].join('\n');
+}
+
+/** The check a case failed first (its assertion type, or `error`): what its group is named after. */
+const failedCheck = (c: CaseChange) => /^([^:]+):/.exec(c.head.reasons[0] ?? '')?.[1] ?? 'no reason given';
+
+/**
+ * Newly failing cases grouped by the check they failed: one collapsed group per check, its cases inside.
+ * Critical cases come first and stay open: they are the ones a reviewer must see.
+ */
 function newlyFailingSection(list: CaseChange[], critical: readonly CriticalCheck[], detail: Detail): string {
   if (list.length === 0) return '';
-  const shown = list.slice(0, detail.newlyFailing);
-  const blocks = shown.map((c) =>
-    [
-      `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
-      '',
-      ...criticalLine(critical.find((k) => k.change === c)),
-      `- vars: ${varsText(c.vars)}`,
-      `- failed: ${c.head.reasons.length ? c.head.reasons.map((r) => escapeInline(r, 300)).join(' · ') : '(no reason given)'}`,
-      '',
-      'Base output:',
-      '',
-      codeBlock(c.base.excerpt, 'text', detail.excerptChars),
-      '',
-      'Head output:',
-      '',
-      codeBlock(c.head.excerpt, 'text', detail.excerptChars),
-    ].join('\n'),
-  );
-  const more =
-    list.length > shown.length
-      ? `\n\n_…and ${list.length - shown.length} more newly failing cases: the full list is in the job summary._`
-      : '';
-  return `#### ❌ Newly failing (${list.length})\n\n${blocks.join('\n\n')}${more}`;
+  let budget = detail.newlyFailing;
+  const take = (cases: CaseChange[]) => {
+    const shown = cases.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    return shown;
+  };
+  const parts: string[] = take(list.filter((c) => c.critical)).map((c) => caseBlock(c, critical, detail));
+  const groups = new Map<string, CaseChange[]>();
+  for (const c of list.filter((c) => !c.critical))
+    groups.set(failedCheck(c), [...(groups.get(failedCheck(c)) ?? []), c]);
+  for (const [check, cases] of [...groups].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]))) {
+    const shown = take(cases);
+    const example = escapeInline(cases[0]!.head.reasons[0]?.slice(check.length + 1).trim() ?? '', 120);
+    const summary = `${escapeInline(check, 60)} — ${cases.length} case${cases.length === 1 ? '' : 's'}${example ? `, e.g. ${example}` : ''}`;
+    const hidden = cases.length - shown.length;
+    const more = hidden > 0 ? `\n\n_…and ${hidden} more: the full list is in the job summary._` : '';
+    const body = shown.length
+      ? shown.map((c) => caseBlock(c, critical, detail)).join('\n\n')
+      : '_Shown in the job summary._';
+    parts.push(`<details>\n<summary>${summary}</summary>\n\n${body}${more}\n\n</details>`);
+  }
+  return `#### ❌ Newly failing (${list.length})\n\n${parts.join('\n\n')}`;
 }
 
 /** A collapsed table of cases; `reason` adds the head's failure reasons. */
