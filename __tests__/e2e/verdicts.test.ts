@@ -2,9 +2,8 @@
 // always stated, errors are missing data, critical tests stay inside α, adjusted p-values are shown, and a suite
 // too small to decide says so — with the exit code `fail-on` gives.
 import type { Responder } from '../support/fake-model-server.js';
-import { runAction } from './run-action.js';
-import { modelEnv, pullRequestEvent, skillResponder } from './scenario.js';
-import { reviewPullRequest, useLoopbackWorld } from './world.js';
+import { skillResponder } from './scenario.js';
+import { rerunPullRequest, reviewPullRequest, useLoopbackWorld } from './world.js';
 
 const world = useLoopbackWorld();
 world.nextPr = 300;
@@ -201,15 +200,7 @@ describe('fresh evidence for flips: a cached base is one sample, so it only sele
     expect(first.run.outputs.verdict).toBe('regression');
     expect(first.run.outputs.calls).toBe(String(40 + 48)); // 20 cases × 2 sides, then 8 flipped × 3 × 2 fresh
     const requests = world.model.requestCount;
-    const again = await runAction({
-      workspace: first.s.repo.dir,
-      eventName: 'pull_request',
-      payload: pullRequestEvent(first.s, first.pr),
-      inputs: {},
-      env: modelEnv(world.model),
-      apiUrl: world.github.url,
-      sha: first.s.head,
-    });
+    const again = await rerunPullRequest(world, first);
     expect(again.outputs.verdict).toBe('regression');
     expect(again.outputs['cached-calls']).toBe('40');
     expect(again.outputs.calls).toBe('48');
