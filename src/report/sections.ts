@@ -5,7 +5,6 @@ import {
   type Comparison,
   type CriticalCheck,
   type RateComparison,
-  type UsagePerCall,
 } from '../compare/compare.js';
 import { codeBlock, escapeInline } from './escape.js';
 import { VERDICT_WORDS, blockClause, gateClause, percent, points, relativeChange, verdictDetail } from './format.js';
