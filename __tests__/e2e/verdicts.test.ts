@@ -2,7 +2,9 @@
 // always stated, errors are missing data, critical tests stay inside α, adjusted p-values are shown, and a suite
 // too small to decide says so — with the exit code `fail-on` gives.
 import type { Responder } from '../support/fake-model-server.js';
-import { skillResponder } from './scenario.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promptChange, promptText, skillResponder } from './scenario.js';
 import { rerunPullRequest, reviewPullRequest, useLoopbackWorld } from './world.js';
 
 const world = useLoopbackWorld();
@@ -150,6 +152,33 @@ describe('adjusted p-values', () => {
     // 4 of 20 cases broke 2/2 → 0/2: sign-flip p = 1/16 = 0.0625, adjusted ×2 = 0.13: not flagged.
     expect(body).toContain('| Δ | p <sub>adj.</sub> |');
     expect(body).toContain('| −20.0 pts | 0.13 |');
+  });
+});
+
+describe('gatekeeping over prompt groups', () => {
+  test('the overall test first, then each prompt Holm-corrected: only the prompt that dropped is flagged', async () => {
+    const s = await promptChange({ baseSkill: 10, headSkill: 10 });
+    world.repos.push(s.repo);
+    const yaml = (await readFile(path.join(s.repo.dir, 'promptgate.yaml'), 'utf8')).replace(
+      '  - file://prompts/answer.txt\n',
+      '  - file://prompts/answer.txt\n  - file://prompts/second.txt\n',
+    );
+    await s.repo.write('promptgate.yaml', yaml);
+    await s.repo.write('prompts/second.txt', promptText(10, 'Second prompt'));
+    const base = await s.repo.commit('two prompts');
+    await s.repo.write('prompts/answer.txt', promptText(5, 'Kindly answer the question'));
+    await s.repo.write('prompts/second.txt', promptText(10, 'Second prompt, reworded'));
+    const head = await s.repo.commit('both prompts edited; the first loses half its skill');
+    const pr = world.nextPr++;
+    world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
+    const run = await rerunPullRequest(world, { s: { repo: s.repo, base, head }, pr });
+    expect(run.outputs.verdict).toBe('regression');
+    const body = world.github.state.commentsOn(pr)[0]!.body;
+    const row = (prompt: string) => body.split('\n').find((l) => l.startsWith(`| file://prompts/${prompt}<br>`))!;
+    expect(row('answer.txt')).toMatch(/\| −50\.0 pts \| <0\.001 ⛔ \| 20 \|/);
+    expect(row('second.txt')).toMatch(/\| ±0\.0 pts \| 1 \| 20 \|/);
+    expect(body).toMatch(/^\| \*\*All\*\* \|.* \| <0\.001 ⛔ \| 40 \|/m);
+    expect(body).toContain('adjusted for the overall test first and Holm over 2 groups');
   });
 });
 
