@@ -513,7 +513,9 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
     const spent = looks > 1 ? `${formatP(levels.paired / looks)}: ${split}, over ${looks} looks` : split;
     const level = fresh ? `${spent}; fresh repeats of the ${fresh.cases.length} flipped cases` : split;
     if (overallRejected)
-      regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < ${level})`);
+      regressionReasons.push(
+        `head worse than base overall (${fresh ? 'stratified exact' : 'one-sided paired'} ${pClause(overall.pValue)} < ${level})`,
+      );
     if (groups.length > 1) {
       const holm = holmAdjusted(groups.map((g) => g.pValue));
       groups.forEach((g, i) => {

@@ -63,6 +63,10 @@ export function renderText(input: ReportInput): string {
     ];
     if (c.groups.length !== 1) rows.push(['all', '', ...rateCells(c.overall)]);
     lines.push(...table(rows).map((l) => `  ${l}`));
+    if (c.fresh)
+      lines.push(
+        `  fresh repeats: ${c.fresh.cases} flipped case(s) re-run on both sides, ${c.fresh.calls} calls; the tests use only these`,
+      );
     lines.push(...c.inconclusiveReasons.map((r) => `  inconclusive: ${clean(r, 300)}`));
     lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
     lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly erroring', c.newlyErroring));
