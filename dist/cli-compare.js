@@ -1,8 +1,9 @@
-import { mkdir, realpath, readdir, unlink, readlink, lstat, mkdtemp, rm, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UsageError, r as runGit, G as GitError, g as gitText, a as gitEnv, p as picomatch, b as addCalls, c as countCalls, l as loadSuite, M as MissingCredentialsError, d as planIdentities, e as evaluateSuite, f as requiredCredentials, h as UntrustedCodeError, i as readRawConfig, j as resolvePrompts, m as messageOf, s as silentLogger, k as mergeShards, o as openCache, n as buildShardSide, q as shardCaseFilter, t as readShardFile, u as parseShard, v as configHash, w as writeShardFile, x as findDefaultConfig } from './cli-main.js';
-import { spawn } from 'node:child_process';
+import { U as UserError, a as UsageError, p as picomatch, t as testIdentities, b as planCases, c as caseIdentity, s as stableJson, l as loadSuite, M as MissingCredentialsError, m as messageOf, r as readRawConfig, d as resolvePrompts, e as requiredCredentials, f as addCalls, g as countCalls, h as evaluateSuite, i as sha256Hex, o as object, j as array, k as string, n as number, _ as _enum, q as literal, u as looseObject, v as boolean, w as record, x as unknown, y as summarizeStats, z as silentLogger, A as openCache, B as distExports, C as requireDefaultConfig } from './cli-main.js';
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { V as VERSION } from './cli-version.js';
 import 'domain';
 import 'events';
@@ -12,11 +13,68 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import 'node:crypto';
 import 'node:url';
 import 'node:fs';
 import 'process';
 import 'buffer';
+
+// Runs git without a shell: arguments go to execFile as an array, so nothing a PR author writes
+// (a branch name, a file name) is ever parsed by a shell.
+/** A git command failed. The message names the command, the repository and git's own words. */
+class GitError extends UserError {
+    args;
+    repoDir;
+    exitCode;
+    stderr;
+    name = 'GitError';
+    constructor(args, repoDir, exitCode, stderr, hint) {
+        super(`git ${args.join(' ')} failed in ${repoDir} (exit ${exitCode ?? '?'}): ${stderr.trim() || 'no message'}` +
+            (hint ? `\n${hint}` : ''));
+        this.args = args;
+        this.repoDir = repoDir;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+// Prompts and diffs can be large; a tight buffer would turn a big PR into a crash.
+const MAX_BUFFER = 512 * 1024 * 1024;
+/** The environment git runs in: never prompt for credentials, never take optional locks on the index. */
+function gitEnv(extra = {}) {
+    return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...extra };
+}
+function hintFor(stderr) {
+    if (/dubious ownership/i.test(stderr)) {
+        return 'The repository is owned by another user; mark it safe with `git config --global --add safe.directory <dir>` (actions/checkout does this for you).';
+    }
+    if (/shallow|no merge base|bad object|unknown revision|Not a valid (object|commit) name/i.test(stderr)) {
+        return 'The commit may be missing from a shallow clone: check out with `fetch-depth: 0` (actions/checkout) or fetch the base branch first.';
+    }
+    return undefined;
+}
+/** Runs `git <args>` in repoDir and returns raw stdout (bytes: paths and file contents need not be UTF-8). */
+function runGit(repoDir, args, options = {}) {
+    const fullArgs = ['-c', 'core.quotePath=false', ...args];
+    const env = gitEnv(options.literalPathspecs ? { GIT_LITERAL_PATHSPECS: '1' } : {});
+    return new Promise((resolve, reject) => {
+        execFile('git', fullArgs, { cwd: repoDir, env, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true }, (error, stdout, stderr) => {
+            if (!error)
+                return resolve({ stdout, exitCode: 0 });
+            const code = error.code;
+            if (typeof code === 'number' && options.okExitCodes?.includes(code)) {
+                return resolve({ stdout, exitCode: code });
+            }
+            if (code === 'ENOENT') {
+                return reject(new GitError(args, repoDir, code, 'git could not start: is git installed and on PATH, and does the directory exist?'));
+            }
+            const text = stderr.toString('utf8');
+            reject(new GitError(args, repoDir, code, text, hintFor(text)));
+        });
+    });
+}
+/** Runs git and returns stdout as trimmed UTF-8 text. */
+async function gitText(repoDir, args, options) {
+    return (await runGit(repoDir, args, options)).stdout.toString('utf8').trim();
+}
 
 // Refs and SHAs arrive from action inputs, CLI flags and event payloads. They are checked here, before
 // any git command sees them, against a deliberately narrow grammar: a value that would be read as an
@@ -342,6 +400,11 @@ async function staysInside(root, link) {
 }
 
 // The gate: what the head's pass rate says to do next, and whether the check should fail.
+/** The policy as the input would spell it, e.g. `regression,inconclusive`. */
+function failOnWords(policy) {
+    return [policy.failOn, ...(policy.inconclusive ? ['inconclusive'] : []), ...(policy.skipped ? ['skipped'] : [])].join(',');
+}
+const DEFAULT_FAIL_POLICY = { failOn: 'regression', inconclusive: false, skipped: false };
 /** > ship → ship; < fix → fix the prompt first; in between → the prompt is close, consider fine-tuning. */
 function gate(passRate, { ship, fix }) {
     if (passRate > ship)
@@ -350,13 +413,25 @@ function gate(passRate, { ship, fix }) {
         return 'fix-prompt';
     return 'fine-tune';
 }
-/** Untrustworthy beats worse, and worse beats the gate. */
+/** Worse beats doubt (evidence strong enough despite errors is still a regression), and doubt beats the gate. */
 function decideVerdict(evidence, thresholds) {
-    if (evidence.inconclusive)
-        return 'inconclusive';
     if (evidence.regression)
         return 'regression';
+    if (evidence.inconclusive)
+        return 'inconclusive';
     return gate(evidence.headPassRate, thresholds);
+}
+/** Whether the check run should fail for this verdict under the `fail-on` policy. */
+function shouldFailCheck(verdict, policy) {
+    if (policy.failOn === 'never')
+        return false;
+    if (verdict === 'regression')
+        return true;
+    if (verdict === 'inconclusive')
+        return policy.inconclusive;
+    if (verdict === 'fix-prompt')
+        return policy.failOn === 'gate';
+    return false;
 }
 /** Worst first: a regression anywhere is the pull request's verdict, then a failed gate, then doubt. */
 const SEVERITY = ['regression', 'fix-prompt', 'inconclusive', 'fine-tune', 'ship', 'skipped'];
@@ -604,19 +679,49 @@ function pairedRegressionTest(cases, options = {}) {
     return { pValue, method: 'sign-flip-monte-carlo', worse, better };
 }
 /**
- * Holm–Bonferroni step-down: which of the hypotheses are rejected at family-wise level α.
- * Used when a suite has several prompt × provider groups, so that more groups do not mean more false alarms.
+ * Holm-adjusted p-values: the smallest family-wise level at which each hypothesis is rejected by Holm's
+ * step-down (so `adjusted[i] < α` ⇔ `holmRejections(p, α)[i]`).
  */
-function holmRejections(pValues, alpha) {
+function holmAdjusted(pValues) {
     const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-    const rejected = new Array(pValues.length).fill(false);
-    for (let rank = 0; rank < order.length; rank++) {
-        if (order[rank].p >= alpha / (order.length - rank))
-            break;
-        rejected[order[rank].i] = true;
-    }
-    return rejected;
+    const adjusted = new Array(pValues.length).fill(1);
+    let running = 0;
+    order.forEach(({ p, i }, rank) => {
+        running = Math.max(running, Math.min(1, (order.length - rank) * p));
+        adjusted[i] = running;
+    });
+    return adjusted;
 }
+/**
+ * One case, exact: did the head's repeats pass less often than the base's? Under H0 (same pass probability on
+ * both sides) the base and head repeats are exchangeable, so given the total passes the head's passes are
+ * hypergeometric (Fisher's exact test, one-sided). p = P(head passes ≤ observed).
+ */
+function fisherExactLowerTail(basePassed, baseN, headPassed, headN) {
+    const total = baseN + headN;
+    const passes = basePassed + headPassed;
+    const logDenominator = logChoose(total, headN);
+    let p = 0;
+    for (let k = Math.max(0, passes - baseN); k <= headPassed; k++) {
+        p += Math.exp(logChoose(passes, k) + logChoose(total - passes, headN - k) - logDenominator);
+    }
+    return Math.min(1, p);
+}
+/** The smallest p the exact per-case test can give with these repeats: every base repeat passed, every head one failed. */
+function fisherSmallestP(baseN, headN) {
+    return Math.exp(-logChoose(baseN + headN, headN));
+}
+/** Fewest repeats per side (same on both) for which a per-case exact test can reach p < level. */
+function repeatsToDecide(level) {
+    let n = 1;
+    while (fisherSmallestP(n, n) >= level && n < 64)
+        n++;
+    return n;
+}
+/** The smallest p the paired sign-flip test can give with n cases (every case moved down): 2^−n. */
+const pairedSmallestP = (cases) => Math.pow(2, -cases);
+/** Fewest paired cases for which the paired test can reach p < level. */
+const casesToDecide = (level) => Math.max(1, Math.floor(-Math.log2(level)) + 1);
 
 const caseKey = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
 const groupKey = (r) => JSON.stringify([r.promptIdx, r.provider]);
@@ -643,22 +748,42 @@ function sideRate(results) {
     const outcomes = passed + failed;
     return { passed, failed, errors, rate: outcomes ? passed / outcomes : 0, interval: wilsonInterval(passed, outcomes) };
 }
+function pairedCase(p) {
+    const b = sideRate(p.base);
+    const h = sideRate(p.head);
+    return {
+        basePassed: b.passed,
+        baseOutcomes: b.passed + b.failed,
+        headPassed: h.passed,
+        headOutcomes: h.passed + h.failed,
+    };
+}
+/** The missing outcomes filled against the head: errored base calls as passes, errored head calls as fails. */
+function pessimisticCase(p) {
+    const b = sideRate(p.base);
+    const h = sideRate(p.head);
+    return {
+        basePassed: b.passed + b.errors,
+        baseOutcomes: p.base.length,
+        headPassed: h.passed,
+        headOutcomes: p.head.length,
+    };
+}
 function compareRates(pairs) {
     const base = sideRate(pairs.flatMap((p) => p.base));
     const head = sideRate(pairs.flatMap((p) => p.head));
-    const paired = pairs.map((p) => {
-        const b = sideRate(p.base);
-        const h = sideRate(p.head);
-        return {
-            basePassed: b.passed,
-            baseOutcomes: b.passed + b.failed,
-            headPassed: h.passed,
-            headOutcomes: h.passed + h.failed,
-        };
-    });
+    const paired = pairs.map(pairedCase);
     const test = pairedRegressionTest(paired);
     const cases = paired.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0).length;
-    return { base, head, delta: head.rate - base.rate, pValue: test.pValue, method: test.method, cases };
+    return {
+        base,
+        head,
+        delta: head.rate - base.rate,
+        pValue: test.pValue,
+        adjustedP: test.pValue,
+        method: test.method,
+        cases,
+    };
 }
 function reasonsOf(results) {
     const reasons = new Set();
@@ -714,7 +839,22 @@ function usagePerCall(results) {
     };
 }
 const percent$1 = (x) => `${(100 * x).toFixed(1)}%`;
-function inconclusiveReason(base, head, overall, maxErrorRate) {
+const byCase = (a, b) => Number(b.critical) - Number(a.critical) ||
+    a.promptIdx - b.promptIdx ||
+    a.provider.localeCompare(b.provider) ||
+    a.testIdx - b.testIdx;
+/** Reasons no outcome could be compared at all (before any test). */
+function missingEverything(base, head, overall) {
+    if (base.results.length + head.results.length === 0)
+        return 'no case ran';
+    // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
+    if (base.results.length === 0)
+        return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
+    if (overall.cases === 0)
+        return 'no case produced an outcome on both base and head';
+    return undefined;
+}
+function errorShareReason(base, head, maxErrorRate) {
     for (const [name, side] of [
         ['base', base],
         ['head', head],
@@ -725,22 +865,58 @@ function inconclusiveReason(base, head, overall, maxErrorRate) {
             return `${errors} of ${side.results.length} ${name} calls errored (${percent$1(share)}, more than the ${percent$1(maxErrorRate)} allowed)`;
         }
     }
-    if (base.results.length + head.results.length === 0)
-        return 'no case ran';
-    // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
-    if (base.results.length === 0)
-        return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
-    if (overall.cases === 0)
-        return 'no case produced an outcome on both base and head';
     return undefined;
 }
-const byCase = (a, b) => Number(b.critical) - Number(a.critical) ||
-    a.promptIdx - b.promptIdx ||
-    a.provider.localeCompare(b.provider) ||
-    a.testIdx - b.testIdx;
+const caseName = (c) => `test ${c.testIdx}${c.description ? ` (${c.description})` : ''} on ${c.promptId} × ${c.provider}`;
+/** What each gate decision tells the author, in lower case (the report's words too). */
+const GATE_WORDS = {
+    ship: 'ship',
+    'fix-prompt': 'fix the prompt first',
+    'fine-tune': 'consider fine-tuning',
+};
+/**
+ * The critical family: one exact test per paired critical case, Holm over all of them at `level`.
+ * Only newly failing cases (and those without a head outcome) are reported.
+ */
+function criticalChecks(pairs, changes, newlyFailing, alpha, level) {
+    const tested = [];
+    const checks = [];
+    for (const [key, pair] of pairs) {
+        const change = changes.get(key);
+        if (!change.critical || change.base.outcomes === 0)
+            continue;
+        if (change.head.outcomes === 0) {
+            if (change.head.errors > 0)
+                checks.push({ change, status: 'no-head-outcome' });
+            continue;
+        }
+        const p = pairedCase(pair);
+        tested.push({
+            change,
+            p,
+            pValue: fisherExactLowerTail(p.basePassed, p.baseOutcomes, p.headPassed, p.headOutcomes),
+        });
+    }
+    const adjusted = holmAdjusted(tested.map((t) => t.pValue)).map((a) => Math.min(1, (a * alpha) / level));
+    tested.forEach((t, i) => {
+        if (!newlyFailing.has(t.change))
+            return;
+        const adjustedP = adjusted[i];
+        const common = { change: t.change, pValue: t.pValue, adjustedP };
+        if (adjustedP < alpha)
+            checks.push({ ...common, status: 'regression' });
+        // Even the most extreme outcome of these repeats would not reject at the first Holm step.
+        else if ((fisherSmallestP(t.p.baseOutcomes, t.p.headOutcomes) * tested.length * alpha) / level >= alpha)
+            checks.push({ ...common, status: 'undecided', repeatsNeeded: repeatsToDecide(level / tested.length) });
+        else
+            checks.push({ ...common, status: 'not-significant' });
+    });
+    return checks.sort((a, b) => byCase(a.change, b.change));
+}
 function compareResults(base, head, options) {
     const excerptChars = options.excerptChars ?? 1000;
     const critical = options.criticalTests ?? new Set();
+    const { alpha } = options;
     const pairs = pairCases(base, head);
     const overall = compareRates([...pairs.values()]);
     const grouped = new Map();
@@ -767,8 +943,10 @@ function compareResults(base, head, options) {
         flaky: [],
         unchanged: [],
     };
+    const changes = new Map();
+    const newlyErroring = [];
     let headFailingCases = 0;
-    for (const pair of pairs.values()) {
+    for (const [key, pair] of pairs) {
         const sample = pair.head[0] ?? pair.base[0];
         const change = {
             testIdx: sample.testIdx,
@@ -781,52 +959,118 @@ function compareResults(base, head, options) {
             base: sideOutcome(pair.base, excerptChars),
             head: sideOutcome(pair.head, excerptChars),
         };
+        changes.set(key, change);
         if (change.head.outcomes > 0 && 2 * change.head.passed <= change.head.outcomes)
             headFailingCases++;
+        if (change.base.outcomes > 0 && change.head.outcomes === 0 && change.head.errors > 0)
+            newlyErroring.push(change);
         const where = movement(change.base, change.head);
         if (where)
             lists[where].push(change);
     }
-    for (const list of Object.values(lists))
+    for (const list of [...Object.values(lists), newlyErroring])
         list.sort(byCase);
-    const reason = inconclusiveReason(base, head, overall, options.maxErrorRate);
+    const hasBase = base.results.length > 0;
+    const levels = critical.size > 0 ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 };
+    const scale = (p) => Math.min(1, (p * alpha) / levels.paired);
+    const nothing = missingEverything(base, head, overall);
     const regressionReasons = [];
-    if (!reason) {
-        // One family: the overall test plus each group's test when there are several groups.
-        const family = groups.length > 1 ? [overall.pValue, ...groups.map((g) => g.pValue)] : [overall.pValue];
-        const rejected = holmRejections(family, options.alpha);
-        const corrected = groups.length > 1 ? `, Holm-corrected over ${family.length} tests` : '';
-        if (rejected[0])
-            regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < α = ${options.alpha}${corrected})`);
+    const inconclusiveReasons = nothing ? [nothing] : [];
+    let checks = [];
+    let tooSmall;
+    if (!nothing && hasBase) {
+        // Paired family, gatekeeping: the overall test first; the groups only when it rejects.
+        overall.adjustedP = scale(overall.pValue);
+        const overallRejected = overall.adjustedP < alpha;
+        const level = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
+        if (overallRejected)
+            regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < ${level})`);
         if (groups.length > 1) {
+            const holm = holmAdjusted(groups.map((g) => g.pValue));
             groups.forEach((g, i) => {
-                g.regression = rejected[i + 1];
+                g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]));
+                g.regression = overallRejected && g.adjustedP < alpha;
                 if (g.regression)
-                    regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}${corrected})`);
+                    regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}; adjusted for the overall test first and Holm over ${groups.length} groups: ${formatP(g.adjustedP)} < α = ${alpha})`);
             });
         }
         else if (groups[0]) {
-            groups[0].regression = rejected[0];
+            groups[0].adjustedP = overall.adjustedP;
+            groups[0].regression = overallRejected;
         }
-        for (const c of lists.newlyFailing.filter((c) => c.critical)) {
-            regressionReasons.push(`critical test #${c.testIdx}${c.description ? ` (${c.description})` : ''} newly failing on ${c.promptId} × ${c.provider}`);
+        // Critical family.
+        if (critical.size > 0) {
+            checks = criticalChecks(pairs, changes, new Set(lists.newlyFailing), alpha, levels.critical);
+            for (const check of checks) {
+                const name = `critical ${caseName(check.change)}`;
+                if (check.status === 'regression')
+                    regressionReasons.push(`${name} newly failing (exact test over its repeats ${pClause(check.pValue)}, adjusted ${formatP(check.adjustedP)} < α = ${alpha})`);
+                else if (check.status === 'undecided')
+                    inconclusiveReasons.push(`${name} is newly failing, but ${check.change.base.outcomes} base and ${check.change.head.outcomes} head outcome(s) cannot decide it: it needs ${check.repeatsNeeded} fresh repeats per side`);
+                else if (check.status === 'no-head-outcome')
+                    inconclusiveReasons.push(`${name} has no head outcome: every head call errored`);
+            }
         }
+        // Missing data: could the errors change the verdict?
+        const errorShare = errorShareReason(base, head, options.maxErrorRate);
+        if (errorShare)
+            inconclusiveReasons.push(errorShare);
+        const errors = overall.head.errors + overall.base.errors;
+        if (errors > 0 && !overallRejected) {
+            const worst = pairedRegressionTest([...pairs.values()].map(pessimisticCase));
+            if (scale(worst.pValue) < alpha) {
+                const erroring = newlyErroring.length ? ` (${newlyErroring.length} newly erroring cases)` : '';
+                inconclusiveReasons.push(`${errors} calls errored${erroring}: were the missing head outcomes fails, the head would be significantly worse (${pClause(worst.pValue)})`);
+            }
+        }
+        // Too small for any drop to be significant.
+        const needed = casesToDecide(levels.paired);
+        if (pairedSmallestP(overall.cases) >= levels.paired) {
+            const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
+            const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
+            tooSmall = { cases: overall.cases, casesNeeded: needed, everyCaseWorse: worse === paired.length && worse > 0 };
+            if (worse > 0 && !overallRejected) {
+                const collapse = tooSmall.everyCaseWorse
+                    ? `every case got worse (base ${percent$1(overall.base.rate)} → head ${percent$1(overall.head.rate)}), but `
+                    : '';
+                inconclusiveReasons.push(`too small to decide: ${collapse}${overall.cases} paired case(s) can never reach significance (the smallest p is 1/${2 ** overall.cases}); it needs at least ${needed} cases`);
+            }
+        }
+    }
+    // The gate: could the head's errors, were they fails, move its pass rate across a threshold?
+    if (!nothing && options.gate && overall.head.errors > 0) {
+        const calls = overall.head.passed + overall.head.failed + overall.head.errors;
+        const worstRate = overall.head.passed / calls;
+        const now = gate(overall.head.rate, options.gate);
+        const then = gate(worstRate, options.gate);
+        if (now !== then)
+            inconclusiveReasons.push(`${overall.head.errors} head calls errored: were they fails, the head's pass rate would be ${percent$1(worstRate)} and the gate would say ${GATE_WORDS[then]} instead of ${GATE_WORDS[now]}`);
+    }
+    else if (!nothing && !hasBase) {
+        const errorShare = errorShareReason(base, head, options.maxErrorRate);
+        if (errorShare)
+            inconclusiveReasons.push(errorShare);
     }
     const errorShare = (r) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
     return {
-        alpha: options.alpha,
+        alpha,
         maxErrorRate: options.maxErrorRate,
+        levels,
         overall,
         groups,
         newlyFailing: lists.newlyFailing,
         newlyPassing: lists.newlyPassing,
         stillFailing: lists.stillFailing,
         flaky: lists.flaky,
+        newlyErroring,
+        critical: checks,
+        ...(tooSmall ? { tooSmall } : {}),
         headFailingCases,
         regression: regressionReasons.length > 0,
         regressionReasons,
-        inconclusive: reason !== undefined,
-        ...(reason !== undefined ? { inconclusiveReason: reason } : {}),
+        inconclusive: inconclusiveReasons.length > 0,
+        ...(inconclusiveReasons.length ? { inconclusiveReason: inconclusiveReasons[0] } : {}),
+        inconclusiveReasons,
         errorRate: { base: errorShare(base), head: errorShare(head) },
         usage: { base: usagePerCall(base.results), head: usagePerCall(head.results) },
     };
@@ -866,8 +1110,75 @@ function affectedPrompts(basePrompts, headPrompts) {
     });
     return {
         evaluate: prompts.filter((p) => p.status !== 'unchanged').map((p) => p.headIdx),
-        skip: prompts.filter((p) => p.status === 'unchanged').map((p) => p.headIdx),
         prompts,
+    };
+}
+
+// Splitting a suite's cases over the jobs of an Actions matrix. A case goes to the shard its identity
+// hashes to, never to a position in a list: adding a test to the suite moves no case that was already
+// there, and every job (and the base and head side of one job) agrees on the split without talking.
+/** An Actions matrix wider than this is a mistake, not a plan (GitHub caps a matrix at 256 jobs). */
+const MAX_SHARDS = 256;
+function parseShard(spec) {
+    const match = /^(\d+)\/(\d+)$/.exec(spec.trim());
+    if (!match) {
+        throw new UsageError(`shard must be written i/n, e.g. 2/4 for the second of four shards; got "${spec}"`);
+    }
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (total < 1 || total > MAX_SHARDS) {
+        throw new UsageError(`shard "${spec}": the number of shards must be between 1 and ${MAX_SHARDS}, got ${total}`);
+    }
+    if (index < 1 || index > total) {
+        throw new UsageError(`shard "${spec}": the shard number must be between 1 and ${total} (shards count from 1)`);
+    }
+    return { index, total };
+}
+/** The 1-based shard a case belongs to: the first 8 bytes of sha256(identity), modulo `total`. */
+function shardOf(caseIdentity, total) {
+    if (!Number.isInteger(total) || total < 1)
+        throw new RangeError(`shard total must be a positive integer, got ${total}`);
+    const digest = createHash('sha256').update(caseIdentity).digest();
+    // 64 bits keep the modulo bias below 2^-50 for any total up to 256.
+    return Number(digest.readBigUInt64BE(0) % BigInt(total)) + 1;
+}
+/**
+ * Every case's identity, in plan order (the order runSuite runs and returns them).
+ *
+ * For the base side of a review pass the head's prompts here (with the base's prompts only given to the
+ * engine to run): the identity then names the head prompt a base prompt is the earlier version of, so
+ * both halves of a pair land in the same shard and each shard holds complete pairs.
+ */
+function planIdentities(input) {
+    const testIds = testIdentities(input.tests);
+    const shape = {
+        tests: input.tests.length,
+        prompts: input.prompts.length,
+        providers: input.providers.length,
+        repeat: Math.max(1, input.repeat),
+    };
+    const identities = [];
+    for (const planned of planCases(shape)) {
+        const provider = input.providers[planned.providerIdx];
+        identities.push(caseIdentity({
+            prompt: input.prompts[planned.promptIdx],
+            providerId: provider.label ?? provider.id,
+            testIdentity: testIds[planned.testIdx],
+            repeat: planned.repeat,
+        }));
+    }
+    return identities;
+}
+/**
+ * The case filter a sharded run gives the engine (proposed `RunDeps.include`): keeps the cases of `shard`.
+ * `identities` is planIdentities(...) of the same suite and prompts the engine runs.
+ */
+function shardCaseFilter(identities, shard) {
+    return (planned) => {
+        const identity = identities[planned.index];
+        if (identity === undefined)
+            throw new RangeError(`case #${planned.index} is outside the plan of ${identities.length} cases`);
+        return shardOf(identity, shard.total) === shard.index;
     };
 }
 
@@ -912,70 +1223,128 @@ function pairPrompts(basePrompts, headPrompts, changes, configDir) {
     return paired;
 }
 
-// What a suite would execute, and where that code comes from. On events that run with the base repository's
-// secrets and write token (pull_request_target, workflow_run), code from files the pull request changed must
-// not run: a JavaScript assertion, a custom provider module, an exec: command, a JS transform. Prompts, vars
-// and test data are only text and may be evaluated. Pure.
-const FILE_PREFIX = 'file://';
-function fileRef(value) {
-    return typeof value === 'string' && value.startsWith(FILE_PREFIX)
-        ? value.slice(FILE_PREFIX.length).split(':')[0]
-        : undefined;
+// What the pull request changed in a suite itself (not its prompts): tests added, removed or with changed
+// assertions, the gate, the providers. The verdict never uses the pull request's suite for a case the base's
+// suite has (the base's tests are the yardstick); these facts let the reader see what the PR's suite would
+// have judged differently. Pure: facts only, the report phrases them.
+/** How a test is recognised on both sides: what it is about (description, vars), not what it asserts. */
+function testKey(test) {
+    return stableJson({ description: test.description ?? null, vars: test.vars });
 }
-/** Every piece of code the suite runs besides promptgate itself, with the file it comes from. */
-function codeUses(suite, repoDir) {
-    const rel = (file) => path.relative(repoDir, path.resolve(suite.rootDir, file)).split(path.sep).join('/');
-    const config = rel(suite.configPath);
-    const uses = [];
-    // A provider is code when it is a module or a command: the suite's providers, and graders named anywhere.
-    const provider = (ref, where, writtenIn) => {
-        const id = typeof ref === 'string' ? ref : ref?.id;
-        if (!id)
-            return;
-        if (id.startsWith(FILE_PREFIX))
-            uses.push({ what: `custom provider module (${where})`, file: rel(fileRef(id)) });
-        if (id.startsWith('exec:')) {
-            uses.push({ what: `exec provider (${where})`, file: writtenIn });
-            // `exec: node scripts/model.mjs` or `exec: ./model.sh`: the script is code too.
-            for (const arg of id.slice('exec:'.length).trim().split(/\s+/)) {
-                if (/[./]/.test(arg) && !arg.startsWith('-'))
-                    uses.push({ what: `exec provider script (${where})`, file: rel(arg) });
-            }
+function written(assertions) {
+    return assertions.map((a) => Object.fromEntries(Object.entries(a).filter(([key]) => key !== 'location')));
+}
+function titleOf(test) {
+    return test.description ?? JSON.stringify(test.vars);
+}
+/** The test keys of `tests` in order, with `#n` for the n-th repetition of a key. */
+function keyed(tests) {
+    const out = new Map();
+    const seen = new Map();
+    for (const test of tests) {
+        const key = testKey(test);
+        const n = seen.get(key) ?? 0;
+        seen.set(key, n + 1);
+        out.set(n === 0 ? key : `${key}#${n}`, test);
+    }
+    return out;
+}
+function loosenedBy(before, after) {
+    if (before.critical && !after.critical)
+        return true;
+    if ((after.threshold ?? 1) < (before.threshold ?? 1))
+        return true;
+    const afterJson = new Set(written(after.assert).map(stableJson));
+    const beforeAsserts = written(before.assert);
+    if (beforeAsserts.some((a) => !afterJson.has(stableJson(a)))) {
+        // An assertion of the base is gone or rewritten: loosened unless only assertions were added.
+        return true;
+    }
+    return false;
+}
+/** The keys of the PR's tests that the base's suite does not have: new cases, judged by the gate alone. */
+function newTestIndexes(base, head) {
+    const baseKeys = new Set(keyed(base.tests).keys());
+    return [...keyed(head.tests).keys()].flatMap((key, i) => (baseKeys.has(key) ? [] : [i]));
+}
+function compareSuites(base, head) {
+    const before = keyed(base.tests);
+    const after = keyed(head.tests);
+    const tests = [];
+    for (const [key, test] of before) {
+        const now = after.get(key);
+        if (!now) {
+            tests.push({ status: 'removed', title: titleOf(test), before: written(test.assert), loosened: true });
         }
-    };
-    suite.providers.forEach((p, i) => provider(p, `providers[${i}] ${p.id}`, config));
-    suite.tests.forEach((t, i) => {
-        provider(t.options.provider, `tests[${i}].options.provider`, config);
-        const transform = t.options.transform;
-        if (transform)
-            uses.push({
-                what: `output transform (tests[${i}])`,
-                file: fileRef(transform) ? rel(fileRef(transform)) : config,
+        else if (stableJson(written(test.assert)) !== stableJson(written(now.assert)) ||
+            test.threshold !== now.threshold ||
+            Boolean(test.critical) !== Boolean(now.critical)) {
+            tests.push({
+                status: 'changed',
+                title: titleOf(now),
+                before: written(test.assert),
+                after: written(now.assert),
+                loosened: loosenedBy(test, now),
             });
-        t.assert.forEach((a, j) => {
-            const where = `tests[${i}].assert[${j}]`;
-            const base = a.type.replace(/^not-/, '');
-            const writtenIn = a.location ? rel(a.location.file) : config;
-            provider(a.provider, `${where}.provider`, writtenIn);
-            if (base === 'javascript') {
-                uses.push({
-                    what: `javascript assertion (${where})`,
-                    file: fileRef(a.value) ? rel(fileRef(a.value)) : writtenIn,
-                });
-            }
-            if (a.transform) {
-                uses.push({
-                    what: `assertion transform (${where})`,
-                    file: fileRef(a.transform) ? rel(fileRef(a.transform)) : writtenIn,
-                });
-            }
-        });
-    });
-    return uses;
+        }
+    }
+    for (const [key, test] of after) {
+        if (!before.has(key))
+            tests.push({ status: 'added', title: titleOf(test), after: written(test.assert), loosened: false });
+    }
+    const changes = { tests };
+    if (stableJson(base.gate) !== stableJson(head.gate))
+        changes.gate = { before: base.gate, after: head.gate };
+    const ids = (s) => s.providers.map((p) => p.label ?? p.id);
+    if (stableJson(ids(base)) !== stableJson(ids(head)))
+        changes.providers = { before: ids(base), after: ids(head) };
+    return changes;
 }
-/** The code uses whose source the pull request changed. */
-function untrustedCode(uses, changed) {
-    return uses.filter((u) => changed.has(u.file));
+
+// Where a review reads each revision from. The base's suite is the yardstick, so the base revision is written
+// out whole (its scripts import their neighbours) under the workspace (so that they resolve the workspace's
+// node_modules), unless the caller already has it (pull_request_target checks out the base). On untrusted
+// events the head is read as text only: just the prompt files the base's suite names (and the changed
+// files, for new prompts its globs match) are written to a directory of their own, and nothing there runs.
+/** The directory under the workspace that review trees (and nothing a suite reads) live in. */
+const TREES_DIR = path.join('.promptgate', 'trees');
+async function exists(p) {
+    return stat(p).then(() => true, () => false);
+}
+async function openTrees(options) {
+    const root = path.join(options.repoDir, TREES_DIR);
+    await mkdir(root, { recursive: true });
+    const made = [];
+    const fresh = async (name) => {
+        const dir = await mkdtemp(path.join(root, `${name}-`));
+        made.push(dir);
+        return dir;
+    };
+    let base = options.baseTree;
+    if (!base) {
+        base = await fresh('base');
+        await options.materializeBase(['.'], base);
+    }
+    let head;
+    return {
+        base,
+        headText: async () => (head ??= await fresh('head')),
+        close: async () => {
+            for (const dir of made)
+                await rm(dir, { recursive: true, force: true });
+            // Left in place when another run's trees are still there.
+            await rmdir(root).catch(() => undefined);
+        },
+    };
+}
+/** Writes `paths` of the base into the base tree when it lacks them (history-less checkouts fetch file by file). */
+async function ensureBaseFiles(trees, materializeBase, paths) {
+    const missing = [];
+    for (const p of paths)
+        if (!(await exists(path.join(trees.base, p))))
+            missing.push(p);
+    if (missing.length > 0)
+        await materializeBase(missing, trees.base);
 }
 
 // One suite's review in three steps, so that a sharded run can stop after the second and a merge job can
@@ -991,28 +1360,104 @@ function repoRelative(repoDir, files) {
         .map((f) => toPosix(path.relative(repoDir, f)))
         .filter((f) => f !== '' && !f.startsWith('../') && !path.isAbsolute(f));
 }
-async function prepareSuite(input, configPath, logger) {
-    const options = input.evaluate;
-    const suite = await loadSuite(path.resolve(input.repoDir, configPath), {
-        overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
-        projectRoot: input.repoDir,
+const loadOptions = (input, projectRoot) => ({
+    overrides: { repeat: input.evaluate.repeat, maxConcurrency: input.evaluate.maxConcurrency },
+    projectRoot,
+});
+/** The base revision's suite, or why it cannot be had (a suite the pull request adds has none). */
+async function loadBaseSuite(input, trees, configPath, wanted) {
+    await ensureBaseFiles(trees, input.materializeBase, [configPath, ...wanted]);
+    const abs = path.join(trees.base, configPath);
+    try {
+        await stat(abs);
+    }
+    catch {
+        return {};
+    }
+    try {
+        return { suite: await loadSuite(abs, loadOptions(input, trees.base)) };
+    }
+    catch (err) {
+        return { problem: `the base revision's ${configPath} could not be loaded (${messageOf(err)})` };
+    }
+}
+/**
+ * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries
+ * resolved against a directory holding only the head's files as text (renamed files under their old name).
+ */
+async function headPromptTexts(input, trees, configPath, base) {
+    const dir = await trees.headText();
+    const promptFiles = repoRelative(trees.base, base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])));
+    const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path]] : [])));
+    const wanted = new Set(promptFiles.map((f) => renamedTo.get(f) ?? f));
+    for (const c of input.changes)
+        if (c.status !== 'deleted')
+            wanted.add(c.path);
+    await input.materializeHead([...wanted], dir);
+    for (const [from, to] of renamedTo) {
+        if (!promptFiles.includes(from))
+            continue;
+        await mkdir(path.dirname(path.join(dir, from)), { recursive: true });
+        await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
+    }
+    const raw = await readRawConfig(path.join(trees.base, configPath));
+    const resolved = await resolvePrompts(raw.config.prompts, path.join(dir, path.posix.dirname(configPath)), raw.source.displayPath, {
+        locator: raw.source,
+        projectRoot: dir,
     });
-    const name = suite.description ?? configPath;
-    const affectedBy = changedSuiteFiles(repoRelative(input.repoDir, suite.referencedFiles), input.changes);
+    return resolved.prompts;
+}
+async function prepareSuite(input, trees, configPath, logger) {
+    const options = input.evaluate;
+    const untrusted = input.trust === 'untrusted';
+    // The pull request's own suite is loaded only when its code may run (trusted events).
+    const prSuite = untrusted
+        ? undefined
+        : await loadSuite(path.resolve(input.repoDir, configPath), loadOptions(input, input.repoDir));
+    const base = await loadBaseSuite(input, trees, configPath, prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []);
+    const name = base.suite?.description ?? prSuite?.description ?? configPath;
+    const empty = { head: { headIdx: [], prompts: [] }, skippedPrompts: [], newPrompts: [] };
+    if (!base.suite && !prSuite) {
+        const reason = base.problem
+            ? `skipped: ${base.problem}; on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run`
+            : `skipped: the pull request adds this suite, and on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run (its tests and code would be the pull request's)`;
+        logger.warn(`${configPath}: ${reason}`);
+        return { configPath, name, affectedBy: [configPath], ...empty, skip: { reason } };
+    }
+    for (const warning of (prSuite ?? base.suite)?.warnings ?? [])
+        logger.warn(warning);
+    const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite);
+    const yardstick = base.suite ? { ...base.suite, prompts: headPrompts } : prSuite;
+    const promptFiles = new Set(headPrompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
+    const suiteFiles = [
+        ...promptFiles,
+        ...(base.suite ? repoRelative(trees.base, base.suite.referencedFiles) : []),
+        ...(prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []),
+    ];
+    const affectedBy = input.changesIncomplete
+        ? [...new Set(suiteFiles)].sort()
+        : changedSuiteFiles(suiteFiles, input.changes);
     const prepared = {
         configPath,
         name,
-        suite,
+        suite: yardstick,
         affectedBy,
-        head: { headIdx: [], prompts: [] },
-        skippedPrompts: [],
-        newPrompts: [],
+        ...empty,
+        baseProblem: base.problem,
     };
     if (affectedBy.length === 0 && !input.evaluateUnaffected) {
         logger.info(`${configPath}: no file this suite reads changed; skipped`);
         return { ...prepared, skip: {} };
     }
-    const missing = missingCredentials(suite, options.env ?? process.env);
+    const changedSuiteItself = affectedBy.filter((f) => !promptFiles.has(f));
+    if (changedSuiteItself.length > 0 && base.suite) {
+        prepared.suiteChanges = {
+            files: changedSuiteItself,
+            evaluated: prSuite !== undefined,
+            ...(prSuite ? compareSuites(base.suite, prSuite) : { tests: [] }),
+        };
+    }
+    const missing = missingCredentials(prSuite && prepared.suiteChanges ? [...yardstick.providers, ...prSuite.providers] : yardstick.providers, options.env ?? process.env);
     if (missing.length > 0) {
         if (input.missingCredentials === 'skip') {
             const reason = `skipped: no credentials for provider ${missing.join(', ')} on fork pull requests — GitHub does not pass secrets to them`;
@@ -1021,19 +1466,31 @@ async function prepareSuite(input, configPath, logger) {
         }
         throw new MissingCredentialsError(`${configPath}: no credentials for provider ${missing.join(', ')}: set them in the step's env, e.g. \`env: OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}\``);
     }
-    if (input.trust === 'untrusted')
-        refuseChangedCode(input, suite, configPath);
-    const base = await readBasePrompts(input, configPath, suite, logger);
-    const everything = suite.prompts.map((_, i) => i);
-    if (!base.paired) {
-        const head = { headIdx: everything, prompts: suite.prompts };
-        return { ...prepared, head, newPrompts: suite.prompts.map((p) => p.label), baseProblem: base.problem };
+    const everything = headPrompts.map((_, i) => i);
+    const paired = base.suite
+        ? pairPrompts(base.suite.prompts, headPrompts, input.changes, path.posix.dirname(configPath) === '.' ? '' : path.posix.dirname(configPath))
+        : undefined;
+    const withPrSuite = (plan) => {
+        if (!prSuite || !base.suite || !plan.suiteChanges)
+            return plan;
+        const run = plan.head.headIdx;
+        return {
+            ...plan,
+            prSuite: {
+                suite: prSuite,
+                head: { headIdx: run, prompts: run.map((i) => headPrompts[i]) },
+                newTests: newTestIndexes(base.suite, prSuite),
+            },
+        };
+    };
+    if (!paired || !paired.some((p) => p !== undefined)) {
+        const head = { headIdx: everything, prompts: headPrompts };
+        return withPrSuite({ ...prepared, head, newPrompts: headPrompts.map((p) => p.label) });
     }
     // When only prompt files changed, a prompt whose text is the same on both sides would give the same
     // outcomes on both: it is not run at all. When tests, vars, providers or scripts changed, every prompt is.
-    const promptFiles = new Set(suite.prompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
-    const onlyPromptsChanged = affectedBy.every((f) => promptFiles.has(f)) && !input.evaluateUnaffected;
-    const verdicts = affectedPrompts(base.paired, suite.prompts);
+    const onlyPromptsChanged = changedSuiteItself.length === 0 && !input.evaluateUnaffected;
+    const verdicts = affectedPrompts(paired, headPrompts);
     const run = onlyPromptsChanged ? verdicts.evaluate : everything;
     const skippedPrompts = onlyPromptsChanged
         ? verdicts.prompts.filter((p) => p.status === 'unchanged').map((p) => ({ id: p.label, reason: p.reason }))
@@ -1043,64 +1500,24 @@ async function prepareSuite(input, configPath, logger) {
         logger.info(`${configPath}: the changed prompt files have the same text on both sides; skipped`);
         return { ...prepared, skip: {}, skippedPrompts };
     }
-    const pairedRun = run.filter((i) => base.paired[i] !== undefined);
-    return {
+    const pairedRun = run.filter((i) => paired[i] !== undefined);
+    return withPrSuite({
         ...prepared,
-        head: { headIdx: run, prompts: run.map((i) => suite.prompts[i]) },
-        base: pairedRun.length ? { headIdx: pairedRun, prompts: pairedRun.map((i) => base.paired[i]) } : undefined,
+        head: { headIdx: run, prompts: run.map((i) => headPrompts[i]) },
+        base: pairedRun.length ? { headIdx: pairedRun, prompts: pairedRun.map((i) => paired[i]) } : undefined,
         skippedPrompts,
         newPrompts,
-    };
+    });
 }
-function missingCredentials(suite, env) {
-    return suite.providers.flatMap((p) => requiredCredentials(p, env).map((name) => `${p.label ?? p.id} (${name})`));
-}
-function refuseChangedCode(input, suite, configPath) {
-    const refused = untrustedCode(codeUses(suite, input.repoDir), touchedPaths(input.changes));
-    if (refused.length === 0)
-        return;
-    throw new UntrustedCodeError(`${configPath}: this event runs with the base repository's secrets, and the pull request changed code the suite would run: ` +
-        refused.map((u) => `${u.what} from ${u.file}`).join('; ') +
-        '. It was not run. Review the change and set `allow-untrusted-code: true` only for pull requests you trust, or use the `pull_request` event.');
-}
-/**
- * The earlier version of each head prompt, read from the base revision's config in a temporary directory
- * (never a checkout over the workspace). Only its prompts are read: the base's tests, providers and scripts
- * are not (the head's tests run on both sides, and fetched through the REST API they may not even be there).
- */
-async function readBasePrompts(input, configPath, suite, logger) {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-base-'));
-    try {
-        const configDir = path.posix.dirname(configPath);
-        const wanted = new Set([configDir, ...repoRelative(input.repoDir, suite.referencedFiles)]);
-        for (const c of input.changes)
-            if (c.previousPath)
-                wanted.add(c.previousPath);
-        await input.materializeBase([...wanted], tmp);
-        let basePrompts;
-        try {
-            const raw = await readRawConfig(path.join(tmp, configPath));
-            const resolved = await resolvePrompts(raw.config.prompts, path.dirname(raw.configPath), raw.source.displayPath, {
-                locator: raw.source,
-                projectRoot: tmp,
-            });
-            basePrompts = resolved.prompts;
-        }
-        catch (err) {
-            const problem = `the base revision's ${configPath} could not be read (${messageOf(err)}); every prompt is treated as new`;
-            logger.warn(problem);
-            return { problem };
-        }
-        const paired = pairPrompts(basePrompts, suite.prompts, input.changes, configDir === '.' ? '' : configDir);
-        return paired.some((p) => p !== undefined) ? { paired } : {};
-    }
-    finally {
-        await rm(tmp, { recursive: true, force: true });
-    }
+const UNTRUSTED_EVENT_WORDS = "events that run with the base repository's secrets (pull_request_target, workflow_run)";
+function missingCredentials(providers, env) {
+    const seen = new Set();
+    return providers.flatMap((p) => requiredCredentials(p, env)
+        .map((name) => `${p.label ?? p.id} (${name})`)
+        .filter((m) => !seen.has(m) && seen.add(m)));
 }
 /** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
-async function evaluateSide(prepared, which, side, options, cache, filter) {
-    const { suite } = prepared;
+async function evaluateSide(configPath, suite, which, side, options, cache, filter) {
     const subset = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]) };
     const identities = planIdentities({
         tests: suite.tests,
@@ -1113,7 +1530,7 @@ async function evaluateSide(prepared, which, side, options, cache, filter) {
         prompts: side.prompts,
         cache,
         include: filter?.(identities),
-        where: { config: prepared.configPath, side: which },
+        where: { config: configPath, side: which },
     });
     for (const r of results.results)
         r.promptIdx = side.headIdx[r.promptIdx];
@@ -1121,21 +1538,29 @@ async function evaluateSide(prepared, which, side, options, cache, filter) {
 }
 async function evaluateSides(prepared, options, cache, logger, filter) {
     const none = { made: 0, cached: 0 };
-    if (prepared.skip || prepared.head.headIdx.length === 0) {
+    const { suite, configPath } = prepared;
+    if (prepared.skip || !suite || prepared.head.headIdx.length === 0) {
         return { calls: none, identities: { head: [], base: [] } };
     }
-    const { configPath } = prepared;
-    logger.info(`${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${prepared.suite.tests.length} tests)`);
-    const head = await evaluateSide(prepared, 'head', prepared.head, options, cache, filter);
+    logger.info(`${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${suite.tests.length} tests)`);
+    const head = await evaluateSide(configPath, suite, 'head', prepared.head, options, cache, filter);
     let base;
     if (prepared.base) {
         logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
-        base = await evaluateSide(prepared, 'base', prepared.base, options, cache, filter);
+        base = await evaluateSide(configPath, suite, 'base', prepared.base, options, cache, filter);
+    }
+    // A shard runs the verdict's cases only; the PR's suite is shown by single runs.
+    let prHead;
+    if (prepared.prSuite && !filter) {
+        logger.info(`${configPath}: evaluating the pull request's version of the suite on the head`);
+        const pr = prepared.prSuite;
+        prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, undefined)).results;
     }
     return {
         head: head.results,
         base: base?.results,
-        calls: addCalls(countCalls(head.results), base ? countCalls(base.results) : none),
+        prHead,
+        calls: [base?.results, prHead].reduce((acc, r) => (r ? addCalls(acc, countCalls(r)) : acc), countCalls(head.results)),
         identities: { head: head.identities, base: base?.identities ?? [] },
     };
 }
@@ -1150,9 +1575,10 @@ function decideSuite(prepared, sides, logger) {
         newPrompts: prepared.newPrompts,
         skippedPrompts: prepared.skippedPrompts,
         baseProblem: prepared.baseProblem,
+        suiteChanges: prepared.suiteChanges,
         calls: sides.calls,
     };
-    if (prepared.skip || !sides.head) {
+    if (prepared.skip || !sides.head || !suite) {
         return { ...common, verdict: 'skipped', skippedReason: prepared.skip?.reason };
     }
     const head = sides.head;
@@ -1161,33 +1587,364 @@ function decideSuite(prepared, sides, logger) {
         alpha: suite.gate.alpha,
         maxErrorRate: suite.gate.maxErrorRate,
         criticalTests,
+        gate: suite.gate,
     });
-    const headRate = comparison.overall.head.rate;
+    const prSuite = prepared.prSuite && sides.prHead ? prSuiteOutcome(prepared.prSuite, sides.prHead) : undefined;
+    // Cases only the PR's suite has are new: the gate judges them with the yardstick's head outcomes.
+    const headRate = pooledRate(comparison.overall.head, prSuite?.newTestOutcomes);
     const verdict = decideVerdict({
         inconclusive: comparison.inconclusive,
         regression: sides.base !== undefined && comparison.regression,
         headPassRate: headRate,
     }, suite.gate);
     logger.info(`${configPath}: head ${(headRate * 100).toFixed(1)}% over ${head.stats.cases} cases → ${verdict}`);
-    return { ...common, verdict, gate: gate(headRate, suite.gate), base: sides.base, head, comparison };
+    return {
+        ...common,
+        verdict,
+        gate: gate(headRate, suite.gate),
+        gatePassRate: headRate,
+        base: sides.base,
+        head,
+        comparison,
+        prSuite,
+    };
+}
+/** Passed / outcomes over the yardstick's head and, when there are any, the new tests' outcomes. */
+function pooledRate(head, extra) {
+    if (!extra || extra.passed + extra.failed === 0)
+        return head.rate;
+    const outcomes = head.passed + head.failed + extra.passed + extra.failed;
+    return outcomes === 0 ? 0 : (head.passed + extra.passed) / outcomes;
+}
+function prSuiteOutcome(pr, results) {
+    const count = (filter) => {
+        const chosen = results.results.filter(filter);
+        const passed = chosen.filter((r) => r.error === undefined && r.pass).length;
+        const errors = chosen.filter((r) => r.error !== undefined).length;
+        return { passed, failed: chosen.length - passed - errors, errors };
+    };
+    const newTests = new Set(pr.newTests);
+    const all = count(() => true);
+    const outcomes = all.passed + all.failed;
+    return {
+        results,
+        ...all,
+        rate: outcomes === 0 ? 0 : all.passed / outcomes,
+        newTests: pr.newTests.length,
+        newTestOutcomes: count((r) => newTests.has(r.testIdx)),
+    };
 }
 
-async function prepareAll(input) {
+// The results file one shard job writes and the merge job reads. Self-describing: besides its results it
+// says which plan they belong to (case count and a hash of every case identity, in plan order), so the
+// merge can prove the shards ran the same suites and that together they hold every case exactly once.
+/** A shard file cannot be read or is not one. */
+class ShardFileError extends UserError {
+    name = 'ShardFileError';
+}
+function fingerprintPlan(identities) {
+    return { cases: identities.length, hash: sha256Hex(JSON.stringify(identities)) };
+}
+function configHash(text) {
+    return sha256Hex(text);
+}
+/**
+ * One side as this shard ran it. `identities` is the side's full plan (planIdentities), `results` what the
+ * engine returned for this shard's cases only, in plan order.
+ */
+function buildShardSide(input) {
+    const caseIndexes = [];
+    input.identities.forEach((id, index) => {
+        if (shardOf(id, input.shard.total) === input.shard.index)
+            caseIndexes.push(index);
+    });
+    if (caseIndexes.length !== input.results.results.length) {
+        throw new Error(`${input.config} (${input.side}): shard ${input.shard.index}/${input.shard.total} holds ${caseIndexes.length} cases of the plan but the run returned ${input.results.results.length} results; was the engine given the shard's case filter?`);
+    }
+    return {
+        config: input.config,
+        side: input.side,
+        suite: input.results.suite,
+        plan: fingerprintPlan(input.identities),
+        caseIndexes,
+        caseIds: caseIndexes.map((i) => input.identities[i]),
+        results: input.results.results,
+    };
+}
+// A result is checked for every field of CaseResult that the merge, the comparison and the report read.
+const caseResultSchema = looseObject({
+    testIdx: number().int().nonnegative(),
+    promptIdx: number().int().nonnegative(),
+    promptId: string(),
+    provider: string(),
+    repeat: number().int().nonnegative(),
+    description: string().optional(),
+    vars: record(string(), unknown()),
+    output: unknown(),
+    pass: boolean(),
+    score: number(),
+    error: string().optional(),
+    assertions: array(looseObject({
+        type: string(),
+        pass: boolean(),
+        score: number(),
+        reason: string(),
+        metric: string().optional(),
+    })),
+    latencyMs: number(),
+    tokens: object({ prompt: number(), completion: number(), total: number() }),
+    cost: number(),
+    cached: boolean(),
+    prompt: string().optional(),
+});
+const shardFileSchema = object({
+    version: literal(1),
+    kind: literal('promptgate-shard'),
+    shard: object({ index: number().int().min(1), total: number().int().min(1).max(MAX_SHARDS) })
+        .refine((s) => s.index <= s.total, { message: 'shard index must not exceed the total' }),
+    base: string(),
+    head: string(),
+    configs: array(object({ path: string(), hash: string() })),
+    sides: array(object({
+        config: string(),
+        side: _enum(['base', 'head']),
+        suite: string(),
+        plan: object({ cases: number().int().nonnegative(), hash: string() }),
+        caseIndexes: array(number().int().nonnegative()),
+        caseIds: array(string()),
+        results: array(caseResultSchema),
+    })),
+});
+async function writeShardFile(file, data) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(data) + '\n');
+}
+async function readShardFile(file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        throw new ShardFileError(`${file}: cannot read the shard file: ${messageOf(error)}`);
+    }
+    return { source: file, data: parseShardFile(text, file) };
+}
+function parseShardFile(text, source) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ShardFileError(`${source}: not JSON (${messageOf(error)}); expected a file written by \`--shard i/n\``);
+    }
+    if (json?.kind !== 'promptgate-shard') {
+        throw new ShardFileError(`${source}: not a promptgate shard file (its "kind" must be "promptgate-shard")`);
+    }
+    const parsed = shardFileSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ShardFileError(`${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    }
+    return parsed.data;
+}
+
+// Puts the shard files of one run back together into each config's base and head results, as an unsharded
+// run would have returned them. Pure: it refuses (naming the file and the case) any set of files that is
+// not exactly one run's shards, because a silently missing case would change the pass rate it reports.
+/** The shard files do not make up one whole run. `problems` has one line per thing wrong. */
+class ShardMergeError extends UserError {
+    problems;
+    name = 'ShardMergeError';
+    constructor(problems) {
+        super(`the shard files cannot be merged:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+/** More than this many missing or duplicated cases are summarised, not listed. */
+const LISTED_CASES = 10;
+function mergeShards(files) {
+    const first = files[0];
+    if (!first)
+        throw new ShardMergeError(['no shard files were given']);
+    const problems = [...runMismatches(first, files), ...shardCoverage(first.data.shard.total, files)];
+    // Cases are only worth checking once the files are known to be one run's.
+    if (problems.length > 0)
+        throw new ShardMergeError(problems);
+    const configs = [];
+    for (const { path: config } of first.data.configs) {
+        const merged = { config };
+        for (const side of ['base', 'head']) {
+            const parts = sidePartsOf(files, config, side, problems);
+            if (parts) {
+                const results = mergeSide(parts, first.data.shard.total, config, side, problems);
+                if (results)
+                    merged[side] = results;
+            }
+        }
+        configs.push(merged);
+    }
+    for (const file of files) {
+        for (const s of file.data.sides) {
+            if (!first.data.configs.some((c) => c.path === s.config)) {
+                problems.push(`${file.source}: has results for ${s.config}, which is not one of the run's configs`);
+            }
+        }
+    }
+    if (problems.length > 0)
+        throw new ShardMergeError(problems);
+    return { base: first.data.base, head: first.data.head, configs };
+}
+/** Every file must come from the same run: same revisions, same configs, same number of shards. */
+function runMismatches(first, files) {
+    const problems = [];
+    const ref = first.data;
+    const configsOf = (f) => f.data.configs.map((c) => `${c.path}@${c.hash}`).join(', ');
+    for (const file of files.slice(1)) {
+        const d = file.data;
+        const differs = (what, theirs, ours) => problems.push(`${file.source}: ${what} ${theirs}, but ${first.source} has ${ours}: they are shards of different runs`);
+        if (d.base !== ref.base)
+            differs('was run on base', d.base, ref.base);
+        if (d.head !== ref.head)
+            differs('was run on head', d.head, ref.head);
+        if (d.shard.total !== ref.shard.total)
+            differs('splits the run into', `${d.shard.total} shards`, `${ref.shard.total}`);
+        if (configsOf(file) !== configsOf(first))
+            differs('evaluated the configs', `[${configsOf(file)}]`, `[${configsOf(first)}]`);
+    }
+    return problems;
+}
+/** Each shard 1..n exactly once. */
+function shardCoverage(total, files) {
+    const problems = [];
+    const byIndex = new Map();
+    for (const file of files)
+        byIndex.set(file.data.shard.index, [...(byIndex.get(file.data.shard.index) ?? []), file.source]);
+    for (let index = 1; index <= total; index++) {
+        const sources = byIndex.get(index) ?? [];
+        if (sources.length === 0)
+            problems.push(`shard ${index}/${total} is missing: no file for it was given`);
+        if (sources.length > 1)
+            problems.push(`shard ${index}/${total} was given more than once: ${sources.join(', ')}`);
+    }
+    return problems;
+}
+/** One config side's part from every file; undefined when no file ran that side. */
+function sidePartsOf(files, config, side, problems) {
+    const parts = [];
+    const without = [];
+    for (const file of files) {
+        const found = file.data.sides.filter((s) => s.config === config && s.side === side);
+        if (found.length > 1)
+            problems.push(`${file.source}: has the ${side} side of ${config} ${found.length} times`);
+        if (found[0])
+            parts.push({ source: file.source, shardIndex: file.data.shard.index, side: found[0] });
+        else
+            without.push(file.source);
+    }
+    if (parts.length === 0)
+        return undefined;
+    if (without.length > 0) {
+        problems.push(`${without.join(', ')}: ha${without.length === 1 ? 's' : 've'} no ${side} side for ${config}, but ${parts[0].source} has one`);
+        return undefined;
+    }
+    return parts;
+}
+function mergeSide(parts, total, config, side, problems) {
+    const label = `${config} (${side})`;
+    const plan = parts[0].side.plan;
+    const before = problems.length;
+    for (const part of parts.slice(1)) {
+        const p = part.side.plan;
+        if (p.cases !== plan.cases || p.hash !== plan.hash) {
+            problems.push(`${part.source}: ${label} planned ${p.cases} cases (plan ${p.hash.slice(0, 12)}), but ${parts[0].source} planned ${plan.cases} (plan ${plan.hash.slice(0, 12)}): the shards ran different suites`);
+        }
+    }
+    if (problems.length > before)
+        return undefined;
+    const slots = new Array(plan.cases);
+    for (const { source, shardIndex, side: s } of parts) {
+        if (s.caseIndexes.length !== s.caseIds.length || s.caseIds.length !== s.results.length) {
+            problems.push(`${source}: ${label} lists ${s.caseIndexes.length} case positions, ${s.caseIds.length} case ids and ${s.results.length} results; they must be aligned`);
+            continue;
+        }
+        const duplicates = [];
+        s.caseIndexes.forEach((index, i) => {
+            const id = describeCase(s.caseIds[i]);
+            if (!Number.isInteger(index) || index >= plan.cases) {
+                problems.push(`${source}: ${label} case ${id} is at position ${index}, outside the plan of ${plan.cases} cases`);
+            }
+            else if (shardOf(s.caseIds[i], total) !== shardIndex) {
+                problems.push(`${source}: ${label} case ${id} belongs to shard ${shardOf(s.caseIds[i], total)}/${total}, not ${shardIndex}/${total}`);
+            }
+            else if (slots[index]) {
+                duplicates.push(`#${index} ${id} (also in ${slots[index].source})`);
+            }
+            else {
+                slots[index] = { result: s.results[i], source, id };
+            }
+        });
+        if (duplicates.length > 0)
+            problems.push(`${source}: ${label} repeats ${listed(duplicates)}`);
+    }
+    const missing = [];
+    for (let index = 0; index < plan.cases; index++)
+        if (!slots[index])
+            missing.push(`#${index}`);
+    if (missing.length > 0) {
+        problems.push(`${label}: no shard file has a result for case${missing.length === 1 ? '' : 's'} ${listed(missing)} of ${plan.cases}`);
+    }
+    if (problems.length > before)
+        return undefined;
+    const results = slots.map((slot) => slot.result);
+    return { version: 1, suite: parts[0].side.suite, stats: summarizeStats(results), results };
+}
+/** A case identity (plan.ts caseIdentity: [prompt, provider, test, repeat]) as a reader would name it. */
+function describeCase(identity) {
+    try {
+        const [prompt, provider, test, repeat] = JSON.parse(identity);
+        return `(test ${test}, prompt ${prompt}, provider ${provider}, repeat ${repeat})`;
+    }
+    catch {
+        return identity;
+    }
+}
+function listed(items) {
+    if (items.length <= LISTED_CASES)
+        return items.join(', ');
+    return `${items.slice(0, LISTED_CASES).join(', ')} and ${items.length - LISTED_CASES} more`;
+}
+
+// The whole review as plain functions, I/O passed in. The action and the CLI both call these.
+//
+//   load suite ─► find changes ─► materialize base prompts ─► run both sides ─► compare ─► gate
+//
+// A run can also stop after "run both sides" for one shard of the cases (reviewShard), and a merge job picks
+// the shards up again at "compare" (reviewMerged): the result is the one a single run would give.
+/** Prepares every suite with the base revision written out, then does the work; the trees go afterwards. */
+async function withPrepared(input, work) {
     const logger = input.evaluate.logger ?? silentLogger;
-    const prepared = [];
-    for (const configPath of input.configPaths)
-        prepared.push(await prepareSuite(input, configPath, logger));
-    return prepared;
+    const trees = await openTrees(input);
+    try {
+        const prepared = [];
+        for (const configPath of input.configPaths)
+            prepared.push(await prepareSuite(input, trees, configPath, logger));
+        return await work(prepared);
+    }
+    finally {
+        await trees.close();
+    }
 }
 async function review(input) {
     const logger = input.evaluate.logger ?? silentLogger;
     const cache = openCache(input.evaluate);
-    const suites = [];
-    for (const prepared of await prepareAll(input)) {
-        const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
-        suites.push(decideSuite(prepared, sides, logger));
-    }
-    return summarize(input, suites);
+    return withPrepared(input, async (all) => {
+        const suites = [];
+        for (const prepared of all) {
+            const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
+            suites.push(decideSuite(prepared, sides, logger));
+        }
+        return summarize(input, suites);
+    });
 }
 function summarize(input, suites) {
     const tested = new Set();
@@ -1224,16 +1981,18 @@ async function reviewShard(input, shard) {
     const cache = openCache(input.evaluate);
     const sides = [];
     let calls = { made: 0, cached: 0 };
-    for (const prepared of await prepareAll(input)) {
-        const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) => shardCaseFilter(ids, shard));
-        calls = addCalls(calls, evaluated.calls);
-        for (const side of ['head', 'base']) {
-            const results = evaluated[side];
-            if (!results)
-                continue;
-            sides.push(buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }));
+    await withPrepared(input, async (all) => {
+        for (const prepared of all) {
+            const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) => shardCaseFilter(ids, shard));
+            calls = addCalls(calls, evaluated.calls);
+            for (const side of ['head', 'base']) {
+                const results = evaluated[side];
+                if (!results)
+                    continue;
+                sides.push(buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }));
+            }
         }
-    }
+    });
     return { sides, calls };
 }
 /**
@@ -1252,12 +2011,11 @@ async function reviewMerged(input, files) {
             calls.set(side.config, addCalls(counts, { made: side.results.length - cached, cached }));
         }
     }
-    const suites = [];
-    for (const prepared of await prepareAll(input)) {
+    return withPrepared(input, async (all) => summarize(input, all.map((prepared) => {
         const sides = byConfig.get(prepared.configPath);
-        suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: calls.get(prepared.configPath) ?? { made: 0, cached: 0 } }, logger));
-    }
-    return summarize(input, suites);
+        const counts = calls.get(prepared.configPath) ?? { made: 0, cached: 0 };
+        return decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts }, logger);
+    })));
 }
 
 // Fitting a report under a size limit: render less and less until it fits, and as a last resort cut on a
@@ -1369,6 +2127,7 @@ function codeBlock(text, language = 'text', maxCodePoints = 400) {
     return `${fence}${language}\n${body}${body.endsWith('\n') ? '' : '\n'}${fence}`;
 }
 
+// Numbers and verdict words shared by the markdown and the plain-text report.
 const percent = (x) => `${(100 * x).toFixed(1)}%`;
 /** Signed change in percentage points, with a real minus sign. */
 function points(delta) {
@@ -1403,8 +2162,10 @@ function verdictDetail(verdict, suite, datasetPath) {
         ? `head ${percent(c.overall.head.rate)} vs base ${percent(c.overall.base.rate)}`
         : `head ${percent(c.overall.head.rate)} (no base to compare: new in this pull request)`;
     switch (verdict) {
-        case 'inconclusive':
-            return c.inconclusiveReason ?? rates;
+        case 'inconclusive': {
+            const more = c.inconclusiveReasons.length - 1;
+            return `${rates}; ${c.inconclusiveReason ?? 'the evidence cannot decide'}${more > 0 ? ` (and ${more} more reason${more === 1 ? '' : 's'} below)` : ''}`;
+        }
         case 'fix-prompt':
             return `${rates} (below ${percent(suite.gate.fix)})`;
         case 'fine-tune': {
@@ -1418,11 +2179,89 @@ function verdictDetail(verdict, suite, datasetPath) {
             return rates;
     }
 }
+/** "gate: consider fine-tuning (60.9%)": what the gate says on the head's pass rate, whatever the verdict. */
+function gateClause(suite) {
+    if (!suite)
+        return '';
+    if (!suite.gateDecision)
+        return 'gate: no head outcome to judge';
+    return `gate: ${GATE_WORDS[suite.gateDecision]} (${percent(suite.comparison.overall.head.rate)})`;
+}
+/** Whether the check blocks the merge, and for a run that does not decide, what would make it block. */
+function blockClause(input) {
+    if (input.blocks)
+        return `merge blocked (fail-on: ${failOnWords(input.failPolicy)})`;
+    if (input.failPolicy.failOn === 'never')
+        return 'not blocking (fail-on: never)';
+    if (input.overallVerdict === 'inconclusive')
+        return `not blocking (an inconclusive run blocks only with fail-on: ${input.failPolicy.failOn},inconclusive)`;
+    return 'not blocking';
+}
+
+// The "Suite changes" section: what the pull request changed in the suite itself, beside a verdict that used
+// the base's suite for every case the base has. Words only; the facts come from review/suite-changes.ts.
+const STATUS_WORDS = {
+    added: '➕ added',
+    removed: '➖ removed',
+    changed: '✏️ assertions changed',
+};
+function fenced(value) {
+    // A fence longer than any run of backticks in the text, so model-controlled text cannot close it.
+    const text = distExports.stringify(value ?? []).trimEnd();
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}yaml\n${text}\n${fence}`;
+}
+function testRow(change) {
+    const loosened = change.loosened ? ' · **loosened**' : '';
+    const body = [
+        change.before !== undefined ? `Base:\n\n${fenced(change.before)}` : '',
+        change.after !== undefined ? `Pull request:\n\n${fenced(change.after)}` : '',
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return `<details><summary>${STATUS_WORDS[change.status]}${loosened}: ${escapeInline(change.title, 120)}</summary>\n\n${body}\n\n</details>`;
+}
+function suiteChangesSection(changes, pr) {
+    if (!changes)
+        return '';
+    const parts = [
+        '#### Suite changes',
+        `The pull request changes the suite itself (${changes.files.map((f) => `\`${escapeInline(f, 120)}\``).join(', ')}). ` +
+            "The verdict above judged base and head prompts under the **base's** tests, assertions and gate; " +
+            (changes.evaluated
+                ? "the pull request's version of the suite was evaluated on the head too."
+                : "on this event the pull request's version of the suite is shown, **not run** (its code would be the pull request's)."),
+    ];
+    if (pr) {
+        const errors = pr.errors ? `, ${pr.errors} errors` : '';
+        const fresh = pr.newTests ? ` (${pr.newTests} tests only it has, judged by the gate with the head)` : '';
+        parts.push(`Under the pull request's suite the head passes **${percent(pr.rate)}** (${pr.passed} passed, ${pr.failed} failed${errors})${fresh}.`);
+    }
+    const loosened = changes.tests.filter((t) => t.loosened).length;
+    if (changes.tests.length > 0) {
+        const counts = ['added', 'removed', 'changed']
+            .map((status) => [status, changes.tests.filter((t) => t.status === status).length])
+            .filter(([, n]) => n > 0)
+            .map(([status, n]) => `${n} ${status}`)
+            .join(', ');
+        parts.push(`Tests: ${counts}${loosened ? ` — ${loosened} loosened` : ''}.`);
+        parts.push(changes.tests.map(testRow).join('\n'));
+    }
+    if (changes.gate) {
+        const g = (x) => `ship > ${percent(x.ship)}, fix < ${percent(x.fix)}, α = ${x.alpha}`;
+        parts.push(`Gate: ${g(changes.gate.before)} → ${g(changes.gate.after)} (the base's applies).`);
+    }
+    if (changes.providers) {
+        parts.push(`Providers: ${changes.providers.before.map((p) => escapeInline(p, 60)).join(', ')} → ${changes.providers.after.map((p) => escapeInline(p, 60)).join(', ')} (the base's ran).`);
+    }
+    return parts.join('\n\n');
+}
 
 // Markdown sections of the report. Every piece of model or user text goes through escape.ts.
 const ratio = (side) => `${side.passed}/${side.outcomes}`;
 const where = (c) => `${escapeInline(c.promptId, 80)} × ${escapeInline(c.provider, 60)}`;
-const title = (c) => `#${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
+const title = (c) => `test ${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
 function varsText(vars) {
     const entries = Object.entries(vars);
     const shown = entries.slice(0, 8).map(([key, value]) => {
@@ -1437,34 +2276,55 @@ function headline(input) {
     const { emoji, words } = VERDICT_WORDS[input.overallVerdict];
     const suite = input.suites.find((s) => s.verdict === input.overallVerdict) ?? input.suites[0];
     const detail = verdictDetail(input.overallVerdict, input.overallVerdict === 'skipped' && input.suites.length === 0 ? undefined : suite, input.datasetPath);
-    const which = input.suites.length > 1 && suite ? ` (suite ${escapeInline(suite.name, 80)})` : '';
-    return `## ${emoji} ${words}${detail ? ` — ${escapeInline(detail, 300)}` : ''}${which}`;
+    const which = input.suites.length > 1 && suite ? `suite ${escapeInline(suite.name, 80)}: ` : '';
+    const gated = input.overallVerdict === 'skipped' ? '' : gateClause(suite);
+    const heading = [`${emoji} ${words}`, ...(gated ? [gated] : []), blockClause(input)].join(' · ');
+    return `## ${heading}${detail ? `\n\n${which}${escapeInline(detail, 400)}` : ''}`;
 }
 /** A pass rate with its Wilson 95% interval underneath, small: one column per side keeps the table narrow. */
 function rateCell(r) {
     return `${percent(r.rate)}<br><sub>${percent(r.interval.low)}–${percent(r.interval.high)}</sub>`;
 }
 function rateRow(label, r, flagged) {
-    const p = `${formatP(r.pValue)}${flagged ? ' ⛔' : ''}`;
+    const p = `${formatP(r.adjustedP)}${flagged ? ' ⛔' : ''}`;
     return `| ${label[0]} | ${label[1]} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
 }
 function ratesTable(c) {
     const rows = [
-        '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p | Cases | Errors (base → head) |',
+        '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p <sub>adj.</sub> | Cases | Errors (base → head) |',
         '|---|---|--:|--:|--:|--:|--:|--:|',
         ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
     ];
     if (c.groups.length !== 1)
-        rows.push(rateRow(['**All**', ''], c.overall, c.regression && c.regressionReasons.some((r) => r.includes('overall'))));
+        rows.push(rateRow(['**All**', ''], c.overall, c.overall.adjustedP < c.alpha && c.overall.base.passed + c.overall.base.failed > 0));
     return rows.join('\n');
 }
-function newlyFailingSection(list, detail) {
+/** What the critical family said about a case, in words. */
+function criticalLine(check) {
+    if (!check)
+        return [];
+    const p = check.pValue === undefined ? '' : `exact p = ${formatP(check.pValue)}, adjusted ${formatP(check.adjustedP)}`;
+    switch (check.status) {
+        case 'regression':
+            return [`- critical: ${p} — significant, a regression`];
+        case 'undecided':
+            return [
+                `- critical: ${p} — not decidable with these repeats: needs ${check.repeatsNeeded} fresh repeats per side`,
+            ];
+        case 'not-significant':
+            return [`- critical: ${p} — not significant, not counted`];
+        default:
+            return [];
+    }
+}
+function newlyFailingSection(list, critical, detail) {
     if (list.length === 0)
         return '';
     const shown = list.slice(0, detail.newlyFailing);
     const blocks = shown.map((c) => [
         `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
         '',
+        ...criticalLine(critical.find((k) => k.change === c)),
         `- vars: ${varsText(c.vars)}`,
         `- failed: ${c.head.reasons.length ? c.head.reasons.map((r) => escapeInline(r, 300)).join(' · ') : '(no reason given)'}`,
         '',
@@ -1500,6 +2360,28 @@ function collapsedList(heading, list, detail, withReason) {
         : '';
     return `<details>\n<summary>${heading} (${list.length})</summary>\n\n${header}\n${rows.join('\n')}${more}\n\n</details>`;
 }
+/** Cases with outcomes on the base and only errors on the head: missing evidence, never passes. */
+function newlyErroringSection(list, detail) {
+    if (list.length === 0)
+        return '';
+    const shown = list.slice(0, detail.listRows);
+    const rows = shown.map((c) => `| ${title(c)}${c.critical ? ' · **critical**' : ''} | ${where(c)} | ${ratio(c.base)} | ${c.head.errors} | ${escapeInline(c.head.reasons[0]?.replace(/^error: /, '') ?? '', 200)} |`);
+    const more = list.length > shown.length ? `\n\n_…and ${list.length - shown.length} more: see the job summary._` : '';
+    return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
+}
+/** A suite too small for any drop to be significant says so, and what it would take. */
+function tooSmallNote(c) {
+    if (!c.tooSmall || c.inconclusive)
+        return '';
+    return `ℹ️ Too small for any drop to be significant: ${c.tooSmall.cases} paired case(s), and the paired test's smallest p is 1/${2 ** c.tooSmall.cases}. It needs at least ${c.tooSmall.casesNeeded} cases (more repeats do not help: the test counts cases).`;
+}
+function legend(c, suite) {
+    const tests = c.levels.critical > 0
+        ? `α = ${c.alpha} split in half between the paired test over repeats (overall first, then each prompt × provider, Holm) and the critical cases (exact test over each case's repeats, Holm)`
+        : `one-sided paired test over repeats, α = ${c.alpha}; overall first, then each prompt × provider (Holm)`;
+    return (`<sub>Gate: ship above ${percent(suite.gate.ship)}, fix the prompt below ${percent(suite.gate.fix)}. Regression: ${tests}; p adjusted to α's scale, ⛔ below α. ` +
+        `Pass rates count outcomes; errors are missing data, shown apart (inconclusive when they could change the verdict, or above ${percent(c.maxErrorRate)}).</sub>`);
+}
 const omitted = (what, n) => (n > 0 ? `_${n} ${what} omitted to fit: see the job summary._` : '');
 function usageTable(usage) {
     const { base, head } = usage;
@@ -1517,21 +2399,27 @@ function suiteSection(suite, detail, several) {
     const c = suite.comparison;
     const { emoji, words } = VERDICT_WORDS[suite.verdict];
     const parts = [`### Suite ${escapeInline(suite.name, 100)}`];
-    if (several)
-        parts.push(`**${emoji} ${words}** — ${escapeInline(verdictDetail(suite.verdict, suite), 300)}`);
-    parts.push(`<sub>Gate: ship above ${percent(suite.gate.ship)}, fix the prompt below ${percent(suite.gate.fix)}. Regression: one-sided paired test over repeats, α = ${c.alpha}. ` +
-        `Pass rates count outcomes; errors are shown apart (inconclusive above ${percent(c.maxErrorRate)}).</sub>`);
+    if (several) {
+        const gated = suite.verdict === 'skipped' ? '' : ` · ${gateClause(suite)}`;
+        parts.push(`**${emoji} ${words}**${gated} — ${escapeInline(verdictDetail(suite.verdict, suite), 300)}`);
+    }
+    parts.push(legend(c, suite));
     if (suite.skippedPrompts?.length) {
         parts.push(`Not compared: ${suite.skippedPrompts.map((p) => `${escapeInline(p.id, 80)} (${escapeInline(p.reason, 120)})`).join(' · ')}`);
     }
     if (suite.verdict === 'skipped' && c.overall.cases === 0)
         return parts.join('\n\n');
     parts.push(ratesTable(c));
-    if (c.inconclusive && c.inconclusiveReason)
-        parts.push(`⚠️ Inconclusive: ${escapeInline(c.inconclusiveReason, 300)}`);
+    parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
     if (c.regressionReasons.length)
         parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
-    parts.push(newlyFailingSection(c.newlyFailing, detail));
+    if (c.inconclusiveReasons.length) {
+        const what = c.regression ? 'Also missing or too little evidence (the regression stands)' : 'Inconclusive';
+        parts.push(`${what}:\n\n${c.inconclusiveReasons.map((r) => `- ⚠️ ${escapeInline(r, 300)}`).join('\n')}`);
+    }
+    parts.push(tooSmallNote(c));
+    parts.push(newlyFailingSection(c.newlyFailing, c.critical, detail));
+    parts.push(newlyErroringSection(c.newlyErroring, detail));
     parts.push(detail.newlyPassing
         ? collapsedList('✅ Newly passing', c.newlyPassing, detail, false)
         : omitted('newly passing cases', c.newlyPassing.length));
@@ -1681,7 +2569,7 @@ const rateCells = (r) => [
     percent(r.base.rate),
     percent(r.head.rate),
     points(r.delta),
-    formatP(r.pValue),
+    formatP(r.adjustedP),
     String(r.cases),
     `${r.base.errors} → ${r.head.errors}`,
 ];
@@ -1692,7 +2580,7 @@ function caseLines(heading, list) {
         `${heading} (${list.length}):`,
         ...list.map((c) => {
             const reason = c.head.reasons[0] ? ` — ${clean(c.head.reasons[0], 160)}` : '';
-            return `    #${c.testIdx} ${clean(c.description ?? '', 60)} [${clean(c.promptId, 40)} × ${clean(c.provider, 30)}] base ${c.base.passed}/${c.base.outcomes} → head ${c.head.passed}/${c.head.outcomes}${reason}`;
+            return `    test ${c.testIdx} ${clean(c.description ?? '', 60)} [${clean(c.promptId, 40)} × ${clean(c.provider, 30)}] base ${c.base.passed}/${c.base.outcomes} → head ${c.head.passed}/${c.head.outcomes}${reason}`;
         }),
     ];
 }
@@ -1700,23 +2588,25 @@ function renderText(input) {
     const { words } = VERDICT_WORDS[input.overallVerdict];
     const top = input.suites.find((s) => s.verdict === input.overallVerdict) ?? input.suites[0];
     const detail = verdictDetail(input.overallVerdict, top, input.datasetPath);
-    const lines = [`${words.toUpperCase()}${detail ? ` — ${clean(detail, 300)}` : ''}`];
+    const gated = input.overallVerdict === 'skipped' ? '' : gateClause(top);
+    const heading = [words.toUpperCase(), ...(gated ? [gated] : []), blockClause(input)].join(' · ');
+    const lines = [heading, ...(detail ? [`  ${clean(detail, 400)}`] : [])];
     for (const note of input.notes ?? [])
         lines.push(`note: ${clean(note, 500)}`);
     for (const suite of input.suites) {
         const c = suite.comparison;
         lines.push('', `Suite ${clean(suite.name, 100)}: ${VERDICT_WORDS[suite.verdict].words}`);
         const rows = [
-            ['prompt', 'provider', 'base', 'head', 'Δ', 'p', 'cases', 'errors'],
+            ['prompt', 'provider', 'base', 'head', 'Δ', 'p adj.', 'cases', 'errors'],
             ...c.groups.map((g) => [clean(g.promptId, 50), clean(g.provider, 40), ...rateCells(g)]),
         ];
         if (c.groups.length !== 1)
             rows.push(['all', '', ...rateCells(c.overall)]);
         lines.push(...table(rows).map((l) => `  ${l}`));
-        if (c.inconclusiveReason)
-            lines.push(`  inconclusive: ${clean(c.inconclusiveReason, 300)}`);
+        lines.push(...c.inconclusiveReasons.map((r) => `  inconclusive: ${clean(r, 300)}`));
         lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
-        lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly passing', c.newlyPassing));
+        lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly erroring', c.newlyErroring));
+        lines.push(...caseLines('  newly passing', c.newlyPassing));
         lines.push(...caseLines('  flaky', c.flaky), ...caseLines('  still failing', c.stillFailing));
     }
     if (input.untestedPromptChanges.length)
@@ -1734,6 +2624,7 @@ function markerFor(key) {
     return `<!-- promptgate:${key} -->`;
 }
 
+// What a review publishes, built from its result: the report's input and the JSON report document. Pure.
 /**
  * One sticky comment per set of configs: two promptgate steps with different suites keep separate comments.
  * Only characters a hidden marker can hold (see markerFor); configs are joined with `+`.
@@ -1743,7 +2634,10 @@ function commentKey(configPaths) {
 }
 function buildReportInput(args) {
     const { result } = args;
+    const failPolicy = args.failPolicy ?? DEFAULT_FAIL_POLICY;
     return {
+        failPolicy,
+        blocks: reviewBlocks(result, failPolicy),
         marker: markerFor(args.key),
         suites: result.suites.flatMap((s) => s.comparison && s.suite
             ? [
@@ -1752,11 +2646,20 @@ function buildReportInput(args) {
                     comparison: s.comparison,
                     verdict: s.verdict,
                     gate: { ship: s.suite.gate.ship, fix: s.suite.gate.fix },
+                    ...(s.gate ? { gateDecision: s.gate } : {}),
                     skippedPrompts: [
                         ...s.skippedPrompts,
                         ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: evaluated on the head only' })),
                         ...(s.baseProblem ? [{ id: s.configPath, reason: s.baseProblem }] : []),
                     ],
+                    suiteChanges: s.suiteChanges,
+                    prSuite: s.prSuite && {
+                        passed: s.prSuite.passed,
+                        failed: s.prSuite.failed,
+                        errors: s.prSuite.errors,
+                        rate: s.prSuite.rate,
+                        newTests: s.prSuite.newTests,
+                    },
                 },
             ]
             : []),
@@ -1773,6 +2676,10 @@ function buildReportInput(args) {
             ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : [])),
         ],
     };
+}
+/** Whether the check fails: the verdict under `fail-on`, or a suite skipped for credentials under `skipped`. */
+function reviewBlocks(result, policy) {
+    return shouldFailCheck(result.verdict, policy) || (policy.skipped && result.suites.some((s) => s.skippedReason));
 }
 /** The JSON report (an output of the action, `-o` of compare): everything decided, with per-case results. */
 function reportDocument(result, target) {
@@ -1806,6 +2713,14 @@ function reportDocument(result, target) {
 
 // Where a review's facts come from: the changed files, the base revision's files, and per-file diffs.
 // The git implementation serves the CLI and the action; the action adds a REST fallback for shallow clones.
+/** The working tree's version of some files (a local compare against uncommitted edits). */
+async function copyFromWorktree(repoDir, paths, destDir) {
+    for (const p of paths) {
+        const dest = path.join(destDir, assertSafeRepoPath(p));
+        await mkdir(path.dirname(dest), { recursive: true });
+        await copyFile(path.join(repoDir, p), dest).catch(() => undefined);
+    }
+}
 /**
  * Git history is present: diff base...head (or base against the working tree when head is undefined).
  * The base side's files come from `baseFiles` (default: base itself). The action's workspace is the merge of
@@ -1819,6 +2734,12 @@ async function gitSources(repoDir, base, head, baseFiles = base) {
         changes,
         materializeBase: async (paths, destDir) => {
             await materializeRevision(repoDir, baseFiles, paths.includes('.') ? 'all' : paths, destDir);
+        },
+        materializeHead: async (paths, destDir) => {
+            if (head)
+                await materializeRevision(repoDir, head, paths.includes('.') ? 'all' : paths, destDir);
+            else
+                await copyFromWorktree(repoDir, paths, destDir);
         },
         diff: (file, previousPath) => head
             ? unifiedDiff(repoDir, base, head, file, previousPath)
@@ -1860,10 +2781,9 @@ async function setUpLocalReview(cmd, base, head, io) {
     if (head)
         assertSafeRef(head, '--head');
     const repoDir = (await gitText(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
-    const configs = cmd.config.length > 0 ? cmd.config.map((c) => path.resolve(io.cwd, c)) : [findDefaultConfig(io.cwd)];
-    if (configs.some((c) => c === undefined)) {
-        throw new UsageError(`no config found in ${io.cwd}: create promptgate.yaml (or promptfooconfig.yaml), or pass -c FILE`);
-    }
+    const configs = cmd.config.length > 0
+        ? cmd.config.map((c) => path.resolve(io.cwd, c))
+        : [requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE')];
     const configPaths = configs.map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
     const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
     const headDir = head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;
@@ -1882,6 +2802,7 @@ async function setUpLocalReview(cmd, base, head, io) {
             promptGlobs: cmd.prompts.map((g) => path.posix.join(cwdInRepo, g)),
             changes: sources.changes,
             materializeBase: sources.materializeBase,
+            materializeHead: sources.materializeHead,
             evaluate: {
                 repeat: cmd.repeat,
                 maxConcurrency: cmd.maxConcurrency,

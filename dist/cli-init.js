@@ -1,7 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access } from 'node:fs/promises';
 import path from 'node:path';
-import { p as picomatch, z as nunjucks, A as distExports } from './cli-main.js';
-import 'node:child_process';
+import { p as picomatch, F as nunjucks, B as distExports } from './cli-main.js';
 import 'domain';
 import 'events';
 import 'fs';
@@ -12,10 +11,12 @@ import 'node:util';
 import 'node:zlib';
 import 'node:crypto';
 import 'node:url';
+import 'node:child_process';
 import './cli-version.js';
 import 'node:fs';
 import 'process';
 import 'buffer';
+import 'node:os';
 
 // Finds the files in a repository that look like prompt templates, by the names and folders people use
 // for them. Detection only proposes: the user edits the starter config, so a miss costs one line there.

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { y as toJSONSchema, C as ConfigDocumentSchema } from './cli-main.js';
+import { D as toJSONSchema, E as ConfigDocumentSchema } from './cli-main.js';
 import 'node:path';
-import 'node:child_process';
 import 'domain';
 import 'events';
 import 'fs';
@@ -12,10 +11,12 @@ import 'node:util';
 import 'node:zlib';
 import 'node:crypto';
 import 'node:url';
+import 'node:child_process';
 import './cli-version.js';
 import 'node:fs';
 import 'process';
 import 'buffer';
+import 'node:os';
 
 // The config's JSON Schema, generated from the zod schemas the loader uses, so that an editor (VS Code with
 // the YAML extension: `# yaml-language-server: $schema=./promptgate.schema.json`) completes and checks the

@@ -3,10 +3,11 @@
 #
 #   scripts/record-conformance.sh
 #
-# promptfoo is the reference for assertion semantics. This runs the real promptfoo (pinned below) on
-# __tests__/fixtures/conformance/promptfooconfig.yaml with its `echo` provider and writes the trimmed
-# answers to __tests__/fixtures/conformance/expected.json: per case {testIdx, promptIdx, description,
-# pass, score}, plus the promptfoo version. __tests__/conformance/conformance.test.ts then checks that
+# promptfoo is the reference for config, rendering and assertion semantics. This runs the real promptfoo
+# (pinned below) with its `echo` provider on every conformance suite — __tests__/fixtures/conformance/
+# promptfooconfig.yaml and each <folder>/promptfooconfig.yaml under it — and writes the trimmed answers
+# next to each config as expected.json: per case {testIdx, promptIdx, description, output, pass, score},
+# plus the promptfoo version. __tests__/conformance/conformance.test.ts then checks that
 # promptgate gives the same pass and score for every case. Never run in CI or at test time: re-run it
 # by hand after changing the suite or bumping the reference version, and review the diff.
 #
@@ -37,16 +38,18 @@ export PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_DISABLE_UPDATE=1 PROMPTFOO_DISABL
 export PROMPTFOO_CONFIG_DIR="$WORK/promptfoo-config"
 mkdir -p "$PROMPTFOO_CONFIG_DIR"
 
-# promptfoo exits non-zero when some cases fail, which is the point of the suite: keep going.
-(cd "$FIXTURES" && "$PROMPTFOO_DIR/node_modules/.bin/promptfoo" eval -c promptfooconfig.yaml \
-  -o "$WORK/out.json" --no-cache --no-write --no-table --no-progress-bar) >"$WORK/eval.log" 2>&1 || true
-if [ ! -s "$WORK/out.json" ]; then
-  cat "$WORK/eval.log" >&2
-  echo "promptfoo produced no results" >&2
-  exit 1
-fi
-
-node - "$WORK/out.json" "$FIXTURES/expected.json" "$PROMPTFOO_VERSION" <<'JS'
+record() {
+  local dir="$1"
+  # promptfoo exits non-zero when some cases fail, which is the point of the suite: keep going.
+  rm -f "$WORK/out.json"
+  (cd "$dir" && "$PROMPTFOO_DIR/node_modules/.bin/promptfoo" eval -c promptfooconfig.yaml \
+    -o "$WORK/out.json" --no-cache --no-write --no-table --no-progress-bar) >"$WORK/eval.log" 2>&1 || true
+  if [ ! -s "$WORK/out.json" ]; then
+    cat "$WORK/eval.log" >&2
+    echo "promptfoo produced no results for $dir" >&2
+    exit 1
+  fi
+  node - "$WORK/out.json" "$dir/expected.json" "$PROMPTFOO_VERSION" <<'JS'
 const fs = require('node:fs');
 const [outFile, expectedFile, version] = process.argv.slice(2);
 const out = JSON.parse(fs.readFileSync(outFile, 'utf8'));
@@ -54,13 +57,23 @@ const cases = out.results.results
   .map((r) => ({
     testIdx: r.testIdx,
     promptIdx: r.promptIdx,
+    // promptfoo numbers prompts per provider column: the labels say which prompt and provider ran.
+    prompt: r.prompt?.label,
+    provider: r.provider?.label || r.provider?.id,
     description: r.testCase?.description ?? r.vars?.description ?? '',
     output: r.response?.output ?? null,
     pass: r.success,
     score: r.score,
-    ...(r.gradingResult ? {} : { error: r.error ?? 'no grading result' }),
+    // The first line only: the rest is a stack trace through the temporary install.
+    ...(r.gradingResult ? {} : { error: String(r.error ?? 'no grading result').split('\n')[0] }),
   }))
   .sort((a, b) => a.testIdx - b.testIdx || a.promptIdx - b.promptIdx);
 fs.writeFileSync(expectedFile, JSON.stringify({ promptfooVersion: version, cases }, null, 2) + '\n');
 console.log(`wrote ${cases.length} cases to ${expectedFile}`);
 JS
+}
+
+record "$FIXTURES"
+for config in "$FIXTURES"/*/promptfooconfig.yaml; do
+  [ -e "$config" ] && record "$(dirname "$config")"
+done

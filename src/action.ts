@@ -1,6 +1,7 @@
 // The GitHub Action: reads inputs and the event, runs the review, publishes. The only file that knows @actions/*.
 import * as core from '@actions/core';
 import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { readTarget, UNTRUSTED_EVENTS, type ReviewTarget } from './action/event.js';
 import { parseInputs, type ActionInputs } from './action/inputs.js';
@@ -8,13 +9,16 @@ import { publishReview } from './action/publish.js';
 import { FinishedCases, reportOnInterrupt } from './action/interrupt.js';
 import { actionSources } from './action/sources.js';
 import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
-import { findDefaultConfig } from './config/load.js';
+import { requireDefaultConfig } from './config/load.js';
 import { messageOf, UsageError } from './errors.js';
-import { createGitHubClient } from './github/client.js';
-import { review, reviewMerged, reviewShard, type ReviewInput } from './pipeline.js';
+import { revParse } from './git/changes.js';
+import { gitText } from './git/exec.js';
+import { createGitHubClient, type GitHubClient } from './github/client.js';
+import { review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from './pipeline.js';
 import { collectPromptDiffs, type ReviewSources } from './review/sources.js';
 import { readShardFile, writeShardFile, configHash } from './shard/shard-file.js';
 import { parseShard } from './shard/shard.js';
+import { secretEnvValues } from './providers/secrets.js';
 import type { Logger } from './types.js';
 
 const logger: Logger = {
@@ -31,9 +35,7 @@ export async function run(): Promise<void> {
     reportOnInterrupt(finished, env.GITHUB_STEP_SUMMARY);
     core.setSecret(inputs.token);
     // Provider keys come from the environment: mask them in the log before anything can print one.
-    for (const [name, value] of Object.entries(env)) {
-      if (value && value.length >= 4 && /(_API_KEY|_TOKEN|_SECRET)$/.test(name)) core.setSecret(value);
-    }
+    for (const value of secretEnvValues(env)) core.setSecret(value);
     const eventPath = env.GITHUB_EVENT_PATH;
     const payload = eventPath ? JSON.parse(await readFile(eventPath, 'utf8')) : {};
     const target = readTarget({
@@ -48,13 +50,18 @@ export async function run(): Promise<void> {
     const configPaths = configsToReview(inputs, repoDir, workDir);
     const client = createGitHubClient({ token: inputs.token, baseUrl: env.GITHUB_API_URL, logger });
     const sources = await actionSources({ repoDir, target, client, logger });
-    const cacheDir = path.join(workDir, '.promptgate', 'cache');
+    // Outside the checkout: a `.promptgate/cache` committed to the repository must not answer any call. Only the
+    // Actions cache fills this directory.
+    const cacheDir = path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'promptgate', 'output-cache');
     const reviewInput: ReviewInput = {
       repoDir,
       configPaths,
       promptGlobs: inputs.promptGlobs.map((g) => path.posix.join(inputs.workingDirectory, g)),
       changes: sources.changes,
+      changesIncomplete: sources.changesIncomplete,
       materializeBase: sources.materializeBase,
+      materializeHead: sources.materializeHead,
+      baseTree: (await checkedOutAt(repoDir, target.base)) ? repoDir : undefined,
       evaluateUnaffected: inputs.comment === 'always',
       trust: UNTRUSTED_EVENTS.has(target.event) && !inputs.allowUntrustedCode ? 'untrusted' : 'trusted',
       missingCredentials: target.kind === 'pull_request' && target.fromFork ? 'skip' : 'fail',
@@ -75,7 +82,7 @@ export async function run(): Promise<void> {
       await publish(inputs, target, client, result, sources, configPaths, env);
       return;
     }
-    await withPersistentCache(inputs, cacheDir, env, payload, async () => {
+    await withPersistentCache(inputs, cacheDir, env, payload, target, async () => {
       if (inputs.shard) {
         await runShard(inputs, target, reviewInput, repoDir, workDir, configPaths);
         return;
@@ -88,22 +95,30 @@ export async function run(): Promise<void> {
   }
 }
 
+/** Whether the workspace is a clean checkout of `sha` (pull_request_target checks out the base): then it is the base's tree. */
+async function checkedOutAt(repoDir: string, sha: string): Promise<boolean> {
+  try {
+    return (
+      (await revParse(repoDir, 'HEAD')) === sha && (await gitText(repoDir, ['status', '--porcelain'])).trim() === ''
+    );
+  } catch {
+    return false;
+  }
+}
+
 function configsToReview(inputs: ActionInputs, repoDir: string, workDir: string): string[] {
   const configs =
-    inputs.configs.length > 0 ? inputs.configs : [findDefaultConfig(workDir)].flatMap((c) => (c ? [c] : []));
-  if (configs.length === 0) {
-    throw new UsageError(
-      `no config found in ${inputs.workingDirectory}: add promptgate.yaml (or promptfooconfig.yaml), or set the \`config\` input`,
-    );
-  }
+    inputs.configs.length > 0
+      ? inputs.configs
+      : [requireDefaultConfig(workDir, inputs.workingDirectory, 'set the `config` input')];
   return configs.map((c) => path.relative(repoDir, path.resolve(workDir, c)).split(path.sep).join('/'));
 }
 
 async function publish(
   inputs: ActionInputs,
   target: ReviewTarget,
-  client: ReturnType<typeof createGitHubClient>,
-  result: Awaited<ReturnType<typeof review>>,
+  client: GitHubClient,
+  result: ReviewResult,
   sources: ReviewSources,
   configPaths: string[],
   env: NodeJS.ProcessEnv,
@@ -118,6 +133,7 @@ async function withPersistentCache(
   dir: string,
   env: NodeJS.ProcessEnv,
   payload: { repository?: { default_branch?: string } },
+  target: ReviewTarget,
   work: () => Promise<void>,
 ): Promise<void> {
   if (!inputs.cache) return work();
@@ -126,6 +142,10 @@ async function withPersistentCache(
     prefix: inputs.workingDirectory.replace(/[^A-Za-z0-9._/-]/g, '_'),
     ref: env.GITHUB_REF ?? 'unknown',
     defaultBranch: payload.repository?.default_branch,
+    // pull_request_target and workflow_run run on the base branch's ref: what they save must not become the base
+    // branch's cache, which every trusted run restores.
+    untrustedScope:
+      UNTRUSTED_EVENTS.has(target.event) && target.kind === 'pull_request' ? `pr-${target.number}` : undefined,
     logger,
   };
   // The cache service announces itself in the environment; without it there is nothing to restore or save.

@@ -11,8 +11,16 @@ function where(loc: Located): string {
   return loc.column === undefined ? `${loc.file}:${loc.line}` : `${loc.file}:${loc.line}:${loc.column}`;
 }
 
+/**
+ * Everything the user can fix (a config, an input, a ref, a key, a shard set): the CLI exits 1 with the message
+ * and the action fails the check with it. Anything else is promptgate's own failure (the CLI exits 2).
+ */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
 /** A config, prompt, test or vars file is wrong. The message starts with file:line:col. */
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   override name = 'ConfigError';
   constructor(
     readonly location: Located,
@@ -25,7 +33,7 @@ export class ConfigError extends Error {
 }
 
 /** The command line or the action's inputs are wrong. */
-export class UsageError extends Error {
+export class UsageError extends UserError {
   override name = 'UsageError';
 }
 
@@ -40,12 +48,7 @@ export function messageOf(err: unknown): string {
   }
 }
 
-/** The pull request changed code that an untrusted event must not run. */
-export class UntrustedCodeError extends Error {
-  override name = 'UntrustedCodeError';
-}
-
 /** A provider has no credentials in this environment. */
-export class MissingCredentialsError extends Error {
+export class MissingCredentialsError extends UserError {
   override name = 'MissingCredentialsError';
 }

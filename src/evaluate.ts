@@ -4,8 +4,9 @@ import { DiskCache, type OutputCache } from './engine/cache.js';
 import type { PlannedCase } from './engine/plan.js';
 import { runSuite } from './engine/run.js';
 import { resolveProviders, secretValues } from './providers/index.js';
-import { redactResults } from './review/redact.js';
-import type { CaseResult, EvalResults, Logger, Prompt, Suite } from './types.js';
+import { configEnv, secretEnvValues } from './providers/secrets.js';
+import { redactResults, redactValue } from './review/redact.js';
+import type { CaseResult, EvalResults, Logger, Prompt, ProviderResponse, ProviderSpec, Suite } from './types.js';
 import { silentLogger } from './types.js';
 
 export interface EvaluateOptions {
@@ -50,6 +51,7 @@ export async function evaluateConfig(
   const suite = await loadSuite(configPath, {
     overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
   });
+  for (const warning of suite.warnings ?? []) options.logger?.warn(warning);
   const results = await evaluateSuite(suite, options);
   return { suite, results, calls: countCalls(results) };
 }
@@ -65,11 +67,15 @@ export async function evaluateSuite(
     where?: { config: string; side: 'base' | 'head' };
   },
 ): Promise<EvalResults> {
-  const env = options.env ?? process.env;
+  // A config reads the environment only through providers' key variables; the runner's and GitHub's own
+  // variables (the action's token among them) are not there to read.
+  const env = configEnv(options.env ?? process.env);
+  const secrets = suiteSecrets(suite, options);
   const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
+  const cache = options.cache ?? openCache(options);
   const results = await runSuite(suite, {
     providers,
-    cache: options.cache ?? openCache(options),
+    cache: cache && redactingCache(cache, secrets),
     logger: options.logger ?? silentLogger,
     onProgress: options.onProgress,
     onResult:
@@ -79,5 +85,44 @@ export async function evaluateSuite(
     signal: options.signal,
     env,
   });
-  return redactResults(results, [...secretValues(suite.providers, env), ...(options.secrets ?? [])]);
+  return redactResults(results, secrets);
+}
+
+/** Every provider spec a suite names: its providers and the graders of its tests and assertions. */
+function providerSpecs(suite: Suite): ProviderSpec[] {
+  const specs: ProviderSpec[] = [...suite.providers];
+  const add = (ref: string | ProviderSpec | undefined) => {
+    if (ref) specs.push(typeof ref === 'string' ? { id: ref, config: {} } : ref);
+  };
+  for (const test of suite.tests) {
+    add(test.options.provider);
+    for (const assertion of test.assert) add(assertion.provider);
+  }
+  return specs;
+}
+
+/**
+ * What is scrubbed from results and cache entries: every key a provider or grader of the suite sends, every
+ * credential-named variable of the environment (a custom provider may echo any of them), and the caller's.
+ */
+export function suiteSecrets(suite: Suite, options: Pick<EvaluateOptions, 'env' | 'secrets'>): string[] {
+  const env = options.env ?? process.env;
+  return [
+    ...new Set([...secretValues(providerSpecs(suite), env), ...secretEnvValues(env), ...(options.secrets ?? [])]),
+  ].filter((s) => s.length >= 4);
+}
+
+/** A cache that stores outputs with the secrets scrubbed, so a key a provider echoed is never written to disk. */
+function redactingCache(cache: OutputCache, secrets: readonly string[]): OutputCache {
+  if (secrets.length === 0) return cache;
+  return {
+    get: (key) => cache.get(key),
+    set: (key, response) => cache.set(key, redactResponse(response, secrets)),
+    stats: () => cache.stats(),
+  };
+}
+
+function redactResponse(response: ProviderResponse, secrets: readonly string[]): ProviderResponse {
+  const output = redactValue(response.output, secrets);
+  return output === response.output ? response : { ...response, output };
 }

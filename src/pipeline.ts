@@ -4,10 +4,8 @@
 //
 // A run can also stop after "run both sides" for one shard of the cases (reviewShard), and a merge job picks
 // the shards up again at "compare" (reviewMerged): the result is the one a single run would give.
-import type { Comparison } from './compare/compare.js';
-import { addCalls, openCache, type CallCounts, type EvaluateOptions } from './evaluate.js';
-import { combineVerdicts, type CheckVerdict, type GateDecision } from './gate.js';
-import type { FileChange } from './git/changes.js';
+import { addCalls, openCache, type CallCounts } from './evaluate.js';
+import { combineVerdicts } from './gate.js';
 import { untestedPromptChanges } from './review/affected.js';
 import {
   decideSuite,
@@ -18,92 +16,43 @@ import {
   repoRelative,
   type PreparedSuite,
 } from './review/suite.js';
+import { openTrees } from './review/trees.js';
 import { buildShardSide, type ShardSide } from './shard/shard-file.js';
 import { mergeShards } from './shard/merge.js';
 import { shardCaseFilter, type Shard } from './shard/shard.js';
 import type { SourcedShardFile } from './shard/shard-file.js';
-import type { EvalResults, Suite } from './types.js';
+import type { ReviewInput, ReviewResult, SuiteReview } from './review/types.js';
 import { silentLogger } from './types.js';
 
 export { addCalls, countCalls, evaluateConfig, evaluateSuite } from './evaluate.js';
 export type { CallCounts, EvaluateOptions } from './evaluate.js';
 
-/** Writes the base revision's files (repository-relative paths or folders) into a directory. */
-export type MaterializeBase = (paths: string[], destDir: string) => Promise<void>;
+export type { MaterializeBase, PrSuiteOutcome, ReviewInput, ReviewResult, SuiteReview } from './review/types.js';
 
-export interface ReviewInput {
-  /** Repository root; the head's files are read from here (the workspace, or the head materialized). */
-  repoDir: string;
-  /** Suite configs, repository-relative. */
-  configPaths: string[];
-  /** Extra prompt globs: changed matches that no suite reads are reported as untested. */
-  promptGlobs: string[];
-  /** Files changed between base and head (repository-relative). */
-  changes: FileChange[];
-  materializeBase: MaterializeBase;
-  /** Evaluate suites (and prompts) that no change touches too (e.g. `comment: always`). */
-  evaluateUnaffected?: boolean;
-  /**
-   * `untrusted` (pull_request_target, workflow_run): code from files the pull request changed is refused —
-   * JavaScript assertions, custom provider modules, exec providers, JS transforms. Default `trusted`.
-   */
-  trust?: 'trusted' | 'untrusted';
-  /** Fork pull requests get no secrets: `skip` marks a suite without credentials skipped instead of failing. */
-  missingCredentials?: 'fail' | 'skip';
-  evaluate: EvaluateOptions;
-}
-
-export interface SuiteReview {
-  /** Repository-relative config path. */
-  configPath: string;
-  name: string;
-  /** The changed files this suite reads (config, prompts, tests, vars, scripts). */
-  affectedBy: string[];
-  verdict: CheckVerdict;
-  gate?: GateDecision;
-  suite?: Suite;
-  base?: EvalResults;
-  head?: EvalResults;
-  comparison?: Comparison;
-  /** Head prompts the pull request adds: evaluated, with nothing to compare against. */
-  newPrompts: string[];
-  /** Prompts not run at all, and why (e.g. unchanged). */
-  skippedPrompts: Array<{ id: string; reason: string }>;
-  /** Why the base side could not be evaluated, when it could not. */
-  baseProblem?: string;
-  /** Why the suite was not evaluated at all, when it was skipped for a reason the reader must see. */
-  skippedReason?: string;
-  calls: CallCounts;
-}
-
-export interface ReviewResult {
-  suites: SuiteReview[];
-  /** Changed prompt files no suite reads. */
-  untestedPromptChanges: string[];
-  /** The overall verdict; 'skipped' when no suite was affected. */
-  verdict: CheckVerdict;
-  basePassRate: number | null;
-  headPassRate: number | null;
-  regressions: number;
-  calls: CallCounts;
-}
-
-async function prepareAll(input: ReviewInput): Promise<PreparedSuite[]> {
+/** Prepares every suite with the base revision written out, then does the work; the trees go afterwards. */
+async function withPrepared<T>(input: ReviewInput, work: (prepared: PreparedSuite[]) => Promise<T>): Promise<T> {
   const logger = input.evaluate.logger ?? silentLogger;
-  const prepared: PreparedSuite[] = [];
-  for (const configPath of input.configPaths) prepared.push(await prepareSuite(input, configPath, logger));
-  return prepared;
+  const trees = await openTrees(input);
+  try {
+    const prepared: PreparedSuite[] = [];
+    for (const configPath of input.configPaths) prepared.push(await prepareSuite(input, trees, configPath, logger));
+    return await work(prepared);
+  } finally {
+    await trees.close();
+  }
 }
 
 export async function review(input: ReviewInput): Promise<ReviewResult> {
   const logger = input.evaluate.logger ?? silentLogger;
   const cache = openCache(input.evaluate);
-  const suites: SuiteReview[] = [];
-  for (const prepared of await prepareAll(input)) {
-    const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
-    suites.push(decideSuite(prepared, sides, logger));
-  }
-  return summarize(input, suites);
+  return withPrepared(input, async (all) => {
+    const suites: SuiteReview[] = [];
+    for (const prepared of all) {
+      const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
+      suites.push(decideSuite(prepared, sides, logger));
+    }
+    return summarize(input, suites);
+  });
 }
 
 function summarize(input: ReviewInput, suites: SuiteReview[]): ReviewResult {
@@ -143,19 +92,21 @@ export async function reviewShard(
   const cache = openCache(input.evaluate);
   const sides: ShardSide[] = [];
   let calls: CallCounts = { made: 0, cached: 0 };
-  for (const prepared of await prepareAll(input)) {
-    const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) =>
-      shardCaseFilter(ids, shard),
-    );
-    calls = addCalls(calls, evaluated.calls);
-    for (const side of ['head', 'base'] as const) {
-      const results = evaluated[side];
-      if (!results) continue;
-      sides.push(
-        buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }),
+  await withPrepared(input, async (all) => {
+    for (const prepared of all) {
+      const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) =>
+        shardCaseFilter(ids, shard),
       );
+      calls = addCalls(calls, evaluated.calls);
+      for (const side of ['head', 'base'] as const) {
+        const results = evaluated[side];
+        if (!results) continue;
+        sides.push(
+          buildShardSide({ config: prepared.configPath, side, shard, identities: evaluated.identities[side], results }),
+        );
+      }
     }
-  }
+  });
   return { sides, calls };
 }
 
@@ -175,13 +126,15 @@ export async function reviewMerged(input: ReviewInput, files: readonly SourcedSh
       calls.set(side.config, addCalls(counts, { made: side.results.length - cached, cached }));
     }
   }
-  const suites: SuiteReview[] = [];
-  for (const prepared of await prepareAll(input)) {
-    const sides = byConfig.get(prepared.configPath);
-    // Adaptive repeats run here, once, on the merged first samples (as a single run would).
-    const fresh = await freshEvidenceFor(prepared, { head: sides?.head, base: sides?.base }, input.evaluate);
-    const counts = addCalls(calls.get(prepared.configPath) ?? { made: 0, cached: 0 }, freshCalls(fresh));
-    suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts, fresh }, logger));
-  }
-  return summarize(input, suites);
+  return withPrepared(input, async (all) => {
+    const suites = [];
+    for (const prepared of all) {
+      const sides = byConfig.get(prepared.configPath);
+      // Adaptive repeats run here, once, on the merged first samples (as a single run would).
+      const fresh = await freshEvidenceFor(prepared, { head: sides?.head, base: sides?.base }, input.evaluate);
+      const counts = addCalls(calls.get(prepared.configPath) ?? { made: 0, cached: 0 }, freshCalls(fresh));
+      suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts, fresh }, logger));
+    }
+    return summarize(input, suites);
+  });
 }

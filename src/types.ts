@@ -1,5 +1,6 @@
 // The plain data that flows through promptgate's pipeline. Every stage takes and returns these shapes;
 // only the edges (git, GitHub, providers, cache) touch the world.
+import type { GateThresholds } from './gate.js';
 
 export interface ChatMessage {
   role: string;
@@ -22,6 +23,10 @@ export interface ProviderSpec {
   id: string;
   label?: string;
   config: Record<string, unknown>;
+  /** promptfoo's `providers[].prompts`: this provider runs only the prompts these labels or ids name. */
+  prompts?: string[];
+  /** A transform of this provider's output, applied before the test's own (promptfoo's provider `transform`). */
+  transform?: string;
 }
 
 export interface AssertionSpec {
@@ -34,6 +39,10 @@ export interface AssertionSpec {
   /** Grading provider override for model-graded assertions (promptfoo's `provider` on an assertion). */
   provider?: string | ProviderSpec;
   transform?: string;
+  /** promptfoo's assertion `config`: handed to a javascript assertion as `context.config`. */
+  config?: Record<string, unknown>;
+  /** A grading prompt for this assertion only (else the test's options.rubricPrompt). */
+  rubricPrompt?: unknown;
   /** Where it was written, for errors raised while running it. */
   location?: SourceLocation;
 }
@@ -49,6 +58,8 @@ export interface TestOptions {
   transform?: string;
   /** Grading provider for model-graded assertions. */
   provider?: string | ProviderSpec;
+  /** A transform of the vars before rendering: JavaScript over `vars` and `context`, or `file://x.js`. */
+  transformVars?: string;
   [key: string]: unknown;
 }
 
@@ -62,13 +73,14 @@ export interface TestCase {
   /** promptgate: a newly failing case of a critical test is always a regression. */
   critical?: boolean;
   metadata?: Record<string, unknown>;
+  /** promptfoo's `tests[].providers`: the test runs only on the providers these ids or labels name. */
+  providers?: string[];
+  /** promptfoo's `tests[].prompts`: the test runs only with the prompts these labels or ids name. */
+  prompts?: string[];
 }
 
-export interface GateConfig {
-  /** passRate strictly above this → ship. */
-  ship: number;
-  /** passRate strictly below this → fix the prompt first. */
-  fix: number;
+/** The gate's thresholds (ship, fix) and the statistics' levels, as a suite's `gate:` key sets them. */
+export interface GateConfig extends GateThresholds {
   /** Significance level of the one-sided paired regression test. */
   alpha: number;
   /** Above this share of error cases the verdict is inconclusive. */
@@ -100,6 +112,10 @@ export interface Suite {
   gate: GateConfig;
   /** Every file the suite reads (config, prompt files, test files, vars files, scripts), absolute paths. */
   referencedFiles: string[];
+  /** Located warnings from loading (promptfoo keys with no effect here, tests without assertions). */
+  warnings?: string[];
+  /** The config's `env:` block: the only variables `{{ env.X }}` can render (never the process env). */
+  env?: Record<string, string>;
 }
 
 export interface TokenUsage {

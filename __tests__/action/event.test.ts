@@ -32,6 +32,12 @@ describe('readTarget: what the event asks us to compare', () => {
     ],
     ['pull_request', pr(), 'main', { base: 'main', head: B }],
     [
+      'pull_request_target',
+      { pull_request: { ...pr().pull_request, head: { sha: B, repo: null } } },
+      undefined,
+      { kind: 'pull_request', event: 'pull_request_target', fromFork: true },
+    ],
+    [
       'workflow_run',
       {
         workflow_run: {

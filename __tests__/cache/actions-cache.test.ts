@@ -5,6 +5,7 @@ import type * as ActionsCache from '@actions/cache';
 import {
   listCacheEntries,
   outputCacheKey,
+  outputCacheRestoreKeys,
   pruneOutputCache,
   restoreOutputCache,
   saveOutputCache,
@@ -236,6 +237,21 @@ describe('the saved key', () => {
       outputCacheKey(location, ['bb/2.json', 'aa/1.json']),
     );
     expect(outputCacheKey(location, ['aa/1.json', 'bb/2.json'])).not.toBe(outputCacheKey(location, ['aa/1.json']));
+  });
+
+  it('an untrusted head (pull_request_target) restores only the default branch and saves where no other run looks', () => {
+    const trusted: OutputCacheLocation = { ...location, ref: 'refs/heads/main', defaultBranch: 'main' };
+    const untrusted: OutputCacheLocation = { ...trusted, untrustedScope: 'pr-7' };
+    expect(outputCacheRestoreKeys(untrusted)).toEqual({
+      primaryKey: 'promptgate-v1u-linux-pr-7-',
+      restoreKeys: ['promptgate-v1-linux-refs/heads/main-'],
+    });
+    const saved = outputCacheKey(untrusted, ['aa/1.json']);
+    // Restore matches by prefix: no trusted run's keys (own ref, default branch, any) is a prefix of it.
+    const trustedKeys = outputCacheRestoreKeys(trusted);
+    for (const key of [trustedKeys.primaryKey, ...trustedKeys.restoreKeys]) expect(saved.startsWith(key)).toBe(false);
+    const otherPr = outputCacheRestoreKeys({ ...untrusted, untrustedScope: 'pr-8' });
+    for (const key of [otherPr.primaryKey, ...otherPr.restoreKeys]) expect(saved.startsWith(key)).toBe(false);
   });
 
   it('keeps commas out of the ref', () => {

@@ -11,7 +11,7 @@ import { ConfigError } from '../../src/errors.js';
 const BAD = '__tests__/fixtures/bad-configs';
 const ABS = path.resolve(BAD);
 const TYPES =
-  'equals, contains, icontains, contains-any, contains-all, icontains-any, icontains-all, starts-with, regex, is-json, contains-json, javascript, levenshtein, latency, cost, word-count, llm-rubric';
+  'equals, contains, icontains, contains-any, contains-all, icontains-any, icontains-all, starts-with, regex, is-json, contains-json, javascript, levenshtein, latency, cost, word-count, llm-rubric, similar, similar:cosine, similar:dot, similar:euclidean, python';
 
 async function loadError(fixture: string): Promise<ConfigError> {
   const error: unknown = await loadSuite(path.join(BAD, fixture, 'promptgate.yaml')).then(
@@ -126,6 +126,52 @@ const CORPUS: Array<[string, string]> = [
   [
     'repeat-zero',
     'repeat-zero/promptgate.yaml:5:11: evaluateOptions.repeat: expected a whole number, 1 or more, got 0',
+  ],
+  // Keys: a typo at any level is an error with "did you mean"; a promptfoo key promptgate does not implement is
+  // refused by name, with what to do instead (a silently ignored key would run a different suite).
+  [
+    'test-key-typo',
+    'test-key-typo/promptgate.yaml:6:7: tests[0].asert: unknown key in a test (did you mean "assert"?); expected one of description, vars, assert, threshold, options, metadata, critical, providers, prompts',
+  ],
+  [
+    'assertion-key-typo',
+    'assertion-key-typo/promptgate.yaml:5:34: tests[0].assert[0].valeu: unknown key in an assertion (did you mean "value"?); expected one of type, value, threshold, weight, metric, transform, provider, config, rubricPrompt',
+  ],
+  [
+    'config-key-typo',
+    'config-key-typo/promptgate.yaml:4:3: test: unknown key in the config (did you mean "tests"?); expected one of description, prompts, providers, targets, tests, defaultTest, evaluateOptions, gate, env, $schema',
+  ],
+  [
+    'provider-key-typo',
+    'provider-key-typo/promptgate.yaml:4:12: providers[0].lable: unknown key in a provider (did you mean "label"?); expected one of id, label, config, prompts, transform',
+  ],
+  [
+    'refused-store-output-as',
+    "refused-store-output-as/promptgate.yaml:6:22: tests[0].options.storeOutputAs: not supported: promptfoo's storeOutputAs (feeding one test's output into the next test's vars) needs tests to run in order, one after another; promptgate runs cases independently: put the earlier output in the later test's vars",
+  ],
+  [
+    'refused-extensions',
+    "refused-extensions/promptgate.yaml:4:3: extensions: not supported: promptfoo's extension hooks (beforeAll/beforeEach/afterEach/afterAll) are not run by promptgate; do the setup in the workflow before the eval, or in a custom provider (file://provider.mjs)",
+  ],
+  [
+    'prompt-config',
+    "prompt-config/promptgate.yaml:3:13: prompts[0].config: not supported: a prompt's own provider config (merged into the provider's by promptfoo) is not supported; put those options in the provider's config, with one provider per variant",
+  ],
+  [
+    'redteam-config',
+    'redteam-config/promptgate.yaml:4:3: redteam: this is a promptfoo redteam config, not an eval suite: it has no tests, only the plan to generate them. Generate them with `npx promptfoo redteam generate -c <this config> -o redteam-tests.yaml`, commit that file and point `tests: file://redteam-tests.yaml` at it (its promptfoo:redteam:* graders are not supported by promptgate)',
+  ],
+  [
+    'huggingface-tests',
+    "huggingface-tests/promptgate.yaml:4:5: tests[0]: huggingface://datasets/cais/mmlu?split=test: promptfoo's Hugging Face datasets are fetched over the network, which promptgate does not do (a gate must not depend on a download): export the rows to a CSV, JSONL or YAML file, commit it and point tests at it",
+  ],
+  [
+    'prompt-function',
+    "prompt-function/promptgate.yaml:2:5: prompts[0]: file://prompt.py:build: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars",
+  ],
+  [
+    'env-undeclared',
+    'env-undeclared/promptgate.yaml:2:3: env: prompt "{{ env.GREETING }} {{ env.GITHUB_TOKEN }}" renders {{ env.GITHUB_TOKEN }}, which the config\'s env: block does not declare; declare it there (promptgate never renders the process environment: it holds the run\'s secrets)',
   ],
   // Files outside the project
   [

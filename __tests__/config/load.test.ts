@@ -15,12 +15,12 @@ describe('prompts', () => {
   test.each([
     // [index, id, label, file, raw]
     [0, 'Say hello to {{ name }}', 'Say hello to {{ name }}', undefined, 'Say hello to {{ name }}'],
-    [1, 'file://prompts/two.txt:1', 'prompts/two.txt:1', 'prompts/two.txt', 'First prompt for {{ name }}\n'],
-    [2, 'file://prompts/two.txt:2', 'prompts/two.txt:2', 'prompts/two.txt', 'Second prompt for {{ name }}\n'],
+    [1, 'file://prompts/two.txt:1', 'prompts/two.txt:1', 'prompts/two.txt', 'First prompt for {{ name }}'],
+    [2, 'file://prompts/two.txt:2', 'prompts/two.txt:2', 'prompts/two.txt', 'Second prompt for {{ name }}'],
     [4, 'file://prompts/many/a.md', 'prompts/many/a.md', 'prompts/many/a.md', 'A prompt {{ name }}\n'],
     [5, 'file://prompts/many/b.md', 'prompts/many/b.md', 'prompts/many/b.md', 'B prompt {{ name }}\n'],
     [6, 'greeter', 'Greeter', undefined, 'Greet {{ name }}'],
-    [7, 'file://prompts/single.txt', 'Single file', 'prompts/single.txt', 'Single {{ name }}\n'],
+    [7, 'file://prompts/single.txt', 'Single file', 'prompts/single.txt', 'Single {{ name }}'],
   ])('prompt %i has id %j, label %j, file %j', (i, id, label, file, raw) => {
     const prompt = suite.prompts[i]!;
     expect(prompt).toEqual({ id, label, raw, ...(file ? { file } : {}) });
@@ -56,7 +56,7 @@ describe('tests', () => {
     expect(first.vars).toEqual({
       name: 'Grace',
       tone: 'warm',
-      bio: 'Ada wrote the first program.\n',
+      bio: 'Ada wrote the first program.',
       profile: { city: 'London', born: 1815 },
     });
     expect(first.assert.map((a) => a.type)).toEqual(['not-contains', 'contains', 'javascript', 'regex', 'llm-rubric']);
@@ -164,7 +164,7 @@ test("promptfoo's short forms: a single prompt string, targets, a tests file, me
   expect(short.prompts.map((p) => p.id)).toEqual(['file://prompts/single.txt']);
   expect(short.providers).toEqual([{ id: 'echo', config: {} }]);
   expect(short.tests.map((t) => t.vars)).toEqual([{ tone: 'dry', name: 'Alan' }]);
-  expect(short.tests[0]!.options).toEqual({ tone: 'dry', name: 'Ada' });
+  expect(short.tests[0]!.metadata).toEqual({ tone: 'dry', name: 'Ada' });
   expect(short.evaluateOptions).toEqual({ maxConcurrency: 4, repeat: 1, timeoutMs: 60000, maxRetries: 4 });
   expect(short.gate).toEqual({ ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 });
 });

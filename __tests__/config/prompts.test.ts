@@ -15,19 +15,19 @@ test('the same entries resolve against the base revision: same ids, older text',
     {
       id: 'file://prompts/two.txt:1',
       label: 'prompts/two.txt:1',
-      raw: 'First prompt (older) for {{ name }}\n',
+      raw: 'First prompt (older) for {{ name }}',
       file: 'prompts/two.txt',
     },
     {
       id: 'file://prompts/two.txt:2',
       label: 'prompts/two.txt:2',
-      raw: 'Second prompt (older) for {{ name }}\n',
+      raw: 'Second prompt (older) for {{ name }}',
       file: 'prompts/two.txt',
     },
     {
       id: 'file://prompts/single.txt',
       label: 'Single file',
-      raw: 'Single (older) {{ name }}\n',
+      raw: 'Single (older) {{ name }}',
       file: 'prompts/single.txt',
     },
   ]);

@@ -46,12 +46,13 @@ test('a 1 MB prompt file loads and renders to the expected size', async () => {
 
   const suite = await loadSuite(config);
   expect(suite.prompts).toHaveLength(1);
-  expect(suite.prompts[0]!.raw).toBe(raw);
+  // A .txt prompt is trimmed, as promptfoo trims it: the last newline goes.
+  expect(suite.prompts[0]!.raw).toBe(raw.trimEnd());
 
   const rendered = renderPrompt(suite.prompts[0]!, suite.tests[0]!.vars);
   // Every line loses two placeholders and gains the two values.
   const perLine = 'Ada'.length + 'French'.length - '{{ name }}'.length - '{{ lang }}'.length;
-  expect(rendered.length).toBe(raw.length + lines.length * perLine);
+  expect(rendered.length).toBe(raw.length - 1 + lines.length * perLine);
   expect(rendered.split('\n')[13_999]).toBe('Rule 13999: answer Ada in French, citing the policy — never guess.');
 });
 

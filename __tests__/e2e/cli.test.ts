@@ -63,6 +63,20 @@ test('a broken config exits 1 with the file, line and column', async () => {
   expect(run.stderr).toContain('containz');
 });
 
+test('a prompt that prints a variable a test does not define: that case is an error naming it, not an empty string', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-cli-'));
+  await writeFile(
+    path.join(dir, 'promptgate.yaml'),
+    'prompts:\n  - "Hi {{ name }}"\nproviders:\n  - echo\ntests:\n  - vars: { name: Ada }\n    assert: [{ type: contains, value: Ada }]\n  - vars: { nmae: Bob }\n    assert: [{ type: contains, value: Hi }]\n',
+  );
+  const out = path.join(dir, 'results.json');
+  const run = await cli(['eval', '--no-cache', '-o', out], { cwd: dir });
+  const results = JSON.parse(await readFile(out, 'utf8'));
+  expect(results.stats).toMatchObject({ passed: 1, failed: 0, errors: 1 });
+  expect(results.results[1].error).toContain('prints {{ name }}, which this test does not define');
+  expect(run.stdout).toContain('1 error');
+});
+
 test('a usage error exits 1 and says how to fix it', async () => {
   const run = await cli(['eval', '--repeat', 'lots'], { cwd: EXAMPLES });
   expect(run.code).toBe(1);

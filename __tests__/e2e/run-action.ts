@@ -39,6 +39,8 @@ export async function runAction(options: {
   env?: Record<string, string>;
   apiUrl: string;
   sha: string;
+  /** The runner's temp directory; shared by two runs, it stands for an output cache the Actions cache restored. */
+  runnerTemp?: string;
 }): Promise<ActionRun> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-runner-'));
   const eventPath = path.join(tmp, 'event.json');
@@ -51,7 +53,7 @@ export async function runAction(options: {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: tmp,
-    RUNNER_TEMP: tmp,
+    RUNNER_TEMP: options.runnerTemp ?? tmp,
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: options.eventName,
     GITHUB_EVENT_PATH: eventPath,

@@ -1,7 +1,8 @@
 // Scale and cost through the bundled action: three shards and a merge give the single run's comment; a pull
 // request whose base was evaluated on main before makes no model call for its base side; unchanged prompts
 // are not run at all.
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { useLoopbackWorld } from './world.js';
 import { runAction } from './run-action.js';
@@ -81,7 +82,11 @@ test('a base already evaluated on main costs no first-sample call; the footer co
   // main's own run evaluated the prompt that is now the pull request's base (here: a run on main's commit,
   // with the workspace checked out there, as actions/checkout would).
   await s.repo.git('checkout', '--quiet', s.base);
+  // The output cache lives outside the checkout; one runner temp for both runs stands for the Actions cache
+  // restoring main's outputs into the pull request's run.
+  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-restored-'));
   const onMain = await runAction({
+    runnerTemp,
     workspace: s.repo.dir,
     eventName: 'push',
     payload: { before: s.base, after: s.base },
@@ -93,7 +98,7 @@ test('a base already evaluated on main costs no first-sample call; the footer co
   expect(onMain.code).toBe(0);
   await s.repo.git('checkout', '--quiet', 'main');
 
-  const pr = await runAction({ ...pullRequest(s, 304), inputs: {} });
+  const pr = await runAction({ ...pullRequest(s, 304), inputs: {}, runnerTemp });
   const report = JSON.parse(await readFile(pr.outputs['report-path']!, 'utf8'));
   const base = report.suites[0].base.results as Array<{ cached: boolean }>;
   const head = report.suites[0].head.results as Array<{ cached: boolean }>;

@@ -1,4 +1,4 @@
-import { caseAt, caseIdentity, countCases, planCases, testIdentity } from '../../src/engine/plan.js';
+import { caseAt, caseIdentity, countCases, planCases, testIdentities } from '../../src/engine/plan.js';
 
 describe('the case plan', () => {
   test.each([
@@ -40,10 +40,11 @@ describe('case identity', () => {
     assert: [{ type: 'contains', value: 'Ada' }],
   };
 
-  test('a test identity is its index plus a hash that ignores key order', () => {
+  test('a test identity is a hash that ignores key order, with #n for a repeated identical test', () => {
     const reordered = { assert: test1.assert, vars: { lang: 'en', name: 'Ada' }, description: 'greets' };
-    expect(testIdentity(test1, 3)).toMatch(/^3:[0-9a-f]{16}$/);
-    expect(testIdentity(reordered, 3)).toBe(testIdentity(test1, 3));
+    const [a, b] = testIdentities([test1, reordered]);
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    expect(b).toBe(`${a}#1`);
   });
 
   test.each([
@@ -51,7 +52,7 @@ describe('case identity', () => {
     ['vars', { ...test1, vars: { name: 'Grace', lang: 'en' } }],
     ['assert', { ...test1, assert: [{ type: 'icontains', value: 'Ada' }] }],
   ])('a change of %s changes the test identity', (_field, changed) => {
-    expect(testIdentity(changed, 0)).not.toBe(testIdentity(test1, 0));
+    expect(testIdentities([changed])).not.toEqual(testIdentities([test1]));
   });
 
   const baseCase = { prompt: 'file://prompts/a.txt', providerId: 'echo', testIdentity: '0:abc', repeat: 0 };

@@ -82,6 +82,7 @@ describe('npm run demo', () => {
     expect(review).toMatch(
       /critical test \d+ \(fraud report is urgent\) on .* newly failing \(exact test over its repeats/,
     );
+    expect(review).toMatch(/\*\*test \d+ · fraud report is urgent\*\*.*\*\*critical\*\*/);
     expect(review).toContain('{"category":"billing","urgency":"normal"}'); // a head output, shown
   });
 

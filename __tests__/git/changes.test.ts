@@ -5,7 +5,6 @@ import {
   hasCommit,
   mergeBase,
   parseNameStatus,
-  readFileAtRevision,
   revParse,
   unifiedDiff,
   unifiedDiffAgainstWorktree,
@@ -97,19 +96,9 @@ describe('changes between base and head in a real repository', () => {
     expect(await hasCommit(repo.dir, rev())).toBe(expected);
   });
 
-  test('readFileAtRevision returns the bytes at that revision, undefined when absent there', async () => {
-    expect((await readFileAtRevision(repo.dir, base, 'prompts/greeting.txt'))?.toString()).toMatch(/^Hello/);
-    expect((await readFileAtRevision(repo.dir, head, 'prompts/greeting.txt'))?.toString()).toMatch(/^Hi/);
-    expect((await readFileAtRevision(repo.dir, head, './prompts/ünïcödé ✓.txt'))?.toString()).toBe('unicode\n');
-    expect(await readFileAtRevision(repo.dir, base, 'prompts/with space.txt')).toBeUndefined();
-    expect(await readFileAtRevision(repo.dir, head, 'docs/removed.md')).toBeUndefined();
-    await expect(readFileAtRevision(repo.dir, 'nope', 'prompts/greeting.txt')).rejects.toThrow(GitError);
-  });
-
   test('unsafe refs and paths are refused before git runs', async () => {
     await expect(changedFiles(repo.dir, '--output=/tmp/pwned', 'feature')).rejects.toThrow(UsageError);
     await expect(changedFiles(repo.dir, 'main', 'a..b')).rejects.toThrow(/input|head "a\.\.b"/);
-    await expect(readFileAtRevision(repo.dir, head, '../../etc/passwd')).rejects.toThrow(/climbs out/);
   });
 
   test('unifiedDiff shows one file’s change, follows a rename when given both paths', async () => {

@@ -1,5 +1,5 @@
 import { UsageError } from '../../src/errors.js';
-import { assertSafeRef, assertSafeRepoPath, assertSha, isSha, refProblem } from '../../src/git/refs.js';
+import { assertSafeRef, assertSafeRepoPath, isSha, refProblem } from '../../src/git/refs.js';
 
 const SHA1 = 'a'.repeat(40);
 const SHA256 = '0123456789abcdef'.repeat(4);
@@ -63,7 +63,7 @@ describe('refs from inputs are checked before git sees them', () => {
   });
 });
 
-describe('isSha / assertSha', () => {
+describe('isSha', () => {
   test.each([
     [SHA1, true],
     [SHA1.toUpperCase(), true],
@@ -74,12 +74,6 @@ describe('isSha / assertSha', () => {
     ['', false],
   ])('%s → %s', (value, expected) => {
     expect(isSha(value)).toBe(expected);
-  });
-
-  test('assertSha teaches the expected shape', () => {
-    expect(() => assertSha('abc', 'pull_request.head.sha')).toThrow(
-      /pull_request\.head\.sha "abc".*40 \(or 64\) hexadecimal digits/,
-    );
   });
 });
 

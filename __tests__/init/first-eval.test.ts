@@ -9,7 +9,8 @@ afterAll(removeTempDirs);
 
 describe('the first eval of a starter suite passes every case', () => {
   test.each([
-    ['a project with five kinds of prompt file', () => copyOfFixture('support-bot'), 30],
+    // 25 cases: prompts/reply.md is one prompt, `---` and all (promptfoo splits only .txt files).
+    ['a project with five kinds of prompt file', () => copyOfFixture('support-bot'), 25],
     ['a prompt that prints {{ itself', () => copyOfFixture('literal-braces'), 1],
     ['a project with no prompts yet', emptyDir, 1],
   ])('%s', async (_case, makeProject, cases) => {

@@ -10,7 +10,15 @@ test.each([
   ['plain text, no template', 'Hello there', {}, 'Hello there'],
   ['a var', 'Hello {{ name }}!', { name: 'Ada' }, 'Hello Ada!'],
   ['no autoescape', 'Say {{ text }}', { text: '<b>"Tom & Jerry"</b>' }, 'Say <b>"Tom & Jerry"</b>'],
-  ['a missing var renders empty', 'Hi {{ missing }}.', {}, 'Hi .'],
+  ['a missing var made optional with default renders empty', 'Hi {{ missing | default("") }}.', {}, 'Hi .'],
+  ['a missing field of a defined var renders empty', 'Hi {{ customer.nickname }}.', { customer }, 'Hi .'],
+  ['a var tested but not printed may be missing', '{% if vip %}VIP {% endif %}Hi.', {}, 'Hi.'],
+  [
+    'names the template binds itself are defined',
+    '{% set n = 2 %}{% for i in [1] %}{{ i }}{{ n }}{{ loop.index }}{% endfor %}',
+    {},
+    '121',
+  ],
   ['a field of an object var', '{{ customer.name }} on {{ customer.plan }}', { customer }, 'Dana on pro'],
   [
     'a bare object var prints JSON',
@@ -94,4 +102,14 @@ test('renders 10,000 cases quickly (compiled templates are reused)', () => {
   const start = performance.now();
   for (let i = 0; i < 10_000; i++) renderPrompt(p, { customer, ticket: `ticket ${i}` });
   expect(performance.now() - start).toBeLessThan(2000);
+});
+
+test.each([
+  ['Hi {{ missing }}.', 'missing'],
+  ['{{ custmer.name }}', 'custmer'],
+  ['{% for i in items %}{{ i }}{% endfor %}{{ nam }}', 'nam'],
+])('printing a variable the test does not define is an error that names it: %s', (template, name) => {
+  expect(() => renderPrompt({ id: 'p', label: 'p', raw: template }, { items: [1] })).toThrow(
+    new RegExp(`prints \\{\\{ ${name} \\}\\}, which this test does not define`),
+  );
 });

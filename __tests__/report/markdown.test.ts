@@ -9,9 +9,15 @@ import { input, scenarios, suite } from './scenarios.js';
 
 const outputs = join(dirname(fileURLToPath(import.meta.url)), '..', '__outputs__');
 
-/** Compare with the committed golden file; write it when missing or when UPDATE_GOLDEN=1. */
+/**
+ * Compare with the committed golden file; write it when UPDATE_GOLDEN=1, or when it is missing on a developer's
+ * machine. Under CI a missing golden file fails: a comment nobody reviewed would otherwise pass as its own answer.
+ */
 function expectGolden(name: string, actual: string): void {
   const file = join(outputs, name);
+  if (!existsSync(file) && process.env.CI && process.env.UPDATE_GOLDEN !== '1') {
+    throw new Error(`golden file __tests__/__outputs__/${name} is missing: run UPDATE_GOLDEN=1 npm test and commit it`);
+  }
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
     mkdirSync(outputs, { recursive: true });
     writeFileSync(file, actual);

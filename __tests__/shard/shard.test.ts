@@ -1,6 +1,6 @@
 import { UsageError } from '../../src/errors.js';
 import { caseAt } from '../../src/engine/plan.js';
-import { parseShard, planIdentities, selectShard, shardCaseFilter, shardOf } from '../../src/shard/shard.js';
+import { parseShard, planIdentities, shardCaseFilter, shardOf } from '../../src/shard/shard.js';
 import type { TestCase } from '../../src/types.js';
 
 describe('parseShard', () => {
@@ -56,17 +56,6 @@ describe('shardOf', () => {
   it('refuses a total that is not a positive integer', () => {
     expect(() => shardOf('x', 0)).toThrow(RangeError);
     expect(() => shardOf('x', 2.5)).toThrow(RangeError);
-  });
-});
-
-describe('selectShard', () => {
-  const items = Array.from({ length: 500 }, (_, i) => ({ name: `case-${i}` }));
-
-  it('splits a list into disjoint shards that together are the whole list, in the original order', () => {
-    const parts = [1, 2, 3].map((index) => selectShard(items, (c) => c.name, { index, total: 3 }));
-    expect(parts.flat()).toHaveLength(items.length);
-    expect(new Set(parts.flat())).toEqual(new Set(items));
-    for (const part of parts) expect(part).toEqual(items.filter((item) => part.includes(item)));
   });
 });
 

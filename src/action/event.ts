@@ -49,7 +49,9 @@ function pullRequestOf(
   if (event === 'pull_request' || event === 'pull_request_target') {
     const pr = payload.pull_request;
     const headRepo = pr?.head?.repo?.full_name;
-    const fromFork = headRepo !== undefined && headRepo !== (pr?.base?.repo?.full_name ?? repository);
+    // A fork whose repository was deleted has `head.repo: null`: still a fork (no secrets), not a failure.
+    const fromFork =
+      pr?.head?.repo === null || (headRepo !== undefined && headRepo !== (pr?.base?.repo?.full_name ?? repository));
     return { number: pr?.number, base: pr?.base?.sha, head: pr?.head?.sha, fromFork };
   }
   if (event === 'workflow_run') {

@@ -4,11 +4,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { messageOf } from '../errors.js';
-import { failOnWords } from '../gate.js';
+import { failOnWords, type GateDecision } from '../gate.js';
 import { GitHubPermissionError, type GitHubClient } from '../github/client.js';
 import { upsertStickyComment } from '../github/comment.js';
 import { getPullRequest } from '../github/pr.js';
-import type { ReviewResult } from '../pipeline.js';
+import type { ReviewResult } from '../review/types.js';
 import { buildReportInput, commentKey, reportDocument, reviewBlocks } from '../review/outputs.js';
 import { failingCasesJsonl } from '../review/dataset.js';
 import { renderComment, renderSummary, COMMENT_MAX_CHARS } from '../report/markdown.js';
@@ -102,9 +102,12 @@ export async function publishReview(args: PublishArgs): Promise<void> {
   }
 }
 
-function overallGate(result: ReviewResult): string {
-  const gates = result.suites.flatMap((s) => (s.gate ? [s.gate] : []));
-  return ['fix-prompt', 'fine-tune', 'ship'].find((g) => gates.includes(g as never)) ?? '';
+/** Worst first: the output names the gate of the suite that needs the most work. */
+const GATE_SEVERITY: readonly GateDecision[] = ['fix-prompt', 'fine-tune', 'ship'];
+
+function overallGate(result: ReviewResult): GateDecision | '' {
+  const gates = new Set(result.suites.flatMap((s) => (s.gate ? [s.gate] : [])));
+  return GATE_SEVERITY.find((g) => gates.has(g)) ?? '';
 }
 
 async function postComment(

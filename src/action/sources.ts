@@ -6,6 +6,8 @@ import type { GitHubClient } from '../github/client.js';
 import { getFileAtRef, listPullRequestFiles, PULL_FILES_CAP } from '../github/pr.js';
 import { gitSources, type ReviewSources } from '../review/sources.js';
 import { UsageError } from '../errors.js';
+import { assertSafeRepoPath } from '../git/refs.js';
+import type { MaterializeBase } from '../review/types.js';
 import type { Logger } from '../types.js';
 import type { ReviewTarget } from './event.js';
 
@@ -32,23 +34,28 @@ export async function actionSources(options: {
   });
   const notes: string[] = [];
   if (listed.truncated) {
-    const note = `GitHub lists at most ${PULL_FILES_CAP} files of a pull request and this one reached that cap: changes beyond it were not seen. Check out with \`fetch-depth: 0\` so promptgate can ask git instead.`;
+    const note = `GitHub lists at most ${PULL_FILES_CAP} files of a pull request and this one reached that cap: changes beyond it were not seen, so every file counts as changed. Check out with \`fetch-depth: 0\` so promptgate can ask git instead.`;
     logger.warn(note);
     notes.push(note);
   }
-  return {
-    changes: listed.files,
-    // Without history only single files can be fetched: each path that is a file at the base is written.
-    materializeBase: async (paths, destDir) => {
+  // Without history only single files can be fetched: each path that is a file at the revision is written.
+  const filesAt =
+    (ref: string): MaterializeBase =>
+    async (paths, destDir) => {
       for (const p of paths) {
         if (p === '.' || p.endsWith('/')) continue;
-        const bytes = await getFileAtRef(client, { owner: target.owner, repo: target.repo, path: p, ref: target.base });
+        const bytes = await getFileAtRef(client, { owner: target.owner, repo: target.repo, path: p, ref });
         if (!bytes) continue;
-        const dest = path.join(destDir, p);
+        const dest = path.join(destDir, assertSafeRepoPath(p));
         await mkdir(path.dirname(dest), { recursive: true });
         await writeFile(dest, bytes);
       }
-    },
+    };
+  return {
+    changes: listed.files,
+    changesIncomplete: listed.truncated,
+    materializeBase: filesAt(target.base),
+    materializeHead: filesAt(target.head),
     diff: async () => '',
     notes,
   };

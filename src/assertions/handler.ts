@@ -9,6 +9,8 @@ export interface ScriptContext {
   vars: Record<string, unknown>;
   test: TestCase;
   provider: { id: string };
+  /** The assertion's `config` (promptfoo hands it to scripts as context.config). */
+  config?: Record<string, unknown>;
 }
 
 export interface AssertionInput {

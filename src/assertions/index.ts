@@ -10,10 +10,14 @@ import { jsonAssertions } from './json.js';
 import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
 import { renderTemplate, resolveAssertionValue } from './render-value.js';
-import { applyTransform, scriptAssertions } from './script.js';
+import { pythonAssertions } from './python.js';
+import { scriptAssertions } from './script.js';
+import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
 
-export { applyTransform } from './script.js';
+import { applyTransform } from './transform.js';
+
+export { applyTransform } from './transform.js';
 export { GraderError, MalformedAssertionError } from './handler.js';
 
 export const SUPPORTED_ASSERTION_TYPES = [
@@ -34,6 +38,11 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'cost',
   'word-count',
   'llm-rubric',
+  'similar',
+  'similar:cosine',
+  'similar:dot',
+  'similar:euclidean',
+  'python',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -44,6 +53,8 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...scriptAssertions,
   ...performanceAssertions,
   ...modelGradedAssertions,
+  ...similarityAssertions,
+  ...pythonAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */
@@ -124,6 +135,7 @@ async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promis
     vars: ctx.vars,
     test: ctx.test,
     provider: { id: ctx.providerId },
+    ...(assertion.config !== undefined ? { config: assertion.config } : {}),
   };
   const { value, valueFromScript } = await resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [
     output,

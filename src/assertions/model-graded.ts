@@ -102,11 +102,13 @@ const llmRubric: AssertionHandler = async ({ assertion, value, outputString, ctx
     '"llm-rubric" assertion type must have a string or object value',
   );
   const options = ctx.test.options;
+  // The assertion's own rubricPrompt wins over the test's (promptfoo).
+  const written = assertion.rubricPrompt ?? options.rubricPrompt;
   const rubricPrompt =
-    typeof options.rubricPrompt === 'string'
-      ? options.rubricPrompt
-      : options.rubricPrompt && typeof options.rubricPrompt === 'object'
-        ? JSON.stringify(options.rubricPrompt)
+    typeof written === 'string'
+      ? written
+      : written && typeof written === 'object'
+        ? JSON.stringify(written)
         : DEFAULT_GRADING_PROMPT;
   const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value || '' };
   const prompt = renderGradingPrompt(rubricPrompt, vars);

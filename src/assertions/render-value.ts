@@ -1,11 +1,12 @@
 // Resolves what an assertion compares against, as promptfoo does before any handler runs: string values
 // are nunjucks templates over the test's vars; `file://` values are read (.json/.yaml/.yml parsed,
-// .txt trimmed) or, for .js/.mjs, called with (output, context) and their return value used.
+// .txt trimmed) or, for .js/.mjs and .py, called with (output, context) and their return value used.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileTemplate } from '../prompts/render.js';
 import { parse as parseYaml } from 'yaml';
 import { MalformedAssertionError } from './handler.js';
+import { runPython } from './python.js';
 import { isJavascriptFile, loadScriptFunction, parseScriptReference } from './script.js';
 
 /** Renders a template string with vars (the prompts' environment: no `env` global, templates compiled once). */
@@ -19,7 +20,7 @@ export interface ResolvedValue {
 }
 
 /** Types whose handlers interpret a script's return value themselves (a verdict, not an expected value). */
-const SCRIPT_RESULT_TYPES = new Set(['javascript']);
+const SCRIPT_RESULT_TYPES = new Set(['javascript', 'python']);
 
 export async function resolveAssertionValue(
   raw: unknown,
@@ -42,10 +43,14 @@ export async function resolveAssertionValue(
   if (!raw.startsWith('file://')) return { value: renderTemplate(raw, vars), valueFromScript: undefined };
 
   const { file, functionName } = parseScriptReference(raw, rootDir);
-  if (!isJavascriptFile(file)) return { value: readDataFile(raw, rootDir), valueFromScript: undefined };
-  const fn = await loadScriptFunction(file, functionName);
+  const isPython = file.endsWith('.py');
+  if (!isJavascriptFile(file) && !isPython) return { value: readDataFile(raw, rootDir), valueFromScript: undefined };
   // A throwing file script is an error of the case in promptfoo (it runs outside the handler).
-  const fromScript = await fn(...callArgs);
+  const fromScript = isPython
+    ? await runPython(file, functionName ?? 'get_assert', callArgs)
+    : await (
+        await loadScriptFunction(file, functionName)
+      )(...callArgs);
   if (fromScript !== undefined && !SCRIPT_RESULT_TYPES.has(baseType)) {
     if (typeof fromScript === 'function' || typeof fromScript === 'boolean') {
       throw new MalformedAssertionError(
@@ -74,6 +79,6 @@ function readDataFile(ref: string, rootDir: string): unknown {
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') return parseYaml(text);
   if (ext === '.txt') return text.trim();
   throw new MalformedAssertionError(
-    `unsupported file type ${ext || '(none)'} for ${ref}: expected .json, .yaml, .yml, .txt, .js or .mjs`,
+    `unsupported file type ${ext || '(none)'} for ${ref}: expected .json, .yaml, .yml, .txt, .js, .mjs or .py`,
   );
 }

@@ -1,5 +1,5 @@
 // Custom JavaScript: the `javascript` assertion (inline expression, multi-line function body, or a
-// function exported by a file://x.js|.mjs[:name] module) and output transforms. Semantics follow
+// function exported by a file://x.js|.mjs[:name] module), and the module loader transforms share. Semantics follow
 // promptfoo: a boolean is the verdict, a number is a score (passing when > 0, or >= the assertion's
 // threshold), an object is a GradingResult.
 import path from 'node:path';
@@ -143,13 +143,15 @@ function withSource(reason: string, source: string): string {
   return source ? `${reason}\n${source}` : reason;
 }
 
-function normalizeScriptResult(
+/** promptfoo's normalizeScriptAssertionResult; `code` names what returned it ("Custom function", "Python code"). */
+export function normalizeScriptResult(
   result: boolean | number | GradingResult,
   inverse: boolean,
   threshold: number | undefined,
   source: string,
+  code = 'Custom function',
 ): GradingResult {
-  const failure = (rawPass: boolean) => withSource(`Custom function returned ${rawPass ? 'true' : 'false'}`, source);
+  const failure = (rawPass: boolean) => withSource(`${code} returned ${rawPass ? 'true' : 'false'}`, source);
   if (typeof result === 'boolean') {
     const pass = result !== inverse;
     return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : failure(result) };
@@ -170,7 +172,7 @@ function normalizeScriptResult(
         ? result.reason
         : pass
           ? 'Assertion passed'
-          : `Custom function returned ${result.pass ? 'true' : 'false'}`,
+          : `${code} returned ${result.pass ? 'true' : 'false'}`,
   };
 }
 
@@ -197,41 +199,3 @@ const javascript: AssertionHandler = async ({ assertion, value, valueFromScript,
 };
 
 export const scriptAssertions: Record<string, AssertionHandler> = { javascript };
-
-/**
- * Applies an output transform: inline JavaScript over `output` and `context` (an expression, or a
- * multi-line body that returns), or `file://x.js[:fn]`. Throws when it throws or returns nothing.
- */
-export async function applyTransform(
-  code: string,
-  output: unknown,
-  context: Record<string, unknown>,
-  rootDir: string,
-): Promise<unknown> {
-  let fn: ScriptFunction;
-  if (code.startsWith('file://')) {
-    const { file, functionName } = parseScriptReference(code, rootDir);
-    fn = await loadScriptFunction(file, functionName);
-  } else {
-    fn = compileInline(['output', 'context', 'process'], code.includes('\n') ? code : `return ${code}`);
-  }
-  let result: unknown;
-  try {
-    result = await fn(output, context, process);
-  } catch (err) {
-    throw new Error(
-      `Transform failed (${describeTransform(code)}): ${err instanceof Error ? err.message : String(err)}`,
-      { cause: err },
-    );
-  }
-  if (result === null || result === undefined) {
-    throw new Error(`Transform function did not return a value\n\n${describeTransform(code)}`);
-  }
-  return result;
-}
-
-function describeTransform(code: string): string {
-  if (code.startsWith('file://')) return code;
-  const oneLine = code.replace(/\s+/g, ' ').trim();
-  return `inline transform: ${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}`;
-}

@@ -33,6 +33,12 @@ export interface OutputCacheLocation {
   ref: string;
   /** The repository's default branch, whose latest cache a new branch or pull request starts from. */
   defaultBranch?: string;
+  /**
+   * Set on events that run an untrusted head with the base branch's ref (pull_request_target, workflow_run):
+   * restore only the default branch's cache, and save under a key of this scope's own that no other run's
+   * restore keys can match (its root differs from every trusted key's).
+   */
+  untrustedScope?: string;
   logger?: Logger;
 }
 
@@ -62,6 +68,11 @@ function keyPrefixes(location: OutputCacheLocation): { own: string; fallbacks: s
     throw new UsageError(`cache prefix "${location.prefix}" must not contain a comma (cache keys cannot hold one)`);
   }
   const root = `${KEY_VERSION}-${location.prefix}-`;
+  if (location.untrustedScope !== undefined) {
+    const own = `${KEY_VERSION}u-${location.prefix}-${keyPart(location.untrustedScope)}-`;
+    const branch = location.defaultBranch ? `${root}refs/heads/${keyPart(location.defaultBranch)}-` : undefined;
+    return { own, fallbacks: branch ? [branch] : [] };
+  }
   const own = `${root}${keyPart(location.ref)}-`;
   const fallbacks = [
     location.defaultBranch ? `${root}refs/heads/${keyPart(location.defaultBranch)}-` : undefined,

@@ -3,8 +3,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { findDefaultConfig } from '../config/load.js';
-import { UsageError } from '../errors.js';
+import { requireDefaultConfig } from '../config/load.js';
 import { mergeBase } from '../git/changes.js';
 import { gitText } from '../git/exec.js';
 import { materializeRevision } from '../git/materialize.js';
@@ -39,13 +38,11 @@ async function setUpLocalReview(
   assertSafeRef(base, '--base');
   if (head) assertSafeRef(head, '--head');
   const repoDir = (await gitText(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
-  const configs = cmd.config.length > 0 ? cmd.config.map((c) => path.resolve(io.cwd, c)) : [findDefaultConfig(io.cwd)];
-  if (configs.some((c) => c === undefined)) {
-    throw new UsageError(
-      `no config found in ${io.cwd}: create promptgate.yaml (or promptfooconfig.yaml), or pass -c FILE`,
-    );
-  }
-  const configPaths = (configs as string[]).map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
+  const configs =
+    cmd.config.length > 0
+      ? cmd.config.map((c) => path.resolve(io.cwd, c))
+      : [requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE')];
+  const configPaths = configs.map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
   const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
   const headDir = head ? await mkdtemp(path.join(os.tmpdir(), 'promptgate-head-')) : undefined;
   const cleanup = async () => {
@@ -61,6 +58,7 @@ async function setUpLocalReview(
       promptGlobs: cmd.prompts.map((g) => path.posix.join(cwdInRepo, g)),
       changes: sources.changes,
       materializeBase: sources.materializeBase,
+      materializeHead: sources.materializeHead,
       evaluate: {
         repeat: cmd.repeat,
         maxConcurrency: cmd.maxConcurrency,

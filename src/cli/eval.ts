@@ -1,20 +1,16 @@
 // `promptgate eval`: load a suite, run it, print a table and a summary, optionally write the results JSON.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
-import { findDefaultConfig } from '../config/load.js';
+import { requireDefaultConfig } from '../config/load.js';
 import { evaluateConfig } from '../evaluate.js';
 import { formatEvalTable, formatSummaryLine } from '../report/eval-table.js';
 import type { EvalCommand } from './args.js';
 import type { CliIo } from './io.js';
 
 export async function runEvalCommand(cmd: EvalCommand, io: CliIo): Promise<number> {
-  const configPath = cmd.config ? path.resolve(io.cwd, cmd.config) : findDefaultConfig(io.cwd);
-  if (!configPath) {
-    throw new UsageError(
-      `no config found in ${io.cwd}: create promptgate.yaml (or promptfooconfig.yaml), or pass -c FILE`,
-    );
-  }
+  const configPath = cmd.config
+    ? path.resolve(io.cwd, cmd.config)
+    : requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE');
   const progress = io.isTTY ? io.progress : undefined;
   const { results, calls } = await evaluateConfig(configPath, {
     repeat: cmd.repeat,

@@ -1,11 +1,8 @@
 // The CLI's one entry: parse, dispatch, map errors to exit codes (0 ran, 1 something to fix, 2 a bug of ours).
 // Never calls process.exit itself.
 import path from 'node:path';
-import { ConfigError, MissingCredentialsError, UntrustedCodeError, UsageError, messageOf } from '../errors.js';
-import { GitError } from '../git/exec.js';
+import { ConfigError, UsageError, UserError, messageOf } from '../errors.js';
 import { UnknownProviderError } from '../providers/index.js';
-import { ShardMergeError } from '../shard/merge.js';
-import { ShardFileError } from '../shard/shard-file.js';
 import { VERSION } from '../version.js';
 import { parseCommand, USAGE } from './args.js';
 import { runEvalCommand } from './eval.js';
@@ -49,10 +46,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`promptgate: config error: ${err.message}`);
       return 1;
     }
-    // Things the user can fix (a ref, a shard set, a key, the trust boundary): exit 1 with the message.
-    // Anything else is promptgate's own failure: exit 2.
-    const userFixable = [GitError, ShardMergeError, ShardFileError, MissingCredentialsError, UntrustedCodeError];
-    if (userFixable.some((type) => err instanceof type)) {
+    // Things the user can fix (a ref, a shard set, a key): exit 1 with the message. Anything else is
+    // promptgate's own failure: exit 2.
+    if (err instanceof UserError) {
       io.stderr(`promptgate: ${messageOf(err)}`);
       return 1;
     }

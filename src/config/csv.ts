@@ -20,6 +20,7 @@ export interface CsvTest {
   options: Record<string, unknown>;
   description?: string;
   threshold?: number;
+  metadata?: Record<string, string>;
 }
 
 /**
@@ -75,12 +76,61 @@ export function assertionFromString(expected: string): CsvAssertion {
     string | undefined,
   ];
   const fullType = not ? `not-${type}` : type;
-  if (LIST_TYPES.has(type)) return { type: fullType, value: value?.split(',').map((s) => s.trim()) };
+  if (LIST_TYPES.has(type)) return { type: fullType, value: value ? commaSeparated(value) : value };
+  // promptfoo 0.123 trims the value: `contains: x` checks for "x".
+  const trimmed = value?.trim();
   if (THRESHOLD_TYPES.has(type)) {
-    const threshold = Number.parseFloat(thresholdText ?? '');
-    return { type: fullType, value, threshold: threshold || (type === 'similar' ? 0.8 : 0.75) };
+    const threshold = thresholdText === undefined ? Number.NaN : Number.parseFloat(thresholdText);
+    return {
+      type: fullType,
+      value: trimmed,
+      threshold: Number.isFinite(threshold) ? threshold : type === 'similar' ? 0.8 : 0.75,
+    };
   }
-  return value === undefined ? { type: fullType } : { type: fullType, value };
+  return trimmed === undefined ? { type: fullType } : { type: fullType, value: trimmed };
+}
+
+/**
+ * promptfoo's parseCommaSeparatedAssertionValues: fields split on commas and trimmed, empty ones skipped; a
+ * field in double quotes may hold commas (`""` or `\"` is a quote inside it).
+ */
+function commaSeparated(value: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  const skipSpace = () => {
+    while (i < value.length && /\s/.test(value[i]!)) i++;
+  };
+  while (i < value.length) {
+    for (skipSpace(); value[i] === ','; skipSpace()) i++;
+    if (i >= value.length) break;
+    if (value[i] === '"') {
+      let field = '';
+      let closed = false;
+      for (i++; i < value.length;) {
+        if (value[i] === '\\' && (value[i + 1] === '"' || value[i + 1] === '\\')) {
+          field += value[i + 1];
+          i += 2;
+        } else if (value[i] === '"' && value[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (value[i] === '"') {
+          i++;
+          closed = true;
+          break;
+        } else field += value[i++];
+      }
+      if (!closed) throw new Error(`unterminated quoted value in ${JSON.stringify(value)}`);
+      fields.push(field);
+      skipSpace();
+      if (i < value.length && value[i] !== ',')
+        throw new Error(`expected a comma after the quoted value in ${JSON.stringify(value)}`);
+    } else {
+      const start = i;
+      while (i < value.length && value[i] !== ',') i++;
+      fields.push(value.slice(start, i).trim());
+    }
+  }
+  return fields;
 }
 
 /** Parses a CSV test file; a malformed file is a ConfigError at its line. */
@@ -109,14 +159,14 @@ export function testsFromCsv(content: string, displayPath: string): CsvTest[] {
     }
     throw err;
   }
-  return rows.map(({ record, info }) => testFromRow(record, info.lines));
+  return rows.map(({ record, info }) => testFromRow(record, info.lines, displayPath));
 }
 
 function cells(n: number): string {
   return n === 1 ? '1 cell' : `${n} cells`;
 }
 
-function testFromRow(row: Record<string, string>, line: number): CsvTest {
+function testFromRow(row: Record<string, string>, line: number, displayPath: string): CsvTest {
   const test: CsvTest = { line, vars: {}, assert: [], options: {} };
   let metric: string | undefined;
   for (const [key, value] of Object.entries(row)) {
@@ -131,7 +181,17 @@ function testFromRow(row: Record<string, string>, line: number): CsvTest {
     } else if (key === '__threshold') {
       const threshold = Number.parseFloat(value);
       if (threshold) test.threshold = threshold;
-    } else if (key !== '__providerOutput') {
+    } else if (key.startsWith('__metadata:')) {
+      (test.metadata ??= {})[key.slice('__metadata:'.length)] = value;
+    } else if (key.startsWith('__')) {
+      // promptfoo's __providerOutput, __config:… and any other special column: refused, never read as a var.
+      if (value.trim() !== '') {
+        throw new ConfigError(
+          { file: displayPath, line },
+          `column ${key}: not supported by promptgate; supported special columns are __expected, __expectedN, __description, __threshold, __metric and __metadata:<name>`,
+        );
+      }
+    } else {
       test.vars[key] = value;
     }
   }

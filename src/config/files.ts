@@ -58,6 +58,14 @@ export async function resolveInside(
 ): Promise<string> {
   const abs = path.resolve(scope.rootDir, relative);
   const root = path.resolve(scope.projectRoot);
+  // The checkout's .git holds the token actions/checkout persisted (an `extraheader`): never data for a suite.
+  if (isInside(root, abs) && path.relative(root, abs).split(path.sep).includes('.git')) {
+    throw locatedError(
+      locator,
+      at,
+      `file://${relative} is inside .git/, which holds the repository's credentials; suites may not read it`,
+    );
+  }
   if (!isInside(root, abs)) {
     throw locatedError(
       locator,
@@ -143,7 +151,8 @@ async function walk(dir: string): Promise<string[]> {
   }
   const files: string[] = [];
   for (const entry of entries) {
-    if (entry.name === 'node_modules' || entry.name === '.git') continue;
+    // .promptgate holds review trees and caches, never a suite's files.
+    if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === '.promptgate') continue;
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(abs)));
     else if (entry.isFile() || entry.isSymbolicLink()) files.push(abs);

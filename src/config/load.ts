@@ -3,16 +3,24 @@
 // positions, check the top level, then resolve prompts, providers, defaultTest and tests (reading their
 // files), merge defaultTest into each test, and apply promptgate's defaults and the caller's overrides.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
+import { checkKeys } from './keys.js';
 import { resolvePrompts } from './prompts.js';
 import { resolveProviderSpecs } from './providers.js';
 import { ConfigSchema, DEFAULT_EVALUATE_OPTIONS, DEFAULT_GATE, type RawConfig } from './schema.js';
 import { locatedError, SourceFile } from './source.js';
-import { applyDefaultTest, expandVarCombinations, normaliseTest, resolveTests, type TestContext } from './tests.js';
+import {
+  applyDefaultTest,
+  expandVarCombinations,
+  normaliseTest,
+  resolveTests,
+  testsWhenNoneWritten,
+  type TestContext,
+} from './tests.js';
 
 export { resolvePrompts, type ResolvedPrompts, type ResolvePromptsOptions } from './prompts.js';
 
@@ -32,6 +40,15 @@ export function findDefaultConfig(dir: string): string | undefined {
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** The default config of `dir`, or the one "no config found" error, ending with how to name one instead. */
+export function requireDefaultConfig(dir: string, shownDir: string, orElse: string): string {
+  const found = findDefaultConfig(dir);
+  if (!found) {
+    throw new UsageError(`no config found in ${shownDir}: add promptgate.yaml (or promptfooconfig.yaml), or ${orElse}`);
+  }
+  return found;
 }
 
 /** How files appear in messages: relative to the working directory when under it (clickable, short). */
@@ -54,8 +71,13 @@ export async function readRawConfig(configPath: string): Promise<RawConfigFile> 
   const shown = displayPath(abs);
   let bytes: Buffer;
   try {
+    // A config that is a symlink could make a reviewed path stand for any file: refused like other symlinks.
+    if ((await lstat(abs)).isSymbolicLink()) {
+      throw new ConfigError({ file: shown }, 'the config is a symlink; commit the config file itself');
+    }
     bytes = await readFile(abs);
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     throw new ConfigError(
       { file: shown },
       `cannot read the config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
@@ -85,7 +107,13 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   const rootDir = path.dirname(abs);
   const scope: FileScope = { rootDir, projectRoot: path.resolve(options.projectRoot ?? rootDir) };
   const files = new Set<string>([abs]);
-  const ctx: TestContext = { scope, display: displayPath, files };
+  const warnings = checkKeys(config, 'config', source, []);
+  if (config.evaluateOptions)
+    warnings.push(...checkKeys(config.evaluateOptions, 'evaluateOptions', source, ['evaluateOptions']));
+  const ctx: TestContext = { scope, display: displayPath, files, warnings };
+  // First, so that a redteam config is told what it is before its missing prompts are complained about.
+  const untested =
+    config.tests === undefined || config.tests === null ? testsWhenNoneWritten(config, source, ctx) : undefined;
 
   const { prompts, files: promptFiles } = await resolvePrompts(config.prompts, rootDir, source.displayPath, {
     locator: source,
@@ -97,7 +125,8 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   const providers = await resolveProviderSpecs(config[providersKey], source, [providersKey], scope, files);
 
   const defaultTest = await loadDefaultTest(config.defaultTest, source, ctx);
-  const written = await resolveTests(config.tests, source, ['tests'], ctx);
+  ctx.defaultAsserts = defaultTest?.assert.length ?? 0;
+  const written = untested ?? (await resolveTests(config.tests, source, ['tests'], ctx));
   const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
 
   const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
@@ -131,17 +160,41 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   };
   if (config.description !== undefined) suite.description = config.description;
   if (defaultTest) suite.defaultTest = defaultTest;
+  if (warnings.length > 0) suite.warnings = warnings;
+  if (config.env)
+    suite.env = Object.fromEntries(
+      Object.entries(config.env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    );
+  checkEnvReferences(prompts, suite.env ?? {}, source);
   return suite;
 }
 
 /** `defaultTest` is a test (without its own identity) or, as promptfoo allows, `file://defaults.yaml`. */
 async function loadDefaultTest(value: unknown, source: SourceFile, ctx: TestContext): Promise<TestCase | undefined> {
   if (value === undefined || value === null) return undefined;
-  if (!isFileRef(value)) return normaliseTest(value, source, ['defaultTest'], ctx);
+  if (!isFileRef(value)) return normaliseTest(value, source, ['defaultTest'], ctx, 'defaultTest');
   const abs = await resolveInside(value.slice('file://'.length), ctx.scope, source, ['defaultTest']);
   ctx.files.add(abs);
   const file = SourceFile.parse(await readText(abs, ctx.scope, source, ['defaultTest']), displayPath(abs));
-  return normaliseTest(file.toJS(), file, [], ctx);
+  return normaliseTest(file.toJS(), file, [], ctx, 'defaultTest');
+}
+
+/**
+ * `{{ env.NAME }}` renders only the config's `env:` block, so a prompt naming a variable that is not declared
+ * there would silently render empty: a located error instead, saying why the environment is not read.
+ */
+function checkEnvReferences(prompts: Suite['prompts'], env: Record<string, string>, source: SourceFile): void {
+  for (const prompt of prompts) {
+    for (const match of prompt.raw.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)) {
+      const name = match[1]!;
+      if (name in env) continue;
+      throw locatedError(
+        source,
+        Object.keys(env).length > 0 ? ['env'] : ['prompts'],
+        `prompt "${prompt.label}" renders {{ env.${name} }}, which the config's env: block does not declare; declare it there (promptgate never renders the process environment: it holds the run's secrets)`,
+      );
+    }
+  }
 }
 
 function stripUndefined<T extends object>(object: T): Partial<T> {

@@ -1,5 +1,5 @@
 // Resolves a config's `prompts` entries into Prompt templates, as promptfoo reads them: inline strings,
-// `file://` text files (split into several prompts on lines of `---`), JSON chat-message files, globs, the
+// `file://` .txt files (split into several prompts on lines of `---`, each trimmed), .md/.j2 files whole, JSON chat-message files, globs, the
 // `{id, label, raw}` object form and the `{ 'file://x.txt': 'label' }` map form.
 //
 // Ids are what pairs a head prompt with its base version, so they depend only on what is written:
@@ -8,7 +8,17 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Prompt } from '../types.js';
-import { expandFileRef, FILE_PREFIX, isFileRef, isGlob, readText, relativePosix, type FileScope } from './files.js';
+import {
+  expandFileRef,
+  FILE_PREFIX,
+  isFileRef,
+  isGlob,
+  readText,
+  relativePosix,
+  scriptPath,
+  type FileScope,
+} from './files.js';
+import { checkKeys } from './keys.js';
 import { PromptObjectSchema } from './schema.js';
 import {
   checkJsonSyntax,
@@ -110,6 +120,7 @@ function entryOf(item: unknown, at: KeyPath, locator: Locator): PromptEntry {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     throw locatedError(locator, at, 'expected a prompt string, a file://path or an object {id, label, raw}');
   }
+  checkKeys(item, 'prompt', locator, at);
   const object = checkWith(locator, PromptObjectSchema, item, at);
   // promptfoo reads `{id: 'file://x.txt'}` (no raw) as the file, and `{id: 'text'}` as an inline prompt.
   const source = object.raw ?? object.id;
@@ -125,6 +136,13 @@ async function promptsFromFiles(
   files: string[],
 ): Promise<Prompt[]> {
   const at = entry.at;
+  if (SCRIPT_EXTENSIONS.has(path.extname(scriptPath(entry.source)).toLowerCase())) {
+    throw locatedError(
+      locator,
+      at,
+      `${entry.source}: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars`,
+    );
+  }
   const parts: Array<{ raw: string; file: string }> = [];
   for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
     files.push(abs);
@@ -184,11 +202,28 @@ async function promptsInFile(
     case '.yml':
       // promptfoo reads a YAML prompt file as chat messages and sends them as JSON.
       return [JSON.stringify(parseOrFail(() => parseYaml(content) as unknown, shown, locator, at))];
-    default: {
-      const prompts = content.split(/^---[ \t]*\r?$\n?/m).filter((part) => part.trim() !== '');
+    case '.txt': {
+      // promptfoo's processTxtFile: a line that is `---` (spaces around allowed) separates prompts, and each
+      // prompt is trimmed; empty ones are dropped.
+      const prompts: string[] = [];
+      let buffer: string[] = [];
+      const flush = () => {
+        const raw = buffer.join('\n').trim();
+        if (raw !== '') prompts.push(raw);
+        buffer = [];
+      };
+      for (const line of content.split(/\r?\n/)) {
+        if (line.trim() === '---') flush();
+        else buffer.push(line);
+      }
+      flush();
       if (prompts.length === 0) throw locatedError(locator, at, `${shown} is empty; expected a prompt template`);
       return prompts;
     }
+    default:
+      // promptfoo reads .md and .j2 files whole, untrimmed (and other extensions not at all: here, whole too).
+      if (content.trim() === '') throw locatedError(locator, at, `${shown} is empty; expected a prompt template`);
+      return [content];
   }
 }
 

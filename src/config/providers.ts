@@ -3,6 +3,7 @@
 // (and checked to exist inside the project) because a change to one affects the suite.
 import type { ProviderSpec } from '../types.js';
 import { isFileRef, resolveInside, scriptPath, type FileScope } from './files.js';
+import { checkKeys } from './keys.js';
 import { ProviderObjectSchema } from './schema.js';
 import { checkWith, kindOf, locatedError, type KeyPath, type Locator } from './source.js';
 
@@ -35,6 +36,8 @@ export async function resolveProviderSpecs(
     const entryAt = typeof entries === 'string' ? at : [...at, i];
     const { spec, idAt } = providerOf(entry, locator, entryAt);
     if (isFileRef(spec.id)) files.add(await resolveInside(scriptPath(spec.id), scope, locator, idAt));
+    if (isFileRef(spec.transform) && !/\{\{|\{%/.test(spec.transform))
+      files.add(await resolveInside(scriptPath(spec.transform), scope, locator, [...entryAt, 'transform']));
     specs.push(spec);
   }
   return specs;
@@ -51,10 +54,12 @@ function providerOf(entry: unknown, locator: Locator, at: KeyPath): { spec: Prov
   if (!('id' in object) && keys.length === 1) {
     const id = keys[0]!;
     const options = object[id] ?? {};
+    if (options !== null && typeof options === 'object') checkKeys(options, 'provider', locator, [...at, id]);
     const checked = checkWith(locator, ProviderObjectSchema.partial(), options, [...at, id]);
     const spec = normaliseProviderRef({ ...checked, id: checked.id ?? id }) as ProviderSpec;
     return { spec, idAt: [...at, id] };
   }
+  checkKeys(object, 'provider', locator, at);
   const checked = checkWith(locator, ProviderObjectSchema, object, at);
   return { spec: normaliseProviderRef(checked) as ProviderSpec, idAt: [...at, 'id'] };
 }

@@ -51,6 +51,13 @@ export const ProviderObjectSchema = z
       .record(z.string(), z.unknown())
       .nullish()
       .meta({ description: 'Provider options (temperature, max_tokens, ...); never put secrets here' }),
+    prompts: z
+      .array(z.string({ error: 'expected a prompt label or id' }), { error: 'expected a list of prompt labels or ids' })
+      .optional()
+      .meta({ description: 'Run only the prompts these labels or ids name (a trailing * matches a prefix)' }),
+    transform: text('a JavaScript expression or file://script.js')
+      .optional()
+      .meta({ description: "Applied to this provider's output before the test's transform" }),
   })
   .meta({ id: 'Provider', title: 'Provider' });
 
@@ -67,13 +74,30 @@ export const AssertionSchema = z.looseObject({
   metric: text('a metric name').optional(),
   provider: ProviderRefSchema.optional(),
   transform: text('a JavaScript expression or file://script.js').optional(),
+  config: z
+    .record(z.string(), z.unknown(), { error: 'expected a map (handed to the script as context.config)' })
+    .optional(),
+  rubricPrompt: z.unknown().optional(),
 });
+
+/** `tests[].providers`, `tests[].prompts`, `providers[].prompts`: labels or ids (a trailing * matches a prefix). */
+const NameFilterSchema = (what: string) =>
+  z
+    .array(text(`a ${what} label or id`), { error: `expected a list of ${what} labels or ids` })
+    .meta({ description: `Run only with the ${what}s these labels or ids name (a trailing * matches a prefix)` });
 
 export const TestOptionsSchema = z.looseObject({
   transform: text('a JavaScript expression or file://script.js')
     .optional()
     .meta({ description: 'Applied to the output before the assertions: an expression over `output`, or file://x.js' }),
+  transformVars: text('a JavaScript expression or file://script.js')
+    .optional()
+    .meta({ description: 'Applied to the vars before the prompt renders: an expression over `vars`, or file://x.js' }),
   provider: ProviderRefSchema.optional().meta({ description: 'Grading provider for model-graded assertions' }),
+  disableVarExpansion: z
+    .boolean({ error: 'expected true or false' })
+    .optional()
+    .meta({ description: 'A list var is passed as one value instead of running the test once per item' }),
 });
 
 export const TestSchema = z.looseObject({
@@ -94,6 +118,8 @@ export const TestSchema = z.looseObject({
     .boolean({ error: 'expected true or false' })
     .optional()
     .meta({ description: 'promptgate: a newly failing case of a critical test is always a regression' }),
+  providers: NameFilterSchema('provider').nullish(),
+  prompts: NameFilterSchema('prompt').nullish(),
 });
 export type RawTest = z.output<typeof TestSchema>;
 
@@ -135,6 +161,10 @@ export const ConfigSchema = z.looseObject({
   defaultTest: z.unknown().optional(),
   evaluateOptions: EvaluateOptionsSchema.nullish(),
   gate: GateSchema.nullish(),
+  env: z
+    .record(z.string(), z.unknown(), { error: 'expected a map of variable names to values' })
+    .nullish()
+    .meta({ description: 'Values `{{ env.NAME }}` renders (only these: never the environment of the run)' }),
 });
 export type RawConfig = z.output<typeof ConfigSchema>;
 

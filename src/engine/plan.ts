@@ -43,14 +43,6 @@ export function* planCases(shape: PlanShape): Generator<PlannedCase> {
   for (let index = 0; index < total; index++) yield caseAt(shape, index);
 }
 
-/**
- * A test's identity: its index plus a short stable hash of what it checks (description, vars, assert).
- * The hash makes an edited test a different test even when it keeps its position.
- */
-export function testIdentity(test: Pick<TestCase, 'description' | 'vars' | 'assert'>, testIdx: number): string {
-  return `${testIdx}:${testContentHash(test)}`;
-}
-
 /** What a test checks, hashed; where it was written (file, line) is not part of it. */
 function testContentHash(test: Pick<TestCase, 'description' | 'vars' | 'assert'>): string {
   // Own enumerable keys only: `location` (where it was written) is not part of what a test checks.

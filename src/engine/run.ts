@@ -1,7 +1,8 @@
 // Runs a suite's cases against live providers: bounded concurrency, per-call timeouts, retries with
 // backoff, an output cache, the test's transform, then scoring. Results come back in plan order.
 import path from 'node:path';
-import { scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
+import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
+import { caseFilter } from '../config/filters.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderPrompt as realRenderPrompt } from '../prompts/render.js';
 import { resolveProviders as realResolveProviders } from '../providers/index.js';
@@ -22,7 +23,6 @@ import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js'
 import { forEachBounded, Semaphore } from './pool.js';
 import { callWithRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { summarizeStats } from './stats.js';
-import { TransformCache } from './transform.js';
 
 export { summarizeStats } from './stats.js';
 
@@ -83,7 +83,11 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
   };
   const planned = countCases(shape);
   // Without a filter the plan is walked by index (no list of 10,000 objects); with one, the kept indexes.
-  const selected = deps.include ? selectCases(shape, planned, deps.include) : undefined;
+  // promptfoo's prompt/provider filters (providers[].prompts, tests[].prompts, tests[].providers) and a shard's.
+  const written = caseFilter(suite, prompts);
+  const include =
+    written && deps.include ? (c: PlannedCase) => written(c) && deps.include!(c) : (written ?? deps.include);
+  const selected = include ? selectCases(shape, planned, include) : undefined;
   const total = selected ? selected.length : planned;
   const limit = Math.max(1, Math.floor(options.maxConcurrency) || 1);
   const calls = new Semaphore(limit);
@@ -113,7 +117,6 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     score: deps.score ?? realScoreTest,
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: deps.random ?? Math.random,
-    transforms: new TransformCache(suite.rootDir),
     // Grader calls share the call slots, so model-graded assertions respect maxConcurrency too.
     gradingProvider: async (spec) => throttled(await grading(spec), calls),
   };
@@ -158,7 +161,6 @@ interface CaseRunner {
   score: NonNullable<RunDeps['score']>;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
-  transforms: TransformCache;
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
 }
 
@@ -190,16 +192,37 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
     ...extra,
   });
 
+  // promptfoo's options.transformVars runs first; its vars are the case's from then on.
+  let vars = test.vars;
+  if (test.options.transformVars !== undefined) {
+    try {
+      vars = (await applyTransform(
+        test.options.transformVars,
+        vars,
+        { prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } },
+        run.suite.rootDir,
+        'vars',
+      )) as Record<string, unknown>;
+    } catch (error) {
+      return failed(`transformVars failed: ${messageOf(error)}`);
+    }
+    if (typeof vars !== 'object' || Array.isArray(vars)) {
+      return failed(`transformVars must return an object of vars, got ${JSON.stringify(vars)}`);
+    }
+    base.vars = vars;
+  }
+
   let rendered: string;
   try {
-    rendered = run.render(prompt, test.vars);
+    // `{{ env.X }}` sees the config's `env:` block only (a var named env wins, as over promptfoo's global).
+    rendered = run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars);
   } catch (error) {
     // A broken template is the config's fault and would fail every case alike: stop with its location.
     if (error instanceof ConfigError) throw error;
     return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
   }
 
-  const call = await callProvider(run, provider, prompt, test.vars, rendered, planned.repeat);
+  const call = await callProvider(run, provider, prompt, vars, rendered, planned.repeat);
   if (!call.ok) return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
   const { response, cached, latencyMs } = call;
   const measured = {
@@ -210,13 +233,18 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
     cached,
   };
 
+  // promptfoo: the provider's transform, then the test's.
   let output = response.output;
-  if (test.options.transform !== undefined) {
+  const transforms = [run.suite.providers[planned.providerIdx]?.transform, test.options.transform];
+  for (const code of transforms) {
+    if (code === undefined) continue;
     try {
-      output = await run.transforms.apply(test.options.transform, output, {
-        vars: test.vars,
-        prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw },
-      });
+      output = await applyTransform(
+        code,
+        output,
+        { vars, prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } },
+        run.suite.rootDir,
+      );
     } catch (error) {
       return failed(`transform failed: ${messageOf(error)}`, { ...measured, output: response.output });
     }
@@ -227,7 +255,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
     scored = await run.score({
       output,
       prompt: rendered,
-      vars: test.vars,
+      vars,
       test,
       providerId: provider.id,
       latencyMs,

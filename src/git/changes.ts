@@ -121,18 +121,6 @@ export async function mergeBase(repoDir: string, a: string, b: string): Promise<
   return sha;
 }
 
-/** The bytes of path as committed at rev; undefined when the file does not exist there. */
-export async function readFileAtRevision(repoDir: string, rev: string, path: string): Promise<Buffer | undefined> {
-  assertSafeRef(rev, 'revision');
-  const safePath = assertSafeRepoPath(path);
-  // Resolve rev first so that a bad revision is an error, not a "file absent".
-  const commit = await revParse(repoDir, rev);
-  const { stdout, exitCode } = await runGit(repoDir, ['cat-file', 'blob', `${commit}:${safePath}`], {
-    okExitCodes: [128],
-  });
-  return exitCode === 0 ? stdout : undefined;
-}
-
 const UNIFIED = ['diff', '-M', '--no-color', '--no-ext-diff', '--no-textconv'];
 
 /** The unified diff of one file between base...head (pass previousPath for a rename); '' when unchanged. */

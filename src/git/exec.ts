@@ -1,9 +1,10 @@
 // Runs git without a shell: arguments go to execFile as an array, so nothing a PR author writes
 // (a branch name, a file name) is ever parsed by a shell.
+import { UserError } from '../errors.js';
 import { execFile } from 'node:child_process';
 
 /** A git command failed. The message names the command, the repository and git's own words. */
-export class GitError extends Error {
+export class GitError extends UserError {
   override name = 'GitError';
   constructor(
     readonly args: readonly string[],

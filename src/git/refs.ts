@@ -58,16 +58,6 @@ export function assertSafeRef(ref: string, what = 'ref'): string {
   return ref;
 }
 
-/** Throws unless value is a full 40/64-hex SHA (e.g. a PR's head.sha from the event payload). */
-export function assertSha(value: string, what = 'sha'): string {
-  if (!isSha(value)) {
-    throw new UsageError(
-      `${what} ${JSON.stringify(value)} is not a full commit SHA: expected 40 (or 64) hexadecimal digits.`,
-    );
-  }
-  return value;
-}
-
 /**
  * Repository-relative paths handed to git after `--`: no absolute paths, no `..` escapes, no control
  * characters (paths travel over line-based git protocols such as `cat-file --batch-check`).

@@ -2,6 +2,7 @@
 // picks an assertion that the first `promptgate eval` with `echo` passes, and warns about a template that
 // will not render at all.
 import nunjucks from 'nunjucks';
+import '../prompts/sandbox.js';
 
 export type RenderCheck = { ok: true; output: string } | { ok: false; error: string };
 

@@ -3,12 +3,14 @@
 // `[object Object]`, a bare `{{ customer }}` prints the object's JSON here (arrays too: `["a","b"]`, not
 // `a,b`): a prompt that mentions a structured var almost always means its content.
 //
-// A chat prompt (the raw text is a JSON array of {role, content}) is rendered message by message, so a
-// var holding quotes or newlines cannot break the JSON; the result is the JSON text of the rendered array.
+// A JSON prompt (a chat messages array, or any JSON object) is rendered value by value, so a var holding
+// quotes or newlines cannot break the JSON; the result is the JSON text of the rendered value.
 //
 // Rendering runs once per case (10,000 times in the benchmark): one Environment, templates compiled once
 // per distinct text, chat prompts parsed once per distinct raw text.
 import nunjucks from 'nunjucks';
+import './sandbox.js';
+import { printedVariables, UndefinedVariableError } from './variables.js';
 import type { ChatMessage, Prompt } from '../types.js';
 
 // No `env` global (promptfoo has one): a pull request could otherwise echo the runner's secrets.
@@ -16,6 +18,7 @@ const environment = new nunjucks.Environment(null, { autoescape: false });
 environment.addFilter('load', (text: string) => JSON.parse(text) as unknown);
 
 const compiled = new Map<string, nunjucks.Template>();
+const printed = new Map<string, string[]>();
 
 /**
  * The compiled template for a source text, reused across cases (prompts and assertion values share one
@@ -33,14 +36,46 @@ export function compileTemplate(source: string): nunjucks.Template | undefined {
 
 /** Renders one template string; text without template syntax is returned as it is. */
 export function renderTemplateText(source: string, vars: Record<string, unknown>): string {
-  return compileTemplate(source)?.render(printableVars(vars)) ?? source;
+  const template = compileTemplate(source);
+  if (!template) return source;
+  let names = printed.get(source);
+  if (!names) printed.set(source, (names = printedVariables(source)));
+  for (const name of names)
+    if (!Object.prototype.hasOwnProperty.call(vars, name)) throw new UndefinedVariableError(name);
+  return template.render(printableVars(vars));
 }
 
-/** Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo semantics). */
+/**
+ * Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo 0.123.1 semantics): a
+ * string var loses one trailing newline (a YAML `|` block ends in one), and a prompt that is JSON (a chat
+ * messages array, or any object) has each string value rendered, so a var holding quotes or newlines is
+ * JSON-escaped, and is sent as that JSON, indented by 2 as promptfoo does (its
+ * PROMPTFOO_DISABLE_JSON_AUTOESCAPE is not read: JSON prompts are always rendered this way).
+ */
 export function renderPrompt(prompt: Prompt, vars: Record<string, unknown>): string {
-  const chat = chatTemplate(prompt.raw);
-  if (!chat) return renderTemplateText(prompt.raw, vars);
-  return JSON.stringify(chat.map((message) => ({ ...message, content: renderDeep(message.content, vars) })));
+  const promptVars = withoutTrailingNewline(vars);
+  const json = jsonTemplate(prompt.raw);
+  if (json === null) return renderTemplateText(prompt.raw, promptVars);
+  return JSON.stringify(renderDeep(json, promptVars), null, 2);
+}
+
+const trimmedVars = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
+
+/** promptfoo's `vars[key].replace(/\n$/, '')` for string vars, computed once per vars object. */
+function withoutTrailingNewline(vars: Record<string, unknown>): Record<string, unknown> {
+  let trimmed = trimmedVars.get(vars);
+  if (!trimmed) {
+    trimmed = vars;
+    for (const key in vars) {
+      const value = vars[key];
+      if (typeof value === 'string' && value.endsWith('\n')) {
+        if (trimmed === vars) trimmed = { ...vars };
+        trimmed[key] = value.slice(0, -1);
+      }
+    }
+    trimmedVars.set(vars, trimmed);
+  }
+  return trimmed;
 }
 
 /** If the rendered prompt is a JSON chat messages array, return it; else null. */
@@ -81,23 +116,24 @@ function isMessageArray(value: unknown): value is RawMessage[] {
   );
 }
 
-const chatTemplates = new Map<string, RawMessage[] | null>();
+const jsonTemplates = new Map<string, object | null>();
 
-function chatTemplate(raw: string): RawMessage[] | null {
-  let messages = chatTemplates.get(raw);
-  if (messages === undefined) {
-    messages = null;
-    if (/^\s*\[/.test(raw)) {
+/** The prompt's JSON (an object or array) when its raw text is JSON, else null; parsed once per text. */
+function jsonTemplate(raw: string): object | null {
+  let parsed = jsonTemplates.get(raw);
+  if (parsed === undefined) {
+    parsed = null;
+    if (/^\s*[[{]/.test(raw)) {
       try {
-        const parsed: unknown = JSON.parse(raw);
-        if (isMessageArray(parsed)) messages = parsed;
+        const value: unknown = JSON.parse(raw);
+        if (value !== null && typeof value === 'object') parsed = value;
       } catch {
-        // Not JSON: an ordinary template that happens to start with `[`.
+        // Not JSON: an ordinary template that happens to start with `[` or `{`.
       }
     }
-    chatTemplates.set(raw, messages);
+    jsonTemplates.set(raw, parsed);
   }
-  return messages;
+  return parsed;
 }
 
 /** Message content is a string, or (multimodal) parts whose strings are templates too. */

@@ -1,4 +1,5 @@
 // Provider ids → providers. The only place that knows which id prefix means which wire format.
+import { UserError } from '../errors.js';
 import type { Provider, ProviderSpec } from '../types.js';
 import { anthropicApiKey, createAnthropicProvider, missingAnthropicCredentials } from './anthropic.js';
 import { createCustomProvider } from './custom.js';
@@ -17,7 +18,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'exec:<command>',
 ] as const;
 
-export class UnknownProviderError extends Error {
+export class UnknownProviderError extends UserError {
   override name = 'UnknownProviderError';
   constructor(
     readonly providerId: string,

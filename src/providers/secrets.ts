@@ -79,3 +79,37 @@ export function cacheIdentityOf(
 ): string {
   return stableJson({ id, config: withoutSecrets(config), ...extra });
 }
+
+/**
+ * Variables the runner and GitHub set (`INPUT_GITHUB-TOKEN` is the action's token, `ACTIONS_RUNTIME_TOKEN` the
+ * cache and artifact services' credential): no config may read them, as a key variable or otherwise.
+ */
+const RUNNER_VARIABLE = /^(INPUT_|GITHUB_|ACTIONS_|RUNNER_)/i;
+
+export function isRunnerVariable(name: string): boolean {
+  return RUNNER_VARIABLE.test(name);
+}
+
+/** The environment as a config may see it: without the runner's and GitHub's own variables. */
+export function configEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const visible: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) if (!isRunnerVariable(name)) visible[name] = value;
+  return visible;
+}
+
+/** Names that hold credentials by convention (`OPENAI_API_KEY`, `HF_TOKEN`, `DB_PASSWORD`, `AWS_SECRET_ACCESS_KEY`). */
+const SECRET_VARIABLE = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?|PRIVATE)(_|$)/i;
+
+/**
+ * Values of the environment that are credentials by their name, and the runner's own tokens: masked in the
+ * log and redacted from every result, comment, summary, report, dataset and cache entry. A custom provider
+ * may read any variable, so these are scrubbed whether or not a provider's config names them.
+ */
+export function secretEnvValues(env: NodeJS.ProcessEnv): string[] {
+  const found: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (!value || value.length < 4) continue;
+    if (SECRET_VARIABLE.test(name) || name === 'INPUT_GITHUB-TOKEN' || name === 'INPUT_GITHUB_TOKEN') found.push(value);
+  }
+  return found;
+}

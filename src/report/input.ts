@@ -1,6 +1,8 @@
 // What the report is rendered from: everything already decided, nothing left to compute but words.
 import type { Comparison } from '../compare/compare.js';
 import type { CheckVerdict, FailPolicy, GateDecision, GateThresholds } from '../gate.js';
+import type { SuiteChanges } from '../review/suite-changes.js';
+import type { PrSuiteSummary } from './suite-changes.js';
 
 export interface SuiteReport {
   name: string;
@@ -11,6 +13,10 @@ export interface SuiteReport {
   gateDecision?: GateDecision;
   /** Prompts of the suite that were not evaluated, and why (e.g. unchanged, or no base version). */
   skippedPrompts?: Array<{ id: string; reason: string }>;
+  /** What the pull request changed in the suite itself; the verdict used the base's suite. */
+  suiteChanges?: SuiteChanges;
+  /** The PR's suite on the head, when it was run. */
+  prSuite?: PrSuiteSummary;
 }
 
 export interface ReportInput {

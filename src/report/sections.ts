@@ -9,6 +9,7 @@ import {
 import { codeBlock, escapeInline } from './escape.js';
 import { VERDICT_WORDS, blockClause, gateClause, percent, points, relativeChange, verdictDetail } from './format.js';
 import type { ReportInput, SuiteReport } from './input.js';
+import { suiteChangesSection } from './suite-changes.js';
 
 /** How much to show: the budget lowers these one step at a time. */
 export interface Detail {
@@ -243,6 +244,7 @@ export function suiteSection(suite: SuiteReport, detail: Detail, several: boolea
   if (suite.verdict === 'skipped' && c.overall.cases === 0) return parts.join('\n\n');
   parts.push(ratesTable(c));
   parts.push(freshNote(c));
+  parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
   if (c.regressionReasons.length) parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
   if (c.inconclusiveReasons.length) {
     const what = c.regression ? 'Also missing or too little evidence (the regression stands)' : 'Inconclusive';

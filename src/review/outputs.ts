@@ -1,6 +1,6 @@
 // What a review publishes, built from its result: the report's input and the JSON report document. Pure.
 import { DEFAULT_FAIL_POLICY, shouldFailCheck, type FailPolicy } from '../gate.js';
-import type { ReviewResult } from '../pipeline.js';
+import type { ReviewResult } from './types.js';
 import { markerFor } from '../github/marker.js';
 import type { ReportInput } from '../report/input.js';
 import { VERSION } from '../version.js';
@@ -45,6 +45,14 @@ export function buildReportInput(args: {
                 ...s.newPrompts.map((id) => ({ id, reason: 'new in this pull request: evaluated on the head only' })),
                 ...(s.baseProblem ? [{ id: s.configPath, reason: s.baseProblem }] : []),
               ],
+              suiteChanges: s.suiteChanges,
+              prSuite: s.prSuite && {
+                passed: s.prSuite.passed,
+                failed: s.prSuite.failed,
+                errors: s.prSuite.errors,
+                rate: s.prSuite.rate,
+                newTests: s.prSuite.newTests,
+              },
             },
           ]
         : [],

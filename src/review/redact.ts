@@ -25,11 +25,16 @@ function redactDeep(value: unknown, secrets: readonly string[], needles: readonl
   return value;
 }
 
-/** The results with every occurrence of every secret value replaced by [REDACTED]. */
-export function redactResults(results: EvalResults, secrets: readonly string[]): EvalResults {
+/** Any value (results, a cached output) with every occurrence of every secret value replaced by [REDACTED]. */
+export function redactValue<T>(value: T, secrets: readonly string[]): T {
   const live = secrets.filter((s) => s.length >= 4);
-  if (live.length === 0) return results;
+  if (live.length === 0) return value;
   // What redact() replaces: each secret, and a header value's secret without its scheme ("Bearer …").
   const needles = live.flatMap((s) => [s, s.replace(/^(Bearer|Basic|Token)\s+/i, '')]).filter((n) => n.length >= 4);
-  return redactDeep(results, live, needles) as EvalResults;
+  return redactDeep(value, live, needles) as T;
+}
+
+/** The results with every occurrence of every secret value replaced by [REDACTED]. */
+export function redactResults(results: EvalResults, secrets: readonly string[]): EvalResults {
+  return redactValue(results, secrets);
 }

@@ -8,12 +8,28 @@ import {
   type FileChange,
 } from '../git/changes.js';
 import { materializeRevision } from '../git/materialize.js';
-import type { MaterializeBase, ReviewResult } from '../pipeline.js';
+import type { MaterializeBase, ReviewResult } from './types.js';
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { assertSafeRepoPath } from '../git/refs.js';
 import { promptRepoPath } from './affected.js';
+
+/** The working tree's version of some files (a local compare against uncommitted edits). */
+async function copyFromWorktree(repoDir: string, paths: readonly string[], destDir: string): Promise<void> {
+  for (const p of paths) {
+    const dest = path.join(destDir, assertSafeRepoPath(p));
+    await mkdir(path.dirname(dest), { recursive: true });
+    await copyFile(path.join(repoDir, p), dest).catch(() => undefined);
+  }
+}
 
 export interface ReviewSources {
   changes: FileChange[];
+  /** The change list may be missing files (an API cap): every file then counts as changed. */
+  changesIncomplete?: boolean;
   materializeBase: MaterializeBase;
+  /** Writes the head revision's files, as text, into a directory (untrusted events read the head only so). */
+  materializeHead: MaterializeBase;
   /** The unified diff of one file; '' when it cannot be had. */
   diff(file: string, previousPath?: string): Promise<string>;
   /** Things the reader should know about how the facts were gathered (e.g. a truncated file list). */
@@ -38,6 +54,10 @@ export async function gitSources(
     changes,
     materializeBase: async (paths, destDir) => {
       await materializeRevision(repoDir, baseFiles, paths.includes('.') ? 'all' : paths, destDir);
+    },
+    materializeHead: async (paths, destDir) => {
+      if (head) await materializeRevision(repoDir, head, paths.includes('.') ? 'all' : paths, destDir);
+      else await copyFromWorktree(repoDir, paths, destDir);
     },
     diff: (file, previousPath) =>
       head

@@ -4,26 +4,26 @@
 //              prompts need running at all (no provider calls);
 //   evaluate — run the head's tests on the head's and on the base's prompts (optionally one shard's cases);
 //   decide   — compare per case, apply the gate.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareResults } from '../compare/compare.js';
 import { loadSuite, readRawConfig, resolvePrompts } from '../config/load.js';
 import type { OutputCache } from '../engine/cache.js';
 import type { PlannedCase } from '../engine/plan.js';
-import { messageOf, MissingCredentialsError, UntrustedCodeError } from '../errors.js';
+import { messageOf, MissingCredentialsError } from '../errors.js';
 import { decideVerdict, gate } from '../gate.js';
 import { addCalls, countCalls, evaluateSuite, type CallCounts, type EvaluateOptions } from '../evaluate.js';
-import type { ReviewInput, SuiteReview } from '../pipeline.js';
+import type { PrSuiteOutcome, ReviewInput, SuiteReview } from './types.js';
 import { requiredCredentials } from '../providers/index.js';
-import { affectedPrompts } from '../shard/affected-prompts.js';
+import { affectedPrompts } from './affected-prompts.js';
 import { planIdentities } from '../shard/shard.js';
-import type { EvalResults, Logger, Prompt, Suite } from '../types.js';
+import type { EvalResults, Logger, Prompt, ProviderSpec, Suite } from '../types.js';
+import { changedSuiteFiles, promptRepoPath } from './affected.js';
 import { gatherFreshEvidence, resampleFilter } from './adaptive.js';
 import type { FreshEvidence } from '../compare/compare.js';
-import { changedSuiteFiles, promptRepoPath, touchedPaths } from './affected.js';
 import { pairPrompts } from './pair-prompts.js';
-import { codeUses, untrustedCode } from './trust.js';
+import { compareSuites, newTestIndexes, type SuiteChanges } from './suite-changes.js';
+import { ensureBaseFiles, type ReviewTrees } from './trees.js';
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
@@ -43,7 +43,11 @@ export interface SidePlan {
 export interface PreparedSuite {
   configPath: string;
   name: string;
-  suite: Suite;
+  /**
+   * The yardstick: the base's tests, assertions, graders, providers and gate (the PR's own when the base has no
+   * such suite), with the head's prompts. Both sides of the verdict run under it.
+   */
+  suite?: Suite;
   affectedBy: string[];
   /** Set when the suite is not evaluated; `reason` when the reader must be told why. */
   skip?: { reason?: string };
@@ -54,30 +58,139 @@ export interface PreparedSuite {
   skippedPrompts: Array<{ id: string; reason: string }>;
   newPrompts: string[];
   baseProblem?: string;
+  /** What the pull request changed in the suite itself; absent when it changed nothing but prompts. */
+  suiteChanges?: SuiteChanges;
+  /** The PR's own suite, evaluated on the head beside the verdict when it differs from the base's (trusted events). */
+  prSuite?: { suite: Suite; head: SidePlan; newTests: number[] };
 }
 
-export async function prepareSuite(input: ReviewInput, configPath: string, logger: Logger): Promise<PreparedSuite> {
+const loadOptions = (input: ReviewInput, projectRoot: string) => ({
+  overrides: { repeat: input.evaluate.repeat, maxConcurrency: input.evaluate.maxConcurrency },
+  projectRoot,
+});
+
+/** The base revision's suite, or why it cannot be had (a suite the pull request adds has none). */
+async function loadBaseSuite(
+  input: ReviewInput,
+  trees: ReviewTrees,
+  configPath: string,
+  wanted: readonly string[],
+): Promise<{ suite?: Suite; problem?: string }> {
+  await ensureBaseFiles(trees, input.materializeBase, [configPath, ...wanted]);
+  const abs = path.join(trees.base, configPath);
+  try {
+    await stat(abs);
+  } catch {
+    return {};
+  }
+  try {
+    return { suite: await loadSuite(abs, loadOptions(input, trees.base)) };
+  } catch (err) {
+    return { problem: `the base revision's ${configPath} could not be loaded (${messageOf(err)})` };
+  }
+}
+
+/**
+ * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries
+ * resolved against a directory holding only the head's files as text (renamed files under their old name).
+ */
+async function headPromptTexts(
+  input: ReviewInput,
+  trees: ReviewTrees,
+  configPath: string,
+  base: Suite,
+): Promise<Prompt[]> {
+  const dir = await trees.headText();
+  const promptFiles = repoRelative(
+    trees.base,
+    base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])),
+  );
+  const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path] as const] : [])));
+  const wanted = new Set<string>(promptFiles.map((f) => renamedTo.get(f) ?? f));
+  for (const c of input.changes) if (c.status !== 'deleted') wanted.add(c.path);
+  await input.materializeHead([...wanted], dir);
+  for (const [from, to] of renamedTo) {
+    if (!promptFiles.includes(from)) continue;
+    await mkdir(path.dirname(path.join(dir, from)), { recursive: true });
+    await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
+  }
+  const raw = await readRawConfig(path.join(trees.base, configPath));
+  const resolved = await resolvePrompts(
+    raw.config.prompts,
+    path.join(dir, path.posix.dirname(configPath)),
+    raw.source.displayPath,
+    {
+      locator: raw.source,
+      projectRoot: dir,
+    },
+  );
+  return resolved.prompts;
+}
+
+export async function prepareSuite(
+  input: ReviewInput,
+  trees: ReviewTrees,
+  configPath: string,
+  logger: Logger,
+): Promise<PreparedSuite> {
   const options = input.evaluate;
-  const suite = await loadSuite(path.resolve(input.repoDir, configPath), {
-    overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
-    projectRoot: input.repoDir,
-  });
-  const name = suite.description ?? configPath;
-  const affectedBy = changedSuiteFiles(repoRelative(input.repoDir, suite.referencedFiles), input.changes);
+  const untrusted = input.trust === 'untrusted';
+  // The pull request's own suite is loaded only when its code may run (trusted events).
+  const prSuite = untrusted
+    ? undefined
+    : await loadSuite(path.resolve(input.repoDir, configPath), loadOptions(input, input.repoDir));
+  const base = await loadBaseSuite(
+    input,
+    trees,
+    configPath,
+    prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : [],
+  );
+  const name = base.suite?.description ?? prSuite?.description ?? configPath;
+  const empty = { head: { headIdx: [], prompts: [] }, skippedPrompts: [], newPrompts: [] };
+  if (!base.suite && !prSuite) {
+    const reason = base.problem
+      ? `skipped: ${base.problem}; on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run`
+      : `skipped: the pull request adds this suite, and on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run (its tests and code would be the pull request's)`;
+    logger.warn(`${configPath}: ${reason}`);
+    return { configPath, name, affectedBy: [configPath], ...empty, skip: { reason } };
+  }
+  for (const warning of (prSuite ?? base.suite)?.warnings ?? []) logger.warn(warning);
+  const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite!);
+  const yardstick: Suite = base.suite ? { ...base.suite, prompts: headPrompts } : prSuite!;
+
+  const promptFiles = new Set(headPrompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
+  const suiteFiles = [
+    ...promptFiles,
+    ...(base.suite ? repoRelative(trees.base, base.suite.referencedFiles) : []),
+    ...(prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []),
+  ];
+  const affectedBy = input.changesIncomplete
+    ? [...new Set(suiteFiles)].sort()
+    : changedSuiteFiles(suiteFiles, input.changes);
   const prepared: PreparedSuite = {
     configPath,
     name,
-    suite,
+    suite: yardstick,
     affectedBy,
-    head: { headIdx: [], prompts: [] },
-    skippedPrompts: [],
-    newPrompts: [],
+    ...empty,
+    baseProblem: base.problem,
   };
   if (affectedBy.length === 0 && !input.evaluateUnaffected) {
     logger.info(`${configPath}: no file this suite reads changed; skipped`);
     return { ...prepared, skip: {} };
   }
-  const missing = missingCredentials(suite, options.env ?? process.env);
+  const changedSuiteItself = affectedBy.filter((f) => !promptFiles.has(f));
+  if (changedSuiteItself.length > 0 && base.suite) {
+    prepared.suiteChanges = {
+      files: changedSuiteItself,
+      evaluated: prSuite !== undefined,
+      ...(prSuite ? compareSuites(base.suite, prSuite) : { tests: [] }),
+    };
+  }
+  const missing = missingCredentials(
+    prSuite && prepared.suiteChanges ? [...yardstick.providers, ...prSuite.providers] : yardstick.providers,
+    options.env ?? process.env,
+  );
   if (missing.length > 0) {
     if (input.missingCredentials === 'skip') {
       const reason = `skipped: no credentials for provider ${missing.join(', ')} on fork pull requests — GitHub does not pass secrets to them`;
@@ -88,19 +201,36 @@ export async function prepareSuite(input: ReviewInput, configPath: string, logge
       `${configPath}: no credentials for provider ${missing.join(', ')}: set them in the step's env, e.g. \`env: OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}\``,
     );
   }
-  if (input.trust === 'untrusted') refuseChangedCode(input, suite, configPath);
 
-  const base = await readBasePrompts(input, configPath, suite, logger);
-  const everything = suite.prompts.map((_, i) => i);
-  if (!base.paired) {
-    const head = { headIdx: everything, prompts: suite.prompts };
-    return { ...prepared, head, newPrompts: suite.prompts.map((p) => p.label), baseProblem: base.problem };
+  const everything = headPrompts.map((_, i) => i);
+  const paired = base.suite
+    ? pairPrompts(
+        base.suite.prompts,
+        headPrompts,
+        input.changes,
+        path.posix.dirname(configPath) === '.' ? '' : path.posix.dirname(configPath),
+      )
+    : undefined;
+  const withPrSuite = (plan: PreparedSuite): PreparedSuite => {
+    if (!prSuite || !base.suite || !plan.suiteChanges) return plan;
+    const run = plan.head.headIdx;
+    return {
+      ...plan,
+      prSuite: {
+        suite: prSuite,
+        head: { headIdx: run, prompts: run.map((i) => headPrompts[i]!) },
+        newTests: newTestIndexes(base.suite, prSuite),
+      },
+    };
+  };
+  if (!paired || !paired.some((p) => p !== undefined)) {
+    const head = { headIdx: everything, prompts: headPrompts };
+    return withPrSuite({ ...prepared, head, newPrompts: headPrompts.map((p) => p.label) });
   }
   // When only prompt files changed, a prompt whose text is the same on both sides would give the same
   // outcomes on both: it is not run at all. When tests, vars, providers or scripts changed, every prompt is.
-  const promptFiles = new Set(suite.prompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
-  const onlyPromptsChanged = affectedBy.every((f) => promptFiles.has(f)) && !input.evaluateUnaffected;
-  const verdicts = affectedPrompts(base.paired, suite.prompts);
+  const onlyPromptsChanged = changedSuiteItself.length === 0 && !input.evaluateUnaffected;
+  const verdicts = affectedPrompts(paired, headPrompts);
   const run = onlyPromptsChanged ? verdicts.evaluate : everything;
   const skippedPrompts = onlyPromptsChanged
     ? verdicts.prompts.filter((p) => p.status === 'unchanged').map((p) => ({ id: p.label, reason: p.reason }))
@@ -110,65 +240,25 @@ export async function prepareSuite(input: ReviewInput, configPath: string, logge
     logger.info(`${configPath}: the changed prompt files have the same text on both sides; skipped`);
     return { ...prepared, skip: {}, skippedPrompts };
   }
-  const pairedRun = run.filter((i) => base.paired![i] !== undefined);
-  return {
+  const pairedRun = run.filter((i) => paired[i] !== undefined);
+  return withPrSuite({
     ...prepared,
-    head: { headIdx: run, prompts: run.map((i) => suite.prompts[i]!) },
-    base: pairedRun.length ? { headIdx: pairedRun, prompts: pairedRun.map((i) => base.paired![i]!) } : undefined,
+    head: { headIdx: run, prompts: run.map((i) => headPrompts[i]!) },
+    base: pairedRun.length ? { headIdx: pairedRun, prompts: pairedRun.map((i) => paired[i]!) } : undefined,
     skippedPrompts,
     newPrompts,
-  };
+  });
 }
 
-function missingCredentials(suite: Suite, env: NodeJS.ProcessEnv): string[] {
-  return suite.providers.flatMap((p) => requiredCredentials(p, env).map((name) => `${p.label ?? p.id} (${name})`));
-}
+const UNTRUSTED_EVENT_WORDS = "events that run with the base repository's secrets (pull_request_target, workflow_run)";
 
-function refuseChangedCode(input: ReviewInput, suite: Suite, configPath: string): void {
-  const refused = untrustedCode(codeUses(suite, input.repoDir), touchedPaths(input.changes));
-  if (refused.length === 0) return;
-  throw new UntrustedCodeError(
-    `${configPath}: this event runs with the base repository's secrets, and the pull request changed code the suite would run: ` +
-      refused.map((u) => `${u.what} from ${u.file}`).join('; ') +
-      '. It was not run. Review the change and set `allow-untrusted-code: true` only for pull requests you trust, or use the `pull_request` event.',
+function missingCredentials(providers: readonly ProviderSpec[], env: NodeJS.ProcessEnv): string[] {
+  const seen = new Set<string>();
+  return providers.flatMap((p) =>
+    requiredCredentials(p, env)
+      .map((name) => `${p.label ?? p.id} (${name})`)
+      .filter((m) => !seen.has(m) && seen.add(m)),
   );
-}
-
-/**
- * The earlier version of each head prompt, read from the base revision's config in a temporary directory
- * (never a checkout over the workspace). Only its prompts are read: the base's tests, providers and scripts
- * are not (the head's tests run on both sides, and fetched through the REST API they may not even be there).
- */
-async function readBasePrompts(
-  input: ReviewInput,
-  configPath: string,
-  suite: Suite,
-  logger: Logger,
-): Promise<{ paired?: Array<Prompt | undefined>; problem?: string }> {
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-base-'));
-  try {
-    const configDir = path.posix.dirname(configPath);
-    const wanted = new Set<string>([configDir, ...repoRelative(input.repoDir, suite.referencedFiles)]);
-    for (const c of input.changes) if (c.previousPath) wanted.add(c.previousPath);
-    await input.materializeBase([...wanted], tmp);
-    let basePrompts: Prompt[];
-    try {
-      const raw = await readRawConfig(path.join(tmp, configPath));
-      const resolved = await resolvePrompts(raw.config.prompts, path.dirname(raw.configPath), raw.source.displayPath, {
-        locator: raw.source,
-        projectRoot: tmp,
-      });
-      basePrompts = resolved.prompts;
-    } catch (err) {
-      const problem = `the base revision's ${configPath} could not be read (${messageOf(err)}); every prompt is treated as new`;
-      logger.warn(problem);
-      return { problem };
-    }
-    const paired = pairPrompts(basePrompts, suite.prompts, input.changes, configDir === '.' ? '' : configDir);
-    return paired.some((p) => p !== undefined) ? { paired } : {};
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
 }
 
 /** Which cases of a side to run: all, or one shard's (given the side's case identities). */
@@ -177,6 +267,8 @@ export type SideFilter = (identities: readonly string[]) => ((planned: PlannedCa
 export interface EvaluatedSides {
   head?: EvalResults;
   base?: EvalResults;
+  /** The PR's own suite on the head prompts, when it differs from the base's (shown beside the verdict). */
+  prHead?: EvalResults;
   calls: CallCounts;
   /** Case identities of each side's full plan (for shard files). */
   identities: { head: string[]; base: string[] };
@@ -184,16 +276,21 @@ export interface EvaluatedSides {
   fresh?: FreshEvidence;
 }
 
+interface EvaluatedSide {
+  results: EvalResults;
+  identities: string[];
+}
+
 /** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
 async function evaluateSide(
-  prepared: PreparedSuite,
+  configPath: string,
+  suite: Suite,
   which: 'base' | 'head',
   side: SidePlan,
   options: EvaluateOptions,
   cache: OutputCache | undefined,
   filter: SideFilter | undefined,
-): Promise<{ results: EvalResults; identities: string[] }> {
-  const { suite } = prepared;
+): Promise<EvaluatedSide> {
   const subset: Suite = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]!) };
   const identities = planIdentities({
     tests: suite.tests,
@@ -206,7 +303,7 @@ async function evaluateSide(
     prompts: side.prompts,
     cache,
     include: filter?.(identities),
-    where: { config: prepared.configPath, side: which },
+    where: { config: configPath, side: which },
   });
   for (const r of results.results) r.promptIdx = side.headIdx[r.promptIdx]!;
   return { results, identities };
@@ -220,18 +317,25 @@ export async function evaluateSides(
   filter?: SideFilter,
 ): Promise<EvaluatedSides> {
   const none: CallCounts = { made: 0, cached: 0 };
-  if (prepared.skip || prepared.head.headIdx.length === 0) {
+  const { suite, configPath } = prepared;
+  if (prepared.skip || !suite || prepared.head.headIdx.length === 0) {
     return { calls: none, identities: { head: [], base: [] } };
   }
-  const { configPath } = prepared;
   logger.info(
-    `${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${prepared.suite.tests.length} tests)`,
+    `${configPath}: evaluating the head (${prepared.head.headIdx.length} prompts, ${suite.tests.length} tests)`,
   );
-  const head = await evaluateSide(prepared, 'head', prepared.head, options, cache, filter);
-  let base: Awaited<ReturnType<typeof evaluateSide>> | undefined;
+  const head = await evaluateSide(configPath, suite, 'head', prepared.head, options, cache, filter);
+  let base: EvaluatedSide | undefined;
   if (prepared.base) {
     logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
-    base = await evaluateSide(prepared, 'base', prepared.base, options, cache, filter);
+    base = await evaluateSide(configPath, suite, 'base', prepared.base, options, cache, filter);
+  }
+  // A shard runs the verdict's cases only; the PR's suite is shown by single runs.
+  let prHead: EvalResults | undefined;
+  if (prepared.prSuite && !filter) {
+    logger.info(`${configPath}: evaluating the pull request's version of the suite on the head`);
+    const pr = prepared.prSuite;
+    prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, undefined)).results;
   }
   // ── adaptive repeats (src/review/adaptive.ts); a sharded run gets them in the merge job ──
   const fresh = filter
@@ -241,7 +345,11 @@ export async function evaluateSides(
   return {
     head: head.results,
     base: base?.results,
-    calls: addCalls(addCalls(countCalls(head.results), base ? countCalls(base.results) : none), freshCalls(fresh)),
+    prHead,
+    calls: [base?.results, prHead].reduce<CallCounts>(
+      (acc, r) => (r ? addCalls(acc, countCalls(r)) : acc),
+      addCalls(countCalls(head.results), freshCalls(fresh)),
+    ),
     identities: { head: head.identities, base: base?.identities ?? [] },
     ...(fresh ? { fresh } : {}),
   };
@@ -257,7 +365,7 @@ export async function freshEvidenceFor(
   options: EvaluateOptions,
 ): Promise<FreshEvidence | undefined> {
   const { suite } = prepared;
-  if (!sides.head || !sides.base || !prepared.base || suite.evaluateOptions.repeat !== 1) return undefined;
+  if (!suite || !sides.head || !sides.base || !prepared.base || suite.evaluateOptions.repeat !== 1) return undefined;
   return gatherFreshEvidence({
     base: sides.base.results,
     head: sides.head.results,
@@ -265,10 +373,10 @@ export async function freshEvidenceFor(
     alpha: suite.gate.alpha,
     resample: async (cases, which, n) => {
       const plan = which === 'base' ? prepared.base! : prepared.head;
-      const again = { ...prepared, suite: { ...suite, evaluateOptions: { ...suite.evaluateOptions, repeat: n } } };
+      const again: Suite = { ...suite, evaluateOptions: { ...suite.evaluateOptions, repeat: n } };
       const only = () => resampleFilter(cases, plan.headIdx, suite.providers);
       const noCache = { ...options, cacheDir: undefined };
-      return (await evaluateSide(again, which, plan, noCache, undefined, only)).results.results;
+      return (await evaluateSide(prepared.configPath, again, which, plan, noCache, undefined, only)).results.results;
     },
   });
 }
@@ -282,7 +390,7 @@ export const freshCalls = (fresh: FreshEvidence | undefined): CallCounts => ({
 /** Compare and gate one suite's evaluated sides. */
 export function decideSuite(
   prepared: PreparedSuite,
-  sides: { head?: EvalResults; base?: EvalResults; calls: CallCounts; fresh?: FreshEvidence },
+  sides: { head?: EvalResults; base?: EvalResults; prHead?: EvalResults; calls: CallCounts; fresh?: FreshEvidence },
   logger: Logger,
 ): SuiteReview {
   const { configPath, name, suite, affectedBy } = prepared;
@@ -294,9 +402,10 @@ export function decideSuite(
     newPrompts: prepared.newPrompts,
     skippedPrompts: prepared.skippedPrompts,
     baseProblem: prepared.baseProblem,
+    suiteChanges: prepared.suiteChanges,
     calls: sides.calls,
   };
-  if (prepared.skip || !sides.head) {
+  if (prepared.skip || !sides.head || !suite) {
     return { ...common, verdict: 'skipped', skippedReason: prepared.skip?.reason };
   }
   const head = sides.head;
@@ -308,7 +417,9 @@ export function decideSuite(
     gate: suite.gate,
     ...(sides.fresh ? { fresh: sides.fresh } : {}),
   });
-  const headRate = comparison.overall.head.rate;
+  const prSuite = prepared.prSuite && sides.prHead ? prSuiteOutcome(prepared.prSuite, sides.prHead) : undefined;
+  // Cases only the PR's suite has are new: the gate judges them with the yardstick's head outcomes.
+  const headRate = pooledRate(comparison.overall.head, prSuite?.newTestOutcomes);
   const verdict = decideVerdict(
     {
       inconclusive: comparison.inconclusive,
@@ -318,5 +429,43 @@ export function decideSuite(
     suite.gate,
   );
   logger.info(`${configPath}: head ${(headRate * 100).toFixed(1)}% over ${head.stats.cases} cases → ${verdict}`);
-  return { ...common, verdict, gate: gate(headRate, suite.gate), base: sides.base, head, comparison };
+  return {
+    ...common,
+    verdict,
+    gate: gate(headRate, suite.gate),
+    gatePassRate: headRate,
+    base: sides.base,
+    head,
+    comparison,
+    prSuite,
+  };
+}
+
+/** Passed / outcomes over the yardstick's head and, when there are any, the new tests' outcomes. */
+function pooledRate(
+  head: { passed: number; failed: number; rate: number },
+  extra?: { passed: number; failed: number },
+): number {
+  if (!extra || extra.passed + extra.failed === 0) return head.rate;
+  const outcomes = head.passed + head.failed + extra.passed + extra.failed;
+  return outcomes === 0 ? 0 : (head.passed + extra.passed) / outcomes;
+}
+
+function prSuiteOutcome(pr: NonNullable<PreparedSuite['prSuite']>, results: EvalResults): PrSuiteOutcome {
+  const count = (filter: (r: EvalResults['results'][number]) => boolean) => {
+    const chosen = results.results.filter(filter);
+    const passed = chosen.filter((r) => r.error === undefined && r.pass).length;
+    const errors = chosen.filter((r) => r.error !== undefined).length;
+    return { passed, failed: chosen.length - passed - errors, errors };
+  };
+  const newTests = new Set(pr.newTests);
+  const all = count(() => true);
+  const outcomes = all.passed + all.failed;
+  return {
+    results,
+    ...all,
+    rate: outcomes === 0 ? 0 : all.passed / outcomes,
+    newTests: pr.newTests.length,
+    newTestOutcomes: count((r) => newTests.has(r.testIdx)),
+  };
 }

@@ -1,6 +1,7 @@
 // Puts the shard files of one run back together into each config's base and head results, as an unsharded
 // run would have returned them. Pure: it refuses (naming the file and the case) any set of files that is
 // not exactly one run's shards, because a silently missing case would change the pass rate it reports.
+import { UserError } from '../errors.js';
 import { summarizeStats } from '../engine/stats.js';
 import type { CaseResult, EvalResults } from '../types.js';
 import { shardOf } from './shard.js';
@@ -22,7 +23,7 @@ export interface MergedSides {
 }
 
 /** The shard files do not make up one whole run. `problems` has one line per thing wrong. */
-export class ShardMergeError extends Error {
+export class ShardMergeError extends UserError {
   override name = 'ShardMergeError';
   constructor(readonly problems: string[]) {
     super(`the shard files cannot be merged:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { sha256Hex } from '../engine/stable-json.js';
-import { messageOf } from '../errors.js';
+import { messageOf, UserError } from '../errors.js';
 import type { CaseResult, EvalResults } from '../types.js';
 import { MAX_SHARDS, shardOf, type Shard } from './shard.js';
 
@@ -51,7 +51,7 @@ export interface SourcedShardFile {
 }
 
 /** A shard file cannot be read or is not one. */
-export class ShardFileError extends Error {
+export class ShardFileError extends UserError {
   override name = 'ShardFileError';
 }
 

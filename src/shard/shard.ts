@@ -40,10 +40,6 @@ export function shardOf(caseIdentity: string, total: number): number {
   return Number(digest.readBigUInt64BE(0) % BigInt(total)) + 1;
 }
 
-export function selectShard<T>(items: readonly T[], identityOf: (item: T) => string, shard: Shard): T[] {
-  return items.filter((item) => shardOf(identityOf(item), shard.total) === shard.index);
-}
-
 /** What a case's identity is made of; the prompts are the head's even on the base side (see below). */
 export interface PlanIdentityInput {
   tests: ReadonlyArray<Pick<TestCase, 'description' | 'vars' | 'assert'>>;

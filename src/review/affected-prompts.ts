@@ -17,8 +17,6 @@ export interface PromptVerdict {
 export interface AffectedPrompts {
   /** Head prompt indexes to evaluate on both sides (a new prompt: on the head only), ascending. */
   evaluate: number[];
-  /** Head prompt indexes not run at all, ascending. */
-  skip: number[];
   prompts: PromptVerdict[];
 }
 
@@ -49,7 +47,6 @@ export function affectedPrompts(
   });
   return {
     evaluate: prompts.filter((p) => p.status !== 'unchanged').map((p) => p.headIdx),
-    skip: prompts.filter((p) => p.status === 'unchanged').map((p) => p.headIdx),
     prompts,
   };
 }

@@ -1,4 +1,4 @@
-import { affectedPrompts } from '../../src/shard/affected-prompts.js';
+import { affectedPrompts } from '../../src/review/affected-prompts.js';
 import type { Prompt } from '../../src/types.js';
 
 const prompt = (id: string, raw: string, label = id): Prompt => ({ id, label, raw });
@@ -38,7 +38,9 @@ describe('affectedPrompts: only changed prompts are evaluated; unchanged ones ar
     const result = affectedPrompts([base], [head]);
     expect(result.prompts).toEqual([{ headIdx: 0, label: head.label, status, reason }]);
     expect(result.evaluate).toEqual(status === 'unchanged' ? [] : [0]);
-    expect(result.skip).toEqual(status === 'unchanged' ? [0] : []);
+    expect(result.prompts.filter((p) => p.status === 'unchanged').map((p) => p.headIdx)).toEqual(
+      status === 'unchanged' ? [0] : [],
+    );
   });
 
   it('splits a mixed suite by head index', () => {
@@ -46,7 +48,7 @@ describe('affectedPrompts: only changed prompts are evaluated; unchanged ones ar
     const base = [prompt('a', '1'), prompt('b', 'two'), undefined, prompt('d', '4')];
     const result = affectedPrompts(base, head);
     expect(result.evaluate).toEqual([1, 2]);
-    expect(result.skip).toEqual([0, 3]);
+    expect(result.prompts.filter((p) => p.status === 'unchanged').map((p) => p.headIdx)).toEqual([0, 3]);
     expect(result.prompts.map((p) => p.status)).toEqual(['unchanged', 'changed', 'new', 'unchanged']);
   });
 

@@ -1,0 +1,199 @@
+// Every key a config may hold, at every level, and what promptgate does with it. A key is one of:
+//   - supported: it works (the loader and the engine implement it);
+//   - refused: a promptfoo key promptgate does not implement: a located error naming the feature and what
+//     to do instead (a suite that silently ran without it would not be the suite the user wrote);
+//   - noted: a promptfoo key with no effect on what a case sends or how it is scored (where promptfoo writes
+//     its own files, display options): accepted with a located warning saying it is not used;
+//   - unknown: anything else is a located error with "did you mean" (a misspelled `asert:` must not turn
+//     a suite into one that passes 100%).
+// The README's Config section lists the same keys; keep the two in step.
+import { closest, distance } from 'fastest-levenshtein';
+import { locatedError, type KeyPath, type Locator } from './source.js';
+
+export type KeyLevel = 'config' | 'test' | 'options' | 'assertion' | 'provider' | 'prompt' | 'evaluateOptions';
+
+interface LevelKeys {
+  /** What the map is, in messages. */
+  what: string;
+  supported: readonly string[];
+  /** promptfoo key → why it is refused and what to do instead. */
+  refused: Readonly<Record<string, string>>;
+  /** promptfoo key → why it has no effect here (a warning). */
+  noted: Readonly<Record<string, string>>;
+}
+
+const LEVELS: Record<KeyLevel, LevelKeys> = {
+  config: {
+    what: 'the config',
+    supported: [
+      'description',
+      'prompts',
+      'providers',
+      'targets',
+      'tests',
+      'defaultTest',
+      'evaluateOptions',
+      'gate',
+      'env',
+      '$schema',
+    ],
+    refused: {
+      extensions:
+        "promptfoo's extension hooks (beforeAll/beforeEach/afterEach/afterAll) are not run by promptgate; do the setup in the workflow before the eval, or in a custom provider (file://provider.mjs)",
+      scenarios:
+        "promptfoo's scenarios (config × tests cross products) are not supported; write the combinations out as tests (a list-of-strings var runs a test once per value)",
+      nunjucksFilters:
+        "promptfoo's custom nunjucks filters (JavaScript files) are not supported; compute the value in the test's vars instead",
+      assertionTemplates:
+        "promptfoo's assertionTemplates ($ref to a shared assertion) are not supported; put shared assertions in defaultTest.assert, or use a YAML anchor (&name / *name)",
+      derivedMetrics:
+        "promptfoo's derivedMetrics (formulas over named scores) are not supported; promptgate reports each metric's score",
+      tracing:
+        "promptfoo's OpenTelemetry tracing (and the trace-* assertions) is not supported; assert on the output instead",
+      commandLineOptions: "promptfoo's commandLineOptions are not read; pass promptgate's options on its command line",
+    },
+    noted: {
+      outputPath:
+        'promptfoo writes its results there; promptgate writes them with `eval -o FILE` (or the action report)',
+      sharing: "promptfoo's result sharing is not used; promptgate reports in the pull request and the job summary",
+      writeLatestResults: "promptfoo's local results database is not used by promptgate",
+      tags: "promptfoo's config tags are not used by promptgate",
+      metadata: "promptfoo's config metadata is not used by promptgate",
+      redteam:
+        "promptfoo's redteam block is read by `promptfoo redteam generate`, not by an eval (promptfoo's eval ignores it too): generate the attack tests with `promptfoo redteam generate -o redteam.yaml` and point `tests:` at the file",
+    },
+  },
+  test: {
+    what: 'a test',
+    supported: [
+      'description',
+      'vars',
+      'assert',
+      'threshold',
+      'options',
+      'metadata',
+      'critical',
+      'providers',
+      'prompts',
+    ],
+    refused: {
+      providerOutput:
+        "promptfoo's providerOutput (assertions over a fixed output, no provider call) is not supported; use the echo provider with the output as the prompt",
+      assertScoringFunction:
+        "promptfoo's assertScoringFunction (a custom way to combine assertion scores) is not supported; use weights and the test's threshold",
+    },
+    noted: {},
+  },
+  options: {
+    what: "a test's options",
+    supported: [
+      'transform',
+      'transformVars',
+      'provider',
+      'rubricPrompt',
+      'disableVarExpansion',
+      'disableConversationVar',
+    ],
+    refused: {
+      storeOutputAs:
+        "promptfoo's storeOutputAs (feeding one test's output into the next test's vars) needs tests to run in order, one after another; promptgate runs cases independently: put the earlier output in the later test's vars",
+      postprocess: "promptfoo's postprocess was renamed transform; write `transform:` instead",
+      prefix:
+        "promptfoo's prompt prefix option is not supported; put the text in the prompt, or in a var rendered there",
+      suffix:
+        "promptfoo's prompt suffix option is not supported; put the text in the prompt, or in a var rendered there",
+      runSerially:
+        "promptfoo's runSerially is not supported; set evaluateOptions.maxConcurrency: 1 to make calls one at a time",
+      providers: 'a grader set as `providers:` in options is not supported; name one grading provider with `provider:`',
+    },
+    noted: {
+      delay:
+        "promptfoo's delay between calls is not used; promptgate paces calls with evaluateOptions.maxConcurrency and retries on 429s",
+      showOutput: "promptfoo's showOutput is a display option; promptgate's report shows failing outputs",
+      includeMetrics: "promptfoo's includeMetrics is a display option, not used by promptgate",
+    },
+  },
+  assertion: {
+    what: 'an assertion',
+    supported: ['type', 'value', 'threshold', 'weight', 'metric', 'transform', 'provider', 'config', 'rubricPrompt'],
+    refused: {
+      contextTransform:
+        "promptfoo's contextTransform (for the context-* assertions) is not supported, nor are those assertions",
+      $ref: "promptfoo's assertionTemplates ($ref) are not supported; use a YAML anchor (&name / *name)",
+    },
+    noted: {},
+  },
+  provider: {
+    what: 'a provider',
+    supported: ['id', 'label', 'config', 'prompts', 'transform'],
+    noted: {
+      delay:
+        "promptfoo's per-provider delay changes when calls are made, not what they answer; promptgate paces calls with evaluateOptions.maxConcurrency and retries 429s with backoff",
+    },
+    refused: {
+      env: "a provider's own env block is not supported; set the variables in the workflow step's env",
+      inputs: "promptfoo's provider inputs (redteam target schema) are not used by an eval",
+    },
+  },
+  prompt: {
+    what: 'a prompt',
+    supported: ['id', 'label', 'raw'],
+    refused: {
+      config:
+        "a prompt's own provider config (merged into the provider's by promptfoo) is not supported; put those options in the provider's config, with one provider per variant",
+      function: 'prompt functions are not supported; write the prompt as a template',
+    },
+    noted: {},
+  },
+  evaluateOptions: {
+    what: 'evaluateOptions',
+    supported: ['maxConcurrency', 'repeat', 'timeoutMs', 'maxRetries'],
+    refused: {},
+    noted: {
+      delay:
+        "promptfoo's delay between calls changes when calls are made, not what they answer; promptgate paces calls with maxConcurrency and retries 429s with backoff",
+      showProgressBar: 'a display option; promptgate prints progress lines on its own',
+      cache: 'promptgate caches outputs unless run with --no-cache',
+      generateSuggestions: "promptfoo's prompt suggestions are not used by promptgate",
+      interactiveProviders: 'promptgate runs without a terminal prompt',
+    },
+  },
+};
+
+/**
+ * Checks the keys of one map written at `at`. Throws a located error for an unknown or refused key;
+ * returns a located warning for each noted one.
+ */
+export function checkKeys(value: object, level: KeyLevel, locator: Locator, at: KeyPath): string[] {
+  const keys = LEVELS[level];
+  const warnings: string[] = [];
+  for (const key of Object.keys(value)) {
+    if (keys.supported.includes(key)) continue;
+    const refused = keys.refused[key];
+    if (refused !== undefined) throw locatedError(locator, [...at, key], `not supported: ${refused}`);
+    const noted = keys.noted[key];
+    if (noted !== undefined) {
+      warnings.push(locatedError(locator, [...at, key], `not used: ${noted}`).message);
+      continue;
+    }
+    throw locatedError(
+      locator,
+      [...at, key],
+      `unknown key in ${keys.what}${suggestion(key, keys)}; expected one of ${keys.supported.join(', ')}`,
+    );
+  }
+  return warnings;
+}
+
+/** ` (did you mean "assert"?)` for a key one or two edits (or a case change) away from a known one. */
+function suggestion(key: string, keys: LevelKeys): string {
+  const known = [...keys.supported, ...Object.keys(keys.refused), ...Object.keys(keys.noted)];
+  const nearest = closest(key, known);
+  const near = distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.min(2, Math.max(1, key.length - 2));
+  return near ? ` (did you mean "${nearest}"?)` : '';
+}
+
+/** The tables behind the README's Config section and the tests. */
+export function keyTable(level: KeyLevel): LevelKeys {
+  return LEVELS[level];
+}

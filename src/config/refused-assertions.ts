@@ -1,0 +1,69 @@
+// promptfoo 0.123.1's assertion types that promptgate does not implement, each with why and what to do
+// instead. A suite using one is refused when it loads, at the assertion, naming it — never run without it.
+// The README's Config section lists the same types; __tests__/config/readme-config.test.ts keeps them in step.
+
+const MODEL_GRADED =
+  'a model-graded check promptgate does not implement yet; write the criterion as an llm-rubric (same grader, a rubric you can read in the diff)';
+const NEEDS_PROVIDER_DATA =
+  "needs what the provider returned besides the text (tool calls, finish reason, log-probabilities), which promptgate's providers do not hand to assertions yet";
+const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
+const NEEDS_PACKAGE =
+  'needs an NLP scoring package promptgate does not bundle; use similar (embeddings) or levenshtein';
+
+export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
+  factuality: MODEL_GRADED,
+  'model-graded-factuality': MODEL_GRADED,
+  'model-graded-closedqa': MODEL_GRADED,
+  'answer-relevance': MODEL_GRADED,
+  'context-faithfulness': MODEL_GRADED,
+  'context-recall': MODEL_GRADED,
+  'context-relevance': MODEL_GRADED,
+  'conversation-relevance': MODEL_GRADED,
+  'g-eval': MODEL_GRADED,
+  'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
+  'agent-rubric': MODEL_GRADED,
+  'select-best': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
+  'max-score': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
+  classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
+  moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
+  guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
+  'is-refusal': 'promptfoo heuristics for refusals are not implemented; use not-icontains-any with refusal phrases',
+  'is-valid-function-call': NEEDS_PROVIDER_DATA,
+  'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
+  'is-valid-openai-tools-call': NEEDS_PROVIDER_DATA,
+  'finish-reason': NEEDS_PROVIDER_DATA,
+  perplexity: NEEDS_PROVIDER_DATA,
+  'perplexity-score': NEEDS_PROVIDER_DATA,
+  'tool-call-f1': NEEDS_PROVIDER_DATA,
+  'skill-used': NEEDS_PROVIDER_DATA,
+  'trajectory:goal-success': NEEDS_TRACES,
+  'trajectory:tool-args-match': NEEDS_TRACES,
+  'trajectory:step-count': NEEDS_TRACES,
+  'trajectory:tool-sequence': NEEDS_TRACES,
+  'trajectory:tool-used': NEEDS_TRACES,
+  'trace-error-spans': NEEDS_TRACES,
+  'trace-span-count': NEEDS_TRACES,
+  'trace-span-duration': NEEDS_TRACES,
+  'is-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+  'contains-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+  'is-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+  'contains-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+  'is-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
+  'contains-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
+  'rouge-n': NEEDS_PACKAGE,
+  bleu: NEEDS_PACKAGE,
+  gleu: NEEDS_PACKAGE,
+  meteor: NEEDS_PACKAGE,
+  pi: 'calls the Pi scoring service over the network',
+  webhook:
+    'posts each output to a URL: a gate must not depend on a service it cannot see; use a custom provider or javascript',
+  ruby: 'Ruby scripts are not run; write the check in javascript or python',
+  'assert-set': 'nested assertion sets are not supported; list the assertions, and use the test threshold and weights',
+};
+
+/** ` promptfoo's X is not supported: why` for a refused type (or its not- form), else undefined. */
+export function refusedAssertion(type: string): string | undefined {
+  const base = type.startsWith('not-') ? type.slice(4) : type;
+  const why = REFUSED_ASSERTIONS[base];
+  return why === undefined ? undefined : `promptfoo's "${base}" assertion is not supported by promptgate: ${why}`;
+}
