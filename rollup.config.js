@@ -7,7 +7,9 @@ import typescript from '@rollup/plugin-typescript';
 const plugins = () => [
   typescript({ tsconfig: './tsconfig.build.json', noEmitOnError: true }),
   nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
-  commonjs({ ignoreDynamicRequires: true, ignore: ['chokidar', 'fsevents'] }),
+  // `domain`: asap (nunjucks) requires it lazily, only under an active domain (never here); bundled as an eager
+  // import it patched EventEmitter.prototype.emit for the whole process, a cost on every socket event.
+  commonjs({ ignoreDynamicRequires: true, ignore: ['chokidar', 'fsevents', 'domain'] }),
   json(),
 ];
 

@@ -1,14 +1,13 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UserError, a as UsageError, p as picomatch, t as testIdentities, b as planCases, c as caseIdentity, s as stableJson, l as loadSuite, M as MissingCredentialsError, m as messageOf, r as readRawConfig, d as resolvePrompts, e as requiredCredentials, f as addCalls, g as countCalls, h as evaluateSuite, i as sha256Hex, o as object, j as array, k as string, n as number, _ as _enum, q as literal, u as looseObject, v as boolean, w as record, x as unknown, y as summarizeStats, z as silentLogger, A as openCache, B as distExports, C as requireDefaultConfig } from './cli-main.js';
+import { U as UserError, a as UsageError, p as picomatch, s as stableJson, l as loadSuite, M as MissingCredentialsError, m as messageOf, r as readRawConfig, b as resolvePrompts, c as requiredCredentials, d as addCalls, e as countCalls, f as evaluateSuite, g as planIdentities, w as withinBudget, h as budgetExcess, i as planEvaluation, j as mergeSpendPlans, k as sha256Hex, o as object, n as array, q as string, t as number, _ as _enum, u as MAX_SHARDS, v as literal, x as looseObject, y as boolean, z as record, A as unknown, B as shardOf, C as summarizeStats, D as silentLogger, E as openCache, L as Limiters, F as memoizedRender, G as shardCaseFilter, H as distExports, I as sampleNote, J as parseShard, K as spendPlanText, N as excessSentence, O as requireDefaultConfig, P as budgetOption } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { V as VERSION } from './cli-version.js';
-import 'domain';
 import 'events';
 import 'fs';
 import 'path';
+import 'node:crypto';
 import 'node:http';
 import 'node:https';
 import 'node:util';
@@ -17,6 +16,79 @@ import 'node:url';
 import 'node:fs';
 import 'process';
 import 'buffer';
+
+// Plain-text helpers for carrying model output around without carrying megabytes of it.
+/** Truncate to at most `max` code points (never splitting a surrogate pair), ending with an ellipsis when cut. */
+function truncateCodePoints(text, max) {
+    if (text.length <= max)
+        return text; // fewer UTF-16 units than max → fewer code points too
+    let count = 0;
+    let end = 0;
+    for (const ch of text) {
+        if (count === max - 1) {
+            // One slot left: keep the last code point only if it finishes the text.
+            return end + ch.length === text.length ? text : text.slice(0, end) + '…';
+        }
+        count++;
+        end += ch.length;
+    }
+    return text;
+}
+/** Any output as text: strings as they are, anything else as JSON. Cut early so huge outputs never travel. */
+function outputText(output, max) {
+    if (output === null || output === undefined)
+        return '';
+    if (typeof output === 'string')
+        return truncateCodePoints(output.slice(0, max * 2 + 2), max);
+    let text;
+    try {
+        text = JSON.stringify(output) ?? String(output);
+    }
+    catch {
+        text = String(output);
+    }
+    return truncateCodePoints(text.slice(0, max * 2 + 2), max);
+}
+
+// Model output is hostile text: it must never @mention anyone, inject HTML, break a table row,
+// open a code fence that swallows the rest of the comment, close our <details>, or run long.
+const ZERO_WIDTH_JOINER = '\u200d';
+const ZERO_WIDTH_SPACE = '\u200b';
+/** `@name` and `@org/team` → `@\u200dname`: still readable, no longer a mention (nor a notification). */
+function breakMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
+}
+/** For prose and table cells: no HTML, no mention, no table break, no link or code span, one line. */
+function escapeInline(text, maxCodePoints = 300) {
+    const folded = truncateCodePoints(text, maxCodePoints).replace(/\r\n?|\n/g, ' ↵ ');
+    return breakMentions(folded
+        .replace(/\\/g, '\\\\')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/`/g, '\\`')
+        .replace(/\[/g, '\\[')
+        .replace(/\]/g, '\\]'));
+}
+/**
+ * For the inside of a code fence, where entities would show literally: break mentions, and put a
+ * zero-width space after `<` before a tag name, so even a broken fence could not open or close a tag.
+ */
+function neutralizeCode(text) {
+    return breakMentions(text).replace(/<(?=[A-Za-z/!?])/g, `<${ZERO_WIDTH_SPACE}`);
+}
+/** A fence longer than any backtick run inside, so the content cannot close it early. */
+function fenceFor(content) {
+    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    return '`'.repeat(Math.max(3, longestRun + 1));
+}
+/** A fenced code block of (untrusted) text, cut to maxCodePoints. */
+function codeBlock(text, language = 'text', maxCodePoints = 400) {
+    const body = neutralizeCode(truncateCodePoints(text, maxCodePoints)).replace(/\r\n?/g, '\n');
+    const fence = fenceFor(body);
+    return `${fence}${language}\n${body}${body.endsWith('\n') ? '' : '\n'}${fence}`;
+}
 
 // Runs git without a shell: arguments go to execFile as an array, so nothing a PR author writes
 // (a branch name, a file name) is ever parsed by a shell.
@@ -438,73 +510,6 @@ const SEVERITY = ['regression', 'fix-prompt', 'inconclusive', 'fine-tune', 'ship
 /** The verdict of several suites: the most severe one (no suites → skipped). */
 function combineVerdicts(verdicts) {
     return SEVERITY.find((v) => verdicts.includes(v)) ?? 'skipped';
-}
-
-// Which suites a change touches, and which changed prompt files no suite tests. Pure.
-/** A prompt file's repository-relative path, from its config's repository-relative path. */
-function promptRepoPath(configPath, promptFile) {
-    return path.posix.normalize(path.posix.join(path.posix.dirname(configPath), promptFile));
-}
-/** Every path a change touches: the new path, and the old one of a rename. */
-function touchedPaths(changes) {
-    const paths = new Set();
-    for (const c of changes) {
-        paths.add(c.path);
-        if (c.previousPath)
-            paths.add(c.previousPath);
-    }
-    return paths;
-}
-/** The changed files among a suite's files (repository-relative paths on both sides). */
-function changedSuiteFiles(suiteFiles, changes) {
-    const touched = touchedPaths(changes);
-    return [...new Set(suiteFiles)].filter((f) => touched.has(f)).sort();
-}
-/**
- * Changed files that match the prompt globs but that no suite reads: prompt edits nobody measures.
- * A deleted file counts too (a suite that still read it would have failed to load).
- */
-function untestedPromptChanges(changes, promptGlobs, testedFiles) {
-    if (promptGlobs.length === 0)
-        return [];
-    const isPrompt = picomatch([...promptGlobs], { dot: true });
-    return changes
-        .map((c) => c.path)
-        .filter((p) => isPrompt(p) && !testedFiles.has(p))
-        .sort();
-}
-
-// Plain-text helpers for carrying model output around without carrying megabytes of it.
-/** Truncate to at most `max` code points (never splitting a surrogate pair), ending with an ellipsis when cut. */
-function truncateCodePoints(text, max) {
-    if (text.length <= max)
-        return text; // fewer UTF-16 units than max → fewer code points too
-    let count = 0;
-    let end = 0;
-    for (const ch of text) {
-        if (count === max - 1) {
-            // One slot left: keep the last code point only if it finishes the text.
-            return end + ch.length === text.length ? text : text.slice(0, end) + '…';
-        }
-        count++;
-        end += ch.length;
-    }
-    return text;
-}
-/** Any output as text: strings as they are, anything else as JSON. Cut early so huge outputs never travel. */
-function outputText(output, max) {
-    if (output === null || output === undefined)
-        return '';
-    if (typeof output === 'string')
-        return truncateCodePoints(output.slice(0, max * 2 + 2), max);
-    let text;
-    try {
-        text = JSON.stringify(output) ?? String(output);
-    }
-    catch {
-        text = String(output);
-    }
-    return truncateCodePoints(text.slice(0, max * 2 + 2), max);
 }
 
 /*
@@ -1114,72 +1119,38 @@ function affectedPrompts(basePrompts, headPrompts) {
     };
 }
 
-// Splitting a suite's cases over the jobs of an Actions matrix. A case goes to the shard its identity
-// hashes to, never to a position in a list: adding a test to the suite moves no case that was already
-// there, and every job (and the base and head side of one job) agrees on the split without talking.
-/** An Actions matrix wider than this is a mistake, not a plan (GitHub caps a matrix at 256 jobs). */
-const MAX_SHARDS = 256;
-function parseShard(spec) {
-    const match = /^(\d+)\/(\d+)$/.exec(spec.trim());
-    if (!match) {
-        throw new UsageError(`shard must be written i/n, e.g. 2/4 for the second of four shards; got "${spec}"`);
-    }
-    const index = Number(match[1]);
-    const total = Number(match[2]);
-    if (total < 1 || total > MAX_SHARDS) {
-        throw new UsageError(`shard "${spec}": the number of shards must be between 1 and ${MAX_SHARDS}, got ${total}`);
-    }
-    if (index < 1 || index > total) {
-        throw new UsageError(`shard "${spec}": the shard number must be between 1 and ${total} (shards count from 1)`);
-    }
-    return { index, total };
+// Which suites a change touches, and which changed prompt files no suite tests. Pure.
+/** A prompt file's repository-relative path, from its config's repository-relative path. */
+function promptRepoPath(configPath, promptFile) {
+    return path.posix.normalize(path.posix.join(path.posix.dirname(configPath), promptFile));
 }
-/** The 1-based shard a case belongs to: the first 8 bytes of sha256(identity), modulo `total`. */
-function shardOf(caseIdentity, total) {
-    if (!Number.isInteger(total) || total < 1)
-        throw new RangeError(`shard total must be a positive integer, got ${total}`);
-    const digest = createHash('sha256').update(caseIdentity).digest();
-    // 64 bits keep the modulo bias below 2^-50 for any total up to 256.
-    return Number(digest.readBigUInt64BE(0) % BigInt(total)) + 1;
+/** Every path a change touches: the new path, and the old one of a rename. */
+function touchedPaths(changes) {
+    const paths = new Set();
+    for (const c of changes) {
+        paths.add(c.path);
+        if (c.previousPath)
+            paths.add(c.previousPath);
+    }
+    return paths;
+}
+/** The changed files among a suite's files (repository-relative paths on both sides). */
+function changedSuiteFiles(suiteFiles, changes) {
+    const touched = touchedPaths(changes);
+    return [...new Set(suiteFiles)].filter((f) => touched.has(f)).sort();
 }
 /**
- * Every case's identity, in plan order (the order runSuite runs and returns them).
- *
- * For the base side of a review pass the head's prompts here (with the base's prompts only given to the
- * engine to run): the identity then names the head prompt a base prompt is the earlier version of, so
- * both halves of a pair land in the same shard and each shard holds complete pairs.
+ * Changed files that match the prompt globs but that no suite reads: prompt edits nobody measures.
+ * A deleted file counts too (a suite that still read it would have failed to load).
  */
-function planIdentities(input) {
-    const testIds = testIdentities(input.tests);
-    const shape = {
-        tests: input.tests.length,
-        prompts: input.prompts.length,
-        providers: input.providers.length,
-        repeat: Math.max(1, input.repeat),
-    };
-    const identities = [];
-    for (const planned of planCases(shape)) {
-        const provider = input.providers[planned.providerIdx];
-        identities.push(caseIdentity({
-            prompt: input.prompts[planned.promptIdx],
-            providerId: provider.label ?? provider.id,
-            testIdentity: testIds[planned.testIdx],
-            repeat: planned.repeat,
-        }));
-    }
-    return identities;
-}
-/**
- * The case filter a sharded run gives the engine (proposed `RunDeps.include`): keeps the cases of `shard`.
- * `identities` is planIdentities(...) of the same suite and prompts the engine runs.
- */
-function shardCaseFilter(identities, shard) {
-    return (planned) => {
-        const identity = identities[planned.index];
-        if (identity === undefined)
-            throw new RangeError(`case #${planned.index} is outside the plan of ${identities.length} cases`);
-        return shardOf(identity, shard.total) === shard.index;
-    };
+function untestedPromptChanges(changes, promptGlobs, testedFiles) {
+    if (promptGlobs.length === 0)
+        return [];
+    const isPrompt = picomatch([...promptGlobs], { dot: true });
+    return changes
+        .map((c) => c.path)
+        .filter((p) => isPrompt(p) && !testedFiles.has(p))
+        .sort();
 }
 
 // Which base prompt is the earlier version of which head prompt. Pure.
@@ -1516,8 +1487,8 @@ function missingCredentials(providers, env) {
         .map((name) => `${p.label ?? p.id} (${name})`)
         .filter((m) => !seen.has(m) && seen.add(m)));
 }
-/** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
-async function evaluateSide(configPath, suite, which, side, options, cache, filter) {
+/** What the engine runs for one side: the suite with the side's prompts, and the side's cases (all, or a filter's). */
+function sideRun(suite, side, filter) {
     const subset = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]) };
     const identities = planIdentities({
         tests: suite.tests,
@@ -1525,18 +1496,26 @@ async function evaluateSide(configPath, suite, which, side, options, cache, filt
         providers: suite.providers,
         repeat: suite.evaluateOptions.repeat,
     });
+    const include = filter?.(identities);
+    return { subset, prompts: side.prompts, identities, ...(include ? { include } : {}) };
+}
+/** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
+async function evaluateSide(configPath, suite, which, side, options, cache, filter) {
+    const { subset, prompts, identities, include } = sideRun(suite, side, filter);
     const results = await evaluateSuite(subset, {
         ...options,
-        prompts: side.prompts,
+        prompts,
         cache,
-        include: filter?.(identities),
+        include,
         where: { config: configPath, side: which },
     });
     for (const r of results.results)
         r.promptIdx = side.headIdx[r.promptIdx];
     return { results, identities };
 }
-async function evaluateSides(prepared, options, cache, logger, filter) {
+async function evaluateSides(prepared, options, cache, logger, filter, 
+/** Shards run the verdict's cases only (shard files hold base and head); single runs show the PR's suite too. */
+scope = 'all') {
     const none = { made: 0, cached: 0 };
     const { suite, configPath } = prepared;
     if (prepared.skip || !suite || prepared.head.headIdx.length === 0) {
@@ -1549,12 +1528,11 @@ async function evaluateSides(prepared, options, cache, logger, filter) {
         logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
         base = await evaluateSide(configPath, suite, 'base', prepared.base, options, cache, filter);
     }
-    // A shard runs the verdict's cases only; the PR's suite is shown by single runs.
     let prHead;
-    if (prepared.prSuite && !filter) {
+    if (prepared.prSuite && scope === 'all') {
         logger.info(`${configPath}: evaluating the pull request's version of the suite on the head`);
         const pr = prepared.prSuite;
-        prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, undefined)).results;
+        prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, filter)).results;
     }
     return {
         head: head.results,
@@ -1633,6 +1611,38 @@ function prSuiteOutcome(pr, results) {
         newTests: pr.newTests.length,
         newTestOutcomes: count((r) => newTests.has(r.testIdx)),
     };
+}
+
+/** What every side of every prepared suite would call, under `filter` (a shard, a sample). */
+async function planReview(prepared, options, cache, filter) {
+    const plans = [];
+    for (const suite of prepared) {
+        if (suite.skip || !suite.suite || suite.head.headIdx.length === 0)
+            continue;
+        // The verdict's two sides under the yardstick, and the PR's own suite on the head when it runs too.
+        const runs = [
+            { suite: suite.suite, side: suite.head },
+            { suite: suite.suite, side: suite.base },
+            { suite: suite.prSuite?.suite, side: suite.prSuite?.head },
+        ];
+        for (const run of runs) {
+            if (!run.suite || !run.side)
+                continue;
+            const { subset, prompts, include } = sideRun(run.suite, run.side, filter);
+            plans.push(await planEvaluation(subset, { ...options, prompts, ...(cache ? { cache } : {}), include }));
+        }
+    }
+    return mergeSpendPlans(plans);
+}
+/** The review's plan checked against its budget: the filter to run with (a sample, when so chosen). */
+function budgetReview(prepared, options, cache, filter) {
+    return withinBudget(options, (f) => planReview(prepared, options, cache, f), filter);
+}
+/** `compare --estimate`: the plan, and the limit it would exceed; nothing is called. */
+async function estimateReview(prepared, options, cache) {
+    const plan = await planReview(prepared, options, cache, undefined);
+    const excess = options.budget ? budgetExcess(plan, options.budget) : undefined;
+    return { plan, ...(excess ? { excess } : {}) };
 }
 
 // The results file one shard job writes and the merge job reads. Self-describing: besides its results it
@@ -1938,13 +1948,27 @@ async function review(input) {
     const logger = input.evaluate.logger ?? silentLogger;
     const cache = openCache(input.evaluate);
     return withPrepared(input, async (all) => {
+        // Planned (and checked against max-calls / max-cost) before the first call of any suite.
+        const evaluate = withSharedEngine(input.evaluate);
+        const { filter, planned } = await budgetReview(all, evaluate, cache);
         const suites = [];
         for (const prepared of all) {
-            const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
+            const sides = await evaluateSides(prepared, evaluate, cache, logger, filter);
             suites.push(decideSuite(prepared, sides, logger));
         }
-        return summarize(input, suites);
+        return { ...summarize(input, suites), spend: planned };
     });
+}
+/** `compare --estimate`: the spend plan of the review, and the limit it would exceed; no provider is called. */
+async function estimate(input) {
+    return withPrepared(input, (all) => estimateReview(all, input.evaluate, openCache(input.evaluate)));
+}
+/**
+ * One rate limiter per endpoint for the whole review (the base, the head and every suite share what they
+ * learn), and one memo of rendered prompts for the spend plan and the run.
+ */
+function withSharedEngine(options) {
+    return { limiters: new Limiters(), render: memoizedRender(), ...options };
 }
 function summarize(input, suites) {
     const tested = new Set();
@@ -1982,8 +2006,10 @@ async function reviewShard(input, shard) {
     const sides = [];
     let calls = { made: 0, cached: 0 };
     await withPrepared(input, async (all) => {
+        const evaluate = withSharedEngine(input.evaluate);
+        const { filter } = await budgetReview(all, evaluate, cache, (ids) => shardCaseFilter(ids, shard));
         for (const prepared of all) {
-            const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) => shardCaseFilter(ids, shard));
+            const evaluated = await evaluateSides(prepared, evaluate, cache, logger, filter, 'verdict');
             calls = addCalls(calls, evaluated.calls);
             for (const side of ['head', 'base']) {
                 const results = evaluated[side];
@@ -2085,46 +2111,6 @@ function fitToBudget(render, levels, max, tail, measure = utf16Length) {
             return full;
     }
     return trimToBudget(render(levels - 1), tail(true), max, measure);
-}
-
-// Model output is hostile text: it must never @mention anyone, inject HTML, break a table row,
-// open a code fence that swallows the rest of the comment, close our <details>, or run long.
-const ZERO_WIDTH_JOINER = '\u200d';
-const ZERO_WIDTH_SPACE = '\u200b';
-/** `@name` and `@org/team` → `@\u200dname`: still readable, no longer a mention (nor a notification). */
-function breakMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
-}
-/** For prose and table cells: no HTML, no mention, no table break, no link or code span, one line. */
-function escapeInline(text, maxCodePoints = 300) {
-    const folded = truncateCodePoints(text, maxCodePoints).replace(/\r\n?|\n/g, ' ↵ ');
-    return breakMentions(folded
-        .replace(/\\/g, '\\\\')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/`/g, '\\`')
-        .replace(/\[/g, '\\[')
-        .replace(/\]/g, '\\]'));
-}
-/**
- * For the inside of a code fence, where entities would show literally: break mentions, and put a
- * zero-width space after `<` before a tag name, so even a broken fence could not open or close a tag.
- */
-function neutralizeCode(text) {
-    return breakMentions(text).replace(/<(?=[A-Za-z/!?])/g, `<${ZERO_WIDTH_SPACE}`);
-}
-/** A fence longer than any backtick run inside, so the content cannot close it early. */
-function fenceFor(content) {
-    const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    return '`'.repeat(Math.max(3, longestRun + 1));
-}
-/** A fenced code block of (untrusted) text, cut to maxCodePoints. */
-function codeBlock(text, language = 'text', maxCodePoints = 400) {
-    const body = neutralizeCode(truncateCodePoints(text, maxCodePoints)).replace(/\r\n?/g, '\n');
-    const fence = fenceFor(body);
-    return `${fence}${language}\n${body}${body.endsWith('\n') ? '' : '\n'}${fence}`;
 }
 
 // Numbers and verdict words shared by the markdown and the plain-text report.
@@ -2673,6 +2659,7 @@ function buildReportInput(args) {
         calls: result.calls,
         notes: [
             ...(args.notes ?? []),
+            ...sampleNote(result.spend),
             ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : [])),
         ],
     };
@@ -2810,6 +2797,8 @@ async function setUpLocalReview(cmd, base, head, io) {
                 env: io.env,
                 logger: io.logger,
                 onProgress: io.isTTY ? io.progress : undefined,
+                ...(cmd.budget ? budgetOption(cmd.budget) : {}),
+                onPlan: (planned) => io.logger.info(spendPlanText(planned)),
             },
         };
         return { input, sources, configPaths, cleanup };
@@ -2844,6 +2833,13 @@ async function runCompareCommand(cmd, io) {
     const local = await setUpLocalReview(cmd, cmd.base, cmd.head, io);
     try {
         const target = { base: cmd.base, head: cmd.head ?? 'working tree' };
+        if (cmd.estimate) {
+            const { plan, excess } = await estimate(local.input);
+            io.stdout(spendPlanText({ plan }));
+            if (excess)
+                io.stdout(excessSentence(excess));
+            return 0;
+        }
         if (shard) {
             const { sides, calls } = await reviewShard(local.input, shard);
             const configs = await Promise.all(local.configPaths.map(async (p) => ({

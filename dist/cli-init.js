@@ -1,15 +1,14 @@
 import { readdir, mkdir, writeFile, readFile, access } from 'node:fs/promises';
 import path from 'node:path';
-import { p as picomatch, F as nunjucks, B as distExports } from './cli-main.js';
-import 'domain';
+import { p as picomatch, S as nunjucks, H as distExports } from './cli-main.js';
 import 'events';
 import 'fs';
 import 'path';
+import 'node:crypto';
 import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import 'node:crypto';
 import 'node:url';
 import 'node:child_process';
 import './cli-version.js';

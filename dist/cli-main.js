@@ -1,20 +1,19 @@
 import path from 'node:path';
-import require$$0 from 'domain';
-import require$$0$1 from 'events';
-import require$$0$3 from 'fs';
-import require$$0$2 from 'path';
+import require$$0 from 'events';
+import require$$0$2 from 'fs';
+import require$$0$1 from 'path';
+import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { promisify, parseArgs, isDeepStrictEqual } from 'node:util';
 import zlib from 'node:zlib';
-import { createHash, randomBytes } from 'node:crypto';
 import { readFile, realpath, stat, readdir, mkdtemp, writeFile, rm, lstat, utimes, mkdir, rename } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import { readFileSync, existsSync } from 'node:fs';
-import require$$0$4 from 'process';
-import require$$0$5 from 'buffer';
+import require$$0$3 from 'process';
+import require$$0$4 from 'buffer';
 import os from 'node:os';
 
 function processIo() {
@@ -522,7 +521,7 @@ function requireRaw () {
 	        if (!domain) {
 	            // Lazy execute the domain module.
 	            // Only employed if the user elects to use domains.
-	            domain = require$$0;
+	            domain = require("domain");
 	        }
 	        domain.active = process.domain = null;
 	    }
@@ -1206,7 +1205,7 @@ function requireObject () {
 	function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
 	function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 	function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-	var EventEmitter = require$$0$1;
+	var EventEmitter = require$$0;
 	var lib = requireLib();
 	function parentWrap(parent, prop) {
 	  if (typeof parent !== 'function' || typeof prop !== 'function') {
@@ -4808,7 +4807,7 @@ function requireLoader () {
 
 	function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 	function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-	var path = require$$0$2;
+	var path = require$$0$1;
 	var _require = requireObject(),
 	  EmitterObj = _require.EmitterObj;
 	loader = /*#__PURE__*/function (_EmitterObj) {
@@ -4878,8 +4877,8 @@ function requireNodeLoaders () {
 
 	function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 	function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-	var fs = require$$0$3;
-	var path = require$$0$2;
+	var fs = require$$0$2;
+	var path = require$$0$1;
 	var Loader = requireLoader();
 	var _require = requirePrecompiledLoader(),
 	  PrecompiledLoader = _require.PrecompiledLoader;
@@ -5383,7 +5382,7 @@ function requireExpressApp () {
 	if (hasRequiredExpressApp) return expressApp;
 	hasRequiredExpressApp = 1;
 
-	var path = require$$0$2;
+	var path = require$$0$1;
 	expressApp = function express(env, app) {
 	  function NunjucksView(name, opts) {
 	    this.name = name;
@@ -5995,8 +5994,8 @@ function requirePrecompile () {
 	if (hasRequiredPrecompile) return precompile_1;
 	hasRequiredPrecompile = 1;
 
-	var fs = require$$0$3;
-	var path = require$$0$2;
+	var fs = require$$0$2;
+	var path = require$$0$1;
 	var _require = requireLib(),
 	  _prettifyError = _require._prettifyError;
 	var compiler = requireCompiler();
@@ -6915,6 +6914,11 @@ function secretEnvValues(env) {
 // spent more CPU on web streams and request cloning than the rest of a case did, and its garbage
 // filled the heap. A keep-alive agent reuses one connection per concurrent call; the engine's call
 // limit bounds how many there are, so the agent needs no limit of its own.
+//
+// Rate limits: every response's rate-limit headers (OpenAI-style x-ratelimit-*, Anthropic's
+// anthropic-ratelimit-*) and its 429/529/503 status become `RateLimitFacts` (parseRateLimit). A failure carries
+// them on its ProviderResponse; a success hands them back as `outcome.rateLimit`, which the provider returns
+// as `rateLimit` on its response. The engine's limiter (src/engine/limiter.ts) does the rest.
 /** 408 timeout, 409 conflict (OpenAI uses it for transient lock contention), 429 rate limit, any 5xx (incl. Anthropic's 529). */
 function isTransientStatus(status) {
     return status === 408 || status === 409 || status === 429 || status >= 500;
@@ -6938,6 +6942,74 @@ function parseRetryAfter(headers, now = Date.now()) {
         return Math.max(0, Math.round(Number(value) * 1000));
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** `20ms`, `1s`, `6m0s`, `1h2m3.5s` (OpenAI's x-ratelimit-reset-*), a bare number of seconds, or an HTTP/RFC 3339 date (Anthropic). */
+function parseResetMs(value, now = Date.now()) {
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    if (/^(\d+(\.\d+)?(ms|h|m|s))+$/.test(text)) {
+        const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+        let ms = 0;
+        for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g))
+            ms += Number(n) * factor[unit];
+        return Math.round(ms);
+    }
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+const RATE_UNITS = ['requests', 'tokens', 'input-tokens', 'output-tokens'];
+function count(value) {
+    if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value))
+        return undefined;
+    return Number(value);
+}
+/**
+ * The rate-limit facts of one response: its windows from `x-ratelimit-{limit,remaining,reset}-<unit>` (OpenAI,
+ * and most OpenAI-compatible servers) or `anthropic-ratelimit-<unit>-{limit,remaining,reset}`, and what its
+ * status says (429 rate-limited, 529 overloaded, 503 unavailable). Undefined when there is nothing to say.
+ */
+function parseRateLimit(headers, status, now = Date.now()) {
+    const signal = status === 429 ? 'rate-limited' : status === 529 ? 'overloaded' : status === 503 ? 'unavailable' : undefined;
+    // Most answers of most servers have no such header: one pass over the names decides.
+    let any = false;
+    for (const name in headers) {
+        if (name.startsWith('x-ratelimit-') || name.startsWith('anthropic-ratelimit-')) {
+            any = true;
+            break;
+        }
+    }
+    if (!any)
+        return signal === undefined ? undefined : { signal, windows: [] };
+    const windows = [];
+    for (const unit of RATE_UNITS) {
+        const names = [
+            [`x-ratelimit-limit-${unit}`, `x-ratelimit-remaining-${unit}`, `x-ratelimit-reset-${unit}`],
+            [
+                `anthropic-ratelimit-${unit}-limit`,
+                `anthropic-ratelimit-${unit}-remaining`,
+                `anthropic-ratelimit-${unit}-reset`,
+            ],
+        ];
+        for (const [limitName, remainingName, resetName] of names) {
+            const limit = count(header(headers, limitName));
+            const remaining = count(header(headers, remainingName));
+            const reset = header(headers, resetName);
+            const resetMs = reset === undefined ? undefined : parseResetMs(reset, now);
+            if (limit === undefined && remaining === undefined && resetMs === undefined)
+                continue;
+            windows.push({
+                unit,
+                ...(limit !== undefined ? { limit } : {}),
+                ...(remaining !== undefined ? { remaining } : {}),
+                ...(resetMs !== undefined ? { resetMs } : {}),
+            });
+            break;
+        }
+    }
+    if (windows.length === 0 && signal === undefined)
+        return undefined;
+    return { ...(signal !== undefined ? { signal } : {}), windows };
 }
 const EXCERPT_CHARS = 300;
 function excerpt(text, max = EXCERPT_CHARS) {
@@ -7002,21 +7074,58 @@ const DECODERS = {
     deflate: promisify(zlib.inflate),
     br: promisify(zlib.brotliDecompress),
 };
+const targets = new Map();
+/**
+ * The request options of a URL, parsed once: a run posts thousands of times to one or two URLs, and parsing
+ * a URL (then node turning it back into options) cost more CPU per call than the rest of the request.
+ */
+function targetFor(url) {
+    let target = targets.get(url);
+    if (!target) {
+        const parsed = new URL(url);
+        const https_ = parsed.protocol === 'https:';
+        target = {
+            transport: https_ ? https : http,
+            options: {
+                protocol: parsed.protocol,
+                hostname: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+                ...(parsed.port ? { port: Number(parsed.port) } : {}),
+                path: `${parsed.pathname}${parsed.search}`,
+                ...(parsed.username || parsed.password
+                    ? { auth: `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}` }
+                    : {}),
+                method: 'POST',
+                agent: agentFor(parsed),
+            },
+        };
+        if (targets.size > 100)
+            targets.clear(); // a bound, never reached by a real suite
+        targets.set(url, target);
+    }
+    return target;
+}
 /** One POST; resolves with the whole (decoded) body, rejects with a TransportError. */
 function send(url, payload, headers, signal) {
     return new Promise((resolve, reject) => {
         let settled = false;
-        const fail = (phase, error) => {
+        // The signal is watched here rather than passed to http.request: node's own abort plumbing (a stream
+        // end-of-stream watcher per request) cost more CPU per call than the request itself.
+        let onAbort;
+        const settle = () => {
             if (settled)
-                return;
+                return false;
             settled = true;
-            reject(new TransportError(phase, error));
+            if (onAbort)
+                signal?.removeEventListener('abort', onAbort);
+            return true;
+        };
+        const fail = (phase, error) => {
+            if (settle())
+                reject(new TransportError(phase, error));
         };
         const succeed = (response) => {
-            if (settled)
-                return;
-            settled = true;
-            resolve(response);
+            if (settle())
+                resolve(response);
         };
         let responded = false;
         const onResponse = (res) => {
@@ -7029,7 +7138,7 @@ function send(url, payload, headers, signal) {
                     fail('body', Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
             });
             res.on('end', () => {
-                const raw = Buffer.concat(chunks);
+                const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
                 const encoding = header(res.headers, 'content-encoding')?.trim().toLowerCase();
                 const decode = encoding ? DECODERS[encoding] : undefined;
                 const done = (body) => succeed({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body });
@@ -7038,14 +7147,24 @@ function send(url, payload, headers, signal) {
                 decode(raw).then(done, (error) => fail('body', error));
             });
         };
-        const transport = url.protocol === 'https:' ? https : http;
-        const request = transport.request(url, {
-            method: 'POST',
-            agent: agentFor(url),
-            headers: { 'content-type': 'application/json', ...headers, 'content-length': payload.length },
-            ...(signal ? { signal } : {}),
+        const { transport, options } = targetFor(url);
+        const request = transport.request({
+            ...options,
+            headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) },
         }, onResponse);
         request.on('error', (error) => fail(responded ? 'body' : 'request', error));
+        if (signal) {
+            onAbort = () => {
+                const reason = Object.assign(new Error('The operation was aborted'), {
+                    name: 'AbortError',
+                    cause: signal.reason,
+                });
+                fail(responded ? 'body' : 'request', reason);
+                request.destroy(reason);
+            };
+            signal.addEventListener('abort', onAbort, { once: true });
+        }
+        // A string body goes out in one write with the headers; a Buffer took a writev of two, measurably dearer.
         request.end(payload);
     });
 }
@@ -7056,7 +7175,7 @@ async function postJson(url, body, headers, options) {
         return { ok: false, failure: failure$1(options, 'request aborted before it was sent (timeout)', true) };
     let response;
     try {
-        response = await send(new URL(url), Buffer.from(JSON.stringify(body)), headers, signal);
+        response = await send(url, JSON.stringify(body), headers, signal);
     }
     catch (err) {
         const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
@@ -7071,6 +7190,8 @@ async function postJson(url, body, headers, options) {
         return { ok: false, failure: failure$1(options, `${networkMessage(cause)} calling ${url}`, true) };
     }
     const text = response.body.toString('utf8');
+    const rateLimit = parseRateLimit(response.headers, response.status);
+    const limits = rateLimit === undefined ? {} : { rateLimit };
     if (response.status < 200 || response.status > 299) {
         const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
         const detail = excerpt(errorDetail(text));
@@ -7081,17 +7202,20 @@ async function postJson(url, body, headers, options) {
         const retryAfterMs = transient ? parseRetryAfter(response.headers) : undefined;
         return {
             ok: false,
-            failure: failure$1(options, `${status}${detail ? `: ${detail}` : ''}${hint}`, transient, retryAfterMs === undefined ? {} : { retryAfterMs }),
+            failure: failure$1(options, `${status}${detail ? `: ${detail}` : ''}${hint}`, transient, {
+                ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+                ...limits,
+            }),
         };
     }
     try {
-        return { ok: true, status: response.status, body: JSON.parse(text) };
+        return { ok: true, status: response.status, body: JSON.parse(text), ...limits };
     }
     catch {
         // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
         return {
             ok: false,
-            failure: failure$1(options, `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`, true),
+            failure: failure$1(options, `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`, true, limits),
         };
     }
 }
@@ -7104,6 +7228,28 @@ function withConfigHeaders(headers, config) {
         }
     }
     return merged;
+}
+/** `{ rateLimit }` of a successful outcome, to spread into the provider's response (nothing when there is none). */
+function rateLimitOf(outcome) {
+    return outcome.ok && outcome.rateLimit ? { rateLimit: outcome.rateLimit } : {};
+}
+/**
+ * The limiter key of an HTTP provider: its URL, and which key it calls with (limits are per key), as a short
+ * hash so the key itself never appears in a log or a plan.
+ */
+function endpointOf(url, apiKey) {
+    if (!apiKey)
+        return url;
+    return `${url} (key ${createHash('sha256').update(apiKey).digest('hex').slice(0, 8)})`;
+}
+/** `{ maxOutputTokens }` from the first of `keys` the config sets to a number. */
+function maxOutputTokensOf(config, keys) {
+    for (const key of keys) {
+        const value = config[key];
+        if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+            return { maxOutputTokens: value };
+    }
+    return {};
 }
 
 const PRICES = {
@@ -7225,6 +7371,9 @@ function createAnthropicProvider(spec, model, options) {
         id: spec.id,
         label: spec.label,
         cacheIdentity: cacheIdentityOf(spec.id, config),
+        endpoint: endpointOf(url, apiKey),
+        ...(price ? { price } : {}),
+        maxOutputTokens: typeof config.max_tokens === 'number' ? config.max_tokens : DEFAULT_MAX_TOKENS,
         async callApi(prompt, context) {
             if (!apiKey) {
                 return failure$1({ label, secrets }, `${keyVar} is not set: export it, or set apiKey in this provider's config`, false);
@@ -7252,7 +7401,7 @@ function createAnthropicProvider(spec, model, options) {
                 return failure$1({ label, secrets }, 'the response has no `content` array', true);
             }
             const tokenUsage = usageOf$1(reply.usage);
-            return { output: outputOf$1(reply.content), tokenUsage, cost: costOf(price, tokenUsage) };
+            return { output: outputOf$1(reply.content), tokenUsage, cost: costOf(price, tokenUsage), ...rateLimitOf(outcome) };
         },
     };
 }
@@ -7402,6 +7551,7 @@ function createEchoProvider(spec) {
         id: spec.id,
         label: spec.label,
         cacheIdentity: cacheIdentityOf(spec.id, spec.config),
+        price: { input: 0, output: 0 },
         async callApi(prompt) {
             return { output: prompt, tokenUsage: { prompt: 0, completion: 0, total: 0 }, cost: 0 };
         },
@@ -7643,6 +7793,9 @@ function createOpenAiProvider(spec, flavor, model, options) {
         id: spec.id,
         label: spec.label,
         cacheIdentity: cacheIdentityOf(spec.id, config),
+        endpoint: endpointOf(url, apiKey),
+        ...(price ? { price } : {}),
+        ...maxOutputTokensOf(config, ['max_completion_tokens', 'max_tokens']),
         async callApi(prompt, context) {
             if (flavor === 'openai' && !apiKey) {
                 return failure$1({ label, secrets }, `${keyVar} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config`, false);
@@ -7666,7 +7819,7 @@ function createOpenAiProvider(spec, flavor, model, options) {
             if (!message)
                 return failure$1({ label, secrets }, 'the response has no choices[0].message (empty choices)', true);
             const tokenUsage = usageOf(completion.usage);
-            return { output: outputOf(message), tokenUsage, cost: costOf(price, tokenUsage) };
+            return { output: outputOf(message), tokenUsage, cost: costOf(price, tokenUsage), ...rateLimitOf(outcome) };
         },
     };
 }
@@ -7777,9 +7930,9 @@ function secretValues(specs, env = process.env) {
 const USAGE = `promptgate — review prompt changes like code
 
 Usage:
-  promptgate eval [-c FILE] [-o results.json] [--repeat N] [--max-concurrency N] [--no-cache]
+  promptgate eval [-c FILE] [-o results.json] [--repeat N] [--max-concurrency N] [--no-cache] [BUDGET]
   promptgate compare --base REF [--head REF | --worktree] [-c FILE]... [--format markdown|text|json]
-                     [-o report.json] [--repeat N] [--max-concurrency N] [--no-cache]
+                     [-o report.json] [--repeat N] [--max-concurrency N] [--no-cache] [BUDGET] [--estimate]
   promptgate compare --base REF ... --shard i/n [-o shard.json]
   promptgate merge SHARD.json... [-c FILE]... [--format markdown|text|json] [-o report.json]
   promptgate init [--force]
@@ -7809,6 +7962,11 @@ Options:
       --prompts GLOB       Extra prompt globs whose changes are reported when no suite tests them.
       --format F           compare/merge output: markdown (default), text or json.
       --shard i/n          compare: run only shard i of n (a deterministic, balanced split of the cases).
+      --estimate           compare: print the spend plan (calls per provider, cache hits, tokens, cost) and exit.
+  BUDGET (the spend plan is printed before the first call either way):
+      --max-calls N        Stop before the first call when the run would make more than N provider calls.
+      --max-cost USD       Stop before the first call when the run's estimated cost is above USD.
+      --over-budget M      stop (default), or sample: evaluate a deterministic sample of the cases that fits.
   -h, --help               Show this help.
   -v, --version            Show the version.
 `;
@@ -7825,6 +7983,23 @@ function outputFormat(raw) {
         throw new UsageError(`--format expects markdown, text or json, got "${format}"`);
     }
     return format;
+}
+function budgetFlags(calls, cost, mode) {
+    const maxCalls = calls === undefined ? undefined : /^\d+$/.test(calls) ? Number(calls) : NaN;
+    if (Number.isNaN(maxCalls))
+        throw new UsageError(`--max-calls expects a whole number >= 0, got "${calls}"`);
+    const maxCost = cost === undefined ? undefined : /^\$?\d+(\.\d+)?$/.test(cost) ? Number(cost.replace('$', '')) : NaN;
+    if (Number.isNaN(maxCost))
+        throw new UsageError(`--max-cost expects an amount in USD, e.g. 2.50, got "${cost}"`);
+    const overBudget = mode ?? 'stop';
+    if (overBudget !== 'stop' && overBudget !== 'sample') {
+        throw new UsageError(`--over-budget expects stop or sample, got "${overBudget}"`);
+    }
+    return {
+        ...(maxCalls !== undefined ? { maxCalls } : {}),
+        ...(maxCost !== undefined ? { maxCost } : {}),
+        overBudget,
+    };
 }
 function parseCommand(argv) {
     const [first, ...rest] = argv;
@@ -7850,6 +8025,10 @@ function parseCommand(argv) {
                 format: { type: 'string' },
                 prompts: { type: 'string', multiple: true },
                 shard: { type: 'string' },
+                'max-calls': { type: 'string' },
+                'max-cost': { type: 'string' },
+                'over-budget': { type: 'string' },
+                estimate: { type: 'boolean', default: false },
                 force: { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
             },
@@ -7866,7 +8045,10 @@ function parseCommand(argv) {
         maxConcurrency: positiveInt('max-concurrency', v['max-concurrency']),
         cache: !v['no-cache'],
         output: v.output,
+        budget: budgetFlags(v['max-calls'], v['max-cost'], v['over-budget']),
     };
+    if (v.estimate && first !== 'compare')
+        throw new UsageError('--estimate belongs to "promptgate compare"');
     if (v.force && first !== 'init')
         throw new UsageError('--force belongs to "promptgate init"');
     switch (first) {
@@ -7897,6 +8079,7 @@ function parseCommand(argv) {
                 format,
                 prompts: v.prompts ?? [],
                 shard: v.shard,
+                estimate: Boolean(v.estimate),
                 ...common,
             };
         }
@@ -7904,7 +8087,16 @@ function parseCommand(argv) {
             if (parsed.positionals.length === 0) {
                 throw new UsageError('merge needs the shard files to combine, e.g. promptgate merge shards/*.json');
             }
-            for (const k of ['base', 'head', 'shard', 'repeat', 'max-concurrency']) {
+            for (const k of [
+                'base',
+                'head',
+                'shard',
+                'repeat',
+                'max-concurrency',
+                'max-calls',
+                'max-cost',
+                'over-budget',
+            ]) {
                 if (v[k] !== undefined)
                     throw new UsageError(`--${k} does not apply to merge: the shard files say it`);
             }
@@ -12465,7 +12657,7 @@ function requireLog () {
 	if (hasRequiredLog) return log;
 	hasRequiredLog = 1;
 
-	var node_process = require$$0$4;
+	var node_process = require$$0$3;
 
 	function debug(logLevel, ...messages) {
 	    if (logLevel === 'debug')
@@ -13360,12 +13552,12 @@ function requireFloat$1 () {
 	return float$1;
 }
 
-var int$2 = {};
+var int$3 = {};
 
 var hasRequiredInt$1;
 
 function requireInt$1 () {
-	if (hasRequiredInt$1) return int$2;
+	if (hasRequiredInt$1) return int$3;
 	hasRequiredInt$1 = 1;
 
 	var stringifyNumber = requireStringifyNumber();
@@ -13405,10 +13597,10 @@ function requireInt$1 () {
 	    stringify: node => intStringify(node, 16, '0x')
 	};
 
-	int$2.int = int;
-	int$2.intHex = intHex;
-	int$2.intOct = intOct;
-	return int$2;
+	int$3.int = int;
+	int$3.intHex = intHex;
+	int$3.intOct = intOct;
+	return int$3;
 }
 
 var schema$2 = {};
@@ -13526,7 +13718,7 @@ function requireBinary () {
 	if (hasRequiredBinary) return binary$1;
 	hasRequiredBinary = 1;
 
-	var node_buffer = require$$0$5;
+	var node_buffer = require$$0$4;
 	var Scalar = requireScalar();
 	var stringifyString = requireStringifyString();
 
@@ -13873,12 +14065,12 @@ function requireFloat () {
 	return float;
 }
 
-var int$1 = {};
+var int$2 = {};
 
 var hasRequiredInt;
 
 function requireInt () {
-	if (hasRequiredInt) return int$1;
+	if (hasRequiredInt) return int$2;
 	hasRequiredInt = 1;
 
 	var stringifyNumber = requireStringifyNumber();
@@ -13951,11 +14143,11 @@ function requireInt () {
 	    stringify: node => intStringify(node, 16, '0x')
 	};
 
-	int$1.int = int;
-	int$1.intBin = intBin;
-	int$1.intHex = intHex;
-	int$1.intOct = intOct;
-	return int$1;
+	int$2.int = int;
+	int$2.intBin = intBin;
+	int$2.intHex = intHex;
+	int$2.intOct = intOct;
+	return int$2;
 }
 
 var set = {};
@@ -16452,7 +16644,7 @@ function requireComposer () {
 	if (hasRequiredComposer) return composer;
 	hasRequiredComposer = 1;
 
-	var node_process = require$$0$4;
+	var node_process = require$$0$3;
 	var directives = requireDirectives();
 	var Document = requireDocument();
 	var errors = requireErrors$1();
@@ -17995,7 +18187,7 @@ function requireParser () {
 	if (hasRequiredParser) return parser;
 	hasRequiredParser = 1;
 
-	var node_process = require$$0$4;
+	var node_process = require$$0$3;
 	var cst = requireCst();
 	var lexer = requireLexer();
 
@@ -26070,10 +26262,10 @@ const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
         return this.check(_lte(value, params));
     },
     int(params) {
-        return this.check(int(params));
+        return this.check(int$1(params));
     },
     safe(params) {
-        return this.check(int(params));
+        return this.check(int$1(params));
     },
     positive(params) {
         return this.check(_gt(0, params));
@@ -26104,7 +26296,7 @@ const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def
     $ZodNumberFormat.init(inst, def);
     ZodNumber.init(inst, def);
 });
-function int(params) {
+function int$1(params) {
     return _int(ZodNumberFormat, params);
 }
 const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
@@ -36248,6 +36440,7 @@ const DEFAULT_EVALUATE_OPTIONS = {
     repeat: 1,
     timeoutMs: 60_000,
     maxRetries: 4,
+    maxRateLimitWaitMs: 300_000,
 };
 const DEFAULT_GATE = { ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 };
 /** `, got 1.5` / `, got "high"`: the value as written, short. */
@@ -36345,6 +36538,9 @@ const EvaluateOptionsSchema = looseObject({
     repeat: wholeNumber(1).optional().meta({ description: 'Run every case this many times (default 1)' }),
     timeoutMs: wholeNumber(1).optional().meta({ description: 'Per-call timeout in milliseconds (default 60000)' }),
     maxRetries: wholeNumber(0).optional().meta({ description: 'Retries of a transient failure (default 4)' }),
+    maxRateLimitWaitMs: wholeNumber(0).optional().meta({
+        description: 'How long one case may wait on a rate-limited provider (429/529) before it is an error; rate-limit waits do not use up maxRetries (default 300000)',
+    }),
 })
     .meta({ title: 'Evaluate options' });
 const GateSchema = strictObject({
@@ -39153,6 +39349,7 @@ async function loadSuite(configPath, options = {}) {
             repeat: evaluateOptions.repeat,
             timeoutMs: evaluateOptions.timeoutMs,
             maxRetries: evaluateOptions.maxRetries,
+            maxRateLimitWaitMs: evaluateOptions.maxRateLimitWaitMs,
         },
         gate,
         referencedFiles: [...files].sort(),
@@ -39362,38 +39559,6 @@ function parseEntry(text) {
     }
 }
 
-function refMatches(ref, item) {
-    const names = [item.label, item.id].filter((n) => n !== undefined);
-    if (names.includes(ref))
-        return true;
-    if (ref.endsWith('*') && names.some((n) => n.startsWith(ref.slice(0, -1))))
-        return true;
-    return names.some((n) => n.startsWith(`${ref}:`));
-}
-function isAllowed(item, allowed) {
-    return allowed === undefined || allowed.some((ref) => refMatches(ref, item));
-}
-/** Whether the case (test, prompt, provider) is one the suite runs; undefined when no filter is written. */
-function caseFilter(suite, prompts) {
-    const providers = suite.providers;
-    const filtered = providers.some((p) => p.prompts !== undefined) ||
-        suite.tests.some((t) => t.prompts !== undefined || t.providers !== undefined);
-    if (!filtered)
-        return undefined;
-    return ({ testIdx, promptIdx, providerIdx }) => {
-        const test = suite.tests[testIdx];
-        const prompt = prompts[promptIdx];
-        const provider = providers[providerIdx];
-        return (isAllowed(prompt, provider.prompts) &&
-            isAllowed(prompt, test.prompts) &&
-            isAllowed({ id: provider.id, ...(provider.label !== undefined ? { label: provider.label } : {}) }, test.providers));
-    };
-}
-
-// The plain data that flows through promptgate's pipeline. Every stage takes and returns these shapes;
-// only the edges (git, GitHub, providers, cache) touch the world.
-const silentLogger = { debug() { }, info() { }, warn() { } };
-
 function createGradingProviders(options) {
     const resolved = new Map();
     return async (spec) => {
@@ -39423,6 +39588,36 @@ function createGradingProviders(options) {
         return provider;
     };
 }
+
+function refMatches(ref, item) {
+    const names = [item.label, item.id].filter((n) => n !== undefined);
+    if (names.includes(ref))
+        return true;
+    if (ref.endsWith('*') && names.some((n) => n.startsWith(ref.slice(0, -1))))
+        return true;
+    return names.some((n) => n.startsWith(`${ref}:`));
+}
+function isAllowed(item, allowed) {
+    return allowed === undefined || allowed.some((ref) => refMatches(ref, item));
+}
+/** Whether the case (test, prompt, provider) is one the suite runs; undefined when no filter is written. */
+function caseFilter(suite, prompts) {
+    const providers = suite.providers;
+    const filtered = providers.some((p) => p.prompts !== undefined) ||
+        suite.tests.some((t) => t.prompts !== undefined || t.providers !== undefined);
+    if (!filtered)
+        return undefined;
+    return ({ testIdx, promptIdx, providerIdx }) => {
+        const test = suite.tests[testIdx];
+        const prompt = prompts[promptIdx];
+        const provider = providers[providerIdx];
+        return (isAllowed(prompt, provider.prompts) &&
+            isAllowed(prompt, test.prompts) &&
+            isAllowed({ id: provider.id, ...(provider.label !== undefined ? { label: provider.label } : {}) }, test.providers));
+    };
+}
+
+const silentLogger = { debug() { }, info() { }, warn() { } };
 
 function countCases(shape) {
     return shape.tests * shape.prompts * shape.providers * Math.max(0, shape.repeat);
@@ -39472,6 +39667,377 @@ function testIdentities(tests) {
 function caseIdentity(parts) {
     const promptId = typeof parts.prompt === 'string' ? parts.prompt : parts.prompt.id;
     return JSON.stringify([promptId, parts.providerId, parts.testIdentity, parts.repeat]);
+}
+
+// One provider call with a per-attempt timeout and retries for transient failures
+// (exponential backoff with full jitter, Retry-After honoured up to a cap).
+//
+// Rate-limit answers (429 rate-limited, 529 overloaded: ProviderResponse.rateLimit.signal) are waits, not
+// faults: they do not use up `maxRetries`; a case keeps waiting for at most `maxRateLimitWaitMs` from its
+// first such answer, then it is an error that says so. With a limiter (`gate`) every attempt waits for its
+// ticket first, outside the per-attempt timeout, and the limiter's shared pause replaces a per-case sleep.
+const DEFAULT_RETRY = { baseMs: 500, maxMs: 30_000};
+/** A server may ask for a long pause; we wait at most this long for one retry. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/** How long a case waits on rate limits before it is an error (evaluateOptions.maxRateLimitWaitMs). */
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 300_000;
+/** The delay before retry number `retry` (1-based): full jitter over min(maxMs, baseMs·2^(retry-1)). */
+function backoffDelay(retry, policy, random, retryAfterMs) {
+    if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
+        return Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
+    }
+    const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (retry - 1));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Call `attempt(signal)` until it succeeds, fails permanently, or runs out of retries.
+ * `latencyMs` is the duration of the last attempt (the one whose answer we keep).
+ */
+async function callWithRetry(attempt, options) {
+    const random = options.random ?? Math.random;
+    const now = options.now ?? (() => performance.now());
+    const budgetMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    let attempts = 0;
+    let faults = 0;
+    let limits = 0;
+    let limitedSince;
+    for (;;) {
+        options.signal?.throwIfAborted();
+        const ticket = options.gate
+            ? await options.gate.acquire({ retry: attempts > 0, signal: options.signal })
+            : undefined;
+        if (options.signal?.aborted) {
+            // Stopped while waiting for the limiter or a call slot: give the ticket back, make no call.
+            if (ticket)
+                options.gate.release(ticket, undefined);
+            options.signal.throwIfAborted();
+        }
+        attempts++;
+        const started = performance.now();
+        let result;
+        try {
+            result = await attemptOnce(attempt, options.timeoutMs, options.signal);
+        }
+        finally {
+            if (ticket)
+                options.gate.release(ticket, result?.response);
+        }
+        const latencyMs = Math.round(performance.now() - started);
+        const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+        if (result.kind === 'ok')
+            return { ok: true, response: result.response, attempts, latencyMs };
+        if (result.kind === 'permanent') {
+            return { ok: false, error: `${result.reason} (after ${tries})`, attempts, latencyMs };
+        }
+        let delayMs;
+        if (result.kind === 'limited') {
+            limitedSince ??= now();
+            const waited = now() - limitedSince;
+            if (waited >= budgetMs) {
+                const error = `${result.reason} (still rate limited after waiting ${formatSeconds(waited)} over ${tries}; a case waits at most ${budgetMs} ms: evaluateOptions.maxRateLimitWaitMs)`;
+                return { ok: false, error, attempts, latencyMs };
+            }
+            limits++;
+            // The limiter holds every call of the endpoint for a Retry-After or an empty window; without one, back off.
+            const paced = options.gate !== undefined && (result.retryAfterMs !== undefined || hasWindows(result.response));
+            delayMs = paced ? 0 : backoffDelay(limits, options.policy, random, result.retryAfterMs);
+        }
+        else {
+            faults++;
+            if (faults > options.policy.maxRetries) {
+                return { ok: false, error: `${result.reason} (after ${tries})`, attempts, latencyMs };
+            }
+            delayMs = backoffDelay(faults, options.policy, random, result.retryAfterMs);
+        }
+        options.onRetry?.({ attempt: attempts, reason: result.reason, delayMs, rateLimited: result.kind === 'limited' });
+        if (delayMs > 0)
+            await options.sleep(delayMs);
+    }
+}
+function hasWindows(response) {
+    return (response.rateLimit?.windows.length ?? 0) > 0;
+}
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+/**
+ * One attempt, raced against the per-attempt timeout and the run's abort, in a single promise (this runs for
+ * every call: no racer promises to allocate and silence).
+ */
+function attemptOnce(attempt, timeoutMs, outer) {
+    return new Promise((resolve, reject) => {
+        const controller = new AbortController();
+        let settled = false;
+        let timer;
+        let onOuterAbort;
+        const finish = (settle) => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer !== undefined)
+                clearTimeout(timer);
+            if (onOuterAbort)
+                outer?.removeEventListener('abort', onOuterAbort);
+            settle();
+        };
+        if (outer) {
+            // Stopping the run ends the wait at once, even if the provider ignores its signal.
+            onOuterAbort = () => {
+                controller.abort(outer.reason);
+                finish(() => reject(outer.reason));
+            };
+            outer.addEventListener('abort', onOuterAbort, { once: true });
+        }
+        if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
+            // A provider that ignores its signal must still time out.
+            timer = setTimeout(() => {
+                controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+                finish(() => resolve({ kind: 'transient', reason: `timed out after ${timeoutMs} ms` }));
+            }, timeoutMs);
+        }
+        let called;
+        try {
+            called = attempt(controller.signal);
+        }
+        catch (error) {
+            called = Promise.reject(error);
+        }
+        called.then((response) => finish(() => resolve(classify(response))), (error) => finish(() => outer?.aborted
+            ? reject(outer.reason)
+            : resolve({ kind: 'transient', reason: `provider threw: ${messageOf(error)}` })));
+    });
+}
+function classify(response) {
+    if (response.error !== undefined) {
+        if (!response.transient)
+            return { kind: 'permanent', reason: response.error, response };
+        const signal = response.rateLimit?.signal;
+        const kind = signal === 'rate-limited' || signal === 'overloaded' ? 'limited' : 'transient';
+        return { kind, reason: response.error, retryAfterMs: response.retryAfterMs, response };
+    }
+    if (response.output === undefined)
+        return { kind: 'permanent', reason: 'provider returned no output', response };
+    return { kind: 'ok', response };
+}
+
+/** Usage of a window's unit in one call, when the response says. */
+function usageFor(unit, usage) {
+    if (unit === 'requests')
+        return 1;
+    if (!usage)
+        return undefined;
+    if (unit === 'input-tokens')
+        return usage.prompt;
+    if (unit === 'output-tokens')
+        return usage.completion;
+    return usage.total ?? (usage.prompt ?? 0) + (usage.completion ?? 0);
+}
+class EndpointLimiter {
+    now;
+    window;
+    inFlight = 0;
+    started = 0;
+    epoch = 0;
+    pausedUntil = 0;
+    retries = [];
+    firsts = [];
+    buckets = new Map();
+    timer;
+    timerAt = Infinity;
+    counts = { throttled: 0, cuts: 0 };
+    ceilingNow;
+    constructor(ceiling, 
+    // Milliseconds are precise enough for rate limits, and Date.now is the cheapest clock there is.
+    now = Date.now) {
+        this.now = now;
+        this.ceilingNow = checkedCeiling(ceiling);
+        this.window = ceiling;
+    }
+    /** maxConcurrency of the run using it now (runs of one review share a limiter, each with its own ceiling). */
+    get ceiling() {
+        return this.ceilingNow;
+    }
+    set ceiling(value) {
+        this.ceilingNow = checkedCeiling(value);
+        this.window = Math.min(this.window, this.ceilingNow);
+    }
+    stats() {
+        return { ...this.counts, window: this.window };
+    }
+    acquire(options) {
+        const { signal } = options;
+        if (signal?.aborted)
+            return Promise.reject(signal.reason);
+        const queue = options.retry ? this.retries : this.firsts;
+        // The common case, nothing waiting and room to start: no promise juggling beyond the one returned.
+        if (this.retries.length === 0 && this.firsts.length === 0 && this.readyAt(this.now()) === undefined) {
+            return Promise.resolve(this.start());
+        }
+        return new Promise((resolve, reject) => {
+            const waiter = { resolve, reject, signal, onAbort: undefined };
+            if (signal) {
+                waiter.onAbort = () => {
+                    const at = queue.indexOf(waiter);
+                    if (at >= 0)
+                        queue.splice(at, 1);
+                    reject(signal.reason);
+                };
+                signal.addEventListener('abort', waiter.onAbort, { once: true });
+            }
+            queue.push(waiter);
+            this.pump();
+        });
+    }
+    release(ticket, response) {
+        this.inFlight--;
+        const now = this.now();
+        const facts = response?.rateLimit;
+        if (facts?.signal) {
+            this.counts.throttled++;
+            if (ticket.epoch === this.epoch) {
+                this.window = Math.max(1, this.window / 2);
+                this.epoch++;
+                this.counts.cuts++;
+            }
+        }
+        else if (response && response.error === undefined) {
+            this.window = Math.min(this.ceilingNow, this.window + 1 / this.window);
+        }
+        if (response?.retryAfterMs !== undefined && Number.isFinite(response.retryAfterMs) && response.retryAfterMs > 0) {
+            this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(response.retryAfterMs, MAX_RETRY_AFTER_MS));
+        }
+        for (const window of facts?.windows ?? [])
+            this.observe(window, ticket, now, response?.tokenUsage);
+        this.pump();
+    }
+    /** Re-estimates a window's bucket from what the server said when it answered `ticket`'s call. */
+    observe(window, ticket, now, usage) {
+        const previous = this.buckets.get(window.unit);
+        const used = usageFor(window.unit, usage);
+        const cost = used === undefined ? (previous?.cost ?? 0) : previous ? previous.cost * 0.8 + used * 0.2 : Math.max(0, used);
+        const capacity = window.limit ?? Math.max(previous?.capacity ?? 0, window.remaining ?? 0);
+        let rate = previous?.rate;
+        if (window.limit !== undefined &&
+            window.remaining !== undefined &&
+            window.resetMs !== undefined &&
+            window.resetMs > 0 &&
+            window.remaining < window.limit) {
+            rate = (window.limit - window.remaining) / window.resetMs;
+        }
+        const bucket = {
+            capacity,
+            rate,
+            cost,
+            at: now,
+            fullAt: window.resetMs !== undefined ? now + Math.min(window.resetMs, MAX_RETRY_AFTER_MS) : (previous?.fullAt ?? 0),
+            tokens: previous?.tokens ?? capacity,
+        };
+        if (window.remaining !== undefined) {
+            // The server counted this call when it arrived (about when it was sent); calls sent since are not in
+            // `remaining` yet, and the window has refilled for as long as the answer took.
+            const sentSince = this.started - ticket.seq - 1;
+            const estimate = window.remaining + (rate ?? 0) * (now - ticket.startedAt) - cost * sentSince;
+            bucket.tokens = Math.max(-capacity, Math.min(capacity, estimate));
+        }
+        else {
+            this.refill(bucket, now);
+        }
+        this.buckets.set(window.unit, bucket);
+    }
+    refill(bucket, now) {
+        if (bucket.rate !== undefined)
+            bucket.tokens = Math.min(bucket.capacity, bucket.tokens + bucket.rate * (now - bucket.at));
+        else if (now >= bucket.fullAt)
+            bucket.tokens = bucket.capacity;
+        bucket.at = now;
+    }
+    /** Undefined when a call may start now; else the time it may (Infinity: only when a call ends). */
+    readyAt(now) {
+        if (this.inFlight >= Math.floor(this.window))
+            return Infinity;
+        let at = this.pausedUntil > now ? this.pausedUntil : undefined;
+        for (const bucket of this.buckets.values()) {
+            this.refill(bucket, now);
+            const need = Math.min(bucket.cost, bucket.capacity);
+            if (bucket.tokens >= need)
+                continue;
+            const ready = bucket.rate !== undefined && bucket.rate > 0 ? now + (need - bucket.tokens) / bucket.rate : bucket.fullAt;
+            if (ready > now)
+                at = Math.max(at ?? 0, ready);
+        }
+        return at;
+    }
+    start() {
+        for (const bucket of this.buckets.values())
+            bucket.tokens -= Math.min(bucket.cost, bucket.capacity);
+        this.inFlight++;
+        return { seq: this.started++, startedAt: this.now(), epoch: this.epoch };
+    }
+    pump() {
+        for (;;) {
+            const queue = this.retries.length > 0 ? this.retries : this.firsts;
+            if (queue.length === 0)
+                return this.clearTimer();
+            const now = this.now();
+            const at = this.readyAt(now);
+            if (at !== undefined) {
+                if (at !== Infinity)
+                    this.wakeAt(at, now);
+                return;
+            }
+            const waiter = queue.shift();
+            if (waiter.onAbort)
+                waiter.signal?.removeEventListener('abort', waiter.onAbort);
+            waiter.resolve(this.start());
+        }
+    }
+    wakeAt(at, now) {
+        if (this.timer !== undefined && this.timerAt <= at)
+            return;
+        this.clearTimer();
+        this.timerAt = at;
+        this.timer = setTimeout(() => {
+            this.timer = undefined;
+            this.timerAt = Infinity;
+            this.pump();
+        }, Math.max(1, Math.ceil(at - now)));
+    }
+    clearTimer() {
+        if (this.timer !== undefined)
+            clearTimeout(this.timer);
+        this.timer = undefined;
+        this.timerAt = Infinity;
+    }
+}
+function checkedCeiling(ceiling) {
+    if (!Number.isInteger(ceiling) || ceiling < 1)
+        throw new RangeError(`limiter ceiling must be ≥ 1, got ${ceiling}`);
+    return ceiling;
+}
+/** The limiters of a run (or of a review's runs), one per endpoint; every case calling an endpoint shares it. */
+class Limiters {
+    now;
+    byEndpoint = new Map();
+    constructor(now) {
+        this.now = now;
+    }
+    /** The endpoint's limiter, with `ceiling` (the calling run's maxConcurrency) as its ceiling. */
+    for(provider, ceiling) {
+        const key = provider.endpoint ?? provider.id;
+        let limiter = this.byEndpoint.get(key);
+        if (!limiter) {
+            limiter = new EndpointLimiter(ceiling, this.now);
+            this.byEndpoint.set(key, limiter);
+        }
+        else if (limiter.ceiling !== ceiling) {
+            limiter.ceiling = ceiling;
+        }
+        return limiter;
+    }
+    /** Each endpoint's counts, for the log. */
+    stats() {
+        return [...this.byEndpoint].map(([endpoint, limiter]) => ({ endpoint, ...limiter.stats() }));
+    }
 }
 
 // Concurrency without a dependency: a counting semaphore for provider calls, and a bounded window of
@@ -39539,96 +40105,6 @@ async function forEachBounded(total, width, work, signal) {
     signal?.throwIfAborted();
 }
 
-// One provider call with a per-attempt timeout and retries for transient failures
-// (exponential backoff with full jitter, Retry-After honoured up to a cap).
-const DEFAULT_RETRY = { baseMs: 500, maxMs: 30_000};
-/** A server may ask for a long pause; we wait at most this long for one retry. */
-const MAX_RETRY_AFTER_MS = 60_000;
-/** The delay before retry number `retry` (1-based): full jitter over min(maxMs, baseMs·2^(retry-1)). */
-function backoffDelay(retry, policy, random, retryAfterMs) {
-    if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
-        return Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
-    }
-    const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (retry - 1));
-    return Math.floor(random() * ceiling);
-}
-/**
- * Call `attempt(signal)` until it succeeds, fails permanently, or runs out of retries.
- * `latencyMs` is the duration of the last attempt (the one whose answer we keep).
- */
-async function callWithRetry(attempt, options) {
-    const random = options.random ?? Math.random;
-    let attempts = 0;
-    for (;;) {
-        options.signal?.throwIfAborted();
-        attempts++;
-        const started = performance.now();
-        const result = await attemptOnce(attempt, options.timeoutMs, options.signal);
-        const latencyMs = Math.round(performance.now() - started);
-        if (result.kind === 'ok')
-            return { ok: true, response: result.response, attempts, latencyMs };
-        if (result.kind === 'permanent' || attempts > options.policy.maxRetries) {
-            const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-            return { ok: false, error: `${result.reason} (after ${tries})`, attempts, latencyMs };
-        }
-        const delayMs = backoffDelay(attempts, options.policy, random, result.retryAfterMs);
-        options.onRetry?.({ attempt: attempts, reason: result.reason, delayMs });
-        await options.sleep(delayMs);
-    }
-}
-async function attemptOnce(attempt, timeoutMs, outer) {
-    const controller = new AbortController();
-    const racers = [];
-    let onOuterAbort;
-    if (outer) {
-        // Stopping the run ends the wait at once, even if the provider ignores its signal.
-        racers.push(new Promise((_, reject) => {
-            onOuterAbort = () => {
-                controller.abort(outer.reason);
-                reject(outer.reason);
-            };
-            outer.addEventListener('abort', onOuterAbort, { once: true });
-        }));
-    }
-    let timer;
-    if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-        // Race the call against the timer too: a provider that ignores its signal must still time out.
-        racers.push(new Promise((resolve) => {
-            timer = setTimeout(() => {
-                controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-                resolve({ kind: 'transient', reason: `timed out after ${timeoutMs} ms` });
-            }, timeoutMs);
-        }));
-    }
-    const called = attempt(controller.signal).then(classify, (error) => {
-        if (outer?.aborted)
-            throw outer.reason;
-        return { kind: 'transient', reason: `provider threw: ${messageOf(error)}` };
-    });
-    racers.push(called);
-    try {
-        return await Promise.race(racers);
-    }
-    finally {
-        clearTimeout(timer);
-        if (onOuterAbort)
-            outer?.removeEventListener('abort', onOuterAbort);
-        // A late rejection of a losing racer must not become an unhandled rejection.
-        for (const racer of racers)
-            racer.catch(() => { });
-    }
-}
-function classify(response) {
-    if (response.error !== undefined) {
-        return response.transient
-            ? { kind: 'transient', reason: response.error, retryAfterMs: response.retryAfterMs }
-            : { kind: 'permanent', reason: response.error };
-    }
-    if (response.output === undefined)
-        return { kind: 'permanent', reason: 'provider returned no output' };
-    return { kind: 'ok', response };
-}
-
 /** Counts a results list. An error is neither a pass nor a fail, but it does count against the pass rate. */
 function summarizeStats(results) {
     let passed = 0;
@@ -39647,7 +40123,9 @@ function summarizeStats(results) {
 }
 
 // Runs a suite's cases against live providers: bounded concurrency, per-call timeouts, retries with
-// backoff, an output cache, the test's transform, then scoring. Results come back in plan order.
+// backoff, a rate limiter per endpoint, an output cache, the test's transform, then scoring. Results come
+// back in plan order. Grader calls (model-graded assertions) go through the same path as the model's own:
+// cache, limiter, retries, timeout, and a failure that is an error, never a fail.
 /**
  * Cache hits skip the call slots, so a fully cached re-run is not throttled behind slow calls; this many
  * cases beyond the call limit may be in flight (rendering, reading the cache, scoring) at once.
@@ -39710,8 +40188,10 @@ async function runSuite(suite, deps) {
         score: deps.score ?? scoreTest,
         sleep: deps.sleep ?? abortableSleep(deps.signal),
         random: deps.random ?? Math.random,
-        // Grader calls share the call slots, so model-graded assertions respect maxConcurrency too.
-        gradingProvider: async (spec) => throttled(await grading(spec), calls),
+        limiters: deps.limiters ?? new Limiters(),
+        limit,
+        // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
+        gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
     };
     const results = new Array(total);
     let done = 0;
@@ -39787,7 +40267,7 @@ async function runCase(run, planned) {
             throw error;
         return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
     }
-    const call = await callProvider(run, provider, prompt, vars, rendered, planned.repeat);
+    const call = await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat);
     if (!call.ok)
         return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
     const { response, cached, latencyMs } = call;
@@ -39835,7 +40315,7 @@ async function runCase(run, planned) {
     }
     return { ...base, ...measured, output, pass: scored.pass, score: scored.score, assertions: scored.assertions };
 }
-async function callProvider(run, provider, prompt, vars, rendered, repeat) {
+async function callProvider(run, provider, rendered, context, repeat) {
     const key = run.cache
         ? cacheKey({ providerId: provider.id, cacheIdentity: provider.cacheIdentity, renderedPrompt: rendered, repeat })
         : undefined;
@@ -39845,14 +40325,16 @@ async function callProvider(run, provider, prompt, vars, rendered, repeat) {
     // `latency` assertions. Tokens and cost stay as recorded, describing the output rather than this run.
     if (hit)
         return { ok: true, response: hit, cached: true, latencyMs: 0 };
-    const outcome = await run.calls.use(() => callWithRetry((signal) => provider.callApi(rendered, { vars, prompt, signal }), {
+    const outcome = await callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
         policy: run.policy,
         timeoutMs: run.suite.evaluateOptions.timeoutMs,
+        maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+        gate: gateFor(run, provider),
         sleep: run.sleep,
         random: run.random,
         signal: run.signal,
         onRetry: ({ attempt, reason, delayMs }) => run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
-    }));
+    });
     if (!outcome.ok)
         return { ok: false, error: `${provider.id}: ${outcome.error}`, latencyMs: outcome.latencyMs };
     if (key !== undefined) {
@@ -39866,19 +40348,280 @@ async function callProvider(run, provider, prompt, vars, rendered, repeat) {
     }
     return { ok: true, response: outcome.response, cached: false, latencyMs: outcome.latencyMs };
 }
+/**
+ * An attempt's way in: its endpoint's limiter first (which may pause or pace it), then one of the run's
+ * maxConcurrency call slots. Per attempt, not per case: a case waiting out a backoff or an endpoint's pause
+ * holds no slot, so it never keeps another provider's calls waiting.
+ */
+function gateFor(run, provider) {
+    const limiter = run.limiters.for(provider, run.limit);
+    return {
+        async acquire(options) {
+            const ticket = await limiter.acquire(options);
+            await run.calls.acquire();
+            return ticket;
+        },
+        release(ticket, response) {
+            run.calls.release();
+            limiter.release(ticket, response);
+        },
+    };
+}
 function tokensOf(response) {
     const prompt = response.tokenUsage?.prompt ?? 0;
     const completion = response.tokenUsage?.completion ?? 0;
     return { prompt, completion, total: response.tokenUsage?.total ?? prompt + completion };
 }
-/** The same provider, its calls taking a slot of the shared limit. */
-function throttled(provider, calls) {
+/**
+ * A grading provider whose calls go through the engine: the answer comes from the cache or from a call with
+ * the run's limiter, call slots, timeout and retries; a call that still fails answers with its error.
+ */
+function throughEngine(run, provider) {
     return {
-        id: provider.id,
-        ...(provider.label !== undefined ? { label: provider.label } : {}),
-        cacheIdentity: provider.cacheIdentity,
-        callApi: (prompt, context) => calls.use(() => provider.callApi(prompt, context)),
+        ...provider,
+        callApi: async (prompt, context) => {
+            const call = await callProvider(run, provider, prompt, { vars: context.vars, prompt: context.prompt }, 0);
+            return call.ok ? call.response : { error: call.error };
+        },
     };
+}
+
+// Spend known before it is spent: the calls a run will make per provider, how many the cache answers, and an
+// estimate of tokens and cost where prices are known — computed from the plan, the rendered prompts and the
+// cache, before any provider is called. Facts only; src/report/spend-plan.ts words them.
+/** Output tokens assumed per call when neither the cache nor the config (max_tokens) says. */
+const ASSUMED_OUTPUT_TOKENS = 256;
+/** A grader answers with a short JSON verdict. */
+const ASSUMED_GRADER_OUTPUT_TOKENS = 64;
+/** A token is about four characters of English text: the estimate every vendor's docs give. */
+function estimateTokens(text) {
+    return Math.ceil(text.length / 4);
+}
+function spendTotals(plan) {
+    let calls = 0;
+    let cached = 0;
+    let cost = 0;
+    const unpriced = new Set();
+    for (const line of plan.lines) {
+        calls += line.planned - line.cached;
+        cached += line.cached;
+        if (line.cost !== undefined)
+            cost += line.cost;
+        else if (line.planned > line.cached)
+            unpriced.add(line.provider);
+    }
+    return { calls, cached, cost, unpriced: [...unpriced] };
+}
+/** Plans added up, one line per provider and role. */
+function mergeSpendPlans(plans) {
+    const byKey = new Map();
+    for (const line of plans.flatMap((p) => p.lines)) {
+        const key = JSON.stringify([line.provider, line.role]);
+        const seen = byKey.get(key);
+        if (!seen) {
+            byKey.set(key, { ...line });
+            continue;
+        }
+        seen.planned += line.planned;
+        seen.cached += line.cached;
+        seen.promptTokens += line.promptTokens;
+        seen.completionTokens += line.completionTokens;
+        seen.cost = seen.cost === undefined || line.cost === undefined ? undefined : seen.cost + line.cost;
+        if (line.outputBasis !== seen.outputBasis)
+            seen.outputBasis = 'assumed';
+    }
+    return { lines: [...byKey.values()] };
+}
+/** The first limit the plan would exceed, or undefined when it fits. */
+function budgetExcess(plan, budget) {
+    const totals = spendTotals(plan);
+    if (budget.maxCalls !== undefined && totals.calls > budget.maxCalls) {
+        return { limit: 'max-calls', planned: totals.calls, allowed: budget.maxCalls };
+    }
+    if (budget.maxCost !== undefined && totals.cost > budget.maxCost) {
+        return { limit: 'max-cost', planned: totals.cost, allowed: budget.maxCost };
+    }
+    return undefined;
+}
+const GRADED_TYPES = new Set(Object.keys(modelGradedAssertions).flatMap((type) => [type, `not-${type}`]));
+/** The spend of one run of a suite, from its plan: renders every case's prompt and asks the cache, calls nothing. */
+async function planSuiteSpend(input) {
+    const { suite, providers, cache } = input;
+    const prompts = input.prompts ?? suite.prompts;
+    const shape = {
+        tests: suite.tests.length,
+        prompts: prompts.length,
+        providers: providers.length,
+        repeat: Math.max(1, suite.evaluateOptions.repeat),
+    };
+    const tallies = new Map();
+    const tally = (provider, role) => {
+        const name = provider.label ?? provider.id;
+        const key = JSON.stringify([name, role]);
+        let found = tallies.get(key);
+        if (!found) {
+            const outputBasis = provider.maxOutputTokens !== undefined ? 'max_tokens' : 'assumed';
+            found = {
+                line: { provider: name, role, planned: 0, cached: 0, promptTokens: 0, completionTokens: 0, outputBasis },
+                price: provider.price,
+            };
+            tallies.set(key, found);
+        }
+        return found;
+    };
+    const modelOutput = new Map();
+    const uncached = [];
+    const graded = [];
+    const total = countCases(shape);
+    for (let index = 0; index < total; index++) {
+        const planned = caseAt(shape, index);
+        if (input.include && !input.include(planned))
+            continue;
+        const test = suite.tests[planned.testIdx];
+        const provider = providers[planned.providerIdx];
+        const prompt = prompts[planned.promptIdx];
+        const line = tally(provider, 'model');
+        line.line.planned++;
+        let rendered;
+        try {
+            rendered = input.render(prompt, test.vars);
+        }
+        catch {
+            continue; // the run reports it; a case that cannot render makes no call
+        }
+        const hit = cache &&
+            (await cache.get(cacheKey({
+                providerId: provider.id,
+                cacheIdentity: provider.cacheIdentity,
+                renderedPrompt: rendered,
+                repeat: planned.repeat,
+            })));
+        if (hit) {
+            line.line.cached++;
+            const seen = modelOutput.get(provider) ?? { tokens: 0, hits: 0 };
+            seen.tokens += hit.tokenUsage?.completion ?? estimateTokens(String(hit.output ?? ''));
+            seen.hits++;
+            modelOutput.set(provider, seen);
+        }
+        else {
+            uncached.push({ tally: line, provider, promptTokens: estimateTokens(rendered) });
+        }
+        for (const assertion of test.assert) {
+            if (!GRADED_TYPES.has(assertion.type))
+                continue;
+            let grader;
+            try {
+                grader = await input.gradingProvider(assertion.provider ?? test.options.provider);
+            }
+            catch {
+                continue; // the run makes this case an error with the reason; the plan cannot count the call
+            }
+            const rubric = typeof assertion.value === 'string' ? assertion.value : JSON.stringify(assertion.value ?? '');
+            graded.push({
+                tally: tally(grader, 'grader'),
+                provider: grader,
+                model: provider,
+                promptTokens: estimateTokens(DEFAULT_GRADING_PROMPT) + estimateTokens(rubric),
+            });
+        }
+    }
+    const outputTokens = (provider) => {
+        const seen = modelOutput.get(provider);
+        if (seen && seen.hits > 0)
+            return { tokens: Math.round(seen.tokens / seen.hits), basis: 'cache' };
+        if (provider.maxOutputTokens !== undefined)
+            return { tokens: provider.maxOutputTokens, basis: 'max_tokens' };
+        return { tokens: ASSUMED_OUTPUT_TOKENS, basis: 'assumed' };
+    };
+    for (const call of uncached) {
+        const output = outputTokens(call.provider);
+        call.tally.line.outputBasis = output.basis;
+        call.tally.line.promptTokens += call.promptTokens;
+        call.tally.line.completionTokens += output.tokens;
+    }
+    for (const call of graded) {
+        call.tally.line.planned++;
+        // The grader reads the model's output inside its prompt.
+        call.tally.line.promptTokens += call.promptTokens + outputTokens(call.model).tokens;
+        const answer = Math.min(call.provider.maxOutputTokens ?? ASSUMED_GRADER_OUTPUT_TOKENS, ASSUMED_GRADER_OUTPUT_TOKENS);
+        call.tally.line.completionTokens += answer;
+    }
+    const lines = [...tallies.values()].map(({ line, price }) => ({
+        ...line,
+        ...(price ? { cost: line.promptTokens * price.input + line.completionTokens * price.output } : {}),
+    }));
+    return { lines };
+}
+
+// `max-calls` and `max-cost`: a run is planned (spend-plan.ts) before its first call; one that would exceed the
+// budget stops there, or — with `over-budget: sample` — runs a deterministic sample of its cases that fits.
+// The sample keeps a case when its identity hashes below a fraction, so the same cases are kept on the base and
+// the head (pairs stay whole), in every shard, and on every re-run.
+class BudgetExceededError extends UsageError {
+    excess;
+    name = 'BudgetExceededError';
+    constructor(excess) {
+        const what = excess.limit === 'max-calls'
+            ? `${excess.planned} provider calls, more than max-calls (${excess.allowed})`
+            : `an estimated $${excess.planned.toFixed(2)}, more than max-cost ($${excess.allowed})`;
+        super(`the run would make ${what}, so no call was made. Raise ${excess.limit}, narrow the suite, ` +
+            'or set over-budget to "sample" to evaluate a deterministic sample of the cases that fits.');
+        this.excess = excess;
+    }
+}
+/** A case's place in [0, 1): the first 48 bits of sha256(identity). */
+function sampleRank(identity) {
+    return createHash('sha256').update(identity).digest().readUIntBE(0, 6) / 2 ** 48;
+}
+/** Keeps the cases `inner` keeps whose rank is below `fraction`. */
+function sampleFilter(fraction, inner) {
+    return (identities) => {
+        const kept = inner?.(identities);
+        return (planned) => (kept ? kept(planned) : true) && sampleRank(identities[planned.index] ?? '') < fraction;
+    };
+}
+/**
+ * Plans the run (through `plan`, with the filter it would run under), tells `onPlan`, and returns the filter to
+ * run with: `filter` when the plan fits the budget, a sample of it when over budget and `overBudget` is sample.
+ * Throws BudgetExceededError when over budget and `overBudget` is stop (before any call).
+ */
+async function withinBudget(options, plan, filter) {
+    const full = await plan(filter);
+    const excess = options.budget ? budgetExcess(full, options.budget) : undefined;
+    if (!excess) {
+        await options.onPlan?.({ plan: full });
+        return { filter, planned: { plan: full } };
+    }
+    if (options.budget.overBudget !== 'sample') {
+        await options.onPlan?.({ plan: full });
+        throw new BudgetExceededError(excess);
+    }
+    // Cases cost about alike: start from the share that fits, and shrink until the sample's own plan fits.
+    let fraction = Math.min(1, excess.allowed / excess.planned);
+    for (let round = 0; round < 40 && fraction > 0; round++) {
+        const sampled = sampleFilter(fraction, filter);
+        const samplePlan = await plan(sampled);
+        if (!budgetExcess(samplePlan, options.budget)) {
+            const totals = spendTotals(samplePlan);
+            if (totals.calls + totals.cached === 0)
+                break; // a sample of nothing decides nothing
+            const planned = {
+                plan: samplePlan,
+                sample: { fraction, excess, calls: totals.calls, cost: totals.cost },
+            };
+            await options.onPlan?.(planned);
+            return { filter: sampled, planned };
+        }
+        fraction *= 0.9;
+    }
+    await options.onPlan?.({ plan: full });
+    throw new BudgetExceededError(excess);
+}
+/** `max-calls` / `max-cost` / `over-budget` as given (flags or inputs) → the run's budget; none when no limit was given. */
+function budgetOption(limits) {
+    if (limits.maxCalls === undefined && limits.maxCost === undefined)
+        return {};
+    return { budget: limits };
 }
 
 // Secrets never reach a report: a provider may echo its key back in an output or an error, and everything
@@ -39921,7 +40664,92 @@ function redactResults(results, secrets) {
     return redactValue(results, secrets);
 }
 
+// Splitting a suite's cases over the jobs of an Actions matrix. A case goes to the shard its identity
+// hashes to, never to a position in a list: adding a test to the suite moves no case that was already
+// there, and every job (and the base and head side of one job) agrees on the split without talking.
+/** An Actions matrix wider than this is a mistake, not a plan (GitHub caps a matrix at 256 jobs). */
+const MAX_SHARDS = 256;
+function parseShard(spec) {
+    const match = /^(\d+)\/(\d+)$/.exec(spec.trim());
+    if (!match) {
+        throw new UsageError(`shard must be written i/n, e.g. 2/4 for the second of four shards; got "${spec}"`);
+    }
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    if (total < 1 || total > MAX_SHARDS) {
+        throw new UsageError(`shard "${spec}": the number of shards must be between 1 and ${MAX_SHARDS}, got ${total}`);
+    }
+    if (index < 1 || index > total) {
+        throw new UsageError(`shard "${spec}": the shard number must be between 1 and ${total} (shards count from 1)`);
+    }
+    return { index, total };
+}
+/** The 1-based shard a case belongs to: the first 8 bytes of sha256(identity), modulo `total`. */
+function shardOf(caseIdentity, total) {
+    if (!Number.isInteger(total) || total < 1)
+        throw new RangeError(`shard total must be a positive integer, got ${total}`);
+    const digest = createHash('sha256').update(caseIdentity).digest();
+    // 64 bits keep the modulo bias below 2^-50 for any total up to 256.
+    return Number(digest.readBigUInt64BE(0) % BigInt(total)) + 1;
+}
+/**
+ * Every case's identity, in plan order (the order runSuite runs and returns them).
+ *
+ * For the base side of a review pass the head's prompts here (with the base's prompts only given to the
+ * engine to run): the identity then names the head prompt a base prompt is the earlier version of, so
+ * both halves of a pair land in the same shard and each shard holds complete pairs.
+ */
+function planIdentities(input) {
+    const testIds = testIdentities(input.tests);
+    const shape = {
+        tests: input.tests.length,
+        prompts: input.prompts.length,
+        providers: input.providers.length,
+        repeat: Math.max(1, input.repeat),
+    };
+    const identities = [];
+    for (const planned of planCases(shape)) {
+        const provider = input.providers[planned.providerIdx];
+        identities.push(caseIdentity({
+            prompt: input.prompts[planned.promptIdx],
+            providerId: provider.label ?? provider.id,
+            testIdentity: testIds[planned.testIdx],
+            repeat: planned.repeat,
+        }));
+    }
+    return identities;
+}
+/**
+ * The case filter a sharded run gives the engine (proposed `RunDeps.include`): keeps the cases of `shard`.
+ * `identities` is planIdentities(...) of the same suite and prompts the engine runs.
+ */
+function shardCaseFilter(identities, shard) {
+    return (planned) => {
+        const identity = identities[planned.index];
+        if (identity === undefined)
+            throw new RangeError(`case #${planned.index} is outside the plan of ${identities.length} cases`);
+        return shardOf(identity, shard.total) === shard.index;
+    };
+}
+
 // Evaluate a suite against its real providers: resolve them, open the cache, run, scrub secrets.
+/**
+ * renderPrompt, remembered per (prompt, vars) object pair: the spend plan renders every case before the run,
+ * and the run then reuses the text instead of rendering it again. Rendering is pure; the results keep these
+ * strings anyway, so remembering them costs no memory beyond the map entries.
+ */
+function memoizedRender() {
+    const byPrompt = new WeakMap();
+    return (prompt, vars) => {
+        let byVars = byPrompt.get(prompt);
+        if (!byVars)
+            byPrompt.set(prompt, (byVars = new WeakMap()));
+        let text = byVars.get(vars);
+        if (text === undefined)
+            byVars.set(vars, (text = renderPrompt(prompt, vars)));
+        return text;
+    };
+}
 function countCalls(results) {
     const cached = results.results.filter((r) => r.cached).length;
     return { made: results.results.length - cached, cached };
@@ -39932,15 +40760,41 @@ function addCalls(a, b) {
 function openCache(options) {
     return options.cacheDir ? new DiskCache(options.cacheDir) : undefined;
 }
-/** Evaluate one suite as it is on disk. */
+/** Evaluate one suite as it is on disk; with a budget, its spend plan is checked (and told) first. */
 async function evaluateConfig(configPath, options) {
     const suite = await loadSuite(configPath, {
         overrides: { repeat: options.repeat, maxConcurrency: options.maxConcurrency },
     });
     for (const warning of suite.warnings ?? [])
         options.logger?.warn(warning);
-    const results = await evaluateSuite(suite, options);
+    const cache = openCache(options);
+    options = { render: memoizedRender(), ...options };
+    // Case identities (a hash per test) are needed only to sample: computed when a filter asks for them.
+    let identities;
+    const filtered = (f) => f?.((identities ??= planIdentities({ ...suite, repeat: suite.evaluateOptions.repeat })));
+    const { filter } = await withinBudget(options, (f) => planEvaluation(suite, { ...options, cache, include: filtered(f) }));
+    const results = await evaluateSuite(suite, { ...options, cache, include: filtered(filter) });
     return { suite, results, calls: countCalls(results) };
+}
+/** What a run of the suite would call, per provider, with estimated tokens and cost; calls nothing. */
+async function planEvaluation(suite, options) {
+    const env = configEnv(options.env ?? process.env);
+    const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
+    return planSuiteSpend({
+        suite,
+        providers,
+        ...(options.prompts ? { prompts: options.prompts } : {}),
+        ...(options.include ? { include: options.include } : {}),
+        ...(options.cache ? { cache: options.cache } : {}),
+        render: options.render ?? renderPrompt,
+        gradingProvider: createGradingProviders({
+            defaultProvider: providers[0],
+            resolveProviders,
+            rootDir: suite.rootDir,
+            configFile: suite.configPath,
+            env,
+        }),
+    });
 }
 /** Evaluate a loaded suite, optionally with other prompts (the base side) or only some cases (a shard). */
 async function evaluateSuite(suite, options) {
@@ -39960,6 +40814,8 @@ async function evaluateSuite(suite, options) {
         include: options.include,
         signal: options.signal,
         env,
+        ...(options.limiters ? { limiters: options.limiters } : {}),
+        ...(options.render ? { render: options.render } : {}),
     });
     return redactResults(results, secrets);
 }
@@ -40072,6 +40928,64 @@ function formatSummaryLine(results, calls) {
     return `${s.cases} cases: ${s.passed} passed, ${s.failed} failed, ${s.errors} errors · pass rate ${rate}${callText}`;
 }
 
+/** 1234567 → "1,234,567" (without Intl: its first use costs a CLI run ~0.1 s of start-up). */
+const int = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const usd = (n) => (n > 0 && n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
+const BASIS = {
+    cache: 'output tokens: the average of cached answers',
+    max_tokens: 'output tokens: max_tokens per call (an upper bound)',
+    assumed: 'output tokens: an assumed 256 per call (64 for a grader)',
+};
+function rows(plan) {
+    return plan.lines.map((line) => [
+        line.role === 'grader' ? `${line.provider} (grader)` : line.provider,
+        int(line.planned),
+        int(line.cached),
+        int(line.planned - line.cached),
+        `${int(line.promptTokens)} in / ${int(line.completionTokens)} out`,
+        line.cost === undefined ? 'price unknown' : usd(line.cost),
+    ]);
+}
+const HEADER = ['provider', 'planned calls', 'from cache', 'to make', 'est. tokens', 'est. cost'];
+function totalLine(plan) {
+    const totals = spendTotals(plan);
+    const unpriced = totals.unpriced.length > 0 ? ` (not counting ${totals.unpriced.join(', ')}: price unknown)` : '';
+    return `${int(totals.calls)} calls to make, ${int(totals.cached)} answered by the cache; estimated cost ${usd(totals.cost)}${unpriced}`;
+}
+function bases(plan) {
+    return [...new Set(plan.lines.filter((l) => l.planned > l.cached).map((l) => BASIS[l.outputBasis]))];
+}
+function sampleSentence(sample) {
+    const limit = sample.excess.limit === 'max-calls'
+        ? `${int(sample.excess.planned)} calls, more than max-calls (${int(sample.excess.allowed)})`
+        : `an estimated ${usd(sample.excess.planned)}, more than max-cost (${usd(sample.excess.allowed)})`;
+    return (`The full run would make ${limit}: over-budget is "sample", so a deterministic sample of ` +
+        `${(sample.fraction * 100).toFixed(1)}% of the cases runs (the same cases on base and head).`);
+}
+function excessSentence(excess) {
+    return excess.limit === 'max-calls'
+        ? `over budget: ${int(excess.planned)} calls to make, max-calls is ${int(excess.allowed)}`
+        : `over budget: an estimated ${usd(excess.planned)}, max-cost is ${usd(excess.allowed)}`;
+}
+/** For the terminal and the log. */
+function spendPlanText(planned) {
+    const table = [HEADER, ...rows(planned.plan)];
+    const widths = HEADER.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+    const lines = [
+        'spend plan (before any call):',
+        ...table.map((row) => '  ' + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')),
+        `  ${totalLine(planned.plan)}`,
+        ...bases(planned.plan).map((b) => `  ${b}`),
+    ];
+    if (planned.sample)
+        lines.push(`  ${sampleSentence(planned.sample)}`);
+    return lines.join('\n');
+}
+/** The note a report carries when only a sample ran. */
+function sampleNote(planned) {
+    return planned?.sample ? [sampleSentence(planned.sample)] : [];
+}
+
 // `promptgate eval`: load a suite, run it, print a table and a summary, optionally write the results JSON.
 async function runEvalCommand(cmd, io) {
     const configPath = cmd.config
@@ -40085,6 +40999,8 @@ async function runEvalCommand(cmd, io) {
         env: io.env,
         logger: io.logger,
         onProgress: progress,
+        ...budgetOption(cmd.budget),
+        onPlan: (planned) => io.stdout(spendPlanText(planned)),
     });
     progress?.(results.stats.cases, results.stats.cases, true);
     io.stdout(formatEvalTable(results, { color: io.isTTY, width: io.columns, maxRows: io.isTTY ? 60 : undefined }));
@@ -40159,4 +41075,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { openCache as A, distExports$1 as B, requireDefaultConfig as C, toJSONSchema as D, ConfigDocumentSchema as E, nunjucks as F, main$1 as G, MissingCredentialsError as M, UserError as U, _enum$1 as _, UsageError as a, planCases as b, caseIdentity as c, resolvePrompts as d, requiredCredentials as e, addCalls as f, countCalls as g, evaluateSuite as h, sha256Hex as i, array as j, string as k, loadSuite as l, messageOf as m, number as n, object as o, picomatch as p, literal as q, readRawConfig as r, stableJson as s, testIdentities as t, looseObject as u, boolean as v, record as w, unknown as x, summarizeStats as y, silentLogger as z };
+export { unknown as A, shardOf as B, summarizeStats as C, silentLogger as D, openCache as E, memoizedRender as F, shardCaseFilter as G, distExports$1 as H, sampleNote as I, parseShard as J, spendPlanText as K, Limiters as L, MissingCredentialsError as M, excessSentence as N, requireDefaultConfig as O, budgetOption as P, toJSONSchema as Q, ConfigDocumentSchema as R, nunjucks as S, main$1 as T, UserError as U, _enum$1 as _, UsageError as a, resolvePrompts as b, requiredCredentials as c, addCalls as d, countCalls as e, evaluateSuite as f, planIdentities as g, budgetExcess as h, planEvaluation as i, mergeSpendPlans as j, sha256Hex as k, loadSuite as l, messageOf as m, array as n, object as o, picomatch as p, string as q, readRawConfig as r, stableJson as s, number as t, MAX_SHARDS as u, literal as v, withinBudget as w, looseObject as x, boolean as y, record as z };

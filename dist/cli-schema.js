@@ -1,15 +1,14 @@
 import { writeFile } from 'node:fs/promises';
-import { D as toJSONSchema, E as ConfigDocumentSchema } from './cli-main.js';
+import { Q as toJSONSchema, R as ConfigDocumentSchema } from './cli-main.js';
 import 'node:path';
-import 'domain';
 import 'events';
 import 'fs';
 import 'path';
+import 'node:crypto';
 import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import 'node:crypto';
 import 'node:url';
 import 'node:child_process';
 import './cli-version.js';

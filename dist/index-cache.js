@@ -1,4 +1,4 @@
-import { d as debug, m as mkdirP, h as exec, j as which, w as warning, i as info, H as HttpCodes, k as HttpClientError, l as HttpClient, n as isDebug, s as setSecret, B as BearerCredentialHandler, o as rmRF, p as error } from './index-core.js';
+import { e as debug, m as mkdirP, j as exec, k as which, w as warning, i as info, H as HttpCodes, l as HttpClientError, n as HttpClient, o as isDebug, s as setSecret, B as BearerCredentialHandler, p as rmRF, q as error } from './index-core.js';
 import * as path$1 from 'path';
 import * as fs from 'fs';
 import { writeFileSync, existsSync } from 'fs';

@@ -31082,4 +31082,4 @@ var core = /*#__PURE__*/Object.freeze({
     warning: warning
 });
 
-export { BearerCredentialHandler as B, HttpCodes as H, requireUndici as a, getInput as b, setFailed as c, debug as d, setOutput as e, core as f, getDefaultExportFromCjs as g, exec as h, info as i, which as j, HttpClientError as k, HttpClient as l, mkdirP as m, isDebug as n, rmRF as o, error as p, requireTunnel as r, setSecret as s, undiciExports as u, warning as w };
+export { BearerCredentialHandler as B, HttpCodes as H, requireUndici as a, getInput as b, summary as c, setFailed as d, debug as e, setOutput as f, getDefaultExportFromCjs as g, core as h, info as i, exec as j, which as k, HttpClientError as l, mkdirP as m, HttpClient as n, isDebug as o, rmRF as p, error as q, requireTunnel as r, setSecret as s, undiciExports as u, warning as w };

@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// Benchmarks the bundled CLI against a loopback fake model server with a fixed latency L.
-// With C calls in flight and nothing else in the way, N cases take ceil(N/C)·L: the engine's overhead is
-// how far the wall time lands above that ideal. Also reports user CPU, peak RSS, and CLI start-up time.
+// Benchmarks the bundled CLI against loopback fake model servers (scripts/fake-model-server.mjs), in three scenarios:
+//   unlimited     a fixed latency L: with C calls in flight, N cases take ceil(N/C)·L; the engine's overhead is how
+//                 far the wall time lands above that ideal. Also user CPU, peak RSS, and CLI start-up time.
+//   rate-limited  the server enforces R requests/s with a burst of B and answers 429 (retry-after, x-ratelimit-*):
+//                 the ideal is (N − B)/R + L. Prints wall/ideal, 429s per case and errors.
+//   overhead      2,000 calls at L with C in flight, promptgate beside a bare keep-alive HTTP loop on the same server:
+//                 the CPU per call promptgate spends above the loop.
 //
-//   node scripts/bench.mjs [--cases 200,1000,10000] [--concurrency 50] [--latency 50] [--keep]
+//   node scripts/bench.mjs [--scenarios unlimited,rate-limited,overhead] [--cases 200,1000,10000]
+//        [--limited-cases 300,3000] [--rate 50] [--burst 20] [--overhead-calls 2000]
+//        [--concurrency 50] [--latency 50] [--keep]
 //
 // Needs dist/cli.js (npm run bundle) and scripts/fake-model-server.mjs. A missed target is printed as MISSED
 // beside its row, and the exit code stays 0: a benchmark on a shared machine measures, it does not judge.
@@ -18,20 +24,30 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
+
 const fakeServer = path.join(root, 'scripts', 'fake-model-server.mjs');
 const GNU_TIME = '/usr/bin/time';
 
 const TARGETS = {
   wallSlackFactor: 1.05,
   wallSlackSeconds: 0.3,
+  limitedSlackFactor: 1.15,
+  limitedSlackSeconds: 0.5,
+  limited429sPerCase: 0.2,
   rssMbAt10k: 200,
   versionMs: 150,
 };
 
 const { values: flags } = parseArgs({
   options: {
+    scenarios: { type: 'string', default: 'unlimited,rate-limited,overhead' },
     cases: { type: 'string', default: '200,1000,10000' },
+    'limited-cases': { type: 'string', default: '300,3000' },
+    rate: { type: 'string', default: '50' },
+    burst: { type: 'string', default: '20' },
+    'overhead-calls': { type: 'string', default: '2000' },
+    'bare-loop': { type: 'string' },
+    cli: { type: 'string' },
     concurrency: { type: 'string', default: '50' },
     latency: { type: 'string', default: '50' },
     keep: { type: 'boolean', default: false },
@@ -39,12 +55,35 @@ const { values: flags } = parseArgs({
   },
 });
 if (flags.help) {
-  console.log('usage: node scripts/bench.mjs [--cases 200,1000,10000] [--concurrency 50] [--latency 50] [--keep]');
+  console.log(
+    'usage: node scripts/bench.mjs [--scenarios unlimited,rate-limited,overhead] [--cases 200,1000,10000]\n' +
+      '       [--limited-cases 300,3000] [--rate 50] [--burst 20] [--overhead-calls 2000]\n' +
+      '       [--concurrency 50] [--latency 50] [--keep]',
+  );
   process.exit(0);
 }
+// --cli another/dist/cli.js measures another build (e.g. main's) on the same machine, for a fair comparison.
+const cli = path.resolve(flags.cli ?? path.join(root, 'dist', 'cli.js'));
 const caseCounts = flags.cases.split(',').map((n) => positiveInt(n, '--cases'));
+const limitedCounts = flags['limited-cases'].split(',').map((n) => positiveInt(n, '--limited-cases'));
 const concurrency = positiveInt(flags.concurrency, '--concurrency');
 const latencyMs = positiveInt(flags.latency, '--latency');
+const rate = positiveInt(flags.rate, '--rate');
+const burst = positiveInt(flags.burst, '--burst');
+const overheadCalls = positiveInt(flags['overhead-calls'], '--overhead-calls');
+const SCENARIOS = ['unlimited', 'rate-limited', 'overhead'];
+const scenarios = flags.scenarios.split(',');
+for (const name of scenarios) {
+  if (!SCENARIOS.includes(name)) {
+    console.error(`bench: --scenarios takes ${SCENARIOS.join(', ')}; got "${name}"`);
+    process.exit(1);
+  }
+}
+// Internal: the bare keep-alive loop runs in a child of its own, so its CPU is measured like the CLI's.
+if (flags['bare-loop']) {
+  await bareLoop(flags['bare-loop'], overheadCalls, concurrency);
+  process.exit(0);
+}
 
 for (const [file, how] of [
   [cli, 'build it first: npm run bundle'],
@@ -57,38 +96,68 @@ for (const [file, how] of [
 }
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'promptgate-bench-'));
-const port = await freePort();
-const server = spawn(process.execPath, [fakeServer, '--port', String(port), '--latency', String(latencyMs)], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const servers = [];
 let failed;
 try {
-  await waitForPort(port, server, 10_000);
-  const rows = [];
-  for (const n of caseCounts) rows.push(await benchEval(n));
-  const version = await benchVersion(10);
-  printReport(rows, version);
-  failed = rows.some((r) => r.errors > 0);
+  if (scenarios.includes('unlimited')) {
+    const port = await startServer([]);
+    const rows = [];
+    for (const n of caseCounts) rows.push(await benchEval(n, port));
+    const version = await benchVersion(10);
+    printReport(rows, version);
+    failed ||= rows.some((r) => r.errors > 0);
+  }
+  if (scenarios.includes('rate-limited')) {
+    const rows = [];
+    // A fresh server (a full bucket) for every size, as a fresh provider quota would be.
+    for (const n of limitedCounts) {
+      const port = await startServer(['--rate', String(rate), '--burst', String(burst)]);
+      rows.push(await benchLimited(n, port));
+    }
+    printLimitedReport(rows);
+  }
+  if (scenarios.includes('overhead')) {
+    const port = await startServer([]);
+    printOverheadReport(await benchOverhead(port));
+  }
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
   failed = true;
 } finally {
-  server.kill();
+  for (const server of servers) server.kill();
   if (flags.keep) console.log(`bench: kept ${work}`);
   else await rm(work, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
 
-async function benchEval(n) {
-  const dir = path.join(work, `n${n}`);
+/** A fake model server in a child process (its CPU is not the CLI's); resolves with its port once it listens. */
+async function startServer(extraArgs) {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [fakeServer, '--port', String(port), '--latency', String(latencyMs), ...extraArgs],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  servers.push(server);
+  await waitForPort(port, server, 10_000);
+  return port;
+}
+
+async function serverStats(port) {
+  const response = await fetch(`http://127.0.0.1:${port}/stats`);
+  return response.json();
+}
+
+/** One eval through the CLI; its results, checked to be complete. */
+async function runEval(name, n, port) {
+  const dir = path.join(work, name);
   const config = path.join(dir, 'promptgate.yaml');
   const out = path.join(dir, 'out.json');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await writeFile(config, suiteYaml(n));
-
+  await writeFile(config, suiteYaml(n, port));
   const args = [cli, 'eval', '-c', config, '--max-concurrency', String(concurrency), '--no-cache', '-o', out];
-  const measured = await measureChild(args, dir);
+  const measured = await measureChild(args, dir, { port });
   if (measured.code !== 0 && !existsSync(out)) {
     throw new Error(
       `eval of ${n} cases exited with ${measured.code} and wrote no ${path.basename(out)}:\n${measured.stderr}`,
@@ -99,7 +168,81 @@ async function benchEval(n) {
   if (got !== n) throw new Error(`expected ${n} results in ${out}, found ${got}`);
   const errors = results.stats?.errors ?? 0;
   const firstError = results.results.find((r) => r.error)?.error;
+  return { measured, errors, firstError };
+}
 
+async function benchLimited(n, port) {
+  const before = await serverStats(port);
+  const { measured, errors, firstError } = await runEval(`limited-${n}`, n, port);
+  const after = await serverStats(port);
+  const limited = after.limited - before.limited;
+  const idealS = Math.max(0, n - burst) / rate + latencyMs / 1000;
+  const wallTargetS = TARGETS.limitedSlackFactor * idealS + TARGETS.limitedSlackSeconds;
+  const perCase = limited / n;
+  const ok = measured.wallS <= wallTargetS && errors === 0 && perCase <= TARGETS.limited429sPerCase;
+  return { n, idealS, wallTargetS, limited, perCase, errors, firstError, ok, ...measured };
+}
+
+async function benchOverhead(port) {
+  const bare = await measureChild(
+    [
+      fileURLToPath(import.meta.url),
+      '--bare-loop',
+      `http://127.0.0.1:${port}/v1/chat/completions`,
+      '--overhead-calls',
+      String(overheadCalls),
+      '--concurrency',
+      String(concurrency),
+    ],
+    work,
+    { port },
+  );
+  if (bare.code !== 0) throw new Error(`the bare loop exited with ${bare.code}:\n${bare.stderr}`);
+  // A one-case eval measures what every run pays once (start-up, config): it is not per call.
+  const once = (await runEval('overhead-1', 1, port)).measured;
+  const full = await runEval(`overhead-${overheadCalls}`, overheadCalls, port);
+  if (full.errors > 0) throw new Error(`${full.errors} of ${overheadCalls} overhead cases errored: ${full.firstError}`);
+  return { bare, once, promptgate: full.measured };
+}
+
+/** `calls` POSTs of a chat completion, `width` at a time, through one keep-alive agent: the floor for any client. */
+async function bareLoop(url, calls, width) {
+  const http = await import('node:http');
+  const agent = new http.Agent({ keepAlive: true });
+  let next = 0;
+  const post = (i) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: `w${i}` }] });
+      const request = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
+            JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            resolve();
+          });
+          res.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  const lane = async () => {
+    while (next < calls) await post(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, calls) }, lane));
+  agent.destroy();
+}
+
+async function benchEval(n, port) {
+  const { measured, errors, firstError } = await runEval(`n${n}`, n, port);
   const idealS = (Math.ceil(n / concurrency) * latencyMs) / 1000;
   const wallTargetS = TARGETS.wallSlackFactor * idealS + TARGETS.wallSlackSeconds;
   const rssTargetMb = n >= 10_000 ? TARGETS.rssMbAt10k : undefined;
@@ -121,7 +264,7 @@ async function benchVersion(runs) {
 }
 
 /** JSON is YAML: a 10,000-test suite is quicker to write (and to parse) this way. */
-function suiteYaml(n) {
+function suiteYaml(n, port) {
   const suite = {
     description: `bench ${n} cases`,
     prompts: ['Reply with exactly this word: {{word}}'],
@@ -143,13 +286,14 @@ function suiteYaml(n) {
  * Wall time around the child (hrtime), user CPU and peak RSS. GNU time reports the child's rusage
  * exactly; without it, poll /proc/<pid>/status (VmHWM) and /proc/<pid>/stat (utime) until exit.
  */
-async function measureChild(args, cwd, { plain = false } = {}) {
+async function measureChild(args, cwd, { plain = false, port } = {}) {
   const useGnuTime = !plain && existsSync(GNU_TIME);
   const timeFile = path.join(work, `time-${process.hrtime.bigint()}.txt`);
   const [command, commandArgs] = useGnuTime
-    ? [GNU_TIME, ['-f', '%U %M', '-o', timeFile, process.execPath, ...args]]
+    ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...args]]
     : [process.execPath, args];
-  const env = { ...process.env, OPENAI_API_KEY: 'bench-key', OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` };
+  const env = { ...process.env, OPENAI_API_KEY: 'bench-key' };
+  if (port !== undefined) env.OPENAI_BASE_URL = `http://127.0.0.1:${port}/v1`;
 
   const started = process.hrtime.bigint();
   const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -163,8 +307,13 @@ async function measureChild(args, cwd, { plain = false } = {}) {
 
   if (plain) return { wallS, code, stderr };
   if (useGnuTime) {
-    const [userS, maxRssKb] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop().split(/\s+/).map(Number);
-    return { wallS, code, stderr, userS, rssMb: maxRssKb / 1024 };
+    const [userS, sysS, maxRssKb] = (await readFile(timeFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .pop()
+      .split(/\s+/)
+      .map(Number);
+    return { wallS, code, stderr, userS, sysS, rssMb: maxRssKb / 1024 };
   }
   return { wallS, code, stderr, ...polled };
 }
@@ -183,6 +332,54 @@ function pollProc(pid, last) {
   } catch {
     return last; // the child exited between polls: keep the last reading
   }
+}
+
+function printTable(table) {
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
+  for (const row of table) console.log(row.map((cell, i) => String(cell).padStart(widths[i])).join('  '));
+}
+
+function printLimitedReport(rows) {
+  console.log(
+    `\nrate-limited: the server allows ${rate} requests/s, burst ${burst}; ideal = (N − ${burst})/${rate} + ${latencyMs} ms`,
+  );
+  printTable([
+    ['N', 'C', 'wall s', 'ideal s', 'wall/ideal', 'target wall s', '429s', '429s/case', 'errors', ''],
+    ...rows.map((r) => [
+      r.n,
+      concurrency,
+      r.wallS.toFixed(2),
+      r.idealS.toFixed(2),
+      (r.wallS / r.idealS).toFixed(2),
+      `≤ ${r.wallTargetS.toFixed(2)}`,
+      r.limited,
+      r.perCase.toFixed(3),
+      r.errors,
+      r.ok ? 'ok' : 'MISSED',
+    ]),
+  ]);
+  for (const r of rows.filter((row) => row.errors > 0)) {
+    console.log(`${r.errors} of ${r.n} cases errored; the first: ${r.firstError}`);
+  }
+  console.log(
+    `targets: wall ≤ ${TARGETS.limitedSlackFactor}×ideal + ${TARGETS.limitedSlackSeconds} s, 0 errors, ≤ ${TARGETS.limited429sPerCase} 429s per case.`,
+  );
+}
+
+function printOverheadReport({ bare, once, promptgate }) {
+  const cpu = (m) => m.userS + (m.sysS ?? 0);
+  const perCallMs = (m) => (cpu(m) * 1000) / overheadCalls;
+  const aboveMs = ((cpu(promptgate) - cpu(once) - cpu(bare)) * 1000) / (overheadCalls - 1);
+  console.log(`\noverhead: ${overheadCalls} calls at ${latencyMs} ms, ${concurrency} in flight; CPU = user + system`);
+  printTable([
+    ['client', 'wall s', 'CPU s', 'CPU ms/call'],
+    ['bare keep-alive loop', bare.wallS.toFixed(2), cpu(bare).toFixed(2), perCallMs(bare).toFixed(3)],
+    ['promptgate eval', promptgate.wallS.toFixed(2), cpu(promptgate).toFixed(2), perCallMs(promptgate).toFixed(3)],
+    ['promptgate eval, 1 case', once.wallS.toFixed(2), cpu(once).toFixed(2), '-'],
+  ]);
+  console.log(
+    `promptgate's CPU per call above the bare loop (start-up of a 1-case eval taken off): ${aboveMs.toFixed(3)} ms`,
+  );
 }
 
 function printReport(rows, version) {
@@ -215,9 +412,8 @@ function printReport(rows, version) {
       r.errors,
       r.errors > 0 ? 'ERRORS' : r.ok ? 'ok' : 'MISSED',
     ]),
-  ].map((cells) => cells.map(String));
-  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  for (const row of table) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
+  ];
+  printTable(table);
   // A run whose cases errored measures nothing useful: say why, once per size.
   for (const r of rows.filter((row) => row.errors > 0)) {
     console.log(`\n${r.errors} of ${r.n} cases errored; the first: ${r.firstError}`);

@@ -10,12 +10,14 @@ import { FinishedCases, reportOnInterrupt } from './action/interrupt.js';
 import { actionSources } from './action/sources.js';
 import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
 import { requireDefaultConfig } from './config/load.js';
+import { budgetOption } from './engine/budget.js';
 import { messageOf, UsageError } from './errors.js';
 import { revParse } from './git/changes.js';
 import { gitText } from './git/exec.js';
 import { createGitHubClient, type GitHubClient } from './github/client.js';
 import { review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from './pipeline.js';
 import { collectPromptDiffs, type ReviewSources } from './review/sources.js';
+import { spendPlanMarkdown, spendPlanText } from './report/spend-plan.js';
 import { readShardFile, writeShardFile, configHash } from './shard/shard-file.js';
 import { parseShard } from './shard/shard.js';
 import { secretEnvValues } from './providers/secrets.js';
@@ -73,6 +75,11 @@ export async function run(): Promise<void> {
         logger,
         secrets: [inputs.token],
         onResult: (result, where) => finished.record(result, where),
+        ...budgetOption(inputs.budget),
+        onPlan: async (planned) => {
+          logger.info(spendPlanText(planned));
+          if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(spendPlanMarkdown(planned)).write();
+        },
       },
     };
 

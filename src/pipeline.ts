@@ -4,8 +4,11 @@
 //
 // A run can also stop after "run both sides" for one shard of the cases (reviewShard), and a merge job picks
 // the shards up again at "compare" (reviewMerged): the result is the one a single run would give.
-import { addCalls, openCache, type CallCounts } from './evaluate.js';
+import { Limiters } from './engine/limiter.js';
+import type { BudgetExcess, SpendPlan } from './engine/spend-plan.js';
+import { addCalls, memoizedRender, openCache, type CallCounts, type EvaluateOptions } from './evaluate.js';
 import { combineVerdicts } from './gate.js';
+import { budgetReview, estimateReview } from './review/budget.js';
 import { untestedPromptChanges } from './review/affected.js';
 import {
   decideSuite,
@@ -46,13 +49,29 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
   const logger = input.evaluate.logger ?? silentLogger;
   const cache = openCache(input.evaluate);
   return withPrepared(input, async (all) => {
+    // Planned (and checked against max-calls / max-cost) before the first call of any suite.
+    const evaluate = withSharedEngine(input.evaluate);
+    const { filter, planned } = await budgetReview(all, evaluate, cache);
     const suites: SuiteReview[] = [];
     for (const prepared of all) {
-      const sides = await evaluateSides(prepared, input.evaluate, cache, logger);
+      const sides = await evaluateSides(prepared, evaluate, cache, logger, filter);
       suites.push(decideSuite(prepared, sides, logger));
     }
-    return summarize(input, suites);
+    return { ...summarize(input, suites), spend: planned };
   });
+}
+
+/** `compare --estimate`: the spend plan of the review, and the limit it would exceed; no provider is called. */
+export async function estimate(input: ReviewInput): Promise<{ plan: SpendPlan; excess?: BudgetExcess }> {
+  return withPrepared(input, (all) => estimateReview(all, input.evaluate, openCache(input.evaluate)));
+}
+
+/**
+ * One rate limiter per endpoint for the whole review (the base, the head and every suite share what they
+ * learn), and one memo of rendered prompts for the spend plan and the run.
+ */
+function withSharedEngine(options: EvaluateOptions): EvaluateOptions {
+  return { limiters: new Limiters(), render: memoizedRender(), ...options };
 }
 
 function summarize(input: ReviewInput, suites: SuiteReview[]): ReviewResult {
@@ -93,10 +112,10 @@ export async function reviewShard(
   const sides: ShardSide[] = [];
   let calls: CallCounts = { made: 0, cached: 0 };
   await withPrepared(input, async (all) => {
+    const evaluate = withSharedEngine(input.evaluate);
+    const { filter } = await budgetReview(all, evaluate, cache, (ids) => shardCaseFilter(ids, shard));
     for (const prepared of all) {
-      const evaluated = await evaluateSides(prepared, input.evaluate, cache, logger, (ids) =>
-        shardCaseFilter(ids, shard),
-      );
+      const evaluated = await evaluateSides(prepared, evaluate, cache, logger, filter, 'verdict');
       calls = addCalls(calls, evaluated.calls);
       for (const side of ['head', 'base'] as const) {
         const results = evaluated[side];

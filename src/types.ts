@@ -94,6 +94,11 @@ export interface EvaluateOptions {
   timeoutMs: number;
   /** Retries after the first attempt for transient failures. */
   maxRetries: number;
+  /**
+   * How long one case may keep waiting on a rate-limited provider (429/529 answers, shared pauses) before it
+   * becomes an error. Rate-limit waits do not use up `maxRetries`. Default 300000 (DEFAULT_EVALUATE_OPTIONS).
+   */
+  maxRateLimitWaitMs?: number;
 }
 
 /** A loaded, validated, normalised suite. */
@@ -133,8 +138,29 @@ export interface ProviderResponse {
   transient?: boolean;
   /** From a Retry-After header. */
   retryAfterMs?: number;
+  /** What the server said about its limits (headers, 429/529/503); read by the engine's limiter (src/engine/limiter.ts). */
+  rateLimit?: RateLimitFacts;
   tokenUsage?: Partial<TokenUsage>;
   cost?: number;
+}
+
+/** One limit window a server reports, e.g. OpenAI's x-ratelimit-*-requests or Anthropic's anthropic-ratelimit-tokens-*. */
+export interface RateLimitWindow {
+  /** What the window counts; a call costs 1 request, and its tokens (total, input or output) of the others. */
+  unit: 'requests' | 'tokens' | 'input-tokens' | 'output-tokens';
+  limit?: number;
+  remaining?: number;
+  /** Milliseconds until the window is full again (continuous refill, as OpenAI and Anthropic document). */
+  resetMs?: number;
+}
+
+export interface RateLimitFacts {
+  /**
+   * `rate-limited` (429) and `overloaded` (529) are waits, not faults: they do not use up the retry budget.
+   * `unavailable` (503) is a fault. All three make the limiter send fewer calls at once.
+   */
+  signal?: 'rate-limited' | 'overloaded' | 'unavailable';
+  windows: RateLimitWindow[];
 }
 
 export interface CallContext {
@@ -150,6 +176,15 @@ export interface Provider {
   label?: string;
   /** Stable JSON of what determines the output besides the prompt (model, temperature, ...; never secrets). */
   cacheIdentity: string;
+  /**
+   * Where its calls go (e.g. the URL it posts to): providers with one endpoint share one rate limiter.
+   * Absent: the provider id is the limiter's key.
+   */
+  endpoint?: string;
+  /** USD per token, when known: the spend plan estimates a run's cost from it before any call. */
+  price?: { input: number; output: number };
+  /** Tokens one call may produce at most (max_tokens), when configured: the spend plan's output estimate. */
+  maxOutputTokens?: number;
   callApi(prompt: string, context: CallContext): Promise<ProviderResponse>;
 }
 

@@ -21,6 +21,15 @@ describe('parseInputs', () => {
       shard: undefined,
       shardResults: 'promptgate-shards',
       cacheMaxAgeDays: 30,
+      budget: { overBudget: 'stop' },
+    });
+  });
+
+  test('max-calls, max-cost and over-budget make the budget', () => {
+    expect(parseInputs(given({ 'max-calls': '500', 'max-cost': '$2.50', 'over-budget': 'sample' })).budget).toEqual({
+      maxCalls: 500,
+      maxCost: 2.5,
+      overBudget: 'sample',
     });
   });
 
@@ -78,6 +87,9 @@ describe('parseInputs', () => {
     [{ shard: '2 of 4' }, 'input shard: expected i/n, e.g. 2/4, got "2 of 4"'],
     [{ 'cache-max-age-days': '-1' }, 'input cache-max-age-days: expected a whole number >= 1, got "-1"'],
     [{ comment: 'never' }, 'input comment: expected on-change, always or off, got "never"'],
+    [{ 'max-calls': 'many' }, 'input max-calls: expected a whole number >= 0, got "many"'],
+    [{ 'max-cost': '2,50' }, 'input max-cost: expected an amount in USD, e.g. 2.50, got "2,50"'],
+    [{ 'over-budget': 'shrink' }, 'input over-budget: expected stop or sample, got "shrink"'],
   ])('%j is refused with a message naming the input', (inputs, message) => {
     expect(() => parseInputs(given(inputs))).toThrow(UsageError);
     expect(() => parseInputs(given(inputs))).toThrow(message);

@@ -13,11 +13,27 @@ describe('parseCommand', () => {
     [['-v'], { kind: 'version' }],
     [
       ['eval'],
-      { kind: 'eval', config: undefined, output: undefined, repeat: undefined, maxConcurrency: undefined, cache: true },
+      {
+        kind: 'eval',
+        config: undefined,
+        output: undefined,
+        repeat: undefined,
+        maxConcurrency: undefined,
+        cache: true,
+        budget: { overBudget: 'stop' },
+      },
     ],
     [
       ['eval', '-c', 'x.yaml', '-o', 'out.json', '--repeat', '3', '--max-concurrency', '8', '--no-cache'],
-      { kind: 'eval', config: 'x.yaml', output: 'out.json', repeat: 3, maxConcurrency: 8, cache: false },
+      {
+        kind: 'eval',
+        config: 'x.yaml',
+        output: 'out.json',
+        repeat: 3,
+        maxConcurrency: 8,
+        cache: false,
+        budget: { overBudget: 'stop' },
+      },
     ],
     [
       ['compare', '--base', 'main', '--format', 'text', '-c', 'a.yaml', '-c', 'b.yaml'],
@@ -33,6 +49,37 @@ describe('parseCommand', () => {
         repeat: undefined,
         maxConcurrency: undefined,
         cache: true,
+        budget: { overBudget: 'stop' },
+        estimate: false,
+      },
+    ],
+    [
+      [
+        'compare',
+        '--base',
+        'main',
+        '--estimate',
+        '--max-calls',
+        '500',
+        '--max-cost',
+        '2.50',
+        '--over-budget',
+        'sample',
+      ],
+      {
+        kind: 'compare',
+        base: 'main',
+        head: undefined,
+        format: 'markdown',
+        config: [],
+        prompts: [],
+        shard: undefined,
+        output: undefined,
+        repeat: undefined,
+        maxConcurrency: undefined,
+        cache: true,
+        budget: { maxCalls: 500, maxCost: 2.5, overBudget: 'sample' },
+        estimate: true,
       },
     ],
     [
@@ -41,6 +88,16 @@ describe('parseCommand', () => {
     ],
   ])('%j', (argv, expected) => {
     expect(parseCommand(argv)).toEqual(expected);
+  });
+
+  test.each([
+    [['eval', '--max-calls', '2.5'], /--max-calls expects a whole number/],
+    [['eval', '--max-calls', 'lots'], /--max-calls expects a whole number >= 0, got "lots"/],
+    [['eval', '--max-cost', '2,50'], /--max-cost expects an amount in USD, e\.g\. 2\.50, got "2,50"/],
+    [['eval', '--over-budget', 'shrug'], /--over-budget expects stop or sample, got "shrug"/],
+    [['eval', '--estimate'], /--estimate belongs to "promptgate compare"/],
+  ])('budget flags: %j is refused', (argv, message) => {
+    expect(() => parseCommand(argv)).toThrow(message);
   });
 
   test.each([

@@ -126,7 +126,13 @@ describe('tests', () => {
 });
 
 test('evaluateOptions and gate: written values, defaults for the rest, overrides win', async () => {
-  expect(suite.evaluateOptions).toEqual({ maxConcurrency: 8, repeat: 3, timeoutMs: 1000, maxRetries: 4 });
+  expect(suite.evaluateOptions).toEqual({
+    maxConcurrency: 8,
+    repeat: 3,
+    timeoutMs: 1000,
+    maxRetries: 4,
+    maxRateLimitWaitMs: 300000,
+  });
   expect(suite.gate).toEqual({ ship: 0.8, fix: 0.4, alpha: 0.05, maxErrorRate: 0.1 });
   const overridden = await loadSuite(CONFIG, { overrides: { repeat: 5, maxConcurrency: undefined } });
   expect(overridden.evaluateOptions).toMatchObject({ repeat: 5, maxConcurrency: 8 });
@@ -165,6 +171,12 @@ test("promptfoo's short forms: a single prompt string, targets, a tests file, me
   expect(short.providers).toEqual([{ id: 'echo', config: {} }]);
   expect(short.tests.map((t) => t.vars)).toEqual([{ tone: 'dry', name: 'Alan' }]);
   expect(short.tests[0]!.metadata).toEqual({ tone: 'dry', name: 'Ada' });
-  expect(short.evaluateOptions).toEqual({ maxConcurrency: 4, repeat: 1, timeoutMs: 60000, maxRetries: 4 });
+  expect(short.evaluateOptions).toEqual({
+    maxConcurrency: 4,
+    repeat: 1,
+    timeoutMs: 60000,
+    maxRetries: 4,
+    maxRateLimitWaitMs: 300000,
+  });
   expect(short.gate).toEqual({ ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 });
 });

@@ -105,6 +105,27 @@ test('compare prints the comment the action would post', async () => {
   }
 });
 
+test('compare --estimate prints the spend plan and calls no provider', async () => {
+  const s = await promptChange({ baseSkill: 10, headSkill: 5 });
+  try {
+    const before = model.requestCount;
+    const run = await cli(
+      ['compare', '--base', s.base, '--head', s.head, '--no-cache', '--estimate', '--max-calls', '1'],
+      {
+        cwd: s.repo.dir,
+        env: modelEnv(model),
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/spend plan \(before any call\)/);
+    expect(run.stdout).toMatch(/\d+ calls to make, 0 answered by the cache/);
+    expect(run.stdout).toMatch(/over budget: \d+ calls to make, max-calls is 1/);
+    expect(model.requestCount).toBe(before);
+  } finally {
+    await s.repo.cleanup();
+  }
+});
+
 test('schema prints the committed promptgate.schema.json', async () => {
   const run = await cli(['schema'], { cwd: EXAMPLES });
   expect(run.code).toBe(0);

@@ -111,6 +111,78 @@ describe('retrying transient failures', () => {
   });
 });
 
+describe('rate-limit answers are waits, not faults', () => {
+  const limited = (retryAfterMs?: number): ProviderResponse => ({
+    ...http429(retryAfterMs),
+    rateLimit: { signal: 'rate-limited', windows: [] },
+  });
+
+  test('429s do not use up maxRetries: ten of them, then an answer, with maxRetries 3', async () => {
+    let next = 0;
+    const steps = [...Array.from({ length: 10 }, () => limited(100)), ok];
+    const outcome = await callWithRetry(async () => steps[next++]!, {
+      policy,
+      timeoutMs: 0,
+      sleep: async () => {},
+      maxRateLimitWaitMs: 60_000,
+      now: () => 0,
+    });
+    expect(outcome).toMatchObject({ ok: true, attempts: 11 });
+  });
+
+  test('faults still have their budget when 429s came between them', async () => {
+    let next = 0;
+    const steps = [limited(), http500, limited(), http500, http500, http500];
+    const outcome = await callWithRetry(async () => steps[next++]!, {
+      policy,
+      timeoutMs: 0,
+      sleep: async () => {},
+      now: () => 0,
+    });
+    expect(outcome).toMatchObject({ ok: false, attempts: 6 });
+    expect(outcome.ok ? '' : outcome.error).toMatch(/^HTTP 500 .*\(after 6 attempts\)$/);
+  });
+
+  test('past the time budget, the call is an error that names the budget', async () => {
+    let clock = 0;
+    const outcome = await callWithRetry(async () => limited(1000), {
+      policy,
+      timeoutMs: 0,
+      sleep: async (ms) => void (clock += ms),
+      random: () => 0.5,
+      maxRateLimitWaitMs: 5000,
+      now: () => (clock += 1000),
+    });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.error).toMatch(
+      /^HTTP 429 Too Many Requests \(still rate limited after waiting \d+\.\d s over \d+ attempts; a case waits at most 5000 ms: evaluateOptions\.maxRateLimitWaitMs\)$/,
+    );
+  });
+
+  test('with a limiter, each attempt waits for a ticket and hands its answer back', async () => {
+    const seen: Array<{ retry: boolean } | ProviderResponse | undefined> = [];
+    const gate = {
+      acquire: async (options: { retry: boolean }) => {
+        seen.push({ retry: options.retry });
+        return { seq: seen.length, startedAt: 0, epoch: 0 };
+      },
+      release: (_ticket: unknown, response: ProviderResponse | undefined) => void seen.push(response),
+    };
+    const sleeps: number[] = [];
+    let next = 0;
+    const steps = [limited(100), ok];
+    await callWithRetry(async () => steps[next++]!, {
+      policy,
+      timeoutMs: 0,
+      sleep: async (ms) => void sleeps.push(ms),
+      gate,
+    });
+    expect(seen).toEqual([{ retry: false }, steps[0], { retry: true }, ok]);
+    // The limiter holds the endpoint for the Retry-After: the case itself does not sleep as well.
+    expect(sleeps).toEqual([]);
+  });
+});
+
 describe('backoff delay (full jitter)', () => {
   test.each([
     [1, 0, 0],

@@ -1,5 +1,5 @@
 // The pieces every HTTP provider shares: status classification, Retry-After, redaction, prices.
-import { isTransientStatus, parseRetryAfter } from '../../src/providers/http.js';
+import { isTransientStatus, parseRateLimit, parseResetMs, parseRetryAfter } from '../../src/providers/http.js';
 import { costOf, knownPrice, priceFor } from '../../src/providers/prices.js';
 import { redact, stableJson } from '../../src/providers/secrets.js';
 
@@ -36,6 +36,64 @@ describe('parseRetryAfter', () => {
     ['no header', {}, undefined],
   ])('%s', (_name, headers, ms) => {
     expect(parseRetryAfter(headers, now)).toBe(ms);
+  });
+});
+
+describe('parseRateLimit: what a response says about the limits', () => {
+  const now = Date.parse('2025-01-01T00:00:00Z');
+  test('OpenAI: x-ratelimit-{limit,remaining,reset}-{requests,tokens}, and 429', () => {
+    const headers = {
+      'x-ratelimit-limit-requests': '500',
+      'x-ratelimit-remaining-requests': '499',
+      'x-ratelimit-reset-requests': '120ms',
+      'x-ratelimit-limit-tokens': '200000',
+      'x-ratelimit-remaining-tokens': '199000',
+      'x-ratelimit-reset-tokens': '6m0s',
+    };
+    expect(parseRateLimit(headers, 429, now)).toEqual({
+      signal: 'rate-limited',
+      windows: [
+        { unit: 'requests', limit: 500, remaining: 499, resetMs: 120 },
+        { unit: 'tokens', limit: 200_000, remaining: 199_000, resetMs: 360_000 },
+      ],
+    });
+  });
+
+  test('Anthropic: anthropic-ratelimit-<unit>-*, resets as RFC 3339 times, and 529', () => {
+    const headers = {
+      'anthropic-ratelimit-requests-limit': '50',
+      'anthropic-ratelimit-requests-remaining': '0',
+      'anthropic-ratelimit-requests-reset': '2025-01-01T00:00:02Z',
+      'anthropic-ratelimit-input-tokens-limit': '40000',
+      'anthropic-ratelimit-input-tokens-remaining': '39000',
+      'anthropic-ratelimit-input-tokens-reset': '2025-01-01T00:00:01.5Z',
+    };
+    expect(parseRateLimit(headers, 529, now)).toEqual({
+      signal: 'overloaded',
+      windows: [
+        { unit: 'requests', limit: 50, remaining: 0, resetMs: 2000 },
+        { unit: 'input-tokens', limit: 40_000, remaining: 39_000, resetMs: 1500 },
+      ],
+    });
+  });
+
+  test.each([
+    [200, undefined],
+    [503, { signal: 'unavailable', windows: [] }],
+    [500, undefined],
+  ])('no rate-limit headers, status %i → %j', (status, facts) => {
+    expect(parseRateLimit({ 'content-type': 'application/json' }, status, now)).toEqual(facts);
+  });
+
+  test.each([
+    ['20ms', 20],
+    ['1s', 1000],
+    ['6m0s', 360_000],
+    ['1h2m3.5s', 3_723_500],
+    ['0.5', 500],
+    ['2025-01-01T00:00:01Z', 1000],
+  ])('reset %s → %i ms', (text, ms) => {
+    expect(parseResetMs(text, now)).toBe(ms);
   });
 });
 

@@ -52,6 +52,12 @@ export interface FakeModelServerOptions {
   latencyMs?: number;
   /** Keep every request in `requests` (default true); turn off for long benchmarks. */
   record?: boolean;
+  /**
+   * Enforce a token bucket of `burst` requests refilled at `perSecond`, as the vendor would: every answer carries
+   * the API's rate-limit headers (OpenAI x-ratelimit-*-requests, Anthropic anthropic-ratelimit-requests-*), and a
+   * request over the limit gets 429 with retry-after (and retry-after-ms).
+   */
+  rateLimit?: { perSecond: number; burst: number };
 }
 
 export interface FakeModelServer {
@@ -66,6 +72,8 @@ export interface FakeModelServer {
   readonly requestCount: number;
   /** TCP connections accepted so far (a client that keeps connections alive opens few). */
   readonly connectionCount: number;
+  /** Requests refused with 429 by `rateLimit`. */
+  readonly limitedCount: number;
   close(): Promise<void>;
 }
 
@@ -156,6 +164,43 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 }
 
+interface BucketAnswer {
+  ok: boolean;
+  headers: Record<string, string>;
+}
+
+/** A token bucket answering with the headers `api` sends about it. */
+function tokenBucket(limit: { perSecond: number; burst: number }): (api: Api) => BucketAnswer {
+  let tokens = limit.burst;
+  let at = performance.now();
+  return (api) => {
+    const now = performance.now();
+    tokens = Math.min(limit.burst, tokens + ((now - at) * limit.perSecond) / 1000);
+    at = now;
+    const ok = tokens >= 1;
+    if (ok) tokens -= 1;
+    const resetMs = Math.ceil(((limit.burst - tokens) * 1000) / limit.perSecond);
+    const headers: Record<string, string> =
+      api === 'anthropic'
+        ? {
+            'anthropic-ratelimit-requests-limit': String(limit.burst),
+            'anthropic-ratelimit-requests-remaining': String(Math.floor(tokens)),
+            'anthropic-ratelimit-requests-reset': new Date(Date.now() + resetMs).toISOString(),
+          }
+        : {
+            'x-ratelimit-limit-requests': String(limit.burst),
+            'x-ratelimit-remaining-requests': String(Math.floor(tokens)),
+            'x-ratelimit-reset-requests': `${resetMs}ms`,
+          };
+    if (!ok) {
+      const waitMs = Math.ceil(((1 - tokens) * 1000) / limit.perSecond);
+      headers['retry-after'] = String(Math.ceil(waitMs / 1000));
+      headers['retry-after-ms'] = String(waitMs);
+    }
+    return { ok, headers };
+  };
+}
+
 export async function startFakeModelServer(options: FakeModelServerOptions = {}): Promise<FakeModelServer> {
   let responder = options.responder ?? echoLastUserMessage;
   let latencyMs = options.latencyMs ?? 0;
@@ -165,6 +210,8 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
   const sockets = new Set<Socket>();
   let requestCount = 0;
   let connectionCount = 0;
+  let limitedCount = 0;
+  const bucket = options.rateLimit ? tokenBucket(options.rateLimit) : undefined;
 
   const handle = async (
     method: string,
@@ -188,6 +235,12 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
       return send(res, 404, JSON.stringify({ error: { message: `no route ${method} ${path}` } }));
     if (body === undefined) return send(res, 400, JSON.stringify({ error: { message: 'request body is not JSON' } }));
 
+    const allowed = bucket?.(api);
+    if (allowed && !allowed.ok) {
+      limitedCount++;
+      return send(res, 429, errorBody(api, 429), allowed.headers);
+    }
+    const limitHeaders = allowed?.headers ?? {};
     const fault = faults.shift();
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 
@@ -224,6 +277,7 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
         ? 'x'.repeat(fault.bytes ?? 1024 * 1024)
         : await responder({ api, model, messages, lastUserMessage: lastUser?.content ?? '', request });
     const text = successBody(api, model, messages.map((m) => m.content).join('\n'), reply, id);
+    if (fault === undefined) return send(res, 200, text, limitHeaders);
     if (fault?.kind === 'cut') {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
       res.write(text.slice(0, Math.floor(text.length / 2)));
@@ -275,6 +329,9 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
     },
     get connectionCount() {
       return connectionCount;
+    },
+    get limitedCount() {
+      return limitedCount;
     },
     fail(...inputs) {
       faults.push(...inputs.map(toFault));

@@ -25,6 +25,8 @@ export interface ActionInputs {
   shardResults: string;
   /** Output cache entries older than this many days are pruned before the cache is saved. */
   cacheMaxAgeDays: number;
+  /** `max-calls`, `max-cost`, `over-budget`: checked against the spend plan before the first call. */
+  budget: { maxCalls?: number; maxCost?: number; overBudget: 'stop' | 'sample' };
 }
 
 const lines = (raw: string) =>
@@ -89,6 +91,23 @@ const schema = z.object({
     .trim()
     .refine((v) => v === '' || /^[1-9]\d*$/.test(v), { message: 'cache-max-age-days: expected a whole number >= 1' })
     .transform((v) => (v === '' ? 30 : Number(v))),
+  'max-calls': z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d+$/.test(v), { message: 'max-calls: expected a whole number >= 0' })
+    .transform((v) => (v === '' ? undefined : Number(v))),
+  'max-cost': z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\$?\d+(\.\d+)?$/.test(v), {
+      message: 'max-cost: expected an amount in USD, e.g. 2.50',
+    })
+    .transform((v) => (v === '' ? undefined : Number(v.replace('$', '')))),
+  'over-budget': z
+    .string()
+    .trim()
+    .transform((v) => v || 'stop')
+    .pipe(z.enum(['stop', 'sample'], { message: 'over-budget: expected stop or sample' })),
   'working-directory': z
     .string()
     .trim()
@@ -134,5 +153,10 @@ export function parseInputs(getInput: (name: string) => string): ActionInputs {
     shard: v.shard || undefined,
     shardResults: v['shard-results'],
     cacheMaxAgeDays: v['cache-max-age-days'],
+    budget: {
+      ...(v['max-calls'] !== undefined ? { maxCalls: v['max-calls'] } : {}),
+      ...(v['max-cost'] !== undefined ? { maxCost: v['max-cost'] } : {}),
+      overBudget: v['over-budget'],
+    },
   };
 }

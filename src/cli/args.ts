@@ -4,6 +4,13 @@ import { UsageError } from '../errors.js';
 
 export type OutputFormat = 'markdown' | 'text' | 'json';
 
+/** `--max-calls`, `--max-cost`, `--over-budget`: checked against the spend plan before the first call. */
+export interface BudgetFlags {
+  maxCalls?: number;
+  maxCost?: number;
+  overBudget: 'stop' | 'sample';
+}
+
 export interface EvalCommand {
   kind: 'eval';
   config?: string;
@@ -11,6 +18,7 @@ export interface EvalCommand {
   repeat?: number;
   maxConcurrency?: number;
   cache: boolean;
+  budget: BudgetFlags;
 }
 
 export interface CompareCommand {
@@ -27,6 +35,9 @@ export interface CompareCommand {
   prompts: string[];
   /** `i/n`: run only this shard's cases and write a shard file (-o, default promptgate-shard-i-of-n.json). */
   shard?: string;
+  budget: BudgetFlags;
+  /** Print the spend plan and exit: no provider is called. */
+  estimate: boolean;
 }
 
 export interface MergeCommand {
@@ -50,9 +61,9 @@ export type Command =
 export const USAGE = `promptgate — review prompt changes like code
 
 Usage:
-  promptgate eval [-c FILE] [-o results.json] [--repeat N] [--max-concurrency N] [--no-cache]
+  promptgate eval [-c FILE] [-o results.json] [--repeat N] [--max-concurrency N] [--no-cache] [BUDGET]
   promptgate compare --base REF [--head REF | --worktree] [-c FILE]... [--format markdown|text|json]
-                     [-o report.json] [--repeat N] [--max-concurrency N] [--no-cache]
+                     [-o report.json] [--repeat N] [--max-concurrency N] [--no-cache] [BUDGET] [--estimate]
   promptgate compare --base REF ... --shard i/n [-o shard.json]
   promptgate merge SHARD.json... [-c FILE]... [--format markdown|text|json] [-o report.json]
   promptgate init [--force]
@@ -82,6 +93,11 @@ Options:
       --prompts GLOB       Extra prompt globs whose changes are reported when no suite tests them.
       --format F           compare/merge output: markdown (default), text or json.
       --shard i/n          compare: run only shard i of n (a deterministic, balanced split of the cases).
+      --estimate           compare: print the spend plan (calls per provider, cache hits, tokens, cost) and exit.
+  BUDGET (the spend plan is printed before the first call either way):
+      --max-calls N        Stop before the first call when the run would make more than N provider calls.
+      --max-cost USD       Stop before the first call when the run's estimated cost is above USD.
+      --over-budget M      stop (default), or sample: evaluate a deterministic sample of the cases that fits.
   -h, --help               Show this help.
   -v, --version            Show the version.
 `;
@@ -98,6 +114,22 @@ function outputFormat(raw: string | undefined): OutputFormat {
     throw new UsageError(`--format expects markdown, text or json, got "${format}"`);
   }
   return format;
+}
+
+function budgetFlags(calls: string | undefined, cost: string | undefined, mode: string | undefined): BudgetFlags {
+  const maxCalls = calls === undefined ? undefined : /^\d+$/.test(calls) ? Number(calls) : NaN;
+  if (Number.isNaN(maxCalls)) throw new UsageError(`--max-calls expects a whole number >= 0, got "${calls}"`);
+  const maxCost = cost === undefined ? undefined : /^\$?\d+(\.\d+)?$/.test(cost) ? Number(cost.replace('$', '')) : NaN;
+  if (Number.isNaN(maxCost)) throw new UsageError(`--max-cost expects an amount in USD, e.g. 2.50, got "${cost}"`);
+  const overBudget = mode ?? 'stop';
+  if (overBudget !== 'stop' && overBudget !== 'sample') {
+    throw new UsageError(`--over-budget expects stop or sample, got "${overBudget}"`);
+  }
+  return {
+    ...(maxCalls !== undefined ? { maxCalls } : {}),
+    ...(maxCost !== undefined ? { maxCost } : {}),
+    overBudget,
+  };
 }
 
 export function parseCommand(argv: string[]): Command {
@@ -122,6 +154,10 @@ export function parseCommand(argv: string[]): Command {
         format: { type: 'string' },
         prompts: { type: 'string', multiple: true },
         shard: { type: 'string' },
+        'max-calls': { type: 'string' },
+        'max-cost': { type: 'string' },
+        'over-budget': { type: 'string' },
+        estimate: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -136,7 +172,9 @@ export function parseCommand(argv: string[]): Command {
     maxConcurrency: positiveInt('max-concurrency', v['max-concurrency']),
     cache: !v['no-cache'],
     output: v.output,
+    budget: budgetFlags(v['max-calls'], v['max-cost'], v['over-budget']),
   };
+  if (v.estimate && first !== 'compare') throw new UsageError('--estimate belongs to "promptgate compare"');
   if (v.force && first !== 'init') throw new UsageError('--force belongs to "promptgate init"');
   switch (first) {
     case 'init':
@@ -162,6 +200,7 @@ export function parseCommand(argv: string[]): Command {
         format,
         prompts: v.prompts ?? [],
         shard: v.shard,
+        estimate: Boolean(v.estimate),
         ...common,
       };
     }
@@ -169,7 +208,16 @@ export function parseCommand(argv: string[]): Command {
       if (parsed.positionals.length === 0) {
         throw new UsageError('merge needs the shard files to combine, e.g. promptgate merge shards/*.json');
       }
-      for (const k of ['base', 'head', 'shard', 'repeat', 'max-concurrency'] as const) {
+      for (const k of [
+        'base',
+        'head',
+        'shard',
+        'repeat',
+        'max-concurrency',
+        'max-calls',
+        'max-cost',
+        'over-budget',
+      ] as const) {
         if (v[k] !== undefined) throw new UsageError(`--${k} does not apply to merge: the shard files say it`);
       }
       return {

@@ -8,14 +8,16 @@ import { mergeBase } from '../git/changes.js';
 import { gitText } from '../git/exec.js';
 import { materializeRevision } from '../git/materialize.js';
 import { assertSafeRef } from '../git/refs.js';
-import { review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from '../pipeline.js';
+import { estimate, review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from '../pipeline.js';
+import { excessSentence, spendPlanText } from '../report/spend-plan.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { buildReportInput, commentKey, reportDocument } from '../review/outputs.js';
 import { collectPromptDiffs, gitSources, type ReviewSources } from '../review/sources.js';
 import { configHash, readShardFile, writeShardFile } from '../shard/shard-file.js';
 import { parseShard } from '../shard/shard.js';
-import type { CompareCommand, MergeCommand, OutputFormat } from './args.js';
+import type { BudgetFlags, CompareCommand, MergeCommand, OutputFormat } from './args.js';
+import { budgetOption } from '../engine/budget.js';
 import type { CliIo } from './io.js';
 
 interface LocalReview {
@@ -30,7 +32,14 @@ interface LocalReview {
  * written to a temp dir, as the base's are: the workspace is never touched.
  */
 async function setUpLocalReview(
-  cmd: { config: string[]; prompts: string[]; repeat?: number; maxConcurrency?: number; cache: boolean },
+  cmd: {
+    config: string[];
+    prompts: string[];
+    repeat?: number;
+    maxConcurrency?: number;
+    cache: boolean;
+    budget?: BudgetFlags;
+  },
   base: string,
   head: string | undefined,
   io: CliIo,
@@ -66,6 +75,8 @@ async function setUpLocalReview(
         env: io.env,
         logger: io.logger,
         onProgress: io.isTTY ? io.progress : undefined,
+        ...(cmd.budget ? budgetOption(cmd.budget) : {}),
+        onPlan: (planned) => io.logger.info(spendPlanText(planned)),
       },
     };
     return { input, sources, configPaths, cleanup };
@@ -104,6 +115,12 @@ export async function runCompareCommand(cmd: CompareCommand, io: CliIo): Promise
   const local = await setUpLocalReview(cmd, cmd.base, cmd.head, io);
   try {
     const target = { base: cmd.base, head: cmd.head ?? 'working tree' };
+    if (cmd.estimate) {
+      const { plan, excess } = await estimate(local.input);
+      io.stdout(spendPlanText({ plan }));
+      if (excess) io.stdout(excessSentence(excess));
+      return 0;
+    }
     if (shard) {
       const { sides, calls } = await reviewShard(local.input, shard);
       const configs = await Promise.all(

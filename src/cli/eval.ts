@@ -4,6 +4,8 @@ import path from 'node:path';
 import { requireDefaultConfig } from '../config/load.js';
 import { evaluateConfig } from '../evaluate.js';
 import { formatEvalTable, formatSummaryLine } from '../report/eval-table.js';
+import { spendPlanText } from '../report/spend-plan.js';
+import { budgetOption } from '../engine/budget.js';
 import type { EvalCommand } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -19,6 +21,8 @@ export async function runEvalCommand(cmd: EvalCommand, io: CliIo): Promise<numbe
     env: io.env,
     logger: io.logger,
     onProgress: progress,
+    ...budgetOption(cmd.budget),
+    onPlan: (planned) => io.stdout(spendPlanText(planned)),
   });
   progress?.(results.stats.cases, results.stats.cases, true);
   io.stdout(formatEvalTable(results, { color: io.isTTY, width: io.columns, maxRows: io.isTTY ? 60 : undefined }));

@@ -154,6 +154,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
       repeat: evaluateOptions.repeat,
       timeoutMs: evaluateOptions.timeoutMs,
       maxRetries: evaluateOptions.maxRetries,
+      maxRateLimitWaitMs: evaluateOptions.maxRateLimitWaitMs,
     },
     gate,
     referencedFiles: [...files].sort(),

@@ -15,6 +15,7 @@ export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = {
   repeat: 1,
   timeoutMs: 60_000,
   maxRetries: 4,
+  maxRateLimitWaitMs: 300_000,
 };
 export const DEFAULT_GATE: GateConfig = { ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 };
 
@@ -137,6 +138,10 @@ export const EvaluateOptionsSchema = z
     repeat: wholeNumber(1).optional().meta({ description: 'Run every case this many times (default 1)' }),
     timeoutMs: wholeNumber(1).optional().meta({ description: 'Per-call timeout in milliseconds (default 60000)' }),
     maxRetries: wholeNumber(0).optional().meta({ description: 'Retries of a transient failure (default 4)' }),
+    maxRateLimitWaitMs: wholeNumber(0).optional().meta({
+      description:
+        'How long one case may wait on a rate-limited provider (429/529) before it is an error; rate-limit waits do not use up maxRetries (default 300000)',
+    }),
   })
   .meta({ title: 'Evaluate options' });
 

@@ -1,7 +1,13 @@
 // One provider call with a per-attempt timeout and retries for transient failures
 // (exponential backoff with full jitter, Retry-After honoured up to a cap).
+//
+// Rate-limit answers (429 rate-limited, 529 overloaded: ProviderResponse.rateLimit.signal) are waits, not
+// faults: they do not use up `maxRetries`; a case keeps waiting for at most `maxRateLimitWaitMs` from its
+// first such answer, then it is an error that says so. With a limiter (`gate`) every attempt waits for its
+// ticket first, outside the per-attempt timeout, and the limiter's shared pause replaces a per-case sleep.
 import { messageOf } from '../errors.js';
 import type { ProviderResponse } from '../types.js';
+import type { CallGate } from './limiter.js';
 
 export interface RetryPolicy {
   /** First backoff ceiling; doubles each retry. */
@@ -17,6 +23,9 @@ export const DEFAULT_RETRY: RetryPolicy = { baseMs: 500, maxMs: 30_000, maxRetri
 /** A server may ask for a long pause; we wait at most this long for one retry. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
+/** How long a case waits on rate limits before it is an error (evaluateOptions.maxRateLimitWaitMs). */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 300_000;
+
 export interface CallOptions {
   policy: RetryPolicy;
   /** Per-attempt timeout; ≤ 0 or non-finite disables it. */
@@ -27,7 +36,13 @@ export interface CallOptions {
   /** The whole run's signal: aborting it aborts the attempt in flight and stops retrying. */
   signal?: AbortSignal;
   /** Told about each retry before its delay (for debug logs and tests). */
-  onRetry?: (info: { attempt: number; reason: string; delayMs: number }) => void;
+  onRetry?: (info: { attempt: number; reason: string; delayMs: number; rateLimited: boolean }) => void;
+  /** The endpoint's limiter: each attempt starts when it gives a ticket, and gets the answer back. */
+  gate?: CallGate;
+  /** Time a call may spend rate limited, from its first 429/529; default DEFAULT_MAX_RATE_LIMIT_WAIT_MS. */
+  maxRateLimitWaitMs?: number;
+  /** Clock for the rate-limit budget (ms); injected by tests. */
+  now?: () => number;
 }
 
 export type CallOutcome =
@@ -45,8 +60,9 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
 
 type Attempt =
   | { kind: 'ok'; response: ProviderResponse }
-  | { kind: 'permanent'; reason: string }
-  | { kind: 'transient'; reason: string; retryAfterMs?: number };
+  | { kind: 'permanent'; reason: string; response?: ProviderResponse }
+  | { kind: 'transient'; reason: string; retryAfterMs?: number; response?: ProviderResponse }
+  | { kind: 'limited'; reason: string; retryAfterMs?: number; response: ProviderResponse };
 
 /**
  * Call `attempt(signal)` until it succeeds, fails permanently, or runs out of retries.
@@ -57,77 +73,129 @@ export async function callWithRetry(
   options: CallOptions,
 ): Promise<CallOutcome> {
   const random = options.random ?? Math.random;
+  const now = options.now ?? (() => performance.now());
+  const budgetMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
   let attempts = 0;
+  let faults = 0;
+  let limits = 0;
+  let limitedSince: number | undefined;
   for (;;) {
     options.signal?.throwIfAborted();
+    const ticket = options.gate
+      ? await options.gate.acquire({ retry: attempts > 0, signal: options.signal })
+      : undefined;
+    if (options.signal?.aborted) {
+      // Stopped while waiting for the limiter or a call slot: give the ticket back, make no call.
+      if (ticket) options.gate!.release(ticket, undefined);
+      options.signal.throwIfAborted();
+    }
     attempts++;
     const started = performance.now();
-    const result = await attemptOnce(attempt, options.timeoutMs, options.signal);
+    let result: Attempt | undefined;
+    try {
+      result = await attemptOnce(attempt, options.timeoutMs, options.signal);
+    } finally {
+      if (ticket) options.gate!.release(ticket, result?.response);
+    }
     const latencyMs = Math.round(performance.now() - started);
+    const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
     if (result.kind === 'ok') return { ok: true, response: result.response, attempts, latencyMs };
-    if (result.kind === 'permanent' || attempts > options.policy.maxRetries) {
-      const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+    if (result.kind === 'permanent') {
       return { ok: false, error: `${result.reason} (after ${tries})`, attempts, latencyMs };
     }
-    const delayMs = backoffDelay(attempts, options.policy, random, result.retryAfterMs);
-    options.onRetry?.({ attempt: attempts, reason: result.reason, delayMs });
-    await options.sleep(delayMs);
+    let delayMs: number;
+    if (result.kind === 'limited') {
+      limitedSince ??= now();
+      const waited = now() - limitedSince;
+      if (waited >= budgetMs) {
+        const error = `${result.reason} (still rate limited after waiting ${formatSeconds(waited)} over ${tries}; a case waits at most ${budgetMs} ms: evaluateOptions.maxRateLimitWaitMs)`;
+        return { ok: false, error, attempts, latencyMs };
+      }
+      limits++;
+      // The limiter holds every call of the endpoint for a Retry-After or an empty window; without one, back off.
+      const paced = options.gate !== undefined && (result.retryAfterMs !== undefined || hasWindows(result.response));
+      delayMs = paced ? 0 : backoffDelay(limits, options.policy, random, result.retryAfterMs);
+    } else {
+      faults++;
+      if (faults > options.policy.maxRetries) {
+        return { ok: false, error: `${result.reason} (after ${tries})`, attempts, latencyMs };
+      }
+      delayMs = backoffDelay(faults, options.policy, random, result.retryAfterMs);
+    }
+    options.onRetry?.({ attempt: attempts, reason: result.reason, delayMs, rateLimited: result.kind === 'limited' });
+    if (delayMs > 0) await options.sleep(delayMs);
   }
 }
 
-async function attemptOnce(
+function hasWindows(response: ProviderResponse): boolean {
+  return (response.rateLimit?.windows.length ?? 0) > 0;
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
+/**
+ * One attempt, raced against the per-attempt timeout and the run's abort, in a single promise (this runs for
+ * every call: no racer promises to allocate and silence).
+ */
+function attemptOnce(
   attempt: (signal: AbortSignal) => Promise<ProviderResponse>,
   timeoutMs: number,
   outer?: AbortSignal,
 ): Promise<Attempt> {
-  const controller = new AbortController();
-  const racers: Array<Promise<Attempt>> = [];
-  let onOuterAbort: (() => void) | undefined;
-  if (outer) {
-    // Stopping the run ends the wait at once, even if the provider ignores its signal.
-    racers.push(
-      new Promise<never>((_, reject) => {
-        onOuterAbort = (): void => {
-          controller.abort(outer.reason);
-          reject(outer.reason);
-        };
-        outer.addEventListener('abort', onOuterAbort, { once: true });
-      }),
+  return new Promise<Attempt>((resolve, reject) => {
+    const controller = new AbortController();
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    let onOuterAbort: (() => void) | undefined;
+    const finish = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      if (onOuterAbort) outer?.removeEventListener('abort', onOuterAbort);
+      settle();
+    };
+    if (outer) {
+      // Stopping the run ends the wait at once, even if the provider ignores its signal.
+      onOuterAbort = (): void => {
+        controller.abort(outer.reason);
+        finish(() => reject(outer.reason));
+      };
+      outer.addEventListener('abort', onOuterAbort, { once: true });
+    }
+    if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
+      // A provider that ignores its signal must still time out.
+      timer = setTimeout(() => {
+        controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+        finish(() => resolve({ kind: 'transient', reason: `timed out after ${timeoutMs} ms` }));
+      }, timeoutMs);
+    }
+    let called: Promise<ProviderResponse>;
+    try {
+      called = attempt(controller.signal);
+    } catch (error) {
+      called = Promise.reject(error);
+    }
+    called.then(
+      (response) => finish(() => resolve(classify(response))),
+      (error: unknown) =>
+        finish(() =>
+          outer?.aborted
+            ? reject(outer.reason)
+            : resolve({ kind: 'transient', reason: `provider threw: ${messageOf(error)}` }),
+        ),
     );
-  }
-  let timer: NodeJS.Timeout | undefined;
-  if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-    // Race the call against the timer too: a provider that ignores its signal must still time out.
-    racers.push(
-      new Promise<Attempt>((resolve) => {
-        timer = setTimeout(() => {
-          controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-          resolve({ kind: 'transient', reason: `timed out after ${timeoutMs} ms` });
-        }, timeoutMs);
-      }),
-    );
-  }
-  const called = attempt(controller.signal).then(classify, (error: unknown): Attempt => {
-    if (outer?.aborted) throw outer.reason;
-    return { kind: 'transient', reason: `provider threw: ${messageOf(error)}` };
   });
-  racers.push(called);
-  try {
-    return await Promise.race(racers);
-  } finally {
-    clearTimeout(timer);
-    if (onOuterAbort) outer?.removeEventListener('abort', onOuterAbort);
-    // A late rejection of a losing racer must not become an unhandled rejection.
-    for (const racer of racers) racer.catch(() => {});
-  }
 }
 
 function classify(response: ProviderResponse): Attempt {
   if (response.error !== undefined) {
-    return response.transient
-      ? { kind: 'transient', reason: response.error, retryAfterMs: response.retryAfterMs }
-      : { kind: 'permanent', reason: response.error };
+    if (!response.transient) return { kind: 'permanent', reason: response.error, response };
+    const signal = response.rateLimit?.signal;
+    const kind = signal === 'rate-limited' || signal === 'overloaded' ? 'limited' : 'transient';
+    return { kind, reason: response.error, retryAfterMs: response.retryAfterMs, response };
   }
-  if (response.output === undefined) return { kind: 'permanent', reason: 'provider returned no output' };
+  if (response.output === undefined) return { kind: 'permanent', reason: 'provider returned no output', response };
   return { kind: 'ok', response };
 }

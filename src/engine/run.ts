@@ -1,5 +1,7 @@
 // Runs a suite's cases against live providers: bounded concurrency, per-call timeouts, retries with
-// backoff, an output cache, the test's transform, then scoring. Results come back in plan order.
+// backoff, a rate limiter per endpoint, an output cache, the test's transform, then scoring. Results come
+// back in plan order. Grader calls (model-graded assertions) go through the same path as the model's own:
+// cache, limiter, retries, timeout, and a failure that is an error, never a fail.
 import path from 'node:path';
 import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
 import { caseFilter } from '../config/filters.js';
@@ -11,6 +13,7 @@ import {
   type CaseResult,
   type EvalResults,
   type Logger,
+  type CallContext,
   type Prompt,
   type Provider,
   type ProviderResponse,
@@ -20,8 +23,9 @@ import {
 import { cacheKey, type OutputCache } from './cache.js';
 import { createGradingProviders, type GradingProviderSpec, type ResolveProviders } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
+import { Limiters, type CallGate } from './limiter.js';
 import { forEachBounded, Semaphore } from './pool.js';
-import { callWithRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import { callWithRetry, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { summarizeStats } from './stats.js';
 
 export { summarizeStats } from './stats.js';
@@ -49,6 +53,8 @@ export interface RunDeps {
   random?: () => number;
   resolveProviders?: ResolveProviders;
   env?: NodeJS.ProcessEnv;
+  /** Rate limiters to share with other runs (the base and head sides of a review); default: this run's own. */
+  limiters?: Limiters;
 }
 
 /**
@@ -117,8 +123,10 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     score: deps.score ?? realScoreTest,
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: deps.random ?? Math.random,
-    // Grader calls share the call slots, so model-graded assertions respect maxConcurrency too.
-    gradingProvider: async (spec) => throttled(await grading(spec), calls),
+    limiters: deps.limiters ?? new Limiters(),
+    limit,
+    // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
+    gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
   };
 
   const results = new Array<CaseResult>(total);
@@ -161,6 +169,9 @@ interface CaseRunner {
   score: NonNullable<RunDeps['score']>;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  limiters: Limiters;
+  /** maxConcurrency: the ceiling of every limiter this run uses. */
+  limit: number;
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
 }
 
@@ -222,7 +233,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
     return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
   }
 
-  const call = await callProvider(run, provider, prompt, vars, rendered, planned.repeat);
+  const call = await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat);
   if (!call.ok) return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
   const { response, cached, latencyMs } = call;
   const measured = {
@@ -281,9 +292,8 @@ type ProviderCall =
 async function callProvider(
   run: CaseRunner,
   provider: Provider,
-  prompt: Prompt,
-  vars: Record<string, unknown>,
   rendered: string,
+  context: Omit<CallContext, 'signal'>,
   repeat: number,
 ): Promise<ProviderCall> {
   const key = run.cache
@@ -295,17 +305,17 @@ async function callProvider(
   // `latency` assertions. Tokens and cost stay as recorded, describing the output rather than this run.
   if (hit) return { ok: true, response: hit, cached: true, latencyMs: 0 };
 
-  const outcome = await run.calls.use(() =>
-    callWithRetry((signal) => provider.callApi(rendered, { vars, prompt, signal }), {
-      policy: run.policy,
-      timeoutMs: run.suite.evaluateOptions.timeoutMs,
-      sleep: run.sleep,
-      random: run.random,
-      signal: run.signal,
-      onRetry: ({ attempt, reason, delayMs }) =>
-        run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
-    }),
-  );
+  const outcome = await callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
+    policy: run.policy,
+    timeoutMs: run.suite.evaluateOptions.timeoutMs,
+    maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+    gate: gateFor(run, provider),
+    sleep: run.sleep,
+    random: run.random,
+    signal: run.signal,
+    onRetry: ({ attempt, reason, delayMs }) =>
+      run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
+  });
   if (!outcome.ok) return { ok: false, error: `${provider.id}: ${outcome.error}`, latencyMs: outcome.latencyMs };
   if (key !== undefined) {
     try {
@@ -318,18 +328,42 @@ async function callProvider(
   return { ok: true, response: outcome.response, cached: false, latencyMs: outcome.latencyMs };
 }
 
+/**
+ * An attempt's way in: its endpoint's limiter first (which may pause or pace it), then one of the run's
+ * maxConcurrency call slots. Per attempt, not per case: a case waiting out a backoff or an endpoint's pause
+ * holds no slot, so it never keeps another provider's calls waiting.
+ */
+function gateFor(run: CaseRunner, provider: Provider): CallGate {
+  const limiter = run.limiters.for(provider, run.limit);
+  return {
+    async acquire(options) {
+      const ticket = await limiter.acquire(options);
+      await run.calls.acquire();
+      return ticket;
+    },
+    release(ticket, response) {
+      run.calls.release();
+      limiter.release(ticket, response);
+    },
+  };
+}
+
 function tokensOf(response: ProviderResponse): TokenUsage {
   const prompt = response.tokenUsage?.prompt ?? 0;
   const completion = response.tokenUsage?.completion ?? 0;
   return { prompt, completion, total: response.tokenUsage?.total ?? prompt + completion };
 }
 
-/** The same provider, its calls taking a slot of the shared limit. */
-function throttled(provider: Provider, calls: Semaphore): Provider {
+/**
+ * A grading provider whose calls go through the engine: the answer comes from the cache or from a call with
+ * the run's limiter, call slots, timeout and retries; a call that still fails answers with its error.
+ */
+function throughEngine(run: CaseRunner, provider: Provider): Provider {
   return {
-    id: provider.id,
-    ...(provider.label !== undefined ? { label: provider.label } : {}),
-    cacheIdentity: provider.cacheIdentity,
-    callApi: (prompt, context) => calls.use(() => provider.callApi(prompt, context)),
+    ...provider,
+    callApi: async (prompt, context) => {
+      const call = await callProvider(run, provider, prompt, { vars: context.vars, prompt: context.prompt }, 0);
+      return call.ok ? call.response : { error: call.error };
+    },
   };
 }

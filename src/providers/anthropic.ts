@@ -1,7 +1,7 @@
 // Anthropic Messages API (`anthropic:messages:<model>`). System messages move to the top-level `system`.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { textOf, toChatMessages, type WireMessage } from './chat-messages.js';
-import { failure, postJson, withConfigHeaders } from './http.js';
+import { endpointOf, failure, postJson, rateLimitOf, withConfigHeaders } from './http.js';
 import type { HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
@@ -82,6 +82,9 @@ export function createAnthropicProvider(spec: ProviderSpec, model: string, optio
     id: spec.id,
     label: spec.label,
     cacheIdentity: cacheIdentityOf(spec.id, config),
+    endpoint: endpointOf(url, apiKey),
+    ...(price ? { price } : {}),
+    maxOutputTokens: typeof config.max_tokens === 'number' ? config.max_tokens : DEFAULT_MAX_TOKENS,
     async callApi(prompt, context): Promise<ProviderResponse> {
       if (!apiKey) {
         return failure(
@@ -112,7 +115,7 @@ export function createAnthropicProvider(spec: ProviderSpec, model: string, optio
         return failure({ label, secrets }, 'the response has no `content` array', true);
       }
       const tokenUsage = usageOf(reply.usage);
-      return { output: outputOf(reply.content), tokenUsage, cost: costOf(price, tokenUsage) };
+      return { output: outputOf(reply.content), tokenUsage, cost: costOf(price, tokenUsage), ...rateLimitOf(outcome) };
     },
   };
 }

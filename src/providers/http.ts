@@ -5,11 +5,17 @@
 // spent more CPU on web streams and request cloning than the rest of a case did, and its garbage
 // filled the heap. A keep-alive agent reuses one connection per concurrent call; the engine's call
 // limit bounds how many there are, so the agent needs no limit of its own.
+//
+// Rate limits: every response's rate-limit headers (OpenAI-style x-ratelimit-*, Anthropic's
+// anthropic-ratelimit-*) and its 429/529/503 status become `RateLimitFacts` (parseRateLimit). A failure carries
+// them on its ProviderResponse; a success hands them back as `outcome.rateLimit`, which the provider returns
+// as `rateLimit` on its response. The engine's limiter (src/engine/limiter.ts) does the rest.
+import { createHash } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import type { ProviderResponse } from '../types.js';
+import type { ProviderResponse, RateLimitFacts, RateLimitWindow } from '../types.js';
 import { redact } from './secrets.js';
 
 export interface PostJsonOptions {
@@ -23,7 +29,8 @@ export interface PostJsonOptions {
   credentialHint?: string;
 }
 
-export type PostJsonOutcome = { ok: true; status: number; body: unknown } | { ok: false; failure: ProviderResponse };
+export type PostJsonOutcome =
+  { ok: true; status: number; body: unknown; rateLimit?: RateLimitFacts } | { ok: false; failure: ProviderResponse };
 
 /** Response headers as node:http gives them: lowercase names. */
 export type ResponseHeaders = IncomingHttpHeaders;
@@ -50,6 +57,77 @@ export function parseRetryAfter(headers: ResponseHeaders, now: number = Date.now
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.max(0, Math.round(Number(value) * 1000));
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** `20ms`, `1s`, `6m0s`, `1h2m3.5s` (OpenAI's x-ratelimit-reset-*), a bare number of seconds, or an HTTP/RFC 3339 date (Anthropic). */
+export function parseResetMs(value: string, now: number = Date.now()): number | undefined {
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  if (/^(\d+(\.\d+)?(ms|h|m|s))+$/.test(text)) {
+    const factor: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+    let ms = 0;
+    for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) ms += Number(n) * factor[unit!]!;
+    return Math.round(ms);
+  }
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const RATE_UNITS: ReadonlyArray<RateLimitWindow['unit']> = ['requests', 'tokens', 'input-tokens', 'output-tokens'];
+
+function count(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/**
+ * The rate-limit facts of one response: its windows from `x-ratelimit-{limit,remaining,reset}-<unit>` (OpenAI,
+ * and most OpenAI-compatible servers) or `anthropic-ratelimit-<unit>-{limit,remaining,reset}`, and what its
+ * status says (429 rate-limited, 529 overloaded, 503 unavailable). Undefined when there is nothing to say.
+ */
+export function parseRateLimit(
+  headers: ResponseHeaders,
+  status: number,
+  now: number = Date.now(),
+): RateLimitFacts | undefined {
+  const signal =
+    status === 429 ? 'rate-limited' : status === 529 ? 'overloaded' : status === 503 ? 'unavailable' : undefined;
+  // Most answers of most servers have no such header: one pass over the names decides.
+  let any = false;
+  for (const name in headers) {
+    if (name.startsWith('x-ratelimit-') || name.startsWith('anthropic-ratelimit-')) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return signal === undefined ? undefined : { signal, windows: [] };
+  const windows: RateLimitWindow[] = [];
+  for (const unit of RATE_UNITS) {
+    const names = [
+      [`x-ratelimit-limit-${unit}`, `x-ratelimit-remaining-${unit}`, `x-ratelimit-reset-${unit}`],
+      [
+        `anthropic-ratelimit-${unit}-limit`,
+        `anthropic-ratelimit-${unit}-remaining`,
+        `anthropic-ratelimit-${unit}-reset`,
+      ],
+    ];
+    for (const [limitName, remainingName, resetName] of names) {
+      const limit = count(header(headers, limitName!));
+      const remaining = count(header(headers, remainingName!));
+      const reset = header(headers, resetName!);
+      const resetMs = reset === undefined ? undefined : parseResetMs(reset, now);
+      if (limit === undefined && remaining === undefined && resetMs === undefined) continue;
+      windows.push({
+        unit,
+        ...(limit !== undefined ? { limit } : {}),
+        ...(remaining !== undefined ? { remaining } : {}),
+        ...(resetMs !== undefined ? { resetMs } : {}),
+      });
+      break;
+    }
+  }
+  if (windows.length === 0 && signal === undefined) return undefined;
+  return { ...(signal !== undefined ? { signal } : {}), windows };
 }
 
 const EXCERPT_CHARS = 300;
@@ -133,19 +211,65 @@ const DECODERS: Record<string, (body: Buffer) => Promise<Buffer>> = {
   br: promisify(zlib.brotliDecompress),
 };
 
+interface Target {
+  transport: typeof http | typeof https;
+  options: http.RequestOptions;
+}
+
+const targets = new Map<string, Target>();
+
+/**
+ * The request options of a URL, parsed once: a run posts thousands of times to one or two URLs, and parsing
+ * a URL (then node turning it back into options) cost more CPU per call than the rest of the request.
+ */
+function targetFor(url: string): Target {
+  let target = targets.get(url);
+  if (!target) {
+    const parsed = new URL(url);
+    const https_ = parsed.protocol === 'https:';
+    target = {
+      transport: https_ ? https : http,
+      options: {
+        protocol: parsed.protocol,
+        hostname: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+        ...(parsed.port ? { port: Number(parsed.port) } : {}),
+        path: `${parsed.pathname}${parsed.search}`,
+        ...(parsed.username || parsed.password
+          ? { auth: `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}` }
+          : {}),
+        method: 'POST',
+        agent: agentFor(parsed),
+      },
+    };
+    if (targets.size > 100) targets.clear(); // a bound, never reached by a real suite
+    targets.set(url, target);
+  }
+  return target;
+}
+
 /** One POST; resolves with the whole (decoded) body, rejects with a TransportError. */
-function send(url: URL, payload: Buffer, headers: Record<string, string>, signal?: AbortSignal): Promise<RawResponse> {
+function send(
+  url: string,
+  payload: string,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const fail = (phase: TransportError['phase'], error: unknown): void => {
-      if (settled) return;
+    // The signal is watched here rather than passed to http.request: node's own abort plumbing (a stream
+    // end-of-stream watcher per request) cost more CPU per call than the request itself.
+    let onAbort: (() => void) | undefined;
+    const settle = (): boolean => {
+      if (settled) return false;
       settled = true;
-      reject(new TransportError(phase, error));
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      return true;
+    };
+    const fail = (phase: TransportError['phase'], error: unknown): void => {
+      if (settle()) reject(new TransportError(phase, error));
     };
     const succeed = (response: RawResponse): void => {
-      if (settled) return;
-      settled = true;
-      resolve(response);
+      if (settle()) resolve(response);
     };
     let responded = false;
     const onResponse = (res: IncomingMessage): void => {
@@ -158,7 +282,7 @@ function send(url: URL, payload: Buffer, headers: Record<string, string>, signal
           fail('body', Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
       });
       res.on('end', () => {
-        const raw = Buffer.concat(chunks);
+        const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
         const encoding = header(res.headers, 'content-encoding')?.trim().toLowerCase();
         const decode = encoding ? DECODERS[encoding] : undefined;
         const done = (body: Buffer): void =>
@@ -167,18 +291,27 @@ function send(url: URL, payload: Buffer, headers: Record<string, string>, signal
         decode(raw).then(done, (error: unknown) => fail('body', error));
       });
     };
-    const transport = url.protocol === 'https:' ? https : http;
+    const { transport, options } = targetFor(url);
     const request = transport.request(
-      url,
       {
-        method: 'POST',
-        agent: agentFor(url),
-        headers: { 'content-type': 'application/json', ...headers, 'content-length': payload.length },
-        ...(signal ? { signal } : {}),
+        ...options,
+        headers: { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) },
       },
       onResponse,
     );
     request.on('error', (error) => fail(responded ? 'body' : 'request', error));
+    if (signal) {
+      onAbort = () => {
+        const reason = Object.assign(new Error('The operation was aborted'), {
+          name: 'AbortError',
+          cause: signal.reason,
+        });
+        fail(responded ? 'body' : 'request', reason);
+        request.destroy(reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    // A string body goes out in one write with the headers; a Buffer took a writev of two, measurably dearer.
     request.end(payload);
   });
 }
@@ -195,7 +328,7 @@ export async function postJson(
     return { ok: false, failure: failure(options, 'request aborted before it was sent (timeout)', true) };
   let response: RawResponse;
   try {
-    response = await send(new URL(url), Buffer.from(JSON.stringify(body)), headers, signal);
+    response = await send(url, JSON.stringify(body), headers, signal);
   } catch (err) {
     const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
     if (phase === 'body') {
@@ -209,6 +342,8 @@ export async function postJson(
   }
 
   const text = response.body.toString('utf8');
+  const rateLimit = parseRateLimit(response.headers, response.status);
+  const limits = rateLimit === undefined ? {} : { rateLimit };
   if (response.status < 200 || response.status > 299) {
     const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     const detail = excerpt(errorDetail(text));
@@ -220,22 +355,25 @@ export async function postJson(
     const retryAfterMs = transient ? parseRetryAfter(response.headers) : undefined;
     return {
       ok: false,
-      failure: failure(
-        options,
-        `${status}${detail ? `: ${detail}` : ''}${hint}`,
-        transient,
-        retryAfterMs === undefined ? {} : { retryAfterMs },
-      ),
+      failure: failure(options, `${status}${detail ? `: ${detail}` : ''}${hint}`, transient, {
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        ...limits,
+      }),
     };
   }
 
   try {
-    return { ok: true, status: response.status, body: JSON.parse(text) as unknown };
+    return { ok: true, status: response.status, body: JSON.parse(text) as unknown, ...limits };
   } catch {
     // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
     return {
       ok: false,
-      failure: failure(options, `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`, true),
+      failure: failure(
+        options,
+        `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`,
+        true,
+        limits,
+      ),
     };
   }
 }
@@ -252,4 +390,30 @@ export function withConfigHeaders(
     }
   }
   return merged;
+}
+
+/** `{ rateLimit }` of a successful outcome, to spread into the provider's response (nothing when there is none). */
+export function rateLimitOf(outcome: PostJsonOutcome): Pick<ProviderResponse, 'rateLimit'> {
+  return outcome.ok && outcome.rateLimit ? { rateLimit: outcome.rateLimit } : {};
+}
+
+/**
+ * The limiter key of an HTTP provider: its URL, and which key it calls with (limits are per key), as a short
+ * hash so the key itself never appears in a log or a plan.
+ */
+export function endpointOf(url: string, apiKey: string | undefined): string {
+  if (!apiKey) return url;
+  return `${url} (key ${createHash('sha256').update(apiKey).digest('hex').slice(0, 8)})`;
+}
+
+/** `{ maxOutputTokens }` from the first of `keys` the config sets to a number. */
+export function maxOutputTokensOf(
+  config: Record<string, unknown>,
+  keys: readonly string[],
+): { maxOutputTokens?: number } {
+  for (const key of keys) {
+    const value = config[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return { maxOutputTokens: value };
+  }
+  return {};
 }

@@ -2,7 +2,7 @@
 // (`ollama:chat:<model>`): one wire format, two sets of defaults.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { toChatMessages } from './chat-messages.js';
-import { failure, postJson, withConfigHeaders } from './http.js';
+import { endpointOf, failure, maxOutputTokensOf, postJson, rateLimitOf, withConfigHeaders } from './http.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
 
@@ -121,6 +121,9 @@ export function createOpenAiProvider(
     id: spec.id,
     label: spec.label,
     cacheIdentity: cacheIdentityOf(spec.id, config),
+    endpoint: endpointOf(url, apiKey),
+    ...(price ? { price } : {}),
+    ...maxOutputTokensOf(config, ['max_completion_tokens', 'max_tokens']),
     async callApi(prompt, context): Promise<ProviderResponse> {
       if (flavor === 'openai' && !apiKey) {
         return failure(
@@ -145,7 +148,7 @@ export function createOpenAiProvider(
       const message = Array.isArray(completion?.choices) ? completion.choices[0]?.message : undefined;
       if (!message) return failure({ label, secrets }, 'the response has no choices[0].message (empty choices)', true);
       const tokenUsage = usageOf(completion.usage);
-      return { output: outputOf(message), tokenUsage, cost: costOf(price, tokenUsage) };
+      return { output: outputOf(message), tokenUsage, cost: costOf(price, tokenUsage), ...rateLimitOf(outcome) };
     },
   };
 }

@@ -1,5 +1,6 @@
 // What a review publishes, built from its result: the report's input and the JSON report document. Pure.
 import { DEFAULT_FAIL_POLICY, shouldFailCheck, type FailPolicy } from '../gate.js';
+import { sampleNote } from '../report/spend-plan.js';
 import type { ReviewResult } from './types.js';
 import { markerFor } from '../github/marker.js';
 import type { ReportInput } from '../report/input.js';
@@ -67,6 +68,7 @@ export function buildReportInput(args: {
     calls: result.calls,
     notes: [
       ...(args.notes ?? []),
+      ...sampleNote(result.spend),
       ...result.suites.flatMap((s) => (s.skippedReason ? [`${s.name}: ${s.skippedReason}`] : [])),
     ],
   };

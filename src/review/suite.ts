@@ -281,6 +281,23 @@ interface EvaluatedSide {
   identities: string[];
 }
 
+/** What the engine runs for one side: the suite with the side's prompts, and the side's cases (all, or a filter's). */
+export function sideRun(
+  suite: Suite,
+  side: SidePlan,
+  filter: SideFilter | undefined,
+): { subset: Suite; prompts: Prompt[]; identities: string[]; include?: (planned: PlannedCase) => boolean } {
+  const subset: Suite = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]!) };
+  const identities = planIdentities({
+    tests: suite.tests,
+    prompts: subset.prompts,
+    providers: suite.providers,
+    repeat: suite.evaluateOptions.repeat,
+  });
+  const include = filter?.(identities);
+  return { subset, prompts: side.prompts, identities, ...(include ? { include } : {}) };
+}
+
 /** The suite restricted to one side's prompts; results are re-indexed to the head's prompt positions. */
 async function evaluateSide(
   configPath: string,
@@ -291,18 +308,12 @@ async function evaluateSide(
   cache: OutputCache | undefined,
   filter: SideFilter | undefined,
 ): Promise<EvaluatedSide> {
-  const subset: Suite = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]!) };
-  const identities = planIdentities({
-    tests: suite.tests,
-    prompts: subset.prompts,
-    providers: suite.providers,
-    repeat: suite.evaluateOptions.repeat,
-  });
+  const { subset, prompts, identities, include } = sideRun(suite, side, filter);
   const results = await evaluateSuite(subset, {
     ...options,
-    prompts: side.prompts,
+    prompts,
     cache,
-    include: filter?.(identities),
+    include,
     where: { config: configPath, side: which },
   });
   for (const r of results.results) r.promptIdx = side.headIdx[r.promptIdx]!;
@@ -315,6 +326,8 @@ export async function evaluateSides(
   cache: OutputCache | undefined,
   logger: Logger,
   filter?: SideFilter,
+  /** Shards run the verdict's cases only (shard files hold base and head); single runs show the PR's suite too. */
+  scope: 'verdict' | 'all' = 'all',
 ): Promise<EvaluatedSides> {
   const none: CallCounts = { made: 0, cached: 0 };
   const { suite, configPath } = prepared;
@@ -330,12 +343,11 @@ export async function evaluateSides(
     logger.info(`${configPath}: evaluating the base (${prepared.base.headIdx.length} prompts)`);
     base = await evaluateSide(configPath, suite, 'base', prepared.base, options, cache, filter);
   }
-  // A shard runs the verdict's cases only; the PR's suite is shown by single runs.
   let prHead: EvalResults | undefined;
-  if (prepared.prSuite && !filter) {
+  if (prepared.prSuite && scope === 'all') {
     logger.info(`${configPath}: evaluating the pull request's version of the suite on the head`);
     const pr = prepared.prSuite;
-    prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, undefined)).results;
+    prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, filter)).results;
   }
   // ── adaptive repeats (src/review/adaptive.ts); a sharded run gets them in the merge job ──
   const fresh = filter
@@ -366,6 +378,9 @@ export async function freshEvidenceFor(
 ): Promise<FreshEvidence | undefined> {
   const { suite } = prepared;
   if (!suite || !sides.head || !sides.base || !prepared.base || suite.evaluateOptions.repeat !== 1) return undefined;
+  // The spend plan is made before the first call and cannot foresee which cases flip: under `max-calls` /
+  // `max-cost` there are no fresh repeats, and the first samples are tested as they are.
+  if (options.budget) return undefined;
   return gatherFreshEvidence({
     base: sides.base.results,
     head: sides.head.results,

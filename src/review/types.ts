@@ -2,6 +2,7 @@
 // SuiteReview per config). A leaf module: the pipeline, its stages and the edges all import it, it imports none
 // of them.
 import type { Comparison } from '../compare/compare.js';
+import type { BudgetedPlan } from '../engine/budget.js';
 import type { CallCounts, EvaluateOptions } from '../evaluate.js';
 import type { CheckVerdict, GateDecision } from '../gate.js';
 import type { FileChange } from '../git/changes.js';
@@ -91,4 +92,6 @@ export interface ReviewResult {
   headPassRate: number | null;
   regressions: number;
   calls: CallCounts;
+  /** The spend plan made before the first call; with `sample`, the run evaluated only a sample of the cases. */
+  spend?: BudgetedPlan;
 }
