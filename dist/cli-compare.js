@@ -51,18 +51,34 @@ function outputText(output, max) {
     return truncateCodePoints(text.slice(0, max * 2 + 2), max);
 }
 
-// Model output is hostile text: it must never @mention anyone, inject HTML, break a table row,
-// open a code fence that swallows the rest of the comment, close our <details>, or run long.
-const ZERO_WIDTH_JOINER = '\u200d';
-const ZERO_WIDTH_SPACE = '\u200b';
-/** `@name` and `@org/team` → `@\u200dname`: still readable, no longer a mention (nor a notification). */
-function breakMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
+// Model output is hostile text: it must never @mention anyone, cross-reference an issue, hide characters
+// from the reviewer, inject HTML, break a table row, open a code fence that swallows the rest of the comment,
+// close our <details>, or run long.
+/**
+ * Characters a reviewer cannot see but that change what text means or how it reads: bidirectional controls
+ * (Trojan Source: U+202A–202E, U+2066–2069, U+200E/200F, U+061C) and zero-width or invisible format characters
+ * (U+200B–200D, U+2060–2064, U+FEFF, U+180E, U+00AD).
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Every invisible character shown as its code point, e.g. `⟨U+202E⟩`, so the reviewer sees what the model saw. */
+function revealInvisible(text) {
+    return text.replace(INVISIBLE, (ch) => `⟨U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
-/** For prose and table cells: no HTML, no mention, no table break, no link or code span, one line. */
+/**
+ * `@name`, `@org/team`, `#123`, `owner/repo#123` and `GH-123` in a code span: GitHub renders them as text —
+ * no mention, no notification, no cross-reference written into someone's issue. (Run after escaping: the
+ * tokens hold no character the escaping changes, and every backtick of the text itself is already escaped.)
+ */
+function quoteReferences(escaped) {
+    return escaped
+        .replace(/(^|[^\w`])(@[A-Za-z0-9][A-Za-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)/g, '$1`$2`')
+        .replace(/(^|[^\w`/.-])((?:[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*)?#\d+)(?![\w`])/g, '$1`$2`')
+        .replace(/(^|[^\w`])(GH-\d+)(?![\w`])/g, '$1`$2`');
+}
+/** For prose and table cells: no HTML, no mention or cross-reference, no table break, no link, one line. */
 function escapeInline(text, maxCodePoints = 300) {
-    const folded = truncateCodePoints(text, maxCodePoints).replace(/\r\n?|\n/g, ' ↵ ');
-    return breakMentions(folded
+    const folded = revealInvisible(truncateCodePoints(text, maxCodePoints)).replace(/\r\n?|\n/g, ' ↵ ');
+    return quoteReferences(folded
         .replace(/\\/g, '\\\\')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -73,11 +89,11 @@ function escapeInline(text, maxCodePoints = 300) {
         .replace(/\]/g, '\\]'));
 }
 /**
- * For the inside of a code fence, where entities would show literally: break mentions, and put a
- * zero-width space after `<` before a tag name, so even a broken fence could not open or close a tag.
+ * For the inside of a code fence (fenceFor makes it unbreakable; GitHub links no mention or reference in
+ * code): only the invisible characters are made visible.
  */
 function neutralizeCode(text) {
-    return breakMentions(text).replace(/<(?=[A-Za-z/!?])/g, `<${ZERO_WIDTH_SPACE}`);
+    return revealInvisible(text);
 }
 /** A fence longer than any backtick run inside, so the content cannot close it early. */
 function fenceFor(content) {
@@ -487,8 +503,8 @@ async function staysInside(root, link) {
  *   When every moved case moved by the same amount (always so with R = 1) the statistic is a sign count
  *   and p is exactly the one-sided exact McNemar test: P(X ≥ b), X ~ Binomial(b + c, 1/2).
  *
- * Why this test and not McNemar on one repeat or on the majority outcome (scripts/simulate.mjs,
- * `npm run simulate`; 100 cases × 3 repeats per side, per-case pass probabilities ~ Beta(4, 1) (mean 0.8),
+ * Why this test and not McNemar on one repeat or on the majority outcome (scripts/simulate-tests.mjs,
+ * after `npm run simulate`; 100 cases × 3 repeats per side, per-case pass probabilities ~ Beta(4, 1) (mean 0.8),
  * 4,000 trials per scenario, α = 0.05, seed 42; power = share of trials flagged when the head's pass
  * probabilities drop 10 points, either 0.1 off every case or 0.5 off 20 of the 100 cases):
  *
@@ -644,6 +660,11 @@ function pairedRegressionTest(cases, options = {}) {
     return { pValue, method: 'sign-flip-monte-carlo', worse, better };
 }
 /**
+ * Exact tails summed in log space can land a hair below their true value (1/20 as 0.04999…), which would let
+ * p = α pass for p < α: they are nudged up by a relative 1e-9, conservative and far below any shown digit.
+ */
+const conservative = (p) => Math.min(1, p * (1 + 1e-9));
+/**
  * Holm-adjusted p-values: the smallest family-wise level at which each hypothesis is rejected by Holm's
  * step-down (so `adjusted[i] < α` ⇔ `holmRejections(p, α)[i]`).
  */
@@ -670,11 +691,11 @@ function fisherExactLowerTail(basePassed, baseN, headPassed, headN) {
     for (let k = Math.max(0, passes - baseN); k <= headPassed; k++) {
         p += Math.exp(logChoose(passes, k) + logChoose(total - passes, headN - k) - logDenominator);
     }
-    return Math.min(1, p);
+    return conservative(p);
 }
 /** The smallest p the exact per-case test can give with these repeats: every base repeat passed, every head one failed. */
 function fisherSmallestP(baseN, headN) {
-    return Math.exp(-logChoose(baseN + headN, headN));
+    return conservative(Math.exp(-logChoose(baseN + headN, headN)));
 }
 /** Fewest repeats per side (same on both) for which a per-case exact test can reach p < level. */
 function repeatsToDecide(level) {
@@ -687,6 +708,113 @@ function repeatsToDecide(level) {
 const pairedSmallestP = (cases) => Math.pow(2, -cases);
 /** Fewest paired cases for which the paired test can reach p < level. */
 const casesToDecide = (level) => Math.max(1, Math.floor(-Math.log2(level)) + 1);
+/**
+ * Stratified exact test that the head is worse, for cases whose base and head repeats are independent draws
+ * (fresh samples: nothing cached, nothing selected on them). Under H0 each case's repeats are exchangeable
+ * between the sides, so given a case's total passes its head passes are hypergeometric (as in Fisher's test);
+ * the statistic is the head's passes summed over cases, its null distribution the convolution of the cases'
+ * hypergeometrics (an exact Cochran–Mantel–Haenszel test). Unlike the sign-flip over cases it uses every
+ * repeat: four cases that go 3/3 → 0/3 give p = (1/20)^4, not 1/16. p = P(Σ head passes ≤ observed).
+ */
+function stratifiedExactLowerTail(cases) {
+    let dist = new Float64Array([1]); // index = head passes so far
+    let observed = 0;
+    for (const c of cases) {
+        if (c.baseOutcomes === 0 || c.headOutcomes === 0)
+            continue;
+        const total = c.baseOutcomes + c.headOutcomes;
+        const passes = c.basePassed + c.headPassed;
+        const low = Math.max(0, passes - c.baseOutcomes);
+        const high = Math.min(passes, c.headOutcomes);
+        const logDenominator = logChoose(total, c.headOutcomes);
+        const pmf = new Float64Array(high + 1);
+        for (let k = low; k <= high; k++)
+            pmf[k] = Math.exp(logChoose(passes, k) + logChoose(total - passes, c.headOutcomes - k) - logDenominator);
+        const next = new Float64Array(dist.length + high);
+        for (let j = 0; j < dist.length; j++) {
+            if (dist[j] === 0)
+                continue;
+            for (let k = low; k <= high; k++)
+                next[j + k] += dist[j] * pmf[k];
+        }
+        dist = next;
+        observed += c.headPassed;
+    }
+    let tail = 0;
+    for (let j = 0; j <= Math.min(observed, dist.length - 1); j++)
+        tail += dist[j];
+    return conservative(tail);
+}
+
+/**
+ * One look after 3 fresh repeats per side. Chosen by `npm run simulate` (README): with the level split
+ * over more looks, each look's Bonferroni share costs more power than stopping early saves calls.
+ */
+const DEFAULT_SEQUENTIAL = { rounds: 1, perRound: 3 };
+/** The case a result belongs to: (promptIdx, provider, testIdx), as compare.ts pairs them. */
+const caseKeyOf = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
+function tally(results) {
+    const byCase = new Map();
+    for (const r of results) {
+        const key = caseKeyOf(r);
+        let entry = byCase.get(key);
+        if (!entry) {
+            const ref = { key, promptIdx: r.promptIdx, provider: r.provider, testIdx: r.testIdx, critical: false };
+            byCase.set(key, (entry = { passed: 0, outcomes: 0, ref }));
+        }
+        if (r.error !== undefined)
+            continue;
+        entry.outcomes++;
+        if (r.pass)
+            entry.passed++;
+    }
+    return byCase;
+}
+/**
+ * The cases whose fresh repeats decide the verdict: those with outcomes on both sides whose majority
+ * outcome differs (flipped either way). Critical ones are marked.
+ */
+function casesToResample(base, head, criticalTests) {
+    const b = tally(base);
+    const h = tally(head);
+    const selected = [];
+    for (const [key, hb] of h) {
+        const bb = b.get(key);
+        if (!bb || bb.outcomes === 0 || hb.outcomes === 0)
+            continue;
+        const basePasses = 2 * bb.passed > bb.outcomes;
+        const headPasses = 2 * hb.passed > hb.outcomes;
+        if (basePasses !== headPasses)
+            selected.push({ ...hb.ref, critical: criticalTests.has(hb.ref.testIdx) });
+    }
+    return selected.sort((x, y) => x.promptIdx - y.promptIdx || x.provider.localeCompare(y.provider) || x.testIdx - y.testIdx);
+}
+/** Fresh base and head repeats of the selected cases, paired for the test. */
+function freshPairs(cases, base, head) {
+    const b = tally(base);
+    const h = tally(head);
+    return cases.map((c) => ({
+        basePassed: b.get(c.key)?.passed ?? 0,
+        baseOutcomes: b.get(c.key)?.outcomes ?? 0,
+        headPassed: h.get(c.key)?.passed ?? 0,
+        headOutcomes: h.get(c.key)?.outcomes ?? 0,
+    }));
+}
+/** After `round` looks (1-based): reject, stop for futility, continue, or stop because the budget is spent. */
+function decideLook(pairs, round, level, options) {
+    const usable = pairs.filter((p) => p.baseOutcomes > 0 && p.headOutcomes > 0);
+    if (usable.length > 0 && stratifiedExactLowerTail(usable) < level / options.rounds)
+        return 'reject';
+    const delta = usable.reduce((s, p) => s + p.headPassed / p.headOutcomes - p.basePassed / p.baseOutcomes, 0);
+    if (usable.length === 0 || delta >= 0)
+        return 'futile';
+    return round >= options.rounds ? 'budget-spent' : 'continue';
+}
+/**
+ * Fresh repeats per side a critical case needs so that its exact test, Holm-corrected over `criticalCases`
+ * selected critical cases at `level`, can reject at all.
+ */
+const freshRepeatsForCritical = (level, criticalCases) => repeatsToDecide(level / Math.max(1, criticalCases));
 
 const caseKey = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
 const groupKey = (r) => JSON.stringify([r.promptIdx, r.provider]);
@@ -796,12 +924,26 @@ function usagePerCall(results) {
     const returned = results.filter((r) => !isError(r));
     const live = returned.filter((r) => !r.cached);
     const mean = (xs, f) => xs.length ? xs.reduce((s, r) => s + f(r), 0) / xs.length : 0;
+    const latency = live.length ? mean(live, (r) => r.latencyMs) : null;
+    const variance = latency !== null && live.length > 1
+        ? live.reduce((s, r) => s + (r.latencyMs - latency) ** 2, 0) / (live.length - 1)
+        : 0;
     return {
         calls: returned.length,
         tokens: mean(returned, (r) => r.tokens.total),
         cost: mean(returned, (r) => r.cost),
-        latencyMs: live.length ? mean(live, (r) => r.latencyMs) : null,
+        latencyMs: latency,
+        latencyStdErrMs: latency === null ? null : Math.sqrt(variance / live.length),
     };
+}
+/** Per-call usage of each side, and whether latency moved beyond its noise (|Δ| > 2 standard errors, both live). */
+function usageOf(base, head) {
+    const b = usagePerCall(base);
+    const h = usagePerCall(head);
+    const changed = b.latencyMs !== null &&
+        h.latencyMs !== null &&
+        Math.abs(h.latencyMs - b.latencyMs) > 2 * Math.hypot(b.latencyStdErrMs ?? 0, h.latencyStdErrMs ?? 0);
+    return { base: b, head: h, latencyChanged: changed };
 }
 const percent$1 = (x) => `${(100 * x).toFixed(1)}%`;
 const byCase = (a, b) => Number(b.critical) - Number(a.critical) ||
@@ -843,7 +985,9 @@ const GATE_WORDS = {
  * The critical family: one exact test per paired critical case, Holm over all of them at `level`.
  * Only newly failing cases (and those without a head outcome) are reported.
  */
-function criticalChecks(pairs, changes, newlyFailing, alpha, level) {
+function criticalChecks(pairs, changes, newlyFailing, alpha, level, fresh) {
+    // With fresh evidence the family is the critical cases selected for it; each is judged on its fresh repeats.
+    const freshCritical = fresh ? new Map(fresh.cases.filter((c) => c.critical).map((c) => [c.key, c])) : undefined;
     const tested = [];
     const checks = [];
     for (const [key, pair] of pairs) {
@@ -855,7 +999,11 @@ function criticalChecks(pairs, changes, newlyFailing, alpha, level) {
                 checks.push({ change, status: 'no-head-outcome' });
             continue;
         }
-        const p = pairedCase(pair);
+        if (freshCritical && !freshCritical.has(key))
+            continue;
+        const p = freshCritical ? freshPairs([freshCritical.get(key)], fresh.base, fresh.head)[0] : pairedCase(pair);
+        if (p.baseOutcomes === 0 || p.headOutcomes === 0)
+            continue;
         tested.push({
             change,
             p,
@@ -943,17 +1091,33 @@ function compareResults(base, head, options) {
     const inconclusiveReasons = nothing ? [nothing] : [];
     let checks = [];
     let tooSmall;
+    const fresh = options.fresh;
+    if (!nothing && hasBase && fresh) {
+        // The tests run on the fresh repeats of the flipped cases only, at the level split over the looks.
+        // Fresh repeats are independent draws on both sides: the stratified exact test uses every one of them.
+        const test = (cases) => cases.length ? stratifiedExactLowerTail(freshPairs(cases, fresh.base, fresh.head)) : 1;
+        overall.pValue = test(fresh.cases);
+        overall.method = 'stratified-exact';
+        for (const g of groups) {
+            g.pValue = test(fresh.cases.filter((c) => c.promptIdx === g.promptIdx && c.provider === g.provider));
+            g.method = 'stratified-exact';
+        }
+    }
+    const looks = fresh?.looks ?? 1;
+    const scaleLooks = (p) => Math.min(1, scale(p) * looks);
     if (!nothing && hasBase) {
         // Paired family, gatekeeping: the overall test first; the groups only when it rejects.
-        overall.adjustedP = scale(overall.pValue);
+        overall.adjustedP = scaleLooks(overall.pValue);
         const overallRejected = overall.adjustedP < alpha;
-        const level = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
+        const split = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
+        const spent = looks > 1 ? `${formatP(levels.paired / looks)}: ${split}, over ${looks} looks` : split;
+        const level = fresh ? `${spent}; fresh repeats of the ${fresh.cases.length} flipped cases` : split;
         if (overallRejected)
-            regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < ${level})`);
+            regressionReasons.push(`head worse than base overall (${fresh ? 'stratified exact' : 'one-sided paired'} ${pClause(overall.pValue)} < ${level})`);
         if (groups.length > 1) {
             const holm = holmAdjusted(groups.map((g) => g.pValue));
             groups.forEach((g, i) => {
-                g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]));
+                g.adjustedP = Math.max(overall.adjustedP, scaleLooks(holm[i]));
                 g.regression = overallRejected && g.adjustedP < alpha;
                 if (g.regression)
                     regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}; adjusted for the overall test first and Holm over ${groups.length} groups: ${formatP(g.adjustedP)} < α = ${alpha})`);
@@ -965,7 +1129,7 @@ function compareResults(base, head, options) {
         }
         // Critical family.
         if (critical.size > 0) {
-            checks = criticalChecks(pairs, changes, new Set(lists.newlyFailing), alpha, levels.critical);
+            checks = criticalChecks(pairs, changes, new Set(lists.newlyFailing), alpha, levels.critical, fresh);
             for (const check of checks) {
                 const name = `critical ${caseName(check.change)}`;
                 if (check.status === 'regression')
@@ -988,9 +1152,16 @@ function compareResults(base, head, options) {
                 inconclusiveReasons.push(`${errors} calls errored${erroring}: were the missing head outcomes fails, the head would be significantly worse (${pClause(worst.pValue)})`);
             }
         }
-        // Too small for any drop to be significant.
+        // Too small for any drop to be significant. With fresh evidence, the flipped cases' fresh repeats.
         const needed = casesToDecide(levels.paired);
-        if (pairedSmallestP(overall.cases) >= levels.paired) {
+        if (fresh) {
+            const freshAll = freshPairs(fresh.cases, fresh.base, fresh.head).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
+            const smallest = freshAll.reduce((p, c) => p * fisherSmallestP(c.baseOutcomes, c.headOutcomes), 1);
+            const worse = freshAll.some((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes);
+            if (freshAll.length > 0 && worse && !overallRejected && smallest >= levels.paired / looks)
+                inconclusiveReasons.push(`too little fresh evidence: the ${freshAll.length} flipped case(s) re-run ${freshAll[0].headOutcomes} time(s) per side can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`);
+        }
+        else if (pairedSmallestP(overall.cases) >= levels.paired) {
             const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
             const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
             tooSmall = { cases: overall.cases, casesNeeded: needed, everyCaseWorse: worse === paired.length && worse > 0 };
@@ -1029,6 +1200,17 @@ function compareResults(base, head, options) {
         flaky: lists.flaky,
         newlyErroring,
         critical: checks,
+        ...(fresh
+            ? {
+                fresh: {
+                    cases: fresh.cases.length,
+                    calls: fresh.base.length + fresh.head.length,
+                    looks,
+                    rounds: fresh.rounds,
+                    stopped: fresh.stopped,
+                },
+            }
+            : {}),
         ...(tooSmall ? { tooSmall } : {}),
         headFailingCases,
         regression: regressionReasons.length > 0,
@@ -1037,7 +1219,7 @@ function compareResults(base, head, options) {
         ...(inconclusiveReasons.length ? { inconclusiveReason: inconclusiveReasons[0] } : {}),
         inconclusiveReasons,
         errorRate: { base: errorShare(base), head: errorShare(head) },
-        usage: { base: usagePerCall(base.results), head: usagePerCall(head.results) },
+        usage: usageOf(base.results, head.results),
     };
 }
 /** p-values as people read them: 2 significant digits, tiny ones as "<0.001". */
@@ -1111,6 +1293,47 @@ function untestedPromptChanges(changes, promptGlobs, testedFiles) {
         .map((c) => c.path)
         .filter((p) => isPrompt(p) && !testedFiles.has(p))
         .sort();
+}
+
+/** Fresh evidence for the flipped cases, or undefined when nothing flipped (the first samples agree). */
+async function gatherFreshEvidence(input) {
+    const options = input.sequential ?? DEFAULT_SEQUENTIAL;
+    const cases = casesToResample(input.base, input.head, input.criticalTests);
+    if (cases.length === 0)
+        return undefined;
+    const paired = input.criticalTests.size > 0 ? input.alpha / 2 : input.alpha;
+    const base = [];
+    const head = [];
+    const draw = async (which, n) => {
+        if (which.length === 0 || n <= 0)
+            return;
+        const [b, h] = await Promise.all([input.resample(which, 'base', n), input.resample(which, 'head', n)]);
+        base.push(...b);
+        head.push(...h);
+    };
+    let rounds = 0;
+    let stopped = 'continue';
+    while (stopped === 'continue') {
+        await draw(cases, options.perRound);
+        rounds++;
+        stopped = decideLook(freshPairs(cases, base, head), rounds, paired, options);
+    }
+    // Critical flips: enough fresh repeats that their own exact test can decide them.
+    const critical = cases.filter((c) => c.critical);
+    if (critical.length > 0) {
+        const needed = freshRepeatsForCritical(input.alpha / 2, critical.length);
+        await draw(critical, needed - rounds * options.perRound);
+    }
+    return { cases, base, head, looks: options.rounds, rounds, stopped };
+}
+/**
+ * The engine's case filter for a resample of `cases` on a side: its plan's prompt `headIdx` maps the side's
+ * prompt positions to the head's (as results are re-indexed), providers are matched by their result name.
+ */
+function resampleFilter(cases, headIdx, providers) {
+    const wanted = new Set(cases.map((c) => JSON.stringify([c.promptIdx, c.provider, c.testIdx])));
+    const names = providers.map((p) => p.label ?? p.id);
+    return (planned) => wanted.has(JSON.stringify([headIdx[planned.promptIdx], names[planned.providerIdx], planned.testIdx]));
 }
 
 // Which base prompt is the earlier version of which head prompt. Pure.
@@ -1494,14 +1717,51 @@ scope = 'all') {
         const pr = prepared.prSuite;
         prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, filter)).results;
     }
+    // ── adaptive repeats (src/review/adaptive.ts); a sharded run gets them in the merge job ──
+    const fresh = filter
+        ? undefined
+        : await freshEvidenceFor(prepared, { head: head.results, base: base?.results }, options);
+    // ── end adaptive repeats ──
     return {
         head: head.results,
         base: base?.results,
         prHead,
-        calls: [base?.results, prHead].reduce((acc, r) => (r ? addCalls(acc, countCalls(r)) : acc), countCalls(head.results)),
+        calls: [base?.results, prHead].reduce((acc, r) => (r ? addCalls(acc, countCalls(r)) : acc), addCalls(countCalls(head.results), freshCalls(fresh))),
         identities: { head: head.identities, base: base?.identities ?? [] },
+        ...(fresh ? { fresh } : {}),
     };
 }
+/**
+ * Adaptive repeats for one suite's evaluated sides (src/review/adaptive.ts): at repeat 1 with a base, the flipped
+ * cases are re-run on both sides with fresh samples, never from the cache. Undefined when they do not apply.
+ */
+async function freshEvidenceFor(prepared, sides, options) {
+    const { suite } = prepared;
+    if (!suite || !sides.head || !sides.base || !prepared.base || suite.evaluateOptions.repeat !== 1)
+        return undefined;
+    // The spend plan is made before the first call and cannot foresee which cases flip: under `max-calls` /
+    // `max-cost` there are no fresh repeats, and the first samples are tested as they are.
+    if (options.budget)
+        return undefined;
+    return gatherFreshEvidence({
+        base: sides.base.results,
+        head: sides.head.results,
+        criticalTests: new Set(suite.tests.flatMap((t, i) => (t.critical ? [i] : []))),
+        alpha: suite.gate.alpha,
+        resample: async (cases, which, n) => {
+            const plan = which === 'base' ? prepared.base : prepared.head;
+            const again = { ...suite, evaluateOptions: { ...suite.evaluateOptions, repeat: n } };
+            const only = () => resampleFilter(cases, plan.headIdx, suite.providers);
+            const noCache = { ...options, cacheDir: undefined };
+            return (await evaluateSide(prepared.configPath, again, which, plan, noCache, undefined, only)).results.results;
+        },
+    });
+}
+/** Calls the fresh repeats made (never cached). */
+const freshCalls = (fresh) => ({
+    made: (fresh?.base.length ?? 0) + (fresh?.head.length ?? 0),
+    cached: 0,
+});
 /** Compare and gate one suite's evaluated sides. */
 function decideSuite(prepared, sides, logger) {
     const { configPath, name, suite, affectedBy } = prepared;
@@ -1526,6 +1786,7 @@ function decideSuite(prepared, sides, logger) {
         maxErrorRate: suite.gate.maxErrorRate,
         criticalTests,
         gate: suite.gate,
+        ...(sides.fresh ? { fresh: sides.fresh } : {}),
     });
     const prSuite = prepared.prSuite && sides.prHead ? prSuiteOutcome(prepared.prSuite, sides.prHead) : undefined;
     // Cases only the PR's suite has are new: the gate judges them with the yardstick's head outcomes.
@@ -1997,11 +2258,17 @@ async function reviewMerged(input, files) {
             calls.set(side.config, addCalls(counts, { made: side.results.length - cached, cached }));
         }
     }
-    return withPrepared(input, async (all) => summarize(input, all.map((prepared) => {
-        const sides = byConfig.get(prepared.configPath);
-        const counts = calls.get(prepared.configPath) ?? { made: 0, cached: 0 };
-        return decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts }, logger);
-    })));
+    return withPrepared(input, async (all) => {
+        const suites = [];
+        for (const prepared of all) {
+            const sides = byConfig.get(prepared.configPath);
+            // Adaptive repeats run here, once, on the merged first samples (as a single run would).
+            const fresh = await freshEvidenceFor(prepared, { head: sides?.head, base: sides?.base }, input.evaluate);
+            const counts = addCalls(calls.get(prepared.configPath) ?? { made: 0, cached: 0 }, freshCalls(fresh));
+            suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts, fresh }, logger));
+        }
+        return summarize(input, suites);
+    });
 }
 
 // Fitting a report under a size limit: render less and less until it fits, and as a last resort cut on a
@@ -2233,16 +2500,17 @@ function rateCell(r) {
 }
 function rateRow(label, r, flagged) {
     const p = `${formatP(r.adjustedP)}${flagged ? ' ⛔' : ''}`;
-    return `| ${label[0]} | ${label[1]} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
+    return `| ${label} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
 }
 function ratesTable(c) {
     const rows = [
-        '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p <sub>adj.</sub> | Cases | Errors (base → head) |',
-        '|---|---|--:|--:|--:|--:|--:|--:|',
-        ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
+        // One label column and short headers: the table fits GitHub's 760 px comment column.
+        '| Prompt × provider | Base <sub>95% CI</sub> | Head <sub>95% CI</sub> | Δ | p <sub>adj.</sub> | Cases | Errors |',
+        '|---|--:|--:|--:|--:|--:|--:|',
+        ...c.groups.map((g) => rateRow(`${escapeInline(g.promptId, 60)}<br><sub>${escapeInline(g.provider, 60)}</sub>`, g, g.regression)),
     ];
     if (c.groups.length !== 1)
-        rows.push(rateRow(['**All**', ''], c.overall, c.overall.adjustedP < c.alpha && c.overall.base.passed + c.overall.base.failed > 0));
+        rows.push(rateRow('**All**', c.overall, c.overall.adjustedP < c.alpha && c.overall.base.passed + c.overall.base.failed > 0));
     return rows.join('\n');
 }
 /** What the critical family said about a case, in words. */
@@ -2263,11 +2531,8 @@ function criticalLine(check) {
             return [];
     }
 }
-function newlyFailingSection(list, critical, detail) {
-    if (list.length === 0)
-        return '';
-    const shown = list.slice(0, detail.newlyFailing);
-    const blocks = shown.map((c) => [
+function caseBlock(c, critical, detail) {
+    return [
         `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
         '',
         ...criticalLine(critical.find((k) => k.change === c)),
@@ -2281,11 +2546,39 @@ function newlyFailingSection(list, critical, detail) {
         'Head output:',
         '',
         codeBlock(c.head.excerpt, 'text', detail.excerptChars),
-    ].join('\n'));
-    const more = list.length > shown.length
-        ? `\n\n_…and ${list.length - shown.length} more newly failing cases: the full list is in the job summary._`
-        : '';
-    return `#### ❌ Newly failing (${list.length})\n\n${blocks.join('\n\n')}${more}`;
+    ].join('\n');
+}
+/** The check a case failed first (its assertion type, or `error`): what its group is named after. */
+const failedCheck = (c) => /^([^:]+):/.exec(c.head.reasons[0] ?? '')?.[1] ?? 'no reason given';
+/**
+ * Newly failing cases grouped by the check they failed: one collapsed group per check, its cases inside.
+ * Critical cases come first and stay open: they are the ones a reviewer must see.
+ */
+function newlyFailingSection(list, critical, detail) {
+    if (list.length === 0)
+        return '';
+    let budget = detail.newlyFailing;
+    const take = (cases) => {
+        const shown = cases.slice(0, Math.max(0, budget));
+        budget -= shown.length;
+        return shown;
+    };
+    const parts = take(list.filter((c) => c.critical)).map((c) => caseBlock(c, critical, detail));
+    const groups = new Map();
+    for (const c of list.filter((c) => !c.critical))
+        groups.set(failedCheck(c), [...(groups.get(failedCheck(c)) ?? []), c]);
+    for (const [check, cases] of [...groups].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]))) {
+        const shown = take(cases);
+        const example = escapeInline(cases[0].head.reasons[0]?.slice(check.length + 1).trim() ?? '', 120);
+        const summary = `${escapeInline(check, 60)} — ${cases.length} case${cases.length === 1 ? '' : 's'}${example ? `, e.g. ${example}` : ''}`;
+        const hidden = cases.length - shown.length;
+        const more = hidden > 0 ? `\n\n_…and ${hidden} more: the full list is in the job summary._` : '';
+        const body = shown.length
+            ? shown.map((c) => caseBlock(c, critical, detail)).join('\n\n')
+            : '_Shown in the job summary._';
+        parts.push(`<details>\n<summary>${summary}</summary>\n\n${body}${more}\n\n</details>`);
+    }
+    return `#### ❌ Newly failing (${list.length})\n\n${parts.join('\n\n')}`;
 }
 /** A collapsed table of cases; `reason` adds the head's failure reasons. */
 function collapsedList(heading, list, detail, withReason) {
@@ -2315,6 +2608,13 @@ function newlyErroringSection(list, detail) {
     const more = list.length > shown.length ? `\n\n_…and ${list.length - shown.length} more: see the job summary._` : '';
     return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
 }
+/** Where the p-values come from when the flipped cases were re-run. */
+function freshNote(c) {
+    if (!c.fresh)
+        return '';
+    const f = c.fresh;
+    return `<sub>🔁 The tests use fresh repeats only: the ${f.cases} case(s) whose first samples flipped were re-run on both sides (${f.calls} calls, never from the cache; ${f.rounds} of ${f.looks} look(s)), so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
+}
 /** A suite too small for any drop to be significant says so, and what it would take. */
 function tooSmallNote(c) {
     if (!c.tooSmall || c.inconclusive)
@@ -2329,17 +2629,19 @@ function legend(c, suite) {
         `Pass rates count outcomes; errors are missing data, shown apart (inconclusive when they could change the verdict, or above ${percent(c.maxErrorRate)}).</sub>`);
 }
 const omitted = (what, n) => (n > 0 ? `_${n} ${what} omitted to fit: see the job summary._` : '');
+/** Tokens and cost per call when there are any; latency only when it changed beyond its noise. */
 function usageTable(usage) {
     const { base, head } = usage;
-    const ms = (x) => (x === null ? 'cached' : `${Math.round(x)} ms`);
-    const latencyChange = base.latencyMs === null || head.latencyMs === null ? '—' : relativeChange(base.latencyMs, head.latencyMs);
-    return [
-        '| Per call | Base | Head | Change |',
-        '|---|--:|--:|--:|',
-        `| Tokens | ${base.tokens.toFixed(1)} | ${head.tokens.toFixed(1)} | ${relativeChange(base.tokens, head.tokens)} |`,
-        `| Cost | $${base.cost.toFixed(6)} | $${head.cost.toFixed(6)} | ${relativeChange(base.cost, head.cost)} |`,
-        `| Latency | ${ms(base.latencyMs)} | ${ms(head.latencyMs)} | ${latencyChange} |`,
-    ].join('\n');
+    const rows = [];
+    if (base.tokens > 0 || head.tokens > 0)
+        rows.push(`| Tokens | ${base.tokens.toFixed(1)} | ${head.tokens.toFixed(1)} | ${relativeChange(base.tokens, head.tokens)} |`);
+    if (base.cost > 0 || head.cost > 0)
+        rows.push(`| Cost | $${base.cost.toFixed(6)} | $${head.cost.toFixed(6)} | ${relativeChange(base.cost, head.cost)} |`);
+    if (usage.latencyChanged && base.latencyMs !== null && head.latencyMs !== null)
+        rows.push(`| Latency | ${Math.round(base.latencyMs)} ms | ${Math.round(head.latencyMs)} ms | ${relativeChange(base.latencyMs, head.latencyMs)} |`);
+    if (rows.length === 0)
+        return '';
+    return ['| Per call | Base | Head | Change |', '|---|--:|--:|--:|', ...rows].join('\n');
 }
 function suiteSection(suite, detail, several) {
     const c = suite.comparison;
@@ -2356,6 +2658,7 @@ function suiteSection(suite, detail, several) {
     if (suite.verdict === 'skipped' && c.overall.cases === 0)
         return parts.join('\n\n');
     parts.push(ratesTable(c));
+    parts.push(freshNote(c));
     parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
     if (c.regressionReasons.length)
         parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
@@ -2429,7 +2732,7 @@ function footer(input) {
 /** The marker is ours, but check it is one HTML comment so it can never open anything. */
 function markerLine(marker) {
     if (!/^<!--[^]*?-->$/.test(marker) || marker.slice(4, -3).includes('--')) {
-        return `<!-- ${breakMentions(marker).replace(/-->|--|[<>]/g, '')} -->`;
+        return `<!-- ${marker.replace(/-->|--|[<>]/g, '')} -->`;
     }
     return marker;
 }
@@ -2503,7 +2806,9 @@ const isControl = (ch) => {
 };
 const clean = (text, max) => 
 // Cut first: a 10 MB output is never spread into code points.
-[...truncateCodePoints(text, max).replace(/\r\n?|\n/g, ' ↵ ')].map((ch) => (isControl(ch) ? '�' : ch)).join('');
+[...revealInvisible(truncateCodePoints(text, max)).replace(/\r\n?|\n/g, ' ↵ ')]
+    .map((ch) => (isControl(ch) ? '�' : ch))
+    .join('');
 function table(rows) {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
     return rows.map((r) => r
@@ -2549,6 +2854,8 @@ function renderText(input) {
         if (c.groups.length !== 1)
             rows.push(['all', '', ...rateCells(c.overall)]);
         lines.push(...table(rows).map((l) => `  ${l}`));
+        if (c.fresh)
+            lines.push(`  fresh repeats: ${c.fresh.cases} flipped case(s) re-run on both sides, ${c.fresh.calls} calls; the tests use only these`);
         lines.push(...c.inconclusiveReasons.map((r) => `  inconclusive: ${clean(r, 300)}`));
         lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
         lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly erroring', c.newlyErroring));

@@ -10,7 +10,15 @@ import { addCalls, memoizedRender, openCache, type CallCounts, type EvaluateOpti
 import { combineVerdicts } from './gate.js';
 import { budgetReview, estimateReview } from './review/budget.js';
 import { untestedPromptChanges } from './review/affected.js';
-import { decideSuite, evaluateSides, prepareSuite, repoRelative, type PreparedSuite } from './review/suite.js';
+import {
+  decideSuite,
+  evaluateSides,
+  freshCalls,
+  freshEvidenceFor,
+  prepareSuite,
+  repoRelative,
+  type PreparedSuite,
+} from './review/suite.js';
 import { openTrees } from './review/trees.js';
 import { buildShardSide, type ShardSide } from './shard/shard-file.js';
 import { mergeShards } from './shard/merge.js';
@@ -137,14 +145,15 @@ export async function reviewMerged(input: ReviewInput, files: readonly SourcedSh
       calls.set(side.config, addCalls(counts, { made: side.results.length - cached, cached }));
     }
   }
-  return withPrepared(input, async (all) =>
-    summarize(
-      input,
-      all.map((prepared) => {
-        const sides = byConfig.get(prepared.configPath);
-        const counts = calls.get(prepared.configPath) ?? { made: 0, cached: 0 };
-        return decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts }, logger);
-      }),
-    ),
-  );
+  return withPrepared(input, async (all) => {
+    const suites = [];
+    for (const prepared of all) {
+      const sides = byConfig.get(prepared.configPath);
+      // Adaptive repeats run here, once, on the merged first samples (as a single run would).
+      const fresh = await freshEvidenceFor(prepared, { head: sides?.head, base: sides?.base }, input.evaluate);
+      const counts = addCalls(calls.get(prepared.configPath) ?? { made: 0, cached: 0 }, freshCalls(fresh));
+      suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts, fresh }, logger));
+    }
+    return summarize(input, suites);
+  });
 }

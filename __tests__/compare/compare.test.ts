@@ -76,7 +76,7 @@ describe('compareResults: verdict-relevant outcomes', () => {
     expect(compare(base, head)).toMatchObject({ regression: false, inconclusive: false });
     const c = compare(base, head, { criticalTests: new Set([29]) });
     expect(c).toMatchObject({ regression: false, inconclusive: true });
-    expect(c.critical).toMatchObject([{ status: 'undecided', pValue: 0.5, repeatsNeeded: 4 }]);
+    expect(c.critical).toMatchObject([{ status: 'undecided', pValue: expect.closeTo(0.5, 8), repeatsNeeded: 4 }]);
     expect(c.inconclusiveReasons).toEqual([
       'critical test 29 (case 29) on prompts/p0.txt × echo is newly failing, but 1 base and 1 head outcome(s) cannot decide it: it needs 4 fresh repeats per side',
     ]);
@@ -88,8 +88,8 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const head = [...many(29, 'P'), row(29, 'FFFFFF')];
     const c = compare(base, head, { criticalTests: new Set([29]) });
     // Fisher: 1/C(12, 6) = 1/924; on α's scale ×2 (α/2 for the critical family), one critical case.
-    expect(c.critical[0]!.pValue).toBeCloseTo(1 / 924, 12);
-    expect(c.critical[0]!.adjustedP).toBeCloseTo(2 / 924, 12);
+    expect(c.critical[0]!.pValue).toBeCloseTo(1 / 924, 9);
+    expect(c.critical[0]!.adjustedP).toBeCloseTo(2 / 924, 9);
     expect(c.regression).toBe(true);
     expect(c.regressionReasons).toEqual([
       'critical test 29 (case 29) on prompts/p0.txt × echo newly failing (exact test over its repeats p = 0.0011, adjusted 0.0022 < α = 0.05)',
@@ -104,7 +104,7 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const critical = new Set([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
     const c = compare(base, head, { criticalTests: critical });
     expect(c.critical).toMatchObject([{ status: 'not-significant' }]);
-    expect(c.critical[0]!.adjustedP).toBeCloseTo((7 / 924) * 20, 12);
+    expect(c.critical[0]!.adjustedP).toBeCloseTo((7 / 924) * 20, 9);
     expect(c.regression).toBe(false);
   });
 
@@ -333,9 +333,22 @@ describe('compareResults: cost per call', () => {
       row(1, 'P', { tokens: 150, cost: 0.003, cached: true, latencyMs: 0 }),
     ];
     const c = compare(base, head, { maxErrorRate: 1 });
-    expect(c.usage.base).toEqual({ calls: 2, tokens: 100, cost: 0.002, latencyMs: 300 });
+    expect(c.usage.base).toEqual({ calls: 2, tokens: 100, cost: 0.002, latencyMs: 300, latencyStdErrMs: 0 });
     expect(c.usage.head).toMatchObject({ calls: 3, tokens: 150, latencyMs: 500 });
     expect(c.usage.head.cost).toBeCloseTo(0.003, 12);
+  });
+});
+
+describe('compareResults: latency changes only beyond their noise', () => {
+  const calls = (ms: number[], from = 0) => ms.map((latencyMs, i) => row(from + i, 'P', { latencyMs }));
+  it.each([
+    ['steady 200 ms → 400 ms', [200, 200, 200, 200], [400, 400, 400, 400], true],
+    ['noisy 100–500 ms both sides, means 300 → 320', [100, 500, 100, 500], [120, 520, 120, 520], false],
+    ['all cached on one side', [200, 200], [0, 0], false],
+  ] as const)('%s → changed: %s', (_name, base, head, changed) => {
+    const cachedHead = head.every((ms) => ms === 0);
+    const headRows = calls([...head]).map((r) => ({ ...r, cached: cachedHead }));
+    expect(compare(calls([...base]), headRows).usage.latencyChanged).toBe(changed);
   });
 });
 

@@ -1,6 +1,12 @@
 import {
   binomialHalfUpperTail,
+  casesToDecide,
+  fisherExactLowerTail,
+  fisherSmallestP,
+  holmAdjusted,
   holmRejections,
+  repeatsToDecide,
+  stratifiedExactLowerTail,
   mcnemarExactOneSided,
   pairedRegressionTest,
   seededRandom,
@@ -186,5 +192,57 @@ describe('holmRejections', () => {
     [[], 0.05, []],
   ])('%j at α=%f → %j', (ps, alpha, expected) => {
     expect(holmRejections(ps, alpha)).toEqual(expected);
+  });
+});
+
+describe('holmAdjusted: adjusted p < α exactly when Holm rejects', () => {
+  it('matches the step-down and is monotone in the raw p', () => {
+    const p = [0.01, 0.04, 0.03, 0.5];
+    expect(holmAdjusted(p)).toEqual([0.04, 0.09, 0.09, 0.5]);
+    for (const alpha of [0.01, 0.05, 0.1])
+      expect(holmAdjusted(p).map((a) => a < alpha)).toEqual(holmRejections(p, alpha));
+  });
+});
+
+describe('exact per-case tests over repeats', () => {
+  it('Fisher one-sided: 3/3 → 0/3 is 1/20; 6/6 → 0/6 is 1/924; no change is not evidence', () => {
+    expect(fisherExactLowerTail(3, 3, 0, 3)).toBeCloseTo(1 / 20, 9);
+    expect(fisherExactLowerTail(6, 6, 0, 6)).toBeCloseTo(1 / 924, 9);
+    expect(fisherExactLowerTail(2, 3, 2, 3)).toBeGreaterThan(0.5);
+    expect(fisherSmallestP(1, 1)).toBeCloseTo(0.5, 8);
+  });
+
+  it('stratified (CMH) exact: independent cases multiply, and it agrees with Fisher for one case', () => {
+    const collapse = { basePassed: 3, baseOutcomes: 3, headPassed: 0, headOutcomes: 3 };
+    expect(stratifiedExactLowerTail([collapse])).toBeCloseTo(1 / 20, 9);
+    expect(stratifiedExactLowerTail([collapse, collapse])).toBeCloseTo(1 / 400, 9);
+    const mixed = { basePassed: 2, baseOutcomes: 3, headPassed: 1, headOutcomes: 3 };
+    expect(stratifiedExactLowerTail([mixed])).toBeCloseTo(fisherExactLowerTail(2, 3, 1, 3), 12);
+    expect(stratifiedExactLowerTail([])).toBe(1);
+  });
+
+  it('stratified exact is a valid p-value: under H0 P(p ≤ α) ≤ α', () => {
+    const random = seededRandom(7);
+    const draw = (p: number, n: number) =>
+      Array.from({ length: n }, (): number => (random() < p ? 1 : 0)).reduce((a, b) => a + b, 0);
+    let rejections = 0;
+    const trials = 4000;
+    for (let t = 0; t < trials; t++) {
+      const cases = [0.9, 0.6, 0.3, 0.8, 0.5].map((p) => ({
+        basePassed: draw(p, 3),
+        baseOutcomes: 3,
+        headPassed: draw(p, 3),
+        headOutcomes: 3,
+      }));
+      if (stratifiedExactLowerTail(cases) <= 0.05) rejections++;
+    }
+    expect(rejections / trials).toBeLessThanOrEqual(0.05);
+    expect(rejections / trials).toBeGreaterThan(0.01); // not vacuous
+  });
+
+  it('repeatsToDecide / casesToDecide: the smallest design that can reach the level', () => {
+    expect(repeatsToDecide(0.05)).toBe(4); // 3 per side: 1/20, not below 0.05; 4 per side: 1/70
+    expect(casesToDecide(0.05)).toBe(5);
+    expect(casesToDecide(0.025)).toBe(6);
   });
 });

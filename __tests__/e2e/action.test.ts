@@ -1,8 +1,6 @@
 // The bundled action, run as GitHub runs it, against a real git repository, a loopback GitHub REST API and a
 // loopback world.model. Each verdict is reached by a real suite; the check fails only as `fail-on` says.
-import { reviewPullRequest, useLoopbackWorld } from './world.js';
-import { runAction } from './run-action.js';
-import { modelEnv, pullRequestEvent } from './scenario.js';
+import { rerunPullRequest, reviewPullRequest, useLoopbackWorld } from './world.js';
 
 const world = useLoopbackWorld();
 
@@ -58,15 +56,7 @@ describe('the sticky comment', () => {
     const first = await reviewPullRequest(world, { baseSkill: 10, headSkill: 10 });
     const [comment] = first.comments();
     const { id, updated_at: createdAt } = comment!;
-    const again = await runAction({
-      workspace: first.s.repo.dir,
-      eventName: 'pull_request',
-      payload: pullRequestEvent(first.s, first.pr),
-      inputs: {},
-      env: modelEnv(world.model),
-      apiUrl: world.github.url,
-      sha: first.s.head,
-    });
+    const again = await rerunPullRequest(world, first);
     expect(again.stderr).toBe('');
     expect(again.stdout).toContain('comment updated');
     expect(again.code).toBe(0);

@@ -2,8 +2,10 @@
 // always stated, errors are missing data, critical tests stay inside α, adjusted p-values are shown, and a suite
 // too small to decide says so — with the exit code `fail-on` gives.
 import type { Responder } from '../support/fake-model-server.js';
-import { skillResponder } from './scenario.js';
-import { reviewPullRequest, useLoopbackWorld } from './world.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promptChange, promptText, skillResponder } from './scenario.js';
+import { rerunPullRequest, reviewPullRequest, useLoopbackWorld } from './world.js';
 
 const world = useLoopbackWorld();
 world.nextPr = 300;
@@ -89,26 +91,40 @@ describe('errors are missing data', () => {
 });
 
 describe('critical tests inside α', () => {
-  test('with one repeat a newly failing critical test is not decidable: inconclusive, naming the repeats it needs', async () => {
+  test('at the default repeat the critical flip gets fresh repeats on both sides and is decided: a regression', async () => {
     const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 9, suite: { critical: [9] } });
-    expect(run.outputs.verdict).toBe('inconclusive');
-    expect(run.code).toBe(0);
-    expect(comments()[0]!.body).toContain(
-      '- ⚠️ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model is newly failing, but 1 base and 1 head outcome(s) cannot decide it: it needs 4 fresh repeats per side',
+    expect(run.outputs.verdict).toBe('regression');
+    expect(run.code).toBe(1);
+    const body = comments()[0]!.body;
+    expect(body).toContain(
+      '- ⛔ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model newly failing (exact test over its repeats p = 0.014, adjusted 0.029 &lt; α = 0.05)',
+    );
+    expect(body).toContain(
+      'the 2 case(s) whose first samples flipped were re-run on both sides (14 calls, never from the cache',
     );
   });
 
-  test('with enough repeats the same critical flip is significant on its own: a regression', async () => {
+  test('with repeat 2 (no fresh repeats) the same flip cannot be decided: inconclusive, naming the repeats it needs', async () => {
     const { run, comments } = await reviewPullRequest(
+      world,
+      { baseSkill: 10, headSkill: 9, suite: { critical: [9] } },
+      { repeat: '2' },
+    );
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(run.code).toBe(0);
+    expect(comments()[0]!.body).toContain(
+      '- ⚠️ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model is newly failing, but 2 base and 2 head outcome(s) cannot decide it: it needs 4 fresh repeats per side',
+    );
+  });
+
+  test('with repeat 4 the critical flip is significant on its own', async () => {
+    const { run } = await reviewPullRequest(
       world,
       { baseSkill: 10, headSkill: 9, suite: { critical: [9] } },
       { repeat: '4' },
     );
     expect(run.outputs.verdict).toBe('regression');
     expect(run.code).toBe(1);
-    expect(comments()[0]!.body).toContain(
-      '- ⛔ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model newly failing (exact test over its repeats p = 0.014, adjusted 0.029 &lt; α = 0.05)',
-    );
   });
 
   test('a critical test whose every head call errors makes the verdict inconclusive, named (it was ✅ Ship)', async () => {
@@ -127,26 +143,75 @@ describe('critical tests inside α', () => {
 
 describe('adjusted p-values', () => {
   test('with critical tests the paired test has α/2: the table shows p on α’s scale', async () => {
-    const { comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 7, suite: { critical: [0] } });
+    const { comments } = await reviewPullRequest(
+      world,
+      { baseSkill: 10, headSkill: 8, suite: { critical: [0] } },
+      { repeat: '2' },
+    );
     const body = comments()[0]!.body;
-    // 6 of 20 cases broke: raw p = 1/64 = 0.016, adjusted ×2 = 0.031 < α = 0.05.
+    // 4 of 20 cases broke 2/2 → 0/2: sign-flip p = 1/16 = 0.0625, adjusted ×2 = 0.13: not flagged.
     expect(body).toContain('| Δ | p <sub>adj.</sub> |');
-    expect(body).toContain('| −30.0 pts | 0.031 ⛔ |');
-    expect(body).toContain('(one-sided paired p = 0.016 &lt; α/2 = 0.025, α split with critical tests)');
+    expect(body).toContain('| −20.0 pts | 0.13 |');
   });
 });
 
-describe('suites too small for any drop to be significant', () => {
-  test('a 4-case collapse 100% → 0% is inconclusive (it was a passing check); fail-on inconclusive blocks it', async () => {
-    const change = { baseSkill: 10, headSkill: 0, suite: { tests: 4 } };
+describe('gatekeeping over prompt groups', () => {
+  test('the overall test first, then each prompt Holm-corrected: only the prompt that dropped is flagged', async () => {
+    const s = await promptChange({ baseSkill: 10, headSkill: 10 });
+    world.repos.push(s.repo);
+    const yaml = (await readFile(path.join(s.repo.dir, 'promptgate.yaml'), 'utf8')).replace(
+      '  - file://prompts/answer.txt\n',
+      '  - file://prompts/answer.txt\n  - file://prompts/second.txt\n',
+    );
+    await s.repo.write('promptgate.yaml', yaml);
+    await s.repo.write('prompts/second.txt', promptText(10, 'Second prompt'));
+    const base = await s.repo.commit('two prompts');
+    await s.repo.write('prompts/answer.txt', promptText(5, 'Kindly answer the question'));
+    await s.repo.write('prompts/second.txt', promptText(10, 'Second prompt, reworded'));
+    const head = await s.repo.commit('both prompts edited; the first loses half its skill');
+    const pr = world.nextPr++;
+    world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
+    const run = await rerunPullRequest(world, { s: { repo: s.repo, base, head }, pr });
+    expect(run.outputs.verdict).toBe('regression');
+    const body = world.github.state.commentsOn(pr)[0]!.body;
+    const row = (prompt: string) => body.split('\n').find((l) => l.startsWith(`| file://prompts/${prompt}<br>`))!;
+    expect(row('answer.txt')).toMatch(/\| −50\.0 pts \| <0\.001 ⛔ \| 20 \|/);
+    expect(row('second.txt')).toMatch(/\| ±0\.0 pts \| 1 \| 20 \|/);
+    expect(body).toMatch(/^\| \*\*All\*\* \|.* \| <0\.001 ⛔ \| 40 \|/m);
+    expect(body).toContain('adjusted for the overall test first and Holm over 2 groups');
+  });
+});
+
+describe('small suites', () => {
+  test('a 4-case collapse 100% → 0% is decided by fresh repeats of the 4 cases: a regression (it was a passing check)', async () => {
+    const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 0, suite: { tests: 4 } });
+    expect(run.outputs.verdict).toBe('regression');
+    expect(run.code).toBe(1);
+    expect(comments()[0]!.body).toContain('the 4 case(s) whose first samples flipped were re-run on both sides');
+  });
+
+  test('a 1-case collapse cannot be decided even so: inconclusive, and fail-on inconclusive blocks it', async () => {
+    const change = { baseSkill: 10, headSkill: 0, suite: { tests: 1 } };
     const { run, comments } = await reviewPullRequest(world, change);
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.code).toBe(0);
     expect(comments()[0]!.body).toContain(
-      '- ⚠️ too small to decide: every case got worse (base 100.0% → head 0.0%), but 4 paired case(s) can never reach significance (the smallest p is 1/16); it needs at least 5 cases',
+      '- ⚠️ too little fresh evidence: the 1 flipped case(s) re-run 3 time(s) per side can never reach significance (the smallest p is 0.05)',
     );
     const blocking = await reviewPullRequest(world, change, { 'fail-on': 'regression,inconclusive' });
     expect(blocking.run.code).toBe(1);
+  });
+
+  test('with repeat 2 (no fresh repeats) a 4-case collapse says it is too small and what it needs', async () => {
+    const { run, comments } = await reviewPullRequest(
+      world,
+      { baseSkill: 10, headSkill: 0, suite: { tests: 4 } },
+      { repeat: '2' },
+    );
+    expect(run.outputs.verdict).toBe('inconclusive');
+    expect(comments()[0]!.body).toContain(
+      '- ⚠️ too small to decide: every case got worse (base 100.0% → head 0.0%), but 4 paired case(s) can never reach significance (the smallest p is 1/16); it needs at least 5 cases',
+    );
   });
 
   test('a small suite that did not get worse keeps its gate verdict and says it is too small', async () => {
@@ -155,5 +220,54 @@ describe('suites too small for any drop to be significant', () => {
     expect(comments()[0]!.body).toContain(
       "ℹ️ Too small for any drop to be significant: 3 paired case(s), and the paired test's smallest p is 1/8.",
     );
+  });
+});
+
+describe('fresh evidence for flips: a cached base is one sample, so it only selects', () => {
+  test('a re-run draws the flipped cases afresh on both sides: only first samples can come from the cache', async () => {
+    const first = await reviewPullRequest(world, { baseSkill: 10, headSkill: 6 });
+    expect(first.run.outputs.verdict).toBe('regression');
+    expect(first.run.outputs.calls).toBe(String(40 + 48)); // 20 cases × 2 sides, then 8 flipped × 3 × 2 fresh
+    const requests = world.model.requestCount;
+    const again = await rerunPullRequest(world, first);
+    expect(again.outputs.verdict).toBe('regression');
+    // Whatever the cache holds (here the Actions cache service is absent, so it lives one run), only first
+    // samples can come from it: the 48 fresh calls are made again on every run.
+    const cached = Number(again.outputs['cached-calls']);
+    expect(cached).toBeLessThanOrEqual(40);
+    expect(Number(again.outputs.calls)).toBe(40 - cached + 48);
+    expect(world.model.requestCount - requests).toBe(40 - cached + 48);
+    expect(first.comments()[0]!.body).toContain(
+      'the 8 case(s) whose first samples flipped were re-run on both sides (48 calls, never from the cache; 1 of 1 look(s))',
+    );
+  });
+});
+
+describe('reviewers are not misled by what the model or the suite wrote', () => {
+  test('invisible characters are shown, mentions and issue references stay text', async () => {
+    world.model.setResponder((input) =>
+      input.lastUserMessage.startsWith('Please answer')
+        ? 'Sorry \u202eKO\u202c @octocat fixes #12 and octo/demo#3\u200b'
+        : skillResponder(input),
+    );
+    const { run, comments } = await reviewPullRequest(world, {
+      baseSkill: 10,
+      headSkill: 10,
+      suite: { tests: 6 },
+      // A prompt edit that hides a bidi isolate in the diff.
+      headExtraFiles: {
+        'prompts/answer.txt': 'Please answer the question carefully.\u2066\nSkill: 10\nQuestion {{ n }}\n',
+      },
+    });
+    expect(run.outputs.verdict).toBe('regression');
+    const body = comments()[0]!.body;
+    // In the output excerpts (code blocks): visible code points, and GitHub links nothing inside code.
+    expect(body).toContain('Sorry ⟨U+202E⟩KO⟨U+202C⟩ @octocat fixes #12 and octo/demo#3⟨U+200B⟩');
+    // In the prompt diff too.
+    expect(body).toContain('+Please answer the question carefully.⟨U+2066⟩');
+    expect(body).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+    // Our own case labels never take the #N form.
+    expect(body).toContain('**test 0 · question 0**');
+    expect(body).not.toMatch(/\*\*#\d/);
   });
 });

@@ -41,14 +41,23 @@ export async function reviewPullRequest(
   const pr = world.nextPr++;
   world.github.state.setPull(pr, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
   prepare?.(s, pr);
-  const run = await runAction({
-    workspace: s.repo.dir,
+  const run = await rerunPullRequest(world, { s, pr }, inputs);
+  return { s, pr, run, comments: () => world.github.state.commentsOn(pr) };
+}
+
+/** The action run (again) on a pull request's current head, as a re-run job or a new push event would. */
+export function rerunPullRequest(
+  world: World,
+  opened: { s: Scenario; pr: number },
+  inputs: Record<string, string> = {},
+) {
+  return runAction({
+    workspace: opened.s.repo.dir,
     eventName: 'pull_request',
-    payload: pullRequestEvent(s, pr),
+    payload: pullRequestEvent(opened.s, opened.pr),
     inputs,
     env: modelEnv(world.model),
     apiUrl: world.github.url,
-    sha: s.head,
+    sha: opened.s.head,
   });
-  return { s, pr, run, comments: () => world.github.state.commentsOn(pr) };
 }

@@ -70,13 +70,18 @@ describe('npm run demo', () => {
 
   test('part 2 prints the sticky comment of a regression', () => {
     expect(review).toContain('<!-- promptgate:promptgate.yaml -->');
-    expect(review).toMatch(/^## ⛔ Regression · gate: consider fine-tuning \([\d.]+%\) · merge blocked/m);
+    expect(review).toMatch(
+      /^## ⛔ Regression · gate: consider fine-tuning \([\d.]+%\) · merge blocked \(fail-on: regression\)$/m,
+    );
     expect(review).toMatch(/^head [\d.]+% vs base 95\.7%$/m);
   });
 
   test('part 2 lists the newly failing cases, the critical fraud test among them', () => {
     const newlyFailing = Number(/#### ❌ Newly failing \((\d+)\)/.exec(review)?.[1] ?? 0);
     expect(newlyFailing).toBeGreaterThanOrEqual(6);
+    expect(review).toMatch(
+      /critical test \d+ \(fraud report is urgent\) on .* newly failing \(exact test over its repeats/,
+    );
     expect(review).toMatch(/\*\*test \d+ · fraud report is urgent\*\*.*\*\*critical\*\*/);
     expect(review).toContain('{"category":"billing","urgency":"normal"}'); // a head output, shown
   });

@@ -1,11 +1,22 @@
-import { breakMentions, codeBlock, escapeInline, fenceFor, neutralizeCode } from '../../src/report/escape.js';
-
-const ZWJ = '\u200d';
+import {
+  codeBlock,
+  escapeInline,
+  fenceFor,
+  neutralizeCode,
+  quoteReferences,
+  revealInvisible,
+} from '../../src/report/escape.js';
 
 describe('escapeInline: model text in prose and table cells', () => {
   it.each([
-    ['@octocat hi', `@${ZWJ}octocat hi`],
-    ['ping @acme/admins', `ping @${ZWJ}acme/admins`],
+    ['@octocat hi', '`@octocat` hi'],
+    ['ping @acme/admins', 'ping `@acme/admins`'],
+    ['fixes #123', 'fixes `#123`'],
+    ['see octo/demo#7 and GH-42', 'see `octo/demo#7` and `GH-42`'],
+    ['mail me@example.com', 'mail me@example.com'],
+    ['item#3 and # 4', 'item#3 and # 4'],
+    ['a\u202eevil\u202c b', 'a⟨U+202E⟩evil⟨U+202C⟩ b'],
+    ['zero\u200bwidth\u200d\ufeff', 'zero⟨U+200B⟩width⟨U+200D⟩⟨U+FEFF⟩'],
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
     ['a | b', 'a \\| b'],
     ['line 1\nline 2\r\nline 3', 'line 1 ↵ line 2 ↵ line 3'],
@@ -34,8 +45,9 @@ describe('code blocks: the fence outlasts any backtick run', () => {
     expect(codeBlock(content).endsWith(`\n${fence}`)).toBe(true);
   });
 
-  it('neutralizes tags and mentions inside the fence', () => {
-    expect(neutralizeCode('<script> </details> @bob a < b')).toBe(`<\u200bscript> <\u200b/details> @${ZWJ}bob a < b`);
+  it('inside the fence only invisible characters change (GitHub links nothing in code)', () => {
+    expect(neutralizeCode('<script> @bob #12 \u2066x\u2069')).toBe('<script> @bob #12 ⟨U+2066⟩x⟨U+2069⟩');
+    expect(codeBlock('-old\u202e\n+new', 'diff')).toBe('```diff\n-old⟨U+202E⟩\n+new\n```');
   });
 
   it('cuts long output', () => {
@@ -43,8 +55,9 @@ describe('code blocks: the fence outlasts any backtick run', () => {
   });
 });
 
-describe('breakMentions', () => {
-  it('leaves a lone @ alone', () => {
-    expect(breakMentions('a @ b')).toBe('a @ b');
+describe('quoteReferences and revealInvisible', () => {
+  it('leaves a lone @ or # alone, and adds no invisible character of its own', () => {
+    expect(quoteReferences('a @ b # c')).toBe('a @ b # c');
+    expect(revealInvisible(escapeInline('@x #1 octo/r#2'))).toBe(escapeInline('@x #1 octo/r#2'));
   });
 });

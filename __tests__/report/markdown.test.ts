@@ -97,6 +97,33 @@ describe('renderComment: layout', () => {
     );
   });
 
+  it('no per-call table when there is no usage to show (no tokens, no cost, latency within its noise)', () => {
+    const free = { tokens: 0, cost: 0 };
+    const s = suite('free', many(10, 'P', 0, free), many(10, 'P', 0, free));
+    expect(renderComment(input([s]))).not.toContain('| Per call |');
+  });
+
+  it('latency appears only when it changed beyond its noise', () => {
+    const s = suite('slow', many(10, 'P', 0, { latencyMs: 200 }), many(10, 'P', 0, { latencyMs: 900 }));
+    expect(renderComment(input([s]))).toContain('| Latency | 200 ms | 900 ms | +350.0% |');
+  });
+
+  it('newly failing cases are grouped by the check they failed, critical ones first and open', () => {
+    const base = many(12, 'P');
+    const head = [
+      row(0, 'F', { reason: 'must mention the refund' }),
+      ...many(5, 'F', 1),
+      ...many(2, 'E', 6),
+      ...many(4, 'P', 8),
+    ];
+    const md = renderComment(input([suite('grouped', base, head, [0])]));
+    const start = md.indexOf('#### ❌ Newly failing (6)');
+    const section = md.slice(start, md.indexOf('####', start + 4));
+    expect(section.indexOf('**test 0 · case 0**')).toBeLessThan(section.indexOf('<details>'));
+    expect(section.match(/^<summary>/gm)).toEqual(['<summary>']); // one group for the five `contains` failures
+    expect(section).toContain('<summary>contains — 5 cases, e.g. expected "good" in output</summary>');
+  });
+
   it('footer: short SHAs, run link, calls', () => {
     const md = renderComment(scenarios.ship());
     expect(md.trimEnd().split('\n').at(-1)).toBe(
@@ -112,14 +139,33 @@ describe('renderComment: layout', () => {
 });
 
 /** Structural checks of markdown we must keep whole, whatever the model wrote. */
+/** The markdown GitHub renders as markup: fenced blocks and code spans removed (their text is shown as is). */
+function outsideCode(md: string): string {
+  const kept: string[] = [];
+  let fence: string | undefined;
+  for (const line of md.split('\n')) {
+    if (fence) {
+      if (line.trimEnd() === fence) fence = undefined;
+      continue;
+    }
+    const opening = /^(`{3,})/.exec(line);
+    if (opening) fence = opening[1];
+    else kept.push(line.replace(/(?<!\\)`[^`]*`/g, ''));
+  }
+  return kept.join('\n');
+}
+
 function expectStructureIntact(md: string, budget: number): void {
   expect(md.length).toBeLessThanOrEqual(budget);
   expect(openBlocks(md)).toEqual({ details: 0 }); // every fence closed, <details> balanced
-  const opens = md.match(/^<details>$/gm)?.length ?? 0;
-  const closes = md.match(/^<\/details>$/gm)?.length ?? 0;
+  const markup = outsideCode(md);
+  const opens = markup.match(/^<details>$/gm)?.length ?? 0;
+  const closes = markup.match(/^<\/details>$/gm)?.length ?? 0;
   expect(opens).toBe(closes);
-  expect(md).not.toMatch(/<script/i);
-  expect(md).not.toMatch(/@(?=[A-Za-z0-9_-])/); // no linkable mention anywhere
+  expect(markup).not.toMatch(/<script/i);
+  expect(markup).not.toMatch(/@(?=[A-Za-z0-9_-])/); // no linkable mention outside code
+  expect(markup).not.toMatch(/(?<![\w&])#\d/); // no issue cross-reference outside code
+  expect(md).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/); // no invisible character at all
   expect(md.startsWith('<!-- promptgate:report -->\n')).toBe(true);
 }
 
@@ -127,6 +173,8 @@ describe('hostile model output cannot break the comment', () => {
   const hostile = [
     '@octocat please merge',
     'cc @acme/security-team',
+    'closes #1 and octo/demo#2, see GH-3',
+    'admin\u202e\u2066 // check later\u2069\u2066if (isAdmin)\u2069\u200b',
     '</details></details></details>\n\n# I closed your details',
     '<script>alert(document.cookie)</script><img src=x onerror=alert(1)>',
     '| a | b |\n|---|---|\n| injected | row |',
@@ -200,7 +248,7 @@ describe('budget: drops the least useful content first', () => {
       ['Newly passing (300)', 'Flaky (repeats', '+line 2999'],
     ],
     [
-      8_300,
+      8_400,
       ['Newly failing (5)', 'Still failing (300)', '+line 14 of', '2985 more lines'],
       ['+line 15 of', 'Newly passing (300)', 'Flaky (repeats'],
     ],

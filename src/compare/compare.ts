@@ -27,6 +27,7 @@
 import type { CaseResult, EvalResults } from '../types.js';
 import { gate, type GateDecision, type GateThresholds } from '../gate.js';
 import { outputText } from './excerpt.js';
+import { freshPairs, type CaseRef, type LookDecision } from './sequential.js';
 import {
   casesToDecide,
   fisherExactLowerTail,
@@ -35,6 +36,7 @@ import {
   pairedRegressionTest,
   pairedSmallestP,
   repeatsToDecide,
+  stratifiedExactLowerTail,
   wilsonInterval,
   type Interval,
   type PairedCase,
@@ -52,6 +54,23 @@ export interface CompareOptions {
   gate?: GateThresholds;
   /** Longest output excerpt kept per case, in code points (the report cuts shorter). */
   excerptChars?: number;
+  /**
+   * Fresh repeats of the flipped cases (adaptive repeats, sequential.ts): when given, the tests use only
+   * these — the first samples select, the fresh ones decide — and rates and lists stay on the first samples.
+   */
+  fresh?: FreshEvidence;
+}
+
+export interface FreshEvidence {
+  /** The cases resampled, chosen from the first samples. */
+  cases: CaseRef[];
+  base: CaseResult[];
+  head: CaseResult[];
+  /** Looks the sequential rule allows: its level is split over them. */
+  looks: number;
+  /** Rounds actually run, and why the run stopped. */
+  rounds: number;
+  stopped: LookDecision;
 }
 
 export interface SideRate {
@@ -135,6 +154,8 @@ export interface UsagePerCall {
   cost: number;
   /** Mean over calls that reached the provider (cache hits excluded); null when all were cached. */
   latencyMs: number | null;
+  /** Standard error of that mean (0 with one live call); null when all were cached. */
+  latencyStdErrMs: number | null;
 }
 
 export interface Comparison {
@@ -152,6 +173,8 @@ export interface Comparison {
   critical: CriticalCheck[];
   /** Levels of the two families (paired tests, critical cases); they sum to alpha. */
   levels: { paired: number; critical: number };
+  /** When the tests ran on fresh repeats of the flipped cases: how many cases, calls, looks and rounds. */
+  fresh?: { cases: number; calls: number; looks: number; rounds: number; stopped: LookDecision };
   /** Set when no drop could be significant with this few paired cases. */
   tooSmall?: { cases: number; casesNeeded: number; everyCaseWorse: boolean };
   /** Cases whose head majority fails (paired or not): what a fine-tuning dataset would hold. */
@@ -166,7 +189,11 @@ export interface Comparison {
   inconclusiveReasons: string[];
   /** Share of calls that errored on each side. */
   errorRate: { base: number; head: number };
-  usage: { base: UsagePerCall; head: UsagePerCall };
+  usage: {
+    base: UsagePerCall;
+    head: UsagePerCall;
+    /** Head latency differs beyond twice its standard error. */ latencyChanged: boolean;
+  };
 }
 
 interface CasePair {
@@ -284,12 +311,29 @@ function usagePerCall(results: readonly CaseResult[]): UsagePerCall {
   const live = returned.filter((r) => !r.cached);
   const mean = (xs: readonly CaseResult[], f: (r: CaseResult) => number) =>
     xs.length ? xs.reduce((s, r) => s + f(r), 0) / xs.length : 0;
+  const latency = live.length ? mean(live, (r) => r.latencyMs) : null;
+  const variance =
+    latency !== null && live.length > 1
+      ? live.reduce((s, r) => s + (r.latencyMs - latency) ** 2, 0) / (live.length - 1)
+      : 0;
   return {
     calls: returned.length,
     tokens: mean(returned, (r) => r.tokens.total),
     cost: mean(returned, (r) => r.cost),
-    latencyMs: live.length ? mean(live, (r) => r.latencyMs) : null,
+    latencyMs: latency,
+    latencyStdErrMs: latency === null ? null : Math.sqrt(variance / live.length),
   };
+}
+
+/** Per-call usage of each side, and whether latency moved beyond its noise (|Δ| > 2 standard errors, both live). */
+function usageOf(base: readonly CaseResult[], head: readonly CaseResult[]): Comparison['usage'] {
+  const b = usagePerCall(base);
+  const h = usagePerCall(head);
+  const changed =
+    b.latencyMs !== null &&
+    h.latencyMs !== null &&
+    Math.abs(h.latencyMs - b.latencyMs) > 2 * Math.hypot(b.latencyStdErrMs ?? 0, h.latencyStdErrMs ?? 0);
+  return { base: b, head: h, latencyChanged: changed };
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -344,7 +388,10 @@ function criticalChecks(
   newlyFailing: ReadonlySet<CaseChange>,
   alpha: number,
   level: number,
+  fresh: FreshEvidence | undefined,
 ): CriticalCheck[] {
+  // With fresh evidence the family is the critical cases selected for it; each is judged on its fresh repeats.
+  const freshCritical = fresh ? new Map(fresh.cases.filter((c) => c.critical).map((c) => [c.key, c])) : undefined;
   const tested: Array<{ change: CaseChange; p: PairedCase; pValue: number }> = [];
   const checks: CriticalCheck[] = [];
   for (const [key, pair] of pairs) {
@@ -354,7 +401,9 @@ function criticalChecks(
       if (change.head.errors > 0) checks.push({ change, status: 'no-head-outcome' });
       continue;
     }
-    const p = pairedCase(pair);
+    if (freshCritical && !freshCritical.has(key)) continue;
+    const p = freshCritical ? freshPairs([freshCritical.get(key)!], fresh!.base, fresh!.head)[0]! : pairedCase(pair);
+    if (p.baseOutcomes === 0 || p.headOutcomes === 0) continue;
     tested.push({
       change,
       p,
@@ -440,17 +489,37 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
   let checks: CriticalCheck[] = [];
   let tooSmall: Comparison['tooSmall'];
 
+  const fresh = options.fresh;
+  if (!nothing && hasBase && fresh) {
+    // The tests run on the fresh repeats of the flipped cases only, at the level split over the looks.
+    // Fresh repeats are independent draws on both sides: the stratified exact test uses every one of them.
+    const test = (cases: readonly CaseRef[]) =>
+      cases.length ? stratifiedExactLowerTail(freshPairs(cases, fresh.base, fresh.head)) : 1;
+    overall.pValue = test(fresh.cases);
+    overall.method = 'stratified-exact';
+    for (const g of groups) {
+      g.pValue = test(fresh.cases.filter((c) => c.promptIdx === g.promptIdx && c.provider === g.provider));
+      g.method = 'stratified-exact';
+    }
+  }
+  const looks = fresh?.looks ?? 1;
+  const scaleLooks = (p: number) => Math.min(1, scale(p) * looks);
+
   if (!nothing && hasBase) {
     // Paired family, gatekeeping: the overall test first; the groups only when it rejects.
-    overall.adjustedP = scale(overall.pValue);
+    overall.adjustedP = scaleLooks(overall.pValue);
     const overallRejected = overall.adjustedP < alpha;
-    const level = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
+    const split = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
+    const spent = looks > 1 ? `${formatP(levels.paired / looks)}: ${split}, over ${looks} looks` : split;
+    const level = fresh ? `${spent}; fresh repeats of the ${fresh.cases.length} flipped cases` : split;
     if (overallRejected)
-      regressionReasons.push(`head worse than base overall (one-sided paired ${pClause(overall.pValue)} < ${level})`);
+      regressionReasons.push(
+        `head worse than base overall (${fresh ? 'stratified exact' : 'one-sided paired'} ${pClause(overall.pValue)} < ${level})`,
+      );
     if (groups.length > 1) {
       const holm = holmAdjusted(groups.map((g) => g.pValue));
       groups.forEach((g, i) => {
-        g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]!));
+        g.adjustedP = Math.max(overall.adjustedP, scaleLooks(holm[i]!));
         g.regression = overallRejected && g.adjustedP < alpha;
         if (g.regression)
           regressionReasons.push(
@@ -464,7 +533,7 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
 
     // Critical family.
     if (critical.size > 0) {
-      checks = criticalChecks(pairs, changes, new Set(lists.newlyFailing), alpha, levels.critical);
+      checks = criticalChecks(pairs, changes, new Set(lists.newlyFailing), alpha, levels.critical, fresh);
       for (const check of checks) {
         const name = `critical ${caseName(check.change)}`;
         if (check.status === 'regression')
@@ -494,9 +563,19 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
       }
     }
 
-    // Too small for any drop to be significant.
+    // Too small for any drop to be significant. With fresh evidence, the flipped cases' fresh repeats.
     const needed = casesToDecide(levels.paired);
-    if (pairedSmallestP(overall.cases) >= levels.paired) {
+    if (fresh) {
+      const freshAll = freshPairs(fresh.cases, fresh.base, fresh.head).filter(
+        (c) => c.baseOutcomes > 0 && c.headOutcomes > 0,
+      );
+      const smallest = freshAll.reduce((p, c) => p * fisherSmallestP(c.baseOutcomes, c.headOutcomes), 1);
+      const worse = freshAll.some((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes);
+      if (freshAll.length > 0 && worse && !overallRejected && smallest >= levels.paired / looks)
+        inconclusiveReasons.push(
+          `too little fresh evidence: the ${freshAll.length} flipped case(s) re-run ${freshAll[0]!.headOutcomes} time(s) per side can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`,
+        );
+    } else if (pairedSmallestP(overall.cases) >= levels.paired) {
       const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
       const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
       tooSmall = { cases: overall.cases, casesNeeded: needed, everyCaseWorse: worse === paired.length && worse > 0 };
@@ -539,6 +618,17 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
     flaky: lists.flaky,
     newlyErroring,
     critical: checks,
+    ...(fresh
+      ? {
+          fresh: {
+            cases: fresh.cases.length,
+            calls: fresh.base.length + fresh.head.length,
+            looks,
+            rounds: fresh.rounds,
+            stopped: fresh.stopped,
+          },
+        }
+      : {}),
     ...(tooSmall ? { tooSmall } : {}),
     headFailingCases,
     regression: regressionReasons.length > 0,
@@ -547,7 +637,7 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
     ...(inconclusiveReasons.length ? { inconclusiveReason: inconclusiveReasons[0] } : {}),
     inconclusiveReasons,
     errorRate: { base: errorShare(base), head: errorShare(head) },
-    usage: { base: usagePerCall(base.results), head: usagePerCall(head.results) },
+    usage: usageOf(base.results, head.results),
   };
 }
 

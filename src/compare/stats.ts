@@ -13,8 +13,8 @@
  *   When every moved case moved by the same amount (always so with R = 1) the statistic is a sign count
  *   and p is exactly the one-sided exact McNemar test: P(X ≥ b), X ~ Binomial(b + c, 1/2).
  *
- * Why this test and not McNemar on one repeat or on the majority outcome (scripts/simulate.mjs,
- * `npm run simulate`; 100 cases × 3 repeats per side, per-case pass probabilities ~ Beta(4, 1) (mean 0.8),
+ * Why this test and not McNemar on one repeat or on the majority outcome (scripts/simulate-tests.mjs,
+ * after `npm run simulate`; 100 cases × 3 repeats per side, per-case pass probabilities ~ Beta(4, 1) (mean 0.8),
  * 4,000 trials per scenario, α = 0.05, seed 42; power = share of trials flagged when the head's pass
  * probabilities drop 10 points, either 0.1 off every case or 0.5 off 20 of the 100 cases):
  *
@@ -93,7 +93,7 @@ export interface PairedCase {
   headOutcomes: number;
 }
 
-export type PairedTestMethod = 'mcnemar-exact' | 'sign-flip-exact' | 'sign-flip-monte-carlo';
+export type PairedTestMethod = 'mcnemar-exact' | 'sign-flip-exact' | 'sign-flip-monte-carlo' | 'stratified-exact';
 
 export interface PairedTestResult {
   /** One-sided p-value for "head worse than base". */
@@ -221,6 +221,12 @@ export function holmRejections(pValues: readonly number[], alpha: number): boole
 }
 
 /**
+ * Exact tails summed in log space can land a hair below their true value (1/20 as 0.04999…), which would let
+ * p = α pass for p < α: they are nudged up by a relative 1e-9, conservative and far below any shown digit.
+ */
+const conservative = (p: number) => Math.min(1, p * (1 + 1e-9));
+
+/**
  * Holm-adjusted p-values: the smallest family-wise level at which each hypothesis is rejected by Holm's
  * step-down (so `adjusted[i] < α` ⇔ `holmRejections(p, α)[i]`).
  */
@@ -248,12 +254,12 @@ export function fisherExactLowerTail(basePassed: number, baseN: number, headPass
   for (let k = Math.max(0, passes - baseN); k <= headPassed; k++) {
     p += Math.exp(logChoose(passes, k) + logChoose(total - passes, headN - k) - logDenominator);
   }
-  return Math.min(1, p);
+  return conservative(p);
 }
 
 /** The smallest p the exact per-case test can give with these repeats: every base repeat passed, every head one failed. */
 export function fisherSmallestP(baseN: number, headN: number): number {
-  return Math.exp(-logChoose(baseN + headN, headN));
+  return conservative(Math.exp(-logChoose(baseN + headN, headN)));
 }
 
 /** Fewest repeats per side (same on both) for which a per-case exact test can reach p < level. */
@@ -268,3 +274,37 @@ export const pairedSmallestP = (cases: number) => Math.pow(2, -cases);
 
 /** Fewest paired cases for which the paired test can reach p < level. */
 export const casesToDecide = (level: number) => Math.max(1, Math.floor(-Math.log2(level)) + 1);
+
+/**
+ * Stratified exact test that the head is worse, for cases whose base and head repeats are independent draws
+ * (fresh samples: nothing cached, nothing selected on them). Under H0 each case's repeats are exchangeable
+ * between the sides, so given a case's total passes its head passes are hypergeometric (as in Fisher's test);
+ * the statistic is the head's passes summed over cases, its null distribution the convolution of the cases'
+ * hypergeometrics (an exact Cochran–Mantel–Haenszel test). Unlike the sign-flip over cases it uses every
+ * repeat: four cases that go 3/3 → 0/3 give p = (1/20)^4, not 1/16. p = P(Σ head passes ≤ observed).
+ */
+export function stratifiedExactLowerTail(cases: readonly PairedCase[]): number {
+  let dist = new Float64Array([1]); // index = head passes so far
+  let observed = 0;
+  for (const c of cases) {
+    if (c.baseOutcomes === 0 || c.headOutcomes === 0) continue;
+    const total = c.baseOutcomes + c.headOutcomes;
+    const passes = c.basePassed + c.headPassed;
+    const low = Math.max(0, passes - c.baseOutcomes);
+    const high = Math.min(passes, c.headOutcomes);
+    const logDenominator = logChoose(total, c.headOutcomes);
+    const pmf = new Float64Array(high + 1);
+    for (let k = low; k <= high; k++)
+      pmf[k] = Math.exp(logChoose(passes, k) + logChoose(total - passes, c.headOutcomes - k) - logDenominator);
+    const next = new Float64Array(dist.length + high);
+    for (let j = 0; j < dist.length; j++) {
+      if (dist[j] === 0) continue;
+      for (let k = low; k <= high; k++) next[j + k] += dist[j] * pmf[k];
+    }
+    dist = next;
+    observed += c.headPassed;
+  }
+  let tail = 0;
+  for (let j = 0; j <= Math.min(observed, dist.length - 1); j++) tail += dist[j];
+  return conservative(tail);
+}

@@ -1,21 +1,38 @@
-// Model output is hostile text: it must never @mention anyone, inject HTML, break a table row,
-// open a code fence that swallows the rest of the comment, close our <details>, or run long.
+// Model output is hostile text: it must never @mention anyone, cross-reference an issue, hide characters
+// from the reviewer, inject HTML, break a table row, open a code fence that swallows the rest of the comment,
+// close our <details>, or run long.
 import { truncateCodePoints } from '../compare/excerpt.js';
 
 export { truncateCodePoints };
 
-const ZERO_WIDTH_JOINER = '\u200d';
-const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Characters a reviewer cannot see but that change what text means or how it reads: bidirectional controls
+ * (Trojan Source: U+202A–202E, U+2066–2069, U+200E/200F, U+061C) and zero-width or invisible format characters
+ * (U+200B–200D, U+2060–2064, U+FEFF, U+180E, U+00AD).
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
-/** `@name` and `@org/team` → `@\u200dname`: still readable, no longer a mention (nor a notification). */
-export function breakMentions(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
+/** Every invisible character shown as its code point, e.g. `⟨U+202E⟩`, so the reviewer sees what the model saw. */
+export function revealInvisible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `⟨U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
-/** For prose and table cells: no HTML, no mention, no table break, no link or code span, one line. */
+/**
+ * `@name`, `@org/team`, `#123`, `owner/repo#123` and `GH-123` in a code span: GitHub renders them as text —
+ * no mention, no notification, no cross-reference written into someone's issue. (Run after escaping: the
+ * tokens hold no character the escaping changes, and every backtick of the text itself is already escaped.)
+ */
+export function quoteReferences(escaped: string): string {
+  return escaped
+    .replace(/(^|[^\w`])(@[A-Za-z0-9][A-Za-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)/g, '$1`$2`')
+    .replace(/(^|[^\w`/.-])((?:[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*)?#\d+)(?![\w`])/g, '$1`$2`')
+    .replace(/(^|[^\w`])(GH-\d+)(?![\w`])/g, '$1`$2`');
+}
+
+/** For prose and table cells: no HTML, no mention or cross-reference, no table break, no link, one line. */
 export function escapeInline(text: string, maxCodePoints = 300): string {
-  const folded = truncateCodePoints(text, maxCodePoints).replace(/\r\n?|\n/g, ' ↵ ');
-  return breakMentions(
+  const folded = revealInvisible(truncateCodePoints(text, maxCodePoints)).replace(/\r\n?|\n/g, ' ↵ ');
+  return quoteReferences(
     folded
       .replace(/\\/g, '\\\\')
       .replace(/&/g, '&amp;')
@@ -29,11 +46,11 @@ export function escapeInline(text: string, maxCodePoints = 300): string {
 }
 
 /**
- * For the inside of a code fence, where entities would show literally: break mentions, and put a
- * zero-width space after `<` before a tag name, so even a broken fence could not open or close a tag.
+ * For the inside of a code fence (fenceFor makes it unbreakable; GitHub links no mention or reference in
+ * code): only the invisible characters are made visible.
  */
 export function neutralizeCode(text: string): string {
-  return breakMentions(text).replace(/<(?=[A-Za-z/!?])/g, `<${ZERO_WIDTH_SPACE}`);
+  return revealInvisible(text);
 }
 
 /** A fence longer than any backtick run inside, so the content cannot close it early. */

@@ -5,9 +5,8 @@ import {
   type Comparison,
   type CriticalCheck,
   type RateComparison,
-  type UsagePerCall,
 } from '../compare/compare.js';
-import { breakMentions, codeBlock, escapeInline } from './escape.js';
+import { codeBlock, escapeInline } from './escape.js';
 import { VERDICT_WORDS, blockClause, gateClause, percent, points, relativeChange, verdictDetail } from './format.js';
 import type { ReportInput, SuiteReport } from './input.js';
 import { suiteChangesSection } from './suite-changes.js';
@@ -60,24 +59,23 @@ function rateCell(r: RateComparison['base']): string {
   return `${percent(r.rate)}<br><sub>${percent(r.interval.low)}–${percent(r.interval.high)}</sub>`;
 }
 
-function rateRow(label: [string, string], r: RateComparison, flagged: boolean): string {
+function rateRow(label: string, r: RateComparison, flagged: boolean): string {
   const p = `${formatP(r.adjustedP)}${flagged ? ' ⛔' : ''}`;
-  return `| ${label[0]} | ${label[1]} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
+  return `| ${label} | ${rateCell(r.base)} | ${rateCell(r.head)} | ${points(r.delta)} | ${p} | ${r.cases} | ${r.base.errors} → ${r.head.errors} |`;
 }
 
 function ratesTable(c: Comparison): string {
   const rows = [
-    '| Prompt | Provider | Base <sub>(95% CI)</sub> | Head <sub>(95% CI)</sub> | Δ | p <sub>adj.</sub> | Cases | Errors (base → head) |',
-    '|---|---|--:|--:|--:|--:|--:|--:|',
-    ...c.groups.map((g) => rateRow([escapeInline(g.promptId, 80), escapeInline(g.provider, 60)], g, g.regression)),
+    // One label column and short headers: the table fits GitHub's 760 px comment column.
+    '| Prompt × provider | Base <sub>95% CI</sub> | Head <sub>95% CI</sub> | Δ | p <sub>adj.</sub> | Cases | Errors |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+    ...c.groups.map((g) =>
+      rateRow(`${escapeInline(g.promptId, 60)}<br><sub>${escapeInline(g.provider, 60)}</sub>`, g, g.regression),
+    ),
   ];
   if (c.groups.length !== 1)
     rows.push(
-      rateRow(
-        ['**All**', ''],
-        c.overall,
-        c.overall.adjustedP < c.alpha && c.overall.base.passed + c.overall.base.failed > 0,
-      ),
+      rateRow('**All**', c.overall, c.overall.adjustedP < c.alpha && c.overall.base.passed + c.overall.base.failed > 0),
     );
   return rows.join('\n');
 }
@@ -101,31 +99,55 @@ function criticalLine(check: CriticalCheck | undefined): string[] {
   }
 }
 
+function caseBlock(c: CaseChange, critical: readonly CriticalCheck[], detail: Detail): string {
+  return [
+    `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
+    '',
+    ...criticalLine(critical.find((k) => k.change === c)),
+    `- vars: ${varsText(c.vars)}`,
+    `- failed: ${c.head.reasons.length ? c.head.reasons.map((r) => escapeInline(r, 300)).join(' · ') : '(no reason given)'}`,
+    '',
+    'Base output:',
+    '',
+    codeBlock(c.base.excerpt, 'text', detail.excerptChars),
+    '',
+    'Head output:',
+    '',
+    codeBlock(c.head.excerpt, 'text', detail.excerptChars),
+  ].join('\n');
+}
+
+/** The check a case failed first (its assertion type, or `error`): what its group is named after. */
+const failedCheck = (c: CaseChange) => /^([^:]+):/.exec(c.head.reasons[0] ?? '')?.[1] ?? 'no reason given';
+
+/**
+ * Newly failing cases grouped by the check they failed: one collapsed group per check, its cases inside.
+ * Critical cases come first and stay open: they are the ones a reviewer must see.
+ */
 function newlyFailingSection(list: CaseChange[], critical: readonly CriticalCheck[], detail: Detail): string {
   if (list.length === 0) return '';
-  const shown = list.slice(0, detail.newlyFailing);
-  const blocks = shown.map((c) =>
-    [
-      `**${title(c)}** · ${where(c)} · head passed ${ratio(c.head)}, base ${ratio(c.base)}${c.critical ? ' · **critical**' : ''}`,
-      '',
-      ...criticalLine(critical.find((k) => k.change === c)),
-      `- vars: ${varsText(c.vars)}`,
-      `- failed: ${c.head.reasons.length ? c.head.reasons.map((r) => escapeInline(r, 300)).join(' · ') : '(no reason given)'}`,
-      '',
-      'Base output:',
-      '',
-      codeBlock(c.base.excerpt, 'text', detail.excerptChars),
-      '',
-      'Head output:',
-      '',
-      codeBlock(c.head.excerpt, 'text', detail.excerptChars),
-    ].join('\n'),
-  );
-  const more =
-    list.length > shown.length
-      ? `\n\n_…and ${list.length - shown.length} more newly failing cases: the full list is in the job summary._`
-      : '';
-  return `#### ❌ Newly failing (${list.length})\n\n${blocks.join('\n\n')}${more}`;
+  let budget = detail.newlyFailing;
+  const take = (cases: CaseChange[]) => {
+    const shown = cases.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    return shown;
+  };
+  const parts: string[] = take(list.filter((c) => c.critical)).map((c) => caseBlock(c, critical, detail));
+  const groups = new Map<string, CaseChange[]>();
+  for (const c of list.filter((c) => !c.critical))
+    groups.set(failedCheck(c), [...(groups.get(failedCheck(c)) ?? []), c]);
+  for (const [check, cases] of [...groups].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]))) {
+    const shown = take(cases);
+    const example = escapeInline(cases[0]!.head.reasons[0]?.slice(check.length + 1).trim() ?? '', 120);
+    const summary = `${escapeInline(check, 60)} — ${cases.length} case${cases.length === 1 ? '' : 's'}${example ? `, e.g. ${example}` : ''}`;
+    const hidden = cases.length - shown.length;
+    const more = hidden > 0 ? `\n\n_…and ${hidden} more: the full list is in the job summary._` : '';
+    const body = shown.length
+      ? shown.map((c) => caseBlock(c, critical, detail)).join('\n\n')
+      : '_Shown in the job summary._';
+    parts.push(`<details>\n<summary>${summary}</summary>\n\n${body}${more}\n\n</details>`);
+  }
+  return `#### ❌ Newly failing (${list.length})\n\n${parts.join('\n\n')}`;
 }
 
 /** A collapsed table of cases; `reason` adds the head's failure reasons. */
@@ -159,6 +181,13 @@ function newlyErroringSection(list: CaseChange[], detail: Detail): string {
   return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
 }
 
+/** Where the p-values come from when the flipped cases were re-run. */
+function freshNote(c: Comparison): string {
+  if (!c.fresh) return '';
+  const f = c.fresh;
+  return `<sub>🔁 The tests use fresh repeats only: the ${f.cases} case(s) whose first samples flipped were re-run on both sides (${f.calls} calls, never from the cache; ${f.rounds} of ${f.looks} look(s)), so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
+}
+
 /** A suite too small for any drop to be significant says so, and what it would take. */
 function tooSmallNote(c: Comparison): string {
   if (!c.tooSmall || c.inconclusive) return '';
@@ -178,18 +207,24 @@ function legend(c: Comparison, suite: SuiteReport): string {
 
 const omitted = (what: string, n: number) => (n > 0 ? `_${n} ${what} omitted to fit: see the job summary._` : '');
 
-function usageTable(usage: { base: UsagePerCall; head: UsagePerCall }): string {
+/** Tokens and cost per call when there are any; latency only when it changed beyond its noise. */
+function usageTable(usage: Comparison['usage']): string {
   const { base, head } = usage;
-  const ms = (x: number | null) => (x === null ? 'cached' : `${Math.round(x)} ms`);
-  const latencyChange =
-    base.latencyMs === null || head.latencyMs === null ? '—' : relativeChange(base.latencyMs, head.latencyMs);
-  return [
-    '| Per call | Base | Head | Change |',
-    '|---|--:|--:|--:|',
-    `| Tokens | ${base.tokens.toFixed(1)} | ${head.tokens.toFixed(1)} | ${relativeChange(base.tokens, head.tokens)} |`,
-    `| Cost | $${base.cost.toFixed(6)} | $${head.cost.toFixed(6)} | ${relativeChange(base.cost, head.cost)} |`,
-    `| Latency | ${ms(base.latencyMs)} | ${ms(head.latencyMs)} | ${latencyChange} |`,
-  ].join('\n');
+  const rows: string[] = [];
+  if (base.tokens > 0 || head.tokens > 0)
+    rows.push(
+      `| Tokens | ${base.tokens.toFixed(1)} | ${head.tokens.toFixed(1)} | ${relativeChange(base.tokens, head.tokens)} |`,
+    );
+  if (base.cost > 0 || head.cost > 0)
+    rows.push(
+      `| Cost | $${base.cost.toFixed(6)} | $${head.cost.toFixed(6)} | ${relativeChange(base.cost, head.cost)} |`,
+    );
+  if (usage.latencyChanged && base.latencyMs !== null && head.latencyMs !== null)
+    rows.push(
+      `| Latency | ${Math.round(base.latencyMs)} ms | ${Math.round(head.latencyMs)} ms | ${relativeChange(base.latencyMs, head.latencyMs)} |`,
+    );
+  if (rows.length === 0) return '';
+  return ['| Per call | Base | Head | Change |', '|---|--:|--:|--:|', ...rows].join('\n');
 }
 
 export function suiteSection(suite: SuiteReport, detail: Detail, several: boolean): string {
@@ -208,6 +243,7 @@ export function suiteSection(suite: SuiteReport, detail: Detail, several: boolea
   }
   if (suite.verdict === 'skipped' && c.overall.cases === 0) return parts.join('\n\n');
   parts.push(ratesTable(c));
+  parts.push(freshNote(c));
   parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
   if (c.regressionReasons.length) parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
   if (c.inconclusiveReasons.length) {
@@ -291,7 +327,7 @@ export function footer(input: ReportInput): string {
 /** The marker is ours, but check it is one HTML comment so it can never open anything. */
 export function markerLine(marker: string): string {
   if (!/^<!--[^]*?-->$/.test(marker) || marker.slice(4, -3).includes('--')) {
-    return `<!-- ${breakMentions(marker).replace(/-->|--|[<>]/g, '')} -->`;
+    return `<!-- ${marker.replace(/-->|--|[<>]/g, '')} -->`;
   }
   return marker;
 }

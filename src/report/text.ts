@@ -1,6 +1,7 @@
 // The report for a terminal (the CLI): the same facts as the comment, as plain aligned text.
 import { formatP, type CaseChange, type RateComparison } from '../compare/compare.js';
 import { truncateCodePoints } from '../compare/excerpt.js';
+import { revealInvisible } from './escape.js';
 import { VERDICT_WORDS, blockClause, gateClause, percent, points, verdictDetail } from './format.js';
 import type { ReportInput } from './input.js';
 
@@ -11,7 +12,9 @@ const isControl = (ch: string) => {
 };
 const clean = (text: string, max: number) =>
   // Cut first: a 10 MB output is never spread into code points.
-  [...truncateCodePoints(text, max).replace(/\r\n?|\n/g, ' ↵ ')].map((ch) => (isControl(ch) ? '�' : ch)).join('');
+  [...revealInvisible(truncateCodePoints(text, max)).replace(/\r\n?|\n/g, ' ↵ ')]
+    .map((ch) => (isControl(ch) ? '�' : ch))
+    .join('');
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
@@ -60,6 +63,10 @@ export function renderText(input: ReportInput): string {
     ];
     if (c.groups.length !== 1) rows.push(['all', '', ...rateCells(c.overall)]);
     lines.push(...table(rows).map((l) => `  ${l}`));
+    if (c.fresh)
+      lines.push(
+        `  fresh repeats: ${c.fresh.cases} flipped case(s) re-run on both sides, ${c.fresh.calls} calls; the tests use only these`,
+      );
     lines.push(...c.inconclusiveReasons.map((r) => `  inconclusive: ${clean(r, 300)}`));
     lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
     lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly erroring', c.newlyErroring));

@@ -19,6 +19,8 @@ import { affectedPrompts } from './affected-prompts.js';
 import { planIdentities } from '../shard/shard.js';
 import type { EvalResults, Logger, Prompt, ProviderSpec, Suite } from '../types.js';
 import { changedSuiteFiles, promptRepoPath } from './affected.js';
+import { gatherFreshEvidence, resampleFilter } from './adaptive.js';
+import type { FreshEvidence } from '../compare/compare.js';
 import { pairPrompts } from './pair-prompts.js';
 import { compareSuites, newTestIndexes, type SuiteChanges } from './suite-changes.js';
 import { ensureBaseFiles, type ReviewTrees } from './trees.js';
@@ -270,6 +272,8 @@ export interface EvaluatedSides {
   calls: CallCounts;
   /** Case identities of each side's full plan (for shard files). */
   identities: { head: string[]; base: string[] };
+  /** Fresh repeats of the flipped cases (adaptive repeats), when they ran. */
+  fresh?: FreshEvidence;
 }
 
 interface EvaluatedSide {
@@ -345,22 +349,63 @@ export async function evaluateSides(
     const pr = prepared.prSuite;
     prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, filter)).results;
   }
+  // ── adaptive repeats (src/review/adaptive.ts); a sharded run gets them in the merge job ──
+  const fresh = filter
+    ? undefined
+    : await freshEvidenceFor(prepared, { head: head.results, base: base?.results }, options);
+  // ── end adaptive repeats ──
   return {
     head: head.results,
     base: base?.results,
     prHead,
     calls: [base?.results, prHead].reduce<CallCounts>(
       (acc, r) => (r ? addCalls(acc, countCalls(r)) : acc),
-      countCalls(head.results),
+      addCalls(countCalls(head.results), freshCalls(fresh)),
     ),
     identities: { head: head.identities, base: base?.identities ?? [] },
+    ...(fresh ? { fresh } : {}),
   };
 }
+
+/**
+ * Adaptive repeats for one suite's evaluated sides (src/review/adaptive.ts): at repeat 1 with a base, the flipped
+ * cases are re-run on both sides with fresh samples, never from the cache. Undefined when they do not apply.
+ */
+export async function freshEvidenceFor(
+  prepared: PreparedSuite,
+  sides: { head?: EvalResults; base?: EvalResults },
+  options: EvaluateOptions,
+): Promise<FreshEvidence | undefined> {
+  const { suite } = prepared;
+  if (!suite || !sides.head || !sides.base || !prepared.base || suite.evaluateOptions.repeat !== 1) return undefined;
+  // The spend plan is made before the first call and cannot foresee which cases flip: under `max-calls` /
+  // `max-cost` there are no fresh repeats, and the first samples are tested as they are.
+  if (options.budget) return undefined;
+  return gatherFreshEvidence({
+    base: sides.base.results,
+    head: sides.head.results,
+    criticalTests: new Set(suite.tests.flatMap((t, i) => (t.critical ? [i] : []))),
+    alpha: suite.gate.alpha,
+    resample: async (cases, which, n) => {
+      const plan = which === 'base' ? prepared.base! : prepared.head;
+      const again: Suite = { ...suite, evaluateOptions: { ...suite.evaluateOptions, repeat: n } };
+      const only = () => resampleFilter(cases, plan.headIdx, suite.providers);
+      const noCache = { ...options, cacheDir: undefined };
+      return (await evaluateSide(prepared.configPath, again, which, plan, noCache, undefined, only)).results.results;
+    },
+  });
+}
+
+/** Calls the fresh repeats made (never cached). */
+export const freshCalls = (fresh: FreshEvidence | undefined): CallCounts => ({
+  made: (fresh?.base.length ?? 0) + (fresh?.head.length ?? 0),
+  cached: 0,
+});
 
 /** Compare and gate one suite's evaluated sides. */
 export function decideSuite(
   prepared: PreparedSuite,
-  sides: { head?: EvalResults; base?: EvalResults; prHead?: EvalResults; calls: CallCounts },
+  sides: { head?: EvalResults; base?: EvalResults; prHead?: EvalResults; calls: CallCounts; fresh?: FreshEvidence },
   logger: Logger,
 ): SuiteReview {
   const { configPath, name, suite, affectedBy } = prepared;
@@ -385,6 +430,7 @@ export function decideSuite(
     maxErrorRate: suite.gate.maxErrorRate,
     criticalTests,
     gate: suite.gate,
+    ...(sides.fresh ? { fresh: sides.fresh } : {}),
   });
   const prSuite = prepared.prSuite && sides.prHead ? prSuiteOutcome(prepared.prSuite, sides.prHead) : undefined;
   // Cases only the PR's suite has are new: the gate judges them with the yardstick's head outcomes.
