@@ -6,6 +6,7 @@ import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from 
 import { ConfigError, messageOf } from '../errors.js';
 import { aggregate, NO_ASSERTIONS } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
+import { factualityAssertions } from './factuality.js';
 import { jsonAssertions } from './json.js';
 import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
@@ -43,6 +44,9 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'similar:dot',
   'similar:euclidean',
   'python',
+  'factuality',
+  'model-graded-factuality',
+  'model-graded-closedqa',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -55,6 +59,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...modelGradedAssertions,
   ...similarityAssertions,
   ...pythonAssertions,
+  ...factualityAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */

@@ -11,9 +11,6 @@ const NEEDS_PACKAGE =
   'needs an NLP scoring package promptgate does not bundle; use similar (embeddings) or levenshtein';
 
 export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
-  factuality: MODEL_GRADED,
-  'model-graded-factuality': MODEL_GRADED,
-  'model-graded-closedqa': MODEL_GRADED,
   'answer-relevance': MODEL_GRADED,
   'context-faithfulness': MODEL_GRADED,
   'context-recall': MODEL_GRADED,
