@@ -2,10 +2,10 @@
 // prompts and readings (matchers/llmGrading.ts there). The grader is the assertion's `provider`, else the
 // test's options.provider, else the suite's first provider; `input` is the rendered prompt. A grader that
 // fails or answers in neither expected form makes the case an error (promptfoo grades that as a fail).
-import type { Provider, TestCase } from '../types.js';
+import type { TestCase } from '../types.js';
 import { extractJsonObjects } from './extract-json.js';
 import { GraderError, invariant, type AssertionHandler, type AssertionInput } from './handler.js';
-import { renderGradingPrompt } from './model-graded.js';
+import { askGrader, renderGradingPrompt, tryParseJson } from './model-graded.js';
 
 /** promptfoo's PROMPTFOO_FACTUALITY_PROMPT (dedented, as promptfoo's dedent leaves it). */
 export const FACTUALITY_PROMPT = JSON.stringify([
@@ -80,14 +80,6 @@ const CATEGORIES: Record<string, string> = {
   E: "The answers differ, but these differences don't matter from the perspective of factuality.",
 };
 
-function tryParseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
 /** Renders the grading prompt and asks the grader; its text answer, or a GraderError. */
 async function ask(
   name: string,
@@ -104,25 +96,18 @@ async function ask(
       : written && typeof written === 'object'
         ? JSON.stringify(written)
         : defaultPrompt;
-  const prompt = renderGradingPrompt(rubricPrompt, vars);
-  let grader: Provider;
-  try {
-    grader = await ctx.gradingProvider(assertion.provider ?? ctx.test.options.provider);
-  } catch (err) {
-    throw new GraderError(`${name}: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
+  const output = await askGrader(
+    name,
+    ctx,
+    assertion.provider ?? ctx.test.options.provider,
+    renderGradingPrompt(rubricPrompt, vars),
+    rubricPrompt,
+    vars,
+  );
+  if (typeof output !== 'string') {
+    throw new GraderError(`${name}: the grader produced a malformed response: ${JSON.stringify(output)}`);
   }
-  const response = await grader
-    .callApi(prompt, { vars, prompt: { id: name, label: name, raw: rubricPrompt } })
-    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-  if (response.error || !response.output) {
-    throw new GraderError(`${name} grader ${grader.id} failed: ${response.error || 'No output'}`);
-  }
-  if (typeof response.output !== 'string') {
-    throw new GraderError(
-      `${name} grader ${grader.id} produced a malformed response: ${JSON.stringify(response.output)}`,
-    );
-  }
-  return response.output;
+  return output;
 }
 
 /** promptfoo's score per category, from options.factuality {subset, superset, agree, disagree, differButFactual}. */

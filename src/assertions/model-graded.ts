@@ -1,7 +1,8 @@
 // llm-rubric: a grading model reads the output and a rubric and answers {pass, score, reason}.
 // The prompt, its rendering and the reading of the answer follow promptfoo's matchesLlmRubric; a grader
 // that cannot answer (call failed, no JSON) makes the case an error, never a silent fail.
-import type { GradingResult, Provider } from '../types.js';
+import type { GradingResult, Provider, TestCase } from '../types.js';
+import type { ScoreContext } from './index.js';
 import { extractJsonObjects } from './extract-json.js';
 import { GraderError, invariant, type AssertionHandler } from './handler.js';
 import { renderTemplate } from './render-value.js';
@@ -28,7 +29,7 @@ Examples:
   },
 ]);
 
-function tryParseJson(text: string): unknown {
+export function tryParseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -91,6 +92,33 @@ export function readGraderAnswer(output: unknown, threshold: number | undefined)
   return { pass, score, reason };
 }
 
+/**
+ * One grading call: the grading provider (resolved from `spec`, else the suite's default) answers `prompt`.
+ * Its output, or a GraderError when there is no grader, the call fails or it answers nothing.
+ */
+export async function askGrader(
+  name: string,
+  ctx: ScoreContext,
+  spec: TestCase['options']['provider'],
+  prompt: string,
+  rubricPrompt: string,
+  vars: Record<string, unknown>,
+): Promise<unknown> {
+  let grader: Provider;
+  try {
+    grader = await ctx.gradingProvider(spec);
+  } catch (err) {
+    throw new GraderError(`${name}: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const response = await grader
+    .callApi(prompt, { vars, prompt: { id: name, label: name, raw: rubricPrompt } })
+    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
+  if (response.error || !response.output) {
+    throw new GraderError(`${name} grader ${grader.id} failed: ${response.error || 'No output'}`);
+  }
+  return response.output;
+}
+
 /** Inverted score for not-llm-rubric, clamped to [0, 1] so an odd grader score cannot overflow. */
 function invertScore(score: number): number {
   return Math.min(1, Math.max(0, 1 - (Number.isFinite(score) ? score : 0)));
@@ -113,22 +141,8 @@ const llmRubric: AssertionHandler = async ({ assertion, value, outputString, ctx
   const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value || '' };
   const prompt = renderGradingPrompt(rubricPrompt, vars);
 
-  let grader: Provider;
-  try {
-    grader = await ctx.gradingProvider(assertion.provider ?? options.provider);
-  } catch (err) {
-    throw new GraderError(`llm-rubric: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const response = await grader
-    .callApi(prompt, {
-      vars,
-      prompt: { id: 'llm-rubric', label: 'llm-rubric', raw: rubricPrompt },
-    })
-    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-  if (response.error || !response.output) {
-    throw new GraderError(`llm-rubric grader ${grader.id} failed: ${response.error || 'No output'}`);
-  }
-  const verdict = readGraderAnswer(response.output, assertion.threshold);
+  const output = await askGrader('llm-rubric', ctx, assertion.provider ?? options.provider, prompt, rubricPrompt, vars);
+  const verdict = readGraderAnswer(output, assertion.threshold);
   return inverse ? { pass: !verdict.pass, score: invertScore(verdict.score), reason: verdict.reason } : verdict;
 };
 
