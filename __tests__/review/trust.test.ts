@@ -80,6 +80,27 @@ describe('codeUses: everything besides text that a suite executes, and where it 
         { what: 'exec provider script (tests[0].assert[1].provider)', file: 'evals/grade.sh' },
       ],
     ],
+    [
+      'python assertions, vars and provider transforms, per-kind graders',
+      suite({
+        providers: [{ id: 'echo', config: {}, transform: 'file://shout.js' }],
+        tests: [
+          testCase({
+            options: {
+              transformVars: '({ ...vars })',
+              provider: { text: 'file://grader.mjs', embedding: 'openai:embedding:e' } as never,
+            },
+            assert: [{ type: 'python', value: 'file://checks.py' }],
+          }),
+        ],
+      }),
+      [
+        { what: 'provider transform (providers[0])', file: 'evals/shout.js' },
+        { what: 'custom provider module (tests[0].options.provider.text)', file: 'evals/grader.mjs' },
+        { what: 'vars transform (tests[0])', file: 'evals/promptgate.yaml' },
+        { what: 'python assertion (tests[0].assert[0])', file: 'evals/checks.py' },
+      ],
+    ],
   ])('%s', (_name, s, expected) => {
     expect(codeUses(s, repo)).toEqual(expected);
   });

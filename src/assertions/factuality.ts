@@ -5,7 +5,7 @@
 import type { TestCase } from '../types.js';
 import { extractJsonObjects } from './extract-json.js';
 import { GraderError, invariant, type AssertionHandler, type AssertionInput } from './handler.js';
-import { askGrader, renderGradingPrompt, tryParseJson } from './model-graded.js';
+import { askGrader, graderFor, renderGradingPrompt, tryParseJson } from './model-graded.js';
 
 /** promptfoo's PROMPTFOO_FACTUALITY_PROMPT (dedented, as promptfoo's dedent leaves it). */
 export const FACTUALITY_PROMPT = JSON.stringify([
@@ -99,7 +99,7 @@ async function ask(
   const output = await askGrader(
     name,
     ctx,
-    assertion.provider ?? ctx.test.options.provider,
+    assertion.provider ?? graderFor('text', ctx.test.options.provider),
     renderGradingPrompt(rubricPrompt, vars),
     rubricPrompt,
     vars,

@@ -93,6 +93,17 @@ export function readGraderAnswer(output: unknown, threshold: number | undefined)
 }
 
 /**
+ * The grader of one kind: promptfoo lets a test's options.provider be `{ text: ..., embedding: ... }`, one
+ * per kind of grading; an id or `{id, config}` serves every kind.
+ */
+export function graderFor(kind: 'text' | 'embedding', spec: unknown): TestCase['options']['provider'] {
+  if (spec !== null && typeof spec === 'object' && !('id' in spec)) {
+    return (spec as Record<string, TestCase['options']['provider']>)[kind];
+  }
+  return spec as TestCase['options']['provider'];
+}
+
+/**
  * One grading call: the grading provider (resolved from `spec`, else the suite's default) answers `prompt`.
  * Its output, or a GraderError when there is no grader, the call fails or it answers nothing.
  */
@@ -141,7 +152,8 @@ const llmRubric: AssertionHandler = async ({ assertion, value, outputString, ctx
   const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value || '' };
   const prompt = renderGradingPrompt(rubricPrompt, vars);
 
-  const output = await askGrader('llm-rubric', ctx, assertion.provider ?? options.provider, prompt, rubricPrompt, vars);
+  const spec = assertion.provider ?? graderFor('text', options.provider);
+  const output = await askGrader('llm-rubric', ctx, spec, prompt, rubricPrompt, vars);
   const verdict = readGraderAnswer(output, assertion.threshold);
   return inverse ? { pass: !verdict.pass, score: invertScore(verdict.score), reason: verdict.reason } : verdict;
 };

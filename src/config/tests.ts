@@ -230,7 +230,17 @@ async function normaliseOptions(
   if (typeof raw.transformVars === 'string')
     await noteScript(raw.transformVars, locator, [...at, 'transformVars'], ctx);
   if (raw.provider !== undefined) {
-    options.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
+    const provider = raw.provider as string | ProviderSpec | Record<'text' | 'embedding', string | ProviderSpec>;
+    if (typeof provider === 'object' && !('id' in provider)) {
+      // One grader per kind: each is a provider reference of its own.
+      const perKind: Record<string, string | ProviderSpec> = {};
+      for (const [kind, ref] of Object.entries(provider)) {
+        if (ref !== undefined) perKind[kind] = await providerRef(ref, locator, [...at, 'provider', kind], ctx);
+      }
+      options.provider = perKind as unknown as ProviderSpec;
+    } else {
+      options.provider = await providerRef(provider, locator, [...at, 'provider'], ctx);
+    }
   }
   return options;
 }

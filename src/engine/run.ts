@@ -2,6 +2,7 @@
 // backoff, an output cache, the test's transform, then scoring. Results come back in plan order.
 import path from 'node:path';
 import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
+import { graderFor } from '../assertions/model-graded.js';
 import { caseFilter } from '../config/filters.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderPrompt as realRenderPrompt } from '../prompts/render.js';
@@ -262,7 +263,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
       ...(response.cost !== undefined ? { cost: response.cost } : {}),
       cached,
       rootDir: run.suite.rootDir,
-      gradingProvider: (spec) => run.gradingProvider(spec ?? test.options.provider),
+      gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
       logger: run.logger,
     });
   } catch (error) {

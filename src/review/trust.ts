@@ -49,6 +49,12 @@ export function codeUses(suite: Suite, repoDir: string): CodeUse[] {
   });
   suite.tests.forEach((t, i) => {
     provider(t.options.provider, `tests[${i}].options.provider`, config);
+    // promptfoo's per-kind graders ({text, embedding}) are providers too.
+    const perKind = t.options.provider as unknown;
+    if (perKind !== null && typeof perKind === 'object' && !('id' in perKind)) {
+      for (const [kind, ref] of Object.entries(perKind as Record<string, string | ProviderSpec>))
+        provider(ref, `tests[${i}].options.provider.${kind}`, config);
+    }
     const transformVars = t.options.transformVars;
     if (transformVars)
       uses.push({
