@@ -15,6 +15,7 @@ import { pythonAssertions } from './python.js';
 import { scriptAssertions } from './script.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
+import { toolAssertions } from './tools.js';
 
 import { applyTransform } from './transform.js';
 
@@ -47,6 +48,7 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'factuality',
   'model-graded-factuality',
   'model-graded-closedqa',
+  'is-valid-openai-tools-call',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -60,6 +62,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...similarityAssertions,
   ...pythonAssertions,
   ...factualityAssertions,
+  ...toolAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */
@@ -80,6 +83,8 @@ export interface ScoreContext {
   vars: Record<string, unknown>;
   test: TestCase;
   providerId: string;
+  /** The case's provider's config (its `tools`, for is-valid-openai-tools-call). */
+  providerConfig?: Record<string, unknown>;
   latencyMs: number;
   cost?: number;
   cached: boolean;

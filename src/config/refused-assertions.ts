@@ -27,7 +27,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'is-refusal': 'promptfoo heuristics for refusals are not implemented; use not-icontains-any with refusal phrases',
   'is-valid-function-call': NEEDS_PROVIDER_DATA,
   'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
-  'is-valid-openai-tools-call': NEEDS_PROVIDER_DATA,
   'finish-reason': NEEDS_PROVIDER_DATA,
   perplexity: NEEDS_PROVIDER_DATA,
   'perplexity-score': NEEDS_PROVIDER_DATA,

@@ -259,6 +259,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
       vars,
       test,
       providerId: provider.id,
+      providerConfig: run.suite.providers[planned.providerIdx]?.config,
       latencyMs,
       ...(response.cost !== undefined ? { cost: response.cost } : {}),
       cached,
