@@ -7,6 +7,7 @@ import { ConfigError, messageOf } from '../errors.js';
 import { aggregate, NO_ASSERTIONS } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
 import { factualityAssertions } from './factuality.js';
+import { gEvalAssertions } from './g-eval.js';
 import { jsonAssertions } from './json.js';
 import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
@@ -49,6 +50,7 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'model-graded-factuality',
   'model-graded-closedqa',
   'is-valid-openai-tools-call',
+  'g-eval',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -63,6 +65,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...pythonAssertions,
   ...factualityAssertions,
   ...toolAssertions,
+  ...gEvalAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */

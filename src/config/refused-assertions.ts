@@ -16,7 +16,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'context-recall': MODEL_GRADED,
   'context-relevance': MODEL_GRADED,
   'conversation-relevance': MODEL_GRADED,
-  'g-eval': MODEL_GRADED,
   'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
   'agent-rubric': MODEL_GRADED,
   'select-best': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
