@@ -5,7 +5,7 @@
 import type { TestCase } from '../types.js';
 import { extractJsonObjects } from './extract-json.js';
 import { GraderError, invariant, type AssertionHandler, type AssertionInput } from './handler.js';
-import { askGrader, graderFor, renderGradingPrompt, tryParseJson } from './model-graded.js';
+import { askGrader, graderFor, renderGradingPrompt, rubricPromptFor, tryParseJson } from './model-graded.js';
 
 /** promptfoo's PROMPTFOO_FACTUALITY_PROMPT (dedented, as promptfoo's dedent leaves it). */
 export const FACTUALITY_PROMPT = JSON.stringify([
@@ -89,13 +89,7 @@ async function ask(
 ): Promise<string> {
   const { assertion, ctx } = input;
   invariant(!input.inverse, `not-${name} is not supported (promptfoo does not invert it either); use ${name}`, 'type');
-  const written = assertion.rubricPrompt ?? ctx.test.options.rubricPrompt;
-  const rubricPrompt =
-    typeof written === 'string'
-      ? written
-      : written && typeof written === 'object'
-        ? JSON.stringify(written)
-        : defaultPrompt;
+  const rubricPrompt = rubricPromptFor(assertion, ctx.test.options, defaultPrompt);
   const output = await askGrader(
     name,
     ctx,

@@ -92,6 +92,17 @@ export function readGraderAnswer(output: unknown, threshold: number | undefined)
   return { pass, score, reason };
 }
 
+/** The grading prompt: the assertion's rubricPrompt, else the test's (promptfoo), else the check's default. */
+export function rubricPromptFor(
+  assertion: { rubricPrompt?: unknown },
+  options: TestCase['options'],
+  fallback: string,
+): string {
+  const written = assertion.rubricPrompt ?? options.rubricPrompt;
+  if (typeof written === 'string') return written;
+  return written && typeof written === 'object' ? JSON.stringify(written) : fallback;
+}
+
 /**
  * The grader of one kind: promptfoo lets a test's options.provider be `{ text: ..., embedding: ... }`, one
  * per kind of grading; an id or `{id, config}` serves every kind.
@@ -141,14 +152,7 @@ const llmRubric: AssertionHandler = async ({ assertion, value, outputString, ctx
     '"llm-rubric" assertion type must have a string or object value',
   );
   const options = ctx.test.options;
-  // The assertion's own rubricPrompt wins over the test's (promptfoo).
-  const written = assertion.rubricPrompt ?? options.rubricPrompt;
-  const rubricPrompt =
-    typeof written === 'string'
-      ? written
-      : written && typeof written === 'object'
-        ? JSON.stringify(written)
-        : DEFAULT_GRADING_PROMPT;
+  const rubricPrompt = rubricPromptFor(assertion, options, DEFAULT_GRADING_PROMPT);
   const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value || '' };
   const prompt = renderGradingPrompt(rubricPrompt, vars);
 
