@@ -2,7 +2,7 @@ import { F as parseScriptReference, H as loadScriptFunction, I as buildFunctionB
 
 // JavaScript written in a provider's config (the http provider's transforms, SageMaker's request transform and
 // response path), with promptfoo's forms: `file://x.js[:fn]`, an expression, a function body with `return`, or
-// an arrow function to call. Compiled once per provider; the trust check lists every such key as code.
+// an arrow function to call. Compiled once per provider; on untrusted events only the base revision's config (and so its code) runs.
 async function compileCode(source, params, rootDir) {
     if (source.startsWith('file://')) {
         const { file, functionName } = parseScriptReference(source, rootDir);

@@ -20667,6 +20667,7 @@ const LEVELS = {
             'transformVars',
             'provider',
             'rubricPrompt',
+            'factuality',
             'disableVarExpansion',
             'disableConversationVar',
         ],
@@ -27570,6 +27571,909 @@ function binary(pass, failureReason) {
 function not$1(inverse) {
     return inverse ? 'not ' : '';
 }
+
+// Finds the JSON objects embedded in free text ("Sure! {"a": 1} Hope that helps"), exactly as promptfoo's
+// extractJsonObjects does: scan for `{`, grow to the balanced `}`, and parse leniently as YAML flow
+// (so single quotes, unquoted keys and // comments are tolerated, as models often write them).
+const MAX_JSON_LENGTH = 100_000;
+function parseLenient(text) {
+    // promptfoo parses with js-yaml's `json: true`: a repeated key keeps its last value instead of failing.
+    return distExports$1.parse(convertSlashCommentsToHash(text), { uniqueKeys: false });
+}
+function extractJsonObjects(str) {
+    const found = [];
+    for (let i = 0; i < str.length; i++) {
+        if (str[i] !== '{')
+            continue;
+        let open = 1;
+        let close = 0;
+        let j = i + 1;
+        const end = Math.min(i + MAX_JSON_LENGTH, str.length);
+        while (j < end && open > close) {
+            if (str[j] === '{')
+                open++;
+            if (str[j] === '}')
+                close++;
+            j++;
+            if (open === close || j === str.length || j === i + MAX_JSON_LENGTH) {
+                try {
+                    // An object cut off by the end of the text is closed, as a model's truncated answer would be.
+                    const candidate = str.slice(i, j) + (open > close ? '}'.repeat(open - close) : '');
+                    const parsed = parseLenient(candidate);
+                    if (typeof parsed === 'object' && parsed !== null) {
+                        found.push(parsed);
+                        i = j - 1;
+                        break;
+                    }
+                }
+                catch {
+                    if (open === close)
+                        break;
+                }
+            }
+        }
+    }
+    return found;
+}
+function isEscapedQuote(line, quoteIndex) {
+    let backslashes = 0;
+    for (let k = quoteIndex - 1; k >= 0 && line[k] === '\\'; k--)
+        backslashes++;
+    return backslashes % 2 === 1;
+}
+/** `// comment` → `# comment` outside strings and URLs, so the YAML parser skips it. */
+function convertSlashCommentsToHash(str) {
+    return str
+        .split('\n')
+        .map((line) => {
+        let state = 'normal';
+        let result = '';
+        for (let i = 0; i < line.length; i++) {
+            const char = line[i];
+            const next = line[i + 1];
+            const prev = i > 0 ? line[i - 1] : '';
+            if (state === 'normal') {
+                if (char === "'" && !/[a-zA-Z]/.test(prev)) {
+                    state = 'single';
+                    result += char;
+                }
+                else if (char === '"') {
+                    state = 'double';
+                    result += char;
+                }
+                else if (char === '/' && next === '/') {
+                    let tokenStart = 0;
+                    for (let k = i - 1; k >= 0; k--) {
+                        if (/\s/.test(line[k])) {
+                            tokenStart = k + 1;
+                            break;
+                        }
+                    }
+                    if (line.slice(tokenStart, i + 2).includes('://')) {
+                        // A URL such as http://x is not a comment.
+                        result += char;
+                        continue;
+                    }
+                    let slashes = 2;
+                    while (i + slashes < line.length && line[i + slashes] === '/')
+                        slashes++;
+                    return result + '#'.repeat(Math.floor(slashes / 2)) + line.slice(i + slashes);
+                }
+                else {
+                    result += char;
+                }
+            }
+            else if (state === 'single') {
+                result += char;
+                if (char === "'" && !isEscapedQuote(line, i) && !/[a-zA-Z]/.test(String(next)))
+                    state = 'normal';
+            }
+            else {
+                result += char;
+                if (char === '"' && !isEscapedQuote(line, i))
+                    state = 'normal';
+            }
+        }
+        return result;
+    })
+        .join('\n');
+}
+
+// Custom JavaScript: the `javascript` assertion (inline expression, multi-line function body, or a
+// function exported by a file://x.js|.mjs[:name] module), and the module loader transforms share. Semantics follow
+// promptfoo: a boolean is the verdict, a number is a score (passing when > 0, or >= the assertion's
+// threshold), an object is a GradingResult.
+/** `file://dir/x.js:fn` → absolute path and optional export name. */
+function parseScriptReference(ref, rootDir) {
+    const rest = ref.slice('file://'.length);
+    const colon = rest.indexOf(':');
+    const file = path.resolve(rootDir, colon === -1 ? rest : rest.slice(0, colon));
+    return colon === -1 ? { file } : { file, functionName: rest.slice(colon + 1) };
+}
+function isJavascriptFile(file) {
+    return /\.(c|m)?js$/.test(file);
+}
+const modules = new Map();
+/** Imports a script module once per run and picks the function promptfoo would call. */
+async function loadScriptFunction(file, functionName) {
+    let loading = modules.get(file);
+    if (!loading) {
+        loading = import(pathToFileURL(file).href);
+        modules.set(file, loading);
+    }
+    let namespace;
+    try {
+        namespace = await loading;
+    }
+    catch (err) {
+        modules.delete(file);
+        throw new MalformedAssertionError(`cannot load ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // CommonJS modules arrive as `default` (sometimes doubly wrapped); ESM ones as the namespace.
+    const mod = (pick(pick(namespace, 'default'), 'default') ?? pick(namespace, 'default') ?? namespace);
+    const candidate = functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
+    const fn = typeof candidate === 'function' ? candidate : pick(candidate, 'default');
+    if (typeof fn !== 'function') {
+        throw new MalformedAssertionError(functionName
+            ? `${file} has no exported function "${functionName}"`
+            : `${file} must export a function or have a default export as a function`);
+    }
+    return fn;
+}
+function pick(value, key) {
+    return value !== null && (typeof value === 'object' || typeof value === 'function')
+        ? value[key]
+        : undefined;
+}
+// Inline code compiles once per distinct source; a syntax error is remembered and rethrown per call.
+const inlineFunctions = new Map();
+function compileInline$1(params, body) {
+    const key = `${params.join(',')}\u0000${body}`;
+    let compiled = inlineFunctions.get(key);
+    if (compiled === undefined) {
+        try {
+            compiled = new Function(...params, body);
+        }
+        catch (err) {
+            compiled = err instanceof Error ? err : new Error(String(err));
+        }
+        inlineFunctions.set(key, compiled);
+    }
+    if (compiled instanceof Error)
+        throw compiled;
+    return compiled;
+}
+function isCharEscaped(code, index) {
+    let backslashes = 0;
+    for (let i = index - 1; i >= 0 && code[i] === '\\'; i--)
+        backslashes++;
+    return backslashes % 2 === 1;
+}
+/** The last `;` outside string and template literals, or -1. */
+function findLastStatementSemicolon(code) {
+    let single = false;
+    let double = false;
+    let template = false;
+    let last = -1;
+    for (let i = 0; i < code.length; i++) {
+        const char = code[i];
+        if (!isCharEscaped(code, i)) {
+            if (char === "'" && !double && !template)
+                single = !single;
+            else if (char === '"' && !single && !template)
+                double = !double;
+            else if (char === '`' && !single && !double)
+                template = !template;
+        }
+        if (char === ';' && !single && !double && !template)
+            last = i;
+    }
+    return last;
+}
+/**
+ * A one-line assertion is an expression to return; `const x = ...; x > 1` returns its final expression.
+ * Multi-line code is used as a function body verbatim (it must `return`).
+ */
+function buildFunctionBody(code) {
+    const trimmed = code.trim().replace(/;+\s*$/, '');
+    if (/^(const|let|var)\s/.test(trimmed)) {
+        const lastSemi = findLastStatementSemicolon(trimmed);
+        if (lastSemi !== -1) {
+            const expression = trimmed.slice(lastSemi + 1).trim();
+            if (expression)
+                return `${trimmed.slice(0, lastSemi + 1)} return ${expression}`;
+        }
+        return trimmed;
+    }
+    return `return ${trimmed}`;
+}
+function isGradingResult(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        typeof r.pass === 'boolean' &&
+        typeof r.score === 'number' &&
+        typeof r.reason === 'string' &&
+        (r.namedScores === undefined || typeof r.namedScores === 'object') &&
+        (r.componentResults === undefined || Array.isArray(r.componentResults)));
+}
+async function validateResult(result) {
+    const settled = await result;
+    if (typeof settled === 'boolean' || typeof settled === 'number' || isGradingResult(settled))
+        return settled;
+    throw new Error(`Custom function must return a boolean, number, or GradingResult object. Got type ${typeof settled}: ${JSON.stringify(settled)}`);
+}
+function withSource(reason, source) {
+    return source ? `${reason}\n${source}` : reason;
+}
+/** promptfoo's normalizeScriptAssertionResult; `code` names what returned it ("Custom function", "Python code"). */
+function normalizeScriptResult(result, inverse, threshold, source, code = 'Custom function') {
+    const failure = (rawPass) => withSource(`${code} returned ${rawPass ? 'true' : 'false'}`, source);
+    if (typeof result === 'boolean') {
+        const pass = result !== inverse;
+        return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : failure(result) };
+    }
+    if (typeof result === 'number') {
+        const rawPass = threshold === undefined ? result > 0 : result >= threshold;
+        const pass = rawPass !== inverse;
+        // The score is the number returned, even when the not- form flips the verdict.
+        return { pass, score: result, reason: pass ? 'Assertion passed' : failure(rawPass) };
+    }
+    const pass = result.pass !== inverse;
+    return {
+        ...result,
+        pass,
+        score: result.score,
+        reason: pass === result.pass
+            ? result.reason
+            : pass
+                ? 'Assertion passed'
+                : `${code} returned ${result.pass ? 'true' : 'false'}`,
+    };
+}
+const javascript = async ({ assertion, value, valueFromScript, output, scriptContext, inverse }) => {
+    invariant(typeof value === 'string', 'javascript assertion must have a string value');
+    // A YAML block scalar leaves a trailing newline that would make a one-liner look multi-line.
+    const source = value.trimEnd();
+    try {
+        let result;
+        if (valueFromScript === undefined) {
+            const body = source.includes('\n') ? source : buildFunctionBody(source);
+            result = await validateResult(compileInline$1(['output', 'context', 'process'], body)(output, scriptContext, process));
+        }
+        else {
+            result = await validateResult(valueFromScript);
+        }
+        return normalizeScriptResult(result, inverse, assertion.threshold, source);
+    }
+    catch (err) {
+        // promptfoo grades a throwing inline script as a failure (score 0), not an error.
+        const message = err instanceof Error ? `${err.message}\nStack Trace: ${err.stack}` : String(err);
+        return { pass: false, score: 0, reason: withSource(`Custom function threw error: ${message}`, source) };
+    }
+};
+const scriptAssertions = { javascript };
+
+// The `python` assertion, with promptfoo 0.123.1's semantics (assertions/python.ts): an inline value is the
+// body of `def main(output, context)` (one line: `return <value>`), a `file://x.py[:fn]` value calls `fn`
+// (default `get_assert`) with (output, context). The result may be a bool, a number (passing when > 0, or
+// >= the threshold), a {pass, score, reason} dict (snake_case keys allowed), or those as text. Code that
+// fails to run grades as a fail with the reason, as in promptfoo. Runs the `python3` on PATH (GitHub's
+// runners have one), one process per call; like every script, on untrusted events it comes from the base revision's suite.
+const PYTHON_TIMEOUT_MS = 120_000;
+// Imports the script as a module (its folder first on sys.path, as promptfoo does), calls the function with
+// the JSON arguments, and writes {"data": result} to the output file, so the script may print freely.
+const WRAPPER = `
+import asyncio, importlib.util, inspect, json, os, sys
+script, name, args_path, out_path = sys.argv[1:5]
+sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+spec = importlib.util.spec_from_file_location(os.path.basename(script).rsplit(".", 1)[0], script)
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+target = module
+for part in name.split("."):
+    target = getattr(target, part)
+with open(args_path, encoding="utf-8") as fp:
+    args = json.load(fp)
+result = asyncio.run(target(*args)) if inspect.iscoroutinefunction(target) else target(*args)
+with open(out_path, "w", encoding="utf-8") as fp:
+    json.dump({"data": result}, fp, ensure_ascii=False)
+`;
+/** promptfoo's buildPythonScript: inline code as the body of main(output, context). */
+function buildPythonScript(code) {
+    const multiline = code.includes('\n');
+    const indent = multiline ? (/^(?!\s*$)\s+/m.exec(code)?.[0] ?? '    ') : '    ';
+    const body = multiline
+        ? code
+            .split('\n')
+            .map((line) => `${indent}${line}`)
+            .join('\n')
+        : `    return ${code}`;
+    return `import json\n\ndef main(output, context):\n${body}\n`;
+}
+/** Calls `functionName` in the Python file with JSON-serialisable arguments; resolves to its JSON result. */
+async function runPython(file, functionName, args) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-py-'));
+    try {
+        const argsPath = path.join(dir, 'args.json');
+        const outPath = path.join(dir, 'out.json');
+        await writeFile(argsPath, JSON.stringify(args));
+        const stderr = await new Promise((resolve, reject) => {
+            const child = spawn('python3', ['-c', WRAPPER, file, functionName, argsPath, outPath], {
+                stdio: ['ignore', 'ignore', 'pipe'],
+            });
+            let errors = '';
+            child.stderr.on('data', (chunk) => (errors += chunk.toString('utf8')));
+            const timer = setTimeout(() => child.kill('SIGKILL'), PYTHON_TIMEOUT_MS);
+            child.on('error', (err) => {
+                clearTimeout(timer);
+                reject(new Error(err.code === 'ENOENT' ? 'python3 is not on PATH: install Python 3 to run python assertions' : err.message));
+            });
+            child.on('close', (code, signal) => {
+                clearTimeout(timer);
+                if (code === 0)
+                    resolve(errors);
+                else
+                    reject(new Error(signal ? `python3 was stopped (${signal})` : lastLines(errors) || `python3 exited ${code}`));
+            });
+        });
+        let text;
+        try {
+            text = await readFile(outPath, 'utf8');
+        }
+        catch {
+            throw new Error(`the Python function wrote no result${stderr ? `: ${lastLines(stderr)}` : ''}`);
+        }
+        return JSON.parse(text).data;
+    }
+    finally {
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+function lastLines(text) {
+    return text.trim().split('\n').slice(-3).join('\n');
+}
+/** An inline assertion's code as a script file, written once per distinct code. */
+const inlineScripts = new Map();
+async function inlineScript(code) {
+    let file = inlineScripts.get(code);
+    if (!file) {
+        file = (async () => {
+            const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-pyinline-'));
+            const abs = path.join(dir, 'assertion.py');
+            await writeFile(abs, buildPythonScript(code));
+            return abs;
+        })();
+        inlineScripts.set(code, file);
+    }
+    return file;
+}
+function camelKeys(value) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
+}
+/** promptfoo's normalizeScriptResult for Python answers: text, numbers, bools and dicts. */
+function pythonResult(result, inverse, threshold, source) {
+    const lower = typeof result === 'string' ? result.toLowerCase() : undefined;
+    if (result === true || lower === 'true')
+        return normalizeScriptResult(true, inverse, threshold, source, 'Python code');
+    if (result === false || lower === 'false')
+        return normalizeScriptResult(false, inverse, threshold, source, 'Python code');
+    let value = result;
+    if (typeof value === 'string' && value.startsWith('{'))
+        value = JSON.parse(value);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const graded = { reason: '', ...camelKeys(value) };
+        if (!isGradingResult(graded)) {
+            throw new Error(`Python assertion must return a boolean, number, or {pass, score, reason} object. Got instead:\n${JSON.stringify(value)}`);
+        }
+        if (threshold !== undefined && graded.score < threshold) {
+            const message = `Python score ${graded.score} is less than threshold ${threshold}`;
+            graded.pass = false;
+            graded.reason = graded.reason ? `${message}: ${graded.reason}` : message;
+        }
+        return normalizeScriptResult(graded, inverse, undefined, source, 'Python code');
+    }
+    const score = Number.parseFloat(String(value));
+    if (Number.isNaN(score)) {
+        throw new Error(`Python assertion must return a boolean, number, or {pass, score, reason} object. Instead got:\n${String(value)}`);
+    }
+    return normalizeScriptResult(score, inverse, threshold, source, 'Python code');
+}
+const python = async ({ assertion, value, valueFromScript, output, scriptContext, inverse }) => {
+    invariant(typeof value === 'string', 'python assertion must have a string value');
+    try {
+        const result = valueFromScript === undefined
+            ? await runPython(await inlineScript(value), 'main', [output, scriptContext])
+            : valueFromScript;
+        return pythonResult(result, inverse, assertion.threshold, typeof assertion.value === 'string' ? assertion.value : '');
+    }
+    catch (err) {
+        return {
+            pass: false,
+            score: 0,
+            reason: `Python code execution failed: ${err instanceof Error ? err.message : String(err)}`,
+        };
+    }
+};
+const pythonAssertions = { python };
+
+// Resolves what an assertion compares against, as promptfoo does before any handler runs: string values
+// are nunjucks templates over the test's vars; `file://` values are read (.json/.yaml/.yml parsed,
+// .txt trimmed) or, for .js/.mjs and .py, called with (output, context) and their return value used.
+/** Renders a template string with vars (the prompts' environment: no `env` global, templates compiled once). */
+function renderTemplate(source, vars) {
+    return compileTemplate(source)?.render(vars) ?? source;
+}
+/** Types whose handlers interpret a script's return value themselves (a verdict, not an expected value). */
+const SCRIPT_RESULT_TYPES = new Set(['javascript', 'python']);
+async function resolveAssertionValue(raw, baseType, vars, rootDir, callArgs) {
+    if (Array.isArray(raw)) {
+        const items = raw.map((item) => typeof item !== 'string'
+            ? item
+            : item.startsWith('file://')
+                ? readDataFile(item, rootDir)
+                : renderTemplate(item, vars));
+        return { value: items, valueFromScript: undefined };
+    }
+    if (typeof raw !== 'string')
+        return { value: raw, valueFromScript: undefined };
+    if (!raw.startsWith('file://'))
+        return { value: renderTemplate(raw, vars), valueFromScript: undefined };
+    const { file, functionName } = parseScriptReference(raw, rootDir);
+    const isPython = file.endsWith('.py');
+    if (!isJavascriptFile(file) && !isPython)
+        return { value: readDataFile(raw, rootDir), valueFromScript: undefined };
+    // A throwing file script is an error of the case in promptfoo (it runs outside the handler).
+    const fromScript = isPython
+        ? await runPython(file, functionName ?? 'get_assert', callArgs)
+        : await (await loadScriptFunction(file, functionName))(...callArgs);
+    if (fromScript !== undefined && !SCRIPT_RESULT_TYPES.has(baseType)) {
+        if (typeof fromScript === 'function' || typeof fromScript === 'boolean') {
+            throw new MalformedAssertionError(`the script for a "${baseType}" assertion returned a ${typeof fromScript}; only javascript assertions may; return the expected value instead`);
+        }
+        if (fromScript && typeof fromScript === 'object' && !Array.isArray(fromScript) && 'pass' in fromScript) {
+            throw new MalformedAssertionError(`the script for a "${baseType}" assertion returned a GradingResult; only javascript assertions may; return the expected value instead`);
+        }
+        return { value: fromScript, valueFromScript: fromScript };
+    }
+    return { value: raw, valueFromScript: fromScript };
+}
+function readDataFile(ref, rootDir) {
+    const file = path.resolve(rootDir, ref.slice('file://'.length));
+    let text;
+    try {
+        text = readFileSync(file, 'utf8');
+    }
+    catch (err) {
+        throw new MalformedAssertionError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const ext = path.extname(file);
+    if (ext === '.json' || ext === '.yaml' || ext === '.yml')
+        return distExports$1.parse(text);
+    if (ext === '.txt')
+        return text.trim();
+    throw new MalformedAssertionError(`unsupported file type ${ext || '(none)'} for ${ref}: expected .json, .yaml, .yml, .txt, .js, .mjs or .py`);
+}
+
+/** promptfoo's DEFAULT_GRADING_PROMPT, verbatim: graders are tuned to it. */
+const DEFAULT_GRADING_PROMPT = JSON.stringify([
+    {
+        role: 'system',
+        content: `You are grading output according to a user-specified rubric. If the statement in the rubric is true, then the output passes the test. You respond with a JSON object with this structure: {reason: string, pass: boolean, score: number}
+
+Examples:
+
+<Output>Hello world</Output>
+<Rubric>Content contains a greeting</Rubric>
+{"reason": "the content contains the word 'Hello'", "pass": true, "score": 1.0}
+
+<Output>Avast ye swabs, repel the invaders!</Output>
+<Rubric>Does not speak like a pirate</Rubric>
+{"reason": "'avast ye' is a common pirate term", "pass": false, "score": 0.0}`,
+    },
+    {
+        role: 'user',
+        content: '<Output>\n{{ output }}\n</Output>\n<Rubric>\n{{ rubric }}\n</Rubric>',
+    },
+]);
+function tryParseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Objects reach the grader's template as JSON text, not as `[object Object]`. */
+function stringifyObjects(vars) {
+    return Object.fromEntries(Object.entries(vars).map(([key, value]) => {
+        if (!value || typeof value !== 'object')
+            return [key, value];
+        if (Array.isArray(value))
+            return [key, value.map((item) => (item && typeof item === 'object' ? JSON.stringify(item) : item))];
+        return [key, JSON.stringify(value)];
+    }));
+}
+/** A JSON chat prompt is rendered string by string (so quotes in the output stay valid JSON); else as text. */
+function renderGradingPrompt(rubricPrompt, vars) {
+    const context = stringifyObjects(vars);
+    try {
+        const parsed = JSON.parse(rubricPrompt, (_key, value) => typeof value === 'string' ? renderTemplate(value, context) : value);
+        return JSON.stringify(parsed);
+    }
+    catch {
+        return renderTemplate(rubricPrompt, context);
+    }
+}
+/** Reads the grader's answer like promptfoo: the first JSON object in the text; lenient about types. */
+function readGraderAnswer(output, threshold) {
+    let answer;
+    if (typeof output === 'string') {
+        const [first] = extractJsonObjects(output);
+        if (!first)
+            throw new GraderError(`Could not extract JSON from llm-rubric response: ${output.slice(0, 200)}`);
+        answer = first;
+    }
+    else if (output && typeof output === 'object') {
+        answer = output;
+    }
+    if (!answer || Array.isArray(answer)) {
+        throw new GraderError(`llm-rubric produced malformed response - output must be a JSON object. Output: ${JSON.stringify(output)}`);
+    }
+    const rawPass = answer.pass ?? true;
+    let pass = typeof rawPass === 'boolean' ? rawPass : /^(true|yes|pass|y)$/i.test(String(rawPass));
+    const rawScore = answer.score;
+    const score = typeof rawScore === 'number' ? rawScore : Number.isFinite(Number(rawScore)) ? Number(rawScore) : Number(pass);
+    if (typeof threshold === 'number' && Number.isFinite(threshold))
+        pass = pass && score >= threshold;
+    const reason = typeof answer.reason === 'string' && answer.reason
+        ? answer.reason
+        : pass
+            ? 'Grading passed'
+            : `Score ${score} below threshold ${threshold}`;
+    return { pass, score, reason };
+}
+/** The grading prompt: the assertion's rubricPrompt, else the test's (promptfoo), else the check's default. */
+function rubricPromptFor(assertion, options, fallback) {
+    const written = assertion.rubricPrompt ?? options.rubricPrompt;
+    if (typeof written === 'string')
+        return written;
+    return written && typeof written === 'object' ? JSON.stringify(written) : fallback;
+}
+/**
+ * The grader of one kind: promptfoo lets a test's options.provider be `{ text: ..., embedding: ... }`, one
+ * per kind of grading; an id or `{id, config}` serves every kind.
+ */
+function graderFor(kind, spec) {
+    if (spec !== null && typeof spec === 'object' && !('id' in spec)) {
+        return spec[kind];
+    }
+    return spec;
+}
+/**
+ * One grading call: the grading provider (resolved from `spec`, else the suite's default) answers `prompt`.
+ * Its output, or a GraderError when there is no grader, the call fails or it answers nothing.
+ */
+async function askGrader(name, ctx, spec, prompt, rubricPrompt, vars) {
+    let grader;
+    try {
+        grader = await ctx.gradingProvider(spec);
+    }
+    catch (err) {
+        throw new GraderError(`${name}: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const response = await grader
+        .callApi(prompt, { vars, prompt: { id: name, label: name, raw: rubricPrompt } })
+        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
+    if (response.error || !response.output) {
+        throw new GraderError(`${name} grader ${grader.id} failed: ${response.error || 'No output'}`);
+    }
+    return response.output;
+}
+/** Inverted score for not-llm-rubric, clamped to [0, 1] so an odd grader score cannot overflow. */
+function invertScore(score) {
+    return Math.min(1, Math.max(0, 1 - (Number.isFinite(score) ? score : 0)));
+}
+const llmRubric = async ({ assertion, value, outputString, ctx, inverse }) => {
+    invariant(value === undefined || typeof value === 'string' || typeof value === 'object', '"llm-rubric" assertion type must have a string or object value');
+    const options = ctx.test.options;
+    const rubricPrompt = rubricPromptFor(assertion, options, DEFAULT_GRADING_PROMPT);
+    const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value || '' };
+    const prompt = renderGradingPrompt(rubricPrompt, vars);
+    const spec = assertion.provider ?? graderFor('text', options.provider);
+    const output = await askGrader('llm-rubric', ctx, spec, prompt, rubricPrompt, vars);
+    const verdict = readGraderAnswer(output, assertion.threshold);
+    return inverse ? { pass: !verdict.pass, score: invertScore(verdict.score), reason: verdict.reason } : verdict;
+};
+const modelGradedAssertions = { 'llm-rubric': llmRubric };
+
+/** promptfoo's PROMPTFOO_FACTUALITY_PROMPT (dedented, as promptfoo's dedent leaves it). */
+const FACTUALITY_PROMPT = JSON.stringify([
+    {
+        role: 'system',
+        content: `You are a precise factuality evaluator that compares a submitted answer to an expert answer. 
+
+Your task is to analyze the factual content while ignoring differences in style, grammar, or punctuation.
+You must categorize the submission into one of these options:
+
+(A) The submitted answer is a subset of the expert answer and is fully consistent with it.
+(B) The submitted answer is a superset of the expert answer and is fully consistent with it.
+(C) The submitted answer contains all the same details as the expert answer.
+(D) There is a disagreement between the submitted answer and the expert answer.
+(E) The answers differ, but these differences don't matter from the perspective of factuality.
+
+Respond ONLY with a JSON object in this format:
+{
+  "category": "[LETTER]",
+  "reason": "[DETAILED EXPLANATION]"
+}
+
+- The "category" must be a single letter A, B, C, D, or E.
+- Provide a clear, detailed explanation in the "reason" field.
+- Your response must be valid JSON with no additional text.`,
+    },
+    {
+        role: 'user',
+        content: `I need you to compare these answers:
+
+<question>
+{{input}}
+</question>
+
+<expert_answer>
+{{ideal}}
+</expert_answer>
+
+<submitted_answer>
+{{completion}}
+</submitted_answer>
+
+Please analyze the factual relationship between these answers according to the categories you've been given.`,
+    },
+]);
+/** promptfoo's OPENAI_CLOSED_QA_PROMPT, verbatim. */
+const CLOSED_QA_PROMPT = JSON.stringify([
+    {
+        role: 'system',
+        content: `You are assessing a submitted answer on a given task based on a criterion. Here is the data:
+[BEGIN DATA]
+***
+[Task]: {{input}}
+***
+[Submission]: {{completion}}
+***
+[Criterion]: {{criteria}}
+***
+[END DATA]
+Does the submission meet the criterion? First, write out in a step by step manner your reasoning about the criterion to be sure that your conclusion is correct. Avoid simply stating the correct answers at the outset. Then print only the single character "Y" or "N" (without quotes or punctuation) on its own line corresponding to the correct answer. At the end, repeat just the letter again by itself on a new line.
+
+    Reasoning:`,
+    },
+]);
+const CATEGORIES = {
+    A: 'The submitted answer is a subset of the expert answer and is fully consistent with it.',
+    B: 'The submitted answer is a superset of the expert answer and is fully consistent with it.',
+    C: 'The submitted answer contains all the same details as the expert answer.',
+    D: 'There is a disagreement between the submitted answer and the expert answer.',
+    E: "The answers differ, but these differences don't matter from the perspective of factuality.",
+};
+/** Renders the grading prompt and asks the grader; its text answer, or a GraderError. */
+async function ask$1(name, input, defaultPrompt, vars) {
+    const { assertion, ctx } = input;
+    invariant(!input.inverse, `not-${name} is not supported (promptfoo does not invert it either); use ${name}`, 'type');
+    const rubricPrompt = rubricPromptFor(assertion, ctx.test.options, defaultPrompt);
+    const output = await askGrader(name, ctx, assertion.provider ?? graderFor('text', ctx.test.options.provider), renderGradingPrompt(rubricPrompt, vars), rubricPrompt, vars);
+    if (typeof output !== 'string') {
+        throw new GraderError(`${name}: the grader produced a malformed response: ${JSON.stringify(output)}`);
+    }
+    return output;
+}
+/** promptfoo's score per category, from options.factuality {subset, superset, agree, disagree, differButFactual}. */
+function scores(options) {
+    const f = (options.factuality ?? {});
+    const n = (value, fallback) => (typeof value === 'number' ? value : fallback);
+    return {
+        A: n(f.subset, 1),
+        B: n(f.superset, 1),
+        C: n(f.agree, 1),
+        D: n(f.disagree, 0),
+        E: n(f.differButFactual, 1),
+    };
+}
+/** The category and reason: the JSON answer first, then promptfoo's legacy `(A) reason` form. */
+function readCategory(answer, graderName) {
+    const json = extractJsonObjects(answer)[0];
+    if (json && typeof json.category === 'string') {
+        const option = json.category.trim().toUpperCase();
+        if (!/^[A-E]$/.test(option))
+            throw new GraderError(`${graderName}: invalid category value: ${option}`);
+        const reason = typeof json.reason === 'string' && json.reason.trim()
+            ? json.reason.trim()
+            : `Category ${option}: ${CATEGORIES[option]}`;
+        return { option, reason };
+    }
+    const legacy = /\s*\(?([a-eA-E])\)/.exec(answer);
+    if (!legacy)
+        throw new GraderError(`${graderName}: factuality checker output did not match expected format: ${answer.slice(0, 200)}`);
+    return { option: legacy[1].toUpperCase(), reason: /\)\s*(.*)/s.exec(answer)?.[1]?.trim() || answer };
+}
+const factuality = async (input) => {
+    invariant(typeof input.value === 'string', 'factuality assertion type must have a string value');
+    const vars = {
+        ...input.ctx.vars,
+        input: input.ctx.prompt,
+        ideal: input.value,
+        completion: tryParseJson(input.outputString),
+    };
+    const { option, reason } = readCategory(await ask$1('factuality', input, FACTUALITY_PROMPT, vars), 'factuality');
+    const lookup = scores(input.ctx.test.options);
+    const pass = (lookup[option] ?? 0) > 0;
+    return { pass, score: lookup[option] ?? (pass ? 1 : 0), reason };
+};
+const closedQa = async (input) => {
+    invariant(typeof input.value === 'string', 'model-graded-closedqa assertion type must have a string value');
+    const vars = {
+        ...input.ctx.vars,
+        input: input.ctx.prompt,
+        criteria: input.value,
+        completion: tryParseJson(input.outputString),
+    };
+    const answer = (await ask$1('model-graded-closedqa', input, CLOSED_QA_PROMPT, vars)).trimEnd();
+    if (answer.endsWith('Y'))
+        return { pass: true, score: 1, reason: `The submission meets the criterion:\n${answer}` };
+    if (answer.endsWith('N'))
+        return { pass: false, score: 0, reason: `The submission does not meet the criterion:\n${answer}` };
+    throw new GraderError(`model-graded-closedqa: the grader's answer ends in neither Y nor N: ${answer.slice(-200)}`);
+};
+const factualityAssertions = {
+    factuality,
+    'model-graded-factuality': factuality,
+    'model-graded-closedqa': closedQa,
+};
+
+// g-eval, with promptfoo 0.123.1's prompts and readings (matchesGEval there): the grader first proposes
+// evaluation steps for the criterion in `value`, then scores the output 0-10 along them; the score is that
+// over 10, passing at >= threshold (0.7). A list of criteria averages their scores. A grader answer that is
+// not the JSON asked for (no steps, a score outside 0-10, no reason) makes the case an error.
+/** promptfoo's GEVAL_PROMPT_STEPS, verbatim. */
+const GEVAL_PROMPT_STEPS = `
+Given evaluation criteria that outline how you should judge a piece of text, generate 3-4 concise evaluation steps applicable to any text based on the criteria below and designed to check whether the criteria are satisfied by the text.
+
+**EVALUATION CRITERIA**
+{{criteria}}
+
+**OUTPUT FORMAT**
+IMPORTANT:
+- Return output ONLY as a minified JSON object (no code fences).
+- The JSON object must contain a single key, "steps", whose value is a list of strings.
+- Each string must represent one evaluation step.
+- Do NOT include any explanations, commentary, extra text, or additional formatting.
+
+Format:
+{"steps": <list_of_strings>}
+
+Example:
+{"steps":["<Evaluation Step 1>","<Evaluation Step 2>","<Evaluation Step 3>","<Evaluation Step 4>"]}
+
+Here are the 3-4 concise evaluation steps, formatted as required in a minified JSON:
+JSON:
+`;
+/** promptfoo's GEVAL_PROMPT_EVALUATE, verbatim. */
+const GEVAL_PROMPT_EVALUATE = `
+You will be given one Reply for a Prompt below. Your task is to rate the Reply on one metric.
+Please make sure you read and understand these instructions carefully. Please keep this document open while reviewing, and refer to it as needed.
+
+**Evaluation Criteria**
+{{criteria}}
+
+**Evaluation Steps**
+- {{steps}}
+Given the evaluation steps, return a JSON with two keys: 
+  1) a "score" key that MUST be an integer from 0 to {{maxScore}}, where {{maxScore}} indicates that the condition described by the Evaluation Criteria is fully and clearly observed in the Reply according to the Evaluation Steps, and 0 indicates that it is not observed at all;
+  2) a "reason" key, a reason for the given score, but DO NOT QUOTE THE SCORE in your reason. Please mention specific information from Prompt and Reply in your reason, but be very concise with it!
+
+**Prompt**
+{{input}}
+
+**Reply**
+{{output}}
+
+**OUTPUT FORMAT**
+IMPORTANT: 
+- Return output ONLY as a minified JSON object (no code fences).
+- The JSON object must contain exactly two keys: "score" and "reason".
+- No additional words, explanations, or formatting are needed.
+- Absolutely no additional text, explanations, line breaks, or formatting outside the JSON object are allowed.
+
+Example JSON:
+{"score":0,"reason":"The text of reply does not follow the evaluation criteria provided."}
+
+Here is the final evaluation in the required minified JSON format:
+JSON:
+`;
+const MAX_SCORE = 10;
+/** A rubricPrompt written as `{steps, evaluate}` replaces either prompt, as in promptfoo. */
+function promptFor(written, part, fallback) {
+    const own = written && typeof written === 'object' && !Array.isArray(written)
+        ? written[part]
+        : undefined;
+    return typeof own === 'string' ? own : own && typeof own === 'object' ? JSON.stringify(own) : fallback;
+}
+async function ask(input, template, vars) {
+    const { assertion, ctx } = input;
+    const answer = await askGrader('g-eval', ctx, assertion.provider ?? graderFor('text', ctx.test.options.provider), renderGradingPrompt(template, vars), template, vars);
+    if (typeof answer !== 'string')
+        throw new GraderError(`g-eval: the grader's answer is not text: ${JSON.stringify(answer)}`);
+    return answer;
+}
+/** One criterion's score in [0, 1] and the grader's reason. */
+async function scoreCriterion(input, criteria) {
+    const written = input.assertion.rubricPrompt ?? input.ctx.test.options.rubricPrompt;
+    const stepsAnswer = await ask(input, promptFor(written, 'steps', GEVAL_PROMPT_STEPS), { criteria });
+    const stepsJson = /\{"steps".+\}/.exec(stepsAnswer)?.[0];
+    let steps;
+    try {
+        steps = stepsJson === undefined ? undefined : JSON.parse(stepsJson).steps;
+    }
+    catch {
+        steps = undefined;
+    }
+    if (!Array.isArray(steps) || steps.length === 0 || !steps.every((s) => typeof s === 'string' && s.trim() !== '')) {
+        throw new GraderError(`g-eval: the proposed evaluation steps are not {"steps": [...]}: ${stepsAnswer.slice(0, 200)}`);
+    }
+    const vars = {
+        criteria,
+        steps: steps.join('\n- '),
+        maxScore: String(MAX_SCORE),
+        input: tryParseJson(input.ctx.prompt),
+        output: tryParseJson(input.outputString),
+    };
+    const answer = await ask(input, promptFor(written, 'evaluate', GEVAL_PROMPT_EVALUATE), vars);
+    let result;
+    try {
+        const json = /\{.+\}/.exec(answer)?.[0];
+        result = json === undefined ? undefined : JSON.parse(json);
+    }
+    catch {
+        result = undefined;
+    }
+    if (!result)
+        throw new GraderError(`g-eval: the evaluation is not in JSON format: ${answer.slice(0, 200)}`);
+    const raw = typeof result.score === 'number'
+        ? result.score
+        : typeof result.score === 'string' && result.score.trim() !== ''
+            ? Number(result.score)
+            : Number.NaN;
+    if (!Number.isFinite(raw) || raw < 0 || raw > MAX_SCORE) {
+        throw new GraderError(`g-eval: the evaluation's score ${JSON.stringify(result.score)} is not a number from 0 to ${MAX_SCORE}`);
+    }
+    if (typeof result.reason !== 'string' || result.reason.trim() === '') {
+        throw new GraderError(`g-eval: the evaluation has no reason: ${answer.slice(0, 200)}`);
+    }
+    return { score: raw / MAX_SCORE, reason: result.reason };
+}
+const gEval = async (input) => {
+    const { value, inverse, assertion } = input;
+    invariant(typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')), 'G-Eval assertion type must have a string or array of strings value');
+    const threshold = assertion.threshold ?? 0.7;
+    const criteria = Array.isArray(value) ? value : [value];
+    if (criteria.length === 0)
+        return {
+            pass: false,
+            score: 0,
+            reason: 'G-Eval assertion requires at least one criterion string in the value array.',
+        };
+    const results = [];
+    for (const criterion of criteria)
+        results.push(await scoreCriterion(input, criterion));
+    const score = results.reduce((sum, r) => sum + r.score, 0) / results.length;
+    return {
+        pass: score >= threshold !== inverse,
+        score: inverse ? 1 - score : score,
+        reason: results.map((r) => r.reason).join('\n\n'),
+    };
+};
+const gEvalAssertions = { 'g-eval': gEval };
 
 var ajv$1 = {exports: {}};
 
@@ -36011,113 +36915,6 @@ function requireDist () {
 var distExports = requireDist();
 var addFormatsModule = /*@__PURE__*/getDefaultExportFromCjs(distExports);
 
-// Finds the JSON objects embedded in free text ("Sure! {"a": 1} Hope that helps"), exactly as promptfoo's
-// extractJsonObjects does: scan for `{`, grow to the balanced `}`, and parse leniently as YAML flow
-// (so single quotes, unquoted keys and // comments are tolerated, as models often write them).
-const MAX_JSON_LENGTH = 100_000;
-function parseLenient(text) {
-    // promptfoo parses with js-yaml's `json: true`: a repeated key keeps its last value instead of failing.
-    return distExports$1.parse(convertSlashCommentsToHash(text), { uniqueKeys: false });
-}
-function extractJsonObjects(str) {
-    const found = [];
-    for (let i = 0; i < str.length; i++) {
-        if (str[i] !== '{')
-            continue;
-        let open = 1;
-        let close = 0;
-        let j = i + 1;
-        const end = Math.min(i + MAX_JSON_LENGTH, str.length);
-        while (j < end && open > close) {
-            if (str[j] === '{')
-                open++;
-            if (str[j] === '}')
-                close++;
-            j++;
-            if (open === close || j === str.length || j === i + MAX_JSON_LENGTH) {
-                try {
-                    // An object cut off by the end of the text is closed, as a model's truncated answer would be.
-                    const candidate = str.slice(i, j) + (open > close ? '}'.repeat(open - close) : '');
-                    const parsed = parseLenient(candidate);
-                    if (typeof parsed === 'object' && parsed !== null) {
-                        found.push(parsed);
-                        i = j - 1;
-                        break;
-                    }
-                }
-                catch {
-                    if (open === close)
-                        break;
-                }
-            }
-        }
-    }
-    return found;
-}
-function isEscapedQuote(line, quoteIndex) {
-    let backslashes = 0;
-    for (let k = quoteIndex - 1; k >= 0 && line[k] === '\\'; k--)
-        backslashes++;
-    return backslashes % 2 === 1;
-}
-/** `// comment` → `# comment` outside strings and URLs, so the YAML parser skips it. */
-function convertSlashCommentsToHash(str) {
-    return str
-        .split('\n')
-        .map((line) => {
-        let state = 'normal';
-        let result = '';
-        for (let i = 0; i < line.length; i++) {
-            const char = line[i];
-            const next = line[i + 1];
-            const prev = i > 0 ? line[i - 1] : '';
-            if (state === 'normal') {
-                if (char === "'" && !/[a-zA-Z]/.test(prev)) {
-                    state = 'single';
-                    result += char;
-                }
-                else if (char === '"') {
-                    state = 'double';
-                    result += char;
-                }
-                else if (char === '/' && next === '/') {
-                    let tokenStart = 0;
-                    for (let k = i - 1; k >= 0; k--) {
-                        if (/\s/.test(line[k])) {
-                            tokenStart = k + 1;
-                            break;
-                        }
-                    }
-                    if (line.slice(tokenStart, i + 2).includes('://')) {
-                        // A URL such as http://x is not a comment.
-                        result += char;
-                        continue;
-                    }
-                    let slashes = 2;
-                    while (i + slashes < line.length && line[i + slashes] === '/')
-                        slashes++;
-                    return result + '#'.repeat(Math.floor(slashes / 2)) + line.slice(i + slashes);
-                }
-                else {
-                    result += char;
-                }
-            }
-            else if (state === 'single') {
-                result += char;
-                if (char === "'" && !isEscapedQuote(line, i) && !/[a-zA-Z]/.test(String(next)))
-                    state = 'normal';
-            }
-            else {
-                result += char;
-                if (char === '"' && !isEscapedQuote(line, i))
-                    state = 'normal';
-            }
-        }
-        return result;
-    })
-        .join('\n');
-}
-
 // JSON assertions: is-json (the whole output is JSON) and contains-json (some JSON object is embedded in
 // the text), each optionally validated against a JSON schema given inline, as YAML/JSON text, or by file.
 const addFormats = (addFormatsModule.default ??
@@ -36212,497 +37009,6 @@ const jsonAssertions = {
     'contains-json': containsJson,
 };
 
-// Custom JavaScript: the `javascript` assertion (inline expression, multi-line function body, or a
-// function exported by a file://x.js|.mjs[:name] module), and the module loader transforms share. Semantics follow
-// promptfoo: a boolean is the verdict, a number is a score (passing when > 0, or >= the assertion's
-// threshold), an object is a GradingResult.
-/** `file://dir/x.js:fn` → absolute path and optional export name. */
-function parseScriptReference(ref, rootDir) {
-    const rest = ref.slice('file://'.length);
-    const colon = rest.indexOf(':');
-    const file = path.resolve(rootDir, colon === -1 ? rest : rest.slice(0, colon));
-    return colon === -1 ? { file } : { file, functionName: rest.slice(colon + 1) };
-}
-function isJavascriptFile(file) {
-    return /\.(c|m)?js$/.test(file);
-}
-const modules = new Map();
-/** Imports a script module once per run and picks the function promptfoo would call. */
-async function loadScriptFunction(file, functionName) {
-    let loading = modules.get(file);
-    if (!loading) {
-        loading = import(pathToFileURL(file).href);
-        modules.set(file, loading);
-    }
-    let namespace;
-    try {
-        namespace = await loading;
-    }
-    catch (err) {
-        modules.delete(file);
-        throw new MalformedAssertionError(`cannot load ${file}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    // CommonJS modules arrive as `default` (sometimes doubly wrapped); ESM ones as the namespace.
-    const mod = (pick(pick(namespace, 'default'), 'default') ?? pick(namespace, 'default') ?? namespace);
-    const candidate = functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
-    const fn = typeof candidate === 'function' ? candidate : pick(candidate, 'default');
-    if (typeof fn !== 'function') {
-        throw new MalformedAssertionError(functionName
-            ? `${file} has no exported function "${functionName}"`
-            : `${file} must export a function or have a default export as a function`);
-    }
-    return fn;
-}
-function pick(value, key) {
-    return value !== null && (typeof value === 'object' || typeof value === 'function')
-        ? value[key]
-        : undefined;
-}
-// Inline code compiles once per distinct source; a syntax error is remembered and rethrown per call.
-const inlineFunctions = new Map();
-function compileInline$1(params, body) {
-    const key = `${params.join(',')}\u0000${body}`;
-    let compiled = inlineFunctions.get(key);
-    if (compiled === undefined) {
-        try {
-            compiled = new Function(...params, body);
-        }
-        catch (err) {
-            compiled = err instanceof Error ? err : new Error(String(err));
-        }
-        inlineFunctions.set(key, compiled);
-    }
-    if (compiled instanceof Error)
-        throw compiled;
-    return compiled;
-}
-function isCharEscaped(code, index) {
-    let backslashes = 0;
-    for (let i = index - 1; i >= 0 && code[i] === '\\'; i--)
-        backslashes++;
-    return backslashes % 2 === 1;
-}
-/** The last `;` outside string and template literals, or -1. */
-function findLastStatementSemicolon(code) {
-    let single = false;
-    let double = false;
-    let template = false;
-    let last = -1;
-    for (let i = 0; i < code.length; i++) {
-        const char = code[i];
-        if (!isCharEscaped(code, i)) {
-            if (char === "'" && !double && !template)
-                single = !single;
-            else if (char === '"' && !single && !template)
-                double = !double;
-            else if (char === '`' && !single && !double)
-                template = !template;
-        }
-        if (char === ';' && !single && !double && !template)
-            last = i;
-    }
-    return last;
-}
-/**
- * A one-line assertion is an expression to return; `const x = ...; x > 1` returns its final expression.
- * Multi-line code is used as a function body verbatim (it must `return`).
- */
-function buildFunctionBody(code) {
-    const trimmed = code.trim().replace(/;+\s*$/, '');
-    if (/^(const|let|var)\s/.test(trimmed)) {
-        const lastSemi = findLastStatementSemicolon(trimmed);
-        if (lastSemi !== -1) {
-            const expression = trimmed.slice(lastSemi + 1).trim();
-            if (expression)
-                return `${trimmed.slice(0, lastSemi + 1)} return ${expression}`;
-        }
-        return trimmed;
-    }
-    return `return ${trimmed}`;
-}
-function isGradingResult(value) {
-    const r = value;
-    return (typeof r === 'object' &&
-        r !== null &&
-        typeof r.pass === 'boolean' &&
-        typeof r.score === 'number' &&
-        typeof r.reason === 'string' &&
-        (r.namedScores === undefined || typeof r.namedScores === 'object') &&
-        (r.componentResults === undefined || Array.isArray(r.componentResults)));
-}
-async function validateResult(result) {
-    const settled = await result;
-    if (typeof settled === 'boolean' || typeof settled === 'number' || isGradingResult(settled))
-        return settled;
-    throw new Error(`Custom function must return a boolean, number, or GradingResult object. Got type ${typeof settled}: ${JSON.stringify(settled)}`);
-}
-function withSource(reason, source) {
-    return source ? `${reason}\n${source}` : reason;
-}
-/** promptfoo's normalizeScriptAssertionResult; `code` names what returned it ("Custom function", "Python code"). */
-function normalizeScriptResult(result, inverse, threshold, source, code = 'Custom function') {
-    const failure = (rawPass) => withSource(`${code} returned ${rawPass ? 'true' : 'false'}`, source);
-    if (typeof result === 'boolean') {
-        const pass = result !== inverse;
-        return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : failure(result) };
-    }
-    if (typeof result === 'number') {
-        const rawPass = threshold === undefined ? result > 0 : result >= threshold;
-        const pass = rawPass !== inverse;
-        // The score is the number returned, even when the not- form flips the verdict.
-        return { pass, score: result, reason: pass ? 'Assertion passed' : failure(rawPass) };
-    }
-    const pass = result.pass !== inverse;
-    return {
-        ...result,
-        pass,
-        score: result.score,
-        reason: pass === result.pass
-            ? result.reason
-            : pass
-                ? 'Assertion passed'
-                : `${code} returned ${result.pass ? 'true' : 'false'}`,
-    };
-}
-const javascript = async ({ assertion, value, valueFromScript, output, scriptContext, inverse }) => {
-    invariant(typeof value === 'string', 'javascript assertion must have a string value');
-    // A YAML block scalar leaves a trailing newline that would make a one-liner look multi-line.
-    const source = value.trimEnd();
-    try {
-        let result;
-        if (valueFromScript === undefined) {
-            const body = source.includes('\n') ? source : buildFunctionBody(source);
-            result = await validateResult(compileInline$1(['output', 'context', 'process'], body)(output, scriptContext, process));
-        }
-        else {
-            result = await validateResult(valueFromScript);
-        }
-        return normalizeScriptResult(result, inverse, assertion.threshold, source);
-    }
-    catch (err) {
-        // promptfoo grades a throwing inline script as a failure (score 0), not an error.
-        const message = err instanceof Error ? `${err.message}\nStack Trace: ${err.stack}` : String(err);
-        return { pass: false, score: 0, reason: withSource(`Custom function threw error: ${message}`, source) };
-    }
-};
-const scriptAssertions = { javascript };
-
-// The `python` assertion, with promptfoo 0.123.1's semantics (assertions/python.ts): an inline value is the
-// body of `def main(output, context)` (one line: `return <value>`), a `file://x.py[:fn]` value calls `fn`
-// (default `get_assert`) with (output, context). The result may be a bool, a number (passing when > 0, or
-// >= the threshold), a {pass, score, reason} dict (snake_case keys allowed), or those as text. Code that
-// fails to run grades as a fail with the reason, as in promptfoo. Runs the `python3` on PATH (GitHub's
-// runners have one), one process per call; the trust check lists python assertions as code.
-const PYTHON_TIMEOUT_MS = 120_000;
-// Imports the script as a module (its folder first on sys.path, as promptfoo does), calls the function with
-// the JSON arguments, and writes {"data": result} to the output file, so the script may print freely.
-const WRAPPER = `
-import asyncio, importlib.util, inspect, json, os, sys
-script, name, args_path, out_path = sys.argv[1:5]
-sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
-spec = importlib.util.spec_from_file_location(os.path.basename(script).rsplit(".", 1)[0], script)
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
-target = module
-for part in name.split("."):
-    target = getattr(target, part)
-with open(args_path, encoding="utf-8") as fp:
-    args = json.load(fp)
-result = asyncio.run(target(*args)) if inspect.iscoroutinefunction(target) else target(*args)
-with open(out_path, "w", encoding="utf-8") as fp:
-    json.dump({"data": result}, fp, ensure_ascii=False)
-`;
-/** promptfoo's buildPythonScript: inline code as the body of main(output, context). */
-function buildPythonScript(code) {
-    const multiline = code.includes('\n');
-    const indent = multiline ? (/^(?!\s*$)\s+/m.exec(code)?.[0] ?? '    ') : '    ';
-    const body = multiline
-        ? code
-            .split('\n')
-            .map((line) => `${indent}${line}`)
-            .join('\n')
-        : `    return ${code}`;
-    return `import json\n\ndef main(output, context):\n${body}\n`;
-}
-/** Calls `functionName` in the Python file with JSON-serialisable arguments; resolves to its JSON result. */
-async function runPython(file, functionName, args) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-py-'));
-    try {
-        const argsPath = path.join(dir, 'args.json');
-        const outPath = path.join(dir, 'out.json');
-        await writeFile(argsPath, JSON.stringify(args));
-        const stderr = await new Promise((resolve, reject) => {
-            const child = spawn('python3', ['-c', WRAPPER, file, functionName, argsPath, outPath], {
-                stdio: ['ignore', 'ignore', 'pipe'],
-            });
-            let errors = '';
-            child.stderr.on('data', (chunk) => (errors += chunk.toString('utf8')));
-            const timer = setTimeout(() => child.kill('SIGKILL'), PYTHON_TIMEOUT_MS);
-            child.on('error', (err) => {
-                clearTimeout(timer);
-                reject(new Error(err.code === 'ENOENT' ? 'python3 is not on PATH: install Python 3 to run python assertions' : err.message));
-            });
-            child.on('close', (code, signal) => {
-                clearTimeout(timer);
-                if (code === 0)
-                    resolve(errors);
-                else
-                    reject(new Error(signal ? `python3 was stopped (${signal})` : lastLines(errors) || `python3 exited ${code}`));
-            });
-        });
-        let text;
-        try {
-            text = await readFile(outPath, 'utf8');
-        }
-        catch {
-            throw new Error(`the Python function wrote no result${stderr ? `: ${lastLines(stderr)}` : ''}`);
-        }
-        return JSON.parse(text).data;
-    }
-    finally {
-        await rm(dir, { recursive: true, force: true });
-    }
-}
-function lastLines(text) {
-    return text.trim().split('\n').slice(-3).join('\n');
-}
-/** An inline assertion's code as a script file, written once per distinct code. */
-const inlineScripts = new Map();
-async function inlineScript(code) {
-    let file = inlineScripts.get(code);
-    if (!file) {
-        file = (async () => {
-            const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-pyinline-'));
-            const abs = path.join(dir, 'assertion.py');
-            await writeFile(abs, buildPythonScript(code));
-            return abs;
-        })();
-        inlineScripts.set(code, file);
-    }
-    return file;
-}
-function camelKeys(value) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
-}
-/** promptfoo's normalizeScriptResult for Python answers: text, numbers, bools and dicts. */
-function pythonResult(result, inverse, threshold, source) {
-    const lower = typeof result === 'string' ? result.toLowerCase() : undefined;
-    if (result === true || lower === 'true')
-        return normalizeScriptResult(true, inverse, threshold, source, 'Python code');
-    if (result === false || lower === 'false')
-        return normalizeScriptResult(false, inverse, threshold, source, 'Python code');
-    let value = result;
-    if (typeof value === 'string' && value.startsWith('{'))
-        value = JSON.parse(value);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        const graded = { reason: '', ...camelKeys(value) };
-        if (!isGradingResult(graded)) {
-            throw new Error(`Python assertion must return a boolean, number, or {pass, score, reason} object. Got instead:\n${JSON.stringify(value)}`);
-        }
-        if (threshold !== undefined && graded.score < threshold) {
-            const message = `Python score ${graded.score} is less than threshold ${threshold}`;
-            graded.pass = false;
-            graded.reason = graded.reason ? `${message}: ${graded.reason}` : message;
-        }
-        return normalizeScriptResult(graded, inverse, undefined, source, 'Python code');
-    }
-    const score = Number.parseFloat(String(value));
-    if (Number.isNaN(score)) {
-        throw new Error(`Python assertion must return a boolean, number, or {pass, score, reason} object. Instead got:\n${String(value)}`);
-    }
-    return normalizeScriptResult(score, inverse, threshold, source, 'Python code');
-}
-const python = async ({ assertion, value, valueFromScript, output, scriptContext, inverse }) => {
-    invariant(typeof value === 'string', 'python assertion must have a string value');
-    try {
-        const result = valueFromScript === undefined
-            ? await runPython(await inlineScript(value), 'main', [output, scriptContext])
-            : valueFromScript;
-        return pythonResult(result, inverse, assertion.threshold, typeof assertion.value === 'string' ? assertion.value : '');
-    }
-    catch (err) {
-        return {
-            pass: false,
-            score: 0,
-            reason: `Python code execution failed: ${err instanceof Error ? err.message : String(err)}`,
-        };
-    }
-};
-const pythonAssertions = { python };
-
-// Resolves what an assertion compares against, as promptfoo does before any handler runs: string values
-// are nunjucks templates over the test's vars; `file://` values are read (.json/.yaml/.yml parsed,
-// .txt trimmed) or, for .js/.mjs and .py, called with (output, context) and their return value used.
-/** Renders a template string with vars (the prompts' environment: no `env` global, templates compiled once). */
-function renderTemplate(source, vars) {
-    return compileTemplate(source)?.render(vars) ?? source;
-}
-/** Types whose handlers interpret a script's return value themselves (a verdict, not an expected value). */
-const SCRIPT_RESULT_TYPES = new Set(['javascript', 'python']);
-async function resolveAssertionValue(raw, baseType, vars, rootDir, callArgs) {
-    if (Array.isArray(raw)) {
-        const items = raw.map((item) => typeof item !== 'string'
-            ? item
-            : item.startsWith('file://')
-                ? readDataFile(item, rootDir)
-                : renderTemplate(item, vars));
-        return { value: items, valueFromScript: undefined };
-    }
-    if (typeof raw !== 'string')
-        return { value: raw, valueFromScript: undefined };
-    if (!raw.startsWith('file://'))
-        return { value: renderTemplate(raw, vars), valueFromScript: undefined };
-    const { file, functionName } = parseScriptReference(raw, rootDir);
-    const isPython = file.endsWith('.py');
-    if (!isJavascriptFile(file) && !isPython)
-        return { value: readDataFile(raw, rootDir), valueFromScript: undefined };
-    // A throwing file script is an error of the case in promptfoo (it runs outside the handler).
-    const fromScript = isPython
-        ? await runPython(file, functionName ?? 'get_assert', callArgs)
-        : await (await loadScriptFunction(file, functionName))(...callArgs);
-    if (fromScript !== undefined && !SCRIPT_RESULT_TYPES.has(baseType)) {
-        if (typeof fromScript === 'function' || typeof fromScript === 'boolean') {
-            throw new MalformedAssertionError(`the script for a "${baseType}" assertion returned a ${typeof fromScript}; only javascript assertions may; return the expected value instead`);
-        }
-        if (fromScript && typeof fromScript === 'object' && !Array.isArray(fromScript) && 'pass' in fromScript) {
-            throw new MalformedAssertionError(`the script for a "${baseType}" assertion returned a GradingResult; only javascript assertions may; return the expected value instead`);
-        }
-        return { value: fromScript, valueFromScript: fromScript };
-    }
-    return { value: raw, valueFromScript: fromScript };
-}
-function readDataFile(ref, rootDir) {
-    const file = path.resolve(rootDir, ref.slice('file://'.length));
-    let text;
-    try {
-        text = readFileSync(file, 'utf8');
-    }
-    catch (err) {
-        throw new MalformedAssertionError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    const ext = path.extname(file);
-    if (ext === '.json' || ext === '.yaml' || ext === '.yml')
-        return distExports$1.parse(text);
-    if (ext === '.txt')
-        return text.trim();
-    throw new MalformedAssertionError(`unsupported file type ${ext || '(none)'} for ${ref}: expected .json, .yaml, .yml, .txt, .js, .mjs or .py`);
-}
-
-/** promptfoo's DEFAULT_GRADING_PROMPT, verbatim: graders are tuned to it. */
-const DEFAULT_GRADING_PROMPT = JSON.stringify([
-    {
-        role: 'system',
-        content: `You are grading output according to a user-specified rubric. If the statement in the rubric is true, then the output passes the test. You respond with a JSON object with this structure: {reason: string, pass: boolean, score: number}
-
-Examples:
-
-<Output>Hello world</Output>
-<Rubric>Content contains a greeting</Rubric>
-{"reason": "the content contains the word 'Hello'", "pass": true, "score": 1.0}
-
-<Output>Avast ye swabs, repel the invaders!</Output>
-<Rubric>Does not speak like a pirate</Rubric>
-{"reason": "'avast ye' is a common pirate term", "pass": false, "score": 0.0}`,
-    },
-    {
-        role: 'user',
-        content: '<Output>\n{{ output }}\n</Output>\n<Rubric>\n{{ rubric }}\n</Rubric>',
-    },
-]);
-function tryParseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** Objects reach the grader's template as JSON text, not as `[object Object]`. */
-function stringifyObjects(vars) {
-    return Object.fromEntries(Object.entries(vars).map(([key, value]) => {
-        if (!value || typeof value !== 'object')
-            return [key, value];
-        if (Array.isArray(value))
-            return [key, value.map((item) => (item && typeof item === 'object' ? JSON.stringify(item) : item))];
-        return [key, JSON.stringify(value)];
-    }));
-}
-/** A JSON chat prompt is rendered string by string (so quotes in the output stay valid JSON); else as text. */
-function renderGradingPrompt(rubricPrompt, vars) {
-    const context = stringifyObjects(vars);
-    try {
-        const parsed = JSON.parse(rubricPrompt, (_key, value) => typeof value === 'string' ? renderTemplate(value, context) : value);
-        return JSON.stringify(parsed);
-    }
-    catch {
-        return renderTemplate(rubricPrompt, context);
-    }
-}
-/** Reads the grader's answer like promptfoo: the first JSON object in the text; lenient about types. */
-function readGraderAnswer(output, threshold) {
-    let answer;
-    if (typeof output === 'string') {
-        const [first] = extractJsonObjects(output);
-        if (!first)
-            throw new GraderError(`Could not extract JSON from llm-rubric response: ${output.slice(0, 200)}`);
-        answer = first;
-    }
-    else if (output && typeof output === 'object') {
-        answer = output;
-    }
-    if (!answer || Array.isArray(answer)) {
-        throw new GraderError(`llm-rubric produced malformed response - output must be a JSON object. Output: ${JSON.stringify(output)}`);
-    }
-    const rawPass = answer.pass ?? true;
-    let pass = typeof rawPass === 'boolean' ? rawPass : /^(true|yes|pass|y)$/i.test(String(rawPass));
-    const rawScore = answer.score;
-    const score = typeof rawScore === 'number' ? rawScore : Number.isFinite(Number(rawScore)) ? Number(rawScore) : Number(pass);
-    if (typeof threshold === 'number' && Number.isFinite(threshold))
-        pass = pass && score >= threshold;
-    const reason = typeof answer.reason === 'string' && answer.reason
-        ? answer.reason
-        : pass
-            ? 'Grading passed'
-            : `Score ${score} below threshold ${threshold}`;
-    return { pass, score, reason };
-}
-/** Inverted score for not-llm-rubric, clamped to [0, 1] so an odd grader score cannot overflow. */
-function invertScore(score) {
-    return Math.min(1, Math.max(0, 1 - (Number.isFinite(score) ? score : 0)));
-}
-const llmRubric = async ({ assertion, value, outputString, ctx, inverse }) => {
-    invariant(value === undefined || typeof value === 'string' || typeof value === 'object', '"llm-rubric" assertion type must have a string or object value');
-    const options = ctx.test.options;
-    // The assertion's own rubricPrompt wins over the test's (promptfoo).
-    const written = assertion.rubricPrompt ?? options.rubricPrompt;
-    const rubricPrompt = typeof written === 'string'
-        ? written
-        : written && typeof written === 'object'
-            ? JSON.stringify(written)
-            : DEFAULT_GRADING_PROMPT;
-    const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value || '' };
-    const prompt = renderGradingPrompt(rubricPrompt, vars);
-    let grader;
-    try {
-        grader = await ctx.gradingProvider(assertion.provider ?? options.provider);
-    }
-    catch (err) {
-        throw new GraderError(`llm-rubric: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    const response = await grader
-        .callApi(prompt, {
-        vars,
-        prompt: { id: 'llm-rubric', label: 'llm-rubric', raw: rubricPrompt },
-    })
-        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-    if (response.error || !response.output) {
-        throw new GraderError(`llm-rubric grader ${grader.id} failed: ${response.error || 'No output'}`);
-    }
-    const verdict = readGraderAnswer(response.output, assertion.threshold);
-    return inverse ? { pass: !verdict.pass, score: invertScore(verdict.score), reason: verdict.reason } : verdict;
-};
-const modelGradedAssertions = { 'llm-rubric': llmRubric };
-
 // Latency and cost budgets: the case passes when the measured value is at or under `threshold`.
 const latency = ({ assertion, ctx, inverse }) => {
     invariant(assertion.threshold !== undefined, 'Latency assertion must have a threshold in milliseconds', 'threshold');
@@ -36731,16 +37037,11 @@ const METRICS = {
     'similar:euclidean': 'euclidean',
 };
 const SIMILARITY_TYPES = Object.keys(METRICS);
-/** The embedding provider's spec: promptfoo lets options.provider be `{ embedding: ..., text: ... }`. */
+/** The embedding provider's spec: the assertion's, the test's (its `embedding` entry when per kind), else promptfoo's default. */
 function embeddingSpec(assertionProvider, options) {
     if (assertionProvider !== undefined)
         return assertionProvider;
-    const perKind = options.provider;
-    if (perKind && typeof perKind === 'object' && 'embedding' in perKind) {
-        const embedding = perKind.embedding;
-        return typeof embedding === 'string' ? embedding : { ...embedding, config: embedding.config ?? {} };
-    }
-    return options.provider ?? DEFAULT_EMBEDDING_PROVIDER;
+    return graderFor('embedding', options.provider) ?? DEFAULT_EMBEDDING_PROVIDER;
 }
 async function embed(provider, text, vars) {
     const response = await provider
@@ -37019,6 +37320,73 @@ function parseCommaSeparatedValues(value) {
     return fields;
 }
 
+// is-valid-openai-tools-call, with promptfoo 0.123.1's semantics (assertions/openai.ts there): the output is
+// a list of OpenAI tool calls (or an object holding `tool_calls`; JSON text is parsed, as promptgate's OpenAI
+// provider returns the calls as text), each `{function: {name, arguments}}`, naming a function the provider's
+// `config.tools` declares (inline, or file://tools.json|yaml) with arguments that match its JSON schema.
+function parsed(output) {
+    if (typeof output !== 'string')
+        return output;
+    try {
+        return JSON.parse(output);
+    }
+    catch {
+        return output;
+    }
+}
+async function declaredTools(tools, rootDir) {
+    if (typeof tools !== 'string' || !tools.startsWith('file://'))
+        return tools;
+    const file = path.resolve(rootDir, tools.slice('file://'.length));
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (err) {
+        throw new MalformedAssertionError(`cannot read the provider's tools ${file}: ${err.message}`);
+    }
+    return /\.ya?ml$/i.test(file) ? distExports$1.parse(text) : JSON.parse(text);
+}
+const fail = (reason) => ({ pass: false, score: 0, reason });
+const isValidOpenAiToolsCall = async ({ output, ctx, inverse }) => {
+    if (inverse)
+        throw new MalformedAssertionError('not-is-valid-openai-tools-call is not supported', 'type');
+    let calls = parsed(output);
+    if (calls !== null && typeof calls === 'object' && 'tool_calls' in calls)
+        calls = calls.tool_calls;
+    if (!Array.isArray(calls) ||
+        calls.length === 0 ||
+        calls.some((c) => typeof c?.function?.name !== 'string' || typeof c?.function?.arguments !== 'string')) {
+        return fail(`OpenAI did not return a valid-looking tools response: ${JSON.stringify(calls)}`);
+    }
+    const tools = await declaredTools(ctx.providerConfig?.tools, ctx.rootDir);
+    if (!Array.isArray(tools))
+        return fail('No tools configured in provider, but output contains tool calls');
+    const functions = tools
+        .filter((t) => t?.type === 'function' && 'function' in t)
+        .map((t) => t.function);
+    for (const call of calls) {
+        const { name } = call.function;
+        const schema = functions.find((f) => f.name === name)?.parameters;
+        if (!schema)
+            return fail(`Called "${name}", but there is no function with that name`);
+        let args;
+        try {
+            args = JSON.parse(call.function.arguments);
+        }
+        catch (err) {
+            return fail(`Call to "${name}" has arguments that are not JSON: ${err.message}`);
+        }
+        const validate = compileSchema(schema);
+        if (!validate(args))
+            return fail(`Call to "${name}" does not match schema: ${JSON.stringify(validate.errors)}`);
+    }
+    return { pass: true, score: 1, reason: 'Assertion passed' };
+};
+const toolAssertions = {
+    'is-valid-openai-tools-call': isValidOpenAiToolsCall,
+};
+
 // The one implementation of promptfoo's transforms (promptfoo 0.123.1, src/util/transform.ts), used for a
 // test's `options.transform` and `options.transformVars`, an assertion's `transform` and a provider's
 // `transform`. Inline code is a function of (`output` — or `vars` for transformVars —, `context`, `process`):
@@ -37101,6 +37469,11 @@ const SUPPORTED_ASSERTION_TYPES = [
     'similar:dot',
     'similar:euclidean',
     'python',
+    'factuality',
+    'model-graded-factuality',
+    'model-graded-closedqa',
+    'is-valid-openai-tools-call',
+    'g-eval',
 ];
 const HANDLERS = {
     ...textAssertions,
@@ -37110,6 +37483,9 @@ const HANDLERS = {
     ...modelGradedAssertions,
     ...similarityAssertions,
     ...pythonAssertions,
+    ...factualityAssertions,
+    ...toolAssertions,
+    ...gEvalAssertions,
 };
 /** `not-contains` → `contains`. */
 function baseAssertionType(type) {
@@ -37287,7 +37663,14 @@ const TestOptionsSchema = looseObject({
     transformVars: text('a JavaScript expression or file://script.js')
         .optional()
         .meta({ description: 'Applied to the vars before the prompt renders: an expression over `vars`, or file://x.js' }),
-    provider: ProviderRefSchema.optional().meta({ description: 'Grading provider for model-graded assertions' }),
+    provider: union([
+        string(),
+        ProviderObjectSchema,
+        // promptfoo's grader per kind: `{ text: ..., embedding: ... }`.
+        strictObject({ text: ProviderRefSchema.optional(), embedding: ProviderRefSchema.optional() }),
+    ], { error: 'expected a provider id (string), an object with an id, or {text, embedding} graders' })
+        .optional()
+        .meta({ description: 'Grading provider for model-graded assertions (or {text, embedding} per kind)' }),
     disableVarExpansion: boolean({ error: 'expected true or false' })
         .optional()
         .meta({ description: 'A list var is passed as one value instead of running the test once per item' }),
@@ -37502,8 +37885,12 @@ async function promptsInFile(abs, shown, scope, locator, at, matchedBy) {
     const content = await readText(abs, scope, locator, at, matchedBy);
     switch (ext) {
         case '.json':
-            // Kept as its JSON text: the renderer renders each message's content. A syntax error points into the file.
-            checkJsonSyntax(content, path.posix.join(path.posix.dirname(locator.displayPath), shown));
+            // Kept as its JSON text: the renderer renders each message's content. A file that is JSON only once
+            // rendered (`{{ x | dump }}` as a value, `{% for %}` over messages) is a template, as in promptfoo;
+            // any other syntax error points into the file.
+            if (!/\{[{%]/.test(content)) {
+                checkJsonSyntax(content, path.posix.join(path.posix.dirname(locator.displayPath), shown));
+            }
             return [content];
         case '.jsonl':
             return content
@@ -37586,6 +37973,9 @@ async function resolveProviderSpecs(entries, locator, at, scope, files) {
         const { spec, idAt } = providerOf(entry, locator, entryAt);
         if (isFileRef(spec.id))
             files.add(await resolveInside(scriptPath(spec.id), scope, locator, idAt));
+        // The tools file is read when is-valid-openai-tools-call checks a call: a file the suite reads.
+        if (isFileRef(spec.config.tools) && !/\{\{|\{%/.test(spec.config.tools))
+            files.add(await resolveInside(spec.config.tools.slice('file://'.length), scope, locator, [...entryAt, 'config', 'tools']));
         if (isFileRef(spec.transform) && !/\{\{|\{%/.test(spec.transform))
             files.add(await resolveInside(scriptPath(spec.transform), scope, locator, [...entryAt, 'transform']));
         specs.push(spec);
@@ -37613,6 +38003,64 @@ function providerOf(entry, locator, at) {
     checkKeys(object, 'provider', locator, at);
     const checked = checkWith(locator, ProviderObjectSchema, object, at);
     return { spec: normaliseProviderRef(checked), idAt: [...at, 'id'] };
+}
+
+// promptfoo 0.123.1's assertion types that promptgate does not implement, each with why and what to do
+// instead. A suite using one is refused when it loads, at the assertion, naming it — never run without it.
+// The README's Config section lists the same types; __tests__/config/readme-config.test.ts keeps them in step.
+const MODEL_GRADED = 'a model-graded check promptgate does not implement yet; write the criterion as an llm-rubric (same grader, a rubric you can read in the diff)';
+const NEEDS_PROVIDER_DATA = "needs what the provider returned besides the text (tool calls, finish reason, log-probabilities), which promptgate's providers do not hand to assertions yet";
+const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
+const NEEDS_PACKAGE = 'needs an NLP scoring package promptgate does not bundle; use similar (embeddings) or levenshtein';
+const REFUSED_ASSERTIONS = {
+    'answer-relevance': MODEL_GRADED,
+    'context-faithfulness': MODEL_GRADED,
+    'context-recall': MODEL_GRADED,
+    'context-relevance': MODEL_GRADED,
+    'conversation-relevance': MODEL_GRADED,
+    'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
+    'agent-rubric': MODEL_GRADED,
+    'select-best': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
+    'max-score': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
+    classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
+    moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
+    guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
+    'is-refusal': 'promptfoo heuristics for refusals are not implemented; use not-icontains-any with refusal phrases',
+    'is-valid-function-call': NEEDS_PROVIDER_DATA,
+    'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
+    'finish-reason': NEEDS_PROVIDER_DATA,
+    perplexity: NEEDS_PROVIDER_DATA,
+    'perplexity-score': NEEDS_PROVIDER_DATA,
+    'tool-call-f1': NEEDS_PROVIDER_DATA,
+    'skill-used': NEEDS_PROVIDER_DATA,
+    'trajectory:goal-success': NEEDS_TRACES,
+    'trajectory:tool-args-match': NEEDS_TRACES,
+    'trajectory:step-count': NEEDS_TRACES,
+    'trajectory:tool-sequence': NEEDS_TRACES,
+    'trajectory:tool-used': NEEDS_TRACES,
+    'trace-error-spans': NEEDS_TRACES,
+    'trace-span-count': NEEDS_TRACES,
+    'trace-span-duration': NEEDS_TRACES,
+    'is-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+    'contains-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+    'is-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+    'contains-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
+    'is-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
+    'contains-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
+    'rouge-n': NEEDS_PACKAGE,
+    bleu: NEEDS_PACKAGE,
+    gleu: NEEDS_PACKAGE,
+    meteor: NEEDS_PACKAGE,
+    pi: 'calls the Pi scoring service over the network',
+    webhook: 'posts each output to a URL: a gate must not depend on a service it cannot see; use a custom provider or javascript',
+    ruby: 'Ruby scripts are not run; write the check in javascript or python',
+    'assert-set': 'nested assertion sets are not supported; list the assertions, and use the test threshold and weights',
+};
+/** ` promptfoo's X is not supported: why` for a refused type (or its not- form), else undefined. */
+function refusedAssertion(type) {
+    const base = type.startsWith('not-') ? type.slice(4) : type;
+    const why = REFUSED_ASSERTIONS[base];
+    return why === undefined ? undefined : `promptfoo's "${base}" assertion is not supported by promptgate: ${why}`;
 }
 
 class CsvError extends Error {
@@ -39583,161 +40031,10 @@ function testFromRow(row, line, displayPath) {
     return test;
 }
 
-// Image, audio and video files named by a var, loaded as promptfoo 0.123.1 loads them (evaluatorHelpers'
-// renderPrompt): an image becomes a `data:<mime>;base64,...` URL (the MIME type from the file's first bytes
-// when they say, else from its extension), audio and video the bare base64 text. A prompt then places the
-// value where the provider expects media (e.g. an OpenAI `image_url` part). Pure.
-const IMAGE_TYPES = {
-    '.jpg': 'image/jpeg',
-    '.jpeg': 'image/jpeg',
-    '.png': 'image/png',
-    '.gif': 'image/gif',
-    '.webp': 'image/webp',
-    '.bmp': 'image/bmp',
-    '.tif': 'image/tiff',
-    '.tiff': 'image/tiff',
-    '.ico': 'image/x-icon',
-    '.avif': 'image/avif',
-    '.heic': 'image/heic',
-    '.heif': 'image/heif',
-    '.svg': 'image/svg+xml',
-};
-const AUDIO_VIDEO = new Set(['.mp3', '.wav', '.ogg', '.flac', '.aac', '.m4a', '.mp4', '.webm', '.mov', '.avi', '.mkv']);
-/** Whether promptfoo reads a var file with this name as media (base64) rather than text. */
-function isMediaFile(file) {
-    const ext = path.extname(file).toLowerCase();
-    return ext in IMAGE_TYPES || AUDIO_VIDEO.has(ext);
-}
-/** The MIME type the bytes announce (promptfoo's detectMimeFromBase64 for the common formats). */
-function sniffImage(bytes) {
-    const starts = (...sig) => sig.every((b, i) => bytes[i] === b);
-    if (starts(0x89, 0x50, 0x4e, 0x47))
-        return 'image/png';
-    if (starts(0xff, 0xd8, 0xff))
-        return 'image/jpeg';
-    if (starts(0x47, 0x49, 0x46, 0x38))
-        return 'image/gif';
-    if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42)
-        return 'image/webp';
-    if (starts(0x42, 0x4d))
-        return 'image/bmp';
-    return undefined;
-}
-/** The var's value for a media file's bytes. */
-function mediaVar(file, bytes) {
-    const base64 = Buffer.from(bytes).toString('base64');
-    const ext = path.extname(file).toLowerCase();
-    const declared = IMAGE_TYPES[ext];
-    if (declared === undefined)
-        return base64;
-    return `data:${sniffImage(bytes) ?? declared};base64,${base64}`;
-}
-
-// promptfoo 0.123.1's assertion types that promptgate does not implement, each with why and what to do
-// instead. A suite using one is refused when it loads, at the assertion, naming it — never run without it.
-// The README's Config section lists the same types; __tests__/config/readme-config.test.ts keeps them in step.
-const MODEL_GRADED = 'a model-graded check promptgate does not implement yet; write the criterion as an llm-rubric (same grader, a rubric you can read in the diff)';
-const NEEDS_PROVIDER_DATA = "needs what the provider returned besides the text (tool calls, finish reason, log-probabilities), which promptgate's providers do not hand to assertions yet";
-const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
-const NEEDS_PACKAGE = 'needs an NLP scoring package promptgate does not bundle; use similar (embeddings) or levenshtein';
-const REFUSED_ASSERTIONS = {
-    factuality: MODEL_GRADED,
-    'model-graded-factuality': MODEL_GRADED,
-    'model-graded-closedqa': MODEL_GRADED,
-    'answer-relevance': MODEL_GRADED,
-    'context-faithfulness': MODEL_GRADED,
-    'context-recall': MODEL_GRADED,
-    'context-relevance': MODEL_GRADED,
-    'conversation-relevance': MODEL_GRADED,
-    'g-eval': MODEL_GRADED,
-    'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
-    'agent-rubric': MODEL_GRADED,
-    'select-best': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
-    'max-score': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
-    classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
-    moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
-    guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
-    'is-refusal': 'promptfoo heuristics for refusals are not implemented; use not-icontains-any with refusal phrases',
-    'is-valid-function-call': NEEDS_PROVIDER_DATA,
-    'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
-    'is-valid-openai-tools-call': NEEDS_PROVIDER_DATA,
-    'finish-reason': NEEDS_PROVIDER_DATA,
-    perplexity: NEEDS_PROVIDER_DATA,
-    'perplexity-score': NEEDS_PROVIDER_DATA,
-    'tool-call-f1': NEEDS_PROVIDER_DATA,
-    'skill-used': NEEDS_PROVIDER_DATA,
-    'trajectory:goal-success': NEEDS_TRACES,
-    'trajectory:tool-args-match': NEEDS_TRACES,
-    'trajectory:step-count': NEEDS_TRACES,
-    'trajectory:tool-sequence': NEEDS_TRACES,
-    'trajectory:tool-used': NEEDS_TRACES,
-    'trace-error-spans': NEEDS_TRACES,
-    'trace-span-count': NEEDS_TRACES,
-    'trace-span-duration': NEEDS_TRACES,
-    'is-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-    'contains-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-    'is-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-    'contains-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-    'is-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
-    'contains-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
-    'rouge-n': NEEDS_PACKAGE,
-    bleu: NEEDS_PACKAGE,
-    gleu: NEEDS_PACKAGE,
-    meteor: NEEDS_PACKAGE,
-    pi: 'calls the Pi scoring service over the network',
-    webhook: 'posts each output to a URL: a gate must not depend on a service it cannot see; use a custom provider or javascript',
-    ruby: 'Ruby scripts are not run; write the check in javascript or python',
-    'assert-set': 'nested assertion sets are not supported; list the assertions, and use the test threshold and weights',
-};
-/** ` promptfoo's X is not supported: why` for a refused type (or its not- form), else undefined. */
-function refusedAssertion(type) {
-    const base = type.startsWith('not-') ? type.slice(4) : type;
-    const why = REFUSED_ASSERTIONS[base];
-    return why === undefined ? undefined : `promptfoo's "${base}" assertion is not supported by promptgate: ${why}`;
-}
-
-// Resolves `tests` (inline, `file://` YAML/JSON/CSV files, globs, or a list mixing them) and `defaultTest`
-// into TestCases, with promptfoo's semantics: `file://` vars load the file, defaultTest is merged into every
-// test, and a var holding a list of strings runs the test once per string (cartesian over such vars).
-// Every assertion is checked here so that a typo fails the load, at its line, not the 400th case.
+// The test files a config's `tests` may name (promptfoo's forms): YAML/JSON lists, JSONL (one test a line),
+// CSV (csv.ts), globs of them and `- path: file://…` entries; promptfoo's remote and generated sources are
+// refused by name. Each test comes back with where it was written, for located errors.
 const EXPECTED_TESTS = 'expected a list of tests, or file://tests.yaml|json|csv';
-async function resolveTests(entries, locator, at, ctx) {
-    if (entries === undefined || entries === null)
-        throw locatedError(locator, at, `is required: ${EXPECTED_TESTS}`);
-    const list = typeof entries === 'string' ? [entries] : entries;
-    if (!Array.isArray(list))
-        throw locatedError(locator, at, `${EXPECTED_TESTS}, got ${kindOf(entries)}`);
-    const written = [];
-    for (const [i, entry] of list.entries()) {
-        const entryAt = typeof entries === 'string' ? at : [...at, i];
-        if (isFileRef(entry))
-            written.push(...(await testsFromFiles(entry, locator, entryAt, ctx)));
-        else if (isPathEntry(entry))
-            written.push(...(await testsFromFiles(entry.path, locator, [...entryAt, 'path'], ctx)));
-        else if (typeof entry === 'string')
-            throw locatedError(locator, entryAt, notATestsFile(entry));
-        else
-            written.push({ value: entry, locator, at: entryAt });
-    }
-    if (written.length === 0)
-        throw locatedError(locator, at, `is empty: ${EXPECTED_TESTS}`);
-    const tests = [];
-    for (const test of written)
-        tests.push(await normaliseTest(test.value, test.locator, test.at, ctx));
-    return tests;
-}
-/**
- * A config without `tests`: promptfoo runs each prompt once with no vars, and so does promptgate (with a
- * warning, since such cases pass unless defaultTest asserts something). A redteam config is not an eval
- * suite: its tests are generated by promptfoo from the `redteam:` block, so it is refused with how to.
- */
-function testsWhenNoneWritten(config, locator, ctx) {
-    if (config.redteam !== undefined) {
-        throw locatedError(locator, ['redteam'], 'this is a promptfoo redteam config, not an eval suite: it has no tests, only the plan to generate them. Generate them with `npx promptfoo redteam generate -c <this config> -o redteam-tests.yaml`, commit that file and point `tests: file://redteam-tests.yaml` at it (its promptfoo:redteam:* graders are not supported by promptgate)');
-    }
-    ctx.warnings.push(locatedError(locator, [], 'no `tests`: each prompt runs once with no vars, as in promptfoo; add tests to check something').message);
-    return [{ vars: {}, assert: [], options: {} }];
-}
 /** Why a string is not a tests reference promptgate reads: promptfoo's remote sources are named as such. */
 function notATestsFile(entry) {
     if (/^huggingface:\/\//.test(entry)) {
@@ -39808,6 +40105,151 @@ async function testsFromFiles(reference, locator, at, ctx) {
     }
     return written;
 }
+
+// Image, audio and video files named by a var, loaded as promptfoo 0.123.1 loads them (evaluatorHelpers'
+// renderPrompt): an image becomes a `data:<mime>;base64,...` URL (the MIME type from the file's first bytes
+// when they say, else from its extension), audio and video the bare base64 text. A prompt then places the
+// value where the provider expects media (e.g. an OpenAI `image_url` part). Pure.
+const IMAGE_TYPES = {
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.png': 'image/png',
+    '.gif': 'image/gif',
+    '.webp': 'image/webp',
+    '.bmp': 'image/bmp',
+    '.tif': 'image/tiff',
+    '.tiff': 'image/tiff',
+    '.ico': 'image/x-icon',
+    '.avif': 'image/avif',
+    '.heic': 'image/heic',
+    '.heif': 'image/heif',
+    '.svg': 'image/svg+xml',
+};
+const AUDIO_VIDEO = new Set(['.mp3', '.wav', '.ogg', '.flac', '.aac', '.m4a', '.mp4', '.webm', '.mov', '.avi', '.mkv']);
+/** Whether promptfoo reads a var file with this name as media (base64) rather than text. */
+function isMediaFile(file) {
+    const ext = path.extname(file).toLowerCase();
+    return ext in IMAGE_TYPES || AUDIO_VIDEO.has(ext);
+}
+/** The MIME type the bytes announce (promptfoo's detectMimeFromBase64 for the common formats). */
+function sniffImage(bytes) {
+    const starts = (...sig) => sig.every((b, i) => bytes[i] === b);
+    if (starts(0x89, 0x50, 0x4e, 0x47))
+        return 'image/png';
+    if (starts(0xff, 0xd8, 0xff))
+        return 'image/jpeg';
+    if (starts(0x47, 0x49, 0x46, 0x38))
+        return 'image/gif';
+    if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42)
+        return 'image/webp';
+    if (starts(0x42, 0x4d))
+        return 'image/bmp';
+    return undefined;
+}
+/** The var's value for a media file's bytes. */
+function mediaVar(file, bytes) {
+    const base64 = Buffer.from(bytes).toString('base64');
+    const ext = path.extname(file).toLowerCase();
+    const declared = IMAGE_TYPES[ext];
+    if (declared === undefined)
+        return base64;
+    return `data:${sniffImage(bytes) ?? declared};base64,${base64}`;
+}
+
+// A test's `vars` as promptfoo loads them: a map, or `file://vars.yaml` for the whole map; a `file://` value
+// loads that file (JSON and YAML parsed, media as base64 — media.ts —, other text trimmed); a glob gives one
+// value per file. Vars computed by scripts are refused by name.
+async function loadVars(raw, locator, at, ctx) {
+    if (raw === undefined || raw === null)
+        return {};
+    if (typeof raw === 'string') {
+        // promptfoo: `vars: file://vars.yaml` loads the whole map.
+        if (!isFileRef(raw))
+            throw locatedError(locator, at, 'expected a map of variables or file://vars.yaml');
+        const loaded = await loadVarFile(raw, locator, at, ctx);
+        if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
+            throw locatedError(locator, at, `${raw} must hold a map of variables`);
+        }
+        return loaded;
+    }
+    const vars = { ...raw };
+    for (const [name, value] of Object.entries(vars)) {
+        if (isFileRef(value))
+            vars[name] = await loadVarFile(value, locator, [...at, name], ctx);
+    }
+    return vars;
+}
+const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
+/**
+ * promptfoo's vars files: JSON and YAML parse, images/audio/video are base64 (media.ts), anything else is
+ * trimmed text; a glob gives one value per file.
+ */
+async function loadVarFile(reference, locator, at, ctx) {
+    if (SCRIPT_VAR.test(reference)) {
+        throw locatedError(locator, at, `${reference}: vars computed by scripts are not supported; expected a text, JSON or YAML file`);
+    }
+    const files = await expandFileRef(reference, ctx.scope, locator, at);
+    const values = [];
+    for (const abs of files) {
+        ctx.files.add(abs);
+        if (isMediaFile(abs)) {
+            values.push(mediaVar(abs, await readFile(abs)));
+            continue;
+        }
+        const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
+        const ext = path.extname(abs).toLowerCase();
+        if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
+            values.push(SourceFile.parse(content, ctx.display(abs)).toJS());
+        }
+        else {
+            // promptfoo trims a text file's content when it loads it as a var.
+            values.push(content.trim());
+        }
+    }
+    return isGlob(reference) ? values : values[0];
+}
+
+// Resolves `tests` (inline, `file://` test files — test-files.ts —, globs, or a list mixing them) and `defaultTest`
+// into TestCases, with promptfoo's semantics: `file://` vars load the file, defaultTest is merged into every
+// test, and a var holding a list of strings runs the test once per string (cartesian over such vars).
+// Every assertion is checked here so that a typo fails the load, at its line, not the 400th case.
+async function resolveTests(entries, locator, at, ctx) {
+    if (entries === undefined || entries === null)
+        throw locatedError(locator, at, `is required: ${EXPECTED_TESTS}`);
+    const list = typeof entries === 'string' ? [entries] : entries;
+    if (!Array.isArray(list))
+        throw locatedError(locator, at, `${EXPECTED_TESTS}, got ${kindOf(entries)}`);
+    const written = [];
+    for (const [i, entry] of list.entries()) {
+        const entryAt = typeof entries === 'string' ? at : [...at, i];
+        if (isFileRef(entry))
+            written.push(...(await testsFromFiles(entry, locator, entryAt, ctx)));
+        else if (isPathEntry(entry))
+            written.push(...(await testsFromFiles(entry.path, locator, [...entryAt, 'path'], ctx)));
+        else if (typeof entry === 'string')
+            throw locatedError(locator, entryAt, notATestsFile(entry));
+        else
+            written.push({ value: entry, locator, at: entryAt });
+    }
+    if (written.length === 0)
+        throw locatedError(locator, at, `is empty: ${EXPECTED_TESTS}`);
+    const tests = [];
+    for (const test of written)
+        tests.push(await normaliseTest(test.value, test.locator, test.at, ctx));
+    return tests;
+}
+/**
+ * A config without `tests`: promptfoo runs each prompt once with no vars, and so does promptgate (with a
+ * warning, since such cases pass unless defaultTest asserts something). A redteam config is not an eval
+ * suite: its tests are generated by promptfoo from the `redteam:` block, so it is refused with how to.
+ */
+function testsWhenNoneWritten(config, locator, ctx) {
+    if (config.redteam !== undefined) {
+        throw locatedError(locator, ['redteam'], 'this is a promptfoo redteam config, not an eval suite: it has no tests, only the plan to generate them. Generate them with `npx promptfoo redteam generate -c <this config> -o redteam-tests.yaml`, commit that file and point `tests: file://redteam-tests.yaml` at it (its promptfoo:redteam:* graders are not supported by promptgate)');
+    }
+    ctx.warnings.push(locatedError(locator, [], 'no `tests`: each prompt runs once with no vars, as in promptfoo; add tests to check something').message);
+    return [{ vars: {}, assert: [], options: {} }];
+}
 /** A test (or defaultTest) as written → TestCase with files loaded and assertions checked; not yet merged. */
 async function normaliseTest(value, locator, at, ctx, kind = 'test') {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -39848,7 +40290,19 @@ async function normaliseOptions(raw, locator, at, ctx) {
     if (typeof raw.transformVars === 'string')
         await noteScript(raw.transformVars, locator, [...at, 'transformVars'], ctx);
     if (raw.provider !== undefined) {
-        options.provider = await providerRef(raw.provider, locator, [...at, 'provider'], ctx);
+        const provider = raw.provider;
+        if (typeof provider === 'object' && !('id' in provider)) {
+            // One grader per kind: each is a provider reference of its own.
+            const perKind = {};
+            for (const [kind, ref] of Object.entries(provider)) {
+                if (ref !== undefined)
+                    perKind[kind] = await providerRef(ref, locator, [...at, 'provider', kind], ctx);
+            }
+            options.provider = perKind;
+        }
+        else {
+            options.provider = await providerRef(provider, locator, [...at, 'provider'], ctx);
+        }
     }
     return options;
 }
@@ -39900,7 +40354,7 @@ async function normaliseAssertion(item, locator, at, ctx) {
     return spec;
 }
 /**
- * `spec.location`, computed when first read (an error message, the trust check). Positions need the YAML
+ * `spec.location`, computed when first read (an error message). Positions need the YAML
  * document, which a plain-JSON suite of 10,000 tests never builds otherwise. Not enumerable: where a test was
  * written is not part of what it checks (cache keys, shard identities, reports).
  */
@@ -39943,55 +40397,6 @@ async function noteScript(reference, locator, at, ctx) {
     if (!isFileRef(reference) || /\{\{|\{%/.test(reference))
         return;
     ctx.files.add(await resolveInside(scriptPath(reference), ctx.scope, locator, at));
-}
-async function loadVars(raw, locator, at, ctx) {
-    if (raw === undefined || raw === null)
-        return {};
-    if (typeof raw === 'string') {
-        // promptfoo: `vars: file://vars.yaml` loads the whole map.
-        if (!isFileRef(raw))
-            throw locatedError(locator, at, 'expected a map of variables or file://vars.yaml');
-        const loaded = await loadVarFile(raw, locator, at, ctx);
-        if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
-            throw locatedError(locator, at, `${raw} must hold a map of variables`);
-        }
-        return loaded;
-    }
-    const vars = { ...raw };
-    for (const [name, value] of Object.entries(vars)) {
-        if (isFileRef(value))
-            vars[name] = await loadVarFile(value, locator, [...at, name], ctx);
-    }
-    return vars;
-}
-const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
-/**
- * promptfoo's vars files: JSON and YAML parse, images/audio/video are base64 (media.ts), anything else is
- * trimmed text; a glob gives one value per file.
- */
-async function loadVarFile(reference, locator, at, ctx) {
-    if (SCRIPT_VAR.test(reference)) {
-        throw locatedError(locator, at, `${reference}: vars computed by scripts are not supported; expected a text, JSON or YAML file`);
-    }
-    const files = await expandFileRef(reference, ctx.scope, locator, at);
-    const values = [];
-    for (const abs of files) {
-        ctx.files.add(abs);
-        if (isMediaFile(abs)) {
-            values.push(mediaVar(abs, await readFile(abs)));
-            continue;
-        }
-        const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
-        const ext = path.extname(abs).toLowerCase();
-        if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
-            values.push(SourceFile.parse(content, ctx.display(abs)).toJS());
-        }
-        else {
-            // promptfoo trims a text file's content when it loads it as a var.
-            values.push(content.trim());
-        }
-    }
-    return isGlob(reference) ? values : values[0];
 }
 /** promptfoo's defaultTest merge: vars shallow-merged (the test wins), defaultTest's assertions first. */
 function applyDefaultTest(test, defaults) {
@@ -41087,11 +41492,12 @@ async function runCase(run, planned) {
             vars,
             test,
             providerId: provider.id,
+            providerConfig: run.suite.providers[planned.providerIdx]?.config,
             latencyMs,
             ...(response.cost !== undefined ? { cost: response.cost } : {}),
             cached,
             rootDir: run.suite.rootDir,
-            gradingProvider: (spec) => run.gradingProvider(spec ?? test.options.provider),
+            gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
             logger: run.logger,
         });
     }

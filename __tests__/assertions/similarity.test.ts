@@ -97,3 +97,11 @@ describe('similar', () => {
     expect(score.error).toMatch(/must have a string or array of strings value/);
   });
 });
+
+test('per-kind graders: similar uses the embedding one', async () => {
+  const { asked } = await similar(
+    { type: 'similar', value: 'same' },
+    { options: { provider: { text: 'openai:chat:x', embedding: 'openai:embedding:y' } as never } },
+  );
+  expect(asked[0]).toBe('openai:embedding:y');
+});

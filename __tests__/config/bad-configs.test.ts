@@ -11,7 +11,7 @@ import { ConfigError } from '../../src/errors.js';
 const BAD = '__tests__/fixtures/bad-configs';
 const ABS = path.resolve(BAD);
 const TYPES =
-  'equals, contains, icontains, contains-any, contains-all, icontains-any, icontains-all, starts-with, regex, is-json, contains-json, javascript, levenshtein, latency, cost, word-count, llm-rubric, similar, similar:cosine, similar:dot, similar:euclidean, python';
+  'equals, contains, icontains, contains-any, contains-all, icontains-any, icontains-all, starts-with, regex, is-json, contains-json, javascript, levenshtein, latency, cost, word-count, llm-rubric, similar, similar:cosine, similar:dot, similar:euclidean, python, factuality, model-graded-factuality, model-graded-closedqa, is-valid-openai-tools-call, g-eval';
 
 async function loadError(fixture: string): Promise<ConfigError> {
   const error: unknown = await loadSuite(path.join(BAD, fixture, 'promptgate.yaml')).then(

@@ -6,6 +6,8 @@ import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from 
 import { ConfigError, messageOf } from '../errors.js';
 import { aggregate, NO_ASSERTIONS } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
+import { factualityAssertions } from './factuality.js';
+import { gEvalAssertions } from './g-eval.js';
 import { jsonAssertions } from './json.js';
 import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
@@ -14,6 +16,7 @@ import { pythonAssertions } from './python.js';
 import { scriptAssertions } from './script.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
+import { toolAssertions } from './tools.js';
 
 import { applyTransform } from './transform.js';
 
@@ -43,6 +46,11 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'similar:dot',
   'similar:euclidean',
   'python',
+  'factuality',
+  'model-graded-factuality',
+  'model-graded-closedqa',
+  'is-valid-openai-tools-call',
+  'g-eval',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -55,6 +63,9 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...modelGradedAssertions,
   ...similarityAssertions,
   ...pythonAssertions,
+  ...factualityAssertions,
+  ...toolAssertions,
+  ...gEvalAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */
@@ -75,6 +86,8 @@ export interface ScoreContext {
   vars: Record<string, unknown>;
   test: TestCase;
   providerId: string;
+  /** The case's provider's config (its `tools`, for is-valid-openai-tools-call). */
+  providerConfig?: Record<string, unknown>;
   latencyMs: number;
   cost?: number;
   cached: boolean;

@@ -23,7 +23,7 @@ function getAjv(): Ajv {
 
 // Compiling a schema is the expensive part: do it once per distinct schema.
 const validators = new Map<string, ValidateFunction>();
-function compileSchema(schema: unknown): ValidateFunction {
+export function compileSchema(schema: unknown): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (!validate) {

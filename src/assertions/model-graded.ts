@@ -1,7 +1,8 @@
 // llm-rubric: a grading model reads the output and a rubric and answers {pass, score, reason}.
 // The prompt, its rendering and the reading of the answer follow promptfoo's matchesLlmRubric; a grader
 // that cannot answer (call failed, no JSON) makes the case an error, never a silent fail.
-import type { GradingResult, Provider } from '../types.js';
+import type { GradingResult, Provider, TestCase } from '../types.js';
+import type { ScoreContext } from './index.js';
 import { extractJsonObjects } from './extract-json.js';
 import { GraderError, invariant, type AssertionHandler } from './handler.js';
 import { renderTemplate } from './render-value.js';
@@ -28,7 +29,7 @@ Examples:
   },
 ]);
 
-function tryParseJson(text: string): unknown {
+export function tryParseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -91,6 +92,55 @@ export function readGraderAnswer(output: unknown, threshold: number | undefined)
   return { pass, score, reason };
 }
 
+/** The grading prompt: the assertion's rubricPrompt, else the test's (promptfoo), else the check's default. */
+export function rubricPromptFor(
+  assertion: { rubricPrompt?: unknown },
+  options: TestCase['options'],
+  fallback: string,
+): string {
+  const written = assertion.rubricPrompt ?? options.rubricPrompt;
+  if (typeof written === 'string') return written;
+  return written && typeof written === 'object' ? JSON.stringify(written) : fallback;
+}
+
+/**
+ * The grader of one kind: promptfoo lets a test's options.provider be `{ text: ..., embedding: ... }`, one
+ * per kind of grading; an id or `{id, config}` serves every kind.
+ */
+export function graderFor(kind: 'text' | 'embedding', spec: unknown): TestCase['options']['provider'] {
+  if (spec !== null && typeof spec === 'object' && !('id' in spec)) {
+    return (spec as Record<string, TestCase['options']['provider']>)[kind];
+  }
+  return spec as TestCase['options']['provider'];
+}
+
+/**
+ * One grading call: the grading provider (resolved from `spec`, else the suite's default) answers `prompt`.
+ * Its output, or a GraderError when there is no grader, the call fails or it answers nothing.
+ */
+export async function askGrader(
+  name: string,
+  ctx: ScoreContext,
+  spec: TestCase['options']['provider'],
+  prompt: string,
+  rubricPrompt: string,
+  vars: Record<string, unknown>,
+): Promise<unknown> {
+  let grader: Provider;
+  try {
+    grader = await ctx.gradingProvider(spec);
+  } catch (err) {
+    throw new GraderError(`${name}: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const response = await grader
+    .callApi(prompt, { vars, prompt: { id: name, label: name, raw: rubricPrompt } })
+    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
+  if (response.error || !response.output) {
+    throw new GraderError(`${name} grader ${grader.id} failed: ${response.error || 'No output'}`);
+  }
+  return response.output;
+}
+
 /** Inverted score for not-llm-rubric, clamped to [0, 1] so an odd grader score cannot overflow. */
 function invertScore(score: number): number {
   return Math.min(1, Math.max(0, 1 - (Number.isFinite(score) ? score : 0)));
@@ -102,33 +152,13 @@ const llmRubric: AssertionHandler = async ({ assertion, value, outputString, ctx
     '"llm-rubric" assertion type must have a string or object value',
   );
   const options = ctx.test.options;
-  // The assertion's own rubricPrompt wins over the test's (promptfoo).
-  const written = assertion.rubricPrompt ?? options.rubricPrompt;
-  const rubricPrompt =
-    typeof written === 'string'
-      ? written
-      : written && typeof written === 'object'
-        ? JSON.stringify(written)
-        : DEFAULT_GRADING_PROMPT;
+  const rubricPrompt = rubricPromptFor(assertion, options, DEFAULT_GRADING_PROMPT);
   const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value || '' };
   const prompt = renderGradingPrompt(rubricPrompt, vars);
 
-  let grader: Provider;
-  try {
-    grader = await ctx.gradingProvider(assertion.provider ?? options.provider);
-  } catch (err) {
-    throw new GraderError(`llm-rubric: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const response = await grader
-    .callApi(prompt, {
-      vars,
-      prompt: { id: 'llm-rubric', label: 'llm-rubric', raw: rubricPrompt },
-    })
-    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-  if (response.error || !response.output) {
-    throw new GraderError(`llm-rubric grader ${grader.id} failed: ${response.error || 'No output'}`);
-  }
-  const verdict = readGraderAnswer(response.output, assertion.threshold);
+  const spec = assertion.provider ?? graderFor('text', options.provider);
+  const output = await askGrader('llm-rubric', ctx, spec, prompt, rubricPrompt, vars);
+  const verdict = readGraderAnswer(output, assertion.threshold);
   return inverse ? { pass: !verdict.pass, score: invertScore(verdict.score), reason: verdict.reason } : verdict;
 };
 

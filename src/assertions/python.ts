@@ -3,7 +3,7 @@
 // (default `get_assert`) with (output, context). The result may be a bool, a number (passing when > 0, or
 // >= the threshold), a {pass, score, reason} dict (snake_case keys allowed), or those as text. Code that
 // fails to run grades as a fail with the reason, as in promptfoo. Runs the `python3` on PATH (GitHub's
-// runners have one), one process per call; the trust check lists python assertions as code.
+// runners have one), one process per call; like every script, on untrusted events it comes from the base revision's suite.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

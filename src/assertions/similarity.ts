@@ -9,6 +9,7 @@
 // vector makes the case an error (promptfoo grades that as a fail; a broken grader is not a regression).
 import type { Provider, ProviderSpec, TestCase } from '../types.js';
 import { GraderError, invariant, type AssertionHandler, type AssertionInput } from './handler.js';
+import { graderFor } from './model-graded.js';
 
 export const DEFAULT_EMBEDDING_PROVIDER = 'openai:embedding:text-embedding-3-large';
 
@@ -22,15 +23,10 @@ const METRICS: Record<string, Metric> = {
 
 export const SIMILARITY_TYPES = Object.keys(METRICS);
 
-/** The embedding provider's spec: promptfoo lets options.provider be `{ embedding: ..., text: ... }`. */
+/** The embedding provider's spec: the assertion's, the test's (its `embedding` entry when per kind), else promptfoo's default. */
 function embeddingSpec(assertionProvider: unknown, options: TestCase['options']): string | ProviderSpec {
   if (assertionProvider !== undefined) return assertionProvider as string | ProviderSpec;
-  const perKind = options.provider as unknown as Record<string, unknown> | undefined;
-  if (perKind && typeof perKind === 'object' && 'embedding' in perKind) {
-    const embedding = perKind.embedding as string | { id: string; config?: Record<string, unknown> };
-    return typeof embedding === 'string' ? embedding : { ...embedding, config: embedding.config ?? {} };
-  }
-  return options.provider ?? DEFAULT_EMBEDDING_PROVIDER;
+  return graderFor('embedding', options.provider) ?? DEFAULT_EMBEDDING_PROVIDER;
 }
 
 async function embed(provider: Provider, text: string, vars: Record<string, unknown>): Promise<number[]> {

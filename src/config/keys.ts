@@ -91,6 +91,7 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'transformVars',
       'provider',
       'rubricPrompt',
+      'factuality',
       'disableVarExpansion',
       'disableConversationVar',
     ],

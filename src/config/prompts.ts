@@ -189,8 +189,12 @@ async function promptsInFile(
   const content = await readText(abs, scope, locator, at, matchedBy);
   switch (ext) {
     case '.json':
-      // Kept as its JSON text: the renderer renders each message's content. A syntax error points into the file.
-      checkJsonSyntax(content, path.posix.join(path.posix.dirname(locator.displayPath), shown));
+      // Kept as its JSON text: the renderer renders each message's content. A file that is JSON only once
+      // rendered (`{{ x | dump }}` as a value, `{% for %}` over messages) is a template, as in promptfoo;
+      // any other syntax error points into the file.
+      if (!/\{[{%]/.test(content)) {
+        checkJsonSyntax(content, path.posix.join(path.posix.dirname(locator.displayPath), shown));
+      }
       return [content];
     case '.jsonl':
       return content

@@ -36,6 +36,11 @@ export async function resolveProviderSpecs(
     const entryAt = typeof entries === 'string' ? at : [...at, i];
     const { spec, idAt } = providerOf(entry, locator, entryAt);
     if (isFileRef(spec.id)) files.add(await resolveInside(scriptPath(spec.id), scope, locator, idAt));
+    // The tools file is read when is-valid-openai-tools-call checks a call: a file the suite reads.
+    if (isFileRef(spec.config.tools) && !/\{\{|\{%/.test(spec.config.tools))
+      files.add(
+        await resolveInside(spec.config.tools.slice('file://'.length), scope, locator, [...entryAt, 'config', 'tools']),
+      );
     if (isFileRef(spec.transform) && !/\{\{|\{%/.test(spec.transform))
       files.add(await resolveInside(scriptPath(spec.transform), scope, locator, [...entryAt, 'transform']));
     specs.push(spec);

@@ -11,15 +11,11 @@ const NEEDS_PACKAGE =
   'needs an NLP scoring package promptgate does not bundle; use similar (embeddings) or levenshtein';
 
 export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
-  factuality: MODEL_GRADED,
-  'model-graded-factuality': MODEL_GRADED,
-  'model-graded-closedqa': MODEL_GRADED,
   'answer-relevance': MODEL_GRADED,
   'context-faithfulness': MODEL_GRADED,
   'context-recall': MODEL_GRADED,
   'context-relevance': MODEL_GRADED,
   'conversation-relevance': MODEL_GRADED,
-  'g-eval': MODEL_GRADED,
   'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
   'agent-rubric': MODEL_GRADED,
   'select-best': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
@@ -30,7 +26,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'is-refusal': 'promptfoo heuristics for refusals are not implemented; use not-icontains-any with refusal phrases',
   'is-valid-function-call': NEEDS_PROVIDER_DATA,
   'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
-  'is-valid-openai-tools-call': NEEDS_PROVIDER_DATA,
   'finish-reason': NEEDS_PROVIDER_DATA,
   perplexity: NEEDS_PROVIDER_DATA,
   'perplexity-score': NEEDS_PROVIDER_DATA,

@@ -94,7 +94,18 @@ export const TestOptionsSchema = z.looseObject({
   transformVars: text('a JavaScript expression or file://script.js')
     .optional()
     .meta({ description: 'Applied to the vars before the prompt renders: an expression over `vars`, or file://x.js' }),
-  provider: ProviderRefSchema.optional().meta({ description: 'Grading provider for model-graded assertions' }),
+  provider: z
+    .union(
+      [
+        z.string(),
+        ProviderObjectSchema,
+        // promptfoo's grader per kind: `{ text: ..., embedding: ... }`.
+        z.strictObject({ text: ProviderRefSchema.optional(), embedding: ProviderRefSchema.optional() }),
+      ],
+      { error: 'expected a provider id (string), an object with an id, or {text, embedding} graders' },
+    )
+    .optional()
+    .meta({ description: 'Grading provider for model-graded assertions (or {text, embedding} per kind)' }),
   disableVarExpansion: z
     .boolean({ error: 'expected true or false' })
     .optional()

@@ -5,6 +5,7 @@
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
+import { graderFor } from '../assertions/model-graded.js';
 import { caseFilter } from '../config/filters.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderPrompt as realRenderPrompt } from '../prompts/render.js';
@@ -273,11 +274,12 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
       vars,
       test,
       providerId: provider.id,
+      providerConfig: run.suite.providers[planned.providerIdx]?.config,
       latencyMs,
       ...(response.cost !== undefined ? { cost: response.cost } : {}),
       cached,
       rootDir: run.suite.rootDir,
-      gradingProvider: (spec) => run.gradingProvider(spec ?? test.options.provider),
+      gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
       logger: run.logger,
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 // JavaScript written in a provider's config (the http provider's transforms, SageMaker's request transform and
 // response path), with promptfoo's forms: `file://x.js[:fn]`, an expression, a function body with `return`, or
-// an arrow function to call. Compiled once per provider; the trust check lists every such key as code.
+// an arrow function to call. Compiled once per provider; on untrusted events only the base revision's config (and so its code) runs.
 import { buildFunctionBody, loadScriptFunction, parseScriptReference } from '../assertions/script.js';
 
 export type Code = (...args: unknown[]) => unknown;

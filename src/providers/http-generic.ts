@@ -1,8 +1,8 @@
 // promptfoo's generic HTTP provider (`http`, `https`, or a bare `https://…` id): the suite's own endpoint,
 // called with a templated request and read with a transform. Templates are nunjucks over the test's vars and
 // `prompt`; the URL and headers may also read `env` (minus the runner's reserved variables) for a token.
-// `transformResponse`, `transformRequest` and `sessionParser` are JavaScript from the config: the trust check
-// lists them as code (src/review/trust.ts).
+// `transformResponse`, `transformRequest` and `sessionParser` are JavaScript from the config: on untrusted
+// events only the base revision's config runs (src/review/suite.ts), so this code is the base's.
 import { createPrivateKey, createSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import https from 'node:https';

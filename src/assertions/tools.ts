@@ -1,0 +1,77 @@
+// is-valid-openai-tools-call, with promptfoo 0.123.1's semantics (assertions/openai.ts there): the output is
+// a list of OpenAI tool calls (or an object holding `tool_calls`; JSON text is parsed, as promptgate's OpenAI
+// provider returns the calls as text), each `{function: {name, arguments}}`, naming a function the provider's
+// `config.tools` declares (inline, or file://tools.json|yaml) with arguments that match its JSON schema.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { GradingResult } from '../types.js';
+import { MalformedAssertionError, type AssertionHandler } from './handler.js';
+import { compileSchema } from './json.js';
+
+interface ToolCall {
+  function: { name: string; arguments: string };
+}
+
+function parsed(output: unknown): unknown {
+  if (typeof output !== 'string') return output;
+  try {
+    return JSON.parse(output) as unknown;
+  } catch {
+    return output;
+  }
+}
+
+async function declaredTools(tools: unknown, rootDir: string): Promise<unknown> {
+  if (typeof tools !== 'string' || !tools.startsWith('file://')) return tools;
+  const file = path.resolve(rootDir, tools.slice('file://'.length));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new MalformedAssertionError(`cannot read the provider's tools ${file}: ${(err as Error).message}`);
+  }
+  return /\.ya?ml$/i.test(file) ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
+}
+
+const fail = (reason: string): GradingResult => ({ pass: false, score: 0, reason });
+
+const isValidOpenAiToolsCall: AssertionHandler = async ({ output, ctx, inverse }) => {
+  if (inverse) throw new MalformedAssertionError('not-is-valid-openai-tools-call is not supported', 'type');
+  let calls = parsed(output);
+  if (calls !== null && typeof calls === 'object' && 'tool_calls' in calls)
+    calls = (calls as { tool_calls: unknown }).tool_calls;
+  if (
+    !Array.isArray(calls) ||
+    calls.length === 0 ||
+    calls.some((c) => typeof c?.function?.name !== 'string' || typeof c?.function?.arguments !== 'string')
+  ) {
+    return fail(`OpenAI did not return a valid-looking tools response: ${JSON.stringify(calls)}`);
+  }
+  const tools = await declaredTools(ctx.providerConfig?.tools, ctx.rootDir);
+  if (!Array.isArray(tools)) return fail('No tools configured in provider, but output contains tool calls');
+  const functions = tools
+    .filter(
+      (t): t is { type: string; function: { name: string; parameters?: unknown } } =>
+        t?.type === 'function' && 'function' in t,
+    )
+    .map((t) => t.function);
+  for (const call of calls as ToolCall[]) {
+    const { name } = call.function;
+    const schema = functions.find((f) => f.name === name)?.parameters;
+    if (!schema) return fail(`Called "${name}", but there is no function with that name`);
+    let args: unknown;
+    try {
+      args = JSON.parse(call.function.arguments);
+    } catch (err) {
+      return fail(`Call to "${name}" has arguments that are not JSON: ${(err as Error).message}`);
+    }
+    const validate = compileSchema(schema);
+    if (!validate(args)) return fail(`Call to "${name}" does not match schema: ${JSON.stringify(validate.errors)}`);
+  }
+  return { pass: true, score: 1, reason: 'Assertion passed' };
+};
+
+export const toolAssertions: Record<string, AssertionHandler> = {
+  'is-valid-openai-tools-call': isValidOpenAiToolsCall,
+};

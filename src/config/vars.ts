@@ -1,0 +1,67 @@
+// A test's `vars` as promptfoo loads them: a map, or `file://vars.yaml` for the whole map; a `file://` value
+// loads that file (JSON and YAML parsed, media as base64 — media.ts —, other text trimmed); a glob gives one
+// value per file. Vars computed by scripts are refused by name.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expandFileRef, isFileRef, isGlob, readText } from './files.js';
+import { isMediaFile, mediaVar } from './media.js';
+import type { RawTest } from './schema.js';
+import { locatedError, SourceFile, type KeyPath, type Locator } from './source.js';
+import type { TestContext } from './tests.js';
+
+export async function loadVars(
+  raw: RawTest['vars'],
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<Record<string, unknown>> {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw === 'string') {
+    // promptfoo: `vars: file://vars.yaml` loads the whole map.
+    if (!isFileRef(raw)) throw locatedError(locator, at, 'expected a map of variables or file://vars.yaml');
+    const loaded = await loadVarFile(raw, locator, at, ctx);
+    if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
+      throw locatedError(locator, at, `${raw} must hold a map of variables`);
+    }
+    return loaded as Record<string, unknown>;
+  }
+  const vars: Record<string, unknown> = { ...raw };
+  for (const [name, value] of Object.entries(vars)) {
+    if (isFileRef(value)) vars[name] = await loadVarFile(value, locator, [...at, name], ctx);
+  }
+  return vars;
+}
+
+const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
+
+/**
+ * promptfoo's vars files: JSON and YAML parse, images/audio/video are base64 (media.ts), anything else is
+ * trimmed text; a glob gives one value per file.
+ */
+async function loadVarFile(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<unknown> {
+  if (SCRIPT_VAR.test(reference)) {
+    throw locatedError(
+      locator,
+      at,
+      `${reference}: vars computed by scripts are not supported; expected a text, JSON or YAML file`,
+    );
+  }
+  const files = await expandFileRef(reference, ctx.scope, locator, at);
+  const values: unknown[] = [];
+  for (const abs of files) {
+    ctx.files.add(abs);
+    if (isMediaFile(abs)) {
+      values.push(mediaVar(abs, await readFile(abs)));
+      continue;
+    }
+    const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
+    const ext = path.extname(abs).toLowerCase();
+    if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
+      values.push(SourceFile.parse(content, ctx.display(abs)).toJS());
+    } else {
+      // promptfoo trims a text file's content when it loads it as a var.
+      values.push(content.trim());
+    }
+  }
+  return isGlob(reference) ? values : values[0];
+}
