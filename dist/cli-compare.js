@@ -1,7 +1,7 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UserError, R as UsageError, S as gate, L as picomatch, T as stableJson, O as loadSuite, V as MissingCredentialsError, x as messageOf, W as readRawConfig, X as resolvePrompts, Y as requiredCredentials, Z as addCalls, _ as countCalls, $ as decideVerdict, a0 as evaluateSuite, a1 as planIdentities, a2 as withinBudget, a3 as budgetExcess, a4 as planEvaluation, a5 as mergeSpendPlans, a6 as sha256Hex, a7 as object, a8 as array, a9 as string, aa as number, ab as _enum, ac as MAX_SHARDS, ad as literal, ae as looseObject, af as boolean, ag as record, ah as unknown, ai as shardOf, aj as summarizeStats, ak as silentLogger, al as openCache, am as Limiters, an as memoizedRender, ao as combineVerdicts, ap as shardCaseFilter, aq as failOnWords, N as distExports, ar as parseChatMessages, as as DEFAULT_FAIL_POLICY, at as sampleNote, au as reviewBlocks, av as parseShard, aw as spendPlanText, ax as excessSentence, ay as EXIT_INTERRUPTED, az as checkFailure, aA as EXIT_CHECK_FAILED, aB as requireDefaultConfig, aC as createReviewProgress, aD as budgetOption } from './cli-main.js';
+import { U as UserError, S as UsageError, T as gate, L as picomatch, V as stableJson, P as loadSuite, W as repoPaths, X as MissingCredentialsError, x as messageOf, Y as readRawConfig, Z as resolvePrompts, _ as requiredCredentials, $ as addCalls, a0 as countCalls, a1 as decideVerdict, a2 as evaluateSuite, a3 as planIdentities, a4 as withinBudget, a5 as budgetExcess, a6 as planEvaluation, a7 as mergeSpendPlans, a8 as sha256Hex, a9 as object, aa as array, ab as string, ac as number, ad as _enum, ae as MAX_SHARDS, af as literal, ag as looseObject, ah as boolean, ai as record, aj as unknown, ak as shardOf, al as summarizeStats, am as silentLogger, an as openCache, ao as Limiters, ap as memoizedRender, aq as combineVerdicts, ar as shardCaseFilter, as as failOnWords, N as distExports, at as parseChatMessages, au as DEFAULT_FAIL_POLICY, av as sampleNote, aw as reviewBlocks, ax as parseShard, ay as spendPlanText, az as excessSentence, aA as EXIT_INTERRUPTED, aB as checkFailure, aC as EXIT_CHECK_FAILED, aD as requireDefaultConfig, O as posixRelative, aE as createReviewProgress, aF as budgetOption } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import 'node:fs';
@@ -1507,13 +1507,6 @@ async function ensureBaseFiles(trees, materializeBase, paths) {
 //              prompts need running at all (no provider calls);
 //   evaluate — run the head's tests on the head's and on the base's prompts (optionally one shard's cases);
 //   decide   — compare per case, apply the gate.
-const toPosix = (p) => p.split(path.sep).join('/');
-/** Repository-relative forms of a suite's files (those inside the repository). */
-function repoRelative(repoDir, files) {
-    return files
-        .map((f) => toPosix(path.relative(repoDir, f)))
-        .filter((f) => f !== '' && !f.startsWith('../') && !path.isAbsolute(f));
-}
 const loadOptions = (input, projectRoot) => ({
     overrides: { repeat: input.evaluate.repeat, maxConcurrency: input.evaluate.maxConcurrency },
     projectRoot,
@@ -1541,7 +1534,7 @@ async function loadBaseSuite(input, trees, configPath, wanted) {
  */
 async function headPromptTexts(input, trees, configPath, base) {
     const dir = await trees.headText();
-    const promptFiles = repoRelative(trees.base, base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])));
+    const promptFiles = repoPaths(trees.base, base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])));
     const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path]] : [])));
     const wanted = new Set(promptFiles.map((f) => renamedTo.get(f) ?? f));
     for (const c of input.changes)
@@ -1568,7 +1561,7 @@ async function prepareSuite(input, trees, configPath, logger) {
     const prSuite = untrusted
         ? undefined
         : await loadSuite(path.resolve(input.repoDir, configPath), loadOptions(input, input.repoDir));
-    const base = await loadBaseSuite(input, trees, configPath, prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []);
+    const base = await loadBaseSuite(input, trees, configPath, prSuite ? repoPaths(input.repoDir, prSuite.referencedFiles) : []);
     const name = base.suite?.description ?? prSuite?.description ?? configPath;
     const empty = { head: { headIdx: [], prompts: [] }, skippedPrompts: [], newPrompts: [] };
     if (!base.suite && !prSuite) {
@@ -1576,7 +1569,7 @@ async function prepareSuite(input, trees, configPath, logger) {
             ? `skipped: ${base.problem}; on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run`
             : `skipped: the pull request adds this suite, and on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run (its tests and code would be the pull request's)`;
         logger.warn(`${configPath}: ${reason}`);
-        return { configPath, name, affectedBy: [configPath], ...empty, skip: { reason } };
+        return { configPath, name, affectedBy: [configPath], readFiles: [configPath], ...empty, skip: { reason } };
     }
     for (const warning of (prSuite ?? base.suite)?.warnings ?? [])
         logger.warn(warning);
@@ -1585,17 +1578,17 @@ async function prepareSuite(input, trees, configPath, logger) {
     const promptFiles = new Set(headPrompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
     const suiteFiles = [
         ...promptFiles,
-        ...(base.suite ? repoRelative(trees.base, base.suite.referencedFiles) : []),
-        ...(prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []),
+        ...(base.suite ? repoPaths(trees.base, base.suite.referencedFiles) : []),
+        ...(prSuite ? repoPaths(input.repoDir, prSuite.referencedFiles) : []),
     ];
-    const affectedBy = input.changesIncomplete
-        ? [...new Set(suiteFiles)].sort()
-        : changedSuiteFiles(suiteFiles, input.changes);
+    const readFiles = [...new Set(suiteFiles)].sort();
+    const affectedBy = input.changesIncomplete ? readFiles : changedSuiteFiles(readFiles, input.changes);
     const prepared = {
         configPath,
         name,
         suite: yardstick,
         affectedBy,
+        readFiles,
         ...empty,
         baseProblem: base.problem,
     };
@@ -1764,11 +1757,12 @@ const freshCalls = (fresh) => ({
 });
 /** Compare and gate one suite's evaluated sides. */
 function decideSuite(prepared, sides, logger) {
-    const { configPath, name, suite, affectedBy } = prepared;
+    const { configPath, name, suite, affectedBy, readFiles } = prepared;
     const common = {
         configPath,
         name,
         affectedBy,
+        readFiles,
         suite,
         newPrompts: prepared.newPrompts,
         skippedPrompts: prepared.skippedPrompts,
@@ -2194,9 +2188,8 @@ function withSharedEngine(options) {
 function summarize(input, suites) {
     const tested = new Set();
     for (const s of suites)
-        if (s.suite)
-            for (const f of repoRelative(input.repoDir, s.suite.referencedFiles))
-                tested.add(f);
+        for (const f of s.readFiles)
+            tested.add(f);
     const pooled = (side) => {
         let passed = 0;
         let outcomes = 0;
@@ -3068,8 +3061,8 @@ async function setUpLocalReview(cmd, base, head, io) {
     const configs = cmd.config.length > 0
         ? cmd.config.map((c) => path.resolve(io.cwd, c))
         : [requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE')];
-    const configPaths = configs.map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
-    const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
+    const configPaths = configs.map((c) => posixRelative(repoDir, c));
+    const cwdInRepo = posixRelative(repoDir, io.cwd);
     const progress = createReviewProgress({ tty: io.isTTY, write: (text) => io.progress?.(text) });
     const controller = new AbortController();
     let finished = 0;

@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { L as picomatch, M as nunjucks, N as distExports, O as loadSuite, P as suiteSecrets, x as messageOf } from './cli-main.js';
+import { L as picomatch, M as nunjucks, N as distExports, O as posixRelative, P as loadSuite, Q as suiteSecrets, x as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -502,7 +502,7 @@ async function runInit(options) {
     const { cwd, force, log } = options;
     const result = { written: [], skipped: [], gitignore: 'already' };
     const repoRoot = (await findRepoRoot(cwd)) ?? cwd;
-    const workingDirectory = toPosix(path.relative(repoRoot, cwd)) || '.';
+    const workingDirectory = posixRelative(repoRoot, cwd) || '.';
     const detected = await detectPromptFiles(cwd);
     const found = await readStarterPrompts(cwd, detected.files, log);
     reportDetection(found, detected.total, log);
@@ -521,7 +521,7 @@ async function runInit(options) {
     }
     // With no prompt found yet, watch the conventional folder, where the user is told to put them.
     const globs = found.length > 0 ? promptGlobs(found.map((prompt) => prompt.file)) : ['prompts/**'];
-    await write(toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))), renderWorkflow({
+    await write(posixRelative(cwd, path.join(repoRoot, WORKFLOW_FILE)), renderWorkflow({
         config: configFile,
         workingDirectory,
         prompts: globs,
@@ -646,9 +646,6 @@ function parsesAsJson(text) {
     catch {
         return false;
     }
-}
-function toPosix(p) {
-    return p.split(path.sep).join('/');
 }
 
 export { CONFIG_FILE, WORKFLOW_FILE, runInit };

@@ -10,6 +10,7 @@ import { FinishedCases, reportOnInterrupt } from './action/interrupt.js';
 import { actionSources } from './action/sources.js';
 import { pruneOutputCache, restoreOutputCache, saveOutputCache } from './cache/actions-cache.js';
 import { requireDefaultConfig } from './config/load.js';
+import { posixRelative } from './paths.js';
 import { budgetOption } from './engine/budget.js';
 import { createReviewProgress } from './engine/progress.js';
 import { changedFiles, hasCommit, revParse } from './git/changes.js';
@@ -125,7 +126,7 @@ function configsToReview(inputs: ActionInputs, repoDir: string, workDir: string)
     inputs.configs.length > 0
       ? inputs.configs
       : [requireDefaultConfig(workDir, inputs.workingDirectory, 'set the `config` input')];
-  return configs.map((c) => path.relative(repoDir, path.resolve(workDir, c)).split(path.sep).join('/'));
+  return configs.map((c) => posixRelative(repoDir, path.resolve(workDir, c)));
 }
 
 async function publish(

@@ -16,7 +16,6 @@ import {
   freshCalls,
   freshEvidenceFor,
   prepareSuite,
-  repoRelative,
   type PreparedSuite,
 } from './review/suite.js';
 import { openTrees } from './review/trees.js';
@@ -76,8 +75,7 @@ function withSharedEngine(options: EvaluateOptions): EvaluateOptions {
 
 function summarize(input: ReviewInput, suites: SuiteReview[]): ReviewResult {
   const tested = new Set<string>();
-  for (const s of suites)
-    if (s.suite) for (const f of repoRelative(input.repoDir, s.suite.referencedFiles)) tested.add(f);
+  for (const s of suites) for (const f of s.readFiles) tested.add(f);
   const pooled = (side: 'base' | 'head') => {
     let passed = 0;
     let outcomes = 0;

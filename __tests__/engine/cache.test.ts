@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { cacheKey, DiskCache, MemoryCache, type CacheKeyParts } from '../../src/engine/cache.js';
+import { cacheKey, DiskCache, type CacheKeyParts } from '../../src/engine/cache.js';
+import { MemoryCache } from '../support/memory-cache.js';
 
 const parts: CacheKeyParts = {
   providerId: 'openai:chat:gpt-4o-mini',

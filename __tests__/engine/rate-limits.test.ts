@@ -1,6 +1,6 @@
 // The engine against loopback servers that limit their rate, and graders that fault or hang: real providers
 // (OpenAI and Anthropic wire formats) and the real assertion registry, over HTTP. No timing is asserted.
-import { MemoryCache } from '../../src/engine/cache.js';
+import { MemoryCache } from '../support/memory-cache.js';
 import { runSuite } from '../../src/engine/run.js';
 import { resolveProviders } from '../../src/providers/index.js';
 import type { Provider, ProviderSpec, Suite } from '../../src/types.js';

@@ -1,6 +1,6 @@
 // The engine with the real assertion registry (only the renderer stands in): checks the ScoreContext
 // contract end to end, including how a cache hit meets a latency budget.
-import { MemoryCache } from '../../src/engine/cache.js';
+import { MemoryCache } from '../support/memory-cache.js';
 import { runSuite } from '../../src/engine/run.js';
 import { fakeProvider, makeSuite, makeTest, render } from './support.js';
 

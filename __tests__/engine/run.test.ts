@@ -1,4 +1,4 @@
-import { MemoryCache } from '../../src/engine/cache.js';
+import { MemoryCache } from '../support/memory-cache.js';
 import { runSuite, summarizeStats, type RunDeps } from '../../src/engine/run.js';
 import { ConfigError } from '../../src/errors.js';
 import type { CaseResult, Provider, ProviderResponse, ProviderSpec, Suite } from '../../src/types.js';

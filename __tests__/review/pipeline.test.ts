@@ -121,3 +121,8 @@ test('untrusted: a suite the pull request adds is skipped with why; trusted: jud
   const trusted = await run({}, added);
   expect(trusted).toMatchObject({ verdict: 'ship', basePassRate: null, headPassRate: 1 });
 });
+
+test('a changed prompt the suite reads is not an untested change; one no suite reads is', async () => {
+  const result = await run(base, { ...base, 'prompt.txt': RUDE, 'orphan.txt': 'x' }, { promptGlobs: ['*.txt'] });
+  expect(result.untestedPromptChanges).toEqual(['orphan.txt']);
+});

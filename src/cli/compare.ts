@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { requireDefaultConfig } from '../config/load.js';
+import { posixRelative } from '../paths.js';
 import { mergeBase } from '../git/changes.js';
 import { gitText } from '../git/exec.js';
 import { materializeRevision } from '../git/materialize.js';
@@ -67,8 +68,8 @@ async function setUpLocalReview(
     cmd.config.length > 0
       ? cmd.config.map((c) => path.resolve(io.cwd, c))
       : [requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE')];
-  const configPaths = configs.map((c) => path.relative(repoDir, c).split(path.sep).join('/'));
-  const cwdInRepo = path.relative(repoDir, io.cwd).split(path.sep).join('/');
+  const configPaths = configs.map((c) => posixRelative(repoDir, c));
+  const cwdInRepo = posixRelative(repoDir, io.cwd);
   const progress = createReviewProgress({ tty: io.isTTY, write: (text) => io.progress?.(text) });
   const controller = new AbortController();
   let finished = 0;

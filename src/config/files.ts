@@ -4,6 +4,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { posixRelative } from '../paths.js';
 import { locatedError, type KeyPath, type Locator } from './source.js';
 
 export interface FileScope {
@@ -17,11 +18,6 @@ export const FILE_PREFIX = 'file://';
 
 export function isFileRef(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(FILE_PREFIX);
-}
-
-/** Posix path of `abs` relative to `dir`, as written in ids and reports. */
-export function relativePosix(dir: string, abs: string): string {
-  return path.relative(dir, abs).split(path.sep).join('/');
 }
 
 function isInside(dir: string, abs: string): boolean {
@@ -124,7 +120,7 @@ export async function readText(
   matchedBy?: string,
 ): Promise<string> {
   const bytes = await readFile(abs);
-  const shown = relativePosix(scope.rootDir, abs);
+  const shown = posixRelative(scope.rootDir, abs);
   // NUL bytes decode as valid UTF-8 but mean a binary file (an image matched by a glob, say).
   if (bytes.subarray(0, 8000).includes(0)) {
     const glob = matchedBy ? ` (matched by ${matchedBy}; narrow the glob to text files, e.g. by extension)` : '';
@@ -176,7 +172,7 @@ export async function expandFileRef(
   const base = picomatch.scan(pattern).base;
   const matches = picomatch(pattern, { dot: false });
   const found = (await walk(path.resolve(scope.rootDir, base)))
-    .map((abs) => relativePosix(scope.rootDir, abs))
+    .map((abs) => posixRelative(scope.rootDir, abs))
     .filter((rel) => matches(rel))
     .sort();
   if (found.length === 0) throw locatedError(locator, at, `file://${relative} matched no files under ${scope.rootDir}`);

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
+import { displayPath } from '../paths.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
 import { checkKeys } from './keys.js';
@@ -51,11 +52,7 @@ export function requireDefaultConfig(dir: string, shownDir: string, orElse: stri
   return found;
 }
 
-/** How files appear in messages: relative to the working directory when under it (clickable, short). */
-export function displayPath(abs: string): string {
-  const rel = path.relative(process.cwd(), abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
-}
+export { displayPath } from '../paths.js';
 
 export interface RawConfigFile {
   /** Absolute path. */

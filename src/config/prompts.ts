@@ -8,16 +8,8 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Prompt } from '../types.js';
-import {
-  expandFileRef,
-  FILE_PREFIX,
-  isFileRef,
-  isGlob,
-  readText,
-  relativePosix,
-  scriptPath,
-  type FileScope,
-} from './files.js';
+import { expandFileRef, FILE_PREFIX, isFileRef, isGlob, readText, scriptPath, type FileScope } from './files.js';
+import { posixRelative } from '../paths.js';
 import { checkKeys } from './keys.js';
 import { PromptObjectSchema } from './schema.js';
 import {
@@ -146,7 +138,7 @@ async function promptsFromFiles(
   const parts: Array<{ raw: string; file: string }> = [];
   for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
     files.push(abs);
-    const file = relativePosix(scope.rootDir, abs);
+    const file = posixRelative(scope.rootDir, abs);
     const matchedBy = isGlob(entry.source) ? entry.source : undefined;
     for (const raw of await promptsInFile(abs, file, scope, locator, at, matchedBy)) parts.push({ raw, file });
   }

@@ -41,39 +41,12 @@ export interface OutputCache {
 }
 
 /** Only what describes the output is kept: never an error, never retry hints. */
-function storable(response: ProviderResponse): ProviderResponse | undefined {
+export function storable(response: ProviderResponse): ProviderResponse | undefined {
   if (response.error !== undefined || response.output === undefined) return undefined;
   const kept: ProviderResponse = { output: response.output };
   if (response.tokenUsage) kept.tokenUsage = response.tokenUsage;
   if (response.cost !== undefined) kept.cost = response.cost;
   return kept;
-}
-
-export class MemoryCache implements OutputCache {
-  private readonly entries = new Map<string, string>();
-  private readonly counts: CacheStats = { hits: 0, misses: 0, writes: 0 };
-
-  async get(key: string): Promise<ProviderResponse | undefined> {
-    const entry = this.entries.get(key);
-    if (entry === undefined) {
-      this.counts.misses++;
-      return undefined;
-    }
-    this.counts.hits++;
-    // A copy, as the disk cache gives: callers may not mutate what is stored.
-    return JSON.parse(entry) as ProviderResponse;
-  }
-
-  async set(key: string, response: ProviderResponse): Promise<void> {
-    const kept = storable(response);
-    if (!kept) return;
-    this.entries.set(key, JSON.stringify(kept));
-    this.counts.writes++;
-  }
-
-  stats(): CacheStats {
-    return { ...this.counts };
-  }
 }
 
 const ENTRY_VERSION = 1;

@@ -5,6 +5,7 @@ import { access, appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSuite } from '../config/load.js';
 import { messageOf } from '../errors.js';
+import { posixRelative } from '../paths.js';
 import { suiteSecrets } from '../providers/index.js';
 import { detectPromptFiles, MAX_DETECTED_PROMPTS, PROMPT_PATTERNS } from './detect.js';
 import { renderWithPlaceholders } from './render-check.js';
@@ -45,7 +46,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   const { cwd, force, log } = options;
   const result: InitResult = { written: [], skipped: [], gitignore: 'already' };
   const repoRoot = (await findRepoRoot(cwd)) ?? cwd;
-  const workingDirectory = toPosix(path.relative(repoRoot, cwd)) || '.';
+  const workingDirectory = posixRelative(repoRoot, cwd) || '.';
 
   const detected = await detectPromptFiles(cwd);
   const found = await readStarterPrompts(cwd, detected.files, log);
@@ -68,7 +69,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   // With no prompt found yet, watch the conventional folder, where the user is told to put them.
   const globs = found.length > 0 ? promptGlobs(found.map((prompt) => prompt.file)) : ['prompts/**'];
   await write(
-    toPosix(path.relative(cwd, path.join(repoRoot, WORKFLOW_FILE))),
+    posixRelative(cwd, path.join(repoRoot, WORKFLOW_FILE)),
     renderWorkflow({
       config: configFile,
       workingDirectory,
@@ -215,8 +216,4 @@ function parsesAsJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

@@ -6,6 +6,7 @@
 //   decide   — compare per case, apply the gate.
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { repoPaths } from '../paths.js';
 import { compareResults } from '../compare/compare.js';
 import { loadSuite, readRawConfig, resolvePrompts } from '../config/load.js';
 import type { OutputCache } from '../engine/cache.js';
@@ -25,15 +26,6 @@ import { pairPrompts } from './pair-prompts.js';
 import { compareSuites, newTestIndexes, type SuiteChanges } from './suite-changes.js';
 import { ensureBaseFiles, type ReviewTrees } from './trees.js';
 
-const toPosix = (p: string) => p.split(path.sep).join('/');
-
-/** Repository-relative forms of a suite's files (those inside the repository). */
-export function repoRelative(repoDir: string, files: readonly string[]): string[] {
-  return files
-    .map((f) => toPosix(path.relative(repoDir, f)))
-    .filter((f) => f !== '' && !f.startsWith('../') && !path.isAbsolute(f));
-}
-
 /** A side to run: head prompt indexes, and the prompts to render for them (the base's, on the base side). */
 export interface SidePlan {
   headIdx: number[];
@@ -49,6 +41,8 @@ export interface PreparedSuite {
    */
   suite?: Suite;
   affectedBy: string[];
+  /** Every file the suite reads, repository-relative: the base's suite, the PR's, and the head's prompts. */
+  readFiles: string[];
   /** Set when the suite is not evaluated; `reason` when the reader must be told why. */
   skip?: { reason?: string };
   head: SidePlan;
@@ -101,7 +95,7 @@ async function headPromptTexts(
   base: Suite,
 ): Promise<Prompt[]> {
   const dir = await trees.headText();
-  const promptFiles = repoRelative(
+  const promptFiles = repoPaths(
     trees.base,
     base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])),
   );
@@ -143,7 +137,7 @@ export async function prepareSuite(
     input,
     trees,
     configPath,
-    prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : [],
+    prSuite ? repoPaths(input.repoDir, prSuite.referencedFiles) : [],
   );
   const name = base.suite?.description ?? prSuite?.description ?? configPath;
   const empty = { head: { headIdx: [], prompts: [] }, skippedPrompts: [], newPrompts: [] };
@@ -152,7 +146,7 @@ export async function prepareSuite(
       ? `skipped: ${base.problem}; on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run`
       : `skipped: the pull request adds this suite, and on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run (its tests and code would be the pull request's)`;
     logger.warn(`${configPath}: ${reason}`);
-    return { configPath, name, affectedBy: [configPath], ...empty, skip: { reason } };
+    return { configPath, name, affectedBy: [configPath], readFiles: [configPath], ...empty, skip: { reason } };
   }
   for (const warning of (prSuite ?? base.suite)?.warnings ?? []) logger.warn(warning);
   const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite!);
@@ -161,17 +155,17 @@ export async function prepareSuite(
   const promptFiles = new Set(headPrompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
   const suiteFiles = [
     ...promptFiles,
-    ...(base.suite ? repoRelative(trees.base, base.suite.referencedFiles) : []),
-    ...(prSuite ? repoRelative(input.repoDir, prSuite.referencedFiles) : []),
+    ...(base.suite ? repoPaths(trees.base, base.suite.referencedFiles) : []),
+    ...(prSuite ? repoPaths(input.repoDir, prSuite.referencedFiles) : []),
   ];
-  const affectedBy = input.changesIncomplete
-    ? [...new Set(suiteFiles)].sort()
-    : changedSuiteFiles(suiteFiles, input.changes);
+  const readFiles = [...new Set(suiteFiles)].sort();
+  const affectedBy = input.changesIncomplete ? readFiles : changedSuiteFiles(readFiles, input.changes);
   const prepared: PreparedSuite = {
     configPath,
     name,
     suite: yardstick,
     affectedBy,
+    readFiles,
     ...empty,
     baseProblem: base.problem,
   };
@@ -408,11 +402,12 @@ export function decideSuite(
   sides: { head?: EvalResults; base?: EvalResults; prHead?: EvalResults; calls: CallCounts; fresh?: FreshEvidence },
   logger: Logger,
 ): SuiteReview {
-  const { configPath, name, suite, affectedBy } = prepared;
+  const { configPath, name, suite, affectedBy, readFiles } = prepared;
   const common = {
     configPath,
     name,
     affectedBy,
+    readFiles,
     suite,
     newPrompts: prepared.newPrompts,
     skippedPrompts: prepared.skippedPrompts,

@@ -47,6 +47,8 @@ export interface SuiteReview {
   name: string;
   /** The changed files this suite reads (config, prompts, tests, vars, scripts). */
   affectedBy: string[];
+  /** Every file the suite reads, repository-relative (its config, prompts, tests, vars, scripts; both sides). */
+  readFiles: string[];
   verdict: CheckVerdict;
   gate?: GateDecision;
   suite?: Suite;
