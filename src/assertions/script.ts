@@ -3,6 +3,7 @@
 // promptfoo: a boolean is the verdict, a number is a score (passing when > 0, or >= the assertion's
 // threshold), an object is a GradingResult.
 import path from 'node:path';
+import { parseFileReference } from '../config/files.js';
 import { pathToFileURL } from 'node:url';
 import type { GradingResult } from '../types.js';
 import { invariant, MalformedAssertionError, type AssertionHandler } from './handler.js';
@@ -11,10 +12,9 @@ type ScriptFunction = (...args: unknown[]) => unknown;
 
 /** `file://dir/x.js:fn` → absolute path and optional export name. */
 export function parseScriptReference(ref: string, rootDir: string): { file: string; functionName?: string } {
-  const rest = ref.slice('file://'.length);
-  const colon = rest.indexOf(':');
-  const file = path.resolve(rootDir, colon === -1 ? rest : rest.slice(0, colon));
-  return colon === -1 ? { file } : { file, functionName: rest.slice(colon + 1) };
+  const { path: relative, functionName } = parseFileReference(ref);
+  const file = path.resolve(rootDir, relative);
+  return functionName === undefined ? { file } : { file, functionName };
 }
 
 export function isJavascriptFile(file: string): boolean {

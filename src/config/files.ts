@@ -181,9 +181,18 @@ export async function expandFileRef(
   return checked;
 }
 
-/** `file://scripts.mjs:lengthScore` → `scripts.mjs`: the part after the last colon names a function. */
+/**
+ * The one parser of `file://path[:functionName]` references (promptfoo's form): `file://scripts.mjs:lengthScore`
+ * names the function `lengthScore` of `scripts.mjs`. The function is the part after the last colon, when what
+ * precedes it ends in a file extension and what follows is an identifier; otherwise the whole is the path.
+ */
+export function parseFileReference(reference: string): { path: string; functionName?: string } {
+  const relative = reference.startsWith(FILE_PREFIX) ? reference.slice(FILE_PREFIX.length) : reference;
+  const match = /^(.*\.[A-Za-z0-9]+):([A-Za-z_$][\w$]*)$/.exec(relative);
+  return match ? { path: match[1]!, functionName: match[2]! } : { path: relative };
+}
+
+/** `file://scripts.mjs:lengthScore` → `scripts.mjs` (see parseFileReference). */
 export function scriptPath(reference: string): string {
-  const relative = reference.slice(FILE_PREFIX.length);
-  const match = /^(.*\.[A-Za-z0-9]+):[A-Za-z_$][\w$]*$/.exec(relative);
-  return match ? match[1]! : relative;
+  return parseFileReference(reference).path;
 }

@@ -1,6 +1,7 @@
 // Provider ids → providers. The only place that knows which id prefix means which wire format.
 // Parsing is pure and cheap; each family's code is imported only when a suite uses it, so a run that calls
 // one vendor loads one vendor (and `--version` none).
+import { FILE_PREFIX, parseFileReference } from '../config/files.js';
 import { ConfigError, messageOf, UserError } from '../errors.js';
 import type { Provider, ProviderSpec } from '../types.js';
 import { COMPATIBLE_HOSTS, hostModel } from './compatible-hosts.js';
@@ -142,9 +143,11 @@ export function parseProviderId(id: string): ParsedId {
   if (id === 'echo') return { kind: 'echo' };
   if (id === 'http' || id === 'https') return { kind: 'http' };
   if (/^https?:\/\//.test(id)) return { kind: 'http', url: id };
-  if (id.startsWith('file://')) {
-    const python = /^file:\/\/(.+\.py)(?::([A-Za-z_]\w*))?$/.exec(id);
-    if (python) return { kind: 'python', script: python[1]!, functionName: python[2] ?? 'call_api' };
+  if (id.startsWith(FILE_PREFIX)) {
+    const reference = parseFileReference(id);
+    if (reference.path.endsWith('.py')) {
+      return { kind: 'python', script: reference.path, functionName: reference.functionName ?? 'call_api' };
+    }
     return { kind: 'file' };
   }
   if (id.startsWith('exec:')) return { kind: 'exec' };
