@@ -87,7 +87,8 @@ export interface GateConfig extends GateThresholds {
   maxErrorRate: number;
 }
 
-export interface EvaluateOptions {
+/** A suite's `evaluateOptions:` key, defaults applied: how its cases run (the engine's knobs). */
+export interface SuiteRunSettings {
   maxConcurrency: number;
   repeat: number;
   /** Per-call timeout in milliseconds. */
@@ -113,7 +114,7 @@ export interface Suite {
   tests: TestCase[];
   /** Merged into every test (already applied to `tests`; kept for reporting). */
   defaultTest?: Partial<TestCase>;
-  evaluateOptions: EvaluateOptions;
+  evaluateOptions: SuiteRunSettings;
   gate: GateConfig;
   /** Every file the suite reads (config, prompt files, test files, vars files, scripts), absolute paths. */
   referencedFiles: string[];

@@ -8,9 +8,9 @@
 // Schema that editors use (src/schema). The `.meta()` titles and descriptions are what an editor shows.
 import { z } from 'zod';
 import { SUPPORTED_ASSERTION_TYPES } from '../assertions/index.js';
-import type { EvaluateOptions, GateConfig } from '../types.js';
+import type { GateConfig, SuiteRunSettings } from '../types.js';
 
-export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = {
+export const DEFAULT_EVALUATE_OPTIONS: SuiteRunSettings = {
   maxConcurrency: 4,
   repeat: 1,
   timeoutMs: 60_000,
