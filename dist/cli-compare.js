@@ -4,6 +4,8 @@ import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
 import { U as UserError, S as UsageError, T as gate, L as picomatch, V as stableJson, P as loadSuite, W as repoPaths, X as MissingCredentialsError, x as messageOf, Y as readRawConfig, Z as resolvePrompts, _ as requiredCredentials, $ as addCalls, a0 as countCalls, a1 as decideVerdict, a2 as evaluateSuite, a3 as planIdentities, a4 as withinBudget, a5 as budgetExcess, a6 as planEvaluation, a7 as mergeSpendPlans, a8 as sha256Hex, a9 as object, aa as array, ab as string, ac as number, ad as _enum, ae as MAX_SHARDS, af as literal, ag as looseObject, ah as boolean, ai as record, aj as unknown, ak as shardOf, al as summarizeStats, am as silentLogger, an as openCache, ao as Limiters, ap as memoizedRender, aq as combineVerdicts, ar as shardCaseFilter, as as failOnWords, N as distExports, at as parseChatMessages, au as DEFAULT_FAIL_POLICY, av as sampleNote, aw as reviewBlocks, ax as parseShard, ay as spendPlanText, az as excessSentence, aA as EXIT_INTERRUPTED, aB as checkFailure, aC as EXIT_CHECK_FAILED, aD as requireDefaultConfig, O as posixRelative, aE as createReviewProgress, aF as budgetOption } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
+import 'process';
+import 'buffer';
 import 'node:fs';
 import 'events';
 import 'fs';
@@ -13,8 +15,6 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import 'process';
-import 'buffer';
 import 'node:url';
 import 'node:events';
 

@@ -3,6 +3,8 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { E as ConfigError, x as messageOf, d as secretsInConfig, K as redact, c as cacheIdentityOf } from './cli-main.js';
+import 'process';
+import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -13,8 +15,6 @@ import 'node:https';
 import 'node:util';
 import 'node:zlib';
 import './cli-version.js';
-import 'process';
-import 'buffer';
 import 'node:child_process';
 import 'node:events';
 

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { E as ConfigError, d as secretsInConfig, J as excerpt, c as cacheIdentityOf, K as redact } from './cli-main.js';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -12,9 +15,6 @@ import 'node:https';
 import 'node:util';
 import 'node:zlib';
 import './cli-version.js';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:url';
 import 'node:events';
 

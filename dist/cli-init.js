@@ -1,6 +1,8 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { L as picomatch, M as nunjucks, N as distExports, O as posixRelative, P as loadSuite, Q as suiteSecrets, x as messageOf } from './cli-main.js';
+import 'process';
+import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -12,8 +14,6 @@ import 'node:https';
 import 'node:util';
 import 'node:zlib';
 import './cli-version.js';
-import 'process';
-import 'buffer';
 import 'node:child_process';
 import 'node:url';
 import 'node:events';

@@ -1,5 +1,8 @@
 import { p as priceFor, c as cacheIdentityOf, g as failure, e as postJson, u as usageOf, f as costOf, b as openAiBaseUrl, a as openAiApiKey, o as openAiKeyVar, k as keyHint, m as missingKeyMessage, d as secretsInConfig, w as withConfigHeaders, B as BODY_PARAMS } from './cli-main.js';
 import 'node:path';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -11,9 +14,6 @@ import 'node:https';
 import 'node:util';
 import 'node:zlib';
 import './cli-version.js';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:child_process';
 import 'node:url';
 import 'node:events';

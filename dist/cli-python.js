@@ -5,6 +5,8 @@ import path from 'node:path';
 import { resolveInsideRoot, normalizeCustomResponse } from './cli-custom.js';
 import { s as str, d as secretsInConfig, J as excerpt, K as redact, c as cacheIdentityOf } from './cli-main.js';
 import 'node:url';
+import 'process';
+import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -15,8 +17,6 @@ import 'node:https';
 import 'node:util';
 import 'node:zlib';
 import './cli-version.js';
-import 'process';
-import 'buffer';
 import 'node:events';
 
 // `file://provider.py[:function]` and `python:provider.py` — promptfoo's Python provider contract: a function

@@ -1,5 +1,8 @@
 import { s as str, d as secretsInConfig, w as withConfigHeaders, p as priceFor, e as postJson, f as costOf, c as cacheIdentityOf, g as failure, k as keyHint, m as missingKeyMessage } from './cli-main.js';
 import 'node:path';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -11,9 +14,6 @@ import 'node:https';
 import 'node:util';
 import 'node:zlib';
 import './cli-version.js';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:child_process';
 import 'node:url';
 import 'node:events';

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { t as toJSONSchema, C as ConfigDocumentSchema } from './cli-main.js';
 import 'node:path';
+import 'process';
+import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -12,8 +14,6 @@ import 'node:https';
 import 'node:util';
 import 'node:zlib';
 import './cli-version.js';
-import 'process';
-import 'buffer';
 import 'node:child_process';
 import 'node:url';
 import 'node:events';

@@ -13,6 +13,8 @@ import 'events';
 import 'fs';
 import 'path';
 import './index-script.js';
+import 'process';
+import 'buffer';
 import 'node:url';
 import 'node:fs';
 import 'node:os';

@@ -55,9 +55,9 @@ export function convertSlashCommentsToHash(str: string): string {
       let state: 'normal' | 'single' | 'double' = 'normal';
       let result = '';
       for (let i = 0; i < line.length; i++) {
-        const char = line[i]!;
+        const char = line[i];
         const next = line[i + 1];
-        const prev = i > 0 ? line[i - 1]! : '';
+        const prev = i > 0 ? line[i - 1] : '';
         if (state === 'normal') {
           if (char === "'" && !/[a-zA-Z]/.test(prev)) {
             state = 'single';
@@ -68,7 +68,7 @@ export function convertSlashCommentsToHash(str: string): string {
           } else if (char === '/' && next === '/') {
             let tokenStart = 0;
             for (let k = i - 1; k >= 0; k--) {
-              if (/\s/.test(line[k]!)) {
+              if (/\s/.test(line[k])) {
                 tokenStart = k + 1;
                 break;
               }

@@ -134,7 +134,7 @@ function readCategory(answer: string, graderName: string): { option: string; rea
     throw new GraderError(
       `${graderName}: factuality checker output did not match expected format: ${answer.slice(0, 200)}`,
     );
-  return { option: legacy[1]!.toUpperCase(), reason: /\)\s*(.*)/s.exec(answer)?.[1]?.trim() || answer };
+  return { option: legacy[1].toUpperCase(), reason: /\)\s*(.*)/s.exec(answer)?.[1]?.trim() || answer };
 }
 
 const factuality: AssertionHandler = async (input) => {

@@ -196,14 +196,14 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   const errors: string[] = [];
   settled.forEach((outcome, i) => {
     if (outcome.status === 'fulfilled') assertions.push(outcome.value);
-    else errors.push(describeFailure(outcome.reason, asserts[i]!, i, ctx.test));
+    else errors.push(describeFailure(outcome.reason, asserts[i], i, ctx.test));
   });
   if (errors.length > 0) {
     const error = errors.join('\n');
     return { pass: false, score: 0, reason: error, assertions, error };
   }
   const combined = aggregate(
-    assertions.map((result, i) => ({ result, weight: asserts[i]!.weight })),
+    assertions.map((result, i) => ({ result, weight: asserts[i].weight })),
     ctx.test.threshold,
   );
   const score: TestScore = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };

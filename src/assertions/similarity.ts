@@ -54,9 +54,9 @@ function compare(a: number[], b: number[], metric: Metric, providerId: string): 
       `similar: embedding provider ${providerId} gave vectors of different lengths (${a.length}, ${b.length})`,
     );
   }
-  const dot = a.reduce((sum, x, i) => sum + x * b[i]!, 0);
+  const dot = a.reduce((sum, x, i) => sum + x * b[i], 0);
   if (metric === 'dot_product') return dot;
-  if (metric === 'euclidean') return Math.sqrt(a.reduce((sum, x, i) => sum + (x - b[i]!) ** 2, 0));
+  if (metric === 'euclidean') return Math.sqrt(a.reduce((sum, x, i) => sum + (x - b[i]) ** 2, 0));
   const norms = Math.sqrt(a.reduce((s, x) => s + x * x, 0)) * Math.sqrt(b.reduce((s, x) => s + x * x, 0));
   return norms === 0 ? 0 : dot / norms;
 }
@@ -85,7 +85,7 @@ const similar: AssertionHandler = async ({ assertion, value, outputString, inver
     !Array.isArray(value) || value.length > 0,
     'Similarity assertion must have at least one value to compare against',
   );
-  const metric = METRICS[assertion.type.replace(/^not-/, '')]!;
+  const metric = METRICS[assertion.type.replace(/^not-/, '')];
   const threshold = assertion.threshold ?? 0.75;
   let provider: Provider;
   try {

@@ -190,14 +190,14 @@ export function parseCommaSeparatedValues(value: string): string[] {
   const fields: string[] = [];
   let i = 0;
   while (i < value.length) {
-    while (i < value.length && (/\s/.test(value[i]!) || value[i] === ',')) i++;
+    while (i < value.length && (/\s/.test(value[i]) || value[i] === ',')) i++;
     if (i >= value.length) break;
     if (value[i] === '"') {
       let field = '';
       let terminated = false;
       i++;
       while (i < value.length) {
-        const c = value[i]!;
+        const c = value[i];
         const next = value[i + 1];
         if (c === '\\' && (next === '"' || next === '\\')) {
           field += next;
@@ -215,7 +215,7 @@ export function parseCommaSeparatedValues(value: string): string[] {
         }
       }
       invariant(terminated, 'Unterminated quoted field in contains assertion value');
-      while (i < value.length && /\s/.test(value[i]!)) i++;
+      while (i < value.length && /\s/.test(value[i])) i++;
       invariant(i >= value.length || value[i] === ',', 'Expected comma after quoted field in contains assertion value');
       fields.push(field);
     } else {

@@ -171,7 +171,7 @@ function didYouMean(word: string): string {
 function optionSuggestion(parseError: string): string {
   const unknown = /Unknown option '--([^']+)'/.exec(parseError)?.[1];
   if (!unknown) return '';
-  const listed = [...new Set([...USAGE.matchAll(/--([a-z][a-z-]+)/g)].map((m) => m[1]!))];
+  const listed = [...new Set([...USAGE.matchAll(/--([a-z][a-z-]+)/g)].map((m) => m[1]))];
   const nearest = closest(unknown, listed);
   return distance(unknown, nearest) <= 2 ? ` Did you mean "--${nearest}"?` : '';
 }

@@ -206,7 +206,7 @@ export async function runCompareCommand(cmd: CompareCommand, io: CliIo): Promise
 
 export async function runMergeCommand(cmd: MergeCommand, io: CliIo): Promise<number> {
   const files = await Promise.all(cmd.files.map((f) => readShardFile(path.resolve(io.cwd, f))));
-  const { base, head } = files[0]!.data;
+  const { base, head } = files[0].data;
   // Shards of a working-tree comparison compare against the working tree here too.
   const headRef = head === 'working tree' ? undefined : head;
   const local = await setUpLocalReview({ ...cmd, cache: false }, base, headRef, io);

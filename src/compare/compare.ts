@@ -402,7 +402,7 @@ function criticalChecks(
       continue;
     }
     if (freshCritical && !freshCritical.has(key)) continue;
-    const p = freshCritical ? freshPairs([freshCritical.get(key)!], fresh!.base, fresh!.head)[0]! : pairedCase(pair);
+    const p = freshCritical ? freshPairs([freshCritical.get(key)!], fresh!.base, fresh!.head)[0] : pairedCase(pair);
     if (p.baseOutcomes === 0 || p.headOutcomes === 0) continue;
     tested.push({
       change,
@@ -413,7 +413,7 @@ function criticalChecks(
   const adjusted = holmAdjusted(tested.map((t) => t.pValue)).map((a) => Math.min(1, (a * alpha) / level));
   tested.forEach((t, i) => {
     if (!newlyFailing.has(t.change)) return;
-    const adjustedP = adjusted[i]!;
+    const adjustedP = adjusted[i];
     const common = { change: t.change, pValue: t.pValue, adjustedP };
     if (adjustedP < alpha) checks.push({ ...common, status: 'regression' });
     // Even the most extreme outcome of these repeats would not reject at the first Holm step.
@@ -519,7 +519,7 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
     if (groups.length > 1) {
       const holm = holmAdjusted(groups.map((g) => g.pValue));
       groups.forEach((g, i) => {
-        g.adjustedP = Math.max(overall.adjustedP, scaleLooks(holm[i]!));
+        g.adjustedP = Math.max(overall.adjustedP, scaleLooks(holm[i]));
         g.regression = overallRejected && g.adjustedP < alpha;
         if (g.regression)
           regressionReasons.push(
@@ -573,7 +573,7 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
       const worse = freshAll.some((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes);
       if (freshAll.length > 0 && worse && !overallRejected && smallest >= levels.paired / looks)
         inconclusiveReasons.push(
-          `too little fresh evidence: the ${freshAll.length} flipped case(s) re-run ${freshAll[0]!.headOutcomes} time(s) per side can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`,
+          `too little fresh evidence: the ${freshAll.length} flipped case(s) re-run ${freshAll[0].headOutcomes} time(s) per side can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`,
         );
     } else if (pairedSmallestP(overall.cases) >= levels.paired) {
       const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);

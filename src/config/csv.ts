@@ -98,7 +98,7 @@ function commaSeparated(value: string): string[] {
   const fields: string[] = [];
   let i = 0;
   const skipSpace = () => {
-    while (i < value.length && /\s/.test(value[i]!)) i++;
+    while (i < value.length && /\s/.test(value[i])) i++;
   };
   while (i < value.length) {
     for (skipSpace(); value[i] === ','; skipSpace()) i++;

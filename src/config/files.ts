@@ -94,7 +94,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: num
     const offset = Buffer.byteLength(before);
     if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) continue;
     const line = before.split('\n').length;
-    return { line, column: i - before.lastIndexOf('\n'), byte: bytes[offset]! };
+    return { line, column: i - before.lastIndexOf('\n'), byte: bytes[offset] };
   }
   return undefined;
 }
@@ -189,7 +189,7 @@ export async function expandFileRef(
 export function parseFileReference(reference: string): { path: string; functionName?: string } {
   const relative = reference.startsWith(FILE_PREFIX) ? reference.slice(FILE_PREFIX.length) : reference;
   const match = /^(.*\.[A-Za-z0-9]+):([A-Za-z_$][\w$]*)$/.exec(relative);
-  return match ? { path: match[1]!, functionName: match[2]! } : { path: relative };
+  return match ? { path: match[1], functionName: match[2] } : { path: relative };
 }
 
 /** `file://scripts.mjs:lengthScore` → `scripts.mjs` (see parseFileReference). */

@@ -31,9 +31,9 @@ export function caseFilter(
     suite.tests.some((t) => t.prompts !== undefined || t.providers !== undefined);
   if (!filtered) return undefined;
   return ({ testIdx, promptIdx, providerIdx }) => {
-    const test = suite.tests[testIdx]!;
-    const prompt = prompts[promptIdx]!;
-    const provider = providers[providerIdx]!;
+    const test = suite.tests[testIdx];
+    const prompt = prompts[promptIdx];
+    const provider = providers[providerIdx];
     return (
       isAllowed(prompt, provider.prompts) &&
       isAllowed(prompt, test.prompts) &&

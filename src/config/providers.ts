@@ -57,7 +57,7 @@ function providerOf(entry: unknown, locator: Locator, at: KeyPath): { spec: Prov
   const keys = Object.keys(object);
   // promptfoo's map form: `- openai:chat:gpt-4o-mini: { config: {...} }` (one key, the id, and no `id:`).
   if (!('id' in object) && keys.length === 1) {
-    const id = keys[0]!;
+    const id = keys[0];
     const options = object[id] ?? {};
     if (options !== null && typeof options === 'object') checkKeys(options, 'provider', locator, [...at, id]);
     const checked = checkWith(locator, ProviderObjectSchema.partial(), options, [...at, id]);

@@ -165,10 +165,10 @@ export function checkWith<T extends z.ZodType>(
 ): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const issue = result.error.issues[0];
   const at = [...keyPath, ...(issue.path as Array<string | number>)];
   // An unknown key is reported at the key itself, not at its map.
-  if (issue.code === 'unrecognized_keys') at.push(issue.keys[0]!);
+  if (issue.code === 'unrecognized_keys') at.push(issue.keys[0]);
   throw locatedError(locator, at, describeIssue(issue));
 }
 

@@ -140,8 +140,8 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     total,
     limit + EXTRA_CASES_IN_FLIGHT,
     async (index) => {
-      results[index] = await runCase(runner, caseAt(shape, selected ? selected[index]! : index));
-      deps.onResult?.(results[index]!);
+      results[index] = await runCase(runner, caseAt(shape, selected ? selected[index] : index));
+      deps.onResult?.(results[index]);
       deps.onProgress?.(++done, total);
     },
     deps.signal,
@@ -181,9 +181,9 @@ interface CaseRunner {
 }
 
 async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResult> {
-  const test = run.suite.tests[planned.testIdx]!;
-  const prompt = run.prompts[planned.promptIdx]!;
-  const provider = run.providers[planned.providerIdx]!;
+  const test = run.suite.tests[planned.testIdx];
+  const prompt = run.prompts[planned.promptIdx];
+  const provider = run.providers[planned.providerIdx];
   const base = {
     testIdx: planned.testIdx,
     promptIdx: planned.promptIdx,

@@ -157,9 +157,9 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
   for (let index = 0; index < total; index++) {
     const planned = caseAt(shape, index);
     if (input.include && !input.include(planned)) continue;
-    const test = suite.tests[planned.testIdx]!;
-    const provider = providers[planned.providerIdx]!;
-    const prompt = prompts[planned.promptIdx]!;
+    const test = suite.tests[planned.testIdx];
+    const provider = providers[planned.providerIdx];
+    const prompt = prompts[planned.promptIdx];
     const line = tally(provider, 'model');
     line.line.planned++;
     let rendered: string;

@@ -150,9 +150,9 @@ export async function unifiedDiffAgainstWorktree(
   assertSafeRef(base, 'base');
   const paths = pathsOf(path, previousPath);
   const untracked = new Set(await untrackedFiles(repoDir));
-  if (untracked.has(paths[0]!)) {
+  if (untracked.has(paths[0])) {
     // `--no-index` exits 1 when the files differ: that is the answer, not a failure.
-    const { stdout } = await runGit(repoDir, [...UNIFIED, '--no-index', '--', '/dev/null', paths[0]!], {
+    const { stdout } = await runGit(repoDir, [...UNIFIED, '--no-index', '--', '/dev/null', paths[0]], {
       okExitCodes: [1],
     });
     return stdout.toString('utf8');

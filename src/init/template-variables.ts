@@ -53,7 +53,7 @@ export function templateVariables(template: string): Map<string, VariableShape> 
     if (match[1] !== undefined) {
       const read = usesIn(match[1]);
       uses.push(...read);
-      appearance.push(...read.map((use) => use.path[0]!));
+      appearance.push(...read.map((use) => use.path[0]));
     } else {
       const loop = readTag(match[2] ?? '', bound);
       if (loop) {
@@ -66,12 +66,12 @@ export function templateVariables(template: string): Map<string, VariableShape> 
   const variables = new Map<string, VariableShape>();
   // A loop variable's fields tell what the list's items must hold: `{% for m in messages %}{{ m.text }}`.
   for (const loop of loops) {
-    if (loop.iterable.length === 0 || bound.has(loop.iterable[0]!)) continue;
-    const item: VariableShape = loop.names.length === 1 ? shapeOfUses(uses, loop.names[0]!) : { kind: 'text' };
+    if (loop.iterable.length === 0 || bound.has(loop.iterable[0])) continue;
+    const item: VariableShape = loop.names.length === 1 ? shapeOfUses(uses, loop.names[0]) : { kind: 'text' };
     place(variables, loop.iterable, { kind: 'list', item });
   }
   for (const use of uses) {
-    if (!bound.has(use.path[0]!))
+    if (!bound.has(use.path[0]))
       place(variables, use.path, use.list ? { kind: 'list', item: { kind: 'text' } } : { kind: 'text' });
   }
   return reorder(variables, appearance);
@@ -91,7 +91,7 @@ function usesIn(expression: string): Use[] {
     let path = match[0].split('.').map((part) => part.trim());
     // `name.upper()` reads `name`; `range(3)` reads nothing.
     if (after.startsWith('(')) path = path.slice(0, -1);
-    if (path.length === 0 || KEYWORDS.has(path[0]!)) continue;
+    if (path.length === 0 || KEYWORDS.has(path[0])) continue;
     uses.push({ path, list: LIST_FILTER.test(after) });
   }
   return uses;
@@ -108,23 +108,23 @@ interface Loop {
 function readTag(tag: string, bound: Set<string>): Loop | undefined {
   const forTag = /^\s*for\s+([\w\s,]+?)\s+in\s+(.+)$/s.exec(tag);
   if (forTag) {
-    const names = forTag[1]!
+    const names = forTag[1]
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean);
     names.forEach((name) => bound.add(name));
-    return { names, iterable: usesIn(forTag[2]!)[0]?.path ?? [] };
+    return { names, iterable: usesIn(forTag[2])[0]?.path ?? [] };
   }
   const setTag = /^\s*set\s+([\w\s,]+?)\s*(=|$)/s.exec(tag);
   if (setTag) {
-    setTag[1]!.split(',').forEach((name) => bound.add(name.trim()));
+    setTag[1].split(',').forEach((name) => bound.add(name.trim()));
     return undefined;
   }
   const macroTag = /^\s*macro\s+(\w+)\s*\(([^)]*)\)/s.exec(tag);
   if (macroTag) {
-    bound.add(macroTag[1]!);
-    for (const arg of macroTag[2]!.split(',')) {
-      const name = arg.split('=')[0]!.trim();
+    bound.add(macroTag[1]);
+    for (const arg of macroTag[2].split(',')) {
+      const name = arg.split('=')[0].trim();
       if (name) bound.add(name);
     }
   }

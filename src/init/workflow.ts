@@ -39,7 +39,7 @@ export function renderWorkflow(options: WorkflowOptions): string {
   const inputs = [`          config: ${quoted(options.config)}`];
   if (options.workingDirectory !== '.') inputs.push(`          working-directory: ${quoted(options.workingDirectory)}`);
   if (options.prompts.length === 1) {
-    inputs.push(`          prompts: ${quoted(options.prompts[0]!)} # a new prompt file no suite reads is reported`);
+    inputs.push(`          prompts: ${quoted(options.prompts[0])} # a new prompt file no suite reads is reported`);
   } else if (options.prompts.length > 1) {
     inputs.push(
       '          # A new prompt file that no suite reads yet is reported, not skipped green:',

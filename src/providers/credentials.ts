@@ -42,12 +42,12 @@ export function checkConfigEnvNames(config: Record<string, unknown>): void {
 
 /** The env variable a compatible host reads its key from. */
 export function hostKeyVar(host: string, config: Record<string, unknown>): string {
-  return str(config.apiKeyEnvar) ?? COMPATIBLE_HOSTS[host]!.keyVar;
+  return str(config.apiKeyEnvar) ?? COMPATIBLE_HOSTS[host].keyVar;
 }
 
 /** Base URL of a compatible host: config, then the host's env variable, then its public default. */
 export function hostBaseUrl(host: string, config: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
-  const entry = COMPATIBLE_HOSTS[host]!;
+  const entry = COMPATIBLE_HOSTS[host];
   if (host === 'databricks') {
     // promptfoo: `workspaceUrl` (or DATABRICKS_WORKSPACE_URL); the OpenAI-compatible API is under /serving-endpoints.
     const workspace = str(config.apiBaseUrl) ?? str(config.workspaceUrl) ?? str(env.DATABRICKS_WORKSPACE_URL);
@@ -71,7 +71,7 @@ export function hostSpec(
   host: string,
   env: NodeJS.ProcessEnv,
 ): { spec: ProviderSpec; flavor: OpenAiFlavor } {
-  const entry = COMPATIBLE_HOSTS[host]!;
+  const entry = COMPATIBLE_HOSTS[host];
   const apiBaseUrl = hostBaseUrl(host, spec.config, env);
   if (!apiBaseUrl) {
     throw new Error(
@@ -160,7 +160,7 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       if (!parsed.host) return openAi(parsed.flavor, config, env);
       const variable = hostKeyVar(parsed.host, config);
       const value = str(config.apiKey) ?? str(env[variable]);
-      return keyed(variable, value, COMPATIBLE_HOSTS[parsed.host]!.keyOptional);
+      return keyed(variable, value, COMPATIBLE_HOSTS[parsed.host].keyOptional);
     }
     case 'completion':
       return openAi(parsed.flavor, config, env);
@@ -250,7 +250,7 @@ function azureCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEn
 export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown>): string[] {
   switch (parsed.kind) {
     case 'chat':
-      if (parsed.host) return COMPATIBLE_HOSTS[parsed.host]!.keyOptional ? [] : [hostKeyVar(parsed.host, config)];
+      if (parsed.host) return COMPATIBLE_HOSTS[parsed.host].keyOptional ? [] : [hostKeyVar(parsed.host, config)];
       return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
     case 'completion':
       return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];

@@ -73,7 +73,7 @@ export function parseResetMs(value: string, now: number = Date.now()): number | 
   if (/^(\d+(\.\d+)?(ms|h|m|s))+$/.test(text)) {
     const factor: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
     let ms = 0;
-    for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) ms += Number(n) * factor[unit!]!;
+    for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) ms += Number(n) * factor[unit!];
     return Math.round(ms);
   }
   const date = Date.parse(text);
@@ -291,7 +291,7 @@ function send(
           fail('body', Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
       });
       res.on('end', () => {
-        const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
         const encoding = header(res.headers, 'content-encoding')?.trim().toLowerCase();
         const decode = encoding ? DECODERS[encoding] : undefined;
         const done = (body: Buffer): void =>

@@ -154,7 +154,7 @@ export function parseProviderId(id: string): ParsedId {
   if (id.startsWith('python:')) {
     const python = /^python:(.+\.py)(?::([A-Za-z_]\w*))?$/.exec(id);
     if (!python) throw new UnknownProviderError(id, 'names no Python file', 'write it as python:<path>.py');
-    return { kind: 'python', script: python[1]!, functionName: python[2] ?? 'call_api' };
+    return { kind: 'python', script: python[1], functionName: python[2] ?? 'call_api' };
   }
   const [prefix = '', ...rest] = id.split(':');
   const need = (model: string | undefined, form: string): string => {
@@ -220,7 +220,7 @@ export function parseProviderId(id: string): ParsedId {
     }
     case 'sagemaker': {
       const known = ['openai', 'anthropic', 'llama', 'huggingface', 'jumpstart', 'embedding', 'custom'];
-      if (rest.length > 1 && known.includes(rest[0]!))
+      if (rest.length > 1 && known.includes(rest[0]))
         return { kind: 'sagemaker', type: rest[0], endpoint: need(after(1), 'sagemaker:<modelType>:<endpoint>') };
       return { kind: 'sagemaker', endpoint: need(after(0), 'sagemaker:<endpoint>') };
     }

@@ -138,7 +138,7 @@ function newlyFailingSection(list: CaseChange[], critical: readonly CriticalChec
     groups.set(failedCheck(c), [...(groups.get(failedCheck(c)) ?? []), c]);
   for (const [check, cases] of [...groups].sort((x, y) => y[1].length - x[1].length || x[0].localeCompare(y[0]))) {
     const shown = take(cases);
-    const example = escapeInline(cases[0]!.head.reasons[0]?.slice(check.length + 1).trim() ?? '', 120);
+    const example = escapeInline(cases[0].head.reasons[0]?.slice(check.length + 1).trim() ?? '', 120);
     const summary = `${escapeInline(check, 60)} — ${cases.length} case${cases.length === 1 ? '' : 's'}${example ? `, e.g. ${example}` : ''}`;
     const hidden = cases.length - shown.length;
     const more = hidden > 0 ? `\n\n_…and ${hidden} more: the full list is in the job summary._` : '';

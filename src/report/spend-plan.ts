@@ -57,11 +57,11 @@ export function excessSentence(excess: BudgetExcess): string {
 /** For the terminal and the log. */
 export function spendPlanText(planned: BudgetedPlan): string {
   const table = [HEADER, ...rows(planned.plan)];
-  const widths = HEADER.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  const widths = HEADER.map((_, i) => Math.max(...table.map((row) => row[i].length)));
   const lines = [
     'spend plan (before any call):',
     ...table.map(
-      (row) => '  ' + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+      (row) => '  ' + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '),
     ),
     `  ${totalLine(planned.plan)}`,
     ...bases(planned.plan).map((b) => `  ${b}`),

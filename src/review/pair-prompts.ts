@@ -36,8 +36,8 @@ export function pairPrompts(
   if (basePrompts.length === headPrompts.length) {
     const taken = new Set(paired.filter((p) => p !== undefined));
     paired.forEach((p, i) => {
-      const base = basePrompts[i]!;
-      if (p === undefined && !headPrompts[i]!.file && !base.file && !taken.has(base)) paired[i] = base;
+      const base = basePrompts[i];
+      if (p === undefined && !headPrompts[i].file && !base.file && !taken.has(base)) paired[i] = base;
     });
   }
   return paired;

@@ -212,7 +212,7 @@ export async function prepareSuite(
       ...plan,
       prSuite: {
         suite: prSuite,
-        head: { headIdx: run, prompts: run.map((i) => headPrompts[i]!) },
+        head: { headIdx: run, prompts: run.map((i) => headPrompts[i]) },
         newTests: newTestIndexes(base.suite, prSuite),
       },
     };
@@ -237,7 +237,7 @@ export async function prepareSuite(
   const pairedRun = run.filter((i) => paired[i] !== undefined);
   return withPrSuite({
     ...prepared,
-    head: { headIdx: run, prompts: run.map((i) => headPrompts[i]!) },
+    head: { headIdx: run, prompts: run.map((i) => headPrompts[i]) },
     base: pairedRun.length ? { headIdx: pairedRun, prompts: pairedRun.map((i) => paired[i]!) } : undefined,
     skippedPrompts,
     newPrompts,
@@ -281,7 +281,7 @@ export function sideRun(
   side: SidePlan,
   filter: SideFilter | undefined,
 ): { subset: Suite; prompts: Prompt[]; identities: string[]; include?: (planned: PlannedCase) => boolean } {
-  const subset: Suite = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]!) };
+  const subset: Suite = { ...suite, prompts: side.headIdx.map((i) => suite.prompts[i]) };
   const identities = planIdentities({
     tests: suite.tests,
     prompts: subset.prompts,
@@ -310,7 +310,7 @@ async function evaluateSide(
     include,
     where: { config: configPath, side: which },
   });
-  for (const r of results.results) r.promptIdx = side.headIdx[r.promptIdx]!;
+  for (const r of results.results) r.promptIdx = side.headIdx[r.promptIdx];
   return { results, identities };
 }
 

@@ -122,7 +122,7 @@ function sidePartsOf(
   if (parts.length === 0) return undefined;
   if (without.length > 0) {
     problems.push(
-      `${without.join(', ')}: ha${without.length === 1 ? 's' : 've'} no ${side} side for ${config}, but ${parts[0]!.source} has one`,
+      `${without.join(', ')}: ha${without.length === 1 ? 's' : 've'} no ${side} side for ${config}, but ${parts[0].source} has one`,
     );
     return undefined;
   }
@@ -137,13 +137,13 @@ function mergeSide(
   problems: string[],
 ): EvalResults | undefined {
   const label = `${config} (${side})`;
-  const plan = parts[0]!.side.plan;
+  const plan = parts[0].side.plan;
   const before = problems.length;
   for (const part of parts.slice(1)) {
     const p = part.side.plan;
     if (p.cases !== plan.cases || p.hash !== plan.hash) {
       problems.push(
-        `${part.source}: ${label} planned ${p.cases} cases (plan ${p.hash.slice(0, 12)}), but ${parts[0]!.source} planned ${plan.cases} (plan ${plan.hash.slice(0, 12)}): the shards ran different suites`,
+        `${part.source}: ${label} planned ${p.cases} cases (plan ${p.hash.slice(0, 12)}), but ${parts[0].source} planned ${plan.cases} (plan ${plan.hash.slice(0, 12)}): the shards ran different suites`,
       );
     }
   }
@@ -159,19 +159,19 @@ function mergeSide(
     }
     const duplicates: string[] = [];
     s.caseIndexes.forEach((index, i) => {
-      const id = describeCase(s.caseIds[i]!);
+      const id = describeCase(s.caseIds[i]);
       if (!Number.isInteger(index) || index >= plan.cases) {
         problems.push(
           `${source}: ${label} case ${id} is at position ${index}, outside the plan of ${plan.cases} cases`,
         );
-      } else if (shardOf(s.caseIds[i]!, total) !== shardIndex) {
+      } else if (shardOf(s.caseIds[i], total) !== shardIndex) {
         problems.push(
-          `${source}: ${label} case ${id} belongs to shard ${shardOf(s.caseIds[i]!, total)}/${total}, not ${shardIndex}/${total}`,
+          `${source}: ${label} case ${id} belongs to shard ${shardOf(s.caseIds[i], total)}/${total}, not ${shardIndex}/${total}`,
         );
       } else if (slots[index]) {
         duplicates.push(`#${index} ${id} (also in ${slots[index].source})`);
       } else {
-        slots[index] = { result: s.results[i]!, source, id };
+        slots[index] = { result: s.results[i], source, id };
       }
     });
     if (duplicates.length > 0) problems.push(`${source}: ${label} repeats ${listed(duplicates)}`);
@@ -186,7 +186,7 @@ function mergeSide(
   if (problems.length > before) return undefined;
 
   const results = slots.map((slot) => slot!.result);
-  return { version: 1, suite: parts[0]!.side.suite, stats: summarizeStats(results), results };
+  return { version: 1, suite: parts[0].side.suite, stats: summarizeStats(results), results };
 }
 
 /** A case identity (plan.ts caseIdentity: [prompt, provider, test, repeat]) as a reader would name it. */

@@ -89,7 +89,7 @@ export function buildShardSide(input: {
     suite: input.results.suite,
     plan: fingerprintPlan(input.identities),
     caseIndexes,
-    caseIds: caseIndexes.map((i) => input.identities[i]!),
+    caseIds: caseIndexes.map((i) => input.identities[i]),
     results: input.results.results,
   };
 }
@@ -172,7 +172,7 @@ export function parseShardFile(text: string, source: string): ShardFile {
   }
   const parsed = shardFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = parsed.error.issues[0];
     throw new ShardFileError(`${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   }
   return parsed.data as ShardFile;

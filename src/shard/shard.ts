@@ -66,12 +66,12 @@ export function planIdentities(input: PlanIdentityInput): string[] {
   };
   const identities: string[] = [];
   for (const planned of planCases(shape)) {
-    const provider = input.providers[planned.providerIdx]!;
+    const provider = input.providers[planned.providerIdx];
     identities.push(
       caseIdentity({
-        prompt: input.prompts[planned.promptIdx]!,
+        prompt: input.prompts[planned.promptIdx],
         providerId: provider.label ?? provider.id,
-        testIdentity: testIds[planned.testIdx]!,
+        testIdentity: testIds[planned.testIdx],
         repeat: planned.repeat,
       }),
     );
