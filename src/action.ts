@@ -59,6 +59,14 @@ export async function run(): Promise<void> {
     const cacheDir = path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'promptgate', 'output-cache');
     // A job log is not a terminal: progress comes as a line now and then, so a long run never looks hung.
     const progress = createReviewProgress({ tty: false, write: (text) => core.info(text.trimEnd()) });
+    const trust = UNTRUSTED_EVENTS.has(target.event) && !inputs.allowUntrustedCode ? 'untrusted' : 'trusted';
+    const workspaceIsBase = target.base !== target.head && (await checkedOutAt(repoDir, target.base));
+    if (workspaceIsBase && trust === 'trusted') {
+      // A trusted review reads the head's suite and prompts from the workspace: here that is the base.
+      logger.warn(
+        'the workspace is checked out at the base commit, so the head would be compared with itself: check out the pull request head (actions/checkout `ref:`), or drop allow-untrusted-code so only its prompt text is read',
+      );
+    }
     const reviewInput: ReviewInput = {
       repoDir,
       configPaths,
@@ -67,9 +75,9 @@ export async function run(): Promise<void> {
       changesIncomplete: sources.changesIncomplete,
       materializeBase: sources.materializeBase,
       materializeHead: sources.materializeHead,
-      baseTree: (await checkedOutAt(repoDir, target.base)) ? repoDir : undefined,
+      baseTree: workspaceIsBase ? repoDir : undefined,
       evaluateUnaffected: inputs.comment === 'always',
-      trust: UNTRUSTED_EVENTS.has(target.event) && !inputs.allowUntrustedCode ? 'untrusted' : 'trusted',
+      trust,
       missingCredentials: target.kind === 'pull_request' && target.fromFork ? 'skip' : 'fail',
       evaluate: {
         repeat: inputs.repeat,

@@ -408,3 +408,13 @@ test('workflow_run is untrusted too: a head config that redirects the key is not
   expect(attacker.requests.length).toBe(atAttacker);
   expect(run.outputs['head-pass-rate']).toBe('0.9000');
 });
+
+test('allow-untrusted-code with the base checked out says the head would be compared with itself', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-attack-'));
+  const ctx = { marker: path.join(dir, 'marker'), attackerUrl: attacker.url };
+  const { repo, base } = await attackRepo(ATTACKS[0]!, ctx);
+  const head = await commitHead(repo, { 'prompts/answer.txt': promptText(9, 'Please answer the question') });
+  await repo.git('checkout', '--quiet', base);
+  const { run } = await review(repo.dir, base, head, { sha: base, allow: true });
+  expect(run.stdout).toContain('::warning::the workspace is checked out at the base commit');
+});
