@@ -8,7 +8,7 @@
 // (`allow-untrusted-code: true`) and shows the payload is live.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -417,4 +417,60 @@ test('allow-untrusted-code with the base checked out says the head would be comp
   await repo.git('checkout', '--quiet', base);
   const { run } = await review(repo.dir, base, head, { sha: base, allow: true });
   expect(run.stdout).toContain('::warning::the workspace is checked out at the base commit');
+});
+
+test('output-cache entries committed under .promptgate/cache decide nothing; restored by the Actions cache, they would', async () => {
+  const okModel = await startFakeModelServer({ responder: () => 'It is OK.' });
+  try {
+    const repo = await createRepo();
+    world.repos.push(repo);
+    await repo.write('promptgate.yaml', suiteYaml());
+    await repo.write('prompts/answer.txt', promptText(10));
+    const base = await repo.commit('base');
+    await repo.write('prompts/answer.txt', promptText(9, 'Please answer the question'));
+    const honest = await repo.commit('the prompt change');
+    // Entries that answer every case "OK", made by a run against a model that always agrees.
+    const forged = await mkdtemp(path.join(os.tmpdir(), 'promptgate-forged-'));
+    const pr = nextPr++;
+    world.github.state.setPull(pr, { head: { sha: honest, ref: 'feature' }, base: { sha: base, ref: 'main' } });
+    await runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      payload: pullRequestEvent({ base, head: honest } as never, pr),
+      inputs: { 'fail-on': 'never', comment: 'off' },
+      env: { ...modelEnv(okModel), OPENAI_BASE_URL: `${okModel.url}/v1` },
+      apiUrl: world.github.url,
+      sha: honest,
+      runnerTemp: forged,
+    });
+    const entries = path.join(forged, 'promptgate', 'output-cache');
+    await cp(entries, path.join(repo.dir, '.promptgate', 'cache'), { recursive: true });
+    await repo.git('add', '-f', '.promptgate/cache');
+    const head = await repo.commit('commits the forged cache');
+    await repo.git('checkout', '--quiet', base);
+
+    const attack = await review(repo.dir, base, head, { sha: base });
+    expect(attack.run.outputs['head-pass-rate']).toBe('0.9000');
+    expect(Number(attack.run.outputs.calls)).toBeGreaterThan(0);
+
+    // Control: the same entries where the Actions cache restores them answer every case, with no call.
+    const restored = await mkdtemp(path.join(os.tmpdir(), 'promptgate-restored-'));
+    await cp(entries, path.join(restored, 'promptgate', 'output-cache'), { recursive: true });
+    const pr2 = nextPr++;
+    world.github.state.setPull(pr2, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
+    const control = await runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request_target',
+      payload: pullRequestEvent({ base, head } as never, pr2),
+      inputs: { 'fail-on': 'never' },
+      env: modelEnv(world.model),
+      apiUrl: world.github.url,
+      sha: base,
+      runnerTemp: restored,
+    });
+    expect(control.outputs['head-pass-rate']).toBe('1.0000');
+    expect(control.outputs.calls).toBe('0');
+  } finally {
+    await okModel.close();
+  }
 });
