@@ -1,7 +1,7 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UserError, S as UsageError, T as gate, L as picomatch, V as stableJson, P as loadSuite, W as repoPaths, X as MissingCredentialsError, x as messageOf, Y as readRawConfig, Z as resolvePrompts, _ as requiredCredentials, $ as addCalls, a0 as countCalls, a1 as decideVerdict, a2 as evaluateSuite, a3 as planIdentities, a4 as withinBudget, a5 as budgetExcess, a6 as planEvaluation, a7 as mergeSpendPlans, a8 as sha256Hex, a9 as object, aa as array, ab as string, ac as number, ad as _enum, ae as MAX_SHARDS, af as literal, ag as looseObject, ah as boolean, ai as record, aj as unknown, ak as shardOf, al as summarizeStats, am as silentLogger, an as openCache, ao as Limiters, ap as memoizedRender, aq as combineVerdicts, ar as shardCaseFilter, as as failOnWords, N as distExports, at as parseChatMessages, au as DEFAULT_FAIL_POLICY, av as sampleNote, aw as reviewBlocks, ax as parseShard, ay as spendPlanText, az as excessSentence, aA as EXIT_INTERRUPTED, aB as checkFailure, aC as EXIT_CHECK_FAILED, aD as requireDefaultConfig, O as posixRelative, aE as createReviewProgress, aF as budgetOption } from './cli-main.js';
+import { U as UserError, S as UsageError, T as gate, L as picomatch, V as stableJson, P as loadSuite, W as repoPaths, X as MissingCredentialsError, x as messageOf, Y as readRawConfig, Z as resolvePrompts, _ as requiredCredentials, $ as isFileRef, a0 as isGlob, a1 as FILE_PREFIX, a2 as addCalls, a3 as countCalls, a4 as decideVerdict, a5 as evaluateSuite, a6 as planIdentities, a7 as withinBudget, a8 as budgetExcess, a9 as planEvaluation, aa as mergeSpendPlans, ab as sha256Hex, ac as object, ad as array, ae as string, af as number, ag as _enum, ah as MAX_SHARDS, ai as literal, aj as looseObject, ak as boolean, al as record, am as unknown, an as shardOf, ao as summarizeStats, ap as silentLogger, aq as openCache, ar as Limiters, as as memoizedRender, at as combineVerdicts, au as shardCaseFilter, av as failOnWords, N as distExports, aw as parseChatMessages, ax as DEFAULT_FAIL_POLICY, ay as sampleNote, az as reviewBlocks, aA as parseShard, aB as spendPlanText, aC as excessSentence, aD as EXIT_INTERRUPTED, aE as checkFailure, aF as EXIT_CHECK_FAILED, aG as requireDefaultConfig, O as posixRelative, aH as createReviewProgress, aI as budgetOption } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import 'process';
@@ -1532,13 +1532,38 @@ async function loadBaseSuite(input, trees, configPath, wanted) {
  * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries
  * resolved against a directory holding only the head's files as text (renamed files under their old name).
  */
+/** The `file://` globs written in a config's `prompts` (in any of its forms), without the prefix. */
+function promptGlobsOf(entries) {
+    const found = [];
+    const visit = (value) => {
+        if (typeof value === 'string') {
+            if (isFileRef(value) && isGlob(value.slice(FILE_PREFIX.length)))
+                found.push(value.slice(FILE_PREFIX.length));
+        }
+        else if (Array.isArray(value))
+            value.forEach(visit);
+        else if (value && typeof value === 'object') {
+            for (const [key, item] of Object.entries(value)) {
+                visit(key);
+                visit(item);
+            }
+        }
+    };
+    visit(entries);
+    return found;
+}
 async function headPromptTexts(input, trees, configPath, base) {
     const dir = await trees.headText();
     const promptFiles = repoPaths(trees.base, base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])));
     const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path]] : [])));
     const wanted = new Set(promptFiles.map((f) => renamedTo.get(f) ?? f));
+    const raw = await readRawConfig(path.join(trees.base, configPath));
+    // New files the base's prompt globs match are prompts too; other changed files are not fetched (a capped
+    // pull request would otherwise cost a request per file through the API).
+    const globs = promptGlobsOf(raw.config.prompts).map((g) => path.posix.join(path.posix.dirname(configPath), g));
+    const isPrompt = globs.length > 0 ? picomatch(globs) : () => false;
     for (const c of input.changes)
-        if (c.status !== 'deleted')
+        if (c.status !== 'deleted' && isPrompt(c.path))
             wanted.add(c.path);
     await input.materializeHead([...wanted], dir);
     for (const [from, to] of renamedTo) {
@@ -1547,7 +1572,6 @@ async function headPromptTexts(input, trees, configPath, base) {
         await mkdir(path.dirname(path.join(dir, from)), { recursive: true });
         await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
     }
-    const raw = await readRawConfig(path.join(trees.base, configPath));
     const resolved = await resolvePrompts(raw.config.prompts, path.join(dir, path.posix.dirname(configPath)), raw.source.displayPath, {
         locator: raw.source,
         projectRoot: dir,

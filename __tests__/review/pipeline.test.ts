@@ -126,3 +126,20 @@ test('a changed prompt the suite reads is not an untested change; one no suite r
   const result = await run(base, { ...base, 'prompt.txt': RUDE, 'orphan.txt': 'x' }, { promptGlobs: ['*.txt'] });
   expect(result.untestedPromptChanges).toEqual(['orphan.txt']);
 });
+
+test('untrusted: only the prompt files the base names or its globs match are read from the head', async () => {
+  const globSuite = suite().replace('prompts: [file://prompt.txt]', 'prompts: [file://prompts/*.txt]');
+  const globBase = { 'promptgate.yaml': globSuite, 'prompts/a.txt': POLITE };
+  const head = { ...globBase, 'prompts/a.txt': RUDE, 'prompts/b.txt': POLITE, 'README.md': 'x', 'lib.mjs': 'y' };
+  const asked: string[] = [];
+  const result = await run(globBase, head, {
+    trust: 'untrusted',
+    materializeHead: async (paths, dest) => {
+      asked.push(...paths);
+      await fromTree(head)(paths, dest);
+    },
+  });
+  expect(asked.sort()).toEqual(['prompts/a.txt', 'prompts/b.txt']);
+  // The new prompt file is evaluated under the base's tests, on the head only.
+  expect(result.suites[0]!.newPrompts).toEqual(['prompts/b.txt']);
+});

@@ -6,6 +6,8 @@
 //   decide   — compare per case, apply the gate.
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import picomatch from 'picomatch';
+import { FILE_PREFIX, isFileRef, isGlob } from '../config/files.js';
 import { repoPaths } from '../paths.js';
 import { compareResults } from '../compare/compare.js';
 import { loadSuite, readRawConfig, resolvePrompts } from '../config/load.js';
@@ -88,6 +90,24 @@ async function loadBaseSuite(
  * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries
  * resolved against a directory holding only the head's files as text (renamed files under their old name).
  */
+/** The `file://` globs written in a config's `prompts` (in any of its forms), without the prefix. */
+function promptGlobsOf(entries: unknown): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (isFileRef(value) && isGlob(value.slice(FILE_PREFIX.length))) found.push(value.slice(FILE_PREFIX.length));
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        visit(key);
+        visit(item);
+      }
+    }
+  };
+  visit(entries);
+  return found;
+}
+
 async function headPromptTexts(
   input: ReviewInput,
   trees: ReviewTrees,
@@ -101,14 +121,18 @@ async function headPromptTexts(
   );
   const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path] as const] : [])));
   const wanted = new Set<string>(promptFiles.map((f) => renamedTo.get(f) ?? f));
-  for (const c of input.changes) if (c.status !== 'deleted') wanted.add(c.path);
+  const raw = await readRawConfig(path.join(trees.base, configPath));
+  // New files the base's prompt globs match are prompts too; other changed files are not fetched (a capped
+  // pull request would otherwise cost a request per file through the API).
+  const globs = promptGlobsOf(raw.config.prompts).map((g) => path.posix.join(path.posix.dirname(configPath), g));
+  const isPrompt = globs.length > 0 ? picomatch(globs) : () => false;
+  for (const c of input.changes) if (c.status !== 'deleted' && isPrompt(c.path)) wanted.add(c.path);
   await input.materializeHead([...wanted], dir);
   for (const [from, to] of renamedTo) {
     if (!promptFiles.includes(from)) continue;
     await mkdir(path.dirname(path.join(dir, from)), { recursive: true });
     await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
   }
-  const raw = await readRawConfig(path.join(trees.base, configPath));
   const resolved = await resolvePrompts(
     raw.config.prompts,
     path.join(dir, path.posix.dirname(configPath)),
