@@ -1,7 +1,7 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { U as UserError, S as UsageError, T as gate, L as picomatch, V as stableJson, P as loadSuite, W as repoPaths, X as MissingCredentialsError, x as messageOf, Y as readRawConfig, Z as resolvePrompts, _ as requiredCredentials, $ as isFileRef, a0 as isGlob, a1 as FILE_PREFIX, a2 as addCalls, a3 as countCalls, a4 as decideVerdict, a5 as evaluateSuite, a6 as planIdentities, a7 as withinBudget, a8 as budgetExcess, a9 as planEvaluation, aa as mergeSpendPlans, ab as sha256Hex, ac as object, ad as array, ae as string, af as number, ag as _enum, ah as MAX_SHARDS, ai as literal, aj as looseObject, ak as boolean, al as record, am as unknown, an as shardOf, ao as summarizeStats, ap as silentLogger, aq as openCache, ar as Limiters, as as memoizedRender, at as combineVerdicts, au as shardCaseFilter, av as failOnWords, N as distExports, aw as parseChatMessages, ax as DEFAULT_FAIL_POLICY, ay as sampleNote, az as reviewBlocks, aA as parseShard, aB as spendPlanText, aC as excessSentence, aD as EXIT_INTERRUPTED, aE as checkFailure, aF as EXIT_CHECK_FAILED, aG as requireDefaultConfig, O as posixRelative, aH as createReviewProgress, aI as budgetOption } from './cli-main.js';
+import { U as UserError, S as UsageError, T as gate, L as picomatch, V as stableJson, P as loadSuite, W as repoPaths, x as messageOf, X as MissingCredentialsError, Y as readRawConfig, Z as resolvePrompts, _ as requiredCredentials, $ as isFileRef, a0 as isGlob, a1 as FILE_PREFIX, a2 as addCalls, a3 as countCalls, a4 as decideVerdict, a5 as evaluateSuite, a6 as planIdentities, a7 as withinBudget, a8 as budgetExcess, a9 as planEvaluation, aa as mergeSpendPlans, ab as sha256Hex, ac as object, ad as array, ae as string, af as number, ag as _enum, ah as MAX_SHARDS, ai as literal, aj as looseObject, ak as boolean, al as record, am as unknown, an as shardOf, ao as summarizeStats, ap as silentLogger, aq as openCache, ar as Limiters, as as memoizedRender, at as combineVerdicts, au as shardCaseFilter, av as failOnWords, N as distExports, aw as parseChatMessages, ax as DEFAULT_FAIL_POLICY, ay as sampleNote, az as reviewBlocks, aA as parseShard, aB as spendPlanText, aC as excessSentence, aD as EXIT_INTERRUPTED, aE as checkFailure, aF as EXIT_CHECK_FAILED, aG as requireDefaultConfig, O as posixRelative, aH as createReviewProgress, aI as budgetOption } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import 'process';
@@ -1597,7 +1597,16 @@ async function prepareSuite(input, trees, configPath, logger) {
     }
     for (const warning of (prSuite ?? base.suite)?.warnings ?? [])
         logger.warn(warning);
-    const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite);
+    let headPrompts;
+    try {
+        headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite);
+    }
+    catch (err) {
+        // The head deleted or moved a prompt file the base's suite reads: that suite cannot judge the head's text.
+        const reason = `skipped: the base's suite names prompts the pull request no longer has as text (${messageOf(err)}); on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run`;
+        logger.warn(`${configPath}: ${reason}`);
+        return { configPath, name, affectedBy: [configPath], readFiles: [configPath], ...empty, skip: { reason } };
+    }
     const yardstick = base.suite ? { ...base.suite, prompts: headPrompts } : prSuite;
     const promptFiles = new Set(headPrompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
     const suiteFiles = [

@@ -143,3 +143,10 @@ test('untrusted: only the prompt files the base names or its globs match are rea
   // The new prompt file is evaluated under the base's tests, on the head only.
   expect(result.suites[0]!.newPrompts).toEqual(['prompts/b.txt']);
 });
+
+test('untrusted: a head that deletes a prompt file the base names is skipped with why, not a failed run', async () => {
+  const head = { 'promptgate.yaml': suite() };
+  const result = await run(base, head, { trust: 'untrusted' });
+  expect(result.verdict).toBe('skipped');
+  expect(result.suites[0]!.skippedReason).toMatch(/names prompts the pull request no longer has/);
+});

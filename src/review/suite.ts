@@ -173,7 +173,15 @@ export async function prepareSuite(
     return { configPath, name, affectedBy: [configPath], readFiles: [configPath], ...empty, skip: { reason } };
   }
   for (const warning of (prSuite ?? base.suite)?.warnings ?? []) logger.warn(warning);
-  const headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite!);
+  let headPrompts: Prompt[];
+  try {
+    headPrompts = prSuite ? prSuite.prompts : await headPromptTexts(input, trees, configPath, base.suite!);
+  } catch (err) {
+    // The head deleted or moved a prompt file the base's suite reads: that suite cannot judge the head's text.
+    const reason = `skipped: the base's suite names prompts the pull request no longer has as text (${messageOf(err)}); on ${UNTRUSTED_EVENT_WORDS} only the base's suite may run`;
+    logger.warn(`${configPath}: ${reason}`);
+    return { configPath, name, affectedBy: [configPath], readFiles: [configPath], ...empty, skip: { reason } };
+  }
   const yardstick: Suite = base.suite ? { ...base.suite, prompts: headPrompts } : prSuite!;
 
   const promptFiles = new Set(headPrompts.flatMap((p) => (p.file ? [promptRepoPath(configPath, p.file)] : [])));
