@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { E as ConfigError, x as messageOf, d as secretsInConfig, K as redact, c as cacheIdentityOf } from './cli-main.js';
+import { F as ConfigError, y as messageOf, d as secretsInConfig, L as redact, c as cacheIdentityOf } from './cli-main.js';
 import 'process';
 import 'buffer';
 import 'node:fs';

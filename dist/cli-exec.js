@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { E as ConfigError, d as secretsInConfig, J as excerpt, c as cacheIdentityOf, K as redact } from './cli-main.js';
+import { F as ConfigError, d as secretsInConfig, K as excerpt, c as cacheIdentityOf, L as redact } from './cli-main.js';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';

@@ -1,4 +1,5 @@
-import { r as googleApiKey, s as str, G as GOOGLE_KEY_VARS, d as secretsInConfig, w as withConfigHeaders, p as priceFor, e as postJson, c as cacheIdentityOf, h as toChatMessages, v as textOf, f as costOf, g as failure, k as keyHint, m as missingKeyMessage } from './cli-main.js';
+import { r as googleApiKey, s as str, G as GOOGLE_KEY_VARS, d as secretsInConfig, w as withConfigHeaders, p as priceFor, h as toChatMessages, v as textOf, f as costOf, e as postJson, k as keyHint } from './cli-main.js';
+import { k as keyedProvider } from './cli-keyed.js';
 import 'node:path';
 import 'node:fs/promises';
 import 'process';
@@ -121,26 +122,17 @@ function createGeminiProvider(spec, model, options) {
     const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
     const headers = withConfigHeaders(apiKey ? { 'x-goog-api-key': apiKey } : {}, config);
     const price = priceFor(model, config);
-    const label = spec.id;
-    const fail = (message, transient) => failure({ label, secrets }, message, transient);
-    return {
-        id: spec.id,
-        label: spec.label,
-        cacheIdentity: cacheIdentityOf(spec.id, config),
-        async callApi(prompt, context) {
-            if (!apiKey)
-                return fail(missingKeyMessage(keyVars), false);
-            const outcome = await postJson(url, geminiBody(prompt, config), headers, {
-                signal: context.signal,
-                secrets,
-                label,
-                credentialHint: keyHint(keyVars),
-            });
-            if (!outcome.ok)
-                return outcome.failure;
-            return geminiResponse(outcome.body, price, fail);
-        },
-    };
+    return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+        const outcome = await postJson(url, geminiBody(prompt, config), headers, {
+            signal: context.signal,
+            secrets,
+            label: spec.id,
+            credentialHint: keyHint(keyVars),
+        });
+        if (!outcome.ok)
+            return outcome.failure;
+        return geminiResponse(outcome.body, price, fail);
+    });
 }
 
 export { createGeminiProvider, geminiBaseUrl, geminiBody, geminiResponse };

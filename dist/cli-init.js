@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { L as picomatch, M as nunjucks, N as distExports, O as posixRelative, P as loadSuite, Q as suiteSecrets, x as messageOf } from './cli-main.js';
+import { M as picomatch, N as nunjucks, O as distExports, P as posixRelative, Q as loadSuite, R as suiteSecrets, y as messageOf } from './cli-main.js';
 import 'process';
 import 'buffer';
 import 'node:fs';

@@ -1,4 +1,5 @@
-import { s as str, o as openAiKeyVar, a as openAiApiKey, b as openAiBaseUrl, d as secretsInConfig, w as withConfigHeaders, p as priceFor, e as postJson, f as costOf, c as cacheIdentityOf, g as failure, k as keyHint, m as missingKeyMessage } from './cli-main.js';
+import { s as str, o as openAiKeyVar, a as openAiApiKey, b as openAiBaseUrl, d as secretsInConfig, w as withConfigHeaders, p as priceFor, e as postJson, k as keyHint, f as costOf } from './cli-main.js';
+import { k as keyedProvider } from './cli-keyed.js';
 import { responsesUsage } from './cli-openai-responses.js';
 import 'node:path';
 import 'node:fs/promises';
@@ -59,38 +60,29 @@ function createImageProvider(spec, vendor, model, options) {
     const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
     const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
     const price = priceFor('', config);
-    const label = spec.id;
-    const fail = (message, transient) => failure({ label, secrets }, message, transient);
-    return {
-        id: spec.id,
-        label: spec.label,
-        cacheIdentity: cacheIdentityOf(spec.id, config),
-        async callApi(prompt, context) {
-            if (!apiKey)
-                return fail(missingKeyMessage(keyVar), false);
-            const body = imageBody(model, prompt, config);
-            const outcome = await postJson(url, body, headers, {
-                signal: context.signal,
-                secrets,
-                label,
-                credentialHint: keyHint(keyVar),
-            });
-            if (!outcome.ok)
-                return outcome.failure;
-            const reply = outcome.body;
-            const first = Array.isArray(reply?.data) ? reply.data[0] : undefined;
-            const tokenUsage = responsesUsage(reply?.usage);
-            const cost = costOf(price, tokenUsage);
-            if (body.response_format === 'b64_json' || isGptImage(model)) {
-                if (typeof first?.b64_json !== 'string')
-                    return fail('the response has no data[0].b64_json', true);
-                return { output: JSON.stringify(reply), tokenUsage, cost };
-            }
-            if (typeof first?.url !== 'string')
-                return fail('the response has no data[0].url', true);
-            return { output: markdownImage(prompt, first.url), tokenUsage, cost };
-        },
-    };
+    return keyedProvider({ spec, url, apiKey, keyVars: keyVar, secrets }, async (prompt, context, fail) => {
+        const body = imageBody(model, prompt, config);
+        const outcome = await postJson(url, body, headers, {
+            signal: context.signal,
+            secrets,
+            label: spec.id,
+            credentialHint: keyHint(keyVar),
+        });
+        if (!outcome.ok)
+            return outcome.failure;
+        const reply = outcome.body;
+        const first = Array.isArray(reply?.data) ? reply.data[0] : undefined;
+        const tokenUsage = responsesUsage(reply?.usage);
+        const cost = costOf(price, tokenUsage);
+        if (body.response_format === 'b64_json' || isGptImage(model)) {
+            if (typeof first?.b64_json !== 'string')
+                return fail('the response has no data[0].b64_json', true);
+            return { output: JSON.stringify(reply), tokenUsage, cost };
+        }
+        if (typeof first?.url !== 'string')
+            return fail('the response has no data[0].url', true);
+        return { output: markdownImage(prompt, first.url), tokenUsage, cost };
+    });
 }
 
 export { createImageProvider, imageBody, markdownImage };

@@ -1,4 +1,5 @@
-import { s as str, d as secretsInConfig, w as withConfigHeaders, p as priceFor, e as postJson, f as costOf, c as cacheIdentityOf, g as failure, k as keyHint, m as missingKeyMessage } from './cli-main.js';
+import { s as str, d as secretsInConfig, w as withConfigHeaders, p as priceFor, e as postJson, f as costOf, k as keyHint } from './cli-main.js';
+import { k as keyedProvider } from './cli-keyed.js';
 import 'node:path';
 import 'node:fs/promises';
 import 'process';
@@ -85,50 +86,42 @@ function createReplicateProvider(spec, kind, model, options) {
     const price = priceFor('', config);
     const label = spec.id;
     const hint = keyHint(keyVars);
-    const fail = (message, transient) => failure({ label, secrets }, message, transient);
-    return {
-        id: spec.id,
-        label: spec.label,
-        cacheIdentity: cacheIdentityOf(spec.id, config),
-        async callApi(prompt, context) {
-            if (!apiKey)
-                return fail(missingKeyMessage(keyVars), false);
-            const input = {
-                ...(config.input && typeof config.input === 'object' ? config.input : {}),
-                prompt,
-            };
-            for (const key of INPUT_KEYS)
-                if (config[key] !== undefined)
-                    input[key] = config[key];
-            const request = { signal: context.signal, secrets, label, credentialHint: hint };
-            let outcome = await postJson(url, { ...(version ? { version } : {}), input }, headers, request);
-            for (;;) {
-                if (!outcome.ok)
-                    return outcome.failure;
-                const prediction = outcome.body;
-                if (!prediction || typeof prediction !== 'object')
-                    return fail('the response is not a prediction object', true);
-                const tokenUsage = usageOf(prediction.metrics);
-                if (prediction.status === 'succeeded') {
-                    return { output: outputOf(kind, prediction.output), tokenUsage, cost: costOf(price, tokenUsage) };
-                }
-                if (prediction.status === 'failed' || prediction.status === 'canceled') {
-                    return fail(`the prediction ${String(prediction.status)}: ${String(prediction.error ?? 'no error given')}`, false);
-                }
-                const next = prediction.urls?.get;
-                if (typeof next !== 'string')
-                    return fail(`the prediction is ${String(prediction.status)} and has no urls.get to poll`, true);
-                // The key goes only to the endpoint the config names, never to an address a reply chose.
-                if (new URL(next, base).origin !== new URL(base).origin) {
-                    return fail(`the prediction asks to be polled at ${new URL(next, base).origin}, not at ${new URL(base).origin}`, false);
-                }
-                await sleep(POLL_MS, context.signal);
-                if (context.signal?.aborted)
-                    return fail('timed out waiting for the prediction', true);
-                outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });
+    return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+        const input = {
+            ...(config.input && typeof config.input === 'object' ? config.input : {}),
+            prompt,
+        };
+        for (const key of INPUT_KEYS)
+            if (config[key] !== undefined)
+                input[key] = config[key];
+        const request = { signal: context.signal, secrets, label, credentialHint: hint };
+        let outcome = await postJson(url, { ...(version ? { version } : {}), input }, headers, request);
+        for (;;) {
+            if (!outcome.ok)
+                return outcome.failure;
+            const prediction = outcome.body;
+            if (!prediction || typeof prediction !== 'object')
+                return fail('the response is not a prediction object', true);
+            const tokenUsage = usageOf(prediction.metrics);
+            if (prediction.status === 'succeeded') {
+                return { output: outputOf(kind, prediction.output), tokenUsage, cost: costOf(price, tokenUsage) };
             }
-        },
-    };
+            if (prediction.status === 'failed' || prediction.status === 'canceled') {
+                return fail(`the prediction ${String(prediction.status)}: ${String(prediction.error ?? 'no error given')}`, false);
+            }
+            const next = prediction.urls?.get;
+            if (typeof next !== 'string')
+                return fail(`the prediction is ${String(prediction.status)} and has no urls.get to poll`, true);
+            // The key goes only to the endpoint the config names, never to an address a reply chose.
+            if (new URL(next, base).origin !== new URL(base).origin) {
+                return fail(`the prediction asks to be polled at ${new URL(next, base).origin}, not at ${new URL(base).origin}`, false);
+            }
+            await sleep(POLL_MS, context.signal);
+            if (context.signal?.aborted)
+                return fail('timed out waiting for the prediction', true);
+            outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });
+        }
+    });
 }
 
 export { REPLICATE_KEY_VARS, createReplicateProvider, replicateApiKey };

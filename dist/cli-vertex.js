@@ -18,6 +18,7 @@ import './cli-version.js';
 import 'node:child_process';
 import 'node:url';
 import 'node:events';
+import './cli-keyed.js';
 
 const SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const VERTEX_ANTHROPIC_VERSION = 'vertex-2023-10-16';

@@ -1,7 +1,8 @@
 import { p as priceFor, t as toChatMessages, a as textOf, c as costOf } from './index-prices.js';
-import { g as googleApiKey, s as str, G as GOOGLE_KEY_VARS, k as keyHint, m as missingKeyMessage } from './index-credentials.js';
-import { w as withConfigHeaders, p as postJson, f as failure } from './index-http.js';
-import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
+import { g as googleApiKey, s as str, G as GOOGLE_KEY_VARS, k as keyHint } from './index-credentials.js';
+import { w as withConfigHeaders, p as postJson } from './index-http.js';
+import { k as keyedProvider } from './index-keyed.js';
+import { s as secretsInConfig } from './index-secrets.js';
 import './index-_commonjsHelpers.js';
 import 'events';
 import 'fs';
@@ -120,26 +121,17 @@ function createGeminiProvider(spec, model, options) {
     const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
     const headers = withConfigHeaders(apiKey ? { 'x-goog-api-key': apiKey } : {}, config);
     const price = priceFor(model, config);
-    const label = spec.id;
-    const fail = (message, transient) => failure({ label, secrets }, message, transient);
-    return {
-        id: spec.id,
-        label: spec.label,
-        cacheIdentity: cacheIdentityOf(spec.id, config),
-        async callApi(prompt, context) {
-            if (!apiKey)
-                return fail(missingKeyMessage(keyVars), false);
-            const outcome = await postJson(url, geminiBody(prompt, config), headers, {
-                signal: context.signal,
-                secrets,
-                label,
-                credentialHint: keyHint(keyVars),
-            });
-            if (!outcome.ok)
-                return outcome.failure;
-            return geminiResponse(outcome.body, price, fail);
-        },
-    };
+    return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+        const outcome = await postJson(url, geminiBody(prompt, config), headers, {
+            signal: context.signal,
+            secrets,
+            label: spec.id,
+            credentialHint: keyHint(keyVars),
+        });
+        if (!outcome.ok)
+            return outcome.failure;
+        return geminiResponse(outcome.body, price, fail);
+    });
 }
 
 export { createGeminiProvider, geminiBaseUrl, geminiBody, geminiResponse };

@@ -362,4 +362,4 @@ function maxOutputTokensOf(config, keys) {
     return {};
 }
 
-export { endpointOf as a, excerpt as e, failure as f, maxOutputTokensOf as m, postJson as p, rateLimitOf as r, withConfigHeaders as w };
+export { excerpt as a, endpointOf as e, failure as f, maxOutputTokensOf as m, postJson as p, rateLimitOf as r, withConfigHeaders as w };

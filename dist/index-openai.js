@@ -1,5 +1,5 @@
 import { p as priceFor, t as toChatMessages, c as costOf } from './index-prices.js';
-import { w as withConfigHeaders, f as failure, p as postJson, r as rateLimitOf, m as maxOutputTokensOf, a as endpointOf } from './index-http.js';
+import { w as withConfigHeaders, f as failure, p as postJson, r as rateLimitOf, m as maxOutputTokensOf, e as endpointOf } from './index-http.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
 import './index-_commonjsHelpers.js';
 import 'events';

@@ -8,6 +8,7 @@ import 'node:fs';
 import 'node:os';
 import 'node:path';
 import './index-openai.js';
+import './index-keyed.js';
 import 'node:crypto';
 import 'node:http';
 import 'node:https';

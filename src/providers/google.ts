@@ -2,11 +2,12 @@
 // reply are shared with Vertex AI (vertex.ts), which serves the same models behind Google Cloud auth.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { textOf, toChatMessages } from './chat-messages.js';
-import { googleApiKey, GOOGLE_KEY_VARS, keyHint, missingKeyMessage, str } from './credentials.js';
-import { failure, postJson, withConfigHeaders } from './http.js';
+import { googleApiKey, GOOGLE_KEY_VARS, keyHint, str } from './credentials.js';
+import { postJson, withConfigHeaders } from './http.js';
+import { keyedProvider } from './keyed.js';
 import type { HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
-import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+import { secretsInConfig } from './secrets.js';
 
 /** Config keys that go into `generationConfig` (promptfoo accepts them at the top level or inside it). */
 const GENERATION_KEYS: Record<string, string> = {
@@ -130,23 +131,14 @@ export function createGeminiProvider(spec: ProviderSpec, model: string, options:
   const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
   const headers = withConfigHeaders(apiKey ? { 'x-goog-api-key': apiKey } : {}, config);
   const price = priceFor(model, config);
-  const label = spec.id;
-  const fail = (message: string, transient: boolean) => failure({ label, secrets }, message, transient);
-
-  return {
-    id: spec.id,
-    label: spec.label,
-    cacheIdentity: cacheIdentityOf(spec.id, config),
-    async callApi(prompt, context): Promise<ProviderResponse> {
-      if (!apiKey) return fail(missingKeyMessage(keyVars), false);
-      const outcome = await postJson(url, geminiBody(prompt, config), headers, {
-        signal: context.signal,
-        secrets,
-        label,
-        credentialHint: keyHint(keyVars),
-      });
-      if (!outcome.ok) return outcome.failure;
-      return geminiResponse(outcome.body, price, fail);
-    },
-  };
+  return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+    const outcome = await postJson(url, geminiBody(prompt, config), headers, {
+      signal: context.signal,
+      secrets,
+      label: spec.id,
+      credentialHint: keyHint(keyVars),
+    });
+    if (!outcome.ok) return outcome.failure;
+    return geminiResponse(outcome.body, price, fail);
+  });
 }

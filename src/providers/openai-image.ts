@@ -1,13 +1,14 @@
 // OpenAI's image generation (`openai:image:<model>`) and xAI's, which speaks the same API (`xai:image:<model>`).
 // The output is promptfoo's: a markdown image `![prompt](url)` for a URL, the reply's JSON for base64 images
 // (gpt-image models always answer in base64), so assertions written for promptfoo grade the same text.
-import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
-import { keyHint, missingKeyMessage, str } from './credentials.js';
-import { failure, postJson, withConfigHeaders } from './http.js';
+import type { Provider, ProviderSpec } from '../types.js';
+import { keyHint, str } from './credentials.js';
+import { postJson, withConfigHeaders } from './http.js';
+import { keyedProvider } from './keyed.js';
 import { openAiApiKey, openAiBaseUrl, openAiKeyVar, type HttpProviderOptions } from './openai.js';
 import { responsesUsage } from './openai-responses.js';
 import { costOf, priceFor } from './prices.js';
-import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+import { secretsInConfig } from './secrets.js';
 
 export type ImageVendor = 'openai' | 'xai';
 
@@ -56,36 +57,27 @@ export function createImageProvider(
   const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
   const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
   const price = priceFor('', config);
-  const label = spec.id;
-  const fail = (message: string, transient: boolean) => failure({ label, secrets }, message, transient);
-
-  return {
-    id: spec.id,
-    label: spec.label,
-    cacheIdentity: cacheIdentityOf(spec.id, config),
-    async callApi(prompt, context): Promise<ProviderResponse> {
-      if (!apiKey) return fail(missingKeyMessage(keyVar), false);
-      const body = imageBody(model, prompt, config);
-      const outcome = await postJson(url, body, headers, {
-        signal: context.signal,
-        secrets,
-        label,
-        credentialHint: keyHint(keyVar),
-      });
-      if (!outcome.ok) return outcome.failure;
-      const reply = outcome.body as {
-        data?: Array<{ url?: unknown; b64_json?: unknown }>;
-        usage?: Parameters<typeof responsesUsage>[0];
-      };
-      const first = Array.isArray(reply?.data) ? reply.data[0] : undefined;
-      const tokenUsage = responsesUsage(reply?.usage);
-      const cost = costOf(price, tokenUsage);
-      if (body.response_format === 'b64_json' || isGptImage(model)) {
-        if (typeof first?.b64_json !== 'string') return fail('the response has no data[0].b64_json', true);
-        return { output: JSON.stringify(reply), tokenUsage, cost };
-      }
-      if (typeof first?.url !== 'string') return fail('the response has no data[0].url', true);
-      return { output: markdownImage(prompt, first.url), tokenUsage, cost };
-    },
-  };
+  return keyedProvider({ spec, url, apiKey, keyVars: keyVar, secrets }, async (prompt, context, fail) => {
+    const body = imageBody(model, prompt, config);
+    const outcome = await postJson(url, body, headers, {
+      signal: context.signal,
+      secrets,
+      label: spec.id,
+      credentialHint: keyHint(keyVar),
+    });
+    if (!outcome.ok) return outcome.failure;
+    const reply = outcome.body as {
+      data?: Array<{ url?: unknown; b64_json?: unknown }>;
+      usage?: Parameters<typeof responsesUsage>[0];
+    };
+    const first = Array.isArray(reply?.data) ? reply.data[0] : undefined;
+    const tokenUsage = responsesUsage(reply?.usage);
+    const cost = costOf(price, tokenUsage);
+    if (body.response_format === 'b64_json' || isGptImage(model)) {
+      if (typeof first?.b64_json !== 'string') return fail('the response has no data[0].b64_json', true);
+      return { output: JSON.stringify(reply), tokenUsage, cost };
+    }
+    if (typeof first?.url !== 'string') return fail('the response has no data[0].url', true);
+    return { output: markdownImage(prompt, first.url), tokenUsage, cost };
+  });
 }

@@ -2,12 +2,13 @@
 // prediction per call, created with `Prefer: wait` so most answers come back at once, and polled at its `get`
 // URL until it settles when they do not. Text models stream tokens as an array of strings, joined here; image
 // models answer with URLs (the first is the output).
-import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
-import { keyHint, missingKeyMessage, str } from './credentials.js';
-import { failure, postJson, withConfigHeaders } from './http.js';
+import type { Provider, ProviderSpec, TokenUsage } from '../types.js';
+import { keyHint, str } from './credentials.js';
+import { postJson, withConfigHeaders } from './http.js';
+import { keyedProvider } from './keyed.js';
 import type { HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
-import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+import { secretsInConfig } from './secrets.js';
 
 export type ReplicateKind = 'text' | 'image' | 'moderation';
 export const REPLICATE_KEY_VARS = ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'] as const;
@@ -99,49 +100,41 @@ export function createReplicateProvider(
   const price = priceFor('', config);
   const label = spec.id;
   const hint = keyHint(keyVars);
-  const fail = (message: string, transient: boolean) => failure({ label, secrets }, message, transient);
-
-  return {
-    id: spec.id,
-    label: spec.label,
-    cacheIdentity: cacheIdentityOf(spec.id, config),
-    async callApi(prompt, context): Promise<ProviderResponse> {
-      if (!apiKey) return fail(missingKeyMessage(keyVars), false);
-      const input: Record<string, unknown> = {
-        ...(config.input && typeof config.input === 'object' ? (config.input as object) : {}),
-        prompt,
-      };
-      for (const key of INPUT_KEYS) if (config[key] !== undefined) input[key] = config[key];
-      const request = { signal: context.signal, secrets, label, credentialHint: hint };
-      let outcome = await postJson(url, { ...(version ? { version } : {}), input }, headers, request);
-      for (;;) {
-        if (!outcome.ok) return outcome.failure;
-        const prediction = outcome.body as Prediction;
-        if (!prediction || typeof prediction !== 'object') return fail('the response is not a prediction object', true);
-        const tokenUsage = usageOf(prediction.metrics);
-        if (prediction.status === 'succeeded') {
-          return { output: outputOf(kind, prediction.output), tokenUsage, cost: costOf(price, tokenUsage) };
-        }
-        if (prediction.status === 'failed' || prediction.status === 'canceled') {
-          return fail(
-            `the prediction ${String(prediction.status)}: ${String(prediction.error ?? 'no error given')}`,
-            false,
-          );
-        }
-        const next = prediction.urls?.get;
-        if (typeof next !== 'string')
-          return fail(`the prediction is ${String(prediction.status)} and has no urls.get to poll`, true);
-        // The key goes only to the endpoint the config names, never to an address a reply chose.
-        if (new URL(next, base).origin !== new URL(base).origin) {
-          return fail(
-            `the prediction asks to be polled at ${new URL(next, base).origin}, not at ${new URL(base).origin}`,
-            false,
-          );
-        }
-        await sleep(POLL_MS, context.signal);
-        if (context.signal?.aborted) return fail('timed out waiting for the prediction', true);
-        outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });
+  return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+    const input: Record<string, unknown> = {
+      ...(config.input && typeof config.input === 'object' ? (config.input as object) : {}),
+      prompt,
+    };
+    for (const key of INPUT_KEYS) if (config[key] !== undefined) input[key] = config[key];
+    const request = { signal: context.signal, secrets, label, credentialHint: hint };
+    let outcome = await postJson(url, { ...(version ? { version } : {}), input }, headers, request);
+    for (;;) {
+      if (!outcome.ok) return outcome.failure;
+      const prediction = outcome.body as Prediction;
+      if (!prediction || typeof prediction !== 'object') return fail('the response is not a prediction object', true);
+      const tokenUsage = usageOf(prediction.metrics);
+      if (prediction.status === 'succeeded') {
+        return { output: outputOf(kind, prediction.output), tokenUsage, cost: costOf(price, tokenUsage) };
       }
-    },
-  };
+      if (prediction.status === 'failed' || prediction.status === 'canceled') {
+        return fail(
+          `the prediction ${String(prediction.status)}: ${String(prediction.error ?? 'no error given')}`,
+          false,
+        );
+      }
+      const next = prediction.urls?.get;
+      if (typeof next !== 'string')
+        return fail(`the prediction is ${String(prediction.status)} and has no urls.get to poll`, true);
+      // The key goes only to the endpoint the config names, never to an address a reply chose.
+      if (new URL(next, base).origin !== new URL(base).origin) {
+        return fail(
+          `the prediction asks to be polled at ${new URL(next, base).origin}, not at ${new URL(base).origin}`,
+          false,
+        );
+      }
+      await sleep(POLL_MS, context.signal);
+      if (context.signal?.aborted) return fail('timed out waiting for the prediction', true);
+      outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });
+    }
+  });
 }
