@@ -1977,6 +1977,29 @@ async function writeShardFile(file, data) {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(data) + '\n');
 }
+/** The default name of shard i of n, as the merge job looks for it. */
+function shardFileName(shard) {
+    return `promptgate-shard-${shard.index}-of-${shard.total}.json`;
+}
+/**
+ * A shard run's file, as the action and `compare --shard` both write it: the sides it ran, with the hash of
+ * each config (read from `repoDir`) so the merge can tell that every shard reviewed the same suites.
+ */
+async function writeReviewShard(file, run) {
+    const configs = await Promise.all(run.configPaths.map(async (p) => ({
+        path: p,
+        hash: configHash(await readFile(path.join(run.repoDir, p), 'utf8')),
+    })));
+    await writeShardFile(file, {
+        version: 1,
+        kind: 'promptgate-shard',
+        shard: run.shard,
+        base: run.base,
+        head: run.head,
+        configs,
+        sides: run.sides,
+    });
+}
 async function readShardFile(file) {
     let text;
     try {
@@ -3176,12 +3199,9 @@ async function runCompareCommand(cmd, io) {
         const target = { base: cmd.base, head: cmd.head ?? 'working tree' };
         if (shard) {
             const { sides, calls } = await reviewShard(local.input, shard);
-            const configs = await Promise.all(local.configPaths.map(async (p) => ({
-                path: p,
-                hash: configHash(await readFile(path.join(local.input.repoDir, p), 'utf8')),
-            })));
-            const file = path.resolve(io.cwd, cmd.output ?? `promptgate-shard-${shard.index}-of-${shard.total}.json`);
-            await writeShardFile(file, { version: 1, kind: 'promptgate-shard', shard, ...target, configs, sides });
+            const file = path.resolve(io.cwd, cmd.output ?? shardFileName(shard));
+            const { repoDir } = local.input;
+            await writeReviewShard(file, { shard, ...target, repoDir, configPaths: local.configPaths, sides });
             io.stdout(`shard ${shard.index}/${shard.total}: ${calls.made} calls made, ${calls.cached} from cache → ${file}`);
             return 0;
         }

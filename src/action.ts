@@ -20,7 +20,7 @@ import { createGitHubClient, type GitHubClient } from './github/client.js';
 import { review, reviewMerged, reviewShard, type ReviewInput, type ReviewResult } from './pipeline.js';
 import { collectPromptDiffs, type ReviewSources } from './review/sources.js';
 import { spendPlanMarkdown, spendPlanText } from './report/spend-plan.js';
-import { readShardFile, writeShardFile, configHash } from './shard/shard-file.js';
+import { readShardFile, shardFileName, writeReviewShard } from './shard/shard-file.js';
 import { parseShard } from './shard/shard.js';
 import { secretEnvValues } from './providers/secrets.js';
 import type { Logger } from './types.js';
@@ -218,19 +218,8 @@ async function runShard(
 ): Promise<void> {
   const shard = parseShard(inputs.shard!);
   const { sides, calls } = await reviewShard(reviewInput, shard);
-  const configs = await Promise.all(
-    configPaths.map(async (p) => ({ path: p, hash: configHash(await readFile(path.join(repoDir, p), 'utf8')) })),
-  );
-  const file = path.join(workDir, `promptgate-shard-${shard.index}-of-${shard.total}.json`);
-  await writeShardFile(file, {
-    version: 1,
-    kind: 'promptgate-shard',
-    shard,
-    base: target.base,
-    head: target.head,
-    configs,
-    sides,
-  });
+  const file = path.join(workDir, shardFileName(shard));
+  await writeReviewShard(file, { shard, base: target.base, head: target.head, repoDir, configPaths, sides });
   logger.info(`shard ${shard.index}/${shard.total}: ${calls.made} calls made, ${calls.cached} from cache → ${file}`);
   core.setOutput('shard-path', file);
   core.setOutput('calls', String(calls.made));

@@ -1,6 +1,6 @@
 // `promptgate compare` and `promptgate merge`: the pull request review, run locally. Prints the comment the
 // action would post — the way to review a prompt change before pushing it.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { requireDefaultConfig } from '../config/load.js';
@@ -19,7 +19,7 @@ import { fineTuneDataset } from '../review/dataset.js';
 import { checkFailure } from '../review/fail-on.js';
 import { buildReportInput, commentKey, reportDocument } from '../review/outputs.js';
 import { collectPromptDiffs, gitSources, type ReviewSources } from '../review/sources.js';
-import { configHash, readShardFile, writeShardFile } from '../shard/shard-file.js';
+import { readShardFile, shardFileName, writeReviewShard } from '../shard/shard-file.js';
 import { parseShard } from '../shard/shard.js';
 import {
   EXIT_CHECK_FAILED,
@@ -152,14 +152,9 @@ export async function runCompareCommand(cmd: CompareCommand, io: CliIo): Promise
     const target = { base: cmd.base, head: cmd.head ?? 'working tree' };
     if (shard) {
       const { sides, calls } = await reviewShard(local.input, shard);
-      const configs = await Promise.all(
-        local.configPaths.map(async (p) => ({
-          path: p,
-          hash: configHash(await readFile(path.join(local.input.repoDir, p), 'utf8')),
-        })),
-      );
-      const file = path.resolve(io.cwd, cmd.output ?? `promptgate-shard-${shard.index}-of-${shard.total}.json`);
-      await writeShardFile(file, { version: 1, kind: 'promptgate-shard', shard, ...target, configs, sides });
+      const file = path.resolve(io.cwd, cmd.output ?? shardFileName(shard));
+      const { repoDir } = local.input;
+      await writeReviewShard(file, { shard, ...target, repoDir, configPaths: local.configPaths, sides });
       io.stdout(`shard ${shard.index}/${shard.total}: ${calls.made} calls made, ${calls.cached} from cache → ${file}`);
       return 0;
     }

@@ -150,6 +150,43 @@ export async function writeShardFile(file: string, data: ShardFile): Promise<voi
   await writeFile(file, JSON.stringify(data) + '\n');
 }
 
+/** The default name of shard i of n, as the merge job looks for it. */
+export function shardFileName(shard: Shard): string {
+  return `promptgate-shard-${shard.index}-of-${shard.total}.json`;
+}
+
+/**
+ * A shard run's file, as the action and `compare --shard` both write it: the sides it ran, with the hash of
+ * each config (read from `repoDir`) so the merge can tell that every shard reviewed the same suites.
+ */
+export async function writeReviewShard(
+  file: string,
+  run: {
+    shard: Shard;
+    base: string;
+    head: string;
+    repoDir: string;
+    configPaths: readonly string[];
+    sides: ShardSide[];
+  },
+): Promise<void> {
+  const configs = await Promise.all(
+    run.configPaths.map(async (p) => ({
+      path: p,
+      hash: configHash(await readFile(path.join(run.repoDir, p), 'utf8')),
+    })),
+  );
+  await writeShardFile(file, {
+    version: 1,
+    kind: 'promptgate-shard',
+    shard: run.shard,
+    base: run.base,
+    head: run.head,
+    configs,
+    sides: run.sides,
+  });
+}
+
 export async function readShardFile(file: string): Promise<SourcedShardFile> {
   let text: string;
   try {
