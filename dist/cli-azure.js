@@ -1,4 +1,4 @@
-import { s as str, i as azureAuth, d as secretsInConfig, w as withConfigHeaders, p as priceFor, k as keyHint, g as failure, m as missingKeyMessage, h as toChatMessages, B as BODY_PARAMS, e as postJson, u as usageOf, f as costOf, j as outputOf, c as cacheIdentityOf } from './cli-main.js';
+import { s as str, l as azureAuth, d as secretsInConfig, w as withConfigHeaders, p as priceFor, k as keyHint, g as failure, m as missingKeyMessage, h as toChatMessages, i as copyConfigParams, j as applyPassthrough, e as postJson, u as usageOf, f as costOf, n as outputOf, c as cacheIdentityOf, B as BODY_PARAMS } from './cli-main.js';
 import { embeddingOf, completionOutput } from './cli-openai-completions.js';
 import 'node:path';
 import 'node:fs/promises';
@@ -67,12 +67,9 @@ function createAzureProvider(spec, api, deployment, options) {
                 body = { input: prompt };
             else {
                 body = api === 'chat' ? { messages: toChatMessages(prompt) } : { prompt };
-                for (const param of BODY_PARAMS)
-                    if (config[param] !== undefined)
-                        body[param] = config[param];
+                copyConfigParams(body, config, BODY_PARAMS);
             }
-            if (config.passthrough && typeof config.passthrough === 'object')
-                Object.assign(body, config.passthrough);
+            applyPassthrough(body, config);
             const outcome = await postJson(url, body, headers, {
                 signal: context.signal,
                 secrets,

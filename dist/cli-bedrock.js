@@ -1,4 +1,4 @@
-import { s as str, A as AWS_BEDROCK_TOKEN_VAR, d as secretsInConfig, p as priceFor, e as postJson, w as withConfigHeaders, f as costOf, c as cacheIdentityOf, h as toChatMessages, v as textOf, g as failure } from './cli-main.js';
+import { s as str, A as AWS_BEDROCK_TOKEN_VAR, d as secretsInConfig, p as priceFor, e as postJson, w as withConfigHeaders, f as costOf, c as cacheIdentityOf, h as toChatMessages, y as textOf, g as failure } from './cli-main.js';
 import { a as awsCredentialSource, b as awsRegion, s as signAwsRequest } from './cli-aws.js';
 import 'node:path';
 import 'node:fs/promises';

@@ -1,4 +1,4 @@
-import { H as parseScriptReference, I as loadScriptFunction, J as buildFunctionBody } from './cli-main.js';
+import { J as parseScriptReference, K as loadScriptFunction, L as buildFunctionBody } from './cli-main.js';
 
 // JavaScript written in a provider's config (the http provider's transforms, SageMaker's request transform and
 // response path), with promptfoo's forms: `file://x.js[:fn]`, an expression, a function body with `return`, or

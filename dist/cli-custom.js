@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { F as ConfigError, y as messageOf, d as secretsInConfig, L as redact, c as cacheIdentityOf } from './cli-main.js';
+import { I as ConfigError, D as messageOf, d as secretsInConfig, N as redact, c as cacheIdentityOf } from './cli-main.js';
 import 'process';
 import 'buffer';
 import 'node:fs';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { F as ConfigError, d as secretsInConfig, K as excerpt, c as cacheIdentityOf, L as redact } from './cli-main.js';
+import { I as ConfigError, d as secretsInConfig, M as excerpt, c as cacheIdentityOf, N as redact } from './cli-main.js';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';

@@ -1,4 +1,4 @@
-import { r as googleApiKey, s as str, G as GOOGLE_KEY_VARS, d as secretsInConfig, w as withConfigHeaders, p as priceFor, h as toChatMessages, v as textOf, f as costOf, e as postJson, k as keyHint } from './cli-main.js';
+import { x as googleApiKey, s as str, G as GOOGLE_KEY_VARS, d as secretsInConfig, w as withConfigHeaders, p as priceFor, h as toChatMessages, y as textOf, f as costOf, e as postJson, k as keyHint } from './cli-main.js';
 import { k as keyedProvider } from './cli-keyed.js';
 import 'node:path';
 import 'node:fs/promises';

@@ -2,7 +2,7 @@ import { createPrivateKey, createSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import https from 'node:https';
 import path from 'node:path';
-import { s as str, y as messageOf, z as configEnv, d as secretsInConfig, g as failure, D as renderTemplateText, E as isSecretHeader, e as postJson, c as cacheIdentityOf, F as ConfigError } from './cli-main.js';
+import { s as str, D as messageOf, E as configEnv, d as secretsInConfig, g as failure, F as renderTemplateText, H as isSecretHeader, e as postJson, c as cacheIdentityOf, I as ConfigError } from './cli-main.js';
 import { c as compileCode } from './cli-config-code.js';
 import 'process';
 import 'buffer';

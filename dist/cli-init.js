@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { M as picomatch, N as nunjucks, O as distExports, P as posixRelative, Q as loadSuite, R as suiteSecrets, y as messageOf } from './cli-main.js';
+import { O as picomatch, P as nunjucks, Q as distExports, R as posixRelative, S as loadSuite, T as suiteSecrets, D as messageOf } from './cli-main.js';
 import 'process';
 import 'buffer';
 import 'node:fs';

@@ -1,4 +1,4 @@
-import { m as missingKeyMessage, x as endpointOf, c as cacheIdentityOf, g as failure } from './cli-main.js';
+import { m as missingKeyMessage, z as endpointOf, c as cacheIdentityOf, g as failure } from './cli-main.js';
 
 function keyedProvider(parts, call) {
     const { spec, apiKey, secrets } = parts;

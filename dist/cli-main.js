@@ -19023,6 +19023,17 @@ function withConfigHeaders(headers, config) {
     }
     return merged;
 }
+/** The request keys of a provider's config (its own `params` list) copied into the body, as promptfoo sends them. */
+function copyConfigParams(body, config, params) {
+    for (const param of params)
+        if (config[param] !== undefined)
+            body[param] = config[param];
+}
+/** promptfoo's `passthrough`: keys merged into the body as they are, last (they win). */
+function applyPassthrough(body, config) {
+    if (config.passthrough && typeof config.passthrough === 'object')
+        Object.assign(body, config.passthrough);
+}
 /** `{ rateLimit }` of a successful outcome, to spread into the provider's response (nothing when there is none). */
 function rateLimitOf(outcome) {
     return outcome.ok && outcome.rateLimit ? { rateLimit: outcome.rateLimit } : {};
@@ -19201,9 +19212,7 @@ function createAnthropicProvider(spec, model, options) {
                 messages,
                 ...(system !== undefined ? { system } : {}),
             };
-            for (const param of BODY_PARAMS$1)
-                if (config[param] !== undefined)
-                    body[param] = config[param];
+            copyConfigParams(body, config, BODY_PARAMS$1);
             const outcome = await postJson(url, body, headers, {
                 signal: context.signal,
                 secrets,
@@ -19338,11 +19347,8 @@ function createOpenAiProvider(spec, flavor, model, options) {
                 return failure$1({ label, secrets }, `${keyVar} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config`, false);
             }
             const body = { model, messages: toChatMessages(prompt) };
-            for (const param of BODY_PARAMS)
-                if (config[param] !== undefined)
-                    body[param] = config[param];
-            if (config.passthrough && typeof config.passthrough === 'object')
-                Object.assign(body, config.passthrough);
+            copyConfigParams(body, config, BODY_PARAMS);
+            applyPassthrough(body, config);
             const outcome = await postJson(url, body, headers, {
                 signal: context.signal,
                 secrets,
@@ -42400,4 +42406,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { requiredCredentials as $, AWS_BEDROCK_TOKEN_VAR as A, BODY_PARAMS as B, ConfigDocumentSchema as C, renderTemplateText as D, isSecretHeader as E, ConfigError as F, GOOGLE_KEY_VARS as G, parseScriptReference as H, loadScriptFunction as I, buildFunctionBody as J, excerpt as K, redact as L, picomatch as M, nunjucks as N, distExports$1 as O, posixRelative as P, loadSuite as Q, suiteSecrets$1 as R, commonjsGlobal as S, UsageError as T, UserError as U, gate as V, stableJson as W, repoPaths as X, MissingCredentialsError as Y, readRawConfig as Z, resolvePrompts as _, openAiApiKey as a, isFileRef as a0, isGlob as a1, FILE_PREFIX as a2, addCalls as a3, countCalls as a4, decideVerdict as a5, evaluateSuite as a6, planIdentities as a7, withinBudget as a8, budgetExcess as a9, reviewBlocks as aA, parseShard as aB, spendPlanText as aC, excessSentence as aD, EXIT_INTERRUPTED as aE, checkFailure as aF, EXIT_CHECK_FAILED as aG, requireDefaultConfig as aH, createReviewProgress as aI, budgetOption as aJ, main$1 as aK, planEvaluation as aa, mergeSpendPlans as ab, sha256Hex as ac, object as ad, array as ae, string as af, number as ag, _enum$1 as ah, MAX_SHARDS as ai, literal as aj, looseObject as ak, boolean as al, record as am, unknown as an, shardOf as ao, summarizeStats as ap, silentLogger as aq, openCache as ar, Limiters as as, memoizedRender as at, combineVerdicts as au, shardCaseFilter as av, failOnWords as aw, parseChatMessages as ax, DEFAULT_FAIL_POLICY as ay, sampleNote as az, openAiBaseUrl as b, cacheIdentityOf as c, secretsInConfig as d, postJson as e, costOf as f, failure$1 as g, toChatMessages as h, azureAuth as i, outputOf as j, keyHint as k, toAnthropicMessages as l, missingKeyMessage as m, usageOf$1 as n, openAiKeyVar as o, priceFor as p, outputOf$1 as q, googleApiKey as r, str as s, toJSONSchema as t, usageOf as u, textOf as v, withConfigHeaders as w, endpointOf as x, messageOf as y, configEnv as z };
+export { readRawConfig as $, AWS_BEDROCK_TOKEN_VAR as A, BODY_PARAMS as B, ConfigDocumentSchema as C, messageOf as D, configEnv as E, renderTemplateText as F, GOOGLE_KEY_VARS as G, isSecretHeader as H, ConfigError as I, parseScriptReference as J, loadScriptFunction as K, buildFunctionBody as L, excerpt as M, redact as N, picomatch as O, nunjucks as P, distExports$1 as Q, posixRelative as R, loadSuite as S, suiteSecrets$1 as T, commonjsGlobal as U, UserError as V, UsageError as W, gate as X, stableJson as Y, repoPaths as Z, MissingCredentialsError as _, openAiApiKey as a, resolvePrompts as a0, requiredCredentials as a1, isFileRef as a2, isGlob as a3, FILE_PREFIX as a4, addCalls as a5, countCalls as a6, decideVerdict as a7, evaluateSuite as a8, planIdentities as a9, DEFAULT_FAIL_POLICY as aA, sampleNote as aB, reviewBlocks as aC, parseShard as aD, spendPlanText as aE, excessSentence as aF, EXIT_INTERRUPTED as aG, checkFailure as aH, EXIT_CHECK_FAILED as aI, requireDefaultConfig as aJ, createReviewProgress as aK, budgetOption as aL, main$1 as aM, withinBudget as aa, budgetExcess as ab, planEvaluation as ac, mergeSpendPlans as ad, sha256Hex as ae, object as af, array as ag, string as ah, number as ai, _enum$1 as aj, MAX_SHARDS as ak, literal as al, looseObject as am, boolean as an, record as ao, unknown as ap, shardOf as aq, summarizeStats as ar, silentLogger as as, openCache as at, Limiters as au, memoizedRender as av, combineVerdicts as aw, shardCaseFilter as ax, failOnWords as ay, parseChatMessages as az, openAiBaseUrl as b, cacheIdentityOf as c, secretsInConfig as d, postJson as e, costOf as f, failure$1 as g, toChatMessages as h, copyConfigParams as i, applyPassthrough as j, keyHint as k, azureAuth as l, missingKeyMessage as m, outputOf as n, openAiKeyVar as o, priceFor as p, toAnthropicMessages as q, usageOf$1 as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, googleApiKey as x, textOf as y, endpointOf as z };

@@ -1,4 +1,4 @@
-import { p as priceFor, c as cacheIdentityOf, g as failure, e as postJson, u as usageOf, f as costOf, b as openAiBaseUrl, a as openAiApiKey, o as openAiKeyVar, k as keyHint, m as missingKeyMessage, d as secretsInConfig, w as withConfigHeaders, B as BODY_PARAMS } from './cli-main.js';
+import { p as priceFor, c as cacheIdentityOf, g as failure, j as applyPassthrough, e as postJson, u as usageOf, f as costOf, b as openAiBaseUrl, a as openAiApiKey, o as openAiKeyVar, k as keyHint, m as missingKeyMessage, d as secretsInConfig, w as withConfigHeaders, B as BODY_PARAMS } from './cli-main.js';
 import 'node:path';
 import 'node:fs/promises';
 import 'process';
@@ -74,8 +74,7 @@ function createCompletionProvider(spec, flavor, model, options) {
             // Ollama's own name for the token limit.
             if (body.max_tokens === undefined && typeof config.num_predict === 'number')
                 body.max_tokens = config.num_predict;
-            if (config.passthrough && typeof config.passthrough === 'object')
-                Object.assign(body, config.passthrough);
+            applyPassthrough(body, config);
             const outcome = await postJson(client.url('completions'), body, client.headers, {
                 signal: context.signal,
                 secrets: client.secrets,

@@ -1,5 +1,5 @@
 import { azureHeaders, azureBaseUrl } from './cli-azure.js';
-import { d as secretsInConfig, w as withConfigHeaders, p as priceFor, g as failure, e as postJson, f as costOf, c as cacheIdentityOf, h as toChatMessages, i as azureAuth, k as keyHint, s as str, o as openAiKeyVar, a as openAiApiKey, b as openAiBaseUrl, m as missingKeyMessage } from './cli-main.js';
+import { d as secretsInConfig, w as withConfigHeaders, p as priceFor, g as failure, e as postJson, f as costOf, c as cacheIdentityOf, h as toChatMessages, i as copyConfigParams, j as applyPassthrough, l as azureAuth, k as keyHint, s as str, o as openAiKeyVar, a as openAiApiKey, b as openAiBaseUrl, m as missingKeyMessage } from './cli-main.js';
 import './cli-openai-completions.js';
 import 'node:path';
 import 'node:fs/promises';
@@ -48,9 +48,7 @@ const BODY_PARAMS = [
  */
 function responsesBody(model, prompt, config) {
     const body = { model, input: toChatMessages(prompt) };
-    for (const param of BODY_PARAMS)
-        if (config[param] !== undefined)
-            body[param] = config[param];
+    copyConfigParams(body, config, BODY_PARAMS);
     if (body.max_output_tokens === undefined && typeof config.max_tokens === 'number')
         body.max_output_tokens = config.max_tokens;
     const reasoning = config.reasoning && typeof config.reasoning === 'object' ? { ...config.reasoning } : {};
@@ -68,8 +66,7 @@ function responsesBody(model, prompt, config) {
         text.verbosity = config.verbosity;
     if (Object.keys(text).length > 0)
         body.text = text;
-    if (config.passthrough && typeof config.passthrough === 'object')
-        Object.assign(body, config.passthrough);
+    applyPassthrough(body, config);
     return body;
 }
 function responsesUsage(usage) {

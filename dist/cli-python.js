@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInsideRoot, normalizeCustomResponse } from './cli-custom.js';
-import { s as str, d as secretsInConfig, K as excerpt, L as redact, c as cacheIdentityOf } from './cli-main.js';
+import { s as str, d as secretsInConfig, M as excerpt, N as redact, c as cacheIdentityOf } from './cli-main.js';
 import 'node:url';
 import 'process';
 import 'buffer';

@@ -1,4 +1,4 @@
-import { s as str, d as secretsInConfig, p as priceFor, g as failure, e as postJson, w as withConfigHeaders, f as costOf, c as cacheIdentityOf, l as toAnthropicMessages, h as toChatMessages, u as usageOf, j as outputOf, n as usageOf$1, q as outputOf$1 } from './cli-main.js';
+import { s as str, d as secretsInConfig, p as priceFor, g as failure, e as postJson, w as withConfigHeaders, f as costOf, c as cacheIdentityOf, q as toAnthropicMessages, h as toChatMessages, u as usageOf, n as outputOf, r as usageOf$1, v as outputOf$1 } from './cli-main.js';
 import { b as awsRegion, a as awsCredentialSource, s as signAwsRequest } from './cli-aws.js';
 import { c as compileCode } from './cli-config-code.js';
 import 'node:path';

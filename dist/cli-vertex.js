@@ -1,4 +1,4 @@
-import { s as str, d as secretsInConfig, p as priceFor, l as toAnthropicMessages, e as postJson, w as withConfigHeaders, n as usageOf, f as costOf, q as outputOf, c as cacheIdentityOf, g as failure } from './cli-main.js';
+import { s as str, d as secretsInConfig, p as priceFor, q as toAnthropicMessages, e as postJson, w as withConfigHeaders, r as usageOf, f as costOf, v as outputOf, c as cacheIdentityOf, g as failure } from './cli-main.js';
 import { geminiBody, geminiResponse } from './cli-google.js';
 import 'node:path';
 import 'node:fs/promises';

@@ -1,5 +1,5 @@
 import { p as priceFor, c as costOf, t as toChatMessages, a as textOf } from './index-prices.js';
-import { w as withConfigHeaders, f as failure, p as postJson, r as rateLimitOf, e as endpointOf } from './index-http.js';
+import { w as withConfigHeaders, f as failure, c as copyConfigParams, p as postJson, r as rateLimitOf, e as endpointOf } from './index-http.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
 import './index-_commonjsHelpers.js';
 import 'events';
@@ -81,9 +81,7 @@ function createAnthropicProvider(spec, model, options) {
                 messages,
                 ...(system !== undefined ? { system } : {}),
             };
-            for (const param of BODY_PARAMS)
-                if (config[param] !== undefined)
-                    body[param] = config[param];
+            copyConfigParams(body, config, BODY_PARAMS);
             const outcome = await postJson(url, body, headers, {
                 signal: context.signal,
                 secrets,

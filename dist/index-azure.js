@@ -1,8 +1,8 @@
 import { p as priceFor, t as toChatMessages, c as costOf } from './index-prices.js';
 import { s as str, a as azureAuth, k as keyHint, m as missingKeyMessage } from './index-credentials.js';
-import { w as withConfigHeaders, f as failure, p as postJson } from './index-http.js';
+import { w as withConfigHeaders, f as failure, c as copyConfigParams, a as applyPassthrough, p as postJson } from './index-http.js';
 import { embeddingOf, completionOutput } from './index-openai-completions.js';
-import { BODY_PARAMS, usageOf, outputOf } from './index-openai.js';
+import { usageOf, outputOf, BODY_PARAMS } from './index-openai.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
 import './index-_commonjsHelpers.js';
 import 'events';
@@ -66,12 +66,9 @@ function createAzureProvider(spec, api, deployment, options) {
                 body = { input: prompt };
             else {
                 body = api === 'chat' ? { messages: toChatMessages(prompt) } : { prompt };
-                for (const param of BODY_PARAMS)
-                    if (config[param] !== undefined)
-                        body[param] = config[param];
+                copyConfigParams(body, config, BODY_PARAMS);
             }
-            if (config.passthrough && typeof config.passthrough === 'object')
-                Object.assign(body, config.passthrough);
+            applyPassthrough(body, config);
             const outcome = await postJson(url, body, headers, {
                 signal: context.signal,
                 secrets,

@@ -339,6 +339,17 @@ function withConfigHeaders(headers, config) {
     }
     return merged;
 }
+/** The request keys of a provider's config (its own `params` list) copied into the body, as promptfoo sends them. */
+function copyConfigParams(body, config, params) {
+    for (const param of params)
+        if (config[param] !== undefined)
+            body[param] = config[param];
+}
+/** promptfoo's `passthrough`: keys merged into the body as they are, last (they win). */
+function applyPassthrough(body, config) {
+    if (config.passthrough && typeof config.passthrough === 'object')
+        Object.assign(body, config.passthrough);
+}
 /** `{ rateLimit }` of a successful outcome, to spread into the provider's response (nothing when there is none). */
 function rateLimitOf(outcome) {
     return outcome.ok && outcome.rateLimit ? { rateLimit: outcome.rateLimit } : {};
@@ -362,4 +373,4 @@ function maxOutputTokensOf(config, keys) {
     return {};
 }
 
-export { excerpt as a, endpointOf as e, failure as f, maxOutputTokensOf as m, postJson as p, rateLimitOf as r, withConfigHeaders as w };
+export { applyPassthrough as a, excerpt as b, copyConfigParams as c, endpointOf as e, failure as f, maxOutputTokensOf as m, postJson as p, rateLimitOf as r, withConfigHeaders as w };

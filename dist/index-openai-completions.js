@@ -1,5 +1,5 @@
 import { k as keyHint, m as missingKeyMessage } from './index-credentials.js';
-import { f as failure, p as postJson, w as withConfigHeaders } from './index-http.js';
+import { f as failure, a as applyPassthrough, p as postJson, w as withConfigHeaders } from './index-http.js';
 import { usageOf, openAiBaseUrl, openAiApiKey, openAiKeyVar, BODY_PARAMS } from './index-openai.js';
 import { p as priceFor, c as costOf } from './index-prices.js';
 import { c as cacheIdentityOf, s as secretsInConfig } from './index-secrets.js';
@@ -73,8 +73,7 @@ function createCompletionProvider(spec, flavor, model, options) {
             // Ollama's own name for the token limit.
             if (body.max_tokens === undefined && typeof config.num_predict === 'number')
                 body.max_tokens = config.num_predict;
-            if (config.passthrough && typeof config.passthrough === 'object')
-                Object.assign(body, config.passthrough);
+            applyPassthrough(body, config);
             const outcome = await postJson(client.url('completions'), body, client.headers, {
                 signal: context.signal,
                 secrets: client.secrets,

@@ -1,7 +1,7 @@
 import { azureHeaders, azureBaseUrl } from './index-azure.js';
 import { p as priceFor, c as costOf, t as toChatMessages } from './index-prices.js';
 import { a as azureAuth, k as keyHint, s as str, m as missingKeyMessage } from './index-credentials.js';
-import { w as withConfigHeaders, f as failure, p as postJson } from './index-http.js';
+import { w as withConfigHeaders, f as failure, p as postJson, c as copyConfigParams, a as applyPassthrough } from './index-http.js';
 import { openAiKeyVar, openAiApiKey, openAiBaseUrl } from './index-openai.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
 import './index-openai-completions.js';
@@ -47,9 +47,7 @@ const BODY_PARAMS = [
  */
 function responsesBody(model, prompt, config) {
     const body = { model, input: toChatMessages(prompt) };
-    for (const param of BODY_PARAMS)
-        if (config[param] !== undefined)
-            body[param] = config[param];
+    copyConfigParams(body, config, BODY_PARAMS);
     if (body.max_output_tokens === undefined && typeof config.max_tokens === 'number')
         body.max_output_tokens = config.max_tokens;
     const reasoning = config.reasoning && typeof config.reasoning === 'object' ? { ...config.reasoning } : {};
@@ -67,8 +65,7 @@ function responsesBody(model, prompt, config) {
         text.verbosity = config.verbosity;
     if (Object.keys(text).length > 0)
         body.text = text;
-    if (config.passthrough && typeof config.passthrough === 'object')
-        Object.assign(body, config.passthrough);
+    applyPassthrough(body, config);
     return body;
 }
 function responsesUsage(usage) {

@@ -1,5 +1,5 @@
 import { p as priceFor, t as toChatMessages, c as costOf } from './index-prices.js';
-import { w as withConfigHeaders, f as failure, p as postJson, r as rateLimitOf, m as maxOutputTokensOf, e as endpointOf } from './index-http.js';
+import { w as withConfigHeaders, f as failure, c as copyConfigParams, a as applyPassthrough, p as postJson, r as rateLimitOf, m as maxOutputTokensOf, e as endpointOf } from './index-http.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
 import './index-_commonjsHelpers.js';
 import 'events';
@@ -114,11 +114,8 @@ function createOpenAiProvider(spec, flavor, model, options) {
                 return failure({ label, secrets }, `${keyVar} is not set: export it, or set apiKey (or apiKeyEnvar) in this provider's config`, false);
             }
             const body = { model, messages: toChatMessages(prompt) };
-            for (const param of BODY_PARAMS)
-                if (config[param] !== undefined)
-                    body[param] = config[param];
-            if (config.passthrough && typeof config.passthrough === 'object')
-                Object.assign(body, config.passthrough);
+            copyConfigParams(body, config, BODY_PARAMS);
+            applyPassthrough(body, config);
             const outcome = await postJson(url, body, headers, {
                 signal: context.signal,
                 secrets,

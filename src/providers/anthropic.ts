@@ -1,7 +1,7 @@
 // Anthropic Messages API (`anthropic:messages:<model>`). System messages move to the top-level `system`.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { textOf, toChatMessages, type WireMessage } from './chat-messages.js';
-import { endpointOf, failure, postJson, rateLimitOf, withConfigHeaders } from './http.js';
+import { copyConfigParams, endpointOf, failure, postJson, rateLimitOf, withConfigHeaders } from './http.js';
 import type { HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
@@ -100,7 +100,7 @@ export function createAnthropicProvider(spec: ProviderSpec, model: string, optio
         messages,
         ...(system !== undefined ? { system } : {}),
       };
-      for (const param of BODY_PARAMS) if (config[param] !== undefined) body[param] = config[param];
+      copyConfigParams(body, config, BODY_PARAMS);
 
       const outcome = await postJson(url, body, headers, {
         signal: context.signal,

@@ -4,7 +4,7 @@
 import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { toChatMessages } from './chat-messages.js';
 import { azureAuth, keyHint, missingKeyMessage, str } from './credentials.js';
-import { failure, postJson, withConfigHeaders } from './http.js';
+import { applyPassthrough, copyConfigParams, failure, postJson, withConfigHeaders } from './http.js';
 import { completionOutput, embeddingOf } from './openai-completions.js';
 import { BODY_PARAMS, outputOf, usageOf, type ChatCompletion, type HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
@@ -70,9 +70,9 @@ export function createAzureProvider(
       if (api === 'embedding') body = { input: prompt };
       else {
         body = api === 'chat' ? { messages: toChatMessages(prompt) } : { prompt };
-        for (const param of BODY_PARAMS) if (config[param] !== undefined) body[param] = config[param];
+        copyConfigParams(body, config, BODY_PARAMS);
       }
-      if (config.passthrough && typeof config.passthrough === 'object') Object.assign(body, config.passthrough);
+      applyPassthrough(body, config);
       const outcome = await postJson(url, body, headers, {
         signal: context.signal,
         secrets,

@@ -411,6 +411,20 @@ export function withConfigHeaders(
   return merged;
 }
 
+/** The request keys of a provider's config (its own `params` list) copied into the body, as promptfoo sends them. */
+export function copyConfigParams(
+  body: Record<string, unknown>,
+  config: Record<string, unknown>,
+  params: readonly string[],
+): void {
+  for (const param of params) if (config[param] !== undefined) body[param] = config[param];
+}
+
+/** promptfoo's `passthrough`: keys merged into the body as they are, last (they win). */
+export function applyPassthrough(body: Record<string, unknown>, config: Record<string, unknown>): void {
+  if (config.passthrough && typeof config.passthrough === 'object') Object.assign(body, config.passthrough);
+}
+
 /** `{ rateLimit }` of a successful outcome, to spread into the provider's response (nothing when there is none). */
 export function rateLimitOf(outcome: PostJsonOutcome): Pick<ProviderResponse, 'rateLimit'> {
   return outcome.ok && outcome.rateLimit ? { rateLimit: outcome.rateLimit } : {};

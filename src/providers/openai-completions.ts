@@ -3,7 +3,7 @@
 // `similar` assertion calls `embed()` on it directly.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { keyHint, missingKeyMessage } from './credentials.js';
-import { failure, postJson, withConfigHeaders } from './http.js';
+import { applyPassthrough, failure, postJson, withConfigHeaders } from './http.js';
 import {
   BODY_PARAMS,
   openAiApiKey,
@@ -89,7 +89,7 @@ export function createCompletionProvider(
       for (const param of COMPLETION_PARAMS) if (config[param] !== undefined) body[param] = config[param];
       // Ollama's own name for the token limit.
       if (body.max_tokens === undefined && typeof config.num_predict === 'number') body.max_tokens = config.num_predict;
-      if (config.passthrough && typeof config.passthrough === 'object') Object.assign(body, config.passthrough);
+      applyPassthrough(body, config);
       const outcome = await postJson(client.url('completions'), body, client.headers, {
         signal: context.signal,
         secrets: client.secrets,

@@ -4,7 +4,7 @@ import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../ty
 import { azureBaseUrl, azureHeaders } from './azure.js';
 import { toChatMessages } from './chat-messages.js';
 import { azureAuth, keyHint, missingKeyMessage, str } from './credentials.js';
-import { failure, postJson, withConfigHeaders } from './http.js';
+import { applyPassthrough, copyConfigParams, failure, postJson, withConfigHeaders } from './http.js';
 import { openAiApiKey, openAiBaseUrl, openAiKeyVar, type HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
@@ -40,7 +40,7 @@ const BODY_PARAMS = [
  */
 export function responsesBody(model: string, prompt: string, config: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = { model, input: toChatMessages(prompt) };
-  for (const param of BODY_PARAMS) if (config[param] !== undefined) body[param] = config[param];
+  copyConfigParams(body, config, BODY_PARAMS);
   if (body.max_output_tokens === undefined && typeof config.max_tokens === 'number')
     body.max_output_tokens = config.max_tokens;
   const reasoning: Record<string, unknown> =
@@ -56,7 +56,7 @@ export function responsesBody(model: string, prompt: string, config: Record<stri
   }
   if (typeof config.verbosity === 'string') text.verbosity = config.verbosity;
   if (Object.keys(text).length > 0) body.text = text;
-  if (config.passthrough && typeof config.passthrough === 'object') Object.assign(body, config.passthrough);
+  applyPassthrough(body, config);
   return body;
 }
 

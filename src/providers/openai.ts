@@ -2,7 +2,16 @@
 // (`ollama:chat:<model>`): one wire format, two sets of defaults.
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { toChatMessages } from './chat-messages.js';
-import { endpointOf, failure, maxOutputTokensOf, postJson, rateLimitOf, withConfigHeaders } from './http.js';
+import {
+  applyPassthrough,
+  copyConfigParams,
+  endpointOf,
+  failure,
+  maxOutputTokensOf,
+  postJson,
+  rateLimitOf,
+  withConfigHeaders,
+} from './http.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
 
@@ -149,8 +158,8 @@ export function createOpenAiProvider(
         );
       }
       const body: Record<string, unknown> = { model, messages: toChatMessages(prompt) };
-      for (const param of BODY_PARAMS) if (config[param] !== undefined) body[param] = config[param];
-      if (config.passthrough && typeof config.passthrough === 'object') Object.assign(body, config.passthrough);
+      copyConfigParams(body, config, BODY_PARAMS);
+      applyPassthrough(body, config);
 
       const outcome = await postJson(url, body, headers, {
         signal: context.signal,
