@@ -42050,7 +42050,9 @@ function providerSpecs(suite) {
             specs.push(typeof ref === 'string' ? { id: ref, config: {} } : ref);
     };
     for (const test of suite.tests) {
-        add(test.options.provider);
+        // A test's grader may be one per kind ({ text, embedding }): each kind's is a provider with a key.
+        add(graderFor('text', test.options.provider));
+        add(graderFor('embedding', test.options.provider));
         for (const assertion of test.assert)
             add(assertion.provider);
     }

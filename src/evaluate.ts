@@ -1,4 +1,5 @@
 // Evaluate a suite against its real providers: resolve them, open the cache, run, scrub secrets.
+import { graderFor } from './assertions/model-graded.js';
 import { loadSuite } from './config/load.js';
 import { DiskCache, type OutputCache } from './engine/cache.js';
 import type { PlannedCase } from './engine/plan.js';
@@ -171,7 +172,9 @@ function providerSpecs(suite: Suite): ProviderSpec[] {
     if (ref) specs.push(typeof ref === 'string' ? { id: ref, config: {} } : ref);
   };
   for (const test of suite.tests) {
-    add(test.options.provider);
+    // A test's grader may be one per kind ({ text, embedding }): each kind's is a provider with a key.
+    add(graderFor('text', test.options.provider));
+    add(graderFor('embedding', test.options.provider));
     for (const assertion of test.assert) add(assertion.provider);
   }
   return specs;
