@@ -717,6 +717,11 @@ const casesToDecide = (level) => Math.max(1, Math.floor(-Math.log2(level)) + 1);
  * repeat: four cases that go 3/3 → 0/3 give p = (1/20)^4, not 1/16. p = P(Σ head passes ≤ observed).
  */
 function stratifiedExactLowerTail(cases) {
+    const { dist, observed } = stratifiedNull(cases);
+    return conservative(lowerTail(dist, observed));
+}
+/** Under H0, the distribution of the head's passes summed over `cases` (index = passes), and the observed sum. */
+function stratifiedNull(cases) {
     let dist = new Float64Array([1]); // index = head passes so far
     let observed = 0;
     for (const c of cases) {
@@ -740,17 +745,18 @@ function stratifiedExactLowerTail(cases) {
         dist = next;
         observed += c.headPassed;
     }
+    return { dist, observed };
+}
+/** P(X ≤ t) for X distributed as `dist` (index = value). */
+function lowerTail(dist, t) {
     let tail = 0;
-    for (let j = 0; j <= Math.min(observed, dist.length - 1); j++)
+    for (let j = 0; j <= Math.min(t, dist.length - 1); j++)
         tail += dist[j];
-    return conservative(tail);
+    return tail;
 }
 
-/**
- * One look after 3 fresh repeats per side. Chosen by `npm run simulate` (README): with the level split
- * over more looks, each look's Bonferroni share costs more power than stopping early saves calls.
- */
-const DEFAULT_SEQUENTIAL = { rounds: 1, perRound: 3 };
+/** Chosen by `npm run simulate` (README): power and calls for a spread 10-point drop, false alarms per cached base. */
+const DEFAULT_DESIGN = { early: 0.4, stage2: [0, 2, 1] };
 /** The case a result belongs to: (promptIdx, provider, testIdx), as compare.ts pairs them. */
 const caseKeyOf = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
 function tally(results) {
@@ -770,26 +776,22 @@ function tally(results) {
     }
     return byCase;
 }
-/**
- * The cases whose fresh repeats decide the verdict: those with outcomes on both sides whose majority
- * outcome differs (flipped either way). Critical ones are marked.
- */
-function casesToResample(base, head, criticalTests) {
+const byRef = (x, y) => x.promptIdx - y.promptIdx || x.provider.localeCompare(y.provider) || x.testIdx - y.testIdx;
+/** Cases with results on both sides (stage 1's strata), critical ones marked. */
+function pairedCases(base, head, criticalTests) {
     const b = tally(base);
-    const h = tally(head);
-    const selected = [];
-    for (const [key, hb] of h) {
-        const bb = b.get(key);
-        if (!bb || bb.outcomes === 0 || hb.outcomes === 0)
-            continue;
-        const basePasses = 2 * bb.passed > bb.outcomes;
-        const headPasses = 2 * hb.passed > hb.outcomes;
-        if (basePasses !== headPasses)
-            selected.push({ ...hb.ref, critical: criticalTests.has(hb.ref.testIdx) });
-    }
-    return selected.sort((x, y) => x.promptIdx - y.promptIdx || x.provider.localeCompare(y.provider) || x.testIdx - y.testIdx);
+    return [...tally(head).values()]
+        .filter((h) => b.has(h.ref.key))
+        .map((h) => ({ ...h.ref, critical: criticalTests.has(h.ref.testIdx) }))
+        .sort(byRef);
 }
-/** Fresh base and head repeats of the selected cases, paired for the test. */
+/** Critical cases whose first samples newly fail: the base's majority passes, the head's fails. */
+function newlyFailingCritical(cases, base, head) {
+    const pairs = freshPairs(cases, base, head);
+    return cases.filter((c, i) => c.critical && pairs[i].baseOutcomes > 0 && pairs[i].headOutcomes > 0 && isNewlyFailing(pairs[i]));
+}
+const isNewlyFailing = (p) => 2 * p.basePassed > p.baseOutcomes && 2 * p.headPassed <= p.headOutcomes;
+/** Tallies of `base` and `head` results per case of `cases`, errors excluded. */
 function freshPairs(cases, base, head) {
     const b = tally(base);
     const h = tally(head);
@@ -800,15 +802,80 @@ function freshPairs(cases, base, head) {
         headOutcomes: h.get(c.key)?.outcomes ?? 0,
     }));
 }
-/** After `round` looks (1-based): reject, stop for futility, continue, or stop because the budget is spent. */
-function decideLook(pairs, round, level, options) {
+/** The screen: do the head's samples pass at least as often as the base's, over the cases with outcomes on both? */
+function headNoWorse(pairs) {
     const usable = pairs.filter((p) => p.baseOutcomes > 0 && p.headOutcomes > 0);
-    if (usable.length > 0 && stratifiedExactLowerTail(usable) < level / options.rounds)
-        return 'reject';
-    const delta = usable.reduce((s, p) => s + p.headPassed / p.headOutcomes - p.basePassed / p.baseOutcomes, 0);
-    if (usable.length === 0 || delta >= 0)
-        return 'futile';
-    return round >= options.rounds ? 'budget-spent' : 'continue';
+    return usable.reduce((s, p) => s + p.headPassed / p.headOutcomes - p.basePassed / p.baseOutcomes, 0) >= 0;
+}
+function stageOne(pairs, level, design) {
+    const { dist, observed } = stratifiedNull(pairs);
+    const total = pairs.reduce((s, p) => s + (p.baseOutcomes && p.headOutcomes ? p.basePassed + p.headPassed : 0), 0);
+    let early = -1;
+    for (let t = 0, tail = 0; t < dist.length; t++) {
+        tail += dist[t];
+        if (conservative(tail) >= design.early * level)
+            break;
+        early = t;
+    }
+    return { dist, observed, early, futile: Math.ceil(total / 2) };
+}
+/** After stage 1: reject early, stop for futility, or go on to stage 2. */
+function stageOneDecision(pairs, level, design) {
+    const s = stageOne(pairs, level, design);
+    if (s.observed <= s.early)
+        return 'early';
+    return s.observed >= s.futile ? 'futile' : 'continue';
+}
+/** Stage 2's fresh repeats per side of each case, from its stage-1 outcomes only (their total, not their sides). */
+function stageTwoRepeats(cases, stage1, design) {
+    const byRepeats = new Map();
+    freshPairs(cases, stage1.base, stage1.head).forEach((p, i) => {
+        const complete = p.baseOutcomes > 0 && p.headOutcomes > 0;
+        const n = design.stage2[complete ? p.basePassed + p.headPassed : 1];
+        if (n > 0)
+            byRepeats.set(n, [...(byRepeats.get(n) ?? []), cases[i]]);
+    });
+    return byRepeats;
+}
+/** The stage-wise p of the whole design (or of `only` cases: the union bound over its two stages). */
+function freshPValue(e, only) {
+    const cases = only ? e.cases.filter(only) : e.cases;
+    const s1 = freshPairs(cases, e.stage1.base, e.stage1.head);
+    const s2 = freshPairs(cases, e.stage2.base, e.stage2.head);
+    if (only) {
+        const first = stratifiedExactLowerTail(s1) / e.design.early;
+        if (e.stopped !== 'final')
+            return Math.min(1, first);
+        return Math.min(1, first, stratifiedExactLowerTail([...s1, ...s2]) / (1 - e.design.early));
+    }
+    const one = stageOne(s1, e.level, e.design);
+    if (e.stopped !== 'final')
+        return conservative(lowerTail(one.dist, one.observed));
+    const two = stratifiedNull(s2);
+    return stageWise(one, two, one.observed + two.observed);
+}
+/** P(T1 ≤ c1) + P(c1 < T1 < f, T1 + T2 ≤ t). */
+function stageWise(one, two, t) {
+    let p = lowerTail(one.dist, one.early);
+    for (let t1 = one.early + 1; t1 < Math.min(one.futile, one.dist.length); t1++)
+        if (t >= t1)
+            p += one.dist[t1] * lowerTail(two.dist, t - t1);
+    return conservative(p);
+}
+/** The smallest stage-wise p these strata could give (every head outcome as low as the totals allow). */
+function smallestFreshP(e) {
+    const s1 = freshPairs(e.cases, e.stage1.base, e.stage1.head);
+    const s2 = freshPairs(e.cases, e.stage2.base, e.stage2.head);
+    const one = stageOne(s1, e.level, e.design);
+    const two = stratifiedNull(s2);
+    const first = (d) => Math.max(0, d.findIndex((x) => x > 0));
+    if (e.stopped !== 'final')
+        return conservative(lowerTail(one.dist, first(one.dist)));
+    return stageWise(one, two, first(one.dist) + first(two.dist));
+}
+/** A critical case's repeats drawn after it was selected: its stage-2 ones and its top-ups. */
+function criticalPair(e, c) {
+    return freshPairs([c], [...e.stage2.base, ...e.topUp.base], [...e.stage2.head, ...e.topUp.head])[0];
 }
 /**
  * Fresh repeats per side a critical case needs so that its exact test, Holm-corrected over `criticalCases`
@@ -816,7 +883,7 @@ function decideLook(pairs, round, level, options) {
  */
 const freshRepeatsForCritical = (level, criticalCases) => repeatsToDecide(level / Math.max(1, criticalCases));
 
-const caseKey = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
+const caseKey = caseKeyOf;
 const groupKey = (r) => JSON.stringify([r.promptIdx, r.provider]);
 const isError = (r) => r.error !== undefined;
 function pairCases(base, head) {
@@ -986,8 +1053,8 @@ const GATE_WORDS = {
  * Only newly failing cases (and those without a head outcome) are reported.
  */
 function criticalChecks(pairs, changes, newlyFailing, alpha, level, fresh) {
-    // With fresh evidence the family is the critical cases selected for it; each is judged on its fresh repeats.
-    const freshCritical = fresh ? new Map(fresh.cases.filter((c) => c.critical).map((c) => [c.key, c])) : undefined;
+    // With fresh evidence the family is the critical cases selected for it; each is judged on repeats drawn after.
+    const freshCritical = fresh ? new Map(fresh.critical.map((c) => [c.key, c])) : undefined;
     const tested = [];
     const checks = [];
     for (const [key, pair] of pairs) {
@@ -1001,7 +1068,7 @@ function criticalChecks(pairs, changes, newlyFailing, alpha, level, fresh) {
         }
         if (freshCritical && !freshCritical.has(key))
             continue;
-        const p = freshCritical ? freshPairs([freshCritical.get(key)], fresh.base, fresh.head)[0] : pairedCase(pair);
+        const p = freshCritical ? criticalPair(fresh, freshCritical.get(key)) : pairedCase(pair);
         if (p.baseOutcomes === 0 || p.headOutcomes === 0)
             continue;
         tested.push({
@@ -1092,32 +1159,31 @@ function compareResults(base, head, options) {
     let checks = [];
     let tooSmall;
     const fresh = options.fresh;
-    if (!nothing && hasBase && fresh) {
-        // The tests run on the fresh repeats of the flipped cases only, at the level split over the looks.
-        // Fresh repeats are independent draws on both sides: the stratified exact test uses every one of them.
-        const test = (cases) => cases.length ? stratifiedExactLowerTail(freshPairs(cases, fresh.base, fresh.head)) : 1;
-        overall.pValue = test(fresh.cases);
-        overall.method = 'stratified-exact';
+    // Screened out (the head's first samples no worse): the first samples' test stands, and cannot reject.
+    const decisive = fresh && fresh.stopped !== 'screened' ? fresh : undefined;
+    if (!nothing && hasBase && decisive) {
+        // The tests use only samples drawn in this run: the exact group-sequential p of the design (sequential.ts).
+        overall.pValue = freshPValue(decisive);
+        overall.method = 'group-sequential';
         for (const g of groups) {
-            g.pValue = test(fresh.cases.filter((c) => c.promptIdx === g.promptIdx && c.provider === g.provider));
-            g.method = 'stratified-exact';
+            g.pValue = freshPValue(decisive, (c) => c.promptIdx === g.promptIdx && c.provider === g.provider);
+            g.method = 'group-sequential';
         }
     }
-    const looks = fresh?.looks ?? 1;
-    const scaleLooks = (p) => Math.min(1, scale(p) * looks);
     if (!nothing && hasBase) {
         // Paired family, gatekeeping: the overall test first; the groups only when it rejects.
-        overall.adjustedP = scaleLooks(overall.pValue);
+        overall.adjustedP = scale(overall.pValue);
         const overallRejected = overall.adjustedP < alpha;
         const split = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
-        const spent = looks > 1 ? `${formatP(levels.paired / looks)}: ${split}, over ${looks} looks` : split;
-        const level = fresh ? `${spent}; fresh repeats of the ${fresh.cases.length} flipped cases` : split;
+        const level = decisive
+            ? `${split}; fresh samples of ${decisive.cases.length} cases, in ${decisive.stopped === 'final' ? 'two stages' : 'one stage'}`
+            : split;
         if (overallRejected)
-            regressionReasons.push(`head worse than base overall (${fresh ? 'stratified exact' : 'one-sided paired'} ${pClause(overall.pValue)} < ${level})`);
+            regressionReasons.push(`head worse than base overall (${decisive ? 'exact group-sequential' : 'one-sided paired'} ${pClause(overall.pValue)} < ${level})`);
         if (groups.length > 1) {
             const holm = holmAdjusted(groups.map((g) => g.pValue));
             groups.forEach((g, i) => {
-                g.adjustedP = Math.max(overall.adjustedP, scaleLooks(holm[i]));
+                g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]));
                 g.regression = overallRejected && g.adjustedP < alpha;
                 if (g.regression)
                     regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}; adjusted for the overall test first and Holm over ${groups.length} groups: ${formatP(g.adjustedP)} < α = ${alpha})`);
@@ -1152,14 +1218,12 @@ function compareResults(base, head, options) {
                 inconclusiveReasons.push(`${errors} calls errored${erroring}: were the missing head outcomes fails, the head would be significantly worse (${pClause(worst.pValue)})`);
             }
         }
-        // Too small for any drop to be significant. With fresh evidence, the flipped cases' fresh repeats.
+        // Too small for any drop to be significant. With fresh evidence, its strata.
         const needed = casesToDecide(levels.paired);
-        if (fresh) {
-            const freshAll = freshPairs(fresh.cases, fresh.base, fresh.head).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
-            const smallest = freshAll.reduce((p, c) => p * fisherSmallestP(c.baseOutcomes, c.headOutcomes), 1);
-            const worse = freshAll.some((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes);
-            if (freshAll.length > 0 && worse && !overallRejected && smallest >= levels.paired / looks)
-                inconclusiveReasons.push(`too little fresh evidence: the ${freshAll.length} flipped case(s) re-run ${freshAll[0].headOutcomes} time(s) per side can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`);
+        if (decisive) {
+            const smallest = smallestFreshP(decisive);
+            if (decisive.stopped === 'final' && !overallRejected && smallest >= levels.paired)
+                inconclusiveReasons.push(`too little fresh evidence: the ${decisive.cases.length} case(s) and their fresh repeats can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`);
         }
         else if (pairedSmallestP(overall.cases) >= levels.paired) {
             const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
@@ -1204,9 +1268,9 @@ function compareResults(base, head, options) {
             ? {
                 fresh: {
                     cases: fresh.cases.length,
-                    calls: fresh.base.length + fresh.head.length,
-                    looks,
-                    rounds: fresh.rounds,
+                    redrawn: fresh.redrawn,
+                    stage2Cases: new Set(fresh.stage2.head.map(caseKey)).size,
+                    calls: fresh.calls,
                     stopped: fresh.stopped,
                 },
             }
@@ -1295,36 +1359,72 @@ function untestedPromptChanges(changes, promptGlobs, testedFiles) {
         .sort();
 }
 
-/** Fresh evidence for the flipped cases, or undefined when nothing flipped (the first samples agree). */
+// Adaptive repeats: the first samples of every case (cache reused) screen; fresh samples decide, in the two
+// stages of the design stated in src/compare/sequential.ts. The provider calls come through `resample`, so
+// this loop is the same in the pipeline and in `npm run simulate`.
+/** Fresh evidence for the verdict, or undefined when the first samples screen it out and nothing was drawn. */
 async function gatherFreshEvidence(input) {
-    const options = input.sequential ?? DEFAULT_SEQUENTIAL;
-    const cases = casesToResample(input.base, input.head, input.criticalTests);
+    const design = input.design ?? DEFAULT_DESIGN;
+    const level = input.criticalTests.size > 0 ? input.alpha / 2 : input.alpha;
+    const cases = pairedCases(input.base, input.head, input.criticalTests);
     if (cases.length === 0)
         return undefined;
-    const paired = input.criticalTests.size > 0 ? input.alpha / 2 : input.alpha;
-    const base = [];
-    const head = [];
+    let calls = 0;
     const draw = async (which, n) => {
         if (which.length === 0 || n <= 0)
-            return;
-        const [b, h] = await Promise.all([input.resample(which, 'base', n), input.resample(which, 'head', n)]);
-        base.push(...b);
-        head.push(...h);
+            return { base: [], head: [] };
+        const [base, head] = await Promise.all([input.resample(which, 'base', n), input.resample(which, 'head', n)]);
+        calls += base.length + head.length;
+        return { base, head };
     };
-    let rounds = 0;
-    let stopped = 'continue';
-    while (stopped === 'continue') {
-        await draw(cases, options.perRound);
-        rounds++;
-        stopped = decideLook(freshPairs(cases, base, head), rounds, paired, options);
+    const stage1 = { base: [], head: [] };
+    const stage2 = { base: [], head: [] };
+    let redrawn = 0;
+    let stopped = 'screened';
+    if (!headNoWorse(freshPairs(cases, input.base, input.head))) {
+        // Stage 1: the first samples this run drew are fresh; the cached ones are drawn again.
+        const wanted = new Set(cases.map((c) => c.key));
+        const redraw = async (side) => {
+            const first = input[side].filter((r) => wanted.has(caseKeyOf(r)));
+            const cachedKeys = new Set(first.filter((r) => r.cached).map(caseKeyOf));
+            const again = cases.filter((c) => cachedKeys.has(c.key));
+            redrawn = Math.max(redrawn, again.length);
+            const drawn = again.length ? await input.resample(again, side, 1) : [];
+            calls += drawn.length;
+            stage1[side] = [...first.filter((r) => !r.cached), ...drawn];
+        };
+        await Promise.all([redraw('base'), redraw('head')]);
+        const decision = stageOneDecision(freshPairs(cases, stage1.base, stage1.head), level, design);
+        stopped = decision === 'continue' ? 'final' : decision;
+        if (decision === 'continue') {
+            for (const [n, which] of stageTwoRepeats(cases, stage1, design)) {
+                const more = await draw(which, n);
+                stage2.base.push(...more.base);
+                stage2.head.push(...more.head);
+            }
+        }
     }
-    // Critical flips: enough fresh repeats that their own exact test can decide them.
-    const critical = cases.filter((c) => c.critical);
+    // Critical flips: enough repeats drawn after their selection that their own exact test can decide them.
+    const critical = newlyFailingCritical(cases, input.base, input.head);
+    const topUp = { base: [], head: [] };
     if (critical.length > 0) {
         const needed = freshRepeatsForCritical(input.alpha / 2, critical.length);
-        await draw(critical, needed - rounds * options.perRound);
+        const have = freshPairs(critical, stage2.base, stage2.head);
+        const byMissing = new Map();
+        critical.forEach((c, i) => {
+            const missing = needed - Math.min(have[i].baseOutcomes, have[i].headOutcomes);
+            if (missing > 0)
+                byMissing.set(missing, [...(byMissing.get(missing) ?? []), c]);
+        });
+        for (const [n, which] of byMissing) {
+            const more = await draw(which, n);
+            topUp.base.push(...more.base);
+            topUp.head.push(...more.head);
+        }
     }
-    return { cases, base, head, looks: options.rounds, rounds, stopped };
+    if (stopped === 'screened' && critical.length === 0)
+        return undefined;
+    return { design, level, stopped, cases, stage1, redrawn, stage2, critical, topUp, calls };
 }
 /**
  * The engine's case filter for a resample of `cases` on a side: its plan's prompt `headIdx` maps the side's
@@ -1785,7 +1885,7 @@ async function freshEvidenceFor(prepared, sides, options) {
 }
 /** Calls the fresh repeats made (never cached). */
 const freshCalls = (fresh) => ({
-    made: (fresh?.base.length ?? 0) + (fresh?.head.length ?? 0),
+    made: fresh?.calls ?? 0,
     cached: 0,
 });
 /** Compare and gate one suite's evaluated sides. */
@@ -2459,6 +2559,17 @@ function blockClause(input) {
         return `not blocking (an inconclusive run blocks only with fail-on: ${input.failPolicy.failOn},inconclusive)`;
     return 'not blocking';
 }
+/** What the fresh evidence was, for a reader: which samples the tests used, and where the design stopped. */
+function freshClause(f) {
+    const redrawn = f.redrawn ? `, ${f.redrawn} of them drawn again because the first sample came from the cache` : '';
+    const stop = {
+        screened: 'the head did no worse on its first samples, so only critical cases were re-run',
+        early: 'stage 1 decided it',
+        futile: 'stage 1 showed the head no worse, so it stopped there',
+        final: `stage 2 re-ran ${f.stage2Cases} case(s) chosen by their stage-1 totals`,
+    };
+    return `fresh samples only: stage 1 is one per side of ${f.cases} case(s)${redrawn}; ${stop[f.stopped]} (${f.calls} calls beyond the first samples, none from the cache)`;
+}
 
 // The "Suite changes" section: what the pull request changed in the suite itself, beside a verdict that used
 // the base's suite for every case the base has. Words only; the facts come from review/suite-changes.ts.
@@ -2657,12 +2768,11 @@ function newlyErroringSection(list, detail) {
     const more = list.length > shown.length ? `\n\n_…and ${list.length - shown.length} more: see the job summary._` : '';
     return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
 }
-/** Where the p-values come from when the flipped cases were re-run. */
+/** Where the p-values come from when fresh samples decided. */
 function freshNote(c) {
     if (!c.fresh)
         return '';
-    const f = c.fresh;
-    return `<sub>🔁 The tests use fresh repeats only: the ${f.cases} case(s) whose first samples flipped were re-run on both sides (${f.calls} calls, never from the cache; ${f.rounds} of ${f.looks} look(s)), so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
+    return `<sub>🔁 The tests use ${freshClause(c.fresh)}, so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
 }
 /** A suite too small for any drop to be significant says so, and what it would take. */
 function tooSmallNote(c) {
@@ -2904,7 +3014,7 @@ function renderText(input) {
             rows.push(['all', '', ...rateCells(c.overall)]);
         lines.push(...table(rows).map((l) => `  ${l}`));
         if (c.fresh)
-            lines.push(`  fresh repeats: ${c.fresh.cases} flipped case(s) re-run on both sides, ${c.fresh.calls} calls; the tests use only these`);
+            lines.push(`  the tests use ${freshClause(c.fresh)}`);
         lines.push(...c.inconclusiveReasons.map((r) => `  inconclusive: ${clean(r, 300)}`));
         lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
         lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly erroring', c.newlyErroring));

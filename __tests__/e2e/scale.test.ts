@@ -106,12 +106,13 @@ test('a base already evaluated on main costs no first-sample call; the footer co
   expect(base.every((r) => r.cached)).toBe(true);
   expect(head.some((r) => r.cached)).toBe(false);
   expect(pr.outputs['cached-calls']).toBe('20');
-  // 20 head calls, and the 8 flipped cases re-run 3 times on each side with fresh samples (never cached).
-  expect(pr.outputs.calls).toBe('68');
+  // 20 head calls, and the 20 cached base samples drawn again for the test (a cached base only screens);
+  // stage 1 then decides it (8 flips down of 8: p = 1/256).
+  expect(pr.outputs.calls).toBe('40');
   const body = world.github.state.commentsOn(304)[0]!.body;
-  expect(body).toContain('68 calls made, 20 served from cache');
+  expect(body).toContain('40 calls made, 20 served from cache');
   expect(body).toContain(
-    'the 8 case(s) whose first samples flipped were re-run on both sides (48 calls, never from the cache',
+    'stage 1 is one per side of 20 case(s), 20 of them drawn again because the first sample came from the cache; stage 1 decided it (20 calls beyond the first samples, none from the cache)',
   );
 });
 

@@ -99,8 +99,10 @@ describe('critical tests inside α', () => {
     expect(body).toContain(
       '- ⛔ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model newly failing (exact test over its repeats p = 0.014, adjusted 0.029 &lt; α = 0.05)',
     );
+    // Stage 2: 2 repeats per side of the 2 flipped cases, 1 of the 18 others (44 calls); the critical case
+    // needs 4 repeats per side drawn after its selection: 2 more (4 calls).
     expect(body).toContain(
-      'the 2 case(s) whose first samples flipped were re-run on both sides (14 calls, never from the cache',
+      'stage 1 is one per side of 20 case(s); stage 2 re-ran 20 case(s) chosen by their stage-1 totals (48 calls beyond the first samples, none from the cache)',
     );
   });
 
@@ -175,7 +177,8 @@ describe('gatekeeping over prompt groups', () => {
     expect(run.outputs.verdict).toBe('regression');
     const body = world.github.state.commentsOn(pr)[0]!.body;
     const row = (prompt: string) => body.split('\n').find((l) => l.startsWith(`| file://prompts/${prompt}<br>`))!;
-    expect(row('answer.txt')).toMatch(/\| −50\.0 pts \| <0\.001 ⛔ \| 20 \|/);
+    // Stage 1 decides (10 flips down of 10); the group's p is its stage-1 p over the early share (2^−10 / 0.4), Holm ×2.
+    expect(row('answer.txt')).toMatch(/\| −50\.0 pts \| 0\.0049 ⛔ \| 20 \|/);
     expect(row('second.txt')).toMatch(/\| ±0\.0 pts \| 1 \| 20 \|/);
     expect(body).toMatch(/^\| \*\*All\*\* \|.* \| <0\.001 ⛔ \| 40 \|/m);
     expect(body).toContain('adjusted for the overall test first and Holm over 2 groups');
@@ -183,11 +186,13 @@ describe('gatekeeping over prompt groups', () => {
 });
 
 describe('small suites', () => {
-  test('a 4-case collapse 100% → 0% is decided by fresh repeats of the 4 cases: a regression (it was a passing check)', async () => {
+  test('a 4-case collapse 100% → 0% is decided by fresh samples of the 4 cases: a regression (it was a passing check)', async () => {
     const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 0, suite: { tests: 4 } });
     expect(run.outputs.verdict).toBe('regression');
     expect(run.code).toBe(1);
-    expect(comments()[0]!.body).toContain('the 4 case(s) whose first samples flipped were re-run on both sides');
+    // Stage 1 (4 flips down: p = 1/16) cannot; stage 2 (2 repeats per side each, all failing) does.
+    expect(comments()[0]!.body).toContain('stage 2 re-ran 4 case(s) chosen by their stage-1 totals');
+    expect(comments()[0]!.body).toContain('exact group-sequential p &lt; 0.001 &lt; α = 0.05');
   });
 
   test('a 1-case collapse cannot be decided even so: inconclusive, and fail-on inconclusive blocks it', async () => {
@@ -196,7 +201,7 @@ describe('small suites', () => {
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.code).toBe(0);
     expect(comments()[0]!.body).toContain(
-      '- ⚠️ too little fresh evidence: the 1 flipped case(s) re-run 3 time(s) per side can never reach significance (the smallest p is 0.05)',
+      '- ⚠️ too little fresh evidence: the 1 case(s) and their fresh repeats can never reach significance (the smallest p is 0.083)',
     );
     const blocking = await reviewPullRequest(world, change, { 'fail-on': 'regression,inconclusive' });
     expect(blocking.run.code).toBe(1);
@@ -223,23 +228,24 @@ describe('small suites', () => {
   });
 });
 
-describe('fresh evidence for flips: a cached base is one sample, so it only selects', () => {
-  test('a re-run draws the flipped cases afresh on both sides: only first samples can come from the cache', async () => {
+describe('fresh evidence: a cached base is one sample, so it only screens', () => {
+  test('a re-run draws afresh every first sample that came from the cache: the test uses none of them', async () => {
     const first = await reviewPullRequest(world, { baseSkill: 10, headSkill: 6 });
     expect(first.run.outputs.verdict).toBe('regression');
-    expect(first.run.outputs.calls).toBe(String(40 + 48)); // 20 cases × 2 sides, then 8 flipped × 3 × 2 fresh
+    // 20 cases × 2 sides, all drawn in this run: they are stage 1, and 8 flips down of 8 decide it (p = 1/256).
+    expect(first.run.outputs.calls).toBe('40');
+    expect(first.comments()[0]!.body).toContain(
+      'stage 1 is one per side of 20 case(s); stage 1 decided it (0 calls beyond the first samples, none from the cache)',
+    );
     const requests = world.model.requestCount;
     const again = await rerunPullRequest(world, first);
     expect(again.outputs.verdict).toBe('regression');
-    // Whatever the cache holds (here the Actions cache service is absent, so it lives one run), only first
-    // samples can come from it: the 48 fresh calls are made again on every run.
+    // Whatever the cache holds (here the Actions cache service is absent, so it lives one run), a first sample
+    // that came from it is drawn again for the test: every run makes its 40 fresh calls.
     const cached = Number(again.outputs['cached-calls']);
     expect(cached).toBeLessThanOrEqual(40);
-    expect(Number(again.outputs.calls)).toBe(40 - cached + 48);
-    expect(world.model.requestCount - requests).toBe(40 - cached + 48);
-    expect(first.comments()[0]!.body).toContain(
-      'the 8 case(s) whose first samples flipped were re-run on both sides (48 calls, never from the cache; 1 of 1 look(s))',
-    );
+    expect(Number(again.outputs.calls)).toBe(40);
+    expect(world.model.requestCount - requests).toBe(40);
   });
 });
 

@@ -27,7 +27,14 @@
 import type { CaseResult, EvalResults } from '../types.js';
 import { gate, type GateDecision, type GateThresholds } from '../gate.js';
 import { outputText } from './excerpt.js';
-import { freshPairs, type CaseRef, type LookDecision } from './sequential.js';
+import {
+  caseKeyOf,
+  criticalPair,
+  freshPValue,
+  smallestFreshP,
+  type FreshEvidence,
+  type FreshStop,
+} from './sequential.js';
 import {
   casesToDecide,
   fisherExactLowerTail,
@@ -36,7 +43,6 @@ import {
   pairedRegressionTest,
   pairedSmallestP,
   repeatsToDecide,
-  stratifiedExactLowerTail,
   wilsonInterval,
   type Interval,
   type PairedCase,
@@ -55,22 +61,10 @@ export interface CompareOptions {
   /** Longest output excerpt kept per case, in code points (the report cuts shorter). */
   excerptChars?: number;
   /**
-   * Fresh repeats of the flipped cases (adaptive repeats, sequential.ts): when given, the tests use only
-   * these — the first samples select, the fresh ones decide — and rates and lists stay on the first samples.
+   * Fresh evidence (adaptive repeats, sequential.ts): when given, the tests use only samples drawn in this run —
+   * the first samples screen, the fresh ones decide — and rates and lists stay on the first samples.
    */
   fresh?: FreshEvidence;
-}
-
-export interface FreshEvidence {
-  /** The cases resampled, chosen from the first samples. */
-  cases: CaseRef[];
-  base: CaseResult[];
-  head: CaseResult[];
-  /** Looks the sequential rule allows: its level is split over them. */
-  looks: number;
-  /** Rounds actually run, and why the run stopped. */
-  rounds: number;
-  stopped: LookDecision;
 }
 
 export interface SideRate {
@@ -173,8 +167,8 @@ export interface Comparison {
   critical: CriticalCheck[];
   /** Levels of the two families (paired tests, critical cases); they sum to alpha. */
   levels: { paired: number; critical: number };
-  /** When the tests ran on fresh repeats of the flipped cases: how many cases, calls, looks and rounds. */
-  fresh?: { cases: number; calls: number; looks: number; rounds: number; stopped: LookDecision };
+  /** When the tests ran on fresh evidence: its cases, calls, where the design stopped, and stage 2's cases. */
+  fresh?: { cases: number; redrawn: number; stage2Cases: number; calls: number; stopped: FreshStop };
   /** Set when no drop could be significant with this few paired cases. */
   tooSmall?: { cases: number; casesNeeded: number; everyCaseWorse: boolean };
   /** Cases whose head majority fails (paired or not): what a fine-tuning dataset would hold. */
@@ -201,7 +195,7 @@ interface CasePair {
   head: CaseResult[];
 }
 
-const caseKey = (r: CaseResult) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
+const caseKey = caseKeyOf;
 const groupKey = (r: CaseResult) => JSON.stringify([r.promptIdx, r.provider]);
 const isError = (r: CaseResult) => r.error !== undefined;
 
@@ -390,8 +384,8 @@ function criticalChecks(
   level: number,
   fresh: FreshEvidence | undefined,
 ): CriticalCheck[] {
-  // With fresh evidence the family is the critical cases selected for it; each is judged on its fresh repeats.
-  const freshCritical = fresh ? new Map(fresh.cases.filter((c) => c.critical).map((c) => [c.key, c])) : undefined;
+  // With fresh evidence the family is the critical cases selected for it; each is judged on repeats drawn after.
+  const freshCritical = fresh ? new Map(fresh.critical.map((c) => [c.key, c])) : undefined;
   const tested: Array<{ change: CaseChange; p: PairedCase; pValue: number }> = [];
   const checks: CriticalCheck[] = [];
   for (const [key, pair] of pairs) {
@@ -402,7 +396,7 @@ function criticalChecks(
       continue;
     }
     if (freshCritical && !freshCritical.has(key)) continue;
-    const p = freshCritical ? freshPairs([freshCritical.get(key)!], fresh!.base, fresh!.head)[0] : pairedCase(pair);
+    const p = freshCritical ? criticalPair(fresh!, freshCritical.get(key)!) : pairedCase(pair);
     if (p.baseOutcomes === 0 || p.headOutcomes === 0) continue;
     tested.push({
       change,
@@ -490,36 +484,34 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
   let tooSmall: Comparison['tooSmall'];
 
   const fresh = options.fresh;
-  if (!nothing && hasBase && fresh) {
-    // The tests run on the fresh repeats of the flipped cases only, at the level split over the looks.
-    // Fresh repeats are independent draws on both sides: the stratified exact test uses every one of them.
-    const test = (cases: readonly CaseRef[]) =>
-      cases.length ? stratifiedExactLowerTail(freshPairs(cases, fresh.base, fresh.head)) : 1;
-    overall.pValue = test(fresh.cases);
-    overall.method = 'stratified-exact';
+  // Screened out (the head's first samples no worse): the first samples' test stands, and cannot reject.
+  const decisive = fresh && fresh.stopped !== 'screened' ? fresh : undefined;
+  if (!nothing && hasBase && decisive) {
+    // The tests use only samples drawn in this run: the exact group-sequential p of the design (sequential.ts).
+    overall.pValue = freshPValue(decisive);
+    overall.method = 'group-sequential';
     for (const g of groups) {
-      g.pValue = test(fresh.cases.filter((c) => c.promptIdx === g.promptIdx && c.provider === g.provider));
-      g.method = 'stratified-exact';
+      g.pValue = freshPValue(decisive, (c) => c.promptIdx === g.promptIdx && c.provider === g.provider);
+      g.method = 'group-sequential';
     }
   }
-  const looks = fresh?.looks ?? 1;
-  const scaleLooks = (p: number) => Math.min(1, scale(p) * looks);
 
   if (!nothing && hasBase) {
     // Paired family, gatekeeping: the overall test first; the groups only when it rejects.
-    overall.adjustedP = scaleLooks(overall.pValue);
+    overall.adjustedP = scale(overall.pValue);
     const overallRejected = overall.adjustedP < alpha;
     const split = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
-    const spent = looks > 1 ? `${formatP(levels.paired / looks)}: ${split}, over ${looks} looks` : split;
-    const level = fresh ? `${spent}; fresh repeats of the ${fresh.cases.length} flipped cases` : split;
+    const level = decisive
+      ? `${split}; fresh samples of ${decisive.cases.length} cases, in ${decisive.stopped === 'final' ? 'two stages' : 'one stage'}`
+      : split;
     if (overallRejected)
       regressionReasons.push(
-        `head worse than base overall (${fresh ? 'stratified exact' : 'one-sided paired'} ${pClause(overall.pValue)} < ${level})`,
+        `head worse than base overall (${decisive ? 'exact group-sequential' : 'one-sided paired'} ${pClause(overall.pValue)} < ${level})`,
       );
     if (groups.length > 1) {
       const holm = holmAdjusted(groups.map((g) => g.pValue));
       groups.forEach((g, i) => {
-        g.adjustedP = Math.max(overall.adjustedP, scaleLooks(holm[i]));
+        g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]));
         g.regression = overallRejected && g.adjustedP < alpha;
         if (g.regression)
           regressionReasons.push(
@@ -563,17 +555,13 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
       }
     }
 
-    // Too small for any drop to be significant. With fresh evidence, the flipped cases' fresh repeats.
+    // Too small for any drop to be significant. With fresh evidence, its strata.
     const needed = casesToDecide(levels.paired);
-    if (fresh) {
-      const freshAll = freshPairs(fresh.cases, fresh.base, fresh.head).filter(
-        (c) => c.baseOutcomes > 0 && c.headOutcomes > 0,
-      );
-      const smallest = freshAll.reduce((p, c) => p * fisherSmallestP(c.baseOutcomes, c.headOutcomes), 1);
-      const worse = freshAll.some((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes);
-      if (freshAll.length > 0 && worse && !overallRejected && smallest >= levels.paired / looks)
+    if (decisive) {
+      const smallest = smallestFreshP(decisive);
+      if (decisive.stopped === 'final' && !overallRejected && smallest >= levels.paired)
         inconclusiveReasons.push(
-          `too little fresh evidence: the ${freshAll.length} flipped case(s) re-run ${freshAll[0].headOutcomes} time(s) per side can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`,
+          `too little fresh evidence: the ${decisive.cases.length} case(s) and their fresh repeats can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`,
         );
     } else if (pairedSmallestP(overall.cases) >= levels.paired) {
       const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
@@ -622,9 +610,9 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
       ? {
           fresh: {
             cases: fresh.cases.length,
-            calls: fresh.base.length + fresh.head.length,
-            looks,
-            rounds: fresh.rounds,
+            redrawn: fresh.redrawn,
+            stage2Cases: new Set(fresh.stage2.head.map(caseKey)).size,
+            calls: fresh.calls,
             stopped: fresh.stopped,
           },
         }

@@ -1,5 +1,5 @@
 // Numbers and verdict words shared by the markdown and the plain-text report.
-import { GATE_WORDS } from '../compare/compare.js';
+import { GATE_WORDS, type Comparison } from '../compare/compare.js';
 import { failOnWords, type CheckVerdict } from '../gate.js';
 import type { ReportInput, SuiteReport } from './input.js';
 
@@ -69,4 +69,16 @@ export function blockClause(input: Pick<ReportInput, 'blocks' | 'failPolicy' | '
   if (input.overallVerdict === 'inconclusive')
     return `not blocking (an inconclusive run blocks only with fail-on: ${input.failPolicy.failOn},inconclusive)`;
   return 'not blocking';
+}
+
+/** What the fresh evidence was, for a reader: which samples the tests used, and where the design stopped. */
+export function freshClause(f: NonNullable<Comparison['fresh']>): string {
+  const redrawn = f.redrawn ? `, ${f.redrawn} of them drawn again because the first sample came from the cache` : '';
+  const stop: Record<typeof f.stopped, string> = {
+    screened: 'the head did no worse on its first samples, so only critical cases were re-run',
+    early: 'stage 1 decided it',
+    futile: 'stage 1 showed the head no worse, so it stopped there',
+    final: `stage 2 re-ran ${f.stage2Cases} case(s) chosen by their stage-1 totals`,
+  };
+  return `fresh samples only: stage 1 is one per side of ${f.cases} case(s)${redrawn}; ${stop[f.stopped]} (${f.calls} calls beyond the first samples, none from the cache)`;
 }

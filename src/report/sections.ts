@@ -7,7 +7,16 @@ import {
   type RateComparison,
 } from '../compare/compare.js';
 import { codeBlock, escapeInline } from './escape.js';
-import { VERDICT_WORDS, blockClause, gateClause, percent, points, relativeChange, verdictDetail } from './format.js';
+import {
+  VERDICT_WORDS,
+  blockClause,
+  freshClause,
+  gateClause,
+  percent,
+  points,
+  relativeChange,
+  verdictDetail,
+} from './format.js';
 import type { ReportInput, SuiteReport } from './input.js';
 import { suiteChangesSection } from './suite-changes.js';
 
@@ -181,11 +190,10 @@ function newlyErroringSection(list: CaseChange[], detail: Detail): string {
   return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
 }
 
-/** Where the p-values come from when the flipped cases were re-run. */
+/** Where the p-values come from when fresh samples decided. */
 function freshNote(c: Comparison): string {
   if (!c.fresh) return '';
-  const f = c.fresh;
-  return `<sub>🔁 The tests use fresh repeats only: the ${f.cases} case(s) whose first samples flipped were re-run on both sides (${f.calls} calls, never from the cache; ${f.rounds} of ${f.looks} look(s)), so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
+  return `<sub>🔁 The tests use ${freshClause(c.fresh)}, so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
 }
 
 /** A suite too small for any drop to be significant says so, and what it would take. */

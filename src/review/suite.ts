@@ -23,7 +23,7 @@ import { planIdentities } from '../shard/shard.js';
 import type { EvalResults, Logger, Prompt, ProviderSpec, Suite } from '../types.js';
 import { changedSuiteFiles, promptRepoPath } from './affected.js';
 import { gatherFreshEvidence, resampleFilter } from './adaptive.js';
-import type { FreshEvidence } from '../compare/compare.js';
+import type { FreshEvidence } from '../compare/sequential.js';
 import { pairPrompts } from './pair-prompts.js';
 import { compareSuites, newTestIndexes, type SuiteChanges } from './suite-changes.js';
 import { ensureBaseFiles, type ReviewTrees } from './trees.js';
@@ -424,7 +424,7 @@ export async function freshEvidenceFor(
 
 /** Calls the fresh repeats made (never cached). */
 export const freshCalls = (fresh: FreshEvidence | undefined): CallCounts => ({
-  made: (fresh?.base.length ?? 0) + (fresh?.head.length ?? 0),
+  made: fresh?.calls ?? 0,
   cached: 0,
 });
 
