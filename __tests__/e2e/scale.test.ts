@@ -116,6 +116,35 @@ test('a base already evaluated on main costs no first-sample call; the footer co
   );
 });
 
+test('with repeats, the cached base results are drawn again before the test: a cached sample never decides', async () => {
+  const s = await scenario(10, 6);
+  await s.repo.git('checkout', '--quiet', s.base);
+  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-restored-'));
+  const onMain = await runAction({
+    runnerTemp,
+    workspace: s.repo.dir,
+    eventName: 'push',
+    payload: { before: s.base, after: s.base },
+    inputs: { base: s.base, 'fail-on': 'never', comment: 'always', repeat: '2' },
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
+    sha: s.base,
+  });
+  expect(onMain.code).toBe(0);
+  await s.repo.git('checkout', '--quiet', 'main');
+
+  const pr = await runAction({ ...pullRequest(s, 306), inputs: { repeat: '2' }, runnerTemp });
+  expect(pr.outputs.verdict).toBe('regression');
+  // 20 cases × 2 repeats on the head; the base's 40 came from the cache and are drawn again.
+  expect(pr.outputs['cached-calls']).toBe('40');
+  expect(pr.outputs.calls).toBe('80');
+  const report = JSON.parse(await readFile(pr.outputs['report-path']!, 'utf8'));
+  expect((report.suites[0].base.results as Array<{ cached: boolean }>).some((r) => r.cached)).toBe(false);
+  expect(world.github.state.commentsOn(306)[0]!.body).toContain(
+    '40 result(s) that came from the cache were drawn again before the test',
+  );
+});
+
 test('only the changed prompt runs: an unchanged prompt of the same suite is not evaluated and says why', async () => {
   const s = await scenario(10, 10);
   await s.repo.write('prompts/second.txt', promptText(8, 'Second prompt'));

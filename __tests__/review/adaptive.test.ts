@@ -1,4 +1,4 @@
-import { gatherFreshEvidence, resampleFilter, type Resample } from '../../src/review/adaptive.js';
+import { gatherFreshEvidence, redrawCached, resampleFilter, type Resample } from '../../src/review/adaptive.js';
 import { caseResults, many, row, type Row } from '../compare/fixtures.js';
 
 const results = (rows: Row[]) => rows.flatMap(caseResults);
@@ -95,6 +95,26 @@ describe('gatherFreshEvidence', () => {
       { side: 'base', tests: [9], n: 4 },
       { side: 'head', tests: [9], n: 4 },
     ]);
+  });
+});
+
+describe('redrawCached: with repeats, no cached result enters the test', () => {
+  const cached = (rows: Row[]) => results(rows).map((r) => ({ ...r, cached: true }));
+
+  it('draws every cached result of a paired case again, as many per case as were cached', async () => {
+    const { asked, resample } = scripted((side) => (side === 'base' ? 'P' : 'F'));
+    const redrawn = await redrawCached(cached(many(4, 'PP')), results(many(4, 'FF')), resample);
+    expect(asked).toEqual([{ side: 'base', tests: [0, 1, 2, 3], n: 2 }]);
+    expect(redrawn!.redrawn).toBe(8);
+    expect(redrawn!.base.every((r) => !r.cached)).toBe(true);
+    expect(redrawn!.base).toHaveLength(8);
+  });
+
+  it('screened (the head no worse) or nothing cached: no call', async () => {
+    const { asked, resample } = scripted(() => 'P');
+    expect(await redrawCached(cached(many(4, 'PF')), results(many(4, 'PP')), resample)).toBeUndefined();
+    expect(await redrawCached(results(many(4, 'PP')), results(many(4, 'FF')), resample)).toBeUndefined();
+    expect(asked).toEqual([]);
   });
 });
 

@@ -111,3 +111,40 @@ export function resampleFilter(
   return (planned) =>
     wanted.has(JSON.stringify([headIdx[planned.promptIdx], names[planned.providerIdx], planned.testIdx]));
 }
+
+/** The sides with every cached result drawn again, and how many were. */
+export interface Redrawn {
+  base: CaseResult[];
+  head: CaseResult[];
+  redrawn: number;
+}
+
+/**
+ * With repeats (repeat > 1) the repeats themselves are tested, so none of them may come from the cache (a cached
+ * base is one sample reused by every pull request): unless the head's samples are no worse than the base's (the
+ * screen, which only ever accepts), every cached result of a paired case is drawn again. Undefined when none was.
+ */
+export async function redrawCached(
+  base: readonly CaseResult[],
+  head: readonly CaseResult[],
+  resample: Resample,
+): Promise<Redrawn | undefined> {
+  const cases = pairedCases(base, head, new Set());
+  if (headNoWorse(freshPairs(cases, base, head))) return undefined;
+  const paired = new Set(cases.map((c) => c.key));
+  const stale = (r: CaseResult) => r.cached && paired.has(caseKeyOf(r));
+  if (!base.some(stale) && !head.some(stale)) return undefined;
+  const redraw = async (side: 'base' | 'head', results: readonly CaseResult[]) => {
+    const perCase = new Map<string, number>();
+    for (const r of results.filter(stale)) perCase.set(caseKeyOf(r), (perCase.get(caseKeyOf(r)) ?? 0) + 1);
+    const byCount = new Map<number, CaseRef[]>();
+    for (const c of cases) {
+      const n = perCase.get(c.key);
+      if (n) byCount.set(n, [...(byCount.get(n) ?? []), c]);
+    }
+    const drawn = (await Promise.all([...byCount].map(([n, which]) => resample(which, side, n)))).flat();
+    return [...results.filter((r) => !stale(r)), ...drawn];
+  };
+  const [b, h] = await Promise.all([redraw('base', base), redraw('head', head)]);
+  return { base: b, head: h, redrawn: base.filter(stale).length + head.filter(stale).length };
+}
