@@ -66,7 +66,7 @@ test('llm-rubric, factuality and model-graded-closedqa verdicts come from the gr
     [true, 1, 'ok'],
     [false, 0, 'ok'],
   ]);
-  expect(results[1]!.error).toMatch(/Could not extract JSON from llm-rubric response: no idea/);
+  expect(results[1].error).toMatch(/Could not extract JSON from llm-rubric response: no idea/);
   // Every grading call went over the wire, to the grader's model.
   expect(server.requests.filter((r) => r.body?.model === 'grader-model')).toHaveLength(6);
 });

@@ -380,7 +380,7 @@ test("a grader's key and a secret a trusted custom provider echoes reach no comm
 test('workflow_run is untrusted too: a head config that redirects the key is not loaded', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-attack-'));
   const ctx = { marker: path.join(dir, 'marker'), attackerUrl: attacker.url };
-  const attack = ATTACKS[0]!;
+  const attack = ATTACKS[0];
   const { repo, base } = await attackRepo(attack, ctx);
   const head = await commitHead(repo, attack.head(ctx));
   await repo.git('checkout', '--quiet', base);
@@ -412,7 +412,7 @@ test('workflow_run is untrusted too: a head config that redirects the key is not
 test('allow-untrusted-code with the base checked out says the head would be compared with itself', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-attack-'));
   const ctx = { marker: path.join(dir, 'marker'), attackerUrl: attacker.url };
-  const { repo, base } = await attackRepo(ATTACKS[0]!, ctx);
+  const { repo, base } = await attackRepo(ATTACKS[0], ctx);
   const head = await commitHead(repo, { 'prompts/answer.txt': promptText(9, 'Please answer the question') });
   await repo.git('checkout', '--quiet', base);
   const { run } = await review(repo.dir, base, head, { sha: base, allow: true });

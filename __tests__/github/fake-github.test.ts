@@ -55,7 +55,7 @@ describe('fake GitHub', () => {
         })
       ).status,
     ).toBe(200);
-    expect(fake.state.comments[0]!.body).toBe('edited');
+    expect(fake.state.comments[0].body).toBe('edited');
     expect((await call(`/repos/octo/demo/issues/comments/${created.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(fake.state.commentsOn(3)).toHaveLength(4);
   });

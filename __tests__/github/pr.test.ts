@@ -116,7 +116,7 @@ describe('getFileAtRef', () => {
     expect((await getFileAtRef(client, { owner: 'octo', repo: 'demo', path, ref: 'abc123' }))?.toString('utf8')).toBe(
       content,
     );
-    expect(fake.requests[0]!.query.ref).toBe('abc123');
+    expect(fake.requests[0].query.ref).toBe('abc123');
   });
 
   test('a file absent at that ref → undefined', async () => {

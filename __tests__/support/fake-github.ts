@@ -317,7 +317,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return new HttpReply(200, page, link ? { link } : {});
       }
       case ROUTES.getContent: {
-        const path = m[0]!;
+        const path = m[0];
         const ref = rec.query.ref ?? 'main';
         const bytes = state.contents.get(`${ref}:${path}`);
         if (bytes) {
