@@ -82,6 +82,38 @@ describe('startFakeModelServer', () => {
     ]);
   });
 
+  it.each([
+    [
+      'OpenAI',
+      '/v1/chat/completions',
+      'x-ratelimit-remaining-requests',
+      {
+        error: { type: 'requests', code: 'rate_limit_exceeded', message: expect.stringMatching(/^Rate limit reached/) },
+      },
+    ],
+    [
+      'Anthropic',
+      '/v1/messages',
+      'anthropic-ratelimit-requests-remaining',
+      { type: 'error', error: { type: 'rate_limit_error' } },
+    ],
+  ])('refuses a request over its rate limit as %s does', async (_vendor, route, remaining, body) => {
+    server = await startFakeModelServer({ rateLimit: { perSecond: 1, burst: 1 } });
+    const post = () =>
+      fetch(`${server.url}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
+      });
+    const first = await post();
+    expect([first.status, await first.json()]).toEqual([200, expect.anything()]);
+    const second = await post();
+    expect([second.status, second.headers.get(remaining)]).toEqual([429, '0']);
+    expect(Number(second.headers.get('retry-after-ms'))).toBeGreaterThan(0);
+    expect(await second.json()).toMatchObject(body);
+    expect(server.limitedCount).toBe(1);
+  });
+
   it('answers 404 for an unknown route', async () => {
     server = await startFakeModelServer();
     const response = await call(await openaiAt(`${server.url}/nope`), 'x');

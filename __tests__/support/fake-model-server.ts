@@ -116,7 +116,10 @@ function chatOf(api: Api, body: { messages?: unknown; system?: unknown }): Array
   return chat;
 }
 
-function errorBody(api: Api, status: number): string {
+function errorBody(api: Api, status: number, message = `fake ${api} server: scripted HTTP ${status}`): string {
+  // OpenAI names a rate limit by what ran out (requests, tokens) and codes it rate_limit_exceeded.
+  if (api === 'openai' && status === 429)
+    return JSON.stringify({ error: { message, type: 'requests', param: null, code: 'rate_limit_exceeded' } });
   const type =
     status === 429
       ? 'rate_limit_error'
@@ -125,7 +128,6 @@ function errorBody(api: Api, status: number): string {
         : status >= 500
           ? 'api_error'
           : 'invalid_request_error';
-  const message = `fake ${api} server: scripted HTTP ${status}`;
   return JSON.stringify(
     api === 'anthropic' ? { type: 'error', error: { type, message } } : { error: { message, type, code: null } },
   );
@@ -238,7 +240,7 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
     const allowed = bucket?.(api);
     if (allowed && !allowed.ok) {
       limitedCount++;
-      return send(res, 429, errorBody(api, 429), allowed.headers);
+      return send(res, 429, errorBody(api, 429, 'Rate limit reached for requests'), allowed.headers);
     }
     const limitHeaders = allowed?.headers ?? {};
     const fault = faults.shift();
