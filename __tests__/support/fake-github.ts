@@ -69,6 +69,9 @@ export interface RecordedRequest {
   body?: unknown;
   /** The route it matched (a ROUTES value), or undefined for a 404 on an unknown path. */
   route?: Route;
+  /** Set once answered: the status, and when (performance.now(), as a benchmark times the comment). */
+  status?: number;
+  answeredAt?: number;
 }
 
 export interface FakeGitHubOptions {
@@ -392,6 +395,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         ...reply.headers,
       });
       res.end(payload);
+      rec.status = reply.status;
+      rec.answeredAt = performance.now();
       const hook = rec.route && afterHooks.get(rec.route)?.shift();
       hook?.(state);
     })().catch((err: unknown) => {
