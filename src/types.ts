@@ -54,11 +54,14 @@ export interface SourceLocation {
   column: number;
 }
 
+/** Graders one per kind of grading, as promptfoo lets a test's options.provider be. */
+export type GradersByKind = Partial<Record<'text' | 'embedding', string | ProviderSpec>>;
+
 export interface TestOptions {
   /** Output transform: a JavaScript expression over `output` and `context`, or `file://x.js`. */
   transform?: string;
-  /** Grading provider for model-graded assertions. */
-  provider?: string | ProviderSpec;
+  /** Grading provider for model-graded assertions: one for every kind, or one per kind (read it with graderFor). */
+  provider?: string | ProviderSpec | GradersByKind;
   /** A transform of the vars before rendering: JavaScript over `vars` and `context`, or `file://x.js`. */
   transformVars?: string;
   [key: string]: unknown;
