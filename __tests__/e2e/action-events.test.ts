@@ -44,7 +44,7 @@ function reviewPull(
 function openPull(base: string, head: string, patch: Record<string, unknown> = {}) {
   const pr = nextPr++;
   world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
-  const event = pullRequestEvent({ base, head } as never, pr) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const event = pullRequestEvent({ base, head }, pr) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   Object.assign(event.pull_request, patch);
   return { pr, event };
 }

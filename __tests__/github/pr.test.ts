@@ -1,3 +1,4 @@
+import type { FileChange } from '../../src/git/changes.js';
 import { GitHubPermissionError } from '../../src/github/client.js';
 import { getFileAtRef, getPullRequest, listPullRequestFiles, toFileChange } from '../../src/github/pr.js';
 import { ROUTES, startFakeGitHub, type FakeGitHub, type FakePullFile } from '../support/fake-github.js';
@@ -12,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 describe('toFileChange maps GitHub’s statuses', () => {
-  test.each<[FakePullFile, ReturnType<typeof toFileChange>]>([
+  test.each<[FakePullFile, FileChange | undefined]>([
     [
       { filename: 'a', status: 'added' },
       { status: 'added', path: 'a' },
