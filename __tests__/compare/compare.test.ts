@@ -89,8 +89,8 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const head = [...many(29, 'P'), row(29, 'FFFFFF')];
     const c = compare(base, head, { criticalTests: new Set([29]) });
     // Fisher: 1/C(12, 6) = 1/924; on α's scale ×2 (α/2 for the critical family), one critical case.
-    expect(c.critical[0]!.pValue).toBeCloseTo(1 / 924, 9);
-    expect(c.critical[0]!.adjustedP).toBeCloseTo(2 / 924, 9);
+    expect(c.critical[0].pValue).toBeCloseTo(1 / 924, 9);
+    expect(c.critical[0].adjustedP).toBeCloseTo(2 / 924, 9);
     expect(c.regression).toBe(true);
     expect(regressionReasons(c)).toEqual([
       'critical test 29 (case 29) on prompts/p0.txt × echo newly failing (exact test over its repeats p = 0.0011, adjusted 0.0022 < α = 0.05)',
@@ -105,7 +105,7 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const critical = new Set([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
     const c = compare(base, head, { criticalTests: critical });
     expect(c.critical).toMatchObject([{ status: 'not-significant' }]);
-    expect(c.critical[0]!.adjustedP).toBeCloseTo((7 / 924) * 20, 9);
+    expect(c.critical[0].adjustedP).toBeCloseTo((7 / 924) * 20, 9);
     expect(c.regression).toBe(false);
   });
 
@@ -238,7 +238,7 @@ describe('compareResults: groups are prompt × provider', () => {
     );
     // Gatekeeping: a group's adjusted p is never below the overall one; Holm among the groups only.
     expect(c.overall.adjustedP).toBeCloseTo(c.overall.pValue, 12);
-    expect(c.groups.map((g) => g.adjustedP)).toEqual([1, 3 * c.groups[1]!.pValue, 1]);
+    expect(c.groups.map((g) => g.adjustedP)).toEqual([1, 3 * c.groups[1].pValue, 1]);
   });
 
   it('gatekeeping: no group is flagged unless the overall test rejects first', () => {

@@ -42,7 +42,7 @@ test('three shards and a merge post exactly the comment a single run posts', asy
     expect(shard.outputs.verdict).toBeUndefined();
     shardCalls.push(Number(shard.outputs.calls));
     // What actions/upload-artifact and download-artifact (merge-multiple) would do.
-    await copyFile(shard.outputs['shard-path']!, path.join(shardDir, path.basename(shard.outputs['shard-path']!)));
+    await copyFile(shard.outputs['shard-path'], path.join(shardDir, path.basename(shard.outputs['shard-path'])));
   }
   expect(world.github.state.commentsOn(302)).toHaveLength(0);
   expect(Math.min(...shardCalls)).toBeGreaterThan(0);
@@ -57,8 +57,8 @@ test('three shards and a merge post exactly the comment a single run posts', asy
   // Latency is measured, so it differs from run to run (and its row shows only when it moved beyond its
   // noise); everything else must be identical.
   const timeless = (body: string) => body.replace(/^\| Latency \|.*\n/m, '');
-  expect(timeless(world.github.state.commentsOn(302)[0]!.body)).toBe(
-    timeless(world.github.state.commentsOn(301)[0]!.body),
+  expect(timeless(world.github.state.commentsOn(302)[0].body)).toBe(
+    timeless(world.github.state.commentsOn(301)[0].body),
   );
 });
 
@@ -68,7 +68,7 @@ test('a merge with a shard missing is refused and names what is missing', async 
   await mkdir(shardDir, { recursive: true });
   for (const i of [1, 3]) {
     const shard = await runAction({ ...pullRequest(s, 303), inputs: { cache: 'false', shard: `${i}/3` } });
-    await copyFile(shard.outputs['shard-path']!, path.join(shardDir, path.basename(shard.outputs['shard-path']!)));
+    await copyFile(shard.outputs['shard-path'], path.join(shardDir, path.basename(shard.outputs['shard-path'])));
   }
   const merged = await runAction({ ...pullRequest(s, 303), inputs: { cache: 'false', mode: 'merge' } });
   expect(merged.code).toBe(1);
@@ -99,7 +99,7 @@ test('a base already evaluated on main costs no first-sample call; the footer co
   await s.repo.git('checkout', '--quiet', 'main');
 
   const pr = await runAction({ ...pullRequest(s, 304), inputs: {}, runnerTemp });
-  const report = JSON.parse(await readFile(pr.outputs['report-path']!, 'utf8'));
+  const report = JSON.parse(await readFile(pr.outputs['report-path'], 'utf8'));
   const base = report.suites[0].base.results as Array<{ cached: boolean }>;
   const head = report.suites[0].head.results as Array<{ cached: boolean }>;
   expect(base.length).toBe(20);
@@ -109,7 +109,7 @@ test('a base already evaluated on main costs no first-sample call; the footer co
   // 20 head calls, and the 20 cached base samples drawn again for the test (a cached base only screens);
   // stage 1 then decides it (8 flips down of 8: p = 1/256).
   expect(pr.outputs.calls).toBe('40');
-  const body = world.github.state.commentsOn(304)[0]!.body;
+  const body = world.github.state.commentsOn(304)[0].body;
   expect(body).toContain('40 calls made, 20 served from cache');
   expect(body).toContain(
     'stage 1 is one per side of 20 case(s), 20 of them drawn again because the first sample came from the cache; stage 1 decided it (20 calls beyond the first samples, none from the cache)',
@@ -138,9 +138,9 @@ test('with repeats, the cached base results are drawn again before the test: a c
   // 20 cases × 2 repeats on the head; the base's 40 came from the cache and are drawn again.
   expect(pr.outputs['cached-calls']).toBe('40');
   expect(pr.outputs.calls).toBe('80');
-  const report = JSON.parse(await readFile(pr.outputs['report-path']!, 'utf8'));
+  const report = JSON.parse(await readFile(pr.outputs['report-path'], 'utf8'));
   expect((report.suites[0].base.results as Array<{ cached: boolean }>).some((r) => r.cached)).toBe(false);
-  expect(world.github.state.commentsOn(306)[0]!.body).toContain(
+  expect(world.github.state.commentsOn(306)[0].body).toContain(
     '40 result(s) that came from the cache were drawn again before the test',
   );
 });
@@ -161,7 +161,7 @@ test('only the changed prompt runs: an unchanged prompt of the same suite is not
   const run = await runAction({ ...pullRequest(changed, 305), inputs: { cache: 'false' } });
   expect(run.outputs.verdict).toBe('ship');
   expect(world.model.requestCount - calls).toBe(40); // 20 tests × the changed prompt × 2 sides
-  const body = world.github.state.commentsOn(305)[0]!.body;
+  const body = world.github.state.commentsOn(305)[0].body;
   expect(body).toContain('prompts/second.txt');
   expect(body).toContain('unchanged: identical text at base and head');
 });

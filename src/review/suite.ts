@@ -7,10 +7,9 @@
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { FILE_PREFIX, isFileRef, isGlob } from '../config/files.js';
 import { repoPaths } from '../paths.js';
 import { compareResults } from '../compare/compare.js';
-import { loadSuite, readRawConfig, resolvePrompts } from '../config/load.js';
+import { loadSuite, resolvePrompts } from '../config/load.js';
 import type { OutputCache } from '../engine/cache.js';
 import type { PlannedCase } from '../engine/plan.js';
 import { messageOf, MissingCredentialsError } from '../errors.js';
@@ -87,27 +86,10 @@ async function loadBaseSuite(
 }
 
 /**
- * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries
- * resolved against a directory holding only the head's files as text (renamed files under their old name).
+ * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries, as
+ * its loader recorded them, resolved against a directory holding only the head's files as text (renamed files
+ * under their old name).
  */
-/** The `file://` globs written in a config's `prompts` (in any of its forms), without the prefix. */
-function promptGlobsOf(entries: unknown): string[] {
-  const found: string[] = [];
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (isFileRef(value) && isGlob(value.slice(FILE_PREFIX.length))) found.push(value.slice(FILE_PREFIX.length));
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        visit(key);
-        visit(item);
-      }
-    }
-  };
-  visit(entries);
-  return found;
-}
-
 async function headPromptTexts(
   input: ReviewInput,
   trees: ReviewTrees,
@@ -121,10 +103,10 @@ async function headPromptTexts(
   );
   const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path] as const] : [])));
   const wanted = new Set<string>(promptFiles.map((f) => renamedTo.get(f) ?? f));
-  const raw = await readRawConfig(path.join(trees.base, configPath));
+  const written = base.writtenPrompts;
   // New files the base's prompt globs match are prompts too; other changed files are not fetched (a capped
   // pull request would otherwise cost a request per file through the API).
-  const globs = promptGlobsOf(raw.config.prompts).map((g) => path.posix.join(path.posix.dirname(configPath), g));
+  const globs = written.globs.map((g) => path.posix.join(path.posix.dirname(configPath), g));
   const isPrompt = globs.length > 0 ? picomatch(globs) : () => false;
   for (const c of input.changes) if (c.status !== 'deleted' && isPrompt(c.path)) wanted.add(c.path);
   await input.materializeHead([...wanted], dir);
@@ -134,13 +116,10 @@ async function headPromptTexts(
     await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
   }
   const resolved = await resolvePrompts(
-    raw.config.prompts,
+    written.entries,
     path.join(dir, path.posix.dirname(configPath)),
-    raw.source.displayPath,
-    {
-      locator: raw.source,
-      projectRoot: dir,
-    },
+    written.locator.displayPath,
+    { locator: written.locator, projectRoot: dir },
   );
   return resolved.prompts;
 }
