@@ -1,7 +1,7 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { V as UserError, W as UsageError, X as gate, O as picomatch, Y as stableJson, S as loadSuite, Z as repoPaths, D as messageOf, _ as MissingCredentialsError, $ as readRawConfig, a0 as resolvePrompts, a1 as requiredCredentials, a2 as isFileRef, a3 as isGlob, a4 as FILE_PREFIX, a5 as addCalls, a6 as countCalls, a7 as decideVerdict, a8 as evaluateSuite, a9 as planIdentities, aa as withinBudget, ab as budgetExcess, ac as planEvaluation, ad as mergeSpendPlans, ae as sha256Hex, af as object, ag as array, ah as string, ai as number, aj as _enum, ak as MAX_SHARDS, al as literal, am as looseObject, an as boolean, ao as record, ap as unknown, aq as shardOf, ar as summarizeStats, as as silentLogger, at as openCache, au as Limiters, av as memoizedRender, aw as combineVerdicts, ax as shardCaseFilter, ay as failOnWords, Q as distExports, az as parseChatMessages, aA as DEFAULT_FAIL_POLICY, aB as sampleNote, aC as reviewBlocks, aD as parseShard, aE as spendPlanText, aF as excessSentence, aG as EXIT_INTERRUPTED, aH as checkFailure, aI as EXIT_CHECK_FAILED, aJ as requireDefaultConfig, R as posixRelative, aK as createReviewProgress, aL as budgetOption } from './cli-main.js';
+import { V as UserError, W as UsageError, X as gate, O as picomatch, Y as stableJson, Z as WORK_DIR, S as loadSuite, _ as repoPaths, D as messageOf, $ as MissingCredentialsError, a0 as resolvePrompts, a1 as requiredCredentials, a2 as addCalls, a3 as countCalls, a4 as decideVerdict, a5 as evaluateSuite, a6 as planIdentities, a7 as withinBudget, a8 as budgetExcess, a9 as planEvaluation, aa as mergeSpendPlans, ab as sha256Hex, ac as object, ad as array, ae as string, af as number, ag as _enum, ah as MAX_SHARDS, ai as literal, aj as looseObject, ak as boolean, al as record, am as unknown, an as shardOf, ao as summarizeStats, ap as silentLogger, aq as openCache, ar as Limiters, as as memoizedRender, at as combineVerdicts, au as shardCaseFilter, av as failOnWords, Q as distExports, aw as parseChatMessages, ax as DEFAULT_FAIL_POLICY, ay as sampleNote, az as reviewBlocks, aA as parseShard, aB as spendPlanText, aC as excessSentence, aD as EXIT_INTERRUPTED, aE as checkFailure, aF as EXIT_CHECK_FAILED, aG as requireDefaultConfig, R as posixRelative, aH as createReviewProgress, aI as budgetOption, aJ as CACHE_DIR } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import 'process';
@@ -1616,7 +1616,7 @@ function compareSuites(base, head) {
 // events the head is read as text only: just the prompt files the base's suite names (and the changed
 // files, for new prompts its globs match) are written to a directory of their own, and nothing there runs.
 /** The directory under the workspace that review trees (and nothing a suite reads) live in. */
-const TREES_DIR = path.join('.promptgate', 'trees');
+const TREES_DIR = path.join(WORK_DIR, 'trees');
 async function exists(p) {
     return stat(p).then(() => true, () => false);
 }
@@ -1684,38 +1684,19 @@ async function loadBaseSuite(input, trees, configPath, wanted) {
     }
 }
 /**
- * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries
- * resolved against a directory holding only the head's files as text (renamed files under their old name).
+ * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries, as
+ * its loader recorded them, resolved against a directory holding only the head's files as text (renamed files
+ * under their old name).
  */
-/** The `file://` globs written in a config's `prompts` (in any of its forms), without the prefix. */
-function promptGlobsOf(entries) {
-    const found = [];
-    const visit = (value) => {
-        if (typeof value === 'string') {
-            if (isFileRef(value) && isGlob(value.slice(FILE_PREFIX.length)))
-                found.push(value.slice(FILE_PREFIX.length));
-        }
-        else if (Array.isArray(value))
-            value.forEach(visit);
-        else if (value && typeof value === 'object') {
-            for (const [key, item] of Object.entries(value)) {
-                visit(key);
-                visit(item);
-            }
-        }
-    };
-    visit(entries);
-    return found;
-}
 async function headPromptTexts(input, trees, configPath, base) {
     const dir = await trees.headText();
     const promptFiles = repoPaths(trees.base, base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])));
     const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path]] : [])));
     const wanted = new Set(promptFiles.map((f) => renamedTo.get(f) ?? f));
-    const raw = await readRawConfig(path.join(trees.base, configPath));
+    const written = base.writtenPrompts;
     // New files the base's prompt globs match are prompts too; other changed files are not fetched (a capped
     // pull request would otherwise cost a request per file through the API).
-    const globs = promptGlobsOf(raw.config.prompts).map((g) => path.posix.join(path.posix.dirname(configPath), g));
+    const globs = written.globs.map((g) => path.posix.join(path.posix.dirname(configPath), g));
     const isPrompt = globs.length > 0 ? picomatch(globs) : () => false;
     for (const c of input.changes)
         if (c.status !== 'deleted' && isPrompt(c.path))
@@ -1727,10 +1708,7 @@ async function headPromptTexts(input, trees, configPath, base) {
         await mkdir(path.dirname(path.join(dir, from)), { recursive: true });
         await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
     }
-    const resolved = await resolvePrompts(raw.config.prompts, path.join(dir, path.posix.dirname(configPath)), raw.source.displayPath, {
-        locator: raw.source,
-        projectRoot: dir,
-    });
+    const resolved = await resolvePrompts(written.entries, path.join(dir, path.posix.dirname(configPath)), written.locator.displayPath, { locator: written.locator, projectRoot: dir });
     return resolved.prompts;
 }
 async function prepareSuite(input, trees, configPath, logger) {
@@ -3406,7 +3384,7 @@ async function setUpLocalReview(cmd, base, head, io) {
             evaluate: {
                 repeat: cmd.repeat,
                 maxConcurrency: cmd.maxConcurrency,
-                cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
+                cacheDir: cmd.cache ? path.join(io.cwd, CACHE_DIR) : undefined,
                 env: io.env,
                 logger: io.logger,
                 signal: controller.signal,
