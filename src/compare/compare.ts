@@ -142,28 +142,24 @@ interface Families {
   tooSmall?: Comparison['tooSmall'];
 }
 
-/**
- * The paired family (gatekept: the overall test, then the groups Holm-corrected) and the critical family,
- * each at its share of α; then whether missing data or the suite's size keeps them from deciding.
- */
-function families(
-  pairs: ReadonlyMap<string, CasePair>,
-  overall: RateComparison,
-  groups: GroupComparison[],
-  cases: CaseLists,
-  options: CompareOptions,
-  counts: { base: EvalResults; head: EvalResults },
-): Families {
-  const { alpha } = options;
-  const critical = options.criticalTests ?? new Set<number>();
-  const levels = critical.size > 0 ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 };
-  const scale = (p: number) => Math.min(1, (p * alpha) / levels.paired);
-  const regression: RegressionFinding[] = [];
-  const inconclusive: InconclusiveFinding[] = [];
+/** What the families share: the pairs, the rates, the options and the levels α is split into. */
+interface FamilyInput {
+  pairs: ReadonlyMap<string, CasePair>;
+  overall: RateComparison;
+  groups: GroupComparison[];
+  cases: CaseLists;
+  options: CompareOptions;
+  levels: Comparison['levels'];
+  /** The paired family's p on α's scale. */
+  scale: (p: number) => number;
+  /** The fresh evidence, unless the screen stopped it (then the first samples' test stands, and cannot reject). */
+  decisive?: FreshEvidence;
+}
 
-  // Screened out (the head's first samples no worse): the first samples' test stands, and cannot reject.
-  const fresh = options.fresh;
-  const decisive = fresh && fresh.stopped !== 'screened' ? fresh : undefined;
+/** The paired family, gatekept: the overall test at its level, then the groups Holm-corrected among themselves. */
+function pairedFamily({ overall, groups, options, levels, scale, decisive }: FamilyInput): RegressionFinding[] {
+  const { alpha } = options;
+  const found: RegressionFinding[] = [];
   if (decisive) {
     // The tests use only samples drawn in this run: the exact group-sequential p of the design (sequential.ts).
     overall.pValue = freshPValue(decisive);
@@ -173,93 +169,125 @@ function families(
       g.method = 'group-sequential';
     }
   }
-
   overall.adjustedP = scale(overall.pValue);
   const overallRejected = overall.adjustedP < alpha;
-  if (overallRejected)
-    regression.push({
+  if (overallRejected) {
+    const stages = decisive?.stopped === 'final' ? (2 as const) : (1 as const);
+    found.push({
       rule: 'overall',
       pValue: overall.pValue,
       level: levels.paired,
-      split: critical.size > 0,
-      ...(decisive
-        ? {
-            fresh: { cases: decisive.cases.length, stages: decisive.stopped === 'final' ? (2 as const) : (1 as const) },
-          }
-        : {}),
+      split: levels.critical > 0,
+      ...(decisive ? { fresh: { cases: decisive.cases.length, stages } } : {}),
     });
-  if (groups.length > 1) {
+  }
+  if (groups.length === 1) {
+    groups[0].adjustedP = overall.adjustedP;
+    groups[0].regression = overallRejected;
+  } else if (groups.length > 1) {
     const holm = holmAdjusted(groups.map((g) => g.pValue));
     groups.forEach((g, i) => {
       g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]));
       g.regression = overallRejected && g.adjustedP < alpha;
-      if (g.regression)
-        regression.push({
-          rule: 'group',
-          promptId: g.promptId,
-          provider: g.provider,
-          pValue: g.pValue,
-          adjustedP: g.adjustedP,
-          groups: groups.length,
-        });
+      if (g.regression) {
+        const { promptId, provider, pValue, adjustedP } = g;
+        found.push({ rule: 'group', promptId, provider, pValue, adjustedP, groups: groups.length });
+      }
     });
-  } else if (groups[0]) {
-    groups[0].adjustedP = overall.adjustedP;
-    groups[0].regression = overallRejected;
   }
+  return found;
+}
 
-  let checks: CriticalCheck[] = [];
-  if (critical.size > 0) {
-    const newlyFailing = new Set(cases.lists.newlyFailing);
-    checks = criticalChecks(pairs, cases.changes, newlyFailing, alpha, levels.critical, fresh);
-    for (const check of checks) {
-      if (check.status === 'regression')
-        regression.push({ rule: 'critical', change: check.change, pValue: check.pValue!, adjustedP: check.adjustedP! });
-      else if (check.status === 'undecided')
-        inconclusive.push({ rule: 'critical-undecided', change: check.change, repeatsNeeded: check.repeatsNeeded! });
-      else if (check.status === 'no-head-outcome')
-        inconclusive.push({ rule: 'critical-no-head-outcome', change: check.change });
-    }
+/** The critical family at its level, and what each check finds. */
+function criticalFamily(input: FamilyInput) {
+  const { pairs, cases, options, levels } = input;
+  if (!options.criticalTests?.size) return { checks: [], regression: [], inconclusive: [] };
+  const newlyFailing = new Set(cases.lists.newlyFailing);
+  const checks = criticalChecks(pairs, cases.changes, newlyFailing, options.alpha, levels.critical, options.fresh);
+  const regression: RegressionFinding[] = [];
+  const inconclusive: InconclusiveFinding[] = [];
+  for (const check of checks) {
+    const { change } = check;
+    if (check.status === 'regression')
+      regression.push({ rule: 'critical', change, pValue: check.pValue!, adjustedP: check.adjustedP! });
+    else if (check.status === 'undecided')
+      inconclusive.push({ rule: 'critical-undecided', change, repeatsNeeded: check.repeatsNeeded! });
+    else if (check.status === 'no-head-outcome') inconclusive.push({ rule: 'critical-no-head-outcome', change });
   }
+  return { checks, regression, inconclusive };
+}
 
-  // Missing data: could the errors change the verdict?
+/** Missing data: too many errors, or errors that, were they fails, would make the head significantly worse. */
+function missingData(input: FamilyInput, counts: { base: EvalResults; head: EvalResults }, rejected: boolean) {
+  const { pairs, overall, cases, options, scale } = input;
+  const found: InconclusiveFinding[] = [];
   const share = errorShare(counts.base, counts.head, options.maxErrorRate);
-  if (share) inconclusive.push(share);
+  if (share) found.push(share);
   const errors = overall.head.errors + overall.base.errors;
-  if (errors > 0 && !overallRejected) {
+  if (errors > 0 && !rejected) {
     const worst = pairedRegressionTest([...pairs.values()].map(pessimisticCase));
-    if (scale(worst.pValue) < alpha)
-      inconclusive.push({
+    if (scale(worst.pValue) < options.alpha)
+      found.push({
         rule: 'errors-could-hide',
         errors,
         newlyErroring: cases.newlyErroring.length,
         pValue: worst.pValue,
       });
   }
+  return found;
+}
 
-  // Too small for any drop to be significant. With fresh evidence, its strata.
-  let tooSmall: Comparison['tooSmall'];
+/** Too small for any drop to be significant (with fresh evidence: its strata). */
+function smallSuite(
+  input: FamilyInput,
+  rejected: boolean,
+): { found: InconclusiveFinding[]; tooSmall?: Comparison['tooSmall'] } {
+  const { pairs, overall, levels, decisive } = input;
   if (decisive) {
     const smallestP = smallestFreshP(decisive);
-    if (decisive.stopped === 'final' && !overallRejected && smallestP >= levels.paired)
-      inconclusive.push({ rule: 'too-little-fresh', cases: decisive.cases.length, smallestP });
-  } else if (pairedSmallestP(overall.cases) >= levels.paired) {
-    const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
-    const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
-    const casesNeeded = casesToDecide(levels.paired);
-    tooSmall = { cases: overall.cases, casesNeeded, everyCaseWorse: worse === paired.length && worse > 0 };
-    if (worse > 0 && !overallRejected)
-      inconclusive.push({
-        rule: 'too-small',
-        cases: overall.cases,
-        casesNeeded,
-        everyCaseWorse: tooSmall.everyCaseWorse,
-        baseRate: overall.base.rate,
-        headRate: overall.head.rate,
-      });
+    const never = decisive.stopped === 'final' && !rejected && smallestP >= levels.paired;
+    return { found: never ? [{ rule: 'too-little-fresh', cases: decisive.cases.length, smallestP }] : [] };
   }
-  return { levels, regression, inconclusive, critical: checks, ...(tooSmall ? { tooSmall } : {}) };
+  if (pairedSmallestP(overall.cases) < levels.paired) return { found: [] };
+  const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
+  const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
+  const casesNeeded = casesToDecide(levels.paired);
+  const everyCaseWorse = worse === paired.length && worse > 0;
+  const tooSmall = { cases: overall.cases, casesNeeded, everyCaseWorse };
+  if (worse === 0 || rejected) return { found: [], tooSmall };
+  const rates = { baseRate: overall.base.rate, headRate: overall.head.rate };
+  return { found: [{ rule: 'too-small', cases: overall.cases, casesNeeded, everyCaseWorse, ...rates }], tooSmall };
 }
+
+/** Both families, each at its share of α, then whether missing data or the suite's size keeps them from deciding. */
+function families(
+  input: Omit<FamilyInput, 'levels' | 'scale' | 'decisive'>,
+  counts: { base: EvalResults; head: EvalResults },
+): Families {
+  const { alpha, fresh } = input.options;
+  const levels = levelsOf(input.options);
+  const all: FamilyInput = {
+    ...input,
+    levels,
+    scale: (p) => Math.min(1, (p * alpha) / levels.paired),
+    ...(fresh && fresh.stopped !== 'screened' ? { decisive: fresh } : {}),
+  };
+  const paired = pairedFamily(all);
+  const rejected = paired.some((f) => f.rule === 'overall');
+  const critical = criticalFamily(all);
+  const small = smallSuite(all, rejected);
+  return {
+    levels,
+    regression: [...paired, ...critical.regression],
+    inconclusive: [...critical.inconclusive, ...missingData(all, counts, rejected), ...small.found],
+    critical: critical.checks,
+    ...(small.tooSmall ? { tooSmall: small.tooSmall } : {}),
+  };
+}
+
+/** α split: with critical tests, half for the paired family and half for the critical one. */
+const levelsOf = ({ alpha, criticalTests }: CompareOptions): Comparison['levels'] =>
+  criticalTests?.size ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 };
 
 /** Could the head's errors, were they fails, move its pass rate across a gate threshold? */
 function errorsMoveGate(overall: RateComparison, options: CompareOptions): InconclusiveFinding | undefined {
@@ -283,13 +311,8 @@ export function compareResults(base: EvalResults, head: EvalResults, options: Co
   const hasBase = base.results.length > 0;
   const decided: Families =
     !nothing && hasBase
-      ? families(pairs, overall, groups, cases, options, { base, head })
-      : {
-          levels: critical.size > 0 ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 },
-          regression: [],
-          inconclusive: [],
-          critical: [],
-        };
+      ? families({ pairs, overall, groups, cases, options }, { base, head })
+      : { levels: levelsOf(options), regression: [], inconclusive: [], critical: [] };
   const inconclusive: InconclusiveFinding[] = nothing ? [nothing] : decided.inconclusive;
   if (!nothing) {
     // Without a base the head stands alone: its errors still count against it.
