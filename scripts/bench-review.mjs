@@ -295,10 +295,12 @@ function printScale(rows) {
 async function benchOverhead(dir, pr) {
   const s = await promptRepo(path.join(dir, 'overhead'), overheadTests);
   const viaCounter = { OPENAI_BASE_URL: `${counter.url}/v1` };
-  const fill = await runAction(pullRequest(s, pr, { 'fail-on': 'never' }, viaCounter));
+  // One runner temp for both runs: the output cache lives there, as the Actions cache would restore it.
+  const runnerTemp = await mkdtemp(path.join(work, 'runner-temp-'));
+  const fill = await runAction({ ...pullRequest(s, pr, { 'fail-on': 'never' }, viaCounter), runnerTemp });
   counter.reset();
   const writesBefore = github.requests.length;
-  const again = await runAction(pullRequest(s, pr, { 'fail-on': 'never' }, viaCounter));
+  const again = await runAction({ ...pullRequest(s, pr, { 'fail-on': 'never' }, viaCounter), runnerTemp });
   const written = commentWrites(writesBefore, pr);
   if (written.length === 0) throw new Error(`the cached run wrote no comment on pull request ${pr}:\n${again.log}`);
   return {
@@ -431,7 +433,8 @@ function repositoryPayload() {
  * GNU time (exact) or by polling /proc/<pid>/status VmHWM. A non-zero exit is a broken run: every run here uses
  * `fail-on: never`.
  */
-async function runAction({ workspace, eventName, payload, inputs, env = {}, sha }) {
+/** `runnerTemp`, when given, is shared between runs: it stands for the Actions cache restoring the output cache. */
+async function runAction({ workspace, eventName, payload, inputs, env = {}, sha, runnerTemp }) {
   const tmp = await mkdtemp(path.join(work, 'runner-'));
   const files = {
     event: path.join(tmp, 'event.json'),
@@ -446,7 +449,7 @@ async function runAction({ workspace, eventName, payload, inputs, env = {}, sha 
   const childEnv = {
     PATH: process.env.PATH,
     HOME: tmp,
-    RUNNER_TEMP: tmp,
+    RUNNER_TEMP: runnerTemp ?? tmp,
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: files.event,
