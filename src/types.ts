@@ -39,6 +39,8 @@ export interface AssertionSpec {
   /** Grading provider override for model-graded assertions (promptfoo's `provider` on an assertion). */
   provider?: string | ProviderSpec;
   transform?: string;
+  /** For the context-* assertions: makes the context from the provider's output (as `transform` does). */
+  contextTransform?: string;
   /** promptfoo's assertion `config`: handed to a javascript assertion as `context.config`. */
   config?: Record<string, unknown>;
   /** A grading prompt for this assertion only (else the test's options.rubricPrompt). */

@@ -13,6 +13,7 @@ import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
 import { renderTemplate, resolveAssertionValue } from './render-value.js';
 import { pythonAssertions } from './python.js';
+import { ragAssertions } from './rag.js';
 import { scriptAssertions } from './script.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
@@ -51,6 +52,10 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'model-graded-closedqa',
   'is-valid-openai-tools-call',
   'g-eval',
+  'context-faithfulness',
+  'context-recall',
+  'context-relevance',
+  'answer-relevance',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -66,6 +71,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...factualityAssertions,
   ...toolAssertions,
   ...gEvalAssertions,
+  ...ragAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */
@@ -81,6 +87,8 @@ export function isSupportedAssertionType(type: string): boolean {
 export interface ScoreContext {
   /** The provider's output after the test's transform. */
   output: unknown;
+  /** The provider's output after the provider's transform, before the test's (what contextTransform reads). */
+  providerOutput?: unknown;
   /** The rendered prompt. */
   prompt: string;
   vars: Record<string, unknown>;

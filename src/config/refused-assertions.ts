@@ -11,10 +11,6 @@ const NEEDS_PACKAGE =
   'needs an NLP scoring package promptgate does not bundle; use similar (embeddings) or levenshtein';
 
 export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
-  'answer-relevance': MODEL_GRADED,
-  'context-faithfulness': MODEL_GRADED,
-  'context-recall': MODEL_GRADED,
-  'context-relevance': MODEL_GRADED,
   'conversation-relevance': MODEL_GRADED,
   'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
   'agent-rubric': MODEL_GRADED,

@@ -251,8 +251,11 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
 
   // promptfoo: the provider's transform, then the test's.
   let output = response.output;
+  // What the provider's transform made of the output, before the test's: what a contextTransform reads.
+  let providerOutput = output;
   const transforms = [run.suite.providers[planned.providerIdx]?.transform, test.options.transform];
-  for (const code of transforms) {
+  for (const [i, code] of transforms.entries()) {
+    if (i === 1) providerOutput = output;
     if (code === undefined) continue;
     try {
       output = await applyTransform(
@@ -270,6 +273,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
   try {
     scored = await run.score({
       output,
+      providerOutput,
       prompt: rendered,
       vars,
       test,
