@@ -14,12 +14,14 @@ const VECTORS: Record<string, number[]> = {
 };
 
 function chatAnswer(prompt: string): string {
+  if (prompt.includes('classification:') && prompt.includes('answer:nothing')) return 'I cannot classify this.';
   if (prompt.includes('classification:')) {
     // A preamble, then one attributed and one unattributed sentence: recall 0.5.
     return 'Let me think.\n1. Paris is the capital of France. So [Attributed]\n2. Paris has 90 million people. So [Not Attributed]';
   }
   if (prompt.includes('candidate sentences:')) {
-    return prompt.includes('query: weather') ? 'Insufficient Information' : 'Paris is the capital of France.';
+    if (prompt.includes('query: weather')) return 'Insufficient Information';
+    return prompt.includes('query: invent') ? 'Lyon is the capital of France.' : 'Paris is the capital of France.';
   }
   if (prompt.includes('create one or more statements')) return 'Paris is the capital.\nParis is in Spain.';
   if (prompt.includes('Natural language inference')) {
@@ -82,9 +84,10 @@ const check = (vars: Record<string, unknown>, assertion: TestCase['assert'][numb
 });
 
 test.each([
+  ['context-recall at its threshold', check({ context: CONTEXT }, { type: 'context-recall', value: 'x' }), [true, 0.5]],
   [
-    'context-recall at its threshold',
-    check({ context: CONTEXT }, { type: 'context-recall', value: 'x', threshold: 0.5 }),
+    'not-context-recall: the verdict inverted, the score 1 - score',
+    check({ context: CONTEXT }, { type: 'not-context-recall', value: 'x', threshold: 0.6 }),
     [true, 0.5],
   ],
   [
@@ -155,9 +158,14 @@ test.each([
   ],
   ['no query', check({ context: CONTEXT }, { type: 'context-faithfulness' }), /requires a "query" variable/],
   [
-    'a not- form',
-    check({ context: CONTEXT }, { type: 'not-context-recall', value: 'x' }),
-    /not-context-recall is not supported/,
+    'a recall answer with no classification',
+    check({ context: CONTEXT }, { type: 'context-recall', value: 'nothing' }),
+    /no \[Attributed\]\/\[Not Attributed\] classifications/,
+  ],
+  [
+    'a relevance answer that does not quote the context',
+    check({ query: 'invent', context: CONTEXT }, { type: 'context-relevance' }),
+    /does not quote the context/,
   ],
 ])('%s is an error, not a fail', async (_name, test, message) => {
   const { results } = await evaluateSuite(suiteOf([test]), { env: {} });

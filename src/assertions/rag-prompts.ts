@@ -1,5 +1,5 @@
-// The RAG grading prompts of promptfoo (src/external/prompts/ragas.ts there, read at 0.120.26), verbatim: they
-// are ported from RAGAS (https://github.com/explodinggradients/ragas, Apache-2.0), and graders are tuned to them.
+// The RAG grading prompts of promptfoo 0.123.1 (src/external/prompts/ragas.ts there), verbatim: they are ported
+// from RAGAS (https://github.com/explodinggradients/ragas, Apache-2.0), and graders are tuned to them.
 export const ANSWER_RELEVANCY_GENERATE = `Generate question for the given answer.
 Answer:\nThe PSLV-C56 mission is scheduled to be launched on Sunday, 30 July 2023 at 06:30 IST / 01:00 UTC. It will be launched from the Satish Dhawan Space Centre, Sriharikota, Andhra Pradesh, India
 Question: When is the scheduled launch date and time for the PSLV-C56 mission, and where will it be launched from?

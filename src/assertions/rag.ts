@@ -1,12 +1,13 @@
-// promptfoo's RAG checks — context-faithfulness, context-recall, context-relevance and answer-relevance —
-// with its prompts (rag-prompts.ts) and readings of the grader's answers (matchers.ts there). The context is
-// the `context` var (a string, or a list of chunks) or what the assertion's `contextTransform` makes of the
-// provider's output; the question is the `query` var. The text grader is the assertion's `provider`, else the
-// test's options.provider (its `text` entry when per kind), else the suite's default; answer-relevance also
-// embeds, with the embedding provider `similar` uses. Each passes at score >= threshold (default 0). A grader
-// that fails or answers something unreadable makes the case an error (promptfoo grades that as a fail), and
-// the not- forms are refused: promptfoo accepts them and ignores the `not-`.
+// promptfoo 0.123.1's RAG checks — context-faithfulness, context-recall, context-relevance, answer-relevance —
+// with its prompts (rag-prompts.ts) and readings of the grader's answers (src/matchers/rag.ts there). The
+// context is the `context` var (a string, or a list of chunks) or what the assertion's `contextTransform` makes
+// of the provider's output; the question is the `query` var. The text grader is the assertion's `provider`,
+// else the test's options.provider (its `text` entry when per kind), else the suite's default; answer-relevance
+// also embeds, with the embedding provider `similar` uses. Each passes at score >= threshold (default 0.5); a
+// not- form inverts the verdict and takes 1 - score. A grader that fails or answers something unreadable makes
+// the case an error (promptfoo grades that as a failed check, which its not- form leaves failed).
 import type { GradingResult } from '../types.js';
+import { messageOf } from '../errors.js';
 import { GraderError, invariant, type AssertionHandler, type AssertionInput } from './handler.js';
 import { askGrader, graderFor, renderGradingPrompt, rubricPromptFor, tryParseJson } from './model-graded.js';
 import {
@@ -22,9 +23,22 @@ import {
 import { compare, embed, embeddingProvider } from './similarity.js';
 import { applyTransform } from './transform.js';
 
+const DEFAULT_THRESHOLD = 0.5;
+
 /** promptfoo's splitIntoSentences: the lines that are not blank. */
 function lines(text: string): string[] {
   return text.split('\n').filter((line) => line.trim() !== '');
+}
+
+/**
+ * promptfoo's splitTextIntoSentences: text of two or more lines is one unit per line already; a prose block is
+ * split after `.`, `!` or `?`. A bare list marker (`1.`) is not a unit.
+ */
+function sentences(text: string): string[] {
+  const written = lines(text);
+  return (written.length > 1 ? written : text.split(/(?<=[.!?])\s+/))
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0 && !/^\d+[.)]$/.test(sentence));
 }
 
 /** Chunks are joined by a blank line in the grading prompt. */
@@ -36,31 +50,36 @@ function serializeContext(context: string | string[]): string {
 async function resolveContext(input: AssertionInput, fallback?: string): Promise<string | string[]> {
   const { assertion, ctx } = input;
   const fromVars = ctx.vars.context;
-  let context: unknown = fallback;
-  if (typeof fromVars === 'string' && fromVars) context = fromVars;
-  else if (Array.isArray(fromVars) && fromVars.length > 0) {
-    const bad = fromVars.findIndex((chunk) => typeof chunk !== 'string');
+  let context: unknown;
+  if (fromVars) {
+    if (typeof fromVars === 'string') context = fromVars;
+    else if (Array.isArray(fromVars)) {
+      const bad = fromVars.findIndex((chunk) => typeof chunk !== 'string');
+      invariant(
+        bad === -1,
+        `Invalid context: expected an array of strings, but found ${typeof fromVars[bad]} at index ${bad}`,
+        'contextTransform',
+      );
+      context = fromVars;
+    }
+  } else context = fallback;
+  const code = assertion.contextTransform;
+  if (code !== undefined) {
+    try {
+      context = await applyTransform(
+        code,
+        ctx.providerOutput ?? ctx.output,
+        { vars: ctx.vars, prompt: { label: ctx.prompt } },
+        ctx.rootDir,
+      );
+    } catch (err) {
+      throw new Error(`Failed to transform context using expression '${code}': ${messageOf(err)}`);
+    }
     invariant(
-      bad === -1,
-      `Invalid context: expected an array of strings, but found ${typeof fromVars[bad]} at index ${bad}`,
+      typeof context === 'string' || (Array.isArray(context) && context.every((item) => typeof item === 'string')),
+      `contextTransform must return a string or array of strings. Got ${typeof context}. Check your transform expression: ${code}`,
       'contextTransform',
     );
-    context = fromVars;
-  }
-  if (assertion.contextTransform !== undefined) {
-    const transformed = await applyTransform(
-      assertion.contextTransform,
-      ctx.providerOutput ?? ctx.output,
-      { vars: ctx.vars, prompt: { label: ctx.prompt } },
-      ctx.rootDir,
-    );
-    invariant(
-      typeof transformed === 'string' ||
-        (Array.isArray(transformed) && transformed.every((item) => typeof item === 'string')),
-      `contextTransform must return a string or array of strings. Got ${typeof transformed}. Check your transform expression: ${assertion.contextTransform}`,
-      'contextTransform',
-    );
-    context = transformed;
   }
   invariant(
     (typeof context === 'string' && context.length > 0) ||
@@ -86,27 +105,29 @@ async function askText(
   return output;
 }
 
-function refuseInverse(input: AssertionInput, name: string): void {
-  invariant(
-    !input.inverse,
-    `not-${name} is not supported (promptfoo accepts it but does not invert the verdict); use ${name}`,
-    'type',
-  );
-}
-
 function queryVar(input: AssertionInput, name: string): string {
   const query = input.ctx.vars.query;
   invariant(typeof query === 'string', `${name} assertion requires a "query" variable with the user question`, 'type');
   return query;
 }
 
-function atLeast(label: string, score: number, threshold: number): GradingResult {
+/** The verdict at the assertion's threshold; promptfoo's applyRagInverse for the not- form. */
+function verdict(score: number, input: AssertionInput, reason: (pass: boolean, threshold: number) => string) {
+  const threshold = input.assertion.threshold ?? DEFAULT_THRESHOLD;
   const pass = score >= threshold - Number.EPSILON;
-  return { pass, score, reason: `${label} ${score.toFixed(2)} is ${pass ? '>=' : '<'} ${threshold}` };
+  const result: GradingResult = { pass, score, reason: reason(pass, threshold) };
+  return input.inverse ? { ...result, pass: !pass, score: 1 - score } : result;
+}
+
+function atLeast(label: string, score: number, input: AssertionInput): GradingResult {
+  return verdict(
+    score,
+    input,
+    (pass, threshold) => `${label} ${score.toFixed(2)} is ${pass ? '>=' : '<'} ${threshold}`,
+  );
 }
 
 const contextRecall: AssertionHandler = async (input) => {
-  refuseInverse(input, 'context-recall');
   const { assertion, value, ctx } = input;
   invariant(
     typeof value === 'string',
@@ -114,44 +135,52 @@ const contextRecall: AssertionHandler = async (input) => {
   );
   const context = serializeContext(await resolveContext(input, ctx.prompt));
   const rubricPrompt = rubricPromptFor(assertion, ctx.test.options, CONTEXT_RECALL);
-  // promptfoo's order: the test's vars override these two names.
-  const answer = await askText('context-recall', input, rubricPrompt, { context, groundTruth: value, ...ctx.vars });
+  const answer = await askText('context-recall', input, rubricPrompt, { ...ctx.vars, context, groundTruth: value });
   const attributed = CONTEXT_RECALL_ATTRIBUTED_TOKEN.toLowerCase();
   const notAttributed = CONTEXT_RECALL_NOT_ATTRIBUTED_TOKEN.toLowerCase();
   // Only classified lines count: graders often write a preamble first.
   const classified = lines(answer)
     .map((line) => line.toLowerCase())
     .filter((line) => line.includes(attributed) || line.includes(notAttributed));
-  const numerator = classified.filter((line) => line.includes(attributed)).length;
-  const score = classified.length > 0 ? numerator / classified.length : 0;
-  return atLeast('Recall', score, assertion.threshold ?? 0);
+  if (classified.length === 0) {
+    throw new GraderError(
+      `context-recall: the grader returned no [Attributed]/[Not Attributed] classifications: ${answer.slice(0, 200)}`,
+    );
+  }
+  const numerator = classified.filter((line) => !line.includes(notAttributed) && line.includes(attributed)).length;
+  return atLeast('Recall', numerator / classified.length, input);
 };
 
 const contextRelevance: AssertionHandler = async (input) => {
-  refuseInverse(input, 'context-relevance');
   const { assertion, ctx } = input;
   const query = queryVar(input, 'context-relevance');
   const context = await resolveContext(input);
+  const contextText = serializeContext(context);
   const rubricPrompt = rubricPromptFor(assertion, ctx.test.options, CONTEXT_RELEVANCE);
-  const answer = await askText('context-relevance', input, rubricPrompt, { context: serializeContext(context), query });
-  // RAGAS: relevant units over all units — the chunks when a list was given, else the context's lines.
-  const units = Array.isArray(context) ? context.filter((chunk) => chunk.trim().length > 0) : lines(context);
-  const relevant = answer.includes(CONTEXT_RELEVANCE_BAD) ? 0 : lines(answer).length;
-  const score = units.length > 0 ? relevant / units.length : 0;
-  return atLeast('Context relevance', score, assertion.threshold ?? 0);
+  const answer = await askText('context-relevance', input, rubricPrompt, { context: contextText, query });
+  // RAGAS: relevant units over all units — the chunks when a list was given, else the context's sentences.
+  const segmented = Array.isArray(context) || lines(context).length > 1;
+  const units = Array.isArray(context) ? context.filter((chunk) => chunk.trim().length > 0) : sentences(context);
+  const relevant = answer.includes(CONTEXT_RELEVANCE_BAD) ? [] : [...new Set((segmented ? lines : sentences)(answer))];
+  const normalized = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const quoted = normalized(contextText);
+  const unmarked = (sentence: string) => sentence.replace(/^\s*(?:\d+[.)]|[-*])\s*/, '');
+  if (relevant.length > 0 && !relevant.some((sentence) => quoted.includes(normalized(unmarked(sentence))))) {
+    throw new GraderError(`context-relevance: the grader's answer does not quote the context: ${answer.slice(0, 200)}`);
+  }
+  const score = units.length > 0 ? Math.min(relevant.length, units.length) / units.length : 0;
+  return atLeast('Context relevance', score, input);
 };
 
 /** context-faithfulness takes two grading prompts: a rubricPrompt, if given, is their list (strings or {content}). */
 function faithfulnessPrompts(input: AssertionInput): [string, string] {
   const written = input.assertion.rubricPrompt ?? input.ctx.test.options.rubricPrompt;
-  if (written === undefined || written === null || written === '') {
-    return [CONTEXT_FAITHFULNESS_LONGFORM, CONTEXT_FAITHFULNESS_NLI_STATEMENTS];
-  }
+  if (!written) return [CONTEXT_FAITHFULNESS_LONGFORM, CONTEXT_FAITHFULNESS_NLI_STATEMENTS];
   invariant(Array.isArray(written), 'rubricPrompt must be an array', 'rubricPrompt');
   const at = (i: number, fallback: string): string => {
     const item: unknown = written[i];
     const text = typeof item === 'string' ? item : (item as { content?: unknown } | undefined)?.content;
-    if (text === undefined || text === null || text === '') return fallback;
+    if (!text) return fallback;
     return typeof text === 'string' ? text : JSON.stringify(text);
   };
   return [at(0, CONTEXT_FAITHFULNESS_LONGFORM), at(1, CONTEXT_FAITHFULNESS_NLI_STATEMENTS)];
@@ -159,42 +188,47 @@ function faithfulnessPrompts(input: AssertionInput): [string, string] {
 
 const FINAL_VERDICTS = 'final verdict for each statement in order:';
 
+/** How many statements the NLI answer does not support (a "no", or no verdict at all); undefined if unreadable. */
+function unsupportedCount(judged: string, statements: number): number | undefined {
+  let verdicts = judged.toLowerCase().trim();
+  if (verdicts.includes(FINAL_VERDICTS)) {
+    verdicts = verdicts.slice(verdicts.indexOf(FINAL_VERDICTS) + FINAL_VERDICTS.length);
+    const given = verdicts.split('.').filter((v) => v.trim() !== '');
+    if (given.length === 0 || !given.every((v) => /\b(?:yes|no)\b/.test(v))) return undefined;
+    return given.filter((v) => !v.includes('yes')).length + Math.max(0, statements - given.length);
+  }
+  const no = verdicts.split('verdict: no').length - 1;
+  const yes = verdicts.split('verdict: yes').length - 1;
+  return no + yes > 0 ? no + Math.max(0, statements - no - yes) : undefined;
+}
+
 const contextFaithfulness: AssertionHandler = async (input) => {
-  refuseInverse(input, 'context-faithfulness');
-  const { assertion, output, ctx } = input;
+  const { output, ctx } = input;
   const query = queryVar(input, 'context-faithfulness');
   invariant(typeof output === 'string', 'context-faithfulness assertion requires string output from the provider');
   const context = await resolveContext(input);
   const [longform, nli] = faithfulnessPrompts(input);
-  const made = await askText('context-faithfulness', input, longform, {
-    question: query,
-    answer: tryParseJson(output),
-    ...ctx.vars,
-  });
+  const answer = tryParseJson(output);
+  const made = await askText('context-faithfulness', input, longform, { ...ctx.vars, question: query, answer });
   const statements = lines(made);
   if (statements.length === 0) {
-    throw new GraderError(`context-faithfulness: the grader made no statements from the answer: ${made.slice(0, 200)}`);
+    throw new GraderError(`context-faithfulness: could not extract statements from the grader's answer: ${made}`);
   }
   const judged = await askText('context-faithfulness', input, nli, {
+    ...ctx.vars,
     context: serializeContext(context),
     statements,
-    ...ctx.vars,
   });
-  let verdicts = judged.toLowerCase().trim();
-  let unsupported: number;
-  if (verdicts.includes(FINAL_VERDICTS)) {
-    verdicts = verdicts.slice(verdicts.indexOf(FINAL_VERDICTS) + FINAL_VERDICTS.length);
-    unsupported = verdicts.split('.').filter((v) => v.trim() !== '' && !v.includes('yes')).length;
-  } else {
-    unsupported = verdicts.split('verdict: no').length - 1;
+  const unsupported = unsupportedCount(judged, statements.length);
+  if (unsupported === undefined) {
+    throw new GraderError(`context-faithfulness: could not parse the grader's verdicts: ${judged.slice(0, 200)}`);
   }
-  return atLeast('Faithfulness', 1 - unsupported / statements.length, assertion.threshold ?? 0);
+  return atLeast('Faithfulness', Math.min(1, Math.max(0, 1 - unsupported / statements.length)), input);
 };
 
 const QUESTIONS_GENERATED = 3;
 
 const answerRelevance: AssertionHandler = async (input) => {
-  refuseInverse(input, 'answer-relevance');
   const { assertion, output, ctx } = input;
   invariant(typeof output === 'string', 'answer-relevance assertion type must evaluate a string output');
   const question = typeof ctx.vars.query === 'string' ? ctx.vars.query : ctx.prompt;
@@ -212,14 +246,12 @@ const answerRelevance: AssertionHandler = async (input) => {
     total += compare(asked, vector, 'cosine', embedder.id, 'answer-relevance');
   }
   const similarity = total / guesses.length;
-  const threshold = assertion.threshold ?? 0;
-  const pass = similarity >= threshold - Number.EPSILON;
-  const relation = pass ? 'greater than' : 'less than';
-  return {
-    pass,
-    score: similarity,
-    reason: `Relevance ${similarity.toFixed(2)} is ${relation} threshold ${threshold}`,
-  };
+  return verdict(
+    similarity,
+    input,
+    (pass, threshold) =>
+      `Relevance ${similarity.toFixed(2)} is ${pass ? 'greater' : 'less'} than threshold ${threshold}`,
+  );
 };
 
 export const ragAssertions: Record<string, AssertionHandler> = {
