@@ -14,6 +14,7 @@ import { performanceAssertions } from './performance.js';
 import { renderTemplate, resolveAssertionValue } from './render-value.js';
 import { pythonAssertions } from './python.js';
 import { ragAssertions } from './rag.js';
+import { comparisonAssertions, isComparison } from './select-best.js';
 import { scriptAssertions } from './script.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
@@ -56,6 +57,8 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'context-recall',
   'context-relevance',
   'answer-relevance',
+  'select-best',
+  'max-score',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -72,6 +75,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...toolAssertions,
   ...gEvalAssertions,
   ...ragAssertions,
+  ...comparisonAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */
@@ -185,7 +189,7 @@ async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promis
 }
 
 /** Locates a malformed assertion for its error message: file:line:col when the loader recorded it. */
-function describeFailure(err: unknown, assertion: AssertionSpec, index: number, test: TestCase): string {
+export function describeFailure(err: unknown, assertion: AssertionSpec, index: number, test: TestCase): string {
   if (err instanceof MalformedAssertionError) {
     const location = assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' };
     return new ConfigError(location, `${assertion.type}: ${err.message}`, `assert[${index}].${err.field}`).message;
@@ -194,7 +198,10 @@ function describeFailure(err: unknown, assertion: AssertionSpec, index: number, 
 }
 
 export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
-  const asserts = ctx.test.assert;
+  // select-best and max-score compare the test's outputs: the engine grades them once every case has run.
+  const written = ctx.test.assert.map((assertion, index) => ({ assertion, index }));
+  const own = written.filter(({ assertion }) => !isComparison(assertion.type));
+  const asserts = own.map(({ assertion }) => assertion);
   if (asserts.length === 0)
     return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
 
@@ -204,7 +211,7 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   const errors: string[] = [];
   settled.forEach((outcome, i) => {
     if (outcome.status === 'fulfilled') assertions.push(outcome.value);
-    else errors.push(describeFailure(outcome.reason, asserts[i], i, ctx.test));
+    else errors.push(describeFailure(outcome.reason, asserts[i], own[i].index, ctx.test));
   });
   if (errors.length > 0) {
     const error = errors.join('\n');

@@ -120,7 +120,7 @@ export function graderFor(kind: 'text' | 'embedding', spec: unknown): TestCase['
  */
 export async function askGrader(
   name: string,
-  ctx: ScoreContext,
+  ctx: Pick<ScoreContext, 'gradingProvider'>,
   spec: TestCase['options']['provider'],
   prompt: string,
   rubricPrompt: string,

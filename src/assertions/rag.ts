@@ -73,7 +73,9 @@ async function resolveContext(input: AssertionInput, fallback?: string): Promise
         ctx.rootDir,
       );
     } catch (err) {
-      throw new Error(`Failed to transform context using expression '${code}': ${messageOf(err)}`);
+      throw new Error(`Failed to transform context using expression '${code}': ${messageOf(err)}`, {
+        cause: err,
+      });
     }
     invariant(
       typeof context === 'string' || (Array.isArray(context) && context.every((item) => typeof item === 'string')),

@@ -14,8 +14,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'conversation-relevance': MODEL_GRADED,
   'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
   'agent-rubric': MODEL_GRADED,
-  'select-best': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
-  'max-score': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
   classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
   moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
   guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
