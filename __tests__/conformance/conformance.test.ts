@@ -11,7 +11,7 @@ import { silentLogger, type Suite } from '../../src/types.js';
 
 const FIXTURES = path.resolve('__tests__/fixtures/conformance');
 // The assertion suite, and one folder per further area.
-const SUITES = ['.', 'rendering'];
+const SUITES = ['.', 'rendering', 'xml'];
 
 interface RecordedCase {
   testIdx: number;

@@ -19,6 +19,7 @@ import { scriptAssertions } from './script.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
 import { toolAssertions } from './tools.js';
+import { xmlAssertions } from './xml.js';
 
 import { applyTransform } from './transform.js';
 
@@ -59,6 +60,8 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'answer-relevance',
   'select-best',
   'max-score',
+  'is-xml',
+  'contains-xml',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -76,6 +79,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...gEvalAssertions,
   ...ragAssertions,
   ...comparisonAssertions,
+  ...xmlAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */

@@ -33,8 +33,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'trace-error-spans': NEEDS_TRACES,
   'trace-span-count': NEEDS_TRACES,
   'trace-span-duration': NEEDS_TRACES,
-  'is-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-  'contains-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
   'is-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
   'contains-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
   'is-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
