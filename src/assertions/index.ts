@@ -19,6 +19,7 @@ import { scriptAssertions } from './script.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
 import { toolAssertions } from './tools.js';
+import { sqlAssertions } from './sql.js';
 import { xmlAssertions } from './xml.js';
 
 import { applyTransform } from './transform.js';
@@ -62,6 +63,8 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'max-score',
   'is-xml',
   'contains-xml',
+  'is-sql',
+  'contains-sql',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -80,6 +83,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...ragAssertions,
   ...comparisonAssertions,
   ...xmlAssertions,
+  ...sqlAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */

@@ -35,8 +35,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'trace-span-duration': NEEDS_TRACES,
   'is-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
   'contains-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-  'is-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
-  'contains-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
   'rouge-n': NEEDS_PACKAGE,
   bleu: NEEDS_PACKAGE,
   gleu: NEEDS_PACKAGE,
