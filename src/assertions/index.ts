@@ -19,6 +19,8 @@ import { scriptAssertions } from './script.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
 import { toolAssertions } from './tools.js';
+import { ngramAssertions } from './ngrams.js';
+import { refusalAssertions } from './refusal.js';
 import { sqlAssertions } from './sql.js';
 import { xmlAssertions } from './xml.js';
 
@@ -65,6 +67,10 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'contains-xml',
   'is-sql',
   'contains-sql',
+  'bleu',
+  'gleu',
+  'rouge-n',
+  'is-refusal',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -84,6 +90,8 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...comparisonAssertions,
   ...xmlAssertions,
   ...sqlAssertions,
+  ...ngramAssertions,
+  ...refusalAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */

@@ -8,7 +8,7 @@ const NEEDS_PROVIDER_DATA =
   "needs what the provider returned besides the text (tool calls, finish reason, log-probabilities), which promptgate's providers do not hand to assertions yet";
 const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
 const NEEDS_PACKAGE =
-  'needs an NLP scoring package promptgate does not bundle; use similar (embeddings) or levenshtein';
+  'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 
 export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'conversation-relevance': MODEL_GRADED,
@@ -17,7 +17,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
   moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
   guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
-  'is-refusal': 'promptfoo heuristics for refusals are not implemented; use not-icontains-any with refusal phrases',
   'is-valid-function-call': NEEDS_PROVIDER_DATA,
   'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
   'finish-reason': NEEDS_PROVIDER_DATA,
@@ -35,9 +34,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'trace-span-duration': NEEDS_TRACES,
   'is-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
   'contains-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-  'rouge-n': NEEDS_PACKAGE,
-  bleu: NEEDS_PACKAGE,
-  gleu: NEEDS_PACKAGE,
   meteor: NEEDS_PACKAGE,
   pi: 'calls the Pi scoring service over the network',
   webhook:
