@@ -145,6 +145,8 @@ export interface ProviderResponse {
   rateLimit?: RateLimitFacts;
   tokenUsage?: Partial<TokenUsage>;
   cost?: number;
+  /** Why the model stopped, normalized as promptfoo does (`stop`, `length`, `tool_calls`, …); for finish-reason. */
+  finishReason?: string;
 }
 
 /** One limit window a server reports, e.g. OpenAI's x-ratelimit-*-requests or Anthropic's anthropic-ratelimit-tokens-*. */

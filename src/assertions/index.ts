@@ -71,6 +71,7 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'gleu',
   'rouge-n',
   'is-refusal',
+  'finish-reason',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -118,6 +119,8 @@ export interface ScoreContext {
   providerConfig?: Record<string, unknown>;
   latencyMs: number;
   cost?: number;
+  /** The provider's finish reason, when it reported one. */
+  finishReason?: string;
   cached: boolean;
   /** Directory `file://` references resolve against. */
   rootDir: string;

@@ -5,7 +5,7 @@
 const MODEL_GRADED =
   'a model-graded check promptgate does not implement yet; write the criterion as an llm-rubric (same grader, a rubric you can read in the diff)';
 const NEEDS_PROVIDER_DATA =
-  "needs what the provider returned besides the text (tool calls, finish reason, log-probabilities), which promptgate's providers do not hand to assertions yet";
+  "needs what the provider returned besides the text (tool calls, log-probabilities), which promptgate's providers do not hand to assertions yet";
 const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
 const NEEDS_PACKAGE =
   'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
@@ -19,7 +19,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
   'is-valid-function-call': NEEDS_PROVIDER_DATA,
   'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
-  'finish-reason': NEEDS_PROVIDER_DATA,
   perplexity: NEEDS_PROVIDER_DATA,
   'perplexity-score': NEEDS_PROVIDER_DATA,
   'tool-call-f1': NEEDS_PROVIDER_DATA,

@@ -307,6 +307,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
       providerConfig: run.suite.providers[planned.providerIdx]?.config,
       latencyMs,
       ...(response.cost !== undefined ? { cost: response.cost } : {}),
+      ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
       cached,
       rootDir: run.suite.rootDir,
       gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
