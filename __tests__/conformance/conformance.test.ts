@@ -12,7 +12,7 @@ import { silentLogger, type Suite } from '../../src/types.js';
 
 const FIXTURES = path.resolve('__tests__/fixtures/conformance');
 // The assertion suite, and one folder per further area.
-const SUITES = ['.', 'rendering', 'xml', 'graded', 'sql', 'text-scores'];
+const SUITES = ['.', 'rendering', 'xml', 'graded', 'sql', 'text-scores', 'html'];
 
 interface RecordedCase {
   testIdx: number;

@@ -8,6 +8,7 @@ import { aggregate, NO_ASSERTIONS } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
 import { factualityAssertions } from './factuality.js';
 import { gEvalAssertions } from './g-eval.js';
+import { htmlAssertions } from './html.js';
 import { jsonAssertions } from './json.js';
 import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
@@ -72,6 +73,8 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'rouge-n',
   'is-refusal',
   'finish-reason',
+  'is-html',
+  'contains-html',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -93,6 +96,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...sqlAssertions,
   ...ngramAssertions,
   ...refusalAssertions,
+  ...htmlAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */

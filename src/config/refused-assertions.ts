@@ -31,8 +31,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'trace-error-spans': NEEDS_TRACES,
   'trace-span-count': NEEDS_TRACES,
   'trace-span-duration': NEEDS_TRACES,
-  'is-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-  'contains-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
   meteor: NEEDS_PACKAGE,
   pi: 'calls the Pi scoring service over the network',
   webhook:
