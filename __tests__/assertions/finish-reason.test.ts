@@ -1,6 +1,7 @@
 // finish-reason reads why the model stopped from the vendor's reply, normalized as promptfoo does: OpenAI's
 // choices[0].finish_reason and Anthropic's stop_reason, each from a loopback server speaking that wire format.
 import { startVendorServer, type VendorRequest, type VendorServer } from '../support/vendor-server.js';
+import { makeSuite } from '../engine/support.js';
 import { evaluateSuite } from '../../src/evaluate.js';
 import type { AssertionSpec, Suite } from '../../src/types.js';
 
@@ -41,16 +42,16 @@ async function verdict(vendor: 'openai' | 'anthropic', reason: string, assertion
     vendor === 'openai'
       ? { id: 'openai:chat:gpt-4o-mini', config: { apiBaseUrl: `${server.url}/v1`, apiKey: 'sk-test' } }
       : { id: 'anthropic:messages:claude-3-5-haiku-latest', config: { apiBaseUrl: server.url, apiKey: 'sk-test' } };
-  const suite: Suite = {
-    configPath: '/tmp/finish/promptfooconfig.yaml',
-    rootDir: '/tmp/finish',
-    prompts: [{ id: 'p', label: 'p', raw: 'reason={{ reason }}' }],
-    providers: [provider],
-    tests: [{ vars: { reason }, assert: [assertion], options: {} }],
-    evaluateOptions: { maxConcurrency: 1, repeat: 1, timeoutMs: 10_000, maxRetries: 0 },
-    gate: { ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 },
-    referencedFiles: [],
-  };
+  const suite: Suite = makeSuite(
+    {
+      configPath: '/tmp/finish/promptfooconfig.yaml',
+      rootDir: '/tmp/finish',
+      prompts: [{ id: 'p', label: 'p', raw: 'reason={{ reason }}' }],
+      providers: [provider],
+      tests: [{ vars: { reason }, assert: [assertion], options: {} }],
+    },
+    { maxConcurrency: 1, timeoutMs: 10_000, maxRetries: 0 },
+  );
   const [result] = (await evaluateSuite(suite, { env: {} })).results;
   expect(result!.error).toBeUndefined();
   return [result!.pass, result!.assertions[0]!.reason];

@@ -3,6 +3,7 @@
 // loopback server speaking OpenAI's /v1/chat/completions and /v1/embeddings wire formats. The grader reads its
 // prompt as a model would; an embedding is looked up by its text. A grader's failure is an error, never a fail.
 import { startVendorServer, type VendorRequest, type VendorServer } from '../support/vendor-server.js';
+import { makeSuite } from '../engine/support.js';
 import { evaluateSuite } from '../../src/evaluate.js';
 import type { Suite, TestCase } from '../../src/types.js';
 
@@ -64,16 +65,16 @@ function suiteOf(tests: TestCase[]): Suite {
     text: { id: 'openai:chat:grader-model', config },
     embedding: { id: 'openai:embedding:embedder', config },
   };
-  return {
-    configPath: '/tmp/rag/promptfooconfig.yaml',
-    rootDir: '/tmp/rag',
-    prompts: [{ id: 'p', label: 'p', raw: '{{ text }}' }],
-    providers: [{ id: 'echo', config: {} }],
-    tests: tests.map((t) => ({ ...t, options: { ...t.options, provider: provider as never } })),
-    evaluateOptions: { maxConcurrency: 2, repeat: 1, timeoutMs: 10_000, maxRetries: 0 },
-    gate: { ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 },
-    referencedFiles: [],
-  };
+  return makeSuite(
+    {
+      configPath: '/tmp/rag/promptfooconfig.yaml',
+      rootDir: '/tmp/rag',
+      prompts: [{ id: 'p', label: 'p', raw: '{{ text }}' }],
+      providers: [{ id: 'echo', config: {} }],
+      tests: tests.map((t) => ({ ...t, options: { ...t.options, provider: provider as never } })),
+    },
+    { maxConcurrency: 2, timeoutMs: 10_000, maxRetries: 0 },
+  );
 }
 
 const CONTEXT = 'Paris is the capital of France.';

@@ -2,6 +2,7 @@
 // over the echo provider, and select-best's grader is openai:chat against a loopback server speaking OpenAI's
 // chat completions wire format, answering with the index it picks.
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
+import { makeSuite } from '../engine/support.js';
 import { evaluateSuite } from '../../src/evaluate.js';
 import type { AssertionSpec, Suite, TestCase } from '../../src/types.js';
 
@@ -21,16 +22,16 @@ afterAll(() => server.close());
 
 function suiteOf(tests: TestCase[], prompts = ['Short: {{ text }}', 'Long answer: {{ text }}']): Suite {
   const grader = { id: 'openai:chat:grader-model', config: { apiBaseUrl: `${server.url}/v1`, apiKey: 'sk-test' } };
-  return {
-    configPath: '/tmp/select/promptfooconfig.yaml',
-    rootDir: '/tmp/select',
-    prompts: prompts.map((raw, i) => ({ id: `p${i}`, label: `p${i}`, raw })),
-    providers: [{ id: 'echo', config: {} }],
-    tests: tests.map((t) => ({ ...t, options: { ...t.options, provider: grader } })),
-    evaluateOptions: { maxConcurrency: 2, repeat: 1, timeoutMs: 10_000, maxRetries: 0 },
-    gate: { ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 },
-    referencedFiles: [],
-  };
+  return makeSuite(
+    {
+      configPath: '/tmp/select/promptfooconfig.yaml',
+      rootDir: '/tmp/select',
+      prompts: prompts.map((raw, i) => ({ id: `p${i}`, label: `p${i}`, raw })),
+      providers: [{ id: 'echo', config: {} }],
+      tests: tests.map((t) => ({ ...t, options: { ...t.options, provider: grader } })),
+    },
+    { maxConcurrency: 2, timeoutMs: 10_000, maxRetries: 0 },
+  );
 }
 
 const testOf = (assert: AssertionSpec[], extra: Partial<TestCase> = {}): TestCase => ({

@@ -34,8 +34,8 @@ function recording(dir: string): { promptfooVersion: string; cases: RecordedCase
 
 /** What the engine does with one case, minus the provider call (echo: the output is the prompt). */
 async function runCase(suite: Suite, recorded: RecordedCase) {
-  const test = suite.tests[recorded.testIdx]!;
-  const prompt = suite.prompts[recorded.promptIdx]!;
+  const test = suite.tests[recorded.testIdx];
+  const prompt = suite.prompts[recorded.promptIdx];
   const rendered = renderPrompt(prompt, test.vars);
   let output: unknown = rendered;
   // The test's own transform runs before the assertions (the engine's job in a real run).

@@ -129,7 +129,7 @@ export interface ScoreContext {
   /** Directory `file://` references resolve against. */
   rootDir: string;
   /** Resolves a grading provider for model-graded assertions (default: the suite's first provider). */
-  gradingProvider: (spec?: TestCase['options']['provider']) => Promise<Provider>;
+  gradingProvider: (spec?: AssertionSpec['provider']) => Promise<Provider>;
   logger: Logger;
 }
 

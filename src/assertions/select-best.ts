@@ -51,7 +51,7 @@ export async function gradeSelectBest(
   assertion: AssertionSpec,
   test: TestCase,
   outputs: unknown[],
-  gradingProvider: (spec?: TestCase['options']['provider']) => Promise<Provider>,
+  gradingProvider: (spec?: AssertionSpec['provider']) => Promise<Provider>,
 ): Promise<GradingResult[]> {
   atLeastTwo('select-best', outputs.length);
   const criteria = assertion.value;

@@ -124,14 +124,14 @@ async function normaliseOptions(
   if (typeof raw.transformVars === 'string')
     await noteScript(raw.transformVars, locator, [...at, 'transformVars'], ctx);
   if (raw.provider !== undefined) {
-    const provider = raw.provider as string | ProviderSpec | Record<'text' | 'embedding', string | ProviderSpec>;
+    const provider = raw.provider as NonNullable<TestOptions['provider']>;
     if (typeof provider === 'object' && !('id' in provider)) {
       // One grader per kind: each is a provider reference of its own.
       const perKind: Record<string, string | ProviderSpec> = {};
       for (const [kind, ref] of Object.entries(provider)) {
         if (ref !== undefined) perKind[kind] = await providerRef(ref, locator, [...at, 'provider', kind], ctx);
       }
-      options.provider = perKind as unknown as ProviderSpec;
+      options.provider = perKind;
     } else {
       options.provider = await providerRef(provider, locator, [...at, 'provider'], ctx);
     }

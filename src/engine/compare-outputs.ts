@@ -19,7 +19,7 @@ export interface ComparisonInput {
   results: CaseResult[];
   /** How many cases of (test, repeat) the suite plans, before any shard or `include` filter. */
   plannedCases: (testIdx: number, repeat: number) => number;
-  gradingProvider: (spec?: TestCase['options']['provider']) => Promise<Provider>;
+  gradingProvider: (spec?: AssertionSpec['provider']) => Promise<Provider>;
 }
 
 /** True when a test has an assertion graded across its outputs. */
