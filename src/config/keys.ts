@@ -131,7 +131,10 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
     refused: {
       $ref: "promptfoo's assertionTemplates ($ref) are not supported; use a YAML anchor (&name / *name)",
     },
-    noted: {},
+    noted: {
+      reason:
+        "an assertion's `reason` is not a promptfoo key (promptfoo drops it unread); promptgate reports its own reason for each verdict",
+    },
   },
   provider: {
     what: 'a provider',
