@@ -40,6 +40,8 @@ export interface AssertionSpec {
   /** Grading provider override for model-graded assertions (promptfoo's `provider` on an assertion). */
   provider?: string | ProviderSpec;
   transform?: string;
+  /** For the context-* assertions: makes the context from the provider's output (as `transform` does). */
+  contextTransform?: string;
   /** promptfoo's assertion `config`: handed to a javascript assertion as `context.config`. */
   config?: Record<string, unknown>;
   /** A grading prompt for this assertion only (else the test's options.rubricPrompt). */
@@ -157,6 +159,8 @@ export interface ProviderResponse {
   rateLimit?: RateLimitFacts;
   tokenUsage?: Partial<TokenUsage>;
   cost?: number;
+  /** Why the model stopped, normalized as promptfoo does (`stop`, `length`, `tool_calls`, …); for finish-reason. */
+  finishReason?: string;
 }
 
 /** One limit window a server reports, e.g. OpenAI's x-ratelimit-*-requests or Anthropic's anthropic-ratelimit-tokens-*. */

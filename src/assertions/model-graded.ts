@@ -125,7 +125,7 @@ export function graderFor(kind: keyof GradersByKind, spec: TestOptions['provider
  */
 export async function askGrader(
   name: string,
-  ctx: ScoreContext,
+  ctx: Pick<ScoreContext, 'gradingProvider'>,
   spec: AssertionSpec['provider'],
   prompt: string,
   rubricPrompt: string,

@@ -116,13 +116,25 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
   },
   assertion: {
     what: 'an assertion',
-    supported: ['type', 'value', 'threshold', 'weight', 'metric', 'transform', 'provider', 'config', 'rubricPrompt'],
+    supported: [
+      'type',
+      'value',
+      'threshold',
+      'weight',
+      'metric',
+      'transform',
+      'provider',
+      'config',
+      'rubricPrompt',
+      'contextTransform',
+    ],
     refused: {
-      contextTransform:
-        "promptfoo's contextTransform (for the context-* assertions) is not supported, nor are those assertions",
       $ref: "promptfoo's assertionTemplates ($ref) are not supported; use a YAML anchor (&name / *name)",
     },
-    noted: {},
+    noted: {
+      reason:
+        "an assertion's `reason` is not a promptfoo key (promptfoo drops it unread); promptgate reports its own reason for each verdict",
+    },
   },
   provider: {
     what: 'a provider',

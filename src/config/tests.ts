@@ -182,6 +182,10 @@ async function normaliseAssertion(
     spec.transform = raw.transform;
     await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
   }
+  if (raw.contextTransform !== undefined) {
+    spec.contextTransform = raw.contextTransform;
+    await noteScript(raw.contextTransform, locator, [...at, 'contextTransform'], ctx);
+  }
   if (raw.provider !== undefined)
     spec.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
   const values = Array.isArray(raw.value) ? raw.value : [raw.value];

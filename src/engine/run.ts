@@ -23,6 +23,7 @@ import {
   type TokenUsage,
 } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
+import { compareOutputs, hasComparison } from './compare-outputs.js';
 import { createGradingProviders, type GradingProviderSpec, type ResolveProviders } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
 import { Limiters, type CallGate } from './limiter.js';
@@ -141,17 +142,42 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     limit + EXTRA_CASES_IN_FLIGHT,
     async (index) => {
       results[index] = await runCase(runner, caseAt(shape, selected ? selected[index] : index));
-      deps.onResult?.(results[index]);
+      // A case of a select-best / max-score test is reported once the comparison pass has graded it.
+      if (!hasComparison(suite.tests[results[index].testIdx])) deps.onResult?.(results[index]);
       deps.onProgress?.(++done, total);
     },
     deps.signal,
   );
+  const compared = await compareOutputs({
+    tests: suite.tests,
+    results,
+    plannedCases: (testIdx, repeat) => plannedForTest(shape, testIdx, repeat, written),
+    gradingProvider: (spec) => runner.gradingProvider(spec),
+  });
+  for (const position of compared) deps.onResult?.(results[position]);
   return {
     version: 1,
     suite: suite.description ?? path.basename(suite.configPath),
     stats: summarizeStats(results),
     results,
   };
+}
+
+/** How many cases of one test and repeat the suite's own filters (not a shard's) keep. */
+function plannedForTest(
+  shape: PlanShape,
+  testIdx: number,
+  repeat: number,
+  written: ((c: PlannedCase) => boolean) | undefined,
+): number {
+  let count = 0;
+  for (let promptIdx = 0; promptIdx < shape.prompts; promptIdx++) {
+    for (let providerIdx = 0; providerIdx < shape.providers; providerIdx++) {
+      const index = ((testIdx * shape.prompts + promptIdx) * shape.providers + providerIdx) * shape.repeat + repeat;
+      if (!written || written({ index, testIdx, promptIdx, providerIdx, repeat })) count++;
+    }
+  }
+  return count;
 }
 
 /** Plan positions the filter keeps, ascending (so results stay in plan order). */
@@ -251,8 +277,11 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
 
   // promptfoo: the provider's transform, then the test's.
   let output = response.output;
+  // What the provider's transform made of the output, before the test's: what a contextTransform reads.
+  let providerOutput = output;
   const transforms = [run.suite.providers[planned.providerIdx]?.transform, test.options.transform];
-  for (const code of transforms) {
+  for (const [i, code] of transforms.entries()) {
+    if (i === 1) providerOutput = output;
     if (code === undefined) continue;
     try {
       output = await applyTransform(
@@ -270,6 +299,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
   try {
     scored = await run.score({
       output,
+      providerOutput,
       prompt: rendered,
       vars,
       test,
@@ -277,6 +307,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
       providerConfig: run.suite.providers[planned.providerIdx]?.config,
       latencyMs,
       ...(response.cost !== undefined ? { cost: response.cost } : {}),
+      ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
       cached,
       rootDir: run.suite.rootDir,
       gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
