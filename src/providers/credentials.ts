@@ -180,6 +180,7 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       return azureCredentials(config, env);
     }
     case 'azure':
+    case 'assistant':
       return azureCredentials(config, env);
     case 'anthropic':
       return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
@@ -263,6 +264,7 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
       if (parsed.vendor === 'xai') return [str(config.apiKeyEnvar) ?? 'XAI_API_KEY'];
       return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
     case 'azure':
+    case 'assistant':
       return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
     case 'anthropic':
       return [anthropicKeyVar(config)];

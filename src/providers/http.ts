@@ -450,3 +450,11 @@ export function maxOutputTokensOf(
   }
   return {};
 }
+
+/** The wait between two polls of a long-running job; ends early (without throwing) when the call is aborted. */
+export function pollDelay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}

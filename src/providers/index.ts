@@ -17,6 +17,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'anthropic:<model>',
   'anthropic:messages:<model>',
   'azure:chat|responses|completion|embedding:<deployment>',
+  'azure:assistant:<assistant id>',
   'google:<model>',
   'vertex:<model>',
   'bedrock:<model>',
@@ -66,6 +67,7 @@ export type ParsedId =
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'anthropic'; model: string }
   | { kind: 'azure'; api: Exclude<OpenAiApi, 'responses'>; deployment: string }
+  | { kind: 'assistant'; assistantId: string }
   | { kind: 'google'; model: string }
   | { kind: 'vertex'; model: string }
   | { kind: 'bedrock'; model: string }
@@ -106,7 +108,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'openai:codex-sdk': 'runs the Codex SDK, which promptgate does not embed',
   'openai:chatkit': 'drives ChatKit in a browser, which promptgate does not do',
   'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
-  'azure:assistant': "uses Azure OpenAI's Assistants API, which promptgate does not speak",
   'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
   'google:live': "uses Gemini's Live API (WebSocket audio), which promptgate does not speak",
   'google:image': 'is an image API, not a text model promptgate can grade',
@@ -202,6 +203,7 @@ export function parseProviderId(id: string): ParsedId {
       const api = rest[0];
       const deployment = need(after(1), `azure:${api ?? 'chat'}:<deployment>`);
       if (api === 'responses') return { kind: 'responses', vendor: 'azure', model: deployment };
+      if (api === 'assistant') return { kind: 'assistant', assistantId: deployment };
       if (api === 'chat' || api === 'completion') return { kind: 'azure', api, deployment };
       if (api === 'embedding' || api === 'embeddings') return { kind: 'azure', api: 'embedding', deployment };
       throw new UnknownProviderError(id, `uses an Azure OpenAI API promptgate does not speak`);
@@ -262,6 +264,8 @@ export async function resolveProvider(
   for (const [name, refuse] of Object.entries(REFUSED_CONFIG)) {
     // Bedrock writes thinking into the output as promptfoo does; the other families leave it out.
     if (name === 'showThinking' && parsed.kind === 'bedrock') continue;
+    // The Responses API and assistants run promptfoo's tool callbacks (tool-callbacks.ts); chat does not yet.
+    if (name === 'functionToolCallbacks' && (parsed.kind === 'responses' || parsed.kind === 'assistant')) continue;
     const reason = spec.config[name] === undefined ? undefined : refuse(spec.config[name]);
     if (reason) throw new ConfigError(where, `provider "${spec.id}": config.${name} ${reason}`, key);
   }
@@ -296,10 +300,14 @@ async function createProvider(
       }
       return createOpenAiProvider(host.spec, host.flavor, parsed.model, { env });
     }
-    case 'responses':
+    case 'responses': {
+      const { loadToolCallbacks } = await import('./tool-callbacks.js');
+      const callbacks = await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir);
       return (await import('./openai-responses.js')).createResponsesProvider(spec, parsed.vendor, parsed.model, {
         env,
+        callbacks,
       });
+    }
     case 'completion':
       return (await import('./openai-completions.js')).createCompletionProvider(spec, parsed.flavor, parsed.model, {
         env,
@@ -312,6 +320,16 @@ async function createProvider(
       return (await import('./anthropic.js')).createAnthropicProvider(spec, parsed.model, { env });
     case 'azure':
       return (await import('./azure.js')).createAzureProvider(spec, parsed.api, parsed.deployment, { env });
+    case 'assistant': {
+      const { loadToolCallbacks, loadToolsFile } = await import('./tool-callbacks.js');
+      const callbacks = await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir);
+      const tools = await loadToolsFile(spec.config.tools, options.rootDir);
+      return (await import('./azure-assistant.js')).createAzureAssistantProvider(spec, parsed.assistantId, {
+        env,
+        callbacks,
+        tools,
+      });
+    }
     case 'google':
       return (await import('./google.js')).createGeminiProvider(spec, parsed.model, { env });
     case 'vertex':

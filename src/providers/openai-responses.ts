@@ -8,6 +8,7 @@ import { applyPassthrough, copyConfigParams, failure, postJson, withConfigHeader
 import { openAiApiKey, openAiBaseUrl, openAiKeyVar, type HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+import { runToolCallback, type ToolCallbacks } from './tool-callbacks.js';
 
 export type ResponsesVendor = 'openai' | 'azure' | 'xai';
 
@@ -105,6 +106,34 @@ export function responsesOutput(items: OutputItem[]): string {
   return refusals.join('');
 }
 
+/**
+ * promptfoo's `functionToolCallbacks` on a reply: when a function call has a callback, the output is each call's
+ * result (a call without one stays as its JSON), one per line. Undefined when no call has a callback.
+ */
+export async function callbackOutput(
+  items: OutputItem[],
+  callbacks: ToolCallbacks | undefined,
+): Promise<string | undefined> {
+  const calls = items.filter((item) => item?.type === 'function_call');
+  const run = (item: OutputItem) => (typeof item.name === 'string' ? callbacks?.get(item.name) : undefined);
+  if (!calls.some(run)) return undefined;
+  const results = await Promise.all(
+    calls.map(async (item) => {
+      const callback = run(item);
+      if (!callback) return JSON.stringify(item);
+      try {
+        return await runToolCallback(callback, item.arguments);
+      } catch (err) {
+        throw new Error(
+          `functionToolCallbacks.${String(item.name)} threw: ${err instanceof Error ? err.message : String(err)}`,
+          { cause: err },
+        );
+      }
+    }),
+  );
+  return results.join('\n');
+}
+
 interface Endpoint {
   url: string;
   headers: Record<string, string>;
@@ -144,7 +173,7 @@ export function createResponsesProvider(
   spec: ProviderSpec,
   vendor: ResponsesVendor,
   model: string,
-  options: HttpProviderOptions,
+  options: HttpProviderOptions & { callbacks?: ToolCallbacks },
 ): Provider {
   const { config } = spec;
   const endpoint = endpointFor(vendor, config, options.env);
@@ -182,6 +211,13 @@ export function createResponsesProvider(
         });
       }
       if (!Array.isArray(reply.output)) return failure({ label, secrets }, 'the response has no `output` array', true);
+      let called: string | undefined;
+      try {
+        called = await callbackOutput(reply.output, options.callbacks);
+      } catch (err) {
+        return failure({ label, secrets }, err instanceof Error ? err.message : String(err), false, { tokenUsage });
+      }
+      if (called !== undefined) return { output: called, tokenUsage, cost };
       const output = responsesOutput(reply.output);
       if (output === '' && reply.status === 'incomplete') {
         const reason =
