@@ -185,6 +185,9 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
     case 'anthropic':
       return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
     case 'google': {
+      // google:image with a projectId is Imagen on Vertex AI: Google Cloud credentials, no API key.
+      if (parsed.api === 'image' && config.projectId !== undefined)
+        return credentialsOf({ kind: 'vertex', model: parsed.model }, config, env);
       const value = googleApiKey(config, env);
       const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)!] : [...GOOGLE_KEY_VARS];
       return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
@@ -269,6 +272,7 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
     case 'anthropic':
       return [anthropicKeyVar(config)];
     case 'google':
+      if (parsed.api === 'image' && config.projectId !== undefined) return [];
       return [str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS[0]];
     case 'replicate':
       return [str(config.apiKeyEnvar) ?? 'REPLICATE_API_TOKEN'];

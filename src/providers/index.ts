@@ -19,6 +19,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'azure:chat|responses|completion|embedding:<deployment>',
   'azure:assistant:<assistant id>',
   'google:<model>',
+  'google:image:<imagen model>',
   'vertex:<model>',
   'bedrock:<model>',
   'bedrock:converse:<model>',
@@ -29,6 +30,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'http',
   'https://<url>',
   'file://<path>.mjs|.js|.cjs',
+  'package:<npm package>:<export>',
   'file://<path>.py[:function]',
   'python:<path>.py',
   'exec:<command>',
@@ -68,7 +70,8 @@ export type ParsedId =
   | { kind: 'anthropic'; model: string }
   | { kind: 'azure'; api: Exclude<OpenAiApi, 'responses'>; deployment: string }
   | { kind: 'assistant'; assistantId: string }
-  | { kind: 'google'; model: string }
+  /** `api: 'image'` is Imagen's predict endpoint; otherwise generateContent. */
+  | { kind: 'google'; model: string; api?: 'image' }
   | { kind: 'vertex'; model: string }
   | { kind: 'bedrock'; model: string }
   | { kind: 'replicate'; replicate: 'text' | 'image' | 'moderation'; model: string }
@@ -76,6 +79,7 @@ export type ParsedId =
   | { kind: 'sagemaker'; type?: string; endpoint: string }
   | { kind: 'http'; url?: string }
   | { kind: 'file' }
+  | { kind: 'package'; packageName: string; exportName: string }
   | { kind: 'python'; script: string; functionName: string }
   | { kind: 'exec' };
 
@@ -110,7 +114,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
   'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
   'google:live': "uses Gemini's Live API (WebSocket audio), which promptgate does not speak",
-  'google:image': 'is an image API, not a text model promptgate can grade',
   'google:video': 'is a video API, not a text model promptgate can grade',
   'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
   'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
@@ -156,6 +159,12 @@ export function parseProviderId(id: string): ParsedId {
     const python = /^python:(.+\.py)(?::([A-Za-z_]\w*))?$/.exec(id);
     if (!python) throw new UnknownProviderError(id, 'names no Python file', 'write it as python:<path>.py');
     return { kind: 'python', script: python[1], functionName: python[2] ?? 'call_api' };
+  }
+  if (id.startsWith('package:')) {
+    const found = /^package:([^:]+):([^:]+)$/.exec(id);
+    if (!found)
+      throw new UnknownProviderError(id, 'names no package and export', 'write it as package:<name>:<export>');
+    return { kind: 'package', packageName: found[1], exportName: found[2] };
   }
   const [prefix = '', ...rest] = id.split(':');
   const need = (model: string | undefined, form: string): string => {
@@ -209,6 +218,7 @@ export function parseProviderId(id: string): ParsedId {
       throw new UnknownProviderError(id, `uses an Azure OpenAI API promptgate does not speak`);
     }
     case 'google':
+      if (rest[0] === 'image') return { kind: 'google', api: 'image', model: need(after(1), 'google:image:<model>') };
       return { kind: 'google', model: need(hostModel(rest), 'google:<model>') };
     case 'vertex':
       return { kind: 'vertex', model: need(hostModel(rest), 'vertex:<model>') };
@@ -331,6 +341,12 @@ async function createProvider(
       });
     }
     case 'google':
+      if (parsed.api === 'image' && spec.config.projectId !== undefined) {
+        const { imagenModel } = await import('./google-image.js');
+        return (await import('./vertex.js')).createVertexProvider(spec, imagenModel(parsed.model), { env });
+      }
+      if (parsed.api === 'image')
+        return (await import('./google-image.js')).createGoogleImageProvider(spec, parsed.model, { env });
       return (await import('./google.js')).createGeminiProvider(spec, parsed.model, { env });
     case 'vertex':
       return (await import('./vertex.js')).createVertexProvider(spec, parsed.model, { env });
@@ -362,6 +378,12 @@ async function createProvider(
       });
     case 'file':
       return (await import('./custom.js')).createCustomProvider(spec, {
+        rootDir: options.rootDir,
+        configFile: options.configFile,
+        key: options.key,
+      });
+    case 'package':
+      return (await import('./custom.js')).createPackageProvider(spec, parsed.packageName, parsed.exportName, {
         rootDir: options.rootDir,
         configFile: options.configFile,
         key: options.key,

@@ -5,6 +5,7 @@
 import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { outputOf as anthropicOutput, toAnthropicMessages, usageOf as anthropicUsage } from './anthropic.js';
 import { str } from './credentials.js';
+import { imagenBody, imagenResponse } from './google-image.js';
 import { geminiBody, geminiResponse } from './google.js';
 import { failure, postJson, withConfigHeaders } from './http.js';
 import type { HttpProviderOptions } from './openai.js';
@@ -42,7 +43,7 @@ function isClaude(model: string): boolean {
 export function createVertexProvider(spec: ProviderSpec, model: string, options: HttpProviderOptions): Provider {
   const { config } = spec;
   const { env } = options;
-  if (!/^(gemini|claude-)/.test(model)) {
+  if (!/^(gemini|claude-|imagen-)/.test(model)) {
     throw new Error(
       `is a Vertex model promptgate does not call (only gemini-* through generateContent and claude-* through rawPredict); ` +
         "for a model on Vertex's OpenAI-compatible endpoint use openai:chat:<model> with apiBaseUrl set to that endpoint",
@@ -59,8 +60,10 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
   const label = spec.id;
   const fail = (message: string, transient: boolean) => failure({ label, secrets }, message, transient);
   const claude = isClaude(model);
+  // google:image with a projectId: Imagen's predict (google-image.ts), Google Cloud auth as for Gemini.
+  const imagen = model.startsWith('imagen-');
   const publisher = claude ? 'anthropic' : 'google';
-  const method = claude ? 'rawPredict' : 'generateContent';
+  const method = claude ? 'rawPredict' : imagen ? 'predict' : 'generateContent';
 
   return {
     id: spec.id,
@@ -99,7 +102,7 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
         };
         for (const key of ['temperature', 'top_p', 'top_k', 'stop_sequences', 'tools', 'tool_choice', 'thinking'])
           if (config[key] !== undefined) body[key] = config[key];
-      } else body = geminiBody(prompt, config);
+      } else body = imagen ? imagenBody(prompt, config, true) : geminiBody(prompt, config);
       const outcome = await postJson(url, body, withConfigHeaders(authHeaders, config), {
         signal: context.signal,
         secrets: callSecrets,
@@ -107,6 +110,7 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
         credentialHint: 'check the Google Cloud credentials (GOOGLE_APPLICATION_CREDENTIALS) and their Vertex AI role',
       });
       if (!outcome.ok) return outcome.failure;
+      if (imagen) return imagenResponse(outcome.body, model, fail);
       if (!claude) return geminiResponse(outcome.body, price, fail);
       const reply = outcome.body as { content?: unknown; usage?: Parameters<typeof anthropicUsage>[0] };
       if (!reply || !Array.isArray(reply.content)) return fail('the response has no `content` array', true);
