@@ -88,7 +88,7 @@ describe('parseProviderId', () => {
       'google:live:gemini-2.5-flash',
       /Live API \(WebSocket audio\), which promptgate does not speak; call it from an `http` provider/,
     ],
-    ['elevenlabs:tts:rachel', /is an audio API.*custom provider/],
+    ['elevenlabs:agents', /ElevenLabs API promptgate does not call.*custom provider/],
     ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],
     ['huggingface:text-generation:gemma', /use huggingface:chat:<model>/],
     ['anthropic:messages:', /names no model/],

@@ -113,6 +113,13 @@ export function azureAuth(
   };
 }
 
+export const ELEVENLABS_APIS = ['tts', 'stt', 'alignment', 'isolation', 'history'] as const;
+export type ElevenLabsApi = (typeof ELEVENLABS_APIS)[number];
+export const elevenLabsKeyVar = (config: Record<string, unknown>): string =>
+  str(config.apiKeyEnvar) ?? 'ELEVENLABS_API_KEY';
+export const elevenLabsApiKey = (config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined =>
+  str(config.apiKey) ?? str(env[elevenLabsKeyVar(config)]);
+
 export const GOOGLE_KEY_VARS = ['GOOGLE_API_KEY', 'GEMINI_API_KEY'] as const;
 
 export function googleApiKey(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
@@ -184,6 +191,8 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       return azureCredentials(config, env);
     case 'anthropic':
       return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
+    case 'elevenlabs':
+      return keyed(elevenLabsKeyVar(config), elevenLabsApiKey(config, env));
     case 'google': {
       // google:image with a projectId is Imagen on Vertex AI: Google Cloud credentials, no API key.
       if (parsed.api === 'image' && config.projectId !== undefined)
@@ -271,6 +280,8 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
       return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
     case 'anthropic':
       return [anthropicKeyVar(config)];
+    case 'elevenlabs':
+      return [elevenLabsKeyVar(config)];
     case 'google':
       if (parsed.api === 'image' && config.projectId !== undefined) return [];
       return [str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS[0]];

@@ -5,7 +5,14 @@ import { FILE_PREFIX, parseFileReference } from '../config/files.js';
 import { ConfigError, messageOf, UserError } from '../errors.js';
 import type { Provider, ProviderSpec } from '../types.js';
 import { COMPATIBLE_HOSTS, hostModel } from './compatible-hosts.js';
-import { checkConfigEnvNames, credentialsOf, hostSpec, workflowSecrets } from './credentials.js';
+import {
+  checkConfigEnvNames,
+  credentialsOf,
+  ELEVENLABS_APIS,
+  hostSpec,
+  workflowSecrets,
+  type ElevenLabsApi,
+} from './credentials.js';
 import type { EmbeddingProvider } from './openai-completions.js';
 import type { OpenAiFlavor } from './openai.js';
 import { secretsInConfig } from './secrets.js';
@@ -24,6 +31,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'bedrock:<model>',
   'bedrock:converse:<model>',
   'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
+  'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
   'sagemaker:[<modelType>:]<endpoint>',
   'ollama:chat|completion:<model>',
   `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
@@ -75,6 +83,8 @@ export type ParsedId =
   | { kind: 'vertex'; model: string }
   | { kind: 'bedrock'; model: string }
   | { kind: 'replicate'; replicate: 'text' | 'image' | 'moderation'; model: string }
+  /** `variant` is the id's last part: the voice for tts, a label for the others. */
+  | { kind: 'elevenlabs'; api: ElevenLabsApi; variant?: string }
   /** `type` undefined: config.modelType decides (default custom). */
   | { kind: 'sagemaker'; type?: string; endpoint: string }
   | { kind: 'http'; url?: string }
@@ -89,7 +99,7 @@ const CUSTOM_WORKAROUND =
 const UNSUPPORTED: Record<string, string> = {
   'bedrock-agent': `uses Bedrock Agents (InvokeAgent), which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   watsonx: `uses IBM watsonx.ai's IAM-token API, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
-  elevenlabs: `is an audio API (speech, transcription), not a text model promptgate can grade; ${CUSTOM_WORKAROUND}`,
+  elevenlabs: `names an ElevenLabs API promptgate does not call (it calls elevenlabs:tts, stt, alignment, isolation and history; agents run a simulated voice conversation); ${CUSTOM_WORKAROUND}`,
   fal: `is an image API, not a text model; ${CUSTOM_WORKAROUND}`,
   modelslab: `is an image API, not a text model; ${CUSTOM_WORKAROUND}`,
   mcp: `calls tools over the Model Context Protocol, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
@@ -236,6 +246,11 @@ export function parseProviderId(id: string): ParsedId {
         return { kind: 'sagemaker', type: rest[0], endpoint: need(after(1), 'sagemaker:<modelType>:<endpoint>') };
       return { kind: 'sagemaker', endpoint: need(after(0), 'sagemaker:<endpoint>') };
     }
+    case 'elevenlabs': {
+      const api = ELEVENLABS_APIS.find((name) => name === rest[0]);
+      if (api) return { kind: 'elevenlabs', api, ...(rest.length > 1 ? { variant: after(1) } : {}) };
+      break;
+    }
     case 'xai':
       if (rest[0] === 'image') return { kind: 'image', vendor: 'xai', model: need(after(1), 'xai:image:<model>') };
       if (rest[0] === 'responses')
@@ -354,6 +369,11 @@ async function createProvider(
       return (await import('./bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
     case 'replicate':
       return (await import('./replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
+    case 'elevenlabs':
+      return (await import('./elevenlabs.js')).createElevenLabsProvider(spec, parsed.api, parsed.variant, {
+        env,
+        rootDir: options.rootDir,
+      });
     case 'sagemaker': {
       const { createSageMakerProvider, SAGEMAKER_TYPES } = await import('./sagemaker.js');
       const type = parsed.type ?? (typeof spec.config.modelType === 'string' ? spec.config.modelType : 'custom');
