@@ -85,8 +85,8 @@ describe('parseProviderId', () => {
     ['openai:chat:', /provider "openai:chat:" names no model; write it as openai:chat:<model>/],
     ['openai:video:sora-2', /is a video API, not a text model promptgate can grade; call it from an `http` provider/],
     [
-      'google:live:gemini-2.5-flash',
-      /Live API \(WebSocket audio\), which promptgate does not speak; call it from an `http` provider/,
+      'openai:realtime:gpt-realtime',
+      /Realtime API \(WebSocket audio\), which promptgate does not speak; call it from an `http` provider/,
     ],
     ['elevenlabs:agents', /ElevenLabs API promptgate does not call.*custom provider/],
     ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],

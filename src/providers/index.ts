@@ -27,6 +27,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'azure:assistant:<assistant id>',
   'google:<model>',
   'google:image:<imagen model>',
+  'google:live:<model>',
   'vertex:<model>',
   'bedrock:<model>',
   'bedrock:converse:<model>',
@@ -78,8 +79,8 @@ export type ParsedId =
   | { kind: 'anthropic'; model: string }
   | { kind: 'azure'; api: Exclude<OpenAiApi, 'responses'>; deployment: string }
   | { kind: 'assistant'; assistantId: string }
-  /** `api: 'image'` is Imagen's predict endpoint; otherwise generateContent. */
-  | { kind: 'google'; model: string; api?: 'image' }
+  /** `api: 'image'` is Imagen's predict endpoint, `live` the Live API's socket; otherwise generateContent. */
+  | { kind: 'google'; model: string; api?: 'image' | 'live' }
   | { kind: 'vertex'; model: string }
   | { kind: 'bedrock'; model: string }
   | { kind: 'replicate'; replicate: 'text' | 'image' | 'moderation'; model: string }
@@ -123,7 +124,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'openai:chatkit': 'drives ChatKit in a browser, which promptgate does not do',
   'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
   'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
-  'google:live': "uses Gemini's Live API (WebSocket audio), which promptgate does not speak",
   'google:video': 'is a video API, not a text model promptgate can grade',
   'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
   'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
@@ -228,7 +228,8 @@ export function parseProviderId(id: string): ParsedId {
       throw new UnknownProviderError(id, `uses an Azure OpenAI API promptgate does not speak`);
     }
     case 'google':
-      if (rest[0] === 'image') return { kind: 'google', api: 'image', model: need(after(1), 'google:image:<model>') };
+      if (rest[0] === 'image' || rest[0] === 'live')
+        return { kind: 'google', api: rest[0], model: need(after(1), `google:${rest[0]}:<model>`) };
       return { kind: 'google', model: need(hostModel(rest), 'google:<model>') };
     case 'vertex':
       return { kind: 'vertex', model: need(hostModel(rest), 'vertex:<model>') };
@@ -289,8 +290,10 @@ export async function resolveProvider(
   for (const [name, refuse] of Object.entries(REFUSED_CONFIG)) {
     // Bedrock writes thinking into the output as promptfoo does; the other families leave it out.
     if (name === 'showThinking' && parsed.kind === 'bedrock') continue;
-    // The Responses API and assistants run promptfoo's tool callbacks (tool-callbacks.ts); chat does not yet.
-    if (name === 'functionToolCallbacks' && (parsed.kind === 'responses' || parsed.kind === 'assistant')) continue;
+    // The Responses API, assistants and Gemini Live run promptfoo's tool callbacks (tool-callbacks.ts); chat does not yet.
+    const runsCallbacks =
+      parsed.kind === 'responses' || parsed.kind === 'assistant' || (parsed.kind === 'google' && parsed.api === 'live');
+    if (name === 'functionToolCallbacks' && runsCallbacks) continue;
     const reason = spec.config[name] === undefined ? undefined : refuse(spec.config[name]);
     if (reason) throw new ConfigError(where, `provider "${spec.id}": config.${name} ${reason}`, key);
   }
@@ -362,6 +365,14 @@ async function createProvider(
       }
       if (parsed.api === 'image')
         return (await import('./google-image.js')).createGoogleImageProvider(spec, parsed.model, { env });
+      if (parsed.api === 'live') {
+        const { loadToolCallbacks, loadToolsFile } = await import('./tool-callbacks.js');
+        return (await import('./google-live.js')).createGoogleLiveProvider(spec, parsed.model, {
+          env,
+          callbacks: await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir),
+          tools: await loadToolsFile(spec.config.tools, options.rootDir),
+        });
+      }
       return (await import('./google.js')).createGeminiProvider(spec, parsed.model, { env });
     case 'vertex':
       return (await import('./vertex.js')).createVertexProvider(spec, parsed.model, { env });
