@@ -173,7 +173,8 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       return openAi(parsed.flavor, config, env);
     case 'embedding':
       return openAi('openai', config, env);
-    case 'image': {
+    case 'image':
+    case 'realtime': {
       if (parsed.vendor === 'openai') return openAi('openai', config, env);
       const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
       return keyed(variable, str(config.apiKey) ?? str(env[variable]));
@@ -270,6 +271,7 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
     case 'embedding':
       return [openAiKeyVar('openai', config)];
     case 'image':
+    case 'realtime':
       return [parsed.vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config)];
     case 'responses':
       if (parsed.vendor === 'openai') return [openAiKeyVar('openai', config)];

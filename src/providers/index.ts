@@ -36,6 +36,8 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'sagemaker:[<modelType>:]<endpoint>',
   'ollama:chat|completion:<model>',
   `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
+  'openai:realtime:<model>',
+  'xai:voice:<model>',
   'http',
   'https://<url>',
   'file://<path>.mjs|.js|.cjs',
@@ -76,6 +78,8 @@ export type ParsedId =
   | { kind: 'completion'; model: string; flavor: OpenAiFlavor }
   | { kind: 'embedding'; model: string }
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
+  /** A WebSocket session: OpenAI's Realtime API, or xAI's Voice Agent API that speaks its events. */
+  | { kind: 'realtime'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'anthropic'; model: string }
   | { kind: 'azure'; api: Exclude<OpenAiApi, 'responses'>; deployment: string }
   | { kind: 'assistant'; assistantId: string }
@@ -116,7 +120,6 @@ const UNSUPPORTED: Record<string, string> = {
 /** `<vendor>:<api>` forms that are not a text model call promptgate speaks. */
 const UNSUPPORTED_APIS: Record<string, string> = {
   'openai:assistant': "uses OpenAI's Assistants API (threads and runs), which promptgate does not speak",
-  'openai:realtime': "uses OpenAI's Realtime API (WebSocket audio), which promptgate does not speak",
   'openai:transcription': 'is an audio API, not a text model promptgate can grade',
   'openai:video': 'is a video API, not a text model promptgate can grade',
   'openai:agents': 'runs the OpenAI Agents SDK, which promptgate does not embed',
@@ -130,7 +133,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'bedrock:video': 'is a video API, not a text model promptgate can grade',
   'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
   'xai:video': 'is a video API, not a text model promptgate can grade',
-  'xai:voice': 'is a voice API, not a text model promptgate can grade',
   'huggingface:text-generation':
     "uses Hugging Face's serverless Inference API; use huggingface:chat:<model> (the OpenAI-compatible router)",
   'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
@@ -196,6 +198,8 @@ export function parseProviderId(id: string): ParsedId {
       if (api === 'embedding' || api === 'embeddings')
         return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
       if (api === 'image') return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
+      if (api === 'realtime')
+        return { kind: 'realtime', vendor: 'openai', model: need(after(1), 'openai:realtime:<model>') };
       if (rest.length === 1) {
         const model = need(rest[0], 'openai:<model>');
         // promptfoo sends these by name to the endpoint they live on.
@@ -254,6 +258,7 @@ export function parseProviderId(id: string): ParsedId {
     }
     case 'xai':
       if (rest[0] === 'image') return { kind: 'image', vendor: 'xai', model: need(after(1), 'xai:image:<model>') };
+      if (rest[0] === 'voice') return { kind: 'realtime', vendor: 'xai', model: need(after(1), 'xai:voice:<model>') };
       if (rest[0] === 'responses')
         return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };
       break;
@@ -290,9 +295,10 @@ export async function resolveProvider(
   for (const [name, refuse] of Object.entries(REFUSED_CONFIG)) {
     // Bedrock writes thinking into the output as promptfoo does; the other families leave it out.
     if (name === 'showThinking' && parsed.kind === 'bedrock') continue;
-    // The Responses API, assistants and Gemini Live run promptfoo's tool callbacks (tool-callbacks.ts); chat does not yet.
+    // The Responses API, assistants and the socket APIs run promptfoo's tool callbacks (tool-callbacks.ts); chat does not yet.
     const runsCallbacks =
-      parsed.kind === 'responses' || parsed.kind === 'assistant' || (parsed.kind === 'google' && parsed.api === 'live');
+      ['responses', 'assistant', 'realtime'].includes(parsed.kind) ||
+      (parsed.kind === 'google' && parsed.api === 'live');
     if (name === 'functionToolCallbacks' && runsCallbacks) continue;
     const reason = spec.config[name] === undefined ? undefined : refuse(spec.config[name]);
     if (reason) throw new ConfigError(where, `provider "${spec.id}": config.${name} ${reason}`, key);
@@ -344,6 +350,14 @@ async function createProvider(
       return (await import('./openai-completions.js')).createEmbeddingProvider(spec, parsed.model, { env });
     case 'image':
       return (await import('./openai-image.js')).createImageProvider(spec, parsed.vendor, parsed.model, { env });
+    case 'realtime': {
+      const { loadToolCallbacks, loadToolsFile } = await import('./tool-callbacks.js');
+      return (await import('./realtime.js')).createRealtimeProvider(spec, parsed.vendor, parsed.model, {
+        env,
+        callbacks: await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir),
+        tools: await loadToolsFile(spec.config.tools, options.rootDir),
+      });
+    }
     case 'anthropic':
       return (await import('./anthropic.js')).createAnthropicProvider(spec, parsed.model, { env });
     case 'azure':
