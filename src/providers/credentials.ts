@@ -55,6 +55,10 @@ export function hostBaseUrl(host: string, config: Record<string, unknown>, env: 
     const base = workspace.replace(/\/+$/, '');
     return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
   }
+  if (host === 'helicone' && !str(config.apiBaseUrl)) {
+    const gateway = (str(config.baseUrl) ?? 'http://localhost:8080').replace(/\/+$/, '');
+    return str(config.router) ? `${gateway}/router/${str(config.router)}` : `${gateway}/ai`;
+  }
   return (
     str(config.apiBaseUrl) ??
     (entry.baseUrlVar ? str(env[entry.baseUrlVar]) : undefined) ??
@@ -86,12 +90,15 @@ export function hostSpec(
     Object.keys(own).length > 0
       ? { passthrough: { ...own, ...(spec.config.passthrough as Record<string, unknown> | undefined) } }
       : {};
+  const keyVar = hostKeyVar(host, spec.config);
+  const placeholder =
+    entry.placeholderKey && !str(spec.config.apiKey) && !str(env[keyVar]) ? { apiKey: entry.placeholderKey } : {};
   return {
     spec: {
       ...spec,
-      config: { ...spec.config, apiBaseUrl, apiKeyEnvar: hostKeyVar(host, spec.config), ...passthrough },
+      config: { ...spec.config, apiBaseUrl, apiKeyEnvar: keyVar, ...placeholder, ...passthrough },
     },
-    flavor: entry.keyOptional ? 'ollama' : 'openai',
+    flavor: entry.keyOptional && !entry.placeholderKey ? 'ollama' : 'openai',
   };
 }
 
@@ -162,6 +169,16 @@ function openAi(flavor: OpenAiFlavor, config: Record<string, unknown>, env: Node
 }
 
 export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>, env: NodeJS.ProcessEnv): Credentials {
+  if ('gateway' in parsed && parsed.gateway === 'cloudflare') {
+    // The upstream provider's key, and the gateway's own token when the gateway is authenticated.
+    const upstream = credentialsOf({ ...parsed, gateway: undefined }, config, env);
+    const token = str(config.cloudflareApiKey) ?? str(env[str(config.cloudflareApiKeyEnvar) ?? 'CLOUDFLARE_API_KEY']);
+    return {
+      ...upstream,
+      variables: [...upstream.variables, 'CLOUDFLARE_ACCOUNT_ID', 'CLOUDFLARE_GATEWAY_ID', 'CLOUDFLARE_API_KEY'],
+      values: token ? [...upstream.values, token] : upstream.values,
+    };
+  }
   switch (parsed.kind) {
     case 'chat': {
       if (!parsed.host) return openAi(parsed.flavor, config, env);

@@ -38,6 +38,8 @@ export const SUPPORTED_PROVIDER_FORMS = [
   `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
   'openai:realtime:<model>',
   'xai:voice:<model>',
+  'cloudflare-gateway:<provider>:<model>',
+  'llama (a llama.cpp server)',
   'http',
   'https://<url>',
   'file://<path>.mjs|.js|.cjs',
@@ -73,14 +75,16 @@ export type OpenAiApi = 'chat' | 'responses' | 'completion' | 'embedding';
 export type ParsedId =
   | { kind: 'echo' }
   /** OpenAI's chat completions at OpenAI, a local Ollama, or a named compatible host. */
-  | { kind: 'chat'; flavor: OpenAiFlavor; model: string; host?: string }
+  | { kind: 'chat'; flavor: OpenAiFlavor; model: string; host?: string; gateway?: 'cloudflare' }
   | { kind: 'responses'; model: string; vendor: 'openai' | 'azure' | 'xai' }
   | { kind: 'completion'; model: string; flavor: OpenAiFlavor }
   | { kind: 'embedding'; model: string }
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
   /** A WebSocket session: OpenAI's Realtime API, or xAI's Voice Agent API that speaks its events. */
   | { kind: 'realtime'; vendor: 'openai' | 'xai'; model: string }
-  | { kind: 'anthropic'; model: string }
+  | { kind: 'anthropic'; model: string; gateway?: 'cloudflare' }
+  /** A llama.cpp server's native completion endpoint (promptfoo's bare `llama`). */
+  | { kind: 'llamacpp' }
   | { kind: 'azure'; api: Exclude<OpenAiApi, 'responses'>; deployment: string }
   | { kind: 'assistant'; assistantId: string }
   /** `api: 'image'` is Imagen's predict endpoint, `live` the Live API's socket; otherwise generateContent. */
@@ -110,8 +114,6 @@ const UNSUPPORTED: Record<string, string> = {
   mcp: `calls tools over the Model Context Protocol, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   browser: `drives a browser, which promptgate does not do; ${CUSTOM_WORKAROUND}`,
   github: `would send a GITHUB_* token, which promptgate never reads for a provider; use openai:chat:<model> with apiBaseUrl: https://models.github.ai/inference and apiKeyEnvar naming a variable of your own`,
-  helicone: `routes through Helicone's gateway, which needs its own headers; use openai:chat:<model> with apiBaseUrl set to your Helicone gateway and its headers under config.headers`,
-  'cloudflare-gateway': `routes through a Cloudflare AI Gateway URL of your account; use openai:chat:<model> (or anthropic:messages:<model>) with apiBaseUrl set to the gateway's URL`,
   opencode: `runs a coding agent SDK, which promptgate does not embed; ${CUSTOM_WORKAROUND}`,
   slack: `asks a human in Slack, which promptgate does not do; ${CUSTOM_WORKAROUND}`,
   ws: `speaks WebSocket, which promptgate does not; ${CUSTOM_WORKAROUND}`,
@@ -172,6 +174,8 @@ export function parseProviderId(id: string): ParsedId {
     if (!python) throw new UnknownProviderError(id, 'names no Python file', 'write it as python:<path>.py');
     return { kind: 'python', script: python[1], functionName: python[2] ?? 'call_api' };
   }
+  if (id === 'llama') return { kind: 'llamacpp' };
+  if (id.startsWith('cloudflare-gateway:')) return cloudflareGatewayId(id);
   if (id.startsWith('package:')) {
     const found = /^package:([^:]+):([^:]+)$/.exec(id);
     if (!found)
@@ -279,6 +283,21 @@ export function parseProviderId(id: string): ParsedId {
   throw new UnknownProviderError(id);
 }
 
+/** `cloudflare-gateway:<provider>:<model>`: the provider's own API through the gateway (its path segment). */
+function cloudflareGatewayId(id: string): ParsedId {
+  const [, upstream = '', ...rest] = id.split(':');
+  const model = rest.join(':');
+  if (!model) throw new UnknownProviderError(id, 'names no model', 'write it as cloudflare-gateway:<provider>:<model>');
+  if (upstream === 'openai') return { kind: 'chat', flavor: 'openai', model, gateway: 'cloudflare' };
+  if (upstream === 'anthropic') return { kind: 'anthropic', model, gateway: 'cloudflare' };
+  if (COMPATIBLE_HOSTS[upstream] && !COMPATIBLE_HOSTS[upstream].keyOptional)
+    return { kind: 'chat', flavor: 'openai', host: upstream, model, gateway: 'cloudflare' };
+  throw new UnknownProviderError(
+    id,
+    `names a gateway provider promptgate does not call (it calls openai, anthropic and the OpenAI-compatible hosts: ${Object.keys(COMPATIBLE_HOSTS).join(', ')})`,
+  );
+}
+
 export async function resolveProvider(
   spec: ProviderSpec,
   options: ResolveOptions & { key?: string },
@@ -304,12 +323,20 @@ export async function resolveProvider(
     if (reason) throw new ConfigError(where, `provider "${spec.id}": config.${name} ${reason}`, key);
   }
   try {
-    return await createProvider(spec, parsed, options, env, where, key);
+    const routed = 'gateway' in parsed && parsed.gateway ? await viaCloudflareGateway(spec, parsed, env) : spec;
+    return await createProvider(routed, parsed, options, env, where, key);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof UnknownProviderError) throw err;
     // A provider's own constructor names what is wrong with its config (a missing resource, an unknown model).
     throw new ConfigError(where, `provider "${spec.id}" ${messageOf(err)}`, key);
   }
+}
+
+/** The spec with the gateway as its base URL and, when set, the gateway's own token (cf-aig-authorization). */
+async function viaCloudflareGateway(spec: ProviderSpec, parsed: ParsedId, env: NodeJS.ProcessEnv) {
+  const { cloudflareGatewaySpec } = await import('./cloudflare-gateway.js');
+  const segment = parsed.kind === 'chat' ? (parsed.host ?? 'openai') : 'anthropic';
+  return cloudflareGatewaySpec(spec, segment, env);
 }
 
 async function createProvider(
@@ -323,6 +350,8 @@ async function createProvider(
   switch (parsed.kind) {
     case 'echo':
       return (await import('./echo.js')).createEchoProvider(spec);
+    case 'llamacpp':
+      return (await import('./llama-cpp.js')).createLlamaCppProvider(spec);
     case 'chat': {
       const { createOpenAiProvider } = await import('./openai.js');
       if (!parsed.host) return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env });

@@ -1,0 +1,149 @@
+// Gateways and local servers that reuse a wire format: helicone:<provider>/<model> (a Helicone AI Gateway,
+// OpenAI's chat), cloudflare-gateway:<provider>:<model> (each provider's own API under the gateway's URL) and
+// the bare `llama` id (a llama.cpp server's /completion), against loopback servers speaking those formats.
+import { requiredCredentials, resolveProvider, secretValues } from '../../src/providers/index.js';
+import type { ProviderSpec } from '../../src/types.js';
+import { startVendorServer, type VendorServer } from '../support/vendor-server.js';
+import { call } from './helpers.js';
+
+let server: VendorServer;
+beforeEach(async () => {
+  server = await startVendorServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const spec = (id: string, config: Record<string, unknown> = {}): ProviderSpec => ({ id, config });
+const chatReply = (text: string) => ({
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 9, completion_tokens: 3, total_tokens: 12 },
+});
+
+describe('helicone:<provider>/<model>', () => {
+  it("sends OpenAI's chat to the gateway's /ai route with the model as written, no key needed", async () => {
+    server.reply({ body: chatReply('Paris.') });
+    const provider = await resolveProvider(
+      spec('helicone:openai/gpt-4o-mini', { baseUrl: server.url, max_tokens: 500 }),
+      {
+        rootDir: '.',
+        env: {},
+      },
+    );
+    expect((await call(provider, 'Capital of France?')).output).toBe('Paris.');
+    expect(server.requests[0].path).toBe('/ai/chat/completions');
+    expect(server.requests[0].body).toMatchObject({ model: 'openai/gpt-4o-mini', max_tokens: 500 });
+  });
+
+  it('a router goes to /router/<name>', async () => {
+    server.reply({ body: chatReply('ok') });
+    const provider = await resolveProvider(
+      spec('helicone:anthropic/claude-sonnet-4-6', { baseUrl: server.url, router: 'prod' }),
+      {
+        rootDir: '.',
+        env: {},
+      },
+    );
+    await call(provider, 'hi');
+    expect(server.requests[0].path).toBe('/router/prod/chat/completions');
+  });
+});
+
+describe('cloudflare-gateway:<provider>:<model>', () => {
+  const env = {
+    OPENAI_API_KEY: 'sk-upstream-openai',
+    ANTHROPIC_API_KEY: 'sk-ant-upstream',
+    GROQ_API_KEY: 'gsk-upstream',
+    CLOUDFLARE_API_KEY: 'cf-gateway-token',
+  };
+  const gateway = (id: string, config: Record<string, unknown> = {}) =>
+    resolveProvider(
+      spec(id, { accountId: 'acc123', gatewayId: 'gw1', gatewayBaseUrl: `${server.url}/v1/acc123/gw1`, ...config }),
+      {
+        rootDir: '.',
+        env,
+      },
+    );
+
+  it.each([
+    [
+      'cloudflare-gateway:openai:gpt-4o-mini',
+      '/v1/acc123/gw1/openai/chat/completions',
+      'authorization',
+      'Bearer sk-upstream-openai',
+    ],
+    [
+      'cloudflare-gateway:groq:llama-3.1-8b-instant',
+      '/v1/acc123/gw1/groq/chat/completions',
+      'authorization',
+      'Bearer gsk-upstream',
+    ],
+  ])('%s goes to %s with the upstream key and the gateway token', async (id, path, header, value) => {
+    server.reply({ body: chatReply('hello') });
+    expect((await call(await gateway(id, { temperature: 0.7 }), 'hi')).output).toBe('hello');
+    expect(server.requests[0].path).toBe(path);
+    expect(server.requests[0].headers[header]).toBe(value);
+    expect(server.requests[0].headers['cf-aig-authorization']).toBe('Bearer cf-gateway-token');
+  });
+
+  it("anthropic goes to the gateway's /anthropic/v1/messages in Anthropic's format", async () => {
+    server.reply({
+      body: {
+        id: 'msg_1',
+        type: 'message',
+        role: 'assistant',
+        content: [{ type: 'text', text: 'Hi there' }],
+        stop_reason: 'end_turn',
+        usage: { input_tokens: 5, output_tokens: 2 },
+      },
+    });
+    const response = await call(
+      await gateway('cloudflare-gateway:anthropic:claude-haiku-4-5-20251001', { max_tokens: 200 }),
+      'hi',
+    );
+    expect(response.output).toBe('Hi there');
+    expect(server.requests[0].path).toBe('/v1/acc123/gw1/anthropic/v1/messages');
+    expect(server.requests[0].headers['x-api-key']).toBe('sk-ant-upstream');
+  });
+
+  it('without an account and gateway it is a located error; the gateway token is masked; unknown upstreams are named', async () => {
+    await expect(
+      resolveProvider(spec('cloudflare-gateway:openai:gpt-4o-mini'), { rootDir: '.', env: {}, configFile: 's.yaml' }),
+    ).rejects.toThrow(/s\.yaml.*needs the gateway: set config\.accountId and config\.gatewayId/);
+    expect(secretValues([spec('cloudflare-gateway:openai:gpt-4o-mini')], env)).toContain('cf-gateway-token');
+    expect(requiredCredentials(spec('cloudflare-gateway:openai:gpt-4o-mini'), {})).toEqual(['OPENAI_API_KEY']);
+    await expect(gateway('cloudflare-gateway:workers-ai:@cf/meta/llama')).rejects.toThrow(
+      /gateway provider promptgate does not call/,
+    );
+  });
+});
+
+describe('llama (a llama.cpp server)', () => {
+  it("posts to /completion with n_predict and the sampling keys; the output is the reply's content", async () => {
+    server.reply({ body: { content: 'A funny tweet.', tokens_evaluated: 12, tokens_predicted: 4, stop: true } });
+    const provider = await resolveProvider(spec('llama', { baseUrl: server.url, temperature: 0.8, top_k: 40 }), {
+      rootDir: '.',
+      env: {},
+    });
+    expect(await call(provider, 'Write a funny tweet about cats')).toEqual({
+      output: 'A funny tweet.',
+      tokenUsage: { prompt: 12, completion: 4, total: 16 },
+    });
+    expect(server.requests[0].path).toBe('/completion');
+    expect(server.requests[0].body).toEqual({
+      prompt: 'Write a funny tweet about cats',
+      n_predict: 512,
+      temperature: 0.8,
+      top_k: 40,
+    });
+  });
+
+  it('a reply without content is a transient error; a 500 too', async () => {
+    const provider = await resolveProvider(spec('llama', { baseUrl: server.url }), { rootDir: '.', env: {} });
+    server.reply({ body: { error: 'loading' } }, { status: 500, body: { error: { message: 'slot unavailable' } } });
+    expect(await call(provider, 'x')).toMatchObject({ transient: true, error: expect.stringMatching(/no `content`/) });
+    expect(await call(provider, 'x')).toMatchObject({ transient: true, error: expect.stringMatching(/HTTP 500/) });
+  });
+});
