@@ -42,6 +42,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'llama (a llama.cpp server)',
   'http',
   'https://<url>',
+  'ws://<url>|wss://<url>',
   'file://<path>.mjs|.js|.cjs',
   'package:<npm package>:<export>',
   'file://<path>.py[:function]',
@@ -97,6 +98,8 @@ export type ParsedId =
   /** `type` undefined: config.modelType decides (default custom). */
   | { kind: 'sagemaker'; type?: string; endpoint: string }
   | { kind: 'http'; url?: string }
+  /** promptfoo's WebSocket provider: a `ws://` or `wss://` id. */
+  | { kind: 'websocket'; url: string }
   | { kind: 'file' }
   | { kind: 'package'; packageName: string; exportName: string }
   | { kind: 'python'; script: string; functionName: string }
@@ -116,8 +119,6 @@ const UNSUPPORTED: Record<string, string> = {
   github: `would send a GITHUB_* token, which promptgate never reads for a provider; use openai:chat:<model> with apiBaseUrl: https://models.github.ai/inference and apiKeyEnvar naming a variable of your own`,
   opencode: `runs a coding agent SDK, which promptgate does not embed; ${CUSTOM_WORKAROUND}`,
   slack: `asks a human in Slack, which promptgate does not do; ${CUSTOM_WORKAROUND}`,
-  ws: `speaks WebSocket, which promptgate does not; ${CUSTOM_WORKAROUND}`,
-  wss: `speaks WebSocket, which promptgate does not; ${CUSTOM_WORKAROUND}`,
 };
 /** `<vendor>:<api>` forms that are not a text model call promptgate speaks. */
 const UNSUPPORTED_APIS: Record<string, string> = {
@@ -161,6 +162,7 @@ export function parseProviderId(id: string): ParsedId {
   if (id === 'echo') return { kind: 'echo' };
   if (id === 'http' || id === 'https') return { kind: 'http' };
   if (/^https?:\/\//.test(id)) return { kind: 'http', url: id };
+  if (/^wss?:\/\//.test(id)) return { kind: 'websocket', url: id };
   if (id.startsWith(FILE_PREFIX)) {
     const reference = parseFileReference(id);
     if (reference.path.endsWith('.py')) {
@@ -449,6 +451,10 @@ async function createProvider(
         env,
         configFile: options.configFile,
         key: options.key,
+      });
+    case 'websocket':
+      return (await import('./websocket-generic.js')).createWebSocketProvider(spec, parsed.url, {
+        rootDir: options.rootDir,
       });
     case 'file':
       return (await import('./custom.js')).createCustomProvider(spec, {

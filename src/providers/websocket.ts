@@ -21,6 +21,8 @@ export interface SocketOptions {
   signal?: AbortSignal;
   /** The provider's own limit on the whole exchange (promptfoo's timeoutMs / websocketTimeout). */
   timeoutMs?: number;
+  /** Hand each message over as its text, unparsed (a transform in the config parses it itself). */
+  raw?: boolean;
 }
 
 const decoder = new TextDecoder();
@@ -62,7 +64,11 @@ export async function openJsonSocket(url: string, options: SocketOptions = {}): 
   }
 
   socket.addEventListener('message', (event) => {
-    const message = parse(event.data);
+    const message = options.raw
+      ? typeof event.data === 'string'
+        ? event.data
+        : decoder.decode(event.data as ArrayBuffer)
+      : parse(event.data);
     const waiter = waiting.shift();
     if (waiter) waiter.resolve(message);
     else inbox.push(message);
