@@ -1,4 +1,4 @@
-// Image providers that are not OpenAI's: google:image (Imagen's predict on the Gemini API) against a loopback
+// Image providers that are not OpenAI's: google:image (Imagen's predict), fal:image, modelslab:image, against a loopback
 // server speaking its wire format — request shape asserted, replies and errors as Google documents them.
 import { requiredCredentials, resolveProvider } from '../../src/providers/index.js';
 import type { ProviderSpec } from '../../src/types.js';
@@ -120,5 +120,65 @@ describe('google:image:<model> (Imagen on the Gemini API)', () => {
     expect(requiredCredentials(spec('google:image:imagen-3.0-generate-002', { projectId: 'p' }), {})).not.toContain(
       'GOOGLE_API_KEY or GEMINI_API_KEY',
     );
+  });
+});
+
+describe('fal:image:<model> and modelslab:image:<model>', () => {
+  it("fal: posts the prompt and the model's inputs to fal.run/<model> with Key auth; the output is a markdown image", async () => {
+    server.reply({
+      body: { images: [{ url: 'https://fal.media/files/cat.png', width: 1024, height: 768 }], seed: 42 },
+    });
+    const provider = await resolveProvider(
+      spec('fal:image:fal-ai/flux/dev', {
+        apiBaseUrl: server.url,
+        seed: 42,
+        num_inference_steps: 28,
+        image_size: 'landscape_4_3',
+      }),
+      { rootDir: '.', env: { FAL_KEY: 'fal-key-0123' } },
+    );
+    expect(await call(provider, 'A [cat] in space')).toEqual({
+      output: '![A (cat) in space](https://fal.media/files/cat.png)',
+    });
+    const [request] = server.requests;
+    expect(request.path).toBe('/fal-ai/flux/dev');
+    expect(request.headers.authorization).toBe('Key fal-key-0123');
+    expect(request.body).toEqual({
+      prompt: 'A [cat] in space',
+      seed: 42,
+      num_inference_steps: 28,
+      image_size: 'landscape_4_3',
+    });
+    expect(requiredCredentials(spec('fal:image:fal-ai/flux/dev'), {})).toEqual(['FAL_KEY']);
+  });
+
+  it('modelslab: the key goes in the body; a processing image is polled at /images/fetch/<id>; status error is an error', async () => {
+    server.reply(
+      { body: { status: 'processing', id: 77, request_id: 'req-77', eta: 1, fetch_result: 'x', output: null } },
+      { body: { status: 'success', id: 77, output: ['https://cdn.modelslab.com/77.png'] } },
+      { body: { status: 'error', message: 'Invalid model_id' } },
+    );
+    const provider = await resolveProvider(
+      spec('modelslab:image:flux', { apiBaseUrl: server.url, width: 1024, height: 1024 }),
+      {
+        rootDir: '.',
+        env: { MODELSLAB_API_KEY: 'ml-key-0123' },
+      },
+    );
+    expect(await call(provider, 'a lighthouse')).toEqual({
+      output: '![a lighthouse](https://cdn.modelslab.com/77.png)',
+    });
+    expect(server.requests[0].path).toBe('/images/text2img');
+    expect(server.requests[0].body).toMatchObject({
+      key: 'ml-key-0123',
+      model_id: 'flux',
+      prompt: 'a lighthouse',
+      width: 1024,
+      samples: 1,
+    });
+    expect(server.requests[1]).toMatchObject({ path: '/images/fetch/req-77', body: { key: 'ml-key-0123' } });
+    const failed = await call(provider, 'x');
+    expect(failed).toMatchObject({ transient: false, error: expect.stringMatching(/ModelsLab: Invalid model_id/) });
+    expect(failed.error).not.toContain('ml-key-0123');
   });
 });

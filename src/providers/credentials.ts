@@ -127,6 +127,10 @@ export const elevenLabsKeyVar = (config: Record<string, unknown>): string =>
 export const elevenLabsApiKey = (config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined =>
   str(config.apiKey) ?? str(env[elevenLabsKeyVar(config)]);
 
+/** fal.ai's and ModelsLab's key variables (or the config's apiKeyEnvar). */
+export const imageHostKeyVar = (host: 'fal' | 'modelslab', config: Record<string, unknown>): string =>
+  str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
+
 export const GOOGLE_KEY_VARS = ['GOOGLE_API_KEY', 'GEMINI_API_KEY'] as const;
 
 export function googleApiKey(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
@@ -211,6 +215,10 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
     case 'elevenlabs':
       return keyed(elevenLabsKeyVar(config), elevenLabsApiKey(config, env));
+    case 'image-host': {
+      const variable = imageHostKeyVar(parsed.host, config);
+      return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+    }
     case 'google': {
       // google:image with a projectId is Imagen on Vertex AI: Google Cloud credentials, no API key.
       if (parsed.api === 'image' && config.projectId !== undefined)
@@ -301,6 +309,8 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
       return [anthropicKeyVar(config)];
     case 'elevenlabs':
       return [elevenLabsKeyVar(config)];
+    case 'image-host':
+      return [imageHostKeyVar(parsed.host, config)];
     case 'google':
       if (parsed.api === 'image' && config.projectId !== undefined) return [];
       return [str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS[0]];

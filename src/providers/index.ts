@@ -33,6 +33,8 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'bedrock:converse:<model>',
   'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
   'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
+  'fal:image:<model>',
+  'modelslab:image:<model>',
   'sagemaker:[<modelType>:]<endpoint>',
   'ollama:chat|completion:<model>',
   `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
@@ -81,6 +83,7 @@ export type ParsedId =
   | { kind: 'completion'; model: string; flavor: OpenAiFlavor }
   | { kind: 'embedding'; model: string }
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
+  | { kind: 'image-host'; host: 'fal' | 'modelslab'; model: string }
   /** A WebSocket session: OpenAI's Realtime API, or xAI's Voice Agent API that speaks its events. */
   | { kind: 'realtime'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'anthropic'; model: string; gateway?: 'cloudflare' }
@@ -112,8 +115,8 @@ const UNSUPPORTED: Record<string, string> = {
   'bedrock-agent': `uses Bedrock Agents (InvokeAgent), which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   watsonx: `uses IBM watsonx.ai's IAM-token API, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   elevenlabs: `names an ElevenLabs API promptgate does not call (it calls elevenlabs:tts, stt, alignment, isolation and history; agents run a simulated voice conversation); ${CUSTOM_WORKAROUND}`,
-  fal: `is an image API, not a text model; ${CUSTOM_WORKAROUND}`,
-  modelslab: `is an image API, not a text model; ${CUSTOM_WORKAROUND}`,
+  fal: `names a fal.ai API promptgate does not call (it calls fal:image:<model>); ${CUSTOM_WORKAROUND}`,
+  modelslab: `names a ModelsLab API promptgate does not call (it calls modelslab:image:<model>); ${CUSTOM_WORKAROUND}`,
   mcp: `calls tools over the Model Context Protocol, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   browser: `drives a browser, which promptgate does not do; ${CUSTOM_WORKAROUND}`,
   github: `would send a GITHUB_* token, which promptgate never reads for a provider; use openai:chat:<model> with apiBaseUrl: https://models.github.ai/inference and apiKeyEnvar naming a variable of your own`,
@@ -257,6 +260,11 @@ export function parseProviderId(id: string): ParsedId {
         return { kind: 'sagemaker', type: rest[0], endpoint: need(after(1), 'sagemaker:<modelType>:<endpoint>') };
       return { kind: 'sagemaker', endpoint: need(after(0), 'sagemaker:<endpoint>') };
     }
+    case 'fal':
+    case 'modelslab':
+      if (rest[0] === 'image')
+        return { kind: 'image-host', host: prefix, model: need(after(1), `${prefix}:image:<model>`) };
+      break;
     case 'elevenlabs': {
       const api = ELEVENLABS_APIS.find((name) => name === rest[0]);
       if (api) return { kind: 'elevenlabs', api, ...(rest.length > 1 ? { variant: after(1) } : {}) };
@@ -425,6 +433,8 @@ async function createProvider(
       return (await import('./bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
     case 'replicate':
       return (await import('./replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
+    case 'image-host':
+      return (await import('./image-hosts.js')).createImageHostProvider(spec, parsed.host, parsed.model, { env });
     case 'elevenlabs':
       return (await import('./elevenlabs.js')).createElevenLabsProvider(spec, parsed.api, parsed.variant, {
         env,
