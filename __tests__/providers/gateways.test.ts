@@ -1,4 +1,4 @@
-// Gateways and local servers that reuse a wire format: helicone:<provider>/<model> (a Helicone AI Gateway,
+// Gateways, local servers and Hugging Face text generation: helicone:<provider>/<model> (a Helicone AI Gateway,
 // OpenAI's chat), cloudflare-gateway:<provider>:<model> (each provider's own API under the gateway's URL) and
 // the bare `llama` id (a llama.cpp server's /completion), against loopback servers speaking those formats.
 import { requiredCredentials, resolveProvider, secretValues } from '../../src/providers/index.js';
@@ -145,5 +145,47 @@ describe('llama (a llama.cpp server)', () => {
     server.reply({ body: { error: 'loading' } }, { status: 500, body: { error: { message: 'slot unavailable' } } });
     expect(await call(provider, 'x')).toMatchObject({ transient: true, error: expect.stringMatching(/no `content`/) });
     expect(await call(provider, 'x')).toMatchObject({ transient: true, error: expect.stringMatching(/HTTP 500/) });
+  });
+});
+
+describe('huggingface:text-generation:<model>', () => {
+  it('posts {inputs, parameters} to the Inference Endpoint with the token; the output is generated_text', async () => {
+    server.reply({ body: [{ generated_text: 'Hello from Gemma.' }] });
+    const provider = await resolveProvider(
+      spec('huggingface:text-generation:gemma-7b-it', {
+        apiEndpoint: `${server.url}/endpoint`,
+        temperature: 0.1,
+        max_new_tokens: 64,
+      }),
+      { rootDir: '.', env: { HF_API_TOKEN: 'hf_token_0123' } },
+    );
+    expect(await call(provider, 'Say hello')).toEqual({ output: 'Hello from Gemma.' });
+    expect(server.requests[0].path).toBe('/endpoint');
+    expect(server.requests[0].headers.authorization).toBe('Bearer hf_token_0123');
+    expect(server.requests[0].body).toEqual({
+      inputs: 'Say hello',
+      parameters: { temperature: 0.1, max_new_tokens: 64 },
+    });
+  });
+
+  it('a model still loading (503) is transient; a reply without generated_text too; no token is needed', async () => {
+    const provider = await resolveProvider(spec('huggingface:text-generation:gpt2', { apiEndpoint: server.url }), {
+      rootDir: '.',
+      env: {},
+    });
+    server.reply(
+      { status: 503, body: { error: 'Model gpt2 is currently loading', estimated_time: 20 } },
+      { body: { error: 'odd' } },
+    );
+    expect(await call(provider, 'x')).toMatchObject({
+      transient: true,
+      error: expect.stringMatching(/HTTP 503.*currently loading/),
+    });
+    expect(await call(provider, 'x')).toMatchObject({
+      transient: true,
+      error: expect.stringMatching(/no generated_text/),
+    });
+    expect(server.requests[0].headers.authorization).toBeUndefined();
+    expect(requiredCredentials(spec('huggingface:text-generation:gpt2'), {})).toEqual([]);
   });
 });

@@ -131,6 +131,13 @@ export const elevenLabsApiKey = (config: Record<string, unknown>, env: NodeJS.Pr
 export const imageHostKeyVar = (host: 'fal' | 'modelslab', config: Record<string, unknown>): string =>
   str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
 
+/** Hugging Face's token variables, as promptfoo reads them (optional: public models answer without one). */
+export const HF_TOKEN_VARS = ['HF_API_TOKEN', 'HF_TOKEN'] as const;
+export function hfToken(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
+  if (str(config.apiKeyEnvar)) return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)!]);
+  return str(config.apiKey) ?? HF_TOKEN_VARS.map((name) => str(env[name])).find(Boolean);
+}
+
 export const GOOGLE_KEY_VARS = ['GOOGLE_API_KEY', 'GEMINI_API_KEY'] as const;
 
 export function googleApiKey(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
@@ -215,6 +222,11 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
     case 'elevenlabs':
       return keyed(elevenLabsKeyVar(config), elevenLabsApiKey(config, env));
+    case 'hf-text': {
+      const value = hfToken(config, env);
+      const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)!] : [...HF_TOKEN_VARS];
+      return { variables, missing: [], values: value ? [value] : [] };
+    }
     case 'image-host': {
       const variable = imageHostKeyVar(parsed.host, config);
       return keyed(variable, str(config.apiKey) ?? str(env[variable]));

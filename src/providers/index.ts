@@ -33,6 +33,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'bedrock:converse:<model>',
   'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
   'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
+  'huggingface:text-generation:<model>',
   'fal:image:<model>',
   'modelslab:image:<model>',
   'sagemaker:[<modelType>:]<endpoint>',
@@ -84,6 +85,7 @@ export type ParsedId =
   | { kind: 'embedding'; model: string }
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'image-host'; host: 'fal' | 'modelslab'; model: string }
+  | { kind: 'hf-text'; model: string }
   /** A WebSocket session: OpenAI's Realtime API, or xAI's Voice Agent API that speaks its events. */
   | { kind: 'realtime'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'anthropic'; model: string; gateway?: 'cloudflare' }
@@ -139,8 +141,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'bedrock:video': 'is a video API, not a text model promptgate can grade',
   'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
   'xai:video': 'is a video API, not a text model promptgate can grade',
-  'huggingface:text-generation':
-    "uses Hugging Face's serverless Inference API; use huggingface:chat:<model> (the OpenAI-compatible router)",
   'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
   'huggingface:text-classification': 'is a classifier endpoint, not a chat model',
   'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
@@ -280,11 +280,13 @@ export function parseProviderId(id: string): ParsedId {
       break;
   }
   if (COMPATIBLE_HOSTS[prefix]) {
+    if (prefix === 'huggingface' && rest[0] === 'text-generation')
+      return { kind: 'hf-text', model: need(after(1), 'huggingface:text-generation:<model>') };
     if (prefix === 'huggingface' && rest[0] !== 'chat')
       throw new UnknownProviderError(
         id,
         'uses a Hugging Face API promptgate does not speak',
-        'use huggingface:chat:<model>',
+        'use huggingface:chat:<model> or huggingface:text-generation:<model>',
       );
     return { kind: 'chat', flavor: 'openai', host: prefix, model: need(hostModel(rest), `${prefix}:<model>`) };
   }
@@ -433,6 +435,8 @@ async function createProvider(
       return (await import('./bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
     case 'replicate':
       return (await import('./replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
+    case 'hf-text':
+      return (await import('./huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
     case 'image-host':
       return (await import('./image-hosts.js')).createImageHostProvider(spec, parsed.host, parsed.model, { env });
     case 'elevenlabs':
