@@ -1,4 +1,4 @@
-// Gateways, local servers and Hugging Face text generation: helicone:<provider>/<model> (a Helicone AI Gateway,
+// Gateways, local servers, Hugging Face text generation and watsonx.ai: helicone:<provider>/<model> (a Helicone AI Gateway,
 // OpenAI's chat), cloudflare-gateway:<provider>:<model> (each provider's own API under the gateway's URL) and
 // the bare `llama` id (a llama.cpp server's /completion), against loopback servers speaking those formats.
 import { requiredCredentials, resolveProvider, secretValues } from '../../src/providers/index.js';
@@ -187,5 +187,86 @@ describe('huggingface:text-generation:<model>', () => {
     });
     expect(server.requests[0].headers.authorization).toBeUndefined();
     expect(requiredCredentials(spec('huggingface:text-generation:gpt2'), {})).toEqual([]);
+  });
+});
+
+describe('watsonx:<model>', () => {
+  const watsonx = (env: NodeJS.ProcessEnv, config: Record<string, unknown> = {}) =>
+    resolveProvider(
+      spec('watsonx:ibm/granite-3-3-8b-instruct', {
+        serviceUrl: server.url,
+        iamUrl: `${server.url}/identity/token`,
+        ...config,
+      }),
+      {
+        rootDir: '.',
+        env: { WATSONX_AI_PROJECT_ID: 'proj-1', ...env },
+      },
+    );
+  const generation = (text: string) => ({
+    model_id: 'ibm/granite-3-3-8b-instruct',
+    results: [{ generated_text: text, generated_token_count: 6, input_token_count: 11, stop_reason: 'eos_token' }],
+  });
+
+  it('exchanges the API key at IAM once, then generates with the bearer token and the project', async () => {
+    server.reply(
+      {
+        body: {
+          access_token: 'iam-access-token-xyz',
+          refresh_token: 'not_supported',
+          token_type: 'Bearer',
+          expires_in: 3600,
+        },
+      },
+      { body: generation('Granite says hi.') },
+      { body: generation('Again.') },
+    );
+    const provider = await watsonx({ WATSONX_AI_APIKEY: 'ibm-cloud-key-0123' });
+    expect(await call(provider, 'Hello')).toMatchObject({
+      output: 'Granite says hi.',
+      tokenUsage: { prompt: 11, completion: 6, total: 17 },
+    });
+    expect((await call(provider, 'Hello again')).output).toBe('Again.');
+    const [iam, first, second] = server.requests;
+    expect(iam.path).toBe('/identity/token');
+    expect(iam.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(new URLSearchParams(iam.raw).get('apikey')).toBe('ibm-cloud-key-0123');
+    expect(new URLSearchParams(iam.raw).get('grant_type')).toBe('urn:ibm:params:oauth:grant-type:apikey');
+    expect(first.path).toBe('/ml/v1/text/generation');
+    expect(first.query).toEqual({ version: '2023-05-29' });
+    expect(first.headers.authorization).toBe('Bearer iam-access-token-xyz');
+    expect(first.body).toEqual({
+      input: 'Hello',
+      model_id: 'ibm/granite-3-3-8b-instruct',
+      project_id: 'proj-1',
+      parameters: { max_new_tokens: 100 },
+    });
+    expect(second.path).toBe('/ml/v1/text/generation');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('a bearer token is used as given; a bad key at IAM is an error naming the variable; no project is a located error', async () => {
+    server.reply({ body: generation('ok') });
+    const withToken = await watsonx({ WATSONX_AI_BEARER_TOKEN: 'given-bearer' });
+    expect((await call(withToken, 'x')).output).toBe('ok');
+    expect(server.requests[0].headers.authorization).toBe('Bearer given-bearer');
+    server.reply({
+      status: 400,
+      body: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found.' },
+    });
+    const badKey = await watsonx({ WATSONX_AI_APIKEY: 'wrong-key-0123' });
+    const failed = await call(badKey, 'x');
+    expect(failed).toMatchObject({ transient: false, error: expect.stringMatching(/HTTP 400/) });
+    expect(failed.error).not.toContain('wrong-key-0123');
+    await expect(
+      resolveProvider(spec('watsonx:ibm/granite-3-3-8b-instruct'), {
+        rootDir: '.',
+        env: { WATSONX_AI_APIKEY: 'k' },
+        configFile: 's.yaml',
+      }),
+    ).rejects.toThrow(/s\.yaml.*names no project: set config\.projectId or WATSONX_AI_PROJECT_ID/);
+    expect(requiredCredentials(spec('watsonx:ibm/granite-3-3-8b-instruct'), {})).toEqual([
+      'WATSONX_AI_APIKEY (or WATSONX_AI_BEARER_TOKEN)',
+    ]);
   });
 });

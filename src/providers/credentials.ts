@@ -138,6 +138,13 @@ export function hfToken(config: Record<string, unknown>, env: NodeJS.ProcessEnv)
   return str(config.apiKey) ?? HF_TOKEN_VARS.map((name) => str(env[name])).find(Boolean);
 }
 
+/** watsonx.ai: a bearer token as given, or an IBM Cloud API key to exchange for one. */
+export function watsonxAuth(config: Record<string, unknown>, env: NodeJS.ProcessEnv) {
+  const apiKey = str(config.apiKey) ?? str(env[str(config.apiKeyEnvar) ?? 'WATSONX_AI_APIKEY']);
+  const bearer = str(config.apiBearerToken) ?? str(env[str(config.apiBearerTokenEnvar) ?? 'WATSONX_AI_BEARER_TOKEN']);
+  return { apiKey, bearer, values: [apiKey, bearer].filter((v): v is string => Boolean(v)) };
+}
+
 export const GOOGLE_KEY_VARS = ['GOOGLE_API_KEY', 'GEMINI_API_KEY'] as const;
 
 export function googleApiKey(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
@@ -222,6 +229,14 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
     case 'elevenlabs':
       return keyed(elevenLabsKeyVar(config), elevenLabsApiKey(config, env));
+    case 'watsonx': {
+      const auth = watsonxAuth(config, env);
+      return {
+        variables: ['WATSONX_AI_APIKEY', 'WATSONX_AI_BEARER_TOKEN', 'WATSONX_AI_PROJECT_ID'],
+        missing: auth.values.length > 0 ? [] : ['WATSONX_AI_APIKEY (or WATSONX_AI_BEARER_TOKEN)'],
+        values: auth.values,
+      };
+    }
     case 'hf-text': {
       const value = hfToken(config, env);
       const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)!] : [...HF_TOKEN_VARS];
@@ -323,6 +338,8 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
       return [elevenLabsKeyVar(config)];
     case 'image-host':
       return [imageHostKeyVar(parsed.host, config)];
+    case 'watsonx':
+      return ['WATSONX_AI_APIKEY', 'WATSONX_AI_PROJECT_ID'];
     case 'google':
       if (parsed.api === 'image' && config.projectId !== undefined) return [];
       return [str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS[0]];

@@ -34,6 +34,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
   'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
   'huggingface:text-generation:<model>',
+  'watsonx:<model>',
   'fal:image:<model>',
   'modelslab:image:<model>',
   'sagemaker:[<modelType>:]<endpoint>',
@@ -86,6 +87,7 @@ export type ParsedId =
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'image-host'; host: 'fal' | 'modelslab'; model: string }
   | { kind: 'hf-text'; model: string }
+  | { kind: 'watsonx'; model: string }
   /** A WebSocket session: OpenAI's Realtime API, or xAI's Voice Agent API that speaks its events. */
   | { kind: 'realtime'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'anthropic'; model: string; gateway?: 'cloudflare' }
@@ -115,7 +117,6 @@ const CUSTOM_WORKAROUND =
   'call it from an `http` provider pointed at your endpoint, or from a custom provider (file://provider.mjs or file://provider.py)';
 const UNSUPPORTED: Record<string, string> = {
   'bedrock-agent': `uses Bedrock Agents (InvokeAgent), which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
-  watsonx: `uses IBM watsonx.ai's IAM-token API, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   elevenlabs: `names an ElevenLabs API promptgate does not call (it calls elevenlabs:tts, stt, alignment, isolation and history; agents run a simulated voice conversation); ${CUSTOM_WORKAROUND}`,
   fal: `names a fal.ai API promptgate does not call (it calls fal:image:<model>); ${CUSTOM_WORKAROUND}`,
   modelslab: `names a ModelsLab API promptgate does not call (it calls modelslab:image:<model>); ${CUSTOM_WORKAROUND}`,
@@ -260,6 +261,8 @@ export function parseProviderId(id: string): ParsedId {
         return { kind: 'sagemaker', type: rest[0], endpoint: need(after(1), 'sagemaker:<modelType>:<endpoint>') };
       return { kind: 'sagemaker', endpoint: need(after(0), 'sagemaker:<endpoint>') };
     }
+    case 'watsonx':
+      return { kind: 'watsonx', model: need(after(0), 'watsonx:<model>') };
     case 'fal':
     case 'modelslab':
       if (rest[0] === 'image')
@@ -435,6 +438,8 @@ async function createProvider(
       return (await import('./bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
     case 'replicate':
       return (await import('./replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
+    case 'watsonx':
+      return (await import('./watsonx.js')).createWatsonxProvider(spec, parsed.model, { env });
     case 'hf-text':
       return (await import('./huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
     case 'image-host':
