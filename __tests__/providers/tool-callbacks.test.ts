@@ -118,15 +118,77 @@ describe('openai:responses with functionToolCallbacks', () => {
     });
   });
 
-  it('chat providers still refuse the key with a located error', async () => {
+  it('providers that do not run callbacks (Anthropic) refuse the key with a located error', async () => {
     await expect(
       resolveProvider(
-        { id: 'openai:gpt-4.1-mini', config: { functionToolCallbacks: { f: '() => 1' } } },
+        { id: 'anthropic:claude-sonnet-4-6', config: { functionToolCallbacks: { f: '() => 1' } } },
         {
           rootDir: dir,
           configFile: 's.yaml',
         },
       ),
     ).rejects.toThrow(/s\.yaml.*config\.functionToolCallbacks runs JavaScript tool callbacks/);
+  });
+});
+
+describe('openai:<model> (chat) with functionToolCallbacks', () => {
+  const chat = (config: Record<string, unknown>) =>
+    resolveProvider(
+      { id: 'openai:gpt-4.1-mini', config: { apiBaseUrl: `${server.url}/v1`, ...config } } as ProviderSpec,
+      {
+        rootDir: dir,
+        env: { OPENAI_API_KEY: 'sk-test-callbacks' },
+      },
+    );
+  const toolCalls = (...calls: Array<[string, string]>) => ({
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: null,
+          tool_calls: calls.map(([name, args], i) => ({
+            id: `call_${i}`,
+            type: 'function',
+            function: { name, arguments: args },
+          })),
+        },
+        finish_reason: 'tool_calls',
+      },
+    ],
+    usage: { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28 },
+  });
+
+  it("the results of the calls that have a callback are the output, one per line (promptfoo's chat)", async () => {
+    writeFileSync(
+      path.join(dir, 'get_user.json'),
+      JSON.stringify({ type: 'function', function: { name: 'get_weather' } }),
+    );
+    server.reply({ body: toolCalls(['get_weather', '{"location":"Oslo"}'], ['no_callback', '{}']) });
+    const provider = await chat({
+      tools: ['file://get_user.json'],
+      tool_choice: 'auto',
+      functionToolCallbacks: { get_weather: 'file://weather.js:getWeather' },
+    });
+    expect(await call(provider, 'Weather?')).toMatchObject({
+      output: '{"location":"Oslo","temperature":22}',
+      tokenUsage: { prompt: 20, completion: 8, total: 28 },
+    });
+    // A list of file:// tools is read, each file one tool.
+    expect(server.requests[0].body.tools).toEqual([{ type: 'function', function: { name: 'get_weather' } }]);
+    expect(server.requests[0].body.functionToolCallbacks).toBeUndefined();
+  });
+
+  it('without a matching callback the tool calls stay the output; a throwing callback is an error', async () => {
+    const provider = await chat({ functionToolCallbacks: { boom: '() => { throw new Error("down"); }' } });
+    server.reply({ body: toolCalls(['other', '{}']) });
+    expect(JSON.parse(String((await call(provider, 'x')).output))[0].function.name).toBe('other');
+    server.reply({ body: toolCalls(['boom', '{}']) });
+    expect(await call(provider, 'x')).toMatchObject({
+      error: expect.stringMatching(/functionToolCallbacks\.boom threw: down/),
+      transient: false,
+    });
   });
 });

@@ -329,9 +329,9 @@ export async function resolveProvider(
   for (const [name, refuse] of Object.entries(REFUSED_CONFIG)) {
     // Bedrock writes thinking into the output as promptfoo does; the other families leave it out.
     if (name === 'showThinking' && parsed.kind === 'bedrock') continue;
-    // The Responses API, assistants and the socket APIs run promptfoo's tool callbacks (tool-callbacks.ts); chat does not yet.
+    // OpenAI's chat and Responses APIs, assistants and the socket APIs run promptfoo's tool callbacks (tool-callbacks.ts).
     const runsCallbacks =
-      ['responses', 'assistant', 'realtime'].includes(parsed.kind) ||
+      ['chat', 'responses', 'assistant', 'realtime'].includes(parsed.kind) ||
       (parsed.kind === 'google' && parsed.api === 'live');
     if (name === 'functionToolCallbacks' && runsCallbacks) continue;
     const reason = spec.config[name] === undefined ? undefined : refuse(spec.config[name]);
@@ -369,14 +369,19 @@ async function createProvider(
       return (await import('./llama-cpp.js')).createLlamaCppProvider(spec);
     case 'chat': {
       const { createOpenAiProvider } = await import('./openai.js');
-      if (!parsed.host) return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env });
+      const { loadToolCallbacks, loadToolsFile } = await import('./tool-callbacks.js');
+      const tooling = {
+        callbacks: await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir),
+        tools: spec.config.tools === undefined ? undefined : await loadToolsFile(spec.config.tools, options.rootDir),
+      };
+      if (!parsed.host) return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env, ...tooling });
       let host: ReturnType<typeof hostSpec>;
       try {
         host = hostSpec(spec, parsed.host, env);
       } catch (err) {
         throw new ConfigError(where, `provider "${spec.id}": ${messageOf(err)}`, key);
       }
-      return createOpenAiProvider(host.spec, host.flavor, parsed.model, { env });
+      return createOpenAiProvider(host.spec, host.flavor, parsed.model, { env, ...tooling });
     }
     case 'responses': {
       const { loadToolCallbacks } = await import('./tool-callbacks.js');

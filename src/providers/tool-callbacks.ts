@@ -52,10 +52,23 @@ export async function runToolCallback(callback: ToolCallback, args: unknown): Pr
   return typeof result === 'string' ? result : JSON.stringify(result);
 }
 
-/** `tools: file://tools.json` (or .yaml) as promptfoo reads it: the file's list, read once when the suite loads. */
+/**
+ * `tools: file://tools.json` (or .yaml) as promptfoo reads it, read once when the suite loads: the file's list, or
+ * a list whose file:// entries each hold a tool or a list of tools.
+ */
 export async function loadToolsFile(value: unknown, rootDir: string): Promise<unknown> {
-  if (typeof value !== 'string' || !value.startsWith('file://')) return value;
-  const file = path.resolve(rootDir, value.slice('file://'.length));
+  if (Array.isArray(value)) {
+    if (!value.some(isFileRef)) return value;
+    const loaded = await Promise.all(value.map((item) => (isFileRef(item) ? readTools(item, rootDir, false) : item)));
+    return loaded.flat();
+  }
+  return isFileRef(value) ? readTools(value, rootDir, true) : value;
+}
+
+const isFileRef = (value: unknown): value is string => typeof value === 'string' && value.startsWith('file://');
+
+async function readTools(reference: string, rootDir: string, list: boolean): Promise<unknown> {
+  const file = path.resolve(rootDir, reference.slice('file://'.length));
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -65,6 +78,6 @@ export async function loadToolsFile(value: unknown, rootDir: string): Promise<un
     });
   }
   const tools: unknown = parse(text);
-  if (!Array.isArray(tools)) throw new Error(`config.tools: ${file} does not hold a list of tools`);
+  if (list && !Array.isArray(tools)) throw new Error(`config.tools: ${file} does not hold a list of tools`);
   return tools;
 }
