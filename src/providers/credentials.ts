@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ProviderSpec } from '../types.js';
 import { anthropicApiKey, anthropicKeyVar } from './anthropic.js';
 import { COMPATIBLE_HOSTS } from './compatible-hosts.js';
-import type { ParsedId } from './index.js';
+import type { ParsedId } from './ids.js';
 import { openAiApiKey, openAiKeyVar, type OpenAiFlavor } from './openai.js';
 import { isRunnerVariable } from './secrets.js';
 
