@@ -80,6 +80,7 @@ export const AssertionSchema = z.looseObject({
     .optional(),
   rubricPrompt: z.unknown().optional(),
 });
+export type RawAssertion = z.output<typeof AssertionSchema>;
 
 /** `tests[].providers`, `tests[].prompts`, `providers[].prompts`: labels or ids (a trailing * matches a prefix). */
 const NameFilterSchema = (what: string) =>

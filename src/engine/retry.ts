@@ -136,6 +136,27 @@ function formatSeconds(ms: number): string {
 }
 
 /**
+ * Callbacks to run when a signal aborts, behind one listener per signal. Every attempt watches the run's
+ * signal: adding and removing an EventTarget listener per attempt cost more CPU than the call's own
+ * bookkeeping; a Set entry costs next to nothing.
+ */
+const watchers = new WeakMap<AbortSignal, Set<() => void>>();
+
+function watchAbort(signal: AbortSignal, onAbort: () => void): () => void {
+  let found = watchers.get(signal);
+  if (!found) {
+    const all = new Set<() => void>();
+    signal.addEventListener('abort', () => {
+      for (const callback of all) callback();
+    });
+    watchers.set(signal, (found = all));
+  }
+  const callbacks = found;
+  callbacks.add(onAbort);
+  return () => callbacks.delete(onAbort);
+}
+
+/**
  * One attempt, raced against the per-attempt timeout and the run's abort, in a single promise (this runs for
  * every call: no racer promises to allocate and silence).
  */
@@ -148,21 +169,20 @@ function attemptOnce(
     const controller = new AbortController();
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
-    let onOuterAbort: (() => void) | undefined;
+    let unwatch: (() => void) | undefined;
     const finish = (settle: () => void): void => {
       if (settled) return;
       settled = true;
       if (timer !== undefined) clearTimeout(timer);
-      if (onOuterAbort) outer?.removeEventListener('abort', onOuterAbort);
+      unwatch?.();
       settle();
     };
     if (outer) {
       // Stopping the run ends the wait at once, even if the provider ignores its signal.
-      onOuterAbort = (): void => {
+      unwatch = watchAbort(outer, () => {
         controller.abort(outer.reason);
         finish(() => reject(outer.reason));
-      };
-      outer.addEventListener('abort', onOuterAbort, { once: true });
+      });
     }
     if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
       // A provider that ignores its signal must still time out.
