@@ -300,10 +300,16 @@ export function applyDefaultTest(test: TestCase, defaults: TestCase | undefined)
  */
 export function expandVarCombinations(test: TestCase): TestCase[] {
   if (test.options.disableVarExpansion === true) return [test];
+  if (!Object.values(test.vars).some(isStringList)) return [test]; // the common case: nothing to expand
   let combinations: Array<Record<string, unknown>> = [{}];
   for (const [name, value] of Object.entries(test.vars)) {
-    const values = Array.isArray(value) && value.length > 0 && typeof value[0] === 'string' ? value : [value];
+    const values = isStringList(value) ? value : [value];
     combinations = combinations.flatMap((combination) => values.map((v) => ({ ...combination, [name]: v })));
   }
   return combinations.length === 1 ? [test] : combinations.map((vars) => ({ ...test, vars }));
+}
+
+/** A var promptfoo expands: a non-empty list whose first item is a string. */
+function isStringList(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0 && typeof value[0] === 'string';
 }

@@ -7,6 +7,7 @@
 // ticket first, outside the per-attempt timeout, and the limiter's shared pause replaces a per-case sleep.
 import { messageOf } from '../errors.js';
 import type { ProviderResponse } from '../types.js';
+import { watchAbort } from './abort.js';
 import type { CallGate } from './limiter.js';
 
 export interface RetryPolicy {
@@ -133,27 +134,6 @@ function hasWindows(response: ProviderResponse): boolean {
 
 function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-}
-
-/**
- * Callbacks to run when a signal aborts, behind one listener per signal. Every attempt watches the run's
- * signal: adding and removing an EventTarget listener per attempt cost more CPU than the call's own
- * bookkeeping; a Set entry costs next to nothing.
- */
-const watchers = new WeakMap<AbortSignal, Set<() => void>>();
-
-function watchAbort(signal: AbortSignal, onAbort: () => void): () => void {
-  let found = watchers.get(signal);
-  if (!found) {
-    const all = new Set<() => void>();
-    signal.addEventListener('abort', () => {
-      for (const callback of all) callback();
-    });
-    watchers.set(signal, (found = all));
-  }
-  const callbacks = found;
-  callbacks.add(onAbort);
-  return () => callbacks.delete(onAbort);
 }
 
 /**

@@ -130,6 +130,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     random: deps.random ?? Math.random,
     limiters: deps.limiters ?? new Limiters(),
     limit,
+    gates: new WeakMap(),
     // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
     gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
   };
@@ -178,6 +179,8 @@ interface CaseRunner {
   /** maxConcurrency: the ceiling of every limiter this run uses. */
   limit: number;
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
+  /** Each provider's way in (gateFor), made once. */
+  gates: WeakMap<Provider, CallGate>;
 }
 
 async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResult> {
@@ -327,7 +330,7 @@ async function callProvider(
     policy: run.policy,
     timeoutMs: run.suite.evaluateOptions.timeoutMs,
     maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-    gate: gateFor(run, provider),
+    gate: run.gates.get(provider) ?? gateFor(run, provider),
     sleep: run.sleep,
     random: run.random,
     signal: run.signal,
@@ -353,7 +356,7 @@ async function callProvider(
  */
 function gateFor(run: CaseRunner, provider: Provider): CallGate {
   const limiter = run.limiters.for(provider, run.limit);
-  return {
+  const gate: CallGate = {
     async acquire(options) {
       const ticket = await limiter.acquire(options);
       await run.calls.acquire();
@@ -364,6 +367,8 @@ function gateFor(run: CaseRunner, provider: Provider): CallGate {
       limiter.release(ticket, response);
     },
   };
+  run.gates.set(provider, gate);
+  return gate;
 }
 
 function tokensOf(response: ProviderResponse): TokenUsage {
