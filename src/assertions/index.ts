@@ -185,13 +185,20 @@ function describeFailure(err: unknown, assertion: AssertionSpec, index: number, 
   return `${assertion.type} (assert[${index}]): ${messageOf(err)}`;
 }
 
+const fulfilled = <T>(value: T): PromiseSettledResult<T> => ({ status: 'fulfilled', value });
+const rejected = (reason: unknown): PromiseSettledResult<never> => ({ status: 'rejected', reason });
+
 export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   const asserts = ctx.test.assert;
   if (asserts.length === 0)
     return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
 
   // Independent checks run together (model-graded ones are slow); results combine in written order.
-  const settled = await Promise.allSettled(asserts.map((assertion) => runAssertion(assertion, ctx)));
+  // One assertion (the usual test) needs no allSettled and its wrappers: it is awaited as it is.
+  const settled =
+    asserts.length === 1
+      ? [await runAssertion(asserts[0]!, ctx).then(fulfilled, rejected)]
+      : await Promise.allSettled(asserts.map((assertion) => runAssertion(assertion, ctx)));
   const assertions: AssertionResult[] = [];
   const errors: string[] = [];
   settled.forEach((outcome, i) => {
