@@ -226,24 +226,35 @@ async function normaliseAssertion(
   return spec;
 }
 
+/** Where each assertion was written, for its lazy `location` (below). */
+const positions = new WeakMap<AssertionSpec, { locator: Locator; at: KeyPath; known?: SourceLocation | null }>();
+
+/**
+ * One getter for every spec: a closure per spec gave each of them a hidden class of its own (2,000
+ * assertions, 2,000 shapes), which made every later read of an assertion's fields slow.
+ */
+const LAZY_LOCATION: PropertyDescriptor = {
+  configurable: true,
+  enumerable: false,
+  get(this: AssertionSpec): SourceLocation | undefined {
+    const position = positions.get(this);
+    if (!position) return undefined;
+    if (position.known === undefined) {
+      const where = position.locator.locate(position.at);
+      position.known = 'line' in where ? where : null;
+    }
+    return position.known ?? undefined;
+  },
+};
+
 /**
  * `spec.location`, computed when first read (an error message). Positions need the YAML
  * document, which a plain-JSON suite of 10,000 tests never builds otherwise. Not enumerable: where a test was
  * written is not part of what it checks (cache keys, shard identities, reports).
  */
 function definePositionLazily(spec: AssertionSpec, locator: Locator, at: KeyPath): void {
-  let known: SourceLocation | undefined | null = null;
-  Object.defineProperty(spec, 'location', {
-    configurable: true,
-    enumerable: false,
-    get(): SourceLocation | undefined {
-      if (known === null) {
-        const where = locator.locate(at);
-        known = 'line' in where ? where : undefined;
-      }
-      return known;
-    },
-  });
+  positions.set(spec, { locator, at });
+  Object.defineProperty(spec, 'location', LAZY_LOCATION);
 }
 
 /** ` (did you mean "contains"?)` for a type one or two edits away from a supported one. */
