@@ -12,7 +12,7 @@ import { refusedAssertion } from './refused-assertions.js';
 import { AssertionSchema, TestSchema, type RawAssertion, type RawTest } from './schema.js';
 import { checkWith, kindOf, locatedError, type KeyPath, type Locator } from './source.js';
 import { EXPECTED_TESTS, isPathEntry, notATestsFile, testsFromFiles, type WrittenTest } from './test-files.js';
-import { loadVars } from './vars.js';
+import { loadVars, plainVars } from './vars.js';
 
 export interface TestContext {
   scope: FileScope;
@@ -87,9 +87,14 @@ export async function normaliseTest(
   ctx.warnings.push(...checkKeys(value, 'test', locator, at));
   const raw: RawTest = plainTest(value) ?? checkWith(locator, TestSchema, value, at);
   const test: TestCase = {
-    vars: await loadVars(raw.vars, locator, [...at, 'vars'], ctx),
+    // Vars without a file to load need no await: a suite of thousands of tests loads without one per test.
+    vars: plainVars(raw.vars) ?? (await loadVars(raw.vars, locator, [...at, 'vars'], ctx)),
     assert: [],
-    options: await normaliseOptions(raw.options ?? {}, locator, [...at, 'options'], ctx),
+    // Most tests have no options: nothing to check or note, and no await per test.
+    options:
+      raw.options === undefined || raw.options === null
+        ? {}
+        : await normaliseOptions(raw.options, locator, [...at, 'options'], ctx),
   };
   for (const [j, item] of (raw.assert ?? []).entries()) {
     test.assert.push(await normaliseAssertion(item, locator, [...at, 'assert', j], ctx));
@@ -219,7 +224,8 @@ async function normaliseAssertion(
     spec.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
   const values = Array.isArray(raw.value) ? raw.value : [raw.value];
   for (const [k, value] of values.entries()) {
-    if (typeof value === 'string')
+    // Only a file:// value names a file (noteScript ignores the rest): no await per assertion for the others.
+    if (isFileRef(value))
       await noteScript(value, locator, Array.isArray(raw.value) ? [...at, 'value', k] : [...at, 'value'], ctx);
   }
   definePositionLazily(spec, locator, at);
