@@ -395,19 +395,25 @@ export async function postJson(
     };
   }
 
-  const ok = {
-    ok: true as const,
-    status: response.status,
-    headers: response.headers,
-    text,
-    bytes: response.body,
-    ...limits,
+  // One object per answer, built once (no spread of a spread: this runs for every call).
+  const ok = (body: unknown): PostJsonOutcome => {
+    const outcome: PostJsonOutcome = {
+      ok: true,
+      status: response.status,
+      headers: response.headers,
+      text,
+      bytes: response.body,
+      body,
+    };
+    if (rateLimit !== undefined) outcome.rateLimit = rateLimit;
+    return outcome;
   };
-  if (options.binaryReply) return { ...ok, body: undefined };
+  if (options.binaryReply) return ok(undefined);
+  let parsed: unknown;
   try {
-    return { ...ok, body: JSON.parse(text) as unknown };
+    parsed = JSON.parse(text) as unknown;
   } catch {
-    if (options.acceptText) return { ...ok, body: text };
+    if (options.acceptText) return ok(text);
     // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
     return {
       ok: false,
@@ -419,6 +425,7 @@ export async function postJson(
       ),
     };
   }
+  return ok(parsed);
 }
 
 /** The provider's own headers plus `config.headers` (which win, lower-cased as HTTP compares them). */
