@@ -7296,28 +7296,36 @@ async function postJson(url, body, headers, options) {
             }),
         };
     }
-    const ok = {
-        ok: true,
-        status: response.status,
-        headers: response.headers,
-        text,
-        bytes: response.body,
-        ...limits,
+    // One object per answer, built once (no spread of a spread: this runs for every call).
+    const ok = (body) => {
+        const outcome = {
+            ok: true,
+            status: response.status,
+            headers: response.headers,
+            text,
+            bytes: response.body,
+            body,
+        };
+        if (rateLimit !== undefined)
+            outcome.rateLimit = rateLimit;
+        return outcome;
     };
     if (options.binaryReply)
-        return { ...ok, body: undefined };
+        return ok(undefined);
+    let parsed;
     try {
-        return { ...ok, body: JSON.parse(text) };
+        parsed = JSON.parse(text);
     }
     catch {
         if (options.acceptText)
-            return { ...ok, body: text };
+            return ok(text);
         // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
         return {
             ok: false,
             failure: failure$1(options, `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`, true, limits),
         };
     }
+    return ok(parsed);
 }
 /** The provider's own headers plus `config.headers` (which win, lower-cased as HTTP compares them). */
 function withConfigHeaders(headers, config) {
@@ -20691,10 +20699,20 @@ const closest = (str, arr) => {
 };
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
+/**
+ * Width in code points, as Array.from counts them; without surrogates that is the length (the table has a
+ * row per case, and splitting every cell into characters was most of its cost).
+ */
+function codePoints(text) {
+    return /[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length;
+}
 function oneLine(text, max) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    const chars = Array.from(flat);
-    return chars.length <= max ? flat : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+    if (codePoints(flat) <= max)
+        return flat;
+    return `${Array.from(flat)
+        .slice(0, Math.max(0, max - 1))
+        .join('')}…`;
 }
 function outcome(r) {
     if (r.error !== undefined)
@@ -20721,7 +20739,7 @@ function why(r) {
         .join('; ');
 }
 function pad(text, width) {
-    const len = Array.from(text).length;
+    const len = codePoints(text);
     return len >= width ? text : text + ' '.repeat(width - len);
 }
 function formatEvalTable(results, options) {
@@ -56972,6 +56990,8 @@ function describeFailure(err, assertion, index, test) {
     }
     return `${assertion.type} (assert[${index}]): ${messageOf(err)}`;
 }
+const fulfilled = (value) => ({ status: 'fulfilled', value });
+const rejected = (reason) => ({ status: 'rejected', reason });
 async function scoreTest(ctx) {
     // select-best and max-score compare the test's outputs: the engine grades them once every case has run.
     const written = ctx.test.assert.map((assertion, index) => ({ assertion, index }));
@@ -56980,7 +57000,10 @@ async function scoreTest(ctx) {
     if (asserts.length === 0)
         return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
     // Independent checks run together (model-graded ones are slow); results combine in written order.
-    const settled = await Promise.allSettled(asserts.map((assertion) => runAssertion(assertion, ctx)));
+    // One assertion (the usual test) needs no allSettled and its wrappers: it is awaited as it is.
+    const settled = asserts.length === 1
+        ? [await runAssertion(asserts[0], ctx).then(fulfilled, rejected)]
+        : await Promise.allSettled(asserts.map((assertion) => runAssertion(assertion, ctx)));
     const assertions = [];
     const errors = [];
     settled.forEach((outcome, i) => {
@@ -59559,7 +59582,18 @@ function mediaVar(file, bytes) {
 // A test's `vars` as promptfoo loads them: a map, or `file://vars.yaml` for the whole map; a `file://` value
 // loads that file (JSON and YAML parsed, media as base64 — media.ts —, other text trimmed); a glob gives one
 // value per file. Vars computed by scripts are refused by name.
+/** The vars when there is nothing to load (no vars, or a map without a `file://` value), else undefined. */
+function plainVars(raw) {
+    if (raw === undefined || raw === null)
+        return {};
+    if (typeof raw === 'string' || Object.values(raw).some(isFileRef$1))
+        return undefined;
+    return { ...raw };
+}
 async function loadVars(raw, locator, at, ctx) {
+    const plain = plainVars(raw);
+    if (plain)
+        return plain;
     if (raw === undefined || raw === null)
         return {};
     if (typeof raw === 'string') {
@@ -59656,11 +59690,15 @@ async function normaliseTest(value, locator, at, ctx, kind = 'test') {
         throw locatedError(locator, at, 'expected a test: an object with vars and assert');
     }
     ctx.warnings.push(...checkKeys(value, 'test', locator, at));
-    const raw = checkWith(locator, TestSchema, value, at);
+    const raw = plainTest(value) ?? checkWith(locator, TestSchema, value, at);
     const test = {
-        vars: await loadVars(raw.vars, locator, [...at, 'vars'], ctx),
+        // Vars without a file to load need no await: a suite of thousands of tests loads without one per test.
+        vars: plainVars(raw.vars) ?? (await loadVars(raw.vars, locator, [...at, 'vars'], ctx)),
         assert: [],
-        options: await normaliseOptions(raw.options ?? {}, locator, [...at, 'options'], ctx),
+        // Most tests have no options: nothing to check or note, and no await per test.
+        options: raw.options === undefined || raw.options === null
+            ? {}
+            : await normaliseOptions(raw.options, locator, [...at, 'options'], ctx),
     };
     for (const [j, item] of (raw.assert ?? []).entries()) {
         test.assert.push(await normaliseAssertion(item, locator, [...at, 'assert', j], ctx));
@@ -59681,6 +59719,40 @@ async function normaliseTest(value, locator, at, ctx, kind = 'test') {
         ctx.warnings.push(locatedError(locator, at, 'this test has no assertions: every case of it passes; add `assert:` (or defaultTest.assert)').message);
     }
     return test;
+}
+// The shapes nearly every test and assertion is written in, recognised without zod: a suite of 2,000 tests
+// spent more CPU in the schemas than in the rest of loading. Each accepts only values its schema accepts, and
+// answers what the schema would (the same keys and values); anything else goes to the schema, which stays the
+// one judge of what is valid and the one writer of messages.
+/** A map as zod's record takes it and copies it: a plain object, without an own `__proto__` (zod drops that). */
+function isPlainMap(value) {
+    return (value !== null &&
+        typeof value === 'object' &&
+        Object.getPrototypeOf(value) === Object.prototype &&
+        !Object.prototype.hasOwnProperty.call(value, '__proto__'));
+}
+/** `{ description?: string, vars?: map | null, assert?: list | null }`, as TestSchema parses it; else undefined. */
+function plainTest(value) {
+    const test = value;
+    for (const key in test)
+        if (key !== 'description' && key !== 'vars' && key !== 'assert')
+            return undefined;
+    const { description, vars, assert } = test;
+    if (description !== undefined && typeof description !== 'string')
+        return undefined;
+    if (vars !== undefined && vars !== null && !isPlainMap(vars))
+        return undefined;
+    if (assert !== undefined && assert !== null && !Array.isArray(assert))
+        return undefined;
+    return test;
+}
+/** `{ type: string, value?: anything }`, as AssertionSchema parses it; else undefined. */
+function plainAssertion(value) {
+    const assertion = value;
+    for (const key in assertion)
+        if (key !== 'type' && key !== 'value')
+            return undefined;
+    return typeof assertion.type === 'string' ? assertion : undefined;
 }
 async function normaliseOptions(raw, locator, at, ctx) {
     ctx.warnings.push(...checkKeys(raw, 'options', locator, at));
@@ -59717,7 +59789,7 @@ async function normaliseAssertion(item, locator, at, ctx) {
         throw locatedError(locator, at, 'expected an assertion: an object with a type, e.g. { type: contains, value: hello }');
     }
     ctx.warnings.push(...checkKeys(item, 'assertion', locator, at));
-    const raw = checkWith(locator, AssertionSchema, item, at);
+    const raw = plainAssertion(item) ?? checkWith(locator, AssertionSchema, item, at);
     const refused = isSupportedAssertionType(raw.type) ? undefined : refusedAssertion(raw.type);
     if (refused !== undefined)
         throw locatedError(locator, [...at, 'type'], refused);
@@ -59751,30 +59823,41 @@ async function normaliseAssertion(item, locator, at, ctx) {
         spec.provider = await providerRef(raw.provider, locator, [...at, 'provider'], ctx);
     const values = Array.isArray(raw.value) ? raw.value : [raw.value];
     for (const [k, value] of values.entries()) {
-        if (typeof value === 'string')
+        // Only a file:// value names a file (noteScript ignores the rest): no await per assertion for the others.
+        if (isFileRef$1(value))
             await noteScript(value, locator, Array.isArray(raw.value) ? [...at, 'value', k] : [...at, 'value'], ctx);
     }
     definePositionLazily(spec, locator, at);
     return spec;
 }
+/** Where each assertion was written, for its lazy `location` (below). */
+const positions = new WeakMap();
+/**
+ * One getter for every spec: a closure per spec gave each of them a hidden class of its own (2,000
+ * assertions, 2,000 shapes), which made every later read of an assertion's fields slow.
+ */
+const LAZY_LOCATION = {
+    configurable: true,
+    enumerable: false,
+    get() {
+        const position = positions.get(this);
+        if (!position)
+            return undefined;
+        if (position.known === undefined) {
+            const where = position.locator.locate(position.at);
+            position.known = 'line' in where ? where : null;
+        }
+        return position.known ?? undefined;
+    },
+};
 /**
  * `spec.location`, computed when first read (an error message). Positions need the YAML
  * document, which a plain-JSON suite of 10,000 tests never builds otherwise. Not enumerable: where a test was
  * written is not part of what it checks (cache keys, shard identities, reports).
  */
 function definePositionLazily(spec, locator, at) {
-    let known = null;
-    Object.defineProperty(spec, 'location', {
-        configurable: true,
-        enumerable: false,
-        get() {
-            if (known === null) {
-                const where = locator.locate(at);
-                known = 'line' in where ? where : undefined;
-            }
-            return known;
-        },
-    });
+    positions.set(spec, { locator, at });
+    Object.defineProperty(spec, 'location', LAZY_LOCATION);
 }
 /** ` (did you mean "contains"?)` for a type one or two edits away from a supported one. */
 function didYouMean(type) {
@@ -59831,12 +59914,18 @@ function applyDefaultTest(test, defaults) {
 function expandVarCombinations(test) {
     if (test.options.disableVarExpansion === true)
         return [test];
+    if (!Object.values(test.vars).some(isStringList))
+        return [test]; // the common case: nothing to expand
     let combinations = [{}];
     for (const [name, value] of Object.entries(test.vars)) {
-        const values = Array.isArray(value) && value.length > 0 && typeof value[0] === 'string' ? value : [value];
+        const values = isStringList(value) ? value : [value];
         combinations = combinations.flatMap((combination) => values.map((v) => ({ ...combination, [name]: v })));
     }
     return combinations.length === 1 ? [test] : combinations.map((vars) => ({ ...test, vars }));
+}
+/** A var promptfoo expands: a non-empty list whose first item is a string. */
+function isStringList(value) {
+    return Array.isArray(value) && value.length > 0 && typeof value[0] === 'string';
 }
 
 // Loads a promptfoo-compatible config into a validated, normalised Suite. Every complaint is a ConfigError
@@ -60321,6 +60410,29 @@ function caseIdentity(parts) {
     return JSON.stringify([promptId, parts.providerId, parts.testIdentity, parts.repeat]);
 }
 
+// Watching the run's abort signal from thousands of places at once, cheaply.
+/**
+ * Callbacks to run when a signal aborts, behind one listener per signal. Every attempt, and every call
+ * waiting for its limiter, watches the run's signal: adding and removing an EventTarget listener each time
+ * cost more CPU than the call's own bookkeeping; a Set entry costs next to nothing.
+ */
+const watchers = new WeakMap();
+/** Runs `onAbort` when `signal` aborts, until the returned function is called. */
+function watchAbort(signal, onAbort) {
+    let found = watchers.get(signal);
+    if (!found) {
+        const all = new Set();
+        signal.addEventListener('abort', () => {
+            for (const callback of all)
+                callback();
+        });
+        watchers.set(signal, (found = all));
+    }
+    const callbacks = found;
+    callbacks.add(onAbort);
+    return () => callbacks.delete(onAbort);
+}
+
 // One provider call with a per-attempt timeout and retries for transient failures
 // (exponential backoff with full jitter, Retry-After honoured up to a cap).
 //
@@ -60421,24 +60533,22 @@ function attemptOnce(attempt, timeoutMs, outer) {
         const controller = new AbortController();
         let settled = false;
         let timer;
-        let onOuterAbort;
+        let unwatch;
         const finish = (settle) => {
             if (settled)
                 return;
             settled = true;
             if (timer !== undefined)
                 clearTimeout(timer);
-            if (onOuterAbort)
-                outer?.removeEventListener('abort', onOuterAbort);
+            unwatch?.();
             settle();
         };
         if (outer) {
             // Stopping the run ends the wait at once, even if the provider ignores its signal.
-            onOuterAbort = () => {
+            unwatch = watchAbort(outer, () => {
                 controller.abort(outer.reason);
                 finish(() => reject(outer.reason));
-            };
-            outer.addEventListener('abort', onOuterAbort, { once: true });
+            });
         }
         if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
             // A provider that ignores its signal must still time out.
@@ -60526,15 +60636,15 @@ class EndpointLimiter {
             return Promise.resolve(this.start());
         }
         return new Promise((resolve, reject) => {
-            const waiter = { resolve, reject, signal, onAbort: undefined };
+            const waiter = { resolve, reject, unwatch: undefined };
             if (signal) {
-                waiter.onAbort = () => {
+                waiter.unwatch = watchAbort(signal, () => {
+                    waiter.unwatch();
                     const at = queue.indexOf(waiter);
                     if (at >= 0)
                         queue.splice(at, 1);
                     reject(signal.reason);
-                };
-                signal.addEventListener('abort', waiter.onAbort, { once: true });
+                });
             }
             queue.push(waiter);
             this.pump();
@@ -60638,8 +60748,7 @@ class EndpointLimiter {
                 return;
             }
             const waiter = queue.shift();
-            if (waiter.onAbort)
-                waiter.signal?.removeEventListener('abort', waiter.onAbort);
+            waiter.unwatch?.();
             waiter.resolve(this.start());
         }
     }
@@ -60694,6 +60803,7 @@ class Limiters {
 
 // Concurrency without a dependency: a counting semaphore for provider calls, and a bounded window of
 // in-flight cases so a 10,000-case run never holds 10,000 promises at once.
+const FREE = Promise.resolve();
 /** A counting semaphore. `acquire` resolves in FIFO order once a slot is free. */
 class Semaphore {
     limit;
@@ -60705,12 +60815,12 @@ class Semaphore {
             throw new RangeError(`Semaphore limit must be an integer ≥ 1, got ${limit}`);
         this.available = limit;
     }
-    async acquire() {
+    acquire() {
         if (this.available > 0) {
             this.available--;
-            return;
+            return FREE; // one shared settled promise: a slot taken per call need not allocate one
         }
-        await new Promise((resolve) => this.waiting.push(resolve));
+        return new Promise((resolve) => this.waiting.push(resolve));
     }
     release() {
         const next = this.waiting.shift();
@@ -60846,6 +60956,7 @@ async function runSuite(suite, deps) {
         random: deps.random ?? Math.random,
         limiters: deps.limiters ?? new Limiters(),
         limit,
+        gates: new WeakMap(),
         // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
         gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
     };
@@ -60998,7 +61109,19 @@ async function runCase(run, planned) {
     if (scored.error !== undefined) {
         return failed(scored.error, { ...measured, output, assertions: scored.assertions });
     }
-    return { ...base, ...measured, output, pass: scored.pass, score: scored.score, assertions: scored.assertions };
+    // Spelled out rather than `...measured`: a second spread into one literal takes V8's slow path, per case.
+    return {
+        ...base,
+        prompt: measured.prompt,
+        latencyMs: measured.latencyMs,
+        tokens: measured.tokens,
+        cost: measured.cost,
+        cached: measured.cached,
+        output,
+        pass: scored.pass,
+        score: scored.score,
+        assertions: scored.assertions,
+    };
 }
 async function callProvider(run, provider, rendered, context, repeat) {
     const key = run.cache
@@ -61014,7 +61137,7 @@ async function callProvider(run, provider, rendered, context, repeat) {
         policy: run.policy,
         timeoutMs: run.suite.evaluateOptions.timeoutMs,
         maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-        gate: gateFor(run, provider),
+        gate: run.gates.get(provider) ?? gateFor(run, provider),
         sleep: run.sleep,
         random: run.random,
         signal: run.signal,
@@ -61040,7 +61163,7 @@ async function callProvider(run, provider, rendered, context, repeat) {
  */
 function gateFor(run, provider) {
     const limiter = run.limiters.for(provider, run.limit);
-    return {
+    const gate = {
         async acquire(options) {
             const ticket = await limiter.acquire(options);
             await run.calls.acquire();
@@ -61051,6 +61174,8 @@ function gateFor(run, provider) {
             limiter.release(ticket, response);
         },
     };
+    run.gates.set(provider, gate);
+    return gate;
 }
 function tokensOf(response) {
     const prompt = response.tokenUsage?.prompt ?? 0;
@@ -61154,6 +61279,8 @@ async function planSuiteSpend(input) {
         }
         return found;
     };
+    // Per provider object, so a case does not build the tally's key again.
+    const modelTallies = new Map();
     const modelOutput = new Map();
     const uncached = [];
     const graded = [];
@@ -61165,7 +61292,9 @@ async function planSuiteSpend(input) {
         const test = suite.tests[planned.testIdx];
         const provider = providers[planned.providerIdx];
         const prompt = prompts[planned.promptIdx];
-        const line = tally(provider, 'model');
+        let line = modelTallies.get(provider);
+        if (!line)
+            modelTallies.set(provider, (line = tally(provider, 'model')));
         line.line.planned++;
         let rendered;
         try {
@@ -61311,29 +61440,44 @@ function budgetOption(limits) {
 
 // Secrets never reach a report: a provider may echo its key back in an output or an error, and everything
 // in the results can end up in the comment, the job summary or the JSON report. Pure.
-/** The value with every secret replaced; unchanged parts are returned as they are (no copy of 20,000 results). */
+function holdsAny(text, needles) {
+    for (const needle of needles)
+        if (text.includes(needle))
+            return true;
+    return false;
+}
+/**
+ * The value with every secret replaced; unchanged parts are returned as they are (no copy of 20,000 results).
+ * Plain loops: this visits every value of every result, and Object.entries' pairs and forEach's closures
+ * took twice the time.
+ */
 function redactDeep(value, secrets, needles) {
     if (typeof value === 'string')
-        return needles.some((n) => value.includes(n)) ? redact(value, secrets) : value;
+        return holdsAny(value, needles) ? redact(value, secrets) : value;
+    if (value === null || typeof value !== 'object')
+        return value;
     if (Array.isArray(value)) {
         let copy;
-        value.forEach((v, i) => {
+        for (let i = 0; i < value.length; i++) {
+            if (!(i in value))
+                continue; // a hole stays a hole, as forEach skips it
+            const v = value[i];
             const r = redactDeep(v, secrets, needles);
             if (r !== v)
                 (copy ??= [...value])[i] = r;
-        });
-        return copy ?? value;
-    }
-    if (value && typeof value === 'object') {
-        let copy;
-        for (const [k, v] of Object.entries(value)) {
-            const r = redactDeep(v, secrets, needles);
-            if (r !== v)
-                (copy ??= { ...value })[k] = r;
         }
         return copy ?? value;
     }
-    return value;
+    const record = value;
+    let copy;
+    const keys = Object.keys(record);
+    for (let i = 0; i < keys.length; i++) {
+        const v = record[keys[i]];
+        const r = redactDeep(v, secrets, needles);
+        if (r !== v)
+            (copy ??= { ...record })[keys[i]] = r;
+    }
+    return copy ?? value;
 }
 /** Any value (results, a cached output) with every occurrence of every secret value replaced by [REDACTED]. */
 function redactValue(value, secrets) {

@@ -317,28 +317,36 @@ async function postJson(url, body, headers, options) {
             }),
         };
     }
-    const ok = {
-        ok: true,
-        status: response.status,
-        headers: response.headers,
-        text,
-        bytes: response.body,
-        ...limits,
+    // One object per answer, built once (no spread of a spread: this runs for every call).
+    const ok = (body) => {
+        const outcome = {
+            ok: true,
+            status: response.status,
+            headers: response.headers,
+            text,
+            bytes: response.body,
+            body,
+        };
+        if (rateLimit !== undefined)
+            outcome.rateLimit = rateLimit;
+        return outcome;
     };
     if (options.binaryReply)
-        return { ...ok, body: undefined };
+        return ok(undefined);
+    let parsed;
     try {
-        return { ...ok, body: JSON.parse(text) };
+        parsed = JSON.parse(text);
     }
     catch {
         if (options.acceptText)
-            return { ...ok, body: text };
+            return ok(text);
         // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
         return {
             ok: false,
             failure: failure(options, `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`, true, limits),
         };
     }
+    return ok(parsed);
 }
 /** The provider's own headers plus `config.headers` (which win, lower-cased as HTTP compares them). */
 function withConfigHeaders(headers, config) {
