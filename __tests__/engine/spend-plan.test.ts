@@ -76,6 +76,28 @@ describe('planSuiteSpend', () => {
     expect(plan.lines.find((l) => l.provider === 'text-grader')).toMatchObject({ role: 'grader', planned: 1 });
   });
 
+  test('every model-graded type counts the grader calls it makes: per case, and select-best once per test', async () => {
+    const grader = fakeProvider('grader');
+    const graded = makeTest({ word: 'a' }, 'a', {
+      assert: [
+        { type: 'factuality', value: 'a' }, // 1 per case
+        { type: 'g-eval', value: ['clear', 'short'] }, // steps + score per criterion: 4 per case
+        { type: 'context-faithfulness', value: '' }, // statements + verdicts: 2 per case
+        { type: 'answer-relevance', value: '' }, // three guessed questions: 3 per case
+        { type: 'select-best', value: 'the best' }, // once for the test, over both providers' outputs
+        { type: 'contains', value: 'a' }, // none
+      ],
+    });
+    const plan = await planSuiteSpend({
+      suite: makeSuite({ tests: [graded] }),
+      providers: [fakeProvider('model-a'), fakeProvider('model-b')],
+      cache: new MemoryCache(),
+      render,
+      gradingProvider: async () => grader,
+    });
+    expect(plan.lines.find((l) => l.provider === 'grader')).toMatchObject({ planned: 2 * (1 + 4 + 2 + 3) + 1 });
+  });
+
   test('a sample keeps the same cases whatever else the plan holds (base and head pair up)', () => {
     const ids = Array.from({ length: 400 }, (_, i) => `case-${i}`);
     const keep = sampleFilter(0.25)(ids)!;

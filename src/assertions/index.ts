@@ -99,6 +99,30 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...htmlAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
+/**
+ * Calls to the text grader one assertion of a model-graded type makes per case (the spend plan counts them);
+ * select-best grades once per test and repeat, over every output. Embedding calls are not counted.
+ */
+export function graderCalls(assertion: { type: string; value?: unknown }): { perCase: number; perTest: number } {
+  const type = baseAssertionType(assertion.type);
+  const criteria = Array.isArray(assertion.value) ? assertion.value.length : 1;
+  const perCase: Partial<Record<SupportedAssertionType, number>> = {
+    'llm-rubric': 1,
+    factuality: 1,
+    'model-graded-factuality': 1,
+    'model-graded-closedqa': 1,
+    'g-eval': 2 * criteria, // the evaluation steps, then the score, per criterion
+    'context-recall': 1,
+    'context-relevance': 1,
+    'context-faithfulness': 2, // the statements, then the verdicts
+    'answer-relevance': 3, // three guessed questions
+  };
+  return {
+    perCase: perCase[type as SupportedAssertionType] ?? 0,
+    perTest: type === 'select-best' ? 1 : 0,
+  };
+}
+
 /** `not-contains` → `contains`. */
 export function baseAssertionType(type: string): string {
   return type.startsWith('not-') ? type.slice(4) : type;

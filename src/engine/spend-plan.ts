@@ -1,7 +1,8 @@
 // Spend known before it is spent: the calls a run will make per provider, how many the cache answers, and an
 // estimate of tokens and cost where prices are known — computed from the plan, the rendered prompts and the
 // cache, before any provider is called. Facts only; src/report/spend-plan.ts words them.
-import { graderFor, modelGradedAssertions, DEFAULT_GRADING_PROMPT } from '../assertions/model-graded.js';
+import { graderCalls } from '../assertions/index.js';
+import { graderFor, DEFAULT_GRADING_PROMPT } from '../assertions/model-graded.js';
 import type { Prompt, Provider, Suite } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
 import type { GradingProviderSpec } from './grading.js';
@@ -105,8 +106,6 @@ export function budgetExcess(plan: SpendPlan, budget: Budget): BudgetExcess | un
   return undefined;
 }
 
-const GRADED_TYPES = new Set(Object.keys(modelGradedAssertions).flatMap((type) => [type, `not-${type}`]));
-
 interface Tally {
   line: SpendLine;
   price: Provider['price'];
@@ -153,7 +152,9 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
   const modelTallies = new Map<Provider, Tally>();
   const modelOutput = new Map<Provider, { tokens: number; hits: number }>();
   const uncached: Array<{ tally: Tally; provider: Provider; promptTokens: number }> = [];
-  const graded: Array<{ tally: Tally; provider: Provider; promptTokens: number; model: Provider }> = [];
+  const graded: Array<{ tally: Tally; provider: Provider; promptTokens: number; model: Provider; calls: number }> = [];
+  /** (test, repeat, assertion) already counted for the assertions that grade once per test. */
+  const perTest = new Set<string>();
 
   const total = countCases(shape);
   for (let index = 0; index < total; index++) {
@@ -190,8 +191,12 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
     } else {
       uncached.push({ tally: line, provider, promptTokens: estimateTokens(rendered) });
     }
-    for (const assertion of test.assert) {
-      if (!GRADED_TYPES.has(assertion.type)) continue;
+    for (const [a, assertion] of test.assert.entries()) {
+      const counted = graderCalls(assertion);
+      const key = `${planned.testIdx}:${planned.repeat}:${a}`;
+      const calls = counted.perCase + (counted.perTest && !perTest.has(key) ? counted.perTest : 0);
+      if (counted.perTest) perTest.add(key);
+      if (calls === 0) continue;
       let grader: Provider;
       try {
         grader = await input.gradingProvider(assertion.provider ?? graderFor('text', test.options.provider));
@@ -204,6 +209,7 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
         provider: grader,
         model: provider,
         promptTokens: estimateTokens(DEFAULT_GRADING_PROMPT) + estimateTokens(rubric),
+        calls,
       });
     }
   }
@@ -221,14 +227,14 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
     call.tally.line.completionTokens += output.tokens;
   }
   for (const call of graded) {
-    call.tally.line.planned++;
+    call.tally.line.planned += call.calls;
     // The grader reads the model's output inside its prompt.
-    call.tally.line.promptTokens += call.promptTokens + outputTokens(call.model).tokens;
+    call.tally.line.promptTokens += call.calls * (call.promptTokens + outputTokens(call.model).tokens);
     const answer = Math.min(
       call.provider.maxOutputTokens ?? ASSUMED_GRADER_OUTPUT_TOKENS,
       ASSUMED_GRADER_OUTPUT_TOKENS,
     );
-    call.tally.line.completionTokens += answer;
+    call.tally.line.completionTokens += call.calls * answer;
   }
   const lines = [...tallies.values()].map(({ line, price }) => ({
     ...line,
