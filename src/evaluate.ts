@@ -8,12 +8,22 @@ import type { Limiters } from './engine/limiter.js';
 import { runSuite } from './engine/run.js';
 import { withinBudget, type BudgetedPlan, type CaseFilter, type OverBudget } from './engine/budget.js';
 import { planSuiteSpend, type Budget, type SpendPlan } from './engine/spend-plan.js';
+import { renderPromptWithFunction } from './prompts/functions.js';
 import { renderPrompt } from './prompts/render.js';
 import { resolveProviders, secretValues } from './providers/index.js';
 import { configEnv, secretEnvValues } from './providers/secrets.js';
 import { redactResults, redactValue } from './review/redact.js';
 import { planIdentities } from './shard/shard.js';
-import type { CaseResult, EvalResults, Logger, Prompt, ProviderResponse, ProviderSpec, Suite } from './types.js';
+import type {
+  CaseResult,
+  EvalResults,
+  Logger,
+  Prompt,
+  ProviderResponse,
+  ProviderSpec,
+  RenderPrompt,
+  Suite,
+} from './types.js';
 import { silentLogger } from './types.js';
 
 export interface EvaluateOptions {
@@ -37,21 +47,34 @@ export interface EvaluateOptions {
   /** Rate limiters shared by every run of one review (the same endpoint on both sides, in every suite). */
   limiters?: Limiters;
   /** Renders a case's prompt; shared by the spend plan and the run so each prompt is rendered once (memoizedRender). */
-  render?: (prompt: Prompt, vars: Record<string, unknown>) => string;
+  render?: RenderPrompt;
 }
 
 /**
  * renderPrompt, remembered per (prompt, vars) object pair: the spend plan renders every case before the run,
- * and the run then reuses the text instead of rendering it again. Rendering is pure; the results keep these
- * strings anyway, so remembering them costs no memory beyond the map entries.
+ * and the run then reuses the text instead of rendering it again. Rendering a template is pure; the results
+ * keep these strings anyway, so remembering them costs no memory beyond the map entries. A prompt function's
+ * text is remembered per provider too (the function is told which provider it renders for).
  */
-export function memoizedRender(): (prompt: Prompt, vars: Record<string, unknown>) => string {
-  const byPrompt = new WeakMap<Prompt, WeakMap<Record<string, unknown>, string>>();
-  return (prompt, vars) => {
+export function memoizedRender(): RenderPrompt {
+  const byPrompt = new WeakMap<Prompt, WeakMap<Record<string, unknown>, Map<string, string | Promise<string>>>>();
+  return (prompt, vars, target) => {
     let byVars = byPrompt.get(prompt);
     if (!byVars) byPrompt.set(prompt, (byVars = new WeakMap()));
-    let text = byVars.get(vars);
-    if (text === undefined) byVars.set(vars, (text = renderPrompt(prompt, vars)));
+    let byTarget = byVars.get(vars);
+    if (!byTarget) byVars.set(vars, (byTarget = new Map()));
+    const key = prompt.function ? JSON.stringify([target?.id, target?.label]) : '';
+    let text = byTarget.get(key);
+    if (text === undefined) {
+      if (!prompt.function) text = renderPrompt(prompt, vars);
+      else {
+        const rendering = renderPromptWithFunction(prompt, vars, target);
+        // A failed call is not remembered: the run reports its own error.
+        rendering.catch(() => byTarget.delete(key));
+        text = rendering;
+      }
+      byTarget.set(key, text);
+    }
     return text;
   };
 }
@@ -120,7 +143,7 @@ export async function planEvaluation(
     ...(options.prompts ? { prompts: options.prompts } : {}),
     ...(options.include ? { include: options.include } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
-    render: options.render ?? renderPrompt,
+    render: options.render ?? renderPromptWithFunction,
     gradingProvider: createGradingProviders({
       defaultProvider: providers[0],
       resolveProviders,

@@ -16,7 +16,28 @@ export interface Prompt {
   raw: string;
   /** Path of the file it came from, relative to the suite's root directory (for change detection). */
   file?: string;
+  /**
+   * promptfoo's prompt function: code that builds the prompt per case (src/prompts/functions.ts). `raw` then
+   * holds the script's source text, so that a changed script is a changed prompt.
+   */
+  function?: PromptFunction;
 }
+
+export interface PromptFunction {
+  /** Absolute path of the script. */
+  file: string;
+  functionName?: string;
+  language: 'javascript' | 'python';
+  /** Set when the script may not run here (a pull request's own code on an untrusted event): why. */
+  refused?: string;
+}
+
+/** Renders a case's prompt for one provider; a prompt function makes it asynchronous. */
+export type RenderPrompt = (
+  prompt: Prompt,
+  vars: Record<string, unknown>,
+  target?: { id: string; label?: string },
+) => string | Promise<string>;
 
 export interface ProviderSpec {
   /** e.g. `echo`, `openai:chat:gpt-4o-mini`, `anthropic:messages:claude-x`, `ollama:chat:llama3`, `file://p.mjs`, `exec:cmd` */

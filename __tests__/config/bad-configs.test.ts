@@ -167,7 +167,7 @@ const CORPUS: Array<[string, string]> = [
   ],
   [
     'prompt-function',
-    "prompt-function/promptgate.yaml:2:5: prompts[0]: file://prompt.py:build: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars",
+    "prompt-function/promptgate.yaml:2:5: prompts[0]: file://prompt.py: name the function that builds the prompt (file://prompt.py:function_name); promptfoo's legacy form that runs the whole script and reads its printed output is not supported",
   ],
   [
     'env-undeclared',

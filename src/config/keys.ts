@@ -46,8 +46,6 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
         "promptfoo's custom nunjucks filters (JavaScript files) are not supported; compute the value in the test's vars instead",
       assertionTemplates:
         "promptfoo's assertionTemplates ($ref to a shared assertion) are not supported; put shared assertions in defaultTest.assert, or use a YAML anchor (&name / *name)",
-      derivedMetrics:
-        "promptfoo's derivedMetrics (formulas over named scores) are not supported; promptgate reports each metric's score",
       tracing:
         "promptfoo's OpenTelemetry tracing (and the trace-* assertions) is not supported; assert on the output instead",
       commandLineOptions: "promptfoo's commandLineOptions are not read; pass promptgate's options on its command line",
@@ -59,6 +57,12 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       writeLatestResults: "promptfoo's local results database is not used by promptgate",
       tags: "promptfoo's config tags are not used by promptgate",
       metadata: "promptfoo's config metadata is not used by promptgate",
+      derivedMetrics:
+        "promptfoo computes derivedMetrics (formulas over named scores) after the eval, for display only: no case's verdict depends on them; promptgate reports each named metric's score and does not compute them",
+      outputs:
+        'not a promptfoo key: promptfoo warns that it is unknown and runs without it (its results file is `outputPath`); promptgate writes results with `eval -o FILE`',
+      options:
+        'not a promptfoo key at the top level: promptfoo warns that it is unknown and runs without it; put maxConcurrency and the like in evaluateOptions, and test options in defaultTest.options',
       redteam:
         "promptfoo's redteam block is read by `promptfoo redteam generate`, not by an eval (promptfoo's eval ignores it too): generate the attack tests with `promptfoo redteam generate -o redteam.yaml` and point `tests:` at the file",
     },
@@ -77,6 +81,8 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'prompts',
     ],
     refused: {
+      provider:
+        "promptfoo's test-level provider (this test runs on another provider instead of the suite's) is not supported; add that provider to the suite's providers and pick it with the test's `providers:` filter",
       providerOutput:
         "promptfoo's providerOutput (assertions over a fixed output, no provider call) is not supported; use the echo provider with the output as the prompt",
       assertScoringFunction:
@@ -108,6 +114,8 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       providers: 'a grader set as `providers:` in options is not supported; name one grading provider with `provider:`',
     },
     noted: {
+      timeout:
+        'not a test option promptfoo reads (promptfoo hands unknown options to the provider, whose config has no such key); the per-call timeout is evaluateOptions.timeoutMs',
       delay:
         "promptfoo's delay between calls is not used; promptgate paces calls with evaluateOptions.maxConcurrency and retries on 429s",
       showOutput: "promptfoo's showOutput is a display option; promptgate's report shows failing outputs",

@@ -183,6 +183,7 @@ async function loadDefaultTest(value: unknown, source: SourceFile, ctx: TestCont
  */
 function checkEnvReferences(prompts: Suite['prompts'], env: Record<string, string>, source: SourceFile): void {
   for (const prompt of prompts) {
+    if (prompt.function) continue; // its raw text is the script, not a template
     for (const match of prompt.raw.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)) {
       const name = match[1];
       if (name in env) continue;

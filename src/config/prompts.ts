@@ -1,14 +1,24 @@
 // Resolves a config's `prompts` entries into Prompt templates, as promptfoo reads them: inline strings,
 // `file://` .txt files (split into several prompts on lines of `---`, each trimmed), .md/.j2 files whole, JSON chat-message files, globs, the
-// `{id, label, raw}` object form and the `{ 'file://x.txt': 'label' }` map form.
+// `{id, label, raw}` object form, the `{ 'file://x.txt': 'label' }` map form, and prompt functions
+// (`file://prompt.js[:fn]`, `file://prompt.py:fn`: code that builds the prompt, run by src/prompts/functions.ts).
 //
 // Ids are what pairs a head prompt with its base version, so they depend only on what is written:
 // an explicit `id`, else `file://<path relative to the config dir>` (plus `:<n>`, counting from 1, when
 // one file holds several prompts), else the raw text. Labels default to the path, never the content.
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Prompt } from '../types.js';
-import { expandFileRef, FILE_PREFIX, isFileRef, isGlob, readText, scriptPath, type FileScope } from './files.js';
+import type { Prompt, PromptFunction } from '../types.js';
+import {
+  expandFileRef,
+  FILE_PREFIX,
+  isFileRef,
+  isGlob,
+  parseFileReference,
+  readText,
+  scriptPath,
+  type FileScope,
+} from './files.js';
 import { posixRelative } from '../paths.js';
 import { checkKeys } from './keys.js';
 import { PromptObjectSchema } from './schema.js';
@@ -35,6 +45,11 @@ export interface ResolvePromptsOptions {
   projectRoot?: string;
   /** Key path of `entries` in the config; default `['prompts']`. */
   keyPath?: KeyPath;
+  /**
+   * False when the files are a pull request's on an untrusted event: its prompt functions are read as text
+   * (a changed one is a changed prompt) but marked refused, so that they never run. Default true.
+   */
+  runsCode?: boolean;
 }
 
 /** One written entry, before its files are read. */
@@ -68,7 +83,7 @@ export async function resolvePrompts(
   const firstUse = new Map<string, KeyPath>();
   for (const entry of written) {
     const resolved = isFileRef(entry.source)
-      ? await promptsFromFiles(entry, scope, locator, files)
+      ? await promptsFromFiles(entry, scope, locator, files, options.runsCode ?? true)
       : [{ id: entry.id ?? entry.source, label: entry.label ?? entry.id ?? entry.source, raw: entry.source }];
     for (const prompt of resolved) {
       const earlier = firstUse.get(prompt.id);
@@ -126,14 +141,11 @@ async function promptsFromFiles(
   scope: FileScope,
   locator: Locator,
   files: string[],
+  runsCode: boolean,
 ): Promise<Prompt[]> {
   const at = entry.at;
   if (SCRIPT_EXTENSIONS.has(path.extname(scriptPath(entry.source)).toLowerCase())) {
-    throw locatedError(
-      locator,
-      at,
-      `${entry.source}: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars`,
-    );
+    return [await promptFunction(entry, scope, locator, files, runsCode)];
   }
   const parts: Array<{ raw: string; file: string }> = [];
   for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
@@ -159,6 +171,51 @@ async function promptsFromFiles(
       file: part.file,
     };
   });
+}
+
+/**
+ * A `file://prompt.js[:fn]` or `file://prompt.py:fn` entry: one prompt whose text the function builds per
+ * case. Its raw text is the script's source, so that pairing and change detection see an edited script.
+ */
+async function promptFunction(
+  entry: PromptEntry,
+  scope: FileScope,
+  locator: Locator,
+  files: string[],
+  runsCode: boolean,
+): Promise<Prompt> {
+  const { functionName } = parseFileReference(entry.source);
+  const ext = path.extname(scriptPath(entry.source)).toLowerCase();
+  if (isGlob(scriptPath(entry.source)))
+    throw locatedError(locator, entry.at, `${entry.source}: a prompt function must name one file, not a glob`);
+  if (ext === '.ts')
+    throw locatedError(
+      locator,
+      entry.at,
+      `${entry.source}: TypeScript prompt functions are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`,
+    );
+  const language = ext === '.py' ? 'python' : 'javascript';
+  if (language === 'python' && functionName === undefined)
+    throw locatedError(
+      locator,
+      entry.at,
+      `${entry.source}: name the function that builds the prompt (file://${scriptPath(entry.source)}:function_name); promptfoo's legacy form that runs the whole script and reads its printed output is not supported`,
+    );
+  const [abs] = await expandFileRef(FILE_PREFIX + scriptPath(entry.source), scope, locator, entry.at);
+  files.push(abs);
+  const file = posixRelative(scope.rootDir, abs);
+  const key = functionName === undefined ? file : `${file}:${functionName}`;
+  const fn: PromptFunction = { file: abs, language };
+  if (functionName !== undefined) fn.functionName = functionName;
+  if (!runsCode)
+    fn.refused = `prompt function ${key} is the pull request's code, which does not run on untrusted events; only its text is compared`;
+  return {
+    id: entry.id ?? `${FILE_PREFIX}${key}`,
+    label: entry.label ?? key,
+    raw: await readText(abs, scope, locator, entry.at),
+    file,
+    function: fn,
+  };
 }
 
 /** The templates one file holds. */

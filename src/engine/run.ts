@@ -8,7 +8,7 @@ import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type Tes
 import { graderFor } from '../assertions/model-graded.js';
 import { caseFilter } from '../config/filters.js';
 import { ConfigError, messageOf } from '../errors.js';
-import { renderPrompt as realRenderPrompt } from '../prompts/render.js';
+import { renderPromptWithFunction as realRenderPrompt } from '../prompts/functions.js';
 import { resolveProviders as realResolveProviders } from '../providers/index.js';
 import {
   silentLogger,
@@ -19,6 +19,7 @@ import {
   type Prompt,
   type Provider,
   type ProviderResponse,
+  type RenderPrompt,
   type Suite,
   type TokenUsage,
 } from '../types.js';
@@ -42,7 +43,7 @@ export interface RunDeps {
   onResult?: (result: CaseResult) => void;
   /** Aborting stops new calls, aborts the ones in flight, and rejects runSuite with the abort reason. */
   signal?: AbortSignal;
-  render?: (prompt: Prompt, vars: Record<string, unknown>) => string;
+  render?: RenderPrompt;
   score?: (ctx: ScoreContext) => Promise<TestScore>;
   /** Replaces suite.prompts, e.g. with the base revision's prompts; same order and length expected. */
   prompts?: Prompt[];
@@ -231,7 +232,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
   let rendered: string;
   try {
     // `{{ env.X }}` sees the config's `env:` block only (a var named env wins, as over promptfoo's global).
-    rendered = run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars);
+    rendered = await run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider);
   } catch (error) {
     // A broken template is the config's fault and would fail every case alike: stop with its location.
     if (error instanceof ConfigError) throw error;

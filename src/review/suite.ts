@@ -137,10 +137,7 @@ async function headPromptTexts(
     raw.config.prompts,
     path.join(dir, path.posix.dirname(configPath)),
     raw.source.displayPath,
-    {
-      locator: raw.source,
-      projectRoot: dir,
-    },
+    { locator: raw.source, projectRoot: dir, runsCode: false },
   );
   return resolved.prompts;
 }
