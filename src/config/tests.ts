@@ -33,14 +33,16 @@ export async function resolveTests(
   ctx: TestContext,
 ): Promise<TestCase[]> {
   if (entries === undefined || entries === null) throw locatedError(locator, at, `is required: ${EXPECTED_TESTS}`);
-  const list = typeof entries === 'string' ? [entries] : entries;
+  // promptfoo also reads `tests: {path: file://…, config}` as that one entry.
+  const single = typeof entries === 'string' || isPathEntry(entries);
+  const list = single ? [entries] : entries;
   if (!Array.isArray(list)) throw locatedError(locator, at, `${EXPECTED_TESTS}, got ${kindOf(entries)}`);
   const written: WrittenTest[] = [];
   for (const [i, entry] of list.entries()) {
-    const entryAt = typeof entries === 'string' ? at : [...at, i];
+    const entryAt = single ? at : [...at, i];
     if (isFileRef(entry)) written.push(...(await testsFromFiles(entry, locator, entryAt, ctx)));
     else if (isPathEntry(entry))
-      written.push(...(await testsFromFiles(entry.path, locator, [...entryAt, 'path'], ctx)));
+      written.push(...(await testsFromFiles(entry.path, locator, [...entryAt, 'path'], ctx, entry.config)));
     else if (typeof entry === 'string') throw locatedError(locator, entryAt, notATestsFile(entry));
     else written.push({ value: entry, locator, at: entryAt });
   }
