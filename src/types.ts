@@ -143,6 +143,20 @@ export interface Suite {
   warnings?: string[];
   /** The config's `env:` block: the only variables `{{ env.X }}` can render (never the process env). */
   env?: Record<string, string>;
+  /** promptfoo's `extensions`: hooks the engine calls around the run (src/engine/extensions.ts). */
+  extensions?: ExtensionHook[];
+}
+
+export type ExtensionHookName = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
+
+/** One `extensions:` entry, `file://hooks.js:fn` or `file://hooks.py:fn`, as written and resolved. */
+export interface ExtensionHook {
+  /** As written, for messages. */
+  reference: string;
+  /** Absolute path of the script. */
+  file: string;
+  functionName: string;
+  language: 'javascript' | 'python';
 }
 
 export interface TokenUsage {

@@ -139,7 +139,7 @@ const CORPUS: Array<[string, string]> = [
   ],
   [
     'config-key-typo',
-    'config-key-typo/promptgate.yaml:4:3: test: unknown key in the config (did you mean "tests"?); expected one of description, prompts, providers, targets, tests, defaultTest, evaluateOptions, gate, env, $schema',
+    'config-key-typo/promptgate.yaml:4:3: test: unknown key in the config (did you mean "tests"?); expected one of description, prompts, providers, targets, tests, defaultTest, evaluateOptions, gate, env, extensions, $schema',
   ],
   [
     'provider-key-typo',
@@ -150,8 +150,8 @@ const CORPUS: Array<[string, string]> = [
     "refused-store-output-as/promptgate.yaml:6:22: tests[0].options.storeOutputAs: not supported: promptfoo's storeOutputAs (feeding one test's output into the next test's vars) needs tests to run in order, one after another; promptgate runs cases independently: put the earlier output in the later test's vars",
   ],
   [
-    'refused-extensions',
-    "refused-extensions/promptgate.yaml:4:3: extensions: not supported: promptfoo's extension hooks (beforeAll/beforeEach/afterEach/afterAll) are not run by promptgate; do the setup in the workflow before the eval, or in a custom provider (file://provider.mjs)",
+    'extension-without-function',
+    'extension-without-function/promptgate.yaml:4:5: extensions[0]: file://hooks.js: name the hook function, as promptfoo requires (file://hooks.js:function_name)',
   ],
   [
     'prompt-config',

@@ -35,11 +35,10 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'evaluateOptions',
       'gate',
       'env',
+      'extensions',
       '$schema',
     ],
     refused: {
-      extensions:
-        "promptfoo's extension hooks (beforeAll/beforeEach/afterEach/afterAll) are not run by promptgate; do the setup in the workflow before the eval, or in a custom provider (file://provider.mjs)",
       scenarios:
         "promptfoo's scenarios (config × tests cross products) are not supported; write the combinations out as tests (a list-of-strings var runs a test once per value)",
       nunjucksFilters:

@@ -9,6 +9,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
+import { resolveExtensions } from './extensions.js';
 import { checkKeys } from './keys.js';
 import { resolvePrompts } from './prompts.js';
 import { resolveProviderSpecs } from './providers.js';
@@ -140,6 +141,11 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
     ...stripUndefined(options.overrides ?? {}),
   };
 
+  const extensions =
+    config.extensions === undefined || config.extensions === null
+      ? undefined
+      : await resolveExtensions(config.extensions, source, scope, files);
+
   const suite: Suite = {
     configPath: abs,
     rootDir,
@@ -164,6 +170,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
       Object.entries(config.env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
     );
   checkEnvReferences(prompts, suite.env ?? {}, source);
+  if (extensions) suite.extensions = extensions;
   return suite;
 }
 

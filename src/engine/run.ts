@@ -21,11 +21,13 @@ import {
   type ProviderResponse,
   type RenderPrompt,
   type Suite,
+  type TestCase,
   type TokenUsage,
 } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
 import { createGradingProviders, type GradingProviderSpec, type ResolveProviders } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
+import { ExtensionRun } from './extensions.js';
 import { Limiters, type CallGate } from './limiter.js';
 import { forEachBounded, Semaphore } from './pool.js';
 import { callWithRetry, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
@@ -137,16 +139,23 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
 
   const results = new Array<CaseResult>(total);
   let done = 0;
+  const hooks = suite.extensions?.length ? new ExtensionRun(suite.extensions, suite, prompts) : undefined;
+  await hooks?.beforeAll();
   await forEachBounded(
     total,
     limit + EXTRA_CASES_IN_FLIGHT,
     async (index) => {
-      results[index] = await runCase(runner, caseAt(shape, selected ? selected[index] : index));
+      const planned = caseAt(shape, selected ? selected[index] : index);
+      const test = suite.tests[planned.testIdx];
+      const hooked = hooks ? await hooks.beforeEach(test) : test;
+      results[index] = await runCase(runner, planned, hooked);
+      await hooks?.afterEach(hooked, results[index]);
       deps.onResult?.(results[index]);
       deps.onProgress?.(++done, total);
     },
     deps.signal,
   );
+  await hooks?.afterAll(results);
   return {
     version: 1,
     suite: suite.description ?? path.basename(suite.configPath),
@@ -181,8 +190,7 @@ interface CaseRunner {
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
 }
 
-async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResult> {
-  const test = run.suite.tests[planned.testIdx];
+async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): Promise<CaseResult> {
   const prompt = run.prompts[planned.promptIdx];
   const provider = run.providers[planned.providerIdx];
   const base = {
