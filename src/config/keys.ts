@@ -36,11 +36,10 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'gate',
       'env',
       'extensions',
+      'scenarios',
       '$schema',
     ],
     refused: {
-      scenarios:
-        "promptfoo's scenarios (config × tests cross products) are not supported; write the combinations out as tests (a list-of-strings var runs a test once per value)",
       nunjucksFilters:
         "promptfoo's custom nunjucks filters (JavaScript files) are not supported; compute the value in the test's vars instead",
       assertionTemplates:

@@ -10,6 +10,7 @@ import { displayPath } from '../paths.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
 import { resolveExtensions } from './extensions.js';
+import { resolveScenarios } from './scenarios.js';
 import { checkKeys } from './keys.js';
 import { resolvePrompts } from './prompts.js';
 import { resolveProviderSpecs } from './providers.js';
@@ -110,8 +111,9 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
     warnings.push(...checkKeys(config.evaluateOptions, 'evaluateOptions', source, ['evaluateOptions']));
   const ctx: TestContext = { scope, display: displayPath, files, warnings };
   // First, so that a redteam config is told what it is before its missing prompts are complained about.
-  const untested =
-    config.tests === undefined || config.tests === null ? testsWhenNoneWritten(config, source, ctx) : undefined;
+  const noTests = config.tests === undefined || config.tests === null;
+  const scenarios = config.scenarios === undefined || config.scenarios === null ? undefined : config.scenarios;
+  const untested = noTests && !scenarios ? testsWhenNoneWritten(config, source, ctx) : undefined;
 
   const { prompts, files: promptFiles } = await resolvePrompts(config.prompts, rootDir, source.displayPath, {
     locator: source,
@@ -124,7 +126,9 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
 
   const defaultTest = await loadDefaultTest(config.defaultTest, source, ctx);
   ctx.defaultAsserts = defaultTest?.assert.length ?? 0;
-  const written = untested ?? (await resolveTests(config.tests, source, ['tests'], ctx));
+  const written = untested ?? (noTests ? [] : await resolveTests(config.tests, source, ['tests'], ctx));
+  // promptfoo's scenarios add their combined tests after the written ones.
+  if (scenarios) written.push(...(await resolveScenarios(scenarios, source, ctx)));
   const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
 
   const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
