@@ -19,6 +19,7 @@ import type {
   EvalResults,
   Logger,
   Prompt,
+  Provider,
   ProviderResponse,
   ProviderSpec,
   RenderPrompt,
@@ -171,8 +172,10 @@ export async function evaluateSuite(
   const secrets = suiteSecrets(suite, options);
   const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
   const cache = options.cache ?? openCache(options);
+  const promptProviders = await providersPerPrompt(suite, options.prompts ?? suite.prompts, env);
   const results = await runSuite(suite, {
     providers,
+    ...(promptProviders.size > 0 ? { promptProviders } : {}),
     cache: cache && redactingCache(cache, secrets),
     logger: options.logger ?? silentLogger,
     onProgress: options.onProgress,
@@ -186,6 +189,24 @@ export async function evaluateSuite(
     ...(options.render ? { render: options.render } : {}),
   });
   return redactResults(results, secrets);
+}
+
+/**
+ * promptfoo's prompt `config`: for each prompt that has one, the suite's providers with it merged over their
+ * own config (shallowly, the prompt's winning, as promptfoo's providers merge `context.prompt.config`).
+ */
+async function providersPerPrompt(
+  suite: Suite,
+  prompts: readonly Prompt[],
+  env: NodeJS.ProcessEnv,
+): Promise<Map<Prompt, Provider[]>> {
+  const variants = new Map<Prompt, Provider[]>();
+  for (const prompt of prompts) {
+    if (!prompt.config) continue;
+    const specs = suite.providers.map((spec) => ({ ...spec, config: { ...spec.config, ...prompt.config } }));
+    variants.set(prompt, await resolveProviders(specs, { rootDir: suite.rootDir, env }));
+  }
+  return variants;
 }
 
 /** Every provider spec a suite names: its providers and the graders of its tests and assertions. */

@@ -21,6 +21,8 @@ export interface Prompt {
    * holds the script's source text, so that a changed script is a changed prompt.
    */
   function?: PromptFunction;
+  /** promptfoo's prompt `config`: merged over each provider's config for this prompt's calls (shallowly). */
+  config?: Record<string, unknown>;
 }
 
 export interface PromptFunction {

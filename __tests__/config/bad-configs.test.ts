@@ -155,7 +155,7 @@ const CORPUS: Array<[string, string]> = [
   ],
   [
     'prompt-config',
-    "prompt-config/promptgate.yaml:3:13: prompts[0].config: not supported: a prompt's own provider config (merged into the provider's by promptfoo) is not supported; put those options in the provider's config, with one provider per variant",
+    "prompt-config/promptgate.yaml:3:13: prompts[0].config: expected a map of provider options, merged over each provider's config",
   ],
   [
     'redteam-config',

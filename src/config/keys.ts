@@ -144,10 +144,8 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
   },
   prompt: {
     what: 'a prompt',
-    supported: ['id', 'label', 'raw'],
+    supported: ['id', 'label', 'raw', 'config'],
     refused: {
-      config:
-        "a prompt's own provider config (merged into the provider's by promptfoo) is not supported; put those options in the provider's config, with one provider per variant",
       function: 'prompt functions are not supported; write the prompt as a template',
     },
     noted: {},

@@ -59,6 +59,7 @@ interface PromptEntry {
   source: string;
   id?: string;
   label?: string;
+  config?: Record<string, unknown>;
 }
 
 const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.py']);
@@ -82,10 +83,11 @@ export async function resolvePrompts(
   const files: string[] = [];
   const firstUse = new Map<string, KeyPath>();
   for (const entry of written) {
-    const resolved = isFileRef(entry.source)
+    const resolved: Prompt[] = isFileRef(entry.source)
       ? await promptsFromFiles(entry, scope, locator, files, options.runsCode ?? true)
       : [{ id: entry.id ?? entry.source, label: entry.label ?? entry.id ?? entry.source, raw: entry.source }];
     for (const prompt of resolved) {
+      if (entry.config) prompt.config = entry.config;
       const earlier = firstUse.get(prompt.id);
       if (earlier) {
         throw locatedError(
@@ -133,7 +135,7 @@ function entryOf(item: unknown, at: KeyPath, locator: Locator): PromptEntry {
   const source = object.raw ?? object.id;
   if (source === undefined) throw locatedError(locator, at, 'expected `raw` (the template) or `id` (a file://path)');
   const explicitId = object.raw !== undefined || !isFileRef(object.id) ? object.id : undefined;
-  return { at, source, id: explicitId, label: object.label };
+  return { at, source, id: explicitId, label: object.label, ...(object.config ? { config: object.config } : {}) };
 }
 
 async function promptsFromFiles(

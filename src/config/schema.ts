@@ -49,7 +49,9 @@ export const ProviderObjectSchema = z
     }),
     label: text('a label').optional(),
     config: z
-      .record(z.string(), z.unknown())
+      .record(z.string(), z.unknown(), {
+        error: "expected a map of provider options, merged over each provider's config",
+      })
       .nullish()
       .meta({ description: 'Provider options (temperature, max_tokens, ...); never put secrets here' }),
     prompts: z
@@ -140,8 +142,14 @@ export const PromptObjectSchema = z
     id: text('a prompt id or file://path').optional(),
     label: text('a label').optional(),
     raw: text('the prompt template').optional(),
+    config: z
+      .record(z.string(), z.unknown(), {
+        error: "expected a map of provider options, merged over each provider's config",
+      })
+      .optional()
+      .meta({ description: "merged into each provider's config for this prompt's calls (promptfoo)" }),
   })
-  .meta({ title: 'Prompt', description: '{raw, id, label}, or {id: file://path, label}' });
+  .meta({ title: 'Prompt', description: '{raw, id, label, config}, or {id: file://path, label}' });
 
 export const EvaluateOptionsSchema = z
   .looseObject({

@@ -47,6 +47,22 @@ async function runHook(
   return returned;
 }
 
+/**
+ * promptfoo loads hooks as transforms (util/transform.ts): the named export, else the module itself when it
+ * is a function (`module.exports = hook`), else its default export.
+ */
+async function hookFunction(hook: ExtensionHook): Promise<(...args: unknown[]) => unknown> {
+  try {
+    return await loadScriptFunction(hook.file, hook.functionName);
+  } catch (named) {
+    try {
+      return await loadScriptFunction(hook.file);
+    } catch {
+      throw named;
+    }
+  }
+}
+
 /** The suite as hooks see it (promptfoo's `context.suite`): plain data, a copy each time. */
 function suiteContext(suite: Suite, prompts: readonly Prompt[]): Record<string, unknown> {
   return structuredClone({

@@ -47,6 +47,8 @@ export interface RunDeps {
   signal?: AbortSignal;
   render?: RenderPrompt;
   score?: (ctx: ScoreContext) => Promise<TestScore>;
+  /** The providers a prompt with its own config calls (its config merged over theirs), by provider index. */
+  promptProviders?: ReadonlyMap<Prompt, readonly Provider[]>;
   /** Replaces suite.prompts, e.g. with the base revision's prompts; same order and length expected. */
   prompts?: Prompt[];
   /** Runs only the cases it accepts (one shard of a matrix run); results hold only them, in plan order. */
@@ -128,6 +130,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     cache: deps.cache,
     signal: deps.signal,
     render: deps.render ?? realRenderPrompt,
+    promptProviders: deps.promptProviders,
     score: deps.score ?? realScoreTest,
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: deps.random ?? Math.random,
@@ -181,6 +184,7 @@ interface CaseRunner {
   cache: OutputCache | undefined;
   signal: AbortSignal | undefined;
   render: NonNullable<RunDeps['render']>;
+  promptProviders: RunDeps['promptProviders'];
   score: NonNullable<RunDeps['score']>;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -192,7 +196,7 @@ interface CaseRunner {
 
 async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): Promise<CaseResult> {
   const prompt = run.prompts[planned.promptIdx];
-  const provider = run.providers[planned.providerIdx];
+  const provider = run.promptProviders?.get(prompt)?.[planned.providerIdx] ?? run.providers[planned.providerIdx];
   const base = {
     testIdx: planned.testIdx,
     promptIdx: planned.promptIdx,
