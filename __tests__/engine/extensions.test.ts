@@ -51,6 +51,12 @@ test("a hook may not change the suite's tests (both sides of a review run the sa
   );
 });
 
+test('a module that is itself the hook serves the name promptfoo users write for it', async () => {
+  const suite = await loadSuite(configWith('  - file://whole-module.cjs:extensionHook\n'));
+  const { results } = await evaluateSuite(suite, { env: {} });
+  expect(results.map((r) => r.output)).toEqual(['a!']);
+});
+
 test('a hook that throws stops the run, naming the hook', async () => {
   const suite = await loadSuite(configWith('  - file://adds-test.cjs:afterEach\n'));
   await expect(evaluateSuite(suite, { env: {} })).rejects.toThrow(

@@ -35,7 +35,7 @@ async function runHook(
         hook.language === 'python'
           ? await runPython(hook.file, hook.functionName, JSON.parse(JSON.stringify(args)) as unknown[])
           : await (
-              await loadScriptFunction(hook.file, hook.functionName)
+              await hookFunction(hook)
             )(...args),
       );
     } catch (err) {
