@@ -37,13 +37,12 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'env',
       'extensions',
       'scenarios',
+      'assertionTemplates',
       '$schema',
     ],
     refused: {
       nunjucksFilters:
         "promptfoo's custom nunjucks filters (JavaScript files) are not supported; compute the value in the test's vars instead",
-      assertionTemplates:
-        "promptfoo's assertionTemplates ($ref to a shared assertion) are not supported; put shared assertions in defaultTest.assert, or use a YAML anchor (&name / *name)",
       tracing:
         "promptfoo's OpenTelemetry tracing (and the trace-* assertions) is not supported; assert on the output instead",
       commandLineOptions: "promptfoo's commandLineOptions are not read; pass promptgate's options on its command line",
@@ -126,7 +125,6 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
     refused: {
       contextTransform:
         "promptfoo's contextTransform (for the context-* assertions) is not supported, nor are those assertions",
-      $ref: "promptfoo's assertionTemplates ($ref) are not supported; use a YAML anchor (&name / *name)",
     },
     noted: {},
   },

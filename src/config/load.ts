@@ -10,6 +10,7 @@ import { displayPath } from '../paths.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
 import { resolveExtensions } from './extensions.js';
+import { dereferenceLocal } from './refs.js';
 import { resolveScenarios } from './scenarios.js';
 import { checkKeys } from './keys.js';
 import { resolvePrompts } from './prompts.js';
@@ -94,7 +95,7 @@ export async function readRawConfig(configPath: string): Promise<RawConfigFile> 
     );
   }
   const source = SourceFile.parse(text, shown);
-  const value = source.toJS();
+  const value = dereferenceLocal(source.toJS(), source);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(source.locate([]), 'expected a map with prompts, providers and tests');
   }
