@@ -111,7 +111,7 @@ const CORPUS: Array<[string, string]> = [
   // Identity and ranges
   [
     'duplicate-prompt-ids',
-    'duplicate-prompt-ids/promptgate.yaml:4:5: prompts[1]: duplicate prompt id "greet" (also prompts[0], line 2); give one of them a distinct id',
+    'duplicate-prompt-ids/promptgate.yaml:4:5: prompts[1]: duplicate prompt "greet" with the label "greet" (also prompts[0], line 2); give one of them a distinct label or id',
   ],
   [
     'test-threshold-range',

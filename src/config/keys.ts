@@ -126,7 +126,10 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       contextTransform:
         "promptfoo's contextTransform (for the context-* assertions) is not supported, nor are those assertions",
     },
-    noted: {},
+    noted: {
+      reason:
+        'not an assertion key promptfoo reads (it drops unknown assertion keys): a note for readers, with no effect on the verdict',
+    },
   },
   provider: {
     what: 'a provider',

@@ -82,6 +82,7 @@ export async function resolvePrompts(
   const prompts: Prompt[] = [];
   const files: string[] = [];
   const firstUse = new Map<string, KeyPath>();
+  const labels = new Set<string>();
   for (const entry of written) {
     const resolved: Prompt[] = isFileRef(entry.source)
       ? await promptsFromFiles(entry, scope, locator, files, options.runsCode ?? true)
@@ -89,14 +90,19 @@ export async function resolvePrompts(
     for (const prompt of resolved) {
       if (entry.config) prompt.config = entry.config;
       const earlier = firstUse.get(prompt.id);
-      if (earlier) {
+      // promptfoo runs one prompt twice under two labels (e.g. with two configs): the later one's id then
+      // takes its label, so that each still pairs with its base version by what is written.
+      if (earlier && !labels.has(prompt.label) && !firstUse.has(`${prompt.id}#${prompt.label}`)) {
+        prompt.id = `${prompt.id}#${prompt.label}`;
+      } else if (earlier) {
         throw locatedError(
           locator,
           entry.at,
-          `duplicate prompt id "${truncate(prompt.id)}" (also ${formatKeyPath(earlier)}${lineOf(locator, earlier)}); give one of them a distinct id`,
+          `duplicate prompt "${truncate(prompt.id)}" with the label "${truncate(prompt.label)}" (also ${formatKeyPath(earlier)}${lineOf(locator, earlier)}); give one of them a distinct label or id`,
         );
       }
       firstUse.set(prompt.id, entry.at);
+      labels.add(prompt.label);
       prompts.push(prompt);
     }
   }
