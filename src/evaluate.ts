@@ -24,6 +24,7 @@ import type {
   ProviderSpec,
   RenderPrompt,
   Suite,
+  TestCase,
 } from './types.js';
 import { silentLogger } from './types.js';
 
@@ -173,9 +174,11 @@ export async function evaluateSuite(
   const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
   const cache = options.cache ?? openCache(options);
   const promptProviders = await providersPerPrompt(suite, options.prompts ?? suite.prompts, env);
+  const testProviders = await providersPerTest(suite, env);
   const results = await runSuite(suite, {
     providers,
     ...(promptProviders.size > 0 ? { promptProviders } : {}),
+    ...(testProviders.size > 0 ? { testProviders } : {}),
     cache: cache && redactingCache(cache, secrets),
     logger: options.logger ?? silentLogger,
     onProgress: options.onProgress,
@@ -209,6 +212,22 @@ async function providersPerPrompt(
   return variants;
 }
 
+/** promptfoo's `tests[].provider`: the provider each such test calls, resolved once per distinct spec. */
+async function providersPerTest(suite: Suite, env: NodeJS.ProcessEnv): Promise<Map<TestCase, Provider>> {
+  const byTest = new Map<TestCase, Provider>();
+  const bySpec = new Map<string, Promise<Provider>>();
+  for (const test of suite.tests) {
+    if (test.provider === undefined) continue;
+    const spec = typeof test.provider === 'string' ? { id: test.provider, config: {} } : test.provider;
+    const key = JSON.stringify(spec);
+    let provider = bySpec.get(key);
+    if (!provider)
+      bySpec.set(key, (provider = resolveProviders([spec], { rootDir: suite.rootDir, env }).then(([p]) => p!)));
+    byTest.set(test, await provider);
+  }
+  return byTest;
+}
+
 /** Every provider spec a suite names: its providers and the graders of its tests and assertions. */
 function providerSpecs(suite: Suite): ProviderSpec[] {
   const specs: ProviderSpec[] = [...suite.providers];
@@ -219,6 +238,7 @@ function providerSpecs(suite: Suite): ProviderSpec[] {
     // A test's grader may be one per kind ({ text, embedding }): each kind's is a provider with a key.
     add(graderFor('text', test.options.provider));
     add(graderFor('embedding', test.options.provider));
+    add(test.provider);
     for (const assertion of test.assert) add(assertion.provider);
   }
   return specs;

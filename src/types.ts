@@ -100,6 +100,11 @@ export interface TestCase {
   providers?: string[];
   /** promptfoo's `tests[].prompts`: the test runs only with the prompts these labels or ids name. */
   prompts?: string[];
+  /**
+   * promptfoo's `tests[].provider`: each of the test's cases calls this provider instead of the suite's
+   * provider it is listed under (results keep that provider's name, as in promptfoo).
+   */
+  provider?: string | ProviderSpec;
 }
 
 /** The gate's thresholds (ship, fix) and the statistics' levels, as a suite's `gate:` key sets them. */

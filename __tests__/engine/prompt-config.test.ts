@@ -1,5 +1,5 @@
-// promptfoo's prompt `config`: merged over each provider's config for that prompt's calls only, checked at the
-// wire against a loopback OpenAI-compatible server.
+// promptfoo's prompt `config` (merged over each provider's config for that prompt's calls only) and a test's own
+// `provider`, checked at the wire against a loopback OpenAI-compatible server.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,4 +43,30 @@ test("a prompt's config reaches its own calls, over the provider's; other prompt
   const plain = bodies.find((b) => JSON.stringify(b.messages).includes('Plain'))!;
   expect([strict.temperature, strict.response_format, strict.max_tokens]).toEqual([0, { type: 'json_object' }, 50]);
   expect([plain.temperature, plain.response_format, plain.max_tokens]).toEqual([0.7, undefined, 50]);
+});
+
+test("a test's own provider takes its calls; results keep the listed provider's name (promptfoo)", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'promptgate-tprov-'));
+  writeFileSync(
+    path.join(dir, 'promptgate.yaml'),
+    [
+      'prompts: ["Say {{ word }}"]',
+      'providers:',
+      '  - id: openai:chat:gpt-4o-mini',
+      '    label: listed',
+      `    config: { apiBaseUrl: "${server.url}/v1" }`,
+      'tests:',
+      '  - vars: { word: remote }',
+      '  - vars: { word: local }',
+      '    provider: echo',
+    ].join('\n'),
+  );
+  const before = server.requestCount;
+  const suite = await loadSuite(path.join(dir, 'promptgate.yaml'));
+  const { results } = await evaluateSuite(suite, { env: { OPENAI_API_KEY: 'sk-test' } });
+  expect(results.map((r) => [r.output, r.provider])).toEqual([
+    ['Say remote', 'listed'],
+    ['Say local', 'listed'],
+  ]);
+  expect(server.requestCount - before).toBe(1);
 });

@@ -76,10 +76,9 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'critical',
       'providers',
       'prompts',
+      'provider',
     ],
     refused: {
-      provider:
-        "promptfoo's test-level provider (this test runs on another provider instead of the suite's) is not supported; add that provider to the suite's providers and pick it with the test's `providers:` filter",
       providerOutput:
         "promptfoo's providerOutput (assertions over a fixed output, no provider call) is not supported; use the echo provider with the output as the prompt",
       assertScoringFunction:

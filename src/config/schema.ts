@@ -134,6 +134,9 @@ export const TestSchema = z.looseObject({
     .meta({ description: 'promptgate: a newly failing case of a critical test is always a regression' }),
   providers: NameFilterSchema('provider').nullish(),
   prompts: NameFilterSchema('prompt').nullish(),
+  provider: ProviderRefSchema.optional().meta({
+    description: "promptfoo: this test's calls go to this provider instead of each of the suite's",
+  }),
 });
 export type RawTest = z.output<typeof TestSchema>;
 

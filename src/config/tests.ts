@@ -102,6 +102,8 @@ export async function normaliseTest(
   if (raw.metadata) test.metadata = raw.metadata;
   if (raw.providers !== undefined && raw.providers !== null) test.providers = raw.providers;
   if (raw.prompts !== undefined && raw.prompts !== null) test.prompts = raw.prompts;
+  if (raw.provider !== undefined)
+    test.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
   if (kind === 'test' && test.assert.length === 0 && !ctx.defaultAsserts) {
     ctx.warnings.push(
       locatedError(

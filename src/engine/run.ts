@@ -49,6 +49,8 @@ export interface RunDeps {
   score?: (ctx: ScoreContext) => Promise<TestScore>;
   /** The providers a prompt with its own config calls (its config merged over theirs), by provider index. */
   promptProviders?: ReadonlyMap<Prompt, readonly Provider[]>;
+  /** The provider a test with its own `provider` calls instead of the listed one. */
+  testProviders?: ReadonlyMap<TestCase, Provider>;
   /** Replaces suite.prompts, e.g. with the base revision's prompts; same order and length expected. */
   prompts?: Prompt[];
   /** Runs only the cases it accepts (one shard of a matrix run); results hold only them, in plan order. */
@@ -131,6 +133,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     signal: deps.signal,
     render: deps.render ?? realRenderPrompt,
     promptProviders: deps.promptProviders,
+    testProviders: deps.testProviders,
     score: deps.score ?? realScoreTest,
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: deps.random ?? Math.random,
@@ -185,6 +188,7 @@ interface CaseRunner {
   signal: AbortSignal | undefined;
   render: NonNullable<RunDeps['render']>;
   promptProviders: RunDeps['promptProviders'];
+  testProviders: RunDeps['testProviders'];
   score: NonNullable<RunDeps['score']>;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -196,13 +200,18 @@ interface CaseRunner {
 
 async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): Promise<CaseResult> {
   const prompt = run.prompts[planned.promptIdx];
-  const provider = run.promptProviders?.get(prompt)?.[planned.providerIdx] ?? run.providers[planned.providerIdx];
+  // Results name the listed provider; the call goes to the test's own provider, or the prompt's variant.
+  const listed = run.providers[planned.providerIdx];
+  const provider =
+    run.testProviders?.get(run.suite.tests[planned.testIdx]) ??
+    run.promptProviders?.get(prompt)?.[planned.providerIdx] ??
+    listed;
   const base = {
     testIdx: planned.testIdx,
     promptIdx: planned.promptIdx,
     promptId: prompt.id,
     // The label tells apart two configs of one model (promptfoo shows `label || id` the same way).
-    provider: provider.label ?? provider.id,
+    provider: listed.label ?? listed.id,
     repeat: planned.repeat,
     ...(test.description !== undefined ? { description: test.description } : {}),
     vars: test.vars,
