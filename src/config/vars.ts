@@ -1,9 +1,10 @@
 // A test's `vars` as promptfoo loads them: a map, or `file://vars.yaml` for the whole map; a `file://` value
 // loads that file (JSON and YAML parsed, media as base64 — media.ts —, other text trimmed); a glob gives one
-// value per file. Vars computed by scripts are refused by name.
+// value per file; a .js/.py file is a script that computes the value per case (src/prompts/script-vars.ts).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expandFileRef, isFileRef, isGlob, readText } from './files.js';
+import { ScriptVar } from '../prompts/script-vars.js';
+import { expandFileRef, isFileRef, isGlob, parseFileReference, readText, resolveInside } from './files.js';
 import { isMediaFile, mediaVar } from './media.js';
 import type { RawTest } from './schema.js';
 import { locatedError, SourceFile, type KeyPath, type Locator } from './source.js';
@@ -34,18 +35,35 @@ export async function loadVars(
 
 const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
 
+/** A var a script computes per case (src/prompts/script-vars.ts), in the forms promptfoo 0.123.1 reads. */
+async function scriptVar(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<ScriptVar> {
+  const { path: relative, functionName } = parseFileReference(reference);
+  const ext = path.extname(relative).toLowerCase();
+  if (ext === '.ts') {
+    throw locatedError(
+      locator,
+      at,
+      `${reference}: TypeScript var scripts are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`,
+    );
+  }
+  if (functionName !== undefined) {
+    throw locatedError(
+      locator,
+      at,
+      `${reference}: promptfoo calls a var script's module itself (JavaScript) or its get_var function (Python), not a named one; write file://${relative}`,
+    );
+  }
+  const abs = await resolveInside(relative, ctx.scope, locator, at);
+  ctx.files.add(abs);
+  return new ScriptVar(reference, abs, ext === '.py' ? 'python' : 'javascript');
+}
+
 /**
  * promptfoo's vars files: JSON and YAML parse, images/audio/video are base64 (media.ts), anything else is
  * trimmed text; a glob gives one value per file.
  */
 async function loadVarFile(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<unknown> {
-  if (SCRIPT_VAR.test(reference)) {
-    throw locatedError(
-      locator,
-      at,
-      `${reference}: vars computed by scripts are not supported; expected a text, JSON or YAML file`,
-    );
-  }
+  if (SCRIPT_VAR.test(reference)) return scriptVar(reference, locator, at, ctx);
   const files = await expandFileRef(reference, ctx.scope, locator, at);
   const values: unknown[] = [];
   for (const abs of files) {

@@ -63,15 +63,17 @@ async function hookFunction(hook: ExtensionHook): Promise<(...args: unknown[]) =
   }
 }
 
-/** The suite as hooks see it (promptfoo's `context.suite`): plain data, a copy each time. */
+/** The suite as hooks see it (promptfoo's `context.suite`): plain JSON data, a copy each time. */
 function suiteContext(suite: Suite, prompts: readonly Prompt[]): Record<string, unknown> {
-  return structuredClone({
-    description: suite.description,
-    prompts: prompts.map(({ id, label, raw }) => ({ id, label, raw })),
-    providers: suite.providers.map(({ id, label }) => ({ id, label })),
-    tests: suite.tests,
-    defaultTest: suite.defaultTest,
-  });
+  return JSON.parse(
+    JSON.stringify({
+      description: suite.description,
+      prompts: prompts.map(({ id, label, raw }) => ({ id, label, raw })),
+      providers: suite.providers.map(({ id, label }) => ({ id, label })),
+      tests: suite.tests,
+      defaultTest: suite.defaultTest,
+    }),
+  ) as Record<string, unknown>;
 }
 
 /** promptfoo's EvaluateResult fields a hook reads, from a case's result. */
@@ -120,7 +122,7 @@ export class ExtensionRun {
 
   /** The test the case runs with: the suite's, or with the vars a beforeEach hook set. */
   async beforeEach(test: TestCase): Promise<TestCase> {
-    const given = { test: structuredClone(test) as unknown as Record<string, unknown> };
+    const given = { test: JSON.parse(JSON.stringify(test)) as Record<string, unknown> };
     const returned = await runHook(this.hooks, 'beforeEach', given);
     // promptfoo runs the case with the last returned test, else with the one the hooks were given.
     const last = returned
@@ -141,7 +143,10 @@ export class ExtensionRun {
   }
 
   async afterEach(test: TestCase, result: CaseResult): Promise<void> {
-    await runHook(this.hooks, 'afterEach', { test: structuredClone(test), result: resultContext(result) });
+    await runHook(this.hooks, 'afterEach', {
+      test: JSON.parse(JSON.stringify(test)) as unknown,
+      result: resultContext(result),
+    });
   }
 
   async afterAll(results: readonly CaseResult[]): Promise<void> {

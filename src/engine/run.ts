@@ -9,6 +9,7 @@ import { graderFor } from '../assertions/model-graded.js';
 import { caseFilter } from '../config/filters.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderPromptWithFunction as realRenderPrompt } from '../prompts/functions.js';
+import { hasScriptVars, resolveScriptVars } from '../prompts/script-vars.js';
 import { resolveProviders as realResolveProviders } from '../providers/index.js';
 import {
   silentLogger,
@@ -246,6 +247,16 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
     }
     if (typeof vars !== 'object' || Array.isArray(vars)) {
       return failed(`transformVars must return an object of vars, got ${JSON.stringify(vars)}`);
+    }
+    base.vars = vars;
+  }
+
+  // promptfoo's vars computed by scripts, after transformVars and before rendering.
+  if (hasScriptVars(vars)) {
+    try {
+      vars = await resolveScriptVars(vars, prompt.raw, provider);
+    } catch (error) {
+      return failed(`a var script failed: ${messageOf(error)}`);
     }
     base.vars = vars;
   }
