@@ -105,6 +105,8 @@ export interface TestCase {
    * provider it is listed under (results keep that provider's name, as in promptfoo).
    */
   provider?: string | ProviderSpec;
+  /** promptfoo's `providerOutput`: the output scored instead of calling a provider (a string or an object). */
+  providerOutput?: unknown;
 }
 
 /** The gate's thresholds (ship, fix) and the statistics' levels, as a suite's `gate:` key sets them. */

@@ -1,5 +1,5 @@
-// promptfoo's prompt `config` (merged over each provider's config for that prompt's calls only) and a test's own
-// `provider`, checked at the wire against a loopback OpenAI-compatible server.
+// promptfoo's prompt `config` (merged over each provider's config for that prompt's calls only), a test's own
+// `provider` and its `providerOutput`, checked at the wire against a loopback OpenAI-compatible server.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,4 +69,32 @@ test("a test's own provider takes its calls; results keep the listed provider's 
     ['Say local', 'listed'],
   ]);
   expect(server.requestCount - before).toBe(1);
+});
+
+test("a test's providerOutput is scored as the output, and no provider is called (promptfoo)", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'promptgate-pout-'));
+  writeFileSync(
+    path.join(dir, 'promptgate.yaml'),
+    [
+      'prompts: ["Say {{ word }}"]',
+      'providers:',
+      `  - id: openai:chat:gpt-4o-mini`,
+      `    config: { apiBaseUrl: "${server.url}/v1" }`,
+      'tests:',
+      '  - vars: { word: hi }',
+      '    providerOutput: fixed answer',
+      '    assert: [{ type: equals, value: fixed answer }]',
+      '  - vars: { word: obj }',
+      '    providerOutput: { text: structured }',
+      '    assert: [{ type: javascript, value: "output.text === \'structured\'" }]',
+    ].join('\n'),
+  );
+  const before = server.requestCount;
+  const suite = await loadSuite(path.join(dir, 'promptgate.yaml'));
+  const { results } = await evaluateSuite(suite, { env: { OPENAI_API_KEY: 'sk-test' } });
+  expect(results.map((r) => [r.output, r.pass, r.prompt])).toEqual([
+    ['fixed answer', true, 'Say hi'],
+    [{ text: 'structured' }, true, 'Say obj'],
+  ]);
+  expect(server.requestCount).toBe(before);
 });

@@ -77,10 +77,9 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'providers',
       'prompts',
       'provider',
+      'providerOutput',
     ],
     refused: {
-      providerOutput:
-        "promptfoo's providerOutput (assertions over a fixed output, no provider call) is not supported; use the echo provider with the output as the prompt",
       assertScoringFunction:
         "promptfoo's assertScoringFunction (a custom way to combine assertion scores) is not supported; use weights and the test's threshold",
     },

@@ -134,6 +134,10 @@ export const TestSchema = z.looseObject({
     .meta({ description: 'promptgate: a newly failing case of a critical test is always a regression' }),
   providers: NameFilterSchema('provider').nullish(),
   prompts: NameFilterSchema('prompt').nullish(),
+  providerOutput: z
+    .union([z.string(), z.record(z.string(), z.unknown())], { error: 'expected the output: a string or a map' })
+    .optional()
+    .meta({ description: 'promptfoo: scored as the output instead of calling a provider' }),
   provider: ProviderRefSchema.optional().meta({
     description: "promptfoo: this test's calls go to this provider instead of each of the suite's",
   }),

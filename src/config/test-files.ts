@@ -66,6 +66,13 @@ export async function testsFromFiles(
     );
   }
   if (generator) return testsFromScript(reference, config as Record<string, unknown> | undefined, locator, at, ctx);
+  if (/\.xlsx?(#.*)?$/i.test(scriptPath(reference))) {
+    throw locatedError(
+      locator,
+      at,
+      `${reference}: promptfoo's Excel test sheets (.xlsx/.xls) are not read by promptgate (it bundles no spreadsheet parser); export the sheet to CSV, commit it and point tests at it`,
+    );
+  }
   for (const abs of await expandFileRef(reference, ctx.scope, locator, at)) {
     ctx.files.add(abs);
     const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);

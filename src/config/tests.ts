@@ -102,6 +102,7 @@ export async function normaliseTest(
   if (raw.metadata) test.metadata = raw.metadata;
   if (raw.providers !== undefined && raw.providers !== null) test.providers = raw.providers;
   if (raw.prompts !== undefined && raw.prompts !== null) test.prompts = raw.prompts;
+  if (raw.providerOutput !== undefined) test.providerOutput = raw.providerOutput;
   if (raw.provider !== undefined)
     test.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
   if (kind === 'test' && test.assert.length === 0 && !ctx.defaultAsserts) {

@@ -271,7 +271,11 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
     return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
   }
 
-  const call = await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat);
+  // promptfoo's providerOutput: the test's fixed output is scored, no provider is called.
+  const call: ProviderCall =
+    test.providerOutput !== undefined
+      ? { ok: true, response: { output: test.providerOutput }, cached: false, latencyMs: 0 }
+      : await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat);
   if (!call.ok) return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
   const { response, cached, latencyMs } = call;
   const measured = {
