@@ -1,6 +1,6 @@
 // promptfoo's test generators (Python and JavaScript, with and without an entry's config), loaded from a
 // real config and run with the echo provider.
-import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSuite } from '../../src/config/load.js';
@@ -56,4 +56,22 @@ test('a generated test with a bad key is located at the generator and the test i
   const config = configWith('  - file://odd.mjs\n');
   writeFileSync(path.join(path.dirname(config), 'odd.mjs'), 'export default () => [{ vars: {}, asert: [] }];');
   await expect(loadSuite(config)).rejects.toThrow(/odd\.mjs \(generated\): \[0\]\.asert: unknown key in a test/);
+});
+
+test("a test's vars as paths or globs (file:// optional) merge those maps, relative to the tests file (promptfoo)", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'promptgate-varsfiles-'));
+  mkdirSync(path.join(dir, 'tests'));
+  mkdirSync(path.join(dir, 'vars'));
+  writeFileSync(path.join(dir, 'vars', 'vars_a.yaml'), 'topic: bananas\ntone: dry\n');
+  writeFileSync(path.join(dir, 'vars', 'vars_b.yaml'), 'tone: evil\n');
+  writeFileSync(path.join(dir, 'tests', 'more.yaml'), '- vars: ../vars/vars_*.yaml\n');
+  writeFileSync(
+    path.join(dir, 'promptgate.yaml'),
+    "prompts: ['{{ topic }} {{ tone }}']\nproviders: [echo]\ntests:\n  - file://tests/more.yaml\n  - vars: [file://vars/vars_b.yaml, vars/vars_a.yaml]\n",
+  );
+  const suite = await loadSuite(path.join(dir, 'promptgate.yaml'));
+  expect(suite.tests.map((t) => t.vars)).toEqual([
+    { topic: 'bananas', tone: 'evil' },
+    { topic: 'bananas', tone: 'dry' },
+  ]);
 });

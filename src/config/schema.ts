@@ -117,8 +117,8 @@ export const TestOptionsSchema = z.looseObject({
 export const TestSchema = z.looseObject({
   description: text('a description').optional(),
   vars: z
-    .union([z.record(z.string(), z.unknown()), z.string()], {
-      error: 'expected a map of variables or file://vars.yaml',
+    .union([z.record(z.string(), z.unknown()), z.string(), z.array(z.string())], {
+      error: 'expected a map of variables, or file://vars.yaml (a path, a glob or a list of them)',
     })
     .nullish()
     .meta({ description: 'Template variables; a file:// value loads the file; a list of strings runs once per item' }),

@@ -14,6 +14,8 @@ export interface WrittenTest {
   value: unknown;
   locator: Locator;
   at: KeyPath;
+  /** The directory of the file it was read from (its `vars: file://…` resolve there, as in promptfoo). */
+  dir?: string;
 }
 
 export const EXPECTED_TESTS = 'expected a list of tests, or file://tests.yaml|json|csv';
@@ -82,7 +84,7 @@ export async function testsFromFiles(
       for (const row of testsFromCsv(content, shown)) {
         const rowLocator: Locator = { displayPath: shown, locate: () => ({ file: shown, line: row.line, column: 1 }) };
         const { line: _line, ...value } = row;
-        written.push({ value, locator: rowLocator, at: [] });
+        written.push({ value, locator: rowLocator, at: [], dir: path.dirname(abs) });
       }
     } else if (ext === '.jsonl') {
       // promptfoo: one test per line of JSON.
@@ -98,7 +100,7 @@ export async function testsFromFiles(
         if (item === null || typeof item !== 'object' || Array.isArray(item)) {
           throw locatedError(lineLocator, [], 'expected a test (a JSON object with vars and assert) on each line');
         }
-        written.push({ value: item, locator: lineLocator, at: [] });
+        written.push({ value: item, locator: lineLocator, at: [], dir: path.dirname(abs) });
       }
     } else if (ext === '.yaml' || ext === '.yml' || ext === '.json') {
       const source = SourceFile.parse(content, shown);
@@ -110,7 +112,9 @@ export async function testsFromFiles(
       ) {
         throw locatedError(source, [], 'expected a list of tests (objects with vars and assert)');
       }
-      items.forEach((item, i) => written.push({ value: item, locator: source, at: Array.isArray(value) ? [i] : [] }));
+      items.forEach((item, i) =>
+        written.push({ value: item, locator: source, at: Array.isArray(value) ? [i] : [], dir: path.dirname(abs) }),
+      );
     } else {
       throw locatedError(
         locator,

@@ -24,6 +24,8 @@ export interface TestContext {
   warnings: string[];
   /** How many assertions defaultTest adds to every test (a test without any of its own is then fine). */
   defaultAsserts?: number;
+  /** Where a test's `vars: file://…` paths resolve: the directory of the tests file holding it (promptfoo). */
+  varsDir?: string;
 }
 
 export async function resolveTests(
@@ -48,7 +50,8 @@ export async function resolveTests(
   }
   if (written.length === 0) throw locatedError(locator, at, `is empty: ${EXPECTED_TESTS}`);
   const tests: TestCase[] = [];
-  for (const test of written) tests.push(await normaliseTest(test.value, test.locator, test.at, ctx));
+  for (const test of written)
+    tests.push(await normaliseTest(test.value, test.locator, test.at, test.dir ? { ...ctx, varsDir: test.dir } : ctx));
   return tests;
 }
 

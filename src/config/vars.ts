@@ -17,15 +17,7 @@ export async function loadVars(
   ctx: TestContext,
 ): Promise<Record<string, unknown>> {
   if (raw === undefined || raw === null) return {};
-  if (typeof raw === 'string') {
-    // promptfoo: `vars: file://vars.yaml` loads the whole map.
-    if (!isFileRef(raw)) throw locatedError(locator, at, 'expected a map of variables or file://vars.yaml');
-    const loaded = await loadVarFile(raw, locator, at, ctx);
-    if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
-      throw locatedError(locator, at, `${raw} must hold a map of variables`);
-    }
-    return loaded as Record<string, unknown>;
-  }
+  if (typeof raw === 'string' || Array.isArray(raw)) return varsFromFiles(raw, locator, at, ctx);
   const vars: Record<string, unknown> = { ...raw };
   for (const [name, value] of Object.entries(vars)) {
     if (isFileRef(value)) vars[name] = await loadVarFile(value, locator, [...at, name], ctx);
@@ -34,6 +26,35 @@ export async function loadVars(
 }
 
 const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
+
+/**
+ * promptfoo's `vars: file://vars.yaml`, `vars: [a.yaml, dir/*.yaml]` (readTestFiles): each path or glob
+ * (`file://` optional) names YAML or JSON maps, merged in order; relative to the tests file that holds the
+ * test (`ctx.varsDir`), else to the config's directory.
+ */
+async function varsFromFiles(
+  raw: string | string[],
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<Record<string, unknown>> {
+  const scope = { ...ctx.scope, rootDir: ctx.varsDir ?? ctx.scope.rootDir };
+  const merged: Record<string, unknown> = {};
+  for (const [i, entry] of (typeof raw === 'string' ? [raw] : raw).entries()) {
+    const where = typeof raw === 'string' ? at : [...at, i];
+    const reference = isFileRef(entry) ? entry : `file://${entry}`;
+    for (const abs of await expandFileRef(reference, scope, locator, where)) {
+      ctx.files.add(abs);
+      const content = await readText(abs, scope, locator, where, isGlob(reference) ? reference : undefined);
+      const loaded = SourceFile.parse(content, ctx.display(abs)).toJS();
+      if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
+        throw locatedError(locator, where, `${ctx.display(abs)} must hold a map of variables`);
+      }
+      Object.assign(merged, loaded);
+    }
+  }
+  return merged;
+}
 
 /** A var a script computes per case (src/prompts/script-vars.ts), in the forms promptfoo 0.123.1 reads. */
 async function scriptVar(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<ScriptVar> {
