@@ -1,7 +1,7 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { V as UserError, W as UsageError, X as gate, O as picomatch, Y as stableJson, S as loadSuite, Z as repoPaths, D as messageOf, _ as MissingCredentialsError, $ as readRawConfig, a0 as resolvePrompts, a1 as requiredCredentials, a2 as isFileRef, a3 as isGlob, a4 as FILE_PREFIX, a5 as addCalls, a6 as countCalls, a7 as decideVerdict, a8 as evaluateSuite, a9 as planIdentities, aa as withinBudget, ab as budgetExcess, ac as planEvaluation, ad as mergeSpendPlans, ae as sha256Hex, af as object, ag as array, ah as string, ai as number, aj as _enum, ak as MAX_SHARDS, al as literal, am as looseObject, an as boolean, ao as record, ap as unknown, aq as shardOf, ar as summarizeStats, as as silentLogger, at as openCache, au as Limiters, av as memoizedRender, aw as combineVerdicts, ax as shardCaseFilter, ay as failOnWords, Q as distExports, az as parseChatMessages, aA as DEFAULT_FAIL_POLICY, aB as sampleNote, aC as reviewBlocks, aD as parseShard, aE as spendPlanText, aF as excessSentence, aG as EXIT_INTERRUPTED, aH as checkFailure, aI as EXIT_CHECK_FAILED, aJ as requireDefaultConfig, R as posixRelative, aK as createReviewProgress, aL as budgetOption } from './cli-main.js';
+import { V as UserError, W as UsageError, X as gate, O as picomatch, Y as stableJson, Z as WORK_DIR, S as loadSuite, _ as repoPaths, D as messageOf, $ as MissingCredentialsError, a0 as resolvePrompts, a1 as requiredCredentials, a2 as addCalls, a3 as countCalls, a4 as decideVerdict, a5 as evaluateSuite, a6 as planIdentities, a7 as withinBudget, a8 as budgetExcess, a9 as planEvaluation, aa as mergeSpendPlans, ab as sha256Hex, ac as object, ad as array, ae as string, af as number, ag as _enum, ah as MAX_SHARDS, ai as literal, aj as looseObject, ak as boolean, al as record, am as unknown, an as shardOf, ao as summarizeStats, ap as silentLogger, aq as openCache, ar as Limiters, as as memoizedRender, at as combineVerdicts, au as shardCaseFilter, av as failOnWords, Q as distExports, aw as parseChatMessages, ax as DEFAULT_FAIL_POLICY, ay as sampleNote, az as reviewBlocks, aA as parseShard, aB as spendPlanText, aC as excessSentence, aD as EXIT_INTERRUPTED, aE as checkFailure, aF as EXIT_CHECK_FAILED, aG as requireDefaultConfig, R as posixRelative, aH as createReviewProgress, aI as budgetOption, aJ as CACHE_DIR } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import 'process';
@@ -717,6 +717,11 @@ const casesToDecide = (level) => Math.max(1, Math.floor(-Math.log2(level)) + 1);
  * repeat: four cases that go 3/3 → 0/3 give p = (1/20)^4, not 1/16. p = P(Σ head passes ≤ observed).
  */
 function stratifiedExactLowerTail(cases) {
+    const { dist, observed } = stratifiedNull(cases);
+    return conservative(lowerTail(dist, observed));
+}
+/** Under H0, the distribution of the head's passes summed over `cases` (index = passes), and the observed sum. */
+function stratifiedNull(cases) {
     let dist = new Float64Array([1]); // index = head passes so far
     let observed = 0;
     for (const c of cases) {
@@ -740,17 +745,18 @@ function stratifiedExactLowerTail(cases) {
         dist = next;
         observed += c.headPassed;
     }
+    return { dist, observed };
+}
+/** P(X ≤ t) for X distributed as `dist` (index = value). */
+function lowerTail(dist, t) {
     let tail = 0;
-    for (let j = 0; j <= Math.min(observed, dist.length - 1); j++)
+    for (let j = 0; j <= Math.min(t, dist.length - 1); j++)
         tail += dist[j];
-    return conservative(tail);
+    return tail;
 }
 
-/**
- * One look after 3 fresh repeats per side. Chosen by `npm run simulate` (README): with the level split
- * over more looks, each look's Bonferroni share costs more power than stopping early saves calls.
- */
-const DEFAULT_SEQUENTIAL = { rounds: 1, perRound: 3 };
+/** Chosen by `npm run simulate` (README): power and calls for a spread 10-point drop, false alarms per cached base. */
+const DEFAULT_DESIGN = { early: 0.4, stage2: [0, 2, 1] };
 /** The case a result belongs to: (promptIdx, provider, testIdx), as compare.ts pairs them. */
 const caseKeyOf = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
 function tally(results) {
@@ -770,26 +776,22 @@ function tally(results) {
     }
     return byCase;
 }
-/**
- * The cases whose fresh repeats decide the verdict: those with outcomes on both sides whose majority
- * outcome differs (flipped either way). Critical ones are marked.
- */
-function casesToResample(base, head, criticalTests) {
+const byRef = (x, y) => x.promptIdx - y.promptIdx || x.provider.localeCompare(y.provider) || x.testIdx - y.testIdx;
+/** Cases with results on both sides (stage 1's strata), critical ones marked. */
+function pairedCases(base, head, criticalTests) {
     const b = tally(base);
-    const h = tally(head);
-    const selected = [];
-    for (const [key, hb] of h) {
-        const bb = b.get(key);
-        if (!bb || bb.outcomes === 0 || hb.outcomes === 0)
-            continue;
-        const basePasses = 2 * bb.passed > bb.outcomes;
-        const headPasses = 2 * hb.passed > hb.outcomes;
-        if (basePasses !== headPasses)
-            selected.push({ ...hb.ref, critical: criticalTests.has(hb.ref.testIdx) });
-    }
-    return selected.sort((x, y) => x.promptIdx - y.promptIdx || x.provider.localeCompare(y.provider) || x.testIdx - y.testIdx);
+    return [...tally(head).values()]
+        .filter((h) => b.has(h.ref.key))
+        .map((h) => ({ ...h.ref, critical: criticalTests.has(h.ref.testIdx) }))
+        .sort(byRef);
 }
-/** Fresh base and head repeats of the selected cases, paired for the test. */
+/** Critical cases whose first samples newly fail: the base's majority passes, the head's fails. */
+function newlyFailingCritical(cases, base, head) {
+    const pairs = freshPairs(cases, base, head);
+    return cases.filter((c, i) => c.critical && pairs[i].baseOutcomes > 0 && pairs[i].headOutcomes > 0 && isNewlyFailing(pairs[i]));
+}
+const isNewlyFailing = (p) => 2 * p.basePassed > p.baseOutcomes && 2 * p.headPassed <= p.headOutcomes;
+/** Tallies of `base` and `head` results per case of `cases`, errors excluded. */
 function freshPairs(cases, base, head) {
     const b = tally(base);
     const h = tally(head);
@@ -800,15 +802,80 @@ function freshPairs(cases, base, head) {
         headOutcomes: h.get(c.key)?.outcomes ?? 0,
     }));
 }
-/** After `round` looks (1-based): reject, stop for futility, continue, or stop because the budget is spent. */
-function decideLook(pairs, round, level, options) {
+/** The screen: do the head's samples pass at least as often as the base's, over the cases with outcomes on both? */
+function headNoWorse(pairs) {
     const usable = pairs.filter((p) => p.baseOutcomes > 0 && p.headOutcomes > 0);
-    if (usable.length > 0 && stratifiedExactLowerTail(usable) < level / options.rounds)
-        return 'reject';
-    const delta = usable.reduce((s, p) => s + p.headPassed / p.headOutcomes - p.basePassed / p.baseOutcomes, 0);
-    if (usable.length === 0 || delta >= 0)
-        return 'futile';
-    return round >= options.rounds ? 'budget-spent' : 'continue';
+    return usable.reduce((s, p) => s + p.headPassed / p.headOutcomes - p.basePassed / p.baseOutcomes, 0) >= 0;
+}
+function stageOne(pairs, level, design) {
+    const { dist, observed } = stratifiedNull(pairs);
+    const total = pairs.reduce((s, p) => s + (p.baseOutcomes && p.headOutcomes ? p.basePassed + p.headPassed : 0), 0);
+    let early = -1;
+    for (let t = 0, tail = 0; t < dist.length; t++) {
+        tail += dist[t];
+        if (conservative(tail) >= design.early * level)
+            break;
+        early = t;
+    }
+    return { dist, observed, early, futile: Math.ceil(total / 2) };
+}
+/** After stage 1: reject early, stop for futility, or go on to stage 2. */
+function stageOneDecision(pairs, level, design) {
+    const s = stageOne(pairs, level, design);
+    if (s.observed <= s.early)
+        return 'early';
+    return s.observed >= s.futile ? 'futile' : 'continue';
+}
+/** Stage 2's fresh repeats per side of each case, from its stage-1 outcomes only (their total, not their sides). */
+function stageTwoRepeats(cases, stage1, design) {
+    const byRepeats = new Map();
+    freshPairs(cases, stage1.base, stage1.head).forEach((p, i) => {
+        const complete = p.baseOutcomes > 0 && p.headOutcomes > 0;
+        const n = design.stage2[complete ? p.basePassed + p.headPassed : 1];
+        if (n > 0)
+            byRepeats.set(n, [...(byRepeats.get(n) ?? []), cases[i]]);
+    });
+    return byRepeats;
+}
+/** The stage-wise p of the whole design (or of `only` cases: the union bound over its two stages). */
+function freshPValue(e, only) {
+    const cases = only ? e.cases.filter(only) : e.cases;
+    const s1 = freshPairs(cases, e.stage1.base, e.stage1.head);
+    const s2 = freshPairs(cases, e.stage2.base, e.stage2.head);
+    if (only) {
+        const first = stratifiedExactLowerTail(s1) / e.design.early;
+        if (e.stopped !== 'final')
+            return Math.min(1, first);
+        return Math.min(1, first, stratifiedExactLowerTail([...s1, ...s2]) / (1 - e.design.early));
+    }
+    const one = stageOne(s1, e.level, e.design);
+    if (e.stopped !== 'final')
+        return conservative(lowerTail(one.dist, one.observed));
+    const two = stratifiedNull(s2);
+    return stageWise(one, two, one.observed + two.observed);
+}
+/** P(T1 ≤ c1) + P(c1 < T1 < f, T1 + T2 ≤ t). */
+function stageWise(one, two, t) {
+    let p = lowerTail(one.dist, one.early);
+    for (let t1 = one.early + 1; t1 < Math.min(one.futile, one.dist.length); t1++)
+        if (t >= t1)
+            p += one.dist[t1] * lowerTail(two.dist, t - t1);
+    return conservative(p);
+}
+/** The smallest stage-wise p these strata could give (every head outcome as low as the totals allow). */
+function smallestFreshP(e) {
+    const s1 = freshPairs(e.cases, e.stage1.base, e.stage1.head);
+    const s2 = freshPairs(e.cases, e.stage2.base, e.stage2.head);
+    const one = stageOne(s1, e.level, e.design);
+    const two = stratifiedNull(s2);
+    const first = (d) => Math.max(0, d.findIndex((x) => x > 0));
+    if (e.stopped !== 'final')
+        return conservative(lowerTail(one.dist, first(one.dist)));
+    return stageWise(one, two, first(one.dist) + first(two.dist));
+}
+/** A critical case's repeats drawn after it was selected: its stage-2 ones and its top-ups. */
+function criticalPair(e, c) {
+    return freshPairs([c], [...e.stage2.base, ...e.topUp.base], [...e.stage2.head, ...e.topUp.head])[0];
 }
 /**
  * Fresh repeats per side a critical case needs so that its exact test, Holm-corrected over `criticalCases`
@@ -816,13 +883,13 @@ function decideLook(pairs, round, level, options) {
  */
 const freshRepeatsForCritical = (level, criticalCases) => repeatsToDecide(level / Math.max(1, criticalCases));
 
-const caseKey = (r) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
+// Case pairing and the lists a comparison shows: which case moved where, each side's outcome, usage per call.
 const groupKey = (r) => JSON.stringify([r.promptIdx, r.provider]);
 const isError = (r) => r.error !== undefined;
 function pairCases(base, head) {
     const pairs = new Map();
     const add = (side, r) => {
-        const key = caseKey(r);
+        const key = caseKeyOf(r);
         let pair = pairs.get(key);
         if (!pair)
             pairs.set(key, (pair = { base: [], head: [] }));
@@ -945,99 +1012,18 @@ function usageOf(base, head) {
         Math.abs(h.latencyMs - b.latencyMs) > 2 * Math.hypot(b.latencyStdErrMs ?? 0, h.latencyStdErrMs ?? 0);
     return { base: b, head: h, latencyChanged: changed };
 }
-const percent$1 = (x) => `${(100 * x).toFixed(1)}%`;
 const byCase = (a, b) => Number(b.critical) - Number(a.critical) ||
     a.promptIdx - b.promptIdx ||
     a.provider.localeCompare(b.provider) ||
     a.testIdx - b.testIdx;
-/** Reasons no outcome could be compared at all (before any test). */
-function missingEverything(base, head, overall) {
-    if (base.results.length + head.results.length === 0)
-        return 'no case ran';
-    // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
-    if (base.results.length === 0)
-        return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
-    if (overall.cases === 0)
-        return 'no case produced an outcome on both base and head';
-    return undefined;
-}
-function errorShareReason(base, head, maxErrorRate) {
-    for (const [name, side] of [
-        ['base', base],
-        ['head', head],
-    ]) {
-        const errors = side.results.filter(isError).length;
-        const share = side.results.length ? errors / side.results.length : 0;
-        if (share > maxErrorRate) {
-            return `${errors} of ${side.results.length} ${name} calls errored (${percent$1(share)}, more than the ${percent$1(maxErrorRate)} allowed)`;
-        }
-    }
-    return undefined;
-}
-const caseName = (c) => `test ${c.testIdx}${c.description ? ` (${c.description})` : ''} on ${c.promptId} × ${c.provider}`;
-/** What each gate decision tells the author, in lower case (the report's words too). */
-const GATE_WORDS = {
-    ship: 'ship',
-    'fix-prompt': 'fix the prompt first',
-    'fine-tune': 'consider fine-tuning',
-};
-/**
- * The critical family: one exact test per paired critical case, Holm over all of them at `level`.
- * Only newly failing cases (and those without a head outcome) are reported.
- */
-function criticalChecks(pairs, changes, newlyFailing, alpha, level, fresh) {
-    // With fresh evidence the family is the critical cases selected for it; each is judged on its fresh repeats.
-    const freshCritical = fresh ? new Map(fresh.cases.filter((c) => c.critical).map((c) => [c.key, c])) : undefined;
-    const tested = [];
-    const checks = [];
-    for (const [key, pair] of pairs) {
-        const change = changes.get(key);
-        if (!change.critical || change.base.outcomes === 0)
-            continue;
-        if (change.head.outcomes === 0) {
-            if (change.head.errors > 0)
-                checks.push({ change, status: 'no-head-outcome' });
-            continue;
-        }
-        if (freshCritical && !freshCritical.has(key))
-            continue;
-        const p = freshCritical ? freshPairs([freshCritical.get(key)], fresh.base, fresh.head)[0] : pairedCase(pair);
-        if (p.baseOutcomes === 0 || p.headOutcomes === 0)
-            continue;
-        tested.push({
-            change,
-            p,
-            pValue: fisherExactLowerTail(p.basePassed, p.baseOutcomes, p.headPassed, p.headOutcomes),
-        });
-    }
-    const adjusted = holmAdjusted(tested.map((t) => t.pValue)).map((a) => Math.min(1, (a * alpha) / level));
-    tested.forEach((t, i) => {
-        if (!newlyFailing.has(t.change))
-            return;
-        const adjustedP = adjusted[i];
-        const common = { change: t.change, pValue: t.pValue, adjustedP };
-        if (adjustedP < alpha)
-            checks.push({ ...common, status: 'regression' });
-        // Even the most extreme outcome of these repeats would not reject at the first Holm step.
-        else if ((fisherSmallestP(t.p.baseOutcomes, t.p.headOutcomes) * tested.length * alpha) / level >= alpha)
-            checks.push({ ...common, status: 'undecided', repeatsNeeded: repeatsToDecide(level / tested.length) });
-        else
-            checks.push({ ...common, status: 'not-significant' });
-    });
-    return checks.sort((a, b) => byCase(a.change, b.change));
-}
-function compareResults(base, head, options) {
-    const excerptChars = options.excerptChars ?? 1000;
-    const critical = options.criticalTests ?? new Set();
-    const { alpha } = options;
-    const pairs = pairCases(base, head);
-    const overall = compareRates([...pairs.values()]);
+/** One comparison per prompt × provider, in prompt then provider order. */
+function groupComparisons(pairs) {
     const grouped = new Map();
     for (const pair of pairs.values()) {
         const g = groupKey(pair.head[0] ?? pair.base[0]);
         grouped.set(g, [...(grouped.get(g) ?? []), pair]);
     }
-    const groups = [...grouped.values()]
+    return [...grouped.values()]
         .map((groupPairs) => {
         const sample = groupPairs[0].head[0] ?? groupPairs[0].base[0];
         return {
@@ -1049,6 +1035,9 @@ function compareResults(base, head, options) {
         };
     })
         .sort((a, b) => a.promptIdx - b.promptIdx || a.provider.localeCompare(b.provider));
+}
+/** Each case's outcome on both sides, and the exclusive lists it falls in (sorted: critical first). */
+function caseLists(pairs, critical, excerptChars) {
     const lists = {
         newlyFailing: [],
         newlyPassing: [],
@@ -1083,157 +1072,270 @@ function compareResults(base, head, options) {
     }
     for (const list of [...Object.values(lists), newlyErroring])
         list.sort(byCase);
-    const hasBase = base.results.length > 0;
-    const levels = critical.size > 0 ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 };
-    const scale = (p) => Math.min(1, (p * alpha) / levels.paired);
-    const nothing = missingEverything(base, head, overall);
-    const regressionReasons = [];
-    const inconclusiveReasons = nothing ? [nothing] : [];
-    let checks = [];
-    let tooSmall;
-    const fresh = options.fresh;
-    if (!nothing && hasBase && fresh) {
-        // The tests run on the fresh repeats of the flipped cases only, at the level split over the looks.
-        // Fresh repeats are independent draws on both sides: the stratified exact test uses every one of them.
-        const test = (cases) => cases.length ? stratifiedExactLowerTail(freshPairs(cases, fresh.base, fresh.head)) : 1;
-        overall.pValue = test(fresh.cases);
-        overall.method = 'stratified-exact';
+    return { changes, lists, newlyErroring, headFailingCases };
+}
+
+/**
+ * The critical family: one exact test per paired critical case, Holm over all of them at `level`.
+ * Only newly failing cases (and those without a head outcome) are reported.
+ */
+function criticalChecks(pairs, changes, newlyFailing, alpha, level, fresh) {
+    // With fresh evidence the family is the critical cases selected for it; each is judged on repeats drawn after.
+    const freshCritical = fresh ? new Map(fresh.critical.map((c) => [c.key, c])) : undefined;
+    const tested = [];
+    const checks = [];
+    for (const [key, pair] of pairs) {
+        const change = changes.get(key);
+        if (!change.critical || change.base.outcomes === 0)
+            continue;
+        if (change.head.outcomes === 0) {
+            if (change.head.errors > 0)
+                checks.push({ change, status: 'no-head-outcome' });
+            continue;
+        }
+        if (freshCritical && !freshCritical.has(key))
+            continue;
+        const p = freshCritical ? criticalPair(fresh, freshCritical.get(key)) : pairedCase(pair);
+        if (p.baseOutcomes === 0 || p.headOutcomes === 0)
+            continue;
+        tested.push({
+            change,
+            p,
+            pValue: fisherExactLowerTail(p.basePassed, p.baseOutcomes, p.headPassed, p.headOutcomes),
+        });
+    }
+    const adjusted = holmAdjusted(tested.map((t) => t.pValue)).map((a) => Math.min(1, (a * alpha) / level));
+    tested.forEach((t, i) => {
+        if (!newlyFailing.has(t.change))
+            return;
+        const adjustedP = adjusted[i];
+        const common = { change: t.change, pValue: t.pValue, adjustedP };
+        if (adjustedP < alpha)
+            checks.push({ ...common, status: 'regression' });
+        // Even the most extreme outcome of these repeats would not reject at the first Holm step.
+        else if ((fisherSmallestP(t.p.baseOutcomes, t.p.headOutcomes) * tested.length * alpha) / level >= alpha)
+            checks.push({ ...common, status: 'undecided', repeatsNeeded: repeatsToDecide(level / tested.length) });
+        else
+            checks.push({ ...common, status: 'not-significant' });
+    });
+    return checks.sort((a, b) => byCase(a.change, b.change));
+}
+/** Nothing to compare at all (before any test). */
+function missingEverything(base, head, overall) {
+    const none = (what) => ({
+        rule: 'no-outcome',
+        what,
+    });
+    if (base.results.length + head.results.length === 0)
+        return none('no-case-ran');
+    // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
+    if (base.results.length === 0)
+        return head.results.some((r) => !isError(r)) ? undefined : none('no-outcome');
+    if (overall.cases === 0)
+        return none('no-paired-outcome');
+    return undefined;
+}
+function errorShare(base, head, maxErrorRate) {
+    for (const [side, results] of [
+        ['base', base],
+        ['head', head],
+    ]) {
+        const errors = results.results.filter(isError).length;
+        const calls = results.results.length;
+        if (calls && errors / calls > maxErrorRate)
+            return { rule: 'error-share', side, errors, calls, maxErrorRate };
+    }
+    return undefined;
+}
+/** The paired family, gatekept: the overall test at its level, then the groups Holm-corrected among themselves. */
+function pairedFamily({ overall, groups, options, levels, scale, decisive }) {
+    const { alpha } = options;
+    const found = [];
+    if (decisive) {
+        // The tests use only samples drawn in this run: the exact group-sequential p of the design (sequential.ts).
+        overall.pValue = freshPValue(decisive);
+        overall.method = 'group-sequential';
         for (const g of groups) {
-            g.pValue = test(fresh.cases.filter((c) => c.promptIdx === g.promptIdx && c.provider === g.provider));
-            g.method = 'stratified-exact';
+            g.pValue = freshPValue(decisive, (c) => c.promptIdx === g.promptIdx && c.provider === g.provider);
+            g.method = 'group-sequential';
         }
     }
-    const looks = fresh?.looks ?? 1;
-    const scaleLooks = (p) => Math.min(1, scale(p) * looks);
-    if (!nothing && hasBase) {
-        // Paired family, gatekeeping: the overall test first; the groups only when it rejects.
-        overall.adjustedP = scaleLooks(overall.pValue);
-        const overallRejected = overall.adjustedP < alpha;
-        const split = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
-        const spent = looks > 1 ? `${formatP(levels.paired / looks)}: ${split}, over ${looks} looks` : split;
-        const level = fresh ? `${spent}; fresh repeats of the ${fresh.cases.length} flipped cases` : split;
-        if (overallRejected)
-            regressionReasons.push(`head worse than base overall (${fresh ? 'stratified exact' : 'one-sided paired'} ${pClause(overall.pValue)} < ${level})`);
-        if (groups.length > 1) {
-            const holm = holmAdjusted(groups.map((g) => g.pValue));
-            groups.forEach((g, i) => {
-                g.adjustedP = Math.max(overall.adjustedP, scaleLooks(holm[i]));
-                g.regression = overallRejected && g.adjustedP < alpha;
-                if (g.regression)
-                    regressionReasons.push(`${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}; adjusted for the overall test first and Holm over ${groups.length} groups: ${formatP(g.adjustedP)} < α = ${alpha})`);
+    overall.adjustedP = scale(overall.pValue);
+    const overallRejected = overall.adjustedP < alpha;
+    if (overallRejected) {
+        const stages = decisive?.stopped === 'final' ? 2 : 1;
+        found.push({
+            rule: 'overall',
+            pValue: overall.pValue,
+            level: levels.paired,
+            split: levels.critical > 0,
+            ...(decisive ? { fresh: { cases: decisive.cases.length, stages } } : {}),
+        });
+    }
+    if (groups.length === 1) {
+        groups[0].adjustedP = overall.adjustedP;
+        groups[0].regression = overallRejected;
+    }
+    else if (groups.length > 1) {
+        const holm = holmAdjusted(groups.map((g) => g.pValue));
+        groups.forEach((g, i) => {
+            g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]));
+            g.regression = overallRejected && g.adjustedP < alpha;
+            if (g.regression) {
+                const { promptId, provider, pValue, adjustedP } = g;
+                found.push({ rule: 'group', promptId, provider, pValue, adjustedP, groups: groups.length });
+            }
+        });
+    }
+    return found;
+}
+/** The critical family at its level, and what each check finds. */
+function criticalFamily(input) {
+    const { pairs, cases, options, levels } = input;
+    if (!options.criticalTests?.size)
+        return { checks: [], regression: [], inconclusive: [] };
+    const newlyFailing = new Set(cases.lists.newlyFailing);
+    const checks = criticalChecks(pairs, cases.changes, newlyFailing, options.alpha, levels.critical, options.fresh);
+    const regression = [];
+    const inconclusive = [];
+    for (const check of checks) {
+        const { change } = check;
+        if (check.status === 'regression')
+            regression.push({ rule: 'critical', change, pValue: check.pValue, adjustedP: check.adjustedP });
+        else if (check.status === 'undecided')
+            inconclusive.push({ rule: 'critical-undecided', change, repeatsNeeded: check.repeatsNeeded });
+        else if (check.status === 'no-head-outcome')
+            inconclusive.push({ rule: 'critical-no-head-outcome', change });
+    }
+    return { checks, regression, inconclusive };
+}
+/** Missing data: too many errors, or errors that, were they fails, would make the head significantly worse. */
+function missingData(input, counts, rejected) {
+    const { pairs, overall, cases, options, scale } = input;
+    const found = [];
+    const share = errorShare(counts.base, counts.head, options.maxErrorRate);
+    if (share)
+        found.push(share);
+    const errors = overall.head.errors + overall.base.errors;
+    if (errors > 0 && !rejected) {
+        const worst = pairedRegressionTest([...pairs.values()].map(pessimisticCase));
+        if (scale(worst.pValue) < options.alpha)
+            found.push({
+                rule: 'errors-could-hide',
+                errors,
+                newlyErroring: cases.newlyErroring.length,
+                pValue: worst.pValue,
             });
-        }
-        else if (groups[0]) {
-            groups[0].adjustedP = overall.adjustedP;
-            groups[0].regression = overallRejected;
-        }
-        // Critical family.
-        if (critical.size > 0) {
-            checks = criticalChecks(pairs, changes, new Set(lists.newlyFailing), alpha, levels.critical, fresh);
-            for (const check of checks) {
-                const name = `critical ${caseName(check.change)}`;
-                if (check.status === 'regression')
-                    regressionReasons.push(`${name} newly failing (exact test over its repeats ${pClause(check.pValue)}, adjusted ${formatP(check.adjustedP)} < α = ${alpha})`);
-                else if (check.status === 'undecided')
-                    inconclusiveReasons.push(`${name} is newly failing, but ${check.change.base.outcomes} base and ${check.change.head.outcomes} head outcome(s) cannot decide it: it needs ${check.repeatsNeeded} fresh repeats per side`);
-                else if (check.status === 'no-head-outcome')
-                    inconclusiveReasons.push(`${name} has no head outcome: every head call errored`);
-            }
-        }
-        // Missing data: could the errors change the verdict?
-        const errorShare = errorShareReason(base, head, options.maxErrorRate);
-        if (errorShare)
-            inconclusiveReasons.push(errorShare);
-        const errors = overall.head.errors + overall.base.errors;
-        if (errors > 0 && !overallRejected) {
-            const worst = pairedRegressionTest([...pairs.values()].map(pessimisticCase));
-            if (scale(worst.pValue) < alpha) {
-                const erroring = newlyErroring.length ? ` (${newlyErroring.length} newly erroring cases)` : '';
-                inconclusiveReasons.push(`${errors} calls errored${erroring}: were the missing head outcomes fails, the head would be significantly worse (${pClause(worst.pValue)})`);
-            }
-        }
-        // Too small for any drop to be significant. With fresh evidence, the flipped cases' fresh repeats.
-        const needed = casesToDecide(levels.paired);
-        if (fresh) {
-            const freshAll = freshPairs(fresh.cases, fresh.base, fresh.head).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
-            const smallest = freshAll.reduce((p, c) => p * fisherSmallestP(c.baseOutcomes, c.headOutcomes), 1);
-            const worse = freshAll.some((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes);
-            if (freshAll.length > 0 && worse && !overallRejected && smallest >= levels.paired / looks)
-                inconclusiveReasons.push(`too little fresh evidence: the ${freshAll.length} flipped case(s) re-run ${freshAll[0].headOutcomes} time(s) per side can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`);
-        }
-        else if (pairedSmallestP(overall.cases) >= levels.paired) {
-            const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
-            const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
-            tooSmall = { cases: overall.cases, casesNeeded: needed, everyCaseWorse: worse === paired.length && worse > 0 };
-            if (worse > 0 && !overallRejected) {
-                const collapse = tooSmall.everyCaseWorse
-                    ? `every case got worse (base ${percent$1(overall.base.rate)} → head ${percent$1(overall.head.rate)}), but `
-                    : '';
-                inconclusiveReasons.push(`too small to decide: ${collapse}${overall.cases} paired case(s) can never reach significance (the smallest p is 1/${2 ** overall.cases}); it needs at least ${needed} cases`);
-            }
-        }
     }
-    // The gate: could the head's errors, were they fails, move its pass rate across a threshold?
-    if (!nothing && options.gate && overall.head.errors > 0) {
-        const calls = overall.head.passed + overall.head.failed + overall.head.errors;
-        const worstRate = overall.head.passed / calls;
-        const now = gate(overall.head.rate, options.gate);
-        const then = gate(worstRate, options.gate);
-        if (now !== then)
-            inconclusiveReasons.push(`${overall.head.errors} head calls errored: were they fails, the head's pass rate would be ${percent$1(worstRate)} and the gate would say ${GATE_WORDS[then]} instead of ${GATE_WORDS[now]}`);
+    return found;
+}
+/** Too small for any drop to be significant (with fresh evidence: its strata). */
+function smallSuite(input, rejected) {
+    const { pairs, overall, levels, decisive } = input;
+    if (decisive) {
+        const smallestP = smallestFreshP(decisive);
+        const never = decisive.stopped === 'final' && !rejected && smallestP >= levels.paired;
+        return { found: never ? [{ rule: 'too-little-fresh', cases: decisive.cases.length, smallestP }] : [] };
     }
-    else if (!nothing && !hasBase) {
-        const errorShare = errorShareReason(base, head, options.maxErrorRate);
-        if (errorShare)
-            inconclusiveReasons.push(errorShare);
+    if (pairedSmallestP(overall.cases) < levels.paired)
+        return { found: [] };
+    const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
+    const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
+    const casesNeeded = casesToDecide(levels.paired);
+    const everyCaseWorse = worse === paired.length && worse > 0;
+    const tooSmall = { cases: overall.cases, casesNeeded, everyCaseWorse };
+    if (worse === 0 || rejected)
+        return { found: [], tooSmall };
+    const rates = { baseRate: overall.base.rate, headRate: overall.head.rate };
+    return { found: [{ rule: 'too-small', cases: overall.cases, casesNeeded, everyCaseWorse, ...rates }], tooSmall };
+}
+/** Both families, each at its share of α, then whether missing data or the suite's size keeps them from deciding. */
+function families(input, counts) {
+    const { alpha, fresh } = input.options;
+    const levels = levelsOf(input.options);
+    const all = {
+        ...input,
+        levels,
+        scale: (p) => Math.min(1, (p * alpha) / levels.paired),
+        ...(fresh && fresh.stopped !== 'screened' ? { decisive: fresh } : {}),
+    };
+    const paired = pairedFamily(all);
+    const rejected = paired.some((f) => f.rule === 'overall');
+    const critical = criticalFamily(all);
+    const small = smallSuite(all, rejected);
+    return {
+        levels,
+        regression: [...paired, ...critical.regression],
+        inconclusive: [...critical.inconclusive, ...missingData(all, counts, rejected), ...small.found],
+        critical: critical.checks,
+        ...(small.tooSmall ? { tooSmall: small.tooSmall } : {}),
+    };
+}
+/** α split: with critical tests, half for the paired family and half for the critical one. */
+const levelsOf = ({ alpha, criticalTests }) => criticalTests?.size ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 };
+/** Could the head's errors, were they fails, move its pass rate across a gate threshold? */
+function errorsMoveGate(overall, options) {
+    if (!options.gate || overall.head.errors === 0)
+        return undefined;
+    const calls = overall.head.passed + overall.head.failed + overall.head.errors;
+    const worstRate = overall.head.passed / calls;
+    const now = gate(overall.head.rate, options.gate);
+    const then = gate(worstRate, options.gate);
+    return now === then ? undefined : { rule: 'errors-move-gate', errors: overall.head.errors, worstRate, now, then };
+}
+function compareResults(base, head, options) {
+    const critical = options.criticalTests ?? new Set();
+    const { alpha, fresh } = options;
+    const pairs = pairCases(base, head);
+    const overall = compareRates([...pairs.values()]);
+    const groups = groupComparisons(pairs);
+    const cases = caseLists(pairs, critical, options.excerptChars ?? 1000);
+    const nothing = missingEverything(base, head, overall);
+    const hasBase = base.results.length > 0;
+    const decided = !nothing && hasBase
+        ? families({ pairs, overall, groups, cases, options }, { base, head })
+        : { levels: levelsOf(options), regression: [], inconclusive: [], critical: [] };
+    const inconclusive = nothing ? [nothing] : decided.inconclusive;
+    if (!nothing) {
+        // Without a base the head stands alone: its errors still count against it.
+        const share = hasBase ? undefined : errorShare(base, head, options.maxErrorRate);
+        const moved = errorsMoveGate(overall, options);
+        inconclusive.push(...[share, moved].filter((f) => f !== undefined));
     }
-    const errorShare = (r) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
+    const errorRate = (r) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
     return {
         alpha,
         maxErrorRate: options.maxErrorRate,
-        levels,
+        levels: decided.levels,
         overall,
         groups,
-        newlyFailing: lists.newlyFailing,
-        newlyPassing: lists.newlyPassing,
-        stillFailing: lists.stillFailing,
-        flaky: lists.flaky,
-        newlyErroring,
-        critical: checks,
+        newlyFailing: cases.lists.newlyFailing,
+        newlyPassing: cases.lists.newlyPassing,
+        stillFailing: cases.lists.stillFailing,
+        flaky: cases.lists.flaky,
+        newlyErroring: cases.newlyErroring,
+        critical: decided.critical,
         ...(fresh
             ? {
                 fresh: {
                     cases: fresh.cases.length,
-                    calls: fresh.base.length + fresh.head.length,
-                    looks,
-                    rounds: fresh.rounds,
+                    redrawn: fresh.redrawn,
+                    stage2Cases: new Set(fresh.stage2.head.map(caseKeyOf)).size,
+                    calls: fresh.calls,
                     stopped: fresh.stopped,
                 },
             }
             : {}),
-        ...(tooSmall ? { tooSmall } : {}),
-        headFailingCases,
-        regression: regressionReasons.length > 0,
-        regressionReasons,
-        inconclusive: inconclusiveReasons.length > 0,
-        ...(inconclusiveReasons.length ? { inconclusiveReason: inconclusiveReasons[0] } : {}),
-        inconclusiveReasons,
-        errorRate: { base: errorShare(base), head: errorShare(head) },
+        ...(options.redrawn ? { redrawn: options.redrawn } : {}),
+        ...(decided.tooSmall ? { tooSmall: decided.tooSmall } : {}),
+        headFailingCases: cases.headFailingCases,
+        regression: decided.regression.length > 0,
+        regressionFindings: decided.regression,
+        inconclusive: inconclusive.length > 0,
+        inconclusiveFindings: inconclusive,
+        errorRate: { base: errorRate(base), head: errorRate(head) },
         usage: usageOf(base.results, head.results),
     };
-}
-/** p-values as people read them: 2 significant digits, tiny ones as "<0.001". */
-function formatP(p) {
-    if (p < 0.001)
-        return '<0.001';
-    return p
-        .toPrecision(2)
-        .replace(/^(\d\.\d*?)0+$/, '$1')
-        .replace(/\.$/, '');
-}
-/** "p = 0.012" or "p < 0.001". */
-function pClause(p) {
-    return p < 0.001 ? 'p < 0.001' : `p = ${formatP(p)}`;
 }
 
 const PROMPT_REASONS = {
@@ -1295,36 +1397,72 @@ function untestedPromptChanges(changes, promptGlobs, testedFiles) {
         .sort();
 }
 
-/** Fresh evidence for the flipped cases, or undefined when nothing flipped (the first samples agree). */
+// Adaptive repeats: the first samples of every case (cache reused) screen; fresh samples decide, in the two
+// stages of the design stated in src/compare/sequential.ts. The provider calls come through `resample`, so
+// this loop is the same in the pipeline and in `npm run simulate`.
+/** Fresh evidence for the verdict, or undefined when the first samples screen it out and nothing was drawn. */
 async function gatherFreshEvidence(input) {
-    const options = input.sequential ?? DEFAULT_SEQUENTIAL;
-    const cases = casesToResample(input.base, input.head, input.criticalTests);
+    const design = input.design ?? DEFAULT_DESIGN;
+    const level = input.criticalTests.size > 0 ? input.alpha / 2 : input.alpha;
+    const cases = pairedCases(input.base, input.head, input.criticalTests);
     if (cases.length === 0)
         return undefined;
-    const paired = input.criticalTests.size > 0 ? input.alpha / 2 : input.alpha;
-    const base = [];
-    const head = [];
+    let calls = 0;
     const draw = async (which, n) => {
         if (which.length === 0 || n <= 0)
-            return;
-        const [b, h] = await Promise.all([input.resample(which, 'base', n), input.resample(which, 'head', n)]);
-        base.push(...b);
-        head.push(...h);
+            return { base: [], head: [] };
+        const [base, head] = await Promise.all([input.resample(which, 'base', n), input.resample(which, 'head', n)]);
+        calls += base.length + head.length;
+        return { base, head };
     };
-    let rounds = 0;
-    let stopped = 'continue';
-    while (stopped === 'continue') {
-        await draw(cases, options.perRound);
-        rounds++;
-        stopped = decideLook(freshPairs(cases, base, head), rounds, paired, options);
+    const stage1 = { base: [], head: [] };
+    const stage2 = { base: [], head: [] };
+    let redrawn = 0;
+    let stopped = 'screened';
+    if (!headNoWorse(freshPairs(cases, input.base, input.head))) {
+        // Stage 1: the first samples this run drew are fresh; the cached ones are drawn again.
+        const wanted = new Set(cases.map((c) => c.key));
+        const redraw = async (side) => {
+            const first = input[side].filter((r) => wanted.has(caseKeyOf(r)));
+            const cachedKeys = new Set(first.filter((r) => r.cached).map(caseKeyOf));
+            const again = cases.filter((c) => cachedKeys.has(c.key));
+            redrawn = Math.max(redrawn, again.length);
+            const drawn = again.length ? await input.resample(again, side, 1) : [];
+            calls += drawn.length;
+            stage1[side] = [...first.filter((r) => !r.cached), ...drawn];
+        };
+        await Promise.all([redraw('base'), redraw('head')]);
+        const decision = stageOneDecision(freshPairs(cases, stage1.base, stage1.head), level, design);
+        stopped = decision === 'continue' ? 'final' : decision;
+        if (decision === 'continue') {
+            for (const [n, which] of stageTwoRepeats(cases, stage1, design)) {
+                const more = await draw(which, n);
+                stage2.base.push(...more.base);
+                stage2.head.push(...more.head);
+            }
+        }
     }
-    // Critical flips: enough fresh repeats that their own exact test can decide them.
-    const critical = cases.filter((c) => c.critical);
+    // Critical flips: enough repeats drawn after their selection that their own exact test can decide them.
+    const critical = newlyFailingCritical(cases, input.base, input.head);
+    const topUp = { base: [], head: [] };
     if (critical.length > 0) {
         const needed = freshRepeatsForCritical(input.alpha / 2, critical.length);
-        await draw(critical, needed - rounds * options.perRound);
+        const have = freshPairs(critical, stage2.base, stage2.head);
+        const byMissing = new Map();
+        critical.forEach((c, i) => {
+            const missing = needed - Math.min(have[i].baseOutcomes, have[i].headOutcomes);
+            if (missing > 0)
+                byMissing.set(missing, [...(byMissing.get(missing) ?? []), c]);
+        });
+        for (const [n, which] of byMissing) {
+            const more = await draw(which, n);
+            topUp.base.push(...more.base);
+            topUp.head.push(...more.head);
+        }
     }
-    return { cases, base, head, looks: options.rounds, rounds, stopped };
+    if (stopped === 'screened' && critical.length === 0)
+        return undefined;
+    return { design, level, stopped, cases, stage1, redrawn, stage2, critical, topUp, calls };
 }
 /**
  * The engine's case filter for a resample of `cases` on a side: its plan's prompt `headIdx` maps the side's
@@ -1334,6 +1472,35 @@ function resampleFilter(cases, headIdx, providers) {
     const wanted = new Set(cases.map((c) => JSON.stringify([c.promptIdx, c.provider, c.testIdx])));
     const names = providers.map((p) => p.label ?? p.id);
     return (planned) => wanted.has(JSON.stringify([headIdx[planned.promptIdx], names[planned.providerIdx], planned.testIdx]));
+}
+/**
+ * With repeats (repeat > 1) the repeats themselves are tested, so none of them may come from the cache (a cached
+ * base is one sample reused by every pull request): unless the head's samples are no worse than the base's (the
+ * screen, which only ever accepts), every cached result of a paired case is drawn again. Undefined when none was.
+ */
+async function redrawCached(base, head, resample) {
+    const cases = pairedCases(base, head, new Set());
+    if (headNoWorse(freshPairs(cases, base, head)))
+        return undefined;
+    const paired = new Set(cases.map((c) => c.key));
+    const stale = (r) => r.cached && paired.has(caseKeyOf(r));
+    if (!base.some(stale) && !head.some(stale))
+        return undefined;
+    const redraw = async (side, results) => {
+        const perCase = new Map();
+        for (const r of results.filter(stale))
+            perCase.set(caseKeyOf(r), (perCase.get(caseKeyOf(r)) ?? 0) + 1);
+        const byCount = new Map();
+        for (const c of cases) {
+            const n = perCase.get(c.key);
+            if (n)
+                byCount.set(n, [...(byCount.get(n) ?? []), c]);
+        }
+        const drawn = (await Promise.all([...byCount].map(([n, which]) => resample(which, side, n)))).flat();
+        return [...results.filter((r) => !stale(r)), ...drawn];
+    };
+    const [b, h] = await Promise.all([redraw('base', base), redraw('head', head)]);
+    return { base: b, head: h, redrawn: base.filter(stale).length + head.filter(stale).length };
 }
 
 // Which base prompt is the earlier version of which head prompt. Pure.
@@ -1461,7 +1628,7 @@ function compareSuites(base, head) {
 // events the head is read as text only: just the prompt files the base's suite names (and the changed
 // files, for new prompts its globs match) are written to a directory of their own, and nothing there runs.
 /** The directory under the workspace that review trees (and nothing a suite reads) live in. */
-const TREES_DIR = path.join('.promptgate', 'trees');
+const TREES_DIR = path.join(WORK_DIR, 'trees');
 async function exists(p) {
     return stat(p).then(() => true, () => false);
 }
@@ -1529,38 +1696,19 @@ async function loadBaseSuite(input, trees, configPath, wanted) {
     }
 }
 /**
- * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries
- * resolved against a directory holding only the head's files as text (renamed files under their old name).
+ * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries, as
+ * its loader recorded them, resolved against a directory holding only the head's files as text (renamed files
+ * under their old name).
  */
-/** The `file://` globs written in a config's `prompts` (in any of its forms), without the prefix. */
-function promptGlobsOf(entries) {
-    const found = [];
-    const visit = (value) => {
-        if (typeof value === 'string') {
-            if (isFileRef(value) && isGlob(value.slice(FILE_PREFIX.length)))
-                found.push(value.slice(FILE_PREFIX.length));
-        }
-        else if (Array.isArray(value))
-            value.forEach(visit);
-        else if (value && typeof value === 'object') {
-            for (const [key, item] of Object.entries(value)) {
-                visit(key);
-                visit(item);
-            }
-        }
-    };
-    visit(entries);
-    return found;
-}
 async function headPromptTexts(input, trees, configPath, base) {
     const dir = await trees.headText();
     const promptFiles = repoPaths(trees.base, base.prompts.flatMap((p) => (p.file ? [path.join(base.rootDir, p.file)] : [])));
     const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path]] : [])));
     const wanted = new Set(promptFiles.map((f) => renamedTo.get(f) ?? f));
-    const raw = await readRawConfig(path.join(trees.base, configPath));
+    const written = base.writtenPrompts;
     // New files the base's prompt globs match are prompts too; other changed files are not fetched (a capped
     // pull request would otherwise cost a request per file through the API).
-    const globs = promptGlobsOf(raw.config.prompts).map((g) => path.posix.join(path.posix.dirname(configPath), g));
+    const globs = written.globs.map((g) => path.posix.join(path.posix.dirname(configPath), g));
     const isPrompt = globs.length > 0 ? picomatch(globs) : () => false;
     for (const c of input.changes)
         if (c.status !== 'deleted' && isPrompt(c.path))
@@ -1572,10 +1720,7 @@ async function headPromptTexts(input, trees, configPath, base) {
         await mkdir(path.dirname(path.join(dir, from)), { recursive: true });
         await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
     }
-    const resolved = await resolvePrompts(raw.config.prompts, path.join(dir, path.posix.dirname(configPath)), raw.source.displayPath, {
-        locator: raw.source,
-        projectRoot: dir,
-    });
+    const resolved = await resolvePrompts(written.entries, path.join(dir, path.posix.dirname(configPath)), written.locator.displayPath, { locator: written.locator, projectRoot: dir });
     return resolved.prompts;
 }
 async function prepareSuite(input, trees, configPath, logger) {
@@ -1743,49 +1888,64 @@ scope = 'all') {
         const pr = prepared.prSuite;
         prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, filter)).results;
     }
-    // ── adaptive repeats (src/review/adaptive.ts); a sharded run gets them in the merge job ──
+    // ── fresh samples (src/review/adaptive.ts); a sharded run gets them in the merge job ──
     const fresh = filter
-        ? undefined
+        ? {}
         : await freshEvidenceFor(prepared, { head: head.results, base: base?.results }, options);
-    // ── end adaptive repeats ──
+    // ── end fresh samples ──
     return {
-        head: head.results,
-        base: base?.results,
+        head: fresh.redrawn?.head ?? head.results,
+        base: fresh.redrawn?.base ?? base?.results,
         prHead,
         calls: [base?.results, prHead].reduce((acc, r) => (r ? addCalls(acc, countCalls(r)) : acc), addCalls(countCalls(head.results), freshCalls(fresh))),
         identities: { head: head.identities, base: base?.identities ?? [] },
-        ...(fresh ? { fresh } : {}),
+        ...(fresh.fresh ? { fresh: fresh.fresh } : {}),
+        ...(fresh.redrawn ? { redrawn: fresh.redrawn.calls } : {}),
     };
 }
 /**
- * Adaptive repeats for one suite's evaluated sides (src/review/adaptive.ts): at repeat 1 with a base, the flipped
- * cases are re-run on both sides with fresh samples, never from the cache. Undefined when they do not apply.
+ * Fresh samples for one suite's evaluated sides (src/review/adaptive.ts), never from the cache: at repeat 1 the
+ * two-stage design; with repeats, every cached result drawn again. Empty when they do not apply.
  */
 async function freshEvidenceFor(prepared, sides, options) {
     const { suite } = prepared;
-    if (!suite || !sides.head || !sides.base || !prepared.base || suite.evaluateOptions.repeat !== 1)
-        return undefined;
-    // The spend plan is made before the first call and cannot foresee which cases flip: under `max-calls` /
-    // `max-cost` there are no fresh repeats, and the first samples are tested as they are.
+    if (!suite || !sides.head || !sides.base || !prepared.base)
+        return {};
+    // The spend plan is made before the first call and cannot foresee the fresh samples: under `max-calls` /
+    // `max-cost` there are none, and the first samples are tested as they are (the report says so).
     if (options.budget)
-        return undefined;
-    return gatherFreshEvidence({
+        return {};
+    const resample = async (cases, which, n) => {
+        const plan = which === 'base' ? prepared.base : prepared.head;
+        const again = { ...suite, evaluateOptions: { ...suite.evaluateOptions, repeat: n } };
+        const only = () => resampleFilter(cases, plan.headIdx, suite.providers);
+        const noCache = { ...options, cacheDir: undefined };
+        return (await evaluateSide(prepared.configPath, again, which, plan, noCache, undefined, only)).results.results;
+    };
+    if (suite.evaluateOptions.repeat !== 1) {
+        const redrawn = await redrawCached(sides.base.results, sides.head.results, resample);
+        if (!redrawn)
+            return {};
+        return {
+            redrawn: {
+                base: { ...sides.base, results: redrawn.base },
+                head: { ...sides.head, results: redrawn.head },
+                calls: redrawn.redrawn,
+            },
+        };
+    }
+    const fresh = await gatherFreshEvidence({
         base: sides.base.results,
         head: sides.head.results,
         criticalTests: new Set(suite.tests.flatMap((t, i) => (t.critical ? [i] : []))),
         alpha: suite.gate.alpha,
-        resample: async (cases, which, n) => {
-            const plan = which === 'base' ? prepared.base : prepared.head;
-            const again = { ...suite, evaluateOptions: { ...suite.evaluateOptions, repeat: n } };
-            const only = () => resampleFilter(cases, plan.headIdx, suite.providers);
-            const noCache = { ...options, cacheDir: undefined };
-            return (await evaluateSide(prepared.configPath, again, which, plan, noCache, undefined, only)).results.results;
-        },
+        resample,
     });
+    return fresh ? { fresh } : {};
 }
-/** Calls the fresh repeats made (never cached). */
-const freshCalls = (fresh) => ({
-    made: (fresh?.base.length ?? 0) + (fresh?.head.length ?? 0),
+/** Calls the fresh samples made (never cached). */
+const freshCalls = (sides) => ({
+    made: sides.fresh?.calls ?? sides.redrawn?.calls ?? 0,
     cached: 0,
 });
 /** Compare and gate one suite's evaluated sides. */
@@ -1814,6 +1974,7 @@ function decideSuite(prepared, sides, logger) {
         criticalTests,
         gate: suite.gate,
         ...(sides.fresh ? { fresh: sides.fresh } : {}),
+        ...(sides.redrawn ? { redrawn: sides.redrawn } : {}),
     });
     const prSuite = prepared.prSuite && sides.prHead ? prSuiteOutcome(prepared.prSuite, sides.prHead) : undefined;
     // Cases only the PR's suite has are new: the gate judges them with the yardstick's head outcomes.
@@ -2314,7 +2475,14 @@ async function reviewMerged(input, files) {
             // Adaptive repeats run here, once, on the merged first samples (as a single run would).
             const fresh = await freshEvidenceFor(prepared, { head: sides?.head, base: sides?.base }, input.evaluate);
             const counts = addCalls(calls.get(prepared.configPath) ?? { made: 0, cached: 0 }, freshCalls(fresh));
-            suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts, fresh }, logger));
+            const decided = {
+                head: fresh.redrawn?.head ?? sides?.head,
+                base: fresh.redrawn?.base ?? sides?.base,
+                calls: counts,
+                ...(fresh.fresh ? { fresh: fresh.fresh } : {}),
+                ...(fresh.redrawn ? { redrawn: fresh.redrawn.calls } : {}),
+            };
+            suites.push(decideSuite(prepared, decided, logger));
         }
         return summarize(input, suites);
     });
@@ -2389,7 +2557,6 @@ function fitToBudget(render, levels, max, tail, measure = utf16Length) {
     return trimToBudget(render(levels - 1), tail(true), max, measure);
 }
 
-// Numbers and verdict words shared by the markdown and the plain-text report.
 const percent = (x) => `${(100 * x).toFixed(1)}%`;
 /** Signed change in percentage points, with a real minus sign. */
 function points(delta) {
@@ -2425,8 +2592,9 @@ function verdictDetail(verdict, suite, datasetPath) {
         : `head ${percent(c.overall.head.rate)} (no base to compare: new in this pull request)`;
     switch (verdict) {
         case 'inconclusive': {
-            const more = c.inconclusiveReasons.length - 1;
-            return `${rates}; ${c.inconclusiveReason ?? 'the evidence cannot decide'}${more > 0 ? ` (and ${more} more reason${more === 1 ? '' : 's'} below)` : ''}`;
+            const reasons = inconclusiveReasons(c);
+            const more = reasons.length - 1;
+            return `${rates}; ${reasons[0] ?? 'the evidence cannot decide'}${more > 0 ? ` (and ${more} more reason${more === 1 ? '' : 's'} below)` : ''}`;
         }
         case 'fix-prompt':
             return `${rates} (below ${percent(suite.gate.fix)})`;
@@ -2458,6 +2626,89 @@ function blockClause(input) {
     if (input.overallVerdict === 'inconclusive')
         return `not blocking (an inconclusive run blocks only with fail-on: ${input.failPolicy.failOn},inconclusive)`;
     return 'not blocking';
+}
+/** What the fresh evidence was, for a reader: which samples the tests used, and where the design stopped. */
+function freshClause(f) {
+    const redrawn = f.redrawn ? `, ${f.redrawn} of them drawn again because the first sample came from the cache` : '';
+    const stop = {
+        screened: 'the head did no worse on its first samples, so only critical cases were re-run',
+        early: 'stage 1 decided it',
+        futile: 'stage 1 showed the head no worse, so it stopped there',
+        final: `stage 2 re-ran ${f.stage2Cases} case(s) chosen by their stage-1 totals`,
+    };
+    return `fresh samples only: stage 1 is one per side of ${f.cases} case(s)${redrawn}; ${stop[f.stopped]} (${f.calls} calls beyond the first samples, none from the cache)`;
+}
+/** p-values as people read them: 2 significant digits, tiny ones as "<0.001". */
+function formatP(p) {
+    if (p < 0.001)
+        return '<0.001';
+    return p
+        .toPrecision(2)
+        .replace(/^(\d\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '');
+}
+/** "p = 0.012" or "p < 0.001". */
+function pClause(p) {
+    return p < 0.001 ? 'p < 0.001' : `p = ${formatP(p)}`;
+}
+/** What each gate decision tells the author, in lower case. */
+const GATE_WORDS = {
+    ship: 'ship',
+    'fix-prompt': 'fix the prompt first',
+    'fine-tune': 'consider fine-tuning',
+};
+const caseName = (c) => `test ${c.testIdx}${c.description ? ` (${c.description})` : ''} on ${c.promptId} × ${c.provider}`;
+/** Why it is a regression, one sentence per finding. */
+function regressionReasons(c) {
+    const alpha = `α = ${c.alpha}`;
+    return c.regressionFindings.map((f) => {
+        switch (f.rule) {
+            case 'overall': {
+                const split = f.split ? `α/2 = ${formatP(f.level)}, α split with critical tests` : alpha;
+                const stages = f.fresh?.stages === 2 ? 'two stages' : 'one stage';
+                const level = f.fresh ? `${split}; fresh samples of ${f.fresh.cases} cases, in ${stages}` : split;
+                return `head worse than base overall (${f.fresh ? 'exact group-sequential' : 'one-sided paired'} ${pClause(f.pValue)} < ${level})`;
+            }
+            case 'group':
+                return `${f.promptId} × ${f.provider}: head worse (${pClause(f.pValue)}; adjusted for the overall test first and Holm over ${f.groups} groups: ${formatP(f.adjustedP)} < ${alpha})`;
+            case 'critical':
+                return `critical ${caseName(f.change)} newly failing (exact test over its repeats ${pClause(f.pValue)}, adjusted ${formatP(f.adjustedP)} < ${alpha})`;
+        }
+    });
+}
+const NO_OUTCOME = {
+    'no-case-ran': 'no case ran',
+    'no-outcome': 'no case produced an outcome',
+    'no-paired-outcome': 'no case produced an outcome on both base and head',
+};
+/** Why the evidence cannot decide, one sentence per finding, most important first. */
+function inconclusiveReasons(c) {
+    return c.inconclusiveFindings.map((f) => {
+        switch (f.rule) {
+            case 'no-outcome':
+                return NO_OUTCOME[f.what];
+            case 'critical-undecided':
+                return `critical ${caseName(f.change)} is newly failing, but ${f.change.base.outcomes} base and ${f.change.head.outcomes} head outcome(s) cannot decide it: it needs ${f.repeatsNeeded} fresh repeats per side`;
+            case 'critical-no-head-outcome':
+                return `critical ${caseName(f.change)} has no head outcome: every head call errored`;
+            case 'error-share':
+                return `${f.errors} of ${f.calls} ${f.side} calls errored (${percent(f.errors / f.calls)}, more than the ${percent(f.maxErrorRate)} allowed)`;
+            case 'errors-could-hide': {
+                const erroring = f.newlyErroring ? ` (${f.newlyErroring} newly erroring cases)` : '';
+                return `${f.errors} calls errored${erroring}: were the missing head outcomes fails, the head would be significantly worse (${pClause(f.pValue)})`;
+            }
+            case 'too-little-fresh':
+                return `too little fresh evidence: the ${f.cases} case(s) and their fresh repeats can never reach significance (the smallest p is ${formatP(f.smallestP)}); more repeats (the \`repeat\` input) or more cases would decide it`;
+            case 'too-small': {
+                const collapse = f.everyCaseWorse
+                    ? `every case got worse (base ${percent(f.baseRate)} → head ${percent(f.headRate)}), but `
+                    : '';
+                return `too small to decide: ${collapse}${f.cases} paired case(s) can never reach significance (the smallest p is 1/${2 ** f.cases}); it needs at least ${f.casesNeeded} cases`;
+            }
+            case 'errors-move-gate':
+                return `${f.errors} head calls errored: were they fails, the head's pass rate would be ${percent(f.worstRate)} and the gate would say ${GATE_WORDS[f.then]} instead of ${GATE_WORDS[f.now]}`;
+        }
+    });
 }
 
 // The "Suite changes" section: what the pull request changed in the suite itself, beside a verdict that used
@@ -2520,7 +2771,6 @@ function suiteChangesSection(changes, pr) {
     return parts.join('\n\n');
 }
 
-// Markdown sections of the report. Every piece of model or user text goes through escape.ts.
 const ratio = (side) => `${side.passed}/${side.outcomes}`;
 const where = (c) => `${escapeInline(c.promptId, 80)} × ${escapeInline(c.provider, 60)}`;
 const title = (c) => `test ${c.testIdx}${c.description ? ` · ${escapeInline(c.description, 120)}` : ''}`;
@@ -2657,12 +2907,13 @@ function newlyErroringSection(list, detail) {
     const more = list.length > shown.length ? `\n\n_…and ${list.length - shown.length} more: see the job summary._` : '';
     return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
 }
-/** Where the p-values come from when the flipped cases were re-run. */
+/** Where the p-values come from when fresh samples decided. */
 function freshNote(c) {
+    if (c.redrawn)
+        return `<sub>🔁 ${c.redrawn} result(s) that came from the cache were drawn again before the test, so a cached base cannot decide the verdict.</sub>`;
     if (!c.fresh)
         return '';
-    const f = c.fresh;
-    return `<sub>🔁 The tests use fresh repeats only: the ${f.cases} case(s) whose first samples flipped were re-run on both sides (${f.calls} calls, never from the cache; ${f.rounds} of ${f.looks} look(s)), so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
+    return `<sub>🔁 The tests use ${freshClause(c.fresh)}, so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
 }
 /** A suite too small for any drop to be significant says so, and what it would take. */
 function tooSmallNote(c) {
@@ -2709,11 +2960,13 @@ function suiteSection(suite, detail, several) {
     parts.push(ratesTable(c));
     parts.push(freshNote(c));
     parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
-    if (c.regressionReasons.length)
-        parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
-    if (c.inconclusiveReasons.length) {
+    const regression = regressionReasons(c);
+    const inconclusive = inconclusiveReasons(c);
+    if (regression.length)
+        parts.push(regression.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
+    if (inconclusive.length) {
         const what = c.regression ? 'Also missing or too little evidence (the regression stands)' : 'Inconclusive';
-        parts.push(`${what}:\n\n${c.inconclusiveReasons.map((r) => `- ⚠️ ${escapeInline(r, 300)}`).join('\n')}`);
+        parts.push(`${what}:\n\n${inconclusive.map((r) => `- ⚠️ ${escapeInline(r, 300)}`).join('\n')}`);
     }
     parts.push(tooSmallNote(c));
     parts.push(newlyFailingSection(c.newlyFailing, c.critical, detail));
@@ -2847,7 +3100,6 @@ function renderComment(input, options = {}) {
     return render(input, COMMENT_LEVELS, options.maxChars ?? COMMENT_MAX_CHARS, utf16Length, note);
 }
 
-// The report for a terminal (the CLI): the same facts as the comment, as plain aligned text.
 /** One line, no control characters: terminal escape sequences in model output must not reach the terminal. */
 const isControl = (ch) => {
     const code = ch.codePointAt(0) ?? 0;
@@ -2904,9 +3156,9 @@ function renderText(input) {
             rows.push(['all', '', ...rateCells(c.overall)]);
         lines.push(...table(rows).map((l) => `  ${l}`));
         if (c.fresh)
-            lines.push(`  fresh repeats: ${c.fresh.cases} flipped case(s) re-run on both sides, ${c.fresh.calls} calls; the tests use only these`);
-        lines.push(...c.inconclusiveReasons.map((r) => `  inconclusive: ${clean(r, 300)}`));
-        lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
+            lines.push(`  the tests use ${freshClause(c.fresh)}`);
+        lines.push(...inconclusiveReasons(c).map((r) => `  inconclusive: ${clean(r, 300)}`));
+        lines.push(...regressionReasons(c).map((r) => `  regression: ${clean(r, 300)}`));
         lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly erroring', c.newlyErroring));
         lines.push(...caseLines('  newly passing', c.newlyPassing));
         lines.push(...caseLines('  flaky', c.flaky), ...caseLines('  still failing', c.stillFailing));
@@ -3144,7 +3396,7 @@ async function setUpLocalReview(cmd, base, head, io) {
             evaluate: {
                 repeat: cmd.repeat,
                 maxConcurrency: cmd.maxConcurrency,
-                cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
+                cacheDir: cmd.cache ? path.join(io.cwd, CACHE_DIR) : undefined,
                 env: io.env,
                 logger: io.logger,
                 signal: controller.signal,

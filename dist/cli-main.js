@@ -2640,6 +2640,10 @@ var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 // The path vocabulary, one place: inside the program a path is absolute; a repository-relative path (posix
 // separators, as git and GitHub write them) names a file to git, the API and the change list; a display path
 // appears only in messages.
+/** promptgate's own directory in a project (the CLI's output cache, review trees): never a suite's files. */
+const WORK_DIR = '.promptgate';
+/** The CLI's output cache, under the working directory. */
+const CACHE_DIR = path.join(WORK_DIR, 'cache');
 /** `to` relative to `from`, with posix separators (as written in ids, configs and reports). */
 function posixRelative(from, to) {
     return path.relative(from, to).split(path.sep).join('/');
@@ -11664,7 +11668,7 @@ async function walk(dir) {
     const files = [];
     for (const entry of entries) {
         // .promptgate holds review trees and caches, never a suite's files.
-        if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === '.promptgate')
+        if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === WORK_DIR)
             continue;
         const abs = path.join(dir, entry.name);
         if (entry.isDirectory())
@@ -18285,8 +18289,6 @@ if (!runtime.__promptgateSandbox) {
     };
     runtime.__promptgateSandbox = true;
 }
-/** Whether the sandbox is installed (the render module imports this file for its effect). */
-runtime.__promptgateSandbox === true;
 
 // Which variables a template prints that it does not define itself: `{{ name }}` and `{{ name.field }}` (not
 // `{{ name | default("") }}`, not names a `set`, `for` or macro binds). Rendering such a template for a test
@@ -28179,10 +28181,7 @@ function rubricPromptFor(assertion, options, fallback) {
  * per kind of grading; an id or `{id, config}` serves every kind.
  */
 function graderFor(kind, spec) {
-    if (spec !== null && typeof spec === 'object' && !('id' in spec)) {
-        return spec[kind];
-    }
-    return spec;
+    return spec !== null && typeof spec === 'object' && !('id' in spec) ? spec[kind] : spec;
 }
 /**
  * One grading call: the grading provider (resolved from `spec`, else the suite's default) answers `prompt`.
@@ -37823,8 +37822,11 @@ async function resolvePrompts(entries, rootDir, configFile, options = {}) {
     const written = listEntries(entries, locator, keyPath);
     const prompts = [];
     const files = [];
+    const globs = [];
     const firstUse = new Map();
     for (const entry of written) {
+        if (isFileRef(entry.source) && isGlob(entry.source))
+            globs.push(entry.source.slice(FILE_PREFIX.length));
         const resolved = isFileRef(entry.source)
             ? await promptsFromFiles(entry, scope, locator, files)
             : [{ id: entry.id ?? entry.source, label: entry.label ?? entry.id ?? entry.source, raw: entry.source }];
@@ -37837,7 +37839,7 @@ async function resolvePrompts(entries, rootDir, configFile, options = {}) {
             prompts.push(prompt);
         }
     }
-    return { prompts, files };
+    return { prompts, files, globs };
 }
 function listEntries(entries, locator, keyPath) {
     const expected = 'expected a list of prompts (strings, file://paths or {id, label, raw} objects)';
@@ -40491,7 +40493,7 @@ function requireDefaultConfig(dir, shownDir, orElse) {
     }
     return found;
 }
-/** Reads and parses a config, checking only its top level: enough to re-resolve its `prompts` elsewhere. */
+/** Reads and parses a config, checking only its top level (`prompts`, `providers`, `tests` still as written). */
 async function readRawConfig(configPath) {
     const abs = path.resolve(configPath);
     const shown = displayPath(abs);
@@ -40535,7 +40537,7 @@ async function loadSuite(configPath, options = {}) {
     const ctx = { scope, display: displayPath, files, warnings };
     // First, so that a redteam config is told what it is before its missing prompts are complained about.
     const untested = config.tests === undefined || config.tests === null ? testsWhenNoneWritten(config, source, ctx) : undefined;
-    const { prompts, files: promptFiles } = await resolvePrompts(config.prompts, rootDir, source.displayPath, {
+    const { prompts, files: promptFiles, globs: promptGlobs, } = await resolvePrompts(config.prompts, rootDir, source.displayPath, {
         locator: source,
         projectRoot: scope.projectRoot,
     });
@@ -40560,6 +40562,7 @@ async function loadSuite(configPath, options = {}) {
         configPath: abs,
         rootDir,
         prompts,
+        writtenPrompts: { entries: config.prompts, locator: source, globs: promptGlobs },
         providers,
         tests,
         evaluateOptions: {
@@ -41734,7 +41737,7 @@ async function planSuiteSpend(input) {
                 continue;
             let grader;
             try {
-                grader = await input.gradingProvider(assertion.provider ?? test.options.provider);
+                grader = await input.gradingProvider(assertion.provider ?? graderFor('text', test.options.provider));
             }
             catch {
                 continue; // the run makes this case an error with the reason; the plan cannot count the call
@@ -42282,7 +42285,7 @@ async function runEvalCommand(cmd, io) {
     let total = 0;
     try {
         ({ results } = await evaluateLoadedSuite(suite, {
-            cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
+            cacheDir: cmd.cache ? path.join(io.cwd, CACHE_DIR) : undefined,
             env: io.env,
             logger: io.logger,
             signal: controller.signal,
@@ -42408,4 +42411,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { readRawConfig as $, AWS_BEDROCK_TOKEN_VAR as A, BODY_PARAMS as B, ConfigDocumentSchema as C, messageOf as D, configEnv as E, renderTemplateText as F, GOOGLE_KEY_VARS as G, isSecretHeader as H, ConfigError as I, parseScriptReference as J, loadScriptFunction as K, buildFunctionBody as L, excerpt as M, redact as N, picomatch as O, nunjucks as P, distExports$1 as Q, posixRelative as R, loadSuite as S, suiteSecrets$1 as T, commonjsGlobal as U, UserError as V, UsageError as W, gate as X, stableJson as Y, repoPaths as Z, MissingCredentialsError as _, openAiApiKey as a, resolvePrompts as a0, requiredCredentials as a1, isFileRef as a2, isGlob as a3, FILE_PREFIX as a4, addCalls as a5, countCalls as a6, decideVerdict as a7, evaluateSuite as a8, planIdentities as a9, DEFAULT_FAIL_POLICY as aA, sampleNote as aB, reviewBlocks as aC, parseShard as aD, spendPlanText as aE, excessSentence as aF, EXIT_INTERRUPTED as aG, checkFailure as aH, EXIT_CHECK_FAILED as aI, requireDefaultConfig as aJ, createReviewProgress as aK, budgetOption as aL, main$1 as aM, withinBudget as aa, budgetExcess as ab, planEvaluation as ac, mergeSpendPlans as ad, sha256Hex as ae, object as af, array as ag, string as ah, number as ai, _enum$1 as aj, MAX_SHARDS as ak, literal as al, looseObject as am, boolean as an, record as ao, unknown as ap, shardOf as aq, summarizeStats as ar, silentLogger as as, openCache as at, Limiters as au, memoizedRender as av, combineVerdicts as aw, shardCaseFilter as ax, failOnWords as ay, parseChatMessages as az, openAiBaseUrl as b, cacheIdentityOf as c, secretsInConfig as d, postJson as e, costOf as f, failure$1 as g, toChatMessages as h, copyConfigParams as i, applyPassthrough as j, keyHint as k, azureAuth as l, missingKeyMessage as m, outputOf as n, openAiKeyVar as o, priceFor as p, toAnthropicMessages as q, usageOf$1 as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, googleApiKey as x, textOf as y, endpointOf as z };
+export { MissingCredentialsError as $, AWS_BEDROCK_TOKEN_VAR as A, BODY_PARAMS as B, ConfigDocumentSchema as C, messageOf as D, configEnv as E, renderTemplateText as F, GOOGLE_KEY_VARS as G, isSecretHeader as H, ConfigError as I, parseScriptReference as J, loadScriptFunction as K, buildFunctionBody as L, excerpt as M, redact as N, picomatch as O, nunjucks as P, distExports$1 as Q, posixRelative as R, loadSuite as S, suiteSecrets$1 as T, commonjsGlobal as U, UserError as V, UsageError as W, gate as X, stableJson as Y, WORK_DIR as Z, repoPaths as _, openAiApiKey as a, resolvePrompts as a0, requiredCredentials as a1, addCalls as a2, countCalls as a3, decideVerdict as a4, evaluateSuite as a5, planIdentities as a6, withinBudget as a7, budgetExcess as a8, planEvaluation as a9, parseShard as aA, spendPlanText as aB, excessSentence as aC, EXIT_INTERRUPTED as aD, checkFailure as aE, EXIT_CHECK_FAILED as aF, requireDefaultConfig as aG, createReviewProgress as aH, budgetOption as aI, CACHE_DIR as aJ, main$1 as aK, mergeSpendPlans as aa, sha256Hex as ab, object as ac, array as ad, string as ae, number as af, _enum$1 as ag, MAX_SHARDS as ah, literal as ai, looseObject as aj, boolean as ak, record as al, unknown as am, shardOf as an, summarizeStats as ao, silentLogger as ap, openCache as aq, Limiters as ar, memoizedRender as as, combineVerdicts as at, shardCaseFilter as au, failOnWords as av, parseChatMessages as aw, DEFAULT_FAIL_POLICY as ax, sampleNote as ay, reviewBlocks as az, openAiBaseUrl as b, cacheIdentityOf as c, secretsInConfig as d, postJson as e, costOf as f, failure$1 as g, toChatMessages as h, copyConfigParams as i, applyPassthrough as j, keyHint as k, azureAuth as l, missingKeyMessage as m, outputOf as n, openAiKeyVar as o, priceFor as p, toAnthropicMessages as q, usageOf$1 as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, googleApiKey as x, textOf as y, endpointOf as z };

@@ -6440,8 +6440,6 @@ if (!runtime.__promptgateSandbox) {
     };
     runtime.__promptgateSandbox = true;
 }
-/** Whether the sandbox is installed (the render module imports this file for its effect). */
-runtime.__promptgateSandbox === true;
 
 // Which variables a template prints that it does not define itself: `{{ name }}` and `{{ name.field }}` (not
 // `{{ name | default("") }}`, not names a `set`, `for` or macro binds). Rendering such a template for a test

@@ -11269,6 +11269,10 @@ var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 // The path vocabulary, one place: inside the program a path is absolute; a repository-relative path (posix
 // separators, as git and GitHub write them) names a file to git, the API and the change list; a display path
 // appears only in messages.
+/** promptgate's own directory in a project (the CLI's output cache, review trees): never a suite's files. */
+const WORK_DIR = '.promptgate';
+/** The CLI's output cache, under the working directory. */
+path.join(WORK_DIR, 'cache');
 /** `to` relative to `from`, with posix separators (as written in ids, configs and reports). */
 function posixRelative(from, to) {
     return path.relative(from, to).split(path.sep).join('/');
@@ -11581,7 +11585,7 @@ async function walk(dir) {
     const files = [];
     for (const entry of entries) {
         // .promptgate holds review trees and caches, never a suite's files.
-        if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === '.promptgate')
+        if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === WORK_DIR)
             continue;
         const abs = path.join(dir, entry.name);
         if (entry.isDirectory())
@@ -11802,4 +11806,4 @@ const javascript = async ({ assertion, value, valueFromScript, output, scriptCon
 };
 const scriptAssertions = { javascript };
 
-export { firstInvalidUtf8 as A, parseFileReference as B, repoPaths as C, FILE_PREFIX as F, GraderError as G, MalformedAssertionError as M, SourceFile as S, isGradingResult as a, buildFunctionBody as b, isJavascriptFile as c, distExports as d, picomatch as e, locatedError as f, binary as g, not as h, invariant as i, fileLocator as j, isFileRef as k, loadScriptFunction as l, formatKeyPath as m, normalizeScriptResult as n, scriptPath as o, parseScriptReference as p, expandFileRef as q, posixRelative as r, scriptAssertions as s, isGlob as t, checkWith as u, readText as v, checkJsonSyntax as w, resolveInside as x, kindOf as y, displayPath as z };
+export { firstInvalidUtf8 as A, parseFileReference as B, repoPaths as C, FILE_PREFIX as F, GraderError as G, MalformedAssertionError as M, SourceFile as S, WORK_DIR as W, isGradingResult as a, buildFunctionBody as b, isJavascriptFile as c, distExports as d, picomatch as e, locatedError as f, binary as g, not as h, invariant as i, fileLocator as j, isFileRef as k, loadScriptFunction as l, isGlob as m, normalizeScriptResult as n, formatKeyPath as o, parseScriptReference as p, scriptPath as q, expandFileRef as r, scriptAssertions as s, posixRelative as t, checkWith as u, readText as v, checkJsonSyntax as w, resolveInside as x, kindOf as y, displayPath as z };

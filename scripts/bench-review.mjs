@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmarks the bundled action (dist/index.js) on whole pull request reviews, run as GitHub runs it (INPUT_*
 // variables, an event file, GITHUB_OUTPUT), against loopback fakes: the model (scripts/fake-model-server.mjs,
-// fixed latency L) and GitHub (scripts/fake-github.mjs). scripts/bench.mjs measures the eval engine alone.
+// fixed latency L, in a child process) and GitHub (__tests__/support/fake-github.ts, in this one). scripts/bench.mjs
+// measures the eval engine alone.
 //
 //   (a) warm cache: main's run evaluated the base prompt; the pull request then makes no model call for its base.
 //   (b) scale: one side of 10,000 cases with C calls in flight, against the ideal ceil(N/C)·L per side; peak RSS;
@@ -23,7 +24,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { startFakeGitHub } from './fake-github.mjs';
+import { ROUTES, startFakeGitHub } from './test-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const actionEntry = path.join(root, 'dist', 'index.js');
@@ -110,8 +111,9 @@ try {
   printScale(measured.scale);
   printOverhead(measured.overhead);
   printUnaffected(measured.unaffected);
-  if (github.unknown.length > 0) {
-    console.log(`\nnote: the action asked fake-github for routes it does not speak: ${[...new Set(github.unknown)]}`);
+  const unknown = github.requests.filter((r) => !r.route).map((r) => `${r.method} ${r.path}`);
+  if (unknown.length > 0) {
+    console.log(`\nnote: the action asked fake-github for routes it does not speak: ${[...new Set(unknown)]}`);
   }
 } catch (error) {
   console.error(`bench-review: ${error instanceof Error ? error.message : String(error)}`);
@@ -293,11 +295,13 @@ function printScale(rows) {
 async function benchOverhead(dir, pr) {
   const s = await promptRepo(path.join(dir, 'overhead'), overheadTests);
   const viaCounter = { OPENAI_BASE_URL: `${counter.url}/v1` };
-  const fill = await runAction(pullRequest(s, pr, { 'fail-on': 'never' }, viaCounter));
+  // One runner temp for both runs: the output cache lives there, as the Actions cache would restore it.
+  const runnerTemp = await mkdtemp(path.join(work, 'runner-temp-'));
+  const fill = await runAction({ ...pullRequest(s, pr, { 'fail-on': 'never' }, viaCounter), runnerTemp });
   counter.reset();
-  const writesBefore = github.writes.length;
-  const again = await runAction(pullRequest(s, pr, { 'fail-on': 'never' }, viaCounter));
-  const written = github.writes.slice(writesBefore).filter((w) => w.issue === pr);
+  const writesBefore = github.requests.length;
+  const again = await runAction({ ...pullRequest(s, pr, { 'fail-on': 'never' }, viaCounter), runnerTemp });
+  const written = commentWrites(writesBefore, pr);
   if (written.length === 0) throw new Error(`the cached run wrote no comment on pull request ${pr}:\n${again.log}`);
   return {
     fillCalls: Number(fill.outputs.calls),
@@ -358,9 +362,9 @@ async function benchUnaffected(dir, pr) {
   await writeFile(path.join(s.dir, 'prompts', 'reply.txt'), BASE_PROMPT);
   const reverted = await commit(s.dir, 'revert the prompt');
   counter.reset();
-  const writesBefore = github.writes.length;
+  const writesBefore = github.requests.length;
   const revert = await runAction(pullRequest({ ...s, head: reverted }, pr + 1, { 'fail-on': 'never' }, viaCounter));
-  const written = github.writes.slice(writesBefore).filter((w) => w.issue === pr + 1);
+  const written = commentWrites(writesBefore, pr + 1);
   return {
     docsWallS: docs.wallS,
     docsCalls,
@@ -404,7 +408,7 @@ function printUnaffected(rows) {
 // The action, as the runner starts it
 
 function pullRequest(s, number, inputs, env = {}) {
-  github.setPull(number, { head: s.head, base: s.base });
+  github.state.setPull(number, { head: { sha: s.head, ref: 'feature' }, base: { sha: s.base, ref: 'main' } });
   return {
     workspace: s.dir,
     eventName: 'pull_request',
@@ -429,7 +433,8 @@ function repositoryPayload() {
  * GNU time (exact) or by polling /proc/<pid>/status VmHWM. A non-zero exit is a broken run: every run here uses
  * `fail-on: never`.
  */
-async function runAction({ workspace, eventName, payload, inputs, env = {}, sha }) {
+/** `runnerTemp`, when given, is shared between runs: it stands for the Actions cache restoring the output cache. */
+async function runAction({ workspace, eventName, payload, inputs, env = {}, sha, runnerTemp }) {
   const tmp = await mkdtemp(path.join(work, 'runner-'));
   const files = {
     event: path.join(tmp, 'event.json'),
@@ -444,7 +449,7 @@ async function runAction({ workspace, eventName, payload, inputs, env = {}, sha 
   const childEnv = {
     PATH: process.env.PATH,
     HOME: tmp,
-    RUNNER_TEMP: tmp,
+    RUNNER_TEMP: runnerTemp ?? tmp,
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: files.event,
@@ -558,6 +563,19 @@ async function git(dir, ...args) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Loopback servers
+
+/** The comments written on pull request `pr` from GitHub request `from` on: created or updated, and when. */
+function commentWrites(from, pr) {
+  return github.requests.slice(from).flatMap((r) => {
+    if (r.status >= 300 || (r.route !== ROUTES.createComment && r.route !== ROUTES.updateComment)) return [];
+    const id = Number(r.path.split('/').at(-1));
+    const issue =
+      r.route === ROUTES.createComment
+        ? Number(r.path.split('/').at(-2))
+        : github.state.comments.find((c) => c.id === id)?.issue_number;
+    return issue === pr ? [{ action: r.route === ROUTES.createComment ? 'created' : 'updated', at: r.answeredAt }] : [];
+  });
+}
 
 /** scripts/fake-model-server.mjs in a child process; resolves with its URL once it listens. */
 function startFakeModel(latency) {

@@ -175,7 +175,7 @@ async function benchLimited(n, port) {
   const before = await serverStats(port);
   const { measured, errors, firstError } = await runEval(`limited-${n}`, n, port);
   const after = await serverStats(port);
-  const limited = after.limited - before.limited;
+  const limited = after.limitedCount - before.limitedCount;
   const idealS = Math.max(0, n - burst) / rate + latencyMs / 1000;
   const wallTargetS = TARGETS.limitedSlackFactor * idealS + TARGETS.limitedSlackSeconds;
   const perCase = limited / n;

@@ -8,11 +8,14 @@
 // base (the max over bases); power ≥ 0.8 for a 10-point drop on 100 cases at default settings; calls per
 // verdict ≤ 60% of fixed repeat 3.
 //
+// Calls per verdict count the calls a review makes: a cached base's first samples are free, its redraws are not.
+//
 // TRIALS (default 1000) and BASES (default 24, each with BASE_TRIALS = 400 heads) set the size; SEED the seed;
-// ROUNDS and PER_ROUND try another sequential rule than the default (src/compare/sequential.ts).
+// EARLY and STAGE2 (e.g. "0,2,1") try another design than the default (src/compare/sequential.ts).
 import { compareResults } from '../build/compare/compare.js';
-import { seededRandom } from '../build/compare/stats.js';
+import { seededRandom, wilsonInterval } from '../build/compare/stats.js';
 import { decideVerdict } from '../build/gate.js';
+import { DEFAULT_DESIGN } from '../build/compare/sequential.js';
 import { gatherFreshEvidence } from '../build/review/adaptive.js';
 
 const ALPHA = 0.05;
@@ -31,7 +34,7 @@ const drawDifficulty = () => {
 };
 
 /** One call: a pass with probability p, an error with probability errorRate. */
-function call(testIdx, p, repeat, errorRate = 0) {
+function call(testIdx, p, repeat, errorRate = 0, cached = false) {
   const error = errorRate > 0 && random() < errorRate ? 'HTTP 500' : undefined;
   const pass = !error && random() < p;
   return {
@@ -49,7 +52,7 @@ function call(testIdx, p, repeat, errorRate = 0) {
     latencyMs: 0,
     tokens: { prompt: 0, completion: 0, total: 0 },
     cost: 0,
-    cached: false,
+    cached,
   };
 }
 
@@ -64,7 +67,7 @@ const results = (list) => ({ version: 1, suite: 'sim', stats: {}, results: list 
 async function review({ pBase, pHead, critical = new Set(), headErrors = 0, base, mode = 'adaptive', repeats = 1 }) {
   const baseResults = base ?? sample(pBase, repeats, 0);
   const headResults = sample(pHead, repeats, headErrors);
-  let calls = baseResults.length + headResults.length;
+  let calls = baseResults.filter((r) => !r.cached).length + headResults.length;
   let fresh;
   if (mode === 'adaptive') {
     fresh = await gatherFreshEvidence({
@@ -72,8 +75,13 @@ async function review({ pBase, pHead, critical = new Set(), headErrors = 0, base
       head: headResults,
       criticalTests: critical,
       alpha: ALPHA,
-      ...(process.env.ROUNDS
-        ? { sequential: { rounds: Number(process.env.ROUNDS), perRound: Number(process.env.PER_ROUND ?? 1) } }
+      ...(process.env.EARLY || process.env.STAGE2
+        ? {
+            design: {
+              early: Number(process.env.EARLY ?? DEFAULT_DESIGN.early),
+              stage2: (process.env.STAGE2 ?? DEFAULT_DESIGN.stage2.join(',')).split(',').map(Number),
+            },
+          }
         : {}),
       resample: async (cases, side, n) => {
         const probs = side === 'base' ? pBase : pHead;
@@ -81,7 +89,7 @@ async function review({ pBase, pHead, critical = new Set(), headErrors = 0, base
         return cases.flatMap((c) => Array.from({ length: n }, (_, r) => call(c.testIdx, probs[c.testIdx], r, errs)));
       },
     });
-    if (fresh) calls += fresh.base.length + fresh.head.length;
+    if (fresh) calls += fresh.calls;
   }
   const comparison = compareResults(results(baseResults), results(headResults), {
     alpha: ALPHA,
@@ -145,6 +153,14 @@ const drop = () => {
   return { pBase: p, pHead: drop10(p) };
 };
 add('10-point drop, adaptive (default)', await rate(TRIALS, drop), 'power ≥ 0.8');
+add(
+  '10-point drop in 20 cases (0.5 each), adaptive',
+  await rate(TRIALS, () => {
+    const p = drawSuite();
+    return { pBase: p, pHead: p.map((x, i) => (i < 20 ? Math.max(0, x - 0.5) : x)) };
+  }),
+  '',
+);
 add('10-point drop, fixed repeat 1', await rate(TRIALS, () => ({ ...drop(), mode: 'fixed' })), '');
 add('10-point drop, fixed repeat 3', await rate(TRIALS, () => ({ ...drop(), mode: 'fixed', repeats: 3 })), '');
 
@@ -154,7 +170,7 @@ let worstFixed = 0;
 let meanBase = 0;
 for (let b = 0; b < BASES; b++) {
   const p = drawSuite();
-  const base = sample(p, 1, 0);
+  const base = sample(p, 1, 0).map((r) => ({ ...r, cached: true }));
   const adaptive = await rate(BASE_TRIALS, () => ({ pBase: p, pHead: p, base }));
   const fixed = await rate(BASE_TRIALS, () => ({ pBase: p, pHead: p, base, mode: 'fixed' }));
   worstBase = Math.max(worstBase, adaptive.regression);
@@ -188,7 +204,7 @@ for (const r of rows) {
 const fixed3 = rows.find((r) => r.name === '10-point drop, fixed repeat 3');
 const adaptive = rows.find((r) => r.name === '10-point drop, adaptive (default)');
 console.log(
-  `\ncached base, no-op heads (${BASES} bases × ${BASE_TRIALS} heads each): false-alarm rate max over bases ${pct(worstBase)}, mean ${pct(meanBase)} adaptive (target ≤ ${ALPHA}; noise alone puts the max of ${BASES} rates at α up to ${pct(noiseMax())}); ${pct(worstFixed)} max with fixed repeat 1 tested against the cached sample`,
+  `\ncached base, no-op heads (${BASES} bases × ${BASE_TRIALS} heads each): false-alarm rate max over bases ${pct(worstBase)} (95% interval ${pct(wilsonInterval(Math.round(worstBase * BASE_TRIALS), BASE_TRIALS).low)}–${pct(wilsonInterval(Math.round(worstBase * BASE_TRIALS), BASE_TRIALS).high)}), mean ${pct(meanBase)} adaptive (target ≤ ${ALPHA}; noise alone puts the max of ${BASES} rates at α up to ${pct(noiseMax())}); ${pct(worstFixed)} max with fixed repeat 1 tested against the cached sample`,
 );
 console.log(
   `calls per verdict on the drop: adaptive ${adaptive.calls.toFixed(1)} = ${((100 * adaptive.calls) / fixed3.calls).toFixed(0)}% of fixed repeat 3 (${fixed3.calls.toFixed(0)}; target ≤ 60%), power ${pct(adaptive.regression)} vs ${pct(fixed3.regression)}`,

@@ -3,6 +3,11 @@
 // appears only in messages.
 import path from 'node:path';
 
+/** promptgate's own directory in a project (the CLI's output cache, review trees): never a suite's files. */
+export const WORK_DIR = '.promptgate';
+/** The CLI's output cache, under the working directory. */
+export const CACHE_DIR = path.join(WORK_DIR, 'cache');
+
 /** `to` relative to `from`, with posix separators (as written in ids, configs and reports). */
 export function posixRelative(from: string, to: string): string {
   return path.relative(from, to).split(path.sep).join('/');

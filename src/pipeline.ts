@@ -150,7 +150,14 @@ export async function reviewMerged(input: ReviewInput, files: readonly SourcedSh
       // Adaptive repeats run here, once, on the merged first samples (as a single run would).
       const fresh = await freshEvidenceFor(prepared, { head: sides?.head, base: sides?.base }, input.evaluate);
       const counts = addCalls(calls.get(prepared.configPath) ?? { made: 0, cached: 0 }, freshCalls(fresh));
-      suites.push(decideSuite(prepared, { head: sides?.head, base: sides?.base, calls: counts, fresh }, logger));
+      const decided = {
+        head: fresh.redrawn?.head ?? sides?.head,
+        base: fresh.redrawn?.base ?? sides?.base,
+        calls: counts,
+        ...(fresh.fresh ? { fresh: fresh.fresh } : {}),
+        ...(fresh.redrawn ? { redrawn: fresh.redrawn.calls } : {}),
+      };
+      suites.push(decideSuite(prepared, decided, logger));
     }
     return summarize(input, suites);
   });

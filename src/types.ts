@@ -1,5 +1,6 @@
 // The plain data that flows through promptgate's pipeline. Every stage takes and returns these shapes;
 // only the edges (git, GitHub, providers, cache) touch the world.
+import type { Locator } from './config/source.js';
 import type { GateThresholds } from './gate.js';
 
 export interface ChatMessage {
@@ -62,6 +63,8 @@ export interface AssertionSpec {
   /** Grading provider override for model-graded assertions (promptfoo's `provider` on an assertion). */
   provider?: string | ProviderSpec;
   transform?: string;
+  /** For the context-* assertions: makes the context from the provider's output (as `transform` does). */
+  contextTransform?: string;
   /** promptfoo's assertion `config`: handed to a javascript assertion as `context.config`. */
   config?: Record<string, unknown>;
   /** A grading prompt for this assertion only (else the test's options.rubricPrompt). */
@@ -76,11 +79,14 @@ export interface SourceLocation {
   column: number;
 }
 
+/** Graders one per kind of grading, as promptfoo lets a test's options.provider be. */
+export type GradersByKind = Partial<Record<'text' | 'embedding', string | ProviderSpec>>;
+
 export interface TestOptions {
   /** Output transform: a JavaScript expression over `output` and `context`, or `file://x.js`. */
   transform?: string;
-  /** Grading provider for model-graded assertions. */
-  provider?: string | ProviderSpec;
+  /** Grading provider for model-graded assertions: one for every kind, or one per kind (read it with graderFor). */
+  provider?: string | ProviderSpec | GradersByKind;
   /** A transform of the vars before rendering: JavaScript over `vars` and `context`, or `file://x.js`. */
   transformVars?: string;
   [key: string]: unknown;
@@ -132,6 +138,14 @@ export interface SuiteRunSettings {
   maxRateLimitWaitMs?: number;
 }
 
+/** A config's `prompts` value as written, with where it was written (errors about it point there). */
+export interface WrittenPrompts {
+  entries: unknown;
+  locator: Locator;
+  /** The `file://` globs among the entries, without the prefix, relative to the config's directory. */
+  globs: string[];
+}
+
 /** A loaded, validated, normalised suite. */
 export interface Suite {
   /** Absolute path of the config file. */
@@ -140,6 +154,8 @@ export interface Suite {
   rootDir: string;
   description?: string;
   prompts: Prompt[];
+  /** The config's `prompts` as the loader read them: an untrusted review resolves the same entries against the head's text. */
+  writtenPrompts: WrittenPrompts;
   providers: ProviderSpec[];
   tests: TestCase[];
   /** Merged into every test (already applied to `tests`; kept for reporting). */
@@ -187,6 +203,8 @@ export interface ProviderResponse {
   rateLimit?: RateLimitFacts;
   tokenUsage?: Partial<TokenUsage>;
   cost?: number;
+  /** Why the model stopped, normalized as promptfoo does (`stop`, `length`, `tool_calls`, …); for finish-reason. */
+  finishReason?: string;
 }
 
 /** One limit window a server reports, e.g. OpenAI's x-ratelimit-*-requests or Anthropic's anthropic-ratelimit-tokens-*. */

@@ -32,12 +32,12 @@ describe('factuality', () => {
     const { score: result, asked } = await grade(fact, { output }, { options: options as TestCase['options'] });
     expect(result.error).toBeUndefined();
     expect(result).toMatchObject({ pass, score });
-    expect(result.assertions[0]!.reason).toContain(reason);
+    expect(result.assertions[0].reason).toContain(reason);
     // promptfoo's prompt: the rendered prompt as the question, the value as the expert answer.
-    const sent = JSON.parse(asked[0]!) as Array<{ content: string }>;
-    expect(sent[0]!.content).toBe((JSON.parse(FACTUALITY_PROMPT) as Array<{ content: string }>)[0]!.content);
-    expect(sent[1]!.content).toContain('<expert_answer>\nThe capital of France is Paris\n</expert_answer>');
-    expect(sent[1]!.content).toContain('<submitted_answer>\nParis is the capital\n</submitted_answer>');
+    const sent = JSON.parse(asked[0]) as Array<{ content: string }>;
+    expect(sent[0].content).toBe((JSON.parse(FACTUALITY_PROMPT) as Array<{ content: string }>)[0].content);
+    expect(sent[1].content).toContain('<expert_answer>\nThe capital of France is Paris\n</expert_answer>');
+    expect(sent[1].content).toContain('<submitted_answer>\nParis is the capital\n</submitted_answer>');
   });
 
   test.each([
@@ -59,7 +59,7 @@ describe('model-graded-closedqa', () => {
     const { score: result, asked } = await grade(qa, { output });
     expect(result).toMatchObject({ pass, score });
     expect(asked[0]).toContain('[Criterion]: names the capital');
-    expect(JSON.parse(asked[0]!)).toHaveLength((JSON.parse(CLOSED_QA_PROMPT) as unknown[]).length);
+    expect(JSON.parse(asked[0])).toHaveLength((JSON.parse(CLOSED_QA_PROMPT) as unknown[]).length);
   });
 
   test('an answer ending in neither Y nor N is an error, not a fail', async () => {

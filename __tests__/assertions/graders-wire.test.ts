@@ -3,6 +3,7 @@
 // one case, with something no grader format allows: that case is an error, never a fail.
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server.js';
 import { evaluateSuite } from '../../src/evaluate.js';
+import { makeSuite } from '../engine/support.js';
 import type { Suite, TestCase } from '../../src/types.js';
 
 let server: FakeModelServer;
@@ -28,16 +29,15 @@ afterAll(() => server.close());
 
 function suiteOf(tests: TestCase[]): Suite {
   const grader = { id: 'openai:chat:grader-model', config: { apiBaseUrl: `${server.url}/v1`, apiKey: 'sk-test' } };
-  return {
-    configPath: '/tmp/graded/promptfooconfig.yaml',
-    rootDir: '/tmp/graded',
-    prompts: [{ id: 'p', label: 'p', raw: '{{ text }}' }],
-    providers: [{ id: 'echo', config: {} }],
-    tests: tests.map((t) => ({ ...t, options: { ...t.options, provider: grader } })),
-    evaluateOptions: { maxConcurrency: 2, repeat: 1, timeoutMs: 10_000, maxRetries: 0 },
-    gate: { ship: 0.9, fix: 0.5, alpha: 0.05, maxErrorRate: 0.1 },
-    referencedFiles: [],
-  };
+  return makeSuite(
+    {
+      configPath: '/tmp/graded/promptfooconfig.yaml',
+      rootDir: '/tmp/graded',
+      prompts: [{ id: 'p', label: 'p', raw: '{{ text }}' }],
+      tests: tests.map((t) => ({ ...t, options: { ...t.options, provider: grader } })),
+    },
+    { maxConcurrency: 2, timeoutMs: 10_000, maxRetries: 0 },
+  );
 }
 
 const graded = (text: string, type: string, value: string): TestCase => ({
@@ -66,7 +66,7 @@ test('llm-rubric, factuality and model-graded-closedqa verdicts come from the gr
     [true, 1, 'ok'],
     [false, 0, 'ok'],
   ]);
-  expect(results[1]!.error).toMatch(/Could not extract JSON from llm-rubric response: no idea/);
+  expect(results[1].error).toMatch(/Could not extract JSON from llm-rubric response: no idea/);
   // Every grading call went over the wire, to the grader's model.
   expect(server.requests.filter((r) => r.body?.model === 'grader-model')).toHaveLength(6);
 });

@@ -57,7 +57,7 @@ describe('llm-rubric', () => {
       { output: '{"pass": true, "score": 1, "reason": "r"}' },
       { vars: { persona: 'pirate' } },
     );
-    const messages = JSON.parse(grader.prompts[0]!) as Array<{ role: string; content: string }>;
+    const messages = JSON.parse(grader.prompts[0]) as Array<{ role: string; content: string }>;
     expect(messages[0]).toEqual(JSON.parse(DEFAULT_GRADING_PROMPT)[0]);
     expect(messages[1]).toEqual({
       role: 'user',

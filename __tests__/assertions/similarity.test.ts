@@ -62,7 +62,7 @@ describe('similar', () => {
     ['the test options name one', { options: { provider: 'openai:embedding:t' } }, undefined, 'openai:embedding:t'],
     [
       'the options name one per kind',
-      { options: { provider: { embedding: 'openai:embedding:e', text: 'openai:chat:x' } as never } },
+      { options: { provider: { embedding: 'openai:embedding:e', text: 'openai:chat:x' } } },
       undefined,
       'openai:embedding:e',
     ],
@@ -101,7 +101,7 @@ describe('similar', () => {
 test('per-kind graders: similar uses the embedding one', async () => {
   const { asked } = await similar(
     { type: 'similar', value: 'same' },
-    { options: { provider: { text: 'openai:chat:x', embedding: 'openai:embedding:y' } as never } },
+    { options: { provider: { text: 'openai:chat:x', embedding: 'openai:embedding:y' } } },
   );
   expect(asked[0]).toBe('openai:embedding:y');
 });

@@ -36,10 +36,10 @@ test.each([
   const result = await check(output);
   expect(result.error).toBeUndefined();
   expect(result.pass).toBe(pass);
-  expect(result.assertions[0]!.reason).toMatch(reason);
+  expect(result.assertions[0].reason).toMatch(reason);
 });
 
 test('no tools in the provider config fails with the reason', async () => {
   const result = await check([call('get_weather', { city: 'Oslo' })], {});
-  expect(result.assertions[0]!.reason).toBe('No tools configured in provider, but output contains tool calls');
+  expect(result.assertions[0].reason).toBe('No tools configured in provider, but output contains tool calls');
 });

@@ -44,7 +44,7 @@ class FakeCacheService implements CacheRestoreApi, CacheSaveApi {
       const match =
         this.saved.find((s) => s.key === wanted) ?? [...this.saved].reverse().find((s) => s.key.startsWith(wanted));
       if (match) {
-        await cp(match.copy, paths[0]!, { recursive: true });
+        await cp(match.copy, paths[0], { recursive: true });
         return match.key;
       }
     }
@@ -56,7 +56,7 @@ class FakeCacheService implements CacheRestoreApi, CacheSaveApi {
     if (this.failSave) throw this.failSave;
     if (this.saved.some((s) => s.key === key)) throw new Error(`Unable to reserve cache with key ${key}`);
     const copy = path.join(this.storeDir, String(this.saved.length));
-    await cp(paths[0]!, copy, { recursive: true });
+    await cp(paths[0], copy, { recursive: true });
     this.saved.push({ key, copy });
     return this.saved.length;
   }
@@ -121,7 +121,7 @@ describe('the output cache across workflow runs', () => {
 
   it('restores by prefix: this ref, then the default branch, then any', async () => {
     await workflowRun('refs/pull/7/merge', ['x']);
-    expect(service.calls[0]!.keys).toEqual([
+    expect(service.calls[0].keys).toEqual([
       'promptgate-v1-linux-refs/pull/7/merge-',
       'promptgate-v1-linux-refs/heads/main-',
       'promptgate-v1-linux-',
@@ -130,7 +130,7 @@ describe('the output cache across workflow runs', () => {
 
   it('on the default branch, does not list its own prefix twice', async () => {
     await workflowRun('refs/heads/main', ['x']);
-    expect(service.calls[0]!.keys).toEqual(['promptgate-v1-linux-refs/heads/main-', 'promptgate-v1-linux-']);
+    expect(service.calls[0].keys).toEqual(['promptgate-v1-linux-refs/heads/main-', 'promptgate-v1-linux-']);
   });
 
   it("a pull request starts from main's latest cache, and an unchanged prompt costs no call", async () => {

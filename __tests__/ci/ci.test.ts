@@ -57,7 +57,7 @@ test('installing from the repository ships the CLI, the action and the schema, n
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+  const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
   expect(files).toEqual(
     expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'action.yml', 'promptgate.schema.json']),
   );

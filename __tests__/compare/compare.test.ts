@@ -1,4 +1,5 @@
-import { compareResults, formatP, pClause } from '../../src/compare/compare.js';
+import { compareResults } from '../../src/compare/compare.js';
+import { formatP, inconclusiveReasons, pClause, regressionReasons } from '../../src/report/format.js';
 import { mcnemarExactOneSided } from '../../src/compare/stats.js';
 import { evalResults, many, row, type Row } from './fixtures.js';
 
@@ -58,14 +59,14 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const c = compare(base, head);
     expect(c.regression).toBe(regression);
     expect(c.inconclusive).toBe(inconclusive);
-    if (inconclusive) expect(c.inconclusiveReason).toMatch(/calls errored/);
+    if (inconclusive) expect(inconclusiveReasons(c)[0]).toMatch(/calls errored/);
   });
 
   it('p-value with one repeat is the exact McNemar p on discordant cases', () => {
     const c = compare(many(40, 'P'), [...many(32, 'P'), ...many(8, 'F', 32)]);
     expect(c.overall.pValue).toBe(mcnemarExactOneSided(8, 0));
     expect(c.overall.method).toBe('mcnemar-exact');
-    expect(c.regressionReasons[0]).toMatch(
+    expect(regressionReasons(c)[0]).toMatch(
       /^head worse than base overall \(one-sided paired p = 0\.0039 < α = 0\.05\)$/,
     );
   });
@@ -77,7 +78,7 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const c = compare(base, head, { criticalTests: new Set([29]) });
     expect(c).toMatchObject({ regression: false, inconclusive: true });
     expect(c.critical).toMatchObject([{ status: 'undecided', pValue: expect.closeTo(0.5, 8), repeatsNeeded: 4 }]);
-    expect(c.inconclusiveReasons).toEqual([
+    expect(inconclusiveReasons(c)).toEqual([
       'critical test 29 (case 29) on prompts/p0.txt × echo is newly failing, but 1 base and 1 head outcome(s) cannot decide it: it needs 4 fresh repeats per side',
     ]);
     expect(c.newlyFailing[0].critical).toBe(true);
@@ -88,10 +89,10 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const head = [...many(29, 'P'), row(29, 'FFFFFF')];
     const c = compare(base, head, { criticalTests: new Set([29]) });
     // Fisher: 1/C(12, 6) = 1/924; on α's scale ×2 (α/2 for the critical family), one critical case.
-    expect(c.critical[0]!.pValue).toBeCloseTo(1 / 924, 9);
-    expect(c.critical[0]!.adjustedP).toBeCloseTo(2 / 924, 9);
+    expect(c.critical[0].pValue).toBeCloseTo(1 / 924, 9);
+    expect(c.critical[0].adjustedP).toBeCloseTo(2 / 924, 9);
     expect(c.regression).toBe(true);
-    expect(c.regressionReasons).toEqual([
+    expect(regressionReasons(c)).toEqual([
       'critical test 29 (case 29) on prompts/p0.txt × echo newly failing (exact test over its repeats p = 0.0011, adjusted 0.0022 < α = 0.05)',
     ]);
   });
@@ -104,14 +105,14 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const critical = new Set([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
     const c = compare(base, head, { criticalTests: critical });
     expect(c.critical).toMatchObject([{ status: 'not-significant' }]);
-    expect(c.critical[0]!.adjustedP).toBeCloseTo((7 / 924) * 20, 9);
+    expect(c.critical[0].adjustedP).toBeCloseTo((7 / 924) * 20, 9);
     expect(c.regression).toBe(false);
   });
 
   it('a critical case with no head outcome (every head call errored) makes the comparison inconclusive, named', () => {
     const c = compare(many(40, 'PPP'), [...many(39, 'PPP'), row(39, 'EEE')], { criticalTests: new Set([39]) });
     expect(c.critical).toMatchObject([{ status: 'no-head-outcome' }]);
-    expect(c.inconclusiveReasons).toContain(
+    expect(inconclusiveReasons(c)).toContain(
       'critical test 39 (case 39) on prompts/p0.txt × echo has no head outcome: every head call errored',
     );
     expect(c.newlyErroring.map((x) => x.testIdx)).toEqual([39]);
@@ -121,8 +122,8 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const head = [...many(10, 'E'), ...many(10, 'F', 10)];
     const c = compare(many(20, 'P'), head, { criticalTests: new Set([15]) });
     expect(c).toMatchObject({ inconclusive: true, regression: true });
-    expect(c.regressionReasons[0]).toMatch(/^head worse than base overall/);
-    expect(c.inconclusiveReasons).toContain('10 of 20 head calls errored (50.0%, more than the 10.0% allowed)');
+    expect(regressionReasons(c)[0]).toMatch(/^head worse than base overall/);
+    expect(inconclusiveReasons(c)).toContain('10 of 20 head calls errored (50.0%, more than the 10.0% allowed)');
     expect(c.newlyErroring).toHaveLength(10);
   });
 
@@ -134,7 +135,7 @@ describe('compareResults: verdict-relevant outcomes', () => {
     expect(c.overall.head.rate).toBe(1);
     expect(c).toMatchObject({ regression: false, inconclusive: true });
     expect(c.newlyErroring.map((x) => x.testIdx)).toEqual([91, 92, 93, 94, 95, 96, 97, 98, 99]);
-    expect(c.inconclusiveReason).toBe(
+    expect(inconclusiveReasons(c)[0]).toBe(
       '27 calls errored (9 newly erroring cases): were the missing head outcomes fails, the head would be significantly worse (p = 0.002)',
     );
   });
@@ -143,20 +144,25 @@ describe('compareResults: verdict-relevant outcomes', () => {
     const base = many(100, 'PPP');
     const head = [...many(99, 'PPP'), row(99, 'PEP')];
     const c = compare(base, head, { gate: { ship: 0.9, fix: 0.5 } });
-    expect(c).toMatchObject({ regression: false, inconclusive: false, inconclusiveReasons: [] });
+    expect(c).toMatchObject({ regression: false, inconclusive: false, inconclusiveFindings: [] });
   });
 
   it('errors that could move the head across a gate threshold make it inconclusive', () => {
     const base = many(20, 'P');
     const head = [...many(18, 'P'), ...many(2, 'E', 18)];
     const c = compare(base, head, { gate: { ship: 0.9, fix: 0.5 }, maxErrorRate: 0.5 });
-    expect(c.inconclusiveReasons).toContain(
+    expect(inconclusiveReasons(c)).toContain(
       "2 head calls errored: were they fails, the head's pass rate would be 90.0% and the gate would say consider fine-tuning instead of ship",
     );
   });
 
   it('says so when nothing ran', () => {
-    expect(compare([], [])).toMatchObject({ inconclusive: true, inconclusiveReason: 'no case ran' });
+    const c = compare([], []);
+    expect(c).toMatchObject({
+      inconclusive: true,
+      inconclusiveFindings: [{ rule: 'no-outcome', what: 'no-case-ran' }],
+    });
+    expect(inconclusiveReasons(c)).toEqual(['no case ran']);
   });
 
   it('without any base (a suite the pull request adds) the head stands alone: not inconclusive, no regression', () => {
@@ -169,7 +175,7 @@ describe('compareResults: verdict-relevant outcomes', () => {
   it('base and head that never meet (every pair one-sided) are inconclusive', () => {
     expect(compare(many(5, 'P'), many(5, 'P', 100))).toMatchObject({
       inconclusive: true,
-      inconclusiveReason: 'no case produced an outcome on both base and head',
+      inconclusiveFindings: [{ rule: 'no-outcome', what: 'no-paired-outcome' }],
     });
   });
 });
@@ -179,7 +185,7 @@ describe('compareResults: suites too small for any drop to be significant', () =
     const c = compare(many(4, 'P'), many(4, 'F'));
     expect(c).toMatchObject({ regression: false, inconclusive: true });
     expect(c.tooSmall).toEqual({ cases: 4, casesNeeded: 5, everyCaseWorse: true });
-    expect(c.inconclusiveReason).toBe(
+    expect(inconclusiveReasons(c)[0]).toBe(
       'too small to decide: every case got worse (base 100.0% → head 0.0%), but 4 paired case(s) can never reach significance (the smallest p is 1/16); it needs at least 5 cases',
     );
   });
@@ -227,12 +233,12 @@ describe('compareResults: groups are prompt × provider', () => {
       [1, 'a', 30, false],
     ]);
     expect(c.regression).toBe(true);
-    expect(c.regressionReasons.join('\n')).toMatch(
+    expect(regressionReasons(c).join('\n')).toMatch(
       /prompts\/p0\.txt × b: head worse \(p = 0\.0039; adjusted for the overall test first and Holm over 3 groups: 0\.012 < α = 0\.05\)/,
     );
     // Gatekeeping: a group's adjusted p is never below the overall one; Holm among the groups only.
     expect(c.overall.adjustedP).toBeCloseTo(c.overall.pValue, 12);
-    expect(c.groups.map((g) => g.adjustedP)).toEqual([1, 3 * c.groups[1]!.pValue, 1]);
+    expect(c.groups.map((g) => g.adjustedP)).toEqual([1, 3 * c.groups[1].pValue, 1]);
   });
 
   it('gatekeeping: no group is flagged unless the overall test rejects first', () => {

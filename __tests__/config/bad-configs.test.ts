@@ -6,12 +6,13 @@ import path from 'node:path';
 import { loadSuite } from '../../src/config/load.js';
 import { firstInvalidUtf8 } from '../../src/config/files.js';
 import { checkJsonSyntax } from '../../src/config/source.js';
+import { SUPPORTED_ASSERTION_TYPES } from '../../src/assertions/index.js';
 import { ConfigError } from '../../src/errors.js';
 
 const BAD = '__tests__/fixtures/bad-configs';
 const ABS = path.resolve(BAD);
-const TYPES =
-  'equals, contains, icontains, contains-any, contains-all, icontains-any, icontains-all, starts-with, regex, is-json, contains-json, javascript, levenshtein, latency, cost, word-count, llm-rubric, similar, similar:cosine, similar:dot, similar:euclidean, python, factuality, model-graded-factuality, model-graded-closedqa, is-valid-openai-tools-call, g-eval';
+// The list itself is the registry's (it grows with every type); what is checked is the place and the hint.
+const TYPES = SUPPORTED_ASSERTION_TYPES.join(', ');
 
 async function loadError(fixture: string): Promise<ConfigError> {
   const error: unknown = await loadSuite(path.join(BAD, fixture, 'promptgate.yaml')).then(
@@ -135,7 +136,7 @@ const CORPUS: Array<[string, string]> = [
   ],
   [
     'assertion-key-typo',
-    'assertion-key-typo/promptgate.yaml:5:34: tests[0].assert[0].valeu: unknown key in an assertion (did you mean "value"?); expected one of type, value, threshold, weight, metric, transform, provider, config, rubricPrompt',
+    'assertion-key-typo/promptgate.yaml:5:34: tests[0].assert[0].valeu: unknown key in an assertion (did you mean "value"?); expected one of type, value, threshold, weight, metric, transform, provider, config, rubricPrompt, contextTransform',
   ],
   [
     'config-key-typo',

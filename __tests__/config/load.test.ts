@@ -22,12 +22,12 @@ describe('prompts', () => {
     [6, 'greeter', 'Greeter', undefined, 'Greet {{ name }}'],
     [7, 'file://prompts/single.txt', 'Single file', 'prompts/single.txt', 'Single {{ name }}'],
   ])('prompt %i has id %j, label %j, file %j', (i, id, label, file, raw) => {
-    const prompt = suite.prompts[i]!;
+    const prompt = suite.prompts[i];
     expect(prompt).toEqual({ id, label, raw, ...(file ? { file } : {}) });
   });
 
   test('a JSON prompt file is kept as its JSON text (a chat template)', () => {
-    const chat = suite.prompts[3]!;
+    const chat = suite.prompts[3];
     expect(chat.id).toBe('file://prompts/chat.json');
     expect(JSON.parse(chat.raw)).toEqual([
       { role: 'system', content: 'You are {{ tone }}.' },
@@ -51,7 +51,7 @@ test('providers: strings, objects and the map form become ProviderSpecs', () => 
 
 describe('tests', () => {
   test('an inline test gets defaultTest merged in: vars (test wins), assertions (defaults first), options', () => {
-    const first = suite.tests[0]!;
+    const first = suite.tests[0];
     expect(first.description).toBe('inline test');
     expect(first.vars).toEqual({
       name: 'Grace',
@@ -67,7 +67,7 @@ describe('tests', () => {
   });
 
   test('assertions keep value, weight, metric, transform, provider and where they were written', () => {
-    const [fromDefault, contains, js, , rubric] = suite.tests[0]!.assert;
+    const [fromDefault, contains, js, , rubric] = suite.tests[0].assert;
     const file = '__tests__/fixtures/config/good/promptgate.yaml';
     expect(fromDefault!.location).toEqual({ file, line: 26, column: 7 });
     expect(contains).toEqual({ type: 'contains', value: 'Grace', weight: 2, metric: 'names' });
@@ -79,10 +79,10 @@ describe('tests', () => {
   });
 
   test('a YAML tests file: positions point into that file', () => {
-    const alan = suite.tests[1]!;
+    const alan = suite.tests[1];
     expect(alan.description).toBe('from a yaml file');
     expect(alan.vars).toEqual({ name: 'Alan', tone: 'warm' });
-    expect(alan.assert[1]!.location).toEqual({
+    expect(alan.assert[1].location).toEqual({
       file: '__tests__/fixtures/config/good/tests/a.yaml',
       line: 4,
       column: 7,
@@ -111,7 +111,7 @@ describe('tests', () => {
       { type: 'contains', value: 'Linus' },
       { type: 'not-icontains', value: 'windows' },
     ]);
-    expect(one!.assert[1]!.location).toEqual({
+    expect(one!.assert[1].location).toEqual({
       file: '__tests__/fixtures/config/good/tests/cases.csv',
       line: 2,
       column: 1,
@@ -170,7 +170,7 @@ test("promptfoo's short forms: a single prompt string, targets, a tests file, me
   expect(short.prompts.map((p) => p.id)).toEqual(['file://prompts/single.txt']);
   expect(short.providers).toEqual([{ id: 'echo', config: {} }]);
   expect(short.tests.map((t) => t.vars)).toEqual([{ tone: 'dry', name: 'Alan' }]);
-  expect(short.tests[0]!.metadata).toEqual({ tone: 'dry', name: 'Ada' });
+  expect(short.tests[0].metadata).toEqual({ tone: 'dry', name: 'Ada' });
   expect(short.evaluateOptions).toEqual({
     maxConcurrency: 4,
     repeat: 1,

@@ -22,7 +22,7 @@ const recorded = (JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8
 test('runs exactly the cases promptfoo runs, each with the output and verdict promptfoo gives', async () => {
   const suite = await loadSuite(CONFIG);
   const { results } = await evaluateSuite(suite, { env: {} });
-  const label = (promptIdx: number) => suite.prompts[promptIdx]!.label;
+  const label = (promptIdx: number) => suite.prompts[promptIdx].label;
   const key = (r: { testIdx: number; prompt: string; provider: string }) => `${r.testIdx} ${r.prompt} ${r.provider}`;
   const ours = results.map((r) => ({
     key: key({ testIdx: r.testIdx, prompt: label(r.promptIdx), provider: r.provider }),
@@ -40,9 +40,9 @@ test('runs exactly the cases promptfoo runs, each with the output and verdict pr
 
 test('{{ env.X }} renders only what the config declares in env:, never the process environment', async () => {
   const suite = await loadSuite(CONFIG);
-  suite.prompts[0]!.raw = '{{ env.GREETING }} {{ env.HOME }} {{ env.GITHUB_TOKEN }}';
+  suite.prompts[0].raw = '{{ env.GREETING }} {{ env.HOME }} {{ env.GITHUB_TOKEN }}';
   const { results } = await evaluateSuite(suite, { env: { GITHUB_TOKEN: 'ghs_secret', HOME: '/root' } });
-  expect(results[0]!.output).toBe('HELLO  ');
+  expect(results[0].output).toBe('HELLO  ');
 });
 
 test('tests from a .jsonl file: one test per line, blank lines skipped, each line located in messages', async () => {

@@ -1,16 +1,22 @@
 // Prompt entries re-resolved against another directory (the base revision, materialized into a temp
 // dir) give the same ids with that directory's text, so head and base prompts pair by id.
 import path from 'node:path';
-import { findDefaultConfig, readRawConfig, resolvePrompts } from '../../src/config/load.js';
+import { findDefaultConfig, loadSuite, resolvePrompts } from '../../src/config/load.js';
 
 const FIXTURES = path.resolve('__tests__/fixtures/config');
 
+test('a loaded suite records its prompts as written, and the globs among them', async () => {
+  const { writtenPrompts } = await loadSuite(path.join(FIXTURES, 'good/promptgate.yaml'));
+  expect((writtenPrompts.entries as unknown[])[1]).toBe('file://prompts/two.txt');
+  expect(writtenPrompts.globs).toEqual(['prompts/many/*.md']);
+  expect(writtenPrompts.locator.locate(['prompts', 3])).toMatchObject({ line: 7 });
+});
+
 test('the same entries resolve against the base revision: same ids, older text', async () => {
-  const { config, source } = await readRawConfig(path.join(FIXTURES, 'good/promptgate.yaml'));
-  const written = config.prompts as unknown[];
-  const entries = [written[1], written[5]]; // file://prompts/two.txt and {id: file://prompts/single.txt, label}
+  const { writtenPrompts: written } = await loadSuite(path.join(FIXTURES, 'good/promptgate.yaml'));
+  const entries = [(written.entries as unknown[])[1], (written.entries as unknown[])[5]]; // file://prompts/two.txt and {id: file://prompts/single.txt, label}
   const baseDir = path.join(FIXTURES, 'base-revision');
-  const { prompts, files } = await resolvePrompts(entries, baseDir, source.displayPath);
+  const { prompts, files } = await resolvePrompts(entries, baseDir, written.locator.displayPath);
   expect(prompts).toEqual([
     {
       id: 'file://prompts/two.txt:1',
@@ -45,6 +51,16 @@ test.each([
 ])('entries %j → ids %j', async (entries, ids) => {
   const { prompts } = await resolvePrompts(entries, path.join(FIXTURES, 'good'), 'promptgate.yaml');
   expect(prompts.map((p) => p.id)).toEqual(ids);
+});
+
+test.each([
+  // [entries, the globs recorded]
+  [['file://prompts/many/*.md', 'file://prompts/two.txt'], ['prompts/many/*.md']],
+  [{ 'file://prompts/many/*.md': 'Map glob' }, ['prompts/many/*.md']],
+  [[{ id: 'many', raw: 'file://prompts/many/*.md' }], ['prompts/many/*.md']],
+  [['Inline *.md is not a glob'], []],
+])('entries %j record the globs %j', async (entries, globs) => {
+  expect((await resolvePrompts(entries, path.join(FIXTURES, 'good'), 'promptgate.yaml')).globs).toEqual(globs);
 });
 
 test('without a YAML document, errors name the config file', async () => {

@@ -7,7 +7,7 @@ import { REFUSED_ASSERTIONS } from '../../src/config/refused-assertions.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const config = readme.slice(readme.indexOf('## Config\n'), readme.indexOf('## Results JSON\n'));
-const named = new Set([...config.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!));
+const named = new Set([...config.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]));
 const mentioned = (name: string) =>
   named.has(name) || [...named].some((n) => n.endsWith('*') && name.startsWith(n.slice(0, -1)));
 

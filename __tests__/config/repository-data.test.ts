@@ -41,7 +41,7 @@ test('control: the same file outside .git/ is read (the reference itself works)'
     'promptgate.yaml': 'prompts: ["Q: {{ q }}"]\nproviders: [echo]\ntests:\n  - vars:\n      q: file://notes/config\n',
   });
   const suite = await loadSuite(path.join(dir, 'promptgate.yaml'), { projectRoot: dir });
-  expect(String(suite.tests[0]!.vars.q)).toContain('extraheader');
+  expect(String(suite.tests[0].vars.q)).toContain('extraheader');
 });
 
 test('a config that is a symlink is refused', async () => {

@@ -44,7 +44,7 @@ function reviewPull(
 function openPull(base: string, head: string, patch: Record<string, unknown> = {}) {
   const pr = nextPr++;
   world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
-  const event = pullRequestEvent({ base, head } as never, pr) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const event = pullRequestEvent({ base, head }, pr) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   Object.assign(event.pull_request, patch);
   return { pr, event };
 }
@@ -116,7 +116,7 @@ test.each([
   expect(Number(run.outputs['base-pass-rate'])).toBe(1);
   const comments = world.github.state.commentsOn(pr);
   expect(comments).toHaveLength(1);
-  expect(comments[0]!.body.includes('3000 files')).toBe(extraFiles > 0);
+  expect(comments[0].body.includes('3000 files')).toBe(extraFiles > 0);
 });
 
 describe('fork pull requests get no secrets', () => {
@@ -217,7 +217,7 @@ test('a provider that echoes its key back: the key reaches no comment, summary o
     });
     expect(run.outputs.verdict).toBe('regression');
     const [comment] = world.github.state.commentsOn(pr);
-    const report = await readFile(run.outputs['report-path']!, 'utf8');
+    const report = await readFile(run.outputs['report-path'], 'utf8');
     expect(report).toContain('[REDACTED]');
     // The runner hides masked values in the log; `::add-mask::` is how the action tells it to.
     expect(run.stdout).toContain(`::add-mask::${key}`);

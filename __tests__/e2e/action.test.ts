@@ -21,18 +21,18 @@ describe('verdicts, each reached by a real suite', () => {
     expect(run.code).toBe(code);
     const posted = comments();
     expect(posted).toHaveLength(1);
-    expect(posted[0]!.user.login).toBe('github-actions[bot]');
-    expect(posted[0]!.body).toContain('<!-- promptgate:promptgate.yaml -->');
-    expect(run.outputs['comment-url']).toBe(posted[0]!.html_url);
+    expect(posted[0].user.login).toBe('github-actions[bot]');
+    expect(posted[0].body).toContain('<!-- promptgate:promptgate.yaml -->');
+    expect(run.outputs['comment-url']).toBe(posted[0].html_url);
     expect(run.summary.length).toBeGreaterThan(100);
   });
 
   test('consider fine-tuning exports the failing cases as a JSONL dataset', async () => {
     const { run } = await reviewPullRequest(world, { baseSkill: 7, headSkill: 7 });
     const { readFile } = await import('node:fs/promises');
-    const lines = (await readFile(run.outputs['dataset-path']!, 'utf8')).trim().split('\n');
+    const lines = (await readFile(run.outputs['dataset-path'], 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(6);
-    const record = JSON.parse(lines[0]!);
+    const record = JSON.parse(lines[0]);
     expect(record.messages[0].content).toContain('Question 7');
     expect(record.failedAssertions[0].type).toBe('contains');
   });
@@ -62,8 +62,8 @@ describe('the sticky comment', () => {
     expect(again.code).toBe(0);
     const after = first.comments();
     expect(after).toHaveLength(1);
-    expect(after[0]!.id).toBe(id);
-    expect(after[0]!.updated_at).not.toBe(createdAt);
+    expect(after[0].id).toBe(id);
+    expect(after[0].updated_at).not.toBe(createdAt);
   });
 
   test('a comment by someone else that carries the marker is left alone', async () => {
@@ -72,8 +72,8 @@ describe('the sticky comment', () => {
     });
     const posted = comments();
     expect(posted).toHaveLength(2);
-    expect(posted[0]!.body).toContain('I pasted the marker');
-    expect(posted[1]!.user.login).toBe('github-actions[bot]');
+    expect(posted[0].body).toContain('I pasted the marker');
+    expect(posted[1].user.login).toBe('github-actions[bot]');
   });
 
   test('a stale run (the PR head moved on) does not overwrite the newer result', async () => {

@@ -47,9 +47,9 @@ test('a 1 MB prompt file loads and renders to the expected size', async () => {
   const suite = await loadSuite(config);
   expect(suite.prompts).toHaveLength(1);
   // A .txt prompt is trimmed, as promptfoo trims it: the last newline goes.
-  expect(suite.prompts[0]!.raw).toBe(raw.trimEnd());
+  expect(suite.prompts[0].raw).toBe(raw.trimEnd());
 
-  const rendered = renderPrompt(suite.prompts[0]!, suite.tests[0]!.vars);
+  const rendered = renderPrompt(suite.prompts[0], suite.tests[0].vars);
   // Every line loses two placeholders and gains the two values.
   const perLine = 'Ada'.length + 'French'.length - '{{ name }}'.length - '{{ lang }}'.length;
   expect(rendered.length).toBe(raw.length - 1 + lines.length * perLine);
@@ -92,7 +92,7 @@ describe('a change list of 3,000+ files', () => {
   const records: string[] = [];
   for (let i = 0; i < 100; i++) records.push('M', `prompts/suite/p${i * 5}.md`);
   for (let i = 0; i < 20; i++) records.push('R097', `prompts/suite/p${i * 5 + 1}.md`, `prompts/moved/p${i}.md`);
-  for (let i = 0; i < 1000; i++) records.push('AMD'[i % 3]!, `prompts/drafts/d${i}.md`);
+  for (let i = 0; i < 1000; i++) records.push('AMD'[i % 3], `prompts/drafts/d${i}.md`);
   for (let i = 0; i < 2000; i++) records.push('M', `src/module${i}.ts`);
   const changes = parseNameStatus(`${records.join('\0')}\0`);
 

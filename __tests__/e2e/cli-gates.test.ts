@@ -144,7 +144,7 @@ describe('compare gates with the action’s fail-on policy', () => {
       expect(run.code).toBe(0);
       const lines = (await readFile(out, 'utf8')).trim().split('\n');
       expect(lines).toHaveLength(6);
-      expect(JSON.parse(lines[0]!).failedAssertions[0].type).toBe('contains');
+      expect(JSON.parse(lines[0]).failedAssertions[0].type).toBe('contains');
       expect(run.stderr).toContain('dataset: 6 failing cases');
     } finally {
       await s.repo.cleanup();

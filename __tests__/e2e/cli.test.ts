@@ -160,7 +160,7 @@ test('compare --shard and merge give the single run’s verdict', async () => {
     const merged = await cli(['merge', ...shards, '--format', 'json'], { cwd: s.repo.dir, env });
     expect(merged.code).toBe(0);
     expect(JSON.parse(merged.stdout).verdict).toBe('regression');
-    const missing = await cli(['merge', shards[0]!], { cwd: s.repo.dir, env });
+    const missing = await cli(['merge', shards[0]], { cwd: s.repo.dir, env });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('cannot be merged');
   } finally {

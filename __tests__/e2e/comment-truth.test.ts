@@ -63,14 +63,14 @@ describe('the comment always describes the newest head', () => {
     expect(second.stdout).toContain('no suite is affected any more');
     const after = ours(pr);
     expect(after).toHaveLength(1);
-    expect(after[0]!.id).toBe(regression!.id);
-    expect(after[0]!.body).not.toContain('⛔');
-    expect(after[0]!.body).toContain('No suite is affected any more');
-    expect(after[0]!.body).toContain(`since the review of \`${s.head.slice(0, 7)}\``);
-    expect(after[0]!.body).toContain('`prompts/answer.txt`');
-    expect(after[0]!.body).toContain(`<!-- promptgate-head:${reverted.head} -->`);
-    expect(after[0]!.body).toContain(MARKER);
-    expect(second.outputs['comment-url']).toBe(after[0]!.html_url);
+    expect(after[0].id).toBe(regression!.id);
+    expect(after[0].body).not.toContain('⛔');
+    expect(after[0].body).toContain('No suite is affected any more');
+    expect(after[0].body).toContain(`since the review of \`${s.head.slice(0, 7)}\``);
+    expect(after[0].body).toContain('`prompts/answer.txt`');
+    expect(after[0].body).toContain(`<!-- promptgate-head:${reverted.head} -->`);
+    expect(after[0].body).toContain(MARKER);
+    expect(second.outputs['comment-url']).toBe(after[0].html_url);
 
     // Re-running on the same head leaves the comment as it is: it already says so.
     const settled = JSON.stringify(ours(pr));
@@ -100,7 +100,7 @@ describe('the comment always describes the newest head', () => {
     expect(run.code).toBe(0);
     const mine = ours(pr);
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.body).toContain(`<!-- promptgate-head:${s.head} -->`);
+    expect(mine[0].body).toContain(`<!-- promptgate-head:${s.head} -->`);
     expect(world.github.state.commentsOn(pr).some((c) => c.body.startsWith('pasted'))).toBe(true);
     expect(run.stdout).toContain('removed 1 duplicate promptgate comment');
   });
@@ -116,7 +116,7 @@ describe('the comment always describes the newest head', () => {
     expect(run.stdout).toContain('the newer review is restored');
     const mine = ours(pr);
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.body).toBe(newerBody);
+    expect(mine[0].body).toBe(newerBody);
     expect(run.outputs.verdict).toBe('ship');
   });
 
@@ -166,8 +166,8 @@ describe('the results outlive the run', () => {
     expect(run.outputs['artifact-url']).toBe(url);
     const files = await unzipList(artifact!.bytes!);
     expect(Object.keys(files).sort()).toEqual(['failing-cases.jsonl', 'report.json', 'summary.md']);
-    expect(JSON.parse(files['report.json']!).verdict).toBe('fine-tune');
-    expect(files['failing-cases.jsonl']!.trim().split('\n')).toHaveLength(6);
+    expect(JSON.parse(files['report.json']).verdict).toBe('fine-tune');
+    expect(files['failing-cases.jsonl'].trim().split('\n')).toHaveLength(6);
     expect(files['summary.md']).toContain('failing-cases.jsonl');
     const [comment] = ours(pr);
     expect(comment!.body).toContain(`(${url})`);

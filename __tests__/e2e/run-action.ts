@@ -21,11 +21,11 @@ export function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
     if (!m) continue;
     const [, name, delimiter] = m;
     const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!);
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]);
     outputs[name!] = value.join('\n');
   }
   return outputs;

@@ -42,7 +42,7 @@ test('three shards and a merge post exactly the comment a single run posts', asy
     expect(shard.outputs.verdict).toBeUndefined();
     shardCalls.push(Number(shard.outputs.calls));
     // What actions/upload-artifact and download-artifact (merge-multiple) would do.
-    await copyFile(shard.outputs['shard-path']!, path.join(shardDir, path.basename(shard.outputs['shard-path']!)));
+    await copyFile(shard.outputs['shard-path'], path.join(shardDir, path.basename(shard.outputs['shard-path'])));
   }
   expect(world.github.state.commentsOn(302)).toHaveLength(0);
   expect(Math.min(...shardCalls)).toBeGreaterThan(0);
@@ -57,8 +57,8 @@ test('three shards and a merge post exactly the comment a single run posts', asy
   // Latency is measured, so it differs from run to run (and its row shows only when it moved beyond its
   // noise); everything else must be identical.
   const timeless = (body: string) => body.replace(/^\| Latency \|.*\n/m, '');
-  expect(timeless(world.github.state.commentsOn(302)[0]!.body)).toBe(
-    timeless(world.github.state.commentsOn(301)[0]!.body),
+  expect(timeless(world.github.state.commentsOn(302)[0].body)).toBe(
+    timeless(world.github.state.commentsOn(301)[0].body),
   );
 });
 
@@ -68,7 +68,7 @@ test('a merge with a shard missing is refused and names what is missing', async 
   await mkdir(shardDir, { recursive: true });
   for (const i of [1, 3]) {
     const shard = await runAction({ ...pullRequest(s, 303), inputs: { cache: 'false', shard: `${i}/3` } });
-    await copyFile(shard.outputs['shard-path']!, path.join(shardDir, path.basename(shard.outputs['shard-path']!)));
+    await copyFile(shard.outputs['shard-path'], path.join(shardDir, path.basename(shard.outputs['shard-path'])));
   }
   const merged = await runAction({ ...pullRequest(s, 303), inputs: { cache: 'false', mode: 'merge' } });
   expect(merged.code).toBe(1);
@@ -99,19 +99,49 @@ test('a base already evaluated on main costs no first-sample call; the footer co
   await s.repo.git('checkout', '--quiet', 'main');
 
   const pr = await runAction({ ...pullRequest(s, 304), inputs: {}, runnerTemp });
-  const report = JSON.parse(await readFile(pr.outputs['report-path']!, 'utf8'));
+  const report = JSON.parse(await readFile(pr.outputs['report-path'], 'utf8'));
   const base = report.suites[0].base.results as Array<{ cached: boolean }>;
   const head = report.suites[0].head.results as Array<{ cached: boolean }>;
   expect(base.length).toBe(20);
   expect(base.every((r) => r.cached)).toBe(true);
   expect(head.some((r) => r.cached)).toBe(false);
   expect(pr.outputs['cached-calls']).toBe('20');
-  // 20 head calls, and the 8 flipped cases re-run 3 times on each side with fresh samples (never cached).
-  expect(pr.outputs.calls).toBe('68');
-  const body = world.github.state.commentsOn(304)[0]!.body;
-  expect(body).toContain('68 calls made, 20 served from cache');
+  // 20 head calls, and the 20 cached base samples drawn again for the test (a cached base only screens);
+  // stage 1 then decides it (8 flips down of 8: p = 1/256).
+  expect(pr.outputs.calls).toBe('40');
+  const body = world.github.state.commentsOn(304)[0].body;
+  expect(body).toContain('40 calls made, 20 served from cache');
   expect(body).toContain(
-    'the 8 case(s) whose first samples flipped were re-run on both sides (48 calls, never from the cache',
+    'stage 1 is one per side of 20 case(s), 20 of them drawn again because the first sample came from the cache; stage 1 decided it (20 calls beyond the first samples, none from the cache)',
+  );
+});
+
+test('with repeats, the cached base results are drawn again before the test: a cached sample never decides', async () => {
+  const s = await scenario(10, 6);
+  await s.repo.git('checkout', '--quiet', s.base);
+  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-restored-'));
+  const onMain = await runAction({
+    runnerTemp,
+    workspace: s.repo.dir,
+    eventName: 'push',
+    payload: { before: s.base, after: s.base },
+    inputs: { base: s.base, 'fail-on': 'never', comment: 'always', repeat: '2' },
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
+    sha: s.base,
+  });
+  expect(onMain.code).toBe(0);
+  await s.repo.git('checkout', '--quiet', 'main');
+
+  const pr = await runAction({ ...pullRequest(s, 306), inputs: { repeat: '2' }, runnerTemp });
+  expect(pr.outputs.verdict).toBe('regression');
+  // 20 cases × 2 repeats on the head; the base's 40 came from the cache and are drawn again.
+  expect(pr.outputs['cached-calls']).toBe('40');
+  expect(pr.outputs.calls).toBe('80');
+  const report = JSON.parse(await readFile(pr.outputs['report-path'], 'utf8'));
+  expect((report.suites[0].base.results as Array<{ cached: boolean }>).some((r) => r.cached)).toBe(false);
+  expect(world.github.state.commentsOn(306)[0].body).toContain(
+    '40 result(s) that came from the cache were drawn again before the test',
   );
 });
 
@@ -131,7 +161,7 @@ test('only the changed prompt runs: an unchanged prompt of the same suite is not
   const run = await runAction({ ...pullRequest(changed, 305), inputs: { cache: 'false' } });
   expect(run.outputs.verdict).toBe('ship');
   expect(world.model.requestCount - calls).toBe(40); // 20 tests × the changed prompt × 2 sides
-  const body = world.github.state.commentsOn(305)[0]!.body;
+  const body = world.github.state.commentsOn(305)[0].body;
   expect(body).toContain('prompts/second.txt');
   expect(body).toContain('unchanged: identical text at base and head');
 });

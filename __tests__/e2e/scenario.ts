@@ -65,7 +65,8 @@ export function modelEnv(model: FakeModelServer): Record<string, string> {
   return { OPENAI_API_KEY: 'sk-test-key', OPENAI_BASE_URL: `${model.url}/v1` };
 }
 
-export function pullRequestEvent(s: Scenario, number = 7) {
+/** The pull_request event payload for the commits `base` and `head`. */
+export function pullRequestEvent(s: Pick<Scenario, 'base' | 'head'>, number = 7) {
   return {
     action: 'synchronize',
     number,

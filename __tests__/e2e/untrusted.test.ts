@@ -175,7 +175,7 @@ async function review(
 ): Promise<{ run: ActionRun; pr: number }> {
   const pr = nextPr++;
   world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
-  const event = pullRequestEvent({ base, head } as never, pr);
+  const event = pullRequestEvent({ base, head }, pr);
   const run = await runAction({
     workspace,
     eventName: 'pull_request_target',
@@ -283,7 +283,7 @@ test("GitHub's 3,000-file cap on a shallow checkout of the base: head code still
   const run = await runAction({
     workspace: shallow,
     eventName: 'pull_request_target',
-    payload: pullRequestEvent({ base, head } as never, pr),
+    payload: pullRequestEvent({ base, head }, pr),
     inputs: { 'fail-on': 'never' },
     env: modelEnv(world.model),
     apiUrl: world.github.url,
@@ -312,7 +312,7 @@ test('output-cache entries are written redacted and outside the checkout', async
     await runAction({
       workspace: repo.dir,
       eventName: 'pull_request',
-      payload: pullRequestEvent({ base, head } as never, pr),
+      payload: pullRequestEvent({ base, head }, pr),
       inputs: {},
       env: { ...modelEnv(echoKey), OPENAI_BASE_URL: `${echoKey.url}/v1` },
       apiUrl: world.github.url,
@@ -361,7 +361,7 @@ test("a grader's key and a secret a trusted custom provider echoes reach no comm
     const run = await runAction({
       workspace: repo.dir,
       eventName: 'pull_request',
-      payload: pullRequestEvent({ base, head } as never, pr),
+      payload: pullRequestEvent({ base, head }, pr),
       inputs: { 'fail-on': 'never', comment: 'always' },
       env: { ...modelEnv(world.model), ...secrets },
       apiUrl: world.github.url,
@@ -380,7 +380,7 @@ test("a grader's key and a secret a trusted custom provider echoes reach no comm
 test('workflow_run is untrusted too: a head config that redirects the key is not loaded', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-attack-'));
   const ctx = { marker: path.join(dir, 'marker'), attackerUrl: attacker.url };
-  const attack = ATTACKS[0]!;
+  const attack = ATTACKS[0];
   const { repo, base } = await attackRepo(attack, ctx);
   const head = await commitHead(repo, attack.head(ctx));
   await repo.git('checkout', '--quiet', base);
@@ -412,7 +412,7 @@ test('workflow_run is untrusted too: a head config that redirects the key is not
 test('allow-untrusted-code with the base checked out says the head would be compared with itself', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-attack-'));
   const ctx = { marker: path.join(dir, 'marker'), attackerUrl: attacker.url };
-  const { repo, base } = await attackRepo(ATTACKS[0]!, ctx);
+  const { repo, base } = await attackRepo(ATTACKS[0], ctx);
   const head = await commitHead(repo, { 'prompts/answer.txt': promptText(9, 'Please answer the question') });
   await repo.git('checkout', '--quiet', base);
   const { run } = await review(repo.dir, base, head, { sha: base, allow: true });
@@ -436,7 +436,7 @@ test('output-cache entries committed under .promptgate/cache decide nothing; res
     await runAction({
       workspace: repo.dir,
       eventName: 'pull_request',
-      payload: pullRequestEvent({ base, head: honest } as never, pr),
+      payload: pullRequestEvent({ base, head: honest }, pr),
       inputs: { 'fail-on': 'never', comment: 'off' },
       env: { ...modelEnv(okModel), OPENAI_BASE_URL: `${okModel.url}/v1` },
       apiUrl: world.github.url,
@@ -461,7 +461,7 @@ test('output-cache entries committed under .promptgate/cache decide nothing; res
     const control = await runAction({
       workspace: repo.dir,
       eventName: 'pull_request_target',
-      payload: pullRequestEvent({ base, head } as never, pr2),
+      payload: pullRequestEvent({ base, head }, pr2),
       inputs: { 'fail-on': 'never' },
       env: modelEnv(world.model),
       apiUrl: world.github.url,

@@ -28,7 +28,7 @@ describe('the gate is always stated, with whether the check blocks', () => {
     const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 6 });
     expect(run.outputs.verdict).toBe('regression');
     expect(run.code).toBe(1);
-    expect(headline(comments()[0]!.body)).toBe(
+    expect(headline(comments()[0].body)).toBe(
       '## ⛔ Regression · gate: consider fine-tuning (60.0%) · merge blocked (fail-on: regression)',
     );
   });
@@ -36,7 +36,7 @@ describe('the gate is always stated, with whether the check blocks', () => {
   test('under fail-on never the same regression says it does not block', async () => {
     const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 6 }, { 'fail-on': 'never' });
     expect(run.code).toBe(0);
-    expect(headline(comments()[0]!.body)).toBe(
+    expect(headline(comments()[0].body)).toBe(
       '## ⛔ Regression · gate: consider fine-tuning (60.0%) · not blocking (fail-on: never)',
     );
   });
@@ -48,7 +48,7 @@ describe('errors are missing data', () => {
     const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 10, suite: { tests: 60 } });
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.code).toBe(0);
-    const body = comments()[0]!.body;
+    const body = comments()[0].body;
     expect(headline(body)).toBe(
       '## ⚠️ Inconclusive · gate: ship (100.0%) · not blocking (an inconclusive run blocks only with fail-on: regression,inconclusive)',
     );
@@ -68,7 +68,7 @@ describe('errors are missing data', () => {
     );
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.code).toBe(1);
-    expect(headline(comments()[0]!.body)).toBe(
+    expect(headline(comments()[0].body)).toBe(
       '## ⚠️ Inconclusive · gate: ship (100.0%) · merge blocked (fail-on: regression,inconclusive)',
     );
   });
@@ -82,7 +82,7 @@ describe('errors are missing data', () => {
     });
     expect(run.outputs.verdict).toBe('regression');
     expect(run.code).toBe(1);
-    const body = comments()[0]!.body;
+    const body = comments()[0].body;
     expect(body).toContain('- ⛔ head worse than base overall');
     expect(body).toContain('Also missing or too little evidence (the regression stands):');
     expect(body).toContain('- ⚠️ 3 of 20 head calls errored (15.0%, more than the 10.0% allowed)');
@@ -95,12 +95,14 @@ describe('critical tests inside α', () => {
     const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 9, suite: { critical: [9] } });
     expect(run.outputs.verdict).toBe('regression');
     expect(run.code).toBe(1);
-    const body = comments()[0]!.body;
+    const body = comments()[0].body;
     expect(body).toContain(
       '- ⛔ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model newly failing (exact test over its repeats p = 0.014, adjusted 0.029 &lt; α = 0.05)',
     );
+    // Stage 2: 2 repeats per side of the 2 flipped cases, 1 of the 18 others (44 calls); the critical case
+    // needs 4 repeats per side drawn after its selection: 2 more (4 calls).
     expect(body).toContain(
-      'the 2 case(s) whose first samples flipped were re-run on both sides (14 calls, never from the cache',
+      'stage 1 is one per side of 20 case(s); stage 2 re-ran 20 case(s) chosen by their stage-1 totals (48 calls beyond the first samples, none from the cache)',
     );
   });
 
@@ -112,7 +114,7 @@ describe('critical tests inside α', () => {
     );
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.code).toBe(0);
-    expect(comments()[0]!.body).toContain(
+    expect(comments()[0].body).toContain(
       '- ⚠️ critical test 9 (question 9) on file://prompts/answer.txt × openai:chat:fake-model is newly failing, but 2 base and 2 head outcome(s) cannot decide it: it needs 4 fresh repeats per side',
     );
   });
@@ -135,7 +137,7 @@ describe('critical tests inside α', () => {
       suite: { critical: [3] },
     });
     expect(run.outputs.verdict).toBe('inconclusive');
-    expect(comments()[0]!.body).toContain(
+    expect(comments()[0].body).toContain(
       '- ⚠️ critical test 3 (question 3) on file://prompts/answer.txt × openai:chat:fake-model has no head outcome: every head call errored',
     );
   });
@@ -148,7 +150,7 @@ describe('adjusted p-values', () => {
       { baseSkill: 10, headSkill: 8, suite: { critical: [0] } },
       { repeat: '2' },
     );
-    const body = comments()[0]!.body;
+    const body = comments()[0].body;
     // 4 of 20 cases broke 2/2 → 0/2: sign-flip p = 1/16 = 0.0625, adjusted ×2 = 0.13: not flagged.
     expect(body).toContain('| Δ | p <sub>adj.</sub> |');
     expect(body).toContain('| −20.0 pts | 0.13 |');
@@ -173,9 +175,10 @@ describe('gatekeeping over prompt groups', () => {
     world.github.state.setPull(pr, { head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } });
     const run = await rerunPullRequest(world, { s: { repo: s.repo, base, head }, pr });
     expect(run.outputs.verdict).toBe('regression');
-    const body = world.github.state.commentsOn(pr)[0]!.body;
+    const body = world.github.state.commentsOn(pr)[0].body;
     const row = (prompt: string) => body.split('\n').find((l) => l.startsWith(`| file://prompts/${prompt}<br>`))!;
-    expect(row('answer.txt')).toMatch(/\| −50\.0 pts \| <0\.001 ⛔ \| 20 \|/);
+    // Stage 1 decides (10 flips down of 10); the group's p is its stage-1 p over the early share (2^−10 / 0.4), Holm ×2.
+    expect(row('answer.txt')).toMatch(/\| −50\.0 pts \| 0\.0049 ⛔ \| 20 \|/);
     expect(row('second.txt')).toMatch(/\| ±0\.0 pts \| 1 \| 20 \|/);
     expect(body).toMatch(/^\| \*\*All\*\* \|.* \| <0\.001 ⛔ \| 40 \|/m);
     expect(body).toContain('adjusted for the overall test first and Holm over 2 groups');
@@ -183,11 +186,13 @@ describe('gatekeeping over prompt groups', () => {
 });
 
 describe('small suites', () => {
-  test('a 4-case collapse 100% → 0% is decided by fresh repeats of the 4 cases: a regression (it was a passing check)', async () => {
+  test('a 4-case collapse 100% → 0% is decided by fresh samples of the 4 cases: a regression (it was a passing check)', async () => {
     const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 0, suite: { tests: 4 } });
     expect(run.outputs.verdict).toBe('regression');
     expect(run.code).toBe(1);
-    expect(comments()[0]!.body).toContain('the 4 case(s) whose first samples flipped were re-run on both sides');
+    // Stage 1 (4 flips down: p = 1/16) cannot; stage 2 (2 repeats per side each, all failing) does.
+    expect(comments()[0].body).toContain('stage 2 re-ran 4 case(s) chosen by their stage-1 totals');
+    expect(comments()[0].body).toContain('exact group-sequential p &lt; 0.001 &lt; α = 0.05');
   });
 
   test('a 1-case collapse cannot be decided even so: inconclusive, and fail-on inconclusive blocks it', async () => {
@@ -195,8 +200,8 @@ describe('small suites', () => {
     const { run, comments } = await reviewPullRequest(world, change);
     expect(run.outputs.verdict).toBe('inconclusive');
     expect(run.code).toBe(0);
-    expect(comments()[0]!.body).toContain(
-      '- ⚠️ too little fresh evidence: the 1 flipped case(s) re-run 3 time(s) per side can never reach significance (the smallest p is 0.05)',
+    expect(comments()[0].body).toContain(
+      '- ⚠️ too little fresh evidence: the 1 case(s) and their fresh repeats can never reach significance (the smallest p is 0.083)',
     );
     const blocking = await reviewPullRequest(world, change, { 'fail-on': 'regression,inconclusive' });
     expect(blocking.run.code).toBe(1);
@@ -209,7 +214,7 @@ describe('small suites', () => {
       { repeat: '2' },
     );
     expect(run.outputs.verdict).toBe('inconclusive');
-    expect(comments()[0]!.body).toContain(
+    expect(comments()[0].body).toContain(
       '- ⚠️ too small to decide: every case got worse (base 100.0% → head 0.0%), but 4 paired case(s) can never reach significance (the smallest p is 1/16); it needs at least 5 cases',
     );
   });
@@ -217,29 +222,30 @@ describe('small suites', () => {
   test('a small suite that did not get worse keeps its gate verdict and says it is too small', async () => {
     const { run, comments } = await reviewPullRequest(world, { baseSkill: 10, headSkill: 10, suite: { tests: 3 } });
     expect(run.outputs.verdict).toBe('ship');
-    expect(comments()[0]!.body).toContain(
+    expect(comments()[0].body).toContain(
       "ℹ️ Too small for any drop to be significant: 3 paired case(s), and the paired test's smallest p is 1/8.",
     );
   });
 });
 
-describe('fresh evidence for flips: a cached base is one sample, so it only selects', () => {
-  test('a re-run draws the flipped cases afresh on both sides: only first samples can come from the cache', async () => {
+describe('fresh evidence: a cached base is one sample, so it only screens', () => {
+  test('a re-run draws afresh every first sample that came from the cache: the test uses none of them', async () => {
     const first = await reviewPullRequest(world, { baseSkill: 10, headSkill: 6 });
     expect(first.run.outputs.verdict).toBe('regression');
-    expect(first.run.outputs.calls).toBe(String(40 + 48)); // 20 cases × 2 sides, then 8 flipped × 3 × 2 fresh
+    // 20 cases × 2 sides, all drawn in this run: they are stage 1, and 8 flips down of 8 decide it (p = 1/256).
+    expect(first.run.outputs.calls).toBe('40');
+    expect(first.comments()[0].body).toContain(
+      'stage 1 is one per side of 20 case(s); stage 1 decided it (0 calls beyond the first samples, none from the cache)',
+    );
     const requests = world.model.requestCount;
     const again = await rerunPullRequest(world, first);
     expect(again.outputs.verdict).toBe('regression');
-    // Whatever the cache holds (here the Actions cache service is absent, so it lives one run), only first
-    // samples can come from it: the 48 fresh calls are made again on every run.
+    // Whatever the cache holds (here the Actions cache service is absent, so it lives one run), a first sample
+    // that came from it is drawn again for the test: every run makes its 40 fresh calls.
     const cached = Number(again.outputs['cached-calls']);
     expect(cached).toBeLessThanOrEqual(40);
-    expect(Number(again.outputs.calls)).toBe(40 - cached + 48);
-    expect(world.model.requestCount - requests).toBe(40 - cached + 48);
-    expect(first.comments()[0]!.body).toContain(
-      'the 8 case(s) whose first samples flipped were re-run on both sides (48 calls, never from the cache; 1 of 1 look(s))',
-    );
+    expect(Number(again.outputs.calls)).toBe(40);
+    expect(world.model.requestCount - requests).toBe(40);
   });
 });
 
@@ -260,7 +266,7 @@ describe('reviewers are not misled by what the model or the suite wrote', () => 
       },
     });
     expect(run.outputs.verdict).toBe('regression');
-    const body = comments()[0]!.body;
+    const body = comments()[0].body;
     // In the output excerpts (code blocks): visible code points, and GitHub links nothing inside code.
     expect(body).toContain('Sorry ⟨U+202E⟩KO⟨U+202C⟩ @octocat fixes #12 and octo/demo#3⟨U+200B⟩');
     // In the prompt diff too.

@@ -21,7 +21,7 @@ async function pull(files: { base: Record<string, string>; head: Record<string, 
   const run = await runAction({
     workspace: repo.dir,
     eventName: 'pull_request',
-    payload: pullRequestEvent({ base, head } as never, pr),
+    payload: pullRequestEvent({ base, head }, pr),
     inputs: {},
     env: modelEnv(world.model),
     apiUrl: world.github.url,

@@ -53,9 +53,9 @@ describe('adaptive concurrency (AIMD)', () => {
     const held = await take(limiter, 3);
     const fourth = limiter.acquire({ retry: false });
     expect(await settled(fourth)).toBe(false);
-    limiter.release(held[0]!, ok);
+    limiter.release(held[0], ok);
     expect(await settled(fourth)).toBe(true);
-    for (const ticket of [held[1]!, held[2]!, await fourth]) limiter.release(ticket, ok);
+    for (const ticket of [held[1], held[2], await fourth]) limiter.release(ticket, ok);
     for (let i = 0; i < 100; i++) limiter.release(await limiter.acquire({ retry: false }), ok);
     expect(limiter.stats().window).toBe(4);
   });

@@ -67,8 +67,8 @@ describe('a provider that limits its rate', () => {
       render,
       sleep: async () => {},
     });
-    expect(results[0]!.error).toMatch(/HTTP 429.*still rate limited.*maxRateLimitWaitMs/);
-    expect(results[0]!.pass).toBe(false);
+    expect(results[0].error).toMatch(/HTTP 429.*still rate limited.*maxRateLimitWaitMs/);
+    expect(results[0].pass).toBe(false);
   });
 });
 
@@ -108,7 +108,7 @@ describe('graders go through the engine', () => {
     server = await startFakeModelServer({ responder: verdict });
     server.fail('hang', 'hang');
     const { results, stats } = await gradedRun(1, { maxConcurrency: 1, maxRetries: 1, timeoutMs: 200 });
-    expect(results[0]!.error).toMatch(/llm-rubric grader .* timed out after 200 ms \(after 2 attempts\)/);
+    expect(results[0].error).toMatch(/llm-rubric grader .* timed out after 200 ms \(after 2 attempts\)/);
     expect(stats).toMatchObject({ errors: 1, failed: 0 });
   });
 

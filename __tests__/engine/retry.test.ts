@@ -22,7 +22,7 @@ async function runScript(steps: Step[], timeoutMs = 0) {
   const outcome = await callWithRetry(
     (signal) => {
       signals.push(signal);
-      const step = steps[Math.min(next++, steps.length - 1)]!;
+      const step = steps[Math.min(next++, steps.length - 1)];
       if (step === 'hang') return new Promise<ProviderResponse>(() => {});
       if ('throws' in step) return Promise.reject(new Error(step.throws));
       return Promise.resolve(step);
@@ -79,8 +79,8 @@ describe('retrying transient failures', () => {
     const { outcome, signals, sleeps } = await runScript(['hang', ok], 20);
     expect(outcome).toMatchObject({ ok: true, attempts: 2 });
     expect(sleeps).toHaveLength(1);
-    expect(signals[0]!.aborted).toBe(true);
-    expect(signals[1]!.aborted).toBe(false);
+    expect(signals[0].aborted).toBe(true);
+    expect(signals[1].aborted).toBe(false);
   });
 
   test('timing out on every attempt ends in an error naming the timeout', async () => {
@@ -120,7 +120,7 @@ describe('rate-limit answers are waits, not faults', () => {
   test('429s do not use up maxRetries: ten of them, then an answer, with maxRetries 3', async () => {
     let next = 0;
     const steps = [...Array.from({ length: 10 }, () => limited(100)), ok];
-    const outcome = await callWithRetry(async () => steps[next++]!, {
+    const outcome = await callWithRetry(async () => steps[next++], {
       policy,
       timeoutMs: 0,
       sleep: async () => {},
@@ -133,7 +133,7 @@ describe('rate-limit answers are waits, not faults', () => {
   test('faults still have their budget when 429s came between them', async () => {
     let next = 0;
     const steps = [limited(), http500, limited(), http500, http500, http500];
-    const outcome = await callWithRetry(async () => steps[next++]!, {
+    const outcome = await callWithRetry(async () => steps[next++], {
       policy,
       timeoutMs: 0,
       sleep: async () => {},
@@ -171,7 +171,7 @@ describe('rate-limit answers are waits, not faults', () => {
     const sleeps: number[] = [];
     let next = 0;
     const steps = [limited(100), ok];
-    await callWithRetry(async () => steps[next++]!, {
+    await callWithRetry(async () => steps[next++], {
       policy,
       timeoutMs: 0,
       sleep: async (ms) => void sleeps.push(ms),

@@ -12,7 +12,7 @@ test.each([
   const tests = [makeTest({ word: 'hi' }, '', { assert: [assertion] })];
   const { results } = await runSuite(makeSuite({ tests }), { providers: [fakeProvider('echo')], render });
   expect(results[0]).toMatchObject({ pass: expected, output: 'Say hi' });
-  expect(results[0]!.error).toBeUndefined();
+  expect(results[0].error).toBeUndefined();
 });
 
 test('a latency assertion cannot judge a cache hit (no call was timed): the case is an error, as in promptfoo', async () => {
@@ -23,6 +23,6 @@ test('a latency assertion cannot judge a cache hit (no call was timed): the case
   const second = await runSuite(makeSuite({ tests }), { providers: [slow], render, cache });
   expect(first.results[0]).toMatchObject({ pass: false, cached: false });
   expect(second.results[0]).toMatchObject({ pass: false, cached: true, latencyMs: 0 });
-  expect(second.results[0]!.error).toMatch(/cache/i);
+  expect(second.results[0].error).toMatch(/cache/i);
   expect(second.stats).toMatchObject({ errors: 1, failed: 0 });
 });

@@ -61,7 +61,7 @@ describe('runSuite: plan and order', () => {
   test('labels tell providers apart in results', async () => {
     const labelled = { ...fakeProvider('openai:chat:gpt-4o-mini'), label: 'mini-hot' };
     const { results } = await run(makeSuite(), { providers: [labelled] });
-    expect(results[0]!.provider).toBe('mini-hot');
+    expect(results[0].provider).toBe('mini-hot');
   });
 });
 
@@ -238,7 +238,7 @@ describe('runSuite: failures are errors, not fails', () => {
       providers: [fakeProvider('echo')],
       score: async () => Promise.reject(new Error('unknown assertion type "contans"')),
     });
-    expect(results[0]!.error).toBe('assertions could not run: unknown assertion type "contans"');
+    expect(results[0].error).toBe('assertions could not run: unknown assertion type "contans"');
   });
 
   test('a render failure is an error for that case; a ConfigError stops the run', async () => {
@@ -249,7 +249,7 @@ describe('runSuite: failures are errors, not fails', () => {
         throw new Error('undefined var');
       },
     });
-    expect(broken.results[0]!.error).toBe('could not render prompt "say": undefined var');
+    expect(broken.results[0].error).toBe('could not render prompt "say": undefined var');
     const located = new ConfigError({ file: 'prompts/say.txt', line: 1, column: 5 }, 'unexpected "}}"');
     await expect(
       run(makeSuite(), {
@@ -259,7 +259,7 @@ describe('runSuite: failures are errors, not fails', () => {
         },
       }),
     ).rejects.toBe(located);
-    expect(providers[0]!.calls).toHaveLength(0);
+    expect(providers[0].calls).toHaveLength(0);
   });
 
   test('aborting the run rejects it and stops calling', async () => {
@@ -286,14 +286,14 @@ describe('runSuite: transform', () => {
     const transform = 'return `${context.prompt.id}/${context.vars.word}: ${output}`\n';
     const tests = [makeTest({ word: 'hi' }, 'say/hi: Say hi', { options: { transform } })];
     const { results } = await run(makeSuite({ tests }), { providers: [fakeProvider('echo')] });
-    expect(results[0]!.pass).toBe(true);
+    expect(results[0].pass).toBe(true);
   });
 
   test('a transform that throws makes the case an error, keeping the raw output', async () => {
     const tests = [makeTest({ word: 'hi' }, 'x', { options: { transform: 'JSON.parse(output).answer' } })];
     const { results, stats } = await run(makeSuite({ tests }), { providers: [fakeProvider('echo')] });
     expect(results[0]).toMatchObject({ output: 'Say hi', pass: false, score: 0 });
-    expect(results[0]!.error).toMatch(/^transform failed: .*JSON/);
+    expect(results[0].error).toMatch(/^transform failed: .*JSON/);
     expect(stats.errors).toBe(1);
   });
 });
@@ -347,7 +347,7 @@ describe('runSuite: cache', () => {
       { tests: [makeTest({ word: 'slow' }, 'slow'), makeTest({ word: 'fast' }, 'fast')] },
       { maxConcurrency: 1 },
     );
-    await run({ ...suite, tests: [suite.tests[1]!] }, { providers: [fakeProvider('p')], cache });
+    await run({ ...suite, tests: [suite.tests[1]] }, { providers: [fakeProvider('p')], cache });
 
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -56,6 +56,26 @@ describe('planSuiteSpend', () => {
     expect(spendPlanText({ plan })).toMatch(/priced\s+4\s+1\s+3/);
   });
 
+  test("a test's graders given per kind ({ text, embedding }): the text one is counted for llm-rubric", async () => {
+    const grader = fakeProvider('text-grader');
+    const provider = { text: 'text-grader', embedding: 'openai:embedding:e' };
+    const graded = makeTest({ word: 'a' }, 'a', {
+      assert: [{ type: 'llm-rubric', value: 'ok' }],
+      options: { provider },
+    });
+    const plan = await planSuiteSpend({
+      suite: makeSuite({ tests: [graded] }),
+      providers: [fakeProvider('model')],
+      cache: new MemoryCache(),
+      render,
+      gradingProvider: async (spec) => {
+        if (spec !== 'text-grader') throw new Error(`no grader ${JSON.stringify(spec)}`);
+        return grader;
+      },
+    });
+    expect(plan.lines.find((l) => l.provider === 'text-grader')).toMatchObject({ role: 'grader', planned: 1 });
+  });
+
   test('a sample keeps the same cases whatever else the plan holds (base and head pair up)', () => {
     const ids = Array.from({ length: 400 }, (_, i) => `case-${i}`);
     const keep = sampleFilter(0.25)(ids)!;

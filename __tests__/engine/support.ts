@@ -1,6 +1,7 @@
 // In-test building blocks for the engine: suites as plain objects, providers as plain objects with
 // scripted answers and latency, a tiny renderer and scorer standing in for the real ones.
 import type { ScoreContext, TestScore } from '../../src/assertions/index.js';
+import { fileLocator } from '../../src/config/source.js';
 import type { Prompt, Provider, ProviderResponse, Suite, TestCase } from '../../src/types.js';
 
 export function makeTest(vars: Record<string, unknown>, expected: string, extra: Partial<TestCase> = {}): TestCase {
@@ -12,6 +13,11 @@ export function makeSuite(overrides: Partial<Suite> = {}, options: Partial<Suite
     configPath: '/repo/evals/promptgate.yaml',
     rootDir: '/repo/evals',
     prompts: [{ id: 'say', label: 'say', raw: 'Say {{word}}' }],
+    writtenPrompts: {
+      entries: [{ id: 'say', raw: 'Say {{word}}' }],
+      locator: fileLocator('promptgate.yaml'),
+      globs: [],
+    },
     providers: [{ id: 'echo', config: {} }],
     tests: [makeTest({ word: 'hi' }, 'hi')],
     evaluateOptions: { maxConcurrency: 4, repeat: 1, timeoutMs: 0, maxRetries: 2, ...options },

@@ -18,7 +18,7 @@ describe('createGitHubClient against the loopback fake', () => {
     const res = await client.request<{ head: { sha: string } }>(...getPull());
     expect(res.data.head.sha).toBe('c'.repeat(40));
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]!.headers.authorization).toBe('token ghs_secret');
+    expect(fake.requests[0].headers.authorization).toBe('token ghs_secret');
   });
 
   test.each([

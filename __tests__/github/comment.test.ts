@@ -61,8 +61,8 @@ describe('upsertStickyComment', () => {
 
     const comments = fake.state.commentsOn(12);
     expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toBe(`## Run 2\n\n${MARKER}\n`);
-    expect(comments[0]!.user.login).toBe(ACTIONS_BOT_LOGIN);
+    expect(comments[0].body).toBe(`## Run 2\n\n${MARKER}\n`);
+    expect(comments[0].user.login).toBe(ACTIONS_BOT_LOGIN);
   });
 
   test('different keys keep different comments', async () => {
@@ -144,7 +144,7 @@ describe('upsertStickyComment', () => {
     expect(result.action).toBe('created');
     expect(shrinkCalls).toHaveLength(1);
     expect(shrinkCalls[0]).toBeLessThan(65536);
-    expect(fake.state.commentsOn(12)[0]!.body).toMatch(
+    expect(fake.state.commentsOn(12)[0].body).toMatch(
       /truncated; full report in the job summary\)\n\n<!-- promptgate:default -->\n$/,
     );
   });

@@ -55,20 +55,27 @@ describe('fake GitHub', () => {
         })
       ).status,
     ).toBe(200);
-    expect(fake.state.comments[0]!.body).toBe('edited');
+    expect(fake.state.comments[0].body).toBe('edited');
     expect((await call(`/repos/octo/demo/issues/comments/${created.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(fake.state.commentsOn(3)).toHaveLength(4);
   });
 
-  test('records requests with their authorization header and body', async () => {
+  test('records requests with their authorization header and body, and when and how each was answered', async () => {
+    const before = performance.now();
     await call('/repos/octo/demo/issues/3/comments', { method: 'POST', body: JSON.stringify({ body: 'hi' }) });
+    await call('/repos/octo/demo/hooks');
     expect(fake.requests[0]).toMatchObject({
       method: 'POST',
       path: '/repos/octo/demo/issues/3/comments',
       headers: { authorization: 'token ghs_x' },
       body: { body: 'hi' },
       route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      status: 201,
     });
+    expect(fake.requests[0].answeredAt).toBeGreaterThanOrEqual(before);
+    expect(fake.requests[0].answeredAt).toBeLessThanOrEqual(performance.now());
+    expect(fake.requests[1]).toMatchObject({ path: '/repos/octo/demo/hooks', status: 404 });
+    expect(fake.requests[1].route).toBeUndefined();
   });
 
   test('queued faults are consumed in order, then the route works again', async () => {

@@ -1,3 +1,4 @@
+import type { FileChange } from '../../src/git/changes.js';
 import { GitHubPermissionError } from '../../src/github/client.js';
 import { getFileAtRef, getPullRequest, listPullRequestFiles, toFileChange } from '../../src/github/pr.js';
 import { ROUTES, startFakeGitHub, type FakeGitHub, type FakePullFile } from '../support/fake-github.js';
@@ -12,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 describe('toFileChange maps GitHub’s statuses', () => {
-  test.each<[FakePullFile, ReturnType<typeof toFileChange>]>([
+  test.each<[FakePullFile, FileChange | undefined]>([
     [
       { filename: 'a', status: 'added' },
       { status: 'added', path: 'a' },
@@ -116,7 +117,7 @@ describe('getFileAtRef', () => {
     expect((await getFileAtRef(client, { owner: 'octo', repo: 'demo', path, ref: 'abc123' }))?.toString('utf8')).toBe(
       content,
     );
-    expect(fake.requests[0]!.query.ref).toBe('abc123');
+    expect(fake.requests[0].query.ref).toBe('abc123');
   });
 
   test('a file absent at that ref → undefined', async () => {

@@ -64,10 +64,10 @@ test('the body sees the head the replaced comment recorded; undefined leaves it 
   fake.state.setPull(5, { head: { sha: B, ref: 'feature' } });
   await write(B, { body: (p) => (seen.push(p.head), 'second') }).result;
   expect(seen).toEqual([A]);
-  const before = fake.state.commentsOn(5)[0]!.body;
+  const before = fake.state.commentsOn(5)[0].body;
   const kept = await write(B, { body: () => undefined }).result;
   expect(kept?.action).toBe('unchanged');
-  expect(fake.state.commentsOn(5)[0]!.body).toBe(before);
+  expect(fake.state.commentsOn(5)[0].body).toBe(before);
 });
 
 test.each([
@@ -94,6 +94,6 @@ test('duplicates of ours go; a lookalike of someone else stays', async () => {
   const written = await run.result;
   const left = fake.state.commentsOn(5);
   expect(left.map((c) => c.user.login)).toEqual([OURS, 'mallory']);
-  expect(left[0]!.id).toBe(written!.id);
+  expect(left[0].id).toBe(written!.id);
   expect(run.logged).toContain('removed 1 duplicate promptgate comment');
 });

@@ -2,12 +2,12 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { runInit } from '../../src/init/index.js';
+import { runInit, type InitResult } from '../../src/init/index.js';
 import { copyOfFixture, emptyDir, removeTempDirs, writeFiles } from './temp-dir.js';
 
 afterAll(removeTempDirs);
 
-async function init(cwd: string, force = false) {
+async function init(cwd: string, force = false): Promise<InitResult & { log: string }> {
   const lines: string[] = [];
   const result = await runInit({ cwd, force, log: (line) => lines.push(line) });
   return { ...result, log: lines.join('\n') };
@@ -17,7 +17,7 @@ const readYaml = async (file: string) => parse(await readFile(file, 'utf8'));
 
 describe('promptgate init in a project with prompts (fixtures/init/support-bot)', () => {
   let dir: string;
-  let result: Awaited<ReturnType<typeof init>>;
+  let result: InitResult & { log: string };
   beforeAll(async () => {
     dir = await copyOfFixture('support-bot');
     result = await init(dir);

@@ -1,4 +1,4 @@
-// The loopback model servers other suites rely on: the scriptable TypeScript one and the plain-JS script.
+// The loopback model server other suites rely on, in process and as the scripts run it (a child process).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -82,6 +82,49 @@ describe('startFakeModelServer', () => {
     ]);
   });
 
+  it.each([
+    [
+      'OpenAI',
+      '/v1/chat/completions',
+      'x-ratelimit-remaining-requests',
+      {
+        error: { type: 'requests', code: 'rate_limit_exceeded', message: expect.stringMatching(/^Rate limit reached/) },
+      },
+    ],
+    [
+      'Anthropic',
+      '/v1/messages',
+      'anthropic-ratelimit-requests-remaining',
+      { type: 'error', error: { type: 'rate_limit_error' } },
+    ],
+  ])('refuses a request over its rate limit as %s does', async (_vendor, route, remaining, body) => {
+    server = await startFakeModelServer({ rateLimit: { perSecond: 1, burst: 1 } });
+    const post = () =>
+      fetch(`${server.url}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
+      });
+    const first = await post();
+    expect([first.status, await first.json()]).toEqual([200, expect.anything()]);
+    const second = await post();
+    expect([second.status, second.headers.get(remaining)]).toEqual([429, '0']);
+    expect(Number(second.headers.get('retry-after-ms'))).toBeGreaterThan(0);
+    expect(await second.json()).toMatchObject(body);
+    expect(server.limitedCount).toBe(1);
+  });
+
+  it('tells its counts at GET /stats, which it does not count', async () => {
+    server = await startFakeModelServer({ rateLimit: { perSecond: 1, burst: 1 } });
+    const provider = await openaiAt(`${server.url}/v1`);
+    await call(provider, 'a');
+    await call(provider, 'b');
+    const stats = async () => (await fetch(`${server.url}/stats`)).json();
+    expect(await stats()).toEqual({ requestCount: 2, connectionCount: expect.any(Number), limitedCount: 1 });
+    expect(await stats()).toMatchObject({ requestCount: 2 });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('answers 404 for an unknown route', async () => {
     server = await startFakeModelServer();
     const response = await call(await openaiAt(`${server.url}/nope`), 'x');
@@ -111,7 +154,7 @@ describe('startFakeModelServer', () => {
   });
 });
 
-describe('scripts/fake-model-server.mjs (plain JS, for child processes)', () => {
+describe('scripts/fake-model-server.mjs (the same server in a child process)', () => {
   let child: ChildProcess | undefined;
   afterEach(async () => {
     if (child && child.exitCode === null) {
@@ -140,6 +183,18 @@ describe('scripts/fake-model-server.mjs (plain JS, for child processes)', () => 
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
     expect(response).toMatchObject({ output: 'ping', tokenUsage: { prompt: 2, completion: 1, total: 3 } });
+  });
+
+  it('enforces --rate and --burst, and tells the 429s it sent at GET /stats', async () => {
+    child = spawn(process.execPath, [path.resolve('scripts/fake-model-server.mjs'), '--rate', '1', '--burst', '1'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+    const url = line.match(/listening on (http:\/\/127\.0\.0\.1:\d+)$/)?.[1];
+    const provider = await openaiAt(`${url}/v1`);
+    expect((await call(provider, 'one')).output).toBe('one');
+    expect((await call(provider, 'two')).error).toMatch(/HTTP 429/);
+    expect(await (await fetch(`${url}/stats`)).json()).toMatchObject({ requestCount: 2, limitedCount: 1 });
   });
 
   it('refuses a bad --latency', async () => {

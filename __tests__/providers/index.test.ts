@@ -200,10 +200,10 @@ describe('credentials in new providers configs', () => {
         '{"type":"service_account","private_key":"pk-111"}',
       ].sort(),
     );
-    const identity = (await resolveProvider(specs[1]!, { rootDir: '.' })).cacheIdentity;
+    const identity = (await resolveProvider(specs[1], { rootDir: '.' })).cacheIdentity;
     expect(identity).not.toContain('bearer-789');
     expect(JSON.parse(identity).config.auth).toEqual({ type: 'bearer' });
-    const bedrock = (await resolveProvider(specs[0]!, { rootDir: '.', env: {} })).cacheIdentity;
+    const bedrock = (await resolveProvider(specs[0], { rootDir: '.', env: {} })).cacheIdentity;
     expect(bedrock).not.toContain('aws-secret-123');
     expect(bedrock).not.toContain('aws-session-456');
   });

@@ -149,7 +149,7 @@ describe('openai chat: success', () => {
 
 describe('openai chat: failures are classified, never thrown, never retried', () => {
   const cases: Array<[string, FaultInput, boolean, RegExp]> = [
-    ['429 rate limit', 429, true, /HTTP 429 Too Many Requests: rate_limit_error: fake openai server/],
+    ['429 rate limit', 429, true, /HTTP 429 Too Many Requests: requests: fake openai server/],
     ['500', 500, true, /HTTP 500/],
     ['502', 502, true, /HTTP 502/],
     ['503', 503, true, /HTTP 503/],

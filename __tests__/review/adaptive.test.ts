@@ -1,4 +1,4 @@
-import { gatherFreshEvidence, resampleFilter, type Resample } from '../../src/review/adaptive.js';
+import { gatherFreshEvidence, redrawCached, resampleFilter, type Resample } from '../../src/review/adaptive.js';
 import { caseResults, many, row, type Row } from '../compare/fixtures.js';
 
 const results = (rows: Row[]) => rows.flatMap(caseResults);
@@ -14,10 +14,10 @@ function scripted(outcome: (side: 'base' | 'head', testIdx: number) => 'P' | 'F'
 }
 
 describe('gatherFreshEvidence', () => {
-  it('nothing flipped: no fresh call at all', async () => {
+  it('screened: the head no worse on its first samples, no fresh call at all', async () => {
     const { asked, resample } = scripted(() => 'P');
     const fresh = await gatherFreshEvidence({
-      base: results(many(10, 'P')),
+      base: results([...many(9, 'P'), row(9, 'F')]),
       head: results(many(10, 'P')),
       criticalTests: new Set(),
       alpha: 0.05,
@@ -27,53 +27,94 @@ describe('gatherFreshEvidence', () => {
     expect(asked).toEqual([]);
   });
 
-  it('re-runs only the flipped cases, on both sides, with the default one look of 3 fresh repeats', async () => {
-    const { asked, resample } = scripted((side) => (side === 'base' ? 'P' : 'F'));
+  it('a collapse the first samples (drawn in this run) already prove: rejected at stage 1, no more calls', async () => {
+    const { asked, resample } = scripted(() => 'P');
     const fresh = await gatherFreshEvidence({
       base: results(many(10, 'P')),
+      head: results(many(10, 'F')),
+      criticalTests: new Set(),
+      alpha: 0.05,
+      resample,
+    });
+    expect(asked).toEqual([]);
+    expect(fresh).toMatchObject({ stopped: 'early', calls: 0, redrawn: 0 });
+    expect(fresh!.stage1.head).toHaveLength(10);
+  });
+
+  it('cached first samples are drawn again for stage 1; stage 2 re-runs cases by their stage-1 totals', async () => {
+    const { asked, resample } = scripted((side) => (side === 'base' ? 'P' : 'F'));
+    const fresh = await gatherFreshEvidence({
+      base: results(many(10, 'P').map((r) => ({ ...r, cached: true }))),
       head: results([...many(7, 'P'), ...many(3, 'F', 7)]),
       criticalTests: new Set(),
       alpha: 0.05,
       resample,
     });
+    // Stage 1: all 10 base samples were cached → drawn again (they pass); the head's are this run's.
+    // Then stage 2: 2 repeats of the 3 cases that disagree, 1 of the 7 that passed on both sides.
     expect(asked).toEqual([
-      { side: 'base', tests: [7, 8, 9], n: 3 },
-      { side: 'head', tests: [7, 8, 9], n: 3 },
+      { side: 'base', tests: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], n: 1 },
+      { side: 'base', tests: [0, 1, 2, 3, 4, 5, 6], n: 1 },
+      { side: 'head', tests: [0, 1, 2, 3, 4, 5, 6], n: 1 },
+      { side: 'base', tests: [7, 8, 9], n: 2 },
+      { side: 'head', tests: [7, 8, 9], n: 2 },
     ]);
-    expect(fresh).toMatchObject({ looks: 1, rounds: 1, stopped: 'reject' });
-    expect(fresh!.base).toHaveLength(9);
+    expect(fresh).toMatchObject({ stopped: 'final', redrawn: 10, calls: 10 + 14 + 12 });
   });
 
-  it('a flipped critical case gets the fresh repeats its own exact test needs', async () => {
+  it('a flipped critical case gets the repeats its own exact test needs, drawn after its selection', async () => {
     const { asked, resample } = scripted((side) => (side === 'base' ? 'P' : 'F'));
-    await gatherFreshEvidence({
+    const fresh = await gatherFreshEvidence({
       base: results(many(10, 'P')),
       head: results([...many(9, 'P'), row(9, 'F')]),
       criticalTests: new Set([9]),
       alpha: 0.05,
       resample,
     });
-    // 3 in the look, then 1 more per side: 4 per side decide it at α/2 (1/70 < 0.025).
-    expect(asked.map((a) => [a.side, a.n])).toEqual([
-      ['base', 3],
-      ['head', 3],
-      ['base', 1],
-      ['head', 1],
+    // Stage 2 gives case 9 two repeats per side; 4 per side decide it at α/2 (1/70 < 0.025): 2 more.
+    expect(asked.filter((a) => a.tests.includes(9)).map((a) => [a.side, a.n])).toEqual([
+      ['base', 2],
+      ['head', 2],
+      ['base', 2],
+      ['head', 2],
     ]);
+    expect(fresh!.critical.map((c) => c.testIdx)).toEqual([9]);
   });
 
-  it('several looks: stops early for futility when the fresh repeats show no drop', async () => {
-    const { asked, resample } = scripted(() => 'P');
+  it('screened with a newly failing critical case: only that case is re-run', async () => {
+    const { asked, resample } = scripted((side) => (side === 'base' ? 'P' : 'F'));
     const fresh = await gatherFreshEvidence({
-      base: results(many(10, 'P')),
-      head: results([...many(8, 'P'), ...many(2, 'F', 8)]),
-      criticalTests: new Set(),
+      base: results([...many(8, 'P'), row(8, 'F'), row(9, 'P')]),
+      head: results([...many(8, 'P'), row(8, 'P'), row(9, 'F')]),
+      criticalTests: new Set([9]),
       alpha: 0.05,
       resample,
-      sequential: { rounds: 3, perRound: 1 },
     });
-    expect(fresh).toMatchObject({ rounds: 1, looks: 3, stopped: 'futile' });
-    expect(asked).toHaveLength(2);
+    expect(fresh).toMatchObject({ stopped: 'screened', calls: 8 });
+    expect(asked).toEqual([
+      { side: 'base', tests: [9], n: 4 },
+      { side: 'head', tests: [9], n: 4 },
+    ]);
+  });
+});
+
+describe('redrawCached: with repeats, no cached result enters the test', () => {
+  const cached = (rows: Row[]) => results(rows).map((r) => ({ ...r, cached: true }));
+
+  it('draws every cached result of a paired case again, as many per case as were cached', async () => {
+    const { asked, resample } = scripted((side) => (side === 'base' ? 'P' : 'F'));
+    const redrawn = await redrawCached(cached(many(4, 'PP')), results(many(4, 'FF')), resample);
+    expect(asked).toEqual([{ side: 'base', tests: [0, 1, 2, 3], n: 2 }]);
+    expect(redrawn!.redrawn).toBe(8);
+    expect(redrawn!.base.every((r) => !r.cached)).toBe(true);
+    expect(redrawn!.base).toHaveLength(8);
+  });
+
+  it('screened (the head no worse) or nothing cached: no call', async () => {
+    const { asked, resample } = scripted(() => 'P');
+    expect(await redrawCached(cached(many(4, 'PF')), results(many(4, 'PP')), resample)).toBeUndefined();
+    expect(await redrawCached(results(many(4, 'PP')), results(many(4, 'FF')), resample)).toBeUndefined();
+    expect(asked).toEqual([]);
   });
 });
 

@@ -117,7 +117,7 @@ test('untrusted: a suite the pull request adds is skipped with why; trusted: jud
   const added = { 'promptgate.yaml': suite(), 'prompt.txt': POLITE };
   const untrusted = await run({}, added, { trust: 'untrusted' });
   expect(untrusted.verdict).toBe('skipped');
-  expect(untrusted.suites[0]!.skippedReason).toMatch(/the pull request adds this suite/);
+  expect(untrusted.suites[0].skippedReason).toMatch(/the pull request adds this suite/);
   const trusted = await run({}, added);
   expect(trusted).toMatchObject({ verdict: 'ship', basePassRate: null, headPassRate: 1 });
 });
@@ -141,12 +141,12 @@ test('untrusted: only the prompt files the base names or its globs match are rea
   });
   expect(asked.sort()).toEqual(['prompts/a.txt', 'prompts/b.txt']);
   // The new prompt file is evaluated under the base's tests, on the head only.
-  expect(result.suites[0]!.newPrompts).toEqual(['prompts/b.txt']);
+  expect(result.suites[0].newPrompts).toEqual(['prompts/b.txt']);
 });
 
 test('untrusted: a head that deletes a prompt file the base names is skipped with why, not a failed run', async () => {
   const head = { 'promptgate.yaml': suite() };
   const result = await run(base, head, { trust: 'untrusted' });
   expect(result.verdict).toBe('skipped');
-  expect(result.suites[0]!.skippedReason).toMatch(/names prompts the pull request no longer has/);
+  expect(result.suites[0].skippedReason).toMatch(/names prompts the pull request no longer has/);
 });

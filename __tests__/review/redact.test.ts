@@ -33,14 +33,14 @@ describe('redactResults', () => {
     const r = redactResults(results(`auth: Bearer ${key}`, `401 for key ${key}`), [key]);
     const text = JSON.stringify(r);
     expect(text).not.toContain(key);
-    expect(r.results[0]!.output).toBe('auth: Bearer [REDACTED]');
-    expect(r.results[0]!.error).toBe('401 for key [REDACTED]');
-    expect(r.results[0]!.assertions[0]!.reason).toBe('saw auth: Bearer [REDACTED]');
+    expect(r.results[0].output).toBe('auth: Bearer [REDACTED]');
+    expect(r.results[0].error).toBe('401 for key [REDACTED]');
+    expect(r.results[0].assertions[0].reason).toBe('saw auth: Bearer [REDACTED]');
   });
 
   test('a header secret is also found without its scheme', () => {
     const r = redactResults(results(`token ${key} leaked`), [`Bearer ${key}`]);
-    expect(r.results[0]!.output).toBe('token [REDACTED] leaked');
+    expect(r.results[0].output).toBe('token [REDACTED] leaked');
   });
 
   test('results without a secret are returned as they are, not copied', () => {
@@ -52,6 +52,6 @@ describe('redactResults', () => {
   test('the input is not changed', () => {
     const dirty = results(`x ${key}`);
     redactResults(dirty, [key]);
-    expect(dirty.results[0]!.output).toBe(`x ${key}`);
+    expect(dirty.results[0].output).toBe(`x ${key}`);
   });
 });

@@ -48,7 +48,7 @@ function unshardedRun(side: 'base' | 'head'): CaseResult[] {
     return {
       testIdx,
       promptIdx: index % 2,
-      promptId: suite.prompts[index % 2]!.id,
+      promptId: suite.prompts[index % 2].id,
       provider: 'echo',
       repeat: 0,
       vars: { n: testIdx },
@@ -69,7 +69,7 @@ function shardFile(index: number, change: (data: ShardFile) => void = () => {}):
   const shard: Shard = { index, total: TOTAL };
   const sides = (['base', 'head'] as const).map((side) => {
     const all = unshardedRun(side);
-    const ran = all.filter((_, i) => shardOf(identities[i]!, TOTAL) === index);
+    const ran = all.filter((_, i) => shardOf(identities[i], TOTAL) === index);
     return buildShardSide({ config: CONFIG, side, shard, identities, results: evalResults(ran) });
   });
   const data: ShardFile = {
@@ -132,7 +132,7 @@ describe('mergeShards: good shard sets', () => {
         });
       }
     });
-    expect(mergeShards([only]).configs[0]!.head!.results).toHaveLength(12);
+    expect(mergeShards([only]).configs[0].head!.results).toHaveLength(12);
   });
 
   it('leaves out a side no shard ran (every prompt new: no base side)', () => {
@@ -193,7 +193,7 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
       'a case dropped from a shard',
       () => {
         const files = goodSet();
-        const head = sideOf(files[1]!.data, 'head');
+        const head = sideOf(files[1].data, 'head');
         const index = head.caseIndexes.shift()!;
         head.caseIds.shift();
         head.results.shift();
@@ -206,11 +206,11 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
       'a case duplicated into another shard',
       () => {
         const files = goodSet();
-        const from = sideOf(files[0]!.data, 'head');
-        const into = sideOf(files[1]!.data, 'head');
-        into.caseIndexes.push(from.caseIndexes[0]!);
-        into.caseIds.push(from.caseIds[0]!);
-        into.results.push(from.results[0]!);
+        const from = sideOf(files[0].data, 'head');
+        const into = sideOf(files[1].data, 'head');
+        into.caseIndexes.push(from.caseIndexes[0]);
+        into.caseIds.push(from.caseIds[0]);
+        into.results.push(from.results[0]);
         return files;
       },
       /^shard-2.json: promptgate.yaml \(head\) case \(test [0-9a-f]{16}, prompt file:\/\/a.txt, provider echo, repeat 0\) belongs to shard 1\/3, not 2\/3$/,
@@ -219,10 +219,10 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
       'a case listed twice in one shard',
       () => {
         const files = goodSet();
-        const head = sideOf(files[0]!.data, 'head');
-        head.caseIndexes.push(head.caseIndexes[0]!);
-        head.caseIds.push(head.caseIds[0]!);
-        head.results.push(head.results[0]!);
+        const head = sideOf(files[0].data, 'head');
+        head.caseIndexes.push(head.caseIndexes[0]);
+        head.caseIds.push(head.caseIds[0]);
+        head.results.push(head.results[0]);
         return files;
       },
       /^shard-1.json: promptgate.yaml \(head\) repeats #0 \(test [0-9a-f]{16}, prompt file:\/\/a.txt, provider echo, repeat 0\) \(also in shard-1.json\)$/,
@@ -231,7 +231,7 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
       'a case at a position outside the plan',
       () => {
         const files = goodSet();
-        sideOf(files[0]!.data, 'base').caseIndexes[0] = 99;
+        sideOf(files[0].data, 'base').caseIndexes[0] = 99;
         return files;
       },
       /^shard-1.json: promptgate.yaml \(base\) case .* is at position 99, outside the plan of 12 cases$/,
@@ -240,7 +240,7 @@ describe('mergeShards: broken shard sets, each refused with the file and the cas
       'results not aligned with their case ids',
       () => {
         const files = goodSet();
-        sideOf(files[2]!.data, 'head').results.pop();
+        sideOf(files[2].data, 'head').results.pop();
         return files;
       },
       /^shard-3.json: promptgate.yaml \(head\) lists \d+ case positions, \d+ case ids and \d+ results; they must be aligned$/,
@@ -286,8 +286,8 @@ describe('shard files on disk', () => {
     for (const f of written) await writeShardFile(path.join(dir, 'out', f.source), f.data);
     const read = await Promise.all(written.map((f) => readShardFile(path.join(dir, 'out', f.source))));
     expect(read.map((r) => r.data)).toEqual(written.map((f) => f.data));
-    expect(read[0]!.source).toBe(path.join(dir, 'out', 'shard-1.json'));
-    expect(mergeShards(read).configs[0]!.head).toEqual(evalResults(unshardedRun('head')));
+    expect(read[0].source).toBe(path.join(dir, 'out', 'shard-1.json'));
+    expect(mergeShards(read).configs[0].head).toEqual(evalResults(unshardedRun('head')));
   });
 
   it.each([

@@ -45,7 +45,7 @@ describe('shardOf', () => {
 
   it('balances 10,000 cases over 4 shards within ±3% of an even split', () => {
     const counts = [0, 0, 0, 0];
-    for (const id of identities) counts[shardOf(id, 4) - 1]!++;
+    for (const id of identities) counts[shardOf(id, 4) - 1]++;
     for (const count of counts) expect(Math.abs(count - 2500) / 2500).toBeLessThanOrEqual(0.03);
   });
 
@@ -74,9 +74,9 @@ describe('planIdentities and shardCaseFilter', () => {
     expect(new Set(ids).size).toBe(ids.length);
     // Plan order: repeat fastest, then provider (named by label when it has one).
     const first = expect.stringMatching(/^[0-9a-f]{16}$/);
-    expect(JSON.parse(ids[0]!)).toEqual(['file://a.txt', 'echo', first, 0]);
-    expect(JSON.parse(ids[1]!)).toEqual(['file://a.txt', 'echo', first, 1]);
-    expect(JSON.parse(ids[2]!)).toEqual(['file://a.txt', 'cold', first, 0]);
+    expect(JSON.parse(ids[0])).toEqual(['file://a.txt', 'echo', first, 0]);
+    expect(JSON.parse(ids[1])).toEqual(['file://a.txt', 'echo', first, 1]);
+    expect(JSON.parse(ids[2])).toEqual(['file://a.txt', 'cold', first, 0]);
   });
 
   it('moves no existing case when a test is added to the suite', () => {
@@ -92,7 +92,7 @@ describe('planIdentities and shardCaseFilter', () => {
       ...t,
       assert: t.assert.map((a) => ({ ...a, location: { file: '/elsewhere/promptgate.yaml', line: 99, column: 7 } })),
     }));
-    const grown = { ...suite, tests: [moved[0]!, test(7), ...moved.slice(1)] };
+    const grown = { ...suite, tests: [moved[0], test(7), ...moved.slice(1)] };
     const before = new Map(planIdentities(suite).map((id) => [id, shardOf(id, 4)]));
     const after = new Map(planIdentities(grown).map((id) => [id, shardOf(id, 4)]));
     expect(after.size).toBe(before.size + 2 * 2 * 2);

@@ -104,7 +104,7 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
         }
         if (comp === 'blocklist') {
           const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]+)</g)].map(
-            (m) => m[1]!,
+            (m) => m[1],
           );
           artifact.bytes = Buffer.concat(ids.map((b) => blocks.get(`${id}:${b}`) ?? Buffer.alloc(0)));
           res.writeHead(201, headers);

@@ -69,6 +69,9 @@ export interface RecordedRequest {
   body?: unknown;
   /** The route it matched (a ROUTES value), or undefined for a 404 on an unknown path. */
   route?: Route;
+  /** Set once answered: the status, and when (performance.now(), as a benchmark times the comment). */
+  status?: number;
+  answeredAt?: number;
 }
 
 export interface FakeGitHubOptions {
@@ -317,7 +320,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return new HttpReply(200, page, link ? { link } : {});
       }
       case ROUTES.getContent: {
-        const path = m[0]!;
+        const path = m[0];
         const ref = rec.query.ref ?? 'main';
         const bytes = state.contents.get(`${ref}:${path}`);
         if (bytes) {
@@ -392,6 +395,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         ...reply.headers,
       });
       res.end(payload);
+      rec.status = reply.status;
+      rec.answeredAt = performance.now();
       const hook = rec.route && afterHooks.get(rec.route)?.shift();
       hook?.(state);
     })().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 // A loopback model server speaking OpenAI's /v1/chat/completions and Anthropic's /v1/messages, scriptable per test:
 // a responder (request → reply text), a fixed latency, and a queue of faults consumed one per request.
 // Deterministic by default (it echoes the last user message) and cheap enough for 10,000 requests at 50-way concurrency.
+// The scripts run it in a child process too (scripts/fake-model-server.mjs); GET /stats tells them its counts.
 import http, { type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -58,6 +59,15 @@ export interface FakeModelServerOptions {
    * request over the limit gets 429 with retry-after (and retry-after-ms).
    */
   rateLimit?: { perSecond: number; burst: number };
+  /** Default 0: a free port. */
+  port?: number;
+}
+
+/** What GET /stats answers: the counters, for a process that runs the server in another. */
+export interface FakeModelServerStats {
+  requestCount: number;
+  connectionCount: number;
+  limitedCount: number;
 }
 
 export interface FakeModelServer {
@@ -68,7 +78,7 @@ export interface FakeModelServer {
   fail(...faults: FaultInput[]): void;
   setResponder(responder: Responder): void;
   setLatency(ms: number): void;
-  /** Requests received so far (counted even when not recorded). */
+  /** Requests received so far (counted even when not recorded), GET /stats aside. */
   readonly requestCount: number;
   /** TCP connections accepted so far (a client that keeps connections alive opens few). */
   readonly connectionCount: number;
@@ -116,7 +126,10 @@ function chatOf(api: Api, body: { messages?: unknown; system?: unknown }): Array
   return chat;
 }
 
-function errorBody(api: Api, status: number): string {
+function errorBody(api: Api, status: number, message = `fake ${api} server: scripted HTTP ${status}`): string {
+  // OpenAI names a rate limit by what ran out (requests, tokens) and codes it rate_limit_exceeded.
+  if (api === 'openai' && status === 429)
+    return JSON.stringify({ error: { message, type: 'requests', param: null, code: 'rate_limit_exceeded' } });
   const type =
     status === 429
       ? 'rate_limit_error'
@@ -125,7 +138,6 @@ function errorBody(api: Api, status: number): string {
         : status >= 500
           ? 'api_error'
           : 'invalid_request_error';
-  const message = `fake ${api} server: scripted HTTP ${status}`;
   return JSON.stringify(
     api === 'anthropic' ? { type: 'error', error: { type, message } } : { error: { message, type, code: null } },
   );
@@ -226,6 +238,10 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
     } catch {
       body = undefined;
     }
+    if (method === 'GET' && path === '/stats') {
+      const stats: FakeModelServerStats = { requestCount, connectionCount, limitedCount };
+      return send(res, 200, JSON.stringify(stats));
+    }
     const request: RecordedRequest = { method, path, headers, body };
     const id = ++requestCount;
     if (record) requests.push(request);
@@ -238,7 +254,7 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
     const allowed = bucket?.(api);
     if (allowed && !allowed.ok) {
       limitedCount++;
-      return send(res, 429, errorBody(api, 429), allowed.headers);
+      return send(res, 429, errorBody(api, 429, 'Rate limit reached for requests'), allowed.headers);
     }
     const limitHeaders = allowed?.headers ?? {};
     const fault = faults.shift();
@@ -317,7 +333,7 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
 

@@ -44,7 +44,8 @@ export async function startVendorServer(defaultReply: VendorReply | ReplyFn = { 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
+    // A reply function that throws answers 500 (the test sees an HTTP error, not an unhandled rejection).
+    const answer = async () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url ?? '/', 'http://localhost');
       let body: unknown;
@@ -70,6 +71,12 @@ export async function startVendorServer(defaultReply: VendorReply | ReplyFn = { 
       const text = typeof next.body === 'string' ? next.body : JSON.stringify(next.body ?? {});
       res.writeHead(next.status ?? 200, { 'content-type': 'application/json', ...next.headers });
       res.end(text);
+    };
+    req.on('end', () => {
+      answer().catch((err: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: `vendor server reply failed: ${String(err)}` } }));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

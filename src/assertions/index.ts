@@ -8,15 +8,22 @@ import { aggregate, NO_ASSERTIONS } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
 import { factualityAssertions } from './factuality.js';
 import { gEvalAssertions } from './g-eval.js';
+import { htmlAssertions } from './html.js';
 import { jsonAssertions } from './json.js';
 import { modelGradedAssertions } from './model-graded.js';
 import { performanceAssertions } from './performance.js';
 import { renderTemplate, resolveAssertionValue } from './render-value.js';
 import { pythonAssertions } from './python.js';
+import { ragAssertions } from './rag.js';
+import { comparisonAssertions, isComparison } from './select-best.js';
 import { scriptAssertions } from './script.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
 import { toolAssertions } from './tools.js';
+import { ngramAssertions } from './ngrams.js';
+import { refusalAssertions } from './refusal.js';
+import { sqlAssertions } from './sql.js';
+import { xmlAssertions } from './xml.js';
 
 import { applyTransform } from './transform.js';
 
@@ -51,6 +58,23 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'model-graded-closedqa',
   'is-valid-openai-tools-call',
   'g-eval',
+  'context-faithfulness',
+  'context-recall',
+  'context-relevance',
+  'answer-relevance',
+  'select-best',
+  'max-score',
+  'is-xml',
+  'contains-xml',
+  'is-sql',
+  'contains-sql',
+  'bleu',
+  'gleu',
+  'rouge-n',
+  'is-refusal',
+  'finish-reason',
+  'is-html',
+  'contains-html',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -66,6 +90,13 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...factualityAssertions,
   ...toolAssertions,
   ...gEvalAssertions,
+  ...ragAssertions,
+  ...comparisonAssertions,
+  ...xmlAssertions,
+  ...sqlAssertions,
+  ...ngramAssertions,
+  ...refusalAssertions,
+  ...htmlAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /** `not-contains` → `contains`. */
@@ -81,6 +112,8 @@ export function isSupportedAssertionType(type: string): boolean {
 export interface ScoreContext {
   /** The provider's output after the test's transform. */
   output: unknown;
+  /** The provider's output after the provider's transform, before the test's (what contextTransform reads). */
+  providerOutput?: unknown;
   /** The rendered prompt. */
   prompt: string;
   vars: Record<string, unknown>;
@@ -90,11 +123,13 @@ export interface ScoreContext {
   providerConfig?: Record<string, unknown>;
   latencyMs: number;
   cost?: number;
+  /** The provider's finish reason, when it reported one. */
+  finishReason?: string;
   cached: boolean;
   /** Directory `file://` references resolve against. */
   rootDir: string;
   /** Resolves a grading provider for model-graded assertions (default: the suite's first provider). */
-  gradingProvider: (spec?: TestCase['options']['provider']) => Promise<Provider>;
+  gradingProvider: (spec?: AssertionSpec['provider']) => Promise<Provider>;
   logger: Logger;
 }
 
@@ -177,7 +212,7 @@ async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promis
 }
 
 /** Locates a malformed assertion for its error message: file:line:col when the loader recorded it. */
-function describeFailure(err: unknown, assertion: AssertionSpec, index: number, test: TestCase): string {
+export function describeFailure(err: unknown, assertion: AssertionSpec, index: number, test: TestCase): string {
   if (err instanceof MalformedAssertionError) {
     const location = assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' };
     return new ConfigError(location, `${assertion.type}: ${err.message}`, `assert[${index}].${err.field}`).message;
@@ -186,7 +221,10 @@ function describeFailure(err: unknown, assertion: AssertionSpec, index: number, 
 }
 
 export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
-  const asserts = ctx.test.assert;
+  // select-best and max-score compare the test's outputs: the engine grades them once every case has run.
+  const written = ctx.test.assert.map((assertion, index) => ({ assertion, index }));
+  const own = written.filter(({ assertion }) => !isComparison(assertion.type));
+  const asserts = own.map(({ assertion }) => assertion);
   if (asserts.length === 0)
     return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
 
@@ -196,7 +234,7 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   const errors: string[] = [];
   settled.forEach((outcome, i) => {
     if (outcome.status === 'fulfilled') assertions.push(outcome.value);
-    else errors.push(describeFailure(outcome.reason, asserts[i], i, ctx.test));
+    else errors.push(describeFailure(outcome.reason, asserts[i], own[i].index, ctx.test));
   });
   if (errors.length > 0) {
     const error = errors.join('\n');

@@ -1,7 +1,15 @@
 // llm-rubric: a grading model reads the output and a rubric and answers {pass, score, reason}.
 // The prompt, its rendering and the reading of the answer follow promptfoo's matchesLlmRubric; a grader
 // that cannot answer (call failed, no JSON) makes the case an error, never a silent fail.
-import type { GradingResult, Provider, TestCase } from '../types.js';
+import type {
+  AssertionSpec,
+  GradersByKind,
+  GradingResult,
+  Provider,
+  ProviderSpec,
+  TestCase,
+  TestOptions,
+} from '../types.js';
 import type { ScoreContext } from './index.js';
 import { extractJsonObjects } from './extract-json.js';
 import { GraderError, invariant, type AssertionHandler } from './handler.js';
@@ -107,11 +115,8 @@ export function rubricPromptFor(
  * The grader of one kind: promptfoo lets a test's options.provider be `{ text: ..., embedding: ... }`, one
  * per kind of grading; an id or `{id, config}` serves every kind.
  */
-export function graderFor(kind: 'text' | 'embedding', spec: unknown): TestCase['options']['provider'] {
-  if (spec !== null && typeof spec === 'object' && !('id' in spec)) {
-    return (spec as Record<string, TestCase['options']['provider']>)[kind];
-  }
-  return spec as TestCase['options']['provider'];
+export function graderFor(kind: keyof GradersByKind, spec: TestOptions['provider']): string | ProviderSpec | undefined {
+  return spec !== null && typeof spec === 'object' && !('id' in spec) ? spec[kind] : spec;
 }
 
 /**
@@ -120,8 +125,8 @@ export function graderFor(kind: 'text' | 'embedding', spec: unknown): TestCase['
  */
 export async function askGrader(
   name: string,
-  ctx: ScoreContext,
-  spec: TestCase['options']['provider'],
+  ctx: Pick<ScoreContext, 'gradingProvider'>,
+  spec: AssertionSpec['provider'],
   prompt: string,
   rubricPrompt: string,
   vars: Record<string, unknown>,

@@ -1,4 +1,6 @@
-// Latency and cost budgets: the case passes when the measured value is at or under `threshold`.
+// What the call reported: latency and cost budgets (the case passes when the measured value is at or under
+// `threshold`), and finish-reason (promptfoo 0.123.1: the provider's normalized finish reason equals `value`,
+// case-insensitively; a provider that reports none fails it, and passes the not- form).
 import { binary, invariant, type AssertionHandler } from './handler.js';
 
 const latency: AssertionHandler = ({ assertion, ctx, inverse }) => {
@@ -25,4 +27,15 @@ const cost: AssertionHandler = ({ assertion, ctx, inverse }) => {
   );
 };
 
-export const performanceAssertions: Record<string, AssertionHandler> = { latency, cost };
+const finishReason: AssertionHandler = ({ value, ctx, inverse }) => {
+  invariant(typeof value === 'string', '"finish-reason" assertion type must have a string value');
+  if (!ctx.finishReason) return binary(inverse, 'Provider did not supply stop/finish reason');
+  const pass = (value.toLowerCase() === ctx.finishReason.toLowerCase()) !== inverse;
+  return binary(pass, `Expected finish reason ${inverse ? 'not ' : ''}"${value}" but got "${ctx.finishReason}"`);
+};
+
+export const performanceAssertions: Record<string, AssertionHandler> = {
+  latency,
+  cost,
+  'finish-reason': finishReason,
+};

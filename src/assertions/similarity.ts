@@ -13,7 +13,7 @@ import { graderFor } from './model-graded.js';
 
 export const DEFAULT_EMBEDDING_PROVIDER = 'openai:embedding:text-embedding-3-large';
 
-type Metric = 'cosine' | 'dot_product' | 'euclidean';
+export type Metric = 'cosine' | 'dot_product' | 'euclidean';
 const METRICS: Record<string, Metric> = {
   similar: 'cosine',
   'similar:cosine': 'cosine',
@@ -29,11 +29,26 @@ function embeddingSpec(assertionProvider: unknown, options: TestCase['options'])
   return graderFor('embedding', options.provider) ?? DEFAULT_EMBEDDING_PROVIDER;
 }
 
-async function embed(provider: Provider, text: string, vars: Record<string, unknown>): Promise<number[]> {
+/** The embedding provider an assertion named `name` uses (see embeddingSpec), or a GraderError. */
+export async function embeddingProvider(name: string, input: AssertionInput): Promise<Provider> {
+  try {
+    return await input.ctx.gradingProvider(embeddingSpec(input.assertion.provider, input.ctx.test.options));
+  } catch (err) {
+    throw new GraderError(`${name}: no embedding provider: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The embedding of `text`: the provider's output, which must be a vector of numbers; else a GraderError. */
+export async function embed(
+  provider: Provider,
+  text: string,
+  vars: Record<string, unknown>,
+  name = 'similar',
+): Promise<number[]> {
   const response = await provider
-    .callApi(text, { vars, prompt: { id: 'similar', label: 'similar', raw: text } })
+    .callApi(text, { vars, prompt: { id: name, label: name, raw: text } })
     .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-  if (response.error) throw new GraderError(`similar: embedding provider ${provider.id} failed: ${response.error}`);
+  if (response.error) throw new GraderError(`${name}: embedding provider ${provider.id} failed: ${response.error}`);
   const vector = response.output;
   if (
     !Array.isArray(vector) ||
@@ -42,16 +57,16 @@ async function embed(provider: Provider, text: string, vars: Record<string, unkn
   ) {
     const shown = JSON.stringify(vector) ?? String(vector);
     throw new GraderError(
-      `similar: embedding provider ${provider.id} did not answer with a vector of numbers (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}); use an embedding provider such as ${DEFAULT_EMBEDDING_PROVIDER}`,
+      `${name}: embedding provider ${provider.id} did not answer with a vector of numbers (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}); use an embedding provider such as ${DEFAULT_EMBEDDING_PROVIDER}`,
     );
   }
   return vector as number[];
 }
 
-function compare(a: number[], b: number[], metric: Metric, providerId: string): number {
+export function compare(a: number[], b: number[], metric: Metric, providerId: string, name = 'similar'): number {
   if (a.length !== b.length) {
     throw new GraderError(
-      `similar: embedding provider ${providerId} gave vectors of different lengths (${a.length}, ${b.length})`,
+      `${name}: embedding provider ${providerId} gave vectors of different lengths (${a.length}, ${b.length})`,
     );
   }
   const dot = a.reduce((sum, x, i) => sum + x * b[i], 0);
@@ -76,7 +91,8 @@ function verdict(similarity: number, threshold: number, inverse: boolean, metric
   return { pass, score: inverse ? 1 - similarity : similarity, reason: pass !== inverse ? atLeast : less };
 }
 
-const similar: AssertionHandler = async ({ assertion, value, outputString, inverse, ctx }: AssertionInput) => {
+const similar: AssertionHandler = async (input: AssertionInput) => {
+  const { assertion, value, outputString, inverse, ctx } = input;
   invariant(
     typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')),
     'Similarity assertion type must have a string or array of strings value',
@@ -87,12 +103,7 @@ const similar: AssertionHandler = async ({ assertion, value, outputString, inver
   );
   const metric = METRICS[assertion.type.replace(/^not-/, '')];
   const threshold = assertion.threshold ?? 0.75;
-  let provider: Provider;
-  try {
-    provider = await ctx.gradingProvider(embeddingSpec(assertion.provider, ctx.test.options));
-  } catch (err) {
-    throw new GraderError(`similar: no embedding provider: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const provider = await embeddingProvider('similar', input);
   const outputVector = await embed(provider, outputString, ctx.vars);
   const one = async (expected: string) =>
     verdict(

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { requireDefaultConfig } from '../config/load.js';
-import { posixRelative } from '../paths.js';
+import { CACHE_DIR, posixRelative } from '../paths.js';
 import { mergeBase } from '../git/changes.js';
 import { gitText } from '../git/exec.js';
 import { materializeRevision } from '../git/materialize.js';
@@ -93,7 +93,7 @@ async function setUpLocalReview(
       evaluate: {
         repeat: cmd.repeat,
         maxConcurrency: cmd.maxConcurrency,
-        cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
+        cacheDir: cmd.cache ? path.join(io.cwd, CACHE_DIR) : undefined,
         env: io.env,
         logger: io.logger,
         signal: controller.signal,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { MissingCredentialsError, UsageError } from '../errors.js';
 import { loadSuite, requireDefaultConfig } from '../config/load.js';
 import { countCalls, evaluateLoadedSuite } from '../evaluate.js';
+import { CACHE_DIR } from '../paths.js';
 import { budgetOption } from '../engine/budget.js';
 import { spendPlanText } from '../report/spend-plan.js';
 import { createProgress } from '../engine/progress.js';
@@ -64,7 +65,7 @@ export async function runEvalCommand(cmd: EvalCommand, io: CliIo): Promise<numbe
   let total = 0;
   try {
     ({ results } = await evaluateLoadedSuite(suite, {
-      cacheDir: cmd.cache ? path.join(io.cwd, '.promptgate', 'cache') : undefined,
+      cacheDir: cmd.cache ? path.join(io.cwd, CACHE_DIR) : undefined,
       env: io.env,
       logger: io.logger,
       signal: controller.signal,

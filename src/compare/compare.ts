@@ -24,10 +24,22 @@
 //   Adjusted p-values are on α's scale: a flag means adjusted p < α.
 // - A suite too small for any drop to be significant (the paired test's smallest p, 2^−cases, is ≥ its level)
 //   is inconclusive when any case got worse, and says how many cases would be needed.
-import type { CaseResult, EvalResults } from '../types.js';
-import { gate, type GateDecision, type GateThresholds } from '../gate.js';
-import { outputText } from './excerpt.js';
-import { freshPairs, type CaseRef, type LookDecision } from './sequential.js';
+import type { EvalResults } from '../types.js';
+import { gate } from '../gate.js';
+import {
+  byCase,
+  caseLists,
+  compareRates,
+  groupComparisons,
+  isError,
+  pairCases,
+  pairedCase,
+  pessimisticCase,
+  usageOf,
+  type CaseLists,
+  type CasePair,
+} from './cases.js';
+import { caseKeyOf, criticalPair, freshPValue, smallestFreshP, type FreshEvidence } from './sequential.js';
 import {
   casesToDecide,
   fisherExactLowerTail,
@@ -36,347 +48,20 @@ import {
   pairedRegressionTest,
   pairedSmallestP,
   repeatsToDecide,
-  stratifiedExactLowerTail,
-  wilsonInterval,
-  type Interval,
   type PairedCase,
-  type PairedTestMethod,
 } from './stats.js';
+import type {
+  CaseChange,
+  CompareOptions,
+  Comparison,
+  CriticalCheck,
+  GroupComparison,
+  InconclusiveFinding,
+  RateComparison,
+  RegressionFinding,
+} from './types.js';
 
-export interface CompareOptions {
-  /** Significance level of the one-sided regression test. */
-  alpha: number;
-  /** Above this share of errored calls on either side the comparison is inconclusive. */
-  maxErrorRate: number;
-  /** testIdx of the tests marked critical: a newly failing case is a regression when its own exact test says so. */
-  criticalTests?: ReadonlySet<number>;
-  /** The gate's thresholds: errors that could move the head's rate across one make the comparison inconclusive. */
-  gate?: GateThresholds;
-  /** Longest output excerpt kept per case, in code points (the report cuts shorter). */
-  excerptChars?: number;
-  /**
-   * Fresh repeats of the flipped cases (adaptive repeats, sequential.ts): when given, the tests use only
-   * these — the first samples select, the fresh ones decide — and rates and lists stay on the first samples.
-   */
-  fresh?: FreshEvidence;
-}
-
-export interface FreshEvidence {
-  /** The cases resampled, chosen from the first samples. */
-  cases: CaseRef[];
-  base: CaseResult[];
-  head: CaseResult[];
-  /** Looks the sequential rule allows: its level is split over them. */
-  looks: number;
-  /** Rounds actually run, and why the run stopped. */
-  rounds: number;
-  stopped: LookDecision;
-}
-
-export interface SideRate {
-  passed: number;
-  failed: number;
-  errors: number;
-  /** passed / (passed + failed); 0 when there is no outcome. */
-  rate: number;
-  /** Wilson 95% interval of the rate. */
-  interval: Interval;
-}
-
-export interface RateComparison {
-  base: SideRate;
-  head: SideRate;
-  /** head.rate − base.rate. */
-  delta: number;
-  /** One-sided p-value for "head worse than base" (not adjusted). */
-  pValue: number;
-  /** On α's scale after the α split and the gatekeeping/Holm correction: flagged ⇔ adjustedP < α. */
-  adjustedP: number;
-  method: PairedTestMethod;
-  /** Cases with at least one outcome on both sides (the pairs the test used). */
-  cases: number;
-}
-
-export interface GroupComparison extends RateComparison {
-  promptIdx: number;
-  promptId: string;
-  provider: string;
-  /** Rejected by the Holm-corrected family of tests. */
-  regression: boolean;
-}
-
-export interface SideOutcome {
-  passed: number;
-  outcomes: number;
-  errors: number;
-  /** Output of a representative repeat (one that agrees with the side's majority), cut to excerptChars. */
-  excerpt: string;
-  /** Distinct reasons of failed assertions (and errors) over this side's repeats. */
-  reasons: string[];
-}
-
-export interface CaseChange {
-  testIdx: number;
-  promptIdx: number;
-  promptId: string;
-  provider: string;
-  description?: string;
-  vars: Record<string, unknown>;
-  critical: boolean;
-  base: SideOutcome;
-  head: SideOutcome;
-}
-
-export type CriticalStatus =
-  /** Newly failing and its exact test rejects: a regression. */
-  | 'regression'
-  /** Newly failing, but these repeats cannot reach significance whatever they show: needs fresh repeats. */
-  | 'undecided'
-  /** Newly failing, the test could have rejected and did not. */
-  | 'not-significant'
-  /** Outcomes on the base, every head call errored. */
-  | 'no-head-outcome';
-
-export interface CriticalCheck {
-  change: CaseChange;
-  status: CriticalStatus;
-  /** Raw one-sided exact p over the case's repeats (absent without head outcomes). */
-  pValue?: number;
-  adjustedP?: number;
-  /** Repeats per side that could decide it (status undecided). */
-  repeatsNeeded?: number;
-}
-
-export interface UsagePerCall {
-  /** Calls that returned (errors excluded). */
-  calls: number;
-  tokens: number;
-  cost: number;
-  /** Mean over calls that reached the provider (cache hits excluded); null when all were cached. */
-  latencyMs: number | null;
-  /** Standard error of that mean (0 with one live call); null when all were cached. */
-  latencyStdErrMs: number | null;
-}
-
-export interface Comparison {
-  alpha: number;
-  maxErrorRate: number;
-  overall: RateComparison;
-  groups: GroupComparison[];
-  newlyFailing: CaseChange[];
-  newlyPassing: CaseChange[];
-  stillFailing: CaseChange[];
-  flaky: CaseChange[];
-  /** Cases with outcomes on the base whose every head call errored: missing evidence, not passes. */
-  newlyErroring: CaseChange[];
-  /** Every critical case that is newly failing or has no head outcome, with what its test says. */
-  critical: CriticalCheck[];
-  /** Levels of the two families (paired tests, critical cases); they sum to alpha. */
-  levels: { paired: number; critical: number };
-  /** When the tests ran on fresh repeats of the flipped cases: how many cases, calls, looks and rounds. */
-  fresh?: { cases: number; calls: number; looks: number; rounds: number; stopped: LookDecision };
-  /** Set when no drop could be significant with this few paired cases. */
-  tooSmall?: { cases: number; casesNeeded: number; everyCaseWorse: boolean };
-  /** Cases whose head majority fails (paired or not): what a fine-tuning dataset would hold. */
-  headFailingCases: number;
-  regression: boolean;
-  /** Why it is a regression, one sentence each. */
-  regressionReasons: string[];
-  inconclusive: boolean;
-  /** The first of inconclusiveReasons. */
-  inconclusiveReason?: string;
-  /** Why the evidence cannot decide, one sentence each (empty when it can). */
-  inconclusiveReasons: string[];
-  /** Share of calls that errored on each side. */
-  errorRate: { base: number; head: number };
-  usage: {
-    base: UsagePerCall;
-    head: UsagePerCall;
-    /** Head latency differs beyond twice its standard error. */ latencyChanged: boolean;
-  };
-}
-
-interface CasePair {
-  base: CaseResult[];
-  head: CaseResult[];
-}
-
-const caseKey = (r: CaseResult) => JSON.stringify([r.promptIdx, r.provider, r.testIdx]);
-const groupKey = (r: CaseResult) => JSON.stringify([r.promptIdx, r.provider]);
-const isError = (r: CaseResult) => r.error !== undefined;
-
-function pairCases(base: EvalResults, head: EvalResults): Map<string, CasePair> {
-  const pairs = new Map<string, CasePair>();
-  const add = (side: 'base' | 'head', r: CaseResult) => {
-    const key = caseKey(r);
-    let pair = pairs.get(key);
-    if (!pair) pairs.set(key, (pair = { base: [], head: [] }));
-    pair[side].push(r);
-  };
-  for (const r of base.results) add('base', r);
-  for (const r of head.results) add('head', r);
-  return pairs;
-}
-
-function sideRate(results: readonly CaseResult[]): SideRate {
-  const errors = results.filter(isError).length;
-  const passed = results.filter((r) => !isError(r) && r.pass).length;
-  const failed = results.length - errors - passed;
-  const outcomes = passed + failed;
-  return { passed, failed, errors, rate: outcomes ? passed / outcomes : 0, interval: wilsonInterval(passed, outcomes) };
-}
-
-function pairedCase(p: CasePair): PairedCase {
-  const b = sideRate(p.base);
-  const h = sideRate(p.head);
-  return {
-    basePassed: b.passed,
-    baseOutcomes: b.passed + b.failed,
-    headPassed: h.passed,
-    headOutcomes: h.passed + h.failed,
-  };
-}
-
-/** The missing outcomes filled against the head: errored base calls as passes, errored head calls as fails. */
-function pessimisticCase(p: CasePair): PairedCase {
-  const b = sideRate(p.base);
-  const h = sideRate(p.head);
-  return {
-    basePassed: b.passed + b.errors,
-    baseOutcomes: p.base.length,
-    headPassed: h.passed,
-    headOutcomes: p.head.length,
-  };
-}
-
-function compareRates(pairs: readonly CasePair[]): RateComparison {
-  const base = sideRate(pairs.flatMap((p) => p.base));
-  const head = sideRate(pairs.flatMap((p) => p.head));
-  const paired = pairs.map(pairedCase);
-  const test = pairedRegressionTest(paired);
-  const cases = paired.filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0).length;
-  return {
-    base,
-    head,
-    delta: head.rate - base.rate,
-    pValue: test.pValue,
-    adjustedP: test.pValue,
-    method: test.method,
-    cases,
-  };
-}
-
-function reasonsOf(results: readonly CaseResult[]): string[] {
-  const reasons = new Set<string>();
-  for (const r of results) {
-    if (isError(r)) reasons.add(`error: ${r.error}`);
-    else if (!r.pass) {
-      const failed = r.assertions.filter((a) => !a.pass);
-      if (failed.length === 0) reasons.add('failed (no assertion gave a reason)');
-      for (const a of failed) reasons.add(a.reason ? `${a.type}: ${a.reason}` : a.type);
-    }
-  }
-  return [...reasons].slice(0, 5);
-}
-
-function sideOutcome(results: readonly CaseResult[], excerptChars: number): SideOutcome {
-  const rate = sideRate(results);
-  const outcomes = rate.passed + rate.failed;
-  const passes = 2 * rate.passed > outcomes;
-  const representative = results.find((r) => !isError(r) && r.pass === passes) ?? results[0];
-  return {
-    passed: rate.passed,
-    outcomes,
-    errors: rate.errors,
-    excerpt: representative ? outputText(representative.output, excerptChars) : '',
-    reasons: reasonsOf(results),
-  };
-}
-
-type Movement = 'newlyFailing' | 'newlyPassing' | 'stillFailing' | 'flaky' | 'unchanged';
-
-function movement(base: SideOutcome, head: SideOutcome): Movement | undefined {
-  if (base.outcomes === 0 || head.outcomes === 0) return undefined; // nothing to compare: counted as errors
-  const basePasses = 2 * base.passed > base.outcomes;
-  const headPasses = 2 * head.passed > head.outcomes;
-  if (basePasses && !headPasses) return 'newlyFailing';
-  if (!basePasses && headPasses) return 'newlyPassing';
-  if (!basePasses && !headPasses) return 'stillFailing';
-  const mixed = (s: SideOutcome) => s.passed > 0 && s.passed < s.outcomes;
-  return mixed(base) || mixed(head) ? 'flaky' : 'unchanged';
-}
-
-function usagePerCall(results: readonly CaseResult[]): UsagePerCall {
-  const returned = results.filter((r) => !isError(r));
-  const live = returned.filter((r) => !r.cached);
-  const mean = (xs: readonly CaseResult[], f: (r: CaseResult) => number) =>
-    xs.length ? xs.reduce((s, r) => s + f(r), 0) / xs.length : 0;
-  const latency = live.length ? mean(live, (r) => r.latencyMs) : null;
-  const variance =
-    latency !== null && live.length > 1
-      ? live.reduce((s, r) => s + (r.latencyMs - latency) ** 2, 0) / (live.length - 1)
-      : 0;
-  return {
-    calls: returned.length,
-    tokens: mean(returned, (r) => r.tokens.total),
-    cost: mean(returned, (r) => r.cost),
-    latencyMs: latency,
-    latencyStdErrMs: latency === null ? null : Math.sqrt(variance / live.length),
-  };
-}
-
-/** Per-call usage of each side, and whether latency moved beyond its noise (|Δ| > 2 standard errors, both live). */
-function usageOf(base: readonly CaseResult[], head: readonly CaseResult[]): Comparison['usage'] {
-  const b = usagePerCall(base);
-  const h = usagePerCall(head);
-  const changed =
-    b.latencyMs !== null &&
-    h.latencyMs !== null &&
-    Math.abs(h.latencyMs - b.latencyMs) > 2 * Math.hypot(b.latencyStdErrMs ?? 0, h.latencyStdErrMs ?? 0);
-  return { base: b, head: h, latencyChanged: changed };
-}
-
-const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
-
-const byCase = (a: CaseChange, b: CaseChange) =>
-  Number(b.critical) - Number(a.critical) ||
-  a.promptIdx - b.promptIdx ||
-  a.provider.localeCompare(b.provider) ||
-  a.testIdx - b.testIdx;
-
-/** Reasons no outcome could be compared at all (before any test). */
-function missingEverything(base: EvalResults, head: EvalResults, overall: RateComparison): string | undefined {
-  if (base.results.length + head.results.length === 0) return 'no case ran';
-  // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
-  if (base.results.length === 0)
-    return head.results.some((r) => !isError(r)) ? undefined : 'no case produced an outcome';
-  if (overall.cases === 0) return 'no case produced an outcome on both base and head';
-  return undefined;
-}
-
-function errorShareReason(base: EvalResults, head: EvalResults, maxErrorRate: number): string | undefined {
-  for (const [name, side] of [
-    ['base', base],
-    ['head', head],
-  ] as const) {
-    const errors = side.results.filter(isError).length;
-    const share = side.results.length ? errors / side.results.length : 0;
-    if (share > maxErrorRate) {
-      return `${errors} of ${side.results.length} ${name} calls errored (${percent(share)}, more than the ${percent(maxErrorRate)} allowed)`;
-    }
-  }
-  return undefined;
-}
-
-const caseName = (c: CaseChange) =>
-  `test ${c.testIdx}${c.description ? ` (${c.description})` : ''} on ${c.promptId} × ${c.provider}`;
-
-/** What each gate decision tells the author, in lower case (the report's words too). */
-export const GATE_WORDS: Record<GateDecision, string> = {
-  ship: 'ship',
-  'fix-prompt': 'fix the prompt first',
-  'fine-tune': 'consider fine-tuning',
-};
+export type * from './types.js';
 
 /**
  * The critical family: one exact test per paired critical case, Holm over all of them at `level`.
@@ -390,8 +75,8 @@ function criticalChecks(
   level: number,
   fresh: FreshEvidence | undefined,
 ): CriticalCheck[] {
-  // With fresh evidence the family is the critical cases selected for it; each is judged on its fresh repeats.
-  const freshCritical = fresh ? new Map(fresh.cases.filter((c) => c.critical).map((c) => [c.key, c])) : undefined;
+  // With fresh evidence the family is the critical cases selected for it; each is judged on repeats drawn after.
+  const freshCritical = fresh ? new Map(fresh.critical.map((c) => [c.key, c])) : undefined;
   const tested: Array<{ change: CaseChange; p: PairedCase; pValue: number }> = [];
   const checks: CriticalCheck[] = [];
   for (const [key, pair] of pairs) {
@@ -402,7 +87,7 @@ function criticalChecks(
       continue;
     }
     if (freshCritical && !freshCritical.has(key)) continue;
-    const p = freshCritical ? freshPairs([freshCritical.get(key)!], fresh!.base, fresh!.head)[0] : pairedCase(pair);
+    const p = freshCritical ? criticalPair(fresh!, freshCritical.get(key)!) : pairedCase(pair);
     if (p.baseOutcomes === 0 || p.headOutcomes === 0) continue;
     tested.push({
       change,
@@ -424,233 +109,250 @@ function criticalChecks(
   return checks.sort((a, b) => byCase(a.change, b.change));
 }
 
-export function compareResults(base: EvalResults, head: EvalResults, options: CompareOptions): Comparison {
-  const excerptChars = options.excerptChars ?? 1000;
-  const critical = options.criticalTests ?? new Set<number>();
+/** Nothing to compare at all (before any test). */
+function missingEverything(base: EvalResults, head: EvalResults, overall: RateComparison) {
+  const none = (what: 'no-case-ran' | 'no-outcome' | 'no-paired-outcome'): InconclusiveFinding => ({
+    rule: 'no-outcome',
+    what,
+  });
+  if (base.results.length + head.results.length === 0) return none('no-case-ran');
+  // No base at all (a suite or prompts the pull request adds): the head stands on its own, judged by the gate.
+  if (base.results.length === 0) return head.results.some((r) => !isError(r)) ? undefined : none('no-outcome');
+  if (overall.cases === 0) return none('no-paired-outcome');
+  return undefined;
+}
+
+function errorShare(base: EvalResults, head: EvalResults, maxErrorRate: number): InconclusiveFinding | undefined {
+  for (const [side, results] of [
+    ['base', base],
+    ['head', head],
+  ] as const) {
+    const errors = results.results.filter(isError).length;
+    const calls = results.results.length;
+    if (calls && errors / calls > maxErrorRate) return { rule: 'error-share', side, errors, calls, maxErrorRate };
+  }
+  return undefined;
+}
+
+interface Families {
+  levels: Comparison['levels'];
+  regression: RegressionFinding[];
+  inconclusive: InconclusiveFinding[];
+  critical: CriticalCheck[];
+  tooSmall?: Comparison['tooSmall'];
+}
+
+/** What the families share: the pairs, the rates, the options and the levels α is split into. */
+interface FamilyInput {
+  pairs: ReadonlyMap<string, CasePair>;
+  overall: RateComparison;
+  groups: GroupComparison[];
+  cases: CaseLists;
+  options: CompareOptions;
+  levels: Comparison['levels'];
+  /** The paired family's p on α's scale. */
+  scale: (p: number) => number;
+  /** The fresh evidence, unless the screen stopped it (then the first samples' test stands, and cannot reject). */
+  decisive?: FreshEvidence;
+}
+
+/** The paired family, gatekept: the overall test at its level, then the groups Holm-corrected among themselves. */
+function pairedFamily({ overall, groups, options, levels, scale, decisive }: FamilyInput): RegressionFinding[] {
   const { alpha } = options;
+  const found: RegressionFinding[] = [];
+  if (decisive) {
+    // The tests use only samples drawn in this run: the exact group-sequential p of the design (sequential.ts).
+    overall.pValue = freshPValue(decisive);
+    overall.method = 'group-sequential';
+    for (const g of groups) {
+      g.pValue = freshPValue(decisive, (c) => c.promptIdx === g.promptIdx && c.provider === g.provider);
+      g.method = 'group-sequential';
+    }
+  }
+  overall.adjustedP = scale(overall.pValue);
+  const overallRejected = overall.adjustedP < alpha;
+  if (overallRejected) {
+    const stages = decisive?.stopped === 'final' ? (2 as const) : (1 as const);
+    found.push({
+      rule: 'overall',
+      pValue: overall.pValue,
+      level: levels.paired,
+      split: levels.critical > 0,
+      ...(decisive ? { fresh: { cases: decisive.cases.length, stages } } : {}),
+    });
+  }
+  if (groups.length === 1) {
+    groups[0].adjustedP = overall.adjustedP;
+    groups[0].regression = overallRejected;
+  } else if (groups.length > 1) {
+    const holm = holmAdjusted(groups.map((g) => g.pValue));
+    groups.forEach((g, i) => {
+      g.adjustedP = Math.max(overall.adjustedP, scale(holm[i]));
+      g.regression = overallRejected && g.adjustedP < alpha;
+      if (g.regression) {
+        const { promptId, provider, pValue, adjustedP } = g;
+        found.push({ rule: 'group', promptId, provider, pValue, adjustedP, groups: groups.length });
+      }
+    });
+  }
+  return found;
+}
+
+/** The critical family at its level, and what each check finds. */
+function criticalFamily(input: FamilyInput) {
+  const { pairs, cases, options, levels } = input;
+  if (!options.criticalTests?.size) return { checks: [], regression: [], inconclusive: [] };
+  const newlyFailing = new Set(cases.lists.newlyFailing);
+  const checks = criticalChecks(pairs, cases.changes, newlyFailing, options.alpha, levels.critical, options.fresh);
+  const regression: RegressionFinding[] = [];
+  const inconclusive: InconclusiveFinding[] = [];
+  for (const check of checks) {
+    const { change } = check;
+    if (check.status === 'regression')
+      regression.push({ rule: 'critical', change, pValue: check.pValue!, adjustedP: check.adjustedP! });
+    else if (check.status === 'undecided')
+      inconclusive.push({ rule: 'critical-undecided', change, repeatsNeeded: check.repeatsNeeded! });
+    else if (check.status === 'no-head-outcome') inconclusive.push({ rule: 'critical-no-head-outcome', change });
+  }
+  return { checks, regression, inconclusive };
+}
+
+/** Missing data: too many errors, or errors that, were they fails, would make the head significantly worse. */
+function missingData(input: FamilyInput, counts: { base: EvalResults; head: EvalResults }, rejected: boolean) {
+  const { pairs, overall, cases, options, scale } = input;
+  const found: InconclusiveFinding[] = [];
+  const share = errorShare(counts.base, counts.head, options.maxErrorRate);
+  if (share) found.push(share);
+  const errors = overall.head.errors + overall.base.errors;
+  if (errors > 0 && !rejected) {
+    const worst = pairedRegressionTest([...pairs.values()].map(pessimisticCase));
+    if (scale(worst.pValue) < options.alpha)
+      found.push({
+        rule: 'errors-could-hide',
+        errors,
+        newlyErroring: cases.newlyErroring.length,
+        pValue: worst.pValue,
+      });
+  }
+  return found;
+}
+
+/** Too small for any drop to be significant (with fresh evidence: its strata). */
+function smallSuite(
+  input: FamilyInput,
+  rejected: boolean,
+): { found: InconclusiveFinding[]; tooSmall?: Comparison['tooSmall'] } {
+  const { pairs, overall, levels, decisive } = input;
+  if (decisive) {
+    const smallestP = smallestFreshP(decisive);
+    const never = decisive.stopped === 'final' && !rejected && smallestP >= levels.paired;
+    return { found: never ? [{ rule: 'too-little-fresh', cases: decisive.cases.length, smallestP }] : [] };
+  }
+  if (pairedSmallestP(overall.cases) < levels.paired) return { found: [] };
+  const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
+  const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
+  const casesNeeded = casesToDecide(levels.paired);
+  const everyCaseWorse = worse === paired.length && worse > 0;
+  const tooSmall = { cases: overall.cases, casesNeeded, everyCaseWorse };
+  if (worse === 0 || rejected) return { found: [], tooSmall };
+  const rates = { baseRate: overall.base.rate, headRate: overall.head.rate };
+  return { found: [{ rule: 'too-small', cases: overall.cases, casesNeeded, everyCaseWorse, ...rates }], tooSmall };
+}
+
+/** Both families, each at its share of α, then whether missing data or the suite's size keeps them from deciding. */
+function families(
+  input: Omit<FamilyInput, 'levels' | 'scale' | 'decisive'>,
+  counts: { base: EvalResults; head: EvalResults },
+): Families {
+  const { alpha, fresh } = input.options;
+  const levels = levelsOf(input.options);
+  const all: FamilyInput = {
+    ...input,
+    levels,
+    scale: (p) => Math.min(1, (p * alpha) / levels.paired),
+    ...(fresh && fresh.stopped !== 'screened' ? { decisive: fresh } : {}),
+  };
+  const paired = pairedFamily(all);
+  const rejected = paired.some((f) => f.rule === 'overall');
+  const critical = criticalFamily(all);
+  const small = smallSuite(all, rejected);
+  return {
+    levels,
+    regression: [...paired, ...critical.regression],
+    inconclusive: [...critical.inconclusive, ...missingData(all, counts, rejected), ...small.found],
+    critical: critical.checks,
+    ...(small.tooSmall ? { tooSmall: small.tooSmall } : {}),
+  };
+}
+
+/** α split: with critical tests, half for the paired family and half for the critical one. */
+const levelsOf = ({ alpha, criticalTests }: CompareOptions): Comparison['levels'] =>
+  criticalTests?.size ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 };
+
+/** Could the head's errors, were they fails, move its pass rate across a gate threshold? */
+function errorsMoveGate(overall: RateComparison, options: CompareOptions): InconclusiveFinding | undefined {
+  if (!options.gate || overall.head.errors === 0) return undefined;
+  const calls = overall.head.passed + overall.head.failed + overall.head.errors;
+  const worstRate = overall.head.passed / calls;
+  const now = gate(overall.head.rate, options.gate);
+  const then = gate(worstRate, options.gate);
+  return now === then ? undefined : { rule: 'errors-move-gate', errors: overall.head.errors, worstRate, now, then };
+}
+
+export function compareResults(base: EvalResults, head: EvalResults, options: CompareOptions): Comparison {
+  const critical = options.criticalTests ?? new Set<number>();
+  const { alpha, fresh } = options;
   const pairs = pairCases(base, head);
   const overall = compareRates([...pairs.values()]);
+  const groups = groupComparisons(pairs);
+  const cases = caseLists(pairs, critical, options.excerptChars ?? 1000);
 
-  const grouped = new Map<string, CasePair[]>();
-  for (const pair of pairs.values()) {
-    const g = groupKey(pair.head[0] ?? pair.base[0]);
-    grouped.set(g, [...(grouped.get(g) ?? []), pair]);
-  }
-  const groups = [...grouped.values()]
-    .map((groupPairs) => {
-      const sample = groupPairs[0].head[0] ?? groupPairs[0].base[0];
-      return {
-        promptIdx: sample.promptIdx,
-        promptId: sample.promptId,
-        provider: sample.provider,
-        regression: false,
-        ...compareRates(groupPairs),
-      };
-    })
-    .sort((a, b) => a.promptIdx - b.promptIdx || a.provider.localeCompare(b.provider));
-
-  const lists: Record<Movement, CaseChange[]> = {
-    newlyFailing: [],
-    newlyPassing: [],
-    stillFailing: [],
-    flaky: [],
-    unchanged: [],
-  };
-  const changes = new Map<string, CaseChange>();
-  const newlyErroring: CaseChange[] = [];
-  let headFailingCases = 0;
-  for (const [key, pair] of pairs) {
-    const sample = pair.head[0] ?? pair.base[0];
-    const change: CaseChange = {
-      testIdx: sample.testIdx,
-      promptIdx: sample.promptIdx,
-      promptId: sample.promptId,
-      provider: sample.provider,
-      ...(sample.description !== undefined ? { description: sample.description } : {}),
-      vars: sample.vars,
-      critical: critical.has(sample.testIdx),
-      base: sideOutcome(pair.base, excerptChars),
-      head: sideOutcome(pair.head, excerptChars),
-    };
-    changes.set(key, change);
-    if (change.head.outcomes > 0 && 2 * change.head.passed <= change.head.outcomes) headFailingCases++;
-    if (change.base.outcomes > 0 && change.head.outcomes === 0 && change.head.errors > 0) newlyErroring.push(change);
-    const where = movement(change.base, change.head);
-    if (where) lists[where].push(change);
-  }
-  for (const list of [...Object.values(lists), newlyErroring]) list.sort(byCase);
-
-  const hasBase = base.results.length > 0;
-  const levels = critical.size > 0 ? { paired: alpha / 2, critical: alpha / 2 } : { paired: alpha, critical: 0 };
-  const scale = (p: number) => Math.min(1, (p * alpha) / levels.paired);
   const nothing = missingEverything(base, head, overall);
-  const regressionReasons: string[] = [];
-  const inconclusiveReasons: string[] = nothing ? [nothing] : [];
-  let checks: CriticalCheck[] = [];
-  let tooSmall: Comparison['tooSmall'];
-
-  const fresh = options.fresh;
-  if (!nothing && hasBase && fresh) {
-    // The tests run on the fresh repeats of the flipped cases only, at the level split over the looks.
-    // Fresh repeats are independent draws on both sides: the stratified exact test uses every one of them.
-    const test = (cases: readonly CaseRef[]) =>
-      cases.length ? stratifiedExactLowerTail(freshPairs(cases, fresh.base, fresh.head)) : 1;
-    overall.pValue = test(fresh.cases);
-    overall.method = 'stratified-exact';
-    for (const g of groups) {
-      g.pValue = test(fresh.cases.filter((c) => c.promptIdx === g.promptIdx && c.provider === g.provider));
-      g.method = 'stratified-exact';
-    }
-  }
-  const looks = fresh?.looks ?? 1;
-  const scaleLooks = (p: number) => Math.min(1, scale(p) * looks);
-
-  if (!nothing && hasBase) {
-    // Paired family, gatekeeping: the overall test first; the groups only when it rejects.
-    overall.adjustedP = scaleLooks(overall.pValue);
-    const overallRejected = overall.adjustedP < alpha;
-    const split = critical.size > 0 ? `α/2 = ${formatP(levels.paired)}, α split with critical tests` : `α = ${alpha}`;
-    const spent = looks > 1 ? `${formatP(levels.paired / looks)}: ${split}, over ${looks} looks` : split;
-    const level = fresh ? `${spent}; fresh repeats of the ${fresh.cases.length} flipped cases` : split;
-    if (overallRejected)
-      regressionReasons.push(
-        `head worse than base overall (${fresh ? 'stratified exact' : 'one-sided paired'} ${pClause(overall.pValue)} < ${level})`,
-      );
-    if (groups.length > 1) {
-      const holm = holmAdjusted(groups.map((g) => g.pValue));
-      groups.forEach((g, i) => {
-        g.adjustedP = Math.max(overall.adjustedP, scaleLooks(holm[i]));
-        g.regression = overallRejected && g.adjustedP < alpha;
-        if (g.regression)
-          regressionReasons.push(
-            `${g.promptId} × ${g.provider}: head worse (${pClause(g.pValue)}; adjusted for the overall test first and Holm over ${groups.length} groups: ${formatP(g.adjustedP)} < α = ${alpha})`,
-          );
-      });
-    } else if (groups[0]) {
-      groups[0].adjustedP = overall.adjustedP;
-      groups[0].regression = overallRejected;
-    }
-
-    // Critical family.
-    if (critical.size > 0) {
-      checks = criticalChecks(pairs, changes, new Set(lists.newlyFailing), alpha, levels.critical, fresh);
-      for (const check of checks) {
-        const name = `critical ${caseName(check.change)}`;
-        if (check.status === 'regression')
-          regressionReasons.push(
-            `${name} newly failing (exact test over its repeats ${pClause(check.pValue!)}, adjusted ${formatP(check.adjustedP!)} < α = ${alpha})`,
-          );
-        else if (check.status === 'undecided')
-          inconclusiveReasons.push(
-            `${name} is newly failing, but ${check.change.base.outcomes} base and ${check.change.head.outcomes} head outcome(s) cannot decide it: it needs ${check.repeatsNeeded} fresh repeats per side`,
-          );
-        else if (check.status === 'no-head-outcome')
-          inconclusiveReasons.push(`${name} has no head outcome: every head call errored`);
-      }
-    }
-
-    // Missing data: could the errors change the verdict?
-    const errorShare = errorShareReason(base, head, options.maxErrorRate);
-    if (errorShare) inconclusiveReasons.push(errorShare);
-    const errors = overall.head.errors + overall.base.errors;
-    if (errors > 0 && !overallRejected) {
-      const worst = pairedRegressionTest([...pairs.values()].map(pessimisticCase));
-      if (scale(worst.pValue) < alpha) {
-        const erroring = newlyErroring.length ? ` (${newlyErroring.length} newly erroring cases)` : '';
-        inconclusiveReasons.push(
-          `${errors} calls errored${erroring}: were the missing head outcomes fails, the head would be significantly worse (${pClause(worst.pValue)})`,
-        );
-      }
-    }
-
-    // Too small for any drop to be significant. With fresh evidence, the flipped cases' fresh repeats.
-    const needed = casesToDecide(levels.paired);
-    if (fresh) {
-      const freshAll = freshPairs(fresh.cases, fresh.base, fresh.head).filter(
-        (c) => c.baseOutcomes > 0 && c.headOutcomes > 0,
-      );
-      const smallest = freshAll.reduce((p, c) => p * fisherSmallestP(c.baseOutcomes, c.headOutcomes), 1);
-      const worse = freshAll.some((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes);
-      if (freshAll.length > 0 && worse && !overallRejected && smallest >= levels.paired / looks)
-        inconclusiveReasons.push(
-          `too little fresh evidence: the ${freshAll.length} flipped case(s) re-run ${freshAll[0].headOutcomes} time(s) per side can never reach significance (the smallest p is ${formatP(smallest)}); more repeats (the \`repeat\` input) or more cases would decide it`,
-        );
-    } else if (pairedSmallestP(overall.cases) >= levels.paired) {
-      const paired = [...pairs.values()].map(pairedCase).filter((c) => c.baseOutcomes > 0 && c.headOutcomes > 0);
-      const worse = paired.filter((c) => c.headPassed / c.headOutcomes < c.basePassed / c.baseOutcomes).length;
-      tooSmall = { cases: overall.cases, casesNeeded: needed, everyCaseWorse: worse === paired.length && worse > 0 };
-      if (worse > 0 && !overallRejected) {
-        const collapse = tooSmall.everyCaseWorse
-          ? `every case got worse (base ${percent(overall.base.rate)} → head ${percent(overall.head.rate)}), but `
-          : '';
-        inconclusiveReasons.push(
-          `too small to decide: ${collapse}${overall.cases} paired case(s) can never reach significance (the smallest p is 1/${2 ** overall.cases}); it needs at least ${needed} cases`,
-        );
-      }
-    }
+  const hasBase = base.results.length > 0;
+  const decided: Families =
+    !nothing && hasBase
+      ? families({ pairs, overall, groups, cases, options }, { base, head })
+      : { levels: levelsOf(options), regression: [], inconclusive: [], critical: [] };
+  const inconclusive: InconclusiveFinding[] = nothing ? [nothing] : decided.inconclusive;
+  if (!nothing) {
+    // Without a base the head stands alone: its errors still count against it.
+    const share = hasBase ? undefined : errorShare(base, head, options.maxErrorRate);
+    const moved = errorsMoveGate(overall, options);
+    inconclusive.push(...[share, moved].filter((f) => f !== undefined));
   }
 
-  // The gate: could the head's errors, were they fails, move its pass rate across a threshold?
-  if (!nothing && options.gate && overall.head.errors > 0) {
-    const calls = overall.head.passed + overall.head.failed + overall.head.errors;
-    const worstRate = overall.head.passed / calls;
-    const now = gate(overall.head.rate, options.gate);
-    const then = gate(worstRate, options.gate);
-    if (now !== then)
-      inconclusiveReasons.push(
-        `${overall.head.errors} head calls errored: were they fails, the head's pass rate would be ${percent(worstRate)} and the gate would say ${GATE_WORDS[then]} instead of ${GATE_WORDS[now]}`,
-      );
-  } else if (!nothing && !hasBase) {
-    const errorShare = errorShareReason(base, head, options.maxErrorRate);
-    if (errorShare) inconclusiveReasons.push(errorShare);
-  }
-
-  const errorShare = (r: EvalResults) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
+  const errorRate = (r: EvalResults) => (r.results.length ? r.results.filter(isError).length / r.results.length : 0);
   return {
     alpha,
     maxErrorRate: options.maxErrorRate,
-    levels,
+    levels: decided.levels,
     overall,
     groups,
-    newlyFailing: lists.newlyFailing,
-    newlyPassing: lists.newlyPassing,
-    stillFailing: lists.stillFailing,
-    flaky: lists.flaky,
-    newlyErroring,
-    critical: checks,
+    newlyFailing: cases.lists.newlyFailing,
+    newlyPassing: cases.lists.newlyPassing,
+    stillFailing: cases.lists.stillFailing,
+    flaky: cases.lists.flaky,
+    newlyErroring: cases.newlyErroring,
+    critical: decided.critical,
     ...(fresh
       ? {
           fresh: {
             cases: fresh.cases.length,
-            calls: fresh.base.length + fresh.head.length,
-            looks,
-            rounds: fresh.rounds,
+            redrawn: fresh.redrawn,
+            stage2Cases: new Set(fresh.stage2.head.map(caseKeyOf)).size,
+            calls: fresh.calls,
             stopped: fresh.stopped,
           },
         }
       : {}),
-    ...(tooSmall ? { tooSmall } : {}),
-    headFailingCases,
-    regression: regressionReasons.length > 0,
-    regressionReasons,
-    inconclusive: inconclusiveReasons.length > 0,
-    ...(inconclusiveReasons.length ? { inconclusiveReason: inconclusiveReasons[0] } : {}),
-    inconclusiveReasons,
-    errorRate: { base: errorShare(base), head: errorShare(head) },
+    ...(options.redrawn ? { redrawn: options.redrawn } : {}),
+    ...(decided.tooSmall ? { tooSmall: decided.tooSmall } : {}),
+    headFailingCases: cases.headFailingCases,
+    regression: decided.regression.length > 0,
+    regressionFindings: decided.regression,
+    inconclusive: inconclusive.length > 0,
+    inconclusiveFindings: inconclusive,
+    errorRate: { base: errorRate(base), head: errorRate(head) },
     usage: usageOf(base.results, head.results),
   };
-}
-
-/** p-values as people read them: 2 significant digits, tiny ones as "<0.001". */
-export function formatP(p: number): string {
-  if (p < 0.001) return '<0.001';
-  return p
-    .toPrecision(2)
-    .replace(/^(\d\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
-}
-
-/** "p = 0.012" or "p < 0.001". */
-export function pClause(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${formatP(p)}`;
 }

@@ -93,7 +93,7 @@ export interface PairedCase {
   headOutcomes: number;
 }
 
-export type PairedTestMethod = 'mcnemar-exact' | 'sign-flip-exact' | 'sign-flip-monte-carlo' | 'stratified-exact';
+export type PairedTestMethod = 'mcnemar-exact' | 'sign-flip-exact' | 'sign-flip-monte-carlo' | 'group-sequential';
 
 export interface PairedTestResult {
   /** One-sided p-value for "head worse than base". */
@@ -224,7 +224,7 @@ export function holmRejections(pValues: readonly number[], alpha: number): boole
  * Exact tails summed in log space can land a hair below their true value (1/20 as 0.04999…), which would let
  * p = α pass for p < α: they are nudged up by a relative 1e-9, conservative and far below any shown digit.
  */
-const conservative = (p: number) => Math.min(1, p * (1 + 1e-9));
+export const conservative = (p: number) => Math.min(1, p * (1 + 1e-9));
 
 /**
  * Holm-adjusted p-values: the smallest family-wise level at which each hypothesis is rejected by Holm's
@@ -284,6 +284,12 @@ export const casesToDecide = (level: number) => Math.max(1, Math.floor(-Math.log
  * repeat: four cases that go 3/3 → 0/3 give p = (1/20)^4, not 1/16. p = P(Σ head passes ≤ observed).
  */
 export function stratifiedExactLowerTail(cases: readonly PairedCase[]): number {
+  const { dist, observed } = stratifiedNull(cases);
+  return conservative(lowerTail(dist, observed));
+}
+
+/** Under H0, the distribution of the head's passes summed over `cases` (index = passes), and the observed sum. */
+export function stratifiedNull(cases: readonly PairedCase[]): { dist: Float64Array; observed: number } {
   let dist = new Float64Array([1]); // index = head passes so far
   let observed = 0;
   for (const c of cases) {
@@ -304,7 +310,12 @@ export function stratifiedExactLowerTail(cases: readonly PairedCase[]): number {
     dist = next;
     observed += c.headPassed;
   }
+  return { dist, observed };
+}
+
+/** P(X ≤ t) for X distributed as `dist` (index = value). */
+export function lowerTail(dist: Float64Array, t: number): number {
   let tail = 0;
-  for (let j = 0; j <= Math.min(observed, dist.length - 1); j++) tail += dist[j];
-  return conservative(tail);
+  for (let j = 0; j <= Math.min(t, dist.length - 1); j++) tail += dist[j];
+  return tail;
 }

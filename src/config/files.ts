@@ -4,7 +4,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { posixRelative } from '../paths.js';
+import { posixRelative, WORK_DIR } from '../paths.js';
 import { locatedError, type KeyPath, type Locator } from './source.js';
 
 export interface FileScope {
@@ -148,7 +148,7 @@ async function walk(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries) {
     // .promptgate holds review trees and caches, never a suite's files.
-    if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === '.promptgate') continue;
+    if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === WORK_DIR) continue;
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(abs)));
     else if (entry.isFile() || entry.isSymbolicLink()) files.push(abs);

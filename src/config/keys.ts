@@ -119,14 +119,22 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
   },
   assertion: {
     what: 'an assertion',
-    supported: ['type', 'value', 'threshold', 'weight', 'metric', 'transform', 'provider', 'config', 'rubricPrompt'],
-    refused: {
-      contextTransform:
-        "promptfoo's contextTransform (for the context-* assertions) is not supported, nor are those assertions",
-    },
+    supported: [
+      'type',
+      'value',
+      'threshold',
+      'weight',
+      'metric',
+      'transform',
+      'provider',
+      'config',
+      'rubricPrompt',
+      'contextTransform',
+    ],
+    refused: {},
     noted: {
       reason:
-        'not an assertion key promptfoo reads (it drops unknown assertion keys): a note for readers, with no effect on the verdict',
+        "an assertion's `reason` is not a promptfoo key (promptfoo drops it unread); promptgate reports its own reason for each verdict",
     },
   },
   provider: {

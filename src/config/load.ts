@@ -57,7 +57,7 @@ export function requireDefaultConfig(dir: string, shownDir: string, orElse: stri
 
 export { displayPath } from '../paths.js';
 
-export interface RawConfigFile {
+interface RawConfigFile {
   /** Absolute path. */
   configPath: string;
   source: SourceFile;
@@ -65,8 +65,8 @@ export interface RawConfigFile {
   config: RawConfig;
 }
 
-/** Reads and parses a config, checking only its top level: enough to re-resolve its `prompts` elsewhere. */
-export async function readRawConfig(configPath: string): Promise<RawConfigFile> {
+/** Reads and parses a config, checking only its top level (`prompts`, `providers`, `tests` still as written). */
+async function readRawConfig(configPath: string): Promise<RawConfigFile> {
   const abs = path.resolve(configPath);
   const shown = displayPath(abs);
   let bytes: Buffer;
@@ -116,7 +116,11 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   const scenarios = config.scenarios === undefined || config.scenarios === null ? undefined : config.scenarios;
   const untested = noTests && !scenarios ? testsWhenNoneWritten(config, source, ctx) : undefined;
 
-  const { prompts, files: promptFiles } = await resolvePrompts(config.prompts, rootDir, source.displayPath, {
+  const {
+    prompts,
+    files: promptFiles,
+    globs: promptGlobs,
+  } = await resolvePrompts(config.prompts, rootDir, source.displayPath, {
     locator: source,
     projectRoot: scope.projectRoot,
   });
@@ -155,6 +159,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
     configPath: abs,
     rootDir,
     prompts,
+    writtenPrompts: { entries: config.prompts, locator: source, globs: promptGlobs },
     providers,
     tests,
     evaluateOptions: {

@@ -36,6 +36,8 @@ export interface ResolvedPrompts {
   prompts: Prompt[];
   /** Absolute paths of the prompt files read. */
   files: string[];
+  /** The `file://` globs the entries wrote, without the prefix (relative to `rootDir`): a new file they match is a prompt. */
+  globs: string[];
 }
 
 export interface ResolvePromptsOptions {
@@ -81,9 +83,11 @@ export async function resolvePrompts(
 
   const prompts: Prompt[] = [];
   const files: string[] = [];
+  const globs: string[] = [];
   const firstUse = new Map<string, KeyPath>();
   const labels = new Set<string>();
   for (const entry of written) {
+    if (isFileRef(entry.source) && isGlob(entry.source)) globs.push(entry.source.slice(FILE_PREFIX.length));
     const resolved: Prompt[] = isFileRef(entry.source)
       ? await promptsFromFiles(entry, scope, locator, files, options.runsCode ?? true)
       : [{ id: entry.id ?? entry.source, label: entry.label ?? entry.id ?? entry.source, raw: entry.source }];
@@ -106,7 +110,7 @@ export async function resolvePrompts(
       prompts.push(prompt);
     }
   }
-  return { prompts, files };
+  return { prompts, files, globs };
 }
 
 function listEntries(entries: unknown, locator: Locator, keyPath: KeyPath): PromptEntry[] {

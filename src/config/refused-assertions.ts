@@ -5,28 +5,20 @@
 const MODEL_GRADED =
   'a model-graded check promptgate does not implement yet; write the criterion as an llm-rubric (same grader, a rubric you can read in the diff)';
 const NEEDS_PROVIDER_DATA =
-  "needs what the provider returned besides the text (tool calls, finish reason, log-probabilities), which promptgate's providers do not hand to assertions yet";
+  "needs what the provider returned besides the text (tool calls, log-probabilities), which promptgate's providers do not hand to assertions yet";
 const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
 const NEEDS_PACKAGE =
-  'needs an NLP scoring package promptgate does not bundle; use similar (embeddings) or levenshtein';
+  'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 
 export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
-  'answer-relevance': MODEL_GRADED,
-  'context-faithfulness': MODEL_GRADED,
-  'context-recall': MODEL_GRADED,
-  'context-relevance': MODEL_GRADED,
   'conversation-relevance': MODEL_GRADED,
   'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
   'agent-rubric': MODEL_GRADED,
-  'select-best': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
-  'max-score': 'compares the outputs of several prompts for one test, but promptgate scores each case on its own',
   classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
   moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
   guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
-  'is-refusal': 'promptfoo heuristics for refusals are not implemented; use not-icontains-any with refusal phrases',
   'is-valid-function-call': NEEDS_PROVIDER_DATA,
   'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
-  'finish-reason': NEEDS_PROVIDER_DATA,
   perplexity: NEEDS_PROVIDER_DATA,
   'perplexity-score': NEEDS_PROVIDER_DATA,
   'tool-call-f1': NEEDS_PROVIDER_DATA,
@@ -39,15 +31,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'trace-error-spans': NEEDS_TRACES,
   'trace-span-count': NEEDS_TRACES,
   'trace-span-duration': NEEDS_TRACES,
-  'is-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-  'contains-xml': 'XML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-  'is-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-  'contains-html': 'HTML checks are not implemented yet; use a javascript assertion (or regex) over the output',
-  'is-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
-  'contains-sql': 'SQL parsing (node-sql-parser) is not bundled; use a javascript assertion or regex',
-  'rouge-n': NEEDS_PACKAGE,
-  bleu: NEEDS_PACKAGE,
-  gleu: NEEDS_PACKAGE,
   meteor: NEEDS_PACKAGE,
   pi: 'calls the Pi scoring service over the network',
   webhook:

@@ -81,6 +81,7 @@ export const AssertionSchema = z.looseObject({
     .record(z.string(), z.unknown(), { error: 'expected a map (handed to the script as context.config)' })
     .optional(),
   rubricPrompt: z.unknown().optional(),
+  contextTransform: text('a JavaScript expression or file://script.js').optional(),
 });
 
 /** `tests[].providers`, `tests[].prompts`, `providers[].prompts`: labels or ids (a trailing * matches a prefix). */

@@ -132,14 +132,14 @@ async function normaliseOptions(
   if (typeof raw.transformVars === 'string')
     await noteScript(raw.transformVars, locator, [...at, 'transformVars'], ctx);
   if (raw.provider !== undefined) {
-    const provider = raw.provider as string | ProviderSpec | Record<'text' | 'embedding', string | ProviderSpec>;
+    const provider = raw.provider as NonNullable<TestOptions['provider']>;
     if (typeof provider === 'object' && !('id' in provider)) {
       // One grader per kind: each is a provider reference of its own.
       const perKind: Record<string, string | ProviderSpec> = {};
       for (const [kind, ref] of Object.entries(provider)) {
         if (ref !== undefined) perKind[kind] = await providerRef(ref, locator, [...at, 'provider', kind], ctx);
       }
-      options.provider = perKind as unknown as ProviderSpec;
+      options.provider = perKind;
     } else {
       options.provider = await providerRef(provider, locator, [...at, 'provider'], ctx);
     }
@@ -189,6 +189,10 @@ async function normaliseAssertion(
   if (raw.transform !== undefined) {
     spec.transform = raw.transform;
     await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
+  }
+  if (raw.contextTransform !== undefined) {
+    spec.contextTransform = raw.contextTransform;
+    await noteScript(raw.contextTransform, locator, [...at, 'contextTransform'], ctx);
   }
   if (raw.provider !== undefined)
     spec.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);

@@ -1,6 +1,6 @@
 // The grading provider for model-graded assertions: the suite's first provider unless the test or the
 // assertion names another, which is resolved on first use (most suites never need one) and memoised.
-import type { Provider, ProviderSpec, TestCase } from '../types.js';
+import type { Provider, ProviderSpec } from '../types.js';
 import { stableStringify } from './stable-json.js';
 
 export type ResolveProviders = (
@@ -8,7 +8,8 @@ export type ResolveProviders = (
   options: { rootDir: string; env: NodeJS.ProcessEnv; configFile?: string },
 ) => Promise<Provider[]>;
 
-export type GradingProviderSpec = TestCase['options']['provider'];
+/** One grader: an id or `{id, config}`; undefined for the suite's default (per-kind graders are read with graderFor). */
+export type GradingProviderSpec = string | ProviderSpec | undefined;
 
 export function createGradingProviders(options: {
   defaultProvider: Provider | undefined;

@@ -26,6 +26,7 @@ import {
   type TokenUsage,
 } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
+import { compareOutputs, hasComparison } from './compare-outputs.js';
 import { createGradingProviders, type GradingProviderSpec, type ResolveProviders } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
 import { ExtensionRun } from './extensions.js';
@@ -157,11 +158,19 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
       const hooked = hooks ? await hooks.beforeEach(test) : test;
       results[index] = await runCase(runner, planned, hooked);
       await hooks?.afterEach(hooked, results[index]);
-      deps.onResult?.(results[index]);
+      // A case of a select-best / max-score test is reported once the comparison pass has graded it.
+      if (!hasComparison(suite.tests[results[index].testIdx])) deps.onResult?.(results[index]);
       deps.onProgress?.(++done, total);
     },
     deps.signal,
   );
+  const compared = await compareOutputs({
+    tests: suite.tests,
+    results,
+    plannedCases: (testIdx, repeat) => plannedForTest(shape, testIdx, repeat, written),
+    gradingProvider: (spec) => runner.gradingProvider(spec),
+  });
+  for (const position of compared) deps.onResult?.(results[position]);
   await hooks?.afterAll(results);
   return {
     version: 1,
@@ -169,6 +178,23 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     stats: summarizeStats(results),
     results,
   };
+}
+
+/** How many cases of one test and repeat the suite's own filters (not a shard's) keep. */
+function plannedForTest(
+  shape: PlanShape,
+  testIdx: number,
+  repeat: number,
+  written: ((c: PlannedCase) => boolean) | undefined,
+): number {
+  let count = 0;
+  for (let promptIdx = 0; promptIdx < shape.prompts; promptIdx++) {
+    for (let providerIdx = 0; providerIdx < shape.providers; providerIdx++) {
+      const index = ((testIdx * shape.prompts + promptIdx) * shape.providers + providerIdx) * shape.repeat + repeat;
+      if (!written || written({ index, testIdx, promptIdx, providerIdx, repeat })) count++;
+    }
+  }
+  return count;
 }
 
 /** Plan positions the filter keeps, ascending (so results stay in plan order). */
@@ -288,8 +314,11 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
 
   // promptfoo: the provider's transform, then the test's.
   let output = response.output;
+  // What the provider's transform made of the output, before the test's: what a contextTransform reads.
+  let providerOutput = output;
   const transforms = [run.suite.providers[planned.providerIdx]?.transform, test.options.transform];
-  for (const code of transforms) {
+  for (const [i, code] of transforms.entries()) {
+    if (i === 1) providerOutput = output;
     if (code === undefined) continue;
     try {
       output = await applyTransform(
@@ -307,6 +336,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
   try {
     scored = await run.score({
       output,
+      providerOutput,
       prompt: rendered,
       vars,
       test,
@@ -314,6 +344,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
       providerConfig: run.suite.providers[planned.providerIdx]?.config,
       latencyMs,
       ...(response.cost !== undefined ? { cost: response.cost } : {}),
+      ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
       cached,
       rootDir: run.suite.rootDir,
       gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),

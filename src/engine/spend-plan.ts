@@ -1,7 +1,7 @@
 // Spend known before it is spent: the calls a run will make per provider, how many the cache answers, and an
 // estimate of tokens and cost where prices are known — computed from the plan, the rendered prompts and the
 // cache, before any provider is called. Facts only; src/report/spend-plan.ts words them.
-import { modelGradedAssertions, DEFAULT_GRADING_PROMPT } from '../assertions/model-graded.js';
+import { graderFor, modelGradedAssertions, DEFAULT_GRADING_PROMPT } from '../assertions/model-graded.js';
 import type { Prompt, Provider, RenderPrompt, Suite } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
 import type { GradingProviderSpec } from './grading.js';
@@ -191,7 +191,7 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
       if (!GRADED_TYPES.has(assertion.type)) continue;
       let grader: Provider;
       try {
-        grader = await input.gradingProvider(assertion.provider ?? test.options.provider);
+        grader = await input.gradingProvider(assertion.provider ?? graderFor('text', test.options.provider));
       } catch {
         continue; // the run makes this case an error with the reason; the plan cannot count the call
       }

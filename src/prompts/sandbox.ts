@@ -46,6 +46,3 @@ if (!runtime.__promptgateSandbox) {
   };
   runtime.__promptgateSandbox = true;
 }
-
-/** Whether the sandbox is installed (the render module imports this file for its effect). */
-export const templateSandbox = runtime.__promptgateSandbox === true;

@@ -1,4 +1,5 @@
 // Anthropic Messages API (`anthropic:messages:<model>`). System messages move to the top-level `system`.
+import { finishReasonOf } from './finish-reason.js';
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { textOf, toChatMessages, type WireMessage } from './chat-messages.js';
 import { copyConfigParams, endpointOf, failure, postJson, rateLimitOf, withConfigHeaders } from './http.js';
@@ -44,6 +45,7 @@ export function toAnthropicMessages(prompt: string): { system?: string; messages
 interface MessagesResponse {
   content?: Array<{ type?: unknown; text?: unknown }>;
   usage?: { input_tokens?: unknown; output_tokens?: unknown };
+  stop_reason?: unknown;
 }
 
 export function usageOf(usage: MessagesResponse['usage']): Partial<TokenUsage> {
@@ -115,7 +117,13 @@ export function createAnthropicProvider(spec: ProviderSpec, model: string, optio
         return failure({ label, secrets }, 'the response has no `content` array', true);
       }
       const tokenUsage = usageOf(reply.usage);
-      return { output: outputOf(reply.content), tokenUsage, cost: costOf(price, tokenUsage), ...rateLimitOf(outcome) };
+      return {
+        output: outputOf(reply.content),
+        tokenUsage,
+        cost: costOf(price, tokenUsage),
+        ...finishReasonOf(reply.stop_reason),
+        ...rateLimitOf(outcome),
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 // OpenAI chat completions (`openai:chat:<model>`, `openai:<model>`) and Ollama's OpenAI-compatible endpoint
 // (`ollama:chat:<model>`): one wire format, two sets of defaults.
+import { finishReasonOf } from './finish-reason.js';
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { toChatMessages } from './chat-messages.js';
 import {
@@ -99,7 +100,10 @@ export function missingOpenAiCredentials(
 }
 
 export interface ChatCompletion {
-  choices?: Array<{ message?: { content?: unknown; tool_calls?: unknown; refusal?: unknown } }>;
+  choices?: Array<{
+    message?: { content?: unknown; tool_calls?: unknown; refusal?: unknown };
+    finish_reason?: unknown;
+  }>;
   usage?: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown };
 }
 
@@ -173,7 +177,13 @@ export function createOpenAiProvider(
       const message = Array.isArray(completion?.choices) ? completion.choices[0]?.message : undefined;
       if (!message) return failure({ label, secrets }, 'the response has no choices[0].message (empty choices)', true);
       const tokenUsage = usageOf(completion.usage);
-      return { output: outputOf(message), tokenUsage, cost: costOf(price, tokenUsage), ...rateLimitOf(outcome) };
+      return {
+        output: outputOf(message),
+        tokenUsage,
+        cost: costOf(price, tokenUsage),
+        ...finishReasonOf(completion.choices?.[0]?.finish_reason),
+        ...rateLimitOf(outcome),
+      };
     },
   };
 }

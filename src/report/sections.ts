@@ -1,13 +1,19 @@
 // Markdown sections of the report. Every piece of model or user text goes through escape.ts.
-import {
-  formatP,
-  type CaseChange,
-  type Comparison,
-  type CriticalCheck,
-  type RateComparison,
-} from '../compare/compare.js';
+import { type CaseChange, type Comparison, type CriticalCheck, type RateComparison } from '../compare/compare.js';
 import { codeBlock, escapeInline } from './escape.js';
-import { VERDICT_WORDS, blockClause, gateClause, percent, points, relativeChange, verdictDetail } from './format.js';
+import {
+  VERDICT_WORDS,
+  blockClause,
+  formatP,
+  freshClause,
+  gateClause,
+  inconclusiveReasons,
+  percent,
+  points,
+  regressionReasons,
+  relativeChange,
+  verdictDetail,
+} from './format.js';
 import type { ReportInput, SuiteReport } from './input.js';
 import { suiteChangesSection } from './suite-changes.js';
 
@@ -181,11 +187,12 @@ function newlyErroringSection(list: CaseChange[], detail: Detail): string {
   return `#### ⚠️ Newly erroring (${list.length})\n\nOutcomes on the base, only errors on the head: missing evidence, not passes.\n\n| Test | Prompt × provider | Base | Head errors | Error |\n|---|---|--:|--:|---|\n${rows.join('\n')}${more}`;
 }
 
-/** Where the p-values come from when the flipped cases were re-run. */
+/** Where the p-values come from when fresh samples decided. */
 function freshNote(c: Comparison): string {
+  if (c.redrawn)
+    return `<sub>🔁 ${c.redrawn} result(s) that came from the cache were drawn again before the test, so a cached base cannot decide the verdict.</sub>`;
   if (!c.fresh) return '';
-  const f = c.fresh;
-  return `<sub>🔁 The tests use fresh repeats only: the ${f.cases} case(s) whose first samples flipped were re-run on both sides (${f.calls} calls, never from the cache; ${f.rounds} of ${f.looks} look(s)), so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
+  return `<sub>🔁 The tests use ${freshClause(c.fresh)}, so a cached base cannot decide the verdict. Rates and lists are the first samples.</sub>`;
 }
 
 /** A suite too small for any drop to be significant says so, and what it would take. */
@@ -245,10 +252,12 @@ export function suiteSection(suite: SuiteReport, detail: Detail, several: boolea
   parts.push(ratesTable(c));
   parts.push(freshNote(c));
   parts.push(suiteChangesSection(suite.suiteChanges, suite.prSuite));
-  if (c.regressionReasons.length) parts.push(c.regressionReasons.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
-  if (c.inconclusiveReasons.length) {
+  const regression = regressionReasons(c);
+  const inconclusive = inconclusiveReasons(c);
+  if (regression.length) parts.push(regression.map((r) => `- ⛔ ${escapeInline(r, 300)}`).join('\n'));
+  if (inconclusive.length) {
     const what = c.regression ? 'Also missing or too little evidence (the regression stands)' : 'Inconclusive';
-    parts.push(`${what}:\n\n${c.inconclusiveReasons.map((r) => `- ⚠️ ${escapeInline(r, 300)}`).join('\n')}`);
+    parts.push(`${what}:\n\n${inconclusive.map((r) => `- ⚠️ ${escapeInline(r, 300)}`).join('\n')}`);
   }
   parts.push(tooSmallNote(c));
   parts.push(newlyFailingSection(c.newlyFailing, c.critical, detail));

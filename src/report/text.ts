@@ -1,8 +1,19 @@
 // The report for a terminal (the CLI): the same facts as the comment, as plain aligned text.
-import { formatP, type CaseChange, type RateComparison } from '../compare/compare.js';
+import type { CaseChange, RateComparison } from '../compare/compare.js';
 import { truncateCodePoints } from '../compare/excerpt.js';
 import { revealInvisible } from './escape.js';
-import { VERDICT_WORDS, blockClause, gateClause, percent, points, verdictDetail } from './format.js';
+import {
+  VERDICT_WORDS,
+  blockClause,
+  formatP,
+  freshClause,
+  gateClause,
+  inconclusiveReasons,
+  percent,
+  points,
+  regressionReasons,
+  verdictDetail,
+} from './format.js';
 import type { ReportInput } from './input.js';
 
 /** One line, no control characters: terminal escape sequences in model output must not reach the terminal. */
@@ -63,12 +74,9 @@ export function renderText(input: ReportInput): string {
     ];
     if (c.groups.length !== 1) rows.push(['all', '', ...rateCells(c.overall)]);
     lines.push(...table(rows).map((l) => `  ${l}`));
-    if (c.fresh)
-      lines.push(
-        `  fresh repeats: ${c.fresh.cases} flipped case(s) re-run on both sides, ${c.fresh.calls} calls; the tests use only these`,
-      );
-    lines.push(...c.inconclusiveReasons.map((r) => `  inconclusive: ${clean(r, 300)}`));
-    lines.push(...c.regressionReasons.map((r) => `  regression: ${clean(r, 300)}`));
+    if (c.fresh) lines.push(`  the tests use ${freshClause(c.fresh)}`);
+    lines.push(...inconclusiveReasons(c).map((r) => `  inconclusive: ${clean(r, 300)}`));
+    lines.push(...regressionReasons(c).map((r) => `  regression: ${clean(r, 300)}`));
     lines.push(...caseLines('  newly failing', c.newlyFailing), ...caseLines('  newly erroring', c.newlyErroring));
     lines.push(...caseLines('  newly passing', c.newlyPassing));
     lines.push(...caseLines('  flaky', c.flaky), ...caseLines('  still failing', c.stillFailing));

@@ -1,17 +1,21 @@
-// Adaptive repeats: the first sample of every case (cache reused) selects the flipped cases; fresh samples of
-// those, on both sides, decide — round by round, under the sequential rule of src/compare/sequential.ts, until
-// it settles or the budget of rounds is spent. The provider calls come through `resample`, so this loop is the
-// same in the pipeline and in `npm run simulate`.
-import type { FreshEvidence } from '../compare/compare.js';
+// Adaptive repeats: the first samples of every case (cache reused) screen; fresh samples decide, in the two
+// stages of the design stated in src/compare/sequential.ts. The provider calls come through `resample`, so
+// this loop is the same in the pipeline and in `npm run simulate`.
 import {
-  DEFAULT_SEQUENTIAL,
-  casesToResample,
-  decideLook,
+  DEFAULT_DESIGN,
   freshPairs,
   freshRepeatsForCritical,
+  headNoWorse,
+  newlyFailingCritical,
+  pairedCases,
+  stageOneDecision,
+  stageTwoRepeats,
+  caseKeyOf,
   type CaseRef,
-  type LookDecision,
-  type SequentialOptions,
+  type FreshDesign,
+  type FreshEvidence,
+  type FreshStop,
+  type Samples,
 } from '../compare/sequential.js';
 import type { PlannedCase } from '../engine/plan.js';
 import type { CaseResult, ProviderSpec } from '../types.js';
@@ -20,46 +24,77 @@ import type { CaseResult, ProviderSpec } from '../types.js';
 export type Resample = (cases: readonly CaseRef[], side: 'base' | 'head', n: number) => Promise<CaseResult[]>;
 
 export interface AdaptiveInput {
-  /** The first samples of each side. */
+  /** The first samples of each side (`cached` says which came from the cache). */
   base: readonly CaseResult[];
   head: readonly CaseResult[];
   criticalTests: ReadonlySet<number>;
-  /** α and the gate's α split, as compare.ts applies them. */
+  /** α; with critical tests the paired family gets α/2, as compare.ts applies it. */
   alpha: number;
   resample: Resample;
-  sequential?: SequentialOptions;
+  design?: FreshDesign;
 }
 
-/** Fresh evidence for the flipped cases, or undefined when nothing flipped (the first samples agree). */
+/** Fresh evidence for the verdict, or undefined when the first samples screen it out and nothing was drawn. */
 export async function gatherFreshEvidence(input: AdaptiveInput): Promise<FreshEvidence | undefined> {
-  const options = input.sequential ?? DEFAULT_SEQUENTIAL;
-  const cases = casesToResample(input.base, input.head, input.criticalTests);
+  const design = input.design ?? DEFAULT_DESIGN;
+  const level = input.criticalTests.size > 0 ? input.alpha / 2 : input.alpha;
+  const cases = pairedCases(input.base, input.head, input.criticalTests);
   if (cases.length === 0) return undefined;
-  const paired = input.criticalTests.size > 0 ? input.alpha / 2 : input.alpha;
-  const base: CaseResult[] = [];
-  const head: CaseResult[] = [];
-  const draw = async (which: readonly CaseRef[], n: number) => {
-    if (which.length === 0 || n <= 0) return;
-    const [b, h] = await Promise.all([input.resample(which, 'base', n), input.resample(which, 'head', n)]);
-    base.push(...b);
-    head.push(...h);
+  let calls = 0;
+  const draw = async (which: readonly CaseRef[], n: number): Promise<Samples> => {
+    if (which.length === 0 || n <= 0) return { base: [], head: [] };
+    const [base, head] = await Promise.all([input.resample(which, 'base', n), input.resample(which, 'head', n)]);
+    calls += base.length + head.length;
+    return { base, head };
   };
 
-  let rounds = 0;
-  let stopped: LookDecision = 'continue';
-  while (stopped === 'continue') {
-    await draw(cases, options.perRound);
-    rounds++;
-    stopped = decideLook(freshPairs(cases, base, head), rounds, paired, options);
+  const stage1: Samples = { base: [], head: [] };
+  const stage2: Samples = { base: [], head: [] };
+  let redrawn = 0;
+  let stopped: FreshStop = 'screened';
+  if (!headNoWorse(freshPairs(cases, input.base, input.head))) {
+    // Stage 1: the first samples this run drew are fresh; the cached ones are drawn again.
+    const wanted = new Set(cases.map((c) => c.key));
+    const redraw = async (side: 'base' | 'head') => {
+      const first = input[side].filter((r) => wanted.has(caseKeyOf(r)));
+      const cachedKeys = new Set(first.filter((r) => r.cached).map(caseKeyOf));
+      const again = cases.filter((c) => cachedKeys.has(c.key));
+      redrawn = Math.max(redrawn, again.length);
+      const drawn = again.length ? await input.resample(again, side, 1) : [];
+      calls += drawn.length;
+      stage1[side] = [...first.filter((r) => !r.cached), ...drawn];
+    };
+    await Promise.all([redraw('base'), redraw('head')]);
+    const decision = stageOneDecision(freshPairs(cases, stage1.base, stage1.head), level, design);
+    stopped = decision === 'continue' ? 'final' : decision;
+    if (decision === 'continue') {
+      for (const [n, which] of stageTwoRepeats(cases, stage1, design)) {
+        const more = await draw(which, n);
+        stage2.base.push(...more.base);
+        stage2.head.push(...more.head);
+      }
+    }
   }
 
-  // Critical flips: enough fresh repeats that their own exact test can decide them.
-  const critical = cases.filter((c) => c.critical);
+  // Critical flips: enough repeats drawn after their selection that their own exact test can decide them.
+  const critical = newlyFailingCritical(cases, input.base, input.head);
+  const topUp: Samples = { base: [], head: [] };
   if (critical.length > 0) {
     const needed = freshRepeatsForCritical(input.alpha / 2, critical.length);
-    await draw(critical, needed - rounds * options.perRound);
+    const have = freshPairs(critical, stage2.base, stage2.head);
+    const byMissing = new Map<number, CaseRef[]>();
+    critical.forEach((c, i) => {
+      const missing = needed - Math.min(have[i].baseOutcomes, have[i].headOutcomes);
+      if (missing > 0) byMissing.set(missing, [...(byMissing.get(missing) ?? []), c]);
+    });
+    for (const [n, which] of byMissing) {
+      const more = await draw(which, n);
+      topUp.base.push(...more.base);
+      topUp.head.push(...more.head);
+    }
   }
-  return { cases, base, head, looks: options.rounds, rounds, stopped };
+  if (stopped === 'screened' && critical.length === 0) return undefined;
+  return { design, level, stopped, cases, stage1, redrawn, stage2, critical, topUp, calls };
 }
 
 /**
@@ -75,4 +110,41 @@ export function resampleFilter(
   const names = providers.map((p) => p.label ?? p.id);
   return (planned) =>
     wanted.has(JSON.stringify([headIdx[planned.promptIdx], names[planned.providerIdx], planned.testIdx]));
+}
+
+/** The sides with every cached result drawn again, and how many were. */
+export interface Redrawn {
+  base: CaseResult[];
+  head: CaseResult[];
+  redrawn: number;
+}
+
+/**
+ * With repeats (repeat > 1) the repeats themselves are tested, so none of them may come from the cache (a cached
+ * base is one sample reused by every pull request): unless the head's samples are no worse than the base's (the
+ * screen, which only ever accepts), every cached result of a paired case is drawn again. Undefined when none was.
+ */
+export async function redrawCached(
+  base: readonly CaseResult[],
+  head: readonly CaseResult[],
+  resample: Resample,
+): Promise<Redrawn | undefined> {
+  const cases = pairedCases(base, head, new Set());
+  if (headNoWorse(freshPairs(cases, base, head))) return undefined;
+  const paired = new Set(cases.map((c) => c.key));
+  const stale = (r: CaseResult) => r.cached && paired.has(caseKeyOf(r));
+  if (!base.some(stale) && !head.some(stale)) return undefined;
+  const redraw = async (side: 'base' | 'head', results: readonly CaseResult[]) => {
+    const perCase = new Map<string, number>();
+    for (const r of results.filter(stale)) perCase.set(caseKeyOf(r), (perCase.get(caseKeyOf(r)) ?? 0) + 1);
+    const byCount = new Map<number, CaseRef[]>();
+    for (const c of cases) {
+      const n = perCase.get(c.key);
+      if (n) byCount.set(n, [...(byCount.get(n) ?? []), c]);
+    }
+    const drawn = (await Promise.all([...byCount].map(([n, which]) => resample(which, side, n)))).flat();
+    return [...results.filter((r) => !stale(r)), ...drawn];
+  };
+  const [b, h] = await Promise.all([redraw('base', base), redraw('head', head)]);
+  return { base: b, head: h, redrawn: base.filter(stale).length + head.filter(stale).length };
 }

@@ -7,10 +7,9 @@
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { FILE_PREFIX, isFileRef, isGlob } from '../config/files.js';
 import { repoPaths } from '../paths.js';
 import { compareResults } from '../compare/compare.js';
-import { loadSuite, readRawConfig, resolvePrompts } from '../config/load.js';
+import { loadSuite, resolvePrompts } from '../config/load.js';
 import type { OutputCache } from '../engine/cache.js';
 import type { PlannedCase } from '../engine/plan.js';
 import { messageOf, MissingCredentialsError } from '../errors.js';
@@ -22,8 +21,8 @@ import { affectedPrompts } from './affected-prompts.js';
 import { planIdentities } from '../shard/shard.js';
 import type { EvalResults, Logger, Prompt, ProviderSpec, Suite } from '../types.js';
 import { changedSuiteFiles, promptRepoPath } from './affected.js';
-import { gatherFreshEvidence, resampleFilter } from './adaptive.js';
-import type { FreshEvidence } from '../compare/compare.js';
+import { gatherFreshEvidence, redrawCached, resampleFilter, type Resample } from './adaptive.js';
+import type { FreshEvidence } from '../compare/sequential.js';
 import { pairPrompts } from './pair-prompts.js';
 import { compareSuites, newTestIndexes, type SuiteChanges } from './suite-changes.js';
 import { ensureBaseFiles, type ReviewTrees } from './trees.js';
@@ -87,27 +86,10 @@ async function loadBaseSuite(
 }
 
 /**
- * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries
- * resolved against a directory holding only the head's files as text (renamed files under their old name).
+ * The head's text of the prompts the base's suite names, for an untrusted head: the base's `prompts` entries, as
+ * its loader recorded them, resolved against a directory holding only the head's files as text (renamed files
+ * under their old name).
  */
-/** The `file://` globs written in a config's `prompts` (in any of its forms), without the prefix. */
-function promptGlobsOf(entries: unknown): string[] {
-  const found: string[] = [];
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (isFileRef(value) && isGlob(value.slice(FILE_PREFIX.length))) found.push(value.slice(FILE_PREFIX.length));
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        visit(key);
-        visit(item);
-      }
-    }
-  };
-  visit(entries);
-  return found;
-}
-
 async function headPromptTexts(
   input: ReviewInput,
   trees: ReviewTrees,
@@ -121,10 +103,10 @@ async function headPromptTexts(
   );
   const renamedTo = new Map(input.changes.flatMap((c) => (c.previousPath ? [[c.previousPath, c.path] as const] : [])));
   const wanted = new Set<string>(promptFiles.map((f) => renamedTo.get(f) ?? f));
-  const raw = await readRawConfig(path.join(trees.base, configPath));
+  const written = base.writtenPrompts;
   // New files the base's prompt globs match are prompts too; other changed files are not fetched (a capped
   // pull request would otherwise cost a request per file through the API).
-  const globs = promptGlobsOf(raw.config.prompts).map((g) => path.posix.join(path.posix.dirname(configPath), g));
+  const globs = written.globs.map((g) => path.posix.join(path.posix.dirname(configPath), g));
   const isPrompt = globs.length > 0 ? picomatch(globs) : () => false;
   for (const c of input.changes) if (c.status !== 'deleted' && isPrompt(c.path)) wanted.add(c.path);
   await input.materializeHead([...wanted], dir);
@@ -134,10 +116,10 @@ async function headPromptTexts(
     await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
   }
   const resolved = await resolvePrompts(
-    raw.config.prompts,
+    written.entries,
     path.join(dir, path.posix.dirname(configPath)),
-    raw.source.displayPath,
-    { locator: raw.source, projectRoot: dir, runsCode: false },
+    written.locator.displayPath,
+    { locator: written.locator, projectRoot: dir, runsCode: false },
   );
   return resolved.prompts;
 }
@@ -295,8 +277,10 @@ export interface EvaluatedSides {
   calls: CallCounts;
   /** Case identities of each side's full plan (for shard files). */
   identities: { head: string[]; base: string[] };
-  /** Fresh repeats of the flipped cases (adaptive repeats), when they ran. */
+  /** Fresh evidence (adaptive repeats, repeat 1), when it ran. */
   fresh?: FreshEvidence;
+  /** With repeats: how many cached results were drawn again (they are in head and base). */
+  redrawn?: number;
 }
 
 interface EvaluatedSide {
@@ -372,63 +356,83 @@ export async function evaluateSides(
     const pr = prepared.prSuite;
     prHead = (await evaluateSide(configPath, pr.suite, 'head', pr.head, options, cache, filter)).results;
   }
-  // ── adaptive repeats (src/review/adaptive.ts); a sharded run gets them in the merge job ──
-  const fresh = filter
-    ? undefined
+  // ── fresh samples (src/review/adaptive.ts); a sharded run gets them in the merge job ──
+  const fresh: FreshSides = filter
+    ? {}
     : await freshEvidenceFor(prepared, { head: head.results, base: base?.results }, options);
-  // ── end adaptive repeats ──
+  // ── end fresh samples ──
   return {
-    head: head.results,
-    base: base?.results,
+    head: fresh.redrawn?.head ?? head.results,
+    base: fresh.redrawn?.base ?? base?.results,
     prHead,
     calls: [base?.results, prHead].reduce<CallCounts>(
       (acc, r) => (r ? addCalls(acc, countCalls(r)) : acc),
       addCalls(countCalls(head.results), freshCalls(fresh)),
     ),
     identities: { head: head.identities, base: base?.identities ?? [] },
-    ...(fresh ? { fresh } : {}),
+    ...(fresh.fresh ? { fresh: fresh.fresh } : {}),
+    ...(fresh.redrawn ? { redrawn: fresh.redrawn.calls } : {}),
   };
 }
 
+/** What the fresh calls of a suite's review brought: fresh evidence (repeat 1), or redrawn sides (repeat > 1). */
+export interface FreshSides {
+  fresh?: FreshEvidence;
+  redrawn?: { base: EvalResults; head: EvalResults; calls: number };
+}
+
 /**
- * Adaptive repeats for one suite's evaluated sides (src/review/adaptive.ts): at repeat 1 with a base, the flipped
- * cases are re-run on both sides with fresh samples, never from the cache. Undefined when they do not apply.
+ * Fresh samples for one suite's evaluated sides (src/review/adaptive.ts), never from the cache: at repeat 1 the
+ * two-stage design; with repeats, every cached result drawn again. Empty when they do not apply.
  */
 export async function freshEvidenceFor(
   prepared: PreparedSuite,
   sides: { head?: EvalResults; base?: EvalResults },
   options: EvaluateOptions,
-): Promise<FreshEvidence | undefined> {
+): Promise<FreshSides> {
   const { suite } = prepared;
-  if (!suite || !sides.head || !sides.base || !prepared.base || suite.evaluateOptions.repeat !== 1) return undefined;
-  // The spend plan is made before the first call and cannot foresee which cases flip: under `max-calls` /
-  // `max-cost` there are no fresh repeats, and the first samples are tested as they are.
-  if (options.budget) return undefined;
-  return gatherFreshEvidence({
+  if (!suite || !sides.head || !sides.base || !prepared.base) return {};
+  // The spend plan is made before the first call and cannot foresee the fresh samples: under `max-calls` /
+  // `max-cost` there are none, and the first samples are tested as they are (the report says so).
+  if (options.budget) return {};
+  const resample: Resample = async (cases, which, n) => {
+    const plan = which === 'base' ? prepared.base! : prepared.head;
+    const again: Suite = { ...suite, evaluateOptions: { ...suite.evaluateOptions, repeat: n } };
+    const only = () => resampleFilter(cases, plan.headIdx, suite.providers);
+    const noCache = { ...options, cacheDir: undefined };
+    return (await evaluateSide(prepared.configPath, again, which, plan, noCache, undefined, only)).results.results;
+  };
+  if (suite.evaluateOptions.repeat !== 1) {
+    const redrawn = await redrawCached(sides.base.results, sides.head.results, resample);
+    if (!redrawn) return {};
+    return {
+      redrawn: {
+        base: { ...sides.base, results: redrawn.base },
+        head: { ...sides.head, results: redrawn.head },
+        calls: redrawn.redrawn,
+      },
+    };
+  }
+  const fresh = await gatherFreshEvidence({
     base: sides.base.results,
     head: sides.head.results,
     criticalTests: new Set(suite.tests.flatMap((t, i) => (t.critical ? [i] : []))),
     alpha: suite.gate.alpha,
-    resample: async (cases, which, n) => {
-      const plan = which === 'base' ? prepared.base! : prepared.head;
-      const again: Suite = { ...suite, evaluateOptions: { ...suite.evaluateOptions, repeat: n } };
-      const only = () => resampleFilter(cases, plan.headIdx, suite.providers);
-      const noCache = { ...options, cacheDir: undefined };
-      return (await evaluateSide(prepared.configPath, again, which, plan, noCache, undefined, only)).results.results;
-    },
+    resample,
   });
+  return fresh ? { fresh } : {};
 }
 
-/** Calls the fresh repeats made (never cached). */
-export const freshCalls = (fresh: FreshEvidence | undefined): CallCounts => ({
-  made: (fresh?.base.length ?? 0) + (fresh?.head.length ?? 0),
+/** Calls the fresh samples made (never cached). */
+export const freshCalls = (sides: FreshSides): CallCounts => ({
+  made: sides.fresh?.calls ?? sides.redrawn?.calls ?? 0,
   cached: 0,
 });
 
 /** Compare and gate one suite's evaluated sides. */
 export function decideSuite(
   prepared: PreparedSuite,
-  sides: { head?: EvalResults; base?: EvalResults; prHead?: EvalResults; calls: CallCounts; fresh?: FreshEvidence },
+  sides: Pick<EvaluatedSides, 'head' | 'base' | 'prHead' | 'calls' | 'fresh' | 'redrawn'>,
   logger: Logger,
 ): SuiteReview {
   const { configPath, name, suite, affectedBy, readFiles } = prepared;
@@ -455,6 +459,7 @@ export function decideSuite(
     criticalTests,
     gate: suite.gate,
     ...(sides.fresh ? { fresh: sides.fresh } : {}),
+    ...(sides.redrawn ? { redrawn: sides.redrawn } : {}),
   });
   const prSuite = prepared.prSuite && sides.prHead ? prSuiteOutcome(prepared.prSuite, sides.prHead) : undefined;
   // Cases only the PR's suite has are new: the gate judges them with the yardstick's head outcomes.

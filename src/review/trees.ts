@@ -5,10 +5,11 @@
 // files, for new prompts its globs match) are written to a directory of their own, and nothing there runs.
 import { mkdir, mkdtemp, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { WORK_DIR } from '../paths.js';
 import type { MaterializeBase } from './types.js';
 
 /** The directory under the workspace that review trees (and nothing a suite reads) live in. */
-export const TREES_DIR = path.join('.promptgate', 'trees');
+export const TREES_DIR = path.join(WORK_DIR, 'trees');
 
 export interface ReviewTrees {
   /** The base revision's files. */
