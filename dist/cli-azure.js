@@ -1,9 +1,6 @@
-import { s as str, l as azureAuth, d as secretsInConfig, w as withConfigHeaders, p as priceFor, k as keyHint, g as failure, m as missingKeyMessage, h as toChatMessages, i as copyConfigParams, j as applyPassthrough, e as postJson, u as usageOf, f as costOf, n as outputOf, c as cacheIdentityOf, B as BODY_PARAMS } from './cli-main.js';
+import { s as str, h as azureAuth, a as secretsInConfig, w as withConfigHeaders, j as priceFor, k as keyHint, f as failure, I as missingKeyMessage, x as toChatMessages, b as copyConfigParams, F as applyPassthrough, p as postJson, u as usageOf, m as costOf, n as outputOf, c as cacheIdentityOf, J as BODY_PARAMS } from './cli-main.js';
 import { embeddingOf, completionOutput } from './cli-openai-completions.js';
 import 'node:path';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -14,9 +11,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 const AZURE_API_VERSION = '2024-10-21';

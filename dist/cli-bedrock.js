@@ -1,9 +1,6 @@
-import { s as str, A as AWS_BEDROCK_TOKEN_VAR, d as secretsInConfig, p as priceFor, e as postJson, w as withConfigHeaders, f as costOf, c as cacheIdentityOf, h as toChatMessages, y as textOf, g as failure } from './cli-main.js';
+import { s as str, A as AWS_BEDROCK_TOKEN_VAR, a as secretsInConfig, j as priceFor, p as postJson, w as withConfigHeaders, m as costOf, c as cacheIdentityOf, x as toChatMessages, z as textOf, f as failure } from './cli-main.js';
 import { a as awsCredentialSource, b as awsRegion, s as signAwsRequest } from './cli-aws.js';
 import 'node:path';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -14,9 +11,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 function bedrockRegion(config, env) {

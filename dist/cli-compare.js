@@ -1,11 +1,9 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { V as UserError, W as UsageError, X as gate, O as picomatch, Y as stableJson, Z as WORK_DIR, S as loadSuite, _ as repoPaths, D as messageOf, $ as MissingCredentialsError, a0 as resolvePrompts, a1 as requiredCredentials, a2 as addCalls, a3 as countCalls, a4 as decideVerdict, a5 as evaluateSuite, a6 as planIdentities, a7 as withinBudget, a8 as budgetExcess, a9 as planEvaluation, aa as mergeSpendPlans, ab as sha256Hex, ac as object, ad as array, ae as string, af as number, ag as _enum, ah as MAX_SHARDS, ai as literal, aj as looseObject, ak as boolean, al as record, am as unknown, an as shardOf, ao as summarizeStats, ap as silentLogger, aq as openCache, ar as Limiters, as as memoizedRender, at as combineVerdicts, au as shardCaseFilter, av as failOnWords, Q as distExports, aw as parseChatMessages, ax as DEFAULT_FAIL_POLICY, ay as sampleNote, az as reviewBlocks, aA as parseShard, aB as spendPlanText, aC as excessSentence, aD as EXIT_INTERRUPTED, aE as checkFailure, aF as EXIT_CHECK_FAILED, aG as requireDefaultConfig, R as posixRelative, aH as createReviewProgress, aI as budgetOption, aJ as CACHE_DIR } from './cli-main.js';
+import { a2 as UserError, a3 as UsageError, a4 as gate, Y as picomatch, a5 as stableJson, a6 as WORK_DIR, a0 as loadSuite, a7 as repoPaths, N as messageOf, a8 as MissingCredentialsError, a9 as resolvePrompts, aa as requiredCredentials, ab as addCalls, ac as countCalls, ad as decideVerdict, ae as evaluateSuite, af as planIdentities, ag as withinBudget, ah as budgetExcess, ai as planEvaluation, aj as mergeSpendPlans, ak as sha256Hex, al as object, am as array, an as string, ao as number, ap as _enum, aq as MAX_SHARDS, ar as literal, as as looseObject, at as boolean, au as record, av as unknown, aw as shardOf, ax as summarizeStats, ay as silentLogger, az as openCache, aA as Limiters, aB as memoizedRender, aC as combineVerdicts, aD as shardCaseFilter, aE as failOnWords, _ as distExports, aF as parseChatMessages, aG as DEFAULT_FAIL_POLICY, aH as sampleNote, aI as reviewBlocks, aJ as parseShard, aK as spendPlanText, aL as excessSentence, aM as EXIT_INTERRUPTED, aN as checkFailure, aO as EXIT_CHECK_FAILED, aP as requireDefaultConfig, $ as posixRelative, aQ as createReviewProgress, aR as budgetOption, aS as CACHE_DIR } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'events';
 import 'fs';
@@ -15,6 +13,8 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'process';
+import 'buffer';
 import 'node:url';
 import 'node:events';
 

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { I as ConfigError, D as messageOf, d as secretsInConfig, N as redact, c as cacheIdentityOf } from './cli-main.js';
-import 'process';
-import 'buffer';
+import { T as ConfigError, N as messageOf, a as secretsInConfig, S as redact, c as cacheIdentityOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -14,6 +13,8 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'process';
+import 'buffer';
 import './cli-version.js';
 import 'node:child_process';
 import 'node:events';
@@ -122,7 +123,25 @@ async function callUntilAborted(call, prompt, context, id) {
     }
 }
 async function createCustomProvider(spec, options) {
-    const file = await resolveInsideRoot(spec.id, options);
+    return providerFromModule(spec, await resolveInsideRoot(spec.id, options), undefined, options);
+}
+/**
+ * promptfoo's `package:<name>:<export>`: the named export of an npm package installed where the suite is (Node's
+ * own resolution from the suite's directory), used as a custom provider — a class, an object with callApi, or a
+ * function.
+ */
+async function createPackageProvider(spec, packageName, exportName, options) {
+    const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
+    let file;
+    try {
+        file = createRequire(path.join(path.resolve(options.rootDir), 'package.json')).resolve(packageName);
+    }
+    catch (err) {
+        throw new ConfigError(where, `provider "${spec.id}": cannot find package '${packageName}' from ${path.resolve(options.rootDir)} (${messageOf(err)}); install it next to the suite`, options.key);
+    }
+    return providerFromModule(spec, file, exportName, options);
+}
+async function providerFromModule(spec, file, exportName, options) {
     const source = await readFile(file);
     const contentHash = createHash('sha256').update(source).digest('hex');
     const where = { file: options.configFile ?? file };
@@ -133,6 +152,14 @@ async function createCustomProvider(spec, options) {
     }
     catch (err) {
         throw new ConfigError(where, `provider "${spec.id}": loading ${file} failed: ${messageOf(err)}`, options.key);
+    }
+    if (exportName !== undefined) {
+        // CommonJS exports arrive as `default` (and sometimes as named exports too).
+        const named = mod[exportName] ?? mod.default?.[exportName];
+        if (named === undefined) {
+            throw new ConfigError(where, `provider "${spec.id}": ${file} has no export named "${exportName}"`, options.key);
+        }
+        mod = { default: named };
     }
     let callApi;
     try {
@@ -158,4 +185,4 @@ async function createCustomProvider(spec, options) {
     };
 }
 
-export { createCustomProvider, normalizeCustomResponse, resolveInsideRoot };
+export { createCustomProvider, createPackageProvider, normalizeCustomResponse, resolveInsideRoot };

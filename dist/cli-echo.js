@@ -1,8 +1,5 @@
 import { c as cacheIdentityOf } from './cli-main.js';
 import 'node:path';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -13,9 +10,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 function createEchoProvider(spec) {

@@ -1,9 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { I as ConfigError, d as secretsInConfig, M as excerpt, c as cacheIdentityOf, N as redact } from './cli-main.js';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
+import { T as ConfigError, a as secretsInConfig, R as excerpt, c as cacheIdentityOf, S as redact } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -14,8 +11,11 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import './cli-version.js';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
 import 'node:url';
+import './cli-version.js';
 import 'node:events';
 
 // `exec:<command>` — promptfoo's script provider contract: run the command (no shell) with three extra arguments —

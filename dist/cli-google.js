@@ -1,9 +1,6 @@
-import { x as googleApiKey, s as str, G as GOOGLE_KEY_VARS, d as secretsInConfig, w as withConfigHeaders, p as priceFor, h as toChatMessages, y as textOf, f as costOf, e as postJson, k as keyHint } from './cli-main.js';
+import { y as googleApiKey, s as str, G as GOOGLE_KEY_VARS, a as secretsInConfig, w as withConfigHeaders, j as priceFor, x as toChatMessages, z as textOf, m as costOf, p as postJson, k as keyHint } from './cli-main.js';
 import { k as keyedProvider } from './cli-keyed.js';
 import 'node:path';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -14,9 +11,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 /** Config keys that go into `generationConfig` (promptfoo accepts them at the top level or inside it). */

@@ -2,10 +2,8 @@ import { createPrivateKey, createSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import https from 'node:https';
 import path from 'node:path';
-import { s as str, D as messageOf, E as configEnv, d as secretsInConfig, g as failure, F as renderTemplateText, H as isSecretHeader, e as postJson, c as cacheIdentityOf, I as ConfigError } from './cli-main.js';
+import { s as str, M as renderTemplateText, p as postJson, N as messageOf, U as configEnv, a as secretsInConfig, f as failure, V as isSecretHeader, c as cacheIdentityOf, T as ConfigError } from './cli-main.js';
 import { c as compileCode } from './cli-config-code.js';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -14,10 +12,69 @@ import 'path';
 import 'node:http';
 import 'node:util';
 import 'node:zlib';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
+
+// promptfoo's `auth: { type: oauth }` for the http provider: an OAuth 2.0 token from the token endpoint
+// (client_credentials, or password with username/password), form-encoded as RFC 6749 asks, sent as a bearer
+// token and kept until shortly before it expires. Its fields are templates (`{{ env.CLIENT_SECRET }}`).
+const EARLY_MS = 60_000;
+/** The oauth block checked when the suite loads; undefined when auth is not oauth. */
+function oauthConfig(auth) {
+    const a = (auth ?? {});
+    if (a.type !== 'oauth')
+        return undefined;
+    const grantType = a.grantType ?? 'client_credentials';
+    if (grantType !== 'client_credentials' && grantType !== 'password')
+        throw new Error(`auth.grantType: expected client_credentials or password, got ${JSON.stringify(grantType)}`);
+    if (!str(a.tokenUrl))
+        throw new Error('auth.tokenUrl: the OAuth token endpoint is required');
+    const scopes = Array.isArray(a.scopes) ? a.scopes.map(String).join(' ') : str(a.scopes);
+    return {
+        tokenUrl: str(a.tokenUrl),
+        grantType,
+        fields: {
+            client_id: str(a.clientId),
+            client_secret: str(a.clientSecret),
+            ...(grantType === 'password' ? { username: str(a.username), password: str(a.password) } : {}),
+            ...(scopes ? { scope: scopes } : {}),
+        },
+    };
+}
+/** A token source: fetches on first use and after expiry; failures come back as `{ error, transient }`. */
+function oauthTokens(oauth, env, label) {
+    let held;
+    return async (signal) => {
+        const rendered = Object.fromEntries(Object.entries(oauth.fields)
+            .filter((e) => typeof e[1] === 'string')
+            .map(([k, v]) => [k, renderTemplateText(v, { env })]));
+        const secrets = [rendered.client_secret, rendered.password].filter((v) => Boolean(v));
+        if (held && Date.now() < held.until)
+            return { token: held.token, secrets: [...secrets, held.token] };
+        const outcome = await postJson(renderTemplateText(oauth.tokenUrl, { env }), undefined, { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, {
+            signal,
+            secrets,
+            label: `${label}: OAuth token`,
+            bodyText: new URLSearchParams({ grant_type: oauth.grantType, ...rendered }).toString(),
+            credentialHint: 'check auth.clientId and auth.clientSecret',
+        });
+        if (!outcome.ok)
+            return {
+                error: outcome.failure.error ?? 'the token request failed',
+                transient: outcome.failure.transient === true,
+            };
+        const reply = outcome.body;
+        if (typeof reply?.access_token !== 'string')
+            return { error: `${label}: OAuth token: the reply has no access_token`, transient: true };
+        const lifetime = typeof reply.expires_in === 'number' ? reply.expires_in * 1000 : 3_600_000;
+        held = { token: reply.access_token, until: Date.now() + Math.max(0, lifetime - EARLY_MS) };
+        return { token: held.token, secrets: [...secrets, held.token] };
+    };
+}
 
 // promptfoo's generic HTTP provider (`http`, `https`, or a bare `https://…` id): the suite's own endpoint,
 // called with a templated request and read with a transform. Templates are nunjucks over the test's vars and
@@ -41,10 +98,10 @@ function renderDeep(value, vars) {
 }
 /**
  * promptfoo's `auth` as header and query templates (rendered per call, so `{{ env.TOKEN }}` works): bearer,
- * basic and api_key (in a header or the query). OAuth flows are not supported.
+ * basic and api_key (in a header or the query). OAuth (http-oauth.ts) fetches its token per call.
  */
 function authParts(auth) {
-    if (auth === undefined)
+    if (auth === undefined || oauthConfig(auth))
         return { headers: {}, query: {} };
     const a = (auth ?? {});
     if (a.type === 'bearer' && str(a.token))
@@ -58,7 +115,7 @@ function authParts(auth) {
         const part = { [str(a.keyName)]: str(a.value) };
         return a.placement === 'query' ? { headers: {}, query: part } : { headers: part, query: {} };
     }
-    throw new Error('auth: only {type: bearer, token}, {type: basic, username, password} and {type: api_key, value, keyName, placement} are supported');
+    throw new Error('auth: only {type: bearer, token}, {type: basic, username, password}, {type: api_key, value, keyName, placement} and {type: oauth, tokenUrl, clientId, clientSecret} are supported');
 }
 /**
  * promptfoo's `signatureAuth` with a PEM private key: each call signs `signatureDataTemplate` (rendered with
@@ -195,6 +252,15 @@ async function createHttpProvider(spec, idUrl, options) {
     catch (err) {
         throw located(`config.${messageOf(err)}`);
     }
+    let oauth;
+    try {
+        const oauthSettings = oauthConfig(config.auth);
+        if (oauthSettings)
+            oauth = oauthTokens(oauthSettings, env, spec.id);
+    }
+    catch (err) {
+        throw located(`config.${messageOf(err)}`);
+    }
     const configSecrets = secretsInConfig(config);
     // Only the latest session: promptfoo's multi-turn targets answer a conversation one call at a time.
     let sessionId;
@@ -244,6 +310,13 @@ async function createHttpProvider(spec, idUrl, options) {
             }
             catch (err) {
                 return failure({ label, secrets }, `rendering the request: ${messageOf(err)}`, false);
+            }
+            if (oauth) {
+                const issued = await oauth(context.signal);
+                if ('error' in issued)
+                    return { error: issued.error, transient: issued.transient };
+                headers.authorization = `Bearer ${issued.token}`;
+                secrets = [...secrets, ...issued.secrets];
             }
             let bodyText;
             if (method !== 'GET' && method !== 'HEAD') {

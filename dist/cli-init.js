@@ -1,8 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { O as picomatch, P as nunjucks, Q as distExports, R as posixRelative, S as loadSuite, T as suiteSecrets, D as messageOf } from './cli-main.js';
-import 'process';
-import 'buffer';
+import { Y as picomatch, Z as nunjucks, _ as distExports, $ as posixRelative, a0 as loadSuite, a1 as suiteSecrets, N as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -13,9 +11,11 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 // Finds the files in a repository that look like prompt templates, by the names and folders people use

@@ -1,4 +1,4 @@
-import { m as missingKeyMessage, z as endpointOf, c as cacheIdentityOf, g as failure } from './cli-main.js';
+import { I as missingKeyMessage, e as endpointOf, c as cacheIdentityOf, f as failure } from './cli-main.js';
 
 function keyedProvider(parts, call) {
     const { spec, apiKey, secrets } = parts;

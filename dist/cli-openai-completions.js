@@ -1,8 +1,5 @@
-import { p as priceFor, c as cacheIdentityOf, g as failure, j as applyPassthrough, e as postJson, u as usageOf, f as costOf, b as openAiBaseUrl, a as openAiApiKey, o as openAiKeyVar, k as keyHint, m as missingKeyMessage, d as secretsInConfig, w as withConfigHeaders, B as BODY_PARAMS } from './cli-main.js';
+import { j as priceFor, c as cacheIdentityOf, f as failure, F as applyPassthrough, p as postJson, u as usageOf, m as costOf, o as openAiBaseUrl, d as openAiApiKey, g as openAiKeyVar, k as keyHint, I as missingKeyMessage, a as secretsInConfig, w as withConfigHeaders, J as BODY_PARAMS } from './cli-main.js';
 import 'node:path';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -13,9 +10,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 /** Parameters of the completions endpoint (chat-only ones such as tools are not sent). */

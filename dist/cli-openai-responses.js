@@ -1,10 +1,8 @@
 import { azureHeaders, azureBaseUrl } from './cli-azure.js';
-import { d as secretsInConfig, w as withConfigHeaders, p as priceFor, g as failure, e as postJson, f as costOf, c as cacheIdentityOf, h as toChatMessages, i as copyConfigParams, j as applyPassthrough, l as azureAuth, k as keyHint, s as str, o as openAiKeyVar, a as openAiApiKey, b as openAiBaseUrl, m as missingKeyMessage } from './cli-main.js';
+import { a as secretsInConfig, w as withConfigHeaders, j as priceFor, r as runToolCallback, x as toChatMessages, b as copyConfigParams, F as applyPassthrough, h as azureAuth, s as str, g as openAiKeyVar, d as openAiApiKey, o as openAiBaseUrl, p as postJson, k as keyHint, m as costOf } from './cli-main.js';
+import { k as keyedProvider } from './cli-keyed.js';
 import './cli-openai-completions.js';
 import 'node:path';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -15,9 +13,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 /** Passed through as written (promptfoo's names are the API's). */
@@ -102,15 +103,36 @@ function responsesOutput(items) {
         return JSON.stringify(calls);
     return refusals.join('');
 }
+/**
+ * promptfoo's `functionToolCallbacks` on a reply: when a function call has a callback, the output is each call's
+ * result (a call without one stays as its JSON), one per line. Undefined when no call has a callback.
+ */
+async function callbackOutput(items, callbacks) {
+    const calls = items.filter((item) => item?.type === 'function_call');
+    const run = (item) => (typeof item.name === 'string' ? callbacks?.get(item.name) : undefined);
+    if (!calls.some(run))
+        return undefined;
+    const results = await Promise.all(calls.map(async (item) => {
+        const callback = run(item);
+        if (!callback)
+            return JSON.stringify(item);
+        try {
+            return await runToolCallback(callback, item.arguments);
+        }
+        catch (err) {
+            throw new Error(`functionToolCallbacks.${String(item.name)} threw: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        }
+    }));
+    return results.join('\n');
+}
 function endpointFor(vendor, config, env) {
     if (vendor === 'azure') {
         const auth = azureAuth(config, env);
         return {
             url: `${azureBaseUrl(config, env)}/openai/v1/responses?api-version=${encodeURIComponent(str(config.apiVersion) ?? 'preview')}`,
             headers: azureHeaders(auth),
-            secrets: [auth.apiKey, auth.bearer].filter((v) => Boolean(v)),
-            ...(auth.apiKey || auth.bearer ? {} : { missing: `${auth.variables.join(' or ')} is not set` }),
-            hint: keyHint(auth.variables.join(' / ')),
+            apiKey: auth.apiKey ?? auth.bearer,
+            keyVars: auth.variables.join(' or '),
         };
     }
     const keyVar = vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config);
@@ -121,60 +143,56 @@ function endpointFor(vendor, config, env) {
     return {
         url: `${base}/responses`,
         headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
-        secrets: apiKey ? [apiKey] : [],
-        ...(apiKey ? {} : { missing: missingKeyMessage(keyVar) }),
-        hint: keyHint(keyVar),
+        apiKey,
+        keyVars: keyVar,
     };
 }
 function createResponsesProvider(spec, vendor, model, options) {
     const { config } = spec;
     const endpoint = endpointFor(vendor, config, options.env);
-    const secrets = [...secretsInConfig(config), ...endpoint.secrets];
+    const secrets = [...secretsInConfig(config), ...(endpoint.apiKey ? [endpoint.apiKey] : [])];
     const headers = withConfigHeaders(endpoint.headers, config);
     const price = priceFor(model, config);
-    const label = spec.id;
-    return {
-        id: spec.id,
-        label: spec.label,
-        cacheIdentity: cacheIdentityOf(spec.id, config),
-        async callApi(prompt, context) {
-            if (endpoint.missing)
-                return failure({ label, secrets }, endpoint.missing, false);
-            const outcome = await postJson(endpoint.url, responsesBody(model, prompt, config), headers, {
-                signal: context.signal,
-                secrets,
-                label,
-                credentialHint: endpoint.hint,
-            });
-            if (!outcome.ok)
-                return outcome.failure;
-            const reply = outcome.body;
-            if (!reply || typeof reply !== 'object')
-                return failure({ label, secrets }, 'the response is not a JSON object', true);
-            const tokenUsage = responsesUsage(reply.usage);
-            const cost = costOf(price, tokenUsage);
-            if (reply.status === 'failed' || (reply.error && typeof reply.error === 'object')) {
-                const message = typeof reply.error?.message === 'string' ? reply.error.message : 'the response failed';
-                const code = typeof reply.error?.code === 'string' ? `${reply.error.code}: ` : '';
-                // server_error and rate_limit_exceeded are worth another try; invalid prompts are not.
-                const transient = /server_error|rate_limit/.test(code);
-                return failure({ label, secrets }, `${code}${message}`, transient, {
-                    tokenUsage,
-                    ...(cost === undefined ? {} : { cost }),
-                });
-            }
-            if (!Array.isArray(reply.output))
-                return failure({ label, secrets }, 'the response has no `output` array', true);
-            const output = responsesOutput(reply.output);
-            if (output === '' && reply.status === 'incomplete') {
-                const reason = typeof reply.incomplete_details?.reason === 'string' ? reply.incomplete_details.reason : 'unknown';
-                return failure({ label, secrets }, `the response is incomplete (${reason}) and has no text`, false, {
-                    tokenUsage,
-                });
-            }
-            return { output, tokenUsage, cost };
-        },
-    };
+    const { url, apiKey, keyVars } = endpoint;
+    return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+        const outcome = await postJson(url, responsesBody(model, prompt, config), headers, {
+            signal: context.signal,
+            secrets,
+            label: spec.id,
+            credentialHint: keyHint(keyVars),
+        });
+        if (!outcome.ok)
+            return outcome.failure;
+        const reply = outcome.body;
+        if (!reply || typeof reply !== 'object')
+            return fail('the response is not a JSON object', true);
+        const tokenUsage = responsesUsage(reply.usage);
+        const cost = costOf(price, tokenUsage);
+        if (reply.status === 'failed' || (reply.error && typeof reply.error === 'object')) {
+            const message = typeof reply.error?.message === 'string' ? reply.error.message : 'the response failed';
+            const code = typeof reply.error?.code === 'string' ? `${reply.error.code}: ` : '';
+            // server_error and rate_limit_exceeded are worth another try; invalid prompts are not.
+            const transient = /server_error|rate_limit/.test(code);
+            return { ...fail(`${code}${message}`, transient), tokenUsage, ...(cost === undefined ? {} : { cost }) };
+        }
+        if (!Array.isArray(reply.output))
+            return fail('the response has no `output` array', true);
+        let called;
+        try {
+            called = await callbackOutput(reply.output, options.callbacks);
+        }
+        catch (err) {
+            return { ...fail(err instanceof Error ? err.message : String(err), false), tokenUsage };
+        }
+        if (called !== undefined)
+            return { output: called, tokenUsage, cost };
+        const output = responsesOutput(reply.output);
+        if (output === '' && reply.status === 'incomplete') {
+            const reason = typeof reply.incomplete_details?.reason === 'string' ? reply.incomplete_details.reason : 'unknown';
+            return { ...fail(`the response is incomplete (${reason}) and has no text`, false), tokenUsage };
+        }
+        return { output, tokenUsage, cost };
+    });
 }
 
-export { createResponsesProvider, responsesBody, responsesOutput, responsesUsage };
+export { callbackOutput, createResponsesProvider, responsesBody, responsesOutput, responsesUsage };

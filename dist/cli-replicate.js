@@ -1,9 +1,6 @@
-import { s as str, d as secretsInConfig, w as withConfigHeaders, p as priceFor, e as postJson, f as costOf, k as keyHint } from './cli-main.js';
+import { s as str, a as secretsInConfig, w as withConfigHeaders, j as priceFor, p as postJson, m as costOf, i as pollDelay, k as keyHint } from './cli-main.js';
 import { k as keyedProvider } from './cli-keyed.js';
 import 'node:path';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -14,9 +11,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 const REPLICATE_KEY_VARS = ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
@@ -69,10 +69,6 @@ function outputOf(kind, output) {
     }
     return output;
 }
-const sleep = (ms, signal) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-});
 function createReplicateProvider(spec, kind, model, options) {
     const { config } = spec;
     const base = (str(config.apiBaseUrl) ?? 'https://api.replicate.com').replace(/\/+$/, '').replace(/\/v1$/, '');
@@ -116,7 +112,7 @@ function createReplicateProvider(spec, kind, model, options) {
             if (new URL(next, base).origin !== new URL(base).origin) {
                 return fail(`the prediction asks to be polled at ${new URL(next, base).origin}, not at ${new URL(base).origin}`, false);
             }
-            await sleep(POLL_MS, context.signal);
+            await pollDelay(POLL_MS, context.signal);
             if (context.signal?.aborted)
                 return fail('timed out waiting for the prediction', true);
             outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });

@@ -1,10 +1,7 @@
-import { s as str, d as secretsInConfig, p as priceFor, g as failure, e as postJson, w as withConfigHeaders, f as costOf, c as cacheIdentityOf, q as toAnthropicMessages, h as toChatMessages, u as usageOf, n as outputOf, r as usageOf$1, v as outputOf$1 } from './cli-main.js';
+import { s as str, a as secretsInConfig, j as priceFor, f as failure, p as postJson, w as withConfigHeaders, m as costOf, c as cacheIdentityOf, l as toAnthropicMessages, x as toChatMessages, u as usageOf, n as outputOf, q as usageOf$1, v as outputOf$1 } from './cli-main.js';
 import { b as awsRegion, a as awsCredentialSource, s as signAwsRequest } from './cli-aws.js';
 import { c as compileCode } from './cli-config-code.js';
 import 'node:path';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -15,9 +12,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 const SAGEMAKER_TYPES = [

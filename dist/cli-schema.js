@@ -1,8 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { t as toJSONSchema, C as ConfigDocumentSchema } from './cli-main.js';
 import 'node:path';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -13,9 +11,11 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 
 // The config's JSON Schema, generated from the zod schemas the loader uses, so that an editor (VS Code with

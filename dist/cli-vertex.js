@@ -1,9 +1,7 @@
-import { s as str, d as secretsInConfig, p as priceFor, q as toAnthropicMessages, e as postJson, w as withConfigHeaders, r as usageOf, f as costOf, v as outputOf, c as cacheIdentityOf, g as failure } from './cli-main.js';
+import { s as str, a as secretsInConfig, j as priceFor, l as toAnthropicMessages, p as postJson, w as withConfigHeaders, u as usageOf, m as costOf, n as outputOf, q as usageOf$1, v as outputOf$1, c as cacheIdentityOf, f as failure, x as toChatMessages } from './cli-main.js';
+import { imagenBody, imagenResponse } from './cli-google-image.js';
 import { geminiBody, geminiResponse } from './cli-google.js';
 import 'node:path';
-import 'node:fs/promises';
-import 'process';
-import 'buffer';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -14,9 +12,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:url';
 import 'node:events';
 import './cli-keyed.js';
 
@@ -38,14 +39,39 @@ function googleTokenSource(config, env) {
         return token;
     };
 }
+/** OpenAI's chat body for a Llama model: promptfoo's generationConfig keys and `context` (a system message). */
+function llamaBody(model, prompt, config) {
+    const generation = (config.generationConfig ?? {});
+    const context = str(config.context);
+    const body = {
+        model: `meta/${model}`,
+        messages: [...(context ? [{ role: 'system', content: context }] : []), ...toChatMessages(prompt)],
+    };
+    const maxTokens = generation.maxOutputTokens ?? config.max_tokens;
+    if (maxTokens !== undefined)
+        body.max_tokens = maxTokens;
+    for (const [from, to] of [
+        ['temperature', 'temperature'],
+        ['topP', 'top_p'],
+        ['topK', 'top_k'],
+    ]) {
+        const value = generation[from] ?? config[to];
+        if (value !== undefined)
+            body[to] = value;
+    }
+    // Vertex reads the Llama Guard settings from `extra_body`, as its OpenAI-compatible API documents.
+    if (config.extra_body !== undefined)
+        body.extra_body = config.extra_body;
+    return body;
+}
 function isClaude(model) {
     return model.startsWith('claude-');
 }
 function createVertexProvider(spec, model, options) {
     const { config } = spec;
     const { env } = options;
-    if (!/^(gemini|claude-)/.test(model)) {
-        throw new Error(`is a Vertex model promptgate does not call (only gemini-* through generateContent and claude-* through rawPredict); ` +
+    if (!/^(gemini|claude-|imagen-|llama)/.test(model)) {
+        throw new Error(`is a Vertex model promptgate does not call (gemini-* through generateContent, claude-* through rawPredict, llama-* on the OpenAI-compatible endpoint); ` +
             "for a model on Vertex's OpenAI-compatible endpoint use openai:chat:<model> with apiBaseUrl set to that endpoint");
     }
     const region = str(config.region) ?? str(env.VERTEX_REGION) ?? str(env.GOOGLE_CLOUD_LOCATION) ?? 'us-central1';
@@ -59,8 +85,12 @@ function createVertexProvider(spec, model, options) {
     const label = spec.id;
     const fail = (message, transient) => failure({ label, secrets }, message, transient);
     const claude = isClaude(model);
+    // google:image with a projectId: Imagen's predict (google-image.ts), Google Cloud auth as for Gemini.
+    const imagen = model.startsWith('imagen-');
+    // Llama models as a service answer on Vertex's OpenAI-compatible chat endpoint, named meta/<model>.
+    const llama = model.startsWith('llama');
     const publisher = claude ? 'anthropic' : 'google';
-    const method = claude ? 'rawPredict' : 'generateContent';
+    const method = claude ? 'rawPredict' : imagen ? 'predict' : 'generateContent';
     return {
         id: spec.id,
         label: spec.label,
@@ -81,9 +111,11 @@ function createVertexProvider(spec, model, options) {
                     return fail(`no Google Cloud credentials (${err instanceof Error ? err.message : String(err)}): set GOOGLE_APPLICATION_CREDENTIALS to a key or workload-identity file, or run gcloud auth application-default login`, false);
                 }
             }
-            const path = apiKey && !project
-                ? `/v1/publishers/${publisher}/models/${model}:${method}`
-                : `/v1/projects/${project ?? ''}/locations/${region}/publishers/${publisher}/models/${model}:${method}`;
+            const path = llama
+                ? `/v1beta1/projects/${project ?? ''}/locations/${region}/endpoints/openapi/chat/completions`
+                : apiKey && !project
+                    ? `/v1/publishers/${publisher}/models/${model}:${method}`
+                    : `/v1/projects/${project ?? ''}/locations/${region}/publishers/${publisher}/models/${model}:${method}`;
             const url = `${base}${path}${apiKey ? `?key=${encodeURIComponent(apiKey)}` : ''}`;
             let body;
             if (claude) {
@@ -98,8 +130,10 @@ function createVertexProvider(spec, model, options) {
                     if (config[key] !== undefined)
                         body[key] = config[key];
             }
+            else if (llama)
+                body = llamaBody(model, prompt, config);
             else
-                body = geminiBody(prompt, config);
+                body = imagen ? imagenBody(prompt, config, true) : geminiBody(prompt, config);
             const outcome = await postJson(url, body, withConfigHeaders(authHeaders, config), {
                 signal: context.signal,
                 secrets: callSecrets,
@@ -108,13 +142,23 @@ function createVertexProvider(spec, model, options) {
             });
             if (!outcome.ok)
                 return outcome.failure;
+            if (imagen)
+                return imagenResponse(outcome.body, model, fail);
+            if (llama) {
+                const reply = outcome.body;
+                const message = Array.isArray(reply?.choices) ? reply.choices[0]?.message : undefined;
+                if (!message)
+                    return fail('the response has no choices[0].message', true);
+                const tokenUsage = usageOf(reply.usage);
+                return { output: outputOf(message), tokenUsage, cost: costOf(price, tokenUsage) };
+            }
             if (!claude)
                 return geminiResponse(outcome.body, price, fail);
             const reply = outcome.body;
             if (!reply || !Array.isArray(reply.content))
                 return fail('the response has no `content` array', true);
-            const tokenUsage = usageOf(reply.usage);
-            return { output: outputOf(reply.content), tokenUsage, cost: costOf(price, tokenUsage) };
+            const tokenUsage = usageOf$1(reply.usage);
+            return { output: outputOf$1(reply.content), tokenUsage, cost: costOf(price, tokenUsage) };
         },
     };
 }

@@ -1,4 +1,4 @@
-import { p as priceFor, c as costOf, t as toChatMessages, a as textOf } from './index-prices.js';
+import { p as priceFor, f as finishReasonOf, c as costOf, t as toChatMessages, a as textOf } from './index-prices.js';
 import { w as withConfigHeaders, f as failure, c as copyConfigParams, p as postJson, r as rateLimitOf, e as endpointOf } from './index-http.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
 import './index-_commonjsHelpers.js';
@@ -11,6 +11,7 @@ import 'node:https';
 import 'node:util';
 import 'node:zlib';
 
+// Anthropic Messages API (`anthropic:messages:<model>`). System messages move to the top-level `system`.
 const ANTHROPIC_VERSION = '2023-06-01';
 const DEFAULT_MAX_TOKENS = 1024;
 const BODY_PARAMS = ['temperature', 'top_p', 'top_k', 'stop_sequences', 'tools', 'tool_choice', 'thinking'];
@@ -95,7 +96,13 @@ function createAnthropicProvider(spec, model, options) {
                 return failure({ label, secrets }, 'the response has no `content` array', true);
             }
             const tokenUsage = usageOf(reply.usage);
-            return { output: outputOf(reply.content), tokenUsage, cost: costOf(price, tokenUsage), ...rateLimitOf(outcome) };
+            return {
+                output: outputOf(reply.content),
+                tokenUsage,
+                cost: costOf(price, tokenUsage),
+                ...finishReasonOf(reply.stop_reason),
+                ...rateLimitOf(outcome),
+            };
         },
     };
 }

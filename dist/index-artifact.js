@@ -1,4 +1,4 @@
-import { i as info, b as warning, d as debug, s as setSecret, f as HttpClient, B as BearerCredentialHandler, H as HttpCodes, j as error$1 } from './index-core.js';
+import { c as info, b as warning, d as debug, s as setSecret, g as HttpClient, B as BearerCredentialHandler, H as HttpCodes, k as error$1 } from './index-XMLParser.js';
 import os__default from 'os';
 import * as fs from 'fs';
 import fs__default from 'fs';

@@ -1,4 +1,4 @@
-import { d as debug, m as mkdirP, e as exec, w as which, b as warning, i as info, H as HttpCodes, c as HttpClientError, f as HttpClient, g as isDebug, s as setSecret, B as BearerCredentialHandler, h as rmRF, j as error } from './index-core.js';
+import { d as debug, m as mkdirP, e as exec, w as which, b as warning, c as info, H as HttpCodes, f as HttpClientError, g as HttpClient, h as isDebug, s as setSecret, B as BearerCredentialHandler, j as rmRF, k as error } from './index-XMLParser.js';
 import * as path$1 from 'path';
 import * as fs from 'fs';
 import { writeFileSync, existsSync } from 'fs';

@@ -131,6 +131,14 @@ const COMPATIBLE_HOSTS = {
         keyVar: 'NSCALE_SERVICE_TOKEN',
         docs: 'https://www.promptfoo.dev/docs/providers/nscale/',
     },
+    helicone: {
+        // A self-hosted Helicone AI Gateway (promptfoo's default): config.baseUrl, `/ai` or `/router/<router>`.
+        baseUrl: 'http://localhost:8080/ai',
+        keyVar: 'HELICONE_API_KEY',
+        keyOptional: true,
+        placeholderKey: 'placeholder-api-key',
+        docs: 'https://www.promptfoo.dev/docs/providers/helicone/',
+    },
     vercel: {
         baseUrl: 'https://ai-gateway.vercel.sh/v1',
         keyVar: 'VERCEL_AI_GATEWAY_API_KEY',
@@ -175,6 +183,10 @@ function hostBaseUrl(host, config, env) {
         const base = workspace.replace(/\/+$/, '');
         return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
     }
+    if (host === 'helicone' && !str(config.apiBaseUrl)) {
+        const gateway = (str(config.baseUrl) ?? 'http://localhost:8080').replace(/\/+$/, '');
+        return str(config.router) ? `${gateway}/router/${str(config.router)}` : `${gateway}/ai`;
+    }
     return (str(config.apiBaseUrl) ??
         (entry.baseUrlVar ? str(env[entry.baseUrlVar]) : undefined) ??
         entry.baseUrl).replace(/\/+$/, '');
@@ -194,12 +206,14 @@ function hostSpec(spec, host, env) {
     const passthrough = Object.keys(own).length > 0
         ? { passthrough: { ...own, ...spec.config.passthrough } }
         : {};
+    const keyVar = hostKeyVar(host, spec.config);
+    const placeholder = entry.placeholderKey && !str(spec.config.apiKey) && !str(env[keyVar]) ? { apiKey: entry.placeholderKey } : {};
     return {
         spec: {
             ...spec,
-            config: { ...spec.config, apiBaseUrl, apiKeyEnvar: hostKeyVar(host, spec.config), ...passthrough },
+            config: { ...spec.config, apiBaseUrl, apiKeyEnvar: keyVar, ...placeholder, ...passthrough },
         },
-        flavor: entry.keyOptional ? 'ollama' : 'openai',
+        flavor: entry.keyOptional && !entry.placeholderKey ? 'ollama' : 'openai',
     };
 }
 /** Azure OpenAI: an `api-key` (config.apiKey, apiKeyEnvar, AZURE_API_KEY, AZURE_OPENAI_API_KEY) or an Entra bearer token. */
@@ -214,6 +228,24 @@ function azureAuth(config, env) {
         ...(bearer ? { bearer } : {}),
         variables: [...keyVars, AZURE_TOKEN_VAR],
     };
+}
+const ELEVENLABS_APIS = ['tts', 'stt', 'alignment', 'isolation', 'history'];
+const elevenLabsKeyVar = (config) => str(config.apiKeyEnvar) ?? 'ELEVENLABS_API_KEY';
+const elevenLabsApiKey = (config, env) => str(config.apiKey) ?? str(env[elevenLabsKeyVar(config)]);
+/** fal.ai's and ModelsLab's key variables (or the config's apiKeyEnvar). */
+const imageHostKeyVar = (host, config) => str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
+/** Hugging Face's token variables, as promptfoo reads them (optional: public models answer without one). */
+const HF_TOKEN_VARS = ['HF_API_TOKEN', 'HF_TOKEN'];
+function hfToken(config, env) {
+    if (str(config.apiKeyEnvar))
+        return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)]);
+    return str(config.apiKey) ?? HF_TOKEN_VARS.map((name) => str(env[name])).find(Boolean);
+}
+/** watsonx.ai: a bearer token as given, or an IBM Cloud API key to exchange for one. */
+function watsonxAuth(config, env) {
+    const apiKey = str(config.apiKey) ?? str(env[str(config.apiKeyEnvar) ?? 'WATSONX_AI_APIKEY']);
+    const bearer = str(config.apiBearerToken) ?? str(env[str(config.apiBearerTokenEnvar) ?? 'WATSONX_AI_BEARER_TOKEN']);
+    return { apiKey, bearer, values: [apiKey, bearer].filter((v) => Boolean(v)) };
 }
 const GOOGLE_KEY_VARS = ['GOOGLE_API_KEY', 'GEMINI_API_KEY'];
 function googleApiKey(config, env) {
@@ -254,6 +286,16 @@ function openAi(flavor, config, env) {
     return keyed(openAiKeyVar(flavor, config), openAiApiKey(flavor, config, env), flavor === 'ollama');
 }
 function credentialsOf(parsed, config, env) {
+    if ('gateway' in parsed && parsed.gateway === 'cloudflare') {
+        // The upstream provider's key, and the gateway's own token when the gateway is authenticated.
+        const upstream = credentialsOf({ ...parsed, gateway: undefined }, config, env);
+        const token = str(config.cloudflareApiKey) ?? str(env[str(config.cloudflareApiKeyEnvar) ?? 'CLOUDFLARE_API_KEY']);
+        return {
+            ...upstream,
+            variables: [...upstream.variables, 'CLOUDFLARE_ACCOUNT_ID', 'CLOUDFLARE_GATEWAY_ID', 'CLOUDFLARE_API_KEY'],
+            values: token ? [...upstream.values, token] : upstream.values,
+        };
+    }
     switch (parsed.kind) {
         case 'chat': {
             if (!parsed.host)
@@ -266,7 +308,8 @@ function credentialsOf(parsed, config, env) {
             return openAi(parsed.flavor, config, env);
         case 'embedding':
             return openAi('openai', config, env);
-        case 'image': {
+        case 'image':
+        case 'realtime': {
             if (parsed.vendor === 'openai')
                 return openAi('openai', config, env);
             const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
@@ -282,10 +325,33 @@ function credentialsOf(parsed, config, env) {
             return azureCredentials(config, env);
         }
         case 'azure':
+        case 'assistant':
             return azureCredentials(config, env);
         case 'anthropic':
             return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
+        case 'elevenlabs':
+            return keyed(elevenLabsKeyVar(config), elevenLabsApiKey(config, env));
+        case 'watsonx': {
+            const auth = watsonxAuth(config, env);
+            return {
+                variables: ['WATSONX_AI_APIKEY', 'WATSONX_AI_BEARER_TOKEN', 'WATSONX_AI_PROJECT_ID'],
+                missing: auth.values.length > 0 ? [] : ['WATSONX_AI_APIKEY (or WATSONX_AI_BEARER_TOKEN)'],
+                values: auth.values,
+            };
+        }
+        case 'hf-text': {
+            const value = hfToken(config, env);
+            const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...HF_TOKEN_VARS];
+            return { variables, missing: [], values: value ? [value] : [] };
+        }
+        case 'image-host': {
+            const variable = imageHostKeyVar(parsed.host, config);
+            return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+        }
         case 'google': {
+            // google:image with a projectId is Imagen on Vertex AI: Google Cloud credentials, no API key.
+            if (parsed.api === 'image' && config.projectId !== undefined)
+                return credentialsOf({ kind: 'vertex', model: parsed.model }, config, env);
             const value = googleApiKey(config, env);
             const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...GOOGLE_KEY_VARS];
             return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
@@ -351,4 +417,4 @@ function keyHint(variables) {
     return `check ${variables}, or apiKey in this provider's config`;
 }
 
-export { AWS_BEDROCK_TOKEN_VAR as A, COMPATIBLE_HOSTS as C, GOOGLE_KEY_VARS as G, azureAuth as a, checkConfigEnvNames as b, credentialsOf as c, hostSpec as d, googleApiKey as g, hostModel as h, keyHint as k, missingKeyMessage as m, str as s };
+export { AWS_BEDROCK_TOKEN_VAR as A, COMPATIBLE_HOSTS as C, ELEVENLABS_APIS as E, GOOGLE_KEY_VARS as G, HF_TOKEN_VARS as H, azureAuth as a, elevenLabsKeyVar as b, hostModel as c, credentialsOf as d, elevenLabsApiKey as e, checkConfigEnvNames as f, googleApiKey as g, hfToken as h, imageHostKeyVar as i, hostSpec as j, keyHint as k, missingKeyMessage as m, str as s, watsonxAuth as w };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'fs';
 import { EOL } from 'os';
 import http__default from 'http';
 import require$$1__default from 'https';
-import { r as requireTunnel, a as requireUndici, u as undiciExports } from './index-core.js';
+import { r as requireTunnel, a as requireUndici, u as undiciExports } from './index-XMLParser.js';
 
 class Context {
     /**

@@ -281,7 +281,9 @@ async function postJson(url, body, headers, options) {
     let response;
     try {
         const method = options.method?.toUpperCase();
-        const payload = method === 'GET' || method === 'HEAD' ? undefined : (options.bodyText ?? JSON.stringify(body));
+        const payload = method === 'GET' || method === 'HEAD'
+            ? undefined
+            : (options.bodyBytes ?? options.bodyText ?? JSON.stringify(body));
         response = await send(url, payload, headers, signal, method, options.agent);
     }
     catch (err) {
@@ -315,7 +317,16 @@ async function postJson(url, body, headers, options) {
             }),
         };
     }
-    const ok = { ok: true, status: response.status, headers: response.headers, text, ...limits };
+    const ok = {
+        ok: true,
+        status: response.status,
+        headers: response.headers,
+        text,
+        bytes: response.body,
+        ...limits,
+    };
+    if (options.binaryReply)
+        return { ...ok, body: undefined };
     try {
         return { ...ok, body: JSON.parse(text) };
     }
@@ -372,5 +383,12 @@ function maxOutputTokensOf(config, keys) {
     }
     return {};
 }
+/** The wait between two polls of a long-running job; ends early (without throwing) when the call is aborted. */
+function pollDelay(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+}
 
-export { applyPassthrough as a, excerpt as b, copyConfigParams as c, endpointOf as e, failure as f, maxOutputTokensOf as m, postJson as p, rateLimitOf as r, withConfigHeaders as w };
+export { pollDelay as a, applyPassthrough as b, copyConfigParams as c, excerpt as d, endpointOf as e, failure as f, maxOutputTokensOf as m, postJson as p, rateLimitOf as r, withConfigHeaders as w };

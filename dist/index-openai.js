@@ -1,6 +1,8 @@
-import { p as priceFor, t as toChatMessages, c as costOf } from './index-prices.js';
-import { w as withConfigHeaders, f as failure, c as copyConfigParams, a as applyPassthrough, p as postJson, r as rateLimitOf, m as maxOutputTokensOf, e as endpointOf } from './index-http.js';
+import { m as messageOf } from './index-errors.js';
+import { p as priceFor, t as toChatMessages, c as costOf, f as finishReasonOf } from './index-prices.js';
+import { w as withConfigHeaders, f as failure, c as copyConfigParams, b as applyPassthrough, p as postJson, r as rateLimitOf, m as maxOutputTokensOf, e as endpointOf } from './index-http.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
+import { r as runToolCallback } from './index-tool-callbacks.js';
 import './index-_commonjsHelpers.js';
 import 'events';
 import 'fs';
@@ -10,7 +12,14 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import 'node:path';
+import 'process';
+import 'buffer';
+import 'node:url';
 
+// OpenAI chat completions (`openai:chat:<model>`, `openai:<model>`) and Ollama's OpenAI-compatible endpoint
+// (`ollama:chat:<model>`): one wire format, two sets of defaults.
 /** Request parameters passed through to the API when set in the config (promptfoo's names, which are OpenAI's). */
 const BODY_PARAMS = [
     'temperature',
@@ -115,6 +124,8 @@ function createOpenAiProvider(spec, flavor, model, options) {
             }
             const body = { model, messages: toChatMessages(prompt) };
             copyConfigParams(body, config, BODY_PARAMS);
+            if (options.tools !== undefined)
+                body.tools = options.tools;
             applyPassthrough(body, config);
             const outcome = await postJson(url, body, headers, {
                 signal: context.signal,
@@ -129,7 +140,26 @@ function createOpenAiProvider(spec, flavor, model, options) {
             if (!message)
                 return failure({ label, secrets }, 'the response has no choices[0].message (empty choices)', true);
             const tokenUsage = usageOf(completion.usage);
-            return { output: outputOf(message), tokenUsage, cost: costOf(price, tokenUsage), ...rateLimitOf(outcome) };
+            const cost = costOf(price, tokenUsage);
+            const finish = finishReasonOf(completion.choices?.[0]?.finish_reason);
+            // promptfoo's functionToolCallbacks: the results of the calls that have one, one per line, are the output.
+            const calls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
+            const answered = calls.filter((c) => typeof c?.function?.name === 'string' && options.callbacks?.has(c.function.name));
+            if (answered.length > 0) {
+                const results = [];
+                for (const call of answered) {
+                    try {
+                        results.push(await runToolCallback(options.callbacks.get(call.function.name), call.function?.arguments));
+                    }
+                    catch (err) {
+                        return failure({ label, secrets }, `functionToolCallbacks.${call.function.name} threw: ${messageOf(err)}`, false, {
+                            tokenUsage,
+                        });
+                    }
+                }
+                return { output: results.join('\n'), tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
+            }
+            return { output: outputOf(message), tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
         },
     };
 }

@@ -6690,6 +6690,31 @@ function printableValue(value) {
     return copy;
 }
 
+// Why the model stopped, in promptfoo's normalized words (promptfoo 0.123.1, src/util/finishReason.ts): each
+// vendor's reason lowercased and mapped to OpenAI's (Anthropic's end_turn is `stop`, max_tokens is `length`,
+// tool_use is `tool_calls`); an unknown reason is kept lowercased. Read by the finish-reason assertion.
+const FINISH_REASON_MAP = {
+    stop: 'stop',
+    length: 'length',
+    content_filter: 'content_filter',
+    tool_calls: 'tool_calls',
+    function_call: 'tool_calls',
+    end_turn: 'stop',
+    stop_sequence: 'stop',
+    max_tokens: 'length',
+    model_context_window_exceeded: 'length',
+    tool_use: 'tool_calls',
+    refusal: 'content_filter',
+    pause_turn: 'pause_turn',
+};
+/** `{ finishReason }` to spread into a provider response, or nothing when the vendor gave none. */
+function finishReasonOf(raw) {
+    if (typeof raw !== 'string' || raw.trim() === '')
+        return {};
+    const key = raw.trim().toLowerCase();
+    return { finishReason: FINISH_REASON_MAP[key] ?? key };
+}
+
 // promptfoo semantics: a rendered prompt that is a JSON array of {role, content} is a chat; anything else is one
 // user message. Content arrays (images, tool results) are sent as written.
 /** The messages a prompt stands for. */
@@ -6795,4 +6820,4 @@ function costOf(price, usage) {
     return (usage.prompt ?? 0) * price.input + (usage.completion ?? 0) * price.output;
 }
 
-export { textOf as a, compileTemplate as b, costOf as c, parseChatMessages as d, renderPrompt as e, priceFor as p, renderTemplateText as r, toChatMessages as t };
+export { textOf as a, compileTemplate as b, costOf as c, parseChatMessages as d, renderPrompt as e, finishReasonOf as f, priceFor as p, renderTemplateText as r, toChatMessages as t };

@@ -1,5 +1,5 @@
 import { s as str, k as keyHint } from './index-credentials.js';
-import { w as withConfigHeaders, p as postJson } from './index-http.js';
+import { w as withConfigHeaders, p as postJson, a as pollDelay } from './index-http.js';
 import { k as keyedProvider } from './index-keyed.js';
 import { p as priceFor, c as costOf } from './index-prices.js';
 import { s as secretsInConfig } from './index-secrets.js';
@@ -8,12 +8,18 @@ import 'node:os';
 import 'node:path';
 import './index-anthropic.js';
 import './index-openai.js';
+import './index-errors.js';
+import './index-tool-callbacks.js';
+import 'node:fs/promises';
+import 'process';
+import 'buffer';
+import './index-_commonjsHelpers.js';
+import 'node:url';
 import 'node:crypto';
 import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
-import './index-_commonjsHelpers.js';
 import 'events';
 import 'fs';
 import 'path';
@@ -68,10 +74,6 @@ function outputOf(kind, output) {
     }
     return output;
 }
-const sleep = (ms, signal) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-});
 function createReplicateProvider(spec, kind, model, options) {
     const { config } = spec;
     const base = (str(config.apiBaseUrl) ?? 'https://api.replicate.com').replace(/\/+$/, '').replace(/\/v1$/, '');
@@ -115,7 +117,7 @@ function createReplicateProvider(spec, kind, model, options) {
             if (new URL(next, base).origin !== new URL(base).origin) {
                 return fail(`the prediction asks to be polled at ${new URL(next, base).origin}, not at ${new URL(base).origin}`, false);
             }
-            await sleep(POLL_MS, context.signal);
+            await pollDelay(POLL_MS, context.signal);
             if (context.signal?.aborted)
                 return fail('timed out waiting for the prediction', true);
             outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });

@@ -153,6 +153,7 @@ describe('existing files', () => {
         '  - ollama:chat:llama3',
         '  - replicate:meta/llama-2-7b-chat',
         '  - elevenlabs:tts:rachel',
+        '  - browser',
         '',
       ].join('\n'),
     });
@@ -166,6 +167,7 @@ describe('existing files', () => {
       'OPENROUTER_API_KEY',
       'TEAM_OPENAI_KEY',
       'REPLICATE_API_TOKEN',
+      'ELEVENLABS_API_KEY',
     ];
     expect(workflow.jobs.promptgate.steps[1].env).toEqual(
       Object.fromEntries(names.map((n) => [n, `\${{ secrets.${n} }}`])),

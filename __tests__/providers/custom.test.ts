@@ -1,5 +1,5 @@
 // file:// custom providers (promptfoo's contract) loaded from real fixture modules.
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../../src/errors.js';
@@ -117,5 +117,40 @@ describe('custom providers: cache identity', () => {
     expect(after).not.toBe(before);
     expect(before).toContain('"model":"m1"');
     expect(before).not.toContain('secret-key-42');
+  });
+});
+
+describe('package:<name>:<export> (promptfoo: a provider exported by an npm package)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'pg-package-'));
+    const pkg = path.join(dir, 'node_modules', 'testpackage');
+    await mkdir(pkg, { recursive: true });
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({ name: 'testpackage', main: './main.js' }));
+    // promptfoo's own example package: a CommonJS module exporting a provider class by name.
+    await writeFile(
+      path.join(pkg, 'main.js'),
+      'module.exports = { Provider: class { constructor(o) { this.o = o; } callApi(prompt) { return { output: `Echo: ${prompt} (${this.o.config.tone})` }; } } };\n',
+    );
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const resolvePackage = (id: string) =>
+    resolveProvider(
+      { id, config: { tone: 'dry' } },
+      { rootDir: dir, configFile: path.join(dir, 'promptfooconfig.yaml') },
+    );
+
+  it("constructs the package's named export with {id, config} and calls it", async () => {
+    const provider = await resolvePackage('package:testpackage:Provider');
+    expect(await call(provider, 'bananas')).toEqual({ output: 'Echo: bananas (dry)' });
+  });
+
+  it.each([
+    ['package:testpackage:Missing', /promptfooconfig\.yaml.*has no export named "Missing"/],
+    ['package:not-installed:Provider', /cannot find package 'not-installed'.*install it next to the suite/],
+    ['package:testpackage', /names no package and export; write it as package:<name>:<export>/],
+  ])('%s is a located error', async (id, message) => {
+    await expect(resolvePackage(id)).rejects.toThrow(message);
   });
 });

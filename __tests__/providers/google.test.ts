@@ -289,3 +289,44 @@ describe('vertex:<model>', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('vertex:llama-*-maas (Llama on the OpenAI-compatible endpoint)', () => {
+  it("sends OpenAI's chat as meta/<model> with promptfoo's generationConfig, context and extra_body", async () => {
+    server.reply({
+      body: {
+        id: 'chatcmpl-1',
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'The photo is sharp.' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 30, completion_tokens: 5, total_tokens: 35 },
+      },
+    });
+    const provider = await resolveProvider(
+      spec('vertex:llama-3.2-90b-vision-instruct-maas', {
+        apiBaseUrl: server.url,
+        apiKey: 'vertex-key-0123',
+        projectId: 'shop-1',
+        region: 'us-central1',
+        generationConfig: { temperature: 0.7, maxOutputTokens: 1024 },
+        context: 'You are a product photographer.',
+        extra_body: { google: { model_safety_settings: { enabled: true, llama_guard_settings: {} } } },
+      }),
+      { rootDir: '.', env: {} },
+    );
+    expect(await call(provider, 'Is the photo sharp?')).toMatchObject({
+      output: 'The photo is sharp.',
+      tokenUsage: { prompt: 30, completion: 5, total: 35 },
+    });
+    const [request] = server.requests;
+    expect(request.path).toBe('/v1beta1/projects/shop-1/locations/us-central1/endpoints/openapi/chat/completions');
+    expect(request.body).toEqual({
+      model: 'meta/llama-3.2-90b-vision-instruct-maas',
+      messages: [
+        { role: 'system', content: 'You are a product photographer.' },
+        { role: 'user', content: 'Is the photo sharp?' },
+      ],
+      max_tokens: 1024,
+      temperature: 0.7,
+      extra_body: { google: { model_safety_settings: { enabled: true, llama_guard_settings: {} } } },
+    });
+  });
+});

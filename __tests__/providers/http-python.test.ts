@@ -204,7 +204,8 @@ describe('http provider', () => {
       /config\.signatureAuth: only PEM keys/,
     ],
     [{ url: 'http://x', transformResponse: 'json.(' }, /config\.transformResponse:/],
-    [{ url: 'http://x', auth: { type: 'oauth' } }, /config\.auth: only \{type: bearer/],
+    [{ url: 'http://x', auth: { type: 'oauth' } }, /config\.auth\.tokenUrl: the OAuth token endpoint is required/],
+    [{ url: 'http://x', auth: { type: 'digest' } }, /config\.auth: only \{type: bearer.*\{type: oauth/],
   ])('refuses %j with a located error', async (config, message) => {
     await expect(
       resolveProvider(spec('http', config), { rootDir: dir, configFile: 'suite.yaml', key: 'providers[0]' }),

@@ -84,13 +84,10 @@ describe('parseProviderId', () => {
     ],
     ['openai:chat:', /provider "openai:chat:" names no model; write it as openai:chat:<model>/],
     ['openai:video:sora-2', /is a video API, not a text model promptgate can grade; call it from an `http` provider/],
-    [
-      'google:live:gemini-2.5-flash',
-      /Live API \(WebSocket audio\), which promptgate does not speak; call it from an `http` provider/,
-    ],
-    ['elevenlabs:tts:rachel', /is an audio API.*custom provider/],
+    ['openai:transcription:whisper-1', /is an audio API, not a text model promptgate can grade; call it from an `http`/],
+    ['elevenlabs:agents', /ElevenLabs API promptgate does not call.*custom provider/],
     ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],
-    ['huggingface:text-generation:gemma', /use huggingface:chat:<model>/],
+    ['huggingface:token-classification:dslim/bert-base-NER', /is a classifier endpoint, not a chat model/],
     ['anthropic:messages:', /names no model/],
   ])('rejects %s with an error that says what to use instead', (id, message) => {
     expect(() => parseProviderId(id)).toThrow(UnknownProviderError);

@@ -137,14 +137,22 @@ function readCategory(answer: string, graderName: string): { option: string; rea
   return { option: legacy[1].toUpperCase(), reason: /\)\s*(.*)/s.exec(answer)?.[1]?.trim() || answer };
 }
 
-const factuality: AssertionHandler = async (input) => {
-  invariant(typeof input.value === 'string', 'factuality assertion type must have a string value');
-  const vars = {
+/**
+ * The grading prompt's variables, as both of promptfoo's prompts name them: the test's vars, the rendered prompt
+ * as `input`, the output as `completion`, and the assertion's string value under `key`.
+ */
+function gradingVars(name: string, input: AssertionInput, key: 'ideal' | 'criteria'): Record<string, unknown> {
+  invariant(typeof input.value === 'string', `${name} assertion type must have a string value`);
+  return {
     ...input.ctx.vars,
     input: input.ctx.prompt,
-    ideal: input.value,
+    [key]: input.value,
     completion: tryParseJson(input.outputString),
   };
+}
+
+const factuality: AssertionHandler = async (input) => {
+  const vars = gradingVars('factuality', input, 'ideal');
   const { option, reason } = readCategory(await ask('factuality', input, FACTUALITY_PROMPT, vars), 'factuality');
   const lookup = scores(input.ctx.test.options);
   const pass = (lookup[option] ?? 0) > 0;
@@ -152,13 +160,7 @@ const factuality: AssertionHandler = async (input) => {
 };
 
 const closedQa: AssertionHandler = async (input) => {
-  invariant(typeof input.value === 'string', 'model-graded-closedqa assertion type must have a string value');
-  const vars = {
-    ...input.ctx.vars,
-    input: input.ctx.prompt,
-    criteria: input.value,
-    completion: tryParseJson(input.outputString),
-  };
+  const vars = gradingVars('model-graded-closedqa', input, 'criteria');
   const answer = (await ask('model-graded-closedqa', input, CLOSED_QA_PROMPT, vars)).trimEnd();
   if (answer.endsWith('Y')) return { pass: true, score: 1, reason: `The submission meets the criterion:\n${answer}` };
   if (answer.endsWith('N'))

@@ -220,6 +220,9 @@ export function describeFailure(err: unknown, assertion: AssertionSpec, index: n
   return `${assertion.type} (assert[${index}]): ${messageOf(err)}`;
 }
 
+const fulfilled = <T>(value: T): PromiseSettledResult<T> => ({ status: 'fulfilled', value });
+const rejected = (reason: unknown): PromiseSettledResult<never> => ({ status: 'rejected', reason });
+
 export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   // select-best and max-score compare the test's outputs: the engine grades them once every case has run.
   const written = ctx.test.assert.map((assertion, index) => ({ assertion, index }));
@@ -229,7 +232,11 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
     return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
 
   // Independent checks run together (model-graded ones are slow); results combine in written order.
-  const settled = await Promise.allSettled(asserts.map((assertion) => runAssertion(assertion, ctx)));
+  // One assertion (the usual test) needs no allSettled and its wrappers: it is awaited as it is.
+  const settled =
+    asserts.length === 1
+      ? [await runAssertion(asserts[0]!, ctx).then(fulfilled, rejected)]
+      : await Promise.allSettled(asserts.map((assertion) => runAssertion(assertion, ctx)));
   const assertions: AssertionResult[] = [];
   const errors: string[] = [];
   settled.forEach((outcome, i) => {

@@ -83,6 +83,7 @@ export const AssertionSchema = z.looseObject({
   rubricPrompt: z.unknown().optional(),
   contextTransform: text('a JavaScript expression or file://script.js').optional(),
 });
+export type RawAssertion = z.output<typeof AssertionSchema>;
 
 /** `tests[].providers`, `tests[].prompts`, `providers[].prompts`: labels or ids (a trailing * matches a prefix). */
 const NameFilterSchema = (what: string) =>

@@ -9,10 +9,10 @@ import { isFileRef, resolveInside, scriptPath, type FileScope } from './files.js
 import { checkKeys } from './keys.js';
 import { normaliseProviderRef } from './providers.js';
 import { refusedAssertion } from './refused-assertions.js';
-import { AssertionSchema, TestSchema, type RawTest } from './schema.js';
+import { AssertionSchema, TestSchema, type RawAssertion, type RawTest } from './schema.js';
 import { checkWith, kindOf, locatedError, type KeyPath, type Locator } from './source.js';
 import { EXPECTED_TESTS, isPathEntry, notATestsFile, testsFromFiles, type WrittenTest } from './test-files.js';
-import { loadVars } from './vars.js';
+import { loadVars, plainVars } from './vars.js';
 
 export interface TestContext {
   scope: FileScope;
@@ -90,11 +90,16 @@ export async function normaliseTest(
     throw locatedError(locator, at, 'expected a test: an object with vars and assert');
   }
   ctx.warnings.push(...checkKeys(value, 'test', locator, at));
-  const raw: RawTest = checkWith(locator, TestSchema, value, at);
+  const raw: RawTest = plainTest(value) ?? checkWith(locator, TestSchema, value, at);
   const test: TestCase = {
-    vars: await loadVars(raw.vars, locator, [...at, 'vars'], ctx),
+    // Vars without a file to load need no await: a suite of thousands of tests loads without one per test.
+    vars: plainVars(raw.vars) ?? (await loadVars(raw.vars, locator, [...at, 'vars'], ctx)),
     assert: [],
-    options: await normaliseOptions(raw.options ?? {}, locator, [...at, 'options'], ctx),
+    // Most tests have no options: nothing to check or note, and no await per test.
+    options:
+      raw.options === undefined || raw.options === null
+        ? {}
+        : await normaliseOptions(raw.options, locator, [...at, 'options'], ctx),
   };
   for (const [j, item] of (raw.assert ?? []).entries()) {
     test.assert.push(await normaliseAssertion(item, locator, [...at, 'assert', j], ctx));
@@ -118,6 +123,39 @@ export async function normaliseTest(
     );
   }
   return test;
+}
+
+// The shapes nearly every test and assertion is written in, recognised without zod: a suite of 2,000 tests
+// spent more CPU in the schemas than in the rest of loading. Each accepts only values its schema accepts, and
+// answers what the schema would (the same keys and values); anything else goes to the schema, which stays the
+// one judge of what is valid and the one writer of messages.
+
+/** A map as zod's record takes it and copies it: a plain object, without an own `__proto__` (zod drops that). */
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    !Object.prototype.hasOwnProperty.call(value, '__proto__')
+  );
+}
+
+/** `{ description?: string, vars?: map | null, assert?: list | null }`, as TestSchema parses it; else undefined. */
+function plainTest(value: object): RawTest | undefined {
+  const test = value as Record<string, unknown>;
+  for (const key in test) if (key !== 'description' && key !== 'vars' && key !== 'assert') return undefined;
+  const { description, vars, assert } = test;
+  if (description !== undefined && typeof description !== 'string') return undefined;
+  if (vars !== undefined && vars !== null && !isPlainMap(vars)) return undefined;
+  if (assert !== undefined && assert !== null && !Array.isArray(assert)) return undefined;
+  return test as RawTest;
+}
+
+/** `{ type: string, value?: anything }`, as AssertionSchema parses it; else undefined. */
+function plainAssertion(value: object): RawAssertion | undefined {
+  const assertion = value as Record<string, unknown>;
+  for (const key in assertion) if (key !== 'type' && key !== 'value') return undefined;
+  return typeof assertion.type === 'string' ? (assertion as RawAssertion) : undefined;
 }
 
 async function normaliseOptions(
@@ -168,7 +206,7 @@ async function normaliseAssertion(
     );
   }
   ctx.warnings.push(...checkKeys(item, 'assertion', locator, at));
-  const raw = checkWith(locator, AssertionSchema, item, at);
+  const raw = plainAssertion(item) ?? checkWith(locator, AssertionSchema, item, at);
   const refused = isSupportedAssertionType(raw.type) ? undefined : refusedAssertion(raw.type);
   if (refused !== undefined) throw locatedError(locator, [...at, 'type'], refused);
   if (!isSupportedAssertionType(raw.type)) {
@@ -198,12 +236,34 @@ async function normaliseAssertion(
     spec.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
   const values = Array.isArray(raw.value) ? raw.value : [raw.value];
   for (const [k, value] of values.entries()) {
-    if (typeof value === 'string')
+    // Only a file:// value names a file (noteScript ignores the rest): no await per assertion for the others.
+    if (isFileRef(value))
       await noteScript(value, locator, Array.isArray(raw.value) ? [...at, 'value', k] : [...at, 'value'], ctx);
   }
   definePositionLazily(spec, locator, at);
   return spec;
 }
+
+/** Where each assertion was written, for its lazy `location` (below). */
+const positions = new WeakMap<AssertionSpec, { locator: Locator; at: KeyPath; known?: SourceLocation | null }>();
+
+/**
+ * One getter for every spec: a closure per spec gave each of them a hidden class of its own (2,000
+ * assertions, 2,000 shapes), which made every later read of an assertion's fields slow.
+ */
+const LAZY_LOCATION: PropertyDescriptor = {
+  configurable: true,
+  enumerable: false,
+  get(this: AssertionSpec): SourceLocation | undefined {
+    const position = positions.get(this);
+    if (!position) return undefined;
+    if (position.known === undefined) {
+      const where = position.locator.locate(position.at);
+      position.known = 'line' in where ? where : null;
+    }
+    return position.known ?? undefined;
+  },
+};
 
 /**
  * `spec.location`, computed when first read (an error message). Positions need the YAML
@@ -211,18 +271,8 @@ async function normaliseAssertion(
  * written is not part of what it checks (cache keys, shard identities, reports).
  */
 function definePositionLazily(spec: AssertionSpec, locator: Locator, at: KeyPath): void {
-  let known: SourceLocation | undefined | null = null;
-  Object.defineProperty(spec, 'location', {
-    configurable: true,
-    enumerable: false,
-    get(): SourceLocation | undefined {
-      if (known === null) {
-        const where = locator.locate(at);
-        known = 'line' in where ? where : undefined;
-      }
-      return known;
-    },
-  });
+  positions.set(spec, { locator, at });
+  Object.defineProperty(spec, 'location', LAZY_LOCATION);
 }
 
 /** ` (did you mean "contains"?)` for a type one or two edits away from a supported one. */
@@ -279,10 +329,16 @@ export function applyDefaultTest(test: TestCase, defaults: TestCase | undefined)
  */
 export function expandVarCombinations(test: TestCase): TestCase[] {
   if (test.options.disableVarExpansion === true) return [test];
+  if (!Object.values(test.vars).some(isStringList)) return [test]; // the common case: nothing to expand
   let combinations: Array<Record<string, unknown>> = [{}];
   for (const [name, value] of Object.entries(test.vars)) {
-    const values = Array.isArray(value) && value.length > 0 && typeof value[0] === 'string' ? value : [value];
+    const values = isStringList(value) ? value : [value];
     combinations = combinations.flatMap((combination) => values.map((v) => ({ ...combination, [name]: v })));
   }
   return combinations.length === 1 ? [test] : combinations.map((vars) => ({ ...test, vars }));
+}
+
+/** A var promptfoo expands: a non-empty list whose first item is a string. */
+function isStringList(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0 && typeof value[0] === 'string';
 }

@@ -10,12 +10,21 @@ import type { RawTest } from './schema.js';
 import { locatedError, SourceFile, type KeyPath, type Locator } from './source.js';
 import type { TestContext } from './tests.js';
 
+/** The vars when there is nothing to load (no vars, or a map without a `file://` value), else undefined. */
+export function plainVars(raw: RawTest['vars']): Record<string, unknown> | undefined {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw === 'string' || Object.values(raw).some(isFileRef)) return undefined;
+  return { ...raw };
+}
+
 export async function loadVars(
   raw: RawTest['vars'],
   locator: Locator,
   at: KeyPath,
   ctx: TestContext,
 ): Promise<Record<string, unknown>> {
+  const plain = plainVars(raw);
+  if (plain) return plain;
   if (raw === undefined || raw === null) return {};
   if (typeof raw === 'string' || Array.isArray(raw)) return varsFromFiles(raw, locator, at, ctx);
   const vars: Record<string, unknown> = { ...raw };

@@ -23,6 +23,7 @@
 //     reset time is the pause.
 // Rate-limit answers (429, 529) do not use up the fault retry budget: retry.ts bounds them by time per case.
 import type { ProviderResponse, RateLimitWindow, TokenUsage } from '../types.js';
+import { watchAbort } from './abort.js';
 import { MAX_RETRY_AFTER_MS } from './retry.js';
 
 /** Held by one attempt from its start to its answer. */
@@ -66,8 +67,8 @@ interface Bucket {
 interface Waiter {
   resolve: (ticket: LimiterTicket) => void;
   reject: (reason: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
+  /** Stops watching the caller's signal (set when it has one). */
+  unwatch: (() => void) | undefined;
 }
 
 /** Usage of a window's unit in one call, when the response says. */
@@ -126,14 +127,14 @@ export class EndpointLimiter implements CallGate {
       return Promise.resolve(this.start());
     }
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
+      const waiter: Waiter = { resolve, reject, unwatch: undefined };
       if (signal) {
-        waiter.onAbort = () => {
+        waiter.unwatch = watchAbort(signal, () => {
+          waiter.unwatch!();
           const at = queue.indexOf(waiter);
           if (at >= 0) queue.splice(at, 1);
           reject(signal.reason);
-        };
-        signal.addEventListener('abort', waiter.onAbort, { once: true });
+        });
       }
       queue.push(waiter);
       this.pump();
@@ -238,7 +239,7 @@ export class EndpointLimiter implements CallGate {
         return;
       }
       const waiter = queue.shift()!;
-      if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.unwatch?.();
       waiter.resolve(this.start());
     }
   }

@@ -1,6 +1,8 @@
 // Concurrency without a dependency: a counting semaphore for provider calls, and a bounded window of
 // in-flight cases so a 10,000-case run never holds 10,000 promises at once.
 
+const FREE: Promise<void> = Promise.resolve();
+
 /** A counting semaphore. `acquire` resolves in FIFO order once a slot is free. */
 export class Semaphore {
   private available: number;
@@ -12,12 +14,12 @@ export class Semaphore {
     this.available = limit;
   }
 
-  async acquire(): Promise<void> {
+  acquire(): Promise<void> {
     if (this.available > 0) {
       this.available--;
-      return;
+      return FREE; // one shared settled promise: a slot taken per call need not allocate one
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   release(): void {

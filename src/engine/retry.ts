@@ -7,6 +7,7 @@
 // ticket first, outside the per-attempt timeout, and the limiter's shared pause replaces a per-case sleep.
 import { messageOf } from '../errors.js';
 import type { ProviderResponse } from '../types.js';
+import { watchAbort } from './abort.js';
 import type { CallGate } from './limiter.js';
 
 export interface RetryPolicy {
@@ -148,21 +149,20 @@ function attemptOnce(
     const controller = new AbortController();
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
-    let onOuterAbort: (() => void) | undefined;
+    let unwatch: (() => void) | undefined;
     const finish = (settle: () => void): void => {
       if (settled) return;
       settled = true;
       if (timer !== undefined) clearTimeout(timer);
-      if (onOuterAbort) outer?.removeEventListener('abort', onOuterAbort);
+      unwatch?.();
       settle();
     };
     if (outer) {
       // Stopping the run ends the wait at once, even if the provider ignores its signal.
-      onOuterAbort = (): void => {
+      unwatch = watchAbort(outer, () => {
         controller.abort(outer.reason);
         finish(() => reject(outer.reason));
-      };
-      outer.addEventListener('abort', onOuterAbort, { once: true });
+      });
     }
     if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
       // A provider that ignores its signal must still time out.

@@ -149,6 +149,8 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
     }
     return found;
   };
+  // Per provider object, so a case does not build the tally's key again.
+  const modelTallies = new Map<Provider, Tally>();
   const modelOutput = new Map<Provider, { tokens: number; hits: number }>();
   const uncached: Array<{ tally: Tally; provider: Provider; promptTokens: number }> = [];
   const graded: Array<{ tally: Tally; provider: Provider; promptTokens: number; model: Provider }> = [];
@@ -160,7 +162,8 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
     const test = suite.tests[planned.testIdx];
     const provider = providers[planned.providerIdx];
     const prompt = prompts[planned.promptIdx];
-    const line = tally(provider, 'model');
+    let line = modelTallies.get(provider);
+    if (!line) modelTallies.set(provider, (line = tally(provider, 'model')));
     line.line.planned++;
     let rendered: string;
     try {

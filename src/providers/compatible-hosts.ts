@@ -11,6 +11,11 @@ export interface CompatibleHost {
   keyVar: string;
   /** A local server that runs without a key (the key is sent when set). */
   keyOptional?: boolean;
+  /**
+   * A keyless gateway whose base URL is used as written (no `/v1` added): this stands in for the key when none
+   * is set, as promptfoo sends one.
+   */
+  placeholderKey?: string;
   /** Some hosts spell the chat form `<host>:chat:<model>`; `<host>:<model>` works for all. */
   docs: string;
   /** The host's own request keys (beyond OpenAI's), sent in the body as written. */
@@ -139,6 +144,14 @@ export const COMPATIBLE_HOSTS: Record<string, CompatibleHost> = {
     baseUrl: 'https://inference.api.nscale.com/v1',
     keyVar: 'NSCALE_SERVICE_TOKEN',
     docs: 'https://www.promptfoo.dev/docs/providers/nscale/',
+  },
+  helicone: {
+    // A self-hosted Helicone AI Gateway (promptfoo's default): config.baseUrl, `/ai` or `/router/<router>`.
+    baseUrl: 'http://localhost:8080/ai',
+    keyVar: 'HELICONE_API_KEY',
+    keyOptional: true,
+    placeholderKey: 'placeholder-api-key',
+    docs: 'https://www.promptfoo.dev/docs/providers/helicone/',
   },
   vercel: {
     baseUrl: 'https://ai-gateway.vercel.sh/v1',

@@ -5,14 +5,22 @@ import { buildFunctionBody, loadScriptFunction, parseScriptReference } from '../
 
 export type Code = (...args: unknown[]) => unknown;
 
+const FUNCTION_SOURCE = /^(async\s+)?(function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/;
+
 export async function compileCode(source: string, params: string[], rootDir: string): Promise<Code> {
   if (source.startsWith('file://')) {
     const { file, functionName } = parseScriptReference(source, rootDir);
     return (await loadScriptFunction(file, functionName)) as Code;
   }
   const trimmed = source.trim();
-  // Several lines, or a leading `return`, are a function body; one line is an expression.
-  const body = trimmed.includes('\n') || /^return\b/.test(trimmed) ? trimmed : buildFunctionBody(trimmed);
+  // A function written out (`(data) => {…}` over several lines, `function (json) {…}`) is a value to call, as in
+  // promptfoo; other sources of several lines, or with a leading `return`, are a function body; one line is an
+  // expression.
+  const body = FUNCTION_SOURCE.test(trimmed)
+    ? `return (${trimmed})`
+    : trimmed.includes('\n') || /^return\b/.test(trimmed)
+      ? trimmed
+      : buildFunctionBody(trimmed);
   const compiled = new Function(...params, body) as Code;
   // `(json, text) => json.output` is a function to call, not the answer itself.
   return (...args: unknown[]) => {

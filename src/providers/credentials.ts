@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ProviderSpec } from '../types.js';
 import { anthropicApiKey, anthropicKeyVar } from './anthropic.js';
 import { COMPATIBLE_HOSTS } from './compatible-hosts.js';
-import type { ParsedId } from './index.js';
+import type { ParsedId } from './ids.js';
 import { openAiApiKey, openAiKeyVar, type OpenAiFlavor } from './openai.js';
 import { isRunnerVariable } from './secrets.js';
 
@@ -55,6 +55,10 @@ export function hostBaseUrl(host: string, config: Record<string, unknown>, env: 
     const base = workspace.replace(/\/+$/, '');
     return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
   }
+  if (host === 'helicone' && !str(config.apiBaseUrl)) {
+    const gateway = (str(config.baseUrl) ?? 'http://localhost:8080').replace(/\/+$/, '');
+    return str(config.router) ? `${gateway}/router/${str(config.router)}` : `${gateway}/ai`;
+  }
   return (
     str(config.apiBaseUrl) ??
     (entry.baseUrlVar ? str(env[entry.baseUrlVar]) : undefined) ??
@@ -86,12 +90,15 @@ export function hostSpec(
     Object.keys(own).length > 0
       ? { passthrough: { ...own, ...(spec.config.passthrough as Record<string, unknown> | undefined) } }
       : {};
+  const keyVar = hostKeyVar(host, spec.config);
+  const placeholder =
+    entry.placeholderKey && !str(spec.config.apiKey) && !str(env[keyVar]) ? { apiKey: entry.placeholderKey } : {};
   return {
     spec: {
       ...spec,
-      config: { ...spec.config, apiBaseUrl, apiKeyEnvar: hostKeyVar(host, spec.config), ...passthrough },
+      config: { ...spec.config, apiBaseUrl, apiKeyEnvar: keyVar, ...placeholder, ...passthrough },
     },
-    flavor: entry.keyOptional ? 'ollama' : 'openai',
+    flavor: entry.keyOptional && !entry.placeholderKey ? 'ollama' : 'openai',
   };
 }
 
@@ -111,6 +118,31 @@ export function azureAuth(
     ...(bearer ? { bearer } : {}),
     variables: [...keyVars, AZURE_TOKEN_VAR],
   };
+}
+
+export const ELEVENLABS_APIS = ['tts', 'stt', 'alignment', 'isolation', 'history'] as const;
+export type ElevenLabsApi = (typeof ELEVENLABS_APIS)[number];
+export const elevenLabsKeyVar = (config: Record<string, unknown>): string =>
+  str(config.apiKeyEnvar) ?? 'ELEVENLABS_API_KEY';
+export const elevenLabsApiKey = (config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined =>
+  str(config.apiKey) ?? str(env[elevenLabsKeyVar(config)]);
+
+/** fal.ai's and ModelsLab's key variables (or the config's apiKeyEnvar). */
+export const imageHostKeyVar = (host: 'fal' | 'modelslab', config: Record<string, unknown>): string =>
+  str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
+
+/** Hugging Face's token variables, as promptfoo reads them (optional: public models answer without one). */
+export const HF_TOKEN_VARS = ['HF_API_TOKEN', 'HF_TOKEN'] as const;
+export function hfToken(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
+  if (str(config.apiKeyEnvar)) return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)!]);
+  return str(config.apiKey) ?? HF_TOKEN_VARS.map((name) => str(env[name])).find(Boolean);
+}
+
+/** watsonx.ai: a bearer token as given, or an IBM Cloud API key to exchange for one. */
+export function watsonxAuth(config: Record<string, unknown>, env: NodeJS.ProcessEnv) {
+  const apiKey = str(config.apiKey) ?? str(env[str(config.apiKeyEnvar) ?? 'WATSONX_AI_APIKEY']);
+  const bearer = str(config.apiBearerToken) ?? str(env[str(config.apiBearerTokenEnvar) ?? 'WATSONX_AI_BEARER_TOKEN']);
+  return { apiKey, bearer, values: [apiKey, bearer].filter((v): v is string => Boolean(v)) };
 }
 
 export const GOOGLE_KEY_VARS = ['GOOGLE_API_KEY', 'GEMINI_API_KEY'] as const;
@@ -155,6 +187,16 @@ function openAi(flavor: OpenAiFlavor, config: Record<string, unknown>, env: Node
 }
 
 export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>, env: NodeJS.ProcessEnv): Credentials {
+  if ('gateway' in parsed && parsed.gateway === 'cloudflare') {
+    // The upstream provider's key, and the gateway's own token when the gateway is authenticated.
+    const upstream = credentialsOf({ ...parsed, gateway: undefined }, config, env);
+    const token = str(config.cloudflareApiKey) ?? str(env[str(config.cloudflareApiKeyEnvar) ?? 'CLOUDFLARE_API_KEY']);
+    return {
+      ...upstream,
+      variables: [...upstream.variables, 'CLOUDFLARE_ACCOUNT_ID', 'CLOUDFLARE_GATEWAY_ID', 'CLOUDFLARE_API_KEY'],
+      values: token ? [...upstream.values, token] : upstream.values,
+    };
+  }
   switch (parsed.kind) {
     case 'chat': {
       if (!parsed.host) return openAi(parsed.flavor, config, env);
@@ -166,7 +208,8 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       return openAi(parsed.flavor, config, env);
     case 'embedding':
       return openAi('openai', config, env);
-    case 'image': {
+    case 'image':
+    case 'realtime': {
       if (parsed.vendor === 'openai') return openAi('openai', config, env);
       const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
       return keyed(variable, str(config.apiKey) ?? str(env[variable]));
@@ -180,10 +223,33 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
       return azureCredentials(config, env);
     }
     case 'azure':
+    case 'assistant':
       return azureCredentials(config, env);
     case 'anthropic':
       return keyed(anthropicKeyVar(config), anthropicApiKey(config, env));
+    case 'elevenlabs':
+      return keyed(elevenLabsKeyVar(config), elevenLabsApiKey(config, env));
+    case 'watsonx': {
+      const auth = watsonxAuth(config, env);
+      return {
+        variables: ['WATSONX_AI_APIKEY', 'WATSONX_AI_BEARER_TOKEN', 'WATSONX_AI_PROJECT_ID'],
+        missing: auth.values.length > 0 ? [] : ['WATSONX_AI_APIKEY (or WATSONX_AI_BEARER_TOKEN)'],
+        values: auth.values,
+      };
+    }
+    case 'hf-text': {
+      const value = hfToken(config, env);
+      const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)!] : [...HF_TOKEN_VARS];
+      return { variables, missing: [], values: value ? [value] : [] };
+    }
+    case 'image-host': {
+      const variable = imageHostKeyVar(parsed.host, config);
+      return keyed(variable, str(config.apiKey) ?? str(env[variable]));
+    }
     case 'google': {
+      // google:image with a projectId is Imagen on Vertex AI: Google Cloud credentials, no API key.
+      if (parsed.api === 'image' && config.projectId !== undefined)
+        return credentialsOf({ kind: 'vertex', model: parsed.model }, config, env);
       const value = googleApiKey(config, env);
       const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)!] : [...GOOGLE_KEY_VARS];
       return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
@@ -257,16 +323,25 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
     case 'embedding':
       return [openAiKeyVar('openai', config)];
     case 'image':
+    case 'realtime':
       return [parsed.vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config)];
     case 'responses':
       if (parsed.vendor === 'openai') return [openAiKeyVar('openai', config)];
       if (parsed.vendor === 'xai') return [str(config.apiKeyEnvar) ?? 'XAI_API_KEY'];
       return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
     case 'azure':
+    case 'assistant':
       return [str(config.apiKeyEnvar) ?? AZURE_KEY_VARS[0]];
     case 'anthropic':
       return [anthropicKeyVar(config)];
+    case 'elevenlabs':
+      return [elevenLabsKeyVar(config)];
+    case 'image-host':
+      return [imageHostKeyVar(parsed.host, config)];
+    case 'watsonx':
+      return ['WATSONX_AI_APIKEY', 'WATSONX_AI_PROJECT_ID'];
     case 'google':
+      if (parsed.api === 'image' && config.projectId !== undefined) return [];
       return [str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS[0]];
     case 'replicate':
       return [str(config.apiKeyEnvar) ?? 'REPLICATE_API_TOKEN'];

@@ -6,6 +6,7 @@
 // throw is how those surface timeouts and resets. A provider that knows better returns `{ error, transient }`.
 import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, messageOf } from '../errors.js';
@@ -132,7 +133,40 @@ async function callUntilAborted(
 }
 
 export async function createCustomProvider(spec: ProviderSpec, options: CustomProviderOptions): Promise<Provider> {
-  const file = await resolveInsideRoot(spec.id, options);
+  return providerFromModule(spec, await resolveInsideRoot(spec.id, options), undefined, options);
+}
+
+/**
+ * promptfoo's `package:<name>:<export>`: the named export of an npm package installed where the suite is (Node's
+ * own resolution from the suite's directory), used as a custom provider — a class, an object with callApi, or a
+ * function.
+ */
+export async function createPackageProvider(
+  spec: ProviderSpec,
+  packageName: string,
+  exportName: string,
+  options: CustomProviderOptions,
+): Promise<Provider> {
+  const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
+  let file: string;
+  try {
+    file = createRequire(path.join(path.resolve(options.rootDir), 'package.json')).resolve(packageName);
+  } catch (err) {
+    throw new ConfigError(
+      where,
+      `provider "${spec.id}": cannot find package '${packageName}' from ${path.resolve(options.rootDir)} (${messageOf(err)}); install it next to the suite`,
+      options.key,
+    );
+  }
+  return providerFromModule(spec, file, exportName, options);
+}
+
+async function providerFromModule(
+  spec: ProviderSpec,
+  file: string,
+  exportName: string | undefined,
+  options: CustomProviderOptions,
+): Promise<Provider> {
   const source = await readFile(file);
   const contentHash = createHash('sha256').update(source).digest('hex');
   const where = { file: options.configFile ?? file };
@@ -143,6 +177,14 @@ export async function createCustomProvider(spec: ProviderSpec, options: CustomPr
     mod = (await import(`${pathToFileURL(file).href}?sha256=${contentHash}`)) as Record<string, unknown>;
   } catch (err) {
     throw new ConfigError(where, `provider "${spec.id}": loading ${file} failed: ${messageOf(err)}`, options.key);
+  }
+  if (exportName !== undefined) {
+    // CommonJS exports arrive as `default` (and sometimes as named exports too).
+    const named = mod[exportName] ?? (mod.default as Record<string, unknown> | undefined)?.[exportName];
+    if (named === undefined) {
+      throw new ConfigError(where, `provider "${spec.id}": ${file} has no export named "${exportName}"`, options.key);
+    }
+    mod = { default: named };
   }
   let callApi: CallApi | undefined;
   try {

@@ -13,6 +13,7 @@ import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../t
 import { compileCode, type Code } from './config-code.js';
 import { str } from './credentials.js';
 import { failure, postJson, type ResponseHeaders } from './http.js';
+import { oauthConfig, oauthTokens } from './http-oauth.js';
 import { cacheIdentityOf, configEnv, isSecretHeader, secretsInConfig } from './secrets.js';
 
 export interface HttpGenericOptions {
@@ -39,10 +40,10 @@ function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {
 
 /**
  * promptfoo's `auth` as header and query templates (rendered per call, so `{{ env.TOKEN }}` works): bearer,
- * basic and api_key (in a header or the query). OAuth flows are not supported.
+ * basic and api_key (in a header or the query). OAuth (http-oauth.ts) fetches its token per call.
  */
 function authParts(auth: unknown): { headers: Record<string, string>; query: Record<string, string> } {
-  if (auth === undefined) return { headers: {}, query: {} };
+  if (auth === undefined || oauthConfig(auth)) return { headers: {}, query: {} };
   const a = (auth ?? {}) as Record<string, unknown>;
   if (a.type === 'bearer' && str(a.token)) return { headers: { authorization: `Bearer ${str(a.token)}` }, query: {} };
   if (a.type === 'basic' && typeof a.username === 'string' && typeof a.password === 'string')
@@ -55,7 +56,7 @@ function authParts(auth: unknown): { headers: Record<string, string>; query: Rec
     return a.placement === 'query' ? { headers: {}, query: part } : { headers: part, query: {} };
   }
   throw new Error(
-    'auth: only {type: bearer, token}, {type: basic, username, password} and {type: api_key, value, keyName, placement} are supported',
+    'auth: only {type: bearer, token}, {type: basic, username, password}, {type: api_key, value, keyName, placement} and {type: oauth, tokenUrl, clientId, clientSecret} are supported',
   );
 }
 
@@ -192,6 +193,13 @@ export async function createHttpProvider(
   } catch (err) {
     throw located(`config.${messageOf(err)}`);
   }
+  let oauth: ReturnType<typeof oauthTokens> | undefined;
+  try {
+    const oauthSettings = oauthConfig(config.auth);
+    if (oauthSettings) oauth = oauthTokens(oauthSettings, env, spec.id);
+  } catch (err) {
+    throw located(`config.${messageOf(err)}`);
+  }
   const configSecrets = secretsInConfig(config);
   // Only the latest session: promptfoo's multi-turn targets answer a conversation one call at a time.
   let sessionId: string | undefined;
@@ -237,6 +245,12 @@ export async function createHttpProvider(
         }
       } catch (err) {
         return failure({ label, secrets }, `rendering the request: ${messageOf(err)}`, false);
+      }
+      if (oauth) {
+        const issued = await oauth(context.signal);
+        if ('error' in issued) return { error: issued.error, transient: issued.transient };
+        headers.authorization = `Bearer ${issued.token}`;
+        secrets = [...secrets, ...issued.secrets];
       }
       let bodyText: string | undefined;
       if (method !== 'GET' && method !== 'HEAD') {

@@ -31,12 +31,25 @@ export interface PostJsonOptions {
   method?: string;
   bodyText?: string;
   acceptText?: boolean;
+  /** A body of bytes sent as they are (multipart uploads); its content-type comes with the headers. */
+  bodyBytes?: Buffer;
+  /** The reply is bytes (audio): `body` is left undefined and `bytes` carries it. */
+  binaryReply?: boolean;
   /** A connection pool of the provider's own (the http provider's TLS settings); else the shared one. */
   agent?: http.Agent;
 }
 
 export type PostJsonOutcome =
-  | { ok: true; status: number; body: unknown; headers: ResponseHeaders; text: string; rateLimit?: RateLimitFacts }
+  | {
+      ok: true;
+      status: number;
+      body: unknown;
+      headers: ResponseHeaders;
+      text: string;
+      /** The body as received (decoded from its content-encoding). */
+      bytes: Buffer;
+      rateLimit?: RateLimitFacts;
+    }
   | { ok: false; failure: ProviderResponse };
 
 /** Response headers as node:http gives them: lowercase names. */
@@ -257,7 +270,7 @@ function targetFor(url: string): Target {
 /** One request (a POST unless told); resolves with the whole (decoded) body, rejects with a TransportError. */
 function send(
   url: string,
-  payload: string | undefined,
+  payload: string | Buffer | undefined,
   headers: Record<string, string>,
   signal?: AbortSignal,
   method?: string,
@@ -344,7 +357,10 @@ export async function postJson(
   let response: RawResponse;
   try {
     const method = options.method?.toUpperCase();
-    const payload = method === 'GET' || method === 'HEAD' ? undefined : (options.bodyText ?? JSON.stringify(body));
+    const payload =
+      method === 'GET' || method === 'HEAD'
+        ? undefined
+        : (options.bodyBytes ?? options.bodyText ?? JSON.stringify(body));
     response = await send(url, payload, headers, signal, method, options.agent);
   } catch (err) {
     const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
@@ -379,11 +395,25 @@ export async function postJson(
     };
   }
 
-  const ok = { ok: true as const, status: response.status, headers: response.headers, text, ...limits };
+  // One object per answer, built once (no spread of a spread: this runs for every call).
+  const ok = (body: unknown): PostJsonOutcome => {
+    const outcome: PostJsonOutcome = {
+      ok: true,
+      status: response.status,
+      headers: response.headers,
+      text,
+      bytes: response.body,
+      body,
+    };
+    if (rateLimit !== undefined) outcome.rateLimit = rateLimit;
+    return outcome;
+  };
+  if (options.binaryReply) return ok(undefined);
+  let parsed: unknown;
   try {
-    return { ...ok, body: JSON.parse(text) as unknown };
+    parsed = JSON.parse(text) as unknown;
   } catch {
-    if (options.acceptText) return { ...ok, body: text };
+    if (options.acceptText) return ok(text);
     // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
     return {
       ok: false,
@@ -395,6 +425,7 @@ export async function postJson(
       ),
     };
   }
+  return ok(parsed);
 }
 
 /** The provider's own headers plus `config.headers` (which win, lower-cased as HTTP compares them). */
@@ -449,4 +480,12 @@ export function maxOutputTokensOf(
     if (typeof value === 'number' && Number.isFinite(value) && value > 0) return { maxOutputTokens: value };
   }
   return {};
+}
+
+/** The wait between two polls of a long-running job; ends early (without throwing) when the call is aborted. */
+export function pollDelay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
 }

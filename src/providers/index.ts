@@ -1,50 +1,19 @@
-// Provider ids → providers. The only place that knows which id prefix means which wire format.
-// Parsing is pure and cheap; each family's code is imported only when a suite uses it, so a run that calls
-// one vendor loads one vendor (and `--version` none).
-import { FILE_PREFIX, parseFileReference } from '../config/files.js';
-import { ConfigError, messageOf, UserError } from '../errors.js';
+// Provider ids → providers. ids.ts says which wire format an id means; each family's code is imported only
+// when a suite uses it, so a run that calls one vendor loads one vendor (and `--version` none).
+import { ConfigError, messageOf } from '../errors.js';
 import type { Provider, ProviderSpec } from '../types.js';
-import { COMPATIBLE_HOSTS, hostModel } from './compatible-hosts.js';
 import { checkConfigEnvNames, credentialsOf, hostSpec, workflowSecrets } from './credentials.js';
+import { parseProviderId, UnknownProviderError, type ParsedId } from './ids.js';
 import type { EmbeddingProvider } from './openai-completions.js';
-import type { OpenAiFlavor } from './openai.js';
 import { secretsInConfig } from './secrets.js';
 
-export const SUPPORTED_PROVIDER_FORMS = [
-  'echo',
-  'openai:<model>',
-  'openai:chat|responses|completion|embedding|image:<model>',
-  'anthropic:<model>',
-  'anthropic:messages:<model>',
-  'azure:chat|responses|completion|embedding:<deployment>',
-  'google:<model>',
-  'vertex:<model>',
-  'bedrock:<model>',
-  'bedrock:converse:<model>',
-  'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
-  'sagemaker:[<modelType>:]<endpoint>',
-  'ollama:chat|completion:<model>',
-  `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
-  'http',
-  'https://<url>',
-  'file://<path>.mjs|.js|.cjs',
-  'file://<path>.py[:function]',
-  'python:<path>.py',
-  'exec:<command>',
-] as const;
-
-export class UnknownProviderError extends UserError {
-  override name = 'UnknownProviderError';
-  constructor(
-    readonly providerId: string,
-    reason = 'is not a provider promptgate knows',
-    /** Replaces the list of supported forms: how to get the same thing another way. */
-    workaround?: string,
-  ) {
-    const instead = workaround ?? `supported forms: ${SUPPORTED_PROVIDER_FORMS.join(', ')}`;
-    super(`provider "${providerId}" ${reason}${instead ? `; ${instead}` : ''}`);
-  }
-}
+export {
+  parseProviderId,
+  SUPPORTED_PROVIDER_FORMS,
+  UnknownProviderError,
+  type OpenAiApi,
+  type ParsedId,
+} from './ids.js';
 
 export interface ResolveOptions {
   /** Directory `file://` and `exec:` resolve against (the suite's rootDir). */
@@ -53,77 +22,6 @@ export interface ResolveOptions {
   /** The config file, named in errors about a provider spec. */
   configFile?: string;
 }
-
-export type OpenAiApi = 'chat' | 'responses' | 'completion' | 'embedding';
-
-export type ParsedId =
-  | { kind: 'echo' }
-  /** OpenAI's chat completions at OpenAI, a local Ollama, or a named compatible host. */
-  | { kind: 'chat'; flavor: OpenAiFlavor; model: string; host?: string }
-  | { kind: 'responses'; model: string; vendor: 'openai' | 'azure' | 'xai' }
-  | { kind: 'completion'; model: string; flavor: OpenAiFlavor }
-  | { kind: 'embedding'; model: string }
-  | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
-  | { kind: 'anthropic'; model: string }
-  | { kind: 'azure'; api: Exclude<OpenAiApi, 'responses'>; deployment: string }
-  | { kind: 'google'; model: string }
-  | { kind: 'vertex'; model: string }
-  | { kind: 'bedrock'; model: string }
-  | { kind: 'replicate'; replicate: 'text' | 'image' | 'moderation'; model: string }
-  /** `type` undefined: config.modelType decides (default custom). */
-  | { kind: 'sagemaker'; type?: string; endpoint: string }
-  | { kind: 'http'; url?: string }
-  | { kind: 'file' }
-  | { kind: 'python'; script: string; functionName: string }
-  | { kind: 'exec' };
-
-/** Families promptgate does not speak, with what to use instead (promptfoo's own docs name the same escape hatches). */
-const CUSTOM_WORKAROUND =
-  'call it from an `http` provider pointed at your endpoint, or from a custom provider (file://provider.mjs or file://provider.py)';
-const UNSUPPORTED: Record<string, string> = {
-  'bedrock-agent': `uses Bedrock Agents (InvokeAgent), which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
-  watsonx: `uses IBM watsonx.ai's IAM-token API, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
-  elevenlabs: `is an audio API (speech, transcription), not a text model promptgate can grade; ${CUSTOM_WORKAROUND}`,
-  fal: `is an image API, not a text model; ${CUSTOM_WORKAROUND}`,
-  modelslab: `is an image API, not a text model; ${CUSTOM_WORKAROUND}`,
-  mcp: `calls tools over the Model Context Protocol, which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
-  browser: `drives a browser, which promptgate does not do; ${CUSTOM_WORKAROUND}`,
-  github: `would send a GITHUB_* token, which promptgate never reads for a provider; use openai:chat:<model> with apiBaseUrl: https://models.github.ai/inference and apiKeyEnvar naming a variable of your own`,
-  helicone: `routes through Helicone's gateway, which needs its own headers; use openai:chat:<model> with apiBaseUrl set to your Helicone gateway and its headers under config.headers`,
-  'cloudflare-gateway': `routes through a Cloudflare AI Gateway URL of your account; use openai:chat:<model> (or anthropic:messages:<model>) with apiBaseUrl set to the gateway's URL`,
-  opencode: `runs a coding agent SDK, which promptgate does not embed; ${CUSTOM_WORKAROUND}`,
-  slack: `asks a human in Slack, which promptgate does not do; ${CUSTOM_WORKAROUND}`,
-  ws: `speaks WebSocket, which promptgate does not; ${CUSTOM_WORKAROUND}`,
-  wss: `speaks WebSocket, which promptgate does not; ${CUSTOM_WORKAROUND}`,
-};
-/** `<vendor>:<api>` forms that are not a text model call promptgate speaks. */
-const UNSUPPORTED_APIS: Record<string, string> = {
-  'openai:assistant': "uses OpenAI's Assistants API (threads and runs), which promptgate does not speak",
-  'openai:realtime': "uses OpenAI's Realtime API (WebSocket audio), which promptgate does not speak",
-  'openai:transcription': 'is an audio API, not a text model promptgate can grade',
-  'openai:video': 'is a video API, not a text model promptgate can grade',
-  'openai:agents': 'runs the OpenAI Agents SDK, which promptgate does not embed',
-  'openai:codex-sdk': 'runs the Codex SDK, which promptgate does not embed',
-  'openai:chatkit': 'drives ChatKit in a browser, which promptgate does not do',
-  'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
-  'azure:assistant': "uses Azure OpenAI's Assistants API, which promptgate does not speak",
-  'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
-  'google:live': "uses Gemini's Live API (WebSocket audio), which promptgate does not speak",
-  'google:image': 'is an image API, not a text model promptgate can grade',
-  'google:video': 'is a video API, not a text model promptgate can grade',
-  'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
-  'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
-  'bedrock:video': 'is a video API, not a text model promptgate can grade',
-  'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
-  'xai:video': 'is a video API, not a text model promptgate can grade',
-  'xai:voice': 'is a voice API, not a text model promptgate can grade',
-  'huggingface:text-generation':
-    "uses Hugging Face's serverless Inference API; use huggingface:chat:<model> (the OpenAI-compatible router)",
-  'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
-  'huggingface:text-classification': 'is a classifier endpoint, not a chat model',
-  'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
-  'huggingface:sentence-similarity': 'is a similarity endpoint, not a chat model',
-};
 
 /**
  * Config keys promptfoo honours that would change the output here if ignored: refused with a located error
@@ -137,114 +35,6 @@ const REFUSED_CONFIG: Record<string, (value: unknown) => string | undefined> = {
       ? undefined
       : "would add the model's thinking to the output, which promptgate always leaves out: remove the key (or set it to false)",
 };
-
-/** Which wire format an id means, and its model; throws UnknownProviderError for anything else. */
-export function parseProviderId(id: string): ParsedId {
-  if (id === 'echo') return { kind: 'echo' };
-  if (id === 'http' || id === 'https') return { kind: 'http' };
-  if (/^https?:\/\//.test(id)) return { kind: 'http', url: id };
-  if (id.startsWith(FILE_PREFIX)) {
-    const reference = parseFileReference(id);
-    if (reference.path.endsWith('.py')) {
-      return { kind: 'python', script: reference.path, functionName: reference.functionName ?? 'call_api' };
-    }
-    return { kind: 'file' };
-  }
-  if (id.startsWith('exec:')) return { kind: 'exec' };
-  if (id.startsWith('python:')) {
-    const python = /^python:(.+\.py)(?::([A-Za-z_]\w*))?$/.exec(id);
-    if (!python) throw new UnknownProviderError(id, 'names no Python file', 'write it as python:<path>.py');
-    return { kind: 'python', script: python[1], functionName: python[2] ?? 'call_api' };
-  }
-  const [prefix = '', ...rest] = id.split(':');
-  const need = (model: string | undefined, form: string): string => {
-    if (!model) throw new UnknownProviderError(id, `names no model`, `write it as ${form}`);
-    return model;
-  };
-  const unsupportedApi = UNSUPPORTED_APIS[`${prefix}:${rest[0] ?? ''}`];
-  if (unsupportedApi) throw new UnknownProviderError(id, unsupportedApi, CUSTOM_WORKAROUND);
-  const after = (n: number) => rest.slice(n).join(':');
-
-  switch (prefix) {
-    case 'openai': {
-      const api = rest[0];
-      if (api === 'chat') return { kind: 'chat', flavor: 'openai', model: need(after(1), 'openai:chat:<model>') };
-      if (api === 'responses')
-        return { kind: 'responses', vendor: 'openai', model: need(after(1), 'openai:responses:<model>') };
-      if (api === 'completion')
-        return { kind: 'completion', flavor: 'openai', model: need(after(1), 'openai:completion:<model>') };
-      if (api === 'embedding' || api === 'embeddings')
-        return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
-      if (api === 'image') return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
-      if (rest.length === 1) {
-        const model = need(rest[0], 'openai:<model>');
-        // promptfoo sends these by name to the endpoint they live on.
-        if (/^text-embedding-/.test(model)) return { kind: 'embedding', model };
-        if (/^(gpt-3\.5-turbo-instruct|davinci-002|babbage-002)/.test(model))
-          return { kind: 'completion', flavor: 'openai', model };
-        return { kind: 'chat', flavor: 'openai', model };
-      }
-      throw new UnknownProviderError(id, `uses an OpenAI API promptgate does not speak`);
-    }
-    case 'ollama': {
-      if (rest[0] === 'chat') return { kind: 'chat', flavor: 'ollama', model: need(after(1), 'ollama:chat:<model>') };
-      if (rest[0] === 'completion')
-        return { kind: 'completion', flavor: 'ollama', model: need(after(1), 'ollama:completion:<model>') };
-      // promptfoo: `ollama:<model>` is the completion (generate) API.
-      return { kind: 'completion', flavor: 'ollama', model: need(after(0), 'ollama:<model>') };
-    }
-    case 'anthropic': {
-      if (rest[0] === 'messages') return { kind: 'anthropic', model: need(after(1), 'anthropic:messages:<model>') };
-      return { kind: 'anthropic', model: need(after(0), 'anthropic:<model>') };
-    }
-    case 'azure':
-    case 'azureopenai': {
-      const api = rest[0];
-      const deployment = need(after(1), `azure:${api ?? 'chat'}:<deployment>`);
-      if (api === 'responses') return { kind: 'responses', vendor: 'azure', model: deployment };
-      if (api === 'chat' || api === 'completion') return { kind: 'azure', api, deployment };
-      if (api === 'embedding' || api === 'embeddings') return { kind: 'azure', api: 'embedding', deployment };
-      throw new UnknownProviderError(id, `uses an Azure OpenAI API promptgate does not speak`);
-    }
-    case 'google':
-      return { kind: 'google', model: need(hostModel(rest), 'google:<model>') };
-    case 'vertex':
-      return { kind: 'vertex', model: need(hostModel(rest), 'vertex:<model>') };
-    case 'bedrock':
-      if (rest[0] === 'converse') return { kind: 'bedrock', model: need(after(1), 'bedrock:converse:<model>') };
-      return { kind: 'bedrock', model: need(after(0), 'bedrock:<model>') };
-    case 'replicate': {
-      const sub = rest[0] === 'image' || rest[0] === 'moderation' ? rest[0] : undefined;
-      const model = need(after(sub ? 1 : 0), 'replicate:<owner>/<model>[:<version>]');
-      return { kind: 'replicate', replicate: sub ?? 'text', model };
-    }
-    case 'sagemaker': {
-      const known = ['openai', 'anthropic', 'llama', 'huggingface', 'jumpstart', 'embedding', 'custom'];
-      if (rest.length > 1 && known.includes(rest[0]))
-        return { kind: 'sagemaker', type: rest[0], endpoint: need(after(1), 'sagemaker:<modelType>:<endpoint>') };
-      return { kind: 'sagemaker', endpoint: need(after(0), 'sagemaker:<endpoint>') };
-    }
-    case 'xai':
-      if (rest[0] === 'image') return { kind: 'image', vendor: 'xai', model: need(after(1), 'xai:image:<model>') };
-      if (rest[0] === 'responses')
-        return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };
-      break;
-    default:
-      break;
-  }
-  if (COMPATIBLE_HOSTS[prefix]) {
-    if (prefix === 'huggingface' && rest[0] !== 'chat')
-      throw new UnknownProviderError(
-        id,
-        'uses a Hugging Face API promptgate does not speak',
-        'use huggingface:chat:<model>',
-      );
-    return { kind: 'chat', flavor: 'openai', host: prefix, model: need(hostModel(rest), `${prefix}:<model>`) };
-  }
-  const unsupported = UNSUPPORTED[prefix];
-  if (unsupported) throw new UnknownProviderError(id, unsupported, '');
-  throw new UnknownProviderError(id);
-}
 
 export async function resolveProvider(
   spec: ProviderSpec,
@@ -262,16 +52,29 @@ export async function resolveProvider(
   for (const [name, refuse] of Object.entries(REFUSED_CONFIG)) {
     // Bedrock writes thinking into the output as promptfoo does; the other families leave it out.
     if (name === 'showThinking' && parsed.kind === 'bedrock') continue;
+    // OpenAI's chat and Responses APIs, assistants and the socket APIs run promptfoo's tool callbacks (tool-callbacks.ts).
+    const runsCallbacks =
+      ['chat', 'responses', 'assistant', 'realtime'].includes(parsed.kind) ||
+      (parsed.kind === 'google' && parsed.api === 'live');
+    if (name === 'functionToolCallbacks' && runsCallbacks) continue;
     const reason = spec.config[name] === undefined ? undefined : refuse(spec.config[name]);
     if (reason) throw new ConfigError(where, `provider "${spec.id}": config.${name} ${reason}`, key);
   }
   try {
-    return await createProvider(spec, parsed, options, env, where, key);
+    const routed = 'gateway' in parsed && parsed.gateway ? await viaCloudflareGateway(spec, parsed, env) : spec;
+    return await createProvider(routed, parsed, options, env, where, key);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof UnknownProviderError) throw err;
     // A provider's own constructor names what is wrong with its config (a missing resource, an unknown model).
     throw new ConfigError(where, `provider "${spec.id}" ${messageOf(err)}`, key);
   }
+}
+
+/** The spec with the gateway as its base URL and, when set, the gateway's own token (cf-aig-authorization). */
+async function viaCloudflareGateway(spec: ProviderSpec, parsed: ParsedId, env: NodeJS.ProcessEnv) {
+  const { cloudflareGatewaySpec } = await import('./cloudflare-gateway.js');
+  const segment = parsed.kind === 'chat' ? (parsed.host ?? 'openai') : 'anthropic';
+  return cloudflareGatewaySpec(spec, segment, env);
 }
 
 async function createProvider(
@@ -285,21 +88,32 @@ async function createProvider(
   switch (parsed.kind) {
     case 'echo':
       return (await import('./echo.js')).createEchoProvider(spec);
+    case 'llamacpp':
+      return (await import('./llama-cpp.js')).createLlamaCppProvider(spec);
     case 'chat': {
       const { createOpenAiProvider } = await import('./openai.js');
-      if (!parsed.host) return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env });
+      const { loadToolCallbacks, loadToolsFile } = await import('./tool-callbacks.js');
+      const tooling = {
+        callbacks: await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir),
+        tools: spec.config.tools === undefined ? undefined : await loadToolsFile(spec.config.tools, options.rootDir),
+      };
+      if (!parsed.host) return createOpenAiProvider(spec, parsed.flavor, parsed.model, { env, ...tooling });
       let host: ReturnType<typeof hostSpec>;
       try {
         host = hostSpec(spec, parsed.host, env);
       } catch (err) {
         throw new ConfigError(where, `provider "${spec.id}": ${messageOf(err)}`, key);
       }
-      return createOpenAiProvider(host.spec, host.flavor, parsed.model, { env });
+      return createOpenAiProvider(host.spec, host.flavor, parsed.model, { env, ...tooling });
     }
-    case 'responses':
+    case 'responses': {
+      const { loadToolCallbacks } = await import('./tool-callbacks.js');
+      const callbacks = await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir);
       return (await import('./openai-responses.js')).createResponsesProvider(spec, parsed.vendor, parsed.model, {
         env,
+        callbacks,
       });
+    }
     case 'completion':
       return (await import('./openai-completions.js')).createCompletionProvider(spec, parsed.flavor, parsed.model, {
         env,
@@ -308,11 +122,43 @@ async function createProvider(
       return (await import('./openai-completions.js')).createEmbeddingProvider(spec, parsed.model, { env });
     case 'image':
       return (await import('./openai-image.js')).createImageProvider(spec, parsed.vendor, parsed.model, { env });
+    case 'realtime': {
+      const { loadToolCallbacks, loadToolsFile } = await import('./tool-callbacks.js');
+      return (await import('./realtime.js')).createRealtimeProvider(spec, parsed.vendor, parsed.model, {
+        env,
+        callbacks: await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir),
+        tools: await loadToolsFile(spec.config.tools, options.rootDir),
+      });
+    }
     case 'anthropic':
       return (await import('./anthropic.js')).createAnthropicProvider(spec, parsed.model, { env });
     case 'azure':
       return (await import('./azure.js')).createAzureProvider(spec, parsed.api, parsed.deployment, { env });
+    case 'assistant': {
+      const { loadToolCallbacks, loadToolsFile } = await import('./tool-callbacks.js');
+      const callbacks = await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir);
+      const tools = await loadToolsFile(spec.config.tools, options.rootDir);
+      return (await import('./azure-assistant.js')).createAzureAssistantProvider(spec, parsed.assistantId, {
+        env,
+        callbacks,
+        tools,
+      });
+    }
     case 'google':
+      if (parsed.api === 'image' && spec.config.projectId !== undefined) {
+        const { imagenModel } = await import('./google-image.js');
+        return (await import('./vertex.js')).createVertexProvider(spec, imagenModel(parsed.model), { env });
+      }
+      if (parsed.api === 'image')
+        return (await import('./google-image.js')).createGoogleImageProvider(spec, parsed.model, { env });
+      if (parsed.api === 'live') {
+        const { loadToolCallbacks, loadToolsFile } = await import('./tool-callbacks.js');
+        return (await import('./google-live.js')).createGoogleLiveProvider(spec, parsed.model, {
+          env,
+          callbacks: await loadToolCallbacks(spec.config.functionToolCallbacks, options.rootDir),
+          tools: await loadToolsFile(spec.config.tools, options.rootDir),
+        });
+      }
       return (await import('./google.js')).createGeminiProvider(spec, parsed.model, { env });
     case 'vertex':
       return (await import('./vertex.js')).createVertexProvider(spec, parsed.model, { env });
@@ -320,6 +166,17 @@ async function createProvider(
       return (await import('./bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
     case 'replicate':
       return (await import('./replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
+    case 'watsonx':
+      return (await import('./watsonx.js')).createWatsonxProvider(spec, parsed.model, { env });
+    case 'hf-text':
+      return (await import('./huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
+    case 'image-host':
+      return (await import('./image-hosts.js')).createImageHostProvider(spec, parsed.host, parsed.model, { env });
+    case 'elevenlabs':
+      return (await import('./elevenlabs.js')).createElevenLabsProvider(spec, parsed.api, parsed.variant, {
+        env,
+        rootDir: options.rootDir,
+      });
     case 'sagemaker': {
       const { createSageMakerProvider, SAGEMAKER_TYPES } = await import('./sagemaker.js');
       const type = parsed.type ?? (typeof spec.config.modelType === 'string' ? spec.config.modelType : 'custom');
@@ -342,8 +199,18 @@ async function createProvider(
         configFile: options.configFile,
         key: options.key,
       });
+    case 'websocket':
+      return (await import('./websocket-generic.js')).createWebSocketProvider(spec, parsed.url, {
+        rootDir: options.rootDir,
+      });
     case 'file':
       return (await import('./custom.js')).createCustomProvider(spec, {
+        rootDir: options.rootDir,
+        configFile: options.configFile,
+        key: options.key,
+      });
+    case 'package':
+      return (await import('./custom.js')).createPackageProvider(spec, parsed.packageName, parsed.exportName, {
         rootDir: options.rootDir,
         configFile: options.configFile,
         key: options.key,

@@ -1,13 +1,15 @@
 // OpenAI's Responses API (`openai:responses:<model>`), also served by Azure OpenAI (`azure:responses:<deployment>`)
 // and xAI (`xai:responses:<model>`): input items in, output items (messages, reasoning, function calls) out.
-import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
+import type { Provider, ProviderSpec, TokenUsage } from '../types.js';
 import { azureBaseUrl, azureHeaders } from './azure.js';
 import { toChatMessages } from './chat-messages.js';
-import { azureAuth, keyHint, missingKeyMessage, str } from './credentials.js';
-import { applyPassthrough, copyConfigParams, failure, postJson, withConfigHeaders } from './http.js';
+import { azureAuth, keyHint, str } from './credentials.js';
+import { applyPassthrough, copyConfigParams, postJson, withConfigHeaders } from './http.js';
+import { keyedProvider } from './keyed.js';
 import { openAiApiKey, openAiBaseUrl, openAiKeyVar, type HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
-import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+import { secretsInConfig } from './secrets.js';
+import { runToolCallback, type ToolCallbacks } from './tool-callbacks.js';
 
 export type ResponsesVendor = 'openai' | 'azure' | 'xai';
 
@@ -105,13 +107,41 @@ export function responsesOutput(items: OutputItem[]): string {
   return refusals.join('');
 }
 
+/**
+ * promptfoo's `functionToolCallbacks` on a reply: when a function call has a callback, the output is each call's
+ * result (a call without one stays as its JSON), one per line. Undefined when no call has a callback.
+ */
+export async function callbackOutput(
+  items: OutputItem[],
+  callbacks: ToolCallbacks | undefined,
+): Promise<string | undefined> {
+  const calls = items.filter((item) => item?.type === 'function_call');
+  const run = (item: OutputItem) => (typeof item.name === 'string' ? callbacks?.get(item.name) : undefined);
+  if (!calls.some(run)) return undefined;
+  const results = await Promise.all(
+    calls.map(async (item) => {
+      const callback = run(item);
+      if (!callback) return JSON.stringify(item);
+      try {
+        return await runToolCallback(callback, item.arguments);
+      } catch (err) {
+        throw new Error(
+          `functionToolCallbacks.${String(item.name)} threw: ${err instanceof Error ? err.message : String(err)}`,
+          { cause: err },
+        );
+      }
+    }),
+  );
+  return results.join('\n');
+}
+
 interface Endpoint {
   url: string;
   headers: Record<string, string>;
-  secrets: string[];
-  /** Why the call cannot be made (a missing key), else undefined. */
-  missing?: string;
-  hint: string;
+  /** The key or token the call is made with (the keyed shell checks it is there). */
+  apiKey: string | undefined;
+  /** Where it is read from, for the missing-key message and the 401 hint. */
+  keyVars: string;
 }
 
 function endpointFor(vendor: ResponsesVendor, config: Record<string, unknown>, env: NodeJS.ProcessEnv): Endpoint {
@@ -120,9 +150,8 @@ function endpointFor(vendor: ResponsesVendor, config: Record<string, unknown>, e
     return {
       url: `${azureBaseUrl(config, env)}/openai/v1/responses?api-version=${encodeURIComponent(str(config.apiVersion) ?? 'preview')}`,
       headers: azureHeaders(auth),
-      secrets: [auth.apiKey, auth.bearer].filter((v): v is string => Boolean(v)),
-      ...(auth.apiKey || auth.bearer ? {} : { missing: `${auth.variables.join(' or ')} is not set` }),
-      hint: keyHint(auth.variables.join(' / ')),
+      apiKey: auth.apiKey ?? auth.bearer,
+      keyVars: auth.variables.join(' or '),
     };
   }
   const keyVar = vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config);
@@ -134,9 +163,8 @@ function endpointFor(vendor: ResponsesVendor, config: Record<string, unknown>, e
   return {
     url: `${base}/responses`,
     headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
-    secrets: apiKey ? [apiKey] : [],
-    ...(apiKey ? {} : { missing: missingKeyMessage(keyVar) }),
-    hint: keyHint(keyVar),
+    apiKey,
+    keyVars: keyVar,
   };
 }
 
@@ -144,53 +172,47 @@ export function createResponsesProvider(
   spec: ProviderSpec,
   vendor: ResponsesVendor,
   model: string,
-  options: HttpProviderOptions,
+  options: HttpProviderOptions & { callbacks?: ToolCallbacks },
 ): Provider {
   const { config } = spec;
   const endpoint = endpointFor(vendor, config, options.env);
-  const secrets = [...secretsInConfig(config), ...endpoint.secrets];
+  const secrets = [...secretsInConfig(config), ...(endpoint.apiKey ? [endpoint.apiKey] : [])];
   const headers = withConfigHeaders(endpoint.headers, config);
   const price = priceFor(model, config);
-  const label = spec.id;
+  const { url, apiKey, keyVars } = endpoint;
 
-  return {
-    id: spec.id,
-    label: spec.label,
-    cacheIdentity: cacheIdentityOf(spec.id, config),
-    async callApi(prompt, context): Promise<ProviderResponse> {
-      if (endpoint.missing) return failure({ label, secrets }, endpoint.missing, false);
-      const outcome = await postJson(endpoint.url, responsesBody(model, prompt, config), headers, {
-        signal: context.signal,
-        secrets,
-        label,
-        credentialHint: endpoint.hint,
-      });
-      if (!outcome.ok) return outcome.failure;
-      const reply = outcome.body as ResponsesReply;
-      if (!reply || typeof reply !== 'object')
-        return failure({ label, secrets }, 'the response is not a JSON object', true);
-      const tokenUsage = responsesUsage(reply.usage);
-      const cost = costOf(price, tokenUsage);
-      if (reply.status === 'failed' || (reply.error && typeof reply.error === 'object')) {
-        const message = typeof reply.error?.message === 'string' ? reply.error.message : 'the response failed';
-        const code = typeof reply.error?.code === 'string' ? `${reply.error.code}: ` : '';
-        // server_error and rate_limit_exceeded are worth another try; invalid prompts are not.
-        const transient = /server_error|rate_limit/.test(code);
-        return failure({ label, secrets }, `${code}${message}`, transient, {
-          tokenUsage,
-          ...(cost === undefined ? {} : { cost }),
-        });
-      }
-      if (!Array.isArray(reply.output)) return failure({ label, secrets }, 'the response has no `output` array', true);
-      const output = responsesOutput(reply.output);
-      if (output === '' && reply.status === 'incomplete') {
-        const reason =
-          typeof reply.incomplete_details?.reason === 'string' ? reply.incomplete_details.reason : 'unknown';
-        return failure({ label, secrets }, `the response is incomplete (${reason}) and has no text`, false, {
-          tokenUsage,
-        });
-      }
-      return { output, tokenUsage, cost };
-    },
-  };
+  return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+    const outcome = await postJson(url, responsesBody(model, prompt, config), headers, {
+      signal: context.signal,
+      secrets,
+      label: spec.id,
+      credentialHint: keyHint(keyVars),
+    });
+    if (!outcome.ok) return outcome.failure;
+    const reply = outcome.body as ResponsesReply;
+    if (!reply || typeof reply !== 'object') return fail('the response is not a JSON object', true);
+    const tokenUsage = responsesUsage(reply.usage);
+    const cost = costOf(price, tokenUsage);
+    if (reply.status === 'failed' || (reply.error && typeof reply.error === 'object')) {
+      const message = typeof reply.error?.message === 'string' ? reply.error.message : 'the response failed';
+      const code = typeof reply.error?.code === 'string' ? `${reply.error.code}: ` : '';
+      // server_error and rate_limit_exceeded are worth another try; invalid prompts are not.
+      const transient = /server_error|rate_limit/.test(code);
+      return { ...fail(`${code}${message}`, transient), tokenUsage, ...(cost === undefined ? {} : { cost }) };
+    }
+    if (!Array.isArray(reply.output)) return fail('the response has no `output` array', true);
+    let called: string | undefined;
+    try {
+      called = await callbackOutput(reply.output, options.callbacks);
+    } catch (err) {
+      return { ...fail(err instanceof Error ? err.message : String(err), false), tokenUsage };
+    }
+    if (called !== undefined) return { output: called, tokenUsage, cost };
+    const output = responsesOutput(reply.output);
+    if (output === '' && reply.status === 'incomplete') {
+      const reason = typeof reply.incomplete_details?.reason === 'string' ? reply.incomplete_details.reason : 'unknown';
+      return { ...fail(`the response is incomplete (${reason}) and has no text`, false), tokenUsage };
+    }
+    return { output, tokenUsage, cost };
+  });
 }

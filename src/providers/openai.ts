@@ -1,5 +1,6 @@
 // OpenAI chat completions (`openai:chat:<model>`, `openai:<model>`) and Ollama's OpenAI-compatible endpoint
 // (`ollama:chat:<model>`): one wire format, two sets of defaults.
+import { messageOf } from '../errors.js';
 import { finishReasonOf } from './finish-reason.js';
 import type { Provider, ProviderResponse, ProviderSpec, TokenUsage } from '../types.js';
 import { toChatMessages } from './chat-messages.js';
@@ -15,6 +16,12 @@ import {
 } from './http.js';
 import { costOf, priceFor } from './prices.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+import { runToolCallback, type ToolCallbacks } from './tool-callbacks.js';
+
+/** A tool call in a chat completion message. */
+interface ToolCall {
+  function?: { name?: string; arguments?: unknown };
+}
 
 export type OpenAiFlavor = 'openai' | 'ollama';
 
@@ -133,7 +140,7 @@ export function createOpenAiProvider(
   spec: ProviderSpec,
   flavor: OpenAiFlavor,
   model: string,
-  options: HttpProviderOptions,
+  options: HttpProviderOptions & { callbacks?: ToolCallbacks; tools?: unknown },
 ): Provider {
   const { config } = spec;
   const url = `${openAiBaseUrl(flavor, config, options.env)}/chat/completions`;
@@ -163,6 +170,7 @@ export function createOpenAiProvider(
       }
       const body: Record<string, unknown> = { model, messages: toChatMessages(prompt) };
       copyConfigParams(body, config, BODY_PARAMS);
+      if (options.tools !== undefined) body.tools = options.tools;
       applyPassthrough(body, config);
 
       const outcome = await postJson(url, body, headers, {
@@ -177,13 +185,34 @@ export function createOpenAiProvider(
       const message = Array.isArray(completion?.choices) ? completion.choices[0]?.message : undefined;
       if (!message) return failure({ label, secrets }, 'the response has no choices[0].message (empty choices)', true);
       const tokenUsage = usageOf(completion.usage);
-      return {
-        output: outputOf(message),
-        tokenUsage,
-        cost: costOf(price, tokenUsage),
-        ...finishReasonOf(completion.choices?.[0]?.finish_reason),
-        ...rateLimitOf(outcome),
-      };
+      const cost = costOf(price, tokenUsage);
+      const finish = finishReasonOf(completion.choices?.[0]?.finish_reason);
+      // promptfoo's functionToolCallbacks: the results of the calls that have one, one per line, are the output.
+      const calls = Array.isArray(message.tool_calls) ? (message.tool_calls as ToolCall[]) : [];
+      const answered = calls.filter(
+        (c) => typeof c?.function?.name === 'string' && options.callbacks?.has(c.function.name),
+      );
+      if (answered.length > 0) {
+        const results: string[] = [];
+        for (const call of answered) {
+          try {
+            results.push(
+              await runToolCallback(options.callbacks!.get(call.function!.name!)!, call.function?.arguments),
+            );
+          } catch (err) {
+            return failure(
+              { label, secrets },
+              `functionToolCallbacks.${call.function!.name!} threw: ${messageOf(err)}`,
+              false,
+              {
+                tokenUsage,
+              },
+            );
+          }
+        }
+        return { output: results.join('\n'), tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
+      }
+      return { output: outputOf(message), tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
     },
   };
 }

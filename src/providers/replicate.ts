@@ -4,7 +4,7 @@
 // models answer with URLs (the first is the output).
 import type { Provider, ProviderSpec, TokenUsage } from '../types.js';
 import { keyHint, str } from './credentials.js';
-import { postJson, withConfigHeaders } from './http.js';
+import { pollDelay, postJson, withConfigHeaders } from './http.js';
 import { keyedProvider } from './keyed.js';
 import type { HttpProviderOptions } from './openai.js';
 import { costOf, priceFor } from './prices.js';
@@ -73,12 +73,6 @@ function outputOf(kind: ReplicateKind, output: unknown): unknown {
   return output;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
-
 export function createReplicateProvider(
   spec: ProviderSpec,
   kind: ReplicateKind,
@@ -132,7 +126,7 @@ export function createReplicateProvider(
           false,
         );
       }
-      await sleep(POLL_MS, context.signal);
+      await pollDelay(POLL_MS, context.signal);
       if (context.signal?.aborted) return fail('timed out waiting for the prediction', true);
       outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });
     }

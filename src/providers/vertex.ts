@@ -3,8 +3,11 @@
 // (a service-account key file, workload identity federation, gcloud's login, or the metadata server).
 // The auth library is imported on first use only: a suite that calls no Vertex model never loads it.
 import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import { toChatMessages } from './chat-messages.js';
+import { outputOf as openAiOutput, usageOf as openAiUsage, type ChatCompletion } from './openai.js';
 import { outputOf as anthropicOutput, toAnthropicMessages, usageOf as anthropicUsage } from './anthropic.js';
 import { str } from './credentials.js';
+import { imagenBody, imagenResponse } from './google-image.js';
 import { geminiBody, geminiResponse } from './google.js';
 import { failure, postJson, withConfigHeaders } from './http.js';
 import type { HttpProviderOptions } from './openai.js';
@@ -35,6 +38,29 @@ function googleTokenSource(config: Record<string, unknown>, env: NodeJS.ProcessE
   };
 }
 
+/** OpenAI's chat body for a Llama model: promptfoo's generationConfig keys and `context` (a system message). */
+function llamaBody(model: string, prompt: string, config: Record<string, unknown>): Record<string, unknown> {
+  const generation = (config.generationConfig ?? {}) as Record<string, unknown>;
+  const context = str(config.context);
+  const body: Record<string, unknown> = {
+    model: `meta/${model}`,
+    messages: [...(context ? [{ role: 'system', content: context }] : []), ...toChatMessages(prompt)],
+  };
+  const maxTokens = generation.maxOutputTokens ?? config.max_tokens;
+  if (maxTokens !== undefined) body.max_tokens = maxTokens;
+  for (const [from, to] of [
+    ['temperature', 'temperature'],
+    ['topP', 'top_p'],
+    ['topK', 'top_k'],
+  ] as const) {
+    const value = generation[from] ?? config[to];
+    if (value !== undefined) body[to] = value;
+  }
+  // Vertex reads the Llama Guard settings from `extra_body`, as its OpenAI-compatible API documents.
+  if (config.extra_body !== undefined) body.extra_body = config.extra_body;
+  return body;
+}
+
 function isClaude(model: string): boolean {
   return model.startsWith('claude-');
 }
@@ -42,9 +68,9 @@ function isClaude(model: string): boolean {
 export function createVertexProvider(spec: ProviderSpec, model: string, options: HttpProviderOptions): Provider {
   const { config } = spec;
   const { env } = options;
-  if (!/^(gemini|claude-)/.test(model)) {
+  if (!/^(gemini|claude-|imagen-|llama)/.test(model)) {
     throw new Error(
-      `is a Vertex model promptgate does not call (only gemini-* through generateContent and claude-* through rawPredict); ` +
+      `is a Vertex model promptgate does not call (gemini-* through generateContent, claude-* through rawPredict, llama-* on the OpenAI-compatible endpoint); ` +
         "for a model on Vertex's OpenAI-compatible endpoint use openai:chat:<model> with apiBaseUrl set to that endpoint",
     );
   }
@@ -59,8 +85,12 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
   const label = spec.id;
   const fail = (message: string, transient: boolean) => failure({ label, secrets }, message, transient);
   const claude = isClaude(model);
+  // google:image with a projectId: Imagen's predict (google-image.ts), Google Cloud auth as for Gemini.
+  const imagen = model.startsWith('imagen-');
+  // Llama models as a service answer on Vertex's OpenAI-compatible chat endpoint, named meta/<model>.
+  const llama = model.startsWith('llama');
   const publisher = claude ? 'anthropic' : 'google';
-  const method = claude ? 'rawPredict' : 'generateContent';
+  const method = claude ? 'rawPredict' : imagen ? 'predict' : 'generateContent';
 
   return {
     id: spec.id,
@@ -83,8 +113,9 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
           );
         }
       }
-      const path =
-        apiKey && !project
+      const path = llama
+        ? `/v1beta1/projects/${project ?? ''}/locations/${region}/endpoints/openapi/chat/completions`
+        : apiKey && !project
           ? `/v1/publishers/${publisher}/models/${model}:${method}`
           : `/v1/projects/${project ?? ''}/locations/${region}/publishers/${publisher}/models/${model}:${method}`;
       const url = `${base}${path}${apiKey ? `?key=${encodeURIComponent(apiKey)}` : ''}`;
@@ -99,7 +130,8 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
         };
         for (const key of ['temperature', 'top_p', 'top_k', 'stop_sequences', 'tools', 'tool_choice', 'thinking'])
           if (config[key] !== undefined) body[key] = config[key];
-      } else body = geminiBody(prompt, config);
+      } else if (llama) body = llamaBody(model, prompt, config);
+      else body = imagen ? imagenBody(prompt, config, true) : geminiBody(prompt, config);
       const outcome = await postJson(url, body, withConfigHeaders(authHeaders, config), {
         signal: context.signal,
         secrets: callSecrets,
@@ -107,6 +139,14 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
         credentialHint: 'check the Google Cloud credentials (GOOGLE_APPLICATION_CREDENTIALS) and their Vertex AI role',
       });
       if (!outcome.ok) return outcome.failure;
+      if (imagen) return imagenResponse(outcome.body, model, fail);
+      if (llama) {
+        const reply = outcome.body as ChatCompletion;
+        const message = Array.isArray(reply?.choices) ? reply.choices[0]?.message : undefined;
+        if (!message) return fail('the response has no choices[0].message', true);
+        const tokenUsage = openAiUsage(reply.usage);
+        return { output: openAiOutput(message), tokenUsage, cost: costOf(price, tokenUsage) };
+      }
       if (!claude) return geminiResponse(outcome.body, price, fail);
       const reply = outcome.body as { content?: unknown; usage?: Parameters<typeof anthropicUsage>[0] };
       if (!reply || !Array.isArray(reply.content)) return fail('the response has no `content` array', true);

@@ -14,10 +14,20 @@ export interface TableOptions {
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
+/**
+ * Width in code points, as Array.from counts them; without surrogates that is the length (the table has a
+ * row per case, and splitting every cell into characters was most of its cost).
+ */
+function codePoints(text: string): number {
+  return /[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length;
+}
+
 function oneLine(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(flat);
-  return chars.length <= max ? flat : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+  if (codePoints(flat) <= max) return flat;
+  return `${Array.from(flat)
+    .slice(0, Math.max(0, max - 1))
+    .join('')}…`;
 }
 
 export function outcome(r: CaseResult): 'PASS' | 'FAIL' | 'ERROR' {
@@ -44,7 +54,7 @@ export function why(r: CaseResult): string {
 }
 
 function pad(text: string, width: number): string {
-  const len = Array.from(text).length;
+  const len = codePoints(text);
   return len >= width ? text : text + ' '.repeat(width - len);
 }
 

@@ -1,0 +1,89 @@
+// Imagen (`google:image:<model>`): `models/<model>:predict` with the prompt as the one instance and promptfoo's
+// parameters (sampleCount, aspectRatio, personGeneration, the safety setting). Through the Gemini API with an API
+// key; with `projectId`, through Vertex AI (vertex.ts, Google Cloud auth), as promptfoo routes it. The output is
+// promptfoo's: the first image as a data URI; cost per image where published.
+import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import { googleApiKey, GOOGLE_KEY_VARS, keyHint, str } from './credentials.js';
+import { geminiBaseUrl } from './google.js';
+import { postJson, withConfigHeaders } from './http.js';
+import { keyedProvider, type Fail } from './keyed.js';
+import type { HttpProviderOptions } from './openai.js';
+import { secretsInConfig } from './secrets.js';
+
+/** USD per image, Google's published prices (promptfoo's table); unlisted models cost the standard rate. */
+const PRICE_PER_IMAGE: Record<string, number> = {
+  'imagen-4.0-ultra-generate-preview-06-06': 0.06,
+  'imagen-4.0-generate-preview-06-06': 0.04,
+  'imagen-4.0-fast-generate-preview-06-06': 0.02,
+  'imagen-3.0-generate-002': 0.04,
+  'imagen-3.0-generate-001': 0.04,
+  'imagen-3.0-fast-generate-001': 0.02,
+};
+const STANDARD_PRICE = 0.04;
+
+/** `imagen-…` as written; promptfoo also accepts the name without its `imagen-` prefix. */
+export const imagenModel = (model: string): string => (model.startsWith('imagen-') ? model : `imagen-${model}`);
+
+/** The predict body; Vertex AI also takes the safety level, the watermark and (without a watermark) a seed. */
+export function imagenBody(prompt: string, config: Record<string, unknown>, vertex: boolean): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {
+    sampleCount: typeof config.n === 'number' ? config.n : 1,
+    aspectRatio: str(config.aspectRatio) ?? '1:1',
+    personGeneration: str(config.personGeneration) ?? 'allow_all',
+    // The Gemini API takes only this level (promptfoo sends it whatever safetyFilterLevel says).
+    safetySetting: vertex ? (str(config.safetyFilterLevel) ?? 'block_some') : 'block_low_and_above',
+  };
+  if (vertex) {
+    parameters.addWatermark = config.addWatermark !== false;
+    if (config.seed !== undefined && config.addWatermark === false) parameters.seed = config.seed;
+  }
+  return { instances: [{ prompt: prompt.trim() }], parameters };
+}
+
+interface Prediction {
+  bytesBase64Encoded?: unknown;
+  mimeType?: unknown;
+  image?: { bytesBase64Encoded?: unknown; mimeType?: unknown };
+}
+
+export function createGoogleImageProvider(spec: ProviderSpec, model: string, options: HttpProviderOptions): Provider {
+  const { config } = spec;
+  const name = imagenModel(model);
+  const url = `${geminiBaseUrl(config, options.env)}/v1beta/models/${encodeURIComponent(name)}:predict`;
+  const apiKey = googleApiKey(config, options.env);
+  const keyVars = str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS.join(' or ');
+  const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
+  const headers = withConfigHeaders(apiKey ? { 'x-goog-api-key': apiKey } : {}, config);
+  return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+    if (!prompt.trim()) return fail('the prompt is empty; Imagen needs a description of the image', false);
+    const outcome = await postJson(url, imagenBody(prompt, config, false), headers, {
+      signal: context.signal,
+      secrets,
+      label: spec.id,
+      credentialHint: keyHint(keyVars),
+    });
+    if (!outcome.ok) return outcome.failure;
+    return imagenResponse(outcome.body, name, fail);
+  });
+}
+
+/** promptfoo's output: the first image as a data URI; the cost is per image generated. */
+export function imagenResponse(body: unknown, model: string, fail: Fail): ProviderResponse {
+  const predictions = (body as { predictions?: Prediction[] })?.predictions;
+  // Imagen answers with no predictions when its safety filter removed every image.
+  if (!Array.isArray(predictions) || predictions.length === 0)
+    return fail(
+      'no image was generated (the response has no predictions; the safety filter may have removed them)',
+      false,
+    );
+  const images = predictions
+    .map((p) => p?.image ?? p)
+    .filter((p): p is { bytesBase64Encoded: string; mimeType?: unknown } => typeof p?.bytesBase64Encoded === 'string');
+  if (images.length === 0) return fail('the predictions hold no bytesBase64Encoded image', true);
+  const [first] = images;
+  const mime = typeof first.mimeType === 'string' ? first.mimeType : 'image/png';
+  return {
+    output: `data:${mime};base64,${first.bytesBase64Encoded}`,
+    cost: (PRICE_PER_IMAGE[model] ?? STANDARD_PRICE) * images.length,
+  };
+}

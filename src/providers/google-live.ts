@@ -1,0 +1,145 @@
+// Gemini's Live API (`google:live:<model>`) over its WebSocket: the setup message (model, generation config,
+// tools, system instruction), then each user message as a turn; the model's text parts (or, for audio answers,
+// the transcription of its speech) are collected until each turn completes, function calls answered with
+// promptfoo's functionToolCallbacks. The output is promptfoo's object: { text, toolCall: { functionCalls } }.
+import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import { textOf, toChatMessages } from './chat-messages.js';
+import { googleApiKey, GOOGLE_KEY_VARS, str } from './credentials.js';
+import { geminiBaseUrl } from './google.js';
+import { keyedProvider } from './keyed.js';
+import type { HttpProviderOptions } from './openai.js';
+import { secretsInConfig } from './secrets.js';
+import { runToolCallback, type ToolCallbacks } from './tool-callbacks.js';
+import { openJsonSocket, SocketError } from './websocket.js';
+
+const LIVE_PATH = '/ws/google.ai.generativelanguage.v1alpha.GenerativeService.BidiGenerateContent';
+/** promptfoo's top-level generation keys, sent inside generationConfig. */
+const GENERATION_KEYS = ['temperature', 'maxOutputTokens', 'topP', 'topK', 'stopSequences'] as const;
+/** Setup fields promptfoo's examples write inside generationConfig, where the API does not take them. */
+const SETUP_FIELDS = ['outputAudioTranscription', 'inputAudioTranscription'] as const;
+
+interface ServerMessage {
+  setupComplete?: unknown;
+  serverContent?: {
+    modelTurn?: { parts?: Array<{ text?: unknown }> };
+    outputTranscription?: { text?: unknown };
+    turnComplete?: unknown;
+  };
+  toolCall?: { functionCalls?: Array<{ id?: unknown; name?: unknown; args?: unknown }> };
+  error?: { message?: unknown };
+}
+
+export function liveSetup(model: string, config: Record<string, unknown>, tools: unknown): Record<string, unknown> {
+  const generationConfig: Record<string, unknown> = {};
+  for (const key of GENERATION_KEYS) if (config[key] !== undefined) generationConfig[key] = config[key];
+  const given = (config.generationConfig ?? {}) as Record<string, unknown>;
+  const setup: Record<string, unknown> = { model: `models/${model}` };
+  for (const [key, value] of Object.entries(given)) {
+    if ((SETUP_FIELDS as readonly string[]).includes(key)) setup[key] = value;
+    else if (key === 'response_modalities' || key === 'responseModalities') {
+      generationConfig.responseModalities = (Array.isArray(value) ? value : [value]).map((m) =>
+        String(m).toUpperCase(),
+      );
+    } else generationConfig[key] = value;
+  }
+  if (config.speechConfig !== undefined) generationConfig.speechConfig = config.speechConfig;
+  for (const key of SETUP_FIELDS) if (config[key] !== undefined) setup[key] = config[key];
+  setup.generationConfig = generationConfig;
+  if (config.toolConfig !== undefined) setup.toolConfig = config.toolConfig;
+  if (tools !== undefined) setup.tools = tools;
+  return setup;
+}
+
+export function createGoogleLiveProvider(
+  spec: ProviderSpec,
+  model: string,
+  options: HttpProviderOptions & { callbacks?: ToolCallbacks; tools?: unknown },
+): Provider {
+  const { config } = spec;
+  if (config.functionToolStatefulApi !== undefined) {
+    throw new Error(
+      'config.functionToolStatefulApi starts a Python API server of the suite for the tools, which promptgate does not do; answer the calls with functionToolCallbacks instead',
+    );
+  }
+  const base = geminiBaseUrl(config, options.env).replace(/^http/, 'ws');
+  const apiKey = googleApiKey(config, options.env);
+  const keyVars = str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS.join(' or ');
+  const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
+  const timeoutMs = typeof config.timeoutMs === 'number' ? config.timeoutMs : 10_000;
+  const url = `${base}${LIVE_PATH}`;
+
+  return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+    const messages = toChatMessages(prompt);
+    const system = messages.filter((m) => m.role === 'system').map((m) => textOf(m.content));
+    const turns = messages.filter((m) => m.role !== 'system').map((m) => textOf(m.content));
+    const setup = liveSetup(model, config, options.tools);
+    if (system.length > 0) setup.systemInstruction = { parts: [{ text: system.join('\n\n') }] };
+    let text = '';
+    let transcript = '';
+    const functionCalls: unknown[] = [];
+    let socket: Awaited<ReturnType<typeof openJsonSocket>> | undefined;
+    try {
+      socket = await openJsonSocket(`${url}?key=${encodeURIComponent(apiKey ?? '')}`, {
+        signal: context.signal,
+        timeoutMs,
+      });
+      socket.send({ setup });
+      let turn = 0;
+      for (;;) {
+        const message = (await socket.next()) as ServerMessage;
+        if (message?.error) return fail(`the Live API answered an error: ${String(message.error.message)}`, false);
+        if (message?.setupComplete !== undefined || (message?.serverContent?.turnComplete && turn < turns.length)) {
+          if (turn >= turns.length) continue;
+          socket.send({
+            clientContent: { turns: [{ role: 'user', parts: [{ text: turns[turn] }] }], turnComplete: true },
+          });
+          turn++;
+          continue;
+        }
+        for (const part of message?.serverContent?.modelTurn?.parts ?? [])
+          if (typeof part?.text === 'string') text += part.text;
+        const spoken = message?.serverContent?.outputTranscription?.text;
+        if (typeof spoken === 'string') transcript += spoken;
+        const calls = message?.toolCall?.functionCalls;
+        if (Array.isArray(calls)) {
+          const functionResponses = [];
+          for (const call of calls) {
+            functionCalls.push(call);
+            const callback = typeof call?.name === 'string' ? options.callbacks?.get(call.name) : undefined;
+            let response: unknown = {};
+            if (callback) {
+              try {
+                const result = await runToolCallback(callback, call.args);
+                response = parseMaybe(result);
+              } catch (err) {
+                response = {
+                  error: `Error executing function ${String(call.name)}: ${err instanceof Error ? err.message : String(err)}`,
+                };
+              }
+            }
+            functionResponses.push({ id: call.id, name: call.name, response });
+          }
+          socket.send({ toolResponse: { functionResponses } });
+          continue;
+        }
+        if (message?.serverContent?.turnComplete) break;
+      }
+    } catch (err) {
+      if (err instanceof SocketError) return fail(err.message, true);
+      throw err;
+    } finally {
+      socket?.close();
+    }
+    const output: Record<string, unknown> = { text: text || transcript, toolCall: { functionCalls } };
+    if (transcript) output.audio = { transcript };
+    return { output } satisfies ProviderResponse;
+  });
+}
+
+function parseMaybe(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return { result: text };
+  }
+}

@@ -1,0 +1,88 @@
+// promptfoo's WebSocket provider (`ws://…` / `wss://…` ids): the suite's own socket endpoint. The message is
+// `messageTemplate` rendered with the test's vars and `prompt`; the answer is the first message back, read by
+// `transformResponse` (JavaScript over `data`, the message parsed as JSON when it is), or a stream of messages
+// folded by `streamResponse(accumulator, event, context)` until it returns `[response, true]`. The transforms are
+// config code: on untrusted events only the base revision's config runs.
+import { messageOf } from '../errors.js';
+import { renderTemplateText } from '../prompts/render.js';
+import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import { compileCode } from './config-code.js';
+import { str } from './credentials.js';
+import { endpointOf, failure } from './http.js';
+import { cacheIdentityOf, secretsInConfig } from './secrets.js';
+import { openJsonSocket, SocketError } from './websocket.js';
+
+/** A transform's result as promptfoo reads it: `{ output }` / `{ error }` objects as they are, anything else is the output. */
+function responseOf(value: unknown, label: string, secrets: readonly string[]): ProviderResponse {
+  if (value && typeof value === 'object' && !Array.isArray(value) && ('output' in value || 'error' in value)) {
+    const r = value as { output?: unknown; error?: unknown };
+    if (r.error !== undefined && r.error !== null && r.error !== '')
+      return failure({ label, secrets }, typeof r.error === 'string' ? r.error : JSON.stringify(r.error), false);
+    return { output: r.output };
+  }
+  return { output: value };
+}
+
+const parseMaybe = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+export async function createWebSocketProvider(
+  spec: ProviderSpec,
+  url: string,
+  options: { rootDir: string },
+): Promise<Provider> {
+  const { config } = spec;
+  const template = str(config.messageTemplate) ?? '{{prompt}}';
+  const headers = Object.fromEntries(
+    Object.entries((config.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
+  const timeoutMs = typeof config.timeoutMs === 'number' ? config.timeoutMs : 10_000;
+  const transform =
+    typeof config.transformResponse === 'string'
+      ? await compileCode(config.transformResponse, ['data'], options.rootDir)
+      : undefined;
+  const stream =
+    typeof config.streamResponse === 'string'
+      ? await compileCode(config.streamResponse, ['accumulator', 'event', 'context'], options.rootDir)
+      : undefined;
+  const secrets = secretsInConfig(config);
+  const label = spec.id;
+
+  return {
+    id: spec.id,
+    label: spec.label,
+    cacheIdentity: cacheIdentityOf(spec.id, config),
+    endpoint: endpointOf(url, undefined),
+    async callApi(prompt: string, context: CallContext): Promise<ProviderResponse> {
+      const message = renderTemplateText(template, { ...context.vars, prompt });
+      let socket: Awaited<ReturnType<typeof openJsonSocket>> | undefined;
+      try {
+        socket = await openJsonSocket(url, { headers, signal: context.signal, timeoutMs, raw: true });
+        socket.send(message);
+        if (!stream) {
+          const data = parseMaybe(String(await socket.next()));
+          return responseOf(transform ? await transform(data) : data, label, secrets);
+        }
+        let accumulator: unknown = { output: '' };
+        for (;;) {
+          const event = { data: String(await socket.next()) };
+          const step = (await stream(accumulator, event, { vars: context.vars, prompt })) as unknown;
+          if (!Array.isArray(step) || step.length < 2)
+            return failure({ label, secrets }, 'config.streamResponse must return [response, done]', false);
+          accumulator = step[0];
+          if (step[1] === true) return responseOf(accumulator, label, secrets);
+        }
+      } catch (err) {
+        if (err instanceof SocketError) return failure({ label, secrets }, err.message, true);
+        return failure({ label, secrets }, `a config transform threw: ${messageOf(err)}`, false);
+      } finally {
+        socket?.close();
+      }
+    },
+  };
+}
