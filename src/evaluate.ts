@@ -8,12 +8,24 @@ import type { Limiters } from './engine/limiter.js';
 import { runSuite } from './engine/run.js';
 import { withinBudget, type BudgetedPlan, type CaseFilter, type OverBudget } from './engine/budget.js';
 import { planSuiteSpend, type Budget, type SpendPlan } from './engine/spend-plan.js';
+import { renderPromptWithFunction } from './prompts/functions.js';
 import { renderPrompt } from './prompts/render.js';
 import { resolveProviders, secretValues } from './providers/index.js';
 import { configEnv, secretEnvValues } from './providers/secrets.js';
 import { redactResults, redactValue } from './review/redact.js';
 import { planIdentities } from './shard/shard.js';
-import type { CaseResult, EvalResults, Logger, Prompt, ProviderResponse, ProviderSpec, Suite } from './types.js';
+import type {
+  CaseResult,
+  EvalResults,
+  Logger,
+  Prompt,
+  Provider,
+  ProviderResponse,
+  ProviderSpec,
+  RenderPrompt,
+  Suite,
+  TestCase,
+} from './types.js';
 import { silentLogger } from './types.js';
 
 export interface EvaluateOptions {
@@ -37,21 +49,34 @@ export interface EvaluateOptions {
   /** Rate limiters shared by every run of one review (the same endpoint on both sides, in every suite). */
   limiters?: Limiters;
   /** Renders a case's prompt; shared by the spend plan and the run so each prompt is rendered once (memoizedRender). */
-  render?: (prompt: Prompt, vars: Record<string, unknown>) => string;
+  render?: RenderPrompt;
 }
 
 /**
  * renderPrompt, remembered per (prompt, vars) object pair: the spend plan renders every case before the run,
- * and the run then reuses the text instead of rendering it again. Rendering is pure; the results keep these
- * strings anyway, so remembering them costs no memory beyond the map entries.
+ * and the run then reuses the text instead of rendering it again. Rendering a template is pure; the results
+ * keep these strings anyway, so remembering them costs no memory beyond the map entries. A prompt function's
+ * text is remembered per provider too (the function is told which provider it renders for).
  */
-export function memoizedRender(): (prompt: Prompt, vars: Record<string, unknown>) => string {
-  const byPrompt = new WeakMap<Prompt, WeakMap<Record<string, unknown>, string>>();
-  return (prompt, vars) => {
+export function memoizedRender(): RenderPrompt {
+  const byPrompt = new WeakMap<Prompt, WeakMap<Record<string, unknown>, Map<string, string | Promise<string>>>>();
+  return (prompt, vars, target) => {
     let byVars = byPrompt.get(prompt);
     if (!byVars) byPrompt.set(prompt, (byVars = new WeakMap()));
-    let text = byVars.get(vars);
-    if (text === undefined) byVars.set(vars, (text = renderPrompt(prompt, vars)));
+    let byTarget = byVars.get(vars);
+    if (!byTarget) byVars.set(vars, (byTarget = new Map()));
+    const key = prompt.function ? JSON.stringify([target?.id, target?.label]) : '';
+    let text = byTarget.get(key);
+    if (text === undefined) {
+      if (!prompt.function) text = renderPrompt(prompt, vars);
+      else {
+        const rendering = renderPromptWithFunction(prompt, vars, target);
+        // A failed call is not remembered: the run reports its own error.
+        rendering.catch(() => byTarget.delete(key));
+        text = rendering;
+      }
+      byTarget.set(key, text);
+    }
     return text;
   };
 }
@@ -120,7 +145,7 @@ export async function planEvaluation(
     ...(options.prompts ? { prompts: options.prompts } : {}),
     ...(options.include ? { include: options.include } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
-    render: options.render ?? renderPrompt,
+    render: options.render ?? renderPromptWithFunction,
     gradingProvider: createGradingProviders({
       defaultProvider: providers[0],
       resolveProviders,
@@ -148,8 +173,12 @@ export async function evaluateSuite(
   const secrets = suiteSecrets(suite, options);
   const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
   const cache = options.cache ?? openCache(options);
+  const promptProviders = await providersPerPrompt(suite, options.prompts ?? suite.prompts, env);
+  const testProviders = await providersPerTest(suite, env);
   const results = await runSuite(suite, {
     providers,
+    ...(promptProviders.size > 0 ? { promptProviders } : {}),
+    ...(testProviders.size > 0 ? { testProviders } : {}),
     cache: cache && redactingCache(cache, secrets),
     logger: options.logger ?? silentLogger,
     onProgress: options.onProgress,
@@ -165,6 +194,40 @@ export async function evaluateSuite(
   return redactResults(results, secrets);
 }
 
+/**
+ * promptfoo's prompt `config`: for each prompt that has one, the suite's providers with it merged over their
+ * own config (shallowly, the prompt's winning, as promptfoo's providers merge `context.prompt.config`).
+ */
+async function providersPerPrompt(
+  suite: Suite,
+  prompts: readonly Prompt[],
+  env: NodeJS.ProcessEnv,
+): Promise<Map<Prompt, Provider[]>> {
+  const variants = new Map<Prompt, Provider[]>();
+  for (const prompt of prompts) {
+    if (!prompt.config) continue;
+    const specs = suite.providers.map((spec) => ({ ...spec, config: { ...spec.config, ...prompt.config } }));
+    variants.set(prompt, await resolveProviders(specs, { rootDir: suite.rootDir, env }));
+  }
+  return variants;
+}
+
+/** promptfoo's `tests[].provider`: the provider each such test calls, resolved once per distinct spec. */
+async function providersPerTest(suite: Suite, env: NodeJS.ProcessEnv): Promise<Map<TestCase, Provider>> {
+  const byTest = new Map<TestCase, Provider>();
+  const bySpec = new Map<string, Promise<Provider>>();
+  for (const test of suite.tests) {
+    if (test.provider === undefined) continue;
+    const spec = typeof test.provider === 'string' ? { id: test.provider, config: {} } : test.provider;
+    const key = JSON.stringify(spec);
+    let provider = bySpec.get(key);
+    if (!provider)
+      bySpec.set(key, (provider = resolveProviders([spec], { rootDir: suite.rootDir, env }).then(([p]) => p!)));
+    byTest.set(test, await provider);
+  }
+  return byTest;
+}
+
 /** Every provider spec a suite names: its providers and the graders of its tests and assertions. */
 function providerSpecs(suite: Suite): ProviderSpec[] {
   const specs: ProviderSpec[] = [...suite.providers];
@@ -175,6 +238,7 @@ function providerSpecs(suite: Suite): ProviderSpec[] {
     // A test's grader may be one per kind ({ text, embedding }): each kind's is a provider with a key.
     add(graderFor('text', test.options.provider));
     add(graderFor('embedding', test.options.provider));
+    add(test.provider);
     for (const assertion of test.assert) add(assertion.provider);
   }
   return specs;

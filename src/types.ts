@@ -17,7 +17,30 @@ export interface Prompt {
   raw: string;
   /** Path of the file it came from, relative to the suite's root directory (for change detection). */
   file?: string;
+  /**
+   * promptfoo's prompt function: code that builds the prompt per case (src/prompts/functions.ts). `raw` then
+   * holds the script's source text, so that a changed script is a changed prompt.
+   */
+  function?: PromptFunction;
+  /** promptfoo's prompt `config`: merged over each provider's config for this prompt's calls (shallowly). */
+  config?: Record<string, unknown>;
 }
+
+export interface PromptFunction {
+  /** Absolute path of the script. */
+  file: string;
+  functionName?: string;
+  language: 'javascript' | 'python';
+  /** Set when the script may not run here (a pull request's own code on an untrusted event): why. */
+  refused?: string;
+}
+
+/** Renders a case's prompt for one provider; a prompt function makes it asynchronous. */
+export type RenderPrompt = (
+  prompt: Prompt,
+  vars: Record<string, unknown>,
+  target?: { id: string; label?: string },
+) => string | Promise<string>;
 
 export interface ProviderSpec {
   /** e.g. `echo`, `openai:chat:gpt-4o-mini`, `anthropic:messages:claude-x`, `ollama:chat:llama3`, `file://p.mjs`, `exec:cmd` */
@@ -83,6 +106,13 @@ export interface TestCase {
   providers?: string[];
   /** promptfoo's `tests[].prompts`: the test runs only with the prompts these labels or ids name. */
   prompts?: string[];
+  /**
+   * promptfoo's `tests[].provider`: each of the test's cases calls this provider instead of the suite's
+   * provider it is listed under (results keep that provider's name, as in promptfoo).
+   */
+  provider?: string | ProviderSpec;
+  /** promptfoo's `providerOutput`: the output scored instead of calling a provider (a string or an object). */
+  providerOutput?: unknown;
 }
 
 /** The gate's thresholds (ship, fix) and the statistics' levels, as a suite's `gate:` key sets them. */
@@ -138,6 +168,20 @@ export interface Suite {
   warnings?: string[];
   /** The config's `env:` block: the only variables `{{ env.X }}` can render (never the process env). */
   env?: Record<string, string>;
+  /** promptfoo's `extensions`: hooks the engine calls around the run (src/engine/extensions.ts). */
+  extensions?: ExtensionHook[];
+}
+
+export type ExtensionHookName = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
+
+/** One `extensions:` entry, `file://hooks.js:fn` or `file://hooks.py:fn`, as written and resolved. */
+export interface ExtensionHook {
+  /** As written, for messages. */
+  reference: string;
+  /** Absolute path of the script. */
+  file: string;
+  functionName: string;
+  language: 'javascript' | 'python';
 }
 
 export interface TokenUsage {

@@ -58,7 +58,7 @@ const CORPUS: Array<[string, string]> = [
     'test-threshold-string/promptgate.yaml:5:16: tests[0].threshold: expected a number from 0 to 1 (the weighted assertion score the test needs), got "high"',
   ],
   ['critical-string', 'critical-string/promptgate.yaml:5:15: tests[0].critical: expected true or false'],
-  ['vars-list', 'vars-list/promptgate.yaml:4:11: tests[0].vars: expected a map of variables or file://vars.yaml'],
+  ['vars-list', 'vars-list/promptgate.yaml:4:11: tests[0].vars: expected a map of variables, or file://vars.yaml (a path, a glob or a list of them)'],
   [
     'provider-number',
     'provider-number/promptgate.yaml:4:5: providers[1]: expected a provider: an id such as openai:chat:gpt-4o-mini, or an object {id, label, config}, got a number (42)',
@@ -112,7 +112,7 @@ const CORPUS: Array<[string, string]> = [
   // Identity and ranges
   [
     'duplicate-prompt-ids',
-    'duplicate-prompt-ids/promptgate.yaml:4:5: prompts[1]: duplicate prompt id "greet" (also prompts[0], line 2); give one of them a distinct id',
+    'duplicate-prompt-ids/promptgate.yaml:4:5: prompts[1]: duplicate prompt "greet" with the label "greet" (also prompts[0], line 2); give one of them a distinct label or id',
   ],
   [
     'test-threshold-range',
@@ -132,7 +132,7 @@ const CORPUS: Array<[string, string]> = [
   // refused by name, with what to do instead (a silently ignored key would run a different suite).
   [
     'test-key-typo',
-    'test-key-typo/promptgate.yaml:6:7: tests[0].asert: unknown key in a test (did you mean "assert"?); expected one of description, vars, assert, threshold, options, metadata, critical, providers, prompts',
+    'test-key-typo/promptgate.yaml:6:7: tests[0].asert: unknown key in a test (did you mean "assert"?); expected one of description, vars, assert, threshold, options, metadata, critical, providers, prompts, provider, providerOutput',
   ],
   [
     'assertion-key-typo',
@@ -140,7 +140,7 @@ const CORPUS: Array<[string, string]> = [
   ],
   [
     'config-key-typo',
-    'config-key-typo/promptgate.yaml:4:3: test: unknown key in the config (did you mean "tests"?); expected one of description, prompts, providers, targets, tests, defaultTest, evaluateOptions, gate, env, $schema',
+    'config-key-typo/promptgate.yaml:4:3: test: unknown key in the config (did you mean "tests"?); expected one of description, prompts, providers, targets, tests, defaultTest, evaluateOptions, gate, env, extensions, scenarios, assertionTemplates, $schema',
   ],
   [
     'provider-key-typo',
@@ -151,12 +151,12 @@ const CORPUS: Array<[string, string]> = [
     "refused-store-output-as/promptgate.yaml:6:22: tests[0].options.storeOutputAs: not supported: promptfoo's storeOutputAs (feeding one test's output into the next test's vars) needs tests to run in order, one after another; promptgate runs cases independently: put the earlier output in the later test's vars",
   ],
   [
-    'refused-extensions',
-    "refused-extensions/promptgate.yaml:4:3: extensions: not supported: promptfoo's extension hooks (beforeAll/beforeEach/afterEach/afterAll) are not run by promptgate; do the setup in the workflow before the eval, or in a custom provider (file://provider.mjs)",
+    'extension-without-function',
+    'extension-without-function/promptgate.yaml:4:5: extensions[0]: file://hooks.js: name the hook function, as promptfoo requires (file://hooks.js:function_name)',
   ],
   [
     'prompt-config',
-    "prompt-config/promptgate.yaml:3:13: prompts[0].config: not supported: a prompt's own provider config (merged into the provider's by promptfoo) is not supported; put those options in the provider's config, with one provider per variant",
+    "prompt-config/promptgate.yaml:3:13: prompts[0].config: expected a map of provider options, merged over each provider's config",
   ],
   [
     'redteam-config',
@@ -168,7 +168,7 @@ const CORPUS: Array<[string, string]> = [
   ],
   [
     'prompt-function',
-    "prompt-function/promptgate.yaml:2:5: prompts[0]: file://prompt.py:build: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars",
+    "prompt-function/promptgate.yaml:2:5: prompts[0]: file://prompt.py: name the function that builds the prompt (file://prompt.py:function_name); promptfoo's legacy form that runs the whole script and reads its printed output is not supported",
   ],
   [
     'env-undeclared',

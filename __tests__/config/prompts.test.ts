@@ -77,3 +77,17 @@ test.each([
   const found = findDefaultConfig(path.join(FIXTURES, 'default-names', dir));
   expect(found).toBe(name && path.join(FIXTURES, 'default-names', dir, name));
 });
+
+test('one prompt written twice under two labels runs twice, the later id taking its label (promptfoo)', async () => {
+  const text = 'Tell me about {{ topic }}';
+  const { prompts } = await resolvePrompts(
+    [text, { id: text, label: 'text' }, { raw: text, label: 'again' }],
+    path.join(FIXTURES, 'good'),
+    'promptgate.yaml',
+  );
+  expect(prompts.map((p) => [p.id, p.label])).toEqual([
+    [text, text],
+    [`${text}#text`, 'text'],
+    [`${text}#again`, 'again'],
+  ]);
+});

@@ -35,19 +35,14 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'evaluateOptions',
       'gate',
       'env',
+      'extensions',
+      'scenarios',
+      'assertionTemplates',
       '$schema',
     ],
     refused: {
-      extensions:
-        "promptfoo's extension hooks (beforeAll/beforeEach/afterEach/afterAll) are not run by promptgate; do the setup in the workflow before the eval, or in a custom provider (file://provider.mjs)",
-      scenarios:
-        "promptfoo's scenarios (config × tests cross products) are not supported; write the combinations out as tests (a list-of-strings var runs a test once per value)",
       nunjucksFilters:
         "promptfoo's custom nunjucks filters (JavaScript files) are not supported; compute the value in the test's vars instead",
-      assertionTemplates:
-        "promptfoo's assertionTemplates ($ref to a shared assertion) are not supported; put shared assertions in defaultTest.assert, or use a YAML anchor (&name / *name)",
-      derivedMetrics:
-        "promptfoo's derivedMetrics (formulas over named scores) are not supported; promptgate reports each metric's score",
       tracing:
         "promptfoo's OpenTelemetry tracing (and the trace-* assertions) is not supported; assert on the output instead",
       commandLineOptions: "promptfoo's commandLineOptions are not read; pass promptgate's options on its command line",
@@ -59,6 +54,12 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       writeLatestResults: "promptfoo's local results database is not used by promptgate",
       tags: "promptfoo's config tags are not used by promptgate",
       metadata: "promptfoo's config metadata is not used by promptgate",
+      derivedMetrics:
+        "promptfoo computes derivedMetrics (formulas over named scores) after the eval, for display only: no case's verdict depends on them; promptgate reports each named metric's score and does not compute them",
+      outputs:
+        'not a promptfoo key: promptfoo warns that it is unknown and runs without it (its results file is `outputPath`); promptgate writes results with `eval -o FILE`',
+      options:
+        'not a promptfoo key at the top level: promptfoo warns that it is unknown and runs without it; put maxConcurrency and the like in evaluateOptions, and test options in defaultTest.options',
       redteam:
         "promptfoo's redteam block is read by `promptfoo redteam generate`, not by an eval (promptfoo's eval ignores it too): generate the attack tests with `promptfoo redteam generate -o redteam.yaml` and point `tests:` at the file",
     },
@@ -75,10 +76,10 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'critical',
       'providers',
       'prompts',
+      'provider',
+      'providerOutput',
     ],
     refused: {
-      providerOutput:
-        "promptfoo's providerOutput (assertions over a fixed output, no provider call) is not supported; use the echo provider with the output as the prompt",
       assertScoringFunction:
         "promptfoo's assertScoringFunction (a custom way to combine assertion scores) is not supported; use weights and the test's threshold",
     },
@@ -108,6 +109,8 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       providers: 'a grader set as `providers:` in options is not supported; name one grading provider with `provider:`',
     },
     noted: {
+      timeout:
+        'not a test option promptfoo reads (promptfoo hands unknown options to the provider, whose config has no such key); the per-call timeout is evaluateOptions.timeoutMs',
       delay:
         "promptfoo's delay between calls is not used; promptgate paces calls with evaluateOptions.maxConcurrency and retries on 429s",
       showOutput: "promptfoo's showOutput is a display option; promptgate's report shows failing outputs",
@@ -128,9 +131,7 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'rubricPrompt',
       'contextTransform',
     ],
-    refused: {
-      $ref: "promptfoo's assertionTemplates ($ref) are not supported; use a YAML anchor (&name / *name)",
-    },
+    refused: {},
     noted: {
       reason:
         "an assertion's `reason` is not a promptfoo key (promptfoo drops it unread); promptgate reports its own reason for each verdict",
@@ -150,10 +151,8 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
   },
   prompt: {
     what: 'a prompt',
-    supported: ['id', 'label', 'raw'],
+    supported: ['id', 'label', 'raw', 'config'],
     refused: {
-      config:
-        "a prompt's own provider config (merged into the provider's by promptfoo) is not supported; put those options in the provider's config, with one provider per variant",
       function: 'prompt functions are not supported; write the prompt as a template',
     },
     noted: {},

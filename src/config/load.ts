@@ -9,6 +9,9 @@ import { ConfigError, UsageError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
+import { resolveExtensions } from './extensions.js';
+import { dereferenceLocal } from './refs.js';
+import { resolveScenarios } from './scenarios.js';
 import { checkKeys } from './keys.js';
 import { resolvePrompts } from './prompts.js';
 import { resolveProviderSpecs } from './providers.js';
@@ -92,7 +95,7 @@ async function readRawConfig(configPath: string): Promise<RawConfigFile> {
     );
   }
   const source = SourceFile.parse(text, shown);
-  const value = source.toJS();
+  const value = dereferenceLocal(source.toJS(), source);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(source.locate([]), 'expected a map with prompts, providers and tests');
   }
@@ -109,8 +112,9 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
     warnings.push(...checkKeys(config.evaluateOptions, 'evaluateOptions', source, ['evaluateOptions']));
   const ctx: TestContext = { scope, display: displayPath, files, warnings };
   // First, so that a redteam config is told what it is before its missing prompts are complained about.
-  const untested =
-    config.tests === undefined || config.tests === null ? testsWhenNoneWritten(config, source, ctx) : undefined;
+  const noTests = config.tests === undefined || config.tests === null;
+  const scenarios = config.scenarios === undefined || config.scenarios === null ? undefined : config.scenarios;
+  const untested = noTests && !scenarios ? testsWhenNoneWritten(config, source, ctx) : undefined;
 
   const {
     prompts,
@@ -127,7 +131,9 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
 
   const defaultTest = await loadDefaultTest(config.defaultTest, source, ctx);
   ctx.defaultAsserts = defaultTest?.assert.length ?? 0;
-  const written = untested ?? (await resolveTests(config.tests, source, ['tests'], ctx));
+  const written = untested ?? (noTests ? [] : await resolveTests(config.tests, source, ['tests'], ctx));
+  // promptfoo's scenarios add their combined tests after the written ones.
+  if (scenarios) written.push(...(await resolveScenarios(scenarios, source, ctx)));
   const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
 
   const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
@@ -143,6 +149,11 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
     ...stripUndefined(config.evaluateOptions ?? {}),
     ...stripUndefined(options.overrides ?? {}),
   };
+
+  const extensions =
+    config.extensions === undefined || config.extensions === null
+      ? undefined
+      : await resolveExtensions(config.extensions, source, scope, files);
 
   const suite: Suite = {
     configPath: abs,
@@ -169,6 +180,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
       Object.entries(config.env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
     );
   checkEnvReferences(prompts, suite.env ?? {}, source);
+  if (extensions) suite.extensions = extensions;
   return suite;
 }
 
@@ -188,6 +200,7 @@ async function loadDefaultTest(value: unknown, source: SourceFile, ctx: TestCont
  */
 function checkEnvReferences(prompts: Suite['prompts'], env: Record<string, string>, source: SourceFile): void {
   for (const prompt of prompts) {
+    if (prompt.function) continue; // its raw text is the script, not a template
     for (const match of prompt.raw.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)) {
       const name = match[1];
       if (name in env) continue;

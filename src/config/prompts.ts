@@ -1,14 +1,24 @@
 // Resolves a config's `prompts` entries into Prompt templates, as promptfoo reads them: inline strings,
 // `file://` .txt files (split into several prompts on lines of `---`, each trimmed), .md/.j2 files whole, JSON chat-message files, globs, the
-// `{id, label, raw}` object form and the `{ 'file://x.txt': 'label' }` map form.
+// `{id, label, raw}` object form, the `{ 'file://x.txt': 'label' }` map form, and prompt functions
+// (`file://prompt.js[:fn]`, `file://prompt.py:fn`: code that builds the prompt, run by src/prompts/functions.ts).
 //
 // Ids are what pairs a head prompt with its base version, so they depend only on what is written:
 // an explicit `id`, else `file://<path relative to the config dir>` (plus `:<n>`, counting from 1, when
 // one file holds several prompts), else the raw text. Labels default to the path, never the content.
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Prompt } from '../types.js';
-import { expandFileRef, FILE_PREFIX, isFileRef, isGlob, readText, scriptPath, type FileScope } from './files.js';
+import type { Prompt, PromptFunction } from '../types.js';
+import {
+  expandFileRef,
+  FILE_PREFIX,
+  isFileRef,
+  isGlob,
+  parseFileReference,
+  readText,
+  scriptPath,
+  type FileScope,
+} from './files.js';
 import { posixRelative } from '../paths.js';
 import { checkKeys } from './keys.js';
 import { PromptObjectSchema } from './schema.js';
@@ -37,6 +47,11 @@ export interface ResolvePromptsOptions {
   projectRoot?: string;
   /** Key path of `entries` in the config; default `['prompts']`. */
   keyPath?: KeyPath;
+  /**
+   * False when the files are a pull request's on an untrusted event: its prompt functions are read as text
+   * (a changed one is a changed prompt) but marked refused, so that they never run. Default true.
+   */
+  runsCode?: boolean;
 }
 
 /** One written entry, before its files are read. */
@@ -46,6 +61,7 @@ interface PromptEntry {
   source: string;
   id?: string;
   label?: string;
+  config?: Record<string, unknown>;
 }
 
 const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.py']);
@@ -69,21 +85,28 @@ export async function resolvePrompts(
   const files: string[] = [];
   const globs: string[] = [];
   const firstUse = new Map<string, KeyPath>();
+  const labels = new Set<string>();
   for (const entry of written) {
     if (isFileRef(entry.source) && isGlob(entry.source)) globs.push(entry.source.slice(FILE_PREFIX.length));
-    const resolved = isFileRef(entry.source)
-      ? await promptsFromFiles(entry, scope, locator, files)
+    const resolved: Prompt[] = isFileRef(entry.source)
+      ? await promptsFromFiles(entry, scope, locator, files, options.runsCode ?? true)
       : [{ id: entry.id ?? entry.source, label: entry.label ?? entry.id ?? entry.source, raw: entry.source }];
     for (const prompt of resolved) {
+      if (entry.config) prompt.config = entry.config;
       const earlier = firstUse.get(prompt.id);
-      if (earlier) {
+      // promptfoo runs one prompt twice under two labels (e.g. with two configs): the later one's id then
+      // takes its label, so that each still pairs with its base version by what is written.
+      if (earlier && !labels.has(prompt.label) && !firstUse.has(`${prompt.id}#${prompt.label}`)) {
+        prompt.id = `${prompt.id}#${prompt.label}`;
+      } else if (earlier) {
         throw locatedError(
           locator,
           entry.at,
-          `duplicate prompt id "${truncate(prompt.id)}" (also ${formatKeyPath(earlier)}${lineOf(locator, earlier)}); give one of them a distinct id`,
+          `duplicate prompt "${truncate(prompt.id)}" with the label "${truncate(prompt.label)}" (also ${formatKeyPath(earlier)}${lineOf(locator, earlier)}); give one of them a distinct label or id`,
         );
       }
       firstUse.set(prompt.id, entry.at);
+      labels.add(prompt.label);
       prompts.push(prompt);
     }
   }
@@ -122,7 +145,7 @@ function entryOf(item: unknown, at: KeyPath, locator: Locator): PromptEntry {
   const source = object.raw ?? object.id;
   if (source === undefined) throw locatedError(locator, at, 'expected `raw` (the template) or `id` (a file://path)');
   const explicitId = object.raw !== undefined || !isFileRef(object.id) ? object.id : undefined;
-  return { at, source, id: explicitId, label: object.label };
+  return { at, source, id: explicitId, label: object.label, ...(object.config ? { config: object.config } : {}) };
 }
 
 async function promptsFromFiles(
@@ -130,14 +153,11 @@ async function promptsFromFiles(
   scope: FileScope,
   locator: Locator,
   files: string[],
+  runsCode: boolean,
 ): Promise<Prompt[]> {
   const at = entry.at;
   if (SCRIPT_EXTENSIONS.has(path.extname(scriptPath(entry.source)).toLowerCase())) {
-    throw locatedError(
-      locator,
-      at,
-      `${entry.source}: promptfoo's prompt functions (.js/.py files that build the prompt) are not supported; write the prompt as a template file (text, markdown, JSON chat messages or YAML) and compute values in the test's vars`,
-    );
+    return [await promptFunction(entry, scope, locator, files, runsCode)];
   }
   const parts: Array<{ raw: string; file: string }> = [];
   for (const abs of await expandFileRef(entry.source, scope, locator, at)) {
@@ -163,6 +183,51 @@ async function promptsFromFiles(
       file: part.file,
     };
   });
+}
+
+/**
+ * A `file://prompt.js[:fn]` or `file://prompt.py:fn` entry: one prompt whose text the function builds per
+ * case. Its raw text is the script's source, so that pairing and change detection see an edited script.
+ */
+async function promptFunction(
+  entry: PromptEntry,
+  scope: FileScope,
+  locator: Locator,
+  files: string[],
+  runsCode: boolean,
+): Promise<Prompt> {
+  const { functionName } = parseFileReference(entry.source);
+  const ext = path.extname(scriptPath(entry.source)).toLowerCase();
+  if (isGlob(scriptPath(entry.source)))
+    throw locatedError(locator, entry.at, `${entry.source}: a prompt function must name one file, not a glob`);
+  if (ext === '.ts')
+    throw locatedError(
+      locator,
+      entry.at,
+      `${entry.source}: TypeScript prompt functions are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`,
+    );
+  const language = ext === '.py' ? 'python' : 'javascript';
+  if (language === 'python' && functionName === undefined)
+    throw locatedError(
+      locator,
+      entry.at,
+      `${entry.source}: name the function that builds the prompt (file://${scriptPath(entry.source)}:function_name); promptfoo's legacy form that runs the whole script and reads its printed output is not supported`,
+    );
+  const [abs] = await expandFileRef(FILE_PREFIX + scriptPath(entry.source), scope, locator, entry.at);
+  files.push(abs);
+  const file = posixRelative(scope.rootDir, abs);
+  const key = functionName === undefined ? file : `${file}:${functionName}`;
+  const fn: PromptFunction = { file: abs, language };
+  if (functionName !== undefined) fn.functionName = functionName;
+  if (!runsCode)
+    fn.refused = `prompt function ${key} is the pull request's code, which does not run on untrusted events; only its text is compared`;
+  return {
+    id: entry.id ?? `${FILE_PREFIX}${key}`,
+    label: entry.label ?? key,
+    raw: await readText(abs, scope, locator, entry.at),
+    file,
+    function: fn,
+  };
 }
 
 /** The templates one file holds. */

@@ -49,7 +49,9 @@ export const ProviderObjectSchema = z
     }),
     label: text('a label').optional(),
     config: z
-      .record(z.string(), z.unknown())
+      .record(z.string(), z.unknown(), {
+        error: "expected a map of provider options, merged over each provider's config",
+      })
       .nullish()
       .meta({ description: 'Provider options (temperature, max_tokens, ...); never put secrets here' }),
     prompts: z
@@ -117,8 +119,8 @@ export const TestOptionsSchema = z.looseObject({
 export const TestSchema = z.looseObject({
   description: text('a description').optional(),
   vars: z
-    .union([z.record(z.string(), z.unknown()), z.string()], {
-      error: 'expected a map of variables or file://vars.yaml',
+    .union([z.record(z.string(), z.unknown()), z.string(), z.array(z.string())], {
+      error: 'expected a map of variables, or file://vars.yaml (a path, a glob or a list of them)',
     })
     .nullish()
     .meta({ description: 'Template variables; a file:// value loads the file; a list of strings runs once per item' }),
@@ -134,6 +136,13 @@ export const TestSchema = z.looseObject({
     .meta({ description: 'promptgate: a newly failing case of a critical test is always a regression' }),
   providers: NameFilterSchema('provider').nullish(),
   prompts: NameFilterSchema('prompt').nullish(),
+  providerOutput: z
+    .union([z.string(), z.record(z.string(), z.unknown())], { error: 'expected the output: a string or a map' })
+    .optional()
+    .meta({ description: 'promptfoo: scored as the output instead of calling a provider' }),
+  provider: ProviderRefSchema.optional().meta({
+    description: "promptfoo: this test's calls go to this provider instead of each of the suite's",
+  }),
 });
 export type RawTest = z.output<typeof TestSchema>;
 
@@ -142,8 +151,14 @@ export const PromptObjectSchema = z
     id: text('a prompt id or file://path').optional(),
     label: text('a label').optional(),
     raw: text('the prompt template').optional(),
+    config: z
+      .record(z.string(), z.unknown(), {
+        error: "expected a map of provider options, merged over each provider's config",
+      })
+      .optional()
+      .meta({ description: "merged into each provider's config for this prompt's calls (promptfoo)" }),
   })
-  .meta({ title: 'Prompt', description: '{raw, id, label}, or {id: file://path, label}' });
+  .meta({ title: 'Prompt', description: '{raw, id, label, config}, or {id: file://path, label}' });
 
 export const EvaluateOptionsSchema = z
   .looseObject({

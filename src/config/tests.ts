@@ -24,6 +24,8 @@ export interface TestContext {
   warnings: string[];
   /** How many assertions defaultTest adds to every test (a test without any of its own is then fine). */
   defaultAsserts?: number;
+  /** Where a test's `vars: file://…` paths resolve: the directory of the tests file holding it (promptfoo). */
+  varsDir?: string;
 }
 
 export async function resolveTests(
@@ -33,20 +35,23 @@ export async function resolveTests(
   ctx: TestContext,
 ): Promise<TestCase[]> {
   if (entries === undefined || entries === null) throw locatedError(locator, at, `is required: ${EXPECTED_TESTS}`);
-  const list = typeof entries === 'string' ? [entries] : entries;
+  // promptfoo also reads `tests: {path: file://…, config}` as that one entry.
+  const single = typeof entries === 'string' || isPathEntry(entries);
+  const list = single ? [entries] : entries;
   if (!Array.isArray(list)) throw locatedError(locator, at, `${EXPECTED_TESTS}, got ${kindOf(entries)}`);
   const written: WrittenTest[] = [];
   for (const [i, entry] of list.entries()) {
-    const entryAt = typeof entries === 'string' ? at : [...at, i];
+    const entryAt = single ? at : [...at, i];
     if (isFileRef(entry)) written.push(...(await testsFromFiles(entry, locator, entryAt, ctx)));
     else if (isPathEntry(entry))
-      written.push(...(await testsFromFiles(entry.path, locator, [...entryAt, 'path'], ctx)));
+      written.push(...(await testsFromFiles(entry.path, locator, [...entryAt, 'path'], ctx, entry.config)));
     else if (typeof entry === 'string') throw locatedError(locator, entryAt, notATestsFile(entry));
     else written.push({ value: entry, locator, at: entryAt });
   }
   if (written.length === 0) throw locatedError(locator, at, `is empty: ${EXPECTED_TESTS}`);
   const tests: TestCase[] = [];
-  for (const test of written) tests.push(await normaliseTest(test.value, test.locator, test.at, ctx));
+  for (const test of written)
+    tests.push(await normaliseTest(test.value, test.locator, test.at, test.dir ? { ...ctx, varsDir: test.dir } : ctx));
   return tests;
 }
 
@@ -105,6 +110,9 @@ export async function normaliseTest(
   if (raw.metadata) test.metadata = raw.metadata;
   if (raw.providers !== undefined && raw.providers !== null) test.providers = raw.providers;
   if (raw.prompts !== undefined && raw.prompts !== null) test.prompts = raw.prompts;
+  if (raw.providerOutput !== undefined) test.providerOutput = raw.providerOutput;
+  if (raw.provider !== undefined)
+    test.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
   if (kind === 'test' && test.assert.length === 0 && !ctx.defaultAsserts) {
     ctx.warnings.push(
       locatedError(

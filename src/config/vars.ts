@@ -1,9 +1,10 @@
 // A test's `vars` as promptfoo loads them: a map, or `file://vars.yaml` for the whole map; a `file://` value
 // loads that file (JSON and YAML parsed, media as base64 — media.ts —, other text trimmed); a glob gives one
-// value per file. Vars computed by scripts are refused by name.
+// value per file; a .js/.py file is a script that computes the value per case (src/prompts/script-vars.ts).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expandFileRef, isFileRef, isGlob, readText } from './files.js';
+import { ScriptVar } from '../prompts/script-vars.js';
+import { expandFileRef, isFileRef, isGlob, parseFileReference, readText, resolveInside } from './files.js';
 import { isMediaFile, mediaVar } from './media.js';
 import type { RawTest } from './schema.js';
 import { locatedError, SourceFile, type KeyPath, type Locator } from './source.js';
@@ -25,15 +26,7 @@ export async function loadVars(
   const plain = plainVars(raw);
   if (plain) return plain;
   if (raw === undefined || raw === null) return {};
-  if (typeof raw === 'string') {
-    // promptfoo: `vars: file://vars.yaml` loads the whole map.
-    if (!isFileRef(raw)) throw locatedError(locator, at, 'expected a map of variables or file://vars.yaml');
-    const loaded = await loadVarFile(raw, locator, at, ctx);
-    if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
-      throw locatedError(locator, at, `${raw} must hold a map of variables`);
-    }
-    return loaded as Record<string, unknown>;
-  }
+  if (typeof raw === 'string' || Array.isArray(raw)) return varsFromFiles(raw, locator, at, ctx);
   const vars: Record<string, unknown> = { ...raw };
   for (const [name, value] of Object.entries(vars)) {
     if (isFileRef(value)) vars[name] = await loadVarFile(value, locator, [...at, name], ctx);
@@ -44,17 +37,63 @@ export async function loadVars(
 const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
 
 /**
+ * promptfoo's `vars: file://vars.yaml`, `vars: [a.yaml, dir/*.yaml]` (readTestFiles): each path or glob
+ * (`file://` optional) names YAML or JSON maps, merged in order; relative to the tests file that holds the
+ * test (`ctx.varsDir`), else to the config's directory.
+ */
+async function varsFromFiles(
+  raw: string | string[],
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<Record<string, unknown>> {
+  const scope = { ...ctx.scope, rootDir: ctx.varsDir ?? ctx.scope.rootDir };
+  const merged: Record<string, unknown> = {};
+  for (const [i, entry] of (typeof raw === 'string' ? [raw] : raw).entries()) {
+    const where = typeof raw === 'string' ? at : [...at, i];
+    const reference = isFileRef(entry) ? entry : `file://${entry}`;
+    for (const abs of await expandFileRef(reference, scope, locator, where)) {
+      ctx.files.add(abs);
+      const content = await readText(abs, scope, locator, where, isGlob(reference) ? reference : undefined);
+      const loaded = SourceFile.parse(content, ctx.display(abs)).toJS();
+      if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
+        throw locatedError(locator, where, `${ctx.display(abs)} must hold a map of variables`);
+      }
+      Object.assign(merged, loaded);
+    }
+  }
+  return merged;
+}
+
+/** A var a script computes per case (src/prompts/script-vars.ts), in the forms promptfoo 0.123.1 reads. */
+async function scriptVar(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<ScriptVar> {
+  const { path: relative, functionName } = parseFileReference(reference);
+  const ext = path.extname(relative).toLowerCase();
+  if (ext === '.ts') {
+    throw locatedError(
+      locator,
+      at,
+      `${reference}: TypeScript var scripts are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`,
+    );
+  }
+  if (functionName !== undefined) {
+    throw locatedError(
+      locator,
+      at,
+      `${reference}: promptfoo calls a var script's module itself (JavaScript) or its get_var function (Python), not a named one; write file://${relative}`,
+    );
+  }
+  const abs = await resolveInside(relative, ctx.scope, locator, at);
+  ctx.files.add(abs);
+  return new ScriptVar(reference, abs, ext === '.py' ? 'python' : 'javascript');
+}
+
+/**
  * promptfoo's vars files: JSON and YAML parse, images/audio/video are base64 (media.ts), anything else is
  * trimmed text; a glob gives one value per file.
  */
 async function loadVarFile(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<unknown> {
-  if (SCRIPT_VAR.test(reference)) {
-    throw locatedError(
-      locator,
-      at,
-      `${reference}: vars computed by scripts are not supported; expected a text, JSON or YAML file`,
-    );
-  }
+  if (SCRIPT_VAR.test(reference)) return scriptVar(reference, locator, at, ctx);
   const files = await expandFileRef(reference, ctx.scope, locator, at);
   const values: unknown[] = [];
   for (const abs of files) {

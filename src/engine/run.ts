@@ -8,7 +8,8 @@ import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type Tes
 import { graderFor } from '../assertions/model-graded.js';
 import { caseFilter } from '../config/filters.js';
 import { ConfigError, messageOf } from '../errors.js';
-import { renderPrompt as realRenderPrompt } from '../prompts/render.js';
+import { renderPromptWithFunction as realRenderPrompt } from '../prompts/functions.js';
+import { hasScriptVars, resolveScriptVars } from '../prompts/script-vars.js';
 import { resolveProviders as realResolveProviders } from '../providers/index.js';
 import {
   silentLogger,
@@ -19,13 +20,16 @@ import {
   type Prompt,
   type Provider,
   type ProviderResponse,
+  type RenderPrompt,
   type Suite,
+  type TestCase,
   type TokenUsage,
 } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
 import { compareOutputs, hasComparison } from './compare-outputs.js';
 import { createGradingProviders, type GradingProviderSpec, type ResolveProviders } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
+import { ExtensionRun } from './extensions.js';
 import { Limiters, type CallGate } from './limiter.js';
 import { forEachBounded, Semaphore } from './pool.js';
 import { callWithRetry, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
@@ -43,8 +47,12 @@ export interface RunDeps {
   onResult?: (result: CaseResult) => void;
   /** Aborting stops new calls, aborts the ones in flight, and rejects runSuite with the abort reason. */
   signal?: AbortSignal;
-  render?: (prompt: Prompt, vars: Record<string, unknown>) => string;
+  render?: RenderPrompt;
   score?: (ctx: ScoreContext) => Promise<TestScore>;
+  /** The providers a prompt with its own config calls (its config merged over theirs), by provider index. */
+  promptProviders?: ReadonlyMap<Prompt, readonly Provider[]>;
+  /** The provider a test with its own `provider` calls instead of the listed one. */
+  testProviders?: ReadonlyMap<TestCase, Provider>;
   /** Replaces suite.prompts, e.g. with the base revision's prompts; same order and length expected. */
   prompts?: Prompt[];
   /** Runs only the cases it accepts (one shard of a matrix run); results hold only them, in plan order. */
@@ -126,6 +134,8 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     cache: deps.cache,
     signal: deps.signal,
     render: deps.render ?? realRenderPrompt,
+    promptProviders: deps.promptProviders,
+    testProviders: deps.testProviders,
     score: deps.score ?? realScoreTest,
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: deps.random ?? Math.random,
@@ -138,11 +148,17 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
 
   const results = new Array<CaseResult>(total);
   let done = 0;
+  const hooks = suite.extensions?.length ? new ExtensionRun(suite.extensions, suite, prompts) : undefined;
+  await hooks?.beforeAll();
   await forEachBounded(
     total,
     limit + EXTRA_CASES_IN_FLIGHT,
     async (index) => {
-      results[index] = await runCase(runner, caseAt(shape, selected ? selected[index] : index));
+      const planned = caseAt(shape, selected ? selected[index] : index);
+      const test = suite.tests[planned.testIdx];
+      const hooked = hooks ? await hooks.beforeEach(test) : test;
+      results[index] = await runCase(runner, planned, hooked);
+      await hooks?.afterEach(hooked, results[index]);
       // A case of a select-best / max-score test is reported once the comparison pass has graded it.
       if (!hasComparison(suite.tests[results[index].testIdx])) deps.onResult?.(results[index]);
       deps.onProgress?.(++done, total);
@@ -156,6 +172,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     gradingProvider: (spec) => runner.gradingProvider(spec),
   });
   for (const position of compared) deps.onResult?.(results[position]);
+  await hooks?.afterAll(results);
   return {
     version: 1,
     suite: suite.description ?? path.basename(suite.configPath),
@@ -198,6 +215,8 @@ interface CaseRunner {
   cache: OutputCache | undefined;
   signal: AbortSignal | undefined;
   render: NonNullable<RunDeps['render']>;
+  promptProviders: RunDeps['promptProviders'];
+  testProviders: RunDeps['testProviders'];
   score: NonNullable<RunDeps['score']>;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -209,16 +228,20 @@ interface CaseRunner {
   gates: WeakMap<Provider, CallGate>;
 }
 
-async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResult> {
-  const test = run.suite.tests[planned.testIdx];
+async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): Promise<CaseResult> {
   const prompt = run.prompts[planned.promptIdx];
-  const provider = run.providers[planned.providerIdx];
+  // Results name the listed provider; the call goes to the test's own provider, or the prompt's variant.
+  const listed = run.providers[planned.providerIdx];
+  const provider =
+    run.testProviders?.get(run.suite.tests[planned.testIdx]) ??
+    run.promptProviders?.get(prompt)?.[planned.providerIdx] ??
+    listed;
   const base = {
     testIdx: planned.testIdx,
     promptIdx: planned.promptIdx,
     promptId: prompt.id,
     // The label tells apart two configs of one model (promptfoo shows `label || id` the same way).
-    provider: provider.label ?? provider.id,
+    provider: listed.label ?? listed.id,
     repeat: planned.repeat,
     ...(test.description !== undefined ? { description: test.description } : {}),
     vars: test.vars,
@@ -257,17 +280,31 @@ async function runCase(run: CaseRunner, planned: PlannedCase): Promise<CaseResul
     base.vars = vars;
   }
 
+  // promptfoo's vars computed by scripts, after transformVars and before rendering.
+  if (hasScriptVars(vars)) {
+    try {
+      vars = await resolveScriptVars(vars, prompt.raw, provider);
+    } catch (error) {
+      return failed(`a var script failed: ${messageOf(error)}`);
+    }
+    base.vars = vars;
+  }
+
   let rendered: string;
   try {
     // `{{ env.X }}` sees the config's `env:` block only (a var named env wins, as over promptfoo's global).
-    rendered = run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars);
+    rendered = await run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider);
   } catch (error) {
     // A broken template is the config's fault and would fail every case alike: stop with its location.
     if (error instanceof ConfigError) throw error;
     return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
   }
 
-  const call = await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat);
+  // promptfoo's providerOutput: the test's fixed output is scored, no provider is called.
+  const call: ProviderCall =
+    test.providerOutput !== undefined
+      ? { ok: true, response: { output: test.providerOutput }, cached: false, latencyMs: 0 }
+      : await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat);
   if (!call.ok) return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
   const { response, cached, latencyMs } = call;
   const measured = {

@@ -3,7 +3,7 @@
 // cache, before any provider is called. Facts only; src/report/spend-plan.ts words them.
 import { graderCalls } from '../assertions/index.js';
 import { graderFor, DEFAULT_GRADING_PROMPT } from '../assertions/model-graded.js';
-import type { Prompt, Provider, Suite } from '../types.js';
+import type { Prompt, Provider, RenderPrompt, Suite } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
 import type { GradingProviderSpec } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
@@ -118,7 +118,7 @@ export interface PlanSuiteInput {
   prompts?: Prompt[];
   include?: (planned: PlannedCase) => boolean;
   cache?: OutputCache;
-  render: (prompt: Prompt, vars: Record<string, unknown>) => string;
+  render: RenderPrompt;
   /** Resolves a grading provider spec as the run will (no call is made). */
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
 }
@@ -168,7 +168,7 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
     line.line.planned++;
     let rendered: string;
     try {
-      rendered = input.render(prompt, test.vars);
+      rendered = await input.render(prompt, test.vars, provider);
     } catch {
       continue; // the run reports it; a case that cannot render makes no call
     }

@@ -2,6 +2,7 @@
 // same rendered prompts, so the same cache keys and (for a deterministic provider) the same outcomes on
 // both sides: running it costs calls and can only add noise to the comparison. Pure.
 import type { Prompt } from '../types.js';
+import { stableStringify } from '../engine/stable-json.js';
 
 export type PromptStatus = 'changed' | 'new' | 'unchanged';
 
@@ -42,7 +43,9 @@ export function affectedPrompts(
   }
   const prompts = headPrompts.map((head, headIdx): PromptVerdict => {
     const base = basePrompts[headIdx];
-    const status: PromptStatus = base === undefined ? 'new' : base.raw === head.raw ? 'unchanged' : 'changed';
+    const same =
+      base !== undefined && base.raw === head.raw && stableStringify(base.config) === stableStringify(head.config);
+    const status: PromptStatus = base === undefined ? 'new' : same ? 'unchanged' : 'changed';
     return { headIdx, label: head.label, status, reason: PROMPT_REASONS[status] };
   });
   return {

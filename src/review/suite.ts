@@ -119,7 +119,7 @@ async function headPromptTexts(
     written.entries,
     path.join(dir, path.posix.dirname(configPath)),
     written.locator.displayPath,
-    { locator: written.locator, projectRoot: dir },
+    { locator: written.locator, projectRoot: dir, runsCode: false },
   );
   return resolved.prompts;
 }
