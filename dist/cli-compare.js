@@ -1,7 +1,7 @@
 import { mkdir, realpath, readdir, unlink, readlink, lstat, rm, rmdir, mkdtemp, stat, copyFile, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path, { join, isAbsolute, resolve, relative, sep } from 'node:path';
-import { a2 as UserError, a3 as UsageError, a4 as gate, Y as picomatch, a5 as stableJson, a6 as WORK_DIR, a0 as loadSuite, a7 as repoPaths, N as messageOf, a8 as MissingCredentialsError, a9 as resolvePrompts, aa as requiredCredentials, ab as addCalls, ac as countCalls, ad as decideVerdict, ae as evaluateSuite, af as planIdentities, ag as withinBudget, ah as budgetExcess, ai as planEvaluation, aj as mergeSpendPlans, ak as sha256Hex, al as object, am as array, an as string, ao as number, ap as _enum, aq as MAX_SHARDS, ar as literal, as as looseObject, at as boolean, au as record, av as unknown, aw as shardOf, ax as summarizeStats, ay as silentLogger, az as openCache, aA as Limiters, aB as memoizedRender, aC as combineVerdicts, aD as shardCaseFilter, aE as failOnWords, _ as distExports, aF as parseChatMessages, aG as DEFAULT_FAIL_POLICY, aH as sampleNote, aI as reviewBlocks, aJ as parseShard, aK as spendPlanText, aL as excessSentence, aM as EXIT_INTERRUPTED, aN as checkFailure, aO as EXIT_CHECK_FAILED, aP as requireDefaultConfig, $ as posixRelative, aQ as createReviewProgress, aR as budgetOption, aS as CACHE_DIR } from './cli-main.js';
+import { a2 as UserError, a3 as UsageError, a4 as gate, a5 as stableStringify, Y as picomatch, a6 as stableJson, a7 as WORK_DIR, a0 as loadSuite, a8 as repoPaths, N as messageOf, a9 as MissingCredentialsError, aa as resolvePrompts, ab as requiredCredentials, ac as addCalls, ad as countCalls, ae as decideVerdict, af as evaluateSuite, ag as planIdentities, ah as withinBudget, ai as budgetExcess, aj as planEvaluation, ak as mergeSpendPlans, al as sha256Hex, am as object, an as array, ao as string, ap as number, aq as _enum, ar as MAX_SHARDS, as as literal, at as looseObject, au as boolean, av as record, aw as unknown, ax as shardOf, ay as summarizeStats, az as silentLogger, aA as openCache, aB as Limiters, aC as memoizedRender, aD as combineVerdicts, aE as shardCaseFilter, aF as failOnWords, _ as distExports, aG as parseChatMessages, aH as DEFAULT_FAIL_POLICY, aI as sampleNote, aJ as reviewBlocks, aK as parseShard, aL as spendPlanText, aM as excessSentence, aN as EXIT_INTERRUPTED, aO as checkFailure, aP as EXIT_CHECK_FAILED, aQ as requireDefaultConfig, $ as posixRelative, aR as createReviewProgress, aS as budgetOption, aT as CACHE_DIR } from './cli-main.js';
 import { execFile, spawn } from 'node:child_process';
 import { V as VERSION } from './cli-version.js';
 import 'node:fs';
@@ -1354,7 +1354,8 @@ function affectedPrompts(basePrompts, headPrompts) {
     }
     const prompts = headPrompts.map((head, headIdx) => {
         const base = basePrompts[headIdx];
-        const status = base === undefined ? 'new' : base.raw === head.raw ? 'unchanged' : 'changed';
+        const same = base !== undefined && base.raw === head.raw && stableStringify(base.config) === stableStringify(head.config);
+        const status = base === undefined ? 'new' : same ? 'unchanged' : 'changed';
         return { headIdx, label: head.label, status, reason: PROMPT_REASONS[status] };
     });
     return {
@@ -1720,7 +1721,7 @@ async function headPromptTexts(input, trees, configPath, base) {
         await mkdir(path.dirname(path.join(dir, from)), { recursive: true });
         await copyFile(path.join(dir, to), path.join(dir, from)).catch(() => undefined);
     }
-    const resolved = await resolvePrompts(written.entries, path.join(dir, path.posix.dirname(configPath)), written.locator.displayPath, { locator: written.locator, projectRoot: dir });
+    const resolved = await resolvePrompts(written.entries, path.join(dir, path.posix.dirname(configPath)), written.locator.displayPath, { locator: written.locator, projectRoot: dir, runsCode: false });
     return resolved.prompts;
 }
 async function prepareSuite(input, trees, configPath, logger) {

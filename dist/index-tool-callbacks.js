@@ -6,6 +6,37 @@ import { g as getDefaultExportFromCjs } from './index-_commonjsHelpers.js';
 import { C as ConfigError } from './index-errors.js';
 import { pathToFileURL } from 'node:url';
 
+/**
+ * The assertion is written wrongly (missing value, wrong type of value...). promptfoo throws on these,
+ * which makes the case an error; scoreTest turns this into a located ConfigError message.
+ */
+class MalformedAssertionError extends Error {
+    field;
+    name = 'MalformedAssertionError';
+    constructor(detail, 
+    /** The assertion's key at fault, e.g. `value` or `threshold`. */
+    field = 'value') {
+        super(detail);
+        this.field = field;
+    }
+}
+/** A model grader could not give a verdict (call failed, answer unparseable): an error, never a fail. */
+class GraderError extends Error {
+    name = 'GraderError';
+}
+function invariant(condition, detail, field) {
+    if (!condition)
+        throw new MalformedAssertionError(detail, field);
+}
+/** The common binary verdict: score 1 on pass, 0 on fail; the reason explains a failure. */
+function binary$1(pass, failureReason) {
+    return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : failureReason };
+}
+/** `not ` when inverted, for promptfoo's reason strings. */
+function not(inverse) {
+    return inverse ? 'not ' : '';
+}
+
 var dist = {};
 
 var composer = {};
@@ -3085,19 +3116,19 @@ function requireSchema$2 () {
 	return schema$1;
 }
 
-var binary$1 = {};
+var binary = {};
 
 var hasRequiredBinary;
 
 function requireBinary () {
-	if (hasRequiredBinary) return binary$1;
+	if (hasRequiredBinary) return binary;
 	hasRequiredBinary = 1;
 
 	var node_buffer = require$$0__default;
 	var Scalar = requireScalar();
 	var stringifyString = requireStringifyString();
 
-	const binary = {
+	const binary$1 = {
 	    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
 	    default: false,
 	    tag: 'tag:yaml.org,2002:binary',
@@ -3160,8 +3191,8 @@ function requireBinary () {
 	    }
 	};
 
-	binary$1.binary = binary;
-	return binary$1;
+	binary.binary = binary$1;
+	return binary;
 }
 
 var omap = {};
@@ -8718,37 +8749,6 @@ function requireDist () {
 
 var distExports = requireDist();
 
-/**
- * The assertion is written wrongly (missing value, wrong type of value...). promptfoo throws on these,
- * which makes the case an error; scoreTest turns this into a located ConfigError message.
- */
-class MalformedAssertionError extends Error {
-    field;
-    name = 'MalformedAssertionError';
-    constructor(detail, 
-    /** The assertion's key at fault, e.g. `value` or `threshold`. */
-    field = 'value') {
-        super(detail);
-        this.field = field;
-    }
-}
-/** A model grader could not give a verdict (call failed, answer unparseable): an error, never a fail. */
-class GraderError extends Error {
-    name = 'GraderError';
-}
-function invariant(condition, detail, field) {
-    if (!condition)
-        throw new MalformedAssertionError(detail, field);
-}
-/** The common binary verdict: score 1 on pass, 0 on fail; the reason explains a failure. */
-function binary(pass, failureReason) {
-    return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : failureReason };
-}
-/** `not ` when inverted, for promptfoo's reason strings. */
-function not(inverse) {
-    return inverse ? 'not ' : '';
-}
-
 var utils = {};
 
 var constants;
@@ -11889,4 +11889,4 @@ var toolCallbacks = /*#__PURE__*/Object.freeze({
     runToolCallback: runToolCallback
 });
 
-export { displayPath as A, firstInvalidUtf8 as B, parseFileReference as C, repoPaths as D, toolCallbacks as E, FILE_PREFIX as F, GraderError as G, MalformedAssertionError as M, SourceFile as S, WORK_DIR as W, isGradingResult as a, buildFunctionBody as b, isJavascriptFile as c, distExports as d, picomatch as e, locatedError as f, binary as g, not as h, invariant as i, fileLocator as j, isFileRef$1 as k, loadScriptFunction as l, isGlob as m, normalizeScriptResult as n, formatKeyPath as o, parseScriptReference as p, scriptPath as q, runToolCallback as r, scriptAssertions as s, expandFileRef as t, posixRelative as u, checkWith as v, readText as w, checkJsonSyntax as x, resolveInside as y, kindOf as z };
+export { checkJsonSyntax as A, displayPath as B, firstInvalidUtf8 as C, repoPaths as D, toolCallbacks as E, FILE_PREFIX as F, GraderError as G, MalformedAssertionError as M, SourceFile as S, WORK_DIR as W, isGradingResult as a, buildFunctionBody as b, isJavascriptFile as c, distExports as d, binary$1 as e, not as f, picomatch as g, locatedError as h, invariant as i, isFileRef$1 as j, parseFileReference as k, loadScriptFunction as l, resolveInside as m, normalizeScriptResult as n, scriptPath as o, parseScriptReference as p, kindOf as q, runToolCallback as r, scriptAssertions as s, checkWith as t, fileLocator as u, expandFileRef as v, readText as w, isGlob as x, posixRelative as y, formatKeyPath as z };
