@@ -1,6 +1,6 @@
 // openai:responses / openai:completion / openai:embedding (and ollama:<model>) against a loopback server
 // speaking each API: request shapes asserted, replies and errors modelled on OpenAI's documented examples.
-import { resolveEmbeddingProvider, resolveProvider } from '../../src/providers/index.js';
+import { resolveProvider } from '../../src/providers/index.js';
 import type { EmbeddingProvider } from '../../src/providers/openai-completions.js';
 import type { ProviderSpec } from '../../src/types.js';
 import { startVendorServer, type VendorServer } from '../support/vendor-server.js';
@@ -296,19 +296,6 @@ describe('openai:embedding', () => {
       dimensions: 3,
     });
     expect((await call(provider, 'x')).output).toEqual([0.0023, -0.0093, 0.015]);
-  });
-
-  it('resolveEmbeddingProvider gives the similar assertion an embed() and refuses a chat model', async () => {
-    server.reply({ body: { data: [{ embedding: [1, 0] }], usage: { prompt_tokens: 1, total_tokens: 1 } } });
-    const provider = await resolveEmbeddingProvider(
-      { id: 'openai:text-embedding-3-large', config: { apiBaseUrl: `${server.url}/v1` } },
-      { rootDir: '.', env: { OPENAI_API_KEY: KEY } },
-    );
-    expect((await provider.embed('x')).embedding).toEqual([1, 0]);
-    expect(server.requests[0].body.model).toBe('text-embedding-3-large');
-    await expect(resolveEmbeddingProvider({ id: 'openai:gpt-4o', config: {} }, { rootDir: '.' })).rejects.toThrow(
-      /is not an embeddings provider; use openai:embedding:<model>/,
-    );
   });
 
   it('a reply without a vector is a transient error, not an empty embedding', async () => {

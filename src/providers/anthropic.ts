@@ -21,10 +21,6 @@ export function anthropicApiKey(config: Record<string, unknown>, env: NodeJS.Pro
   return str(config.apiKey) ?? str(env[anthropicKeyVar(config)]);
 }
 
-export function missingAnthropicCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string[] {
-  return anthropicApiKey(config, env) ? [] : [anthropicKeyVar(config)];
-}
-
 /** `{base}/v1/messages`; a base that already ends in /v1 is not doubled. */
 export function anthropicMessagesUrl(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
   const base = (str(config.apiBaseUrl) ?? str(env.ANTHROPIC_BASE_URL) ?? 'https://api.anthropic.com').replace(

@@ -4,7 +4,6 @@ import { ConfigError, messageOf } from '../errors.js';
 import type { Provider, ProviderSpec } from '../types.js';
 import { checkConfigEnvNames, credentialsOf, hostSpec, workflowSecrets } from './credentials.js';
 import { parseProviderId, UnknownProviderError, type ParsedId } from './ids.js';
-import type { EmbeddingProvider } from './openai-completions.js';
 import { secretsInConfig } from './secrets.js';
 
 export {
@@ -273,23 +272,4 @@ export function suiteSecrets(specs: readonly ProviderSpec[]): string[] {
     }
   }
   return [...names];
-}
-
-/**
- * An embeddings provider for the `similar` assertion: `openai:embedding:<model>` (or `openai:text-embedding-*`).
- * Its `embed(text, signal)` never throws; a failure comes back as `error`, `transient` when a retry could help.
- */
-export async function resolveEmbeddingProvider(
-  spec: ProviderSpec,
-  options: ResolveOptions & { key?: string },
-): Promise<EmbeddingProvider> {
-  const parsed = parseProviderId(spec.id);
-  if (parsed.kind !== 'embedding') {
-    throw new UnknownProviderError(
-      spec.id,
-      'is not an embeddings provider',
-      'use openai:embedding:<model>, e.g. openai:embedding:text-embedding-3-small',
-    );
-  }
-  return (await resolveProvider(spec, options)) as EmbeddingProvider;
 }

@@ -96,16 +96,6 @@ export function openAiApiKey(
   return str(config.apiKey) ?? str(env[openAiKeyVar(flavor, config)]);
 }
 
-/** Names of what is missing to call this provider: OpenAI needs a key, a local Ollama does not. */
-export function missingOpenAiCredentials(
-  flavor: OpenAiFlavor,
-  config: Record<string, unknown>,
-  env: NodeJS.ProcessEnv,
-): string[] {
-  if (flavor === 'ollama') return [];
-  return openAiApiKey(flavor, config, env) ? [] : [openAiKeyVar(flavor, config)];
-}
-
 export interface ChatCompletion {
   choices?: Array<{
     message?: { content?: unknown; tool_calls?: unknown; refusal?: unknown };
