@@ -58,7 +58,10 @@ const CORPUS: Array<[string, string]> = [
     'test-threshold-string/promptgate.yaml:5:16: tests[0].threshold: expected a number from 0 to 1 (the weighted assertion score the test needs), got "high"',
   ],
   ['critical-string', 'critical-string/promptgate.yaml:5:15: tests[0].critical: expected true or false'],
-  ['vars-list', 'vars-list/promptgate.yaml:4:11: tests[0].vars: expected a map of variables, or file://vars.yaml (a path, a glob or a list of them)'],
+  [
+    'vars-list',
+    'vars-list/promptgate.yaml:4:11: tests[0].vars: expected a map of variables, or file://vars.yaml (a path, a glob or a list of them)',
+  ],
   [
     'provider-number',
     'provider-number/promptgate.yaml:4:5: providers[1]: expected a provider: an id such as openai:chat:gpt-4o-mini, or an object {id, label, config}, got a number (42)',
