@@ -7474,9 +7474,6 @@ function anthropicKeyVar(config) {
 function anthropicApiKey(config, env) {
     return str$2(config.apiKey) ?? str$2(env[anthropicKeyVar(config)]);
 }
-function missingAnthropicCredentials(config, env) {
-    return anthropicApiKey(config, env) ? [] : [anthropicKeyVar(config)];
-}
 /** `{base}/v1/messages`; a base that already ends in /v1 is not doubled. */
 function anthropicMessagesUrl(config, env) {
     const base = (str$2(config.apiBaseUrl) ?? str$2(env.ANTHROPIC_BASE_URL) ?? 'https://api.anthropic.com').replace(/\/+$/, '');
@@ -7566,7 +7563,6 @@ var anthropic = /*#__PURE__*/Object.freeze({
     anthropicKeyVar: anthropicKeyVar,
     anthropicMessagesUrl: anthropicMessagesUrl,
     createAnthropicProvider: createAnthropicProvider,
-    missingAnthropicCredentials: missingAnthropicCredentials,
     outputOf: outputOf$1,
     toAnthropicMessages: toAnthropicMessages,
     usageOf: usageOf$1

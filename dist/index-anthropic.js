@@ -22,9 +22,6 @@ function anthropicKeyVar(config) {
 function anthropicApiKey(config, env) {
     return str(config.apiKey) ?? str(env[anthropicKeyVar(config)]);
 }
-function missingAnthropicCredentials(config, env) {
-    return anthropicApiKey(config, env) ? [] : [anthropicKeyVar(config)];
-}
 /** `{base}/v1/messages`; a base that already ends in /v1 is not doubled. */
 function anthropicMessagesUrl(config, env) {
     const base = (str(config.apiBaseUrl) ?? str(env.ANTHROPIC_BASE_URL) ?? 'https://api.anthropic.com').replace(/\/+$/, '');
@@ -107,4 +104,4 @@ function createAnthropicProvider(spec, model, options) {
     };
 }
 
-export { ANTHROPIC_VERSION, anthropicApiKey, anthropicKeyVar, anthropicMessagesUrl, createAnthropicProvider, missingAnthropicCredentials, outputOf, toAnthropicMessages, usageOf };
+export { ANTHROPIC_VERSION, anthropicApiKey, anthropicKeyVar, anthropicMessagesUrl, createAnthropicProvider, outputOf, toAnthropicMessages, usageOf };
