@@ -9,7 +9,7 @@ import type { OpenAiFlavor } from './openai.js';
 export const SUPPORTED_PROVIDER_FORMS = [
   'echo',
   'openai:<model>',
-  'openai:chat|responses|completion|embedding|image:<model>',
+  'openai:chat|responses|completion|embedding|image|video:<model>',
   'anthropic:<model>',
   'anthropic:messages:<model>',
   'azure:chat|responses|completion|embedding:<deployment>',
@@ -66,6 +66,7 @@ export type ParsedId =
   | { kind: 'completion'; model: string; flavor: OpenAiFlavor }
   | { kind: 'embedding'; model: string }
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
+  | { kind: 'video'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'image-host'; host: 'fal' | 'modelslab'; model: string }
   | { kind: 'hf-text'; model: string }
   | { kind: 'watsonx'; model: string }
@@ -111,7 +112,6 @@ const UNSUPPORTED: Record<string, string> = {
 const UNSUPPORTED_APIS: Record<string, string> = {
   'openai:assistant': "uses OpenAI's Assistants API (threads and runs), which promptgate does not speak",
   'openai:transcription': 'is an audio API, not a text model promptgate can grade',
-  'openai:video': 'is a video API, not a text model promptgate can grade',
   'openai:agents': 'runs the OpenAI Agents SDK, which promptgate does not embed',
   'openai:codex-sdk': 'runs the Codex SDK, which promptgate does not embed',
   'openai:chatkit': 'drives ChatKit in a browser, which promptgate does not do',
@@ -176,6 +176,7 @@ export function parseProviderId(id: string): ParsedId {
       if (api === 'embedding' || api === 'embeddings')
         return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
       if (api === 'image') return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
+      if (api === 'video') return { kind: 'video', vendor: 'openai', model: need(after(1), 'openai:video:<model>') };
       if (api === 'realtime')
         return { kind: 'realtime', vendor: 'openai', model: need(after(1), 'openai:realtime:<model>') };
       if (rest.length === 1) {

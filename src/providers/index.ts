@@ -170,6 +170,8 @@ async function createProvider(
       return (await import('./watsonx.js')).createWatsonxProvider(spec, parsed.model, { env });
     case 'hf-text':
       return (await import('./huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
+    case 'video':
+      return (await import('./openai-video.js')).createOpenAiVideoProvider(spec, parsed.model, { env });
     case 'image-host':
       return (await import('./image-hosts.js')).createImageHostProvider(spec, parsed.host, parsed.model, { env });
     case 'elevenlabs':

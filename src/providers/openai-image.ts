@@ -29,14 +29,18 @@ export function imageBody(model: string, prompt: string, config: Record<string, 
   return body;
 }
 
-/** `![prompt](url)` with the prompt on one line, brackets softened and cut to 50 characters, as promptfoo writes it. */
-export function markdownImage(prompt: string, url: string): string {
+/** The prompt as promptfoo writes it in a media link: on one line, brackets softened, cut to 50 characters. */
+export function mediaAltText(prompt: string): string {
   const oneLine = prompt
     .replace(/\r?\n|\r/g, ' ')
     .replace(/\[/g, '(')
     .replace(/\]/g, ')');
-  const alt = oneLine.length > 50 ? `${oneLine.slice(0, 47)}...` : oneLine;
-  return `![${alt}](${url})`;
+  return oneLine.length > 50 ? `${oneLine.slice(0, 47)}...` : oneLine;
+}
+
+/** `![prompt](url)`, as promptfoo writes an image. */
+export function markdownImage(prompt: string, url: string): string {
+  return `![${mediaAltText(prompt)}](${url})`;
 }
 
 export function createImageProvider(
