@@ -106,3 +106,135 @@ describe('openai:video:<model> (Sora)', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('google:video:<model> (Veo on the Gemini API)', () => {
+  const KEY = 'AIzaSy-veo-key-0123456789';
+  const FIXTURES = path.resolve('__tests__/fixtures/providers/video');
+  const veo = (model: string, config: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = { GEMINI_API_KEY: KEY }) =>
+    resolveProvider(spec(`google:video:${model}`, { apiBaseUrl: server.url, pollIntervalMs: 5, ...config }), {
+      rootDir: FIXTURES,
+      env: { ...env, RUNNER_TEMP: runnerTemp },
+    });
+  const OPERATION = 'models/veo-3.1-generate-preview/operations/op-1';
+
+  it("starts a long-running job, polls the operation, downloads the sample's file and prices it per second", async () => {
+    server.reply(
+      { body: { name: OPERATION } },
+      { body: { name: OPERATION, done: false } },
+      {
+        body: {
+          name: OPERATION,
+          done: true,
+          response: {
+            generateVideoResponse: {
+              generatedSamples: [{ video: { uri: `${server.url}/v1beta/files/f1:download?alt=media` } }],
+            },
+          },
+        },
+      },
+      { headers: { 'content-type': 'video/mp4' }, body: 'VEO-MP4' },
+    );
+    const provider = await veo('veo-3.1-generate-preview', {
+      aspectRatio: '16:9',
+      resolution: '720p',
+      durationSeconds: 6,
+    });
+    const response = await call(provider, 'Generate a video: a serene mountain');
+    expect(response.error).toBeUndefined();
+    expect(String(response.output)).toMatch(/^\[Video: Generate a video: a serene mountain\]\(/);
+    expect((await videoFileOf(response.output)).toString()).toBe('VEO-MP4');
+    expect(response.cost).toBeCloseTo(2.4);
+    const [create, poll1, poll2, download] = server.requests;
+    expect(create).toMatchObject({
+      method: 'POST',
+      path: '/v1beta/models/veo-3.1-generate-preview:predictLongRunning',
+    });
+    expect(create.headers['x-goog-api-key']).toBe(KEY);
+    expect(create.body).toEqual({
+      instances: [{ prompt: 'Generate a video: a serene mountain' }],
+      parameters: { aspectRatio: '16:9', resolution: '720p', durationSeconds: 6 },
+    });
+    expect([poll1.method, poll1.path, poll2.path]).toEqual(['GET', `/v1beta/${OPERATION}`, `/v1beta/${OPERATION}`]);
+    expect(download).toMatchObject({ method: 'GET', path: '/v1beta/files/f1:download', query: { alt: 'media' } });
+    expect(download.headers['x-goog-api-key']).toBe(KEY);
+  });
+
+  it('sends the first frame from the project as inline data and stores an inline base64 video; veo-2 is unpriced', async () => {
+    server.reply(
+      { body: { name: 'op-2' } },
+      {
+        body: { done: true, response: { videos: [{ bytesBase64Encoded: Buffer.from('INLINE').toString('base64') }] } },
+      },
+    );
+    const provider = await veo('veo-2.0-generate-001', { image: 'file://start-frame.jpg', duration: 5, seed: 7 });
+    const response = await call(provider, 'Animate this image');
+    expect((await videoFileOf(response.output)).toString()).toBe('INLINE');
+    expect(response.cost).toBeUndefined();
+    expect(server.requests[0].body).toEqual({
+      instances: [
+        {
+          prompt: 'Animate this image',
+          image: {
+            inlineData: {
+              mimeType: 'image/jpeg',
+              data: Buffer.from('\xff\xd8\xffJPEGFRAME', 'latin1').toString('base64'),
+            },
+          },
+        },
+      ],
+      parameters: { aspectRatio: '16:9', resolution: '720p', durationSeconds: 5, seed: 7 },
+    });
+  });
+
+  it('a file URI on another host is downloaded without the key', async () => {
+    const other = await startVendorServer({ body: 'ELSEWHERE' });
+    try {
+      server.reply(
+        { body: { name: 'op-3' } },
+        {
+          body: {
+            done: true,
+            response: { generateVideoResponse: { generatedSamples: [{ video: { uri: `${other.url}/v.mp4` } }] } },
+          },
+        },
+      );
+      const response = await call(await veo('veo-3.1-fast-generate-preview'), 'p');
+      expect((await videoFileOf(response.output)).toString()).toBe('ELSEWHERE');
+      expect(other.requests[0].headers['x-goog-api-key']).toBeUndefined();
+      expect(response.cost).toBeCloseTo(0.8);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a missing frame file, a failed operation and one with no video are errors', async () => {
+    const missing = await call(await veo('veo-3.1-generate-preview', { image: 'file://nope.jpg' }), 'p');
+    expect(missing.error).toMatch(/no image file nope\.jpg/);
+    expect(server.requests).toHaveLength(0);
+
+    server.reply({ body: { name: 'op-4' } }, { body: { done: true, error: { code: 3, message: 'prompt blocked' } } });
+    expect((await call(await veo('veo-3.1-generate-preview'), 'p')).error).toMatch(
+      /video generation failed: prompt blocked/,
+    );
+
+    server.reply({ body: { name: 'op-5' } }, { body: { done: true, response: {} } });
+    expect((await call(await veo('veo-3.1-generate-preview'), 'p')).error).toMatch(
+      /operation op-5 is done but holds no video/,
+    );
+  });
+
+  it.each([
+    [{ durationSeconds: 5 }, /a 5 s video is not one veo-3.1-generate-preview makes/],
+    [{ aspectRatio: '1:1' }, /config.aspectRatio "1:1" is not a Veo aspect ratio/],
+    [{ resolution: '1080p', durationSeconds: 6 }, /need durationSeconds: 8/],
+    [{ extendVideoId: 'projects/p/operations/o' }, /config.extendVideoId \(extending a video\)/],
+    [{ projectId: 'my-project' }, /Vertex AI/],
+  ])('refuses %j when the suite loads', async (config, message) => {
+    await expect(veo('veo-3.1-generate-preview', config)).rejects.toThrow(message);
+  });
+
+  it('without a key, names the variables and sends nothing', async () => {
+    expect((await call(await veo('veo-3.1-generate-preview', {}, {}), 'p')).error).toMatch(/GEMINI_API_KEY/);
+    expect(server.requests).toHaveLength(0);
+  });
+});

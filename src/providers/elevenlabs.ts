@@ -13,6 +13,7 @@ import { elevenLabsApiKey, elevenLabsKeyVar, keyHint, str, type ElevenLabsApi } 
 import { postJson, withConfigHeaders, type PostJsonOptions, type PostJsonOutcome } from './http.js';
 import { keyedProvider, type Fail } from './keyed.js';
 import type { HttpProviderOptions } from './openai.js';
+import { readProjectFile } from './project-file.js';
 import { secretsInConfig } from './secrets.js';
 
 /** promptfoo's estimates (ElevenLabs' list prices): 50,000 characters or 600 seconds of audio per dollar. */
@@ -31,27 +32,6 @@ const REFUSED_TTS_KEYS: Record<string, string> = {
   pronunciationRules: 'creates a pronunciation dictionary first',
   pronunciationDictionaryId: 'applies a pronunciation dictionary',
 };
-
-/** An audio file named by a test: relative paths resolve against the suite's directory, then the working directory. */
-async function readAudio(reference: string, rootDir: string): Promise<{ file: string; bytes: Buffer }> {
-  const roots = [...new Set([path.resolve(rootDir), process.cwd()])];
-  for (const root of roots) {
-    const candidate = path.resolve(root, reference);
-    let file: string;
-    try {
-      file = await realpath(candidate);
-    } catch {
-      continue;
-    }
-    // A prompt can be written by the pull request: the file it names must be the project's, not the runner's.
-    const inside = roots.some(
-      (r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file)),
-    );
-    if (!inside) throw new Error(`the audio file ${file} is outside the suite's directory and the working directory`);
-    return { file, bytes: await readFile(file) };
-  }
-  throw new Error(`no audio file ${reference} (looked in ${roots.join(' and ')})`);
-}
 
 /** A multipart/form-data body, serialised by the platform's own FormData. */
 async function multipart(
@@ -157,7 +137,7 @@ export function createElevenLabsProvider(
     if (typeof reference !== 'string' || !reference.trim())
       return fail('names no audio file: pass its path as the prompt or as vars.audioFile', false);
     try {
-      return await readAudio(reference.trim(), options.rootDir);
+      return await readProjectFile(reference.trim(), options.rootDir, 'audio file');
     } catch (err) {
       return fail(err instanceof Error ? err.message : String(err), false);
     }

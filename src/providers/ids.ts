@@ -16,6 +16,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'azure:assistant:<assistant id>',
   'google:<model>',
   'google:image:<imagen model>',
+  'google:video:<veo model>',
   'google:live:<model>',
   'vertex:<model>',
   'bedrock:<model>',
@@ -77,8 +78,8 @@ export type ParsedId =
   | { kind: 'llamacpp' }
   | { kind: 'azure'; api: Exclude<OpenAiApi, 'responses'>; deployment: string }
   | { kind: 'assistant'; assistantId: string }
-  /** `api: 'image'` is Imagen's predict endpoint, `live` the Live API's socket; otherwise generateContent. */
-  | { kind: 'google'; model: string; api?: 'image' | 'live' }
+  /** `api: 'image'` is Imagen's predict endpoint, `live` the Live API's socket, `video` Veo; otherwise generateContent. */
+  | { kind: 'google'; model: string; api?: 'image' | 'live' | 'video' }
   | { kind: 'vertex'; model: string }
   | { kind: 'bedrock'; model: string }
   | { kind: 'replicate'; replicate: 'text' | 'image' | 'moderation'; model: string }
@@ -117,7 +118,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'openai:chatkit': 'drives ChatKit in a browser, which promptgate does not do',
   'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
   'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
-  'google:video': 'is a video API, not a text model promptgate can grade',
   'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
   'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
   'bedrock:video': 'is a video API, not a text model promptgate can grade',
@@ -211,7 +211,7 @@ export function parseProviderId(id: string): ParsedId {
       throw new UnknownProviderError(id, `uses an Azure OpenAI API promptgate does not speak`);
     }
     case 'google':
-      if (rest[0] === 'image' || rest[0] === 'live')
+      if (rest[0] === 'image' || rest[0] === 'live' || rest[0] === 'video')
         return { kind: 'google', api: rest[0], model: need(after(1), `google:${rest[0]}:<model>`) };
       return { kind: 'google', model: need(hostModel(rest), 'google:<model>') };
     case 'vertex':

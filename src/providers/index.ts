@@ -149,6 +149,11 @@ async function createProvider(
         const { imagenModel } = await import('./google-image.js');
         return (await import('./vertex.js')).createVertexProvider(spec, imagenModel(parsed.model), { env });
       }
+      if (parsed.api === 'video')
+        return (await import('./google-video.js')).createGoogleVideoProvider(spec, parsed.model, {
+          env,
+          rootDir: options.rootDir,
+        });
       if (parsed.api === 'image')
         return (await import('./google-image.js')).createGoogleImageProvider(spec, parsed.model, { env });
       if (parsed.api === 'live') {
