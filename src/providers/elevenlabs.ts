@@ -6,7 +6,6 @@
 //
 // TTS with `streaming: true` uses the HTTP streaming endpoint (`/stream`, chunked audio), not promptfoo's
 // WebSocket: the same audio and the same output, `(streaming)` appended.
-import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { CallContext, ProviderResponse, ProviderSpec } from '../types.js';
 import { elevenLabsApiKey, elevenLabsKeyVar, keyHint, str, type ElevenLabsApi } from './credentials.js';
