@@ -85,7 +85,7 @@ describe('openai:video:<model> (Sora)', () => {
 
     server.setDefault({ body: { id: 'v2', status: 'in_progress' } });
     const slow = await call(await sora('sora-2', { max_poll_time_ms: 30 }), 'p');
-    expect(slow.error).toMatch(/video job v2 did not complete within 0.03 s/);
+    expect(slow.error).toMatch(/video job v2 did not finish within 0.03 s/);
 
     server.setDefault({ status: 401, body: { error: { message: 'bad key' } } });
     expect((await call(await sora('sora-2'), 'p')).error).toMatch(/HTTP 401.*bad key.*OPENAI_API_KEY/);

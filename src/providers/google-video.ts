@@ -6,9 +6,9 @@
 import type { Provider, ProviderSpec } from '../types.js';
 import { googleApiKey, GOOGLE_KEY_VARS, keyHint, str } from './credentials.js';
 import { geminiBaseUrl } from './google.js';
-import { pollDelay, postJson, withConfigHeaders, type PostJsonOptions } from './http.js';
+import { postJson, withConfigHeaders, type PostJsonOptions } from './http.js';
 import { keyedProvider } from './keyed.js';
-import { storeMedia, videoMarkdown } from './media-store.js';
+import { pollJob, pollSetting, storeMedia, videoMarkdown } from './media-store.js';
 import type { HttpProviderOptions } from './openai.js';
 import { mediaAltText } from './openai-image.js';
 import { readProjectFile } from './project-file.js';
@@ -82,9 +82,8 @@ export function createGoogleVideoProvider(
   const keyVars = str(config.apiKeyEnvar) ?? GOOGLE_KEY_VARS.join(' or ');
   const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
   const headers = withConfigHeaders(apiKey ? { 'x-goog-api-key': apiKey } : {}, config);
-  const positive = (value: unknown, fallback: number) => (typeof value === 'number' && value > 0 ? value : fallback);
-  const pollMs = positive(config.pollIntervalMs, POLL_MS);
-  const maxPollMs = positive(config.maxPollTimeMs, MAX_POLL_MS);
+  const pollMs = pollSetting(config.pollIntervalMs, POLL_MS);
+  const maxPollMs = pollSetting(config.maxPollTimeMs, MAX_POLL_MS);
 
   /** A frame for the request: `file://` read from the project, anything else sent as the base64 it is. */
   const inlineImage = async (value: unknown) => {
@@ -123,19 +122,27 @@ export function createGoogleVideoProvider(
     const name = (created.body as Operation)?.name;
     if (typeof name !== 'string' || !name) return fail('the predictLongRunning reply names no operation', true);
 
-    const started = Date.now();
-    let operation: Operation;
-    for (;;) {
-      const polled = await postJson(`${base}/v1beta/${name}`, undefined, headers, { ...wire, method: 'GET' });
-      if (!polled.ok) return polled.failure;
-      operation = polled.body as Operation;
-      if (operation?.done === true) break;
-      // Not transient: another try would start (and pay for) another video.
-      if (Date.now() - started >= maxPollMs)
-        return fail(`operation ${name} was not done within ${maxPollMs / 1000} s (maxPollTimeMs)`, false);
-      await pollDelay(pollMs, context.signal);
-    }
-    if (operation.error) return fail(`video generation failed: ${String(operation.error.message)}`, false);
+    const polled = await pollJob<Operation>(
+      async () => {
+        const reply = await postJson(`${base}/v1beta/${name}`, undefined, headers, { ...wire, method: 'GET' });
+        if (!reply.ok) return { failure: reply.failure };
+        const operation = reply.body as Operation;
+        if (operation?.done !== true) return undefined;
+        if (operation.error)
+          return { failure: fail(`video generation failed: ${String(operation.error.message)}`, false) };
+        return { done: operation };
+      },
+      {
+        intervalMs: pollMs,
+        maxMs: maxPollMs,
+        signal: context.signal,
+        fail,
+        what: `operation ${name}`,
+        maxKey: 'maxPollTimeMs',
+      },
+    );
+    if ('failure' in polled) return polled.failure;
+    const operation = polled.done;
 
     let bytes: Buffer;
     const inline = operation.response?.videos?.[0]?.bytesBase64Encoded;

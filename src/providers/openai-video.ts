@@ -3,9 +3,9 @@
 // stored (media-store.ts) and the output is promptfoo's `[Video: <prompt>](<file>)`; cost per second of video.
 import type { Provider, ProviderSpec } from '../types.js';
 import { keyHint, str } from './credentials.js';
-import { pollDelay, postJson, withConfigHeaders, type PostJsonOptions } from './http.js';
+import { postJson, withConfigHeaders, type PostJsonOptions } from './http.js';
 import { keyedProvider } from './keyed.js';
-import { storeMedia, videoMarkdown } from './media-store.js';
+import { pollJob, pollSetting, storeMedia, videoMarkdown } from './media-store.js';
 import { openAiApiKey, openAiBaseUrl, openAiKeyVar, type HttpProviderOptions } from './openai.js';
 import { mediaAltText } from './openai-image.js';
 import { secretsInConfig } from './secrets.js';
@@ -22,9 +22,6 @@ interface VideoJob {
   status?: unknown;
   error?: { message?: unknown };
 }
-
-const positive = (value: unknown, fallback: number) =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 
 export function createOpenAiVideoProvider(spec: ProviderSpec, model: string, options: HttpProviderOptions): Provider {
   const { config } = spec;
@@ -44,8 +41,8 @@ export function createOpenAiVideoProvider(spec: ProviderSpec, model: string, opt
   const base = openAiBaseUrl('openai', config, options.env);
   const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
   const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
-  const pollMs = positive(config.poll_interval_ms, POLL_MS);
-  const maxPollMs = positive(config.max_poll_time_ms, MAX_POLL_MS);
+  const pollMs = pollSetting(config.poll_interval_ms, POLL_MS);
+  const maxPollMs = pollSetting(config.max_poll_time_ms, MAX_POLL_MS);
   const createUrl = remix ? `${base}/videos/${encodeURIComponent(remix)}/remix` : `${base}/videos`;
 
   return keyedProvider({ spec, url: createUrl, apiKey, keyVars: keyVar, secrets }, async (prompt, context, fail) => {
@@ -63,21 +60,26 @@ export function createOpenAiVideoProvider(spec: ProviderSpec, model: string, opt
     if (typeof id !== 'string' || !id) return fail('the create-video reply has no job id', true);
     const jobUrl = `${base}/videos/${encodeURIComponent(id)}`;
 
-    const started = Date.now();
-    for (;;) {
-      const polled = await postJson(jobUrl, undefined, headers, { ...wire, method: 'GET' });
-      if (!polled.ok) return polled.failure;
-      const job = polled.body as VideoJob;
-      if (job?.status === 'completed') break;
-      if (job?.status === 'failed') {
+    const polled = await pollJob<true>(
+      async () => {
+        const reply = await postJson(jobUrl, undefined, headers, { ...wire, method: 'GET' });
+        if (!reply.ok) return { failure: reply.failure };
+        const job = reply.body as VideoJob;
+        if (job?.status === 'completed') return { done: true };
+        if (job?.status !== 'failed') return undefined;
         const reason = typeof job.error?.message === 'string' ? job.error.message : 'no reason given';
-        return fail(`video job ${id} failed: ${reason}`, false);
-      }
-      // Not transient: another try would start (and pay for) another job.
-      if (Date.now() - started >= maxPollMs)
-        return fail(`video job ${id} did not complete within ${maxPollMs / 1000} s (max_poll_time_ms)`, false);
-      await pollDelay(pollMs, context.signal);
-    }
+        return { failure: fail(`video job ${id} failed: ${reason}`, false) };
+      },
+      {
+        intervalMs: pollMs,
+        maxMs: maxPollMs,
+        signal: context.signal,
+        fail,
+        what: `video job ${id}`,
+        maxKey: 'max_poll_time_ms',
+      },
+    );
+    if ('failure' in polled) return polled.failure;
 
     const content = await postJson(`${jobUrl}/content`, undefined, headers, {
       ...wire,
