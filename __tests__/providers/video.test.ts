@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveProvider } from '../../src/providers/index.js';
+import { credentialVariables, requiredCredentials, resolveProvider } from '../../src/providers/index.js';
 import type { ProviderSpec } from '../../src/types.js';
 import { startVendorServer, type VendorServer } from '../support/vendor-server.js';
 import { call } from './helpers.js';
@@ -236,5 +236,94 @@ describe('google:video:<model> (Veo on the Gemini API)', () => {
   it('without a key, names the variables and sends nothing', async () => {
     expect((await call(await veo('veo-3.1-generate-preview', {}, {}), 'p')).error).toMatch(/GEMINI_API_KEY/);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('xai:video:<model> (Grok Imagine)', () => {
+  const KEY = 'xai-video-key-0123456789';
+  const grok = (config: Record<string, unknown> = {}) =>
+    resolveProvider(spec('xai:video:grok-imagine-video', { apiBaseUrl: server.url, poll_interval_ms: 5, ...config }), {
+      rootDir: '.',
+      env: { XAI_API_KEY: KEY, RUNNER_TEMP: runnerTemp },
+    });
+
+  it('creates a generation, polls until the reply carries video.url, stores the MP4, costs what xAI reports', async () => {
+    const storage = await startVendorServer({ body: 'GROK-MP4' });
+    try {
+      server.reply(
+        { body: { request_id: 'req-1' } },
+        { body: { status: 'pending' } },
+        {
+          body: {
+            video: { url: `${storage.url}/out/req-1.mp4`, duration: 3 },
+            usage: { cost_in_usd_ticks: 1_500_000_000 },
+          },
+        },
+      );
+      const provider = await grok({ duration: 3, aspect_ratio: '16:9', resolution: '720p' });
+      const response = await call(provider, 'Generate a video of: a red ball bouncing');
+      expect(response.error).toBeUndefined();
+      expect((await videoFileOf(response.output)).toString()).toBe('GROK-MP4');
+      expect(response.cost).toBeCloseTo(0.15);
+      const [create, poll1, poll2] = server.requests;
+      expect(create).toMatchObject({ method: 'POST', path: '/videos/generations' });
+      expect(create.headers.authorization).toBe(`Bearer ${KEY}`);
+      expect(create.body).toEqual({
+        model: 'grok-imagine-video',
+        prompt: 'Generate a video of: a red ball bouncing',
+        duration: 3,
+        aspect_ratio: '16:9',
+        resolution: '720p',
+      });
+      expect([poll1.method, poll1.path, poll2.path]).toEqual(['GET', '/videos/req-1', '/videos/req-1']);
+      // The storage host is not xAI's: it never sees the key.
+      expect(storage.requests[0]).toMatchObject({ method: 'GET', path: '/out/req-1.mp4' });
+      expect(storage.requests[0].headers.authorization).toBeUndefined();
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('an edit posts to /videos/edits with the source video; without reported usage the cost is estimated', async () => {
+    server.reply({ body: { request_id: 'req-2' } }, { body: { video: { url: '/files/v.mp4' } } }, { body: 'EDITED' });
+    const response = await call(await grok({ video: { url: 'https://example.test/in.mp4' } }), 'make it night');
+    expect((await videoFileOf(response.output)).toString()).toBe('EDITED');
+    expect(response.cost).toBeCloseTo(0.4);
+    expect(server.requests[0]).toMatchObject({
+      path: '/videos/edits',
+      body: { model: 'grok-imagine-video', prompt: 'make it night', video: { url: 'https://example.test/in.mp4' } },
+    });
+    // Same origin as the API: the key goes with the download.
+    expect(server.requests[2]).toMatchObject({ path: '/files/v.mp4' });
+    expect(server.requests[2].headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it('a failed request and one that outlives max_poll_time_ms are errors', async () => {
+    server.reply({ body: { request_id: 'req-3' } }, { body: { status: 'failed', error: 'content policy' } });
+    expect((await call(await grok(), 'p')).error).toMatch(/video request req-3 failed: content policy/);
+    server.reply({ body: { request_id: 'req-4' } });
+    server.setDefault({ body: { status: 'processing' } });
+    expect((await call(await grok({ max_poll_time_ms: 20 }), 'p')).error).toMatch(
+      /video request req-4 did not finish within 0.02 s \(max_poll_time_ms\)/,
+    );
+  });
+
+  it.each([
+    [{ duration: 20 }, /config.duration 20 is not between 1 and 15 seconds/],
+    [{ aspect_ratio: '21:9' }, /config.aspect_ratio "21:9" is not one of/],
+    [{ resolution: '1080p' }, /config.resolution "1080p" is not one of 720p, 480p/],
+    [{ image: { url: 'u' }, reference_images: [{ url: 'r' }] }, /cannot be combined/],
+  ])('refuses %j when the suite loads', async (config, message) => {
+    await expect(grok(config)).rejects.toThrow(message);
+  });
+});
+
+describe('video ids name the key they need', () => {
+  it.each([
+    ['openai:video:sora-2', 'OPENAI_API_KEY'],
+    ['xai:video:grok-imagine-video', 'XAI_API_KEY'],
+  ])('%s needs %s', (id, variable) => {
+    expect(credentialVariables({ id, config: {} })).toContain(variable);
+    expect(requiredCredentials({ id, config: {} }, {})).toHaveLength(1);
   });
 });

@@ -209,6 +209,7 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
     case 'embedding':
       return openAi('openai', config, env);
     case 'image':
+    case 'video':
     case 'realtime': {
       if (parsed.vendor === 'openai') return openAi('openai', config, env);
       const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
@@ -323,6 +324,7 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
     case 'embedding':
       return [openAiKeyVar('openai', config)];
     case 'image':
+    case 'video':
     case 'realtime':
       return [parsed.vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config)];
     case 'responses':

@@ -32,6 +32,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
   'openai:realtime:<model>',
   'xai:voice:<model>',
+  'xai:image|video:<model>',
   'cloudflare-gateway:<provider>:<model>',
   'llama (a llama.cpp server)',
   'http',
@@ -122,7 +123,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
   'bedrock:video': 'is a video API, not a text model promptgate can grade',
   'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
-  'xai:video': 'is a video API, not a text model promptgate can grade',
   'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
   'huggingface:text-classification': 'is a classifier endpoint, not a chat model',
   'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
@@ -244,6 +244,7 @@ export function parseProviderId(id: string): ParsedId {
     }
     case 'xai':
       if (rest[0] === 'image') return { kind: 'image', vendor: 'xai', model: need(after(1), 'xai:image:<model>') };
+      if (rest[0] === 'video') return { kind: 'video', vendor: 'xai', model: need(after(1), 'xai:video:<model>') };
       if (rest[0] === 'voice') return { kind: 'realtime', vendor: 'xai', model: need(after(1), 'xai:voice:<model>') };
       if (rest[0] === 'responses')
         return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };

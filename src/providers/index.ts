@@ -176,6 +176,8 @@ async function createProvider(
     case 'hf-text':
       return (await import('./huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
     case 'video':
+      if (parsed.vendor === 'xai')
+        return (await import('./xai-video.js')).createXaiVideoProvider(spec, parsed.model, { env });
       return (await import('./openai-video.js')).createOpenAiVideoProvider(spec, parsed.model, { env });
     case 'image-host':
       return (await import('./image-hosts.js')).createImageHostProvider(spec, parsed.host, parsed.model, { env });
