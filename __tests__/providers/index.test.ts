@@ -84,8 +84,8 @@ describe('parseProviderId', () => {
     ],
     ['openai:chat:', /provider "openai:chat:" names no model; write it as openai:chat:<model>/],
     [
-      'bedrock:video:amazon.nova-reel-v1:1',
-      /is a video API, not a text model promptgate can grade; call it from an `http` provider/,
+      'bedrock:kb:us.anthropic.claude-sonnet-4-6',
+      /queries a Bedrock knowledge base .*; call it from an `http` provider/,
     ],
     [
       'openai:transcription:whisper-1',

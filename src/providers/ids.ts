@@ -21,6 +21,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'vertex:<model>',
   'bedrock:<model>',
   'bedrock:converse:<model>',
+  'bedrock:video:<nova-reel or luma-ray model>',
   'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
   'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
   'huggingface:text-generation:<model>',
@@ -82,7 +83,7 @@ export type ParsedId =
   /** `api: 'image'` is Imagen's predict endpoint, `live` the Live API's socket, `video` Veo; otherwise generateContent. */
   | { kind: 'google'; model: string; api?: 'image' | 'live' | 'video' }
   | { kind: 'vertex'; model: string }
-  | { kind: 'bedrock'; model: string }
+  | { kind: 'bedrock'; model: string; api?: 'video' }
   | { kind: 'replicate'; replicate: 'text' | 'image' | 'moderation'; model: string }
   /** `variant` is the id's last part: the voice for tts, a label for the others. */
   | { kind: 'elevenlabs'; api: ElevenLabsApi; variant?: string }
@@ -121,7 +122,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
   'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
   'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
-  'bedrock:video': 'is a video API, not a text model promptgate can grade',
   'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
   'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
   'huggingface:text-classification': 'is a classifier endpoint, not a chat model',
@@ -218,6 +218,7 @@ export function parseProviderId(id: string): ParsedId {
       return { kind: 'vertex', model: need(hostModel(rest), 'vertex:<model>') };
     case 'bedrock':
       if (rest[0] === 'converse') return { kind: 'bedrock', model: need(after(1), 'bedrock:converse:<model>') };
+      if (rest[0] === 'video') return { kind: 'bedrock', api: 'video', model: need(after(1), 'bedrock:video:<model>') };
       return { kind: 'bedrock', model: need(after(0), 'bedrock:<model>') };
     case 'replicate': {
       const sub = rest[0] === 'image' || rest[0] === 'moderation' ? rest[0] : undefined;

@@ -168,6 +168,11 @@ async function createProvider(
     case 'vertex':
       return (await import('./vertex.js')).createVertexProvider(spec, parsed.model, { env });
     case 'bedrock':
+      if (parsed.api === 'video')
+        return (await import('./bedrock-video.js')).createBedrockVideoProvider(spec, parsed.model, {
+          env,
+          rootDir: options.rootDir,
+        });
       return (await import('./bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
     case 'replicate':
       return (await import('./replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
