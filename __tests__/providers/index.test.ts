@@ -87,10 +87,6 @@ describe('parseProviderId', () => {
       'bedrock:kb:us.anthropic.claude-sonnet-4-6',
       /queries a Bedrock knowledge base .*; call it from an `http` provider/,
     ],
-    [
-      'openai:transcription:whisper-1',
-      /is an audio API, not a text model promptgate can grade; call it from an `http`/,
-    ],
     ['elevenlabs:agents', /ElevenLabs API promptgate does not call.*custom provider/],
     ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],
     ['huggingface:token-classification:dslim/bert-base-NER', /is a classifier endpoint, not a chat model/],

@@ -207,6 +207,7 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
     case 'completion':
       return openAi(parsed.flavor, config, env);
     case 'embedding':
+    case 'transcription':
       return openAi('openai', config, env);
     case 'image':
     case 'video':
@@ -322,6 +323,7 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
     case 'completion':
       return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
     case 'embedding':
+    case 'transcription':
       return [openAiKeyVar('openai', config)];
     case 'image':
     case 'video':

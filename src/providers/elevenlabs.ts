@@ -12,6 +12,7 @@ import { elevenLabsApiKey, elevenLabsKeyVar, keyHint, str, type ElevenLabsApi } 
 import { postJson, withConfigHeaders, type PostJsonOptions, type PostJsonOutcome } from './http.js';
 import { keyedProvider, type Fail } from './keyed.js';
 import type { HttpProviderOptions } from './openai.js';
+import { multipart } from './multipart.js';
 import { readProjectFile } from './project-file.js';
 import { secretsInConfig } from './secrets.js';
 
@@ -31,21 +32,6 @@ const REFUSED_TTS_KEYS: Record<string, string> = {
   pronunciationRules: 'creates a pronunciation dictionary first',
   pronunciationDictionaryId: 'applies a pronunciation dictionary',
 };
-
-/** A multipart/form-data body, serialised by the platform's own FormData. */
-async function multipart(
-  fields: Record<string, string | number | boolean | undefined>,
-  file: { field: string; name: string; bytes: Buffer },
-): Promise<{ body: Buffer; contentType: string }> {
-  const form = new FormData();
-  form.append(file.field, new Blob([file.bytes]), file.name);
-  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, String(value));
-  const encoded = new Response(form);
-  return {
-    body: Buffer.from(await encoded.arrayBuffer()),
-    contentType: encoded.headers.get('content-type') ?? 'multipart/form-data',
-  };
-}
 
 interface Word {
   text?: unknown;

@@ -9,7 +9,7 @@ import type { OpenAiFlavor } from './openai.js';
 export const SUPPORTED_PROVIDER_FORMS = [
   'echo',
   'openai:<model>',
-  'openai:chat|responses|completion|embedding|image|video:<model>',
+  'openai:chat|responses|completion|embedding|image|video|transcription:<model>',
   'anthropic:<model>',
   'anthropic:messages:<model>',
   'azure:chat|responses|completion|embedding:<deployment>',
@@ -70,6 +70,7 @@ export type ParsedId =
   | { kind: 'embedding'; model: string }
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'video'; vendor: 'openai' | 'xai'; model: string }
+  | { kind: 'transcription'; model: string }
   | { kind: 'image-host'; host: 'fal' | 'modelslab'; model: string }
   | { kind: 'hf-text'; model: string }
   | { kind: 'watsonx'; model: string }
@@ -114,7 +115,6 @@ const UNSUPPORTED: Record<string, string> = {
 /** `<vendor>:<api>` forms that are not a text model call promptgate speaks. */
 const UNSUPPORTED_APIS: Record<string, string> = {
   'openai:assistant': "uses OpenAI's Assistants API (threads and runs), which promptgate does not speak",
-  'openai:transcription': 'is an audio API, not a text model promptgate can grade',
   'openai:agents': 'runs the OpenAI Agents SDK, which promptgate does not embed',
   'openai:codex-sdk': 'runs the Codex SDK, which promptgate does not embed',
   'openai:chatkit': 'drives ChatKit in a browser, which promptgate does not do',
@@ -177,6 +177,8 @@ export function parseProviderId(id: string): ParsedId {
         return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
       if (api === 'image') return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
       if (api === 'video') return { kind: 'video', vendor: 'openai', model: need(after(1), 'openai:video:<model>') };
+      if (api === 'transcription')
+        return { kind: 'transcription', model: need(after(1), 'openai:transcription:<model>') };
       if (api === 'realtime')
         return { kind: 'realtime', vendor: 'openai', model: need(after(1), 'openai:realtime:<model>') };
       if (rest.length === 1) {

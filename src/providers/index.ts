@@ -180,6 +180,11 @@ async function createProvider(
       return (await import('./watsonx.js')).createWatsonxProvider(spec, parsed.model, { env });
     case 'hf-text':
       return (await import('./huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
+    case 'transcription':
+      return (await import('./openai-transcription.js')).createTranscriptionProvider(spec, parsed.model, {
+        env,
+        rootDir: options.rootDir,
+      });
     case 'video':
       if (parsed.vendor === 'xai')
         return (await import('./xai-video.js')).createXaiVideoProvider(spec, parsed.model, { env });
