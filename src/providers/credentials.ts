@@ -104,6 +104,7 @@ export function hostSpec(
 
 /** Azure OpenAI: an `api-key` (config.apiKey, apiKeyEnvar, AZURE_API_KEY, AZURE_OPENAI_API_KEY) or an Entra bearer token. */
 export const AZURE_KEY_VARS = ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY'] as const;
+export const QUIVERAI_KEY_VAR = 'QUIVERAI_API_KEY';
 export const AZURE_TOKEN_VAR = 'AZURE_OPENAI_AD_TOKEN';
 
 export function azureAuth(
@@ -209,6 +210,8 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
     case 'embedding':
     case 'transcription':
       return openAi('openai', config, env);
+    case 'quiverai':
+      return keyed(QUIVERAI_KEY_VAR, str(config.apiKey) ?? str(env[QUIVERAI_KEY_VAR]));
     case 'image':
     case 'video':
     case 'realtime': {
@@ -325,6 +328,8 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
     case 'embedding':
     case 'transcription':
       return [openAiKeyVar('openai', config)];
+    case 'quiverai':
+      return [QUIVERAI_KEY_VAR];
     case 'image':
     case 'video':
     case 'realtime':

@@ -34,6 +34,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'openai:realtime:<model>',
   'xai:voice:<model>',
   'xai:image|video:<model>',
+  'quiverai:<model>',
   'cloudflare-gateway:<provider>:<model>',
   'llama (a llama.cpp server)',
   'http',
@@ -71,6 +72,7 @@ export type ParsedId =
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'video'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'transcription'; model: string }
+  | { kind: 'quiverai'; model: string }
   | { kind: 'image-host'; host: 'fal' | 'modelslab'; model: string }
   | { kind: 'hf-text'; model: string }
   | { kind: 'watsonx'; model: string }
@@ -252,6 +254,14 @@ export function parseProviderId(id: string): ParsedId {
       if (rest[0] === 'responses')
         return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };
       break;
+    case 'quiverai':
+      if (rest[0] === 'vectorize')
+        throw new UnknownProviderError(
+          id,
+          'vectorizes an image, which promptgate does not send yet',
+          CUSTOM_WORKAROUND,
+        );
+      return { kind: 'quiverai', model: need(after(0), 'quiverai:<model>') };
     default:
       break;
   }

@@ -180,6 +180,8 @@ async function createProvider(
       return (await import('./watsonx.js')).createWatsonxProvider(spec, parsed.model, { env });
     case 'hf-text':
       return (await import('./huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
+    case 'quiverai':
+      return (await import('./quiverai.js')).createQuiverAiProvider(spec, parsed.model, { env });
     case 'transcription':
       return (await import('./openai-transcription.js')).createTranscriptionProvider(spec, parsed.model, {
         env,
