@@ -55,6 +55,13 @@ export function hostBaseUrl(host: string, config: Record<string, unknown>, env: 
     const base = workspace.replace(/\/+$/, '');
     return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
   }
+  if (host === 'openclaw' && !str(config.apiBaseUrl)) {
+    // promptfoo's order: config.gateway_url, OPENCLAW_GATEWAY_URL, the local gateway (OPENCLAW_GATEWAY_PORT);
+    // a ws(s):// gateway URL is the same server over http(s).
+    const port = /^\d+$/.test(str(env.OPENCLAW_GATEWAY_PORT) ?? '') ? str(env.OPENCLAW_GATEWAY_PORT) : '18789';
+    const gateway = str(config.gateway_url) ?? str(env.OPENCLAW_GATEWAY_URL) ?? `http://127.0.0.1:${port}`;
+    return `${gateway.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '')}/v1`;
+  }
   if (host === 'helicone' && !str(config.apiBaseUrl)) {
     const gateway = (str(config.baseUrl) ?? 'http://localhost:8080').replace(/\/+$/, '');
     return str(config.router) ? `${gateway}/router/${str(config.router)}` : `${gateway}/ai`;
@@ -91,6 +98,11 @@ export function hostSpec(
       ? { passthrough: { ...own, ...(spec.config.passthrough as Record<string, unknown> | undefined) } }
       : {};
   const keyVar = hostKeyVar(host, spec.config);
+  // OpenClaw's bearer secret may be written in its config as a token or a password.
+  const openClawSecret =
+    host === 'openclaw' ? (str(spec.config.auth_token) ?? str(spec.config.auth_password)) : undefined;
+  if (openClawSecret && !str(spec.config.apiKey))
+    spec = { ...spec, config: { ...spec.config, apiKey: openClawSecret } };
   const placeholder =
     entry.placeholderKey && !str(spec.config.apiKey) && !str(env[keyVar]) ? { apiKey: entry.placeholderKey } : {};
   return {

@@ -35,6 +35,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'xai:voice:<model>',
   'xai:image|video:<model>',
   'quiverai:<model>',
+  'openclaw[:<agent>]',
   'cloudflare-gateway:<provider>:<model>',
   'llama (a llama.cpp server)',
   'http',
@@ -254,6 +255,15 @@ export function parseProviderId(id: string): ParsedId {
       if (rest[0] === 'responses')
         return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };
       break;
+    case 'openclaw':
+      if (['agent', 'responses', 'embedding', 'embeddings', 'tools'].includes(rest[0] ?? ''))
+        throw new UnknownProviderError(
+          id,
+          `uses an OpenClaw API promptgate does not speak (it calls openclaw:<agent>, the gateway's chat completions)`,
+          CUSTOM_WORKAROUND,
+        );
+      // OpenClaw's model id for an agent on its OpenAI-compatible endpoint; the bare id is the default agent.
+      return { kind: 'chat', flavor: 'openai', host: 'openclaw', model: `openclaw/${hostModel(rest) || 'default'}` };
     case 'quiverai':
       if (rest[0] === 'vectorize')
         throw new UnknownProviderError(
