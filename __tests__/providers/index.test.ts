@@ -83,10 +83,9 @@ describe('parseProviderId', () => {
       /provider "gemini:pro" is not a provider promptgate knows; supported forms: echo, openai:<model>, .*bedrock:<model>.*http/,
     ],
     ['openai:chat:', /provider "openai:chat:" names no model; write it as openai:chat:<model>/],
-    ['openai:video:sora-2', /is a video API, not a text model promptgate can grade; call it from an `http` provider/],
     [
-      'openai:transcription:whisper-1',
-      /is an audio API, not a text model promptgate can grade; call it from an `http`/,
+      'bedrock:kb:us.anthropic.claude-sonnet-4-6',
+      /queries a Bedrock knowledge base .*; call it from an `http` provider/,
     ],
     ['elevenlabs:agents', /ElevenLabs API promptgate does not call.*custom provider/],
     ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],

@@ -1,6 +1,7 @@
 // AWS request signing for Bedrock and SageMaker: SigV4 by @smithy/signature-v4 (the AWS SDK's own signer, with
 // the SDK's SHA-256), credentials from config, the run's env keys, or the standard AWS chain (profiles, SSO, web
 // identity, container and instance roles) through @aws-sdk/credential-provider-node. Imported on first call only.
+import { createHash } from 'node:crypto';
 import { str } from './credentials.js';
 
 export interface AwsCredentials {
@@ -40,29 +41,38 @@ export function awsCredentialSource(config: Record<string, unknown>, env: NodeJS
   };
 }
 
-/** The headers of a signed JSON POST to `url` (host, date, payload hash, token, authorization), and the values to redact. */
+/**
+ * The headers of a signed request to `url` (host, date, payload hash, token, authorization), and the values to
+ * redact: a JSON POST by default, or a GET (an empty payload). S3 signs its path as sent and wants the payload's
+ * hash as a header.
+ */
 export async function signAwsRequest(
   url: URL,
   payload: string,
   service: string,
   region: string,
   credentials: CredentialSource,
+  method: 'POST' | 'GET' = 'POST',
 ): Promise<{ headers: Record<string, string>; secrets: string[] }> {
   const creds = await credentials();
   const [{ SignatureV4 }, { Sha256 }] = await Promise.all([
     import('@smithy/signature-v4'),
     import('@aws-crypto/sha256-js'),
   ]);
-  const signer = new SignatureV4({ service, region, credentials: creds, sha256: Sha256 });
+  const s3 = service === 's3';
+  const signer = new SignatureV4({ service, region, credentials: creds, sha256: Sha256, uriEscapePath: !s3 });
+  const headers: Record<string, string> = { host: url.host, accept: 'application/json' };
+  if (method === 'POST') headers['content-type'] = 'application/json';
+  if (s3) headers['x-amz-content-sha256'] = createHash('sha256').update(payload).digest('hex');
   const signed = await signer.sign({
-    method: 'POST',
+    method,
     protocol: url.protocol,
     hostname: url.hostname,
     ...(url.port ? { port: Number(url.port) } : {}),
     path: url.pathname,
-    query: {},
-    headers: { host: url.host, 'content-type': 'application/json', accept: 'application/json' },
-    body: payload,
+    query: Object.fromEntries(url.searchParams),
+    headers,
+    ...(method === 'POST' ? { body: payload } : {}),
   });
   return {
     headers: signed.headers as Record<string, string>,

@@ -100,6 +100,14 @@ export const COMPATIBLE_HOSTS: Record<string, CompatibleHost> = {
     keyVar: 'DATABRICKS_TOKEN',
     docs: 'https://www.promptfoo.dev/docs/providers/databricks/',
   },
+  openclaw: {
+    // `openclaw:<agent>` calls the agent by OpenClaw's model id `openclaw/<agent>` (ids.ts) on the gateway;
+    // the gateway URL and token come from config (gateway_url, auth_token) or the env (credentials.ts).
+    baseUrl: 'http://127.0.0.1:18789/v1',
+    keyVar: 'OPENCLAW_GATEWAY_TOKEN',
+    keyOptional: true,
+    docs: 'https://www.promptfoo.dev/docs/providers/openclaw/',
+  },
   docker: {
     baseUrl: 'http://localhost:12434/engines/v1',
     baseUrlVar: 'DOCKER_MODEL_RUNNER_BASE_URL',

@@ -55,6 +55,13 @@ export function hostBaseUrl(host: string, config: Record<string, unknown>, env: 
     const base = workspace.replace(/\/+$/, '');
     return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
   }
+  if (host === 'openclaw' && !str(config.apiBaseUrl)) {
+    // promptfoo's order: config.gateway_url, OPENCLAW_GATEWAY_URL, the local gateway (OPENCLAW_GATEWAY_PORT);
+    // a ws(s):// gateway URL is the same server over http(s).
+    const port = /^\d+$/.test(str(env.OPENCLAW_GATEWAY_PORT) ?? '') ? str(env.OPENCLAW_GATEWAY_PORT) : '18789';
+    const gateway = str(config.gateway_url) ?? str(env.OPENCLAW_GATEWAY_URL) ?? `http://127.0.0.1:${port}`;
+    return `${gateway.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '')}/v1`;
+  }
   if (host === 'helicone' && !str(config.apiBaseUrl)) {
     const gateway = (str(config.baseUrl) ?? 'http://localhost:8080').replace(/\/+$/, '');
     return str(config.router) ? `${gateway}/router/${str(config.router)}` : `${gateway}/ai`;
@@ -91,6 +98,11 @@ export function hostSpec(
       ? { passthrough: { ...own, ...(spec.config.passthrough as Record<string, unknown> | undefined) } }
       : {};
   const keyVar = hostKeyVar(host, spec.config);
+  // OpenClaw's bearer secret may be written in its config as a token or a password.
+  const openClawSecret =
+    host === 'openclaw' ? (str(spec.config.auth_token) ?? str(spec.config.auth_password)) : undefined;
+  if (openClawSecret && !str(spec.config.apiKey))
+    spec = { ...spec, config: { ...spec.config, apiKey: openClawSecret } };
   const placeholder =
     entry.placeholderKey && !str(spec.config.apiKey) && !str(env[keyVar]) ? { apiKey: entry.placeholderKey } : {};
   return {
@@ -104,6 +116,7 @@ export function hostSpec(
 
 /** Azure OpenAI: an `api-key` (config.apiKey, apiKeyEnvar, AZURE_API_KEY, AZURE_OPENAI_API_KEY) or an Entra bearer token. */
 export const AZURE_KEY_VARS = ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY'] as const;
+export const QUIVERAI_KEY_VAR = 'QUIVERAI_API_KEY';
 export const AZURE_TOKEN_VAR = 'AZURE_OPENAI_AD_TOKEN';
 
 export function azureAuth(
@@ -207,8 +220,12 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
     case 'completion':
       return openAi(parsed.flavor, config, env);
     case 'embedding':
+    case 'transcription':
       return openAi('openai', config, env);
+    case 'quiverai':
+      return keyed(QUIVERAI_KEY_VAR, str(config.apiKey) ?? str(env[QUIVERAI_KEY_VAR]));
     case 'image':
+    case 'video':
     case 'realtime': {
       if (parsed.vendor === 'openai') return openAi('openai', config, env);
       const variable = str(config.apiKeyEnvar) ?? 'XAI_API_KEY';
@@ -321,8 +338,12 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
     case 'completion':
       return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
     case 'embedding':
+    case 'transcription':
       return [openAiKeyVar('openai', config)];
+    case 'quiverai':
+      return [QUIVERAI_KEY_VAR];
     case 'image':
+    case 'video':
     case 'realtime':
       return [parsed.vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config)];
     case 'responses':

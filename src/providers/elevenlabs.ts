@@ -6,13 +6,14 @@
 //
 // TTS with `streaming: true` uses the HTTP streaming endpoint (`/stream`, chunked audio), not promptfoo's
 // WebSocket: the same audio and the same output, `(streaming)` appended.
-import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { CallContext, ProviderResponse, ProviderSpec } from '../types.js';
 import { elevenLabsApiKey, elevenLabsKeyVar, keyHint, str, type ElevenLabsApi } from './credentials.js';
 import { postJson, withConfigHeaders, type PostJsonOptions, type PostJsonOutcome } from './http.js';
 import { keyedProvider, type Fail } from './keyed.js';
 import type { HttpProviderOptions } from './openai.js';
+import { multipart } from './multipart.js';
+import { readProjectFile } from './project-file.js';
 import { secretsInConfig } from './secrets.js';
 
 /** promptfoo's estimates (ElevenLabs' list prices): 50,000 characters or 600 seconds of audio per dollar. */
@@ -31,42 +32,6 @@ const REFUSED_TTS_KEYS: Record<string, string> = {
   pronunciationRules: 'creates a pronunciation dictionary first',
   pronunciationDictionaryId: 'applies a pronunciation dictionary',
 };
-
-/** An audio file named by a test: relative paths resolve against the suite's directory, then the working directory. */
-async function readAudio(reference: string, rootDir: string): Promise<{ file: string; bytes: Buffer }> {
-  const roots = [...new Set([path.resolve(rootDir), process.cwd()])];
-  for (const root of roots) {
-    const candidate = path.resolve(root, reference);
-    let file: string;
-    try {
-      file = await realpath(candidate);
-    } catch {
-      continue;
-    }
-    // A prompt can be written by the pull request: the file it names must be the project's, not the runner's.
-    const inside = roots.some(
-      (r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file)),
-    );
-    if (!inside) throw new Error(`the audio file ${file} is outside the suite's directory and the working directory`);
-    return { file, bytes: await readFile(file) };
-  }
-  throw new Error(`no audio file ${reference} (looked in ${roots.join(' and ')})`);
-}
-
-/** A multipart/form-data body, serialised by the platform's own FormData. */
-async function multipart(
-  fields: Record<string, string | number | boolean | undefined>,
-  file: { field: string; name: string; bytes: Buffer },
-): Promise<{ body: Buffer; contentType: string }> {
-  const form = new FormData();
-  form.append(file.field, new Blob([file.bytes]), file.name);
-  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, String(value));
-  const encoded = new Response(form);
-  return {
-    body: Buffer.from(await encoded.arrayBuffer()),
-    contentType: encoded.headers.get('content-type') ?? 'multipart/form-data',
-  };
-}
 
 interface Word {
   text?: unknown;
@@ -157,7 +122,7 @@ export function createElevenLabsProvider(
     if (typeof reference !== 'string' || !reference.trim())
       return fail('names no audio file: pass its path as the prompt or as vars.audioFile', false);
     try {
-      return await readAudio(reference.trim(), options.rootDir);
+      return await readProjectFile(reference.trim(), options.rootDir, 'audio file');
     } catch (err) {
       return fail(err instanceof Error ? err.message : String(err), false);
     }

@@ -9,17 +9,19 @@ import type { OpenAiFlavor } from './openai.js';
 export const SUPPORTED_PROVIDER_FORMS = [
   'echo',
   'openai:<model>',
-  'openai:chat|responses|completion|embedding|image:<model>',
+  'openai:chat|responses|completion|embedding|image|video|transcription:<model>',
   'anthropic:<model>',
   'anthropic:messages:<model>',
   'azure:chat|responses|completion|embedding:<deployment>',
   'azure:assistant:<assistant id>',
   'google:<model>',
   'google:image:<imagen model>',
+  'google:video:<veo model>',
   'google:live:<model>',
   'vertex:<model>',
   'bedrock:<model>',
   'bedrock:converse:<model>',
+  'bedrock:video:<nova-reel or luma-ray model>',
   'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
   'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
   'huggingface:text-generation:<model>',
@@ -31,6 +33,9 @@ export const SUPPORTED_PROVIDER_FORMS = [
   `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
   'openai:realtime:<model>',
   'xai:voice:<model>',
+  'xai:image|video:<model>',
+  'quiverai:<model>',
+  'openclaw[:<agent>]',
   'cloudflare-gateway:<provider>:<model>',
   'llama (a llama.cpp server)',
   'http',
@@ -66,6 +71,9 @@ export type ParsedId =
   | { kind: 'completion'; model: string; flavor: OpenAiFlavor }
   | { kind: 'embedding'; model: string }
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
+  | { kind: 'video'; vendor: 'openai' | 'xai'; model: string }
+  | { kind: 'transcription'; model: string }
+  | { kind: 'quiverai'; model: string }
   | { kind: 'image-host'; host: 'fal' | 'modelslab'; model: string }
   | { kind: 'hf-text'; model: string }
   | { kind: 'watsonx'; model: string }
@@ -76,10 +84,10 @@ export type ParsedId =
   | { kind: 'llamacpp' }
   | { kind: 'azure'; api: Exclude<OpenAiApi, 'responses'>; deployment: string }
   | { kind: 'assistant'; assistantId: string }
-  /** `api: 'image'` is Imagen's predict endpoint, `live` the Live API's socket; otherwise generateContent. */
-  | { kind: 'google'; model: string; api?: 'image' | 'live' }
+  /** `api: 'image'` is Imagen's predict endpoint, `live` the Live API's socket, `video` Veo; otherwise generateContent. */
+  | { kind: 'google'; model: string; api?: 'image' | 'live' | 'video' }
   | { kind: 'vertex'; model: string }
-  | { kind: 'bedrock'; model: string }
+  | { kind: 'bedrock'; model: string; api?: 'video' }
   | { kind: 'replicate'; replicate: 'text' | 'image' | 'moderation'; model: string }
   /** `variant` is the id's last part: the voice for tts, a label for the others. */
   | { kind: 'elevenlabs'; api: ElevenLabsApi; variant?: string }
@@ -110,19 +118,14 @@ const UNSUPPORTED: Record<string, string> = {
 /** `<vendor>:<api>` forms that are not a text model call promptgate speaks. */
 const UNSUPPORTED_APIS: Record<string, string> = {
   'openai:assistant': "uses OpenAI's Assistants API (threads and runs), which promptgate does not speak",
-  'openai:transcription': 'is an audio API, not a text model promptgate can grade',
-  'openai:video': 'is a video API, not a text model promptgate can grade',
   'openai:agents': 'runs the OpenAI Agents SDK, which promptgate does not embed',
   'openai:codex-sdk': 'runs the Codex SDK, which promptgate does not embed',
   'openai:chatkit': 'drives ChatKit in a browser, which promptgate does not do',
   'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
   'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
-  'google:video': 'is a video API, not a text model promptgate can grade',
   'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
   'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
-  'bedrock:video': 'is a video API, not a text model promptgate can grade',
   'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
-  'xai:video': 'is a video API, not a text model promptgate can grade',
   'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
   'huggingface:text-classification': 'is a classifier endpoint, not a chat model',
   'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
@@ -176,6 +179,9 @@ export function parseProviderId(id: string): ParsedId {
       if (api === 'embedding' || api === 'embeddings')
         return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
       if (api === 'image') return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
+      if (api === 'video') return { kind: 'video', vendor: 'openai', model: need(after(1), 'openai:video:<model>') };
+      if (api === 'transcription')
+        return { kind: 'transcription', model: need(after(1), 'openai:transcription:<model>') };
       if (api === 'realtime')
         return { kind: 'realtime', vendor: 'openai', model: need(after(1), 'openai:realtime:<model>') };
       if (rest.length === 1) {
@@ -210,13 +216,14 @@ export function parseProviderId(id: string): ParsedId {
       throw new UnknownProviderError(id, `uses an Azure OpenAI API promptgate does not speak`);
     }
     case 'google':
-      if (rest[0] === 'image' || rest[0] === 'live')
+      if (rest[0] === 'image' || rest[0] === 'live' || rest[0] === 'video')
         return { kind: 'google', api: rest[0], model: need(after(1), `google:${rest[0]}:<model>`) };
       return { kind: 'google', model: need(hostModel(rest), 'google:<model>') };
     case 'vertex':
       return { kind: 'vertex', model: need(hostModel(rest), 'vertex:<model>') };
     case 'bedrock':
       if (rest[0] === 'converse') return { kind: 'bedrock', model: need(after(1), 'bedrock:converse:<model>') };
+      if (rest[0] === 'video') return { kind: 'bedrock', api: 'video', model: need(after(1), 'bedrock:video:<model>') };
       return { kind: 'bedrock', model: need(after(0), 'bedrock:<model>') };
     case 'replicate': {
       const sub = rest[0] === 'image' || rest[0] === 'moderation' ? rest[0] : undefined;
@@ -243,10 +250,28 @@ export function parseProviderId(id: string): ParsedId {
     }
     case 'xai':
       if (rest[0] === 'image') return { kind: 'image', vendor: 'xai', model: need(after(1), 'xai:image:<model>') };
+      if (rest[0] === 'video') return { kind: 'video', vendor: 'xai', model: need(after(1), 'xai:video:<model>') };
       if (rest[0] === 'voice') return { kind: 'realtime', vendor: 'xai', model: need(after(1), 'xai:voice:<model>') };
       if (rest[0] === 'responses')
         return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };
       break;
+    case 'openclaw':
+      if (['agent', 'responses', 'embedding', 'embeddings', 'tools'].includes(rest[0] ?? ''))
+        throw new UnknownProviderError(
+          id,
+          `uses an OpenClaw API promptgate does not speak (it calls openclaw:<agent>, the gateway's chat completions)`,
+          CUSTOM_WORKAROUND,
+        );
+      // OpenClaw's model id for an agent on its OpenAI-compatible endpoint; the bare id is the default agent.
+      return { kind: 'chat', flavor: 'openai', host: 'openclaw', model: `openclaw/${hostModel(rest) || 'default'}` };
+    case 'quiverai':
+      if (rest[0] === 'vectorize')
+        throw new UnknownProviderError(
+          id,
+          'vectorizes an image, which promptgate does not send yet',
+          CUSTOM_WORKAROUND,
+        );
+      return { kind: 'quiverai', model: need(after(0), 'quiverai:<model>') };
     default:
       break;
   }

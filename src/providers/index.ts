@@ -148,6 +148,11 @@ async function createProvider(
         const { imagenModel } = await import('./google-image.js');
         return (await import('./vertex.js')).createVertexProvider(spec, imagenModel(parsed.model), { env });
       }
+      if (parsed.api === 'video')
+        return (await import('./google-video.js')).createGoogleVideoProvider(spec, parsed.model, {
+          env,
+          rootDir: options.rootDir,
+        });
       if (parsed.api === 'image')
         return (await import('./google-image.js')).createGoogleImageProvider(spec, parsed.model, { env });
       if (parsed.api === 'live') {
@@ -162,6 +167,11 @@ async function createProvider(
     case 'vertex':
       return (await import('./vertex.js')).createVertexProvider(spec, parsed.model, { env });
     case 'bedrock':
+      if (parsed.api === 'video')
+        return (await import('./bedrock-video.js')).createBedrockVideoProvider(spec, parsed.model, {
+          env,
+          rootDir: options.rootDir,
+        });
       return (await import('./bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
     case 'replicate':
       return (await import('./replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
@@ -169,6 +179,17 @@ async function createProvider(
       return (await import('./watsonx.js')).createWatsonxProvider(spec, parsed.model, { env });
     case 'hf-text':
       return (await import('./huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
+    case 'quiverai':
+      return (await import('./quiverai.js')).createQuiverAiProvider(spec, parsed.model, { env });
+    case 'transcription':
+      return (await import('./openai-transcription.js')).createTranscriptionProvider(spec, parsed.model, {
+        env,
+        rootDir: options.rootDir,
+      });
+    case 'video':
+      if (parsed.vendor === 'xai')
+        return (await import('./xai-video.js')).createXaiVideoProvider(spec, parsed.model, { env });
+      return (await import('./openai-video.js')).createOpenAiVideoProvider(spec, parsed.model, { env });
     case 'image-host':
       return (await import('./image-hosts.js')).createImageHostProvider(spec, parsed.host, parsed.model, { env });
     case 'elevenlabs':

@@ -12,6 +12,10 @@ import { secretsInConfig } from './secrets.js';
 
 export type ImageVendor = 'openai' | 'xai';
 
+/** xAI's API root: `apiBaseUrl` when set (the image and video APIs). */
+export const xaiBaseUrl = (config: Record<string, unknown>): string =>
+  (str(config.apiBaseUrl) ?? 'https://api.x.ai/v1').replace(/\/+$/, '');
+
 const isGptImage = (model: string) => model.startsWith('gpt-image');
 
 /** promptfoo's request: size (1024x1024), n (1), the response format where the model takes one, model-specific keys. */
@@ -29,14 +33,18 @@ export function imageBody(model: string, prompt: string, config: Record<string, 
   return body;
 }
 
-/** `![prompt](url)` with the prompt on one line, brackets softened and cut to 50 characters, as promptfoo writes it. */
-export function markdownImage(prompt: string, url: string): string {
+/** The prompt as promptfoo writes it in a media link: on one line, brackets softened, cut to 50 characters. */
+export function mediaAltText(prompt: string): string {
   const oneLine = prompt
     .replace(/\r?\n|\r/g, ' ')
     .replace(/\[/g, '(')
     .replace(/\]/g, ')');
-  const alt = oneLine.length > 50 ? `${oneLine.slice(0, 47)}...` : oneLine;
-  return `![${alt}](${url})`;
+  return oneLine.length > 50 ? `${oneLine.slice(0, 47)}...` : oneLine;
+}
+
+/** `![prompt](url)`, as promptfoo writes an image. */
+export function markdownImage(prompt: string, url: string): string {
+  return `![${mediaAltText(prompt)}](${url})`;
 }
 
 export function createImageProvider(
@@ -49,10 +57,7 @@ export function createImageProvider(
   const keyVar = vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config);
   const apiKey =
     vendor === 'xai' ? (str(config.apiKey) ?? str(options.env[keyVar])) : openAiApiKey('openai', config, options.env);
-  const base =
-    vendor === 'xai'
-      ? (str(config.apiBaseUrl) ?? 'https://api.x.ai/v1').replace(/\/+$/, '')
-      : openAiBaseUrl('openai', config, options.env);
+  const base = vendor === 'xai' ? xaiBaseUrl(config) : openAiBaseUrl('openai', config, options.env);
   const url = `${base}/images/generations`;
   const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
   const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
