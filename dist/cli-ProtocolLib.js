@@ -9,7 +9,7 @@ import { getRandomValues, createHash, createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { platform, release } from 'node:os';
 import { versions, env } from 'node:process';
-import { s as setCredentialFeature } from './cli-index2.js';
+import { s as setCredentialFeature } from './cli-index3.js';
 
 const state = {
     warningEmitted: false,

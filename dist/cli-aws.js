@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { s as str } from './cli-main.js';
 
 // AWS request signing for Bedrock and SageMaker: SigV4 by @smithy/signature-v4 (the AWS SDK's own signer, with
@@ -23,27 +24,37 @@ function awsCredentialSource(config, env) {
     }
     let chain;
     return async () => {
-        chain ??= import('./cli-index2.js').then(function (n) { return n.a; }).then(({ defaultProvider }) => defaultProvider(str(config.profile) ? { profile: str(config.profile) } : {}));
+        chain ??= import('./cli-index3.js').then(function (n) { return n.a; }).then(({ defaultProvider }) => defaultProvider(str(config.profile) ? { profile: str(config.profile) } : {}));
         return (await chain)();
     };
 }
-/** The headers of a signed JSON POST to `url` (host, date, payload hash, token, authorization), and the values to redact. */
-async function signAwsRequest(url, payload, service, region, credentials) {
+/**
+ * The headers of a signed request to `url` (host, date, payload hash, token, authorization), and the values to
+ * redact: a JSON POST by default, or a GET (an empty payload). S3 signs its path as sent and wants the payload's
+ * hash as a header.
+ */
+async function signAwsRequest(url, payload, service, region, credentials, method = 'POST') {
     const creds = await credentials();
     const [{ SignatureV4 }, { Sha256 }] = await Promise.all([
         import('./cli-dist-es.js'),
         import('./cli-module.js'),
     ]);
-    const signer = new SignatureV4({ service, region, credentials: creds, sha256: Sha256 });
+    const s3 = service === 's3';
+    const signer = new SignatureV4({ service, region, credentials: creds, sha256: Sha256, uriEscapePath: !s3 });
+    const headers = { host: url.host, accept: 'application/json' };
+    if (method === 'POST')
+        headers['content-type'] = 'application/json';
+    if (s3)
+        headers['x-amz-content-sha256'] = createHash('sha256').update(payload).digest('hex');
     const signed = await signer.sign({
-        method: 'POST',
+        method,
         protocol: url.protocol,
         hostname: url.hostname,
         ...(url.port ? { port: Number(url.port) } : {}),
         path: url.pathname,
-        query: {},
-        headers: { host: url.host, 'content-type': 'application/json', accept: 'application/json' },
-        body: payload,
+        query: Object.fromEntries(url.searchParams),
+        headers,
+        ...(method === 'POST' ? { body: payload } : {}),
     });
     return {
         headers: signed.headers,

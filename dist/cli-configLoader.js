@@ -1,4 +1,4 @@
-import { C as CredentialsProviderError, g as getProfileName, c as chain } from './cli-index2.js';
+import { C as CredentialsProviderError, g as getProfileName, c as chain } from './cli-index3.js';
 import { l as loadSharedConfigFiles } from './cli-loadSharedConfigFiles.js';
 
 function parseQueryString(querystring) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { C as CredentialsProviderError, s as setCredentialFeature } from './cli-index2.js';
+import { C as CredentialsProviderError, s as setCredentialFeature } from './cli-index3.js';
 import { e as externalDataInterceptor } from './cli-externalDataInterceptor.js';
 import './cli-getSSOTokenFromFile.js';
 import 'node:fs/promises';

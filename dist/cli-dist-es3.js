@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto
 import { promises } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { C as CredentialsProviderError, g as getProfileName, s as setCredentialFeature } from './cli-index2.js';
+import { C as CredentialsProviderError, g as getProfileName, s as setCredentialFeature } from './cli-index3.js';
 import { H as HttpRequest } from './cli-httpRequest.js';
 import { p as parseKnownFiles } from './cli-parseKnownFiles.js';
 import './cli-loadSharedConfigFiles.js';

@@ -1,6 +1,6 @@
 import { exec } from 'node:child_process';
 import { promisify } from 'node:util';
-import { s as setCredentialFeature, C as CredentialsProviderError, g as getProfileName } from './cli-index2.js';
+import { s as setCredentialFeature, C as CredentialsProviderError, g as getProfileName } from './cli-index3.js';
 import { e as externalDataInterceptor } from './cli-externalDataInterceptor.js';
 import { p as parseKnownFiles } from './cli-parseKnownFiles.js';
 import './cli-getSSOTokenFromFile.js';

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { C as CredentialsProviderError, s as setCredentialFeature } from './cli-index2.js';
+import { C as CredentialsProviderError, s as setCredentialFeature } from './cli-index3.js';
 import { H as HttpRequest } from './cli-httpRequest.js';
 import { s as sdkStreamMixin } from './cli-sdk-stream-mixin.js';
 import { p as parseRfc3339DateTime, N as NodeHttpHandler } from './cli-node-http-handler.js';

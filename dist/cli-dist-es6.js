@@ -1,4 +1,4 @@
-import { C as CredentialsProviderError, c as chain, s as setCredentialFeature, g as getProfileName } from './cli-index2.js';
+import { C as CredentialsProviderError, c as chain, s as setCredentialFeature, g as getProfileName } from './cli-index3.js';
 import { p as parseKnownFiles } from './cli-parseKnownFiles.js';
 import './cli-loadSharedConfigFiles.js';
 import 'node:path';
@@ -21,7 +21,7 @@ const resolveCredentialSource = (credentialSource, profileName, logger) => {
         },
         Environment: async (options) => {
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is Environment");
-            const { fromEnv } = await import('./cli-index2.js').then(function (n) { return n.i; });
+            const { fromEnv } = await import('./cli-index3.js').then(function (n) { return n.i; });
             return async () => fromEnv(options)().then(setNamedProvider);
         },
     };

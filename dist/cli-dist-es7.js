@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { P as ProviderError, C as CredentialsProviderError } from './cli-index2.js';
+import { P as ProviderError, C as CredentialsProviderError } from './cli-index3.js';
 import { p as parseUrl, l as loadConfig } from './cli-configLoader.js';
 import './cli-loadSharedConfigFiles.js';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { P as ProviderError, g as getProfileName, C as CredentialsProviderError, s as setCredentialFeature } from './cli-index2.js';
+import { P as ProviderError, g as getProfileName, C as CredentialsProviderError, s as setCredentialFeature } from './cli-index3.js';
 import { promises } from 'node:fs';
 import { g as getSSOTokenFilepath, a as getSSOTokenFromFile } from './cli-getSSOTokenFromFile.js';
 import { p as parseKnownFiles } from './cli-parseKnownFiles.js';

@@ -8,7 +8,7 @@ import 'node:fs';
 import './cli-node-http-handler.js';
 import 'node:https';
 import './cli-configLoader.js';
-import './cli-index2.js';
+import './cli-index3.js';
 import './cli-loadSharedConfigFiles.js';
 import 'node:path';
 import './cli-readFile.js';

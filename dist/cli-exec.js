@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { T as ConfigError, a as secretsInConfig, R as excerpt, c as cacheIdentityOf, S as redact } from './cli-main.js';
+import { S as ConfigError, a as secretsInConfig, U as excerpt, c as cacheIdentityOf, T as redact } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

@@ -2,7 +2,7 @@ import { createPrivateKey, createSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import https from 'node:https';
 import path from 'node:path';
-import { s as str, M as renderTemplateText, p as postJson, N as messageOf, U as configEnv, a as secretsInConfig, f as failure, V as isSecretHeader, c as cacheIdentityOf, T as ConfigError } from './cli-main.js';
+import { s as str, P as renderTemplateText, p as postJson, R as messageOf, V as configEnv, a as secretsInConfig, f as failure, W as isSecretHeader, c as cacheIdentityOf, S as ConfigError } from './cli-main.js';
 import { c as compileCode } from './cli-config-code.js';
 import 'node:fs';
 import 'node:os';

@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Y as picomatch, Z as nunjucks, _ as distExports, $ as posixRelative, a0 as loadSuite, a1 as suiteSecrets, N as messageOf } from './cli-main.js';
+import { Z as picomatch, _ as nunjucks, $ as distExports, a0 as posixRelative, a1 as loadSuite, a2 as suiteSecrets, R as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

@@ -7649,6 +7649,14 @@ const COMPATIBLE_HOSTS = {
         keyVar: 'DATABRICKS_TOKEN',
         docs: 'https://www.promptfoo.dev/docs/providers/databricks/',
     },
+    openclaw: {
+        // `openclaw:<agent>` calls the agent by OpenClaw's model id `openclaw/<agent>` (ids.ts) on the gateway;
+        // the gateway URL and token come from config (gateway_url, auth_token) or the env (credentials.ts).
+        baseUrl: 'http://127.0.0.1:18789/v1',
+        keyVar: 'OPENCLAW_GATEWAY_TOKEN',
+        keyOptional: true,
+        docs: 'https://www.promptfoo.dev/docs/providers/openclaw/',
+    },
     docker: {
         baseUrl: 'http://localhost:12434/engines/v1',
         baseUrlVar: 'DOCKER_MODEL_RUNNER_BASE_URL',
@@ -19786,6 +19794,13 @@ function hostBaseUrl(host, config, env) {
         const base = workspace.replace(/\/+$/, '');
         return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
     }
+    if (host === 'openclaw' && !str(config.apiBaseUrl)) {
+        // promptfoo's order: config.gateway_url, OPENCLAW_GATEWAY_URL, the local gateway (OPENCLAW_GATEWAY_PORT);
+        // a ws(s):// gateway URL is the same server over http(s).
+        const port = /^\d+$/.test(str(env.OPENCLAW_GATEWAY_PORT) ?? '') ? str(env.OPENCLAW_GATEWAY_PORT) : '18789';
+        const gateway = str(config.gateway_url) ?? str(env.OPENCLAW_GATEWAY_URL) ?? `http://127.0.0.1:${port}`;
+        return `${gateway.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '')}/v1`;
+    }
     if (host === 'helicone' && !str(config.apiBaseUrl)) {
         const gateway = (str(config.baseUrl) ?? 'http://localhost:8080').replace(/\/+$/, '');
         return str(config.router) ? `${gateway}/router/${str(config.router)}` : `${gateway}/ai`;
@@ -19810,6 +19825,10 @@ function hostSpec(spec, host, env) {
         ? { passthrough: { ...own, ...spec.config.passthrough } }
         : {};
     const keyVar = hostKeyVar(host, spec.config);
+    // OpenClaw's bearer secret may be written in its config as a token or a password.
+    const openClawSecret = host === 'openclaw' ? (str(spec.config.auth_token) ?? str(spec.config.auth_password)) : undefined;
+    if (openClawSecret && !str(spec.config.apiKey))
+        spec = { ...spec, config: { ...spec.config, apiKey: openClawSecret } };
     const placeholder = entry.placeholderKey && !str(spec.config.apiKey) && !str(env[keyVar]) ? { apiKey: entry.placeholderKey } : {};
     return {
         spec: {
@@ -19821,6 +19840,7 @@ function hostSpec(spec, host, env) {
 }
 /** Azure OpenAI: an `api-key` (config.apiKey, apiKeyEnvar, AZURE_API_KEY, AZURE_OPENAI_API_KEY) or an Entra bearer token. */
 const AZURE_KEY_VARS = ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY'];
+const QUIVERAI_KEY_VAR = 'QUIVERAI_API_KEY';
 const AZURE_TOKEN_VAR = 'AZURE_OPENAI_AD_TOKEN';
 function azureAuth(config, env) {
     const keyVars = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...AZURE_KEY_VARS];
@@ -19910,8 +19930,12 @@ function credentialsOf(parsed, config, env) {
         case 'completion':
             return openAi(parsed.flavor, config, env);
         case 'embedding':
+        case 'transcription':
             return openAi('openai', config, env);
+        case 'quiverai':
+            return keyed(QUIVERAI_KEY_VAR, str(config.apiKey) ?? str(env[QUIVERAI_KEY_VAR]));
         case 'image':
+        case 'video':
         case 'realtime': {
             if (parsed.vendor === 'openai')
                 return openAi('openai', config, env);
@@ -20024,8 +20048,12 @@ function workflowSecrets(parsed, config) {
         case 'completion':
             return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
         case 'embedding':
+        case 'transcription':
             return [openAiKeyVar('openai', config)];
+        case 'quiverai':
+            return [QUIVERAI_KEY_VAR];
         case 'image':
+        case 'video':
         case 'realtime':
             return [parsed.vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config)];
         case 'responses':
@@ -20072,17 +20100,19 @@ function keyHint(variables) {
 const SUPPORTED_PROVIDER_FORMS = [
     'echo',
     'openai:<model>',
-    'openai:chat|responses|completion|embedding|image:<model>',
+    'openai:chat|responses|completion|embedding|image|video|transcription:<model>',
     'anthropic:<model>',
     'anthropic:messages:<model>',
     'azure:chat|responses|completion|embedding:<deployment>',
     'azure:assistant:<assistant id>',
     'google:<model>',
     'google:image:<imagen model>',
+    'google:video:<veo model>',
     'google:live:<model>',
     'vertex:<model>',
     'bedrock:<model>',
     'bedrock:converse:<model>',
+    'bedrock:video:<nova-reel or luma-ray model>',
     'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
     'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
     'huggingface:text-generation:<model>',
@@ -20094,6 +20124,9 @@ const SUPPORTED_PROVIDER_FORMS = [
     `${Object.keys(COMPATIBLE_HOSTS).join('|')}:<model>`,
     'openai:realtime:<model>',
     'xai:voice:<model>',
+    'xai:image|video:<model>',
+    'quiverai:<model>',
+    'openclaw[:<agent>]',
     'cloudflare-gateway:<provider>:<model>',
     'llama (a llama.cpp server)',
     'http',
@@ -20132,19 +20165,14 @@ const UNSUPPORTED = {
 /** `<vendor>:<api>` forms that are not a text model call promptgate speaks. */
 const UNSUPPORTED_APIS = {
     'openai:assistant': "uses OpenAI's Assistants API (threads and runs), which promptgate does not speak",
-    'openai:transcription': 'is an audio API, not a text model promptgate can grade',
-    'openai:video': 'is a video API, not a text model promptgate can grade',
     'openai:agents': 'runs the OpenAI Agents SDK, which promptgate does not embed',
     'openai:codex-sdk': 'runs the Codex SDK, which promptgate does not embed',
     'openai:chatkit': 'drives ChatKit in a browser, which promptgate does not do',
     'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
     'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
-    'google:video': 'is a video API, not a text model promptgate can grade',
     'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
     'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
-    'bedrock:video': 'is a video API, not a text model promptgate can grade',
     'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
-    'xai:video': 'is a video API, not a text model promptgate can grade',
     'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
     'huggingface:text-classification': 'is a classifier endpoint, not a chat model',
     'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
@@ -20208,6 +20236,10 @@ function parseProviderId(id) {
                 return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
             if (api === 'image')
                 return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
+            if (api === 'video')
+                return { kind: 'video', vendor: 'openai', model: need(after(1), 'openai:video:<model>') };
+            if (api === 'transcription')
+                return { kind: 'transcription', model: need(after(1), 'openai:transcription:<model>') };
             if (api === 'realtime')
                 return { kind: 'realtime', vendor: 'openai', model: need(after(1), 'openai:realtime:<model>') };
             if (rest.length === 1) {
@@ -20249,7 +20281,7 @@ function parseProviderId(id) {
             throw new UnknownProviderError(id, `uses an Azure OpenAI API promptgate does not speak`);
         }
         case 'google':
-            if (rest[0] === 'image' || rest[0] === 'live')
+            if (rest[0] === 'image' || rest[0] === 'live' || rest[0] === 'video')
                 return { kind: 'google', api: rest[0], model: need(after(1), `google:${rest[0]}:<model>`) };
             return { kind: 'google', model: need(hostModel(rest), 'google:<model>') };
         case 'vertex':
@@ -20257,6 +20289,8 @@ function parseProviderId(id) {
         case 'bedrock':
             if (rest[0] === 'converse')
                 return { kind: 'bedrock', model: need(after(1), 'bedrock:converse:<model>') };
+            if (rest[0] === 'video')
+                return { kind: 'bedrock', api: 'video', model: need(after(1), 'bedrock:video:<model>') };
             return { kind: 'bedrock', model: need(after(0), 'bedrock:<model>') };
         case 'replicate': {
             const sub = rest[0] === 'image' || rest[0] === 'moderation' ? rest[0] : undefined;
@@ -20285,11 +20319,22 @@ function parseProviderId(id) {
         case 'xai':
             if (rest[0] === 'image')
                 return { kind: 'image', vendor: 'xai', model: need(after(1), 'xai:image:<model>') };
+            if (rest[0] === 'video')
+                return { kind: 'video', vendor: 'xai', model: need(after(1), 'xai:video:<model>') };
             if (rest[0] === 'voice')
                 return { kind: 'realtime', vendor: 'xai', model: need(after(1), 'xai:voice:<model>') };
             if (rest[0] === 'responses')
                 return { kind: 'responses', vendor: 'xai', model: need(after(1), 'xai:responses:<model>') };
             break;
+        case 'openclaw':
+            if (['agent', 'responses', 'embedding', 'embeddings', 'tools'].includes(rest[0] ?? ''))
+                throw new UnknownProviderError(id, `uses an OpenClaw API promptgate does not speak (it calls openclaw:<agent>, the gateway's chat completions)`, CUSTOM_WORKAROUND);
+            // OpenClaw's model id for an agent on its OpenAI-compatible endpoint; the bare id is the default agent.
+            return { kind: 'chat', flavor: 'openai', host: 'openclaw', model: `openclaw/${hostModel(rest) || 'default'}` };
+        case 'quiverai':
+            if (rest[0] === 'vectorize')
+                throw new UnknownProviderError(id, 'vectorizes an image, which promptgate does not send yet', CUSTOM_WORKAROUND);
+            return { kind: 'quiverai', model: need(after(0), 'quiverai:<model>') };
     }
     if (COMPATIBLE_HOSTS[prefix]) {
         if (prefix === 'huggingface' && rest[0] === 'text-generation')
@@ -20438,6 +20483,11 @@ async function createProvider(spec, parsed, options, env, where, key) {
                 const { imagenModel } = await import('./cli-google-image.js');
                 return (await import('./cli-vertex.js')).createVertexProvider(spec, imagenModel(parsed.model), { env });
             }
+            if (parsed.api === 'video')
+                return (await import('./cli-google-video.js')).createGoogleVideoProvider(spec, parsed.model, {
+                    env,
+                    rootDir: options.rootDir,
+                });
             if (parsed.api === 'image')
                 return (await import('./cli-google-image.js')).createGoogleImageProvider(spec, parsed.model, { env });
             if (parsed.api === 'live') {
@@ -20452,6 +20502,11 @@ async function createProvider(spec, parsed, options, env, where, key) {
         case 'vertex':
             return (await import('./cli-vertex.js')).createVertexProvider(spec, parsed.model, { env });
         case 'bedrock':
+            if (parsed.api === 'video')
+                return (await import('./cli-bedrock-video.js')).createBedrockVideoProvider(spec, parsed.model, {
+                    env,
+                    rootDir: options.rootDir,
+                });
             return (await import('./cli-bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
         case 'replicate':
             return (await import('./cli-replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
@@ -20459,6 +20514,17 @@ async function createProvider(spec, parsed, options, env, where, key) {
             return (await import('./cli-watsonx.js')).createWatsonxProvider(spec, parsed.model, { env });
         case 'hf-text':
             return (await import('./cli-huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
+        case 'quiverai':
+            return (await import('./cli-quiverai.js')).createQuiverAiProvider(spec, parsed.model, { env });
+        case 'transcription':
+            return (await import('./cli-openai-transcription.js')).createTranscriptionProvider(spec, parsed.model, {
+                env,
+                rootDir: options.rootDir,
+            });
+        case 'video':
+            if (parsed.vendor === 'xai')
+                return (await import('./cli-xai-video.js')).createXaiVideoProvider(spec, parsed.model, { env });
+            return (await import('./cli-openai-video.js')).createOpenAiVideoProvider(spec, parsed.model, { env });
         case 'image-host':
             return (await import('./cli-image-hosts.js')).createImageHostProvider(spec, parsed.host, parsed.model, { env });
         case 'elevenlabs':
@@ -62638,4 +62704,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { posixRelative as $, AWS_BEDROCK_TOKEN_VAR as A, watsonxAuth as B, ConfigDocumentSchema as C, hfToken as D, imageHostKeyVar as E, applyPassthrough as F, GOOGLE_KEY_VARS as G, HF_TOKEN_VARS as H, missingKeyMessage as I, BODY_PARAMS as J, elevenLabsApiKey as K, elevenLabsKeyVar as L, renderTemplateText as M, messageOf as N, parseScriptReference as O, loadScriptFunction as P, buildFunctionBody as Q, excerpt as R, redact as S, ConfigError as T, configEnv as U, isSecretHeader as V, commonjsGlobal as W, getDefaultExportFromCjs as X, picomatch as Y, nunjucks as Z, distExports$1 as _, secretsInConfig as a, loadSuite as a0, suiteSecrets$1 as a1, UserError as a2, UsageError as a3, gate as a4, stableStringify as a5, stableJson as a6, WORK_DIR as a7, repoPaths as a8, MissingCredentialsError as a9, openCache as aA, Limiters as aB, memoizedRender as aC, combineVerdicts as aD, shardCaseFilter as aE, failOnWords as aF, parseChatMessages as aG, DEFAULT_FAIL_POLICY as aH, sampleNote as aI, reviewBlocks as aJ, parseShard as aK, spendPlanText as aL, excessSentence as aM, EXIT_INTERRUPTED as aN, checkFailure as aO, EXIT_CHECK_FAILED as aP, requireDefaultConfig as aQ, createReviewProgress as aR, budgetOption as aS, CACHE_DIR as aT, main$1 as aU, resolvePrompts as aa, requiredCredentials as ab, addCalls as ac, countCalls as ad, decideVerdict as ae, evaluateSuite as af, planIdentities as ag, withinBudget as ah, budgetExcess as ai, planEvaluation as aj, mergeSpendPlans as ak, sha256Hex as al, object as am, array as an, string as ao, number as ap, _enum as aq, MAX_SHARDS as ar, literal as as, looseObject as at, boolean as au, record as av, unknown as aw, shardOf as ax, summarizeStats as ay, silentLogger as az, copyConfigParams as b, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };
+export { distExports$1 as $, AWS_BEDROCK_TOKEN_VAR as A, watsonxAuth as B, ConfigDocumentSchema as C, hfToken as D, imageHostKeyVar as E, applyPassthrough as F, GOOGLE_KEY_VARS as G, HF_TOKEN_VARS as H, missingKeyMessage as I, BODY_PARAMS as J, elevenLabsApiKey as K, elevenLabsKeyVar as L, parseScriptReference as M, loadScriptFunction as N, buildFunctionBody as O, renderTemplateText as P, QUIVERAI_KEY_VAR as Q, messageOf as R, ConfigError as S, redact as T, excerpt as U, configEnv as V, isSecretHeader as W, commonjsGlobal as X, getDefaultExportFromCjs as Y, picomatch as Z, nunjucks as _, secretsInConfig as a, posixRelative as a0, loadSuite as a1, suiteSecrets$1 as a2, UserError as a3, UsageError as a4, gate as a5, stableStringify as a6, stableJson as a7, WORK_DIR as a8, repoPaths as a9, silentLogger as aA, openCache as aB, Limiters as aC, memoizedRender as aD, combineVerdicts as aE, shardCaseFilter as aF, failOnWords as aG, parseChatMessages as aH, DEFAULT_FAIL_POLICY as aI, sampleNote as aJ, reviewBlocks as aK, parseShard as aL, spendPlanText as aM, excessSentence as aN, EXIT_INTERRUPTED as aO, checkFailure as aP, EXIT_CHECK_FAILED as aQ, requireDefaultConfig as aR, createReviewProgress as aS, budgetOption as aT, CACHE_DIR as aU, main$1 as aV, MissingCredentialsError as aa, resolvePrompts as ab, requiredCredentials as ac, addCalls as ad, countCalls as ae, decideVerdict as af, evaluateSuite as ag, planIdentities as ah, withinBudget as ai, budgetExcess as aj, planEvaluation as ak, mergeSpendPlans as al, sha256Hex as am, object as an, array as ao, string as ap, number as aq, _enum as ar, MAX_SHARDS as as, literal as at, looseObject as au, boolean as av, record as aw, unknown as ax, shardOf as ay, summarizeStats as az, copyConfigParams as b, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };

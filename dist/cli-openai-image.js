@@ -22,6 +22,8 @@ import 'node:events';
 import './cli-azure.js';
 import './cli-openai-completions.js';
 
+/** xAI's API root: `apiBaseUrl` when set (the image and video APIs). */
+const xaiBaseUrl = (config) => (str(config.apiBaseUrl) ?? 'https://api.x.ai/v1').replace(/\/+$/, '');
 const isGptImage = (model) => model.startsWith('gpt-image');
 /** promptfoo's request: size (1024x1024), n (1), the response format where the model takes one, model-specific keys. */
 function imageBody(model, prompt, config) {
@@ -40,22 +42,23 @@ function imageBody(model, prompt, config) {
             body[key] = config[key];
     return body;
 }
-/** `![prompt](url)` with the prompt on one line, brackets softened and cut to 50 characters, as promptfoo writes it. */
-function markdownImage(prompt, url) {
+/** The prompt as promptfoo writes it in a media link: on one line, brackets softened, cut to 50 characters. */
+function mediaAltText(prompt) {
     const oneLine = prompt
         .replace(/\r?\n|\r/g, ' ')
         .replace(/\[/g, '(')
         .replace(/\]/g, ')');
-    const alt = oneLine.length > 50 ? `${oneLine.slice(0, 47)}...` : oneLine;
-    return `![${alt}](${url})`;
+    return oneLine.length > 50 ? `${oneLine.slice(0, 47)}...` : oneLine;
+}
+/** `![prompt](url)`, as promptfoo writes an image. */
+function markdownImage(prompt, url) {
+    return `![${mediaAltText(prompt)}](${url})`;
 }
 function createImageProvider(spec, vendor, model, options) {
     const { config } = spec;
     const keyVar = vendor === 'xai' ? (str(config.apiKeyEnvar) ?? 'XAI_API_KEY') : openAiKeyVar('openai', config);
     const apiKey = vendor === 'xai' ? (str(config.apiKey) ?? str(options.env[keyVar])) : openAiApiKey('openai', config, options.env);
-    const base = vendor === 'xai'
-        ? (str(config.apiBaseUrl) ?? 'https://api.x.ai/v1').replace(/\/+$/, '')
-        : openAiBaseUrl('openai', config, options.env);
+    const base = vendor === 'xai' ? xaiBaseUrl(config) : openAiBaseUrl('openai', config, options.env);
     const url = `${base}/images/generations`;
     const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
     const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
@@ -85,4 +88,4 @@ function createImageProvider(spec, vendor, model, options) {
     });
 }
 
-export { createImageProvider, imageBody, markdownImage };
+export { createImageProvider, imageBody, markdownImage, mediaAltText, xaiBaseUrl };

@@ -1,4 +1,4 @@
-import { W as commonjsGlobal, X as getDefaultExportFromCjs } from './cli-main.js';
+import { X as commonjsGlobal, Y as getDefaultExportFromCjs } from './cli-main.js';
 import { r as requireBigInteger } from './cli-BigInteger.js';
 
 function _mergeNamespaces(n, m) {

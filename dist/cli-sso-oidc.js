@@ -15,7 +15,7 @@ import 'node:fs/promises';
 import './cli-httpRequest.js';
 import 'node:stream';
 import 'node:process';
-import './cli-index2.js';
+import './cli-index3.js';
 import './cli-sdk-stream-mixin.js';
 import 'node:https';
 

@@ -17,7 +17,7 @@ function parse(data) {
     }
 }
 async function openJsonSocket(url, options = {}) {
-    const { WebSocket } = await import('./cli-index3.js').then(function (n) { return n.i; });
+    const { WebSocket } = await import('./cli-index2.js').then(function (n) { return n.i; });
     const socket = new WebSocket(url, options.headers ? { headers: options.headers } : undefined);
     socket.binaryType = 'arraybuffer';
     const inbox = [];

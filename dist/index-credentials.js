@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { anthropicApiKey, anthropicKeyVar } from './index-anthropic.js';
 import { openAiApiKey, openAiKeyVar } from './index-openai.js';
-import { b as isRunnerVariable } from './index-secrets.js';
+import { i as isRunnerVariable } from './index-secrets.js';
 
 // Hosts that speak OpenAI's chat completions under their own name (`openrouter:<model>`, `groq:<model>`, ...):
 // each is the OpenAI wire format with its own base URL and key variable, as promptfoo documents them.
@@ -85,6 +85,14 @@ const COMPATIBLE_HOSTS = {
         baseUrlVar: 'DATABRICKS_WORKSPACE_URL',
         keyVar: 'DATABRICKS_TOKEN',
         docs: 'https://www.promptfoo.dev/docs/providers/databricks/',
+    },
+    openclaw: {
+        // `openclaw:<agent>` calls the agent by OpenClaw's model id `openclaw/<agent>` (ids.ts) on the gateway;
+        // the gateway URL and token come from config (gateway_url, auth_token) or the env (credentials.ts).
+        baseUrl: 'http://127.0.0.1:18789/v1',
+        keyVar: 'OPENCLAW_GATEWAY_TOKEN',
+        keyOptional: true,
+        docs: 'https://www.promptfoo.dev/docs/providers/openclaw/',
     },
     docker: {
         baseUrl: 'http://localhost:12434/engines/v1',
@@ -183,6 +191,13 @@ function hostBaseUrl(host, config, env) {
         const base = workspace.replace(/\/+$/, '');
         return base.endsWith('/serving-endpoints') ? base : `${base}/serving-endpoints`;
     }
+    if (host === 'openclaw' && !str(config.apiBaseUrl)) {
+        // promptfoo's order: config.gateway_url, OPENCLAW_GATEWAY_URL, the local gateway (OPENCLAW_GATEWAY_PORT);
+        // a ws(s):// gateway URL is the same server over http(s).
+        const port = /^\d+$/.test(str(env.OPENCLAW_GATEWAY_PORT) ?? '') ? str(env.OPENCLAW_GATEWAY_PORT) : '18789';
+        const gateway = str(config.gateway_url) ?? str(env.OPENCLAW_GATEWAY_URL) ?? `http://127.0.0.1:${port}`;
+        return `${gateway.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '')}/v1`;
+    }
     if (host === 'helicone' && !str(config.apiBaseUrl)) {
         const gateway = (str(config.baseUrl) ?? 'http://localhost:8080').replace(/\/+$/, '');
         return str(config.router) ? `${gateway}/router/${str(config.router)}` : `${gateway}/ai`;
@@ -207,6 +222,10 @@ function hostSpec(spec, host, env) {
         ? { passthrough: { ...own, ...spec.config.passthrough } }
         : {};
     const keyVar = hostKeyVar(host, spec.config);
+    // OpenClaw's bearer secret may be written in its config as a token or a password.
+    const openClawSecret = host === 'openclaw' ? (str(spec.config.auth_token) ?? str(spec.config.auth_password)) : undefined;
+    if (openClawSecret && !str(spec.config.apiKey))
+        spec = { ...spec, config: { ...spec.config, apiKey: openClawSecret } };
     const placeholder = entry.placeholderKey && !str(spec.config.apiKey) && !str(env[keyVar]) ? { apiKey: entry.placeholderKey } : {};
     return {
         spec: {
@@ -218,6 +237,7 @@ function hostSpec(spec, host, env) {
 }
 /** Azure OpenAI: an `api-key` (config.apiKey, apiKeyEnvar, AZURE_API_KEY, AZURE_OPENAI_API_KEY) or an Entra bearer token. */
 const AZURE_KEY_VARS = ['AZURE_API_KEY', 'AZURE_OPENAI_API_KEY'];
+const QUIVERAI_KEY_VAR = 'QUIVERAI_API_KEY';
 const AZURE_TOKEN_VAR = 'AZURE_OPENAI_AD_TOKEN';
 function azureAuth(config, env) {
     const keyVars = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...AZURE_KEY_VARS];
@@ -307,8 +327,12 @@ function credentialsOf(parsed, config, env) {
         case 'completion':
             return openAi(parsed.flavor, config, env);
         case 'embedding':
+        case 'transcription':
             return openAi('openai', config, env);
+        case 'quiverai':
+            return keyed(QUIVERAI_KEY_VAR, str(config.apiKey) ?? str(env[QUIVERAI_KEY_VAR]));
         case 'image':
+        case 'video':
         case 'realtime': {
             if (parsed.vendor === 'openai')
                 return openAi('openai', config, env);
@@ -417,4 +441,4 @@ function keyHint(variables) {
     return `check ${variables}, or apiKey in this provider's config`;
 }
 
-export { AWS_BEDROCK_TOKEN_VAR as A, COMPATIBLE_HOSTS as C, ELEVENLABS_APIS as E, GOOGLE_KEY_VARS as G, HF_TOKEN_VARS as H, azureAuth as a, elevenLabsKeyVar as b, hostModel as c, credentialsOf as d, elevenLabsApiKey as e, checkConfigEnvNames as f, googleApiKey as g, hfToken as h, imageHostKeyVar as i, hostSpec as j, keyHint as k, missingKeyMessage as m, str as s, watsonxAuth as w };
+export { AWS_BEDROCK_TOKEN_VAR as A, COMPATIBLE_HOSTS as C, ELEVENLABS_APIS as E, GOOGLE_KEY_VARS as G, HF_TOKEN_VARS as H, QUIVERAI_KEY_VAR as Q, azureAuth as a, elevenLabsKeyVar as b, hostModel as c, credentialsOf as d, elevenLabsApiKey as e, checkConfigEnvNames as f, googleApiKey as g, hfToken as h, imageHostKeyVar as i, hostSpec as j, keyHint as k, missingKeyMessage as m, str as s, watsonxAuth as w };

@@ -1,8 +1,9 @@
-import { realpath, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { s as str, e as elevenLabsApiKey, b as elevenLabsKeyVar, k as keyHint } from './index-credentials.js';
 import { w as withConfigHeaders, p as postJson } from './index-http.js';
 import { k as keyedProvider } from './index-keyed.js';
+import { m as multipart } from './index-multipart.js';
+import { r as readProjectFile } from './index-project-file.js';
 import { s as secretsInConfig } from './index-secrets.js';
 import 'node:fs';
 import 'node:os';
@@ -15,6 +16,7 @@ import 'path';
 import './index-openai.js';
 import './index-errors.js';
 import './index-tool-callbacks.js';
+import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
@@ -47,39 +49,6 @@ const REFUSED_TTS_KEYS = {
     pronunciationRules: 'creates a pronunciation dictionary first',
     pronunciationDictionaryId: 'applies a pronunciation dictionary',
 };
-/** An audio file named by a test: relative paths resolve against the suite's directory, then the working directory. */
-async function readAudio(reference, rootDir) {
-    const roots = [...new Set([path.resolve(rootDir), process.cwd()])];
-    for (const root of roots) {
-        const candidate = path.resolve(root, reference);
-        let file;
-        try {
-            file = await realpath(candidate);
-        }
-        catch {
-            continue;
-        }
-        // A prompt can be written by the pull request: the file it names must be the project's, not the runner's.
-        const inside = roots.some((r) => !path.relative(r, file).startsWith('..') && !path.isAbsolute(path.relative(r, file)));
-        if (!inside)
-            throw new Error(`the audio file ${file} is outside the suite's directory and the working directory`);
-        return { file, bytes: await readFile(file) };
-    }
-    throw new Error(`no audio file ${reference} (looked in ${roots.join(' and ')})`);
-}
-/** A multipart/form-data body, serialised by the platform's own FormData. */
-async function multipart(fields, file) {
-    const form = new FormData();
-    form.append(file.field, new Blob([file.bytes]), file.name);
-    for (const [name, value] of Object.entries(fields))
-        if (value !== undefined)
-            form.append(name, String(value));
-    const encoded = new Response(form);
-    return {
-        body: Buffer.from(await encoded.arrayBuffer()),
-        contentType: encoded.headers.get('content-type') ?? 'multipart/form-data',
-    };
-}
 const timestamp = (seconds) => {
     const ms = Math.max(0, Math.round(seconds * 1000));
     const pad = (n, width = 2) => String(n).padStart(width, '0');
@@ -132,7 +101,7 @@ function createElevenLabsProvider(spec, api, variant, options) {
         if (typeof reference !== 'string' || !reference.trim())
             return fail('names no audio file: pass its path as the prompt or as vars.audioFile', false);
         try {
-            return await readAudio(reference.trim(), options.rootDir);
+            return await readProjectFile(reference.trim(), options.rootDir, 'audio file');
         }
         catch (err) {
             return fail(err instanceof Error ? err.message : String(err), false);

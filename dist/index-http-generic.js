@@ -7,7 +7,7 @@ import { r as renderTemplateText } from './index-prices.js';
 import { c as compileCode } from './index-config-code.js';
 import { s as str } from './index-credentials.js';
 import { p as postJson, f as failure } from './index-http.js';
-import { a as configEnv, s as secretsInConfig, i as isSecretHeader, c as cacheIdentityOf } from './index-secrets.js';
+import { a as configEnv, s as secretsInConfig, b as isSecretHeader, c as cacheIdentityOf } from './index-secrets.js';
 import './index-_commonjsHelpers.js';
 import 'events';
 import 'fs';

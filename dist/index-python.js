@@ -17,14 +17,14 @@ import './index-_commonjsHelpers.js';
 import 'events';
 import 'fs';
 import 'path';
-import './index-openai.js';
-import './index-tool-callbacks.js';
-import 'process';
-import 'buffer';
 import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import './index-openai.js';
+import './index-tool-callbacks.js';
+import 'process';
+import 'buffer';
 
 // `file://provider.py[:function]` and `python:provider.py` — promptfoo's Python provider contract: a function
 // (default `call_api`, sync or async) called as `call_api(prompt, options, context)` with options `{id, config}`

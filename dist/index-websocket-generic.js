@@ -18,12 +18,12 @@ import 'node:url';
 import 'node:fs';
 import 'node:os';
 import './index-anthropic.js';
-import './index-openai.js';
 import 'node:crypto';
 import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import './index-openai.js';
 
 // promptfoo's WebSocket provider (`ws://…` / `wss://…` ids): the suite's own socket endpoint. The message is
 // `messageTemplate` rendered with the test's vars and `prompt`; the answer is the first message back, read by
