@@ -57,6 +57,8 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'model-graded-factuality',
   'model-graded-closedqa',
   'is-valid-openai-tools-call',
+  'is-valid-function-call',
+  'is-valid-openai-function-call',
   'g-eval',
   'context-faithfulness',
   'context-recall',

@@ -17,8 +17,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
   moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
   guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
-  'is-valid-function-call': NEEDS_PROVIDER_DATA,
-  'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
   perplexity: NEEDS_PROVIDER_DATA,
   'perplexity-score': NEEDS_PROVIDER_DATA,
   'tool-call-f1': NEEDS_PROVIDER_DATA,
