@@ -6,6 +6,7 @@ import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from 
 import { ConfigError, messageOf } from '../errors.js';
 import { aggregate, NO_ASSERTIONS } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
+import { conversationAssertions } from './conversation.js';
 import { factualityAssertions } from './factuality.js';
 import { gEvalAssertions } from './g-eval.js';
 import { htmlAssertions } from './html.js';
@@ -64,6 +65,7 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'context-recall',
   'context-relevance',
   'answer-relevance',
+  'conversation-relevance',
   'select-best',
   'max-score',
   'is-xml',
@@ -93,6 +95,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...toolAssertions,
   ...gEvalAssertions,
   ...ragAssertions,
+  ...conversationAssertions,
   ...comparisonAssertions,
   ...xmlAssertions,
   ...sqlAssertions,
@@ -118,6 +121,9 @@ export function graderCalls(assertion: { type: string; value?: unknown }): { per
     'context-relevance': 1,
     'context-faithfulness': 2, // the statements, then the verdicts
     'answer-relevance': 3, // three guessed questions
+    // One per conversation window (a turn of the _conversation var; one without it), plus a summary of the
+    // irrelevancies when some window is not relevant: the single-turn case's most.
+    'conversation-relevance': 2,
   };
   return {
     perCase: perCase[type as SupportedAssertionType] ?? 0,
