@@ -18,6 +18,7 @@ import { pythonAssertions } from './python.js';
 import { ragAssertions } from './rag.js';
 import { comparisonAssertions, isComparison } from './select-best.js';
 import { scriptAssertions } from './script.js';
+import { searchRubricAssertions } from './search-rubric.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
 import { toolAssertions } from './tools.js';
@@ -49,6 +50,7 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'cost',
   'word-count',
   'llm-rubric',
+  'search-rubric',
   'similar',
   'similar:cosine',
   'similar:dot',
@@ -89,6 +91,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...scriptAssertions,
   ...performanceAssertions,
   ...modelGradedAssertions,
+  ...searchRubricAssertions,
   ...similarityAssertions,
   ...pythonAssertions,
   ...factualityAssertions,
@@ -113,6 +116,7 @@ export function graderCalls(assertion: { type: string; value?: unknown }): { per
   const criteria = Array.isArray(assertion.value) ? assertion.value.length : 1;
   const perCase: Partial<Record<SupportedAssertionType, number>> = {
     'llm-rubric': 1,
+    'search-rubric': 1,
     factuality: 1,
     'model-graded-factuality': 1,
     'model-graded-closedqa': 1,

@@ -11,7 +11,6 @@ const NEEDS_PACKAGE =
   'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 
 export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
-  'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
   'agent-rubric': MODEL_GRADED,
   classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
   moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
