@@ -43,3 +43,45 @@ test('no tools in the provider config fails with the reason', async () => {
   const result = await check([call('get_weather', { city: 'Oslo' })], {});
   expect(result.assertions[0].reason).toBe('No tools configured in provider, but output contains tool calls');
 });
+
+describe('is-valid-function-call (legacy OpenAI functions, as promptfoo 0.123.1 checks them)', () => {
+  const functions = [tools[0].function];
+  const fnCall = (name: string, args: unknown) => ({ name, arguments: JSON.stringify(args) });
+  const checkFn = (output: unknown, type = 'is-valid-function-call', extra: Record<string, unknown> = {}) =>
+    scoreTest(context(output, { assert: [{ type }] }, { providerConfig: { functions }, ...extra }));
+
+  test.each([
+    ['a call that matches the schema', fnCall('get_weather', { city: 'Oslo' }), true, /Assertion passed/],
+    ['the call as JSON text', JSON.stringify(fnCall('get_weather', { city: 'Oslo' })), true, /passed/],
+    ['an object holding function_call', { function_call: fnCall('get_weather', { city: 'Oslo' }) }, true, /passed/],
+    ['arguments that miss a required property', fnCall('get_weather', {}), false, /does not match schema/],
+    ['an undeclared function', fnCall('get_time', {}), false, /no function with that name/],
+    ['arguments that are not JSON', { name: 'get_weather', arguments: '{city' }, false, /JSON/],
+    ['plain text', 'It is sunny.', false, /did not return a valid-looking function call/],
+  ])('%s → pass %s', async (_name, output, pass, reason) => {
+    for (const type of ['is-valid-function-call', 'is-valid-openai-function-call']) {
+      const result = await checkFn(output, type);
+      expect(result.error).toBeUndefined();
+      expect(result.pass).toBe(pass);
+      expect(result.score).toBe(pass ? 1 : 0);
+      expect(result.assertions[0].reason).toMatch(reason);
+    }
+  });
+
+  test('no functions configured: the call names no function (a fail)', async () => {
+    const result = await checkFn(fnCall('get_weather', { city: 'Oslo' }), 'is-valid-function-call', {
+      providerConfig: {},
+    });
+    expect(result.pass).toBe(false);
+    expect(result.assertions[0].reason).toMatch(/no function with that name/);
+  });
+
+  test('a Google provider (functionDeclarations) and the not- form are errors, not silent checks', async () => {
+    const google = await checkFn(fnCall('get_weather', { city: 'Oslo' }), 'is-valid-function-call', {
+      providerId: 'google:gemini-2.0-flash',
+    });
+    expect(google.error).toMatch(/functionDeclarations/);
+    const inverse = await checkFn(fnCall('get_weather', { city: 'Oslo' }), 'not-is-valid-function-call');
+    expect(inverse.error).toMatch(/not supported/);
+  });
+});

@@ -108,6 +108,19 @@ describe('openai chat: success', () => {
     expect(JSON.parse(response.output as string)).toEqual(toolCalls);
   });
 
+  it('returns a legacy function call (config.functions) as JSON when the message has no content', async () => {
+    const functionCall = { name: 'lookup', arguments: '{"q":"x"}' };
+    server.fail({
+      kind: 'status',
+      status: 200,
+      body: JSON.stringify({
+        choices: [{ message: { role: 'assistant', content: null, function_call: functionCall } }],
+      }),
+    });
+    const response = await call(await openai(), 'call a function');
+    expect(JSON.parse(response.output as string)).toEqual(functionCall);
+  });
+
   it('passes extra headers through and reads base URL and key from the environment', async () => {
     const provider = await resolveProvider(
       { id: 'openai:gpt-4o', config: { headers: { 'X-Team': 'prompts' } } },

@@ -6,6 +6,7 @@ import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from 
 import { ConfigError, messageOf } from '../errors.js';
 import { aggregate, NO_ASSERTIONS } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
+import { conversationAssertions } from './conversation.js';
 import { factualityAssertions } from './factuality.js';
 import { gEvalAssertions } from './g-eval.js';
 import { htmlAssertions } from './html.js';
@@ -17,6 +18,7 @@ import { pythonAssertions } from './python.js';
 import { ragAssertions } from './rag.js';
 import { comparisonAssertions, isComparison } from './select-best.js';
 import { scriptAssertions } from './script.js';
+import { searchRubricAssertions } from './search-rubric.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
 import { toolAssertions } from './tools.js';
@@ -48,6 +50,7 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'cost',
   'word-count',
   'llm-rubric',
+  'search-rubric',
   'similar',
   'similar:cosine',
   'similar:dot',
@@ -57,11 +60,14 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'model-graded-factuality',
   'model-graded-closedqa',
   'is-valid-openai-tools-call',
+  'is-valid-function-call',
+  'is-valid-openai-function-call',
   'g-eval',
   'context-faithfulness',
   'context-recall',
   'context-relevance',
   'answer-relevance',
+  'conversation-relevance',
   'select-best',
   'max-score',
   'is-xml',
@@ -85,12 +91,14 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...scriptAssertions,
   ...performanceAssertions,
   ...modelGradedAssertions,
+  ...searchRubricAssertions,
   ...similarityAssertions,
   ...pythonAssertions,
   ...factualityAssertions,
   ...toolAssertions,
   ...gEvalAssertions,
   ...ragAssertions,
+  ...conversationAssertions,
   ...comparisonAssertions,
   ...xmlAssertions,
   ...sqlAssertions,
@@ -108,6 +116,7 @@ export function graderCalls(assertion: { type: string; value?: unknown }): { per
   const criteria = Array.isArray(assertion.value) ? assertion.value.length : 1;
   const perCase: Partial<Record<SupportedAssertionType, number>> = {
     'llm-rubric': 1,
+    'search-rubric': 1,
     factuality: 1,
     'model-graded-factuality': 1,
     'model-graded-closedqa': 1,
@@ -116,6 +125,9 @@ export function graderCalls(assertion: { type: string; value?: unknown }): { per
     'context-relevance': 1,
     'context-faithfulness': 2, // the statements, then the verdicts
     'answer-relevance': 3, // three guessed questions
+    // One per conversation window (a turn of the _conversation var; one without it), plus a summary of the
+    // irrelevancies when some window is not relevant: the single-turn case's most.
+    'conversation-relevance': 2,
   };
   return {
     perCase: perCase[type as SupportedAssertionType] ?? 0,

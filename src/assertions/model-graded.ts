@@ -147,7 +147,7 @@ export async function askGrader(
 }
 
 /** Inverted score for not-llm-rubric, clamped to [0, 1] so an odd grader score cannot overflow. */
-function invertScore(score: number): number {
+export function invertScore(score: number): number {
   return Math.min(1, Math.max(0, 1 - (Number.isFinite(score) ? score : 0)));
 }
 

@@ -72,6 +72,45 @@ const isValidOpenAiToolsCall: AssertionHandler = async ({ output, ctx, inverse }
   return { pass: true, score: 1, reason: 'Assertion passed' };
 };
 
+/**
+ * is-valid-function-call / is-valid-openai-function-call (promptfoo's functionToolCall.ts with the OpenAI chat
+ * provider's validateFunctionCall): the output is one legacy OpenAI function call `{name, arguments}` (or an
+ * object holding `function_call`; JSON text is parsed) naming a function of the provider's `config.functions`
+ * with arguments matching its schema. promptfoo turns every problem into a fail, and ignores the not- form.
+ */
+const isValidFunctionCall: AssertionHandler = async ({ assertion, output, ctx, inverse }) => {
+  const type = assertion.type.replace(/^not-/, '');
+  if (inverse) throw new MalformedAssertionError(`not-${type} is not supported`, 'type');
+  if (/^(google|vertex)[:-]/.test(ctx.providerId)) {
+    throw new MalformedAssertionError(
+      `${type} on a Google provider checks Gemini's functionDeclarations format, which promptgate does not implement; use a javascript assertion over the output`,
+      'type',
+    );
+  }
+  let call = parsed(output) as { name?: unknown; arguments?: unknown } | null;
+  if (call !== null && typeof call === 'object' && 'function_call' in call)
+    call = (call as { function_call: typeof call }).function_call;
+  if (call === null || typeof call !== 'object' || typeof call.name !== 'string' || typeof call.arguments !== 'string')
+    return fail(`OpenAI did not return a valid-looking function call: ${JSON.stringify(call)}`);
+  const functions = await declaredTools(ctx.providerConfig?.functions, ctx.rootDir);
+  let args: unknown;
+  try {
+    args = JSON.parse(call.arguments);
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+  const name = call.name;
+  const schema = Array.isArray(functions)
+    ? (functions as Array<{ name?: unknown; parameters?: unknown }>).find((f) => f?.name === name)?.parameters
+    : undefined;
+  if (!schema) return fail(`Called "${name}", but there is no function with that name`);
+  const validate = compileSchema(schema);
+  if (!validate(args)) return fail(`Call to "${name}" does not match schema: ${JSON.stringify(validate.errors)}`);
+  return { pass: true, score: 1, reason: 'Assertion passed' };
+};
+
 export const toolAssertions: Record<string, AssertionHandler> = {
   'is-valid-openai-tools-call': isValidOpenAiToolsCall,
+  'is-valid-function-call': isValidFunctionCall,
+  'is-valid-openai-function-call': isValidFunctionCall,
 };

@@ -11,14 +11,10 @@ const NEEDS_PACKAGE =
   'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 
 export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
-  'conversation-relevance': MODEL_GRADED,
-  'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
   'agent-rubric': MODEL_GRADED,
   classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
   moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
   guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
-  'is-valid-function-call': NEEDS_PROVIDER_DATA,
-  'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
   perplexity: NEEDS_PROVIDER_DATA,
   'perplexity-score': NEEDS_PROVIDER_DATA,
   'tool-call-f1': NEEDS_PROVIDER_DATA,

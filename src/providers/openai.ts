@@ -98,7 +98,7 @@ export function openAiApiKey(
 
 export interface ChatCompletion {
   choices?: Array<{
-    message?: { content?: unknown; tool_calls?: unknown; refusal?: unknown };
+    message?: { content?: unknown; tool_calls?: unknown; function_call?: unknown; refusal?: unknown };
     finish_reason?: unknown;
   }>;
   usage?: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown };
@@ -118,9 +118,13 @@ export function usageOf(usage: ChatCompletion['usage']): Partial<TokenUsage> {
   return out;
 }
 
-/** The text the model produced; tool calls as JSON when it produced no text (promptfoo does the same). */
+/**
+ * The text the model produced; its function call (legacy `functions`) or tool calls as JSON when it produced no
+ * text (promptfoo does the same, the function call first).
+ */
 export function outputOf(message: NonNullable<NonNullable<ChatCompletion['choices']>[number]['message']>): string {
   if (typeof message.content === 'string' && message.content !== '') return message.content;
+  if (message.function_call && typeof message.function_call === 'object') return JSON.stringify(message.function_call);
   if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0) return JSON.stringify(message.tool_calls);
   if (typeof message.refusal === 'string') return message.refusal;
   return typeof message.content === 'string' ? message.content : '';
