@@ -19677,10 +19677,15 @@ function usageOf(usage) {
         out.total = total;
     return out;
 }
-/** The text the model produced; tool calls as JSON when it produced no text (promptfoo does the same). */
+/**
+ * The text the model produced; its function call (legacy `functions`) or tool calls as JSON when it produced no
+ * text (promptfoo does the same, the function call first).
+ */
 function outputOf(message) {
     if (typeof message.content === 'string' && message.content !== '')
         return message.content;
+    if (message.function_call && typeof message.function_call === 'object')
+        return JSON.stringify(message.function_call);
     if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0)
         return JSON.stringify(message.tool_calls);
     if (typeof message.refusal === 'string')
@@ -21831,6 +21836,152 @@ const llmRubric = async ({ assertion, value, outputString, ctx, inverse }) => {
     return inverse ? { pass: !verdict.pass, score: invertScore(verdict.score), reason: verdict.reason } : verdict;
 };
 const modelGradedAssertions = { 'llm-rubric': llmRubric };
+
+// conversation-relevance, with promptfoo 0.123.1's semantics (its deepeval matcher and assertion): over the
+// conversation in the `_conversation` var (a list of {input, output}; else the one turn prompt → output), a
+// window of the last `config.windowSize` (5) turns ending at each turn is graded: is the last assistant message
+// relevant? score = relevant windows / windows, passing at ≥ `threshold` (0.5); the not- form inverts both.
+// A grader that fails or answers no `yes`/`no` verdict makes the case an error, never a fail.
+const DEFAULT_WINDOW_SIZE = 5;
+const DEFAULT_THRESHOLD$1 = 0.5;
+const NOT_RELEVANT = 'Response is not relevant to the conversation context';
+const asText$1 = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+/** promptfoo's ConversationRelevancyTemplate.generateVerdicts, verbatim. */
+function verdictPrompt(window) {
+    const messages = window.flatMap((turn) => [
+        { role: 'user', content: asText$1(turn.input) },
+        { role: 'assistant', content: asText$1(turn.output) },
+    ]);
+    return `Based on the given list of message exchanges between a user and an LLM, generate a JSON object to indicate whether the LAST \`assistant\` message is relevant to context in messages. The JSON will have 2 fields: 'verdict' and 'reason'.
+The 'verdict' key should STRICTLY be either 'yes' or 'no', which states whether the last \`assistant\` message is relevant according to the context in messages 
+Provide a 'reason' ONLY if the answer is 'no'. 
+You MUST USE the previous messages (if any) provided in the list of messages to make an informed judgement on relevancy.
+
+**
+IMPORTANT: Please make sure to only return in JSON format.
+Example Messages:
+[
+    {
+        "role": "user",
+        "content": "Hi! I have something I want to tell you"
+    },
+    {
+        "role": "assistant",
+        "content": "Sure, what is it?"
+    },
+    {
+        "role": "user",
+        "content": "I've a sore throat, what meds should I take?"
+    },
+    {
+        "role": "assistant",
+        "content": "Not sure, but isn't it a nice day today?"
+    }
+]
+
+Example JSON:
+{
+    "verdict": "no",
+    "reason": "The LLM responded 'isn't it a nice day today' to a message that asked about how to treat a sore throat, which is completely irrelevant."
+}
+===== END OF EXAMPLE ======
+You MUST ONLY provide a verdict for the LAST message on the list but MUST USE context from the previous messages.
+You DON'T have to provide a reason if the answer is 'yes'.
+ONLY provide a 'no' answer if the LLM response is COMPLETELY irrelevant to the message input.
+Vague LLM responses to vague inputs, such as greetings DOES NOT count as irrelevancies!
+**
+
+Messages:
+${JSON.stringify(messages, null, 2)}
+
+JSON:`;
+}
+/** promptfoo's ConversationRelevancyTemplate.generateReason, verbatim. */
+function reasonPrompt(score, irrelevancies) {
+    return `Below is a list of irrelevancies drawn from some messages in a conversation, which you have minimal knowledge of. It is a list of strings explaining why the 'assistant' messages are irrelevant to the 'user' messages.
+Given the relevancy score, which is a 0-1 score indicating how irrelevant the OVERALL AI messages are in a conversation (higher the better), CONCISELY summarize the irrelevancies to justify the score. 
+
+** 
+IMPORTANT: Please make sure to only return in JSON format, with the 'reason' key providing the reason.
+Example JSON:
+{
+    "reason": "The score is <relevancy_score> because <your_reason>."
+}
+
+Always quote WHICH MESSAGE and the INFORMATION in the reason in your final reason.
+Be sure in your reason, as if you know what the \`assistant\` messages from messages in a conversation is from the irrelevancies.
+**
+
+Relevancy Score:
+${score}
+
+Irrelevancies:
+${JSON.stringify(irrelevancies, null, 2)}
+
+JSON:`;
+}
+/** The grader's verdict on one window: relevant or not, and its reason; anything but yes/no is an error. */
+function readVerdict(output) {
+    if (typeof output !== 'string')
+        throw new GraderError('conversation relevancy check produced malformed response');
+    const [first] = extractJsonObjects(output);
+    if (!first)
+        throw new GraderError('conversation-relevance: Error parsing output: No JSON object found in response');
+    if (first.verdict !== 'yes' && first.verdict !== 'no')
+        throw new GraderError('conversation-relevance: Error parsing output: Conversation relevance grader returned an invalid verdict');
+    const relevant = first.verdict === 'yes';
+    const reason = typeof first.reason === 'string' && first.reason
+        ? first.reason
+        : `Response ${relevant ? 'is' : 'is not'} relevant to the conversation context`;
+    return { relevant, reason };
+}
+function conversationOf(vars, prompt, output) {
+    const conversation = vars._conversation;
+    if (Array.isArray(conversation) && conversation.length > 0) {
+        invariant(conversation.every((turn) => turn !== null && typeof turn === 'object' && 'input' in turn && 'output' in turn), 'the _conversation var must be a list of {input, output} turns');
+        return conversation;
+    }
+    invariant(prompt, 'conversational-relevance assertion type must have a prompt');
+    return [{ input: prompt, output }];
+}
+const conversationRelevance = async ({ assertion, inverse, outputString, ctx }) => {
+    const turns = conversationOf(ctx.vars, ctx.prompt, outputString);
+    const windowSize = Number(assertion.config?.windowSize) || DEFAULT_WINDOW_SIZE;
+    const threshold = assertion.threshold ?? DEFAULT_THRESHOLD$1;
+    const options = ctx.test.options;
+    const spec = assertion.provider ?? graderFor('text', options.provider);
+    const rubricPrompt = assertion.rubricPrompt ?? options.rubricPrompt;
+    let relevantCount = 0;
+    const irrelevancies = [];
+    for (let i = 0; i < turns.length; i++) {
+        const window = turns.slice(Math.max(0, i - windowSize + 1), i + 1);
+        const vars = { ...ctx.vars, messages: window };
+        const written = typeof rubricPrompt === 'string' ? rubricPrompt : rubricPrompt ? JSON.stringify(rubricPrompt) : '';
+        const prompt = written ? renderTemplate(written, vars) : verdictPrompt(window);
+        const verdict = readVerdict(await askGrader('conversation-relevance', ctx, spec, prompt, written || prompt, vars));
+        if (verdict.relevant)
+            relevantCount++;
+        else if (verdict.reason !== NOT_RELEVANT)
+            irrelevancies.push(verdict.reason);
+    }
+    const score = turns.length > 0 ? relevantCount / turns.length : 0;
+    const pass = score >= threshold - Number.EPSILON !== inverse;
+    let reason = `${relevantCount} out of ${turns.length} conversation windows were relevant`;
+    if (irrelevancies.length > 0 && score < 1) {
+        // promptfoo asks the test's grader to summarise the irrelevancies; if it cannot, the count stands.
+        const vars = { score: String(score), irrelevancies };
+        const summary = await askGrader('conversation-relevance-reason', ctx, graderFor('text', options.provider), reasonPrompt(score, irrelevancies), '', vars).catch(() => undefined);
+        if (typeof summary === 'string') {
+            const [first] = extractJsonObjects(summary);
+            if (typeof first?.reason === 'string' && first.reason)
+                reason = first.reason;
+        }
+    }
+    return { pass, score: inverse ? 1 - score : score, reason };
+};
+const conversationAssertions = {
+    'conversation-relevance': conversationRelevance,
+};
 
 /** promptfoo's PROMPTFOO_FACTUALITY_PROMPT (dedented, as promptfoo's dedent leaves it). */
 const FACTUALITY_PROMPT = JSON.stringify([
@@ -40746,6 +40897,92 @@ const noInverse = ({ assertion }) => {
 };
 const comparisonAssertions = Object.fromEntries(COMPARISON_TYPES.map((type) => [type, noInverse]));
 
+/** promptfoo's DEFAULT_WEB_SEARCH_PROMPT, verbatim (dedented as promptfoo's dedent leaves it). */
+const DEFAULT_WEB_SEARCH_PROMPT = JSON.stringify([
+    {
+        role: 'system',
+        content: `You are grading output according to a user-specified rubric, with the ability to search the web for current information. If the statement in the rubric is true, then the output passes the test. You respond with a JSON object with this structure: {reason: string, pass: boolean, score: number}
+
+You MUST search the web when:
+- The rubric asks about current information (prices, weather, news, etc.)
+- Facts need to be verified against recent data
+- The rubric references time-sensitive information
+
+Examples:
+
+<Output>The current CEO of Microsoft is Satya Nadella</Output>
+<Rubric>Contains accurate information about Microsoft's leadership</Rubric>
+{"reason": "I searched and confirmed Satya Nadella is indeed the current CEO of Microsoft", "pass": true, "score": 1.0}
+
+<Output>Bitcoin is trading at $45,000</Output>
+<Rubric>Provides current Bitcoin price within 10% accuracy</Rubric>
+{"reason": "Web search shows Bitcoin is currently trading at $98,000, not $45,000. The output is off by more than 50%", "pass": false, "score": 0.0}`,
+    },
+    { role: 'user', content: '<Output>\n{{ output }}\n</Output>\n<Rubric>\n{{ rubric }}\n</Rubric>' },
+]);
+const WEB_SEARCH_GRADERS = 'perplexity:*; anthropic:messages:* with a web_search_20250305 tool; openai:responses:* with a web_search(_preview) tool; openai:chat:gpt-4o-search-preview or gpt-5-search-api; google:/vertex: with a googleSearch tool; xai: with search_parameters.mode on, or xai:responses:* with a web_search tool';
+/** promptfoo's hasWebSearchCapability, over the grader as written (its id and config). */
+function hasWebSearchCapability(spec) {
+    const id = typeof spec === 'string' ? spec : spec.id;
+    const config = (typeof spec === 'string' ? {} : (spec.config ?? {}));
+    const tools = Array.isArray(config.tools) ? config.tools : [];
+    const hasTool = (test) => tools.some((t) => t !== null && test(t));
+    const responses = /^(openai|azure):responses:/.test(id);
+    if (id.includes('perplexity'))
+        return true;
+    if (/google|gemini|vertex/.test(id) && hasTool((t) => t.googleSearch !== undefined))
+        return true;
+    if (id.includes('xai')) {
+        const mode = config.search_parameters?.mode;
+        if (mode === 'on' || (id.startsWith('xai:responses:') && hasTool((t) => t.type === 'web_search')))
+            return true;
+    }
+    if (responses && hasTool((t) => t.type === 'web_search' || t.type === 'web_search_preview'))
+        return true;
+    const passthrough = config.passthrough?.model;
+    const model = typeof passthrough === 'string' ? passthrough : id;
+    if (id.startsWith('openai:chat:') &&
+        /(?:^|[/:])(?:gpt-5-search-api|gpt-4o(?:-mini)?-search-preview)(?:-|$)/.test(model))
+        return true;
+    if (id.startsWith('openai:codex') &&
+        (config.web_search_mode === 'live' || config.web_search_mode === 'cached' || config.web_search_enabled === true))
+        return true;
+    return id.includes('anthropic') && hasTool((t) => t.type === 'web_search_20250305');
+}
+/** The search grader's verdict; an answer without a boolean `pass` is an error, as promptfoo's graderError. */
+function readSearchVerdict(output, threshold) {
+    const [answer] = extractJsonObjects(String(output));
+    if (!answer || typeof answer.pass !== 'boolean')
+        throw new GraderError('Search rubric evaluation failed: Expected a JSON object with a boolean "pass" field');
+    const score = typeof answer.score === 'number' ? answer.score : answer.pass ? 1 : 0;
+    const pass = threshold !== undefined ? answer.pass && score >= threshold : answer.pass;
+    const reason = typeof answer.reason === 'string' && answer.reason ? answer.reason : 'No reason provided';
+    return { pass, score, reason };
+}
+const searchRubric = async ({ assertion, value, outputString, ctx, inverse }) => {
+    if (typeof value !== 'string')
+        throw new MalformedAssertionError('search-rubric assertion type must have a string value');
+    const options = ctx.test.options;
+    const spec = assertion.provider ?? graderFor('text', options.provider);
+    if (spec === undefined || !hasWebSearchCapability(spec)) {
+        throw new MalformedAssertionError(`search-rubric needs a grader that can search the web, set as the assertion's provider or the test's options.provider (promptfoo would load a default search grader of its own): ${WEB_SEARCH_GRADERS}${spec === undefined ? '' : `; ${typeof spec === 'string' ? spec : spec.id} is not one`}`, 'provider');
+    }
+    const rubricPrompt = rubricPromptFor(assertion, options, DEFAULT_WEB_SEARCH_PROMPT);
+    const vars = { ...ctx.vars, output: tryParseJson(outputString), rubric: value };
+    const prompt = renderGradingPrompt(rubricPrompt, vars);
+    const output = await askGrader('search-rubric', ctx, spec, prompt, rubricPrompt, vars);
+    const verdict = readSearchVerdict(output, assertion.threshold);
+    if (!inverse)
+        return verdict;
+    const pass = !verdict.pass;
+    return {
+        pass,
+        score: invertScore(verdict.score),
+        reason: `${pass ? 'Output does not require' : 'Output requires'} web search verification: ${verdict.reason}`,
+    };
+};
+const searchRubricAssertions = { 'search-rubric': searchRubric };
+
 // Text assertions: exact, substring, prefix, regex, word count and edit distance checks over the output
 // string. Each mirrors promptfoo's handler of the same name, reasons included.
 const equals = ({ value, outputString, inverse }) => {
@@ -41007,8 +41244,47 @@ const isValidOpenAiToolsCall = async ({ output, ctx, inverse }) => {
     }
     return { pass: true, score: 1, reason: 'Assertion passed' };
 };
+/**
+ * is-valid-function-call / is-valid-openai-function-call (promptfoo's functionToolCall.ts with the OpenAI chat
+ * provider's validateFunctionCall): the output is one legacy OpenAI function call `{name, arguments}` (or an
+ * object holding `function_call`; JSON text is parsed) naming a function of the provider's `config.functions`
+ * with arguments matching its schema. promptfoo turns every problem into a fail, and ignores the not- form.
+ */
+const isValidFunctionCall = async ({ assertion, output, ctx, inverse }) => {
+    const type = assertion.type.replace(/^not-/, '');
+    if (inverse)
+        throw new MalformedAssertionError(`not-${type} is not supported`, 'type');
+    if (/^(google|vertex)[:-]/.test(ctx.providerId)) {
+        throw new MalformedAssertionError(`${type} on a Google provider checks Gemini's functionDeclarations format, which promptgate does not implement; use a javascript assertion over the output`, 'type');
+    }
+    let call = parsed(output);
+    if (call !== null && typeof call === 'object' && 'function_call' in call)
+        call = call.function_call;
+    if (call === null || typeof call !== 'object' || typeof call.name !== 'string' || typeof call.arguments !== 'string')
+        return fail(`OpenAI did not return a valid-looking function call: ${JSON.stringify(call)}`);
+    const functions = await declaredTools(ctx.providerConfig?.functions, ctx.rootDir);
+    let args;
+    try {
+        args = JSON.parse(call.arguments);
+    }
+    catch (err) {
+        return fail(err.message);
+    }
+    const name = call.name;
+    const schema = Array.isArray(functions)
+        ? functions.find((f) => f?.name === name)?.parameters
+        : undefined;
+    if (!schema)
+        return fail(`Called "${name}", but there is no function with that name`);
+    const validate = compileSchema(schema);
+    if (!validate(args))
+        return fail(`Call to "${name}" does not match schema: ${JSON.stringify(validate.errors)}`);
+    return { pass: true, score: 1, reason: 'Assertion passed' };
+};
 const toolAssertions = {
     'is-valid-openai-tools-call': isValidOpenAiToolsCall,
+    'is-valid-function-call': isValidFunctionCall,
+    'is-valid-openai-function-call': isValidFunctionCall,
 };
 
 function we(e){if(!Number.isSafeInteger(e)||e<1)throw new RangeError("ngram size must be a positive safe integer")}function G(e){if(e<0||!Number.isFinite(e)&&e!==Number.POSITIVE_INFINITY)throw new RangeError("beta must be a non-negative number or Infinity")}var _e=1e6;function rr(e){let t=e.length+2;for(let n=0;n<e.length;n++){let r=e.charCodeAt(n);if(r===34||r===92)t++;else if(r<32)t+=r===8||r===9||r===10||r===12||r===13?1:5;else if(r>=55296&&r<=57343){let s=e.charCodeAt(n+1);r<=56319&&s>=56320&&s<=57343?n++:t+=5;}}return t}function ne(e,t,n=0,r=0,s="",i=false){let o=n+r,a=e.length+o,l=a-t+1,c=o+l*(2*t-1)+(i?e.length:0);for(let u=0;u<a&&c<=_e;u++){let g=u<n||u>=n+e.length?s:e[u-n]??"",f=i?rr(g):g.length;c+=Math.max(f-1,0)*Math.min(u+1,t,l,a-u);}if(c>_e)throw new RangeError("N-gram generation exceeds the materialization limit");return c}var Bt="[\\p{ID_Continue}\\u200c\\u200d]";function Q(e){return new RegExp(`(?<!${Bt})${e}(?!${Bt})`,"giu")}var qt=[Q("(can)(not)"),Q("(d)('ye)"),Q("(gim)(me)"),Q("(gon)(na)"),Q("(got)(ta)"),Q("(lem)(me)"),Q("(more)('n)"),Q("(wan)(na)(?= )"),Q("('t)(is)"),Q("('t)(was)")],Wt=["jr","mr","mrs","ms","dr","prof","sr","sen","corp","rep","gov","atty","supt","det","rev","col","gen","lt","cmdr","adm","capt","sgt","cpl","maj","miss","misses","mister","sir","esq","mstr","phd","adj","adv","asst","bldg","brig","comdr","hon","messrs","mlle","mme","op","ord","pvt","reps","res","sens","sfc","surg"],sr=["arc","al","exp","rd","st","dist","mt","fy","pd","pl","plz","tce","llb","md","bl","ma","ba","lit","ex","e.g","i.e","circa","ca","cca","vs","v.s","etc","esp","ft","b.c","a.d"],ir=["co","corp","yahoo","joomla","jeopardy","dept","univ","assn","bros","inc","ltd"],Fe=["ala","ariz","ark","cal","calif","col","colo","conn","del","fed","fla","fl","ga","ida","ind","ia","la","kan","kans","ken","ky","la","md","mich","minn","mont","neb","nebr","nev","okla","penna","penn","pa","dak","tenn","tex","ut","vt","va","wash","wis","wisc","wy","wyo","usafa","alta","ont","que","sask","yuk","ave","blvd","cl","ct","cres","hwy","U.S","U.S.A","E.U","N\xB0"],or=["a.m","p.m"],Ge=["jan","feb","mar","apr","jun","jul","aug","sep","sept","oct","nov","dec"],_t=["ex","e.g","i.e","circa","ca","cca","vs","v.s","esp","ft","st","mt",...Wt],ze=[...sr,...Ge,...ir,...Fe,...or,...Wt];function N(e,t,n){return !n&&je(e,t)}function je(e,t){return t===0||/[\s\p{Punctuation}<]/u.test(e[t-1])||e.slice(t-2,t)==="``"||Ve(e,t)}function Ve(e,t){let n=e.slice(Math.max(0,t-2),t).match(new RegExp("\\p{Lm}$","u"))?.[0];if(n===void 0||!z(e,t-n.length-1))return  false;let r=t-n.length;for(;r>0;){let s=e.slice(Math.max(0,r-2),r).match(new RegExp("\\p{Number}$","u"))?.[0];if(s===void 0)break;r-=s.length;}return /[.!?]["'”’]$/.test(e.slice(Math.max(0,r-2),r))}function z(e,t){let n=p(e,t+1);return n!==n.normalize("NFKC")&&new RegExp(`^\\p{Lm}(?:[\\s.,;:!?"'\u201C\u2018\u201D\u2019\\])}>]|$)`,"u").test(e.slice(t+1,t+5))}function p(e,t){let n=e.codePointAt(t);return n===void 0?"":String.fromCodePoint(n)}function ht(e){return e.replace(/[.*+?^${}()|[\]\\]/g,"\\$&")}new RegExp(`\\b(?!v\\.?s[!?] ?$)(${ze.map(ht).join("|")})[.!?] ?$`,"i");new RegExp(`\\b(${_t.map(ht).join("|")})[.!?] ?$`,"i");Math.max(10,...ze.map(e=>e.length+2));new RegExp(`\\b(?:${Fe.filter(e=>e.includes(".")).map(ht).join("|")})\\.$`,"i");function W(e){let t=e.replace(/[\s\u0085]+/g," ").trim();if(t.length===0)return [];let n=false,r=t.replace(/``|''|"/g,(s,i)=>(n=s==="``"||(i+s.length<t.length||i===0||/[\s\p{Ps}<]/u.test(t[i-1]))&&N(t,i,n)&&!/[.!?]/.test(t[i-1]??"")&&(s==='"'||i>0&&/^[\p{Letter}\p{Number}\p{Sc}\p{Ps}]$/u.test(p(t,i+2))&&t.slice(i+2).match(/``|''|"/)?.[0]==="''"),n?" `` ":" '' "));r=r.replace(/\.{3}/g," ... ").replace(new RegExp("[:,](?!\\p{Decimal_Number})","gu")," $& ").replace(/[;@#$%&]/g," $& ").replace(/([^.])(?<!\b[A-Za-z]\.[A-Za-z])(\.)([\])}>'\s]*)$/g,"$1 $2$3 ").replace(/[?!]/g," $& ").replace(/[\][(){}<>]/g," $& ").replace(/--/g," -- "),r=` ${r} `,r=r.replace(/([^'])' /g,"$1 ' ").replace(/'([sSmMdD]) /g," '$1 ").replace(/('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) /g," $1 ");for(let s of qt)r=r.replace(s," $1 $2 ");return r=r.replace(/ {2,}/g," ").replace(/^ | $/g,""),r.split(" ")}var Qt={start:false,end:false,val:"<S>"};function Dt(e,t=2,n={}){we(t);let r=n.start??Qt.start,s=n.end??Qt.end,i=n.val??Qt.val,o=t-1,a=r?o:0,l=s?o:0,c=a+l,u=e.length+c;if(u<t)throw new RangeError("ngram size cannot be larger than the number of tokens available");let g=u-t+1;ne(e,t,a,l,i);let f=new Array(a).fill(i),h=new Array(l).fill(i),d=c===0?e:f.concat(e,h),y=[];for(let b=0;b<g;b++)y.push(d.slice(b,b+t).join(" "));return y}function X(e,t,n=1){if(!Number.isFinite(e)||e<0||e>1)throw new RangeError("Precision value p must have bounds 0 \u2264 p \u2264 1");if(!Number.isFinite(t)||t<0||t>1)throw new RangeError("Recall value r must have bounds 0 \u2264 r \u2264 1");if(G(n),e===t)return e;if(n===Number.POSITIVE_INFINITY)return t;if(e===0||t===0)return 0;if(n===0)return e;if(n<1)return X(t,e,1/n);if(e>t){let i=1/n,o=i*i;return Math.min(e,t*((1+o)/(1+o*(t/e))))}let r=n*n;if(Number.isFinite(r))return Math.min(t,e*((1+r)/(1+r*(e/t))));let s=e*n/t*n;return s===Number.POSITIVE_INFINITY?t:t*(s/(1+s))}
@@ -50088,6 +50364,7 @@ const SUPPORTED_ASSERTION_TYPES = [
     'cost',
     'word-count',
     'llm-rubric',
+    'search-rubric',
     'similar',
     'similar:cosine',
     'similar:dot',
@@ -50097,11 +50374,14 @@ const SUPPORTED_ASSERTION_TYPES = [
     'model-graded-factuality',
     'model-graded-closedqa',
     'is-valid-openai-tools-call',
+    'is-valid-function-call',
+    'is-valid-openai-function-call',
     'g-eval',
     'context-faithfulness',
     'context-recall',
     'context-relevance',
     'answer-relevance',
+    'conversation-relevance',
     'select-best',
     'max-score',
     'is-xml',
@@ -50122,12 +50402,14 @@ const HANDLERS = {
     ...scriptAssertions,
     ...performanceAssertions,
     ...modelGradedAssertions,
+    ...searchRubricAssertions,
     ...similarityAssertions,
     ...pythonAssertions,
     ...factualityAssertions,
     ...toolAssertions,
     ...gEvalAssertions,
     ...ragAssertions,
+    ...conversationAssertions,
     ...comparisonAssertions,
     ...xmlAssertions,
     ...sqlAssertions,
@@ -50144,6 +50426,7 @@ function graderCalls(assertion) {
     const criteria = Array.isArray(assertion.value) ? assertion.value.length : 1;
     const perCase = {
         'llm-rubric': 1,
+        'search-rubric': 1,
         factuality: 1,
         'model-graded-factuality': 1,
         'model-graded-closedqa': 1,
@@ -50152,6 +50435,9 @@ function graderCalls(assertion) {
         'context-relevance': 1,
         'context-faithfulness': 2, // the statements, then the verdicts
         'answer-relevance': 3, // three guessed questions
+        // One per conversation window (a turn of the _conversation var; one without it), plus a summary of the
+        // irrelevancies when some window is not relevant: the single-turn case's most.
+        'conversation-relevance': 2,
     };
     return {
         perCase: perCase[type] ?? 0,
@@ -57450,14 +57736,10 @@ const NEEDS_PROVIDER_DATA = "needs what the provider returned besides the text (
 const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
 const NEEDS_PACKAGE = 'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 const REFUSED_ASSERTIONS = {
-    'conversation-relevance': MODEL_GRADED,
-    'search-rubric': `${MODEL_GRADED}; a search-backed grader also needs the network`,
     'agent-rubric': MODEL_GRADED,
     classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
     moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
     guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
-    'is-valid-function-call': NEEDS_PROVIDER_DATA,
-    'is-valid-openai-function-call': NEEDS_PROVIDER_DATA,
     perplexity: NEEDS_PROVIDER_DATA,
     'perplexity-score': NEEDS_PROVIDER_DATA,
     'tool-call-f1': NEEDS_PROVIDER_DATA,

@@ -91,10 +91,15 @@ function usageOf(usage) {
         out.total = total;
     return out;
 }
-/** The text the model produced; tool calls as JSON when it produced no text (promptfoo does the same). */
+/**
+ * The text the model produced; its function call (legacy `functions`) or tool calls as JSON when it produced no
+ * text (promptfoo does the same, the function call first).
+ */
 function outputOf(message) {
     if (typeof message.content === 'string' && message.content !== '')
         return message.content;
+    if (message.function_call && typeof message.function_call === 'object')
+        return JSON.stringify(message.function_call);
     if (Array.isArray(message.tool_calls) && message.tool_calls.length > 0)
         return JSON.stringify(message.tool_calls);
     if (typeof message.refusal === 'string')
