@@ -828,14 +828,21 @@ function stageOneDecision(pairs, level, design) {
 }
 /** Stage 2's fresh repeats per side of each case, from its stage-1 outcomes only (their total, not their sides). */
 function stageTwoRepeats(cases, stage1, design) {
-    const byRepeats = new Map();
-    freshPairs(cases, stage1.base, stage1.head).forEach((p, i) => {
-        const complete = p.baseOutcomes > 0 && p.headOutcomes > 0;
-        const n = design.stage2[complete ? p.basePassed + p.headPassed : 1];
-        if (n > 0)
-            byRepeats.set(n, [...(byRepeats.get(n) ?? []), cases[i]]);
+    const pairs = freshPairs(cases, stage1.base, stage1.head);
+    return byCount(cases, (_, i) => {
+        const complete = pairs[i].baseOutcomes > 0 && pairs[i].headOutcomes > 0;
+        return design.stage2[complete ? pairs[i].basePassed + pairs[i].headPassed : 1];
     });
-    return byRepeats;
+}
+/** `cases` grouped by how many fresh samples each needs (cases needing none are left out), in case order. */
+function byCount(cases, count) {
+    const groups = new Map();
+    cases.forEach((c, i) => {
+        const n = count(c, i);
+        if (n > 0)
+            groups.set(n, [...(groups.get(n) ?? []), c]);
+    });
+    return groups;
 }
 /** The stage-wise p of the whole design (or of `only` cases: the union bound over its two stages). */
 function freshPValue(e, only) {
@@ -1409,57 +1416,42 @@ async function gatherFreshEvidence(input) {
     if (cases.length === 0)
         return undefined;
     let calls = 0;
-    const draw = async (which, n) => {
-        if (which.length === 0 || n <= 0)
-            return { base: [], head: [] };
-        const [base, head] = await Promise.all([input.resample(which, 'base', n), input.resample(which, 'head', n)]);
-        calls += base.length + head.length;
-        return { base, head };
+    /** Fresh samples of each group of cases, on both sides. */
+    const draw = async (groups) => {
+        const drawn = { base: [], head: [] };
+        for (const [n, which] of groups) {
+            const [base, head] = await Promise.all([input.resample(which, 'base', n), input.resample(which, 'head', n)]);
+            drawn.base.push(...base);
+            drawn.head.push(...head);
+            calls += base.length + head.length;
+        }
+        return drawn;
     };
-    const stage1 = { base: [], head: [] };
-    const stage2 = { base: [], head: [] };
+    let stage1 = { base: [], head: [] };
+    let stage2 = { base: [], head: [] };
     let redrawn = 0;
     let stopped = 'screened';
     if (!headNoWorse(freshPairs(cases, input.base, input.head))) {
         // Stage 1: the first samples this run drew are fresh; the cached ones are drawn again.
-        const wanted = new Set(cases.map((c) => c.key));
-        const redraw = async (side) => {
-            const first = input[side].filter((r) => wanted.has(caseKeyOf(r)));
-            const cachedKeys = new Set(first.filter((r) => r.cached).map(caseKeyOf));
-            const again = cases.filter((c) => cachedKeys.has(c.key));
-            redrawn = Math.max(redrawn, again.length);
-            const drawn = again.length ? await input.resample(again, side, 1) : [];
-            calls += drawn.length;
-            stage1[side] = [...first.filter((r) => !r.cached), ...drawn];
-        };
-        await Promise.all([redraw('base'), redraw('head')]);
+        const [base, head] = await Promise.all([
+            redrawSide('base', input.base, cases, input.resample),
+            redrawSide('head', input.head, cases, input.resample),
+        ]);
+        stage1 = { base: base.results, head: head.results };
+        calls += base.drawn.length + head.drawn.length;
+        redrawn = Math.max(base.drawn.length, head.drawn.length);
         const decision = stageOneDecision(freshPairs(cases, stage1.base, stage1.head), level, design);
         stopped = decision === 'continue' ? 'final' : decision;
-        if (decision === 'continue') {
-            for (const [n, which] of stageTwoRepeats(cases, stage1, design)) {
-                const more = await draw(which, n);
-                stage2.base.push(...more.base);
-                stage2.head.push(...more.head);
-            }
-        }
+        if (decision === 'continue')
+            stage2 = await draw(stageTwoRepeats(cases, stage1, design));
     }
     // Critical flips: enough repeats drawn after their selection that their own exact test can decide them.
     const critical = newlyFailingCritical(cases, input.base, input.head);
-    const topUp = { base: [], head: [] };
+    let topUp = { base: [], head: [] };
     if (critical.length > 0) {
         const needed = freshRepeatsForCritical(input.alpha / 2, critical.length);
         const have = freshPairs(critical, stage2.base, stage2.head);
-        const byMissing = new Map();
-        critical.forEach((c, i) => {
-            const missing = needed - Math.min(have[i].baseOutcomes, have[i].headOutcomes);
-            if (missing > 0)
-                byMissing.set(missing, [...(byMissing.get(missing) ?? []), c]);
-        });
-        for (const [n, which] of byMissing) {
-            const more = await draw(which, n);
-            topUp.base.push(...more.base);
-            topUp.head.push(...more.head);
-        }
+        topUp = await draw(byCount(critical, (_, i) => needed - Math.min(have[i].baseOutcomes, have[i].headOutcomes)));
     }
     if (stopped === 'screened' && critical.length === 0)
         return undefined;
@@ -1483,25 +1475,26 @@ async function redrawCached(base, head, resample) {
     const cases = pairedCases(base, head, new Set());
     if (headNoWorse(freshPairs(cases, base, head)))
         return undefined;
+    const [b, h] = await Promise.all([
+        redrawSide('base', base, cases, resample),
+        redrawSide('head', head, cases, resample),
+    ]);
+    const redrawn = b.drawn.length + h.drawn.length;
+    return redrawn > 0 ? { base: b.results, head: h.results, redrawn } : undefined;
+}
+/**
+ * One side's results with every cached result of `cases` drawn again (as many per case as came from the cache):
+ * what stage 1 and `redrawCached` test instead of the cache's samples.
+ */
+async function redrawSide(side, results, cases, resample) {
     const paired = new Set(cases.map((c) => c.key));
     const stale = (r) => r.cached && paired.has(caseKeyOf(r));
-    if (!base.some(stale) && !head.some(stale))
-        return undefined;
-    const redraw = async (side, results) => {
-        const perCase = new Map();
-        for (const r of results.filter(stale))
-            perCase.set(caseKeyOf(r), (perCase.get(caseKeyOf(r)) ?? 0) + 1);
-        const byCount = new Map();
-        for (const c of cases) {
-            const n = perCase.get(c.key);
-            if (n)
-                byCount.set(n, [...(byCount.get(n) ?? []), c]);
-        }
-        const drawn = (await Promise.all([...byCount].map(([n, which]) => resample(which, side, n)))).flat();
-        return [...results.filter((r) => !stale(r)), ...drawn];
-    };
-    const [b, h] = await Promise.all([redraw('base', base), redraw('head', head)]);
-    return { base: b, head: h, redrawn: base.filter(stale).length + head.filter(stale).length };
+    const perCase = new Map();
+    for (const r of results.filter(stale))
+        perCase.set(caseKeyOf(r), (perCase.get(caseKeyOf(r)) ?? 0) + 1);
+    const groups = byCount(cases, (c) => perCase.get(c.key) ?? 0);
+    const drawn = (await Promise.all([...groups].map(([n, which]) => resample(which, side, n)))).flat();
+    return { results: [...results.filter((r) => !stale(r)), ...drawn], drawn };
 }
 
 // Which base prompt is the earlier version of which head prompt. Pure.

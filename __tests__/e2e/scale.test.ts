@@ -28,6 +28,29 @@ function pullRequest(s: Scenario, pr: number) {
   };
 }
 
+/**
+ * main's own run evaluates the prompt that is now the pull request's base (a run on main's commit, with the
+ * workspace checked out there, as actions/checkout would). The output cache lives outside the checkout: the
+ * runner temp it returns, given to the pull request's run, stands for the Actions cache restoring main's outputs.
+ */
+async function evaluatedOnMain(s: Scenario, inputs: Record<string, string>): Promise<string> {
+  await s.repo.git('checkout', '--quiet', s.base);
+  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-restored-'));
+  const onMain = await runAction({
+    runnerTemp,
+    workspace: s.repo.dir,
+    eventName: 'push',
+    payload: { before: s.base, after: s.base },
+    inputs: { base: s.base, 'fail-on': 'never', comment: 'always', ...inputs },
+    env: modelEnv(world.model),
+    apiUrl: world.github.url,
+    sha: s.base,
+  });
+  expect(onMain.code).toBe(0);
+  await s.repo.git('checkout', '--quiet', 'main');
+  return runnerTemp;
+}
+
 test('three shards and a merge post exactly the comment a single run posts', async () => {
   const s = await scenario(10, 5);
   const single = await runAction({ ...pullRequest(s, 301), inputs: { cache: 'false' } });
@@ -79,24 +102,7 @@ test('a merge with a shard missing is refused and names what is missing', async 
 
 test('a base already evaluated on main costs no first-sample call; the footer counts calls made and cached', async () => {
   const s = await scenario(10, 6);
-  // main's own run evaluated the prompt that is now the pull request's base (here: a run on main's commit,
-  // with the workspace checked out there, as actions/checkout would).
-  await s.repo.git('checkout', '--quiet', s.base);
-  // The output cache lives outside the checkout; one runner temp for both runs stands for the Actions cache
-  // restoring main's outputs into the pull request's run.
-  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-restored-'));
-  const onMain = await runAction({
-    runnerTemp,
-    workspace: s.repo.dir,
-    eventName: 'push',
-    payload: { before: s.base, after: s.base },
-    inputs: { base: s.base, 'fail-on': 'never', comment: 'always' },
-    env: modelEnv(world.model),
-    apiUrl: world.github.url,
-    sha: s.base,
-  });
-  expect(onMain.code).toBe(0);
-  await s.repo.git('checkout', '--quiet', 'main');
+  const runnerTemp = await evaluatedOnMain(s, {});
 
   const pr = await runAction({ ...pullRequest(s, 304), inputs: {}, runnerTemp });
   const report = JSON.parse(await readFile(pr.outputs['report-path'], 'utf8'));
@@ -118,20 +124,7 @@ test('a base already evaluated on main costs no first-sample call; the footer co
 
 test('with repeats, the cached base results are drawn again before the test: a cached sample never decides', async () => {
   const s = await scenario(10, 6);
-  await s.repo.git('checkout', '--quiet', s.base);
-  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'promptgate-restored-'));
-  const onMain = await runAction({
-    runnerTemp,
-    workspace: s.repo.dir,
-    eventName: 'push',
-    payload: { before: s.base, after: s.base },
-    inputs: { base: s.base, 'fail-on': 'never', comment: 'always', repeat: '2' },
-    env: modelEnv(world.model),
-    apiUrl: world.github.url,
-    sha: s.base,
-  });
-  expect(onMain.code).toBe(0);
-  await s.repo.git('checkout', '--quiet', 'main');
+  const runnerTemp = await evaluatedOnMain(s, { repeat: '2' });
 
   const pr = await runAction({ ...pullRequest(s, 306), inputs: { repeat: '2' }, runnerTemp });
   expect(pr.outputs.verdict).toBe('regression');

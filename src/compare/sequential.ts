@@ -194,13 +194,21 @@ export function stageTwoRepeats(
   stage1: Samples,
   design: FreshDesign,
 ): Map<number, CaseRef[]> {
-  const byRepeats = new Map<number, CaseRef[]>();
-  freshPairs(cases, stage1.base, stage1.head).forEach((p, i) => {
-    const complete = p.baseOutcomes > 0 && p.headOutcomes > 0;
-    const n = design.stage2[complete ? p.basePassed + p.headPassed : 1];
-    if (n > 0) byRepeats.set(n, [...(byRepeats.get(n) ?? []), cases[i]]);
+  const pairs = freshPairs(cases, stage1.base, stage1.head);
+  return byCount(cases, (_, i) => {
+    const complete = pairs[i].baseOutcomes > 0 && pairs[i].headOutcomes > 0;
+    return design.stage2[complete ? pairs[i].basePassed + pairs[i].headPassed : 1];
   });
-  return byRepeats;
+}
+
+/** `cases` grouped by how many fresh samples each needs (cases needing none are left out), in case order. */
+export function byCount(cases: readonly CaseRef[], count: (c: CaseRef, i: number) => number): Map<number, CaseRef[]> {
+  const groups = new Map<number, CaseRef[]>();
+  cases.forEach((c, i) => {
+    const n = count(c, i);
+    if (n > 0) groups.set(n, [...(groups.get(n) ?? []), c]);
+  });
+  return groups;
 }
 
 /** The stage-wise p of the whole design (or of `only` cases: the union bound over its two stages). */
