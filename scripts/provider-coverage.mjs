@@ -61,6 +61,22 @@ const family = (id) => {
   return api && !/[./]/.test(api) && id.split(':').length > 2 ? `${prefix}:${api}` : prefix;
 };
 
+/**
+ * Whether a custom module's load failed only for a dependency the example expects to be installed: a package
+ * (`promptfoo`, an SDK), or a relative import that leaves the example folder into promptfoo's own tree
+ * (`require('../../dist/src/index.js')`, promptfoo's build). A missing file inside the example stays a refusal.
+ */
+function needsMissingDependency(message, exampleDir) {
+  if (/Cannot find (package|module) '(?![./])/.test(message)) return true;
+  const relative = /Cannot find module '(\.{1,2}\/[^']*)'/.exec(message);
+  // Node names the importing file: CommonJS on the first line of its require stack, ESM after "imported from".
+  const importer = /Require stack:\n- (.+)/.exec(message)?.[1] ?? / imported from (.+)$/m.exec(message)?.[1];
+  if (!relative || !importer) return false;
+  const target = path.resolve(path.dirname(importer.trim()), relative[1]);
+  const fromExample = path.relative(exampleDir, target);
+  return fromExample.startsWith('..') || path.isAbsolute(fromExample);
+}
+
 const configs = findConfigs(path.resolve(folder));
 let accepted = 0;
 let acceptedNeedingPackages = 0;
@@ -89,9 +105,9 @@ for (const file of configs) {
       env.DATABRICKS_WORKSPACE_URL = 'https://workspace.example';
       await resolveProvider(spec, { rootDir: path.dirname(file), env, configFile: file });
     } catch (err) {
-      // A custom module that imports a package the example installs itself (`promptfoo`, an SDK): the id was
-      // accepted and the module found; only its own dependencies are missing on this machine.
-      if (/Cannot find (package|module) '(?![./])/.test(String(err?.message ?? err))) {
+      // A custom module that imports a package the example installs itself (`promptfoo`, an SDK) or promptfoo's own
+      // build: the id was accepted and the module found; only its own dependencies are missing on this machine.
+      if (needsMissingDependency(String(err?.message ?? err), path.dirname(file))) {
         needsPackages = true;
         continue;
       }
@@ -113,7 +129,7 @@ console.log(`without providers:        ${withoutProviders} (not counted)`);
 const pct = (n) => `${((100 * n) / counted).toFixed(1)}%`;
 console.log(`all provider ids accepted: ${accepted} / ${counted} = ${pct(accepted)}`);
 console.log(
-  `  of which ${acceptedNeedingPackages} name a custom module whose own npm dependencies are not installed here` +
+  `  of which ${acceptedNeedingPackages} name a custom module whose own npm dependencies (or promptfoo's own build) are not installed here` +
     ` (without them: ${accepted - acceptedNeedingPackages} = ${pct(accepted - acceptedNeedingPackages)})`,
 );
 console.log('\nrefused ids by family (count, first reason):');
