@@ -63,21 +63,23 @@ const family = (id) => {
 
 /**
  * Whether a custom module's load failed only for a dependency the example expects to be installed: a package
- * (`promptfoo`, an SDK), or a relative import that leaves the example folder into promptfoo's own tree
- * (`require('../../dist/src/index.js')`, promptfoo's build). A missing file inside the example stays a refusal.
+ * (`promptfoo`, an SDK), or a relative import that leaves the examples folder into promptfoo's own tree
+ * (`require('../../dist/src/index.js')`, promptfoo's build). A missing file inside the examples folder (this
+ * example's or a sibling's) stays a refusal.
  */
-function needsMissingDependency(message, exampleDir) {
+function needsMissingDependency(message, examplesRoot) {
   if (/Cannot find (package|module) '(?![./])/.test(message)) return true;
   const relative = /Cannot find module '(\.{1,2}\/[^']*)'/.exec(message);
   // Node names the importing file: CommonJS on the first line of its require stack, ESM after "imported from".
   const importer = /Require stack:\n- (.+)/.exec(message)?.[1] ?? / imported from (.+)$/m.exec(message)?.[1];
   if (!relative || !importer) return false;
   const target = path.resolve(path.dirname(importer.trim()), relative[1]);
-  const fromExample = path.relative(exampleDir, target);
-  return fromExample.startsWith('..') || path.isAbsolute(fromExample);
+  const fromExamples = path.relative(examplesRoot, target);
+  return fromExamples.startsWith('..') || path.isAbsolute(fromExamples);
 }
 
-const configs = findConfigs(path.resolve(folder));
+const examplesRoot = path.resolve(folder);
+const configs = findConfigs(examplesRoot);
 let accepted = 0;
 let acceptedNeedingPackages = 0;
 let withoutProviders = 0;
@@ -107,7 +109,7 @@ for (const file of configs) {
     } catch (err) {
       // A custom module that imports a package the example installs itself (`promptfoo`, an SDK) or promptfoo's own
       // build: the id was accepted and the module found; only its own dependencies are missing on this machine.
-      if (needsMissingDependency(String(err?.message ?? err), path.dirname(file))) {
+      if (needsMissingDependency(String(err?.message ?? err), examplesRoot)) {
         needsPackages = true;
         continue;
       }
