@@ -51,6 +51,15 @@ test("a hook may not change the suite's tests (both sides of a review run the sa
   );
 });
 
+test("hooks see promptfoo's defaultTest with an assert list even when the config has none", async () => {
+  // The Python hook reads context["suite"]["defaultTest"]["assert"]: a KeyError before; now it may read it,
+  // and adding an assertion is refused by name like any change to the suite.
+  const suite = await loadSuite(configWith('  - file://default-assert.py:before_all\n'));
+  await expect(evaluateSuite(suite, { env: {} })).rejects.toThrow(
+    /extension hook "beforeAll" changed the suite's defaultTest: promptgate fixes/,
+  );
+});
+
 test('a module that is itself the hook serves the name promptfoo users write for it', async () => {
   const suite = await loadSuite(configWith('  - file://whole-module.cjs:extensionHook\n'));
   const { results } = await evaluateSuite(suite, { env: {} });

@@ -71,7 +71,9 @@ function suiteContext(suite: Suite, prompts: readonly Prompt[]): Record<string, 
       prompts: prompts.map(({ id, label, raw }) => ({ id, label, raw })),
       providers: suite.providers.map(({ id, label }) => ({ id, label })),
       tests: suite.tests,
-      defaultTest: suite.defaultTest,
+      // promptfoo's evaluator gives hooks a defaultTest with an assert list even when the config has none
+      // (a hook may push to context.suite.defaultTest.assert).
+      defaultTest: { ...suite.defaultTest, assert: suite.defaultTest?.assert ?? [] },
     }),
   ) as Record<string, unknown>;
 }
