@@ -1,14 +1,14 @@
-import { createPrivateKey, createSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import https from 'node:https';
 import path from 'node:path';
-import { s as str, P as renderTemplateText, p as postJson, R as messageOf, V as configEnv, a as secretsInConfig, f as failure, W as isSecretHeader, c as cacheIdentityOf, S as ConfigError } from './cli-main.js';
+import { s as str, P as renderTemplateText, p as postJson, R as messageOf, W as configEnv, X as signerFor, a as secretsInConfig, f as failure, Y as isSecretHeader, c as cacheIdentityOf, S as ConfigError } from './cli-main.js';
 import { c as compileCode } from './cli-config-code.js';
 import 'node:fs';
 import 'node:os';
 import 'events';
 import 'fs';
 import 'path';
+import 'node:crypto';
 import 'node:http';
 import 'node:util';
 import 'node:zlib';
@@ -117,34 +117,6 @@ function authParts(auth) {
     }
     throw new Error('auth: only {type: bearer, token}, {type: basic, username, password}, {type: api_key, value, keyName, placement} and {type: oauth, tokenUrl, clientId, clientSecret} are supported');
 }
-/**
- * promptfoo's `signatureAuth` with a PEM private key: each call signs `signatureDataTemplate` (rendered with
- * `signatureTimestamp`, the time in ms) using node:crypto, and offers `{{ signature }}` (base64) and
- * `{{ signatureTimestamp }}` to the url, header and body templates. JKS and PFX keystores are refused.
- */
-async function signerFor(auth, rootDir, env) {
-    if (auth === undefined)
-        return undefined;
-    const a = (auth ?? {});
-    const type = str(a.certificateType) ?? str(a.type) ?? 'pem';
-    if (type !== 'pem')
-        throw new Error(`signatureAuth: only PEM keys are supported (got ${type})`);
-    let key = str(a.privateKey) ? renderTemplateText(str(a.privateKey), { env }) : undefined;
-    if (!key && str(a.privateKeyPath))
-        key = await readFile(path.resolve(rootDir, str(a.privateKeyPath)), 'utf8');
-    if (!key)
-        throw new Error('signatureAuth: set privateKeyPath or privateKey (PEM)');
-    if (!key.includes('-----BEGIN'))
-        key = Buffer.from(key, 'base64').toString('utf8');
-    const privateKey = createPrivateKey(key);
-    const algorithm = str(a.signatureAlgorithm) ?? 'SHA256';
-    const template = str(a.signatureDataTemplate) ?? '{{signatureTimestamp}}';
-    return () => {
-        const signatureTimestamp = Date.now();
-        const data = renderTemplateText(template, { signatureTimestamp });
-        return { signature: createSign(algorithm).update(data).sign(privateKey, 'base64'), signatureTimestamp };
-    };
-}
 /** TLS options promptfoo's http provider takes, as node:https names them; `*Path` ones are read from files. */
 const TLS_VALUES = [
     'ca',
@@ -246,7 +218,7 @@ async function createHttpProvider(spec, idUrl, options) {
     let sign;
     let agent;
     try {
-        sign = await signerFor(config.signatureAuth, options.rootDir, env);
+        sign = signerFor(config.signatureAuth, options.rootDir, env);
         agent = await tlsAgent(config.tls, options.rootDir);
     }
     catch (err) {
@@ -279,7 +251,13 @@ async function createHttpProvider(spec, idUrl, options) {
             catch (err) {
                 return failure({ label, secrets }, `transformRequest threw: ${messageOf(err)}`, false);
             }
-            const signed = sign?.();
+            let signed;
+            try {
+                signed = await sign?.();
+            }
+            catch (err) {
+                return failure({ label, secrets }, `signing the request: ${messageOf(err)}`, false);
+            }
             // `sessionId` is the provider's own variable: empty until a sessionParser found one (as in promptfoo).
             const vars = { ...context.vars, prompt: sent, sessionId: sessionId ?? context.vars.sessionId ?? '', ...signed };
             const withEnv = { ...vars, env };

@@ -1356,7 +1356,7 @@ function requireGaxios () {
 	     * @returns A proxy agent
 	     */
 	    static async #getProxyAgent() {
-	        this.#proxyAgent ||= (await import('./cli-index4.js').then(function (n) { return n.i; })).HttpsProxyAgent;
+	        this.#proxyAgent ||= (await import('./cli-index6.js').then(function (n) { return n.i; })).HttpsProxyAgent;
 	        return this.#proxyAgent;
 	    }
 	    static async #getFetch() {

@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Z as picomatch, _ as nunjucks, $ as distExports, a0 as posixRelative, a1 as loadSuite, a2 as suiteSecrets, R as messageOf } from './cli-main.js';
+import { _ as picomatch, $ as nunjucks, a0 as distExports, a1 as posixRelative, a2 as loadSuite, a3 as suiteSecrets, R as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

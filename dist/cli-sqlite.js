@@ -1,4 +1,4 @@
-import { X as commonjsGlobal, Y as getDefaultExportFromCjs } from './cli-main.js';
+import { Z as commonjsGlobal, V as getDefaultExportFromCjs } from './cli-main.js';
 import { r as requireBigInteger } from './cli-BigInteger.js';
 
 function _mergeNamespaces(n, m) {

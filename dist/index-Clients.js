@@ -13,7 +13,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHmac } from 'node:crypto';
 import { Readable } from 'stream';
-import { r as requireSrc, a as requireDist$1, d as distExports$1 } from './index-index4.js';
+import { r as requireSrc, a as requireDist$1, d as distExports$1 } from './index-index7.js';
 import require$$0$1 from 'net';
 import require$$1 from 'tls';
 import require$$5 from 'url';

@@ -5,18 +5,18 @@ import fs__default from 'fs';
 import * as path$1 from 'path';
 import path__default, { normalize, resolve } from 'path';
 import { M as MessageType, P as PbLong, t as typeofJsonValue, r as reflectionMergePartial, U as UnknownFieldHandler, W as WireType, b as MESSAGE_TYPE, c as ScalarType, L as LongType, S as ServiceType, B as BlobClient } from './index-Clients.js';
-import * as crypto from 'crypto';
+import * as require$$0$3 from 'crypto';
 import * as require$$0$2 from 'stream';
 import require$$0__default from 'stream';
 import fs$2, { realpath } from 'fs/promises';
 import { a as getAugmentedNamespace, c as commonjsGlobal, g as getDefaultExportFromCjs } from './index-_commonjsHelpers.js';
 import require$$1__default from 'events';
-import require$$0$3 from 'constants';
+import require$$1 from 'constants';
 import require$$0__default$1 from 'util';
 import assert from 'assert';
 import require$$0__default$2 from 'buffer';
-import { r as requireSafeBuffer$1 } from './index-index3.js';
-import require$$1 from 'node:url';
+import { r as requireSafeBuffer$1 } from './index-index5.js';
+import require$$1$1 from 'node:url';
 import path$2 from 'node:path';
 import fs$1 from 'node:fs';
 import require$$5 from 'node:fs/promises';
@@ -52,7 +52,7 @@ import 'node:process';
 import 'node:https';
 import 'node:module';
 import 'node:crypto';
-import './index-index4.js';
+import './index-index7.js';
 import 'tty';
 import 'url';
 
@@ -2245,7 +2245,7 @@ function uploadToBlobStorage(authenticatedUploadURL, uploadStream, contentType) 
         };
         let sha256Hash = undefined;
         const blobUploadStream = new require$$0$2.PassThrough();
-        const hashStream = crypto.createHash('sha256');
+        const hashStream = require$$0$3.createHash('sha256');
         uploadStream.pipe(blobUploadStream); // This stream is used for the upload
         uploadStream.pipe(hashStream).setEncoding('hex'); // This stream is used to compute a hash of the content for integrity check
         info('Beginning upload of artifact content to blob storage');
@@ -10325,7 +10325,7 @@ var hasRequiredPolyfills;
 function requirePolyfills () {
 	if (hasRequiredPolyfills) return polyfills;
 	hasRequiredPolyfills = 1;
-	var constants = require$$0$3;
+	var constants = require$$1;
 
 	var origCwd = process.cwd;
 	var cwd = null;
@@ -31008,7 +31008,7 @@ function requireCommonjs$1 () {
 	commonjs$2.PathScurry = commonjs$2.Path = commonjs$2.PathScurryDarwin = commonjs$2.PathScurryPosix = commonjs$2.PathScurryWin32 = commonjs$2.PathScurryBase = commonjs$2.PathPosix = commonjs$2.PathWin32 = commonjs$2.PathBase = commonjs$2.ChildrenCache = commonjs$2.ResolveCache = void 0;
 	const lru_cache_1 = /*@__PURE__*/ requireCommonjs$3();
 	const node_path_1 = path$2;
-	const node_url_1 = require$$1;
+	const node_url_1 = require$$1$1;
 	const fs_1 = fs__default;
 	const actualFS = __importStar(fs$1);
 	const realpathSync = fs_1.realpathSync.native;
@@ -34067,7 +34067,7 @@ function requireGlob () {
 	Object.defineProperty(glob, "__esModule", { value: true });
 	glob.Glob = void 0;
 	const minimatch_1 = requireCommonjs$4();
-	const node_url_1 = require$$1;
+	const node_url_1 = require$$1$1;
 	const path_scurry_1 = requireCommonjs$1();
 	const pattern_js_1 = requirePattern();
 	const walker_js_1 = requireWalker();
@@ -52790,7 +52790,7 @@ function streamExtractExternal(url_1, directory_1) {
                 clearTimeout(timer);
                 reject(error);
             };
-            const hashStream = crypto.createHash('sha256').setEncoding('hex');
+            const hashStream = require$$0$3.createHash('sha256').setEncoding('hex');
             const passThrough = new require$$0$2.PassThrough()
                 .on('data', () => {
                 timer.refresh();

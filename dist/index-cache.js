@@ -4,12 +4,12 @@ import * as fs from 'fs';
 import { writeFileSync, existsSync } from 'fs';
 import assert from 'assert';
 import * as os from 'os';
-import * as crypto from 'crypto';
-import * as require$$0$2 from 'stream';
-import * as require$$0$1 from 'util';
+import * as require$$0$1 from 'crypto';
+import * as require$$0$3 from 'stream';
+import * as require$$0$2 from 'util';
 import { URL as URL$1 } from 'url';
 import { B as BlobClient, a as BlockBlobClient, M as MessageType, r as reflectionMergePartial, U as UnknownFieldHandler, W as WireType, b as MESSAGE_TYPE, S as ServiceType } from './index-Clients.js';
-import * as require$$0$3 from 'buffer';
+import * as require$$0$4 from 'buffer';
 import 'http';
 import 'https';
 import 'net';
@@ -43,7 +43,7 @@ import 'node:https';
 import 'node:module';
 import 'node:path';
 import 'node:crypto';
-import './index-index4.js';
+import './index-index7.js';
 import 'tty';
 import 'node:fs';
 
@@ -6963,7 +6963,7 @@ function createTempDirectory() {
             }
             tempDirectory = path$1.join(baseLocation, 'actions', 'temp');
         }
-        const dest = path$1.join(tempDirectory, crypto.randomUUID());
+        const dest = path$1.join(tempDirectory, require$$0$1.randomUUID());
         yield mkdirP(dest);
         return dest;
     });
@@ -7011,7 +7011,7 @@ function resolvePaths(patterns) {
 }
 function unlinkFile(filePath) {
     return __awaiter$7(this, void 0, void 0, function* () {
-        return require$$0$1.promisify(fs.unlink)(filePath);
+        return require$$0$2.promisify(fs.unlink)(filePath);
     });
 }
 function getVersion(app_1) {
@@ -7085,7 +7085,7 @@ function getCacheVersion(paths, compressionMethod, enableCrossOsArchive = false)
     }
     // Add salt to cache version to support breaking changes in cache entry
     components.push(versionSalt);
-    return crypto.createHash('sha256').update(components.join('|')).digest('hex');
+    return require$$0$1.createHash('sha256').update(components.join('|')).digest('hex');
 }
 function getRuntimeToken() {
     const token = process.env['ACTIONS_RUNTIME_TOKEN'];
@@ -7394,7 +7394,7 @@ var __awaiter$4 = (undefined && undefined.__awaiter) || function (thisArg, _argu
  */
 function pipeResponseToStream(response, output) {
     return __awaiter$4(this, void 0, void 0, function* () {
-        const pipeline = require$$0$1.promisify(require$$0$2.pipeline);
+        const pipeline = require$$0$2.promisify(require$$0$3.pipeline);
         yield pipeline(response.message, output);
     });
 }
@@ -7671,7 +7671,7 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
             // on 64-bit systems), split the download into multiple segments
             // ~2 GB = 2147483647, beyond this, we start getting out of range error. So, capping it accordingly.
             // Updated segment size to 128MB = 134217728 bytes, to complete a segment faster and fail fast
-            const maxSegmentSize = Math.min(134217728, require$$0$3.constants.MAX_LENGTH);
+            const maxSegmentSize = Math.min(134217728, require$$0$4.constants.MAX_LENGTH);
             const downloadProgress = new DownloadProgress(contentLength);
             const fd = fs.openSync(archivePath, 'w');
             try {

@@ -7,10 +7,10 @@ import require$$1__default$1 from 'events';
 import require$$0$2 from 'process';
 import require$$0__default$1 from 'util';
 import path__default from 'path';
-import crypto__default from 'crypto';
+import require$$0__default$2 from 'crypto';
 import require$$1 from 'querystring';
-import { r as requireSafeBuffer } from './index-index3.js';
-import require$$0__default$2 from 'buffer';
+import { r as requireSafeBuffer } from './index-index5.js';
+import require$$0__default$3 from 'buffer';
 
 function _mergeNamespaces(n, m) {
 	m.forEach(function (e) {
@@ -1357,7 +1357,7 @@ function requireGaxios () {
 	     * @returns A proxy agent
 	     */
 	    static async #getProxyAgent() {
-	        this.#proxyAgent ||= (await import('./index-index4.js').then(function (n) { return n.i; })).HttpsProxyAgent;
+	        this.#proxyAgent ||= (await import('./index-index7.js').then(function (n) { return n.i; })).HttpsProxyAgent;
 	        return this.#proxyAgent;
 	    }
 	    static async #getFetch() {
@@ -6728,7 +6728,7 @@ function requireCrypto$1 () {
 	// limitations under the License.
 	Object.defineProperty(crypto$1, "__esModule", { value: true });
 	crypto$1.NodeCrypto = void 0;
-	const crypto = crypto__default;
+	const crypto = require$$0__default$2;
 	class NodeCrypto {
 	    async sha256DigestBase64(str) {
 	        return crypto.createHash('sha256').update(str).digest('base64');
@@ -8991,8 +8991,8 @@ var hasRequiredBufferEqualConstantTime;
 function requireBufferEqualConstantTime () {
 	if (hasRequiredBufferEqualConstantTime) return bufferEqualConstantTime;
 	hasRequiredBufferEqualConstantTime = 1;
-	var Buffer = require$$0__default$2.Buffer; // browserify
-	var SlowBuffer = require$$0__default$2.SlowBuffer;
+	var Buffer = require$$0__default$3.Buffer; // browserify
+	var SlowBuffer = require$$0__default$3.SlowBuffer;
 
 	bufferEqualConstantTime = bufferEq;
 
@@ -9040,7 +9040,7 @@ function requireJwa () {
 	if (hasRequiredJwa) return jwa;
 	hasRequiredJwa = 1;
 	var Buffer = requireSafeBuffer().Buffer;
-	var crypto = crypto__default;
+	var crypto = require$$0__default$2;
 	var formatEcdsa = requireEcdsaSigFormatter();
 	var util = require$$0__default$1;
 
@@ -9314,7 +9314,7 @@ var hasRequiredTostring;
 function requireTostring () {
 	if (hasRequiredTostring) return tostring;
 	hasRequiredTostring = 1;
-	var Buffer = require$$0__default$2.Buffer;
+	var Buffer = require$$0__default$3.Buffer;
 
 	tostring = function toString(obj) {
 	  if (typeof obj === 'string')
@@ -12070,7 +12070,7 @@ function requireCertificatesubjecttokensupplier () {
 		exports.CertificateSubjectTokenSupplier = exports.InvalidConfigurationError = exports.CertificateSourceUnavailableError = exports.CERTIFICATE_CONFIGURATION_ENV_VARIABLE = void 0;
 		const util_1 = requireUtil();
 		const fs = fs__default;
-		const crypto_1 = crypto__default;
+		const crypto_1 = require$$0__default$2;
 		const https = require$$1__default;
 		exports.CERTIFICATE_CONFIGURATION_ENV_VARIABLE = 'GOOGLE_API_CERTIFICATE_CONFIG';
 		/**
@@ -13951,7 +13951,7 @@ function requireGdchclient () {
 		// limitations under the License.
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.GdchClient = exports.GDCH_SERVICE_ACCOUNT_TYPE = void 0;
-		const crypto = crypto__default;
+		const crypto = require$$0__default$2;
 		const fs = fs__default;
 		const https = require$$1__default;
 		const oauth2client_1 = requireOauth2client();

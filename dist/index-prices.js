@@ -6551,6 +6551,10 @@ function compileTemplate(source) {
     }
     return template;
 }
+/** The variables a template text reads from `env` (`{{ env.NAME }}`, or a tag reading `env.NAME`), in order. */
+function envReferences(source) {
+    return [...source.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)].map((match) => match[1]);
+}
 /** Renders one template string; text without template syntax is returned as it is. */
 function renderTemplateText(source, vars) {
     const template = compileTemplate(source);
@@ -6820,4 +6824,4 @@ function costOf(price, usage) {
     return (usage.prompt ?? 0) * price.input + (usage.completion ?? 0) * price.output;
 }
 
-export { textOf as a, compileTemplate as b, costOf as c, parseChatMessages as d, renderPrompt as e, finishReasonOf as f, priceFor as p, renderTemplateText as r, toChatMessages as t };
+export { textOf as a, compileTemplate as b, costOf as c, parseChatMessages as d, envReferences as e, finishReasonOf as f, renderPrompt as g, priceFor as p, renderTemplateText as r, toChatMessages as t };

@@ -130,4 +130,4 @@ function secretEnvValues(env) {
     return found;
 }
 
-export { configEnv as a, isSecretHeader as b, cacheIdentityOf as c, secretEnvValues as d, stableJson as e, isRunnerVariable as i, redact as r, secretsInConfig as s };
+export { configEnv as a, isRunnerVariable as b, cacheIdentityOf as c, secretEnvValues as d, stableJson as e, isSecretHeader as i, redact as r, secretsInConfig as s };

@@ -199,10 +199,6 @@ describe('http provider', () => {
   it.each([
     [{}, /config\.url is required/],
     [{ url: 'http://x', request: 'POST / HTTP/1.1' }, /config\.request: a raw HTTP request text is not supported/],
-    [
-      { url: 'http://x', signatureAuth: { type: 'jks', keystorePath: 'k.jks' } },
-      /config\.signatureAuth: only PEM keys/,
-    ],
     [{ url: 'http://x', transformResponse: 'json.(' }, /config\.transformResponse:/],
     [{ url: 'http://x', auth: { type: 'oauth' } }, /config\.auth\.tokenUrl: the OAuth token endpoint is required/],
     [{ url: 'http://x', auth: { type: 'digest' } }, /config\.auth: only \{type: bearer.*\{type: oauth/],

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
+import { envReferences } from '../prompts/render.js';
 import { displayPath } from '../paths.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
@@ -201,8 +202,7 @@ async function loadDefaultTest(value: unknown, source: SourceFile, ctx: TestCont
 function checkEnvReferences(prompts: Suite['prompts'], env: Record<string, string>, source: SourceFile): void {
   for (const prompt of prompts) {
     if (prompt.function) continue; // its raw text is the script, not a template
-    for (const match of prompt.raw.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)) {
-      const name = match[1];
+    for (const name of envReferences(prompt.raw)) {
       if (name in env) continue;
       throw locatedError(
         source,

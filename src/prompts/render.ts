@@ -34,6 +34,11 @@ export function compileTemplate(source: string): nunjucks.Template | undefined {
   return template;
 }
 
+/** The variables a template text reads from `env` (`{{ env.NAME }}`, or a tag reading `env.NAME`), in order. */
+export function envReferences(source: string): string[] {
+  return [...source.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)].map((match) => match[1]);
+}
+
 /** Renders one template string; text without template syntax is returned as it is. */
 export function renderTemplateText(source: string, vars: Record<string, unknown>): string {
   const template = compileTemplate(source);

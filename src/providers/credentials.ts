@@ -4,9 +4,11 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { envReferences } from '../prompts/render.js';
 import type { ProviderSpec } from '../types.js';
 import { anthropicApiKey, anthropicKeyVar } from './anthropic.js';
 import { COMPATIBLE_HOSTS } from './compatible-hosts.js';
+import { KEYSTORE_PASSWORD_VARS, signatureTypeOf } from './http-signature.js';
 import type { ParsedId } from './ids.js';
 import { openAiApiKey, openAiKeyVar, type OpenAiFlavor } from './openai.js';
 import { isRunnerVariable } from './secrets.js';
@@ -311,9 +313,48 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
         values,
       };
     }
+    case 'http':
+      return httpCredentials(config, env);
     default:
       return none;
   }
+}
+
+/** Every `{{ env.NAME }}` the string values of a config (at any depth) read. */
+function envReferencesIn(value: unknown): string[] {
+  if (typeof value === 'string') return envReferences(value);
+  if (Array.isArray(value)) return value.flatMap(envReferencesIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(envReferencesIn);
+  return [];
+}
+
+/**
+ * The http provider reads the variables its templates name (`Authorization: Bearer {{ env.APP_TOKEN }}`, a
+ * signing key `privateKey: '{{ env.SIGNING_KEY }}'`), and promptfoo's keystore password variable for a
+ * JKS or PFX signature without a password of its own. Those the signature needs are missing when unset (it
+ * cannot sign without them); the values of those in `auth` and `signatureAuth` are credentials to mask.
+ */
+function httpCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEnv): Credentials {
+  const variables = new Set(envReferencesIn(config));
+  const held = new Set([...envReferencesIn(config.auth), ...envReferencesIn(config.signatureAuth)]);
+  const needed = new Set(envReferencesIn(config.signatureAuth));
+  const signature = config.signatureAuth;
+  if (signature && typeof signature === 'object' && !Array.isArray(signature)) {
+    const settings = signature as Record<string, unknown>;
+    const type = signatureTypeOf(settings);
+    const own = type === 'jks' ? settings.keystorePassword : settings.pfxPassword;
+    const keystore =
+      type === 'jks' ||
+      (type === 'pfx' && Boolean(settings.pfxPath || settings.pfxContent || settings.certificateContent));
+    if (keystore && !own && !settings.certificatePassword) {
+      for (const set of [variables, held, needed]) set.add(KEYSTORE_PASSWORD_VARS[type as 'jks' | 'pfx']);
+    }
+  }
+  return {
+    variables: [...variables],
+    missing: [...needed].filter((name) => !str(env[name])),
+    values: [...held].map((name) => str(env[name])).filter((v): v is string => Boolean(v)),
+  };
 }
 
 function azureCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEnv): Credentials {
@@ -369,6 +410,8 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
     case 'sagemaker':
     case 'bedrock':
       return ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+    case 'http':
+      return httpCredentials(config, {}).variables;
     default:
       return [];
   }

@@ -3,7 +3,6 @@
 // `prompt`; the URL and headers may also read `env` (minus the runner's reserved variables) for a token.
 // `transformResponse`, `transformRequest` and `sessionParser` are JavaScript from the config: on untrusted
 // events only the base revision's config runs (src/review/suite.ts), so this code is the base's.
-import { createPrivateKey, createSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import https from 'node:https';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { compileCode, type Code } from './config-code.js';
 import { str } from './credentials.js';
 import { failure, postJson, type ResponseHeaders } from './http.js';
 import { oauthConfig, oauthTokens } from './http-oauth.js';
+import { signerFor, type Signer } from './http-signature.js';
 import { cacheIdentityOf, configEnv, isSecretHeader, secretsInConfig } from './secrets.js';
 
 export interface HttpGenericOptions {
@@ -58,34 +58,6 @@ function authParts(auth: unknown): { headers: Record<string, string>; query: Rec
   throw new Error(
     'auth: only {type: bearer, token}, {type: basic, username, password}, {type: api_key, value, keyName, placement} and {type: oauth, tokenUrl, clientId, clientSecret} are supported',
   );
-}
-
-/**
- * promptfoo's `signatureAuth` with a PEM private key: each call signs `signatureDataTemplate` (rendered with
- * `signatureTimestamp`, the time in ms) using node:crypto, and offers `{{ signature }}` (base64) and
- * `{{ signatureTimestamp }}` to the url, header and body templates. JKS and PFX keystores are refused.
- */
-async function signerFor(
-  auth: unknown,
-  rootDir: string,
-  env: Record<string, string>,
-): Promise<(() => { signature: string; signatureTimestamp: number }) | undefined> {
-  if (auth === undefined) return undefined;
-  const a = (auth ?? {}) as Record<string, unknown>;
-  const type = str(a.certificateType) ?? str(a.type) ?? 'pem';
-  if (type !== 'pem') throw new Error(`signatureAuth: only PEM keys are supported (got ${type})`);
-  let key = str(a.privateKey) ? renderTemplateText(str(a.privateKey)!, { env }) : undefined;
-  if (!key && str(a.privateKeyPath)) key = await readFile(path.resolve(rootDir, str(a.privateKeyPath)!), 'utf8');
-  if (!key) throw new Error('signatureAuth: set privateKeyPath or privateKey (PEM)');
-  if (!key.includes('-----BEGIN')) key = Buffer.from(key, 'base64').toString('utf8');
-  const privateKey = createPrivateKey(key);
-  const algorithm = str(a.signatureAlgorithm) ?? 'SHA256';
-  const template = str(a.signatureDataTemplate) ?? '{{signatureTimestamp}}';
-  return () => {
-    const signatureTimestamp = Date.now();
-    const data = renderTemplateText(template, { signatureTimestamp });
-    return { signature: createSign(algorithm).update(data).sign(privateKey, 'base64'), signatureTimestamp };
-  };
 }
 
 /** TLS options promptfoo's http provider takes, as node:https names them; `*Path` ones are read from files. */
@@ -185,10 +157,10 @@ export async function createHttpProvider(
       (e): e is [string, string] => typeof e[1] === 'string',
     ),
   );
-  let sign: Awaited<ReturnType<typeof signerFor>>;
+  let sign: Signer | undefined;
   let agent: https.Agent | undefined;
   try {
-    sign = await signerFor(config.signatureAuth, options.rootDir, env);
+    sign = signerFor(config.signatureAuth, options.rootDir, env);
     agent = await tlsAgent(config.tls, options.rootDir);
   } catch (err) {
     throw located(`config.${messageOf(err)}`);
@@ -217,7 +189,12 @@ export async function createHttpProvider(
       } catch (err) {
         return failure({ label, secrets }, `transformRequest threw: ${messageOf(err)}`, false);
       }
-      const signed = sign?.();
+      let signed: Awaited<ReturnType<Signer>> | undefined;
+      try {
+        signed = await sign?.();
+      } catch (err) {
+        return failure({ label, secrets }, `signing the request: ${messageOf(err)}`, false);
+      }
       // `sessionId` is the provider's own variable: empty until a sessionParser found one (as in promptfoo).
       const vars = { ...context.vars, prompt: sent, sessionId: sessionId ?? context.vars.sessionId ?? '', ...signed };
       const withEnv = { ...vars, env };
