@@ -51,9 +51,12 @@ function veoCost(model, resolution, seconds) {
 function checkVeoConfig(model, config) {
     if (config.projectId !== undefined || config.vertexai === true)
         throw new Error('calls Veo on Vertex AI (projectId or vertexai), which promptgate does not do yet: use an API key (GEMINI_API_KEY) or a custom provider');
-    for (const key of ['sourceVideo', 'extendVideoId'])
-        if (config[key] !== undefined)
-            throw new Error(`config.${key} (extending a video) is not sent by promptgate: remove it, or use a custom provider`);
+    // Extending a video: promptfoo sends the earlier generation's operation name (extendVideoId, or its alias
+    // sourceVideo) as the instance's video, and checks nothing more; its docs say a file path is not one.
+    const extendKey = config.extendVideoId ? 'extendVideoId' : config.sourceVideo ? 'sourceVideo' : undefined;
+    const extendVideoId = extendKey ? config[extendKey] : undefined;
+    if (extendVideoId !== undefined && (typeof extendVideoId !== 'string' || extendVideoId.startsWith('file://')))
+        throw new Error(`config.${extendKey} must be the operation name of an earlier Veo generation (models/<model>/operations/<id>), not ${JSON.stringify(extendVideoId)}`);
     const aspectRatio = str(config.aspectRatio) ?? '16:9';
     if (!['16:9', '9:16'].includes(aspectRatio))
         throw new Error(`config.aspectRatio "${aspectRatio}" is not a Veo aspect ratio (16:9 or 9:16)`);
@@ -62,18 +65,23 @@ function checkVeoConfig(model, config) {
         throw new Error(`config.resolution "${resolution}" is not a Veo resolution (720p, 1080p or 4k)`);
     if (model.includes('veo-2') && resolution !== '720p')
         throw new Error('Veo 2 makes 720p video only');
-    const seconds = Number(config.durationSeconds ?? config.duration ?? 8);
+    if (model.includes('veo-3') && !model.includes('veo-3.1') && aspectRatio === '9:16' && resolution === '1080p')
+        throw new Error('Veo 3 makes 1080p video in 16:9 only: use resolution: 720p for 9:16');
+    // promptfoo reads `durationSeconds || duration || 8`; its own examples/google-video image config asks Veo 3.1
+    // for 5 s, which promptfoo rejects too ("Invalid duration 5s"), on every call.
+    const durationKey = config.durationSeconds ? 'durationSeconds' : config.duration ? 'duration' : undefined;
+    const seconds = Number(durationKey ? config[durationKey] : 8);
     const durations = model.includes('veo-2') ? [5, 6, 8] : [4, 6, 8];
     if (!durations.includes(seconds))
-        throw new Error(`a ${seconds} s video is not one ${model} makes (durationSeconds: ${durations.join(', ')})`);
+        throw new Error(`config.${durationKey}: a ${seconds} s video is not one ${model} makes (durationSeconds: ${durations.join(', ')})`);
     const references = Array.isArray(config.referenceImages) && config.referenceImages.length > 0;
     if (seconds !== 8 && (references || resolution !== '720p'))
         throw new Error(`reference images and 1080p/4k video need durationSeconds: 8 (not ${seconds})`);
-    return { aspectRatio, resolution, seconds };
+    return { aspectRatio, resolution, seconds, extendVideoId: str(extendVideoId) };
 }
 function createGoogleVideoProvider(spec, model, options) {
     const { config } = spec;
-    const { aspectRatio, resolution, seconds } = checkVeoConfig(model, config);
+    const { aspectRatio, resolution, seconds, extendVideoId } = checkVeoConfig(model, config);
     const base = geminiBaseUrl(config, options.env);
     const url = `${base}/v1beta/models/${encodeURIComponent(model)}:predictLongRunning`;
     const apiKey = googleApiKey(config, options.env);
@@ -111,6 +119,8 @@ function createGoogleVideoProvider(spec, model, options) {
         catch (err) {
             return fail(err instanceof Error ? err.message : String(err), false);
         }
+        if (extendVideoId)
+            instance.video = { operationName: extendVideoId };
         const parameters = { aspectRatio, resolution, durationSeconds: seconds };
         for (const key of ['negativePrompt', 'personGeneration', 'seed'])
             if (config[key] !== undefined && config[key] !== '')

@@ -179,6 +179,54 @@ describe('google:video:<model> (Veo on the Gemini API)', () => {
     });
   });
 
+  it("extends an earlier generation (promptfoo's extension example): the operation name goes as the instance's video", async () => {
+    const earlier =
+      'projects/YOUR_PROJECT/locations/us-central1/publishers/google/models/veo-3.1-generate-preview/operations/YOUR_OPERATION_ID';
+    const done = { body: { done: true, response: { videos: [{ bytesBase64Encoded: 'RVhU' }] } } };
+    server.reply({ body: { name: 'op-ext' } }, done, { body: { name: 'op-src' } }, done);
+    const extended = await call(
+      await veo('veo-3.1-generate-preview', { extendVideoId: earlier, durationSeconds: 6 }),
+      'Continue this video: a sunset',
+    );
+    expect((await videoFileOf(extended.output)).toString()).toBe('EXT');
+    expect(server.requests[0].body).toEqual({
+      instances: [{ prompt: 'Continue this video: a sunset', video: { operationName: earlier } }],
+      parameters: { aspectRatio: '16:9', resolution: '720p', durationSeconds: 6 },
+    });
+    // sourceVideo is promptfoo's alias for it.
+    await call(await veo('veo-3.1-generate-preview', { sourceVideo: 'models/m/operations/src' }), 'p');
+    expect(server.requests[2].body).toMatchObject({
+      instances: [{ video: { operationName: 'models/m/operations/src' } }],
+    });
+  });
+
+  it("sends promptfoo's image-to-video settings (Veo 3.1, 6 s) with the frame inline", async () => {
+    server.reply(
+      { body: { name: 'op-img' } },
+      { body: { done: true, response: { videos: [{ bytesBase64Encoded: 'SU1H' }] } } },
+    );
+    const provider = await veo('veo-3.1-generate-preview', {
+      image: 'file://start-frame.jpg',
+      aspectRatio: '16:9',
+      durationSeconds: 6,
+    });
+    expect((await call(provider, 'Animate this image: zoom in')).error).toBeUndefined();
+    expect(server.requests[0].body).toEqual({
+      instances: [
+        {
+          prompt: 'Animate this image: zoom in',
+          image: {
+            inlineData: {
+              mimeType: 'image/jpeg',
+              data: Buffer.from('\xff\xd8\xffJPEGFRAME', 'latin1').toString('base64'),
+            },
+          },
+        },
+      ],
+      parameters: { aspectRatio: '16:9', resolution: '720p', durationSeconds: 6 },
+    });
+  });
+
   it('a file URI on another host is downloaded without the key', async () => {
     const other = await startVendorServer({ body: 'ELSEWHERE' });
     try {
@@ -217,13 +265,22 @@ describe('google:video:<model> (Veo on the Gemini API)', () => {
   });
 
   it.each([
-    [{ durationSeconds: 5 }, /a 5 s video is not one veo-3.1-generate-preview makes/],
+    [{ durationSeconds: 5 }, /config.durationSeconds: a 5 s video is not one veo-3.1-generate-preview makes/],
+    // promptfoo's image example asks for 5 s, which promptfoo rejects for Veo 3.x too ("Invalid duration 5s").
+    [{ image: 'file://start-frame.jpg', duration: 5 }, /config.duration: a 5 s video is not one veo-3.1/],
     [{ aspectRatio: '1:1' }, /config.aspectRatio "1:1" is not a Veo aspect ratio/],
     [{ resolution: '1080p', durationSeconds: 6 }, /need durationSeconds: 8/],
-    [{ extendVideoId: 'projects/p/operations/o' }, /config.extendVideoId \(extending a video\)/],
+    [{ sourceVideo: 'file://clip.mp4' }, /config.sourceVideo must be the operation name of an earlier Veo generation/],
+    [{ extendVideoId: 42 }, /config.extendVideoId must be the operation name .* not 42/],
     [{ projectId: 'my-project' }, /Vertex AI/],
   ])('refuses %j when the suite loads', async (config, message) => {
     await expect(veo('veo-3.1-generate-preview', config)).rejects.toThrow(message);
+  });
+
+  it('Veo 3 (not 3.1) makes 1080p only in 16:9, as promptfoo checks', async () => {
+    const config = { aspectRatio: '9:16', resolution: '1080p' };
+    await expect(veo('veo-3.0-generate-001', config)).rejects.toThrow(/Veo 3 makes 1080p video in 16:9 only/);
+    await expect(veo('veo-3.1-generate-preview', config)).resolves.toBeDefined();
   });
 
   it('without a key, names the variables and sends nothing', async () => {
