@@ -51,3 +51,38 @@ test('tests from a .jsonl file: one test per line, blank lines skipped, each lin
   // The second test has no assertions: a warning at its line.
   expect(suite.warnings).toEqual([expect.stringMatching(/t\.jsonl:3:1: this test has no assertions/)]);
 });
+
+test('options.providers (written in promptfoo examples, read by no promptfoo code) is a located warning; the graders stay the default', async () => {
+  const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'options-providers-'));
+  try {
+    const config = path.join(dir, 'promptfooconfig.yaml');
+    await writeFile(
+      config,
+      [
+        'prompts: ["Hi {{ name }}"]',
+        'providers: [echo]',
+        'defaultTest:',
+        '  options:',
+        '    providers:',
+        '      text: openai:gpt-4o-mini',
+        'tests:',
+        '  - vars: {name: Ada}',
+        '    assert: [{type: contains, value: Ada}]',
+        '',
+      ].join('\n'),
+    );
+    const suite = await loadSuite(config);
+    expect(suite.warnings).toEqual([
+      expect.stringMatching(
+        /promptfooconfig\.yaml:6:7: defaultTest\.options\.providers: not used: .*write `provider:`/,
+      ),
+    ]);
+    expect(suite.defaultTest?.options?.provider).toBeUndefined();
+    const { results } = await evaluateSuite(suite, { env: {} });
+    expect(results.map((r) => r.pass)).toEqual([true]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -106,9 +106,10 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
         "promptfoo's prompt suffix option is not supported; put the text in the prompt, or in a var rendered there",
       runSerially:
         "promptfoo's runSerially is not supported; set evaluateOptions.maxConcurrency: 1 to make calls one at a time",
-      providers: 'a grader set as `providers:` in options is not supported; name one grading provider with `provider:`',
     },
     noted: {
+      providers:
+        'not a test option promptfoo reads (its graders come from `provider:`; promptfoo hands `providers:` to the model unread and grades with its default graders, as promptgate does): to choose graders write `provider:`, a map such as {text: …, embedding: …} works',
       timeout:
         'not a test option promptfoo reads (promptfoo hands unknown options to the provider, whose config has no such key); the per-call timeout is evaluateOptions.timeoutMs',
       delay:
