@@ -1,4 +1,5 @@
 // Evaluate a suite against its real providers: resolve them, open the cache, run, scrub secrets.
+import { leafAssertions } from './assertions/index.js';
 import { graderFor } from './assertions/model-graded.js';
 import { loadSuite } from './config/load.js';
 import { DiskCache, type OutputCache } from './engine/cache.js';
@@ -239,7 +240,7 @@ function providerSpecs(suite: Suite): ProviderSpec[] {
     add(graderFor('text', test.options.provider));
     add(graderFor('embedding', test.options.provider));
     add(test.provider);
-    for (const assertion of test.assert) add(assertion.provider);
+    for (const { assertion } of leafAssertions(test.assert)) add(assertion.provider);
   }
   return specs;
 }

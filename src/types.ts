@@ -69,6 +69,8 @@ export interface AssertionSpec {
   config?: Record<string, unknown>;
   /** A grading prompt for this assertion only (else the test's options.rubricPrompt). */
   rubricPrompt?: unknown;
+  /** promptfoo's assert-set: the assertions of the set, scored into one result (`threshold` is the set's). */
+  assert?: AssertionSpec[];
   /** Where it was written, for errors raised while running it. */
   location?: SourceLocation;
 }
@@ -260,6 +262,8 @@ export interface GradingResult {
 export interface AssertionResult extends GradingResult {
   type: string;
   metric?: string;
+  /** An assert-set's results, one per assertion of the set, in written order. */
+  assertions?: AssertionResult[];
 }
 
 /** One evaluated case: prompt × provider × test × repeat. The stable results JSON (README) is a list of these. */

@@ -76,6 +76,34 @@ describe('planSuiteSpend', () => {
     expect(plan.lines.find((l) => l.provider === 'text-grader')).toMatchObject({ role: 'grader', planned: 1 });
   });
 
+  test("an assert-set's graded assertions are counted, each with its own grader", async () => {
+    const text = fakeProvider('text-grader');
+    const own = fakeProvider('own-grader');
+    const graded = makeTest({ word: 'a' }, 'a', {
+      assert: [
+        {
+          type: 'assert-set',
+          assert: [
+            { type: 'llm-rubric', value: 'ok' }, // 1 per case, the test's grader
+            { type: 'factuality', value: 'a', provider: 'own-grader' }, // 1 per case, its own
+            { type: 'contains', value: 'a' }, // none
+          ],
+        },
+        { type: 'llm-rubric', value: 'short' },
+      ],
+      options: { provider: 'text-grader' },
+    });
+    const plan = await planSuiteSpend({
+      suite: makeSuite({ tests: [graded] }),
+      providers: [fakeProvider('model')],
+      cache: new MemoryCache(),
+      render,
+      gradingProvider: async (spec) => (spec === 'own-grader' ? own : text),
+    });
+    const planned = (name: string) => plan.lines.find((l) => l.provider === name)?.planned;
+    expect([planned('text-grader'), planned('own-grader')]).toEqual([2, 1]);
+  });
+
   test('every model-graded type counts the grader calls it makes: per case, and select-best once per test', async () => {
     const grader = fakeProvider('grader');
     const graded = makeTest({ word: 'a' }, 'a', {

@@ -1,14 +1,19 @@
 // How a test's assertion results combine into one verdict: promptfoo's AssertionsResult, pure.
 //  - score: weighted mean of the assertion scores (weight defaults to 1; weight 0 counts for nothing
 //    and cannot fail the test); 0 when the total weight is 0.
-//  - pass: every assertion passed; or, when the test sets `threshold`, score >= threshold.
+//  - pass: every assertion passed; or, when the test sets `threshold`, score >= threshold (a threshold of 0
+//    is no threshold, as promptfoo's `if (this.threshold)` reads it).
 //  - reason: the last failing assertion's reason, or the threshold comparison.
-//  - named scores: weighted mean per `metric`.
+//  - named scores: weighted mean per `metric`; an assert-set's result brings its assertions' metrics too
+//    (promptfoo adds a set's named scores to the test's, except the set's own metric).
+// An assert-set is scored by the same function over its own assertions, with its own threshold.
 import type { AssertionResult } from '../types.js';
 
 export interface WeightedResult {
   result: AssertionResult;
   weight?: number;
+  /** An assert-set's assertions, whose metrics count in the named scores beside the set's own. */
+  components?: WeightedResult[];
 }
 
 export interface AggregateScore {
@@ -26,21 +31,25 @@ export function aggregate(results: WeightedResult[], threshold?: number): Aggreg
   let totalWeight = 0;
   let failedReason: string | undefined;
   const metricTotals = new Map<string, { score: number; weight: number }>();
-  for (const { result, weight = 1 } of results) {
+  const addMetric = (metric: string, score: number, weight: number) => {
+    const totals = metricTotals.get(metric) ?? { score: 0, weight: 0 };
+    totals.score += score * weight;
+    totals.weight += weight;
+    metricTotals.set(metric, totals);
+  };
+  for (const { result, weight = 1, components = [] } of results) {
     totalScore += result.score * weight;
     totalWeight += weight;
-    if (result.metric) {
-      const totals = metricTotals.get(result.metric) ?? { score: 0, weight: 0 };
-      totals.score += result.score * weight;
-      totals.weight += weight;
-      metricTotals.set(result.metric, totals);
+    if (result.metric) addMetric(result.metric, result.score, weight);
+    for (const { result: inner, weight: innerWeight = 1 } of components) {
+      if (inner.metric && inner.metric !== result.metric) addMetric(inner.metric, inner.score, innerWeight);
     }
     if (!result.pass) failedReason = result.reason;
   }
   const score = totalWeight > 0 ? totalScore / totalWeight : 0;
   let pass = failedReason === undefined;
   let reason = failedReason ?? 'All assertions passed';
-  if (typeof threshold === 'number' && !Number.isNaN(threshold)) {
+  if (threshold) {
     pass = score >= threshold;
     reason = `Aggregate score ${score.toFixed(2)} ${pass ? '≥' : '<'} ${threshold} threshold`;
   }

@@ -4,7 +4,7 @@
 // case an error (TestScore.error) rather than a fail, so a broken check never reads as a regression.
 import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from '../types.js';
 import { ConfigError, messageOf } from '../errors.js';
-import { aggregate, NO_ASSERTIONS } from './aggregate.js';
+import { aggregate, NO_ASSERTIONS, type WeightedResult } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
 import { conversationAssertions } from './conversation.js';
 import { factualityAssertions } from './factuality.js';
@@ -247,13 +247,31 @@ async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promis
   return result;
 }
 
-/** Locates a malformed assertion for its error message: file:line:col when the loader recorded it. */
-export function describeFailure(err: unknown, assertion: AssertionSpec, index: number, test: TestCase): string {
+/** promptfoo's assert-set: assertions scored into one result, which counts in the test as one assertion. */
+export const ASSERTION_SET = 'assert-set';
+
+/**
+ * Every assertion that runs on its own, with where the test wrote it: `assert[2]`, or `assert[1].assert[0]`
+ * for one inside an assert-set (the set itself is not one: it is scored from these).
+ */
+export function leafAssertions(asserts: readonly AssertionSpec[]): Array<{ assertion: AssertionSpec; at: string }> {
+  return asserts.flatMap((assertion, i) =>
+    assertion.assert
+      ? assertion.assert.map((inner, j) => ({ assertion: inner, at: `assert[${i}].assert[${j}]` }))
+      : [{ assertion, at: `assert[${i}]` }],
+  );
+}
+
+/**
+ * Locates an assertion that could not run for its error message (`at` is where the test wrote it, as
+ * leafAssertions names it): file:line:col when the loader recorded it.
+ */
+export function describeFailure(err: unknown, assertion: AssertionSpec, at: string, test: TestCase): string {
   if (err instanceof MalformedAssertionError) {
     const location = assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' };
-    return new ConfigError(location, `${assertion.type}: ${err.message}`, `assert[${index}].${err.field}`).message;
+    return new ConfigError(location, `${assertion.type}: ${err.message}`, `${at}.${err.field}`).message;
   }
-  return `${assertion.type} (assert[${index}]): ${messageOf(err)}`;
+  return `${assertion.type} (${at}): ${messageOf(err)}`;
 }
 
 const fulfilled = <T>(value: T): PromiseSettledResult<T> => ({ status: 'fulfilled', value });
@@ -261,33 +279,61 @@ const rejected = (reason: unknown): PromiseSettledResult<never> => ({ status: 'r
 
 export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   // select-best and max-score compare the test's outputs: the engine grades them once every case has run.
-  const written = ctx.test.assert.map((assertion, index) => ({ assertion, index }));
-  const own = written.filter(({ assertion }) => !isComparison(assertion.type));
-  const asserts = own.map(({ assertion }) => assertion);
-  if (asserts.length === 0)
+  const own = ctx.test.assert.filter((assertion) => !isComparison(assertion.type));
+  if (own.length === 0)
     return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
 
-  // Independent checks run together (model-graded ones are slow); results combine in written order.
-  // One assertion (the usual test) needs no allSettled and its wrappers: it is awaited as it is.
+  // Independent checks run together (model-graded ones are slow), those of an assert-set with the rest, as in
+  // promptfoo; results combine in written order. One assertion (the usual test) needs no allSettled and its
+  // wrappers: it is awaited as it is. A comparison is never in a set (the loader refuses it there).
+  const leaves = leafAssertions(own);
   const settled =
-    asserts.length === 1
-      ? [await runAssertion(asserts[0]!, ctx).then(fulfilled, rejected)]
-      : await Promise.allSettled(asserts.map((assertion) => runAssertion(assertion, ctx)));
-  const assertions: AssertionResult[] = [];
+    leaves.length === 1
+      ? [await runAssertion(leaves[0]!.assertion, ctx).then(fulfilled, rejected)]
+      : await Promise.allSettled(leaves.map(({ assertion }) => runAssertion(assertion, ctx)));
+  const results: AssertionResult[] = [];
   const errors: string[] = [];
   settled.forEach((outcome, i) => {
-    if (outcome.status === 'fulfilled') assertions.push(outcome.value);
-    else errors.push(describeFailure(outcome.reason, asserts[i], own[i].index, ctx.test));
+    if (outcome.status === 'fulfilled') results.push(outcome.value);
+    else errors.push(describeFailure(outcome.reason, leaves[i]!.assertion, leaves[i]!.at, ctx.test));
   });
+  // An assertion that could not run, in a set or not, makes the case an error: never a fail.
   if (errors.length > 0) {
     const error = errors.join('\n');
-    return { pass: false, score: 0, reason: error, assertions, error };
+    return { pass: false, score: 0, reason: error, assertions: results, error };
   }
-  const combined = aggregate(
-    assertions.map((result, i) => ({ result, weight: asserts[i].weight })),
-    ctx.test.threshold,
-  );
-  const score: TestScore = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
+  let next = 0;
+  const weighted: WeightedResult[] = own.map((assertion) => {
+    if (!assertion.assert) return { result: results[next++]!, weight: assertion.weight };
+    const components = assertion.assert.map((inner) => ({ result: results[next++]!, weight: inner.weight }));
+    return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
+  });
+  const combined = aggregate(weighted, ctx.test.threshold);
+  const score: TestScore = {
+    pass: combined.pass,
+    score: combined.score,
+    reason: combined.reason,
+    assertions: weighted.map(({ result }) => result),
+  };
   if (Object.keys(combined.namedScores).length > 0) score.namedScores = combined.namedScores;
   return score;
+}
+
+/**
+ * An assert-set's one result: its assertions combined as a test's are, with the set's threshold. Its weight
+ * and metric are the set's; a weight of 0 does not make it informational (promptfoo forces a pass only for
+ * an assertion of weight 0, not for a set).
+ */
+function scoreSet(set: AssertionSpec, components: WeightedResult[], ctx: ScoreContext): AssertionResult {
+  const combined = aggregate(components, set.threshold);
+  const result: AssertionResult = {
+    type: ASSERTION_SET,
+    pass: combined.pass,
+    score: combined.score,
+    reason: combined.reason,
+    assertions: components.map(({ result: inner }) => inner),
+  };
+  const metric = renderMetric(set.metric, ctx.vars, ctx.logger);
+  if (metric) result.metric = metric;
+  return result;
 }

@@ -111,7 +111,8 @@ export function gradeMaxScore(assertion: AssertionSpec, perCase: AssertionResult
   atLeastTwo('max-score', perCase.length);
   const options = maxScoreOptions(assertion.value);
   const scores = perCase.map((results) => {
-    const relevant = results.filter((r) => !isComparison(r.type));
+    // An assert-set counts as its assertions, as in promptfoo (whose set result names no assertion).
+    const relevant = results.flatMap((r) => r.assertions ?? [r]).filter((r) => !isComparison(r.type));
     if (relevant.length === 0) {
       throw new MalformedAssertionError(
         'max-score requires at least one other assertion (besides max-score or select-best) to aggregate scores from',

@@ -81,7 +81,7 @@ async function compareGroup(
             cases.map((c) => c.assertions),
           );
   } catch (err) {
-    const error = describeFailure(err, assertion, index, test);
+    const error = describeFailure(err, assertion, `assert[${index}]`, test);
     positions.forEach((p) => {
       const result = input.results[p];
       if (result.error === undefined) input.results[p] = { ...result, pass: false, score: 0, error };

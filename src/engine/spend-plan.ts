@@ -1,7 +1,7 @@
 // Spend known before it is spent: the calls a run will make per provider, how many the cache answers, and an
 // estimate of tokens and cost where prices are known — computed from the plan, the rendered prompts and the
 // cache, before any provider is called. Facts only; src/report/spend-plan.ts words them.
-import { graderCalls } from '../assertions/index.js';
+import { graderCalls, leafAssertions } from '../assertions/index.js';
 import { graderFor, DEFAULT_GRADING_PROMPT } from '../assertions/model-graded.js';
 import type { Prompt, Provider, RenderPrompt, Suite } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
@@ -191,9 +191,9 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
     } else {
       uncached.push({ tally: line, provider, promptTokens: estimateTokens(rendered) });
     }
-    for (const [a, assertion] of test.assert.entries()) {
+    for (const { assertion, at } of leafAssertions(test.assert)) {
       const counted = graderCalls(assertion);
-      const key = `${planned.testIdx}:${planned.repeat}:${a}`;
+      const key = `${planned.testIdx}:${planned.repeat}:${at}`;
       const calls = counted.perCase + (counted.perTest && !perTest.has(key) ? counted.perTest : 0);
       if (counted.perTest) perTest.add(key);
       if (calls === 0) continue;
