@@ -1,7 +1,7 @@
 // The README's Config section names every key promptgate knows at every level, and every promptfoo assertion
 // type, supported or refused: the tables a user reads are the tables the loader enforces.
 import { readFileSync } from 'node:fs';
-import { SUPPORTED_ASSERTION_TYPES } from '../../src/assertions/index.js';
+import { ASSERTION_SET, SUPPORTED_ASSERTION_TYPES } from '../../src/assertions/index.js';
 import { keyTable, type KeyLevel } from '../../src/config/keys.js';
 import { REFUSED_ASSERTIONS } from '../../src/config/refused-assertions.js';
 
@@ -11,7 +11,16 @@ const named = new Set([...config.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]));
 const mentioned = (name: string) =>
   named.has(name) || [...named].some((n) => n.endsWith('*') && name.startsWith(n.slice(0, -1)));
 
-const LEVELS: KeyLevel[] = ['config', 'test', 'options', 'assertion', 'provider', 'prompt', 'evaluateOptions'];
+const LEVELS: KeyLevel[] = [
+  'config',
+  'test',
+  'options',
+  'assertion',
+  'assertionSet',
+  'provider',
+  'prompt',
+  'evaluateOptions',
+];
 
 test.each(LEVELS)('every %s key is in the README, supported, warned or refused', (level) => {
   const keys = keyTable(level);
@@ -20,6 +29,6 @@ test.each(LEVELS)('every %s key is in the README, supported, warned or refused',
 });
 
 test('every assertion type, supported or refused, is in the README', () => {
-  const all = [...SUPPORTED_ASSERTION_TYPES, ...Object.keys(REFUSED_ASSERTIONS)];
+  const all = [...SUPPORTED_ASSERTION_TYPES, ASSERTION_SET, ...Object.keys(REFUSED_ASSERTIONS)];
   expect(all.filter((type) => !mentioned(type))).toEqual([]);
 });

@@ -10,7 +10,12 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { locatedError, type KeyPath, type Locator } from './source.js';
 
-export type KeyLevel = 'config' | 'test' | 'options' | 'assertion' | 'provider' | 'prompt' | 'evaluateOptions';
+export type KeyLevel =
+  'config' | 'test' | 'options' | 'assertion' | 'assertionSet' | 'provider' | 'prompt' | 'evaluateOptions';
+
+/** Keys an assertion has and an assert-set does not: promptfoo accepts them on a set and applies none. */
+const NOT_ON_A_SET = (key: string) =>
+  `promptfoo accepts \`${key}\` on an assert-set but hands it to none of the set's assertions; put it on each assertion that needs it`;
 
 interface LevelKeys {
   /** What the map is, in messages. */
@@ -136,6 +141,20 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
     noted: {
       reason:
         "an assertion's `reason` is not a promptfoo key (promptfoo drops it unread); promptgate reports its own reason for each verdict",
+    },
+  },
+  assertionSet: {
+    what: 'an assert-set',
+    supported: ['type', 'assert', 'threshold', 'weight', 'metric'],
+    refused: Object.fromEntries(
+      ['value', 'transform', 'provider', 'config', 'rubricPrompt', 'contextTransform'].map((key) => [
+        key,
+        NOT_ON_A_SET(key),
+      ]),
+    ),
+    noted: {
+      reason:
+        "an assert-set's `reason` is not a promptfoo key (promptfoo drops it unread); promptgate reports its own reason for each verdict",
     },
   },
   provider: {

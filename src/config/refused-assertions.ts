@@ -32,7 +32,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   webhook:
     'posts each output to a URL: a gate must not depend on a service it cannot see; use a custom provider or javascript',
   ruby: 'Ruby scripts are not run; write the check in javascript or python',
-  'assert-set': 'nested assertion sets are not supported; list the assertions, and use the test threshold and weights',
 };
 
 /** ` promptfoo's X is not supported: why` for a refused type (or its not- form), else undefined. */

@@ -85,6 +85,25 @@ export const AssertionSchema = z.looseObject({
 });
 export type RawAssertion = z.output<typeof AssertionSchema>;
 
+/** promptfoo's assert-set: its assertions (each checked as one written outside a set) scored into one result. */
+export const AssertionSetSchema = z.looseObject({
+  type: z.literal('assert-set'),
+  assert: z
+    .array(z.unknown(), { error: 'expected a list of assertions' })
+    .min(1, { error: 'expected at least one assertion (an assert-set with none checks nothing)' })
+    .meta({ description: 'The assertions of the set; another assert-set, select-best or max-score cannot be one' }),
+  threshold: share('a number from 0 to 1 (the weighted score of its assertions the set needs)')
+    .optional()
+    .meta({ description: 'Pass when the weighted score of the assertions reaches this; without it, all must pass' }),
+  weight: z
+    .number(expecting('a weight, 0 or more'))
+    .min(0, expecting('a weight, 0 or more'))
+    .optional()
+    .meta({ description: "The set's weight among the test's assertions (default 1)" }),
+  metric: text('a metric name').optional().meta({ description: "The set's score is reported under this name" }),
+});
+export type RawAssertionSet = z.output<typeof AssertionSetSchema>;
+
 /** `tests[].providers`, `tests[].prompts`, `providers[].prompts`: labels or ids (a trailing * matches a prefix). */
 const NameFilterSchema = (what: string) =>
   z
@@ -212,8 +231,16 @@ const DocumentedAssertionSchema = AssertionSchema.extend({ type: AssertionTypeSc
   title: 'Assertion',
 });
 
+const DocumentedAssertionSetSchema = AssertionSetSchema.extend({
+  assert: z.array(DocumentedAssertionSchema).min(1),
+}).meta({
+  id: 'AssertionSet',
+  title: 'Assertion set',
+  description: "promptfoo's assert-set: assertions scored as one",
+});
+
 const DocumentedTestSchema = TestSchema.extend({
-  assert: z.array(DocumentedAssertionSchema).nullish(),
+  assert: z.array(z.union([DocumentedAssertionSchema, DocumentedAssertionSetSchema])).nullish(),
 }).meta({ id: 'Test', title: 'Test' });
 
 const ProvidersSchema = z

@@ -3,13 +3,19 @@
 // test, and a var holding a list of strings runs the test once per string (cartesian over such vars).
 // Every assertion is checked here so that a typo fails the load, at its line, not the 400th case.
 import { closest, distance } from 'fastest-levenshtein';
-import { isSupportedAssertionType, SUPPORTED_ASSERTION_TYPES, baseAssertionType } from '../assertions/index.js';
+import {
+  ASSERTION_SET,
+  isSupportedAssertionType,
+  SUPPORTED_ASSERTION_TYPES,
+  baseAssertionType,
+} from '../assertions/index.js';
+import { isComparison } from '../assertions/select-best.js';
 import type { AssertionSpec, ProviderSpec, SourceLocation, TestCase, TestOptions } from '../types.js';
 import { isFileRef, resolveInside, scriptPath, type FileScope } from './files.js';
 import { checkKeys } from './keys.js';
 import { normaliseProviderRef } from './providers.js';
 import { refusedAssertion } from './refused-assertions.js';
-import { AssertionSchema, TestSchema, type RawAssertion, type RawTest } from './schema.js';
+import { AssertionSchema, AssertionSetSchema, TestSchema, type RawAssertion, type RawTest } from './schema.js';
 import { checkWith, kindOf, locatedError, type KeyPath, type Locator } from './source.js';
 import { EXPECTED_TESTS, isPathEntry, notATestsFile, testsFromFiles, type WrittenTest } from './test-files.js';
 import { loadVars, plainVars } from './vars.js';
@@ -192,11 +198,13 @@ async function providerRef(ref: string | ProviderSpec, locator: Locator, at: Key
   return normalised;
 }
 
+/** One assertion of a test, or (`inSet`) of an assert-set: the same checks, wherever it is written. */
 async function normaliseAssertion(
   item: unknown,
   locator: Locator,
   at: KeyPath,
   ctx: TestContext,
+  inSet = false,
 ): Promise<AssertionSpec> {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     throw locatedError(
@@ -205,8 +213,32 @@ async function normaliseAssertion(
       'expected an assertion: an object with a type, e.g. { type: contains, value: hello }',
     );
   }
+  if ((item as { type?: unknown }).type === ASSERTION_SET) {
+    if (inSet) {
+      throw locatedError(
+        locator,
+        [...at, 'type'],
+        'an assert-set cannot hold another assert-set (promptfoo fails such a set when it runs); list these assertions in the outer set',
+      );
+    }
+    return normaliseAssertionSet(item, locator, at, ctx);
+  }
+  if ((item as { type?: unknown }).type === `not-${ASSERTION_SET}`) {
+    throw locatedError(
+      locator,
+      [...at, 'type'],
+      'assert-set has no not- form (promptfoo fails it when it runs); put not- on the assertions inside the set',
+    );
+  }
   ctx.warnings.push(...checkKeys(item, 'assertion', locator, at));
   const raw = plainAssertion(item) ?? checkWith(locator, AssertionSchema, item, at);
+  if (inSet && isComparison(baseAssertionType(raw.type))) {
+    throw locatedError(
+      locator,
+      [...at, 'type'],
+      `${raw.type} compares the test's outputs and cannot be in an assert-set (promptfoo skips it there); put it in the test's assert`,
+    );
+  }
   const refused = isSupportedAssertionType(raw.type) ? undefined : refusedAssertion(raw.type);
   if (refused !== undefined) throw locatedError(locator, [...at, 'type'], refused);
   if (!isSupportedAssertionType(raw.type)) {
@@ -240,6 +272,26 @@ async function normaliseAssertion(
     if (isFileRef(value))
       await noteScript(value, locator, Array.isArray(raw.value) ? [...at, 'value', k] : [...at, 'value'], ctx);
   }
+  definePositionLazily(spec, locator, at);
+  return spec;
+}
+
+/** promptfoo's assert-set: its assertions normalised as a test's are, and its own threshold, weight and metric. */
+async function normaliseAssertionSet(
+  item: object,
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<AssertionSpec> {
+  ctx.warnings.push(...checkKeys(item, 'assertionSet', locator, at));
+  const raw = checkWith(locator, AssertionSetSchema, item, at);
+  const assert: AssertionSpec[] = [];
+  for (const [j, inner] of raw.assert.entries())
+    assert.push(await normaliseAssertion(inner, locator, [...at, 'assert', j], ctx, true));
+  const spec: AssertionSpec = { type: ASSERTION_SET, assert };
+  if (raw.threshold !== undefined) spec.threshold = raw.threshold;
+  if (raw.weight !== undefined) spec.weight = raw.weight;
+  if (raw.metric !== undefined) spec.metric = raw.metric;
   definePositionLazily(spec, locator, at);
   return spec;
 }
@@ -279,7 +331,7 @@ function definePositionLazily(spec: AssertionSpec, locator: Locator, at: KeyPath
 function didYouMean(type: string): string {
   const prefix = type.startsWith('not-') ? 'not-' : '';
   const base = baseAssertionType(type);
-  const nearest = closest(base, [...SUPPORTED_ASSERTION_TYPES]);
+  const nearest = closest(base, [...SUPPORTED_ASSERTION_TYPES, ASSERTION_SET]);
   return distance(base, nearest) <= 2 ? ` (did you mean "${prefix}${nearest}"?)` : '';
 }
 
