@@ -331,9 +331,9 @@ function scoreSet(set: AssertionSpec, components: WeightedResult[], ctx: ScoreCo
     pass: combined.pass,
     score: combined.score,
     reason: combined.reason,
-    assertions: components.map(({ result: inner }) => inner),
   };
   const metric = renderMetric(set.metric, ctx.vars, ctx.logger);
   if (metric) result.metric = metric;
+  result.assertions = components.map(({ result: inner }) => inner);
   return result;
 }
