@@ -21677,14 +21677,20 @@ function aggregate(results, threshold) {
     let totalWeight = 0;
     let failedReason;
     const metricTotals = new Map();
-    for (const { result, weight = 1 } of results) {
+    const addMetric = (metric, score, weight) => {
+        const totals = metricTotals.get(metric) ?? { score: 0, weight: 0 };
+        totals.score += score * weight;
+        totals.weight += weight;
+        metricTotals.set(metric, totals);
+    };
+    for (const { result, weight = 1, components = [] } of results) {
         totalScore += result.score * weight;
         totalWeight += weight;
-        if (result.metric) {
-            const totals = metricTotals.get(result.metric) ?? { score: 0, weight: 0 };
-            totals.score += result.score * weight;
-            totals.weight += weight;
-            metricTotals.set(result.metric, totals);
+        if (result.metric)
+            addMetric(result.metric, result.score, weight);
+        for (const { result: inner, weight: innerWeight = 1 } of components) {
+            if (inner.metric && inner.metric !== result.metric)
+                addMetric(inner.metric, inner.score, innerWeight);
         }
         if (!result.pass)
             failedReason = result.reason;
@@ -21692,7 +21698,7 @@ function aggregate(results, threshold) {
     const score = totalWeight > 0 ? totalScore / totalWeight : 0;
     let pass = failedReason === undefined;
     let reason = failedReason ?? 'All assertions passed';
-    if (typeof threshold === 'number' && !Number.isNaN(threshold)) {
+    if (threshold) {
         pass = score >= threshold;
         reason = `Aggregate score ${score.toFixed(2)} ${pass ? '≥' : '<'} ${threshold} threshold`;
     }
@@ -41150,7 +41156,8 @@ function gradeMaxScore(assertion, perCase) {
     atLeastTwo('max-score', perCase.length);
     const options = maxScoreOptions(assertion.value);
     const scores = perCase.map((results) => {
-        const relevant = results.filter((r) => !isComparison(r.type));
+        // An assert-set counts as its assertions, as in promptfoo (whose set result names no assertion).
+        const relevant = results.flatMap((r) => r.assertions ?? [r]).filter((r) => !isComparison(r.type));
         if (relevant.length === 0) {
             throw new MalformedAssertionError('max-score requires at least one other assertion (besides max-score or select-best) to aggregate scores from');
         }
@@ -50813,45 +50820,91 @@ async function runAssertion(assertion, ctx) {
         result.metric = metric;
     return result;
 }
-/** Locates a malformed assertion for its error message: file:line:col when the loader recorded it. */
-function describeFailure(err, assertion, index, test) {
+/** promptfoo's assert-set: assertions scored into one result, which counts in the test as one assertion. */
+const ASSERTION_SET = 'assert-set';
+/**
+ * Every assertion that runs on its own, with where the test wrote it: `assert[2]`, or `assert[1].assert[0]`
+ * for one inside an assert-set (the set itself is not one: it is scored from these).
+ */
+function leafAssertions(asserts) {
+    return asserts.flatMap((assertion, i) => assertion.assert
+        ? assertion.assert.map((inner, j) => ({ assertion: inner, at: `assert[${i}].assert[${j}]` }))
+        : [{ assertion, at: `assert[${i}]` }]);
+}
+/**
+ * Locates an assertion that could not run for its error message (`at` is where the test wrote it, as
+ * leafAssertions names it): file:line:col when the loader recorded it.
+ */
+function describeFailure(err, assertion, at, test) {
     if (err instanceof MalformedAssertionError) {
         const location = assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' };
-        return new ConfigError(location, `${assertion.type}: ${err.message}`, `assert[${index}].${err.field}`).message;
+        return new ConfigError(location, `${assertion.type}: ${err.message}`, `${at}.${err.field}`).message;
     }
-    return `${assertion.type} (assert[${index}]): ${messageOf(err)}`;
+    return `${assertion.type} (${at}): ${messageOf(err)}`;
 }
 const fulfilled = (value) => ({ status: 'fulfilled', value });
 const rejected = (reason) => ({ status: 'rejected', reason });
 async function scoreTest(ctx) {
     // select-best and max-score compare the test's outputs: the engine grades them once every case has run.
-    const written = ctx.test.assert.map((assertion, index) => ({ assertion, index }));
-    const own = written.filter(({ assertion }) => !isComparison(assertion.type));
-    const asserts = own.map(({ assertion }) => assertion);
-    if (asserts.length === 0)
+    const own = ctx.test.assert.filter((assertion) => !isComparison(assertion.type));
+    if (own.length === 0)
         return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
-    // Independent checks run together (model-graded ones are slow); results combine in written order.
-    // One assertion (the usual test) needs no allSettled and its wrappers: it is awaited as it is.
-    const settled = asserts.length === 1
-        ? [await runAssertion(asserts[0], ctx).then(fulfilled, rejected)]
-        : await Promise.allSettled(asserts.map((assertion) => runAssertion(assertion, ctx)));
-    const assertions = [];
+    // Independent checks run together (model-graded ones are slow), those of an assert-set with the rest, as in
+    // promptfoo; results combine in written order. One assertion (the usual test) needs no allSettled and its
+    // wrappers: it is awaited as it is. A comparison is never in a set (the loader refuses it there).
+    const leaves = leafAssertions(own);
+    const settled = leaves.length === 1
+        ? [await runAssertion(leaves[0].assertion, ctx).then(fulfilled, rejected)]
+        : await Promise.allSettled(leaves.map(({ assertion }) => runAssertion(assertion, ctx)));
+    const results = [];
     const errors = [];
     settled.forEach((outcome, i) => {
         if (outcome.status === 'fulfilled')
-            assertions.push(outcome.value);
+            results.push(outcome.value);
         else
-            errors.push(describeFailure(outcome.reason, asserts[i], own[i].index, ctx.test));
+            errors.push(describeFailure(outcome.reason, leaves[i].assertion, leaves[i].at, ctx.test));
     });
+    // An assertion that could not run, in a set or not, makes the case an error: never a fail.
     if (errors.length > 0) {
         const error = errors.join('\n');
-        return { pass: false, score: 0, reason: error, assertions, error };
+        return { pass: false, score: 0, reason: error, assertions: results, error };
     }
-    const combined = aggregate(assertions.map((result, i) => ({ result, weight: asserts[i].weight })), ctx.test.threshold);
-    const score = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
+    let next = 0;
+    const weighted = own.map((assertion) => {
+        if (!assertion.assert)
+            return { result: results[next++], weight: assertion.weight };
+        const components = assertion.assert.map((inner) => ({ result: results[next++], weight: inner.weight }));
+        return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
+    });
+    const combined = aggregate(weighted, ctx.test.threshold);
+    const score = {
+        pass: combined.pass,
+        score: combined.score,
+        reason: combined.reason,
+        assertions: weighted.map(({ result }) => result),
+    };
     if (Object.keys(combined.namedScores).length > 0)
         score.namedScores = combined.namedScores;
     return score;
+}
+/**
+ * An assert-set's one result: its assertions combined as a test's are, with the set's threshold. Its weight
+ * and metric are the set's; a weight of 0 does not make it informational (promptfoo forces a pass only for
+ * an assertion of weight 0, not for a set).
+ */
+function scoreSet(set, components, ctx) {
+    const combined = aggregate(components, set.threshold);
+    const result = {
+        type: ASSERTION_SET,
+        pass: combined.pass,
+        score: combined.score,
+        reason: combined.reason,
+    };
+    const metric = renderMetric(set.metric, ctx.vars, ctx.logger);
+    if (metric)
+        result.metric = metric;
+    result.assertions = components.map(({ result: inner }) => inner);
+    return result;
 }
 
 // Every key a config may hold, at every level, and what promptgate does with it. A key is one of:
@@ -50863,6 +50916,8 @@ async function scoreTest(ctx) {
 //   - unknown: anything else is a located error with "did you mean" (a misspelled `asert:` must not turn
 //     a suite into one that passes 100%).
 // The README's Config section lists the same keys; keep the two in step.
+/** Keys an assertion has and an assert-set does not: promptfoo accepts them on a set and applies none. */
+const NOT_ON_A_SET = (key) => `promptfoo accepts \`${key}\` on an assert-set but hands it to none of the set's assertions; put it on each assertion that needs it`;
 const LEVELS = {
     config: {
         what: 'the config',
@@ -50961,6 +51016,17 @@ const LEVELS = {
         refused: {},
         noted: {
             reason: "an assertion's `reason` is not a promptfoo key (promptfoo drops it unread); promptgate reports its own reason for each verdict",
+        },
+    },
+    assertionSet: {
+        what: 'an assert-set',
+        supported: ['type', 'assert', 'threshold', 'weight', 'metric'],
+        refused: Object.fromEntries(['value', 'transform', 'provider', 'config', 'rubricPrompt', 'contextTransform'].map((key) => [
+            key,
+            NOT_ON_A_SET(key),
+        ])),
+        noted: {
+            reason: "an assert-set's `reason` is not a promptfoo key (promptfoo drops it unread); promptgate reports its own reason for each verdict",
         },
     },
     provider: {
@@ -57845,6 +57911,21 @@ const AssertionSchema = looseObject({
     rubricPrompt: unknown().optional(),
     contextTransform: text('a JavaScript expression or file://script.js').optional(),
 });
+/** promptfoo's assert-set: its assertions (each checked as one written outside a set) scored into one result. */
+const AssertionSetSchema = looseObject({
+    type: literal('assert-set'),
+    assert: array(unknown(), { error: 'expected a list of assertions' })
+        .min(1, { error: 'expected at least one assertion (an assert-set with none checks nothing)' })
+        .meta({ description: 'The assertions of the set; another assert-set, select-best or max-score cannot be one' }),
+    threshold: share('a number from 0 to 1 (the weighted score of its assertions the set needs)')
+        .optional()
+        .meta({ description: 'Pass when the weighted score of the assertions reaches this; without it, all must pass' }),
+    weight: number(expecting('a weight, 0 or more'))
+        .min(0, expecting('a weight, 0 or more'))
+        .optional()
+        .meta({ description: "The set's weight among the test's assertions (default 1)" }),
+    metric: text('a metric name').optional().meta({ description: "The set's score is reported under this name" }),
+});
 /** `tests[].providers`, `tests[].prompts`, `providers[].prompts`: labels or ids (a trailing * matches a prefix). */
 const NameFilterSchema = (what) => array(text(`a ${what} label or id`), { error: `expected a list of ${what} labels or ids` })
     .meta({ description: `Run only with the ${what}s these labels or ids name (a trailing * matches a prefix)` });
@@ -57943,8 +58024,15 @@ const DocumentedAssertionSchema = AssertionSchema.extend({ type: AssertionTypeSc
     id: 'Assertion',
     title: 'Assertion',
 });
+const DocumentedAssertionSetSchema = AssertionSetSchema.extend({
+    assert: array(DocumentedAssertionSchema).min(1),
+}).meta({
+    id: 'AssertionSet',
+    title: 'Assertion set',
+    description: "promptfoo's assert-set: assertions scored as one",
+});
 const DocumentedTestSchema = TestSchema.extend({
-    assert: array(DocumentedAssertionSchema).nullish(),
+    assert: array(union([DocumentedAssertionSchema, DocumentedAssertionSetSchema])).nullish(),
 }).meta({ id: 'Test', title: 'Test' });
 const ProvidersSchema = union([
     string(),
@@ -58058,7 +58146,6 @@ const REFUSED_ASSERTIONS = {
     pi: 'calls the Pi scoring service over the network',
     webhook: 'posts each output to a URL: a gate must not depend on a service it cannot see; use a custom provider or javascript',
     ruby: 'Ruby scripts are not run; write the check in javascript or python',
-    'assert-set': 'nested assertion sets are not supported; list the assertions, and use the test threshold and weights',
 };
 /** ` promptfoo's X is not supported: why` for a refused type (or its not- form), else undefined. */
 function refusedAssertion(type) {
@@ -60498,12 +60585,25 @@ async function providerRef(ref, locator, at, ctx) {
     await noteScript(id, locator, typeof normalised === 'string' ? at : [...at, 'id'], ctx);
     return normalised;
 }
-async function normaliseAssertion(item, locator, at, ctx) {
+/** One assertion of a test, or (`inSet`) of an assert-set: the same checks, wherever it is written. */
+async function normaliseAssertion(item, locator, at, ctx, inSet = false) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
         throw locatedError(locator, at, 'expected an assertion: an object with a type, e.g. { type: contains, value: hello }');
     }
+    if (item.type === ASSERTION_SET) {
+        if (inSet) {
+            throw locatedError(locator, [...at, 'type'], 'an assert-set cannot hold another assert-set (promptfoo fails such a set when it runs); list these assertions in the outer set');
+        }
+        return normaliseAssertionSet(item, locator, at, ctx);
+    }
+    if (item.type === `not-${ASSERTION_SET}`) {
+        throw locatedError(locator, [...at, 'type'], 'assert-set has no not- form (promptfoo fails it when it runs); put not- on the assertions inside the set');
+    }
     ctx.warnings.push(...checkKeys(item, 'assertion', locator, at));
     const raw = plainAssertion(item) ?? checkWith(locator, AssertionSchema, item, at);
+    if (inSet && isComparison(baseAssertionType(raw.type))) {
+        throw locatedError(locator, [...at, 'type'], `${raw.type} compares the test's outputs and cannot be in an assert-set (promptfoo skips it there); put it in the test's assert`);
+    }
     const refused = isSupportedAssertionType(raw.type) ? undefined : refusedAssertion(raw.type);
     if (refused !== undefined)
         throw locatedError(locator, [...at, 'type'], refused);
@@ -60544,6 +60644,23 @@ async function normaliseAssertion(item, locator, at, ctx) {
     definePositionLazily(spec, locator, at);
     return spec;
 }
+/** promptfoo's assert-set: its assertions normalised as a test's are, and its own threshold, weight and metric. */
+async function normaliseAssertionSet(item, locator, at, ctx) {
+    ctx.warnings.push(...checkKeys(item, 'assertionSet', locator, at));
+    const raw = checkWith(locator, AssertionSetSchema, item, at);
+    const assert = [];
+    for (const [j, inner] of raw.assert.entries())
+        assert.push(await normaliseAssertion(inner, locator, [...at, 'assert', j], ctx, true));
+    const spec = { type: ASSERTION_SET, assert };
+    if (raw.threshold !== undefined)
+        spec.threshold = raw.threshold;
+    if (raw.weight !== undefined)
+        spec.weight = raw.weight;
+    if (raw.metric !== undefined)
+        spec.metric = raw.metric;
+    definePositionLazily(spec, locator, at);
+    return spec;
+}
 /** Where each assertion was written, for its lazy `location` (below). */
 const positions = new WeakMap();
 /**
@@ -60577,7 +60694,7 @@ function definePositionLazily(spec, locator, at) {
 function didYouMean(type) {
     const prefix = type.startsWith('not-') ? 'not-' : '';
     const base = baseAssertionType(type);
-    const nearest = closest(base, [...SUPPORTED_ASSERTION_TYPES]);
+    const nearest = closest(base, [...SUPPORTED_ASSERTION_TYPES, ASSERTION_SET]);
     return distance(base, nearest) <= 2 ? ` (did you mean "${prefix}${nearest}"?)` : '';
 }
 /** A pattern is compiled when the suite loads: a broken one is a config error, not a failing case. */
@@ -61400,7 +61517,7 @@ async function compareGroup(input, positions, test, assertion, index, type) {
                 : gradeMaxScore(assertion, cases.map((c) => c.assertions));
     }
     catch (err) {
-        const error = describeFailure(err, assertion, index, test);
+        const error = describeFailure(err, assertion, `assert[${index}]`, test);
         positions.forEach((p) => {
             const result = input.results[p];
             if (result.error === undefined)
@@ -62540,9 +62657,9 @@ async function planSuiteSpend(input) {
         else {
             uncached.push({ tally: line, provider, promptTokens: estimateTokens(rendered) });
         }
-        for (const [a, assertion] of test.assert.entries()) {
+        for (const { assertion, at } of leafAssertions(test.assert)) {
             const counted = graderCalls(assertion);
-            const key = `${planned.testIdx}:${planned.repeat}:${a}`;
+            const key = `${planned.testIdx}:${planned.repeat}:${at}`;
             const calls = counted.perCase + (counted.perTest && !perTest.has(key) ? counted.perTest : 0);
             if (counted.perTest)
                 perTest.add(key);
@@ -62934,7 +63051,7 @@ function providerSpecs(suite) {
         add(graderFor('text', test.options.provider));
         add(graderFor('embedding', test.options.provider));
         add(test.provider);
-        for (const assertion of test.assert)
+        for (const { assertion } of leafAssertions(test.assert))
             add(assertion.provider);
     }
     return specs;
