@@ -82,7 +82,7 @@ export interface SourceLocation {
 }
 
 /** Graders one per kind of grading, as promptfoo lets a test's options.provider be. */
-export type GradersByKind = Partial<Record<'text' | 'embedding', string | ProviderSpec>>;
+export type GradersByKind = Partial<Record<'text' | 'embedding' | 'classification', string | ProviderSpec>>;
 
 export interface TestOptions {
   /** Output transform: a JavaScript expression over `output` and `context`, or `file://x.js`. */

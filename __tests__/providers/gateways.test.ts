@@ -1,4 +1,4 @@
-// Gateways, local servers, Hugging Face text generation and watsonx.ai: helicone:<provider>/<model> (a Helicone AI Gateway,
+// Gateways, local servers, Hugging Face text generation and classification, and watsonx.ai: helicone:<provider>/<model> (a Helicone AI Gateway,
 // OpenAI's chat), cloudflare-gateway:<provider>:<model> (each provider's own API under the gateway's URL) and
 // the bare `llama` id (a llama.cpp server's /completion), against loopback servers speaking those formats.
 import { requiredCredentials, resolveProvider, secretValues } from '../../src/providers/index.js';
@@ -187,6 +187,80 @@ describe('huggingface:text-generation:<model>', () => {
     });
     expect(server.requests[0].headers.authorization).toBeUndefined();
     expect(requiredCredentials(spec('huggingface:text-generation:gpt2'), {})).toEqual([]);
+  });
+});
+
+describe('huggingface:text-classification|token-classification:<model>', () => {
+  it("is promptfoo's call: the router's hf-inference URL by default, HF_TOKEN before HF_API_TOKEN as bearer", async () => {
+    const env = { HF_TOKEN: 'hf_token_a', HF_API_TOKEN: 'hf_token_b' };
+    const byDefault = await resolveProvider(spec('huggingface:text-classification:org/model'), { rootDir: '.', env });
+    expect(byDefault.endpoint).toMatch(/^https:\/\/router\.huggingface\.co\/hf-inference\/models\/org\/model \(key /);
+    const provider = await resolveProvider(
+      spec('huggingface:text-classification:org/model', { apiEndpoint: `${server.url}/models/org/model` }),
+      { rootDir: '.', env },
+    );
+    server.reply({ body: [[{ label: 'LABEL_0', score: 1 }]] });
+    expect(await call(provider, 'hi')).toEqual({ output: { LABEL_0: 1 } });
+    expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/models/org/model' });
+    expect(server.requests[0].headers.authorization).toBe('Bearer hf_token_a');
+    expect(server.requests[0].body).toEqual({ inputs: 'hi', parameters: {} });
+    expect(secretValues([spec('huggingface:token-classification:org/ner')], { HF_API_TOKEN: 'hf_token_b' })).toEqual([
+      'hf_token_b',
+    ]);
+    expect(requiredCredentials(spec('huggingface:text-classification:org/model'), {})).toEqual([]);
+  });
+
+  it('the output is the label → score map; a flat list of labels is read too; an apiKey in the config wins', async () => {
+    const provider = await resolveProvider(
+      spec('huggingface:text-classification:org/model', { apiEndpoint: `${server.url}/x`, apiKey: 'hf_inline_1' }),
+      { rootDir: '.', env: { HF_TOKEN: 'hf_env_token' } },
+    );
+    server.reply(
+      {
+        body: [
+          [
+            { label: 'POSITIVE', score: 0.75 },
+            { label: 'NEGATIVE', score: 0.25 },
+          ],
+        ],
+      },
+      { body: [{ label: 'POSITIVE', score: 0.5 }] },
+    );
+    expect(await call(provider, 'great')).toEqual({ output: { POSITIVE: 0.75, NEGATIVE: 0.25 } });
+    expect(await call(provider, 'fine')).toEqual({ output: { POSITIVE: 0.5 } });
+    expect(server.requests[0].headers.authorization).toBe('Bearer hf_inline_1');
+  });
+
+  it('token classification sends the config options and keeps each group its highest score; 503 is transient', async () => {
+    const provider = await resolveProvider(
+      spec('huggingface:token-classification:org/ner', {
+        apiEndpoint: server.url,
+        aggregation_strategy: 'max',
+        use_cache: false,
+      }),
+      { rootDir: '.', env: {} },
+    );
+    server.reply(
+      { status: 503, body: { error: 'Model org/ner is currently loading', estimated_time: 12 } },
+      {
+        body: [
+          { entity_group: 'PER', score: 0.5 },
+          { entity_group: 'PER', score: 0.75 },
+          { entity_group: 'LOC', score: 0.25 },
+        ],
+      },
+    );
+    expect(await call(provider, 'x')).toMatchObject({
+      transient: true,
+      error: expect.stringMatching(/HTTP 503.*currently loading/),
+    });
+    expect(await call(provider, 'Ada in Paris')).toEqual({ output: { PER: 0.75, LOC: 0.25 } });
+    expect(server.requests[1].body).toEqual({
+      inputs: 'Ada in Paris',
+      parameters: { aggregation_strategy: 'max' },
+      options: { use_cache: false, wait_for_model: false },
+    });
+    expect(server.requests[1].headers.authorization).toBeUndefined();
   });
 });
 

@@ -73,6 +73,14 @@ describe('parseProviderId', () => {
     ['replicate:image:owner/m:abc123', { kind: 'replicate', replicate: 'image', model: 'owner/m:abc123' }],
     ['sagemaker:jumpstart:my-ep', { kind: 'sagemaker', type: 'jumpstart', endpoint: 'my-ep' }],
     ['sagemaker:my-ep', { kind: 'sagemaker', endpoint: 'my-ep' }],
+    [
+      'huggingface:text-classification:facebook/roberta-hate-speech-dynabench-r4-target',
+      { kind: 'hf-classification', task: 'text', model: 'facebook/roberta-hate-speech-dynabench-r4-target' },
+    ],
+    [
+      'huggingface:token-classification:bigcode/starpii',
+      { kind: 'hf-classification', task: 'token', model: 'bigcode/starpii' },
+    ],
   ])('%s', (id, expected) => {
     expect(parseProviderId(id)).toEqual(expected);
   });
@@ -89,7 +97,8 @@ describe('parseProviderId', () => {
     ],
     ['elevenlabs:agents', /ElevenLabs API promptgate does not call.*custom provider/],
     ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],
-    ['huggingface:token-classification:dslim/bert-base-NER', /is a classifier endpoint, not a chat model/],
+    ['huggingface:feature-extraction:BAAI/bge-small-en', /is an embeddings endpoint, not a chat model/],
+    ['huggingface:token-classification:', /names no model; write it as huggingface:token-classification:<model>/],
     ['anthropic:messages:', /names no model/],
   ])('rejects %s with an error that says what to use instead', (id, message) => {
     expect(() => parseProviderId(id)).toThrow(UnknownProviderError);

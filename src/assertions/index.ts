@@ -6,6 +6,7 @@ import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from 
 import { ConfigError, messageOf } from '../errors.js';
 import { aggregate, NO_ASSERTIONS, type WeightedResult } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
+import { classifierAssertions } from './classifier.js';
 import { conversationAssertions } from './conversation.js';
 import { factualityAssertions } from './factuality.js';
 import { gEvalAssertions } from './g-eval.js';
@@ -81,6 +82,7 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'finish-reason',
   'is-html',
   'contains-html',
+  'classifier',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -105,6 +107,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...ngramAssertions,
   ...refusalAssertions,
   ...htmlAssertions,
+  ...classifierAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /**

@@ -122,13 +122,19 @@ export const TestOptionsSchema = z.looseObject({
       [
         z.string(),
         ProviderObjectSchema,
-        // promptfoo's grader per kind: `{ text: ..., embedding: ... }`.
-        z.strictObject({ text: ProviderRefSchema.optional(), embedding: ProviderRefSchema.optional() }),
+        // promptfoo's grader per kind: `{ text: ..., embedding: ..., classification: ... }`.
+        z.strictObject({
+          text: ProviderRefSchema.optional(),
+          embedding: ProviderRefSchema.optional(),
+          classification: ProviderRefSchema.optional(),
+        }),
       ],
-      { error: 'expected a provider id (string), an object with an id, or {text, embedding} graders' },
+      { error: 'expected a provider id (string), an object with an id, or {text, embedding, classification} graders' },
     )
     .optional()
-    .meta({ description: 'Grading provider for model-graded assertions (or {text, embedding} per kind)' }),
+    .meta({
+      description: 'Grading provider for model-graded assertions (or {text, embedding, classification} per kind)',
+    }),
   disableVarExpansion: z
     .boolean({ error: 'expected true or false' })
     .optional()

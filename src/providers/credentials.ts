@@ -146,8 +146,8 @@ export const elevenLabsApiKey = (config: Record<string, unknown>, env: NodeJS.Pr
 export const imageHostKeyVar = (host: 'fal' | 'modelslab', config: Record<string, unknown>): string =>
   str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
 
-/** Hugging Face's token variables, as promptfoo reads them (optional: public models answer without one). */
-export const HF_TOKEN_VARS = ['HF_API_TOKEN', 'HF_TOKEN'] as const;
+/** Hugging Face's token variables, in the order promptfoo reads them (optional: public models answer without one). */
+export const HF_TOKEN_VARS = ['HF_TOKEN', 'HF_API_TOKEN'] as const;
 export function hfToken(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
   if (str(config.apiKeyEnvar)) return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)!]);
   return str(config.apiKey) ?? HF_TOKEN_VARS.map((name) => str(env[name])).find(Boolean);
@@ -256,7 +256,8 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
         values: auth.values,
       };
     }
-    case 'hf-text': {
+    case 'hf-text':
+    case 'hf-classification': {
       const value = hfToken(config, env);
       const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)!] : [...HF_TOKEN_VARS];
       return { variables, missing: [], values: value ? [value] : [] };

@@ -25,6 +25,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
   'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
   'huggingface:text-generation:<model>',
+  'huggingface:text-classification|token-classification:<model> (classifier graders)',
   'watsonx:<model>',
   'fal:image:<model>',
   'modelslab:image:<model>',
@@ -63,6 +64,9 @@ export class UnknownProviderError extends UserError {
 
 export type OpenAiApi = 'chat' | 'responses' | 'completion' | 'embedding';
 
+/** Hugging Face's classification tasks, by the id's second part without `-classification`. */
+export type HfClassificationTask = 'text' | 'token';
+
 export type ParsedId =
   | { kind: 'echo' }
   /** OpenAI's chat completions at OpenAI, a local Ollama, or a named compatible host. */
@@ -76,6 +80,8 @@ export type ParsedId =
   | { kind: 'quiverai'; model: string }
   | { kind: 'image-host'; host: 'fal' | 'modelslab'; model: string }
   | { kind: 'hf-text'; model: string }
+  /** A Hugging Face classifier: its output is a label → score map (the `classifier` assertion's grader). */
+  | { kind: 'hf-classification'; task: HfClassificationTask; model: string }
   | { kind: 'watsonx'; model: string }
   /** A WebSocket session: OpenAI's Realtime API, or xAI's Voice Agent API that speaks its events. */
   | { kind: 'realtime'; vendor: 'openai' | 'xai'; model: string }
@@ -126,8 +132,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
   'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
   'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
-  'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
-  'huggingface:text-classification': 'is a classifier endpoint, not a chat model',
   'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
   'huggingface:sentence-similarity': 'is a similarity endpoint, not a chat model',
 };
@@ -278,11 +282,15 @@ export function parseProviderId(id: string): ParsedId {
   if (COMPATIBLE_HOSTS[prefix]) {
     if (prefix === 'huggingface' && rest[0] === 'text-generation')
       return { kind: 'hf-text', model: need(after(1), 'huggingface:text-generation:<model>') };
+    if (prefix === 'huggingface' && (rest[0] === 'text-classification' || rest[0] === 'token-classification')) {
+      const task = rest[0] === 'text-classification' ? 'text' : 'token';
+      return { kind: 'hf-classification', task, model: need(after(1), `huggingface:${rest[0]}:<model>`) };
+    }
     if (prefix === 'huggingface' && rest[0] !== 'chat')
       throw new UnknownProviderError(
         id,
         'uses a Hugging Face API promptgate does not speak',
-        'use huggingface:chat:<model> or huggingface:text-generation:<model>',
+        'use huggingface:chat:<model>, huggingface:text-generation:<model>, or for a classifier assertion huggingface:text-classification:<model> or huggingface:token-classification:<model>',
       );
     return { kind: 'chat', flavor: 'openai', host: prefix, model: need(hostModel(rest), `${prefix}:<model>`) };
   }

@@ -179,6 +179,13 @@ async function createProvider(
       return (await import('./watsonx.js')).createWatsonxProvider(spec, parsed.model, { env });
     case 'hf-text':
       return (await import('./huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
+    case 'hf-classification':
+      return (await import('./huggingface.js')).createHuggingFaceClassificationProvider(
+        spec,
+        parsed.task,
+        parsed.model,
+        { env },
+      );
     case 'quiverai':
       return (await import('./quiverai.js')).createQuiverAiProvider(spec, parsed.model, { env });
     case 'transcription':
