@@ -8,7 +8,8 @@
 // examples/ folder is extracted into a temporary directory (nothing of promptfoo's is written into this
 // repository), every promptfooconfig*.yaml in it has each provider — the suite's providers and every grading
 // provider named in it — swapped for a loopback OpenAI-compatible fake (scripts/fake-model-server.mjs), so
-// that only the config, prompts, tests and assertions are judged, and `promptgate eval` runs it.
+// that only the config, prompts, tests and assertions are judged, and `promptgate eval` runs it. A Hugging
+// Face classifier grader keeps its id and is pointed at the same fake, which answers its wire format.
 //
 // A config "loads and runs" when eval writes its results (at least one case). Printed: the counts, how many
 // of those had no errored case, and the most common reasons for the rest (first line of the message, with
@@ -70,9 +71,25 @@ process.on('exit', () => fake.kill());
 // ---- provider swap ----
 const FAKE_ID = 'openai:chat:fake-model';
 
-/** One provider node (string, {id,...} or the {id: options} map form) → the fake, keeping its other keys. */
+/** A Hugging Face classifier grader keeps its id and config, pointed at the fake's classification route. */
+const HF_CLASSIFIER = /^huggingface:(text|token)-classification:(.+)$/;
+const fakeClassifier = (doc, id, rest) =>
+  doc.createNode({
+    ...rest,
+    id,
+    config: {
+      ...rest.config,
+      apiEndpoint: `${baseUrl.replace(/\/v1$/, '')}/hf-inference/models/${HF_CLASSIFIER.exec(id)[2]}`,
+    },
+  });
+
+/**
+ * One provider node (string, {id,...} or the {id: options} map form) → the fake, keeping its other keys. A
+ * classifier grader stays a classifier (the fake answers Hugging Face's classification format).
+ */
 function fakeProvider(doc, node) {
   const original = isScalar(node) ? String(node.value) : undefined;
+  if (original !== undefined && HF_CLASSIFIER.test(original)) return fakeClassifier(doc, original, {});
   if (original !== undefined) return doc.createNode({ id: FAKE_ID, label: original, config: { apiBaseUrl: baseUrl } });
   if (!isMap(node)) return node;
   const js = node.toJSON();
@@ -82,6 +99,7 @@ function fakeProvider(doc, node) {
     id = Object.keys(js)[0];
     rest = js[id] ?? {};
   }
+  if (typeof id === 'string' && HF_CLASSIFIER.test(id)) return fakeClassifier(doc, id, rest);
   return doc.createNode({
     ...rest,
     id: FAKE_ID,

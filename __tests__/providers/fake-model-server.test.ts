@@ -37,6 +37,22 @@ describe('startFakeModelServer', () => {
     await server.close();
   });
 
+  it("answers Hugging Face's text and token classification at /hf-inference/models/<model>", async () => {
+    server = await startFakeModelServer();
+    const classifier = (task: string) =>
+      resolveProvider(
+        {
+          id: `huggingface:${task}-classification:org/m`,
+          config: { apiEndpoint: `${server.url}/hf-inference/models/org/m` },
+        },
+        { rootDir: '.', env: {} },
+      );
+    expect(await call(await classifier('text'), 'I am Ada')).toEqual({ output: { LABEL_0: 0.75, LABEL_1: 0.25 } });
+    expect(await call(await classifier('token'), 'I am Ada')).toEqual({ output: { FAKE: 0.5 } });
+    expect(await call(await classifier('token'), '  ')).toEqual({ output: {} });
+    expect(server.requests.map((r) => r.path)).toEqual(Array(3).fill('/hf-inference/models/org/m'));
+  });
+
   it('echoes the last user message by default and records what it received', async () => {
     server = await startFakeModelServer();
     const provider = await openaiAt(`${server.url}/v1`);

@@ -1,5 +1,7 @@
 // A loopback model server speaking OpenAI's /v1/chat/completions and Anthropic's /v1/messages, scriptable per test:
-// a responder (request → reply text), a fixed latency, and a queue of faults consumed one per request.
+// a responder (request → reply text), a fixed latency, and a queue of faults consumed one per request. It also
+// answers Hugging Face's classification tasks at /hf-inference/models/<model> (fixed scores, no faults), so that
+// a suite's classifier graders run against it too.
 // Deterministic by default (it echoes the last user message) and cheap enough for 10,000 requests at 50-way concurrency.
 // The scripts run it in a child process too (scripts/fake-model-server.mjs); GET /stats tells them its counts.
 import http, { type IncomingHttpHeaders, type ServerResponse } from 'node:http';
@@ -167,6 +169,27 @@ function successBody(api: Api, model: string, prompt: string, reply: string, id:
   });
 }
 
+/**
+ * Hugging Face's text classification (`[[{label, score}]]`) or, for a body that asks for aggregated tokens,
+ * token classification (`[{entity_group, score, word, start, end}]`, the input's first word): fixed scores.
+ */
+function classificationBody(body: { inputs?: unknown; parameters?: { aggregation_strategy?: unknown } }): string {
+  const text = String(body.inputs ?? '');
+  if (body.parameters?.aggregation_strategy === undefined)
+    return JSON.stringify([
+      [
+        { label: 'LABEL_0', score: 0.75 },
+        { label: 'LABEL_1', score: 0.25 },
+      ],
+    ]);
+  const word = /\S+/.exec(text);
+  return JSON.stringify(
+    word
+      ? [{ entity_group: 'FAKE', score: 0.5, word: word[0], start: word.index, end: word.index + word[0].length }]
+      : [],
+  );
+}
+
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, STATUS_TEXT[status] ?? http.STATUS_CODES[status] ?? '', {
     'content-type': 'application/json',
@@ -246,6 +269,8 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
     const id = ++requestCount;
     if (record) requests.push(request);
 
+    if (method === 'POST' && path.startsWith('/hf-inference/models/') && body && typeof body === 'object')
+      return send(res, 200, classificationBody(body));
     const api = ROUTES[path.split('?')[0]];
     if (method !== 'POST' || !api)
       return send(res, 404, JSON.stringify({ error: { message: `no route ${method} ${path}` } }));
