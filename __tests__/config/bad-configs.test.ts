@@ -177,6 +177,10 @@ const CORPUS: Array<[string, string]> = [
     'env-undeclared',
     'env-undeclared/promptgate.yaml:2:3: env: prompt "{{ env.GREETING }} {{ env.GITHUB_TOKEN }}" renders {{ env.GITHUB_TOKEN }}, which the config\'s env: block does not declare; declare it there (promptgate never renders the process environment: it holds the run\'s secrets)',
   ],
+  [
+    'classifier-no-grader',
+    "classifier-no-grader/promptgate.yaml:9:9: not-classifier needs a classification provider (options.provider names graders per kind, but no `classification` one): set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>",
+  ],
   // Files outside the project
   [
     'path-escape',

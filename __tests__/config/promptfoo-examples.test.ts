@@ -1,6 +1,7 @@
 // Real example suites from promptfoo's repository (__tests__/fixtures/promptfoo-examples, MIT), unchanged but
-// for their provider, load and run: an extension hook (result-hooks) and a prompt function building chat
-// messages (openai-realtime), against a loopback OpenAI-compatible model that also answers as the grader.
+// for their provider, load and run: an extension hook (result-hooks), a prompt function building chat
+// messages (openai-realtime) and Hugging Face classifier graders (huggingface-*), against a loopback
+// OpenAI-compatible model that also answers as the grader (and as a Hugging Face classifier).
 import { jest } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,7 +30,10 @@ function example(name: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'promptgate-pfex-'));
   cpSync(EXAMPLES, dir, { recursive: true });
   const config = path.join(dir, name, 'promptfooconfig.yaml');
-  writeFileSync(config, readFileSync(config, 'utf8').replace('__FAKE_OPENAI_URL__', `${server.url}/v1`));
+  const text = readFileSync(config, 'utf8')
+    .replaceAll('__FAKE_OPENAI_URL__', `${server.url}/v1`)
+    .replaceAll('__FAKE_HF_URL__', server.url);
+  writeFileSync(config, text);
   return config;
 }
 
@@ -63,4 +67,31 @@ test('openai-realtime: the prompt function builds the chat messages each case se
     ['system', 'You are a helpful, friendly AI assistant. Keep your responses conversational and engaging.'],
     ['user', 'What are some popular tourist destinations in Japan?'],
   ]);
+});
+
+// The fake classifies every text as LABEL_0 (0.75) and LABEL_1 (0.25), and finds one FAKE entity (0.5) in it.
+test('huggingface-hate-speech-detection: the classifier scores the named label, here one the model never gives', async () => {
+  const suite = await loadSuite(example('huggingface-hate-speech-detection'));
+  const { results } = await evaluateSuite(suite, { env });
+  expect(results.map((r) => [r.pass, r.score, r.error])).toEqual(Array(6).fill([false, 0, undefined]));
+  expect(results[0].assertions[0].reason).toBe('Classification nothate has score 0.00 < 0.5');
+  const sent = server.requests.filter((r) => r.path.startsWith('/hf-inference/'));
+  expect(sent.map((r) => r.path)).toEqual(
+    Array(6).fill('/hf-inference/models/facebook/roberta-hate-speech-dynabench-r4-target'),
+  );
+  expect(sent[0].body).toEqual({ inputs: HAIKU, parameters: {} });
+});
+
+test('huggingface-pii: not-classifier passes while the top entity score stays under the threshold', async () => {
+  const suite = await loadSuite(example('huggingface-pii'));
+  const { results } = await evaluateSuite(suite, { env });
+  expect(results.map((r) => [r.pass, r.score, r.error])).toEqual(Array(2).fill([true, 0.5, undefined]));
+  const sent = server.requests.filter((r) => r.path === '/hf-inference/models/bigcode/starpii');
+  expect(sent.map((r) => r.body)).toEqual(
+    Array(2).fill({
+      inputs: HAIKU,
+      parameters: { aggregation_strategy: 'simple' },
+      options: { use_cache: true, wait_for_model: true },
+    }),
+  );
 });

@@ -8,8 +8,11 @@ import {
   isSupportedAssertionType,
   SUPPORTED_ASSERTION_TYPES,
   baseAssertionType,
+  leafAssertions,
 } from '../assertions/index.js';
+import { graderFor } from '../assertions/model-graded.js';
 import { isComparison } from '../assertions/select-best.js';
+import { ConfigError } from '../errors.js';
 import type { AssertionSpec, ProviderSpec, SourceLocation, TestCase, TestOptions } from '../types.js';
 import { isFileRef, resolveInside, scriptPath, type FileScope } from './files.js';
 import { checkKeys } from './keys.js';
@@ -373,6 +376,25 @@ export function applyDefaultTest(test: TestCase, defaults: TestCase | undefined)
   if (providers) merged.providers = providers;
   if (prompts) merged.prompts = prompts;
   return merged;
+}
+
+/**
+ * A classifier assertion has no default grader (promptfoo has none either): one with no classification
+ * provider — its own `provider`, or the merged test's options.provider (its `classification` entry when per
+ * kind) — is refused where it was written, before any call.
+ */
+export function checkClassifierGraders(tests: readonly TestCase[]): void {
+  for (const test of tests) {
+    for (const { assertion } of leafAssertions(test.assert)) {
+      if (baseAssertionType(assertion.type) !== 'classifier' || assertion.provider !== undefined) continue;
+      if (graderFor('classification', test.options.provider) !== undefined) continue;
+      const perKind = test.options.provider !== undefined;
+      throw new ConfigError(
+        assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' },
+        `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`,
+      );
+    }
+  }
 }
 
 /**
