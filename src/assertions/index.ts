@@ -112,7 +112,8 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
 
 /**
  * Calls to the text grader one assertion of a model-graded type makes per case (the spend plan counts them);
- * select-best grades once per test and repeat, over every output. Embedding calls are not counted.
+ * select-best grades once per test and repeat, over every output. Embedding and classification calls (similar,
+ * classifier) are not counted: they go to other providers than the text grader, priced per call if at all.
  */
 export function graderCalls(assertion: { type: string; value?: unknown }): { perCase: number; perTest: number } {
   const type = baseAssertionType(assertion.type);
