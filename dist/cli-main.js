@@ -20122,8 +20122,8 @@ const elevenLabsKeyVar = (config) => str(config.apiKeyEnvar) ?? 'ELEVENLABS_API_
 const elevenLabsApiKey = (config, env) => str(config.apiKey) ?? str(env[elevenLabsKeyVar(config)]);
 /** fal.ai's and ModelsLab's key variables (or the config's apiKeyEnvar). */
 const imageHostKeyVar = (host, config) => str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
-/** Hugging Face's token variables, as promptfoo reads them (optional: public models answer without one). */
-const HF_TOKEN_VARS = ['HF_API_TOKEN', 'HF_TOKEN'];
+/** Hugging Face's token variables, in the order promptfoo reads them (optional: public models answer without one). */
+const HF_TOKEN_VARS = ['HF_TOKEN', 'HF_API_TOKEN'];
 function hfToken(config, env) {
     if (str(config.apiKeyEnvar))
         return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)]);
@@ -20231,7 +20231,8 @@ function credentialsOf(parsed, config, env) {
                 values: auth.values,
             };
         }
-        case 'hf-text': {
+        case 'hf-text':
+        case 'hf-classification': {
             const value = hfToken(config, env);
             const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...HF_TOKEN_VARS];
             return { variables, missing: [], values: value ? [value] : [] };
@@ -20423,6 +20424,7 @@ const SUPPORTED_PROVIDER_FORMS = [
     'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
     'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
     'huggingface:text-generation:<model>',
+    'huggingface:text-classification|token-classification:<model> (classifier graders)',
     'watsonx:<model>',
     'fal:image:<model>',
     'modelslab:image:<model>',
@@ -20480,8 +20482,6 @@ const UNSUPPORTED_APIS = {
     'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
     'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
     'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
-    'huggingface:token-classification': 'is a classifier endpoint, not a chat model',
-    'huggingface:text-classification': 'is a classifier endpoint, not a chat model',
     'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
     'huggingface:sentence-similarity': 'is a similarity endpoint, not a chat model',
 };
@@ -20646,8 +20646,12 @@ function parseProviderId(id) {
     if (COMPATIBLE_HOSTS[prefix]) {
         if (prefix === 'huggingface' && rest[0] === 'text-generation')
             return { kind: 'hf-text', model: need(after(1), 'huggingface:text-generation:<model>') };
+        if (prefix === 'huggingface' && (rest[0] === 'text-classification' || rest[0] === 'token-classification')) {
+            const task = rest[0] === 'text-classification' ? 'text' : 'token';
+            return { kind: 'hf-classification', task, model: need(after(1), `huggingface:${rest[0]}:<model>`) };
+        }
         if (prefix === 'huggingface' && rest[0] !== 'chat')
-            throw new UnknownProviderError(id, 'uses a Hugging Face API promptgate does not speak', 'use huggingface:chat:<model> or huggingface:text-generation:<model>');
+            throw new UnknownProviderError(id, 'uses a Hugging Face API promptgate does not speak', 'use huggingface:chat:<model>, huggingface:text-generation:<model>, or for a classifier assertion huggingface:text-classification:<model> or huggingface:token-classification:<model>');
         return { kind: 'chat', flavor: 'openai', host: prefix, model: need(hostModel(rest), `${prefix}:<model>`) };
     }
     const unsupported = UNSUPPORTED[prefix];
@@ -20821,6 +20825,8 @@ async function createProvider(spec, parsed, options, env, where, key) {
             return (await import('./cli-watsonx.js')).createWatsonxProvider(spec, parsed.model, { env });
         case 'hf-text':
             return (await import('./cli-huggingface.js')).createHuggingFaceTextProvider(spec, parsed.model, { env });
+        case 'hf-classification':
+            return (await import('./cli-huggingface.js')).createHuggingFaceClassificationProvider(spec, parsed.task, parsed.model, { env });
         case 'quiverai':
             return (await import('./cli-quiverai.js')).createQuiverAiProvider(spec, parsed.model, { env });
         case 'transcription':
@@ -22144,6 +22150,57 @@ const llmRubric = async ({ assertion, value, outputString, ctx, inverse }) => {
     return inverse ? { pass: !verdict.pass, score: invertScore(verdict.score), reason: verdict.reason } : verdict;
 };
 const modelGradedAssertions = { 'llm-rubric': llmRubric };
+
+const CLASSIFIERS = 'huggingface:text-classification:<model> or huggingface:token-classification:<model>';
+function classifierSpec(assertionProvider, options) {
+    const spec = assertionProvider ?? graderFor('classification', options.provider);
+    if (spec === undefined) {
+        throw new GraderError(`classifier: no classification provider: set the test's options.provider (or the assertion's provider) to ${CLASSIFIERS}`);
+    }
+    return spec;
+}
+/** The provider's answer as a label → score map (an object, or its JSON text), else a GraderError. */
+function classificationOf(output, provider) {
+    const answer = typeof output === 'string' ? tryParseJson(output) : output;
+    if (answer !== null &&
+        typeof answer === 'object' &&
+        !Array.isArray(answer) &&
+        Object.values(answer).every((score) => typeof score === 'number' && Number.isFinite(score))) {
+        return answer;
+    }
+    const shown = JSON.stringify(output) ?? String(output);
+    throw new GraderError(`classifier: provider ${provider.id} did not answer with a classification (label → score; got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}); use ${CLASSIFIERS}`);
+}
+const classifier = async ({ assertion, value, outputString, inverse, ctx }) => {
+    invariant(typeof value === 'string' || value === undefined, '"classifier" assertion type must have a string value or be undefined');
+    const threshold = assertion.threshold ?? 1;
+    let provider;
+    try {
+        provider = await ctx.gradingProvider(classifierSpec(assertion.provider, ctx.test.options));
+    }
+    catch (err) {
+        if (err instanceof GraderError)
+            throw err;
+        throw new GraderError(`classifier: no classification provider: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const response = await provider
+        .callApi(outputString, { vars: ctx.vars, prompt: { id: 'classifier', label: 'classifier', raw: outputString } })
+        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
+    if (response.error) {
+        // The engine's errors already start with the provider's id.
+        const named = response.error.startsWith(provider.id) ? response.error : `${provider.id}: ${response.error}`;
+        throw new GraderError(`classifier: the classification provider failed: ${named}`);
+    }
+    const classification = classificationOf(response.output, provider);
+    // No labels at all (a token classifier that found no entity) scores 0, where promptfoo's Math.max() is -Infinity.
+    const scores = Object.values(classification);
+    const score = value === undefined ? (scores.length > 0 ? Math.max(...scores) : 0) : (classification[value] ?? 0);
+    const pass = score >= threshold - Number.EPSILON;
+    const what = value === undefined ? 'Maximum classification score' : `Classification ${value} has score`;
+    const reason = `${what} ${score.toFixed(2)} ${pass ? '>=' : '<'} ${threshold}`;
+    return inverse ? { pass: !pass, score: 1 - score, reason } : { pass, score, reason };
+};
+const classifierAssertions = { classifier };
 
 // conversation-relevance, with promptfoo 0.123.1's semantics (its deepeval matcher and assertion): over the
 // conversation in the `_conversation` var (a list of {input, output}; else the one turn prompt → output), a
@@ -50704,6 +50761,7 @@ const SUPPORTED_ASSERTION_TYPES = [
     'finish-reason',
     'is-html',
     'contains-html',
+    'classifier',
 ];
 const HANDLERS = {
     ...textAssertions,
@@ -50725,10 +50783,12 @@ const HANDLERS = {
     ...ngramAssertions,
     ...refusalAssertions,
     ...htmlAssertions,
+    ...classifierAssertions,
 };
 /**
  * Calls to the text grader one assertion of a model-graded type makes per case (the spend plan counts them);
- * select-best grades once per test and repeat, over every output. Embedding calls are not counted.
+ * select-best grades once per test and repeat, over every output. Embedding and classification calls (similar,
+ * classifier) are not counted: they go to other providers than the text grader, priced per call if at all.
  */
 function graderCalls(assertion) {
     const type = baseAssertionType(assertion.type);
@@ -57939,11 +57999,17 @@ const TestOptionsSchema = looseObject({
     provider: union([
         string(),
         ProviderObjectSchema,
-        // promptfoo's grader per kind: `{ text: ..., embedding: ... }`.
-        strictObject({ text: ProviderRefSchema.optional(), embedding: ProviderRefSchema.optional() }),
-    ], { error: 'expected a provider id (string), an object with an id, or {text, embedding} graders' })
+        // promptfoo's grader per kind: `{ text: ..., embedding: ..., classification: ... }`.
+        strictObject({
+            text: ProviderRefSchema.optional(),
+            embedding: ProviderRefSchema.optional(),
+            classification: ProviderRefSchema.optional(),
+        }),
+    ], { error: 'expected a provider id (string), an object with an id, or {text, embedding, classification} graders' })
         .optional()
-        .meta({ description: 'Grading provider for model-graded assertions (or {text, embedding} per kind)' }),
+        .meta({
+        description: 'Grading provider for model-graded assertions (or {text, embedding, classification} per kind)',
+    }),
     disableVarExpansion: boolean({ error: 'expected true or false' })
         .optional()
         .meta({ description: 'A list var is passed as one value instead of running the test once per item' }),
@@ -58127,7 +58193,6 @@ const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate d
 const NEEDS_PACKAGE = 'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 const REFUSED_ASSERTIONS = {
     'agent-rubric': MODEL_GRADED,
-    classifier: 'runs a Hugging Face classifier over the network; use llm-rubric with the classification as the rubric',
     moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
     guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
     perplexity: NEEDS_PROVIDER_DATA,
@@ -60739,6 +60804,23 @@ function applyDefaultTest(test, defaults) {
     return merged;
 }
 /**
+ * A classifier assertion has no default grader (promptfoo has none either): one with no classification
+ * provider — its own `provider`, or the merged test's options.provider (its `classification` entry when per
+ * kind) — is refused where it was written, before any call.
+ */
+function checkClassifierGraders(tests) {
+    for (const test of tests) {
+        for (const { assertion } of leafAssertions(test.assert)) {
+            if (baseAssertionType(assertion.type) !== 'classifier' || assertion.provider !== undefined)
+                continue;
+            if (graderFor('classification', test.options.provider) !== undefined)
+                continue;
+            const perKind = test.options.provider !== undefined;
+            throw new ConfigError(assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' }, `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`);
+        }
+    }
+}
+/**
  * promptfoo runs a test once per combination of its list-of-strings vars (`lang: [fr, de]`); a list of
  * anything else is passed as one value. The first such var varies slowest, as in promptfoo.
  */
@@ -61118,6 +61200,7 @@ async function loadSuite(configPath, options = {}) {
     if (scenarios)
         written.push(...(await resolveScenarios(scenarios, source, ctx)));
     const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
+    checkClassifierGraders(tests);
     const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
     if (gate.fix > gate.ship) {
         throw locatedError(source, config.gate?.fix !== undefined ? ['gate', 'fix'] : ['gate', 'ship'], `gate.fix (${gate.fix}) must not exceed gate.ship (${gate.ship}): below fix means "fix first", above ship means "ship"`);
@@ -63047,9 +63130,10 @@ function providerSpecs(suite) {
             specs.push(typeof ref === 'string' ? { id: ref, config: {} } : ref);
     };
     for (const test of suite.tests) {
-        // A test's grader may be one per kind ({ text, embedding }): each kind's is a provider with a key.
+        // A test's grader may be one per kind ({ text, embedding, classification }): each kind's is a provider with a key.
         add(graderFor('text', test.options.provider));
         add(graderFor('embedding', test.options.provider));
+        add(graderFor('classification', test.options.provider));
         add(test.provider);
         for (const { assertion } of leafAssertions(test.assert))
             add(assertion.provider);

@@ -514,8 +514,8 @@ const elevenLabsKeyVar = (config) => str(config.apiKeyEnvar) ?? 'ELEVENLABS_API_
 const elevenLabsApiKey = (config, env) => str(config.apiKey) ?? str(env[elevenLabsKeyVar(config)]);
 /** fal.ai's and ModelsLab's key variables (or the config's apiKeyEnvar). */
 const imageHostKeyVar = (host, config) => str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
-/** Hugging Face's token variables, as promptfoo reads them (optional: public models answer without one). */
-const HF_TOKEN_VARS = ['HF_API_TOKEN', 'HF_TOKEN'];
+/** Hugging Face's token variables, in the order promptfoo reads them (optional: public models answer without one). */
+const HF_TOKEN_VARS = ['HF_TOKEN', 'HF_API_TOKEN'];
 function hfToken(config, env) {
     if (str(config.apiKeyEnvar))
         return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)]);
@@ -623,7 +623,8 @@ function credentialsOf(parsed, config, env) {
                 values: auth.values,
             };
         }
-        case 'hf-text': {
+        case 'hf-text':
+        case 'hf-classification': {
             const value = hfToken(config, env);
             const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...HF_TOKEN_VARS];
             return { variables, missing: [], values: value ? [value] : [] };
