@@ -181,6 +181,10 @@ const CORPUS: Array<[string, string]> = [
     'classifier-no-grader',
     "classifier-no-grader/promptgate.yaml:9:9: not-classifier needs a classification provider (options.provider names graders per kind, but no `classification` one): set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>",
   ],
+  [
+    'classifier-in-set-no-grader',
+    "classifier-in-set-no-grader/promptgate.yaml:10:13: classifier needs a classification provider: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>",
+  ],
   // Files outside the project
   [
     'path-escape',
