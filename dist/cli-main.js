@@ -6655,16 +6655,34 @@ environment.addFilter('load', (text) => JSON.parse(text));
 const compiled$1 = new Map();
 const printed = new Map();
 /**
- * The compiled template for a source text, reused across cases (prompts and assertion values share one
- * environment); undefined for text without template syntax, which renders as itself.
+ * A suite's `nunjucksFilters` get an environment of their own (the shared one plus those filters), and
+ * templates compiled in it: one per filter set, so one suite's filters never reach another's prompts.
  */
-function compileTemplate(source) {
+const withFilters = new WeakMap();
+function environmentFor(filters) {
+    let found = withFilters.get(filters);
+    if (!found) {
+        const own = new nunjucks.Environment(null, { autoescape: false });
+        own.addFilter('load', (text) => JSON.parse(text));
+        for (const [name, filter] of Object.entries(filters))
+            own.addFilter(name, filter);
+        withFilters.set(filters, (found = { environment: own, compiled: new Map() }));
+    }
+    return found;
+}
+/**
+ * The compiled template for a source text, reused across cases (prompts and assertion values share one
+ * environment; a prompt of a suite with `nunjucksFilters` uses that suite's); undefined for text without
+ * template syntax, which renders as itself.
+ */
+function compileTemplate(source, filters) {
     if (!/\{[{%#]/.test(source))
         return undefined;
-    let template = compiled$1.get(source);
+    const { environment: env, compiled: cache } = filters ? environmentFor(filters) : { environment, compiled: compiled$1 };
+    let template = cache.get(source);
     if (!template) {
-        template = new nunjucks.Template(source, environment, undefined, true);
-        compiled$1.set(source, template);
+        template = new nunjucks.Template(source, env, undefined, true);
+        cache.set(source, template);
     }
     return template;
 }
@@ -6673,8 +6691,8 @@ function envReferences(source) {
     return [...source.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)].map((match) => match[1]);
 }
 /** Renders one template string; text without template syntax is returned as it is. */
-function renderTemplateText(source, vars) {
-    const template = compileTemplate(source);
+function renderTemplateText(source, vars, filters) {
+    const template = compileTemplate(source, filters);
     if (!template)
         return source;
     let names = printed.get(source);
@@ -6692,12 +6710,21 @@ function renderTemplateText(source, vars) {
  * JSON-escaped, and is sent as that JSON, indented by 2 as promptfoo does (its
  * PROMPTFOO_DISABLE_JSON_AUTOESCAPE is not read: JSON prompts are always rendered this way).
  */
-function renderPrompt(prompt, vars) {
+function renderPrompt(prompt, vars, filters) {
     const promptVars = withoutTrailingNewline(vars);
     const json = jsonTemplate(prompt.raw);
     if (json === null)
-        return renderTemplateText(prompt.raw, promptVars);
-    return JSON.stringify(renderDeep(json, promptVars), null, 2);
+        return renderTemplateText(prompt.raw, promptVars, filters);
+    if (!filters)
+        return JSON.stringify(renderDeep(json, promptVars), null, 2);
+    // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
+    // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
+    try {
+        return JSON.stringify(renderDeep(json, promptVars), null, 2);
+    }
+    catch {
+        return renderTemplateText(JSON.stringify(json), promptVars, filters);
+    }
 }
 const trimmedVars = new WeakMap();
 /** promptfoo's `vars[key].replace(/\n$/, '')` for string vars, computed once per vars object. */
@@ -21596,9 +21623,11 @@ function parseCommand(argv) {
     }
 }
 
-// A config's `extensions:` (promptfoo's hooks): a list of `file://hooks.js:fn` / `file://hooks.py:fn`, each
-// resolved inside the project and recorded as a file the suite reads. The engine calls them
-// (src/engine/extensions.ts).
+// A config's JavaScript that runs beside the engine, resolved inside the project and recorded as files the
+// suite reads: `extensions:` (promptfoo's hooks), a list of `file://hooks.js:fn` / `file://hooks.py:fn`, which
+// the engine calls (src/engine/extensions.ts); and `nunjucksFilters:` (filter name → a module exporting the
+// filter function), imported when a run starts (src/prompts/functions.ts). On untrusted events only the base
+// revision's config is loaded, so both are the base's code.
 const EXPECTED$1 = 'expected a list of file://path/to/hooks.js:function_name (or .py) references';
 async function resolveExtensions(value, locator, scope, files) {
     if (!Array.isArray(value))
@@ -21623,6 +21652,33 @@ async function resolveExtensions(value, locator, scope, files) {
         hooks.push({ reference, file, functionName, language: ext === '.py' ? 'python' : 'javascript' });
     }
     return hooks;
+}
+const FILTERS_EXPECTED = 'expected a map of filter names to JavaScript files, e.g. { allcaps: ./filters/allcaps.js } (each exporting the filter function)';
+/** promptfoo's `nunjucksFilters`: each filter's module resolved inside the project (its path is relative to the config). */
+async function resolveTemplateFilters(value, locator, scope, files) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw locatedError(locator, ['nunjucksFilters'], FILTERS_EXPECTED);
+    const filters = [];
+    for (const [name, reference] of Object.entries(value)) {
+        const at = ['nunjucksFilters', name];
+        if (!/^[A-Za-z_]\w*$/.test(name))
+            throw locatedError(locator, at, `"${name}" is not a filter name a template can use (letters, digits and _)`);
+        if (typeof reference !== 'string' || reference.trim() === '')
+            throw locatedError(locator, at, FILTERS_EXPECTED);
+        const { path: relative, functionName } = parseFileReference(reference);
+        if (/[*?[\]{}]/.test(relative))
+            throw locatedError(locator, at, `${reference}: name one file (a glob is not supported: each filter is one function)`);
+        const ext = path.extname(relative).toLowerCase();
+        if (!['.js', '.mjs', '.cjs'].includes(ext)) {
+            throw locatedError(locator, at, ext === '.ts'
+                ? `${reference}: TypeScript filters are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs)`
+                : `${reference}: a filter is a JavaScript module (.js, .mjs or .cjs) exporting the filter function`);
+        }
+        const file = await resolveInside(relative, scope, locator, at);
+        files.add(file);
+        filters.push(functionName === undefined ? { name, file } : { name, file, functionName });
+    }
+    return filters;
 }
 
 // promptfoo dereferences JSON references in a config before reading it (json-schema-ref-parser): a map
@@ -50992,12 +51048,12 @@ const LEVELS = {
             'gate',
             'env',
             'extensions',
+            'nunjucksFilters',
             'scenarios',
             'assertionTemplates',
             '$schema',
         ],
         refused: {
-            nunjucksFilters: "promptfoo's custom nunjucks filters (JavaScript files) are not supported; compute the value in the test's vars instead",
             tracing: "promptfoo's OpenTelemetry tracing (and the trace-* assertions) is not supported; assert on the output instead",
             commandLineOptions: "promptfoo's commandLineOptions are not read; pass promptgate's options on its command line",
         },
@@ -61213,6 +61269,9 @@ async function loadSuite(configPath, options = {}) {
     const extensions = config.extensions === undefined || config.extensions === null
         ? undefined
         : await resolveExtensions(config.extensions, source, scope, files);
+    const nunjucksFilters = config.nunjucksFilters === undefined || config.nunjucksFilters === null
+        ? undefined
+        : await resolveTemplateFilters(config.nunjucksFilters, source, scope, files);
     const suite = {
         configPath: abs,
         rootDir,
@@ -61241,6 +61300,8 @@ async function loadSuite(configPath, options = {}) {
     checkEnvReferences(prompts, suite.env ?? {}, source);
     if (extensions)
         suite.extensions = extensions;
+    if (nunjucksFilters && nunjucksFilters.length > 0)
+        suite.nunjucksFilters = nunjucksFilters;
     return suite;
 }
 /** `defaultTest` is a test (without its own identity) or, as promptfoo allows, `file://defaults.yaml`. */
@@ -61507,10 +61568,10 @@ function caseFilter(suite, prompts) {
 class PromptFunctionError extends Error {
 }
 /** Calls the prompt's function and renders what it returns; for a template prompt, renderPrompt. */
-async function renderPromptWithFunction(prompt, vars, target) {
+async function renderPromptWithFunction(prompt, vars, target, filters) {
     const fn = prompt.function;
     if (!fn)
-        return renderPrompt(prompt, vars);
+        return renderPrompt(prompt, vars, filters);
     if (fn.refused !== undefined)
         throw new PromptFunctionError(fn.refused);
     if (!target)
@@ -61530,7 +61591,36 @@ async function renderPromptWithFunction(prompt, vars, target) {
     catch (err) {
         throw new PromptFunctionError(`prompt function ${prompt.label} failed: ${err.message ?? String(err)}`);
     }
-    return renderPrompt({ ...prompt, raw: promptText(result, prompt.label) }, vars);
+    return renderPrompt({ ...prompt, raw: promptText(result, prompt.label) }, vars, filters);
+}
+const loadedFilters = new WeakMap();
+/**
+ * A suite's `nunjucksFilters`, imported (once per suite) as the run starts: each module's default export, or
+ * its named export, is the filter promptfoo would add. Undefined for a suite without filters.
+ */
+function templateFilters(suite) {
+    const refs = suite.nunjucksFilters;
+    if (!refs || refs.length === 0)
+        return undefined;
+    let loading = loadedFilters.get(refs);
+    if (!loading) {
+        loading = (async () => {
+            const filters = {};
+            for (const ref of refs) {
+                try {
+                    filters[ref.name] = (await loadScriptFunction(ref.file, ref.functionName));
+                }
+                catch (err) {
+                    throw new PromptFunctionError(`nunjucksFilters.${ref.name}: ${err.message ?? String(err)}`);
+                }
+            }
+            return Object.freeze(filters);
+        })();
+        // Awaited by every case later: marked handled now, so a module that fails to load is each case's error.
+        loading.catch(() => undefined);
+        loadedFilters.set(refs, loading);
+    }
+    return loading;
 }
 /** promptfoo's reading of a prompt function's result (evaluatorHelpers.renderPrompt). */
 function promptText(result, label) {
@@ -62345,6 +62435,7 @@ async function runSuite(suite, deps) {
         cache: deps.cache,
         signal: deps.signal,
         render: deps.render ?? renderPromptWithFunction,
+        filters: templateFilters(suite),
         promptProviders: deps.promptProviders,
         testProviders: deps.testProviders,
         score: deps.score ?? scoreTest,
@@ -62464,7 +62555,8 @@ async function runCase(run, planned, test) {
     let rendered;
     try {
         // `{{ env.X }}` sees the config's `env:` block only (a var named env wins, as over promptfoo's global).
-        rendered = await run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider);
+        const filters = run.filters && (await run.filters);
+        rendered = await run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider, filters);
     }
     catch (error) {
         // A broken template is the config's fault and would fail every case alike: stop with its location.
@@ -62718,7 +62810,7 @@ async function planSuiteSpend(input) {
         line.line.planned++;
         let rendered;
         try {
-            rendered = await input.render(prompt, test.vars, provider);
+            rendered = await input.render(prompt, test.vars, provider, input.filters);
         }
         catch {
             continue; // the run reports it; a case that cannot render makes no call
@@ -62995,8 +63087,16 @@ function shardCaseFilter(identities, shard) {
  * text is remembered per provider too (the function is told which provider it renders for).
  */
 function memoizedRender() {
-    const byPrompt = new WeakMap();
-    return (prompt, vars, target) => {
+    // One memo per filter set: a prompt object may be rendered by two suites (a review's yardstick and the pull
+    // request's own suite), whose nunjucksFilters differ.
+    const unfiltered = new WeakMap();
+    const byFilters = new WeakMap();
+    return (prompt, vars, target, filters) => {
+        let byPrompt = unfiltered;
+        if (filters) {
+            byPrompt = byFilters.get(filters) ?? new WeakMap();
+            byFilters.set(filters, byPrompt);
+        }
         let byVars = byPrompt.get(prompt);
         if (!byVars)
             byPrompt.set(prompt, (byVars = new WeakMap()));
@@ -63007,9 +63107,9 @@ function memoizedRender() {
         let text = byTarget.get(key);
         if (text === undefined) {
             if (!prompt.function)
-                text = renderPrompt(prompt, vars);
+                text = renderPrompt(prompt, vars, filters);
             else {
-                const rendering = renderPromptWithFunction(prompt, vars, target);
+                const rendering = renderPromptWithFunction(prompt, vars, target, filters);
                 // A failed call is not remembered: the run reports its own error.
                 rendering.catch(() => byTarget.delete(key));
                 text = rendering;
@@ -63049,9 +63149,12 @@ async function evaluateLoadedSuite(suite, options) {
 async function planEvaluation(suite, options) {
     const env = configEnv(options.env ?? process.env);
     const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
+    // A filter module that cannot load makes every case an error of the run; the plan renders without it.
+    const filters = await templateFilters(suite)?.catch(() => undefined);
     return planSuiteSpend({
         suite,
         providers,
+        ...(filters ? { filters } : {}),
         ...(options.prompts ? { prompts: options.prompts } : {}),
         ...(options.include ? { include: options.include } : {}),
         ...(options.cache ? { cache: options.cache } : {}),

@@ -6538,16 +6538,34 @@ environment.addFilter('load', (text) => JSON.parse(text));
 const compiled = new Map();
 const printed = new Map();
 /**
- * The compiled template for a source text, reused across cases (prompts and assertion values share one
- * environment); undefined for text without template syntax, which renders as itself.
+ * A suite's `nunjucksFilters` get an environment of their own (the shared one plus those filters), and
+ * templates compiled in it: one per filter set, so one suite's filters never reach another's prompts.
  */
-function compileTemplate(source) {
+const withFilters = new WeakMap();
+function environmentFor(filters) {
+    let found = withFilters.get(filters);
+    if (!found) {
+        const own = new nunjucks.Environment(null, { autoescape: false });
+        own.addFilter('load', (text) => JSON.parse(text));
+        for (const [name, filter] of Object.entries(filters))
+            own.addFilter(name, filter);
+        withFilters.set(filters, (found = { environment: own, compiled: new Map() }));
+    }
+    return found;
+}
+/**
+ * The compiled template for a source text, reused across cases (prompts and assertion values share one
+ * environment; a prompt of a suite with `nunjucksFilters` uses that suite's); undefined for text without
+ * template syntax, which renders as itself.
+ */
+function compileTemplate(source, filters) {
     if (!/\{[{%#]/.test(source))
         return undefined;
-    let template = compiled.get(source);
+    const { environment: env, compiled: cache } = filters ? environmentFor(filters) : { environment, compiled };
+    let template = cache.get(source);
     if (!template) {
-        template = new nunjucks.Template(source, environment, undefined, true);
-        compiled.set(source, template);
+        template = new nunjucks.Template(source, env, undefined, true);
+        cache.set(source, template);
     }
     return template;
 }
@@ -6556,8 +6574,8 @@ function envReferences(source) {
     return [...source.matchAll(/\{[{%][^}]*?\benv\.([A-Za-z_]\w*)/g)].map((match) => match[1]);
 }
 /** Renders one template string; text without template syntax is returned as it is. */
-function renderTemplateText(source, vars) {
-    const template = compileTemplate(source);
+function renderTemplateText(source, vars, filters) {
+    const template = compileTemplate(source, filters);
     if (!template)
         return source;
     let names = printed.get(source);
@@ -6575,12 +6593,21 @@ function renderTemplateText(source, vars) {
  * JSON-escaped, and is sent as that JSON, indented by 2 as promptfoo does (its
  * PROMPTFOO_DISABLE_JSON_AUTOESCAPE is not read: JSON prompts are always rendered this way).
  */
-function renderPrompt(prompt, vars) {
+function renderPrompt(prompt, vars, filters) {
     const promptVars = withoutTrailingNewline(vars);
     const json = jsonTemplate(prompt.raw);
     if (json === null)
-        return renderTemplateText(prompt.raw, promptVars);
-    return JSON.stringify(renderDeep(json, promptVars), null, 2);
+        return renderTemplateText(prompt.raw, promptVars, filters);
+    if (!filters)
+        return JSON.stringify(renderDeep(json, promptVars), null, 2);
+    // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
+    // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
+    try {
+        return JSON.stringify(renderDeep(json, promptVars), null, 2);
+    }
+    catch {
+        return renderTemplateText(JSON.stringify(json), promptVars, filters);
+    }
 }
 const trimmedVars = new WeakMap();
 /** promptfoo's `vars[key].replace(/\n$/, '')` for string vars, computed once per vars object. */

@@ -9,7 +9,7 @@ import type { Limiters } from './engine/limiter.js';
 import { runSuite } from './engine/run.js';
 import { withinBudget, type BudgetedPlan, type CaseFilter, type OverBudget } from './engine/budget.js';
 import { planSuiteSpend, type Budget, type SpendPlan } from './engine/spend-plan.js';
-import { renderPromptWithFunction } from './prompts/functions.js';
+import { renderPromptWithFunction, templateFilters } from './prompts/functions.js';
 import { renderPrompt } from './prompts/render.js';
 import { resolveProviders, secretValues } from './providers/index.js';
 import { configEnv, secretEnvValues } from './providers/secrets.js';
@@ -24,6 +24,7 @@ import type {
   ProviderResponse,
   ProviderSpec,
   RenderPrompt,
+  TemplateFilters,
   Suite,
   TestCase,
 } from './types.js';
@@ -60,8 +61,17 @@ export interface EvaluateOptions {
  * text is remembered per provider too (the function is told which provider it renders for).
  */
 export function memoizedRender(): RenderPrompt {
-  const byPrompt = new WeakMap<Prompt, WeakMap<Record<string, unknown>, Map<string, string | Promise<string>>>>();
-  return (prompt, vars, target) => {
+  type ByPrompt = WeakMap<Prompt, WeakMap<Record<string, unknown>, Map<string, string | Promise<string>>>>;
+  // One memo per filter set: a prompt object may be rendered by two suites (a review's yardstick and the pull
+  // request's own suite), whose nunjucksFilters differ.
+  const unfiltered: ByPrompt = new WeakMap();
+  const byFilters = new WeakMap<TemplateFilters, ByPrompt>();
+  return (prompt, vars, target, filters) => {
+    let byPrompt = unfiltered;
+    if (filters) {
+      byPrompt = byFilters.get(filters) ?? new WeakMap();
+      byFilters.set(filters, byPrompt);
+    }
     let byVars = byPrompt.get(prompt);
     if (!byVars) byPrompt.set(prompt, (byVars = new WeakMap()));
     let byTarget = byVars.get(vars);
@@ -69,9 +79,9 @@ export function memoizedRender(): RenderPrompt {
     const key = prompt.function ? JSON.stringify([target?.id, target?.label]) : '';
     let text = byTarget.get(key);
     if (text === undefined) {
-      if (!prompt.function) text = renderPrompt(prompt, vars);
+      if (!prompt.function) text = renderPrompt(prompt, vars, filters);
       else {
-        const rendering = renderPromptWithFunction(prompt, vars, target);
+        const rendering = renderPromptWithFunction(prompt, vars, target, filters);
         // A failed call is not remembered: the run reports its own error.
         rendering.catch(() => byTarget.delete(key));
         text = rendering;
@@ -140,9 +150,12 @@ export async function planEvaluation(
 ): Promise<SpendPlan> {
   const env = configEnv(options.env ?? process.env);
   const providers = await resolveProviders(suite.providers, { rootDir: suite.rootDir, env });
+  // A filter module that cannot load makes every case an error of the run; the plan renders without it.
+  const filters = await templateFilters(suite)?.catch(() => undefined);
   return planSuiteSpend({
     suite,
     providers,
+    ...(filters ? { filters } : {}),
     ...(options.prompts ? { prompts: options.prompts } : {}),
     ...(options.include ? { include: options.include } : {}),
     ...(options.cache ? { cache: options.cache } : {}),

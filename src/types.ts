@@ -35,12 +35,24 @@ export interface PromptFunction {
   refused?: string;
 }
 
-/** Renders a case's prompt for one provider; a prompt function makes it asynchronous. */
+/** Renders a case's prompt for one provider (with its suite's nunjucksFilters); a prompt function makes it asynchronous. */
 export type RenderPrompt = (
   prompt: Prompt,
   vars: Record<string, unknown>,
   target?: { id: string; label?: string },
+  filters?: TemplateFilters,
 ) => string | Promise<string>;
+
+/** promptfoo's `nunjucksFilters` as loaded for a run: filter name → the function its module exports. */
+export type TemplateFilters = Readonly<Record<string, (...args: unknown[]) => unknown>>;
+
+/** One entry of a suite's `nunjucksFilters`: the filter's name and the JavaScript file that exports it. */
+export interface TemplateFilterRef {
+  name: string;
+  file: string;
+  /** `file://filters.js:fn`: that export, else the module's default export. */
+  functionName?: string;
+}
 
 export interface ProviderSpec {
   /** e.g. `echo`, `openai:chat:gpt-4o-mini`, `anthropic:messages:claude-x`, `ollama:chat:llama3`, `file://p.mjs`, `exec:cmd` */
@@ -172,6 +184,8 @@ export interface Suite {
   env?: Record<string, string>;
   /** promptfoo's `extensions`: hooks the engine calls around the run (src/engine/extensions.ts). */
   extensions?: ExtensionHook[];
+  /** promptfoo's `nunjucksFilters`: custom filters for the prompts' templates, imported when the run starts. */
+  nunjucksFilters?: TemplateFilterRef[];
 }
 
 export type ExtensionHookName = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';

@@ -95,3 +95,14 @@ test('huggingface-pii: not-classifier passes while the top entity score stays un
     }),
   );
 });
+
+test('nunjucks-custom-filters: the config’s allcaps filter (a CommonJS module) renders both prompts of its text file', async () => {
+  const suite = await loadSuite(example('nunjucks-custom-filters'));
+  const { results } = await evaluateSuite(suite, { env });
+  expect(results.map((r) => [r.prompt, r.error])).toEqual([
+    ['Rephrase this in French: HELLO WORLD', undefined],
+    ['Translate this to conversational French: HELLO WORLD', undefined],
+    ["Rephrase this in French: I'M HUNGRY", undefined],
+    ["Translate this to conversational French: I'M HUNGRY", undefined],
+  ]);
+});

@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyTransform, scoreTest } from '../../src/assertions/index.js';
 import { loadSuite } from '../../src/config/load.js';
+import { templateFilters } from '../../src/prompts/functions.js';
 import { renderPrompt } from '../../src/prompts/render.js';
 import { createEchoProvider } from '../../src/providers/echo.js';
 import { silentLogger, type Suite } from '../../src/types.js';
 
 const FIXTURES = path.resolve('__tests__/fixtures/conformance');
 // The assertion suite, and one folder per further area.
-const SUITES = ['.', 'rendering', 'xml', 'graded', 'sql', 'text-scores', 'html'];
+const SUITES = ['.', 'rendering', 'xml', 'graded', 'sql', 'text-scores', 'html', 'filters'];
 
 interface RecordedCase {
   testIdx: number;
@@ -36,7 +37,7 @@ function recording(dir: string): { promptfooVersion: string; cases: RecordedCase
 async function runCase(suite: Suite, recorded: RecordedCase) {
   const test = suite.tests[recorded.testIdx];
   const prompt = suite.prompts[recorded.promptIdx];
-  const rendered = renderPrompt(prompt, test.vars);
+  const rendered = renderPrompt(prompt, test.vars, await templateFilters(suite));
   let output: unknown = rendered;
   // The test's own transform runs before the assertions (the engine's job in a real run).
   if (test.options.transform) {

@@ -41,13 +41,12 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'gate',
       'env',
       'extensions',
+      'nunjucksFilters',
       'scenarios',
       'assertionTemplates',
       '$schema',
     ],
     refused: {
-      nunjucksFilters:
-        "promptfoo's custom nunjucks filters (JavaScript files) are not supported; compute the value in the test's vars instead",
       tracing:
         "promptfoo's OpenTelemetry tracing (and the trace-* assertions) is not supported; assert on the output instead",
       commandLineOptions: "promptfoo's commandLineOptions are not read; pass promptgate's options on its command line",

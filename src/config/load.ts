@@ -10,7 +10,7 @@ import { envReferences } from '../prompts/render.js';
 import { displayPath } from '../paths.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
-import { resolveExtensions } from './extensions.js';
+import { resolveExtensions, resolveTemplateFilters } from './extensions.js';
 import { dereferenceLocal } from './refs.js';
 import { resolveScenarios } from './scenarios.js';
 import { checkKeys } from './keys.js';
@@ -157,6 +157,10 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
     config.extensions === undefined || config.extensions === null
       ? undefined
       : await resolveExtensions(config.extensions, source, scope, files);
+  const nunjucksFilters =
+    config.nunjucksFilters === undefined || config.nunjucksFilters === null
+      ? undefined
+      : await resolveTemplateFilters(config.nunjucksFilters, source, scope, files);
 
   const suite: Suite = {
     configPath: abs,
@@ -184,6 +188,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
     );
   checkEnvReferences(prompts, suite.env ?? {}, source);
   if (extensions) suite.extensions = extensions;
+  if (nunjucksFilters && nunjucksFilters.length > 0) suite.nunjucksFilters = nunjucksFilters;
   return suite;
 }
 

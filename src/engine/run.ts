@@ -8,7 +8,7 @@ import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type Tes
 import { graderFor } from '../assertions/model-graded.js';
 import { caseFilter } from '../config/filters.js';
 import { ConfigError, messageOf } from '../errors.js';
-import { renderPromptWithFunction as realRenderPrompt } from '../prompts/functions.js';
+import { renderPromptWithFunction as realRenderPrompt, templateFilters } from '../prompts/functions.js';
 import { hasScriptVars, resolveScriptVars } from '../prompts/script-vars.js';
 import { resolveProviders as realResolveProviders } from '../providers/index.js';
 import {
@@ -22,6 +22,7 @@ import {
   type ProviderResponse,
   type RenderPrompt,
   type Suite,
+  type TemplateFilters,
   type TestCase,
   type TokenUsage,
 } from '../types.js';
@@ -134,6 +135,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     cache: deps.cache,
     signal: deps.signal,
     render: deps.render ?? realRenderPrompt,
+    filters: templateFilters(suite),
     promptProviders: deps.promptProviders,
     testProviders: deps.testProviders,
     score: deps.score ?? realScoreTest,
@@ -215,6 +217,8 @@ interface CaseRunner {
   cache: OutputCache | undefined;
   signal: AbortSignal | undefined;
   render: NonNullable<RunDeps['render']>;
+  /** The suite's nunjucksFilters, importing (undefined without any). */
+  filters: Promise<TemplateFilters> | undefined;
   promptProviders: RunDeps['promptProviders'];
   testProviders: RunDeps['testProviders'];
   score: NonNullable<RunDeps['score']>;
@@ -293,7 +297,8 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
   let rendered: string;
   try {
     // `{{ env.X }}` sees the config's `env:` block only (a var named env wins, as over promptfoo's global).
-    rendered = await run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider);
+    const filters = run.filters && (await run.filters);
+    rendered = await run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider, filters);
   } catch (error) {
     // A broken template is the config's fault and would fail every case alike: stop with its location.
     if (error instanceof ConfigError) throw error;

@@ -3,7 +3,7 @@
 // cache, before any provider is called. Facts only; src/report/spend-plan.ts words them.
 import { graderCalls, leafAssertions } from '../assertions/index.js';
 import { graderFor, DEFAULT_GRADING_PROMPT } from '../assertions/model-graded.js';
-import type { Prompt, Provider, RenderPrompt, Suite } from '../types.js';
+import type { Prompt, Provider, RenderPrompt, Suite, TemplateFilters } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
 import type { GradingProviderSpec } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
@@ -119,6 +119,8 @@ export interface PlanSuiteInput {
   include?: (planned: PlannedCase) => boolean;
   cache?: OutputCache;
   render: RenderPrompt;
+  /** The suite's nunjucksFilters, as the run renders with them. */
+  filters?: TemplateFilters;
   /** Resolves a grading provider spec as the run will (no call is made). */
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
 }
@@ -168,7 +170,7 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
     line.line.planned++;
     let rendered: string;
     try {
-      rendered = await input.render(prompt, test.vars, provider);
+      rendered = await input.render(prompt, test.vars, provider, input.filters);
     } catch {
       continue; // the run reports it; a case that cannot render makes no call
     }

@@ -8,7 +8,7 @@
 // revision's suite; a pull request's own prompt function is not run there (`refused`).
 import { loadScriptFunction } from '../assertions/script.js';
 import { runPython } from '../assertions/python.js';
-import type { Prompt } from '../types.js';
+import type { Prompt, Suite, TemplateFilters } from '../types.js';
 import { renderPrompt } from './render.js';
 
 /** Who the prompt is rendered for, as promptfoo hands it to the function. */
@@ -24,9 +24,10 @@ export async function renderPromptWithFunction(
   prompt: Prompt,
   vars: Record<string, unknown>,
   target?: PromptTarget,
+  filters?: TemplateFilters,
 ): Promise<string> {
   const fn = prompt.function;
-  if (!fn) return renderPrompt(prompt, vars);
+  if (!fn) return renderPrompt(prompt, vars, filters);
   if (fn.refused !== undefined) throw new PromptFunctionError(fn.refused);
   if (!target) throw new PromptFunctionError(`prompt function ${prompt.label} needs the provider it renders for`);
   const context = {
@@ -45,7 +46,36 @@ export async function renderPromptWithFunction(
   } catch (err) {
     throw new PromptFunctionError(`prompt function ${prompt.label} failed: ${(err as Error).message ?? String(err)}`);
   }
-  return renderPrompt({ ...prompt, raw: promptText(result, prompt.label) }, vars);
+  return renderPrompt({ ...prompt, raw: promptText(result, prompt.label) }, vars, filters);
+}
+
+const loadedFilters = new WeakMap<NonNullable<Suite['nunjucksFilters']>, Promise<TemplateFilters>>();
+
+/**
+ * A suite's `nunjucksFilters`, imported (once per suite) as the run starts: each module's default export, or
+ * its named export, is the filter promptfoo would add. Undefined for a suite without filters.
+ */
+export function templateFilters(suite: Suite): Promise<TemplateFilters> | undefined {
+  const refs = suite.nunjucksFilters;
+  if (!refs || refs.length === 0) return undefined;
+  let loading = loadedFilters.get(refs);
+  if (!loading) {
+    loading = (async () => {
+      const filters: Record<string, (...args: unknown[]) => unknown> = {};
+      for (const ref of refs) {
+        try {
+          filters[ref.name] = (await loadScriptFunction(ref.file, ref.functionName)) as (...args: unknown[]) => unknown;
+        } catch (err) {
+          throw new PromptFunctionError(`nunjucksFilters.${ref.name}: ${(err as Error).message ?? String(err)}`);
+        }
+      }
+      return Object.freeze(filters);
+    })();
+    // Awaited by every case later: marked handled now, so a module that fails to load is each case's error.
+    loading.catch(() => undefined);
+    loadedFilters.set(refs, loading);
+  }
+  return loading;
 }
 
 /** promptfoo's reading of a prompt function's result (evaluatorHelpers.renderPrompt). */

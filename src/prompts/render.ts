@@ -11,7 +11,7 @@
 import nunjucks from 'nunjucks';
 import './sandbox.js';
 import { printedVariables, UndefinedVariableError } from './variables.js';
-import type { ChatMessage, Prompt } from '../types.js';
+import type { ChatMessage, Prompt, TemplateFilters } from '../types.js';
 
 // No `env` global (promptfoo has one): a pull request could otherwise echo the runner's secrets.
 const environment = new nunjucks.Environment(null, { autoescape: false });
@@ -21,15 +21,40 @@ const compiled = new Map<string, nunjucks.Template>();
 const printed = new Map<string, string[]>();
 
 /**
- * The compiled template for a source text, reused across cases (prompts and assertion values share one
- * environment); undefined for text without template syntax, which renders as itself.
+ * A suite's `nunjucksFilters` get an environment of their own (the shared one plus those filters), and
+ * templates compiled in it: one per filter set, so one suite's filters never reach another's prompts.
  */
-export function compileTemplate(source: string): nunjucks.Template | undefined {
+const withFilters = new WeakMap<
+  TemplateFilters,
+  { environment: nunjucks.Environment; compiled: Map<string, nunjucks.Template> }
+>();
+
+function environmentFor(filters: TemplateFilters): {
+  environment: nunjucks.Environment;
+  compiled: Map<string, nunjucks.Template>;
+} {
+  let found = withFilters.get(filters);
+  if (!found) {
+    const own = new nunjucks.Environment(null, { autoescape: false });
+    own.addFilter('load', (text: string) => JSON.parse(text) as unknown);
+    for (const [name, filter] of Object.entries(filters)) own.addFilter(name, filter);
+    withFilters.set(filters, (found = { environment: own, compiled: new Map() }));
+  }
+  return found;
+}
+
+/**
+ * The compiled template for a source text, reused across cases (prompts and assertion values share one
+ * environment; a prompt of a suite with `nunjucksFilters` uses that suite's); undefined for text without
+ * template syntax, which renders as itself.
+ */
+export function compileTemplate(source: string, filters?: TemplateFilters): nunjucks.Template | undefined {
   if (!/\{[{%#]/.test(source)) return undefined;
-  let template = compiled.get(source);
+  const { environment: env, compiled: cache } = filters ? environmentFor(filters) : { environment, compiled };
+  let template = cache.get(source);
   if (!template) {
-    template = new nunjucks.Template(source, environment, undefined, true);
-    compiled.set(source, template);
+    template = new nunjucks.Template(source, env, undefined, true);
+    cache.set(source, template);
   }
   return template;
 }
@@ -40,8 +65,8 @@ export function envReferences(source: string): string[] {
 }
 
 /** Renders one template string; text without template syntax is returned as it is. */
-export function renderTemplateText(source: string, vars: Record<string, unknown>): string {
-  const template = compileTemplate(source);
+export function renderTemplateText(source: string, vars: Record<string, unknown>, filters?: TemplateFilters): string {
+  const template = compileTemplate(source, filters);
   if (!template) return source;
   let names = printed.get(source);
   if (!names) printed.set(source, (names = printedVariables(source)));
@@ -57,11 +82,18 @@ export function renderTemplateText(source: string, vars: Record<string, unknown>
  * JSON-escaped, and is sent as that JSON, indented by 2 as promptfoo does (its
  * PROMPTFOO_DISABLE_JSON_AUTOESCAPE is not read: JSON prompts are always rendered this way).
  */
-export function renderPrompt(prompt: Prompt, vars: Record<string, unknown>): string {
+export function renderPrompt(prompt: Prompt, vars: Record<string, unknown>, filters?: TemplateFilters): string {
   const promptVars = withoutTrailingNewline(vars);
   const json = jsonTemplate(prompt.raw);
-  if (json === null) return renderTemplateText(prompt.raw, promptVars);
-  return JSON.stringify(renderDeep(json, promptVars), null, 2);
+  if (json === null) return renderTemplateText(prompt.raw, promptVars, filters);
+  if (!filters) return JSON.stringify(renderDeep(json, promptVars), null, 2);
+  // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
+  // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
+  try {
+    return JSON.stringify(renderDeep(json, promptVars), null, 2);
+  } catch {
+    return renderTemplateText(JSON.stringify(json), promptVars, filters);
+  }
 }
 
 const trimmedVars = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
