@@ -128,6 +128,23 @@ const ATTACKS: Attack[] = [
     headPassRate: undefined,
   },
   {
+    name: 'an unchanged nunjucks filter module (nunjucksFilters) the pull request changed',
+    base: () => ({
+      'promptgate.yaml': suiteYaml({ extra: 'nunjucksFilters:\n  same: ./filters/same.mjs\n' }),
+      'filters/same.mjs': 'export default (text) => text;\n',
+    }),
+    head: ({ marker }) => ({ 'filters/same.mjs': `${writeMarker(marker)};\nexport default (text) => text;\n` }),
+    controlHead: ({ marker }) =>
+      touchConfig({ 'filters/same.mjs': `${writeMarker(marker)};\nexport default (text) => text;\n` }),
+  },
+  {
+    name: 'a head config adds a nunjucks filter module',
+    head: ({ marker }) => ({
+      'promptgate.yaml': suiteYaml({ extra: 'nunjucksFilters:\n  same: ./same.mjs\n' }),
+      'same.mjs': `${writeMarker(marker)};\nexport default (text) => text;\n`,
+    }),
+  },
+  {
     name: "test data read from file://.git/config puts the checkout's extraheader into the comment",
     head: () => ({
       'promptgate.yaml': suiteYaml().replace('    vars: { n: 9 }', '    vars: { n: 9, leak: "file://.git/config" }'),
