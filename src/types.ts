@@ -221,6 +221,11 @@ export interface ProviderResponse {
   cost?: number;
   /** Why the model stopped, normalized as promptfoo does (`stop`, `length`, `tool_calls`, …); for finish-reason. */
   finishReason?: string;
+  /**
+   * What the provider says about the answer besides its text, as promptfoo's `metadata` (a knowledge base's
+   * citations, an agent's session id and trace): what a contextTransform reads as `context.metadata`.
+   */
+  metadata?: Record<string, unknown>;
 }
 
 /** One limit window a server reports, e.g. OpenAI's x-ratelimit-*-requests or Anthropic's anthropic-ratelimit-tokens-*. */

@@ -72,6 +72,14 @@ describe('DiskCache', () => {
     expect(cache.stats().writes).toBe(0);
   });
 
+  test("keeps the provider's metadata (a knowledge base's citations), which a contextTransform reads on a hit", async () => {
+    const cache = new DiskCache(dir);
+    const key = cacheKey(parts);
+    const metadata = { citations: [{ retrievedReferences: [{ content: { text: 'chunk' } }] }] };
+    await cache.set(key, { output: 'answer', metadata, transient: false });
+    expect(await new DiskCache(dir).get(key)).toEqual({ output: 'answer', metadata });
+  });
+
   test('drops retry hints, keeping only what describes the output', async () => {
     const cache = new DiskCache(dir);
     await cache.set(key, { output: 'x', transient: false, retryAfterMs: 5 });

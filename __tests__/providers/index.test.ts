@@ -42,6 +42,13 @@ describe('parseProviderId', () => {
     ['bedrock:us.anthropic.claude-sonnet-4-6', { kind: 'bedrock', model: 'us.anthropic.claude-sonnet-4-6' }],
     ['bedrock:converse:amazon.nova-pro-v1:0', { kind: 'bedrock', model: 'amazon.nova-pro-v1:0' }],
     [
+      'bedrock:kb:us.anthropic.claude-sonnet-4-6',
+      { kind: 'bedrock', api: 'kb', model: 'us.anthropic.claude-sonnet-4-6' },
+    ],
+    ['bedrock:knowledge-base:amazon.nova-lite-v1:0', { kind: 'bedrock', api: 'kb', model: 'amazon.nova-lite-v1:0' }],
+    ['bedrock-agent:ABCDEFGHIJ', { kind: 'bedrock', api: 'agent', model: 'ABCDEFGHIJ' }],
+    ['bedrock:agents:ABCDEFGHIJ', { kind: 'bedrock', api: 'agent', model: 'ABCDEFGHIJ' }],
+    [
       'bedrock:arn:aws:bedrock:us-east-1:123:inference-profile/us.x',
       { kind: 'bedrock', model: 'arn:aws:bedrock:us-east-1:123:inference-profile/us.x' },
     ],
@@ -91,10 +98,7 @@ describe('parseProviderId', () => {
       /provider "gemini:pro" is not a provider promptgate knows; supported forms: echo, openai:<model>, .*bedrock:<model>.*http/,
     ],
     ['openai:chat:', /provider "openai:chat:" names no model; write it as openai:chat:<model>/],
-    [
-      'bedrock:kb:us.anthropic.claude-sonnet-4-6',
-      /queries a Bedrock knowledge base .*; call it from an `http` provider/,
-    ],
+    ['bedrock:kb:', /provider "bedrock:kb:" names no model; write it as bedrock:kb:<model>/],
     ['elevenlabs:agents', /ElevenLabs API promptgate does not call.*custom provider/],
     ['github:openai/gpt-4o-mini', /never reads for a provider; use openai:chat:<model> with apiBaseUrl/],
     ['huggingface:feature-extraction:BAAI/bge-small-en', /is an embeddings endpoint, not a chat model/],

@@ -2,6 +2,7 @@
 // Converse, Azure, generic HTTP endpoints): every request is recorded, and each test scripts the replies —
 // a queue of canned responses (status, headers, body) consumed one per request, then a default reply.
 import http, { type IncomingHttpHeaders } from 'node:http';
+import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
 
 export interface VendorRequest {
@@ -19,7 +20,7 @@ export interface VendorRequest {
 export interface VendorReply {
   status?: number;
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string as it is (a malformed body is a string). */
+  /** An object is sent as JSON; a string or bytes as they are (a malformed body is a string). */
   body?: unknown;
   /** Destroy the socket instead of answering. */
   reset?: boolean;
@@ -37,11 +38,15 @@ export interface VendorServer {
   close(): Promise<void>;
 }
 
-export async function startVendorServer(defaultReply: VendorReply | ReplyFn = { body: {} }): Promise<VendorServer> {
+export async function startVendorServer(
+  defaultReply: VendorReply | ReplyFn = { body: {} },
+  /** `http2`: cleartext HTTP/2 (prior knowledge), what AWS's SDK clients speak for event-stream services. */
+  options: { http2?: boolean } = {},
+): Promise<VendorServer> {
   const requests: VendorRequest[] = [];
   const queue: VendorReply[] = [];
   let fallback: VendorReply | ReplyFn = defaultReply;
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     // A reply function that throws answers 500 (the test sees an HTTP error, not an unhandled rejection).
@@ -68,7 +73,8 @@ export async function startVendorServer(defaultReply: VendorReply | ReplyFn = { 
         req.socket.destroy();
         return;
       }
-      const text = typeof next.body === 'string' ? next.body : JSON.stringify(next.body ?? {});
+      const text =
+        typeof next.body === 'string' || next.body instanceof Uint8Array ? next.body : JSON.stringify(next.body ?? {});
       res.writeHead(next.status ?? 200, { 'content-type': 'application/json', ...next.headers });
       res.end(text);
     };
@@ -78,7 +84,17 @@ export async function startVendorServer(defaultReply: VendorReply | ReplyFn = { 
         res.end(JSON.stringify({ error: { message: `vendor server reply failed: ${String(err)}` } }));
       });
     });
-  });
+  };
+  // http2's compatibility API hands the same (req, res) shapes to the same handler.
+  const sessions = new Set<http2.ServerHttp2Session>();
+  const server = options.http2
+    ? http2.createServer(handle as unknown as Parameters<typeof http2.createServer>[0])
+    : http.createServer(handle);
+  if (options.http2)
+    (server as http2.Http2Server).on('session', (session: http2.ServerHttp2Session) => {
+      sessions.add(session);
+      session.on('close', () => sessions.delete(session));
+    });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -90,7 +106,8 @@ export async function startVendorServer(defaultReply: VendorReply | ReplyFn = { 
     },
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
+        if (server instanceof http.Server) server.closeAllConnections();
+        for (const session of sessions) session.destroy();
         server.close(() => resolve());
       }),
   };

@@ -165,6 +165,8 @@ export interface ScoreContext {
   cost?: number;
   /** The provider's finish reason, when it reported one. */
   finishReason?: string;
+  /** The provider's metadata (citations, trace), when it reported some: a contextTransform's `context.metadata`. */
+  metadata?: Record<string, unknown>;
   cached: boolean;
   /** Directory `file://` references resolve against. */
   rootDir: string;

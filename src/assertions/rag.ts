@@ -69,7 +69,8 @@ async function resolveContext(input: AssertionInput, fallback?: string): Promise
       context = await applyTransform(
         code,
         ctx.providerOutput ?? ctx.output,
-        { vars: ctx.vars, prompt: { label: ctx.prompt } },
+        // promptfoo's context: the provider's metadata (a knowledge base's citations) when it has some.
+        { vars: ctx.vars, prompt: { label: ctx.prompt }, ...(ctx.metadata ? { metadata: ctx.metadata } : {}) },
         ctx.rootDir,
       );
     } catch (err) {

@@ -46,6 +46,8 @@ export function storable(response: ProviderResponse): ProviderResponse | undefin
   const kept: ProviderResponse = { output: response.output };
   if (response.tokenUsage) kept.tokenUsage = response.tokenUsage;
   if (response.cost !== undefined) kept.cost = response.cost;
+  // A knowledge base's citations, an agent's trace: what a contextTransform reads on a cache hit too.
+  if (response.metadata !== undefined) kept.metadata = response.metadata;
   return kept;
 }
 

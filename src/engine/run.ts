@@ -353,6 +353,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
       latencyMs,
       ...(response.cost !== undefined ? { cost: response.cost } : {}),
       ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
+      ...(response.metadata !== undefined ? { metadata: response.metadata } : {}),
       cached,
       rootDir: run.suite.rootDir,
       gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),

@@ -178,9 +178,9 @@ export const AWS_KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_
 export const AWS_BEDROCK_TOKEN_VAR = 'AWS_BEARER_TOKEN_BEDROCK';
 
 /** Whether the standard AWS chain has something to start from: keys, a profile, a web identity, a container role. */
-function hasAwsCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEnv): boolean {
+function hasAwsCredentials(config: Record<string, unknown>, env: NodeJS.ProcessEnv, bearerCounts = true): boolean {
   if (str(config.accessKeyId) && str(config.secretAccessKey)) return true;
-  if (str(config.apiKey) || str(env[AWS_BEDROCK_TOKEN_VAR])) return true;
+  if (bearerCounts && (str(config.apiKey) || str(env[AWS_BEDROCK_TOKEN_VAR]))) return true;
   if (str(env.AWS_ACCESS_KEY_ID) && str(env.AWS_SECRET_ACCESS_KEY)) return true;
   if (str(config.profile) || str(env.AWS_PROFILE) || str(env.AWS_WEB_IDENTITY_TOKEN_FILE)) return true;
   if (str(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) || str(env.AWS_CONTAINER_CREDENTIALS_FULL_URI)) return true;
@@ -296,6 +296,8 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
     }
     case 'sagemaker':
     case 'bedrock': {
+      // The Agents runtime (InvokeAgent, RetrieveAndGenerate) takes SigV4 only: a Bedrock API key is no credential there.
+      const bearerCounts = !(parsed.kind === 'bedrock' && (parsed.api === 'kb' || parsed.api === 'agent'));
       const values = [
         str(config.secretAccessKey),
         str(config.sessionToken),
@@ -305,11 +307,11 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
         str(env[AWS_BEDROCK_TOKEN_VAR]),
       ].filter((v): v is string => Boolean(v));
       return {
-        variables: [...AWS_KEY_VARS, 'AWS_REGION', 'AWS_PROFILE', AWS_BEDROCK_TOKEN_VAR],
-        missing: hasAwsCredentials(config, env)
+        variables: [...AWS_KEY_VARS, 'AWS_REGION', 'AWS_PROFILE', ...(bearerCounts ? [AWS_BEDROCK_TOKEN_VAR] : [])],
+        missing: hasAwsCredentials(config, env, bearerCounts)
           ? []
           : [
-              'AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, a role, or AWS_BEARER_TOKEN_BEDROCK)',
+              `AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE${bearerCounts ? ', a role, or AWS_BEARER_TOKEN_BEDROCK' : ' or a role'})`,
             ],
         values,
       };

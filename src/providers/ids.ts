@@ -22,6 +22,8 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'bedrock:<model>',
   'bedrock:converse:<model>',
   'bedrock:video:<nova-reel or luma-ray model>',
+  'bedrock:kb:<model>',
+  'bedrock-agent:<agent id>',
   'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
   'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
   'huggingface:text-generation:<model>',
@@ -93,7 +95,11 @@ export type ParsedId =
   /** `api: 'image'` is Imagen's predict endpoint, `live` the Live API's socket, `video` Veo; otherwise generateContent. */
   | { kind: 'google'; model: string; api?: 'image' | 'live' | 'video' }
   | { kind: 'vertex'; model: string }
-  | { kind: 'bedrock'; model: string; api?: 'video' }
+  /**
+   * Converse by default; `video` StartAsyncInvoke; `kb` RetrieveAndGenerate over a knowledge base; `agent`
+   * InvokeAgent, whose `model` is the agent id from the id (config.agentId wins, as in promptfoo; may be empty).
+   */
+  | { kind: 'bedrock'; model: string; api?: 'video' | 'kb' | 'agent' }
   | { kind: 'replicate'; replicate: 'text' | 'image' | 'moderation'; model: string }
   /** `variant` is the id's last part: the voice for tts, a label for the others. */
   | { kind: 'elevenlabs'; api: ElevenLabsApi; variant?: string }
@@ -111,7 +117,6 @@ export type ParsedId =
 const CUSTOM_WORKAROUND =
   'call it from an `http` provider pointed at your endpoint, or from a custom provider (file://provider.mjs or file://provider.py)';
 const UNSUPPORTED: Record<string, string> = {
-  'bedrock-agent': `uses Bedrock Agents (InvokeAgent), which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
   elevenlabs: `names an ElevenLabs API promptgate does not call (it calls elevenlabs:tts, stt, alignment, isolation and history; agents run a simulated voice conversation); ${CUSTOM_WORKAROUND}`,
   fal: `names a fal.ai API promptgate does not call (it calls fal:image:<model>); ${CUSTOM_WORKAROUND}`,
   modelslab: `names a ModelsLab API promptgate does not call (it calls modelslab:image:<model>); ${CUSTOM_WORKAROUND}`,
@@ -130,8 +135,6 @@ const UNSUPPORTED_APIS: Record<string, string> = {
   'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
   'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
   'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
-  'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
-  'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
   'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
   'huggingface:sentence-similarity': 'is a similarity endpoint, not a chat model',
 };
@@ -156,6 +159,8 @@ export function parseProviderId(id: string): ParsedId {
     return { kind: 'python', script: python[1], functionName: python[2] ?? 'call_api' };
   }
   if (id === 'llama') return { kind: 'llamacpp' };
+  if (id.startsWith('bedrock-agent:'))
+    return { kind: 'bedrock', api: 'agent', model: id.slice('bedrock-agent:'.length) };
   if (id.startsWith('cloudflare-gateway:')) return cloudflareGatewayId(id);
   if (id.startsWith('package:')) {
     const found = /^package:([^:]+):([^:]+)$/.exec(id);
@@ -228,6 +233,10 @@ export function parseProviderId(id: string): ParsedId {
     case 'bedrock':
       if (rest[0] === 'converse') return { kind: 'bedrock', model: need(after(1), 'bedrock:converse:<model>') };
       if (rest[0] === 'video') return { kind: 'bedrock', api: 'video', model: need(after(1), 'bedrock:video:<model>') };
+      if (rest[0] === 'kb' || rest[0] === 'knowledge-base')
+        return { kind: 'bedrock', api: 'kb', model: need(after(1), `bedrock:${rest[0]}:<model>`) };
+      // promptfoo's older spelling of bedrock-agent:<agent id>.
+      if (rest[0] === 'agents') return { kind: 'bedrock', api: 'agent', model: after(1) };
       return { kind: 'bedrock', model: need(after(0), 'bedrock:<model>') };
     case 'replicate': {
       const sub = rest[0] === 'image' || rest[0] === 'moderation' ? rest[0] : undefined;

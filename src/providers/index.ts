@@ -172,6 +172,10 @@ async function createProvider(
           env,
           rootDir: options.rootDir,
         });
+      if (parsed.api === 'agent')
+        return (await import('./bedrock-agents.js')).createBedrockAgentProvider(spec, parsed.model, { env });
+      if (parsed.api === 'kb')
+        return (await import('./bedrock-agents.js')).createBedrockKnowledgeBaseProvider(spec, parsed.model, { env });
       return (await import('./bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
     case 'replicate':
       return (await import('./replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
