@@ -158,6 +158,26 @@ describe('bedrock-agent (InvokeAgent)', () => {
     });
   });
 
+  it('an agent that returns control to the caller (RETURN_CONTROL) without answering is an error naming the action group', async () => {
+    server.reply(
+      agentReply('s', {
+        event: 'returnControl',
+        payload: {
+          invocationId: 'inv-1',
+          invocationInputs: [{ functionInvocationInput: { actionGroup: 'WeatherTools', function: 'get_weather' } }],
+        },
+      }),
+    );
+    const provider = await resolveProvider(spec('bedrock-agent:A', { ...agentConfig, endpoint: server.url }), {
+      rootDir: '.',
+      env: CREDS,
+    });
+    expect(await call(provider, 'weather?')).toMatchObject({
+      transient: false,
+      error: expect.stringContaining('returned control to the caller (action group WeatherTools)'),
+    });
+  });
+
   it("a 429's Retry-After and rate-limit signal reach the engine; no AWS credentials at all is an error naming what to set", async () => {
     server.reply(awsError(429, 'ThrottlingException', 'Too many', { 'retry-after': '3' }));
     const provider = await resolveProvider(spec('bedrock-agent:A', { ...agentConfig, endpoint: server.url }), {

@@ -266,11 +266,25 @@ export function createBedrockAgentProvider(
         const decoder = new TextDecoder();
         let output = '';
         const traces: unknown[] = [];
+        let returnedControl: { invocationInputs?: unknown[] } | undefined;
         for await (const event of response.completion) {
           if (event.chunk?.bytes) output += decoder.decode(event.chunk.bytes, { stream: true });
           if (config.enableTrace === true && event.trace) traces.push(event.trace);
+          if (event.returnControl) returnedControl = event.returnControl;
         }
         output += decoder.decode();
+        // promptfoo outputs '' here; the agent did not answer, it asked the caller to run an action (RETURN_CONTROL).
+        if (returnedControl && !output) {
+          const groups = (returnedControl.invocationInputs ?? []).map((input) => {
+            const call = input as Record<string, { actionGroup?: unknown } | undefined>;
+            return String(call.functionInvocationInput?.actionGroup ?? call.apiInvocationInput?.actionGroup ?? '?');
+          });
+          return failure(
+            { label: spec.id, secrets: secrets() },
+            `the agent returned control to the caller (action group ${groups.join(', ') || '?'}), which promptgate does not answer: give the action group a Lambda executor, or drive the agent from a custom provider (file://provider.mjs) that runs the action and sends sessionState.returnControlInvocationResults`,
+            false,
+          );
+        }
         const metadata: Record<string, unknown> = {};
         if (response.sessionId) metadata.sessionId = response.sessionId;
         if (traces.length > 0) metadata.trace = traces;
