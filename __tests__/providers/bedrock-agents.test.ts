@@ -320,6 +320,8 @@ describe('bedrock:kb (RetrieveAndGenerate)', () => {
       },
     });
     expect(String(request.headers.authorization)).toContain('/us-east-2/bedrock/aws4_request');
+    // The spend plan's output estimate.
+    expect(provider.maxOutputTokens).toBe(1000);
   });
 
   it.each([
@@ -414,6 +416,11 @@ describe('config of the Agents-runtime providers', () => {
     ['bedrock-agent:A', { agentId: 'X' }, /needs config\.agentAliasId/],
     ['bedrock-agent:', { agentAliasId: 'X' }, /names no agent/],
     ['bedrock-agent:A', { ...agentConfig, enableTrace: 'yes' }, /config\.enableTrace must be a boolean/],
+    [
+      'bedrock-agent:A',
+      { ...agentConfig, sessionState: { sessionAttributes: {}, attributes: {} } },
+      /config\.sessionState\.attributes is not a member of InvokeAgent's sessionState; expected one of sessionAttributes/,
+    ],
     ['bedrock:kb:m', {}, /needs config\.knowledgeBaseId/],
     [
       'bedrock:kb:m',

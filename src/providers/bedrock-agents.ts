@@ -14,7 +14,14 @@ import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { awsCredentialSource } from './aws.js';
 import { bedrockRegion } from './bedrock.js';
 import { str } from './credentials.js';
-import { failure, isTransientStatus, parseRateLimit, parseRetryAfter, type ResponseHeaders } from './http.js';
+import {
+  failure,
+  isTransientStatus,
+  maxOutputTokensOf,
+  parseRateLimit,
+  parseRetryAfter,
+  type ResponseHeaders,
+} from './http.js';
 import type { HttpProviderOptions } from './openai.js';
 import { cacheIdentityOf, secretsInConfig } from './secrets.js';
 
@@ -53,6 +60,17 @@ const AGENT_DROPPED: Record<string, string> = {
   actionGroups: "the agent's action groups are set on the agent in Bedrock",
   inputDataConfig: "the agent's parsing and filters are set on the agent in Bedrock",
 };
+
+/** InvokeAgent's SessionState members: AWS's client drops any other key without a word. */
+const SESSION_STATE_KEYS = new Set([
+  'sessionAttributes',
+  'promptSessionAttributes',
+  'returnControlInvocationResults',
+  'invocationId',
+  'files',
+  'knowledgeBaseConfigurations',
+  'conversationHistory',
+]);
 
 const KB_KEYS = new Set([
   ...AWS_KEYS,
@@ -219,6 +237,11 @@ export function createBedrockAgentProvider(
   for (const key of ['agentId', 'agentAliasId', 'sessionId', 'memoryId']) expectType(config, key, 'string');
   for (const key of ['enableTrace', 'endSession']) expectType(config, key, 'boolean');
   expectType(config, 'sessionState', 'object');
+  for (const key of Object.keys((config.sessionState as object | undefined) ?? {}))
+    if (!SESSION_STATE_KEYS.has(key))
+      throw new Error(
+        `config.sessionState.${key} is not a member of InvokeAgent's sessionState; expected one of ${[...SESSION_STATE_KEYS].join(', ')}`,
+      );
   const agentId = str(config.agentId) ?? agentIdFromId;
   if (!agentId) throw new Error('names no agent: write it as bedrock-agent:<agent id>, or set config.agentId');
   const agentAliasId = str(config.agentAliasId);
@@ -359,6 +382,7 @@ export function createBedrockKnowledgeBaseProvider(
     id: spec.id,
     label: spec.label,
     cacheIdentity: cacheIdentityOf(spec.id, config, { region, modelArn }),
+    ...maxOutputTokensOf(config, ['max_tokens']),
     endpoint: `${str(config.endpoint) ?? `https://bedrock-agent-runtime.${region}.amazonaws.com`}/retrieveAndGenerate`,
     async callApi(prompt, context): Promise<ProviderResponse> {
       // Built from config (generation settings as plain maps; modelArn absent for `default`, as in promptfoo).
