@@ -1,4 +1,4 @@
-import { s as str, h as azureAuth, a as secretsInConfig, w as withConfigHeaders, j as priceFor, k as keyHint, f as failure, I as missingKeyMessage, x as toChatMessages, b as copyConfigParams, F as applyPassthrough, p as postJson, u as usageOf, m as costOf, n as outputOf, c as cacheIdentityOf, J as BODY_PARAMS } from './cli-main.js';
+import { s as str, h as azureAuth, a as secretsInConfig, w as withConfigHeaders, j as priceFor, k as keyHint, f as failure, M as missingKeyMessage, x as toChatMessages, b as copyConfigParams, L as applyPassthrough, p as postJson, u as usageOf, m as costOf, n as outputOf, c as cacheIdentityOf, N as BODY_PARAMS } from './cli-main.js';
 import { embeddingOf, completionOutput } from './cli-openai-completions.js';
 import 'node:path';
 import 'node:fs';

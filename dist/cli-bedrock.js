@@ -1,4 +1,4 @@
-import { s as str, A as AWS_BEDROCK_TOKEN_VAR, a as secretsInConfig, j as priceFor, p as postJson, w as withConfigHeaders, m as costOf, c as cacheIdentityOf, x as toChatMessages, z as textOf, f as failure } from './cli-main.js';
+import { s as str, H as AWS_BEDROCK_TOKEN_VAR, a as secretsInConfig, j as priceFor, p as postJson, w as withConfigHeaders, m as costOf, c as cacheIdentityOf, x as toChatMessages, z as textOf, f as failure } from './cli-main.js';
 import { a as awsCredentialSource, b as awsRegion, s as signAwsRequest } from './cli-aws.js';
 import 'node:path';
 import 'node:fs';

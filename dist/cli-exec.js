@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { S as ConfigError, a as secretsInConfig, U as excerpt, c as cacheIdentityOf, T as redact } from './cli-main.js';
+import { W as ConfigError, a as secretsInConfig, Y as excerpt, c as cacheIdentityOf, X as redact } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

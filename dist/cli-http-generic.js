@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import https from 'node:https';
+import node_https from 'node:https';
 import path from 'node:path';
-import { s as str, P as renderTemplateText, p as postJson, R as messageOf, W as configEnv, X as signerFor, a as secretsInConfig, f as failure, Y as isSecretHeader, c as cacheIdentityOf, S as ConfigError } from './cli-main.js';
+import { s as str, V as renderTemplateText, p as postJson, B as messageOf, _ as configEnv, $ as signerFor, a as secretsInConfig, f as failure, a0 as isSecretHeader, c as cacheIdentityOf, W as ConfigError } from './cli-main.js';
 import { c as compileCode } from './cli-config-code.js';
 import 'node:fs';
 import 'node:os';
@@ -158,7 +158,7 @@ async function tlsAgent(tls, rootDir) {
     }
     if (typeof t.rejectUnauthorized === 'boolean')
         options.rejectUnauthorized = t.rejectUnauthorized;
-    return new https.Agent(options);
+    return new node_https.Agent(options);
 }
 /** What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one. */
 function responseOf(value) {

@@ -1,4 +1,4 @@
-import { s as str, f as failure, b as copyConfigParams, D as hfToken, a as secretsInConfig, w as withConfigHeaders, p as postJson, k as keyHint, H as HF_TOKEN_VARS, e as endpointOf, c as cacheIdentityOf } from './cli-main.js';
+import { s as str, f as failure, b as copyConfigParams, J as hfToken, a as secretsInConfig, w as withConfigHeaders, p as postJson, k as keyHint, K as HF_TOKEN_VARS, e as endpointOf, c as cacheIdentityOf } from './cli-main.js';
 import 'node:path';
 import 'node:fs';
 import 'node:os';

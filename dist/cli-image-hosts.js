@@ -1,4 +1,4 @@
-import { E as imageHostKeyVar, s as str, a as secretsInConfig, w as withConfigHeaders, p as postJson, i as pollDelay, k as keyHint } from './cli-main.js';
+import { O as imageHostKeyVar, s as str, a as secretsInConfig, w as withConfigHeaders, p as postJson, i as pollDelay, k as keyHint } from './cli-main.js';
 import { k as keyedProvider } from './cli-keyed.js';
 import { markdownImage } from './cli-openai-image.js';
 import 'node:path';

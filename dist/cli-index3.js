@@ -105,10 +105,10 @@ var index$1 = /*#__PURE__*/Object.freeze({
 
 const ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
 const remoteProvider = async (init) => {
-    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = await import('./cli-dist-es7.js');
+    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = await import('./cli-dist-es8.js');
     if (process.env[ENV_CMDS_RELATIVE_URI] || process.env[ENV_CMDS_FULL_URI]) {
         init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
-        const { fromHttp } = await import('./cli-dist-es5.js');
+        const { fromHttp } = await import('./cli-dist-es6.js');
         return chain(fromHttp(init), fromContainerMetadata(init));
     }
     if (process.env[ENV_IMDS_DISABLED] && process.env[ENV_IMDS_DISABLED] !== "false") {
@@ -231,22 +231,22 @@ const defaultProvider = (init = {}) => memoizeChain([
         if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession) {
             throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
         }
-        const { fromSSO } = await import('./cli-dist-es8.js');
+        const { fromSSO } = await import('./cli-dist-es9.js');
         return fromSSO(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
-        const { fromIni } = await import('./cli-dist-es6.js');
+        const { fromIni } = await import('./cli-dist-es7.js');
         return fromIni(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
-        const { fromProcess } = await import('./cli-dist-es4.js');
+        const { fromProcess } = await import('./cli-dist-es5.js');
         return fromProcess(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
-        const { fromTokenFile } = await import('./cli-dist-es2.js');
+        const { fromTokenFile } = await import('./cli-dist-es3.js');
         return fromTokenFile(init)(awsIdentityProperties);
     },
     async () => {
@@ -268,4 +268,4 @@ var index = /*#__PURE__*/Object.freeze({
     defaultProvider: defaultProvider
 });
 
-export { CredentialsProviderError as C, ProviderError as P, index as a, chain as c, getProfileName as g, index$1 as i, setCredentialFeature as s };
+export { CredentialsProviderError as C, ProviderError as P, index as a, chain as c, defaultProvider as d, getProfileName as g, index$1 as i, setCredentialFeature as s };

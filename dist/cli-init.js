@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { _ as picomatch, $ as nunjucks, a0 as distExports, a1 as posixRelative, a2 as loadSuite, a3 as suiteSecrets, R as messageOf } from './cli-main.js';
+import { a2 as picomatch, a3 as nunjucks, a4 as distExports, a5 as posixRelative, a6 as loadSuite, a7 as suiteSecrets, B as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

@@ -1,4 +1,4 @@
-import { I as missingKeyMessage, e as endpointOf, c as cacheIdentityOf, f as failure } from './cli-main.js';
+import { M as missingKeyMessage, e as endpointOf, c as cacheIdentityOf, f as failure } from './cli-main.js';
 
 function keyedProvider(parts, call) {
     const { spec, apiKey, secrets } = parts;

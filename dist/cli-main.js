@@ -6,7 +6,7 @@ import require$$1 from 'fs';
 import require$$0$1 from 'path';
 import { createHash, createSign, createPrivateKey, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import https from 'node:https';
+import node_https from 'node:https';
 import { promisify, parseArgs, isDeepStrictEqual } from 'node:util';
 import zlib__default from 'node:zlib';
 import { readFile, realpath, stat, readdir, mkdtemp, writeFile, rm, lstat, utimes, mkdir, rename } from 'node:fs/promises';
@@ -7173,7 +7173,7 @@ let agents;
 /** Created on first use, shared by every provider: one pool of kept-alive connections per protocol. */
 function agentFor(url) {
     // Idle sockets are unref'd by the agent, so they never keep the process alive.
-    agents ??= { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    agents ??= { http: new http.Agent({ keepAlive: true }), https: new node_https.Agent({ keepAlive: true }) };
     return url.protocol === 'https:' ? agents.https : agents.http;
 }
 const DECODERS = {
@@ -7193,7 +7193,7 @@ function targetFor(url) {
         const parsed = new URL(url);
         const https_ = parsed.protocol === 'https:';
         target = {
-            transport: https_ ? https : http,
+            transport: https_ ? node_https : http,
             options: {
                 protocol: parsed.protocol,
                 hostname: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -20178,10 +20178,10 @@ function hasGoogleCredentials(config, env) {
 const AWS_KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 const AWS_BEDROCK_TOKEN_VAR = 'AWS_BEARER_TOKEN_BEDROCK';
 /** Whether the standard AWS chain has something to start from: keys, a profile, a web identity, a container role. */
-function hasAwsCredentials(config, env) {
+function hasAwsCredentials(config, env, bearerCounts = true) {
     if (str(config.accessKeyId) && str(config.secretAccessKey))
         return true;
-    if (str(config.apiKey) || str(env[AWS_BEDROCK_TOKEN_VAR]))
+    if (bearerCounts && (str(config.apiKey) || str(env[AWS_BEDROCK_TOKEN_VAR])))
         return true;
     if (str(env.AWS_ACCESS_KEY_ID) && str(env.AWS_SECRET_ACCESS_KEY))
         return true;
@@ -20297,6 +20297,8 @@ function credentialsOf(parsed, config, env) {
         }
         case 'sagemaker':
         case 'bedrock': {
+            // The Agents runtime (InvokeAgent, RetrieveAndGenerate) takes SigV4 only: a Bedrock API key is no credential there.
+            const bearerCounts = !(parsed.kind === 'bedrock' && (parsed.api === 'kb' || parsed.api === 'agent'));
             const values = [
                 str(config.secretAccessKey),
                 str(config.sessionToken),
@@ -20306,11 +20308,11 @@ function credentialsOf(parsed, config, env) {
                 str(env[AWS_BEDROCK_TOKEN_VAR]),
             ].filter((v) => Boolean(v));
             return {
-                variables: [...AWS_KEY_VARS, 'AWS_REGION', 'AWS_PROFILE', AWS_BEDROCK_TOKEN_VAR],
-                missing: hasAwsCredentials(config, env)
+                variables: [...AWS_KEY_VARS, 'AWS_REGION', 'AWS_PROFILE', ...(bearerCounts ? [AWS_BEDROCK_TOKEN_VAR] : [])],
+                missing: hasAwsCredentials(config, env, bearerCounts)
                     ? []
                     : [
-                        'AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, a role, or AWS_BEARER_TOKEN_BEDROCK)',
+                        `AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE${bearerCounts ? ', a role, or AWS_BEARER_TOKEN_BEDROCK' : ' or a role'})`,
                     ],
                 values,
             };
@@ -20448,6 +20450,8 @@ const SUPPORTED_PROVIDER_FORMS = [
     'bedrock:<model>',
     'bedrock:converse:<model>',
     'bedrock:video:<nova-reel or luma-ray model>',
+    'bedrock:kb:<model>',
+    'bedrock-agent:<agent id>',
     'replicate:[image:|moderation:]<owner>/<model>[:<version>]',
     'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
     'huggingface:text-generation:<model>',
@@ -20488,7 +20492,6 @@ class UnknownProviderError extends UserError {
 /** Families promptgate does not speak, with what to use instead (promptfoo's own docs name the same escape hatches). */
 const CUSTOM_WORKAROUND = 'call it from an `http` provider pointed at your endpoint, or from a custom provider (file://provider.mjs or file://provider.py)';
 const UNSUPPORTED = {
-    'bedrock-agent': `uses Bedrock Agents (InvokeAgent), which promptgate does not speak; ${CUSTOM_WORKAROUND}`,
     elevenlabs: `names an ElevenLabs API promptgate does not call (it calls elevenlabs:tts, stt, alignment, isolation and history; agents run a simulated voice conversation); ${CUSTOM_WORKAROUND}`,
     fal: `names a fal.ai API promptgate does not call (it calls fal:image:<model>); ${CUSTOM_WORKAROUND}`,
     modelslab: `names a ModelsLab API promptgate does not call (it calls modelslab:image:<model>); ${CUSTOM_WORKAROUND}`,
@@ -20507,8 +20510,6 @@ const UNSUPPORTED_APIS = {
     'anthropic:claude-agent-sdk': 'runs the Claude Agent SDK, which promptgate does not embed',
     'azure:foundry-agent': 'uses Azure AI Foundry agents, which promptgate does not speak',
     'vertex:embedding': 'is an embeddings API; use openai:embedding:<model> or google:<model> for text',
-    'bedrock:kb': 'queries a Bedrock knowledge base (RetrieveAndGenerate), which promptgate does not speak',
-    'bedrock:agents': 'uses Bedrock Agents (InvokeAgent), which promptgate does not speak',
     'huggingface:feature-extraction': 'is an embeddings endpoint, not a chat model',
     'huggingface:sentence-similarity': 'is a similarity endpoint, not a chat model',
 };
@@ -20539,6 +20540,8 @@ function parseProviderId(id) {
     }
     if (id === 'llama')
         return { kind: 'llamacpp' };
+    if (id.startsWith('bedrock-agent:'))
+        return { kind: 'bedrock', api: 'agent', model: id.slice('bedrock-agent:'.length) };
     if (id.startsWith('cloudflare-gateway:'))
         return cloudflareGatewayId(id);
     if (id.startsWith('package:')) {
@@ -20625,6 +20628,11 @@ function parseProviderId(id) {
                 return { kind: 'bedrock', model: need(after(1), 'bedrock:converse:<model>') };
             if (rest[0] === 'video')
                 return { kind: 'bedrock', api: 'video', model: need(after(1), 'bedrock:video:<model>') };
+            if (rest[0] === 'kb' || rest[0] === 'knowledge-base')
+                return { kind: 'bedrock', api: 'kb', model: need(after(1), `bedrock:${rest[0]}:<model>`) };
+            // promptfoo's older spelling of bedrock-agent:<agent id>.
+            if (rest[0] === 'agents')
+                return { kind: 'bedrock', api: 'agent', model: after(1) };
             return { kind: 'bedrock', model: need(after(0), 'bedrock:<model>') };
         case 'replicate': {
             const sub = rest[0] === 'image' || rest[0] === 'moderation' ? rest[0] : undefined;
@@ -20845,6 +20853,10 @@ async function createProvider(spec, parsed, options, env, where, key) {
                     env,
                     rootDir: options.rootDir,
                 });
+            if (parsed.api === 'agent')
+                return (await import('./cli-bedrock-agents.js')).createBedrockAgentProvider(spec, parsed.model, { env });
+            if (parsed.api === 'kb')
+                return (await import('./cli-bedrock-agents.js')).createBedrockKnowledgeBaseProvider(spec, parsed.model, { env });
             return (await import('./cli-bedrock.js')).createBedrockProvider(spec, parsed.model, { env });
         case 'replicate':
             return (await import('./cli-replicate.js')).createReplicateProvider(spec, parsed.replicate, parsed.model, { env });
@@ -41040,7 +41052,9 @@ async function resolveContext(input, fallback) {
     const code = assertion.contextTransform;
     if (code !== undefined) {
         try {
-            context = await applyTransform(code, ctx.providerOutput ?? ctx.output, { vars: ctx.vars, prompt: { label: ctx.prompt } }, ctx.rootDir);
+            context = await applyTransform(code, ctx.providerOutput ?? ctx.output, 
+            // promptfoo's context: the provider's metadata (a knowledge base's citations) when it has some.
+            { vars: ctx.vars, prompt: { label: ctx.prompt }, ...(ctx.metadata ? { metadata: ctx.metadata } : {}) }, ctx.rootDir);
         }
         catch (err) {
             throw new Error(`Failed to transform context using expression '${code}': ${messageOf(err)}`, {
@@ -61377,6 +61391,9 @@ function storable(response) {
         kept.tokenUsage = response.tokenUsage;
     if (response.cost !== undefined)
         kept.cost = response.cost;
+    // A knowledge base's citations, an agent's trace: what a contextTransform reads on a cache hit too.
+    if (response.metadata !== undefined)
+        kept.metadata = response.metadata;
     return kept;
 }
 const ENTRY_VERSION = 1;
@@ -62608,6 +62625,7 @@ async function runCase(run, planned, test) {
             latencyMs,
             ...(response.cost !== undefined ? { cost: response.cost } : {}),
             ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
+            ...(response.metadata !== undefined ? { metadata: response.metadata } : {}),
             cached,
             rootDir: run.suite.rootDir,
             gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
@@ -63593,4 +63611,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { nunjucks as $, AWS_BEDROCK_TOKEN_VAR as A, watsonxAuth as B, ConfigDocumentSchema as C, hfToken as D, imageHostKeyVar as E, applyPassthrough as F, GOOGLE_KEY_VARS as G, HF_TOKEN_VARS as H, missingKeyMessage as I, BODY_PARAMS as J, elevenLabsApiKey as K, elevenLabsKeyVar as L, parseScriptReference as M, loadScriptFunction as N, buildFunctionBody as O, renderTemplateText as P, QUIVERAI_KEY_VAR as Q, messageOf as R, ConfigError as S, redact as T, excerpt as U, getDefaultExportFromCjs as V, configEnv as W, signerFor as X, isSecretHeader as Y, commonjsGlobal as Z, picomatch as _, secretsInConfig as a, distExports$1 as a0, posixRelative as a1, loadSuite as a2, suiteSecrets$1 as a3, UserError as a4, UsageError as a5, gate as a6, stableStringify as a7, stableJson as a8, WORK_DIR as a9, summarizeStats as aA, silentLogger as aB, openCache as aC, Limiters as aD, memoizedRender as aE, combineVerdicts as aF, shardCaseFilter as aG, failOnWords as aH, parseChatMessages as aI, DEFAULT_FAIL_POLICY as aJ, sampleNote as aK, reviewBlocks as aL, parseShard as aM, spendPlanText as aN, excessSentence as aO, EXIT_INTERRUPTED as aP, checkFailure as aQ, EXIT_CHECK_FAILED as aR, requireDefaultConfig as aS, createReviewProgress as aT, budgetOption as aU, CACHE_DIR as aV, main$1 as aW, repoPaths as aa, MissingCredentialsError as ab, resolvePrompts as ac, requiredCredentials as ad, addCalls as ae, countCalls as af, decideVerdict as ag, evaluateSuite as ah, planIdentities as ai, withinBudget as aj, budgetExcess as ak, planEvaluation as al, mergeSpendPlans as am, sha256Hex as an, object as ao, array as ap, string as aq, number as ar, _enum as as, MAX_SHARDS as at, literal as au, looseObject as av, boolean as aw, record as ax, unknown as ay, shardOf as az, copyConfigParams as b, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };
+export { signerFor as $, maxOutputTokensOf as A, messageOf as B, ConfigDocumentSchema as C, isTransientStatus as D, parseRetryAfter as E, parseRateLimit as F, GOOGLE_KEY_VARS as G, AWS_BEDROCK_TOKEN_VAR as H, watsonxAuth as I, hfToken as J, HF_TOKEN_VARS as K, applyPassthrough as L, missingKeyMessage as M, BODY_PARAMS as N, imageHostKeyVar as O, elevenLabsApiKey as P, QUIVERAI_KEY_VAR as Q, elevenLabsKeyVar as R, parseScriptReference as S, loadScriptFunction as T, buildFunctionBody as U, renderTemplateText as V, ConfigError as W, redact as X, excerpt as Y, getDefaultExportFromCjs as Z, configEnv as _, secretsInConfig as a, isSecretHeader as a0, commonjsGlobal as a1, picomatch as a2, nunjucks as a3, distExports$1 as a4, posixRelative as a5, loadSuite as a6, suiteSecrets$1 as a7, UserError as a8, UsageError as a9, boolean as aA, record as aB, unknown as aC, shardOf as aD, summarizeStats as aE, silentLogger as aF, openCache as aG, Limiters as aH, memoizedRender as aI, combineVerdicts as aJ, shardCaseFilter as aK, failOnWords as aL, parseChatMessages as aM, DEFAULT_FAIL_POLICY as aN, sampleNote as aO, reviewBlocks as aP, parseShard as aQ, spendPlanText as aR, excessSentence as aS, EXIT_INTERRUPTED as aT, checkFailure as aU, EXIT_CHECK_FAILED as aV, requireDefaultConfig as aW, createReviewProgress as aX, budgetOption as aY, CACHE_DIR as aZ, main$1 as a_, gate as aa, stableStringify as ab, stableJson as ac, WORK_DIR as ad, repoPaths as ae, MissingCredentialsError as af, resolvePrompts as ag, requiredCredentials as ah, addCalls as ai, countCalls as aj, decideVerdict as ak, evaluateSuite as al, planIdentities as am, withinBudget as an, budgetExcess as ao, planEvaluation as ap, mergeSpendPlans as aq, sha256Hex as ar, object as as, array as at, string as au, number as av, _enum as aw, MAX_SHARDS as ax, literal as ay, looseObject as az, copyConfigParams as b, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };

@@ -1,5 +1,5 @@
 import { azureHeaders, azureBaseUrl } from './cli-azure.js';
-import { a as secretsInConfig, w as withConfigHeaders, j as priceFor, r as runToolCallback, x as toChatMessages, b as copyConfigParams, F as applyPassthrough, h as azureAuth, s as str, g as openAiKeyVar, d as openAiApiKey, o as openAiBaseUrl, p as postJson, k as keyHint, m as costOf } from './cli-main.js';
+import { a as secretsInConfig, w as withConfigHeaders, j as priceFor, r as runToolCallback, x as toChatMessages, b as copyConfigParams, L as applyPassthrough, h as azureAuth, s as str, g as openAiKeyVar, d as openAiApiKey, o as openAiBaseUrl, p as postJson, k as keyHint, m as costOf } from './cli-main.js';
 import { k as keyedProvider } from './cli-keyed.js';
 import './cli-openai-completions.js';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { Z as commonjsGlobal, V as getDefaultExportFromCjs } from './cli-main.js';
+import { a1 as commonjsGlobal, Z as getDefaultExportFromCjs } from './cli-main.js';
 import { r as requireBigInteger } from './cli-BigInteger.js';
 
 function _mergeNamespaces(n, m) {

@@ -1,4 +1,4 @@
-import { B as watsonxAuth, s as str, a as secretsInConfig, j as priceFor, p as postJson, w as withConfigHeaders, f as failure, m as costOf } from './cli-main.js';
+import { I as watsonxAuth, s as str, a as secretsInConfig, j as priceFor, p as postJson, w as withConfigHeaders, f as failure, m as costOf } from './cli-main.js';
 import { k as keyedProvider } from './cli-keyed.js';
 import 'node:path';
 import 'node:fs';

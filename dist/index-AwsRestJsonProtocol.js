@@ -1,10 +1,10 @@
-import { a4 as HttpProtocol, a5 as HttpBindingNormalizedSchema, a6 as getHttpOperationBindings, a7 as extendedEncodeURIComponent, a8 as collectBody, a9 as splitHeader, aa as SerdeContext, ab as FromStringShapeDeserializer, t as toUtf8, ac as generateIdempotencyToken, ad as LazyJsonString, f as toBase64, ae as NumericValue, af as NormalizedSchema, h as fromBase64, ag as determineTimestampFormat, ah as ProtocolLib } from './index-ProtocolLib.js';
+import { a2 as HttpProtocol, a3 as HttpBindingNormalizedSchema, a4 as getHttpOperationBindings, a5 as extendedEncodeURIComponent, a6 as collectBody, a7 as splitHeader, a8 as SerdeContext, a9 as FromStringShapeDeserializer, t as toUtf8, aa as generateIdempotencyToken, ab as LazyJsonString, e as toBase64, ac as NumericValue, ad as NormalizedSchema, f as fromBase64, ae as determineTimestampFormat, af as ProtocolLib } from './index-ProtocolLib.js';
 import { h as hasOwn } from './index-escape-uri.js';
 import { H as HttpRequest } from './index-httpRequest.js';
 import { s as sdkStreamMixin } from './index-sdk-stream-mixin.js';
 import 'node:crypto';
-import { d as dateToUtcString, b as parseEpochTimestamp, c as parseRfc7231DateTime, e as parseRfc3339DateTimeWithOffset } from './index-node-http-handler.js';
-import { B as fromUtf8, F as writeKey } from './index-SignatureV4.js';
+import { d as dateToUtcString, e as parseEpochTimestamp, f as parseRfc7231DateTime, h as parseRfc3339DateTimeWithOffset } from './index-write-request-body.js';
+import { z as fromUtf8, F as writeKey } from './index-SignatureV4.js';
 
 function quoteHeader(part) {
     if (part.includes(",") || part.includes('"')) {

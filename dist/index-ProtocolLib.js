@@ -1,9 +1,9 @@
 import { ReadStream, lstatSync, fstatSync } from 'node:fs';
-import { H as HttpResponse, c as parseRfc7231DateTime } from './index-node-http-handler.js';
+import { H as HttpResponse, f as parseRfc7231DateTime } from './index-write-request-body.js';
 import { b as fromString, f as fromArrayBuffer, h as hasOwn } from './index-escape-uri.js';
 import { p as parseUrl, m as memoize, l as loadConfig } from './index-configLoader.js';
 import { C as CONFIG_PREFIX_SEPARATOR } from './index-loadSharedConfigFiles.js';
-import { B as fromUtf8, z as normalizeProvider$1, F as writeKey, I as toUint8Array, m as SignatureV4 } from './index-SignatureV4.js';
+import { z as fromUtf8, B as normalizeProvider$1, F as writeKey, I as toUint8Array, m as SignatureV4 } from './index-SignatureV4.js';
 import { H as HttpRequest } from './index-httpRequest.js';
 import { getRandomValues, createHash, createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -3733,12 +3733,6 @@ class DefaultIdentityProviderConfig {
     }
 }
 
-class NoAuthSigner {
-    async sign(httpRequest, identity, signingProperties) {
-        return httpRequest;
-    }
-}
-
 const createIsIdentityExpiredFunction = (expirationMs) => function isIdentityExpired(identity) {
     return doesIdentityRequireRefresh(identity) && identity.expiration.getTime() - Date.now() < expirationMs;
 };
@@ -5584,10 +5578,6 @@ const DEFAULT_DISABLE_CLOCK_SKEW_CORRECTION = loadConfig(NODE_DISABLE_CLOCK_SKEW
 
 const resolveAwsSdkSigV4Config = bindResolveAwsSdkSigV4Config(DEFAULT_DISABLE_CLOCK_SKEW_CORRECTION);
 
-var version = "3.998.5";
-var packageInfo = {
-	version: version};
-
 class ProtocolLib {
     queryCompat;
     errorRegistry;
@@ -5728,4 +5718,4 @@ class ProtocolLib {
     }
 }
 
-export { resolveHostHeaderConfig as $, AwsSdkSigV4Signer as A, BinaryDecisionDiagram as B, getAwsRegionExtensionConfiguration as C, DEFAULT_RETRY_MODE as D, EndpointCache as E, getDefaultExtensionConfiguration as F, getHttpHandlerExtensionConfiguration as G, resolveAwsRegionExtensionConfiguration as H, resolveDefaultRuntimeConfig as I, resolveHttpHandlerRuntimeConfig as J, Client as K, resolveUserAgentConfig as L, resolveRetryConfig as M, NoOpLogger as N, resolveRegionConfig as O, resolveEndpointConfig as P, getSchemaSerdePlugin as Q, getUserAgentPlugin as R, ServiceException as S, TypeRegistry as T, getRetryPlugin as U, getContentLengthPlugin as V, getHostHeaderPlugin as W, getLoggerPlugin as X, getRecursionDetectionPlugin as Y, getHttpAuthSchemeEndpointRuleSetPlugin as Z, getHttpSigningPlugin as _, awsEndpointFunctions as a, DefaultIdentityProviderConfig as a0, makeBuilder as a1, getEndpointPlugin as a2, Command as a3, HttpProtocol as a4, HttpBindingNormalizedSchema as a5, getHttpOperationBindings as a6, extendedEncodeURIComponent as a7, collectBody as a8, splitHeader as a9, SerdeContext as aa, FromStringShapeDeserializer as ab, generateIdempotencyToken as ac, LazyJsonString as ad, NumericValue as ae, NormalizedSchema as af, determineTimestampFormat as ag, ProtocolLib as ah, validateSigningProperties as ai, getSkewCorrectedDate as aj, normalizeProvider as ak, deref as al, resolveParams as am, Sha256Node as b, customEndpointFunctions as c, decideEndpoint as d, NoAuthSigner as e, toBase64 as f, getSmithyContext as g, fromBase64 as h, emitWarningIfUnsupportedVersion as i, resolveDefaultsModeConfig as j, emitWarningIfUnsupportedVersion$1 as k, calculateBodyLength as l, createDefaultUserAgentProvider as m, getDefaultSocketTimeout as n, loadConfigsForDefaultMode as o, NODE_APP_ID_CONFIG_OPTIONS as p, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS as q, resolveAwsSdkSigV4Config as r, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS as s, toUtf8 as t, NODE_RETRY_MODE_CONFIG_OPTIONS as u, NODE_REGION_CONFIG_FILE_OPTIONS as v, NODE_REGION_CONFIG_OPTIONS as w, NODE_MAX_ATTEMPT_CONFIG_OPTIONS as x, packageInfo as y, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS as z };
+export { makeBuilder as $, AwsSdkSigV4Signer as A, BinaryDecisionDiagram as B, getHttpHandlerExtensionConfiguration as C, DEFAULT_RETRY_MODE as D, EndpointCache as E, resolveAwsRegionExtensionConfiguration as F, resolveDefaultRuntimeConfig as G, resolveHttpHandlerRuntimeConfig as H, Client as I, resolveUserAgentConfig as J, resolveRetryConfig as K, resolveRegionConfig as L, resolveEndpointConfig as M, NoOpLogger as N, getSchemaSerdePlugin as O, getUserAgentPlugin as P, getRetryPlugin as Q, getContentLengthPlugin as R, ServiceException as S, TypeRegistry as T, getHostHeaderPlugin as U, getLoggerPlugin as V, getRecursionDetectionPlugin as W, getHttpAuthSchemeEndpointRuleSetPlugin as X, DefaultIdentityProviderConfig as Y, getHttpSigningPlugin as Z, resolveHostHeaderConfig as _, awsEndpointFunctions as a, getEndpointPlugin as a0, Command as a1, HttpProtocol as a2, HttpBindingNormalizedSchema as a3, getHttpOperationBindings as a4, extendedEncodeURIComponent as a5, collectBody as a6, splitHeader as a7, SerdeContext as a8, FromStringShapeDeserializer as a9, generateIdempotencyToken as aa, LazyJsonString as ab, NumericValue as ac, NormalizedSchema as ad, determineTimestampFormat as ae, ProtocolLib as af, validateSigningProperties as ag, getSkewCorrectedDate as ah, normalizeProvider as ai, deref as aj, resolveParams as ak, Sha256Node as b, customEndpointFunctions as c, decideEndpoint as d, toBase64 as e, fromBase64 as f, getSmithyContext as g, emitWarningIfUnsupportedVersion as h, resolveDefaultsModeConfig as i, emitWarningIfUnsupportedVersion$1 as j, calculateBodyLength as k, NODE_APP_ID_CONFIG_OPTIONS as l, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS as m, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS as n, NODE_RETRY_MODE_CONFIG_OPTIONS as o, NODE_REGION_CONFIG_FILE_OPTIONS as p, NODE_REGION_CONFIG_OPTIONS as q, resolveAwsSdkSigV4Config as r, NODE_MAX_ATTEMPT_CONFIG_OPTIONS as s, toUtf8 as t, createDefaultUserAgentProvider as u, getDefaultSocketTimeout as v, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS as w, loadConfigsForDefaultMode as x, getAwsRegionExtensionConfiguration as y, getDefaultExtensionConfiguration as z };

@@ -1,6 +1,6 @@
 import { p as priceFor, t as toChatMessages, c as costOf } from './index-prices.js';
 import { s as str, a as azureAuth, k as keyHint, m as missingKeyMessage } from './index-credentials.js';
-import { w as withConfigHeaders, f as failure, c as copyConfigParams, b as applyPassthrough, p as postJson } from './index-http.js';
+import { w as withConfigHeaders, f as failure, c as copyConfigParams, g as applyPassthrough, p as postJson } from './index-http.js';
 import { embeddingOf, completionOutput } from './index-openai-completions.js';
 import { usageOf, outputOf, BODY_PARAMS } from './index-openai.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';

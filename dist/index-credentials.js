@@ -543,10 +543,10 @@ function hasGoogleCredentials(config, env) {
 const AWS_KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 const AWS_BEDROCK_TOKEN_VAR = 'AWS_BEARER_TOKEN_BEDROCK';
 /** Whether the standard AWS chain has something to start from: keys, a profile, a web identity, a container role. */
-function hasAwsCredentials(config, env) {
+function hasAwsCredentials(config, env, bearerCounts = true) {
     if (str(config.accessKeyId) && str(config.secretAccessKey))
         return true;
-    if (str(config.apiKey) || str(env[AWS_BEDROCK_TOKEN_VAR]))
+    if (bearerCounts && (str(config.apiKey) || str(env[AWS_BEDROCK_TOKEN_VAR])))
         return true;
     if (str(env.AWS_ACCESS_KEY_ID) && str(env.AWS_SECRET_ACCESS_KEY))
         return true;
@@ -662,6 +662,8 @@ function credentialsOf(parsed, config, env) {
         }
         case 'sagemaker':
         case 'bedrock': {
+            // The Agents runtime (InvokeAgent, RetrieveAndGenerate) takes SigV4 only: a Bedrock API key is no credential there.
+            const bearerCounts = !(parsed.kind === 'bedrock' && (parsed.api === 'kb' || parsed.api === 'agent'));
             const values = [
                 str(config.secretAccessKey),
                 str(config.sessionToken),
@@ -671,11 +673,11 @@ function credentialsOf(parsed, config, env) {
                 str(env[AWS_BEDROCK_TOKEN_VAR]),
             ].filter((v) => Boolean(v));
             return {
-                variables: [...AWS_KEY_VARS, 'AWS_REGION', 'AWS_PROFILE', AWS_BEDROCK_TOKEN_VAR],
-                missing: hasAwsCredentials(config, env)
+                variables: [...AWS_KEY_VARS, 'AWS_REGION', 'AWS_PROFILE', ...(bearerCounts ? [AWS_BEDROCK_TOKEN_VAR] : [])],
+                missing: hasAwsCredentials(config, env, bearerCounts)
                     ? []
                     : [
-                        'AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, a role, or AWS_BEARER_TOKEN_BEDROCK)',
+                        `AWS credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE${bearerCounts ? ', a role, or AWS_BEARER_TOKEN_BEDROCK' : ' or a role'})`,
                     ],
                 values,
             };

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { C as ConfigError } from './index-errors.js';
-import { d as excerpt } from './index-http.js';
+import { h as excerpt } from './index-http.js';
 import { s as secretsInConfig, c as cacheIdentityOf, r as redact } from './index-secrets.js';
 import 'node:crypto';
 import 'node:http';

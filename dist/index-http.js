@@ -399,4 +399,4 @@ function pollDelay(ms, signal) {
     });
 }
 
-export { pollDelay as a, applyPassthrough as b, copyConfigParams as c, excerpt as d, endpointOf as e, failure as f, maxOutputTokensOf as m, postJson as p, rateLimitOf as r, withConfigHeaders as w };
+export { pollDelay as a, parseRetryAfter as b, copyConfigParams as c, parseRateLimit as d, endpointOf as e, failure as f, applyPassthrough as g, excerpt as h, isTransientStatus as i, maxOutputTokensOf as m, postJson as p, rateLimitOf as r, withConfigHeaders as w };

@@ -1,5 +1,5 @@
 import { k as keyHint, m as missingKeyMessage } from './index-credentials.js';
-import { f as failure, b as applyPassthrough, p as postJson, w as withConfigHeaders } from './index-http.js';
+import { f as failure, g as applyPassthrough, p as postJson, w as withConfigHeaders } from './index-http.js';
 import { usageOf, openAiBaseUrl, openAiApiKey, openAiKeyVar, BODY_PARAMS } from './index-openai.js';
 import { p as priceFor, c as costOf } from './index-prices.js';
 import { c as cacheIdentityOf, s as secretsInConfig } from './index-secrets.js';

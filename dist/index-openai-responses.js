@@ -1,7 +1,7 @@
 import { azureHeaders, azureBaseUrl } from './index-azure.js';
 import { p as priceFor, t as toChatMessages, c as costOf } from './index-prices.js';
 import { a as azureAuth, s as str, k as keyHint } from './index-credentials.js';
-import { w as withConfigHeaders, c as copyConfigParams, b as applyPassthrough, p as postJson } from './index-http.js';
+import { w as withConfigHeaders, c as copyConfigParams, g as applyPassthrough, p as postJson } from './index-http.js';
 import { k as keyedProvider } from './index-keyed.js';
 import { openAiKeyVar, openAiApiKey, openAiBaseUrl } from './index-openai.js';
 import { s as secretsInConfig } from './index-secrets.js';

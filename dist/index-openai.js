@@ -1,6 +1,6 @@
 import { m as messageOf } from './index-errors.js';
 import { p as priceFor, t as toChatMessages, c as costOf, f as finishReasonOf } from './index-prices.js';
-import { w as withConfigHeaders, f as failure, c as copyConfigParams, b as applyPassthrough, p as postJson, r as rateLimitOf, m as maxOutputTokensOf, e as endpointOf } from './index-http.js';
+import { w as withConfigHeaders, f as failure, c as copyConfigParams, g as applyPassthrough, p as postJson, r as rateLimitOf, m as maxOutputTokensOf, e as endpointOf } from './index-http.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
 import { r as runToolCallback } from './index-tool-callbacks.js';
 import './index-_commonjsHelpers.js';

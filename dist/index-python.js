@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInsideRoot, normalizeCustomResponse } from './index-custom.js';
 import { s as str } from './index-credentials.js';
-import { d as excerpt } from './index-http.js';
+import { h as excerpt } from './index-http.js';
 import { s as secretsInConfig, r as redact, c as cacheIdentityOf } from './index-secrets.js';
 import 'node:module';
 import 'node:url';

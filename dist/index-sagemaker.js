@@ -6,24 +6,24 @@ import { s as str } from './index-credentials.js';
 import { f as failure, p as postJson, w as withConfigHeaders } from './index-http.js';
 import { usageOf, outputOf } from './index-openai.js';
 import { s as secretsInConfig, c as cacheIdentityOf } from './index-secrets.js';
+import './index-_commonjsHelpers.js';
+import 'events';
+import 'fs';
+import 'path';
 import 'node:crypto';
+import 'node:http';
+import 'node:https';
+import 'node:util';
+import 'node:zlib';
 import './index-tool-callbacks.js';
 import 'node:fs/promises';
 import 'node:path';
 import 'process';
 import 'buffer';
-import './index-_commonjsHelpers.js';
 import './index-errors.js';
 import 'node:url';
-import 'events';
-import 'fs';
-import 'path';
 import 'node:fs';
 import 'node:os';
-import 'node:http';
-import 'node:https';
-import 'node:util';
-import 'node:zlib';
 
 const SAGEMAKER_TYPES = [
     'openai',

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { t as toHex, f as fromArrayBuffer } from './index-escape-uri.js';
-import { i as isReadableStream, s as streamCollector, a as streamCollector$1 } from './index-node-http-handler.js';
+import { i as isReadableStream, s as streamCollector, a as streamCollector$1 } from './index-write-request-body.js';
 
 const fromUtf8 = (input) => new TextEncoder().encode(input);
 
