@@ -20340,7 +20340,8 @@ function envReferencesIn(value) {
  * cannot sign without them); the values of those in `auth` and `signatureAuth` are credentials to mask.
  */
 function httpCredentials(config, env) {
-    const variables = new Set(envReferencesIn(config));
+    // The runner's own variables are never in a template's env (secrets.ts configEnv): not a secret to pass.
+    const variables = new Set(envReferencesIn(config).filter((name) => !isRunnerVariable(name)));
     const held = new Set([...envReferencesIn(config.auth), ...envReferencesIn(config.signatureAuth)]);
     const needed = new Set(envReferencesIn(config.signatureAuth));
     const signature = config.signatureAuth;

@@ -255,7 +255,10 @@ describe('http signatureAuth errors', () => {
 describe('http signatureAuth credentials', () => {
   it('a key read from env is a needed, masked credential the workflow must pass; a keystore password falls back to promptfoo’s variable', () => {
     const fromEnv = signed({ privateKey: '{{ env.SIGNING_KEY_FOR_TEST }}' });
-    fromEnv.config.headers = { authorization: 'Bearer {{ env.APP_TOKEN_FOR_TEST }}' };
+    fromEnv.config.headers = {
+      authorization: 'Bearer {{ env.APP_TOKEN_FOR_TEST }}',
+      'x-run': '{{ env.GITHUB_RUN_ID }}',
+    };
     expect(credentialVariables(fromEnv).sort()).toEqual(['APP_TOKEN_FOR_TEST', 'SIGNING_KEY_FOR_TEST']);
     expect(requiredCredentials(fromEnv, {})).toEqual(['SIGNING_KEY_FOR_TEST']);
     expect(requiredCredentials(fromEnv, { SIGNING_KEY_FOR_TEST: 'k' })).toEqual([]);
