@@ -6649,9 +6649,16 @@ class UndefinedVariableError extends Error {
 //
 // Rendering runs once per case (10,000 times in the benchmark): one Environment, templates compiled once
 // per distinct text, chat prompts parsed once per distinct raw text.
-// No `env` global (promptfoo has one): a pull request could otherwise echo the runner's secrets.
-const environment = new nunjucks.Environment(null, { autoescape: false });
-environment.addFilter('load', (text) => JSON.parse(text));
+/**
+ * promptfoo's environment: autoescape off, and its `load` filter (JSON text → value). No `env` global
+ * (promptfoo has one): a pull request could otherwise echo the runner's secrets.
+ */
+function newEnvironment() {
+    const env = new nunjucks.Environment(null, { autoescape: false });
+    env.addFilter('load', (text) => JSON.parse(text));
+    return env;
+}
+const environment = newEnvironment();
 const compiled$1 = new Map();
 const printed = new Map();
 /**
@@ -6662,8 +6669,7 @@ const withFilters = new WeakMap();
 function environmentFor(filters) {
     let found = withFilters.get(filters);
     if (!found) {
-        const own = new nunjucks.Environment(null, { autoescape: false });
-        own.addFilter('load', (text) => JSON.parse(text));
+        const own = newEnvironment();
         for (const [name, filter] of Object.entries(filters))
             own.addFilter(name, filter);
         withFilters.set(filters, (found = { environment: own, compiled: new Map() }));

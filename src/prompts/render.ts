@@ -13,9 +13,16 @@ import './sandbox.js';
 import { printedVariables, UndefinedVariableError } from './variables.js';
 import type { ChatMessage, Prompt, TemplateFilters } from '../types.js';
 
-// No `env` global (promptfoo has one): a pull request could otherwise echo the runner's secrets.
-const environment = new nunjucks.Environment(null, { autoescape: false });
-environment.addFilter('load', (text: string) => JSON.parse(text) as unknown);
+/**
+ * promptfoo's environment: autoescape off, and its `load` filter (JSON text → value). No `env` global
+ * (promptfoo has one): a pull request could otherwise echo the runner's secrets.
+ */
+function newEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(null, { autoescape: false });
+  env.addFilter('load', (text: string) => JSON.parse(text) as unknown);
+  return env;
+}
+const environment = newEnvironment();
 
 const compiled = new Map<string, nunjucks.Template>();
 const printed = new Map<string, string[]>();
@@ -35,8 +42,7 @@ function environmentFor(filters: TemplateFilters): {
 } {
   let found = withFilters.get(filters);
   if (!found) {
-    const own = new nunjucks.Environment(null, { autoescape: false });
-    own.addFilter('load', (text: string) => JSON.parse(text) as unknown);
+    const own = newEnvironment();
     for (const [name, filter] of Object.entries(filters)) own.addFilter(name, filter);
     withFilters.set(filters, (found = { environment: own, compiled: new Map() }));
   }
