@@ -48,6 +48,10 @@ const CORPUS: Array<[string, string]> = [
     'ragged-csv',
     'ragged-csv/tests/ragged.csv:3: this row has 1 cell but the header has 2 cells (name, __expected); every row needs one cell per column, and a cell holding a comma must be quoted',
   ],
+  [
+    'csv-config-column',
+    "csv-config-column/tests/thresholds.csv:2: column 5 (__config:__expected3:threshold): names __expected3, but this file has no __expected3 column (its assertion columns: __expected1, __expected2); promptfoo would give the threshold to the row's assertion number 3, whichever column that is",
+  ],
   // Wrong types
   [
     'tests-number',

@@ -100,7 +100,7 @@ describe('tests', () => {
     ]);
   });
 
-  test('CSV rows: columns are vars, __expected columns assertions, __description, __threshold, __metric', () => {
+  test('CSV rows: columns are vars, __expected columns assertions, __description, __threshold, __metric, __config', () => {
     const [one, two] = suite.tests.slice(6);
     expect(one).toMatchObject({
       description: 'csv one',
@@ -109,8 +109,9 @@ describe('tests', () => {
     });
     expect(one!.assert.slice(1).map(({ location: _location, ...a }) => a)).toEqual([
       { type: 'contains', value: 'Linus' },
-      { type: 'not-icontains', value: 'windows' },
+      { type: 'not-icontains', value: 'windows', threshold: 0.25 },
     ]);
+    expect(one!.metadata).toEqual({ threshold: 0.25 });
     expect(one!.assert[1].location).toEqual({
       file: '__tests__/fixtures/config/good/tests/cases.csv',
       line: 2,
@@ -119,7 +120,7 @@ describe('tests', () => {
     expect(two!.threshold).toBeUndefined();
     expect(two!.assert.slice(1).map(({ location: _location, ...a }) => a)).toEqual([
       { type: 'equals', value: 'Barbara said hi', metric: 'names' },
-      { type: 'icontains-any', value: ['data', 'types'], metric: 'names' },
+      { type: 'icontains-any', value: ['data', 'types'], metric: 'names', threshold: 1 },
     ]);
     expect(suite.tests).toHaveLength(8);
   });
