@@ -60087,7 +60087,8 @@ const parse = function (data, opts = {}) {
 // CSV test files, read exactly as promptfoo reads them (src/csv.ts there): every column is a var, except
 // `__expected` / `__expectedN` (an assertion each, written as `contains:x`, `not-icontains:x`,
 // `javascript:...`, `grade:...`, or a plain value meaning `equals`), `__description`, `__threshold` and
-// `__metric` (applied to the row's assertions). Pure: takes the text, returns raw tests with their line.
+// `__metric` (applied to the row's assertions), `__metadata:<name>` and `__config:__expected[N]:threshold`
+// (one assertion's threshold). Pure: takes the text, returns raw tests with their line.
 /**
  * promptfoo's base assertion types, longest first so that `contains-any` wins over `contains`. A prefix
  * that is not one of these leaves the cell a plain `equals` value (`Note: hi` is text, not an assertion).
@@ -60139,14 +60140,22 @@ function assertionFromString(expected) {
     // promptfoo 0.123 trims the value: `contains: x` checks for "x".
     const trimmed = value?.trim();
     if (THRESHOLD_TYPES.has(type)) {
-        const threshold = thresholdText === undefined ? Number.NaN : Number.parseFloat(thresholdText);
-        return {
-            type: fullType,
-            value: trimmed,
-            threshold: Number.isFinite(threshold) ? threshold : type === 'similar' ? 0.8 : 0.75,
-        };
+        const threshold = thresholdText === undefined ? undefined : finiteNumber(thresholdText);
+        return { type: fullType, value: trimmed, threshold: threshold ?? (type === 'similar' ? 0.8 : 0.75) };
     }
     return trimmed === undefined ? { type: fullType } : { type: fullType, value: trimmed };
+}
+/**
+ * promptfoo 0.123's parseFiniteNumber, its one reading of a number in a CSV cell (`__threshold`,
+ * `__config:…:threshold`, `similar(0.9)`): the trimmed cell must be a whole decimal literal (`0`, `.5`, `+1e-3`);
+ * anything else (blank, `0.5x`, `0x1`, `Infinity`) is no number.
+ */
+function finiteNumber(cell) {
+    const trimmed = cell.trim();
+    if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(trimmed))
+        return undefined;
+    const parsed = Number(trimmed);
+    return Number.isFinite(parsed) ? parsed : undefined;
 }
 /**
  * promptfoo's parseCommaSeparatedAssertionValues: fields split on commas and trimmed, empty ones skipped; a
@@ -60203,8 +60212,14 @@ function commaSeparated(value) {
 /** Parses a CSV test file; a malformed file is a ConfigError at its line. */
 function testsFromCsv(content, displayPath) {
     let rows;
+    let header = [];
     try {
-        rows = parse(content, { columns: true, bom: true, skip_empty_lines: true, info: true });
+        rows = parse(content, {
+            columns: (names) => (header = names),
+            bom: true,
+            skip_empty_lines: true,
+            info: true,
+        });
     }
     catch (err) {
         if (err instanceof CsvError) {
@@ -60217,18 +60232,26 @@ function testsFromCsv(content, displayPath) {
         }
         throw err;
     }
-    return rows.map(({ record, info }) => testFromRow(record, info.lines, displayPath));
+    return rows.map(({ record, info }) => testFromRow(record, { file: displayPath, line: info.lines, header }));
 }
 function cells(n) {
     return n === 1 ? '1 cell' : `${n} cells`;
 }
-function testFromRow(row, line, displayPath) {
-    const test = { line, vars: {}, assert: [], options: {} };
+function cellError(at, column, detail) {
+    return new ConfigError({ file: at.file, line: at.line }, `column ${at.header.indexOf(column) + 1} (${column}): ${detail}`);
+}
+function testFromRow(row, at) {
+    const test = { line: at.line, vars: {}, assert: [], options: {} };
     let metric;
+    /** The column each of the row's assertions came from: promptfoo numbers them by position, blanks skipped. */
+    const assertionColumns = [];
+    const thresholds = [];
     for (const [key, value] of Object.entries(row)) {
         if (key.startsWith('__expected')) {
-            if (value.trim() !== '')
+            if (value.trim() !== '') {
                 test.assert.push(assertionFromString(value));
+                assertionColumns.push(key);
+            }
         }
         else if (key === '__prefix' || key === '__suffix') {
             test.options[key.slice(2)] = value;
@@ -60241,17 +60264,26 @@ function testFromRow(row, line, displayPath) {
             metric = value;
         }
         else if (key === '__threshold') {
-            const threshold = Number.parseFloat(value);
-            if (threshold)
+            // promptfoo 0.123 drops a cell that is not a number without a word; a blank cell is no threshold.
+            const threshold = finiteNumber(value);
+            if (threshold !== undefined)
                 test.threshold = threshold;
+            else if (value.trim() !== '')
+                throw cellError(at, key, `expected a number (the test's threshold, 0 to 1) or a blank cell, got ${JSON.stringify(value)}`);
         }
         else if (key.startsWith('__metadata:')) {
             (test.metadata ??= {})[key.slice('__metadata:'.length)] = value;
         }
+        else if (key.startsWith('__config:') && key.split(':').length === 3) {
+            thresholds.push(configThreshold(key, value, at));
+        }
         else if (key.startsWith('__')) {
-            // promptfoo's __providerOutput, __config:… and any other special column: refused, never read as a var.
+            // promptfoo's __providerOutput, a malformed __config:… and any other special column: refused, never read
+            // as a var.
             if (value.trim() !== '') {
-                throw new ConfigError({ file: displayPath, line }, `column ${key}: not supported by promptgate; supported special columns are __expected, __expectedN, __description, __threshold, __metric and __metadata:<name>`);
+                throw cellError(at, key, key.startsWith('__config:')
+                    ? 'expected __config:__expected:threshold or __config:__expectedN:threshold (promptfoo warns and ignores any other __config: column, so its values would set nothing)'
+                    : 'not supported by promptgate; supported special columns are __expected, __expectedN, __description, __threshold, __metric, __metadata:<name> and __config:__expectedN:threshold');
             }
         }
         else {
@@ -60261,7 +60293,65 @@ function testFromRow(row, line, displayPath) {
     if (metric)
         for (const assertion of test.assert)
             assertion.metric = metric;
+    // promptfoo gives the thresholds out by assertion position: the last one given is metadata.threshold.
+    const byIndex = new Map();
+    for (const config of thresholds) {
+        checkReceiver(config, row, assertionColumns, at);
+        const earlier = byIndex.get(config.index);
+        if (earlier) {
+            throw cellError(at, config.column, `${earlier.column} already sets the threshold of the same assertion (promptfoo would keep only this column's)`);
+        }
+        byIndex.set(config.index, config);
+    }
+    for (const config of [...byIndex.values()].sort((a, b) => a.index - b.index)) {
+        const assertion = test.assert[config.index];
+        if (assertion === undefined)
+            continue; // the named cell is blank: promptfoo still needs the number, uses none
+        assertion.threshold = config.threshold;
+        (test.metadata ??= {}).threshold = config.threshold;
+    }
     return test;
+}
+/** promptfoo throws on each of these, for every row, whatever the row's assertions: so does promptgate. */
+function configThreshold(column, value, at) {
+    const [, names, key] = column.split(':');
+    const n = /^__expected(\d+)$/.exec(names)?.[1];
+    const index = names === '__expected' ? 0 : n !== undefined && Number.parseInt(n, 10) >= 1 ? Number.parseInt(n, 10) - 1 : -1;
+    if (index < 0) {
+        throw cellError(at, column, `"${names}" is not an assertion column: expected __expected or __expectedN with N a positive integer`);
+    }
+    if (key !== 'threshold') {
+        throw cellError(at, column, `promptfoo's __config columns set only an assertion's threshold, not "${key}" (use __metric for a metric; for other assertion settings write the test in YAML)`);
+    }
+    const threshold = finiteNumber(value);
+    if (threshold === undefined) {
+        throw cellError(at, column, `expected a number (the threshold of ${names}'s assertion), got ${JSON.stringify(value)}; promptfoo refuses a blank or non-numeric cell here, so every row needs one`);
+    }
+    return { column, names, index, threshold };
+}
+/**
+ * promptfoo gives a `__config:__expectedN:threshold` cell to the row's assertion number N, counting only the
+ * row's non-blank assertion cells and never checking the column it names (and copies it to the test's
+ * `metadata.threshold`). So a threshold can land on another column's assertion, or on none while its own
+ * column has one: promptgate refuses both rather than silently do either. `__expected` names the first
+ * assertion column when no column has that very name (as in promptfoo's csv-metadata example).
+ */
+function checkReceiver(config, row, assertionColumns, at) {
+    const headerAssertions = at.header.filter((name) => name.startsWith('__expected'));
+    const named = headerAssertions.includes(config.names)
+        ? config.names
+        : config.names === '__expected'
+            ? headerAssertions[0]
+            : undefined;
+    if (named === undefined) {
+        throw cellError(at, config.column, `names ${config.names}, but this file has no ${config.names} column (its assertion columns: ${headerAssertions.join(', ') || 'none'}); promptfoo would give the threshold to the row's assertion number ${config.index + 1}, whichever column that is`);
+    }
+    const receiver = assertionColumns[config.index];
+    const meant = row[named]?.trim() ? named : undefined;
+    if (receiver === meant)
+        return;
+    const blanks = headerAssertions.filter((name) => !row[name]?.trim()).join(', ');
+    throw cellError(at, config.column, `promptfoo counts only the row's non-blank assertion cells (blank here: ${blanks}), so it would give this threshold to ${receiver === undefined ? 'no assertion' : `${receiver}'s assertion`}${meant === undefined ? ` (${named} is blank)` : `, not to ${named}'s`}; fill the blank assertion cells, or write this test in YAML`);
 }
 
 // promptfoo's test generators: `tests: file://gen.py:fn`, `file://gen.js[:fn]`, and `- path: … config: {…}`

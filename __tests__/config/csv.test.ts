@@ -60,7 +60,7 @@ test('__config:__expected[N]:threshold sets the threshold of the assertion its c
   const csv = [
     'q,__expected1,__expected2,__config:__expected:threshold,__config:__expected2:threshold,__threshold',
     // `__expected` is the first assertion column; a threshold in the cell wins over one in the assertion
-    'a,contains: a,levenshtein(3):abc,0.9, 1 ,0.5x',
+    'a,contains: a,levenshtein(3):abc,0.9, 1 ,',
     // a blank assertion cell after the others: promptfoo still needs its number, and uses it nowhere
     'b,javascript: 0.5,,0,2,0',
     // every decimal literal promptfoo reads: signs, a leading dot, exponents
@@ -82,7 +82,7 @@ test('__config:__expected[N]:threshold sets the threshold of the assertion its c
       vars: { q: 'b' },
       assert: [{ type: 'javascript', value: '0.5', threshold: 0 }],
       options: {},
-      // `__threshold` 0 is a threshold (promptfoo 0.123's parseFiniteNumber); `0.5x` above was none
+      // `__threshold` 0 is a threshold (promptfoo 0.123's parseFiniteNumber); a blank cell is none
       threshold: 0,
       metadata: { threshold: 0 },
     },
@@ -122,6 +122,11 @@ test.each([
   [
     'q,__expected,__config:__expected:threshold\na,x,0.5\nb,y,\n',
     `t.csv:3: column 3 (__config:__expected:threshold): expected a number (the threshold of __expected's assertion), got ""; promptfoo refuses a blank or non-numeric cell here, so every row needs one`,
+  ],
+  [
+    // promptfoo 0.123 drops a __threshold that is not a number without a word
+    'q,__expected,__threshold\na,x,0.5x\n',
+    't.csv:2: column 3 (__threshold): expected a number (the test\'s threshold, 0 to 1) or a blank cell, got "0.5x"',
   ],
   [
     'q,__expected,__config:__expected:threshold\na,x,0.5x\n',

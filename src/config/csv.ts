@@ -214,8 +214,15 @@ function testFromRow(row: Record<string, string>, at: RowPlace): CsvTest {
     } else if (key === '__metric') {
       metric = value;
     } else if (key === '__threshold') {
+      // promptfoo 0.123 drops a cell that is not a number without a word; a blank cell is no threshold.
       const threshold = finiteNumber(value);
       if (threshold !== undefined) test.threshold = threshold;
+      else if (value.trim() !== '')
+        throw cellError(
+          at,
+          key,
+          `expected a number (the test's threshold, 0 to 1) or a blank cell, got ${JSON.stringify(value)}`,
+        );
     } else if (key.startsWith('__metadata:')) {
       (test.metadata ??= {})[key.slice('__metadata:'.length)] = value;
     } else if (key.startsWith('__config:') && key.split(':').length === 3) {
