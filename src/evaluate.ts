@@ -249,10 +249,12 @@ function providerSpecs(suite: Suite): ProviderSpec[] {
     if (ref) specs.push(typeof ref === 'string' ? { id: ref, config: {} } : ref);
   };
   for (const test of suite.tests) {
-    // A test's grader may be one per kind ({ text, embedding, classification }): each kind's is a provider with a key.
+    // A test's grader may be one per kind ({ text, embedding, classification, moderation }): each kind's is a
+    // provider with a key.
     add(graderFor('text', test.options.provider));
     add(graderFor('embedding', test.options.provider));
     add(graderFor('classification', test.options.provider));
+    add(graderFor('moderation', test.options.provider));
     add(test.provider);
     for (const { assertion } of leafAssertions(test.assert)) add(assertion.provider);
   }

@@ -94,7 +94,9 @@ export interface SourceLocation {
 }
 
 /** Graders one per kind of grading, as promptfoo lets a test's options.provider be. */
-export type GradersByKind = Partial<Record<'text' | 'embedding' | 'classification', string | ProviderSpec>>;
+export type GradersByKind = Partial<
+  Record<'text' | 'embedding' | 'classification' | 'moderation', string | ProviderSpec>
+>;
 
 export interface TestOptions {
   /** Output transform: a JavaScript expression over `output` and `context`, or `file://x.js`. */
@@ -270,6 +272,18 @@ export interface Provider {
   /** Tokens one call may produce at most (max_tokens), when configured: the spend plan's output estimate. */
   maxOutputTokens?: number;
   callApi(prompt: string, context: CallContext): Promise<ProviderResponse>;
+  /**
+   * Set on a moderation provider (the `moderation` assertion's grader), whose output is a ModerationFlag[]:
+   * the text its callApi moderates for a prompt and the model's response (the vendor's own framing).
+   */
+  moderationInput?: (userPrompt: string, response: string) => string;
+}
+
+/** One category a moderation provider flagged: its code (what `value` lists), a description, a confidence. */
+export interface ModerationFlag {
+  code: string;
+  description: string;
+  confidence: number;
 }
 
 export interface GradingResult {

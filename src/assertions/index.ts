@@ -7,6 +7,7 @@ import { ConfigError, messageOf } from '../errors.js';
 import { aggregate, NO_ASSERTIONS, type WeightedResult } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
 import { classifierAssertions } from './classifier.js';
+import { moderationAssertions } from './moderation.js';
 import { conversationAssertions } from './conversation.js';
 import { factualityAssertions } from './factuality.js';
 import { gEvalAssertions } from './g-eval.js';
@@ -83,9 +84,19 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'is-html',
   'contains-html',
   'classifier',
+  'moderation',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
+
+/**
+ * Types whose not- form promptfoo accepts but grades as the type itself (its handler ignores the not-), each
+ * with what to write instead: refused where written, so that no one believes a check was inverted.
+ */
+export const NOT_FORM_IGNORED: Readonly<Partial<Record<SupportedAssertionType, string>>> = {
+  moderation:
+    'promptfoo grades not-moderation exactly as moderation (the not- is ignored); write moderation, or a javascript assertion for a check that must be flagged',
+};
 
 const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...textAssertions,
@@ -108,12 +119,14 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...refusalAssertions,
   ...htmlAssertions,
   ...classifierAssertions,
+  ...moderationAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /**
  * Calls to the text grader one assertion of a model-graded type makes per case (the spend plan counts them);
- * select-best grades once per test and repeat, over every output. Embedding and classification calls (similar,
- * classifier) are not counted: they go to other providers than the text grader, priced per call if at all.
+ * select-best grades once per test and repeat, over every output. Embedding, classification and moderation calls
+ * (similar, classifier, moderation) are not counted: they go to other providers than the text grader, priced
+ * per call if at all.
  */
 export function graderCalls(assertion: { type: string; value?: unknown }): { perCase: number; perTest: number } {
   const type = baseAssertionType(assertion.type);
@@ -172,6 +185,8 @@ export interface ScoreContext {
   rootDir: string;
   /** Resolves a grading provider for model-graded assertions (default: the suite's first provider). */
   gradingProvider: (spec?: AssertionSpec['provider']) => Promise<Provider>;
+  /** The moderator a `moderation` assertion uses when none is named (promptfoo's, chosen by the keys set). */
+  defaultModerationProvider?: string;
   logger: Logger;
 }
 

@@ -7,7 +7,7 @@
 // input" could); `ConfigDocumentSchema` spells those out too, from the same entry schemas, for the JSON
 // Schema that editors use (src/schema). The `.meta()` titles and descriptions are what an editor shows.
 import { z } from 'zod';
-import { SUPPORTED_ASSERTION_TYPES } from '../assertions/index.js';
+import { NOT_FORM_IGNORED, SUPPORTED_ASSERTION_TYPES } from '../assertions/index.js';
 import type { GateConfig, SuiteRunSettings } from '../types.js';
 
 export const DEFAULT_EVALUATE_OPTIONS: SuiteRunSettings = {
@@ -122,18 +122,23 @@ export const TestOptionsSchema = z.looseObject({
       [
         z.string(),
         ProviderObjectSchema,
-        // promptfoo's grader per kind: `{ text: ..., embedding: ..., classification: ... }`.
+        // promptfoo's grader per kind: `{ text: ..., embedding: ..., classification: ..., moderation: ... }`.
         z.strictObject({
           text: ProviderRefSchema.optional(),
           embedding: ProviderRefSchema.optional(),
           classification: ProviderRefSchema.optional(),
+          moderation: ProviderRefSchema.optional(),
         }),
       ],
-      { error: 'expected a provider id (string), an object with an id, or {text, embedding, classification} graders' },
+      {
+        error:
+          'expected a provider id (string), an object with an id, or {text, embedding, classification, moderation} graders',
+      },
     )
     .optional()
     .meta({
-      description: 'Grading provider for model-graded assertions (or {text, embedding, classification} per kind)',
+      description:
+        'Grading provider for model-graded assertions (or {text, embedding, classification, moderation} per kind)',
     }),
   disableVarExpansion: z
     .boolean({ error: 'expected true or false' })
@@ -229,7 +234,10 @@ export type RawConfig = z.output<typeof ConfigSchema>;
 // ---- The documented view, for the JSON Schema: every entry form the resolvers accept. ----
 
 const AssertionTypeSchema = z
-  .enum([...SUPPORTED_ASSERTION_TYPES, ...SUPPORTED_ASSERTION_TYPES.map((type) => `not-${type}`)])
+  .enum([
+    ...SUPPORTED_ASSERTION_TYPES,
+    ...SUPPORTED_ASSERTION_TYPES.filter((type) => !(type in NOT_FORM_IGNORED)).map((type) => `not-${type}`),
+  ])
   .meta({ description: 'The check; a not- prefix inverts it' });
 
 const DocumentedAssertionSchema = AssertionSchema.extend({ type: AssertionTypeSchema }).meta({

@@ -6,9 +6,11 @@ import { closest, distance } from 'fastest-levenshtein';
 import {
   ASSERTION_SET,
   isSupportedAssertionType,
+  NOT_FORM_IGNORED,
   SUPPORTED_ASSERTION_TYPES,
   baseAssertionType,
   leafAssertions,
+  type SupportedAssertionType,
 } from '../assertions/index.js';
 import { graderFor } from '../assertions/model-graded.js';
 import { isComparison } from '../assertions/select-best.js';
@@ -233,6 +235,12 @@ async function normaliseAssertion(
       'assert-set has no not- form (promptfoo fails it when it runs); put not- on the assertions inside the set',
     );
   }
+  const type = (item as { type?: unknown }).type;
+  const ignoredNot =
+    typeof type === 'string' && type.startsWith('not-')
+      ? NOT_FORM_IGNORED[type.slice(4) as SupportedAssertionType]
+      : undefined;
+  if (ignoredNot !== undefined) throw locatedError(locator, [...at, 'type'], `${type as string}: ${ignoredNot}`);
   ctx.warnings.push(...checkKeys(item, 'assertion', locator, at));
   const raw = plainAssertion(item) ?? checkWith(locator, AssertionSchema, item, at);
   if (inSet && isComparison(baseAssertionType(raw.type))) {

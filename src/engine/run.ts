@@ -6,6 +6,7 @@ import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { applyTransform, scoreTest as realScoreTest, type ScoreContext, type TestScore } from '../assertions/index.js';
 import { graderFor } from '../assertions/model-graded.js';
+import { defaultModerationProvider } from '../assertions/moderation.js';
 import { caseFilter } from '../config/filters.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderPromptWithFunction as realRenderPrompt, templateFilters } from '../prompts/functions.js';
@@ -146,6 +147,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     gates: new WeakMap(),
     // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
     gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
+    defaultModerationProvider: defaultModerationProvider(deps.env ?? process.env),
   };
 
   const results = new Array<CaseResult>(total);
@@ -228,6 +230,8 @@ interface CaseRunner {
   /** maxConcurrency: the ceiling of every limiter this run uses. */
   limit: number;
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
+  /** promptfoo's default moderator for this run's environment (defaultModerationProvider). */
+  defaultModerationProvider: string;
   /** Each provider's way in (gateFor), made once. */
   gates: WeakMap<Provider, CallGate>;
 }
@@ -357,6 +361,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
       cached,
       rootDir: run.suite.rootDir,
       gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
+      defaultModerationProvider: run.defaultModerationProvider,
       logger: run.logger,
     });
   } catch (error) {

@@ -146,6 +146,9 @@ export const elevenLabsApiKey = (config: Record<string, unknown>, env: NodeJS.Pr
 export const imageHostKeyVar = (host: 'fal' | 'modelslab', config: Record<string, unknown>): string =>
   str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
 
+/** Replicate's key variables, in the order promptfoo reads them. */
+export const REPLICATE_KEY_VARS = ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'] as const;
+
 /** Hugging Face's token variables, in the order promptfoo reads them (optional: public models answer without one). */
 export const HF_TOKEN_VARS = ['HF_TOKEN', 'HF_API_TOKEN'] as const;
 export function hfToken(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
@@ -222,6 +225,7 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
     case 'completion':
       return openAi(parsed.flavor, config, env);
     case 'embedding':
+    case 'moderation':
     case 'transcription':
       return openAi('openai', config, env);
     case 'quiverai':
@@ -288,10 +292,8 @@ export function credentialsOf(parsed: ParsedId, config: Record<string, unknown>,
         str(config.apiKey) ??
         (str(config.apiKeyEnvar)
           ? str(env[str(config.apiKeyEnvar)!])
-          : (str(env.REPLICATE_API_TOKEN) ?? str(env.REPLICATE_API_KEY)));
-      const variables = str(config.apiKeyEnvar)
-        ? [str(config.apiKeyEnvar)!]
-        : ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
+          : REPLICATE_KEY_VARS.map((name) => str(env[name])).find(Boolean));
+      const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)!] : [...REPLICATE_KEY_VARS];
       return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
     }
     case 'sagemaker':
@@ -383,6 +385,7 @@ export function workflowSecrets(parsed: ParsedId, config: Record<string, unknown
     case 'completion':
       return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
     case 'embedding':
+    case 'moderation':
     case 'transcription':
       return [openAiKeyVar('openai', config)];
     case 'quiverai':

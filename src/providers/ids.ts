@@ -28,6 +28,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
   'huggingface:text-generation:<model>',
   'huggingface:text-classification|token-classification:<model> (classifier graders)',
+  'openai:moderation[:<model>] (moderation graders)',
   'watsonx:<model>',
   'fal:image:<model>',
   'modelslab:image:<model>',
@@ -76,6 +77,8 @@ export type ParsedId =
   | { kind: 'responses'; model: string; vendor: 'openai' | 'azure' | 'xai' }
   | { kind: 'completion'; model: string; flavor: OpenAiFlavor }
   | { kind: 'embedding'; model: string }
+  /** OpenAI's /v1/moderations: its output is the flagged categories (the `moderation` assertion's grader). */
+  | { kind: 'moderation'; model: string }
   | { kind: 'image'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'video'; vendor: 'openai' | 'xai'; model: string }
   | { kind: 'transcription'; model: string }
@@ -187,6 +190,8 @@ export function parseProviderId(id: string): ParsedId {
         return { kind: 'completion', flavor: 'openai', model: need(after(1), 'openai:completion:<model>') };
       if (api === 'embedding' || api === 'embeddings')
         return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
+      // promptfoo's default moderation model when the id names none.
+      if (api === 'moderation') return { kind: 'moderation', model: after(1) || 'omni-moderation-latest' };
       if (api === 'image') return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
       if (api === 'video') return { kind: 'video', vendor: 'openai', model: need(after(1), 'openai:video:<model>') };
       if (api === 'transcription')

@@ -119,6 +119,8 @@ async function createProvider(
       });
     case 'embedding':
       return (await import('./openai-completions.js')).createEmbeddingProvider(spec, parsed.model, { env });
+    case 'moderation':
+      return (await import('./openai-moderation.js')).createModerationProvider(spec, parsed.model, { env });
     case 'image':
       return (await import('./openai-image.js')).createImageProvider(spec, parsed.vendor, parsed.model, { env });
     case 'realtime': {

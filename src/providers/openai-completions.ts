@@ -46,7 +46,7 @@ export function embeddingOf(reply: unknown): number[] | undefined {
     : undefined;
 }
 
-interface Client {
+export interface Client {
   url: (path: string) => string;
   headers: Record<string, string>;
   secrets: string[];
@@ -55,7 +55,7 @@ interface Client {
   label: string;
 }
 
-function clientFor(spec: ProviderSpec, flavor: OpenAiFlavor, env: NodeJS.ProcessEnv): Client {
+export function clientFor(spec: ProviderSpec, flavor: OpenAiFlavor, env: NodeJS.ProcessEnv): Client {
   const { config } = spec;
   const base = openAiBaseUrl(flavor, config, env);
   const apiKey = openAiApiKey(flavor, config, env);
