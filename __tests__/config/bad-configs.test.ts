@@ -189,6 +189,10 @@ const CORPUS: Array<[string, string]> = [
     'classifier-in-set-no-grader',
     "classifier-in-set-no-grader/promptgate.yaml:10:13: classifier needs a classification provider: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>",
   ],
+  [
+    'not-moderation',
+    'not-moderation/promptgate.yaml:6:15: tests[0].assert[0].type: not-moderation: promptfoo grades not-moderation exactly as moderation (the not- is ignored); write moderation, or a javascript assertion for a check that must be flagged',
+  ],
   // Files outside the project
   [
     'path-escape',

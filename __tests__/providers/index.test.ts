@@ -88,6 +88,12 @@ describe('parseProviderId', () => {
       'huggingface:token-classification:bigcode/starpii',
       { kind: 'hf-classification', task: 'token', model: 'bigcode/starpii' },
     ],
+    ['openai:moderation:text-moderation-latest', { kind: 'moderation', model: 'text-moderation-latest' }],
+    ['openai:moderation', { kind: 'moderation', model: 'omni-moderation-latest' }],
+    [
+      'replicate:moderation:meta/llama-guard-4-12b',
+      { kind: 'replicate', replicate: 'moderation', model: 'meta/llama-guard-4-12b' },
+    ],
   ])('%s', (id, expected) => {
     expect(parseProviderId(id)).toEqual(expected);
   });
