@@ -9,7 +9,8 @@
 // repository), every promptfooconfig*.yaml in it has each provider — the suite's providers and every grading
 // provider named in it — swapped for a loopback OpenAI-compatible fake (scripts/fake-model-server.mjs), so
 // that only the config, prompts, tests and assertions are judged, and `promptgate eval` runs it. A Hugging
-// Face classifier grader keeps its id and is pointed at the same fake, which answers its wire format.
+// Face classifier grader, and an OpenAI or Replicate moderation grader, keeps its id and is pointed at the
+// same fake, which answers its wire format.
 //
 // A config "loads and runs" when eval writes its results (at least one case). Printed: the counts, how many
 // of those had no errored case, and the most common reasons for the rest (first line of the message, with
@@ -83,13 +84,23 @@ const fakeClassifier = (doc, id, rest) =>
     },
   });
 
+/** A moderation grader keeps its id and config, pointed at the fake (OpenAI's base has /v1, Replicate's not). */
+const MODERATOR = /^(openai|replicate):moderation(:|$)/;
+const fakeModerator = (doc, id, rest) =>
+  doc.createNode({
+    ...rest,
+    id,
+    config: { ...rest.config, apiBaseUrl: id.startsWith('openai:') ? baseUrl : baseUrl.replace(/\/v1$/, '') },
+  });
+
 /**
  * One provider node (string, {id,...} or the {id: options} map form) → the fake, keeping its other keys. A
- * classifier grader stays a classifier (the fake answers Hugging Face's classification format).
+ * classifier or moderation grader stays one (the fake answers their wire formats).
  */
 function fakeProvider(doc, node) {
   const original = isScalar(node) ? String(node.value) : undefined;
   if (original !== undefined && HF_CLASSIFIER.test(original)) return fakeClassifier(doc, original, {});
+  if (original !== undefined && MODERATOR.test(original)) return fakeModerator(doc, original, {});
   if (original !== undefined) return doc.createNode({ id: FAKE_ID, label: original, config: { apiBaseUrl: baseUrl } });
   if (!isMap(node)) return node;
   const js = node.toJSON();
@@ -100,6 +111,7 @@ function fakeProvider(doc, node) {
     rest = js[id] ?? {};
   }
   if (typeof id === 'string' && HF_CLASSIFIER.test(id)) return fakeClassifier(doc, id, rest);
+  if (typeof id === 'string' && MODERATOR.test(id)) return fakeModerator(doc, id, rest);
   return doc.createNode({
     ...rest,
     id: FAKE_ID,
@@ -146,6 +158,7 @@ function runEval(config) {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         OPENAI_API_KEY: 'sk-fake',
+        REPLICATE_API_TOKEN: 'r8-fake',
         NO_COLOR: '1',
       },
       stdio: ['ignore', 'ignore', 'pipe'],

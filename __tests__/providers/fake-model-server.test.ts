@@ -53,6 +53,30 @@ describe('startFakeModelServer', () => {
     expect(server.requests.map((r) => r.path)).toEqual(Array(3).fill('/hf-inference/models/org/m'));
   });
 
+  it("answers OpenAI's moderations and Llama Guard predictions on Replicate, flagging a text that says kill", async () => {
+    server = await startFakeModelServer();
+    const env = { OPENAI_API_KEY: KEY, REPLICATE_API_TOKEN: 'r8-fake' };
+    const moderator = (id: string, apiBaseUrl: string) =>
+      resolveProvider({ id, config: { apiBaseUrl } }, { rootDir: '.', env });
+    const openai = await moderator('openai:moderation:omni-moderation-latest', `${server.url}/v1`);
+    const llamaGuard = await moderator('replicate:moderation:meta/llama-guard-4-12b', server.url);
+    const pinned = await moderator('replicate:moderation:meta/llama-guard-3-8b:146d1220', server.url);
+    expect(await call(openai, 'bananas')).toEqual({ output: [] });
+    expect(await call(openai, 'kill it')).toEqual({
+      output: [{ code: 'violence', description: 'violence', confidence: 0.9 }],
+    });
+    expect((await call(llamaGuard, 'Human: hi\n\nAssistant: bananas')).output).toEqual([]);
+    expect((await call(pinned, 'Human: hi\n\nAssistant: kill it')).output).toEqual([
+      { code: 'S1', description: 'Violent Crimes', confidence: 1 },
+    ]);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/v1/moderations',
+      '/v1/moderations',
+      '/v1/models/meta/llama-guard-4-12b/predictions',
+      '/v1/predictions',
+    ]);
+  });
+
   it('echoes the last user message by default and records what it received', async () => {
     server = await startFakeModelServer();
     const provider = await openaiAt(`${server.url}/v1`);

@@ -1,7 +1,9 @@
 // A loopback model server speaking OpenAI's /v1/chat/completions and Anthropic's /v1/messages, scriptable per test:
 // a responder (request → reply text), a fixed latency, and a queue of faults consumed one per request. It also
-// answers Hugging Face's classification tasks at /hf-inference/models/<model> (fixed scores, no faults), so that
-// a suite's classifier graders run against it too.
+// answers Hugging Face's classification tasks at /hf-inference/models/<model> (fixed scores, no faults), and the
+// moderation graders' wire formats — OpenAI's /v1/moderations and Llama Guard's verdict as a finished Replicate
+// prediction at /v1/predictions or /v1/models/<owner>/<name>/predictions (flagged when the text says "kill", no
+// faults) — so that a suite's classifier and moderation graders run against it too.
 // Deterministic by default (it echoes the last user message) and cheap enough for 10,000 requests at 50-way concurrency.
 // The scripts run it in a child process too (scripts/fake-model-server.mjs); GET /stats tells them its counts.
 import http, { type IncomingHttpHeaders, type ServerResponse } from 'node:http';
@@ -190,6 +192,35 @@ function classificationBody(body: { inputs?: unknown; parameters?: { aggregation
   );
 }
 
+/** Whether the fake moderators flag a text: it says "kill" (a violent crime, to Llama Guard). */
+const flaggedByFakeModerator = (text: string): boolean => /\bkill/i.test(text);
+
+/** OpenAI's /v1/moderations answer for `{ model, input }` (a string, or text parts): one result. */
+function moderationBody(body: { model?: unknown; input?: unknown }): string {
+  const parts: unknown[] = Array.isArray(body.input) ? body.input : [body.input];
+  const text = parts
+    .map((part) => (typeof part === 'string' ? part : String((part as { text?: unknown })?.text ?? '')))
+    .join(' ');
+  const flagged = flaggedByFakeModerator(text);
+  return JSON.stringify({
+    id: 'modr-fake',
+    model: String(body.model ?? 'omni-moderation-latest'),
+    results: [
+      {
+        flagged,
+        categories: { violence: flagged, hate: false },
+        category_scores: { violence: flagged ? 0.9 : 0.01, hate: 0.01 },
+      },
+    ],
+  });
+}
+
+/** A finished Replicate prediction whose output is Llama Guard's verdict on `input.prompt`. */
+function predictionBody(body: { input?: { prompt?: unknown } }): string {
+  const verdict = flaggedByFakeModerator(String(body.input?.prompt ?? '')) ? 'unsafe\nS1' : 'safe';
+  return JSON.stringify({ id: 'fake-prediction', status: 'succeeded', output: verdict, urls: {} });
+}
+
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, STATUS_TEXT[status] ?? http.STATUS_CODES[status] ?? '', {
     'content-type': 'application/json',
@@ -271,6 +302,15 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
 
     if (method === 'POST' && path.startsWith('/hf-inference/models/') && body && typeof body === 'object')
       return send(res, 200, classificationBody(body));
+    if (method === 'POST' && path === '/v1/moderations' && body && typeof body === 'object')
+      return send(res, 200, moderationBody(body));
+    if (
+      method === 'POST' &&
+      /^\/v1\/(models\/[^/]+\/[^/]+\/)?predictions$/.test(path) &&
+      body &&
+      typeof body === 'object'
+    )
+      return send(res, 201, predictionBody(body));
     const api = ROUTES[path.split('?')[0]];
     if (method !== 'POST' || !api)
       return send(res, 404, JSON.stringify({ error: { message: `no route ${method} ${path}` } }));
