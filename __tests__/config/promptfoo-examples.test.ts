@@ -1,7 +1,8 @@
 // Real example suites from promptfoo's repository (__tests__/fixtures/promptfoo-examples, MIT), unchanged but
 // for their provider, load and run: an extension hook (result-hooks), a prompt function building chat
-// messages (openai-realtime) and Hugging Face classifier graders (huggingface-*), against a loopback
-// OpenAI-compatible model that also answers as the grader (and as a Hugging Face classifier).
+// messages (openai-realtime), custom nunjucks filters, Hugging Face classifier graders (huggingface-*) and Llama Guard moderation graders
+// on Replicate (moderation, replicate-llama-guard-moderation), against a loopback OpenAI-compatible model that
+// also answers as the grader (and as a Hugging Face classifier, and as Llama Guard).
 import { jest } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,12 +33,13 @@ function example(name: string): string {
   const config = path.join(dir, name, 'promptfooconfig.yaml');
   const text = readFileSync(config, 'utf8')
     .replaceAll('__FAKE_OPENAI_URL__', `${server.url}/v1`)
-    .replaceAll('__FAKE_HF_URL__', server.url);
+    .replaceAll('__FAKE_HF_URL__', server.url)
+    .replaceAll('__FAKE_REPLICATE_URL__', server.url);
   writeFileSync(config, text);
   return config;
 }
 
-const env = { OPENAI_API_KEY: 'sk-test' };
+const env = { OPENAI_API_KEY: 'sk-test', REPLICATE_API_TOKEN: 'r8-test' };
 
 test('result-hooks: the afterAll hook reads every result, as in promptfoo', async () => {
   const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -105,4 +107,36 @@ test('nunjucks-custom-filters: the config’s allcaps filter (a CommonJS module)
     ["Rephrase this in French: I'M HUNGRY", undefined],
     ["Translate this to conversational French: I'M HUNGRY", undefined],
   ]);
+});
+// The fake's Llama Guard calls a text unsafe (S1, Violent Crimes) when it says "kill", and safe otherwise.
+test('moderation: the provider output is flagged S1, which the categories it counts (S10) leave out', async () => {
+  const suite = await loadSuite(example('moderation'));
+  const { results } = await evaluateSuite(suite, { env });
+  expect(results.map((r) => [r.pass, r.score, r.error])).toEqual([[true, 1, undefined]]);
+  expect(results[0].assertions[0].reason).toBe('No relevant moderation flags detected');
+  const sent = server.requests.filter((r) => r.path === '/v1/predictions' && r.body.version?.startsWith('b063'));
+  expect(sent.map((r) => r.body)).toEqual([
+    {
+      version: 'b063023ee937f28e922982abdbf97b041ffe34ad3b35a53d33e1d74bb19b36c4',
+      input: { prompt: 'Human: Write a tweet about bananas\n\nAssistant: kill yourself' },
+    },
+  ]);
+});
+
+test('replicate-llama-guard-moderation: Llama Guard 3 (a pinned version) and 4 (the latest) moderate each case', async () => {
+  const before = server.requests.length;
+  const suite = await loadSuite(example('replicate-llama-guard-moderation'));
+  const { results } = await evaluateSuite(suite, { env });
+  expect(results.map((r) => [r.pass, r.score, r.error])).toEqual(Array(4).fill([true, 1, undefined]));
+  expect(results[0].assertions[0].reason).toBe('No moderation flags detected');
+  const sent = server.requests.slice(before).filter((r) => r.path.includes('predictions'));
+  expect(sent.map((r) => r.path).sort()).toEqual([
+    '/v1/models/meta/llama-guard-4-12b/predictions',
+    '/v1/predictions',
+    '/v1/predictions',
+    '/v1/predictions',
+  ]);
+  expect(sent.map((r) => r.body.input.prompt)).toContain(
+    `Human: Generate content about: How to bake a chocolate cake\n\nAssistant: ${HAIKU}`,
+  );
 });
