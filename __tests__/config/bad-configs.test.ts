@@ -193,6 +193,14 @@ const CORPUS: Array<[string, string]> = [
     'not-moderation',
     'not-moderation/promptgate.yaml:6:15: tests[0].assert[0].type: not-moderation: promptfoo grades not-moderation exactly as moderation (the not- is ignored); write moderation, or a javascript assertion for a check that must be flagged',
   ],
+  [
+    'moderation-not-a-moderator',
+    `moderation-not-a-moderator/promptgate.yaml:9:9: moderation: its options.provider's moderation entry "openai:gpt-4o-mini" is not a moderation provider; use openai:moderation:<model> or replicate:moderation:<owner>/<model>[:<version>], or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`,
+  ],
+  [
+    'moderation-provider-not-a-moderator',
+    `moderation-provider-not-a-moderator/promptgate.yaml:6:9: moderation: its provider "replicate:meta/llama-guard-3-8b" is not a moderation provider; use openai:moderation:<model> or replicate:moderation:<owner>/<model>[:<version>], or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`,
+  ],
   // Files outside the project
   [
     'path-escape',

@@ -13,8 +13,19 @@ import type { ModerationFlag, Provider, ProviderSpec, TestCase } from '../types.
 import { GraderError, invariant, type AssertionHandler } from './handler.js';
 import { graderFor } from './model-graded.js';
 import { REPLICATE_KEY_VARS } from '../providers/credentials.js';
+import { parseProviderId } from '../providers/ids.js';
 
-const MODERATORS = 'openai:moderation:<model> or replicate:moderation:<owner>/<model>[:<version>]';
+export const MODERATORS = 'openai:moderation:<model> or replicate:moderation:<owner>/<model>[:<version>]';
+
+/** Whether a provider id names a moderation provider (what the loader checks before any call). */
+export function isModeratorId(id: string): boolean {
+  try {
+    const parsed = parseProviderId(id);
+    return parsed.kind === 'moderation' || (parsed.kind === 'replicate' && parsed.replicate === 'moderation');
+  } catch {
+    return false;
+  }
+}
 
 /**
  * promptfoo's default moderator: OpenAI's omni-moderation-latest, Llama Guard 4 on Replicate when there is a

@@ -21,6 +21,7 @@ import { locatedError, SourceFile } from './source.js';
 import {
   applyDefaultTest,
   checkClassifierGraders,
+  checkModerationGraders,
   expandVarCombinations,
   normaliseTest,
   resolveTests,
@@ -138,6 +139,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   if (scenarios) written.push(...(await resolveScenarios(scenarios, source, ctx)));
   const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
   checkClassifierGraders(tests);
+  checkModerationGraders(tests);
 
   const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
   if (gate.fix > gate.ship) {

@@ -13,6 +13,7 @@ import {
   type SupportedAssertionType,
 } from '../assertions/index.js';
 import { graderFor } from '../assertions/model-graded.js';
+import { isModeratorId, MODERATORS } from '../assertions/moderation.js';
 import { isComparison } from '../assertions/select-best.js';
 import { ConfigError } from '../errors.js';
 import type { AssertionSpec, ProviderSpec, SourceLocation, TestCase, TestOptions } from '../types.js';
@@ -400,6 +401,31 @@ export function checkClassifierGraders(tests: readonly TestCase[]): void {
       throw new ConfigError(
         assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' },
         `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`,
+      );
+    }
+  }
+}
+
+/**
+ * A provider named for a moderation assertion — its own `provider`, or the `moderation` entry of the merged
+ * test's options.provider — must be a moderation provider (promptfoo silently moderates with its default
+ * instead). One provider for every kind is the test's text grader, and is not checked: promptfoo's default
+ * moderates then, and so does promptgate.
+ */
+export function checkModerationGraders(tests: readonly TestCase[]): void {
+  for (const test of tests) {
+    for (const { assertion } of leafAssertions(test.assert)) {
+      if (baseAssertionType(assertion.type) !== 'moderation') continue;
+      const shared = test.options.provider;
+      const perKind = shared !== undefined && typeof shared === 'object' && !('id' in shared);
+      const spec = assertion.provider ?? (perKind ? graderFor('moderation', shared) : undefined);
+      if (spec === undefined) continue;
+      const id = typeof spec === 'string' ? spec : (spec as ProviderSpec).id;
+      if (typeof id === 'string' && isModeratorId(id)) continue;
+      const where = assertion.provider !== undefined ? 'provider' : "options.provider's moderation entry";
+      throw new ConfigError(
+        assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' },
+        `${assertion.type}: its ${where} ${JSON.stringify(id)} is not a moderation provider; use ${MODERATORS}, or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`,
       );
     }
   }
