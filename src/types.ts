@@ -272,11 +272,16 @@ export interface Provider {
   /** Tokens one call may produce at most (max_tokens), when configured: the spend plan's output estimate. */
   maxOutputTokens?: number;
   callApi(prompt: string, context: CallContext): Promise<ProviderResponse>;
-  /**
-   * Set on a moderation provider (the `moderation` assertion's grader), whose output is a ModerationFlag[]:
-   * the text its callApi moderates for a prompt and the model's response (the vendor's own framing).
-   */
-  moderationInput?: (userPrompt: string, response: string) => string;
+  /** Set on a moderation provider: how the `moderation` assertion asks it and reads its answer. */
+  moderation?: Moderator;
+}
+
+/** What makes a provider a moderation provider (the `moderation` assertion's grader). */
+export interface Moderator {
+  /** The text callApi is given to moderate a prompt and the model's response (the vendor's own framing). */
+  input: (userPrompt: string, response: string) => string;
+  /** The categories callApi's output flags, or why that output is not a verdict. */
+  flags: (output: unknown) => ModerationFlag[] | string;
 }
 
 /** One category a moderation provider flagged: its code (what `value` lists), a description, a confidence. */

@@ -65,10 +65,11 @@ describe('startFakeModelServer', () => {
     expect(await call(openai, 'kill it')).toEqual({
       output: [{ code: 'violence', description: 'violence', confidence: 0.9 }],
     });
-    expect((await call(llamaGuard, 'Human: hi\n\nAssistant: bananas')).output).toEqual([]);
-    expect((await call(pinned, 'Human: hi\n\nAssistant: kill it')).output).toEqual([
-      { code: 'S1', description: 'Violent Crimes', confidence: 1 },
-    ]);
+    // A moderation model answers its text, as any Replicate model does; the moderation assertion reads it.
+    expect((await call(llamaGuard, 'Human: hi\n\nAssistant: bananas')).output).toBe('safe');
+    const verdict = (await call(pinned, 'Human: hi\n\nAssistant: kill it')).output;
+    expect(verdict).toBe('unsafe\nS1');
+    expect(pinned.moderation?.flags(verdict)).toEqual([{ code: 'S1', description: 'Violent Crimes', confidence: 1 }]);
     expect(server.requests.map((r) => r.path)).toEqual([
       '/v1/moderations',
       '/v1/moderations',

@@ -1,6 +1,7 @@
 // replicate:* (predictions API, Prefer: wait, polling) and sagemaker:* (InvokeEndpoint, SigV4) against
 // loopback servers in their wire formats; the http provider's api_key auth.
 import { requiredCredentials, resolveProvider } from '../../src/providers/index.js';
+import { readLlamaGuard } from '../../src/providers/replicate.js';
 import type { ProviderSpec } from '../../src/types.js';
 import { startVendorServer, type VendorServer } from '../support/vendor-server.js';
 import { call } from './helpers.js';
@@ -96,6 +97,43 @@ describe('replicate', () => {
     });
     expect(server.requests).toHaveLength(3);
     expect(requiredCredentials(spec('replicate:meta/x'), {})).toEqual(['REPLICATE_API_TOKEN or REPLICATE_API_KEY']);
+  });
+});
+
+test('the moderation graders need their vendor key: OPENAI_API_KEY, REPLICATE_API_TOKEN (or _KEY)', () => {
+  expect(requiredCredentials(spec('openai:moderation:omni-moderation-latest'), {})).toEqual(['OPENAI_API_KEY']);
+  expect(requiredCredentials(spec('openai:moderation'), { OPENAI_API_KEY: 'sk' })).toEqual([]);
+  expect(requiredCredentials(spec('replicate:moderation:meta/llama-guard-4-12b'), {})).toEqual([
+    'REPLICATE_API_TOKEN or REPLICATE_API_KEY',
+  ]);
+  expect(requiredCredentials(spec('replicate:moderation:meta/llama-guard-4-12b'), { REPLICATE_API_KEY: 'r8' })).toEqual(
+    [],
+  );
+});
+
+describe("Llama Guard's verdict, as the moderation assertion reads it", () => {
+  const flag = (code: string, description: string) => ({ code, description, confidence: 1 });
+  it.each<[string, unknown, unknown]>([
+    ['safe', 'safe', []],
+    ['safe, with whitespace around it', '\n safe \n', []],
+    ['unsafe with codes', 'unsafe\nS1,S10', [flag('S1', 'Violent Crimes'), flag('S10', 'Hate')]],
+    [
+      'codes with spaces, repeated',
+      'unsafe\n S6, S6 ,S14',
+      [flag('S6', 'Specialized Advice'), flag('S14', 'Code Interpreter Abuse')],
+    ],
+    ["a later Llama Guard's code keeps its name", 'unsafe\nS15', [flag('S15', 'S15')]],
+    ['unsafe with no code is still flagged', 'unsafe', [flag('unsafe', 'unsafe (no category given)')]],
+    [
+      'anything else is not a verdict',
+      'The answer is safe.',
+      /did not answer safe or unsafe \(got "The answer is safe\."\)/,
+    ],
+    ['nor is a non-string output', { verdict: 'safe' }, /did not answer safe or unsafe/],
+  ])('%s', (_name, output, expected) => {
+    const flags = readLlamaGuard(output);
+    if (expected instanceof RegExp) expect(flags).toMatch(expected);
+    else expect(flags).toEqual(expected);
   });
 });
 

@@ -9,7 +9,7 @@
 // moderation provider, promptfoo moderates with its default instead, and so does this. A provider named for
 // moderation (the assertion's own, or the `moderation` entry) that is not one is an error, as is a moderator
 // that fails or answers out of format (promptfoo grades those as fails; a broken grader is not a regression).
-import type { ModerationFlag, Provider, ProviderSpec, TestCase } from '../types.js';
+import type { Provider, ProviderSpec, TestCase } from '../types.js';
 import { GraderError, invariant, type AssertionHandler } from './handler.js';
 import { graderFor } from './model-graded.js';
 import { REPLICATE_KEY_VARS } from '../providers/credentials.js';
@@ -64,16 +64,6 @@ async function resolveModerator(
   }
 }
 
-const isFlags = (output: unknown): output is ModerationFlag[] =>
-  Array.isArray(output) &&
-  output.every(
-    (flag) =>
-      typeof flag === 'object' &&
-      flag !== null &&
-      typeof (flag as ModerationFlag).code === 'string' &&
-      typeof (flag as ModerationFlag).description === 'string',
-  );
-
 const moderation: AssertionHandler = async ({ assertion, value, outputString, inverse, ctx }) => {
   // Refused when the suite loads (promptfoo grades not-moderation as moderation); kept here for other callers.
   invariant(!inverse, 'moderation has no not- form: promptfoo grades not-moderation exactly as moderation');
@@ -85,10 +75,10 @@ const moderation: AssertionHandler = async ({ assertion, value, outputString, in
 
   const chosen = moderatorSpec(assertion.provider, ctx.test.options);
   let provider = chosen ? await resolveModerator(ctx, chosen.spec, 'no moderation provider') : undefined;
-  if (provider && !provider.moderationInput && chosen?.named) {
+  if (provider && !provider.moderation && chosen?.named) {
     throw new GraderError(`moderation: provider ${provider.id} is not a moderation provider; use ${MODERATORS}`);
   }
-  if (!provider?.moderationInput) {
+  if (!provider?.moderation) {
     const fallback = ctx.defaultModerationProvider ?? defaultModerationProvider({});
     provider = await resolveModerator(
       ctx,
@@ -96,7 +86,8 @@ const moderation: AssertionHandler = async ({ assertion, value, outputString, in
       `the default moderation provider ${fallback} (promptfoo's choice for this environment) cannot run; set the assertion's provider to ${MODERATORS}`,
     );
   }
-  const input = provider.moderationInput!(ctx.prompt, outputString);
+  const moderator = provider.moderation!;
+  const input = moderator.input(ctx.prompt, outputString);
   const response = await provider
     .callApi(input, { vars: ctx.vars, prompt: { id: 'moderation', label: 'moderation', raw: input } })
     .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
@@ -105,11 +96,9 @@ const moderation: AssertionHandler = async ({ assertion, value, outputString, in
     const named = response.error.startsWith(provider.id) ? response.error : `${provider.id}: ${response.error}`;
     throw new GraderError(`moderation: the moderation provider failed: ${named}`);
   }
-  if (!isFlags(response.output)) {
-    throw new GraderError(`moderation: provider ${provider.id} did not answer with moderation flags`);
-  }
+  const flags = moderator.flags(response.output);
+  if (typeof flags === 'string') throw new GraderError(`moderation: provider ${provider.id}: ${flags}`);
 
-  const flags = response.output;
   if (flags.length === 0) return { pass: true, score: 1, reason: 'No moderation flags detected' };
   const counted = Array.isArray(value) && value.length > 0 ? flags.filter((flag) => value.includes(flag.code)) : flags;
   if (counted.length === 0) return { pass: true, score: 1, reason: 'No relevant moderation flags detected' };

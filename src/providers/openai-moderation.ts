@@ -4,7 +4,7 @@
 // also take images) and as a plain string for the text-only ones. The output is the flagged categories
 // (ModerationFlag[]): every category marked true in a flagged result, its code the category name
 // (`hate`, `self-harm/intent`, ...), its confidence the category's score, the highest over the results.
-import type { ModerationFlag, Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import type { ModerationFlag, Moderator, Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { failure, postJson } from './http.js';
 import { clientFor } from './openai-completions.js';
 import type { HttpProviderOptions } from './openai.js';
@@ -46,14 +46,29 @@ export function readModerationReply(reply: unknown): ModerationFlag[] | string {
   return [...highest].map(([code, confidence]) => ({ code, description: code, confidence }));
 }
 
+const isFlagList = (output: unknown): output is ModerationFlag[] =>
+  Array.isArray(output) &&
+  output.every(
+    (flag) =>
+      typeof flag === 'object' &&
+      flag !== null &&
+      typeof (flag as ModerationFlag).code === 'string' &&
+      typeof (flag as ModerationFlag).description === 'string',
+  );
+
+/** OpenAI moderates the response alone (the prompt is not sent); callApi's output is already the flags. */
+const OPENAI_MODERATOR: Moderator = {
+  input: (_userPrompt, response) => response,
+  flags: (output) => (isFlagList(output) ? output : `the output is not a list of flags (got ${typeof output})`),
+};
+
 export function createModerationProvider(spec: ProviderSpec, model: string, options: HttpProviderOptions): Provider {
   const client = clientFor(spec, 'openai', options.env);
   return {
     id: spec.id,
     label: spec.label,
     cacheIdentity: cacheIdentityOf(spec.id, spec.config, { model }),
-    // OpenAI moderates the response alone; the prompt is not sent.
-    moderationInput: (_userPrompt, response) => response,
+    moderation: OPENAI_MODERATOR,
     async callApi(prompt, context): Promise<ProviderResponse> {
       if (client.missing) return failure(client, client.missing, false);
       const input = MULTIMODAL_MODELS.includes(model) ? [{ type: 'text', text: prompt }] : prompt;

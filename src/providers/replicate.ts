@@ -1,11 +1,11 @@
 // Replicate (`replicate:<owner>/<model>[:<version>]`, `replicate:image:…`, `replicate:moderation:…`): one
 // prediction per call, created with `Prefer: wait` so most answers come back at once, and polled at its `get`
 // URL until it settles when they do not. Text models stream tokens as an array of strings, joined here; image
-// models answer with URLs (the first is the output). A moderation model (Llama Guard) is the `moderation`
-// assertion's grader, as promptfoo's ReplicateModerationProvider calls it: it reads `Human: <prompt>\n\n
-// Assistant: <response>` and answers `safe`, or `unsafe` with the hazard codes on the next line (`S1,S10`);
-// its output is those codes as ModerationFlag[], each described by Llama Guard's hazard taxonomy.
-import type { ModerationFlag, Provider, ProviderSpec, TokenUsage } from '../types.js';
+// models answer with URLs (the first is the output). A moderation model (Llama Guard) answers text as any
+// model does, and is the `moderation` assertion's grader as promptfoo's ReplicateModerationProvider calls it:
+// it is asked `Human: <prompt>\n\nAssistant: <response>` and answers `safe`, or `unsafe` with the hazard codes
+// on the next line (`S1,S10`), read as flags described by Llama Guard's hazard taxonomy.
+import type { ModerationFlag, Moderator, Provider, ProviderSpec, TokenUsage } from '../types.js';
 import { keyHint, REPLICATE_KEY_VARS, str } from './credentials.js';
 import { pollDelay, postJson, withConfigHeaders } from './http.js';
 import { keyedProvider } from './keyed.js';
@@ -90,6 +90,11 @@ export function readLlamaGuard(output: unknown): ModerationFlag[] | string {
   }));
 }
 
+const LLAMA_GUARD: Moderator = {
+  input: (userPrompt, response) => `Human: ${userPrompt}\n\nAssistant: ${response}`,
+  flags: readLlamaGuard,
+};
+
 export function replicateApiKey(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | undefined {
   if (str(config.apiKeyEnvar)) return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)!]);
   return str(config.apiKey) ?? REPLICATE_KEY_VARS.map((name) => str(env[name])).find(Boolean);
@@ -153,11 +158,7 @@ export function createReplicateProvider(
       if (!prediction || typeof prediction !== 'object') return fail('the response is not a prediction object', true);
       const tokenUsage = usageOf(prediction.metrics);
       if (prediction.status === 'succeeded') {
-        const output = outputOf(kind, prediction.output);
-        const cost = costOf(price, tokenUsage);
-        if (kind !== 'moderation') return { output, tokenUsage, cost };
-        const flags = readLlamaGuard(output);
-        return typeof flags === 'string' ? fail(flags, true) : { output: flags, tokenUsage, cost };
+        return { output: outputOf(kind, prediction.output), tokenUsage, cost: costOf(price, tokenUsage) };
       }
       if (prediction.status === 'failed' || prediction.status === 'canceled') {
         return fail(
@@ -180,6 +181,5 @@ export function createReplicateProvider(
       outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });
     }
   });
-  if (kind !== 'moderation') return provider;
-  return { ...provider, moderationInput: (userPrompt, response) => `Human: ${userPrompt}\n\nAssistant: ${response}` };
+  return kind === 'moderation' ? { ...provider, moderation: LLAMA_GUARD } : provider;
 }
