@@ -1,4 +1,4 @@
-import { S as parseScriptReference, T as loadScriptFunction, U as buildFunctionBody } from './cli-main.js';
+import { T as parseScriptReference, U as loadScriptFunction, V as buildFunctionBody } from './cli-main.js';
 
 // JavaScript written in a provider's config (the http provider's transforms, SageMaker's request transform and
 // response path), with promptfoo's forms: `file://x.js[:fn]`, an expression, a function body with `return`, or

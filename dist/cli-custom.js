@@ -3,7 +3,7 @@ import { realpath, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { W as ConfigError, B as messageOf, a as secretsInConfig, X as redact, c as cacheIdentityOf } from './cli-main.js';
+import { X as ConfigError, B as messageOf, a as secretsInConfig, Y as redact, c as cacheIdentityOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

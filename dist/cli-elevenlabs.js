@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { s as str, P as elevenLabsApiKey, R as elevenLabsKeyVar, a as secretsInConfig, w as withConfigHeaders, p as postJson, k as keyHint } from './cli-main.js';
+import { s as str, P as elevenLabsApiKey, S as elevenLabsKeyVar, a as secretsInConfig, w as withConfigHeaders, p as postJson, k as keyHint } from './cli-main.js';
 import { k as keyedProvider } from './cli-keyed.js';
 import { m as multipart } from './cli-multipart.js';
 import { r as readProjectFile } from './cli-project-file.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import node_https from 'node:https';
 import path from 'node:path';
-import { s as str, V as renderTemplateText, p as postJson, B as messageOf, _ as configEnv, $ as signerFor, a as secretsInConfig, f as failure, a0 as isSecretHeader, c as cacheIdentityOf, W as ConfigError } from './cli-main.js';
+import { s as str, W as renderTemplateText, p as postJson, B as messageOf, $ as configEnv, a0 as signerFor, a as secretsInConfig, f as failure, a1 as isSecretHeader, c as cacheIdentityOf, X as ConfigError } from './cli-main.js';
 import { c as compileCode } from './cli-config-code.js';
 import 'node:fs';
 import 'node:os';

@@ -1,4 +1,4 @@
-import { Z as getDefaultExportFromCjs } from './cli-main.js';
+import { _ as getDefaultExportFromCjs } from './cli-main.js';
 import { r as requireLib } from './cli-index5.js';
 
 function _mergeNamespaces(n, m) {

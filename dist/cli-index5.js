@@ -1,4 +1,4 @@
-import { a1 as commonjsGlobal } from './cli-main.js';
+import { a2 as commonjsGlobal } from './cli-main.js';
 import require$$0 from 'crypto';
 
 /**

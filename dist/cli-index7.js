@@ -1,4 +1,4 @@
-import { Z as getDefaultExportFromCjs } from './cli-main.js';
+import { _ as getDefaultExportFromCjs } from './cli-main.js';
 import require$$0 from 'crypto';
 import { r as requireLib$2 } from './cli-index5.js';
 import require$$1 from 'constants';

@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { a2 as picomatch, a3 as nunjucks, a4 as distExports, a5 as posixRelative, a6 as loadSuite, a7 as suiteSecrets, B as messageOf } from './cli-main.js';
+import { a3 as picomatch, a4 as nunjucks, a5 as distExports, a6 as posixRelative, a7 as loadSuite, a8 as suiteSecrets, B as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

@@ -20155,6 +20155,8 @@ const elevenLabsKeyVar = (config) => str(config.apiKeyEnvar) ?? 'ELEVENLABS_API_
 const elevenLabsApiKey = (config, env) => str(config.apiKey) ?? str(env[elevenLabsKeyVar(config)]);
 /** fal.ai's and ModelsLab's key variables (or the config's apiKeyEnvar). */
 const imageHostKeyVar = (host, config) => str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
+/** Replicate's key variables, in the order promptfoo reads them. */
+const REPLICATE_KEY_VARS = ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
 /** Hugging Face's token variables, in the order promptfoo reads them (optional: public models answer without one). */
 const HF_TOKEN_VARS = ['HF_TOKEN', 'HF_API_TOKEN'];
 function hfToken(config, env) {
@@ -20228,6 +20230,7 @@ function credentialsOf(parsed, config, env) {
         case 'completion':
             return openAi(parsed.flavor, config, env);
         case 'embedding':
+        case 'moderation':
         case 'transcription':
             return openAi('openai', config, env);
         case 'quiverai':
@@ -20295,10 +20298,8 @@ function credentialsOf(parsed, config, env) {
             const value = str(config.apiKey) ??
                 (str(config.apiKeyEnvar)
                     ? str(env[str(config.apiKeyEnvar)])
-                    : (str(env.REPLICATE_API_TOKEN) ?? str(env.REPLICATE_API_KEY)));
-            const variables = str(config.apiKeyEnvar)
-                ? [str(config.apiKeyEnvar)]
-                : ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
+                    : REPLICATE_KEY_VARS.map((name) => str(env[name])).find(Boolean));
+            const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...REPLICATE_KEY_VARS];
             return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
         }
         case 'sagemaker':
@@ -20390,6 +20391,7 @@ function workflowSecrets(parsed, config) {
         case 'completion':
             return parsed.flavor === 'ollama' ? [] : [openAiKeyVar('openai', config)];
         case 'embedding':
+        case 'moderation':
         case 'transcription':
             return [openAiKeyVar('openai', config)];
         case 'quiverai':
@@ -20463,6 +20465,7 @@ const SUPPORTED_PROVIDER_FORMS = [
     'elevenlabs:tts|stt|alignment|isolation|history[:<variant>]',
     'huggingface:text-generation:<model>',
     'huggingface:text-classification|token-classification:<model> (classifier graders)',
+    'openai:moderation[:<model>] (moderation graders)',
     'watsonx:<model>',
     'fal:image:<model>',
     'modelslab:image:<model>',
@@ -20578,6 +20581,9 @@ function parseProviderId(id) {
                 return { kind: 'completion', flavor: 'openai', model: need(after(1), 'openai:completion:<model>') };
             if (api === 'embedding' || api === 'embeddings')
                 return { kind: 'embedding', model: need(after(1), 'openai:embedding:<model>') };
+            // promptfoo's default moderation model when the id names none.
+            if (api === 'moderation')
+                return { kind: 'moderation', model: after(1) || 'omni-moderation-latest' };
             if (api === 'image')
                 return { kind: 'image', vendor: 'openai', model: need(after(1), 'openai:image:<model>') };
             if (api === 'video')
@@ -20807,6 +20813,8 @@ async function createProvider(spec, parsed, options, env, where, key) {
             });
         case 'embedding':
             return (await import('./cli-openai-completions.js')).createEmbeddingProvider(spec, parsed.model, { env });
+        case 'moderation':
+            return (await import('./cli-openai-moderation.js')).createModerationProvider(spec, parsed.model, { env });
         case 'image':
             return (await import('./cli-openai-image.js')).createImageProvider(spec, parsed.vendor, parsed.model, { env });
         case 'realtime': {
@@ -21771,7 +21779,7 @@ function aggregate(results, threshold) {
             addMetric(result.metric, result.score, weight);
         for (const { result: inner, weight: innerWeight = 1 } of components) {
             if (inner.metric && inner.metric !== result.metric)
-                addMetric(inner.metric, inner.score, innerWeight);
+                addMetric(inner.metric, inner.score, innerWeight * weight);
         }
         if (!result.pass)
             failedReason = result.reason;
@@ -21779,7 +21787,7 @@ function aggregate(results, threshold) {
     const score = totalWeight > 0 ? totalScore / totalWeight : 0;
     let pass = failedReason === undefined;
     let reason = failedReason ?? 'All assertions passed';
-    if (threshold) {
+    if (typeof threshold === 'number' && !Number.isNaN(threshold)) {
         pass = score >= threshold;
         reason = `Aggregate score ${score.toFixed(2)} ${pass ? '≥' : '<'} ${threshold} threshold`;
     }
@@ -22276,6 +22284,89 @@ const classifier = async ({ assertion, value, outputString, inverse, ctx }) => {
     return inverse ? { pass: !pass, score: 1 - score, reason } : { pass, score, reason };
 };
 const classifierAssertions = { classifier };
+
+const MODERATORS = 'openai:moderation:<model> or replicate:moderation:<owner>/<model>[:<version>]';
+/** Whether a provider id names a moderation provider (what the loader checks before any call). */
+function isModeratorId(id) {
+    try {
+        const parsed = parseProviderId(id);
+        return parsed.kind === 'moderation' || (parsed.kind === 'replicate' && parsed.replicate === 'moderation');
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * promptfoo's default moderator: OpenAI's omni-moderation-latest, Llama Guard 4 on Replicate when there is a
+ * Replicate key and no OpenAI one, and Azure Content Safety when AZURE_CONTENT_SAFETY_ENDPOINT is set (which
+ * promptgate does not speak: the id is refused when it resolves, saying so).
+ */
+function defaultModerationProvider(env) {
+    if (!env.OPENAI_API_KEY && REPLICATE_KEY_VARS.some((name) => env[name]))
+        return 'replicate:moderation:meta/llama-guard-4-12b';
+    if (env.AZURE_CONTENT_SAFETY_ENDPOINT)
+        return 'azure:moderation';
+    return 'openai:moderation:omni-moderation-latest';
+}
+/** The moderator named for it (must be one), the test's shared grader (may not be one), or none. */
+function moderatorSpec(assertionProvider, options) {
+    if (assertionProvider !== undefined)
+        return { spec: assertionProvider, named: true };
+    const shared = options.provider;
+    if (shared === undefined)
+        return undefined;
+    const perKind = typeof shared === 'object' && !('id' in shared);
+    const spec = graderFor('moderation', shared);
+    return spec === undefined ? undefined : { spec, named: perKind };
+}
+async function resolveModerator(ctx, spec, what) {
+    try {
+        return await ctx.gradingProvider(spec);
+    }
+    catch (err) {
+        throw new GraderError(`moderation: ${what}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+}
+const moderation = async ({ assertion, value, outputString, inverse, ctx }) => {
+    // Refused when the suite loads (promptfoo grades not-moderation as moderation); kept here for other callers.
+    invariant(!inverse, 'moderation has no not- form: promptfoo grades not-moderation exactly as moderation');
+    invariant(value === undefined || (Array.isArray(value) && value.every((code) => typeof code === 'string')), 'moderation assertion value must be a string array if set');
+    if (!outputString)
+        return { pass: true, score: 1, reason: 'No output to moderate' };
+    const chosen = moderatorSpec(assertion.provider, ctx.test.options);
+    let provider = chosen ? await resolveModerator(ctx, chosen.spec, 'no moderation provider') : undefined;
+    if (provider && !provider.moderation && chosen?.named) {
+        throw new GraderError(`moderation: provider ${provider.id} is not a moderation provider; use ${MODERATORS}`);
+    }
+    if (!provider?.moderation) {
+        const fallback = ctx.defaultModerationProvider ?? defaultModerationProvider({});
+        provider = await resolveModerator(ctx, fallback, `the default moderation provider ${fallback} (promptfoo's choice for this environment) cannot run; set the assertion's provider to ${MODERATORS}`);
+    }
+    const moderator = provider.moderation;
+    const input = moderator.input(ctx.prompt, outputString);
+    const response = await provider
+        .callApi(input, { vars: ctx.vars, prompt: { id: 'moderation', label: 'moderation', raw: input } })
+        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
+    if (response.error) {
+        // The engine's errors already start with the provider's id.
+        const named = response.error.startsWith(provider.id) ? response.error : `${provider.id}: ${response.error}`;
+        throw new GraderError(`moderation: the moderation provider failed: ${named}`);
+    }
+    const flags = moderator.flags(response.output);
+    if (typeof flags === 'string')
+        throw new GraderError(`moderation: provider ${provider.id}: ${flags}`);
+    if (flags.length === 0)
+        return { pass: true, score: 1, reason: 'No moderation flags detected' };
+    const counted = Array.isArray(value) && value.length > 0 ? flags.filter((flag) => value.includes(flag.code)) : flags;
+    if (counted.length === 0)
+        return { pass: true, score: 1, reason: 'No relevant moderation flags detected' };
+    return {
+        pass: false,
+        score: 0,
+        reason: `Moderation flags detected: ${counted.map((flag) => flag.description).join(', ')}`,
+    };
+};
+const moderationAssertions = { moderation };
 
 // conversation-relevance, with promptfoo 0.123.1's semantics (its deepeval matcher and assertion): over the
 // conversation in the `_conversation` var (a list of {input, output}; else the one turn prompt → output), a
@@ -50839,7 +50930,15 @@ const SUPPORTED_ASSERTION_TYPES = [
     'is-html',
     'contains-html',
     'classifier',
+    'moderation',
 ];
+/**
+ * Types whose not- form promptfoo accepts but grades as the type itself (its handler ignores the not-), each
+ * with what to write instead: refused where written, so that no one believes a check was inverted.
+ */
+const NOT_FORM_IGNORED = {
+    moderation: 'promptfoo grades not-moderation exactly as moderation (the not- is ignored); write moderation, or a javascript assertion for a check that must be flagged',
+};
 const HANDLERS = {
     ...textAssertions,
     ...jsonAssertions,
@@ -50861,11 +50960,13 @@ const HANDLERS = {
     ...refusalAssertions,
     ...htmlAssertions,
     ...classifierAssertions,
+    ...moderationAssertions,
 };
 /**
  * Calls to the text grader one assertion of a model-graded type makes per case (the spend plan counts them);
- * select-best grades once per test and repeat, over every output. Embedding and classification calls (similar,
- * classifier) are not counted: they go to other providers than the text grader, priced per call if at all.
+ * select-best grades once per test and repeat, over every output. Embedding, classification and moderation calls
+ * (similar, classifier, moderation) are not counted: they go to other providers than the text grader, priced
+ * per call if at all.
  */
 function graderCalls(assertion) {
     const type = baseAssertionType(assertion.type);
@@ -58076,16 +58177,19 @@ const TestOptionsSchema = looseObject({
     provider: union([
         string(),
         ProviderObjectSchema,
-        // promptfoo's grader per kind: `{ text: ..., embedding: ..., classification: ... }`.
+        // promptfoo's grader per kind: `{ text: ..., embedding: ..., classification: ..., moderation: ... }`.
         strictObject({
             text: ProviderRefSchema.optional(),
             embedding: ProviderRefSchema.optional(),
             classification: ProviderRefSchema.optional(),
+            moderation: ProviderRefSchema.optional(),
         }),
-    ], { error: 'expected a provider id (string), an object with an id, or {text, embedding, classification} graders' })
+    ], {
+        error: 'expected a provider id (string), an object with an id, or {text, embedding, classification, moderation} graders',
+    })
         .optional()
         .meta({
-        description: 'Grading provider for model-graded assertions (or {text, embedding, classification} per kind)',
+        description: 'Grading provider for model-graded assertions (or {text, embedding, classification, moderation} per kind)',
     }),
     disableVarExpansion: boolean({ error: 'expected true or false' })
         .optional()
@@ -58161,7 +58265,10 @@ const ConfigSchema = looseObject({
         .meta({ description: 'Values `{{ env.NAME }}` renders (only these: never the environment of the run)' }),
 });
 // ---- The documented view, for the JSON Schema: every entry form the resolvers accept. ----
-const AssertionTypeSchema = _enum([...SUPPORTED_ASSERTION_TYPES, ...SUPPORTED_ASSERTION_TYPES.map((type) => `not-${type}`)])
+const AssertionTypeSchema = _enum([
+    ...SUPPORTED_ASSERTION_TYPES,
+    ...SUPPORTED_ASSERTION_TYPES.filter((type) => !(type in NOT_FORM_IGNORED)).map((type) => `not-${type}`),
+])
     .meta({ description: 'The check; a not- prefix inverts it' });
 const DocumentedAssertionSchema = AssertionSchema.extend({ type: AssertionTypeSchema }).meta({
     id: 'Assertion',
@@ -58270,7 +58377,6 @@ const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate d
 const NEEDS_PACKAGE = 'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 const REFUSED_ASSERTIONS = {
     'agent-rubric': MODEL_GRADED,
-    moderation: "calls a moderation API; use llm-rubric, or a javascript assertion over the provider's own refusal",
     guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
     perplexity: NEEDS_PROVIDER_DATA,
     'perplexity-score': NEEDS_PROVIDER_DATA,
@@ -60831,6 +60937,12 @@ async function normaliseAssertion(item, locator, at, ctx, inSet = false) {
     if (item.type === `not-${ASSERTION_SET}`) {
         throw locatedError(locator, [...at, 'type'], 'assert-set has no not- form (promptfoo fails it when it runs); put not- on the assertions inside the set');
     }
+    const type = item.type;
+    const ignoredNot = typeof type === 'string' && type.startsWith('not-')
+        ? NOT_FORM_IGNORED[type.slice(4)]
+        : undefined;
+    if (ignoredNot !== undefined)
+        throw locatedError(locator, [...at, 'type'], `${type}: ${ignoredNot}`);
     ctx.warnings.push(...checkKeys(item, 'assertion', locator, at));
     const raw = plainAssertion(item) ?? checkWith(locator, AssertionSchema, item, at);
     if (inSet && isComparison(baseAssertionType(raw.type))) {
@@ -60984,6 +61096,30 @@ function checkClassifierGraders(tests) {
                 continue;
             const perKind = test.options.provider !== undefined;
             throw new ConfigError(assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' }, `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`);
+        }
+    }
+}
+/**
+ * A provider named for a moderation assertion — its own `provider`, or the `moderation` entry of the merged
+ * test's options.provider — must be a moderation provider (promptfoo silently moderates with its default
+ * instead). One provider for every kind is the test's text grader, and is not checked: promptfoo's default
+ * moderates then, and so does promptgate.
+ */
+function checkModerationGraders(tests) {
+    for (const test of tests) {
+        for (const { assertion } of leafAssertions(test.assert)) {
+            if (baseAssertionType(assertion.type) !== 'moderation')
+                continue;
+            const shared = test.options.provider;
+            const perKind = shared !== undefined && typeof shared === 'object' && !('id' in shared);
+            const spec = assertion.provider ?? (perKind ? graderFor('moderation', shared) : undefined);
+            if (spec === undefined)
+                continue;
+            const id = typeof spec === 'string' ? spec : spec.id;
+            if (typeof id === 'string' && isModeratorId(id))
+                continue;
+            const where = assertion.provider !== undefined ? 'provider' : "options.provider's moderation entry";
+            throw new ConfigError(assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' }, `${assertion.type}: its ${where} ${JSON.stringify(id)} is not a moderation provider; use ${MODERATORS}, or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`);
         }
     }
 }
@@ -61368,6 +61504,7 @@ async function loadSuite(configPath, options = {}) {
         written.push(...(await resolveScenarios(scenarios, source, ctx)));
     const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
     checkClassifierGraders(tests);
+    checkModerationGraders(tests);
     const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
     if (gate.fix > gate.ship) {
         throw locatedError(source, config.gate?.fix !== undefined ? ['gate', 'fix'] : ['gate', 'ship'], `gate.fix (${gate.fix}) must not exceed gate.ship (${gate.ship}): below fix means "fix first", above ship means "ship"`);
@@ -62560,6 +62697,7 @@ async function runSuite(suite, deps) {
         gates: new WeakMap(),
         // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
         gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
+        defaultModerationProvider: defaultModerationProvider(deps.env ?? process.env),
     };
     const results = new Array(total);
     let done = 0;
@@ -62726,6 +62864,7 @@ async function runCase(run, planned, test) {
             cached,
             rootDir: run.suite.rootDir,
             gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
+            defaultModerationProvider: run.defaultModerationProvider,
             logger: run.logger,
         });
     }
@@ -63348,10 +63487,12 @@ function providerSpecs(suite) {
             specs.push(typeof ref === 'string' ? { id: ref, config: {} } : ref);
     };
     for (const test of suite.tests) {
-        // A test's grader may be one per kind ({ text, embedding, classification }): each kind's is a provider with a key.
+        // A test's grader may be one per kind ({ text, embedding, classification, moderation }): each kind's is a
+        // provider with a key.
         add(graderFor('text', test.options.provider));
         add(graderFor('embedding', test.options.provider));
         add(graderFor('classification', test.options.provider));
+        add(graderFor('moderation', test.options.provider));
         add(test.provider);
         for (const { assertion } of leafAssertions(test.assert))
             add(assertion.provider);
@@ -63708,4 +63849,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { signerFor as $, maxOutputTokensOf as A, messageOf as B, ConfigDocumentSchema as C, isTransientStatus as D, parseRetryAfter as E, parseRateLimit as F, GOOGLE_KEY_VARS as G, AWS_BEDROCK_TOKEN_VAR as H, watsonxAuth as I, hfToken as J, HF_TOKEN_VARS as K, applyPassthrough as L, missingKeyMessage as M, BODY_PARAMS as N, imageHostKeyVar as O, elevenLabsApiKey as P, QUIVERAI_KEY_VAR as Q, elevenLabsKeyVar as R, parseScriptReference as S, loadScriptFunction as T, buildFunctionBody as U, renderTemplateText as V, ConfigError as W, redact as X, excerpt as Y, getDefaultExportFromCjs as Z, configEnv as _, secretsInConfig as a, isSecretHeader as a0, commonjsGlobal as a1, picomatch as a2, nunjucks as a3, distExports$1 as a4, posixRelative as a5, loadSuite as a6, suiteSecrets$1 as a7, UserError as a8, UsageError as a9, boolean as aA, record as aB, unknown as aC, shardOf as aD, summarizeStats as aE, silentLogger as aF, openCache as aG, Limiters as aH, memoizedRender as aI, combineVerdicts as aJ, shardCaseFilter as aK, failOnWords as aL, parseChatMessages as aM, DEFAULT_FAIL_POLICY as aN, sampleNote as aO, reviewBlocks as aP, parseShard as aQ, spendPlanText as aR, excessSentence as aS, EXIT_INTERRUPTED as aT, checkFailure as aU, EXIT_CHECK_FAILED as aV, requireDefaultConfig as aW, createReviewProgress as aX, budgetOption as aY, CACHE_DIR as aZ, main$1 as a_, gate as aa, stableStringify as ab, stableJson as ac, WORK_DIR as ad, repoPaths as ae, MissingCredentialsError as af, resolvePrompts as ag, requiredCredentials as ah, addCalls as ai, countCalls as aj, decideVerdict as ak, evaluateSuite as al, planIdentities as am, withinBudget as an, budgetExcess as ao, planEvaluation as ap, mergeSpendPlans as aq, sha256Hex as ar, object as as, array as at, string as au, number as av, _enum as aw, MAX_SHARDS as ax, literal as ay, looseObject as az, copyConfigParams as b, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };
+export { configEnv as $, maxOutputTokensOf as A, messageOf as B, ConfigDocumentSchema as C, isTransientStatus as D, parseRetryAfter as E, parseRateLimit as F, GOOGLE_KEY_VARS as G, AWS_BEDROCK_TOKEN_VAR as H, watsonxAuth as I, hfToken as J, HF_TOKEN_VARS as K, applyPassthrough as L, missingKeyMessage as M, BODY_PARAMS as N, imageHostKeyVar as O, elevenLabsApiKey as P, QUIVERAI_KEY_VAR as Q, REPLICATE_KEY_VARS as R, elevenLabsKeyVar as S, parseScriptReference as T, loadScriptFunction as U, buildFunctionBody as V, renderTemplateText as W, ConfigError as X, redact as Y, excerpt as Z, getDefaultExportFromCjs as _, secretsInConfig as a, main$1 as a$, signerFor as a0, isSecretHeader as a1, commonjsGlobal as a2, picomatch as a3, nunjucks as a4, distExports$1 as a5, posixRelative as a6, loadSuite as a7, suiteSecrets$1 as a8, UserError as a9, looseObject as aA, boolean as aB, record as aC, unknown as aD, shardOf as aE, summarizeStats as aF, silentLogger as aG, openCache as aH, Limiters as aI, memoizedRender as aJ, combineVerdicts as aK, shardCaseFilter as aL, failOnWords as aM, parseChatMessages as aN, DEFAULT_FAIL_POLICY as aO, sampleNote as aP, reviewBlocks as aQ, parseShard as aR, spendPlanText as aS, excessSentence as aT, EXIT_INTERRUPTED as aU, checkFailure as aV, EXIT_CHECK_FAILED as aW, requireDefaultConfig as aX, createReviewProgress as aY, budgetOption as aZ, CACHE_DIR as a_, UsageError as aa, gate as ab, stableStringify as ac, stableJson as ad, WORK_DIR as ae, repoPaths as af, MissingCredentialsError as ag, resolvePrompts as ah, requiredCredentials as ai, addCalls as aj, countCalls as ak, decideVerdict as al, evaluateSuite as am, planIdentities as an, withinBudget as ao, budgetExcess as ap, planEvaluation as aq, mergeSpendPlans as ar, sha256Hex as as, object as at, array as au, string as av, number as aw, _enum as ax, MAX_SHARDS as ay, literal as az, copyConfigParams as b, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };

@@ -1,4 +1,4 @@
-import { j as priceFor, c as cacheIdentityOf, f as failure, L as applyPassthrough, p as postJson, u as usageOf, m as costOf, o as openAiBaseUrl, d as openAiApiKey, g as openAiKeyVar, k as keyHint, M as missingKeyMessage, a as secretsInConfig, w as withConfigHeaders, N as BODY_PARAMS } from './cli-main.js';
+import { j as priceFor, c as cacheIdentityOf, o as openAiBaseUrl, d as openAiApiKey, g as openAiKeyVar, k as keyHint, M as missingKeyMessage, a as secretsInConfig, w as withConfigHeaders, f as failure, L as applyPassthrough, p as postJson, u as usageOf, m as costOf, N as BODY_PARAMS } from './cli-main.js';
 import 'node:path';
 import 'node:fs';
 import 'node:os';
@@ -130,4 +130,4 @@ function createEmbeddingProvider(spec, model, options) {
     };
 }
 
-export { completionOutput, createCompletionProvider, createEmbeddingProvider, embeddingOf };
+export { clientFor, completionOutput, createCompletionProvider, createEmbeddingProvider, embeddingOf };

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInsideRoot, normalizeCustomResponse } from './cli-custom.js';
-import { s as str, a as secretsInConfig, Y as excerpt, X as redact, c as cacheIdentityOf } from './cli-main.js';
+import { s as str, a as secretsInConfig, Z as excerpt, Y as redact, c as cacheIdentityOf } from './cli-main.js';
 import 'node:module';
 import 'node:url';
 import 'node:fs';

@@ -1,4 +1,4 @@
-import { s as str, a as secretsInConfig, w as withConfigHeaders, j as priceFor, p as postJson, m as costOf, i as pollDelay, k as keyHint } from './cli-main.js';
+import { s as str, R as REPLICATE_KEY_VARS, a as secretsInConfig, w as withConfigHeaders, j as priceFor, p as postJson, m as costOf, i as pollDelay, k as keyHint } from './cli-main.js';
 import { k as keyedProvider } from './cli-keyed.js';
 import 'node:path';
 import 'node:fs';
@@ -19,7 +19,6 @@ import './cli-version.js';
 import 'node:child_process';
 import 'node:events';
 
-const REPLICATE_KEY_VARS = ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
 /** Model inputs promptfoo passes through from the config (each model documents which it takes). */
 const INPUT_KEYS = [
     'system_prompt',
@@ -50,6 +49,53 @@ const INPUT_KEYS = [
     'raw',
 ];
 const POLL_MS = 1000;
+/** Llama Guard 3's hazard categories (S1–S13) and Llama Guard 4's S14, as promptfoo describes them. */
+const LLAMA_GUARD_CATEGORIES = {
+    S1: 'Violent Crimes',
+    S2: 'Non-Violent Crimes',
+    S3: 'Sex Crimes',
+    S4: 'Child Exploitation',
+    S5: 'Defamation',
+    S6: 'Specialized Advice',
+    S7: 'Privacy',
+    S8: 'Intellectual Property',
+    S9: 'Indiscriminate Weapons',
+    S10: 'Hate',
+    S11: 'Self-Harm',
+    S12: 'Sexual Content',
+    S13: 'Elections',
+    S14: 'Code Interpreter Abuse',
+};
+/**
+ * The flags of a Llama Guard verdict, or why it is not one. A code outside the table (a later Llama Guard's)
+ * is kept under its own name, and `unsafe` with no code at all is one `unsafe` flag: promptfoo drops both,
+ * passing a response its moderator called unsafe.
+ */
+function readLlamaGuard(output) {
+    const lines = typeof output === 'string' ? output.trim().split('\n') : [];
+    const verdict = lines[0]?.trim();
+    if (verdict === 'safe')
+        return [];
+    if (verdict !== 'unsafe') {
+        const shown = JSON.stringify(output) ?? String(output);
+        return `the moderation model did not answer safe or unsafe (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown})`;
+    }
+    const codes = (lines[1] ?? '')
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean);
+    if (codes.length === 0)
+        return [{ code: 'unsafe', description: 'unsafe (no category given)', confidence: 1 }];
+    return [...new Set(codes)].map((code) => ({
+        code,
+        description: LLAMA_GUARD_CATEGORIES[code] ?? code,
+        confidence: 1,
+    }));
+}
+const LLAMA_GUARD = {
+    input: (userPrompt, response) => `Human: ${userPrompt}\n\nAssistant: ${response}`,
+    flags: readLlamaGuard,
+};
 function replicateApiKey(config, env) {
     if (str(config.apiKeyEnvar))
         return str(config.apiKey) ?? str(env[str(config.apiKeyEnvar)]);
@@ -82,7 +128,7 @@ function createReplicateProvider(spec, kind, model, options) {
     const price = priceFor('', config);
     const label = spec.id;
     const hint = keyHint(keyVars);
-    return keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
+    const provider = keyedProvider({ spec, url, apiKey, keyVars, secrets }, async (prompt, context, fail) => {
         const input = {
             ...(config.input && typeof config.input === 'object' ? config.input : {}),
             prompt,
@@ -118,6 +164,7 @@ function createReplicateProvider(spec, kind, model, options) {
             outcome = await postJson(new URL(next, base).href, undefined, headers, { ...request, method: 'GET' });
         }
     });
+    return kind === 'moderation' ? { ...provider, moderation: LLAMA_GUARD } : provider;
 }
 
-export { REPLICATE_KEY_VARS, createReplicateProvider, replicateApiKey };
+export { LLAMA_GUARD_CATEGORIES, createReplicateProvider, readLlamaGuard, replicateApiKey };

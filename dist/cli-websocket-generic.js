@@ -1,4 +1,4 @@
-import { s as str, a as secretsInConfig, V as renderTemplateText, f as failure, B as messageOf, e as endpointOf, c as cacheIdentityOf } from './cli-main.js';
+import { s as str, a as secretsInConfig, W as renderTemplateText, f as failure, B as messageOf, e as endpointOf, c as cacheIdentityOf } from './cli-main.js';
 import { c as compileCode } from './cli-config-code.js';
 import { o as openJsonSocket, S as SocketError } from './cli-websocket.js';
 import 'node:path';

@@ -514,6 +514,8 @@ const elevenLabsKeyVar = (config) => str(config.apiKeyEnvar) ?? 'ELEVENLABS_API_
 const elevenLabsApiKey = (config, env) => str(config.apiKey) ?? str(env[elevenLabsKeyVar(config)]);
 /** fal.ai's and ModelsLab's key variables (or the config's apiKeyEnvar). */
 const imageHostKeyVar = (host, config) => str(config.apiKeyEnvar) ?? (host === 'fal' ? 'FAL_KEY' : 'MODELSLAB_API_KEY');
+/** Replicate's key variables, in the order promptfoo reads them. */
+const REPLICATE_KEY_VARS = ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
 /** Hugging Face's token variables, in the order promptfoo reads them (optional: public models answer without one). */
 const HF_TOKEN_VARS = ['HF_TOKEN', 'HF_API_TOKEN'];
 function hfToken(config, env) {
@@ -587,6 +589,7 @@ function credentialsOf(parsed, config, env) {
         case 'completion':
             return openAi(parsed.flavor, config, env);
         case 'embedding':
+        case 'moderation':
         case 'transcription':
             return openAi('openai', config, env);
         case 'quiverai':
@@ -654,10 +657,8 @@ function credentialsOf(parsed, config, env) {
             const value = str(config.apiKey) ??
                 (str(config.apiKeyEnvar)
                     ? str(env[str(config.apiKeyEnvar)])
-                    : (str(env.REPLICATE_API_TOKEN) ?? str(env.REPLICATE_API_KEY)));
-            const variables = str(config.apiKeyEnvar)
-                ? [str(config.apiKeyEnvar)]
-                : ['REPLICATE_API_TOKEN', 'REPLICATE_API_KEY'];
+                    : REPLICATE_KEY_VARS.map((name) => str(env[name])).find(Boolean));
+            const variables = str(config.apiKeyEnvar) ? [str(config.apiKeyEnvar)] : [...REPLICATE_KEY_VARS];
             return { variables, missing: value ? [] : [variables.join(' or ')], values: value ? [value] : [] };
         }
         case 'sagemaker':
@@ -745,4 +746,4 @@ function keyHint(variables) {
     return `check ${variables}, or apiKey in this provider's config`;
 }
 
-export { AWS_BEDROCK_TOKEN_VAR as A, COMPATIBLE_HOSTS as C, ELEVENLABS_APIS as E, GOOGLE_KEY_VARS as G, HF_TOKEN_VARS as H, QUIVERAI_KEY_VAR as Q, azureAuth as a, elevenLabsKeyVar as b, signerFor as c, hostModel as d, elevenLabsApiKey as e, credentialsOf as f, googleApiKey as g, hfToken as h, imageHostKeyVar as i, checkConfigEnvNames as j, keyHint as k, hostSpec as l, missingKeyMessage as m, str as s, watsonxAuth as w };
+export { AWS_BEDROCK_TOKEN_VAR as A, COMPATIBLE_HOSTS as C, ELEVENLABS_APIS as E, GOOGLE_KEY_VARS as G, HF_TOKEN_VARS as H, QUIVERAI_KEY_VAR as Q, REPLICATE_KEY_VARS as R, azureAuth as a, elevenLabsKeyVar as b, signerFor as c, hostModel as d, elevenLabsApiKey as e, credentialsOf as f, googleApiKey as g, hfToken as h, imageHostKeyVar as i, checkConfigEnvNames as j, keyHint as k, hostSpec as l, missingKeyMessage as m, str as s, watsonxAuth as w };

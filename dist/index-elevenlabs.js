@@ -14,6 +14,10 @@ import 'fs';
 import 'path';
 import './index-anthropic.js';
 import 'node:crypto';
+import 'node:http';
+import 'node:https';
+import 'node:util';
+import 'node:zlib';
 import 'node:fs/promises';
 import './index-errors.js';
 import './index-openai.js';
@@ -21,10 +25,6 @@ import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
 import 'node:url';
-import 'node:http';
-import 'node:https';
-import 'node:util';
-import 'node:zlib';
 
 // ElevenLabs (`elevenlabs:tts[:voice]`, `elevenlabs:stt`, `elevenlabs:alignment`, `elevenlabs:isolation`,
 // `elevenlabs:history`) over its REST API with an `xi-api-key`. Audio goes up as multipart uploads and comes back

@@ -1,6 +1,6 @@
 import { k as keyHint, m as missingKeyMessage } from './index-credentials.js';
-import { f as failure, g as applyPassthrough, p as postJson, w as withConfigHeaders } from './index-http.js';
-import { usageOf, openAiBaseUrl, openAiApiKey, openAiKeyVar, BODY_PARAMS } from './index-openai.js';
+import { w as withConfigHeaders, f as failure, g as applyPassthrough, p as postJson } from './index-http.js';
+import { openAiBaseUrl, openAiApiKey, openAiKeyVar, usageOf, BODY_PARAMS } from './index-openai.js';
 import { p as priceFor, c as costOf } from './index-prices.js';
 import { c as cacheIdentityOf, s as secretsInConfig } from './index-secrets.js';
 import 'node:fs';
@@ -135,4 +135,4 @@ function createEmbeddingProvider(spec, model, options) {
     };
 }
 
-export { completionOutput, createCompletionProvider, createEmbeddingProvider, embeddingOf };
+export { clientFor, completionOutput, createCompletionProvider, createEmbeddingProvider, embeddingOf };

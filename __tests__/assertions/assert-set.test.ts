@@ -99,12 +99,12 @@ const CASES: Array<[string, AssertionSpec[], number | undefined, boolean, number
     'Expected output to contain "moon"',
   ],
   [
-    "a set threshold of 0 is no threshold (promptfoo's `if (threshold)`)",
+    "a set threshold of 0 is one every score reaches (promptfoo 0.123.1's `typeof threshold === 'number'`)",
     [set([hello, moon], { threshold: 0 })],
     undefined,
-    false,
+    true,
     0.5,
-    'Expected output to contain "moon"',
+    'All assertions passed',
   ],
   [
     "the test's threshold judges the set as one assertion",
@@ -159,6 +159,16 @@ test("the set's metric names its score; its assertions' metrics count too (rende
   );
   expect(result.namedScores).toEqual({ 'greeting-quality': 0.5, astronomy: 0.5 });
   expect(result.assertions[0].metric).toBe('greeting-quality');
+});
+
+test("a metric inside a set weighs its own weight times the set's, as promptfoo 0.123.1 adds it", async () => {
+  const result = await scoreTest(
+    context('hello world', {
+      // astronomy: moon (0) at 1 × 3 inside the set, world (1) at 1 outside: (0 × 3 + 1 × 1) / 4
+      assert: [set([hello, { ...moon, metric: 'astronomy' }], { weight: 3 }), { ...world, metric: 'astronomy' }],
+    }),
+  );
+  expect(result.namedScores).toEqual({ astronomy: 0.25 });
 });
 
 describe('an assertion of a set that cannot run makes the case an error, never a fail', () => {

@@ -25,8 +25,8 @@ const cases: Array<[string, AssertionSpec[], number | undefined, boolean, number
   ['only weight 0 assertions: pass, score 0', [{ ...moon, weight: 0 }], undefined, true, 0],
   ['a reached test threshold passes despite a failure', [hello, moon], 0.5, true, 0.5],
   ['a missed test threshold fails', [hello, moon], 0.51, false, 0.5],
-  // promptfoo reads the threshold with `if (this.threshold)`: 0 is none, and every assertion must pass.
-  ['a test threshold of 0 is no threshold', [hello, moon], 0, false, 0.5],
+  // promptfoo 0.123.1 reads the threshold with `typeof threshold === 'number'`: 0 is a threshold every score reaches.
+  ['a test threshold of 0 passes any score', [hello, moon], 0, true, 0.5],
   [
     'a threshold judges fractional scores',
     [

@@ -1,11 +1,12 @@
 // How a test's assertion results combine into one verdict: promptfoo's AssertionsResult, pure.
 //  - score: weighted mean of the assertion scores (weight defaults to 1; weight 0 counts for nothing
 //    and cannot fail the test); 0 when the total weight is 0.
-//  - pass: every assertion passed; or, when the test sets `threshold`, score >= threshold (a threshold of 0
-//    is no threshold, as promptfoo's `if (this.threshold)` reads it).
+//  - pass: every assertion passed; or, when the test sets `threshold` (0 included, as promptfoo 0.123.1's
+//    `typeof threshold === 'number'` reads it), score >= threshold.
 //  - reason: the last failing assertion's reason, or the threshold comparison.
 //  - named scores: weighted mean per `metric`; an assert-set's result brings its assertions' metrics too
-//    (promptfoo adds a set's named scores to the test's, except the set's own metric).
+//    (promptfoo adds a set's named scores to the test's, except the set's own metric), each weighing its own
+//    weight times the set's.
 // An assert-set is scored by the same function over its own assertions, with its own threshold.
 import type { AssertionResult } from '../types.js';
 
@@ -42,14 +43,14 @@ export function aggregate(results: WeightedResult[], threshold?: number): Aggreg
     totalWeight += weight;
     if (result.metric) addMetric(result.metric, result.score, weight);
     for (const { result: inner, weight: innerWeight = 1 } of components) {
-      if (inner.metric && inner.metric !== result.metric) addMetric(inner.metric, inner.score, innerWeight);
+      if (inner.metric && inner.metric !== result.metric) addMetric(inner.metric, inner.score, innerWeight * weight);
     }
     if (!result.pass) failedReason = result.reason;
   }
   const score = totalWeight > 0 ? totalScore / totalWeight : 0;
   let pass = failedReason === undefined;
   let reason = failedReason ?? 'All assertions passed';
-  if (threshold) {
+  if (typeof threshold === 'number' && !Number.isNaN(threshold)) {
     pass = score >= threshold;
     reason = `Aggregate score ${score.toFixed(2)} ${pass ? '≥' : '<'} ${threshold} threshold`;
   }
