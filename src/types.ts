@@ -129,6 +129,22 @@ export interface TestCase {
   provider?: string | ProviderSpec;
   /** promptfoo's `providerOutput`: the output scored instead of calling a provider (a string or an object). */
   providerOutput?: unknown;
+  /** promptfoo's `assertScoringFunction`: the script that combines the test's assertion results instead of aggregate. */
+  assertScoringFunction?: ScoringFunctionRef;
+}
+
+/** A test's (or defaultTest's) `assertScoringFunction: file://score.js[:fn]` (or .py), as written and resolved. */
+export interface ScoringFunctionRef {
+  /** As written, for messages. */
+  reference: string;
+  /** Absolute path of the script. */
+  file: string;
+  /** The function named after the colon; else promptfoo's default (a JS module's default export, Python's `func`). */
+  functionName?: string;
+  language: 'javascript' | 'python';
+  /** Where it was written (`defaultTest.assertScoringFunction`, `tests[2].assertScoringFunction`), for errors while it runs. */
+  location: { file: string; line?: number; column?: number };
+  at: string;
 }
 
 /** The gate's thresholds (ship, fix) and the statistics' levels, as a suite's `gate:` key sets them. */

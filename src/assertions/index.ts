@@ -1,5 +1,6 @@
 // Assertion registry and the scoring of one test case: runs the test's assertions on the output and
-// combines them exactly like promptfoo (see aggregate.ts). An assertion that cannot run — malformed,
+// combines them exactly like promptfoo (see aggregate.ts), or with the test's assertScoringFunction
+// (scoring-function.ts). An assertion that cannot run — malformed,
 // a script or transform that throws outside promptfoo's catch, a grader that cannot answer — makes the
 // case an error (TestScore.error) rather than a fail, so a broken check never reads as a regression.
 import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from '../types.js';
@@ -20,6 +21,7 @@ import { pythonAssertions } from './python.js';
 import { ragAssertions } from './rag.js';
 import { comparisonAssertions, isComparison } from './select-best.js';
 import { scriptAssertions } from './script.js';
+import { runScoringFunction, type ScoredAssertion } from './scoring-function.js';
 import { searchRubricAssertions } from './search-rubric.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
@@ -301,7 +303,9 @@ const rejected = (reason: unknown): PromiseSettledResult<never> => ({ status: 'r
 export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   // select-best and max-score compare the test's outputs: the engine grades them once every case has run.
   const own = ctx.test.assert.filter((assertion) => !isComparison(assertion.type));
-  if (own.length === 0)
+  const scorer = ctx.test.assertScoringFunction;
+  // promptfoo calls a scoring function whenever the test has assertions, even only comparisons.
+  if (own.length === 0 && (scorer === undefined || ctx.test.assert.length === 0))
     return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
 
   // Independent checks run together (model-graded ones are slow), those of an assert-set with the rest, as in
@@ -329,13 +333,22 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
     const components = assertion.assert.map((inner) => ({ result: results[next++]!, weight: inner.weight }));
     return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
   });
-  const combined = aggregate(weighted, ctx.test.threshold);
-  const score: TestScore = {
-    pass: combined.pass,
-    score: combined.score,
-    reason: combined.reason,
-    assertions: weighted.map(({ result }) => result),
-  };
+  let combined = aggregate(weighted, ctx.test.threshold);
+  const assertions = weighted.map(({ result }) => result);
+  if (scorer) {
+    const scored = own.map((assertion, i): ScoredAssertion => {
+      const inner = weighted[i]!.components?.map((c, j) => ({ assertion: assertion.assert![j]!, result: c.result }));
+      return inner ? { assertion, result: weighted[i]!.result, inner } : { assertion, result: weighted[i]!.result };
+    });
+    try {
+      combined = { ...combined, ...(await runScoringFunction(scorer, combined, ctx.test.threshold, scored)) };
+    } catch (err) {
+      // A scoring function that throws or answers something malformed makes the case an error, never a fail.
+      const error = messageOf(err);
+      return { pass: false, score: 0, reason: error, assertions, error };
+    }
+  }
+  const score: TestScore = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
   if (Object.keys(combined.namedScores).length > 0) score.namedScores = combined.namedScores;
   return score;
 }

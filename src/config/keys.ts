@@ -82,11 +82,9 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'prompts',
       'provider',
       'providerOutput',
+      'assertScoringFunction',
     ],
-    refused: {
-      assertScoringFunction:
-        "promptfoo's assertScoringFunction (a custom way to combine assertion scores) is not supported; use weights and the test's threshold",
-    },
+    refused: {},
     noted: {},
   },
   options: {

@@ -173,6 +173,14 @@ export const TestSchema = z.looseObject({
   provider: ProviderRefSchema.optional().meta({
     description: "promptfoo: this test's calls go to this provider instead of each of the suite's",
   }),
+  // The reference itself is checked by the loader (src/config/scoring-function.ts).
+  assertScoringFunction: z
+    .string({ error: 'expected file://path/to/score.js[:function_name] or file://path/to/score.py[:function_name]' })
+    .optional()
+    .meta({
+      description:
+        "promptfoo: file://score.js[:fn] or file://score.py[:fn], called with (namedScores, context) to combine the test's assertion results into {pass, score, reason}",
+    }),
 });
 export type RawTest = z.output<typeof TestSchema>;
 

@@ -21,6 +21,7 @@ import { isFileRef, resolveInside, scriptPath, type FileScope } from './files.js
 import { checkKeys } from './keys.js';
 import { normaliseProviderRef } from './providers.js';
 import { refusedAssertion } from './refused-assertions.js';
+import { resolveScoringFunction } from './scoring-function.js';
 import { AssertionSchema, AssertionSetSchema, TestSchema, type RawAssertion, type RawTest } from './schema.js';
 import { checkWith, kindOf, locatedError, type KeyPath, type Locator } from './source.js';
 import { EXPECTED_TESTS, isPathEntry, notATestsFile, testsFromFiles, type WrittenTest } from './test-files.js';
@@ -125,6 +126,13 @@ export async function normaliseTest(
   if (raw.providerOutput !== undefined) test.providerOutput = raw.providerOutput;
   if (raw.provider !== undefined)
     test.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
+  if (raw.assertScoringFunction !== undefined)
+    test.assertScoringFunction = await resolveScoringFunction(
+      raw.assertScoringFunction,
+      locator,
+      [...at, 'assertScoringFunction'],
+      ctx,
+    );
   if (kind === 'test' && test.assert.length === 0 && !ctx.defaultAsserts) {
     ctx.warnings.push(
       locatedError(
