@@ -14,7 +14,10 @@ export interface TestChange {
   /** Assertions as written (without where they were written), on each side that has the test. */
   before?: unknown[];
   after?: unknown[];
-  /** The change makes the test easier to pass: an assertion removed, a threshold lowered, `critical` dropped. */
+  /**
+   * The change makes the test easier to pass: an assertion removed, a threshold lowered, `critical` dropped, its
+   * assertScoringFunction swapped.
+   */
   loosened: boolean;
 }
 
@@ -55,8 +58,13 @@ function keyed(tests: readonly TestCase[]): Map<string, TestCase> {
   return out;
 }
 
+/** The scoring function as written: the same file at another path (base and head trees) is the same reference. */
+const scorerOf = (test: TestCase) => test.assertScoringFunction?.reference;
+
 function loosenedBy(before: TestCase, after: TestCase): boolean {
   if (before.critical && !after.critical) return true;
+  // A scoring function decides the verdict on its own: another one (or none) may pass anything.
+  if (scorerOf(before) !== scorerOf(after)) return true;
   if ((after.threshold ?? 1) < (before.threshold ?? 1)) return true;
   const afterJson = new Set(written(after.assert).map(stableJson));
   const beforeAsserts = written(before.assert);
@@ -84,7 +92,8 @@ export function compareSuites(base: Suite, head: Suite): Omit<SuiteChanges, 'fil
     } else if (
       stableJson(written(test.assert)) !== stableJson(written(now.assert)) ||
       test.threshold !== now.threshold ||
-      Boolean(test.critical) !== Boolean(now.critical)
+      Boolean(test.critical) !== Boolean(now.critical) ||
+      scorerOf(test) !== scorerOf(now)
     ) {
       tests.push({
         status: 'changed',
