@@ -13,7 +13,18 @@ import { silentLogger, type Suite } from '../../src/types.js';
 
 const FIXTURES = path.resolve('__tests__/fixtures/conformance');
 // The assertion suite, and one folder per further area.
-const SUITES = ['.', 'rendering', 'xml', 'graded', 'sql', 'text-scores', 'html', 'filters', 'csv-thresholds'];
+const SUITES = [
+  '.',
+  'rendering',
+  'xml',
+  'graded',
+  'sql',
+  'text-scores',
+  'html',
+  'filters',
+  'csv-thresholds',
+  'scoring',
+];
 
 interface RecordedCase {
   testIdx: number;
