@@ -21,7 +21,12 @@ import { pythonAssertions } from './python.js';
 import { ragAssertions } from './rag.js';
 import { comparisonAssertions, isComparison } from './select-best.js';
 import { scriptAssertions } from './script.js';
-import { runScoringFunction, type ScoredAssertion } from './scoring-function.js';
+import {
+  runScoringFunction,
+  SCORING_FUNCTION,
+  type ScoredAssertion,
+  type ScoringFunctionVerdict,
+} from './scoring-function.js';
 import { searchRubricAssertions } from './search-rubric.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
@@ -334,19 +339,23 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
     return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
   });
   let combined = aggregate(weighted, ctx.test.threshold);
-  const assertions = weighted.map(({ result }) => result);
+  const assertions: AssertionResult[] = weighted.map(({ result }) => result);
   if (scorer) {
     const scored = own.map((assertion, i): ScoredAssertion => {
       const inner = weighted[i]!.components?.map((c, j) => ({ assertion: assertion.assert![j]!, result: c.result }));
       return inner ? { assertion, result: weighted[i]!.result, inner } : { assertion, result: weighted[i]!.result };
     });
+    let verdict: ScoringFunctionVerdict;
     try {
-      combined = { ...combined, ...(await runScoringFunction(scorer, combined, ctx.test.threshold, scored)) };
+      verdict = await runScoringFunction(scorer, combined, ctx.test.threshold, scored);
     } catch (err) {
       // A scoring function that throws or answers something malformed makes the case an error, never a fail.
       const error = messageOf(err);
       return { pass: false, score: 0, reason: error, assertions, error };
     }
+    combined = { ...combined, ...verdict };
+    // Its verdict is the case's: listed after the assertions, so that reports give its reason with theirs.
+    assertions.push({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
   }
   const score: TestScore = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
   if (Object.keys(combined.namedScores).length > 0) score.namedScores = combined.namedScores;
