@@ -65,6 +65,12 @@ const customSuite = (provider: string) => suiteYaml().replace('  - openai:chat:f
 const withProviderConfig = (config: string) =>
   suiteYaml().replace('  - openai:chat:fake-model', `  - id: openai:chat:fake-model\n    config: ${config}`);
 
+/** defaultTest's scoring function: the verdict of the assertions, as without one (the payload runs first). */
+const withScorer = (yaml: string) =>
+  yaml.replace('defaultTest:\n', 'defaultTest:\n  assertScoringFunction: file://score.mjs\n');
+const scorerModule = (payload = '') =>
+  `export default (namedScores, context) => { ${payload} const pass = context.componentResults.every((r) => r.pass); return { pass, score: pass ? 1 : 0, reason: 'scored' }; };\n`;
+
 const ATTACKS: Attack[] = [
   {
     name: 'a head config sends the key to its own apiBaseUrl',
@@ -142,6 +148,21 @@ const ATTACKS: Attack[] = [
     head: ({ marker }) => ({
       'promptgate.yaml': suiteYaml({ extra: 'nunjucksFilters:\n  same: ./same.mjs\n' }),
       'same.mjs': `${writeMarker(marker)};\nexport default (text) => text;\n`,
+    }),
+  },
+  {
+    name: 'an unchanged scoring function (assertScoringFunction) the pull request changed',
+    base: () => ({
+      'promptgate.yaml': withScorer(suiteYaml()),
+      'score.mjs': scorerModule(),
+    }),
+    head: ({ marker }) => ({ 'score.mjs': scorerModule(`${writeMarker(marker)};`) }),
+  },
+  {
+    name: 'a head config adds a scoring function (assertScoringFunction)',
+    head: ({ marker }) => ({
+      'promptgate.yaml': withScorer(suiteYaml()),
+      'score.mjs': scorerModule(`${writeMarker(marker)};`),
     }),
   },
   {

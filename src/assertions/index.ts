@@ -1,8 +1,8 @@
 // Assertion registry and the scoring of one test case: runs the test's assertions on the output and
 // combines them exactly like promptfoo (see aggregate.ts), or with the test's assertScoringFunction
-// (scoring-function.ts). An assertion that cannot run — malformed,
-// a script or transform that throws outside promptfoo's catch, a grader that cannot answer — makes the
-// case an error (TestScore.error) rather than a fail, so a broken check never reads as a regression.
+// (scoring-function.ts). An assertion that cannot run — malformed, a script or transform that throws outside
+// promptfoo's catch, a grader that cannot answer — or a scoring function that cannot score makes the case an
+// error (TestScore.error) rather than a fail, so a broken check never reads as a regression.
 import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from '../types.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { aggregate, NO_ASSERTIONS, type WeightedResult } from './aggregate.js';
