@@ -86,14 +86,14 @@ test('a JavaScript function sees the weighted named scores, the threshold and ea
   });
   // The function's verdict replaces the weighted mean (4/6, failing because fluency failed).
   expect([result.pass, result.score]).toEqual([true, 1]);
-  // The assertions are still reported one by one, then the function's verdict with its reason.
+  // The function's verdict with its reason comes first, then the assertions one by one.
   expect(result.assertions.map((a) => [a.type, a.pass])).toEqual([
+    ['assertScoringFunction', true],
     ['contains', true],
     ['contains', false],
     ['icontains', true],
-    ['assertScoringFunction', true],
   ]);
-  expect(result.assertions[3]).toEqual({ type: 'assertScoringFunction', pass: true, score: 1, reason: result.reason });
+  expect(result.assertions[0]).toEqual({ type: 'assertScoringFunction', pass: true, score: 1, reason: result.reason });
 });
 
 test("a named export's verdict and named scores are the test's; the threshold is the function's to use", async () => {

@@ -354,8 +354,8 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
       return { pass: false, score: 0, reason: error, assertions, error };
     }
     combined = { ...combined, ...verdict };
-    // Its verdict is the case's: listed after the assertions, so that reports give its reason with theirs.
-    assertions.push({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
+    // Its verdict is the case's: listed first, so that reports lead with its reason (then the assertions').
+    assertions.unshift({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
   }
   const score: TestScore = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
   if (Object.keys(combined.namedScores).length > 0) score.namedScores = combined.namedScores;

@@ -4,8 +4,8 @@
 //   { threshold, parentAssertionSet: undefined, componentResults, tokensUsed }
 // (componentResults: one GradingResult per assertion with its `assertion`, an assert-set's result followed
 // by its assertions', as promptfoo flattens them). Its {pass, score, reason} (and namedScores, when it
-// returns some) replace the combination's, and the case lists it after its assertions (type
-// `assertScoringFunction`), so that the reports show its reason. A JavaScript file is imported (the export named after the colon,
+// returns some) replace the combination's, and the case lists it before its assertions (type
+// `assertScoringFunction`), so that the reports lead with its reason. A JavaScript file is imported (the export named after the colon,
 // else the default export, else `func`); a Python file runs `fn` (default `func`) with the same arguments
 // as JSON. promptfoo grades a function that throws or returns something else as a fail with score 0;
 // promptgate makes the case an error: a broken scorer is not evidence about the prompt.
