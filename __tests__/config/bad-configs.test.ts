@@ -139,7 +139,7 @@ const CORPUS: Array<[string, string]> = [
   // refused by name, with what to do instead (a silently ignored key would run a different suite).
   [
     'test-key-typo',
-    'test-key-typo/promptgate.yaml:6:7: tests[0].asert: unknown key in a test (did you mean "assert"?); expected one of description, vars, assert, threshold, options, metadata, critical, providers, prompts, provider, providerOutput',
+    'test-key-typo/promptgate.yaml:6:7: tests[0].asert: unknown key in a test (did you mean "assert"?); expected one of description, vars, assert, threshold, options, metadata, critical, providers, prompts, provider, providerOutput, assertScoringFunction',
   ],
   [
     'assertion-key-typo',
