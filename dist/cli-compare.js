@@ -1564,8 +1564,13 @@ function keyed(tests) {
     }
     return out;
 }
+/** The scoring function as written: the same file at another path (base and head trees) is the same reference. */
+const scorerOf = (test) => test.assertScoringFunction?.reference;
 function loosenedBy(before, after) {
     if (before.critical && !after.critical)
+        return true;
+    // A scoring function decides the verdict on its own: another one (or none) may pass anything.
+    if (scorerOf(before) !== scorerOf(after))
         return true;
     if ((after.threshold ?? 1) < (before.threshold ?? 1))
         return true;
@@ -1593,7 +1598,8 @@ function compareSuites(base, head) {
         }
         else if (stableJson(written(test.assert)) !== stableJson(written(now.assert)) ||
             test.threshold !== now.threshold ||
-            Boolean(test.critical) !== Boolean(now.critical)) {
+            Boolean(test.critical) !== Boolean(now.critical) ||
+            scorerOf(test) !== scorerOf(now)) {
             tests.push({
                 status: 'changed',
                 title: titleOf(now),

@@ -21655,15 +21655,15 @@ function parseCommand(argv) {
 // the engine calls (src/engine/extensions.ts); and `nunjucksFilters:` (filter name → a module exporting the
 // filter function), imported when a run starts (src/prompts/functions.ts). On untrusted events only the base
 // revision's config is loaded, so both are the base's code.
-const EXPECTED$1 = 'expected a list of file://path/to/hooks.js:function_name (or .py) references';
+const EXPECTED$2 = 'expected a list of file://path/to/hooks.js:function_name (or .py) references';
 async function resolveExtensions(value, locator, scope, files) {
     if (!Array.isArray(value))
-        throw locatedError(locator, ['extensions'], EXPECTED$1);
+        throw locatedError(locator, ['extensions'], EXPECTED$2);
     const hooks = [];
     for (const [i, reference] of value.entries()) {
         const at = ['extensions', i];
         if (!isFileRef$1(reference))
-            throw locatedError(locator, at, EXPECTED$1);
+            throw locatedError(locator, at, EXPECTED$2);
         const { path: relative, functionName } = parseFileReference(reference);
         if (functionName === undefined) {
             throw locatedError(locator, at, `${reference}: name the hook function, as promptfoo requires (${reference}:function_name)`);
@@ -21672,7 +21672,7 @@ async function resolveExtensions(value, locator, scope, files) {
         if (!['.js', '.mjs', '.cjs', '.py'].includes(ext)) {
             throw locatedError(locator, at, ext === '.ts'
                 ? `${reference}: TypeScript hooks are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`
-                : `${reference}: ${EXPECTED$1}`);
+                : `${reference}: ${EXPECTED$2}`);
         }
         const file = await resolveInside(relative, scope, locator, at);
         files.add(file);
@@ -41431,6 +41431,101 @@ const noInverse = ({ assertion }) => {
 };
 const comparisonAssertions = Object.fromEntries(COMPARISON_TYPES.map((type) => [type, noInverse]));
 
+// promptfoo's assertScoringFunction (AssertionsResult.testResult in 0.123.1): once a test's own assertions
+// are scored and combined, the function is called as promptfoo calls it, fn(namedScores, context), where
+// namedScores is the weighted mean per metric and context is
+//   { threshold, parentAssertionSet: undefined, componentResults, tokensUsed }
+// (componentResults: one GradingResult per assertion with its `assertion`, an assert-set's result followed
+// by its assertions', as promptfoo flattens them). Its {pass, score, reason} (and namedScores, when it
+// returns some) replace the combination's, and the case lists it before its assertions (type
+// `assertScoringFunction`), so that the reports lead with its reason. A JavaScript file is imported (the export named after the colon,
+// else the default export, else `func`); a Python file runs `fn` (default `func`) with the same arguments
+// as JSON. promptfoo grades a function that throws or returns something else as a fail with score 0;
+// promptgate makes the case an error: a broken scorer is not evidence about the prompt.
+/** The entry a case's assertions get for the scoring function's verdict (it is not an assertion type). */
+const SCORING_FUNCTION = 'assertScoringFunction';
+/** promptfoo's default function name when the reference names none. */
+const DEFAULT_FUNCTION = 'func';
+/** No grader token counts are kept per assertion: promptfoo's shape, all zero. */
+const TOKENS_USED = { total: 0, prompt: 0, completion: 0, cached: 0, numRequests: 0 };
+/** The error a case gets when its scoring function cannot score it: where it was written, and why. */
+class ScoringFunctionError extends Error {
+    name = 'ScoringFunctionError';
+    constructor(ref, detail) {
+        super(new ConfigError(ref.location, `${ref.reference} ${detail}`, ref.at).message);
+    }
+}
+async function runScoringFunction(ref, combined, threshold, scored) {
+    const context = {
+        threshold,
+        parentAssertionSet: undefined,
+        componentResults: scored.flatMap(componentResults),
+        tokensUsed: { ...TOKENS_USED },
+    };
+    let returned;
+    if (ref.language === 'python') {
+        try {
+            returned = await runPython(ref.file, ref.functionName ?? DEFAULT_FUNCTION, [combined.namedScores, context]);
+        }
+        catch (err) {
+            throw new ScoringFunctionError(ref, `failed: ${messageOf(err)}`);
+        }
+    }
+    else {
+        let fn;
+        try {
+            fn = await loadJavascript(ref);
+        }
+        catch (err) {
+            throw new ScoringFunctionError(ref, `could not be loaded: ${messageOf(err)}`);
+        }
+        try {
+            returned = await fn(combined.namedScores, context);
+        }
+        catch (err) {
+            throw new ScoringFunctionError(ref, `threw: ${messageOf(err)}`);
+        }
+    }
+    return verdictOf(ref, returned);
+}
+async function loadJavascript(ref) {
+    if (ref.functionName !== undefined)
+        return loadScriptFunction(ref.file, ref.functionName);
+    try {
+        return await loadScriptFunction(ref.file);
+    }
+    catch (err) {
+        // promptfoo's loadFunction: the default export, else a named export `func`.
+        return loadScriptFunction(ref.file, DEFAULT_FUNCTION).catch(() => Promise.reject(err));
+    }
+}
+function verdictOf(ref, value) {
+    const shown = JSON.stringify(value) ?? String(value);
+    const malformed = (why) => new ScoringFunctionError(ref, `must return a GradingResult {pass: boolean, score: number, reason: string}${why}; got ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}`);
+    if (!isGradingResult(value))
+        throw malformed('');
+    if (!Number.isFinite(value.score))
+        throw malformed(' with a finite score');
+    const verdict = { pass: value.pass, score: value.score, reason: value.reason };
+    const named = value.namedScores;
+    if (named !== undefined) {
+        const entries = named === null || Array.isArray(named) ? undefined : Object.entries(named);
+        if (!entries || entries.some(([, score]) => typeof score !== 'number' || !Number.isFinite(score)))
+            throw malformed(' whose namedScores, when given, map metric names to numbers');
+        verdict.namedScores = Object.fromEntries(entries);
+    }
+    return verdict;
+}
+/** promptfoo's flattened componentResults: each result with its assertion; a set's result, then its assertions'. */
+function componentResults({ assertion, result, inner }) {
+    const own = { pass: result.pass, score: result.score, reason: result.reason };
+    // The spread copies the assertion's own keys: where it was written (`location`) is not one of them.
+    if (!inner)
+        return [{ ...own, assertion: { ...assertion } }];
+    const children = inner.flatMap(componentResults);
+    return [{ ...own, componentResults: children }, ...children];
+}
+
 /** promptfoo's DEFAULT_WEB_SEARCH_PROMPT, verbatim (dedented as promptfoo's dedent leaves it). */
 const DEFAULT_WEB_SEARCH_PROMPT = JSON.stringify([
     {
@@ -51085,7 +51180,9 @@ const rejected = (reason) => ({ status: 'rejected', reason });
 async function scoreTest(ctx) {
     // select-best and max-score compare the test's outputs: the engine grades them once every case has run.
     const own = ctx.test.assert.filter((assertion) => !isComparison(assertion.type));
-    if (own.length === 0)
+    const scorer = ctx.test.assertScoringFunction;
+    // promptfoo calls a scoring function whenever the test has assertions, even only comparisons.
+    if (own.length === 0 && (scorer === undefined || ctx.test.assert.length === 0))
         return { pass: NO_ASSERTIONS.pass, score: NO_ASSERTIONS.score, reason: NO_ASSERTIONS.reason, assertions: [] };
     // Independent checks run together (model-graded ones are slow), those of an assert-set with the rest, as in
     // promptfoo; results combine in written order. One assertion (the usual test) needs no allSettled and its
@@ -51114,13 +51211,27 @@ async function scoreTest(ctx) {
         const components = assertion.assert.map((inner) => ({ result: results[next++], weight: inner.weight }));
         return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
     });
-    const combined = aggregate(weighted, ctx.test.threshold);
-    const score = {
-        pass: combined.pass,
-        score: combined.score,
-        reason: combined.reason,
-        assertions: weighted.map(({ result }) => result),
-    };
+    let combined = aggregate(weighted, ctx.test.threshold);
+    const assertions = weighted.map(({ result }) => result);
+    if (scorer) {
+        const scored = own.map((assertion, i) => {
+            const inner = weighted[i].components?.map((c, j) => ({ assertion: assertion.assert[j], result: c.result }));
+            return inner ? { assertion, result: weighted[i].result, inner } : { assertion, result: weighted[i].result };
+        });
+        let verdict;
+        try {
+            verdict = await runScoringFunction(scorer, combined, ctx.test.threshold, scored);
+        }
+        catch (err) {
+            // A scoring function that throws or answers something malformed makes the case an error, never a fail.
+            const error = messageOf(err);
+            return { pass: false, score: 0, reason: error, assertions, error };
+        }
+        combined = { ...combined, ...verdict };
+        // Its verdict is the case's: listed first, so that reports lead with its reason (then the assertions').
+        assertions.unshift({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
+    }
+    const score = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
     if (Object.keys(combined.namedScores).length > 0)
         score.namedScores = combined.namedScores;
     return score;
@@ -51205,10 +51316,9 @@ const LEVELS = {
             'prompts',
             'provider',
             'providerOutput',
+            'assertScoringFunction',
         ],
-        refused: {
-            assertScoringFunction: "promptfoo's assertScoringFunction (a custom way to combine assertion scores) is not supported; use weights and the test's threshold",
-        },
+        refused: {},
         noted: {},
     },
     options: {
@@ -58219,6 +58329,12 @@ const TestSchema = looseObject({
     provider: ProviderRefSchema.optional().meta({
         description: "promptfoo: this test's calls go to this provider instead of each of the suite's",
     }),
+    // The reference itself is checked by the loader (src/config/scoring-function.ts).
+    assertScoringFunction: string({ error: 'expected file://path/to/score.js[:function_name] or file://path/to/score.py[:function_name]' })
+        .optional()
+        .meta({
+        description: "promptfoo: file://score.js[:fn] or file://score.py[:fn], called with (namedScores, context) to combine the test's assertion results into {pass, score, reason}",
+    }),
 });
 const PromptObjectSchema = looseObject({
     id: text('a prompt id or file://path').optional(),
@@ -58311,7 +58427,7 @@ const ConfigDocumentSchema = ConfigSchema.extend({
     description: "A promptfoo-compatible eval suite with promptgate's gate. Keys promptgate does not use are allowed (promptfoo's).",
 });
 
-const EXPECTED = 'expected a list of providers: ids such as openai:chat:gpt-4o-mini, or objects {id, label, config}';
+const EXPECTED$1 = 'expected a list of providers: ids such as openai:chat:gpt-4o-mini, or objects {id, label, config}';
 const EXPECTED_ONE = 'expected a provider: an id such as openai:chat:gpt-4o-mini, or an object {id, label, config}';
 /** A grading provider reference (`provider:` on an assertion or a test's options) as ProviderSpec or id. */
 function normaliseProviderRef(ref) {
@@ -58324,12 +58440,12 @@ function normaliseProviderRef(ref) {
 }
 async function resolveProviderSpecs(entries, locator, at, scope, files) {
     if (entries === undefined || entries === null)
-        throw locatedError(locator, at, `is required: ${EXPECTED}`);
+        throw locatedError(locator, at, `is required: ${EXPECTED$1}`);
     const list = typeof entries === 'string' ? [entries] : entries;
     if (!Array.isArray(list))
-        throw locatedError(locator, at, `${EXPECTED}, got ${kindOf(entries)}`);
+        throw locatedError(locator, at, `${EXPECTED$1}, got ${kindOf(entries)}`);
     if (list.length === 0)
-        throw locatedError(locator, at, `is empty: ${EXPECTED}`);
+        throw locatedError(locator, at, `is empty: ${EXPECTED$1}`);
     const specs = [];
     for (const [i, entry] of list.entries()) {
         const entryAt = typeof entries === 'string' ? at : [...at, i];
@@ -58400,6 +58516,38 @@ function refusedAssertion(type) {
     const base = type.startsWith('not-') ? type.slice(4) : type;
     const why = REFUSED_ASSERTIONS[base];
     return why === undefined ? undefined : `promptfoo's "${base}" assertion is not supported by promptgate: ${why}`;
+}
+
+// promptfoo's `assertScoringFunction` on a test or defaultTest: `file://score.js[:fn]` (.js, .mjs, .cjs) or
+// `file://score.py[:fn]`, resolved against the config's directory (promptfoo's basePath, also for a test read
+// from a tests file), inside the project, and recorded as a file the suite reads. The engine calls it in place
+// of the weighted mean (src/assertions/scoring-function.ts). On untrusted events only the base revision's
+// config is loaded, so it is the base's code.
+const EXPECTED = 'expected file://path/to/score.js[:function_name] (.js, .mjs, .cjs) or file://path/to/score.py[:function_name]';
+async function resolveScoringFunction(value, locator, at, ctx) {
+    if (!isFileRef$1(value)) {
+        const got = typeof value === 'string' ? `"${value}"` : kindOf(value);
+        throw locatedError(locator, at, `${EXPECTED}, got ${got} (promptfoo accepts only a file:// reference here)`);
+    }
+    const { path: relative, functionName } = parseFileReference(value);
+    const ext = path.extname(relative).toLowerCase();
+    if (!['.js', '.mjs', '.cjs', '.py'].includes(ext)) {
+        throw locatedError(locator, at, ['.ts', '.mts', '.cts'].includes(ext)
+            ? `${value}: TypeScript scoring functions are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`
+            : `${value}: ${EXPECTED}`);
+    }
+    const file = await resolveInside(relative, ctx.scope, locator, at);
+    ctx.files.add(file);
+    const ref = {
+        reference: value,
+        file,
+        language: ext === '.py' ? 'python' : 'javascript',
+        location: locator.locate(at),
+        at: formatKeyPath(at),
+    };
+    if (functionName !== undefined)
+        ref.functionName = functionName;
+    return ref;
 }
 
 class CsvError extends Error {
@@ -60854,6 +61002,8 @@ async function normaliseTest(value, locator, at, ctx, kind = 'test') {
         test.providerOutput = raw.providerOutput;
     if (raw.provider !== undefined)
         test.provider = await providerRef(raw.provider, locator, [...at, 'provider'], ctx);
+    if (raw.assertScoringFunction !== undefined)
+        test.assertScoringFunction = await resolveScoringFunction(raw.assertScoringFunction, locator, [...at, 'assertScoringFunction'], ctx);
     if (kind === 'test' && test.assert.length === 0 && !ctx.defaultAsserts) {
         ctx.warnings.push(locatedError(locator, at, 'this test has no assertions: every case of it passes; add `assert:` (or defaultTest.assert)').message);
     }
