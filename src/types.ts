@@ -244,6 +244,16 @@ export interface ProviderResponse {
    * citations, an agent's session id and trace): what a contextTransform reads as `context.metadata`.
    */
   metadata?: Record<string, unknown>;
+  /** A guardrail's verdict on the prompt or the answer (Model Armor, a Gemini block), as promptfoo's `guardrails`. */
+  guardrails?: GuardrailVerdict;
+}
+
+/** promptfoo's GuardrailResponse: what the `guardrails` assertion judges. */
+export interface GuardrailVerdict {
+  flagged?: boolean;
+  flaggedInput?: boolean;
+  flaggedOutput?: boolean;
+  reason?: string;
 }
 
 /** One limit window a server reports, e.g. OpenAI's x-ratelimit-*-requests or Anthropic's anthropic-ratelimit-tokens-*. */

@@ -100,9 +100,9 @@ const BAD: Array<[string, string, string]> = [
     'a refused promptfoo type inside a set',
     `      - type: assert-set
         assert:
-          - { type: guardrails }
+          - { type: pi }
 `,
-    ':8:21: tests[0].assert[0].assert[0].type: promptfoo\'s "guardrails" assertion is not supported by promptgate:',
+    ':8:21: tests[0].assert[0].assert[0].type: promptfoo\'s "pi" assertion is not supported by promptgate:',
   ],
   [
     'a set without assert',

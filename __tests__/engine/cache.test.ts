@@ -80,6 +80,14 @@ describe('DiskCache', () => {
     expect(await new DiskCache(dir).get(key)).toEqual({ output: 'answer', metadata });
   });
 
+  test("keeps the provider's guardrail verdict, which the guardrails assertion judges on a hit", async () => {
+    const cache = new DiskCache(dir);
+    const key = cacheKey(parts);
+    const guardrails = { flagged: true, flaggedInput: true, flaggedOutput: false, reason: 'Prompt Injection' };
+    await cache.set(key, { output: 'BLOCKED', guardrails });
+    expect(await new DiskCache(dir).get(key)).toEqual({ output: 'BLOCKED', guardrails });
+  });
+
   test('drops retry hints, keeping only what describes the output', async () => {
     const cache = new DiskCache(dir);
     await cache.set(key, { output: 'x', transient: false, retryAfterMs: 5 });

@@ -7,6 +7,9 @@
 //  - named scores: weighted mean per `metric`; an assert-set's result brings its assertions' metrics too
 //    (promptfoo adds a set's named scores to the test's, except the set's own metric), each weighing its own
 //    weight times the set's.
+//  - a failed `guardrails` assertion with `config.purpose: redteam` (the guardrail blocked an attack) makes
+//    the whole verdict a pass, reason GUARDRAIL_BLOCKED_REASON, score unchanged: promptfoo's
+//    failedContentSafetyChecks, which overrides the threshold too.
 // An assert-set is scored by the same function over its own assertions, with its own threshold.
 import type { AssertionResult } from '../types.js';
 
@@ -15,7 +18,11 @@ export interface WeightedResult {
   weight?: number;
   /** An assert-set's assertions, whose metrics count in the named scores beside the set's own. */
   components?: WeightedResult[];
+  /** A redteam `guardrails` assertion that failed: the guardrail blocked the content, which is the goal. */
+  guardrailBlocked?: boolean;
 }
+
+export const GUARDRAIL_BLOCKED_REASON = 'Content failed guardrail safety checks';
 
 export interface AggregateScore {
   pass: boolean;
@@ -31,6 +38,7 @@ export function aggregate(results: WeightedResult[], threshold?: number): Aggreg
   let totalScore = 0;
   let totalWeight = 0;
   let failedReason: string | undefined;
+  let guardrailBlocked = false;
   const metricTotals = new Map<string, { score: number; weight: number }>();
   const addMetric = (metric: string, score: number, weight: number) => {
     const totals = metricTotals.get(metric) ?? { score: 0, weight: 0 };
@@ -38,7 +46,8 @@ export function aggregate(results: WeightedResult[], threshold?: number): Aggreg
     totals.weight += weight;
     metricTotals.set(metric, totals);
   };
-  for (const { result, weight = 1, components = [] } of results) {
+  for (const { result, weight = 1, components = [], guardrailBlocked: blocked } of results) {
+    if (blocked) guardrailBlocked = true;
     totalScore += result.score * weight;
     totalWeight += weight;
     if (result.metric) addMetric(result.metric, result.score, weight);
@@ -53,6 +62,10 @@ export function aggregate(results: WeightedResult[], threshold?: number): Aggreg
   if (typeof threshold === 'number' && !Number.isNaN(threshold)) {
     pass = score >= threshold;
     reason = `Aggregate score ${score.toFixed(2)} ${pass ? '≥' : '<'} ${threshold} threshold`;
+  }
+  if (guardrailBlocked) {
+    pass = true;
+    reason = GUARDRAIL_BLOCKED_REASON;
   }
   const namedScores: Record<string, number> = {};
   for (const [metric, totals] of metricTotals)

@@ -3,7 +3,7 @@
 // (scoring-function.ts). An assertion that cannot run — malformed, a script or transform that throws outside
 // promptfoo's catch, a grader that cannot answer — or a scoring function that cannot score makes the case an
 // error (TestScore.error) rather than a fail, so a broken check never reads as a regression.
-import type { AssertionResult, AssertionSpec, Provider, TestCase, Logger } from '../types.js';
+import type { AssertionResult, AssertionSpec, GuardrailVerdict, Provider, TestCase, Logger } from '../types.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { aggregate, NO_ASSERTIONS, type WeightedResult } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
@@ -12,6 +12,7 @@ import { moderationAssertions } from './moderation.js';
 import { conversationAssertions } from './conversation.js';
 import { factualityAssertions } from './factuality.js';
 import { gEvalAssertions } from './g-eval.js';
+import { guardrailAssertions, isRedteamGuardrailFailure } from './guardrails.js';
 import { htmlAssertions } from './html.js';
 import { jsonAssertions } from './json.js';
 import { modelGradedAssertions } from './model-graded.js';
@@ -92,6 +93,7 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'contains-html',
   'classifier',
   'moderation',
+  'guardrails',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -127,6 +129,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...htmlAssertions,
   ...classifierAssertions,
   ...moderationAssertions,
+  ...guardrailAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /**
@@ -187,6 +190,8 @@ export interface ScoreContext {
   finishReason?: string;
   /** The provider's metadata (citations, trace), when it reported some: a contextTransform's `context.metadata`. */
   metadata?: Record<string, unknown>;
+  /** The provider's guardrail verdict, when it reported one. */
+  guardrails?: GuardrailVerdict;
   cached: boolean;
   /** Directory `file://` references resolve against. */
   rootDir: string;
@@ -334,8 +339,8 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   }
   let next = 0;
   const weighted: WeightedResult[] = own.map((assertion) => {
-    if (!assertion.assert) return { result: results[next++]!, weight: assertion.weight };
-    const components = assertion.assert.map((inner) => ({ result: results[next++]!, weight: inner.weight }));
+    if (!assertion.assert) return weighedResult(assertion, results[next++]!);
+    const components = assertion.assert.map((inner) => weighedResult(inner, results[next++]!));
     return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
   });
   let combined = aggregate(weighted, ctx.test.threshold);
@@ -360,6 +365,12 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   const score: TestScore = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
   if (Object.keys(combined.namedScores).length > 0) score.namedScores = combined.namedScores;
   return score;
+}
+
+function weighedResult(assertion: AssertionSpec, result: AssertionResult): WeightedResult {
+  const weighed: WeightedResult = { result, weight: assertion.weight };
+  if (isRedteamGuardrailFailure(assertion, result)) weighed.guardrailBlocked = true;
+  return weighed;
 }
 
 /**

@@ -12,7 +12,6 @@ const NEEDS_PACKAGE =
 
 export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'agent-rubric': MODEL_GRADED,
-  guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
   perplexity: NEEDS_PROVIDER_DATA,
   'perplexity-score': NEEDS_PROVIDER_DATA,
   'tool-call-f1': NEEDS_PROVIDER_DATA,

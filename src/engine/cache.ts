@@ -48,6 +48,8 @@ export function storable(response: ProviderResponse): ProviderResponse | undefin
   if (response.cost !== undefined) kept.cost = response.cost;
   // A knowledge base's citations, an agent's trace: what a contextTransform reads on a cache hit too.
   if (response.metadata !== undefined) kept.metadata = response.metadata;
+  // A guardrail's verdict is part of the answer: a cache hit must be judged as the call was.
+  if (response.guardrails !== undefined) kept.guardrails = response.guardrails;
   return kept;
 }
 

@@ -358,6 +358,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
       ...(response.cost !== undefined ? { cost: response.cost } : {}),
       ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
       ...(response.metadata !== undefined ? { metadata: response.metadata } : {}),
+      ...(response.guardrails !== undefined ? { guardrails: response.guardrails } : {}),
       cached,
       rootDir: run.suite.rootDir,
       gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),

@@ -8,7 +8,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderTemplateText } from '../prompts/render.js';
-import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import type { CallContext, GuardrailVerdict, Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { compileCode, type Code } from './config-code.js';
 import { str } from './credentials.js';
 import { failure, postJson, type ResponseHeaders } from './http.js';
@@ -99,8 +99,11 @@ async function tlsAgent(tls: unknown, rootDir: string): Promise<https.Agent | un
   return new https.Agent(options);
 }
 
-/** What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one. */
-function responseOf(value: unknown): ProviderResponse {
+/**
+ * What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one, with
+ * its tokenUsage, cost, metadata and guardrails; `fail` words a malformed one.
+ */
+function responseOf(value: unknown, fail: (message: string) => ProviderResponse): ProviderResponse {
   if (value && typeof value === 'object' && !Array.isArray(value) && ('output' in value || 'error' in value)) {
     const r = value as Record<string, unknown>;
     const response: ProviderResponse = { output: r.output };
@@ -108,6 +111,15 @@ function responseOf(value: unknown): ProviderResponse {
     if (r.tokenUsage && typeof r.tokenUsage === 'object')
       response.tokenUsage = r.tokenUsage as ProviderResponse['tokenUsage'];
     if (typeof r.cost === 'number') response.cost = r.cost;
+    if (r.metadata && typeof r.metadata === 'object' && !Array.isArray(r.metadata))
+      response.metadata = r.metadata as Record<string, unknown>;
+    if (r.guardrails !== undefined) {
+      if (!r.guardrails || typeof r.guardrails !== 'object' || Array.isArray(r.guardrails))
+        return fail(
+          `transformResponse returned \`guardrails\` that is not an object (${JSON.stringify(r.guardrails)}); expected { flagged, flaggedInput, flaggedOutput, reason }`,
+        );
+      response.guardrails = r.guardrails as GuardrailVerdict;
+    }
     return response;
   }
   return { output: value };
@@ -260,7 +272,9 @@ export async function createHttpProvider(
       }
       if (!transformResponse) return { output: json ?? outcome.text };
       try {
-        return responseOf(await transformResponse(json, outcome.text, responseContext));
+        return responseOf(await transformResponse(json, outcome.text, responseContext), (message) =>
+          failure({ label, secrets }, message, false),
+        );
       } catch (err) {
         return failure({ label, secrets }, `transformResponse threw: ${messageOf(err)}`, false);
       }
