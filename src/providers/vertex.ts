@@ -61,6 +61,26 @@ function llamaBody(model: string, prompt: string, config: Record<string, unknown
   return body;
 }
 
+/**
+ * promptfoo's `modelArmor: { promptTemplate, responseTemplate }` → the body's model_armor_config (Gemini only):
+ * Vertex screens the prompt and the answer with those Model Armor templates.
+ */
+function modelArmorConfig(config: Record<string, unknown>): Record<string, string> | undefined {
+  if (config.modelArmor === undefined) return undefined;
+  const armor = config.modelArmor as Record<string, unknown> | null;
+  const prompt = str(armor?.promptTemplate);
+  const response = str(armor?.responseTemplate);
+  if (!armor || typeof armor !== 'object' || (prompt === undefined && response === undefined)) {
+    throw new Error(
+      'config.modelArmor: expected { promptTemplate, responseTemplate } with at least one Model Armor template name (projects/…/templates/…)',
+    );
+  }
+  return {
+    ...(prompt !== undefined ? { prompt_template_name: prompt } : {}),
+    ...(response !== undefined ? { response_template_name: response } : {}),
+  };
+}
+
 function isClaude(model: string): boolean {
   return model.startsWith('claude-');
 }
@@ -91,6 +111,9 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
   const llama = model.startsWith('llama');
   const publisher = claude ? 'anthropic' : 'google';
   const method = claude ? 'rawPredict' : imagen ? 'predict' : 'generateContent';
+  const modelArmor = modelArmorConfig(config);
+  if (modelArmor && (claude || imagen || llama))
+    throw new Error('config.modelArmor: Vertex applies Model Armor templates to Gemini models only');
 
   return {
     id: spec.id,
@@ -132,6 +155,7 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
           if (config[key] !== undefined) body[key] = config[key];
       } else if (llama) body = llamaBody(model, prompt, config);
       else body = imagen ? imagenBody(prompt, config, true) : geminiBody(prompt, config);
+      if (modelArmor) body.model_armor_config = modelArmor;
       const outcome = await postJson(url, body, withConfigHeaders(authHeaders, config), {
         signal: context.signal,
         secrets: callSecrets,
@@ -147,7 +171,7 @@ export function createVertexProvider(spec: ProviderSpec, model: string, options:
         const tokenUsage = openAiUsage(reply.usage);
         return { output: openAiOutput(message), tokenUsage, cost: costOf(price, tokenUsage) };
       }
-      if (!claude) return geminiResponse(outcome.body, price, fail);
+      if (!claude) return geminiResponse(outcome.body, price, fail, true);
       const reply = outcome.body as { content?: unknown; usage?: Parameters<typeof anthropicUsage>[0] };
       if (!reply || !Array.isArray(reply.content)) return fail('the response has no `content` array', true);
       const tokenUsage = anthropicUsage(reply.usage);
