@@ -87,14 +87,40 @@ function usageOf(usage) {
     const completion = (answer ?? 0) + (thoughts ?? 0);
     return { prompt: prompt ?? 0, completion, total: n(usage?.totalTokenCount) ?? (prompt ?? 0) + completion };
 }
-/** The reply as a ProviderResponse: the answer's text parts (not its thoughts), function calls as JSON without text. */
-function geminiResponse(body, price, fail) {
+/**
+ * A blocked prompt as Vertex's answer, as promptfoo 0.123.1 reads it: the block's message is the output and a
+ * guardrail verdict flagging the input (what the guardrails assertion judges), Model Armor's block in metadata.
+ */
+function blockedPrompt(feedback, tokenUsage) {
+    const modelArmor = feedback.blockReason === 'MODEL_ARMOR';
+    const given = typeof feedback.blockReasonMessage === 'string' ? feedback.blockReasonMessage : undefined;
+    const message = given ?? `Content was blocked due to ${modelArmor ? 'Model Armor' : 'safety settings'}: ${feedback.blockReason}`;
+    const response = {
+        output: message,
+        tokenUsage,
+        guardrails: { flagged: true, flaggedInput: true, flaggedOutput: false, reason: message },
+    };
+    if (modelArmor)
+        response.metadata = {
+            modelArmor: { blockReason: feedback.blockReason, ...(given !== undefined ? { blockReasonMessage: given } : {}) },
+        };
+    return response;
+}
+/**
+ * The reply as a ProviderResponse: the answer's text parts (not its thoughts), function calls as JSON without
+ * text. A blocked prompt is an error, or with `blockedPromptIsAnswer` (Vertex, as promptfoo) an answer whose
+ * guardrail verdict says so.
+ */
+function geminiResponse(body, price, fail, blockedPromptIsAnswer = false) {
     const reply = body;
     if (!reply || typeof reply !== 'object')
         return fail('the response is not a JSON object', true);
     const tokenUsage = usageOf(reply.usageMetadata);
-    if (typeof reply.promptFeedback?.blockReason === 'string') {
-        return { ...fail(`the prompt was blocked (${reply.promptFeedback.blockReason})`, false), tokenUsage };
+    const blockReason = reply.promptFeedback?.blockReason;
+    if (typeof blockReason === 'string') {
+        if (blockedPromptIsAnswer)
+            return blockedPrompt({ ...reply.promptFeedback, blockReason }, tokenUsage);
+        return { ...fail(`the prompt was blocked (${blockReason})`, false), tokenUsage };
     }
     const candidate = Array.isArray(reply.candidates) ? reply.candidates[0] : undefined;
     if (!candidate)

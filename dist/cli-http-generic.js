@@ -160,8 +160,11 @@ async function tlsAgent(tls, rootDir) {
         options.rejectUnauthorized = t.rejectUnauthorized;
     return new node_https.Agent(options);
 }
-/** What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one. */
-function responseOf(value) {
+/**
+ * What the transform returned → a ProviderResponse: an object with `output` (or `error`) is taken as one, with
+ * its tokenUsage, cost, metadata and guardrails; `fail` words a malformed one.
+ */
+function responseOf(value, fail) {
     if (value && typeof value === 'object' && !Array.isArray(value) && ('output' in value || 'error' in value)) {
         const r = value;
         const response = { output: r.output };
@@ -171,6 +174,13 @@ function responseOf(value) {
             response.tokenUsage = r.tokenUsage;
         if (typeof r.cost === 'number')
             response.cost = r.cost;
+        if (r.metadata && typeof r.metadata === 'object' && !Array.isArray(r.metadata))
+            response.metadata = r.metadata;
+        if (r.guardrails !== undefined) {
+            if (!r.guardrails || typeof r.guardrails !== 'object' || Array.isArray(r.guardrails))
+                return fail(`transformResponse returned \`guardrails\` that is not an object (${JSON.stringify(r.guardrails)}); expected { flagged, flaggedInput, flaggedOutput, reason }`);
+            response.guardrails = r.guardrails;
+        }
         return response;
     }
     return { output: value };
@@ -331,7 +341,7 @@ async function createHttpProvider(spec, idUrl, options) {
             if (!transformResponse)
                 return { output: json ?? outcome.text };
             try {
-                return responseOf(await transformResponse(json, outcome.text, responseContext));
+                return responseOf(await transformResponse(json, outcome.text, responseContext), (message) => failure({ label, secrets }, message, false));
             }
             catch (err) {
                 return failure({ label, secrets }, `transformResponse threw: ${messageOf(err)}`, false);

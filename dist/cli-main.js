@@ -21758,6 +21758,7 @@ function dereferenceLocal(root, locator) {
     return visit(root, [], []);
 }
 
+const GUARDRAIL_BLOCKED_REASON = 'Content failed guardrail safety checks';
 const NO_ASSERTIONS = { pass: true, score: 1, reason: 'No assertions', namedScores: {} };
 function aggregate(results, threshold) {
     if (results.length === 0)
@@ -21765,6 +21766,7 @@ function aggregate(results, threshold) {
     let totalScore = 0;
     let totalWeight = 0;
     let failedReason;
+    let guardrailBlocked = false;
     const metricTotals = new Map();
     const addMetric = (metric, score, weight) => {
         const totals = metricTotals.get(metric) ?? { score: 0, weight: 0 };
@@ -21772,7 +21774,9 @@ function aggregate(results, threshold) {
         totals.weight += weight;
         metricTotals.set(metric, totals);
     };
-    for (const { result, weight = 1, components = [] } of results) {
+    for (const { result, weight = 1, components = [], guardrailBlocked: blocked } of results) {
+        if (blocked)
+            guardrailBlocked = true;
         totalScore += result.score * weight;
         totalWeight += weight;
         if (result.metric)
@@ -21790,6 +21794,10 @@ function aggregate(results, threshold) {
     if (typeof threshold === 'number' && !Number.isNaN(threshold)) {
         pass = score >= threshold;
         reason = `Aggregate score ${score.toFixed(2)} ${pass ? '≥' : '<'} ${threshold} threshold`;
+    }
+    if (guardrailBlocked) {
+        pass = true;
+        reason = GUARDRAIL_BLOCKED_REASON;
     }
     const namedScores = {};
     for (const [metric, totals] of metricTotals)
@@ -22802,6 +22810,47 @@ const gEval = async (input) => {
     };
 };
 const gEvalAssertions = { 'g-eval': gEval };
+
+const NO_VERDICT = 'the provider reported no guardrail verdict';
+function reportedVerdict(guardrails, metadata) {
+    if (guardrails)
+        return guardrails;
+    const history = metadata?.redteamHistory;
+    if (!Array.isArray(history) || history.length === 0)
+        return undefined;
+    const last = history[history.length - 1];
+    const verdict = last && typeof last === 'object' ? last.guardrails : undefined;
+    return verdict && typeof verdict === 'object' ? verdict : undefined;
+}
+const guardrails = ({ inverse, ctx }) => {
+    const verdict = reportedVerdict(ctx.guardrails, ctx.metadata);
+    if (verdict?.flagged) {
+        const reason = verdict.reason ||
+            (verdict.flaggedInput
+                ? 'Prompt failed safety checks'
+                : verdict.flaggedOutput
+                    ? 'Output failed safety checks'
+                    : 'Content failed safety checks');
+        return {
+            pass: inverse,
+            score: inverse ? 1 : 0,
+            reason: inverse ? `Guardrail correctly blocked: ${reason}` : reason,
+        };
+    }
+    const reason = inverse
+        ? 'Content was not blocked by guardrails (expected to be blocked)'
+        : 'Content passed safety checks';
+    return {
+        pass: !inverse,
+        score: inverse ? 0 : 1,
+        reason: verdict ? reason : `${reason}; ${NO_VERDICT}`,
+    };
+};
+/** promptfoo's failedContentSafetyChecks: a failed `guardrails` (not its not- form) whose config.purpose is redteam. */
+function isRedteamGuardrailFailure(assertion, result) {
+    return assertion.type === 'guardrails' && assertion.config?.purpose === 'redteam' && !result.pass;
+}
+const guardrailAssertions = { guardrails };
 
 const UNDEFINED_CODE_POINTS = new Set([
     65534, 65535, 131070, 131071, 196606, 196607, 262142, 262143, 327678, 327679, 393214,
@@ -51026,6 +51075,7 @@ const SUPPORTED_ASSERTION_TYPES = [
     'contains-html',
     'classifier',
     'moderation',
+    'guardrails',
 ];
 /**
  * Types whose not- form promptfoo accepts but grades as the type itself (its handler ignores the not-), each
@@ -51056,6 +51106,7 @@ const HANDLERS = {
     ...htmlAssertions,
     ...classifierAssertions,
     ...moderationAssertions,
+    ...guardrailAssertions,
 };
 /**
  * Calls to the text grader one assertion of a model-graded type makes per case (the spend plan counts them);
@@ -51207,8 +51258,8 @@ async function scoreTest(ctx) {
     let next = 0;
     const weighted = own.map((assertion) => {
         if (!assertion.assert)
-            return { result: results[next++], weight: assertion.weight };
-        const components = assertion.assert.map((inner) => ({ result: results[next++], weight: inner.weight }));
+            return weighedResult(assertion, results[next++]);
+        const components = assertion.assert.map((inner) => weighedResult(inner, results[next++]));
         return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
     });
     let combined = aggregate(weighted, ctx.test.threshold);
@@ -51235,6 +51286,12 @@ async function scoreTest(ctx) {
     if (Object.keys(combined.namedScores).length > 0)
         score.namedScores = combined.namedScores;
     return score;
+}
+function weighedResult(assertion, result) {
+    const weighed = { result, weight: assertion.weight };
+    if (isRedteamGuardrailFailure(assertion, result))
+        weighed.guardrailBlocked = true;
+    return weighed;
 }
 /**
  * An assert-set's one result: its assertions combined as a test's are, with the set's threshold. Its weight
@@ -58493,7 +58550,6 @@ const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate d
 const NEEDS_PACKAGE = 'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 const REFUSED_ASSERTIONS = {
     'agent-rubric': MODEL_GRADED,
-    guardrails: 'reads guardrail verdicts from the provider response, which promptgate does not keep',
     perplexity: NEEDS_PROVIDER_DATA,
     'perplexity-score': NEEDS_PROVIDER_DATA,
     'tool-call-f1': NEEDS_PROVIDER_DATA,
@@ -61778,6 +61834,9 @@ function storable(response) {
     // A knowledge base's citations, an agent's trace: what a contextTransform reads on a cache hit too.
     if (response.metadata !== undefined)
         kept.metadata = response.metadata;
+    // A guardrail's verdict is part of the answer: a cache hit must be judged as the call was.
+    if (response.guardrails !== undefined)
+        kept.guardrails = response.guardrails;
     return kept;
 }
 const ENTRY_VERSION = 1;
@@ -63011,6 +63070,7 @@ async function runCase(run, planned, test) {
             ...(response.cost !== undefined ? { cost: response.cost } : {}),
             ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
             ...(response.metadata !== undefined ? { metadata: response.metadata } : {}),
+            ...(response.guardrails !== undefined ? { guardrails: response.guardrails } : {}),
             cached,
             rootDir: run.suite.rootDir,
             gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),

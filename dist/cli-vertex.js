@@ -64,6 +64,24 @@ function llamaBody(model, prompt, config) {
         body.extra_body = config.extra_body;
     return body;
 }
+/**
+ * promptfoo's `modelArmor: { promptTemplate, responseTemplate }` → the body's model_armor_config (Gemini only):
+ * Vertex screens the prompt and the answer with those Model Armor templates.
+ */
+function modelArmorConfig(config) {
+    if (config.modelArmor === undefined)
+        return undefined;
+    const armor = config.modelArmor;
+    const prompt = str(armor?.promptTemplate);
+    const response = str(armor?.responseTemplate);
+    if (!armor || typeof armor !== 'object' || (prompt === undefined && response === undefined)) {
+        throw new Error('config.modelArmor: expected { promptTemplate, responseTemplate } with at least one Model Armor template name (projects/…/templates/…)');
+    }
+    return {
+        ...(prompt !== undefined ? { prompt_template_name: prompt } : {}),
+        ...(response !== undefined ? { response_template_name: response } : {}),
+    };
+}
 function isClaude(model) {
     return model.startsWith('claude-');
 }
@@ -91,6 +109,9 @@ function createVertexProvider(spec, model, options) {
     const llama = model.startsWith('llama');
     const publisher = claude ? 'anthropic' : 'google';
     const method = claude ? 'rawPredict' : imagen ? 'predict' : 'generateContent';
+    const modelArmor = modelArmorConfig(config);
+    if (modelArmor && (claude || imagen || llama))
+        throw new Error('config.modelArmor: Vertex applies Model Armor templates to Gemini models only');
     return {
         id: spec.id,
         label: spec.label,
@@ -134,6 +155,8 @@ function createVertexProvider(spec, model, options) {
                 body = llamaBody(model, prompt, config);
             else
                 body = imagen ? imagenBody(prompt, config, true) : geminiBody(prompt, config);
+            if (modelArmor)
+                body.model_armor_config = modelArmor;
             const outcome = await postJson(url, body, withConfigHeaders(authHeaders, config), {
                 signal: context.signal,
                 secrets: callSecrets,
@@ -153,7 +176,7 @@ function createVertexProvider(spec, model, options) {
                 return { output: outputOf(message), tokenUsage, cost: costOf(price, tokenUsage) };
             }
             if (!claude)
-                return geminiResponse(outcome.body, price, fail);
+                return geminiResponse(outcome.body, price, fail, true);
             const reply = outcome.body;
             if (!reply || !Array.isArray(reply.content))
                 return fail('the response has no `content` array', true);
