@@ -62989,18 +62989,21 @@ async function runCase(run, planned, test) {
         cached: false,
         ...extra,
     });
-    // promptfoo's options.transformVars runs first; its vars are the case's from then on.
+    // promptfoo's options.transformVars runs first; what it returns is merged over the test's vars (promptfoo
+    // 0.123.1's applyInputTransform: `{ ...vars, ...transformed }`), and those are the case's from then on.
     let vars = test.vars;
     if (test.options.transformVars !== undefined) {
+        let transformed;
         try {
-            vars = (await applyTransform(test.options.transformVars, vars, { prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } }, run.suite.rootDir, 'vars'));
+            transformed = (await applyTransform(test.options.transformVars, vars, { prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } }, run.suite.rootDir, 'vars'));
         }
         catch (error) {
             return failed(`transformVars failed: ${messageOf(error)}`);
         }
-        if (typeof vars !== 'object' || Array.isArray(vars)) {
-            return failed(`transformVars must return an object of vars, got ${JSON.stringify(vars)}`);
+        if (typeof transformed !== 'object' || transformed === null || Array.isArray(transformed)) {
+            return failed(`transformVars must return an object of vars, got ${JSON.stringify(transformed)}`);
         }
+        vars = { ...vars, ...transformed };
         base.vars = vars;
     }
     // promptfoo's vars computed by scripts, after transformVars and before rendering.

@@ -268,11 +268,13 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
     ...extra,
   });
 
-  // promptfoo's options.transformVars runs first; its vars are the case's from then on.
+  // promptfoo's options.transformVars runs first; what it returns is merged over the test's vars (promptfoo
+  // 0.123.1's applyInputTransform: `{ ...vars, ...transformed }`), and those are the case's from then on.
   let vars = test.vars;
   if (test.options.transformVars !== undefined) {
+    let transformed: Record<string, unknown>;
     try {
-      vars = (await applyTransform(
+      transformed = (await applyTransform(
         test.options.transformVars,
         vars,
         { prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } },
@@ -282,9 +284,10 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
     } catch (error) {
       return failed(`transformVars failed: ${messageOf(error)}`);
     }
-    if (typeof vars !== 'object' || Array.isArray(vars)) {
-      return failed(`transformVars must return an object of vars, got ${JSON.stringify(vars)}`);
+    if (typeof transformed !== 'object' || transformed === null || Array.isArray(transformed)) {
+      return failed(`transformVars must return an object of vars, got ${JSON.stringify(transformed)}`);
     }
+    vars = { ...vars, ...transformed };
     base.vars = vars;
   }
 
