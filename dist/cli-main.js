@@ -22203,7 +22203,28 @@ function rubricPromptFor(assertion, options, fallback) {
  * per kind of grading; an id or `{id, config}` serves every kind.
  */
 function graderFor(kind, spec) {
-    return spec !== null && typeof spec === 'object' && !('id' in spec) ? spec[kind] : spec;
+    return isGradersByKind(spec) ? spec[kind] : spec;
+}
+/** Whether options.provider names one grader per kind (`{ text, embedding, … }`) rather than one for all. */
+function isGradersByKind(spec) {
+    return spec !== null && typeof spec === 'object' && !('id' in spec);
+}
+/**
+ * One call to a grading provider, as every graded assertion makes it (`label` names the call, `raw` is the
+ * template it came from): a call that throws is a failed answer, and a failed answer is a GraderError worded
+ * by `failed`. The answer's output otherwise.
+ */
+async function callGrader(provider, text, vars, label, failed, raw = text) {
+    const response = await provider
+        .callApi(text, { vars, prompt: { id: label, label, raw } })
+        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
+    if (response.error)
+        throw new GraderError(failed(response.error));
+    return response.output;
+}
+/** A grader's error named by its provider once: the engine's errors already start with the provider's id. */
+function namedByProvider(provider, error) {
+    return error.startsWith(provider.id) ? error : `${provider.id}: ${error}`;
 }
 /**
  * One grading call: the grading provider (resolved from `spec`, else the suite's default) answers `prompt`.
@@ -22217,13 +22238,11 @@ async function askGrader(name, ctx, spec, prompt, rubricPrompt, vars) {
     catch (err) {
         throw new GraderError(`${name}: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const response = await grader
-        .callApi(prompt, { vars, prompt: { id: name, label: name, raw: rubricPrompt } })
-        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-    if (response.error || !response.output) {
-        throw new GraderError(`${name} grader ${grader.id} failed: ${response.error || 'No output'}`);
-    }
-    return response.output;
+    const failed = (error) => `${name} grader ${grader.id} failed: ${error}`;
+    const output = await callGrader(grader, prompt, vars, name, failed, rubricPrompt);
+    if (!output)
+        throw new GraderError(failed('No output'));
+    return output;
 }
 /** Inverted score for not-llm-rubric, clamped to [0, 1] so an odd grader score cannot overflow. */
 function invertScore(score) {
@@ -22274,15 +22293,8 @@ const classifier = async ({ assertion, value, outputString, inverse, ctx }) => {
             throw err;
         throw new GraderError(`classifier: no classification provider: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const response = await provider
-        .callApi(outputString, { vars: ctx.vars, prompt: { id: 'classifier', label: 'classifier', raw: outputString } })
-        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-    if (response.error) {
-        // The engine's errors already start with the provider's id.
-        const named = response.error.startsWith(provider.id) ? response.error : `${provider.id}: ${response.error}`;
-        throw new GraderError(`classifier: the classification provider failed: ${named}`);
-    }
-    const classification = classificationOf(response.output, provider);
+    const output = await callGrader(provider, outputString, ctx.vars, 'classifier', (error) => `classifier: the classification provider failed: ${namedByProvider(provider, error)}`);
+    const classification = classificationOf(output, provider);
     // No labels at all (a token classifier that found no entity) scores 0, where promptfoo's Math.max() is -Infinity.
     const scores = Object.values(classification);
     const score = value === undefined ? (scores.length > 0 ? Math.max(...scores) : 0) : (classification[value] ?? 0);
@@ -22323,7 +22335,7 @@ function moderatorSpec(assertionProvider, options) {
     const shared = options.provider;
     if (shared === undefined)
         return undefined;
-    const perKind = typeof shared === 'object' && !('id' in shared);
+    const perKind = isGradersByKind(shared);
     const spec = graderFor('moderation', shared);
     return spec === undefined ? undefined : { spec, named: perKind };
 }
@@ -22352,15 +22364,8 @@ const moderation = async ({ assertion, value, outputString, inverse, ctx }) => {
     }
     const moderator = provider.moderation;
     const input = moderator.input(ctx.prompt, outputString);
-    const response = await provider
-        .callApi(input, { vars: ctx.vars, prompt: { id: 'moderation', label: 'moderation', raw: input } })
-        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-    if (response.error) {
-        // The engine's errors already start with the provider's id.
-        const named = response.error.startsWith(provider.id) ? response.error : `${provider.id}: ${response.error}`;
-        throw new GraderError(`moderation: the moderation provider failed: ${named}`);
-    }
-    const flags = moderator.flags(response.output);
+    const output = await callGrader(provider, input, ctx.vars, 'moderation', (error) => `moderation: the moderation provider failed: ${namedByProvider(provider, error)}`);
+    const flags = moderator.flags(output);
     if (typeof flags === 'string')
         throw new GraderError(`moderation: provider ${provider.id}: ${flags}`);
     if (flags.length === 0)
@@ -41029,12 +41034,7 @@ async function embeddingProvider(name, input) {
 }
 /** The embedding of `text`: the provider's output, which must be a vector of numbers; else a GraderError. */
 async function embed(provider, text, vars, name = 'similar') {
-    const response = await provider
-        .callApi(text, { vars, prompt: { id: name, label: name, raw: text } })
-        .catch((err) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-    if (response.error)
-        throw new GraderError(`${name}: embedding provider ${provider.id} failed: ${response.error}`);
-    const vector = response.output;
+    const vector = await callGrader(provider, text, vars, name, (error) => `${name}: embedding provider ${provider.id} failed: ${error}`);
     if (!Array.isArray(vector) ||
         vector.length === 0 ||
         !vector.every((x) => typeof x === 'number' && Number.isFinite(x))) {
@@ -51204,6 +51204,10 @@ async function runAssertion(assertion, ctx) {
         result.metric = metric;
     return result;
 }
+/** Where an assertion was written, for an error about it: its file:line:col, else the test it belongs to. */
+function writtenAt(assertion, test) {
+    return assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' };
+}
 /** promptfoo's assert-set: assertions scored into one result, which counts in the test as one assertion. */
 const ASSERTION_SET = 'assert-set';
 /**
@@ -51221,7 +51225,7 @@ function leafAssertions(asserts) {
  */
 function describeFailure(err, assertion, at, test) {
     if (err instanceof MalformedAssertionError) {
-        const location = assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' };
+        const location = writtenAt(assertion, test);
         return new ConfigError(location, `${assertion.type}: ${err.message}`, `${at}.${err.field}`).message;
     }
     return `${assertion.type} (${at}): ${messageOf(err)}`;
@@ -61108,7 +61112,7 @@ async function normaliseOptions(raw, locator, at, ctx) {
         await noteScript(raw.transformVars, locator, [...at, 'transformVars'], ctx);
     if (raw.provider !== undefined) {
         const provider = raw.provider;
-        if (typeof provider === 'object' && !('id' in provider)) {
+        if (isGradersByKind(provider)) {
             // One grader per kind: each is a provider reference of its own.
             const perKind = {};
             for (const [kind, ref] of Object.entries(provider)) {
@@ -61301,7 +61305,7 @@ function checkClassifierGraders(tests) {
             if (graderFor('classification', test.options.provider) !== undefined)
                 continue;
             const perKind = test.options.provider !== undefined;
-            throw new ConfigError(assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' }, `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`);
+            throw new ConfigError(writtenAt(assertion, test), `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`);
         }
     }
 }
@@ -61317,7 +61321,7 @@ function checkModerationGraders(tests) {
             if (baseAssertionType(assertion.type) !== 'moderation')
                 continue;
             const shared = test.options.provider;
-            const perKind = shared !== undefined && typeof shared === 'object' && !('id' in shared);
+            const perKind = isGradersByKind(shared);
             const spec = assertion.provider ?? (perKind ? graderFor('moderation', shared) : undefined);
             if (spec === undefined)
                 continue;
@@ -61325,7 +61329,7 @@ function checkModerationGraders(tests) {
             if (typeof id === 'string' && isModeratorId(id))
                 continue;
             const where = assertion.provider !== undefined ? 'provider' : "options.provider's moderation entry";
-            throw new ConfigError(assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' }, `${assertion.type}: its ${where} ${JSON.stringify(id)} is not a moderation provider; use ${MODERATORS}, or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`);
+            throw new ConfigError(writtenAt(assertion, test), `${assertion.type}: its ${where} ${JSON.stringify(id)} is not a moderation provider; use ${MODERATORS}, or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`);
         }
     }
 }

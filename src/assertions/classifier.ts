@@ -8,7 +8,7 @@
 // (promptfoo grades that as a fail; a broken grader is not a regression).
 import type { Provider, ProviderSpec, TestCase } from '../types.js';
 import { GraderError, invariant, type AssertionHandler } from './handler.js';
-import { graderFor, tryParseJson } from './model-graded.js';
+import { callGrader, graderFor, namedByProvider, tryParseJson } from './model-graded.js';
 
 const CLASSIFIERS = 'huggingface:text-classification:<model> or huggingface:token-classification:<model>';
 
@@ -55,15 +55,14 @@ const classifier: AssertionHandler = async ({ assertion, value, outputString, in
       `classifier: no classification provider: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
-  const response = await provider
-    .callApi(outputString, { vars: ctx.vars, prompt: { id: 'classifier', label: 'classifier', raw: outputString } })
-    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-  if (response.error) {
-    // The engine's errors already start with the provider's id.
-    const named = response.error.startsWith(provider.id) ? response.error : `${provider.id}: ${response.error}`;
-    throw new GraderError(`classifier: the classification provider failed: ${named}`);
-  }
-  const classification = classificationOf(response.output, provider);
+  const output = await callGrader(
+    provider,
+    outputString,
+    ctx.vars,
+    'classifier',
+    (error) => `classifier: the classification provider failed: ${namedByProvider(provider, error)}`,
+  );
+  const classification = classificationOf(output, provider);
 
   // No labels at all (a token classifier that found no entity) scores 0, where promptfoo's Math.max() is -Infinity.
   const scores = Object.values(classification);

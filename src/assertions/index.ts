@@ -4,7 +4,7 @@
 // promptfoo's catch, a grader that cannot answer — or a scoring function that cannot score makes the case an
 // error (TestScore.error) rather than a fail, so a broken check never reads as a regression.
 import type { AssertionResult, AssertionSpec, GuardrailVerdict, Provider, TestCase, Logger } from '../types.js';
-import { ConfigError, messageOf } from '../errors.js';
+import { ConfigError, messageOf, type Located } from '../errors.js';
 import { aggregate, NO_ASSERTIONS, type WeightedResult } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
 import { classifierAssertions } from './classifier.js';
@@ -280,6 +280,11 @@ async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promis
   return result;
 }
 
+/** Where an assertion was written, for an error about it: its file:line:col, else the test it belongs to. */
+export function writtenAt(assertion: AssertionSpec, test: TestCase): Located {
+  return assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' };
+}
+
 /** promptfoo's assert-set: assertions scored into one result, which counts in the test as one assertion. */
 export const ASSERTION_SET = 'assert-set';
 
@@ -301,7 +306,7 @@ export function leafAssertions(asserts: readonly AssertionSpec[]): Array<{ asser
  */
 export function describeFailure(err: unknown, assertion: AssertionSpec, at: string, test: TestCase): string {
   if (err instanceof MalformedAssertionError) {
-    const location = assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' };
+    const location = writtenAt(assertion, test);
     return new ConfigError(location, `${assertion.type}: ${err.message}`, `${at}.${err.field}`).message;
   }
   return `${assertion.type} (${at}): ${messageOf(err)}`;

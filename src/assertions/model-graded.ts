@@ -116,7 +116,37 @@ export function rubricPromptFor(
  * per kind of grading; an id or `{id, config}` serves every kind.
  */
 export function graderFor(kind: keyof GradersByKind, spec: TestOptions['provider']): string | ProviderSpec | undefined {
-  return spec !== null && typeof spec === 'object' && !('id' in spec) ? spec[kind] : spec;
+  return isGradersByKind(spec) ? spec[kind] : spec;
+}
+
+/** Whether options.provider names one grader per kind (`{ text, embedding, … }`) rather than one for all. */
+export function isGradersByKind(spec: TestOptions['provider']): spec is GradersByKind {
+  return spec !== null && typeof spec === 'object' && !('id' in spec);
+}
+
+/**
+ * One call to a grading provider, as every graded assertion makes it (`label` names the call, `raw` is the
+ * template it came from): a call that throws is a failed answer, and a failed answer is a GraderError worded
+ * by `failed`. The answer's output otherwise.
+ */
+export async function callGrader(
+  provider: Provider,
+  text: string,
+  vars: Record<string, unknown>,
+  label: string,
+  failed: (error: string) => string,
+  raw = text,
+): Promise<unknown> {
+  const response = await provider
+    .callApi(text, { vars, prompt: { id: label, label, raw } })
+    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
+  if (response.error) throw new GraderError(failed(response.error));
+  return response.output;
+}
+
+/** A grader's error named by its provider once: the engine's errors already start with the provider's id. */
+export function namedByProvider(provider: Provider, error: string): string {
+  return error.startsWith(provider.id) ? error : `${provider.id}: ${error}`;
 }
 
 /**
@@ -137,13 +167,10 @@ export async function askGrader(
   } catch (err) {
     throw new GraderError(`${name}: no grading provider: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const response = await grader
-    .callApi(prompt, { vars, prompt: { id: name, label: name, raw: rubricPrompt } })
-    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-  if (response.error || !response.output) {
-    throw new GraderError(`${name} grader ${grader.id} failed: ${response.error || 'No output'}`);
-  }
-  return response.output;
+  const failed = (error: string) => `${name} grader ${grader.id} failed: ${error}`;
+  const output = await callGrader(grader, prompt, vars, name, failed, rubricPrompt);
+  if (!output) throw new GraderError(failed('No output'));
+  return output;
 }
 
 /** Inverted score for not-llm-rubric, clamped to [0, 1] so an odd grader score cannot overflow. */

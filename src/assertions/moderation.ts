@@ -11,7 +11,7 @@
 // that fails or answers out of format (promptfoo grades those as fails; a broken grader is not a regression).
 import type { Provider, ProviderSpec, TestCase } from '../types.js';
 import { GraderError, invariant, type AssertionHandler } from './handler.js';
-import { graderFor } from './model-graded.js';
+import { callGrader, graderFor, isGradersByKind, namedByProvider } from './model-graded.js';
 import { REPLICATE_KEY_VARS } from '../providers/credentials.js';
 import { parseProviderId } from '../providers/ids.js';
 
@@ -47,7 +47,7 @@ function moderatorSpec(
   if (assertionProvider !== undefined) return { spec: assertionProvider as string | ProviderSpec, named: true };
   const shared = options.provider;
   if (shared === undefined) return undefined;
-  const perKind = typeof shared === 'object' && !('id' in shared);
+  const perKind = isGradersByKind(shared);
   const spec = graderFor('moderation', shared);
   return spec === undefined ? undefined : { spec, named: perKind };
 }
@@ -88,15 +88,14 @@ const moderation: AssertionHandler = async ({ assertion, value, outputString, in
   }
   const moderator = provider.moderation!;
   const input = moderator.input(ctx.prompt, outputString);
-  const response = await provider
-    .callApi(input, { vars: ctx.vars, prompt: { id: 'moderation', label: 'moderation', raw: input } })
-    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-  if (response.error) {
-    // The engine's errors already start with the provider's id.
-    const named = response.error.startsWith(provider.id) ? response.error : `${provider.id}: ${response.error}`;
-    throw new GraderError(`moderation: the moderation provider failed: ${named}`);
-  }
-  const flags = moderator.flags(response.output);
+  const output = await callGrader(
+    provider,
+    input,
+    ctx.vars,
+    'moderation',
+    (error) => `moderation: the moderation provider failed: ${namedByProvider(provider, error)}`,
+  );
+  const flags = moderator.flags(output);
   if (typeof flags === 'string') throw new GraderError(`moderation: provider ${provider.id}: ${flags}`);
 
   if (flags.length === 0) return { pass: true, score: 1, reason: 'No moderation flags detected' };

@@ -9,7 +9,7 @@
 // vector makes the case an error (promptfoo grades that as a fail; a broken grader is not a regression).
 import type { Provider, ProviderSpec, TestCase } from '../types.js';
 import { GraderError, invariant, type AssertionHandler, type AssertionInput } from './handler.js';
-import { graderFor } from './model-graded.js';
+import { callGrader, graderFor } from './model-graded.js';
 
 export const DEFAULT_EMBEDDING_PROVIDER = 'openai:embedding:text-embedding-3-large';
 
@@ -45,11 +45,13 @@ export async function embed(
   vars: Record<string, unknown>,
   name = 'similar',
 ): Promise<number[]> {
-  const response = await provider
-    .callApi(text, { vars, prompt: { id: name, label: name, raw: text } })
-    .catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err), output: undefined }));
-  if (response.error) throw new GraderError(`${name}: embedding provider ${provider.id} failed: ${response.error}`);
-  const vector = response.output;
+  const vector = await callGrader(
+    provider,
+    text,
+    vars,
+    name,
+    (error) => `${name}: embedding provider ${provider.id} failed: ${error}`,
+  );
   if (
     !Array.isArray(vector) ||
     vector.length === 0 ||

@@ -10,9 +10,10 @@ import {
   SUPPORTED_ASSERTION_TYPES,
   baseAssertionType,
   leafAssertions,
+  writtenAt,
   type SupportedAssertionType,
 } from '../assertions/index.js';
-import { graderFor } from '../assertions/model-graded.js';
+import { graderFor, isGradersByKind } from '../assertions/model-graded.js';
 import { isModeratorId, MODERATORS } from '../assertions/moderation.js';
 import { isComparison } from '../assertions/select-best.js';
 import { ConfigError } from '../errors.js';
@@ -191,7 +192,7 @@ async function normaliseOptions(
     await noteScript(raw.transformVars, locator, [...at, 'transformVars'], ctx);
   if (raw.provider !== undefined) {
     const provider = raw.provider as NonNullable<TestOptions['provider']>;
-    if (typeof provider === 'object' && !('id' in provider)) {
+    if (isGradersByKind(provider)) {
       // One grader per kind: each is a provider reference of its own.
       const perKind: Record<string, string | ProviderSpec> = {};
       for (const [kind, ref] of Object.entries(provider)) {
@@ -407,7 +408,7 @@ export function checkClassifierGraders(tests: readonly TestCase[]): void {
       if (graderFor('classification', test.options.provider) !== undefined) continue;
       const perKind = test.options.provider !== undefined;
       throw new ConfigError(
-        assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' },
+        writtenAt(assertion, test),
         `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`,
       );
     }
@@ -425,14 +426,14 @@ export function checkModerationGraders(tests: readonly TestCase[]): void {
     for (const { assertion } of leafAssertions(test.assert)) {
       if (baseAssertionType(assertion.type) !== 'moderation') continue;
       const shared = test.options.provider;
-      const perKind = shared !== undefined && typeof shared === 'object' && !('id' in shared);
+      const perKind = isGradersByKind(shared);
       const spec = assertion.provider ?? (perKind ? graderFor('moderation', shared) : undefined);
       if (spec === undefined) continue;
       const id = typeof spec === 'string' ? spec : (spec as ProviderSpec).id;
       if (typeof id === 'string' && isModeratorId(id)) continue;
       const where = assertion.provider !== undefined ? 'provider' : "options.provider's moderation entry";
       throw new ConfigError(
-        assertion.location ?? { file: test.description ? `test "${test.description}"` : 'test' },
+        writtenAt(assertion, test),
         `${assertion.type}: its ${where} ${JSON.stringify(id)} is not a moderation provider; use ${MODERATORS}, or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`,
       );
     }
