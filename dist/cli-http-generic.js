@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import node_https from 'node:https';
 import path from 'node:path';
-import { s as str, W as renderTemplateText, p as postJson, B as messageOf, $ as configEnv, a0 as signerFor, a as secretsInConfig, f as failure, a1 as isSecretHeader, c as cacheIdentityOf, X as ConfigError } from './cli-main.js';
+import { s as str, W as renderTemplateText, p as postJson, B as messageOf, $ as configEnv, a0 as signerFor, a as secretsInConfig, f as failure, a1 as renderDeep, a2 as isSecretHeader, c as cacheIdentityOf, X as ConfigError } from './cli-main.js';
 import { c as compileCode } from './cli-config-code.js';
 import 'node:fs';
 import 'node:os';
@@ -86,16 +86,6 @@ const REFUSED_KEYS = {
     request: 'a raw HTTP request text is not supported; write url, method, headers and body instead',
     validateStatus: 'is not supported: a 2xx reply is an answer, 429/5xx are retried, any other status is an error',
 };
-function renderDeep(value, vars) {
-    if (typeof value === 'string')
-        return renderTemplateText(value, vars);
-    if (Array.isArray(value))
-        return value.map((item) => renderDeep(item, vars));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, vars)]));
-    }
-    return value;
-}
 /**
  * promptfoo's `auth` as header and query templates (rendered per call, so `{{ env.TOKEN }}` works): bearer,
  * basic and api_key (in a header or the query). OAuth (http-oauth.ts) fetches its token per call.

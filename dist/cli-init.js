@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { a3 as picomatch, a4 as nunjucks, a5 as distExports, a6 as posixRelative, a7 as loadSuite, a8 as suiteSecrets, B as messageOf } from './cli-main.js';
+import { a4 as picomatch, a5 as nunjucks, a6 as distExports, a7 as posixRelative, a8 as loadSuite, a9 as suiteSecrets, B as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

@@ -6721,14 +6721,14 @@ function renderPrompt(prompt, vars, filters) {
     const json = jsonTemplate(prompt.raw);
     if (json === null)
         return renderTemplateText(prompt.raw, promptVars, filters);
-    if (!filters)
-        return JSON.stringify(renderDeep(json, promptVars), null, 2);
     // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
     // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
     try {
         return JSON.stringify(renderDeep(json, promptVars), null, 2);
     }
-    catch {
+    catch (err) {
+        if (!filters)
+            throw err;
         return renderTemplateText(JSON.stringify(json), promptVars, filters);
     }
 }
@@ -6801,7 +6801,10 @@ function jsonTemplate(raw) {
     }
     return parsed;
 }
-/** Message content is a string, or (multimodal) parts whose strings are templates too. */
+/**
+ * Every string of a value (at any depth) rendered as a template: a JSON prompt's message content, whose
+ * multimodal parts hold templates too, and the http provider's body and headers.
+ */
 function renderDeep(value, vars) {
     if (typeof value === 'string')
         return renderTemplateText(value, vars);
@@ -61293,45 +61296,44 @@ function applyDefaultTest(test, defaults) {
     return merged;
 }
 /**
- * A classifier assertion has no default grader (promptfoo has none either): one with no classification
- * provider — its own `provider`, or the merged test's options.provider (its `classification` entry when per
- * kind) — is refused where it was written, before any call.
+ * The graders the merged tests name for the assertions that need a grader of their own kind, checked before
+ * any call, each refused where its assertion was written:
+ * - a classifier has no default grader (promptfoo has none either): its own `provider`, or the test's
+ *   options.provider (its `classification` entry when per kind), must name one;
+ * - a provider named for a moderation assertion — its own `provider`, or the `moderation` entry of a per-kind
+ *   options.provider — must be a moderation provider (promptfoo silently moderates with its default instead).
+ *   One provider for every kind is the test's text grader, and is not checked: promptfoo's default moderates
+ *   then, and so does promptgate.
  */
-function checkClassifierGraders(tests) {
+function checkKindGraders(tests) {
     for (const test of tests) {
         for (const { assertion } of leafAssertions(test.assert)) {
-            if (baseAssertionType(assertion.type) !== 'classifier' || assertion.provider !== undefined)
-                continue;
-            if (graderFor('classification', test.options.provider) !== undefined)
-                continue;
-            const perKind = test.options.provider !== undefined;
-            throw new ConfigError(writtenAt(assertion, test), `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`);
+            const type = baseAssertionType(assertion.type);
+            if (type === 'classifier')
+                checkClassifierGrader(assertion, test);
+            else if (type === 'moderation')
+                checkModerationGrader(assertion, test);
         }
     }
 }
-/**
- * A provider named for a moderation assertion — its own `provider`, or the `moderation` entry of the merged
- * test's options.provider — must be a moderation provider (promptfoo silently moderates with its default
- * instead). One provider for every kind is the test's text grader, and is not checked: promptfoo's default
- * moderates then, and so does promptgate.
- */
-function checkModerationGraders(tests) {
-    for (const test of tests) {
-        for (const { assertion } of leafAssertions(test.assert)) {
-            if (baseAssertionType(assertion.type) !== 'moderation')
-                continue;
-            const shared = test.options.provider;
-            const perKind = isGradersByKind(shared);
-            const spec = assertion.provider ?? (perKind ? graderFor('moderation', shared) : undefined);
-            if (spec === undefined)
-                continue;
-            const id = typeof spec === 'string' ? spec : spec.id;
-            if (typeof id === 'string' && isModeratorId(id))
-                continue;
-            const where = assertion.provider !== undefined ? 'provider' : "options.provider's moderation entry";
-            throw new ConfigError(writtenAt(assertion, test), `${assertion.type}: its ${where} ${JSON.stringify(id)} is not a moderation provider; use ${MODERATORS}, or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`);
-        }
-    }
+function checkClassifierGrader(assertion, test) {
+    if (assertion.provider !== undefined)
+        return;
+    if (graderFor('classification', test.options.provider) !== undefined)
+        return;
+    const perKind = test.options.provider !== undefined;
+    throw new ConfigError(writtenAt(assertion, test), `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`);
+}
+function checkModerationGrader(assertion, test) {
+    const shared = test.options.provider;
+    const spec = assertion.provider ?? (isGradersByKind(shared) ? graderFor('moderation', shared) : undefined);
+    if (spec === undefined)
+        return;
+    const id = typeof spec === 'string' ? spec : spec.id;
+    if (typeof id === 'string' && isModeratorId(id))
+        return;
+    const where = assertion.provider !== undefined ? 'provider' : "options.provider's moderation entry";
+    throw new ConfigError(writtenAt(assertion, test), `${assertion.type}: its ${where} ${JSON.stringify(id)} is not a moderation provider; use ${MODERATORS}, or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`);
 }
 /**
  * promptfoo runs a test once per combination of its list-of-strings vars (`lang: [fr, de]`); a list of
@@ -61713,8 +61715,7 @@ async function loadSuite(configPath, options = {}) {
     if (scenarios)
         written.push(...(await resolveScenarios(scenarios, source, ctx)));
     const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
-    checkClassifierGraders(tests);
-    checkModerationGraders(tests);
+    checkKindGraders(tests);
     const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
     if (gate.fix > gate.ship) {
         throw locatedError(source, config.gate?.fix !== undefined ? ['gate', 'fix'] : ['gate', 'ship'], `gate.fix (${gate.fix}) must not exceed gate.ship (${gate.ship}): below fix means "fix first", above ship means "ship"`);
@@ -63565,8 +63566,10 @@ function memoizedRender() {
     return (prompt, vars, target, filters) => {
         let byPrompt = unfiltered;
         if (filters) {
-            byPrompt = byFilters.get(filters) ?? new WeakMap();
-            byFilters.set(filters, byPrompt);
+            let found = byFilters.get(filters);
+            if (!found)
+                byFilters.set(filters, (found = new WeakMap()));
+            byPrompt = found;
         }
         let byVars = byPrompt.get(prompt);
         if (!byVars)
@@ -64066,4 +64069,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { configEnv as $, maxOutputTokensOf as A, messageOf as B, ConfigDocumentSchema as C, isTransientStatus as D, parseRetryAfter as E, parseRateLimit as F, GOOGLE_KEY_VARS as G, AWS_BEDROCK_TOKEN_VAR as H, watsonxAuth as I, hfToken as J, HF_TOKEN_VARS as K, applyPassthrough as L, missingKeyMessage as M, BODY_PARAMS as N, imageHostKeyVar as O, elevenLabsApiKey as P, QUIVERAI_KEY_VAR as Q, REPLICATE_KEY_VARS as R, elevenLabsKeyVar as S, parseScriptReference as T, loadScriptFunction as U, buildFunctionBody as V, renderTemplateText as W, ConfigError as X, redact as Y, excerpt as Z, getDefaultExportFromCjs as _, secretsInConfig as a, main$1 as a$, signerFor as a0, isSecretHeader as a1, commonjsGlobal as a2, picomatch as a3, nunjucks as a4, distExports$1 as a5, posixRelative as a6, loadSuite as a7, suiteSecrets$1 as a8, UserError as a9, looseObject as aA, boolean as aB, record as aC, unknown as aD, shardOf as aE, summarizeStats as aF, silentLogger as aG, openCache as aH, Limiters as aI, memoizedRender as aJ, combineVerdicts as aK, shardCaseFilter as aL, failOnWords as aM, parseChatMessages as aN, DEFAULT_FAIL_POLICY as aO, sampleNote as aP, reviewBlocks as aQ, parseShard as aR, spendPlanText as aS, excessSentence as aT, EXIT_INTERRUPTED as aU, checkFailure as aV, EXIT_CHECK_FAILED as aW, requireDefaultConfig as aX, createReviewProgress as aY, budgetOption as aZ, CACHE_DIR as a_, UsageError as aa, gate as ab, stableStringify as ac, stableJson as ad, WORK_DIR as ae, repoPaths as af, MissingCredentialsError as ag, resolvePrompts as ah, requiredCredentials as ai, addCalls as aj, countCalls as ak, decideVerdict as al, evaluateSuite as am, planIdentities as an, withinBudget as ao, budgetExcess as ap, planEvaluation as aq, mergeSpendPlans as ar, sha256Hex as as, object as at, array as au, string as av, number as aw, _enum as ax, MAX_SHARDS as ay, literal as az, copyConfigParams as b, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };
+export { configEnv as $, maxOutputTokensOf as A, messageOf as B, ConfigDocumentSchema as C, isTransientStatus as D, parseRetryAfter as E, parseRateLimit as F, GOOGLE_KEY_VARS as G, AWS_BEDROCK_TOKEN_VAR as H, watsonxAuth as I, hfToken as J, HF_TOKEN_VARS as K, applyPassthrough as L, missingKeyMessage as M, BODY_PARAMS as N, imageHostKeyVar as O, elevenLabsApiKey as P, QUIVERAI_KEY_VAR as Q, REPLICATE_KEY_VARS as R, elevenLabsKeyVar as S, parseScriptReference as T, loadScriptFunction as U, buildFunctionBody as V, renderTemplateText as W, ConfigError as X, redact as Y, excerpt as Z, getDefaultExportFromCjs as _, secretsInConfig as a, CACHE_DIR as a$, signerFor as a0, renderDeep as a1, isSecretHeader as a2, commonjsGlobal as a3, picomatch as a4, nunjucks as a5, distExports$1 as a6, posixRelative as a7, loadSuite as a8, suiteSecrets$1 as a9, literal as aA, looseObject as aB, boolean as aC, record as aD, unknown as aE, shardOf as aF, summarizeStats as aG, silentLogger as aH, openCache as aI, Limiters as aJ, memoizedRender as aK, combineVerdicts as aL, shardCaseFilter as aM, failOnWords as aN, parseChatMessages as aO, DEFAULT_FAIL_POLICY as aP, sampleNote as aQ, reviewBlocks as aR, parseShard as aS, spendPlanText as aT, excessSentence as aU, EXIT_INTERRUPTED as aV, checkFailure as aW, EXIT_CHECK_FAILED as aX, requireDefaultConfig as aY, createReviewProgress as aZ, budgetOption as a_, UserError as aa, UsageError as ab, gate as ac, stableStringify as ad, stableJson as ae, WORK_DIR as af, repoPaths as ag, MissingCredentialsError as ah, resolvePrompts as ai, requiredCredentials as aj, addCalls as ak, countCalls as al, decideVerdict as am, evaluateSuite as an, planIdentities as ao, withinBudget as ap, budgetExcess as aq, planEvaluation as ar, mergeSpendPlans as as, sha256Hex as at, object as au, array as av, string as aw, number as ax, _enum as ay, MAX_SHARDS as az, copyConfigParams as b, main$1 as b0, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };

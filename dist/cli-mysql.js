@@ -1,4 +1,4 @@
-import { a2 as commonjsGlobal, _ as getDefaultExportFromCjs } from './cli-main.js';
+import { a3 as commonjsGlobal, _ as getDefaultExportFromCjs } from './cli-main.js';
 import { r as requireBigInteger } from './cli-BigInteger.js';
 
 function _mergeNamespaces(n, m) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import https from 'node:https';
 import path from 'node:path';
 import { m as messageOf, C as ConfigError } from './index-errors.js';
-import { r as renderTemplateText } from './index-prices.js';
+import { r as renderTemplateText, b as renderDeep } from './index-prices.js';
 import { c as compileCode } from './index-config-code.js';
 import { s as str, c as signerFor } from './index-credentials.js';
 import { p as postJson, f as failure } from './index-http.js';
@@ -91,16 +91,6 @@ const REFUSED_KEYS = {
     request: 'a raw HTTP request text is not supported; write url, method, headers and body instead',
     validateStatus: 'is not supported: a 2xx reply is an answer, 429/5xx are retried, any other status is an error',
 };
-function renderDeep(value, vars) {
-    if (typeof value === 'string')
-        return renderTemplateText(value, vars);
-    if (Array.isArray(value))
-        return value.map((item) => renderDeep(item, vars));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, vars)]));
-    }
-    return value;
-}
 /**
  * promptfoo's `auth` as header and query templates (rendered per call, so `{{ env.TOKEN }}` works): bearer,
  * basic and api_key (in a header or the query). OAuth (http-oauth.ts) fetches its token per call.

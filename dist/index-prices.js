@@ -6604,14 +6604,14 @@ function renderPrompt(prompt, vars, filters) {
     const json = jsonTemplate(prompt.raw);
     if (json === null)
         return renderTemplateText(prompt.raw, promptVars, filters);
-    if (!filters)
-        return JSON.stringify(renderDeep(json, promptVars), null, 2);
     // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
     // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
     try {
         return JSON.stringify(renderDeep(json, promptVars), null, 2);
     }
-    catch {
+    catch (err) {
+        if (!filters)
+            throw err;
         return renderTemplateText(JSON.stringify(json), promptVars, filters);
     }
 }
@@ -6684,7 +6684,10 @@ function jsonTemplate(raw) {
     }
     return parsed;
 }
-/** Message content is a string, or (multimodal) parts whose strings are templates too. */
+/**
+ * Every string of a value (at any depth) rendered as a template: a JSON prompt's message content, whose
+ * multimodal parts hold templates too, and the http provider's body and headers.
+ */
 function renderDeep(value, vars) {
     if (typeof value === 'string')
         return renderTemplateText(value, vars);
@@ -6857,4 +6860,4 @@ function costOf(price, usage) {
     return (usage.prompt ?? 0) * price.input + (usage.completion ?? 0) * price.output;
 }
 
-export { textOf as a, compileTemplate as b, costOf as c, parseChatMessages as d, envReferences as e, finishReasonOf as f, renderPrompt as g, priceFor as p, renderTemplateText as r, toChatMessages as t };
+export { textOf as a, renderDeep as b, costOf as c, compileTemplate as d, envReferences as e, finishReasonOf as f, parseChatMessages as g, renderPrompt as h, priceFor as p, renderTemplateText as r, toChatMessages as t };

@@ -69,8 +69,9 @@ export function memoizedRender(): RenderPrompt {
   return (prompt, vars, target, filters) => {
     let byPrompt = unfiltered;
     if (filters) {
-      byPrompt = byFilters.get(filters) ?? new WeakMap();
-      byFilters.set(filters, byPrompt);
+      let found = byFilters.get(filters);
+      if (!found) byFilters.set(filters, (found = new WeakMap()));
+      byPrompt = found;
     }
     let byVars = byPrompt.get(prompt);
     if (!byVars) byPrompt.set(prompt, (byVars = new WeakMap()));

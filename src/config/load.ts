@@ -20,8 +20,7 @@ import { ConfigSchema, DEFAULT_EVALUATE_OPTIONS, DEFAULT_GATE, type RawConfig } 
 import { locatedError, SourceFile } from './source.js';
 import {
   applyDefaultTest,
-  checkClassifierGraders,
-  checkModerationGraders,
+  checkKindGraders,
   expandVarCombinations,
   normaliseTest,
   resolveTests,
@@ -138,8 +137,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   // promptfoo's scenarios add their combined tests after the written ones.
   if (scenarios) written.push(...(await resolveScenarios(scenarios, source, ctx)));
   const tests = written.flatMap((test) => expandVarCombinations(applyDefaultTest(test, defaultTest)));
-  checkClassifierGraders(tests);
-  checkModerationGraders(tests);
+  checkKindGraders(tests);
 
   const gate = { ...DEFAULT_GATE, ...stripUndefined(config.gate ?? {}) };
   if (gate.fix > gate.ship) {

@@ -397,47 +397,46 @@ export function applyDefaultTest(test: TestCase, defaults: TestCase | undefined)
 }
 
 /**
- * A classifier assertion has no default grader (promptfoo has none either): one with no classification
- * provider — its own `provider`, or the merged test's options.provider (its `classification` entry when per
- * kind) — is refused where it was written, before any call.
+ * The graders the merged tests name for the assertions that need a grader of their own kind, checked before
+ * any call, each refused where its assertion was written:
+ * - a classifier has no default grader (promptfoo has none either): its own `provider`, or the test's
+ *   options.provider (its `classification` entry when per kind), must name one;
+ * - a provider named for a moderation assertion — its own `provider`, or the `moderation` entry of a per-kind
+ *   options.provider — must be a moderation provider (promptfoo silently moderates with its default instead).
+ *   One provider for every kind is the test's text grader, and is not checked: promptfoo's default moderates
+ *   then, and so does promptgate.
  */
-export function checkClassifierGraders(tests: readonly TestCase[]): void {
+export function checkKindGraders(tests: readonly TestCase[]): void {
   for (const test of tests) {
     for (const { assertion } of leafAssertions(test.assert)) {
-      if (baseAssertionType(assertion.type) !== 'classifier' || assertion.provider !== undefined) continue;
-      if (graderFor('classification', test.options.provider) !== undefined) continue;
-      const perKind = test.options.provider !== undefined;
-      throw new ConfigError(
-        writtenAt(assertion, test),
-        `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`,
-      );
+      const type = baseAssertionType(assertion.type);
+      if (type === 'classifier') checkClassifierGrader(assertion, test);
+      else if (type === 'moderation') checkModerationGrader(assertion, test);
     }
   }
 }
 
-/**
- * A provider named for a moderation assertion — its own `provider`, or the `moderation` entry of the merged
- * test's options.provider — must be a moderation provider (promptfoo silently moderates with its default
- * instead). One provider for every kind is the test's text grader, and is not checked: promptfoo's default
- * moderates then, and so does promptgate.
- */
-export function checkModerationGraders(tests: readonly TestCase[]): void {
-  for (const test of tests) {
-    for (const { assertion } of leafAssertions(test.assert)) {
-      if (baseAssertionType(assertion.type) !== 'moderation') continue;
-      const shared = test.options.provider;
-      const perKind = isGradersByKind(shared);
-      const spec = assertion.provider ?? (perKind ? graderFor('moderation', shared) : undefined);
-      if (spec === undefined) continue;
-      const id = typeof spec === 'string' ? spec : (spec as ProviderSpec).id;
-      if (typeof id === 'string' && isModeratorId(id)) continue;
-      const where = assertion.provider !== undefined ? 'provider' : "options.provider's moderation entry";
-      throw new ConfigError(
-        writtenAt(assertion, test),
-        `${assertion.type}: its ${where} ${JSON.stringify(id)} is not a moderation provider; use ${MODERATORS}, or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`,
-      );
-    }
-  }
+function checkClassifierGrader(assertion: AssertionSpec, test: TestCase): void {
+  if (assertion.provider !== undefined) return;
+  if (graderFor('classification', test.options.provider) !== undefined) return;
+  const perKind = test.options.provider !== undefined;
+  throw new ConfigError(
+    writtenAt(assertion, test),
+    `${assertion.type} needs a classification provider${perKind ? ' (options.provider names graders per kind, but no `classification` one)' : ''}: set the assertion's provider, or options.provider (in the test or defaultTest), to huggingface:text-classification:<model> or huggingface:token-classification:<model>`,
+  );
+}
+
+function checkModerationGrader(assertion: AssertionSpec, test: TestCase): void {
+  const shared = test.options.provider;
+  const spec = assertion.provider ?? (isGradersByKind(shared) ? graderFor('moderation', shared) : undefined);
+  if (spec === undefined) return;
+  const id = typeof spec === 'string' ? spec : (spec as ProviderSpec).id;
+  if (typeof id === 'string' && isModeratorId(id)) return;
+  const where = assertion.provider !== undefined ? 'provider' : "options.provider's moderation entry";
+  throw new ConfigError(
+    writtenAt(assertion, test),
+    `${assertion.type}: its ${where} ${JSON.stringify(id)} is not a moderation provider; use ${MODERATORS}, or leave it out for promptfoo's default (OpenAI's omni-moderation-latest)`,
+  );
 }
 
 /**

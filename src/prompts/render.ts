@@ -92,12 +92,12 @@ export function renderPrompt(prompt: Prompt, vars: Record<string, unknown>, filt
   const promptVars = withoutTrailingNewline(vars);
   const json = jsonTemplate(prompt.raw);
   if (json === null) return renderTemplateText(prompt.raw, promptVars, filters);
-  if (!filters) return JSON.stringify(renderDeep(json, promptVars), null, 2);
   // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
   // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
   try {
     return JSON.stringify(renderDeep(json, promptVars), null, 2);
-  } catch {
+  } catch (err) {
+    if (!filters) throw err;
     return renderTemplateText(JSON.stringify(json), promptVars, filters);
   }
 }
@@ -179,8 +179,11 @@ function jsonTemplate(raw: string): object | null {
   return parsed;
 }
 
-/** Message content is a string, or (multimodal) parts whose strings are templates too. */
-function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {
+/**
+ * Every string of a value (at any depth) rendered as a template: a JSON prompt's message content, whose
+ * multimodal parts hold templates too, and the http provider's body and headers.
+ */
+export function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {
   if (typeof value === 'string') return renderTemplateText(value, vars);
   if (Array.isArray(value)) return value.map((item) => renderDeep(item, vars));
   if (value !== null && typeof value === 'object') {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import https from 'node:https';
 import path from 'node:path';
 import { ConfigError, messageOf } from '../errors.js';
-import { renderTemplateText } from '../prompts/render.js';
+import { renderDeep, renderTemplateText } from '../prompts/render.js';
 import type { CallContext, GuardrailVerdict, Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { compileCode, type Code } from './config-code.js';
 import { str } from './credentials.js';
@@ -28,15 +28,6 @@ const REFUSED_KEYS: Record<string, string> = {
   request: 'a raw HTTP request text is not supported; write url, method, headers and body instead',
   validateStatus: 'is not supported: a 2xx reply is an answer, 429/5xx are retried, any other status is an error',
 };
-
-function renderDeep(value: unknown, vars: Record<string, unknown>): unknown {
-  if (typeof value === 'string') return renderTemplateText(value, vars);
-  if (Array.isArray(value)) return value.map((item) => renderDeep(item, vars));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, vars)]));
-  }
-  return value;
-}
 
 /**
  * promptfoo's `auth` as header and query templates (rendered per call, so `{{ env.TOKEN }}` works): bearer,
