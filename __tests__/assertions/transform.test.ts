@@ -35,7 +35,7 @@ describe('transform (promptfoo semantics)', () => {
     ['a transform that throws', 'JSON.parse(output)', /Transform failed.*JSON/],
     ['a missing named export', 'file://named.js:lastLine', /no exported function "lastLine"/],
     ['a module without a function', 'file://not-a-function.mjs', /must export a function/],
-    ['a Python transform', 'file://transform.py', /only JavaScript transforms/],
+    ['a Python transform', 'file://transform.py', /only JavaScript and TypeScript transforms/],
   ])('rejects %s', async (_name, code, message) => {
     await expect(apply(code, 'not json')).rejects.toThrow(message);
   });

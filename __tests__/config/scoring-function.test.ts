@@ -25,10 +25,6 @@ beforeAll(async () => {
     'def calculate_score(named_scores, context):\n    return {"pass": True, "score": 1, "reason": "ok"}\n',
   );
   await writeFile(
-    path.join(dir, 'scoring/score.ts'),
-    'export default () => ({ pass: true, score: 1, reason: "ok" });\n',
-  );
-  await writeFile(
     path.join(dir, 'tests/more.yaml'),
     '- vars: { text: from a file }\n  assertScoringFunction: file://scoring/min.mjs:minimum\n  assert: [{ type: contains, value: file }]\n',
   );
@@ -104,14 +100,9 @@ test.each([
     ':6:28: tests[0].assertScoringFunction: file://scoring/gone.js: no such file',
   ],
   [
-    'a TypeScript file',
-    'file://scoring/score.ts',
-    ':6:28: tests[0].assertScoringFunction: file://scoring/score.ts: TypeScript scoring functions are not supported',
-  ],
-  [
     'a path without file://',
     'scoring/default.js',
-    ':6:28: tests[0].assertScoringFunction: expected file://path/to/score.js[:function_name] (.js, .mjs, .cjs) or file://path/to/score.py[:function_name], got "scoring/default.js"',
+    ':6:28: tests[0].assertScoringFunction: expected file://path/to/score.js[:function_name] (.js, .mjs, .cjs, .ts, .mts, .cts) or file://path/to/score.py[:function_name], got "scoring/default.js"',
   ],
   [
     'a file that is not a script',

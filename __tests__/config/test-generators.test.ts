@@ -35,7 +35,6 @@ test.each([
     /promptgate\.yaml:4:5: tests\[0\]: file:\/\/bad\.mjs: a test generator must return a list of tests/,
   ],
   ['  - file://gen.py:nope\n', /tests\[0\]: file:\/\/gen\.py:nope: the test generator failed: .*no attribute 'nope'/s],
-  ['  - file://gen.ts\n', /TypeScript test generators are not supported/],
   [
     '  - file://sheet.xlsx\n',
     /tests\[0\]: file:\/\/sheet\.xlsx: promptfoo's Excel test sheets \(\.xlsx\/\.xls\) are not read/,

@@ -75,7 +75,6 @@ test('a hook that throws stops the run, naming the hook', async () => {
 
 test.each([
   ['  - file://hooks.cjs\n', /promptgate\.yaml:4:5: extensions\[0\]: file:\/\/hooks\.cjs: name the hook function/],
-  ['  - file://hooks.ts:hook\n', /extensions\[0\]: file:\/\/hooks\.ts:hook: TypeScript hooks are not supported/],
   ['  - file://missing.py:hook\n', /extensions\[0\]: file:\/\/missing\.py: no such file/],
   ['  - hooks.py:hook\n', /extensions\[0\]: expected a list of file:\/\/path\/to\/hooks\.js:function_name/],
 ])('%j is a located error', async (extensions, message) => {

@@ -47,8 +47,7 @@ test.each([
   ['{ shout: 3 }', /nunjucksFilters\.shout: expected a map of filter names/],
   ["{ 'shout-it': ./shout.mjs }", /"shout-it" is not a filter name a template can use/],
   ["{ shout: './*.mjs' }", /nunjucksFilters\.shout: \.\/\*\.mjs: name one file \(a glob is not supported/],
-  ['{ shout: ./shout.ts }', /TypeScript filters are not supported/],
-  ['{ shout: ./shout.py }', /a filter is a JavaScript module/],
+  ['{ shout: ./shout.py }', /a filter is a JavaScript or TypeScript module/],
   ['{ shout: ./absent.mjs }', /nunjucksFilters\.shout: .*absent\.mjs/],
   ['{ shout: ../../outside.mjs }', /outside the project root/],
 ])('nunjucksFilters: %s is a located error', async (filters, message) => {

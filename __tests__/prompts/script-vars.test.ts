@@ -38,7 +38,6 @@ test.each([
     'file://sign.mjs:other',
     /tests\[0\]\.vars\.v: file:\/\/sign\.mjs:other: promptfoo calls a var script's module itself/,
   ],
-  ['file://x.ts', /tests\[0\]\.vars\.v: file:\/\/x\.ts: TypeScript var scripts are not supported/],
   ['file://missing.py', /tests\[0\]\.vars\.v: file:\/\/missing\.py: no such file/],
 ])('%s is a located error', async (value, message) => {
   await expect(loadSuite(configWith(value))).rejects.toThrow(message);

@@ -70,7 +70,11 @@ describe('custom providers: config errors', () => {
   it.each([
     ['a path outside the suite directory', '../outside-provider.mjs', /outside the suite's directory/],
     ['a missing file', 'missing.mjs', /no such file .*missing\.mjs/],
-    ['a file that is not JavaScript', 'package.json', /expected a JavaScript module ending in \.mjs, \.js or \.cjs/],
+    [
+      'a file that is not JavaScript',
+      'package.json',
+      /expected a JavaScript or TypeScript module ending in \.mjs, \.js, \.cjs, \.ts, \.mts or \.cts/,
+    ],
     ['a module that exports no callApi', 'no-callapi.mjs', /exports no callApi; expected `export default class/],
     [
       'a module that fails to load',

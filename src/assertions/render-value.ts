@@ -7,7 +7,8 @@ import { compileTemplate } from '../prompts/render.js';
 import { parse as parseYaml } from 'yaml';
 import { MalformedAssertionError } from './handler.js';
 import { runPython } from './python.js';
-import { isJavascriptFile, loadScriptFunction, parseScriptReference } from './script.js';
+import { isJavascriptFile } from '../modules/import.js';
+import { loadScriptFunction, parseScriptReference } from './script.js';
 
 /** Renders a template string with vars (the prompts' environment: no `env` global, templates compiled once). */
 export function renderTemplate(source: string, vars: Record<string, unknown>): string {

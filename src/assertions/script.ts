@@ -1,10 +1,10 @@
 // Custom JavaScript: the `javascript` assertion (inline expression, multi-line function body, or a
-// function exported by a file://x.js|.mjs[:name] module), and the module loader transforms share. Semantics follow
+// function exported by a file://x.js|.mjs|.ts[:name] module), and the function loader every script shares. Semantics follow
 // promptfoo: a boolean is the verdict, a number is a score (passing when > 0, or >= the assertion's
 // threshold), an object is a GradingResult.
 import path from 'node:path';
 import { parseFileReference } from '../config/files.js';
-import { pathToFileURL } from 'node:url';
+import { importUserModule, promptfooDefault } from '../modules/import.js';
 import type { GradingResult } from '../types.js';
 import { invariant, MalformedAssertionError, type AssertionHandler } from './handler.js';
 
@@ -17,17 +17,13 @@ export function parseScriptReference(ref: string, rootDir: string): { file: stri
   return functionName === undefined ? { file } : { file, functionName };
 }
 
-export function isJavascriptFile(file: string): boolean {
-  return /\.(c|m)?js$/.test(file);
-}
-
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
 /** Imports a script module once per run and picks the function promptfoo would call. */
 export async function loadScriptFunction(file: string, functionName?: string): Promise<ScriptFunction> {
   let loading = modules.get(file);
   if (!loading) {
-    loading = import(pathToFileURL(file).href) as Promise<Record<string, unknown>>;
+    loading = importUserModule(file).then((loaded) => loaded.namespace);
     modules.set(file, loading);
   }
   let namespace: Record<string, unknown>;
@@ -37,11 +33,7 @@ export async function loadScriptFunction(file: string, functionName?: string): P
     modules.delete(file);
     throw new MalformedAssertionError(`cannot load ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  // CommonJS modules arrive as `default` (sometimes doubly wrapped); ESM ones as the namespace.
-  const mod = (pick(pick(namespace, 'default'), 'default') ?? pick(namespace, 'default') ?? namespace) as Record<
-    string,
-    unknown
-  >;
+  const mod = promptfooDefault(namespace) as Record<string, unknown>;
   const candidate = functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
   const fn = typeof candidate === 'function' ? candidate : pick(candidate, 'default');
   if (typeof fn !== 'function') {

@@ -6,7 +6,8 @@
 // `return`). `file://x.js[:fn]` calls the module's function. A transform returning null or undefined is an
 // error, as in promptfoo.
 import { messageOf } from '../errors.js';
-import { isJavascriptFile, loadScriptFunction, parseScriptReference } from './script.js';
+import { isJavascriptFile } from '../modules/import.js';
+import { loadScriptFunction, parseScriptReference } from './script.js';
 
 /** What the transform receives as its first argument, and the name inline code sees it by. */
 export type TransformInput = 'output' | 'vars';
@@ -40,7 +41,9 @@ async function transformFunction(code: string, rootDir: string, input: Transform
   if (!code.startsWith('file://')) return compileInline(code, input);
   const { file, functionName } = parseScriptReference(code, rootDir);
   if (!isJavascriptFile(file)) {
-    throw new Error(`${code}: only JavaScript transforms (.js, .mjs, .cjs) are supported; Python ones are not yet`);
+    throw new Error(
+      `${code}: only JavaScript and TypeScript transforms (.js, .mjs, .cjs, .ts, .mts, .cts) are supported; Python ones are not yet`,
+    );
   }
   return (await loadScriptFunction(file, functionName)) as TransformFunction;
 }

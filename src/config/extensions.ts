@@ -4,6 +4,7 @@
 // filter function), imported when a run starts (src/prompts/functions.ts). On untrusted events only the base
 // revision's config is loaded, so both are the base's code.
 import path from 'node:path';
+import { isJavascriptFile } from '../modules/import.js';
 import type { ExtensionHook, TemplateFilterRef } from '../types.js';
 import { isFileRef, parseFileReference, resolveInside, type FileScope } from './files.js';
 import { locatedError, type Locator } from './source.js';
@@ -30,15 +31,7 @@ export async function resolveExtensions(
       );
     }
     const ext = path.extname(relative).toLowerCase();
-    if (!['.js', '.mjs', '.cjs', '.py'].includes(ext)) {
-      throw locatedError(
-        locator,
-        at,
-        ext === '.ts'
-          ? `${reference}: TypeScript hooks are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`
-          : `${reference}: ${EXPECTED}`,
-      );
-    }
+    if (!isJavascriptFile(relative) && ext !== '.py') throw locatedError(locator, at, `${reference}: ${EXPECTED}`);
     const file = await resolveInside(relative, scope, locator, at);
     files.add(file);
     hooks.push({ reference, file, functionName, language: ext === '.py' ? 'python' : 'javascript' });
@@ -71,14 +64,11 @@ export async function resolveTemplateFilters(
         at,
         `${reference}: name one file (a glob is not supported: each filter is one function)`,
       );
-    const ext = path.extname(relative).toLowerCase();
-    if (!['.js', '.mjs', '.cjs'].includes(ext)) {
+    if (!isJavascriptFile(relative)) {
       throw locatedError(
         locator,
         at,
-        ext === '.ts'
-          ? `${reference}: TypeScript filters are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs)`
-          : `${reference}: a filter is a JavaScript module (.js, .mjs or .cjs) exporting the filter function`,
+        `${reference}: a filter is a JavaScript or TypeScript module (.js, .mjs, .cjs, .ts, .mts or .cts) exporting the filter function`,
       );
     }
     const file = await resolveInside(relative, scope, locator, at);

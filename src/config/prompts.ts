@@ -19,6 +19,7 @@ import {
   scriptPath,
   type FileScope,
 } from './files.js';
+import { JAVASCRIPT_EXTENSIONS } from '../modules/import.js';
 import { posixRelative } from '../paths.js';
 import { checkKeys } from './keys.js';
 import { PromptObjectSchema } from './schema.js';
@@ -64,7 +65,7 @@ interface PromptEntry {
   config?: Record<string, unknown>;
 }
 
-const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.py']);
+const SCRIPT_EXTENSIONS: ReadonlySet<string> = new Set([...JAVASCRIPT_EXTENSIONS, '.py']);
 
 /**
  * Resolves `entries` (the raw `prompts` value of a config) against `rootDir`. The lead re-resolves the
@@ -200,12 +201,6 @@ async function promptFunction(
   const ext = path.extname(scriptPath(entry.source)).toLowerCase();
   if (isGlob(scriptPath(entry.source)))
     throw locatedError(locator, entry.at, `${entry.source}: a prompt function must name one file, not a glob`);
-  if (ext === '.ts')
-    throw locatedError(
-      locator,
-      entry.at,
-      `${entry.source}: TypeScript prompt functions are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`,
-    );
   const language = ext === '.py' ? 'python' : 'javascript';
   if (language === 'python' && functionName === undefined)
     throw locatedError(

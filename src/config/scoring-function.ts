@@ -1,16 +1,17 @@
-// promptfoo's `assertScoringFunction` on a test or defaultTest: `file://score.js[:fn]` (.js, .mjs, .cjs) or
+// promptfoo's `assertScoringFunction` on a test or defaultTest: `file://score.js[:fn]` (.js, .mjs, .cjs, .ts, .mts, .cts) or
 // `file://score.py[:fn]`, resolved against the config's directory (promptfoo's basePath, also for a test read
 // from a tests file), inside the project, and recorded as a file the suite reads. The engine calls it in place
 // of the weighted mean (src/assertions/scoring-function.ts). On untrusted events only the base revision's
 // config is loaded, so it is the base's code.
 import path from 'node:path';
+import { isJavascriptFile } from '../modules/import.js';
 import type { ScoringFunctionRef } from '../types.js';
 import { isFileRef, parseFileReference, resolveInside } from './files.js';
 import { formatKeyPath, kindOf, locatedError, type KeyPath, type Locator } from './source.js';
 import type { TestContext } from './tests.js';
 
 const EXPECTED =
-  'expected file://path/to/score.js[:function_name] (.js, .mjs, .cjs) or file://path/to/score.py[:function_name]';
+  'expected file://path/to/score.js[:function_name] (.js, .mjs, .cjs, .ts, .mts, .cts) or file://path/to/score.py[:function_name]';
 
 export async function resolveScoringFunction(
   value: unknown,
@@ -24,15 +25,7 @@ export async function resolveScoringFunction(
   }
   const { path: relative, functionName } = parseFileReference(value);
   const ext = path.extname(relative).toLowerCase();
-  if (!['.js', '.mjs', '.cjs', '.py'].includes(ext)) {
-    throw locatedError(
-      locator,
-      at,
-      ['.ts', '.mts', '.cts'].includes(ext)
-        ? `${value}: TypeScript scoring functions are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`
-        : `${value}: ${EXPECTED}`,
-    );
-  }
+  if (!isJavascriptFile(relative) && ext !== '.py') throw locatedError(locator, at, `${value}: ${EXPECTED}`);
   const file = await resolveInside(relative, ctx.scope, locator, at);
   ctx.files.add(file);
   const ref: ScoringFunctionRef = {

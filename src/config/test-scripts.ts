@@ -1,4 +1,4 @@
-// promptfoo's test generators: `tests: file://gen.py:fn`, `file://gen.js[:fn]`, and `- path: … config: {…}`
+// promptfoo's test generators: `tests: file://gen.py:fn`, `file://gen.js[:fn]` (or .ts), and `- path: … config: {…}`
 // (promptfoo 0.123.1's readStandaloneTestsFile): a JavaScript module's function (or default export) is
 // called with the entry's config, a Python function (default `generate_tests`) with the config when one is
 // given; it returns the list of tests. The script is code of the suite, run while the suite loads: like every
@@ -12,7 +12,7 @@ import { fileLocator, locatedError, type KeyPath, type Locator } from './source.
 import type { TestContext } from './tests.js';
 import type { WrittenTest } from './test-files.js';
 
-export const GENERATOR_EXTENSIONS = /\.(m?js|cjs|ts|py)$/i;
+export const GENERATOR_EXTENSIONS = /\.([cm]?[jt]s|py)$/i;
 
 export async function testsFromScript(
   reference: string,
@@ -23,13 +23,6 @@ export async function testsFromScript(
 ): Promise<WrittenTest[]> {
   const { path: relative, functionName } = parseFileReference(reference);
   const ext = path.extname(relative).toLowerCase();
-  if (ext === '.ts') {
-    throw locatedError(
-      locator,
-      at,
-      `${reference}: TypeScript test generators are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`,
-    );
-  }
   const abs = await resolveInside(relative, ctx.scope, locator, at);
   ctx.files.add(abs);
   let result: unknown;

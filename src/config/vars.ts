@@ -34,7 +34,7 @@ export async function loadVars(
   return vars;
 }
 
-const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
+const SCRIPT_VAR = /\.([cm]?[jt]s|py)(:[\w$]+)?$/i;
 
 /**
  * promptfoo's `vars: file://vars.yaml`, `vars: [a.yaml, dir/*.yaml]` (readTestFiles): each path or glob
@@ -69,13 +69,6 @@ async function varsFromFiles(
 async function scriptVar(reference: string, locator: Locator, at: KeyPath, ctx: TestContext): Promise<ScriptVar> {
   const { path: relative, functionName } = parseFileReference(reference);
   const ext = path.extname(relative).toLowerCase();
-  if (ext === '.ts') {
-    throw locatedError(
-      locator,
-      at,
-      `${reference}: TypeScript var scripts are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`,
-    );
-  }
   if (functionName !== undefined) {
     throw locatedError(
       locator,

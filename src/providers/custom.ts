@@ -4,12 +4,11 @@
 //
 // A callApi that throws is reported as a TRANSIENT error: custom providers usually wrap a network client, and a
 // throw is how those surface timeouts and resets. A provider that knows better returns `{ error, transient }`.
-import { createHash } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError, messageOf } from '../errors.js';
+import { importUserModule, JAVASCRIPT_EXTENSIONS, promptfooDefault } from '../modules/import.js';
 import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { cacheIdentityOf, redact, secretsInConfig } from './secrets.js';
 
@@ -22,18 +21,18 @@ export interface CustomProviderOptions {
   key?: string;
 }
 
-const MODULE_EXTENSIONS = new Set(['.mjs', '.js', '.cjs']);
+const MODULE_EXTENSIONS: ReadonlySet<string> = new Set(JAVASCRIPT_EXTENSIONS);
 
 /** Absolute path of the module, refusing anything outside rootDir (after resolving symlinks). */
 export async function resolveInsideRoot(
   reference: string,
   options: CustomProviderOptions,
   extensions: ReadonlySet<string> = MODULE_EXTENSIONS,
-  expected = 'a JavaScript module ending in .mjs, .js or .cjs',
+  expected = 'a JavaScript or TypeScript module ending in .mjs, .js, .cjs, .ts, .mts or .cts',
 ): Promise<string> {
   const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
   const relative = reference.slice('file://'.length);
-  if (!extensions.has(path.extname(relative))) {
+  if (!extensions.has(path.extname(relative).toLowerCase())) {
     throw new ConfigError(where, `provider "${reference}": expected ${expected}`, options.key);
   }
   const root = await realpath(options.rootDir);
@@ -59,7 +58,7 @@ export async function resolveInsideRoot(
 }
 
 function findCallApi(mod: Record<string, unknown>, spec: ProviderSpec): CallApi | undefined {
-  const exported = mod.default ?? mod;
+  const exported = promptfooDefault(mod);
   if (typeof exported === 'function') {
     const proto = (exported as { prototype?: { callApi?: unknown } }).prototype;
     if (proto && typeof proto.callApi === 'function') {
@@ -167,14 +166,12 @@ async function providerFromModule(
   exportName: string | undefined,
   options: CustomProviderOptions,
 ): Promise<Provider> {
-  const source = await readFile(file);
-  const contentHash = createHash('sha256').update(source).digest('hex');
   const where = { file: options.configFile ?? file };
 
   let mod: Record<string, unknown>;
+  let contentHash: string;
   try {
-    // The hash in the URL makes an edited module load afresh in a long-lived process (ESM caches by URL).
-    mod = (await import(`${pathToFileURL(file).href}?sha256=${contentHash}`)) as Record<string, unknown>;
+    ({ namespace: mod, contentHash } = await importUserModule(file));
   } catch (err) {
     throw new ConfigError(where, `provider "${spec.id}": loading ${file} failed: ${messageOf(err)}`, options.key);
   }

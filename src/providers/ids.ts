@@ -45,7 +45,7 @@ export const SUPPORTED_PROVIDER_FORMS = [
   'http',
   'https://<url>',
   'ws://<url>|wss://<url>',
-  'file://<path>.mjs|.js|.cjs',
+  'file://<path>.mjs|.js|.cjs|.ts|.mts|.cts',
   'package:<npm package>:<export>',
   'file://<path>.py[:function]',
   'python:<path>.py',
