@@ -65,6 +65,35 @@ test('a prompt that prints a variable a test does not define: that case is an er
   expect(run.stdout).toContain('1 error');
 });
 
+test('TypeScript scripts run from the bundle: the type stripper is a chunk of dist/ found beside it', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-cli-ts-'));
+  const files: Record<string, string> = {
+    'helper.ts': 'export const shout = (text: string): string => text.toUpperCase();\n',
+    'gen.ts':
+      "import { shout } from './helper.js';\ninterface Config { names: string[] }\nexport default (config: Config) => config.names.map((name: string) => ({ vars: { name: shout(name) }, assert: [{ type: 'javascript', value: 'file://check.ts' }] }));\n",
+    'prompt.ts': 'export default ({ vars }: { vars: Record<string, string> }): string => `Hi ${vars.name}`;\n',
+    'provider.ts':
+      'export default class { constructor(private options: { id: string }) {} id(): string { return this.options.id; } async callApi(prompt: string) { return { output: `${prompt}!` as const }; } }\n',
+    'check.ts': "export default (output: string): boolean => output.endsWith('!');\n",
+    'promptgate.yaml':
+      'prompts: [file://prompt.ts]\nproviders: [file://provider.ts]\ntests:\n  - path: file://gen.ts\n    config: { names: [ada, grace] }\n',
+  };
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  const out = path.join(dir, 'results.json');
+  const run = await cli(['eval', '--no-cache', '-o', out], { cwd: dir });
+  expect(run.stderr).toBe('');
+  const results = JSON.parse(await readFile(out, 'utf8'));
+  expect(results.results.map((r: { output: string; pass: boolean }) => [r.output, r.pass])).toEqual([
+    ['Hi ADA!', true],
+    ['Hi GRACE!', true],
+  ]);
+  // A syntax error names the file, line and column.
+  await writeFile(path.join(dir, 'helper.ts'), 'export const shout = (text: string): => text;\n');
+  const broken = await cli(['eval', '--no-cache', '-o', out], { cwd: dir });
+  expect(broken.code).toBe(1);
+  expect(broken.stderr).toContain(`${path.join(dir, 'helper.ts')}:1:36: Unexpected token`);
+});
+
 test('a usage error exits 1 and says how to fix it', async () => {
   const run = await cli(['eval', '--repeat', 'lots'], { cwd: EXAMPLES });
   expect(run.code).toBe(1);

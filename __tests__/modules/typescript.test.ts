@@ -171,3 +171,14 @@ test.each([
   writeFileSync(path.join(dir, 'promptgate.yaml'), `prompts: ['{{ n }}']\nproviders: [echo]\ntests: file://gen.ts\n`);
   await expect(loadSuite(path.join(dir, 'promptgate.yaml'))).rejects.toThrow(message);
 });
+
+test('a tests file whose export is a list, not a function, is the tests (promptfoo: staticTests.ts), in .ts as in .mjs', async () => {
+  const dir = project({
+    'static.ts': "type T = { vars: Record<string, string> };\nexport default [{ vars: { n: 'ts' } }] satisfies T[];\n",
+    'static.mjs': "export const tests = [{ vars: { n: 'mjs' } }];\n",
+    'promptgate.yaml':
+      "prompts: ['{{ n }}']\nproviders: [echo]\ntests:\n  - file://static.ts\n  - file://static.mjs:tests\n",
+  });
+  const suite = await loadSuite(path.join(dir, 'promptgate.yaml'));
+  expect(suite.tests.map((t) => t.vars.n)).toEqual(['ts', 'mjs']);
+});

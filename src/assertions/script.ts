@@ -19,8 +19,11 @@ export function parseScriptReference(ref: string, rootDir: string): { file: stri
 
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
-/** Imports a script module once per run and picks the function promptfoo would call. */
-export async function loadScriptFunction(file: string, functionName?: string): Promise<ScriptFunction> {
+/**
+ * Imports a script module once per run and gives what promptfoo's importModule(file, functionName) gives: the
+ * module's default export (or the module itself), or its export named functionName — a function or any value.
+ */
+export async function loadScriptExport(file: string, functionName?: string): Promise<unknown> {
   let loading = modules.get(file);
   if (!loading) {
     loading = importUserModule(file).then((loaded) => loaded.namespace);
@@ -34,7 +37,12 @@ export async function loadScriptFunction(file: string, functionName?: string): P
     throw new MalformedAssertionError(`cannot load ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const mod = promptfooDefault(namespace) as Record<string, unknown>;
-  const candidate = functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
+  return functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
+}
+
+/** The function promptfoo would call: loadScriptExport's value, or its `default` when that is the function. */
+export async function loadScriptFunction(file: string, functionName?: string): Promise<ScriptFunction> {
+  const candidate = await loadScriptExport(file, functionName);
   const fn = typeof candidate === 'function' ? candidate : pick(candidate, 'default');
   if (typeof fn !== 'function') {
     throw new MalformedAssertionError(

@@ -1,12 +1,12 @@
 // promptfoo's test generators: `tests: file://gen.py:fn`, `file://gen.js[:fn]` (or .ts), and `- path: … config: {…}`
-// (promptfoo 0.123.1's readStandaloneTestsFile): a JavaScript module's function (or default export) is
-// called with the entry's config, a Python function (default `generate_tests`) with the config when one is
-// given; it returns the list of tests. The script is code of the suite, run while the suite loads: like every
+// (promptfoo 0.123.1's readStandaloneTestsFile): a JavaScript module's function (or default export) is called
+// with the entry's config — an export that is not a function, such as a list, is the tests themselves — and a
+// Python function (default `generate_tests`) with the config when one is given; it returns the list of tests. The script is code of the suite, run while the suite loads: like every
 // script, on untrusted events it is the base revision's (only the base's suite is loaded there). The files a
 // script reads for itself are not known to promptgate, so only the script counts as read.
 import path from 'node:path';
 import { runPython } from '../assertions/python.js';
-import { loadScriptFunction } from '../assertions/script.js';
+import { loadScriptExport } from '../assertions/script.js';
 import { parseFileReference, resolveInside } from './files.js';
 import { fileLocator, locatedError, type KeyPath, type Locator } from './source.js';
 import type { TestContext } from './tests.js';
@@ -30,7 +30,9 @@ export async function testsFromScript(
     if (ext === '.py') {
       result = await runPython(abs, functionName ?? 'generate_tests', config === undefined ? [] : [config]);
     } else {
-      result = await (await loadScriptFunction(abs, functionName))(config);
+      // promptfoo's readJavascriptTestCases: a function is called with the config; any other export is the tests.
+      const exported = await loadScriptExport(abs, functionName);
+      result = typeof exported === 'function' ? await (exported as (c: unknown) => unknown)(config) : exported;
     }
   } catch (err) {
     throw locatedError(
