@@ -61,6 +61,10 @@ const providerModule = (body: string) =>
   `import { answer } from './lib.mjs';\nexport default class { id() { return 'custom'; } async callApi(prompt) { ${body} return { output: answer(prompt) }; } }\n`;
 const libModule = (extra = '') =>
   `export function answer(prompt) { ${extra} const n = Number(/Question (\\d+)/.exec(prompt)?.[1] ?? 0); const skill = Number(/Skill: (\\d+)/.exec(prompt)?.[1] ?? 0); return n % 10 < skill ? 'It is OK.' : 'No.'; }\n`;
+// The same provider in TypeScript: types to strip, and a relative import of another .ts file (tsx's `./lib.js`).
+const tsProviderModule = () =>
+  `import { answer } from './lib.js';\nexport default class { id(): string { return 'custom'; } async callApi(prompt: string): Promise<{ output: string }> { return { output: answer(prompt) }; } }\n`;
+const tsLibModule = (extra = '') => libModule(extra).replace('answer(prompt)', 'answer(prompt: string): string');
 const customSuite = (provider: string) => suiteYaml().replace('  - openai:chat:fake-model', `  - ${provider}`);
 const withProviderConfig = (config: string) =>
   suiteYaml().replace('  - openai:chat:fake-model', `  - id: openai:chat:fake-model\n    config: ${config}`);
@@ -117,6 +121,23 @@ const ATTACKS: Attack[] = [
     }),
     head: ({ marker }) => ({ 'lib.mjs': libModule(`${writeMarker(marker)};`) }),
     controlHead: ({ marker }) => touchConfig({ 'lib.mjs': libModule(`${writeMarker(marker)};`) }),
+  },
+  {
+    name: 'an unchanged TypeScript custom provider imports a .ts module the pull request changed',
+    base: () => ({
+      'promptgate.yaml': customSuite('file://provider.ts'),
+      'provider.ts': tsProviderModule(),
+      'lib.ts': tsLibModule(),
+    }),
+    head: ({ marker }) => ({ 'lib.ts': tsLibModule(`${writeMarker(marker)};`) }),
+    controlHead: ({ marker }) => touchConfig({ 'lib.ts': tsLibModule(`${writeMarker(marker)};`) }),
+  },
+  {
+    name: 'an assertion value file://x.ts (TypeScript) is imported and run',
+    head: ({ marker }) => ({
+      'x.ts': `export default function (): string { ${writeMarker(marker)}; return 'OK' as const; }\n`,
+      'promptgate.yaml': suiteYaml().replace('      value: OK\n', '      value: file://x.ts\n'),
+    }),
   },
   {
     name: 'an unchanged exec provider runs a script the pull request changed',
