@@ -104,6 +104,21 @@ test('a __config threshold overrides a __metadata:threshold column, as promptfoo
   expect(testsFromCsv(csv, 't.csv')[0]!.metadata).toEqual({ threshold: 0.25, team: 'core' });
 });
 
+test('promptfoo 0.123.1: __metadata:name[] is a list split on unescaped commas, a blank metadata cell sets nothing', () => {
+  const csv = '__expected,__metadata:tags[],__metadata:team\nx,"ai, data\\,science ,ml",\ny,,core\n';
+  expect(testsFromCsv(csv, 't.csv').map((t) => t.metadata)).toEqual([
+    { tags: ['ai', 'data,science', 'ml'] },
+    { team: 'core' },
+  ]);
+});
+
+test('promptfoo 0.123.1 trims column names and assertion cells: " __expected" with " contains:x" is a contains', () => {
+  const csv = 'q, __expected\na, contains:x\n';
+  expect(testsFromCsv(csv, 't.csv')).toEqual([
+    { line: 2, vars: { q: 'a' }, assert: [{ type: 'contains', value: 'x' }], options: {} },
+  ]);
+});
+
 // Each promptfoo refuses (throws) — or silently misapplies, which promptgate refuses too — at the row's
 // line, naming the cell's column by number and header.
 test.each([

@@ -36,10 +36,6 @@ test.each([
   ],
   ['  - file://gen.py:nope\n', /tests\[0\]: file:\/\/gen\.py:nope: the test generator failed: .*no attribute 'nope'/s],
   [
-    '  - file://sheet.xlsx\n',
-    /tests\[0\]: file:\/\/sheet\.xlsx: promptfoo's Excel test sheets \(\.xlsx\/\.xls\) are not read/,
-  ],
-  [
     '  - path: file://gen.mjs\n    config: [1]\n',
     /tests\[0\]\.config: expected a map: the argument of the test generator/,
   ],

@@ -24,6 +24,7 @@ const SUITES = [
   'filters',
   'csv-thresholds',
   'scoring',
+  'xlsx',
 ];
 
 interface RecordedCase {

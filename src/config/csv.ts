@@ -1,8 +1,10 @@
 // CSV test files, read exactly as promptfoo reads them (src/csv.ts there): every column is a var, except
 // `__expected` / `__expectedN` (an assertion each, written as `contains:x`, `not-icontains:x`,
 // `javascript:...`, `grade:...`, or a plain value meaning `equals`), `__description`, `__threshold` and
-// `__metric` (applied to the row's assertions), `__metadata:<name>` and `__config:__expected[N]:threshold`
-// (one assertion's threshold). Pure: takes the text, returns raw tests with their line.
+// `__metric` (applied to the row's assertions), `__metadata:<name>` (`__metadata:<name>[]`: a list, split on
+// commas) and `__config:__expected[N]:threshold` (one assertion's threshold). A spreadsheet's rows (xlsx.ts)
+// become tests the same way (promptfoo's csvRowsToTestCases): testsFromTable is that one place. Pure: takes
+// the text or the rows, returns raw tests with their line.
 import { CsvError, parse } from 'csv-parse/sync';
 import { ConfigError } from '../errors.js';
 
@@ -142,6 +144,17 @@ function commaSeparated(value: string): string[] {
   return fields;
 }
 
+/** Rows of cells by column name, as promptfoo hands them to testCaseFromCsvRow, and where each row is. */
+export interface Table {
+  /** The file, as named in messages. */
+  file: string;
+  /** The column names, in order (a message names a cell's column by position). */
+  header: string[];
+  rows: Array<{ record: Record<string, string>; line: number }>;
+  /** How a column is named by position (0-based) in a message: `column 3` in a CSV file, `column C` in a sheet. */
+  columnLabel?: (index: number) => string;
+}
+
 /** Parses a CSV test file; a malformed file is a ConfigError at its line. */
 export function testsFromCsv(content: string, displayPath: string): CsvTest[] {
   let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
@@ -174,24 +187,43 @@ export function testsFromCsv(content: string, displayPath: string): CsvTest[] {
     }
     throw err;
   }
-  return rows.map(({ record, info }) => testFromRow(record, { file: displayPath, line: info.lines, header }));
+  return testsFromTable({
+    file: displayPath,
+    header,
+    rows: rows.map(({ record, info }) => ({ record, line: info.lines })),
+  });
+}
+
+/** promptfoo's csvRowsToTestCases: one test a row, whatever file the rows came from. */
+export function testsFromTable(table: Table): CsvTest[] {
+  const columnLabel = table.columnLabel ?? ((index: number) => String(index + 1));
+  // promptfoo trims each column name: ` __expected` is an assertion column.
+  const header = table.header.map((name) => name.trim());
+  const trimmed = table.header.some((name, i) => name !== header[i]);
+  return table.rows.map(({ record, line }) =>
+    testFromRow(
+      trimmed ? Object.fromEntries(Object.entries(record).map(([name, value]) => [name.trim(), value])) : record,
+      { file: table.file, line, header, columnLabel },
+    ),
+  );
 }
 
 function cells(n: number): string {
   return n === 1 ? '1 cell' : `${n} cells`;
 }
 
-/** Where a row is: its file, its line and the header (to name a cell's column by number). */
+/** Where a row is: its file, its line and the header (to name a cell's column by position). */
 interface RowPlace {
   file: string;
   line: number;
   header: string[];
+  columnLabel: (index: number) => string;
 }
 
 function cellError(at: RowPlace, column: string, detail: string): ConfigError {
   return new ConfigError(
     { file: at.file, line: at.line },
-    `column ${at.header.indexOf(column) + 1} (${column}): ${detail}`,
+    `column ${at.columnLabel(at.header.indexOf(column))} (${column}): ${detail}`,
   );
 }
 
@@ -204,7 +236,8 @@ function testFromRow(row: Record<string, string>, at: RowPlace): CsvTest {
   for (const [key, value] of Object.entries(row)) {
     if (key.startsWith('__expected')) {
       if (value.trim() !== '') {
-        test.assert.push(assertionFromString(value));
+        // promptfoo reads the trimmed cell: ` contains:x` is a contains assertion.
+        test.assert.push(assertionFromString(value.trim()));
         assertionColumns.push(key);
       }
     } else if (key === '__prefix' || key === '__suffix') {
@@ -224,7 +257,12 @@ function testFromRow(row: Record<string, string>, at: RowPlace): CsvTest {
           `expected a number (the test's threshold, 0 to 1) or a blank cell, got ${JSON.stringify(value)}`,
         );
     } else if (key.startsWith('__metadata:')) {
-      (test.metadata ??= {})[key.slice('__metadata:'.length)] = value;
+      // promptfoo skips a blank cell; `__metadata:tags[]` is a list split on commas (a backslash before a comma keeps it in the item).
+      const name = key.slice('__metadata:'.length);
+      if (value.trim() === '') continue;
+      (test.metadata ??= {})[name.endsWith('[]') ? name.slice(0, -2) : name] = name.endsWith('[]')
+        ? value.split(/(?<!\\),/).map((item) => item.trim().replace(/\\,/g, ','))
+        : value;
     } else if (key.startsWith('__config:') && key.split(':').length === 3) {
       thresholds.push(configThreshold(key, value, at));
     } else if (key.startsWith('__')) {

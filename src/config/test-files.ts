@@ -1,13 +1,14 @@
 // The test files a config's `tests` may name (promptfoo's forms): YAML/JSON lists, JSONL (one test a line),
-// CSV (csv.ts), globs of them, `- path: file://…` entries and test generator scripts (test-scripts.ts);
+// CSV (csv.ts), Excel sheets (xlsx.ts, rows read as CSV rows are), globs of them, `- path: file://…` entries and test generator scripts (test-scripts.ts);
 // promptfoo's remote sources are refused by name. Each test comes back with where it was written, for located errors.
 import path from 'node:path';
-import { testsFromCsv } from './csv.js';
+import { testsFromCsv, testsFromTable, type CsvTest } from './csv.js';
 import { expandFileRef, isFileRef, isGlob, readText, scriptPath } from './files.js';
 import { posixRelative } from '../paths.js';
 import { locatedError, SourceFile, type KeyPath, type Locator } from './source.js';
 import type { TestContext } from './tests.js';
 import { GENERATOR_EXTENSIONS, testsFromScript } from './test-scripts.js';
+import { isWorkbookReference, readSheet, splitSheet, WORKBOOK_FILE } from './xlsx.js';
 
 /** A raw test and where it was written. */
 export interface WrittenTest {
@@ -68,24 +69,34 @@ export async function testsFromFiles(
     );
   }
   if (generator) return testsFromScript(reference, config as Record<string, unknown> | undefined, locator, at, ctx);
-  if (/\.xlsx?(#.*)?$/i.test(scriptPath(reference))) {
-    throw locatedError(
-      locator,
-      at,
-      `${reference}: promptfoo's Excel test sheets (.xlsx/.xls) are not read by promptgate (it bundles no spreadsheet parser); export the sheet to CSV, commit it and point tests at it`,
-    );
+  if (isWorkbookReference(reference)) {
+    // promptfoo opens a workbook reference as one file (`#` names its sheet), never as a glob.
+    const { file, sheet } = splitSheet(reference);
+    if (isGlob(file)) {
+      throw locatedError(
+        locator,
+        at,
+        `${reference}: promptfoo reads a workbook reference as one file, not a glob (it would look for a file of that very name): list each workbook in tests (- file://a.xlsx, - file://b.xlsx)`,
+      );
+    }
+    const [abs] = await expandFileRef(file, ctx.scope, locator, at);
+    ctx.files.add(abs!);
+    const table = await readSheet(abs!, sheet, ctx.display(abs!), locator, at);
+    return rowTests(testsFromTable(table), table.file, abs!);
   }
   for (const abs of await expandFileRef(reference, ctx.scope, locator, at)) {
     ctx.files.add(abs);
+    if (WORKBOOK_FILE.test(abs)) {
+      // A workbook a glob matched: its first sheet, as promptfoo reads it.
+      const table = await readSheet(abs, undefined, ctx.display(abs), locator, at);
+      written.push(...rowTests(testsFromTable(table), table.file, abs));
+      continue;
+    }
     const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
     const shown = ctx.display(abs);
     const ext = path.extname(abs).toLowerCase();
     if (ext === '.csv') {
-      for (const row of testsFromCsv(content, shown)) {
-        const rowLocator: Locator = { displayPath: shown, locate: () => ({ file: shown, line: row.line, column: 1 }) };
-        const { line: _line, ...value } = row;
-        written.push({ value, locator: rowLocator, at: [], dir: path.dirname(abs) });
-      }
+      written.push(...rowTests(testsFromCsv(content, shown), shown, abs));
     } else if (ext === '.jsonl') {
       // promptfoo: one test per line of JSON.
       for (const [i, line] of content.split(/\r?\n/).entries()) {
@@ -119,9 +130,19 @@ export async function testsFromFiles(
       throw locatedError(
         locator,
         at,
-        `${posixRelative(ctx.scope.rootDir, abs)}: unsupported test file type; expected .yaml, .yml, .json, .jsonl or .csv (.xlsx sheets and huggingface:// datasets are not supported: export them to one of these)`,
+        `${posixRelative(ctx.scope.rootDir, abs)}: unsupported test file type; expected .yaml, .yml, .json, .jsonl, .csv or .xlsx (huggingface:// datasets are not supported: export them to one of these)`,
       );
     }
   }
   return written;
+}
+
+/** A CSV file's or a sheet's rows as written tests, each located at its row (`shown` names the file or sheet). */
+function rowTests(rows: CsvTest[], shown: string, abs: string): WrittenTest[] {
+  return rows.map(({ line, ...value }) => ({
+    value,
+    locator: { displayPath: shown, locate: () => ({ file: shown, line, column: 1 }) },
+    at: [],
+    dir: path.dirname(abs),
+  }));
 }
