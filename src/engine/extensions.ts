@@ -115,7 +115,7 @@ export class ExtensionRun {
       for (const key of ['tests', 'prompts', 'defaultTest'] as const) {
         if (key in suite && !unchanged(suite[key], original[key])) {
           throw new ExtensionHookError(
-            `extension hook "beforeAll" changed the suite's ${key}: promptgate fixes a suite's ${key} when it loads (both sides of a review run the same cases), so a hook may not change them; generate tests with a test generator (tests: file://gen.py:fn) instead`,
+            `extension hook "beforeAll" changed the suite's ${key}: promptgate fixes a suite's ${key} when it loads (both sides of a review, every shard and the spend plan count the same cases, and this hook runs per side, after the plan), so a hook may not change them; ${key === 'tests' ? 'generate tests with a test generator (tests: file://gen.py:fn or - path: file://gen.js, run when the suite loads) instead' : key === 'defaultTest' ? "write the assertion in the config's defaultTest.assert instead (promptfoo merges defaultTest into every test, the hook's ones too)" : "list the prompts in the config's prompts instead (a prompt function, file://prompts.js:fn, can build them)"}`,
           );
         }
       }
