@@ -298,8 +298,22 @@ export interface Provider {
   /** Tokens one call may produce at most (max_tokens), when configured: the spend plan's output estimate. */
   maxOutputTokens?: number;
   callApi(prompt: string, context: CallContext): Promise<ProviderResponse>;
+  /** How the tool-call checks read this provider's output where promptfoo's provider of that id differs. */
+  toolCalls?: ToolCallOutput;
   /** Set on a moderation provider: how the `moderation` assertion asks it and reads its answer. */
   moderation?: Moderator;
+}
+
+/**
+ * `json`: the provider returns OpenAI tool or function calls as their JSON text where promptfoo's returns the
+ * objects, so is-valid-openai-tools-call and is-valid-function-call parse that text (promptfoo 0.123.1 parses
+ * no text: a string from any other provider is no call). `validatesFunctionCalls`: promptfoo's provider has
+ * validateFunctionToolCall (the OpenAI chat provider and the hosts built on it); is-valid-function-call fails
+ * on every other provider, as in promptfoo.
+ */
+export interface ToolCallOutput {
+  json: boolean;
+  validatesFunctionCalls: boolean;
 }
 
 /** What makes a provider a moderation provider (the `moderation` assertion's grader). */

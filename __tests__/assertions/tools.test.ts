@@ -1,5 +1,5 @@
 // is-valid-openai-tools-call against the provider's declared tools, as promptfoo 0.123.1 checks it.
-import { scoreTest } from '../../src/assertions/index.js';
+import { scoreTest, type ScoreContext } from '../../src/assertions/index.js';
 import { context } from './context.js';
 
 const tools = [
@@ -16,8 +16,17 @@ const call = (name: string, args: unknown) => ({
   function: { name, arguments: JSON.stringify(args) },
 });
 
-async function check(output: unknown, providerConfig: Record<string, unknown> = { tools }) {
-  return scoreTest(context(output, { assert: [{ type: 'is-valid-openai-tools-call' }] }, { providerConfig }));
+// promptgate's OpenAI chat provider: it returns the calls as JSON text, promptfoo's returns the objects.
+const OPENAI_CHAT = { json: true, validatesFunctionCalls: true };
+
+async function check(
+  output: unknown,
+  providerConfig: Record<string, unknown> = { tools },
+  providerToolCalls: ScoreContext['providerToolCalls'] = OPENAI_CHAT,
+) {
+  return scoreTest(
+    context(output, { assert: [{ type: 'is-valid-openai-tools-call' }] }, { providerConfig, providerToolCalls }),
+  );
 }
 
 test.each([
@@ -39,6 +48,16 @@ test.each([
   expect(result.assertions[0].reason).toMatch(reason);
 });
 
+test('from a provider whose calls promptfoo returns as text (echo, http), JSON text is no call, as in promptfoo', async () => {
+  const text = JSON.stringify([call('get_weather', { city: 'Oslo' })]);
+  const echo = { json: false, validatesFunctionCalls: false };
+  const result = await check(text, { tools }, echo);
+  expect(result.pass).toBe(false);
+  expect(result.assertions[0].reason).toMatch(/did not return a valid-looking tools response/);
+  // The objects themselves (a custom provider's, an http transformResponse's) are checked.
+  expect((await check(JSON.parse(text), { tools }, echo)).pass).toBe(true);
+});
+
 test('no tools in the provider config fails with the reason', async () => {
   const result = await check([call('get_weather', { city: 'Oslo' })], {});
   expect(result.assertions[0].reason).toBe('No tools configured in provider, but output contains tool calls');
@@ -48,7 +67,13 @@ describe('is-valid-function-call (legacy OpenAI functions, as promptfoo 0.123.1 
   const functions = [tools[0].function];
   const fnCall = (name: string, args: unknown) => ({ name, arguments: JSON.stringify(args) });
   const checkFn = (output: unknown, type = 'is-valid-function-call', extra: Record<string, unknown> = {}) =>
-    scoreTest(context(output, { assert: [{ type }] }, { providerConfig: { functions }, ...extra }));
+    scoreTest(
+      context(
+        output,
+        { assert: [{ type }] },
+        { providerConfig: { functions }, providerToolCalls: OPENAI_CHAT, ...extra },
+      ),
+    );
 
   test.each([
     ['a call that matches the schema', fnCall('get_weather', { city: 'Oslo' }), true, /Assertion passed/],
@@ -66,6 +91,17 @@ describe('is-valid-function-call (legacy OpenAI functions, as promptfoo 0.123.1 
       expect(result.score).toBe(pass ? 1 : 0);
       expect(result.assertions[0].reason).toMatch(reason);
     }
+  });
+
+  test.each([
+    ['echo, http, anthropic… (no toolCalls)', undefined],
+    ['Azure chat (calls as text, no validator in promptfoo)', { json: true, validatesFunctionCalls: false }],
+  ])('a provider without promptfoo’s function-call validator fails it, as in promptfoo: %s', async (_what, calls) => {
+    const result = await checkFn(fnCall('get_weather', { city: 'Oslo' }), 'is-valid-function-call', {
+      providerToolCalls: calls,
+    });
+    expect(result.pass).toBe(false);
+    expect(result.assertions[0].reason).toBe('Provider does not have functionality for checking function call.');
   });
 
   test('no functions configured: the call names no function (a fail)', async () => {

@@ -3,7 +3,15 @@
 // (scoring-function.ts). An assertion that cannot run — malformed, a script or transform that throws outside
 // promptfoo's catch, a grader that cannot answer — or a scoring function that cannot score makes the case an
 // error (TestScore.error) rather than a fail, so a broken check never reads as a regression.
-import type { AssertionResult, AssertionSpec, GuardrailVerdict, Provider, TestCase, Logger } from '../types.js';
+import type {
+  AssertionResult,
+  AssertionSpec,
+  GuardrailVerdict,
+  Provider,
+  TestCase,
+  Logger,
+  ToolCallOutput,
+} from '../types.js';
 import { ConfigError, messageOf, type Located } from '../errors.js';
 import { aggregate, NO_ASSERTIONS, type WeightedResult } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
@@ -184,6 +192,8 @@ export interface ScoreContext {
   providerId: string;
   /** The case's provider's config (its `tools`, for is-valid-openai-tools-call). */
   providerConfig?: Record<string, unknown>;
+  /** How the case's provider returns tool calls, where it differs from promptfoo's (absent: as promptfoo's). */
+  providerToolCalls?: ToolCallOutput;
   latencyMs: number;
   cost?: number;
   /** The provider's finish reason, when it reported one. */

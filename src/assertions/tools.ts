@@ -1,6 +1,6 @@
 // is-valid-openai-tools-call, with promptfoo 0.123.1's semantics (assertions/openai.ts there): the output is
-// a list of OpenAI tool calls (or an object holding `tool_calls`; JSON text is parsed, as promptgate's OpenAI
-// provider returns the calls as text), each `{function: {name, arguments}}`, naming a function the provider's
+// a list of OpenAI tool calls (or an object holding `tool_calls`; JSON text is parsed only from the providers
+// that return the calls as text where promptfoo returns objects: Provider.toolCalls), each `{function: {name, arguments}}`, naming a function the provider's
 // `config.tools` declares (inline, or file://tools.json|yaml) with arguments that match its JSON schema.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,8 +13,9 @@ interface ToolCall {
   function: { name: string; arguments: string };
 }
 
-function parsed(output: unknown): unknown {
-  if (typeof output !== 'string') return output;
+/** The calls as the provider made them: text is parsed only from a provider that returns them as JSON text. */
+function parsed(output: unknown, json: boolean): unknown {
+  if (typeof output !== 'string' || !json) return output;
   try {
     return JSON.parse(output) as unknown;
   } catch {
@@ -38,7 +39,7 @@ const fail = (reason: string): GradingResult => ({ pass: false, score: 0, reason
 
 const isValidOpenAiToolsCall: AssertionHandler = async ({ output, ctx, inverse }) => {
   if (inverse) throw new MalformedAssertionError('not-is-valid-openai-tools-call is not supported', 'type');
-  let calls = parsed(output);
+  let calls = parsed(output, ctx.providerToolCalls?.json === true);
   if (calls !== null && typeof calls === 'object' && 'tool_calls' in calls)
     calls = (calls as { tool_calls: unknown }).tool_calls;
   if (
@@ -75,7 +76,7 @@ const isValidOpenAiToolsCall: AssertionHandler = async ({ output, ctx, inverse }
 /**
  * is-valid-function-call / is-valid-openai-function-call (promptfoo's functionToolCall.ts with the OpenAI chat
  * provider's validateFunctionCall): the output is one legacy OpenAI function call `{name, arguments}` (or an
- * object holding `function_call`; JSON text is parsed) naming a function of the provider's `config.functions`
+ * object holding `function_call`; JSON text is parsed, as above) naming a function of the provider's `config.functions`
  * with arguments matching its schema. promptfoo turns every problem into a fail, and ignores the not- form.
  */
 const isValidFunctionCall: AssertionHandler = async ({ assertion, output, ctx, inverse }) => {
@@ -87,7 +88,10 @@ const isValidFunctionCall: AssertionHandler = async ({ assertion, output, ctx, i
       'type',
     );
   }
-  let call = parsed(output) as { name?: unknown; arguments?: unknown } | null;
+  if (ctx.providerToolCalls?.validatesFunctionCalls !== true) {
+    return fail('Provider does not have functionality for checking function call.');
+  }
+  let call = parsed(output, ctx.providerToolCalls.json) as { name?: unknown; arguments?: unknown } | null;
   if (call !== null && typeof call === 'object' && 'function_call' in call)
     call = (call as { function_call: typeof call }).function_call;
   if (call === null || typeof call !== 'object' || typeof call.name !== 'string' || typeof call.arguments !== 'string')

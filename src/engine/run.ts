@@ -357,6 +357,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
       test,
       providerId: provider.id,
       providerConfig: run.suite.providers[planned.providerIdx]?.config,
+      ...(provider.toolCalls !== undefined ? { providerToolCalls: provider.toolCalls } : {}),
       latencyMs,
       ...(response.cost !== undefined ? { cost: response.cost } : {}),
       ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),

@@ -59,6 +59,8 @@ export function createAzureProvider(
   const hint = keyHint(auth.variables.join(' / '));
 
   return {
+    // promptfoo's Azure chat provider returns tool calls as objects; it has no function-call validator.
+    toolCalls: { json: true, validatesFunctionCalls: false },
     id: spec.id,
     label: spec.label,
     cacheIdentity: cacheIdentityOf(spec.id, config, { base }),

@@ -148,6 +148,8 @@ export function createOpenAiProvider(
   const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
 
   return {
+    // promptfoo's OpenAiChatCompletionProvider returns tool calls as objects and validates function calls.
+    toolCalls: { json: true, validatesFunctionCalls: true },
     id: spec.id,
     label: spec.label,
     cacheIdentity: cacheIdentityOf(spec.id, config),
