@@ -20,7 +20,7 @@ const EXTRAHEADER =
 
 test.each([
   ['a test var', 'tests:\n  - vars:\n      q: file://.git/config\n'],
-  ['a vars file', 'tests:\n  - vars: file://.git/config\n'],
+  ['a vars file', 'tests:\n  - vars: .git/config\n'],
   ['a tests file', 'tests: file://.git/config\n'],
   ['a prompt', 'tests:\n  - vars: { q: x }\n', 'file://.git/config'],
 ])('%s under .git/ is refused, with where it was written', async (_what, tests, prompt = 'Q: {{ q }}') => {

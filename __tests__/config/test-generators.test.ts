@@ -53,7 +53,7 @@ test('a generated test with a bad key is located at the generator and the test i
   await expect(loadSuite(config)).rejects.toThrow(/odd\.mjs \(generated\): \[0\]\.asert: unknown key in a test/);
 });
 
-test("a test's vars as paths or globs (file:// optional) merge those maps, relative to the tests file (promptfoo)", async () => {
+test("a test's vars as paths or globs merge those maps, relative to the tests file (promptfoo)", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'promptgate-varsfiles-'));
   mkdirSync(path.join(dir, 'tests'));
   mkdirSync(path.join(dir, 'vars'));
@@ -62,7 +62,7 @@ test("a test's vars as paths or globs (file:// optional) merge those maps, relat
   writeFileSync(path.join(dir, 'tests', 'more.yaml'), '- vars: ../vars/vars_*.yaml\n');
   writeFileSync(
     path.join(dir, 'promptgate.yaml'),
-    "prompts: ['{{ topic }} {{ tone }}']\nproviders: [echo]\ntests:\n  - file://tests/more.yaml\n  - vars: [file://vars/vars_b.yaml, vars/vars_a.yaml]\n",
+    "prompts: ['{{ topic }} {{ tone }}']\nproviders: [echo]\ntests:\n  - file://tests/more.yaml\n  - vars: [vars/vars_b.yaml, vars/vars_a.yaml]\n",
   );
   const suite = await loadSuite(path.join(dir, 'promptgate.yaml'));
   expect(suite.tests.map((t) => t.vars)).toEqual([
@@ -70,3 +70,29 @@ test("a test's vars as paths or globs (file:// optional) merge those maps, relat
     { topic: 'bananas', tone: 'dry' },
   ]);
 });
+
+test.each([
+  [
+    'a path',
+    '  - vars: file://vars/vars_a.yaml\n',
+    /promptgate\.yaml:5:11: tests\[0\]\.vars: file:\/\/vars\/vars_a\.yaml: promptfoo 0\.123\.1 reads no vars/,
+  ],
+  [
+    'a list entry',
+    '  - vars: [vars/vars_b.yaml, file://vars/vars_a.yaml]\n',
+    /promptgate\.yaml:5:30: tests\[0\]\.vars\[1\]: .*write the path without `file:\/\/`: vars\/vars_a\.yaml/,
+  ],
+])(
+  'test vars written as %s with file:// are refused where written: promptfoo 0.123.1 would run the test without them',
+  async (_what, test, message) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'promptgate-varsfiles-'));
+    mkdirSync(path.join(dir, 'vars'));
+    writeFileSync(path.join(dir, 'vars', 'vars_a.yaml'), 'topic: bananas\ntone: dry\n');
+    writeFileSync(path.join(dir, 'vars', 'vars_b.yaml'), 'tone: evil\n');
+    writeFileSync(
+      path.join(dir, 'promptgate.yaml'),
+      `prompts: ['{{ topic }} {{ tone }}']\nproviders: [echo]\n\ntests:\n${test}`,
+    );
+    await expect(loadSuite(path.join(dir, 'promptgate.yaml'))).rejects.toThrow(message);
+  },
+);

@@ -10,10 +10,13 @@ import type { RawTest } from './schema.js';
 import { locatedError, SourceFile, type KeyPath, type Locator } from './source.js';
 import type { TestContext } from './tests.js';
 
-/** The vars when there is nothing to load (no vars, or a map without a `file://` value), else undefined. */
+/**
+ * The vars when there is nothing to load (no vars, or a map without a `file://` value), else undefined (vars
+ * files to read: a path, or a list of paths).
+ */
 export function plainVars(raw: RawTest['vars']): Record<string, unknown> | undefined {
   if (raw === undefined || raw === null) return {};
-  if (typeof raw === 'string' || Object.values(raw).some(isFileRef)) return undefined;
+  if (typeof raw === 'string' || Array.isArray(raw) || Object.values(raw).some(isFileRef)) return undefined;
   return { ...raw };
 }
 
@@ -37,9 +40,10 @@ export async function loadVars(
 const SCRIPT_VAR = /\.([cm]?[jt]s|py)(:[\w$]+)?$/i;
 
 /**
- * promptfoo's `vars: file://vars.yaml`, `vars: [a.yaml, dir/*.yaml]` (readTestFiles): each path or glob
- * (`file://` optional) names YAML or JSON maps, merged in order; relative to the tests file that holds the
- * test (`ctx.varsDir`), else to the config's directory.
+ * promptfoo's `vars: vars.yaml`, `vars: [a.yaml, dir/*.yaml]` (readTestFiles): each path or glob names YAML or
+ * JSON maps, merged in order; relative to the tests file that holds the test (`ctx.varsDir`), else to the
+ * config's directory. promptfoo 0.123.1 resolves these paths as they are written, so one written with
+ * `file://` matches no file there and the test runs without its vars: refused, saying to drop the prefix.
  */
 async function varsFromFiles(
   raw: string | string[],
@@ -51,7 +55,15 @@ async function varsFromFiles(
   const merged: Record<string, unknown> = {};
   for (const [i, entry] of (typeof raw === 'string' ? [raw] : raw).entries()) {
     const where = typeof raw === 'string' ? at : [...at, i];
-    const reference = isFileRef(entry) ? entry : `file://${entry}`;
+    if (isFileRef(entry)) {
+      throw locatedError(
+        locator,
+        where,
+        `${entry}: promptfoo 0.123.1 reads no vars from a \`file://\` path here (it looks for a file named \`file:/…\`, ` +
+          `finds none and runs the test without these vars); write the path without \`file://\`: ${entry.slice('file://'.length)}`,
+      );
+    }
+    const reference = `file://${entry}`;
     for (const abs of await expandFileRef(reference, scope, locator, where)) {
       ctx.files.add(abs);
       const content = await readText(abs, scope, locator, where, isGlob(reference) ? reference : undefined);
