@@ -94,7 +94,19 @@ test.each([
 });
 
 test('a template error names the problem', () => {
-  expect(() => renderPrompt(prompt('Hello {{ name'), { name: 'x' })).toThrow(/expected variable end/);
+  expect(() => renderPrompt(prompt('Hello {{ name + }}'), { name: 'x' })).toThrow(/unexpected token/);
+});
+
+test('a template with an unclosed tag is sent as written (promptfoo wraps it in {% raw %})', () => {
+  expect(renderPrompt(prompt('Hello {{ name }} and {{ name'), { name: 'x' })).toBe('Hello {{ name }} and {{ name');
+});
+
+test('a var naming other vars is resolved, then rendered, for the prompt (promptfoo 0.123.1)', () => {
+  const vars = { greeting: '{{ who | upper }}, {{ name }}', name: 'N{{ other }}', other: 'o', who: 'ada' };
+  expect(renderPrompt(prompt('{{ greeting }}!'), vars)).toBe('ADA, No!');
+  // A var naming an undefined var stays as written; the vars given are not changed.
+  expect(renderPrompt(prompt('{{ a }}'), { a: '{{ missing }} {{ b }}', b: 'x' })).toBe('{{ missing }} {{ b }}');
+  expect(vars.name).toBe('N{{ other }}');
 });
 
 test('renders 10,000 cases quickly (compiled templates are reused)', () => {

@@ -10,6 +10,7 @@ import { defaultModerationProvider } from '../assertions/moderation.js';
 import { caseFilter } from '../config/filters.js';
 import { ConfigError, messageOf } from '../errors.js';
 import { renderPromptWithFunction as realRenderPrompt, templateFilters } from '../prompts/functions.js';
+import { preparedVars } from '../prompts/render.js';
 import { hasScriptVars, resolveScriptVars } from '../prompts/script-vars.js';
 import { resolveProviders as realResolveProviders } from '../providers/index.js';
 import {
@@ -311,6 +312,9 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
     if (error instanceof ConfigError) throw error;
     return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
   }
+  // promptfoo renders with the vars prepared in place (newlines trimmed, vars naming vars resolved): the
+  // provider, the transforms and the assertions see them so.
+  vars = preparedVars(vars);
 
   // promptfoo's providerOutput: the test's fixed output is scored, no provider is called.
   const call: ProviderCall =

@@ -89,36 +89,128 @@ export function renderTemplateText(source: string, vars: Record<string, unknown>
  * PROMPTFOO_DISABLE_JSON_AUTOESCAPE is not read: JSON prompts are always rendered this way).
  */
 export function renderPrompt(prompt: Prompt, vars: Record<string, unknown>, filters?: TemplateFilters): string {
-  const promptVars = withoutTrailingNewline(vars);
+  const promptVars = preparedVars(vars);
   const json = jsonTemplate(prompt.raw);
-  if (json === null) return renderTemplateText(prompt.raw, promptVars, filters);
+  if (json === null) return renderTemplateText(partialWrapped(prompt.raw), templatedVars(promptVars, filters), filters);
   // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
   // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
   try {
     return JSON.stringify(renderDeep(json, promptVars), null, 2);
   } catch (err) {
     if (!filters) throw err;
-    return renderTemplateText(JSON.stringify(json), promptVars, filters);
+    return renderTemplateText(JSON.stringify(json), templatedVars(promptVars, filters), filters);
   }
 }
 
-const trimmedVars = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
+const prepared = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
 
-/** promptfoo's `vars[key].replace(/\n$/, '')` for string vars, computed once per vars object. */
+/**
+ * The vars as promptfoo 0.123.1's renderPrompt leaves them (it changes them in place, so its assertions see
+ * them so too): each string var loses one trailing newline, then resolveVariables — up to 5 passes in which
+ * a string var's first `{{ name }}` (a bare name, no filter) becomes that var's value, unless the var is
+ * undefined, which leaves the whole value as written. An object or list prints as JSON, as in templates
+ * here. Computed once per vars object; the vars given are not changed.
+ */
+export function preparedVars(vars: Record<string, unknown>): Record<string, unknown> {
+  let done = prepared.get(vars);
+  if (!done) {
+    done = resolveVariables(withoutTrailingNewline(vars));
+    prepared.set(vars, done);
+  }
+  return done;
+}
+
 function withoutTrailingNewline(vars: Record<string, unknown>): Record<string, unknown> {
-  let trimmed = trimmedVars.get(vars);
-  if (!trimmed) {
-    trimmed = vars;
-    for (const key in vars) {
-      const value = vars[key];
-      if (typeof value === 'string' && value.endsWith('\n')) {
-        if (trimmed === vars) trimmed = { ...vars };
-        trimmed[key] = value.slice(0, -1);
-      }
+  let trimmed = vars;
+  for (const key in vars) {
+    const value = vars[key];
+    if (typeof value === 'string' && value.endsWith('\n')) {
+      if (trimmed === vars) trimmed = { ...vars };
+      trimmed[key] = value.slice(0, -1);
     }
-    trimmedVars.set(vars, trimmed);
   }
   return trimmed;
+}
+
+function resolveVariables(vars: Record<string, unknown>): Record<string, unknown> {
+  let resolved = vars;
+  for (let pass = 0; pass < 5; pass++) {
+    let changed = false;
+    for (const key of Object.keys(resolved)) {
+      const value = resolved[key];
+      if (typeof value !== 'string') continue;
+      const match = /\{\{\s*(\w+)\s*\}\}/.exec(value);
+      if (!match || !Object.prototype.hasOwnProperty.call(resolved, match[1])) continue;
+      const replacement = resolved[match[1]];
+      if (replacement === undefined) continue;
+      if (resolved === vars) resolved = { ...vars };
+      // String.replace with a string, as promptfoo: `$&` and the like in the value are replacement patterns.
+      resolved[key] = value.replace(
+        match[0],
+        replacement !== null && typeof replacement === 'object' ? JSON.stringify(replacement) : String(replacement),
+      );
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return resolved;
+}
+
+const templated = new WeakMap<Record<string, unknown>, Map<TemplateFilters | undefined, Record<string, unknown>>>();
+
+/**
+ * What a text prompt is rendered with in promptfoo 0.123.1: each string var is itself rendered as a template
+ * over the vars, unless it names a var the test does not define (then it is kept as written). A JSON prompt's
+ * values see the prepared vars as they are.
+ */
+function templatedVars(vars: Record<string, unknown>, filters?: TemplateFilters): Record<string, unknown> {
+  let byFilters = templated.get(vars);
+  if (!byFilters) templated.set(vars, (byFilters = new Map()));
+  let done = byFilters.get(filters);
+  if (!done) {
+    done = vars;
+    for (const key of Object.keys(vars)) {
+      const value = vars[key];
+      if (typeof value !== 'string' || !/\{[{%#]/.test(value) || namesUndefinedVariable(value, vars)) continue;
+      const rendered = renderTemplateText(partialWrapped(value), vars, filters);
+      if (rendered === value) continue;
+      if (done === vars) done = { ...vars };
+      done[key] = rendered;
+    }
+    byFilters.set(filters, done);
+  }
+  return done;
+}
+
+/** promptfoo's referencesUndefinedVariables over its extractVariablesFromTemplate (a regex, not the parser). */
+function namesUndefinedVariable(template: string, vars: Record<string, unknown>): boolean {
+  const names = new Set<string>();
+  const text = template.replace(/\{#[\s\S]*?#\}/g, '');
+  for (const m of text.matchAll(
+    /\{\{[\s]*([^{}\s|]+)[\s]*(?:\|[^}]+)?\}\}|\{%[\s]*(?:if|for)[\s]+([^{}\s]+)[\s]*.*?%\}/g,
+  )) {
+    const name = m[1] || m[2];
+    if (name) names.add(name);
+  }
+  for (const m of text.matchAll(/\{%[\s]*for[\s]+(\w+)[\s]+in[\s]+(\w+)[\s]*%\}/g)) {
+    names.delete(m[1]);
+    names.add(m[2]);
+  }
+  return [...names].some((name) => {
+    const root = /^([A-Za-z_]\w*)/.exec(name)?.[1];
+    return (
+      root !== undefined &&
+      root !== 'env' &&
+      (!Object.prototype.hasOwnProperty.call(vars, root) || vars[root] === undefined)
+    );
+  });
+}
+
+/** promptfoo's autoWrapRawIfPartialNunjucks: text with an unclosed `{%`, `{{` or `{#` is rendered as it is. */
+function partialWrapped(text: string): string {
+  const partial = /({%[^%]*$|{{[^}]*$|{#[^#]*$)/m.test(text);
+  const wrapped = /{%\s*raw\s*%}/.test(text) && /{%\s*endraw\s*%}/.test(text);
+  return partial && !wrapped ? `{% raw %}${text}{% endraw %}` : text;
 }
 
 /** If the rendered prompt is a JSON chat messages array, return it; else null. */
