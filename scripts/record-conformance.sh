@@ -8,7 +8,8 @@
 # promptfooconfig.yaml and each <folder>/promptfooconfig.yaml under it — and writes the trimmed answers
 # next to each config as expected.json: per case {testIdx, promptIdx, description, output, pass, score},
 # plus the promptfoo version. __tests__/conformance/conformance.test.ts then checks that
-# promptgate gives the same pass and score for every case. Never run in CI or at test time: re-run it
+# promptgate gives the same pass and score for every case (engine.test.ts for the suites it runs through the
+# whole engine: providerOutput, list vars, vars files, latency/cost, tool-call checks…). Never run in CI or at test time: re-run it
 # by hand after changing the suite or bumping the reference version, and review the diff.
 #
 # promptfoo 0.123 needs Node 22. Both are installed with npm into temporary directories outside the
