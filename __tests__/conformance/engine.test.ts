@@ -9,7 +9,7 @@ import { loadSuite } from '../../src/config/load.js';
 import { evaluateSuite } from '../../src/evaluate.js';
 
 const FIXTURES = path.resolve('__tests__/fixtures/conformance');
-const SUITES = ['engine'];
+const SUITES = ['engine', 'comparison'];
 
 interface RecordedCase {
   testIdx: number;
