@@ -158,6 +158,10 @@ const CORPUS: Array<[string, string]> = [
     "refused-store-output-as/promptgate.yaml:6:22: tests[0].options.storeOutputAs: not supported: promptfoo's storeOutputAs (feeding one test's output into the next test's vars) needs tests to run in order, one after another; promptgate runs cases independently: put the earlier output in the later test's vars",
   ],
   [
+    'conversation-var',
+    "conversation-var/promptgate.yaml:3:5: prompts[1]: the prompt reads _conversation, promptfoo's history of the earlier cases of this prompt and provider (filled as they finish); promptgate runs each case on its own and has no such history: give the test the turns it needs as a var of its own, or set options.disableConversationVar: true on the test or in defaultTest (promptfoo then leaves _conversation undefined) — test #2 does not",
+  ],
+  [
     'extension-without-function',
     'extension-without-function/promptgate.yaml:4:5: extensions[0]: file://hooks.js: name the hook function, as promptfoo requires (file://hooks.js:function_name)',
   ],

@@ -7,6 +7,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
 import { envReferences } from '../prompts/render.js';
+import { readsVariable } from '../prompts/variables.js';
 import { displayPath } from '../paths.js';
 import type { Suite, TestCase } from '../types.js';
 import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } from './files.js';
@@ -14,6 +15,7 @@ import { resolveExtensions, resolveTemplateFilters } from './extensions.js';
 import { dereferenceLocal } from './refs.js';
 import { resolveScenarios } from './scenarios.js';
 import { checkKeys } from './keys.js';
+import { isAllowed } from './filters.js';
 import { resolvePrompts } from './prompts.js';
 import { resolveProviderSpecs } from './providers.js';
 import { ConfigSchema, DEFAULT_EVALUATE_OPTIONS, DEFAULT_GATE, type RawConfig } from './schema.js';
@@ -187,6 +189,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
       Object.entries(config.env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
     );
   checkEnvReferences(prompts, suite.env ?? {}, source);
+  checkConversationVar(prompts, tests, config.prompts, source);
   if (extensions) suite.extensions = extensions;
   if (nunjucksFilters && nunjucksFilters.length > 0) suite.nunjucksFilters = nunjucksFilters;
   return suite;
@@ -200,6 +203,35 @@ async function loadDefaultTest(value: unknown, source: SourceFile, ctx: TestCont
   ctx.files.add(abs);
   const file = SourceFile.parse(await readText(abs, ctx.scope, source, ['defaultTest']), displayPath(abs));
   return normaliseTest(file.toJS(), file, [], ctx, 'defaultTest');
+}
+
+/**
+ * A prompt that reads `_conversation` gets, in promptfoo 0.123.1, the earlier cases of its prompt and provider
+ * as they finish (a history that depends on the order cases run in); promptgate runs each case on its own, so
+ * such a prompt is refused unless every test that runs it sets `disableConversationVar` (promptfoo then leaves
+ * the var undefined, as promptgate does).
+ */
+function checkConversationVar(
+  prompts: Suite['prompts'],
+  tests: TestCase[],
+  written: unknown,
+  source: SourceFile,
+): void {
+  for (const prompt of prompts) {
+    if (prompt.function || !readsVariable(prompt.raw, '_conversation')) continue;
+    const i = tests.findIndex((t) => t.options.disableConversationVar !== true && isAllowed(prompt, t.prompts));
+    if (i < 0) continue;
+    const entries = Array.isArray(written) ? (written as unknown[]) : [];
+    const at = entries.findIndex(
+      (e) => e === prompt.raw || (typeof e === 'object' && e !== null && (e as { raw?: unknown }).raw === prompt.raw),
+    );
+    const test = tests[i].description !== undefined ? `the test "${tests[i].description}"` : `test #${i + 1}`;
+    throw locatedError(
+      source,
+      at >= 0 ? ['prompts', at] : ['prompts'],
+      `the prompt reads _conversation, promptfoo's history of the earlier cases of this prompt and provider (filled as they finish); promptgate runs each case on its own and has no such history: give the test the turns it needs as a var of its own, or set options.disableConversationVar: true on the test or in defaultTest (promptfoo then leaves _conversation undefined) — ${test} does not`,
+    );
+  }
 }
 
 /**

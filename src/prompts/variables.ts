@@ -71,6 +71,18 @@ export function printedVariables(source: string): string[] {
   return [...printed].filter((name) => !bound.has(name));
 }
 
+/** Whether the template reads the variable anywhere (printed, looped over, filtered, tested); false when unparsable. */
+export function readsVariable(source: string, name: string): boolean {
+  if (!source.includes(name)) return false;
+  let root: unknown;
+  try {
+    root = (nunjucks as unknown as { parser: { parse(src: string): unknown } }).parser.parse(source);
+  } catch {
+    return false;
+  }
+  return symbolsIn(root).includes(name);
+}
+
 export class UndefinedVariableError extends Error {
   constructor(readonly variable: string) {
     super(
