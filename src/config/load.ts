@@ -222,9 +222,11 @@ function checkConversationVar(
     const i = tests.findIndex((t) => t.options.disableConversationVar !== true && isAllowed(prompt, t.prompts));
     if (i < 0) continue;
     const entries = Array.isArray(written) ? (written as unknown[]) : [];
-    const at = entries.findIndex(
-      (e) => e === prompt.raw || (typeof e === 'object' && e !== null && (e as { raw?: unknown }).raw === prompt.raw),
-    );
+    const at = entries.findIndex((e) => {
+      if (typeof e === 'string') return e === prompt.raw || e === prompt.id;
+      const entry = (typeof e === 'object' && e !== null ? e : {}) as { raw?: unknown; id?: unknown; label?: unknown };
+      return entry.raw === prompt.raw || entry.id === prompt.id || entry.label === prompt.label;
+    });
     const test = tests[i].description !== undefined ? `the test "${tests[i].description}"` : `test #${i + 1}`;
     throw locatedError(
       source,
