@@ -204,6 +204,38 @@ export interface Suite {
   extensions?: ExtensionHook[];
   /** promptfoo's `nunjucksFilters`: custom filters for the prompts' templates, imported when the run starts. */
   nunjucksFilters?: TemplateFilterRef[];
+  /** promptfoo's `tracing:` block (src/config/tracing.ts). */
+  tracing?: TracingConfig;
+}
+
+export type TraceFormat = 'json' | 'protobuf';
+
+/** promptfoo's `tracing:`: whether every case is traced, and the OTLP/HTTP receiver the run starts. */
+export interface TracingConfig {
+  enabled: boolean;
+  /** `otlp.http` when enabled: where the run's receiver listens and what it accepts. */
+  receiver?: { host: string; port: number; acceptFormats: TraceFormat[]; redactAttributes: string[] };
+}
+
+/** One span as promptfoo's trace store keeps it (times in ms since the epoch). */
+export interface TraceSpan {
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  startTime: number;
+  endTime?: number;
+  attributes: Record<string, unknown>;
+  statusCode?: number;
+  statusMessage?: string;
+}
+
+/** A case's trace as assertions see it (promptfoo's `context.trace`). */
+export interface TraceData {
+  traceId: string;
+  evaluationId: string;
+  testCaseId: string;
+  metadata: Record<string, unknown>;
+  spans: TraceSpan[];
 }
 
 export type ExtensionHookName = 'beforeAll' | 'beforeEach' | 'afterEach' | 'afterAll';
@@ -280,6 +312,10 @@ export interface CallContext {
   prompt: Prompt;
   /** Aborted when the per-call timeout fires. */
   signal?: AbortSignal;
+  /** A traced case's W3C trace context (promptfoo's context.traceparent, evaluationId, testCaseId). */
+  traceparent?: string;
+  evaluationId?: string;
+  testCaseId?: string;
 }
 
 export interface Provider {

@@ -147,7 +147,7 @@ const CORPUS: Array<[string, string]> = [
   ],
   [
     'config-key-typo',
-    'config-key-typo/promptgate.yaml:4:3: test: unknown key in the config (did you mean "tests"?); expected one of description, prompts, providers, targets, tests, defaultTest, evaluateOptions, gate, env, extensions, nunjucksFilters, scenarios, assertionTemplates, $schema',
+    'config-key-typo/promptgate.yaml:4:3: test: unknown key in the config (did you mean "tests"?); expected one of description, prompts, providers, targets, tests, defaultTest, evaluateOptions, gate, env, extensions, nunjucksFilters, scenarios, assertionTemplates, tracing, $schema',
   ],
   [
     'provider-key-typo',

@@ -1,6 +1,6 @@
 // The shape every assertion family implements, and the two ways an assertion can fail to *run*
 // (as opposed to running and failing): the assertion itself is malformed, or its grader failed.
-import type { AssertionSpec, GradingResult, TestCase } from '../types.js';
+import type { AssertionSpec, GradingResult, TestCase, TraceData } from '../types.js';
 import type { ScoreContext } from './index.js';
 
 /** What promptfoo hands a custom script as its second argument. */
@@ -11,6 +11,8 @@ export interface ScriptContext {
   provider: { id: string };
   /** The assertion's `config` (promptfoo hands it to scripts as context.config). */
   config?: Record<string, unknown>;
+  /** A traced case's trace (promptfoo's context.trace: traceId, evaluationId, testCaseId, metadata, spans). */
+  trace?: TraceData;
 }
 
 export interface AssertionInput {

@@ -11,6 +11,7 @@ import type {
   TestCase,
   Logger,
   ToolCallOutput,
+  TraceData,
 } from '../types.js';
 import { ConfigError, messageOf, type Located } from '../errors.js';
 import { aggregate, NO_ASSERTIONS, type WeightedResult } from './aggregate.js';
@@ -40,6 +41,8 @@ import { searchRubricAssertions } from './search-rubric.js';
 import { similarityAssertions } from './similarity.js';
 import { textAssertions } from './text.js';
 import { toolAssertions } from './tools.js';
+import { traceAssertions } from './trace.js';
+import { mayReadTrace } from '../tracing/trace.js';
 import { ngramAssertions } from './ngrams.js';
 import { refusalAssertions } from './refusal.js';
 import { sqlAssertions } from './sql.js';
@@ -102,6 +105,9 @@ export const SUPPORTED_ASSERTION_TYPES = [
   'classifier',
   'moderation',
   'guardrails',
+  'trace-span-count',
+  'trace-span-duration',
+  'trace-error-spans',
 ] as const;
 
 export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
@@ -113,6 +119,12 @@ export type SupportedAssertionType = (typeof SUPPORTED_ASSERTION_TYPES)[number];
 export const NOT_FORM_IGNORED: Readonly<Partial<Record<SupportedAssertionType, string>>> = {
   moderation:
     'promptfoo grades not-moderation exactly as moderation (the not- is ignored); write moderation, or a javascript assertion for a check that must be flagged',
+  'trace-span-count':
+    'promptfoo grades not-trace-span-count exactly as trace-span-count (the not- is ignored); write trace-span-count with the min and max you mean',
+  'trace-span-duration':
+    'promptfoo grades not-trace-span-duration exactly as trace-span-duration (the not- is ignored); write trace-span-duration with the max you mean',
+  'trace-error-spans':
+    'promptfoo grades not-trace-error-spans exactly as trace-error-spans (the not- is ignored); write trace-error-spans with the max_count or max_percentage you mean',
 };
 
 const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
@@ -138,6 +150,7 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
   ...classifierAssertions,
   ...moderationAssertions,
   ...guardrailAssertions,
+  ...traceAssertions,
 } as Record<SupportedAssertionType, AssertionHandler>;
 
 /**
@@ -203,6 +216,8 @@ export interface ScoreContext {
   /** The provider's guardrail verdict, when it reported one. */
   guardrails?: GuardrailVerdict;
   cached: boolean;
+  /** A traced case's trace (promptfoo's context.trace), for the assertions that read it. */
+  trace?: TraceData;
   /** Directory `file://` references resolve against. */
   rootDir: string;
   /** Resolves a grading provider for model-graded assertions (default: the suite's first provider). */
@@ -263,6 +278,8 @@ async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promis
     test: ctx.test,
     provider: { id: ctx.providerId },
     ...(assertion.config !== undefined ? { config: assertion.config } : {}),
+    // promptfoo hands the trace to the assertions that may read it (scripts, trace-*, file:// values).
+    ...(ctx.trace && mayReadTrace(assertion) ? { trace: ctx.trace } : {}),
   };
   const { value, valueFromScript } = await resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [
     output,

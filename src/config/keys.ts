@@ -44,11 +44,10 @@ const LEVELS: Record<KeyLevel, LevelKeys> = {
       'nunjucksFilters',
       'scenarios',
       'assertionTemplates',
+      'tracing',
       '$schema',
     ],
     refused: {
-      tracing:
-        "promptfoo's OpenTelemetry tracing (and the trace-* assertions) is not supported; assert on the output instead",
       commandLineOptions: "promptfoo's commandLineOptions are not read; pass promptgate's options on its command line",
     },
     noted: {

@@ -14,6 +14,7 @@ import { firstInvalidUtf8, isFileRef, readText, resolveInside, type FileScope } 
 import { resolveExtensions, resolveTemplateFilters } from './extensions.js';
 import { dereferenceLocal } from './refs.js';
 import { resolveScenarios } from './scenarios.js';
+import { resolveTracing } from './tracing.js';
 import { checkKeys } from './keys.js';
 import { isAllowed } from './filters.js';
 import { resolvePrompts } from './prompts.js';
@@ -114,6 +115,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   const warnings = checkKeys(config, 'config', source, []);
   if (config.evaluateOptions)
     warnings.push(...checkKeys(config.evaluateOptions, 'evaluateOptions', source, ['evaluateOptions']));
+  const tracing = resolveTracing((config as Record<string, unknown>).tracing, source, warnings);
   const ctx: TestContext = { scope, display: displayPath, files, warnings };
   // First, so that a redteam config is told what it is before its missing prompts are complained about.
   const noTests = config.tests === undefined || config.tests === null;
@@ -192,6 +194,7 @@ export async function loadSuite(configPath: string, options: LoadSuiteOptions = 
   checkConversationVar(prompts, tests, config.prompts, source);
   if (extensions) suite.extensions = extensions;
   if (nunjucksFilters && nunjucksFilters.length > 0) suite.nunjucksFilters = nunjucksFilters;
+  if (tracing) suite.tracing = tracing;
   return suite;
 }
 

@@ -6,7 +6,8 @@ const MODEL_GRADED =
   'a model-graded check promptgate does not implement yet; write the criterion as an llm-rubric (same grader, a rubric you can read in the diff)';
 const NEEDS_PROVIDER_DATA =
   "needs what the provider returned besides the text (tool calls, log-probabilities), which promptgate's providers do not hand to assertions yet";
-const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
+const NEEDS_TRACES =
+  "reads the agent's tool calls and steps out of the case's trace (promptfoo's trajectory extraction), which promptgate does not implement; use trace-span-count over the span names, or a javascript assertion over context.trace.spans";
 const NEEDS_PACKAGE =
   'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 
@@ -21,9 +22,6 @@ export const REFUSED_ASSERTIONS: Readonly<Record<string, string>> = {
   'trajectory:step-count': NEEDS_TRACES,
   'trajectory:tool-sequence': NEEDS_TRACES,
   'trajectory:tool-used': NEEDS_TRACES,
-  'trace-error-spans': NEEDS_TRACES,
-  'trace-span-count': NEEDS_TRACES,
-  'trace-span-duration': NEEDS_TRACES,
   meteor: NEEDS_PACKAGE,
   pi: 'calls the Pi scoring service over the network',
   webhook:

@@ -27,6 +27,7 @@ import {
   type TemplateFilters,
   type TestCase,
   type TokenUsage,
+  type TraceData,
 } from '../types.js';
 import { cacheKey, type OutputCache } from './cache.js';
 import { compareOutputs, hasComparison } from './compare-outputs.js';
@@ -37,6 +38,17 @@ import { Limiters, type CallGate } from './limiter.js';
 import { forEachBounded, Semaphore } from './pool.js';
 import { callWithRetry, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { summarizeStats } from './stats.js';
+import { acquireTraceReceiver, memoryTraces, type TraceBuffer } from '../tracing/receiver.js';
+import {
+  callSpan,
+  isTraced,
+  mayReadTrace,
+  newCaseTrace,
+  newEvaluationId,
+  settledSpans,
+  suiteIsTraced,
+  type CaseTrace,
+} from '../tracing/trace.js';
 
 export { summarizeStats } from './stats.js';
 
@@ -151,13 +163,31 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     defaultModerationProvider: defaultModerationProvider(deps.env ?? process.env),
   };
 
+  // promptfoo starts the OTLP receiver before the first case and stops it when the run ends, whatever happens.
+  const receiver =
+    suiteIsTraced(suite) && suite.tracing?.receiver ? await acquireTraceReceiver(suite.tracing.receiver) : undefined;
+  if (suiteIsTraced(suite)) runner.tracing = { evaluationId: newEvaluationId(), traces: receiver ?? memoryTraces() };
+  try {
+    return await runCases(runner, deps, { shape, selected, total, written });
+  } finally {
+    await receiver?.release();
+  }
+}
+
+async function runCases(
+  runner: CaseRunner,
+  deps: RunDeps,
+  plan: { shape: PlanShape; selected: number[] | undefined; total: number; written: ReturnType<typeof caseFilter> },
+): Promise<EvalResults> {
+  const { suite, prompts } = runner;
+  const { shape, selected, total, written } = plan;
   const results = new Array<CaseResult>(total);
   let done = 0;
   const hooks = suite.extensions?.length ? new ExtensionRun(suite.extensions, suite, prompts) : undefined;
   await hooks?.beforeAll();
   await forEachBounded(
     total,
-    limit + EXTRA_CASES_IN_FLIGHT,
+    runner.limit + EXTRA_CASES_IN_FLIGHT,
     async (index) => {
       const planned = caseAt(shape, selected ? selected[index] : index);
       const test = suite.tests[planned.testIdx];
@@ -235,9 +265,35 @@ interface CaseRunner {
   defaultModerationProvider: string;
   /** Each provider's way in (gateFor), made once. */
   gates: WeakMap<Provider, CallGate>;
+  /** A traced suite's traces (promptfoo's `tracing:`): the receiver's spans, or only the run's own. */
+  tracing?: { evaluationId: string; traces: TraceBuffer };
 }
 
+/** One case; a traced one has its own trace, open while it runs (spans for it are kept only then). */
 async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): Promise<CaseResult> {
+  if (!run.tracing || !isTraced(test, run.suite)) return runOneCase(run, planned, test, undefined);
+  const listed = run.providers[planned.providerIdx]!;
+  const trace = newCaseTrace(run.tracing.evaluationId, test, {
+    testIdx: planned.testIdx,
+    promptIdx: planned.promptIdx,
+    repeat: planned.repeat,
+    providerId: listed.id,
+    vars: test.vars,
+  });
+  run.tracing.traces.open(trace.traceId);
+  try {
+    return await runOneCase(run, planned, test, trace);
+  } finally {
+    run.tracing.traces.close(trace.traceId);
+  }
+}
+
+async function runOneCase(
+  run: CaseRunner,
+  planned: PlannedCase,
+  test: TestCase,
+  trace: CaseTrace | undefined,
+): Promise<CaseResult> {
   const prompt = run.prompts[planned.promptIdx];
   // Results name the listed provider; the call goes to the test's own provider, or the prompt's variant.
   const listed = run.providers[planned.providerIdx];
@@ -320,9 +376,22 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
   const call: ProviderCall =
     test.providerOutput !== undefined
       ? { ok: true, response: { output: test.providerOutput }, cached: false, latencyMs: 0 }
-      : await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat);
+      : await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat, trace && { trace, planned });
   if (!call.ok) return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
   const { response, cached, latencyMs } = call;
+  // The spans the assertions read: those that arrived once the provider's exporter has settled (promptfoo's
+  // loadTraceData), only for a test with an assertion that reads them.
+  let traceData: TraceData | undefined;
+  if (trace && run.tracing && test.assert.some(mayReadTrace)) {
+    const { traces } = run.tracing;
+    traceData = {
+      traceId: trace.traceId,
+      evaluationId: trace.evaluationId,
+      testCaseId: trace.testCaseId,
+      metadata: trace.metadata,
+      spans: await settledSpans(() => traces.spans(trace.traceId), run.sleep),
+    };
+  }
   const measured = {
     prompt: rendered,
     latencyMs,
@@ -368,6 +437,7 @@ async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): P
       ...(response.metadata !== undefined ? { metadata: response.metadata } : {}),
       ...(response.guardrails !== undefined ? { guardrails: response.guardrails } : {}),
       cached,
+      ...(traceData ? { trace: traceData } : {}),
       rootDir: run.suite.rootDir,
       gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
       defaultModerationProvider: run.defaultModerationProvider,
@@ -404,7 +474,9 @@ async function callProvider(
   rendered: string,
   context: Omit<CallContext, 'signal'>,
   repeat: number,
+  traced?: { trace: CaseTrace; planned: PlannedCase },
 ): Promise<ProviderCall> {
+  if (traced) return callTraced(run, provider, rendered, context, traced.trace, traced.planned);
   const key = run.cache
     ? cacheKey({ providerId: provider.id, cacheIdentity: provider.cacheIdentity, renderedPrompt: rendered, repeat })
     : undefined;
@@ -414,17 +486,7 @@ async function callProvider(
   // `latency` assertions. Tokens and cost stay as recorded, describing the output rather than this run.
   if (hit) return { ok: true, response: hit, cached: true, latencyMs: 0 };
 
-  const outcome = await callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
-    policy: run.policy,
-    timeoutMs: run.suite.evaluateOptions.timeoutMs,
-    maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-    gate: run.gates.get(provider) ?? gateFor(run, provider),
-    sleep: run.sleep,
-    random: run.random,
-    signal: run.signal,
-    onRetry: ({ attempt, reason, delayMs }) =>
-      run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
-  });
+  const outcome = await callThroughGate(run, provider, rendered, context);
   if (!outcome.ok) return { ok: false, error: `${provider.id}: ${outcome.error}`, latencyMs: outcome.latencyMs };
   if (key !== undefined) {
     try {
@@ -435,6 +497,56 @@ async function callProvider(
     }
   }
   return { ok: true, response: outcome.response, cached: false, latencyMs: outcome.latencyMs };
+}
+
+/**
+ * A traced case's call: never answered from the cache (a cached answer has no spans: its trace assertions
+ * would judge a call that did not happen), nor written to it; the provider gets the case's trace context,
+ * and the call's own span (promptfoo's target span) joins the case's trace when the call ends.
+ */
+async function callTraced(
+  run: CaseRunner,
+  provider: Provider,
+  rendered: string,
+  context: Omit<CallContext, 'signal'>,
+  trace: CaseTrace,
+  planned: PlannedCase,
+): Promise<ProviderCall> {
+  const startTime = performance.timeOrigin + performance.now();
+  const outcome = await callThroughGate(run, provider, rendered, {
+    ...context,
+    traceparent: trace.traceparent,
+    evaluationId: trace.evaluationId,
+    testCaseId: trace.testCaseId,
+  });
+  run.tracing?.traces.add(
+    trace.traceId,
+    callSpan(trace, {
+      providerId: provider.id,
+      ...(provider.label !== undefined ? { label: provider.label } : {}),
+      promptLabel: context.prompt.label,
+      testIdx: planned.testIdx,
+      startTime,
+      endTime: performance.timeOrigin + performance.now(),
+      ...(outcome.ok ? {} : { error: outcome.error }),
+    }),
+  );
+  if (!outcome.ok) return { ok: false, error: `${provider.id}: ${outcome.error}`, latencyMs: outcome.latencyMs };
+  return { ok: true, response: outcome.response, cached: false, latencyMs: outcome.latencyMs };
+}
+
+function callThroughGate(run: CaseRunner, provider: Provider, rendered: string, context: Omit<CallContext, 'signal'>) {
+  return callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
+    policy: run.policy,
+    timeoutMs: run.suite.evaluateOptions.timeoutMs,
+    maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+    gate: run.gates.get(provider) ?? gateFor(run, provider),
+    sleep: run.sleep,
+    random: run.random,
+    signal: run.signal,
+    onRetry: ({ attempt, reason, delayMs }) =>
+      run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
+  });
 }
 
 /**

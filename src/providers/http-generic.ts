@@ -232,6 +232,8 @@ export async function createHttpProvider(
         headers.authorization = `Bearer ${issued.token}`;
         secrets = [...secrets, ...issued.secrets];
       }
+      // promptfoo's http provider sends a traced case's trace context as the W3C header, over a configured one.
+      if (context.traceparent !== undefined) headers.traceparent = context.traceparent;
       let bodyText: string | undefined;
       if (method !== 'GET' && method !== 'HEAD') {
         const body = config.body === undefined ? { prompt: sent } : renderDeep(config.body, vars);

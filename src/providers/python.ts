@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Provider, ProviderResponse, ProviderSpec } from '../types.js';
+import type { CallContext, Provider, ProviderResponse, ProviderSpec } from '../types.js';
 import { normalizeCustomResponse, resolveInsideRoot } from './custom.js';
 import { str } from './credentials.js';
 import { excerpt } from './http.js';
@@ -77,7 +77,12 @@ export async function createPythonProvider(
         function: functionName,
         prompt,
         options: { id: spec.id, config: spec.config },
-        context: { vars: context.vars, prompt: { raw: context.prompt.raw, label: context.prompt.label } },
+        context: {
+          vars: context.vars,
+          prompt: { raw: context.prompt.raw, label: context.prompt.label },
+          // A traced case's trace context, as promptfoo hands it to call_api.
+          ...traceFields(context),
+        },
       };
       return new Promise((resolve) => {
         if (context.signal?.aborted) return resolve(fail('timed out (aborted)', true));
@@ -140,4 +145,13 @@ export async function createPythonProvider(
       });
     },
   };
+}
+
+/** promptfoo's traceparent, evaluationId and testCaseId, when the case is traced. */
+function traceFields(context: CallContext): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (context.traceparent !== undefined) fields.traceparent = context.traceparent;
+  if (context.evaluationId !== undefined) fields.evaluationId = context.evaluationId;
+  if (context.testCaseId !== undefined) fields.testCaseId = context.testCaseId;
+  return fields;
 }
