@@ -55,6 +55,8 @@ function createAzureProvider(spec, api, deployment, options) {
     const label = spec.id;
     const hint = keyHint(auth.variables.join(' / '));
     return {
+        // promptfoo's Azure chat provider returns tool calls as objects; it has no function-call validator.
+        toolCalls: { json: true, validatesFunctionCalls: false },
         id: spec.id,
         label: spec.label,
         cacheIdentity: cacheIdentityOf(spec.id, config, { base }),

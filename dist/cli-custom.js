@@ -1,20 +1,20 @@
-import { createHash } from 'node:crypto';
-import { realpath, readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { X as ConfigError, B as messageOf, a as secretsInConfig, Y as redact, c as cacheIdentityOf } from './cli-main.js';
+import { X as ConfigError, B as messageOf, Y as JAVASCRIPT_EXTENSIONS, Z as importUserModule, a as secretsInConfig, _ as redact, c as cacheIdentityOf, $ as promptfooDefault } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';
 import 'fs';
 import 'path';
+import 'node:crypto';
 import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
 import 'process';
 import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
 import 'node:events';
@@ -25,12 +25,12 @@ import 'node:events';
 //
 // A callApi that throws is reported as a TRANSIENT error: custom providers usually wrap a network client, and a
 // throw is how those surface timeouts and resets. A provider that knows better returns `{ error, transient }`.
-const MODULE_EXTENSIONS = new Set(['.mjs', '.js', '.cjs']);
+const MODULE_EXTENSIONS = new Set(JAVASCRIPT_EXTENSIONS);
 /** Absolute path of the module, refusing anything outside rootDir (after resolving symlinks). */
-async function resolveInsideRoot(reference, options, extensions = MODULE_EXTENSIONS, expected = 'a JavaScript module ending in .mjs, .js or .cjs') {
+async function resolveInsideRoot(reference, options, extensions = MODULE_EXTENSIONS, expected = 'a JavaScript or TypeScript module ending in .mjs, .js, .cjs, .ts, .mts or .cts') {
     const where = { file: options.configFile ?? path.join(options.rootDir, '<config>') };
     const relative = reference.slice('file://'.length);
-    if (!extensions.has(path.extname(relative))) {
+    if (!extensions.has(path.extname(relative).toLowerCase())) {
         throw new ConfigError(where, `provider "${reference}": expected ${expected}`, options.key);
     }
     const root = await realpath(options.rootDir);
@@ -48,7 +48,7 @@ async function resolveInsideRoot(reference, options, extensions = MODULE_EXTENSI
     return absolute;
 }
 function findCallApi(mod, spec) {
-    const exported = mod.default ?? mod;
+    const exported = promptfooDefault(mod);
     if (typeof exported === 'function') {
         const proto = exported.prototype;
         if (proto && typeof proto.callApi === 'function') {
@@ -142,13 +142,11 @@ async function createPackageProvider(spec, packageName, exportName, options) {
     return providerFromModule(spec, file, exportName, options);
 }
 async function providerFromModule(spec, file, exportName, options) {
-    const source = await readFile(file);
-    const contentHash = createHash('sha256').update(source).digest('hex');
     const where = { file: options.configFile ?? file };
     let mod;
+    let contentHash;
     try {
-        // The hash in the URL makes an edited module load afresh in a long-lived process (ESM caches by URL).
-        mod = (await import(`${pathToFileURL(file).href}?sha256=${contentHash}`));
+        ({ namespace: mod, contentHash } = await importUserModule(file));
     }
     catch (err) {
         throw new ConfigError(where, `provider "${spec.id}": loading ${file} failed: ${messageOf(err)}`, options.key);

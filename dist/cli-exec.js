@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { X as ConfigError, a as secretsInConfig, Z as excerpt, c as cacheIdentityOf, Y as redact } from './cli-main.js';
+import { X as ConfigError, a as secretsInConfig, a0 as excerpt, c as cacheIdentityOf, _ as redact } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

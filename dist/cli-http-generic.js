@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import node_https from 'node:https';
 import path from 'node:path';
-import { s as str, W as renderTemplateText, p as postJson, B as messageOf, $ as configEnv, a0 as signerFor, a as secretsInConfig, f as failure, a1 as renderDeep, a2 as isSecretHeader, c as cacheIdentityOf, X as ConfigError } from './cli-main.js';
+import { s as str, W as renderTemplateText, p as postJson, B as messageOf, a2 as configEnv, a3 as signerFor, a as secretsInConfig, f as failure, a4 as renderDeep, a5 as isSecretHeader, c as cacheIdentityOf, X as ConfigError } from './cli-main.js';
 import { c as compileCode } from './cli-config-code.js';
 import 'node:fs';
 import 'node:os';
@@ -296,6 +296,9 @@ async function createHttpProvider(spec, idUrl, options) {
                 headers.authorization = `Bearer ${issued.token}`;
                 secrets = [...secrets, ...issued.secrets];
             }
+            // promptfoo's http provider sends a traced case's trace context as the W3C header, over a configured one.
+            if (context.traceparent !== undefined)
+                headers.traceparent = context.traceparent;
             let bodyText;
             if (method !== 'GET' && method !== 'HEAD') {
                 const body = config.body === undefined ? { prompt: sent } : renderDeep(config.body, vars);

@@ -1,15 +1,15 @@
-import require$$1$4 from 'child_process';
-import require$$1$2 from 'fs';
+import require$$1$3 from 'child_process';
+import require$$0$2 from 'fs';
 import require$$1 from 'https';
 import require$$3 from 'stream';
 import require$$1$1 from 'os';
-import require$$0$3 from 'events';
-import require$$0$2 from 'process';
+import require$$0$4 from 'events';
+import require$$0$3 from 'process';
 import require$$2 from 'util';
-import require$$0$6 from 'path';
-import require$$0$4 from 'crypto';
-import require$$1$3 from 'querystring';
-import require$$0$5 from 'buffer';
+import path from 'path';
+import require$$0$5 from 'crypto';
+import require$$1$2 from 'querystring';
+import require$$0$6 from 'buffer';
 
 function _mergeNamespaces(n, m) {
 	m.forEach(function (e) {
@@ -5282,7 +5282,7 @@ function requireGcpResidency () {
 		exports.isGoogleComputeEngineMACAddress = isGoogleComputeEngineMACAddress;
 		exports.isGoogleComputeEngine = isGoogleComputeEngine;
 		exports.detectGCPResidency = detectGCPResidency;
-		const fs_1 = require$$1$2;
+		const fs_1 = require$$0$2;
 		const os_1 = require$$1$1;
 		/**
 		 * Known paths unique to Google Compute Engine Linux instances
@@ -5530,8 +5530,8 @@ function requireLoggingUtils () {
 		exports.getStructuredBackend = getStructuredBackend;
 		exports.setBackend = setBackend;
 		exports.log = log;
-		const events_1 = require$$0$3;
-		const process = __importStar(require$$0$2);
+		const events_1 = require$$0$4;
+		const process = __importStar(require$$0$3);
 		const util = __importStar(require$$2);
 		const colours_1 = requireColours();
 		// Some functions (as noted) are based on the Node standard library, from
@@ -6727,7 +6727,7 @@ function requireCrypto$1 () {
 	// limitations under the License.
 	Object.defineProperty(crypto$1, "__esModule", { value: true });
 	crypto$1.NodeCrypto = void 0;
-	const crypto = require$$0$4;
+	const crypto = require$$0$5;
 	class NodeCrypto {
 	    async sha256DigestBase64(str) {
 	        return crypto.createHash('sha256').update(str).digest('base64');
@@ -6880,7 +6880,7 @@ function requireSafeBuffer () {
 	hasRequiredSafeBuffer = 1;
 	(function (module, exports) {
 		/* eslint-disable node/no-deprecated-api */
-		var buffer = require$$0$5;
+		var buffer = require$$0$6;
 		var Buffer = buffer.Buffer;
 
 		// alternative to using Object.keys for old browsers
@@ -7200,9 +7200,9 @@ function requireUtil () {
 	util.removeUndefinedValuesInObject = removeUndefinedValuesInObject;
 	util.isValidFile = isValidFile;
 	util.getWellKnownCertificateConfigFileLocation = getWellKnownCertificateConfigFileLocation;
-	const fs = require$$1$2;
+	const fs = require$$0$2;
 	const os = require$$1$1;
-	const path = require$$0$6;
+	const path$1 = path;
 	const WELL_KNOWN_CERTIFICATE_CONFIG_FILE = 'certificate_config.json';
 	const CLOUDSDK_CONFIG_DIRECTORY = 'gcloud';
 	/**
@@ -7342,9 +7342,9 @@ function requireUtil () {
 	function getWellKnownCertificateConfigFileLocation() {
 	    const configDir = process.env.CLOUDSDK_CONFIG ||
 	        (_isWindows()
-	            ? path.join(process.env.APPDATA || '', CLOUDSDK_CONFIG_DIRECTORY)
-	            : path.join(process.env.HOME || '', '.config', CLOUDSDK_CONFIG_DIRECTORY));
-	    return path.join(configDir, WELL_KNOWN_CERTIFICATE_CONFIG_FILE);
+	            ? path$1.join(process.env.APPDATA || '', CLOUDSDK_CONFIG_DIRECTORY)
+	            : path$1.join(process.env.HOME || '', '.config', CLOUDSDK_CONFIG_DIRECTORY));
+	    return path$1.join(configDir, WELL_KNOWN_CERTIFICATE_CONFIG_FILE);
 	}
 	/**
 	 * Checks if the current operating system is Windows.
@@ -7518,7 +7518,7 @@ function requireAuthclient () {
 		// limitations under the License.
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.AuthClient = exports.DEFAULT_EAGER_REFRESH_THRESHOLD_MILLIS = exports.DEFAULT_UNIVERSE = void 0;
-		const events_1 = require$$0$3;
+		const events_1 = require$$0$4;
 		const gaxios_1 = requireSrc$3();
 		const util_1 = requireUtil();
 		const google_logging_utils_1 = requireSrc$2();
@@ -7882,7 +7882,7 @@ function requireOauth2client () {
 	Object.defineProperty(oauth2client, "__esModule", { value: true });
 	oauth2client.OAuth2Client = oauth2client.ClientAuthentication = oauth2client.CertificateFormat = oauth2client.CodeChallengeMethod = void 0;
 	const gaxios_1 = requireSrc$3();
-	const querystring = require$$1$3;
+	const querystring = require$$1$2;
 	const stream = require$$3;
 	const formatEcdsa = requireEcdsaSigFormatter();
 	const util_1 = requireUtil();
@@ -9068,8 +9068,8 @@ var hasRequiredBufferEqualConstantTime;
 function requireBufferEqualConstantTime () {
 	if (hasRequiredBufferEqualConstantTime) return bufferEqualConstantTime;
 	hasRequiredBufferEqualConstantTime = 1;
-	var Buffer = require$$0$5.Buffer; // browserify
-	var SlowBuffer = require$$0$5.SlowBuffer;
+	var Buffer = require$$0$6.Buffer; // browserify
+	var SlowBuffer = require$$0$6.SlowBuffer;
 
 	bufferEqualConstantTime = bufferEq;
 
@@ -9117,7 +9117,7 @@ function requireJwa () {
 	if (hasRequiredJwa) return jwa;
 	hasRequiredJwa = 1;
 	var Buffer = requireSafeBuffer().Buffer;
-	var crypto = require$$0$4;
+	var crypto = require$$0$5;
 	var formatEcdsa = requireEcdsaSigFormatter();
 	var util = require$$2;
 
@@ -9391,7 +9391,7 @@ var hasRequiredTostring;
 function requireTostring () {
 	if (hasRequiredTostring) return tostring;
 	hasRequiredTostring = 1;
-	var Buffer = require$$0$5.Buffer;
+	var Buffer = require$$0$6.Buffer;
 
 	tostring = function toString(obj) {
 	  if (typeof obj === 'string')
@@ -9852,8 +9852,8 @@ function requireGetCredentials () {
 	// limitations under the License.
 	Object.defineProperty(getCredentials, "__esModule", { value: true });
 	getCredentials.getCredentials = getCredentials$1;
-	const path = require$$0$6;
-	const fs = require$$1$2;
+	const path$1 = path;
+	const fs = require$$0$2;
 	const util_1 = require$$2;
 	const errorWithCode_1 = requireErrorWithCode();
 	const readFile = fs.readFile
@@ -9941,7 +9941,7 @@ function requireGetCredentials () {
 	     * @returns An instance of a class that implements ICredentialsProvider.
 	     */
 	    static create(keyFilePath) {
-	        const keyFileExtension = path.extname(keyFilePath);
+	        const keyFileExtension = path$1.extname(keyFilePath);
 	        switch (keyFileExtension) {
 	            case ExtensionFiles.JSON:
 	                return new JsonCredentialsProvider(keyFilePath);
@@ -11972,7 +11972,7 @@ function requireFilesubjecttokensupplier () {
 	Object.defineProperty(filesubjecttokensupplier, "__esModule", { value: true });
 	filesubjecttokensupplier.FileSubjectTokenSupplier = void 0;
 	const util_1 = require$$2;
-	const fs = require$$1$2;
+	const fs = require$$0$2;
 	// fs.readfile is undefined in browser karma tests causing
 	// `npm run browser-test` to fail as test.oauth2.ts imports this file via
 	// src/index.ts.
@@ -12146,8 +12146,8 @@ function requireCertificatesubjecttokensupplier () {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.CertificateSubjectTokenSupplier = exports.InvalidConfigurationError = exports.CertificateSourceUnavailableError = exports.CERTIFICATE_CONFIGURATION_ENV_VARIABLE = void 0;
 		const util_1 = requireUtil();
-		const fs = require$$1$2;
-		const crypto_1 = require$$0$4;
+		const fs = require$$0$2;
+		const crypto_1 = require$$0$5;
 		const https = require$$1;
 		exports.CERTIFICATE_CONFIGURATION_ENV_VARIABLE = 'GOOGLE_API_CERTIFICATE_CONFIG';
 		/**
@@ -13299,8 +13299,8 @@ function requirePluggableAuthHandler () {
 	Object.defineProperty(pluggableAuthHandler, "__esModule", { value: true });
 	pluggableAuthHandler.PluggableAuthHandler = pluggableAuthHandler.ExecutableError = void 0;
 	const executable_response_1 = requireExecutableResponse();
-	const childProcess = require$$1$4;
-	const fs = require$$1$2;
+	const childProcess = require$$1$3;
+	const fs = require$$0$2;
 	/**
 	 * Error thrown from the executable run by PluggableAuthClient.
 	 */
@@ -14028,8 +14028,8 @@ function requireGdchclient () {
 		// limitations under the License.
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.GdchClient = exports.GDCH_SERVICE_ACCOUNT_TYPE = void 0;
-		const crypto = require$$0$4;
-		const fs = require$$1$2;
+		const crypto = require$$0$5;
+		const fs = require$$0$2;
 		const https = require$$1;
 		const oauth2client_1 = requireOauth2client();
 		const DEFAULT_LIFETIME_IN_SECONDS = 3600;
@@ -14344,12 +14344,12 @@ function requireGoogleauth () {
 		// limitations under the License.
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.GoogleAuth = exports.GoogleAuthExceptionMessages = void 0;
-		const child_process_1 = require$$1$4;
-		const fs = require$$1$2;
+		const child_process_1 = require$$1$3;
+		const fs = require$$0$2;
 		const gaxios_1 = requireSrc$3();
 		const gcpMetadata = requireSrc$1();
 		const os = require$$1$1;
-		const path = require$$0$6;
+		const path$1 = path;
 		const crypto_1 = requireCrypto();
 		const computeclient_1 = requireComputeclient();
 		const idtokenclient_1 = requireIdtokenclient();
@@ -14673,14 +14673,14 @@ function requireGoogleauth () {
 		            if (this._isWindows()) {
 		                // Windows
 		                if (process.env['APPDATA']) {
-		                    configDir = path.join(process.env['APPDATA'], 'gcloud');
+		                    configDir = path$1.join(process.env['APPDATA'], 'gcloud');
 		                }
 		            }
 		            else {
 		                // Linux or Mac
 		                const home = process.env['HOME'];
 		                if (home) {
-		                    configDir = path.join(home, '.config', 'gcloud');
+		                    configDir = path$1.join(home, '.config', 'gcloud');
 		                }
 		            }
 		        }
@@ -14688,7 +14688,7 @@ function requireGoogleauth () {
 		        if (!configDir) {
 		            return null;
 		        }
-		        const location = path.join(configDir, 'application_default_credentials.json');
+		        const location = path$1.join(configDir, 'application_default_credentials.json');
 		        // The file does not exist.
 		        if (!fs.existsSync(location)) {
 		            return null;
@@ -15102,7 +15102,7 @@ function requireGoogleauth () {
 		            return this._cacheClientFromJSON(this.jsonContent, this.clientOptions);
 		        }
 		        else if (this.keyFilename) {
-		            const filePath = path.resolve(this.keyFilename);
+		            const filePath = path$1.resolve(this.keyFilename);
 		            const stream = fs.createReadStream(filePath);
 		            return await this.fromStreamAsync(stream, this.clientOptions);
 		        }

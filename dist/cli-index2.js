@@ -7,7 +7,7 @@ import require$$0$3 from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$4 from 'node:diagnostics_channel';
-import { a3 as commonjsGlobal } from './cli-main.js';
+import { a6 as commonjsGlobal } from './cli-main.js';
 import require$$5 from 'node:tls';
 import zlib__default from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';

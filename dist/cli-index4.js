@@ -1,4 +1,4 @@
-import { _ as getDefaultExportFromCjs } from './cli-main.js';
+import { a1 as getDefaultExportFromCjs } from './cli-main.js';
 import { r as requireLib } from './cli-index5.js';
 
 function _mergeNamespaces(n, m) {

@@ -1,4 +1,4 @@
-import { a3 as commonjsGlobal } from './cli-main.js';
+import { a6 as commonjsGlobal } from './cli-main.js';
 import require$$0 from 'crypto';
 
 /**

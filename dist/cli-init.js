@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { a4 as picomatch, a5 as nunjucks, a6 as distExports, a7 as posixRelative, a8 as loadSuite, a9 as suiteSecrets, B as messageOf } from './cli-main.js';
+import { a7 as picomatch, a8 as nunjucks, a9 as distExports, aa as posixRelative, ab as loadSuite, ac as suiteSecrets, B as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';

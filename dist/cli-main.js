@@ -1,11 +1,11 @@
-import path from 'node:path';
+import path$1 from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import require$$0 from 'events';
-import require$$1 from 'fs';
-import require$$0$1 from 'path';
+import require$$0$1 from 'fs';
+import path from 'path';
 import { createHash, createSign, createPrivateKey, randomBytes } from 'node:crypto';
-import http from 'node:http';
+import http, { createServer } from 'node:http';
 import node_https from 'node:https';
 import { promisify, parseArgs, isDeepStrictEqual } from 'node:util';
 import zlib__default from 'node:zlib';
@@ -4825,7 +4825,7 @@ function requireLoader () {
 
 	function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 	function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-	var path = require$$0$1;
+	var path$1 = path;
 	var _require = requireObject(),
 	  EmitterObj = _require.EmitterObj;
 	loader = /*#__PURE__*/function (_EmitterObj) {
@@ -4835,7 +4835,7 @@ function requireLoader () {
 	  }
 	  var _proto = Loader.prototype;
 	  _proto.resolve = function resolve(from, to) {
-	    return path.resolve(path.dirname(from), to);
+	    return path$1.resolve(path$1.dirname(from), to);
 	  };
 	  _proto.isRelative = function isRelative(filename) {
 	    return filename.indexOf('./') === 0 || filename.indexOf('../') === 0;
@@ -4895,8 +4895,8 @@ function requireNodeLoaders () {
 
 	function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 	function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-	var fs = require$$1;
-	var path = require$$0$1;
+	var fs = require$$0$1;
+	var path$1 = path;
 	var Loader = requireLoader();
 	var _require = requirePrecompiledLoader(),
 	  PrecompiledLoader = _require.PrecompiledLoader;
@@ -4915,7 +4915,7 @@ function requireNodeLoaders () {
 	    if (searchPaths) {
 	      searchPaths = Array.isArray(searchPaths) ? searchPaths : [searchPaths];
 	      // For windows, convert to forward slashes
-	      _this.searchPaths = searchPaths.map(path.normalize);
+	      _this.searchPaths = searchPaths.map(path$1.normalize);
 	    } else {
 	      _this.searchPaths = ['.'];
 	    }
@@ -4930,7 +4930,7 @@ function requireNodeLoaders () {
 	      var paths = _this.searchPaths.filter(fs.existsSync);
 	      var watcher = chokidar.watch(paths);
 	      watcher.on('all', function (event, fullname) {
-	        fullname = path.resolve(fullname);
+	        fullname = path$1.resolve(fullname);
 	        if (event === 'change' && fullname in _this.pathsToNames) {
 	          _this.emit('update', _this.pathsToNames[fullname], fullname);
 	        }
@@ -4946,8 +4946,8 @@ function requireNodeLoaders () {
 	    var fullpath = null;
 	    var paths = this.searchPaths;
 	    for (var i = 0; i < paths.length; i++) {
-	      var basePath = path.resolve(paths[i]);
-	      var p = path.resolve(paths[i], name);
+	      var basePath = path$1.resolve(paths[i]);
+	      var p = path$1.resolve(paths[i], name);
 
 	      // Only allow the current directory and anything
 	      // underneath it to be searched
@@ -5400,13 +5400,13 @@ function requireExpressApp () {
 	if (hasRequiredExpressApp) return expressApp;
 	hasRequiredExpressApp = 1;
 
-	var path = require$$0$1;
+	var path$1 = path;
 	expressApp = function express(env, app) {
 	  function NunjucksView(name, opts) {
 	    this.name = name;
 	    this.path = name;
 	    this.defaultEngine = opts.defaultEngine;
-	    this.ext = path.extname(name);
+	    this.ext = path$1.extname(name);
 	    if (!this.ext && !this.defaultEngine) {
 	      throw new Error('No default engine was specified and no extension was provided.');
 	    }
@@ -6012,8 +6012,8 @@ function requirePrecompile () {
 	if (hasRequiredPrecompile) return precompile_1;
 	hasRequiredPrecompile = 1;
 
-	var fs = require$$1;
-	var path = require$$0$1;
+	var fs = require$$0$1;
+	var path$1 = path;
 	var _require = requireLib(),
 	  _prettifyError = _require._prettifyError;
 	var compiler = requireCompiler();
@@ -6064,8 +6064,8 @@ function requirePrecompile () {
 	  var templates = [];
 	  function addTemplates(dir) {
 	    fs.readdirSync(dir).forEach(function (file) {
-	      var filepath = path.join(dir, file);
-	      var subpath = filepath.substr(path.join(input, '/').length);
+	      var filepath = path$1.join(dir, file);
+	      var subpath = filepath.substr(path$1.join(input, '/').length);
 	      var stat = fs.statSync(filepath);
 	      if (stat && stat.isDirectory()) {
 	        subpath += '/';
@@ -6082,7 +6082,7 @@ function requirePrecompile () {
 	  } else if (pathStats.isDirectory()) {
 	    addTemplates(input);
 	    for (var i = 0; i < templates.length; i++) {
-	      var name = templates[i].replace(path.join(input, '/'), '');
+	      var name = templates[i].replace(path$1.join(input, '/'), '');
 	      try {
 	        precompiled.push(_precompile(fs.readFileSync(templates[i], 'utf-8'), name, env));
 	      } catch (e) {
@@ -6629,6 +6629,19 @@ function printedVariables(source) {
     });
     return [...printed].filter((name) => !bound.has(name));
 }
+/** Whether the template reads the variable anywhere (printed, looped over, filtered, tested); false when unparsable. */
+function readsVariable(source, name) {
+    if (!source.includes(name))
+        return false;
+    let root;
+    try {
+        root = nunjucks.parser.parse(source);
+    }
+    catch {
+        return false;
+    }
+    return symbolsIn(root).includes(name);
+}
 class UndefinedVariableError extends Error {
     variable;
     constructor(variable) {
@@ -6717,10 +6730,10 @@ function renderTemplateText(source, vars, filters) {
  * PROMPTFOO_DISABLE_JSON_AUTOESCAPE is not read: JSON prompts are always rendered this way).
  */
 function renderPrompt(prompt, vars, filters) {
-    const promptVars = withoutTrailingNewline(vars);
+    const promptVars = preparedVars(vars);
     const json = jsonTemplate(prompt.raw);
     if (json === null)
-        return renderTemplateText(prompt.raw, promptVars, filters);
+        return renderTemplateText(partialWrapped(prompt.raw), templatedVars(promptVars, filters), filters);
     // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
     // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
     try {
@@ -6729,26 +6742,115 @@ function renderPrompt(prompt, vars, filters) {
     catch (err) {
         if (!filters)
             throw err;
-        return renderTemplateText(JSON.stringify(json), promptVars, filters);
+        return renderTemplateText(JSON.stringify(json), templatedVars(promptVars, filters), filters);
     }
 }
-const trimmedVars = new WeakMap();
-/** promptfoo's `vars[key].replace(/\n$/, '')` for string vars, computed once per vars object. */
+const prepared = new WeakMap();
+/**
+ * The vars as promptfoo 0.123.1's renderPrompt leaves them (it changes them in place, so its assertions see
+ * them so too): each string var loses one trailing newline, then resolveVariables — up to 5 passes in which
+ * a string var's first `{{ name }}` (a bare name, no filter) becomes that var's value, unless the var is
+ * undefined, which leaves the whole value as written. An object or list prints as JSON, as in templates
+ * here. Computed once per vars object; the vars given are not changed.
+ */
+function preparedVars(vars) {
+    let done = prepared.get(vars);
+    if (!done) {
+        done = resolveVariables(withoutTrailingNewline(vars));
+        prepared.set(vars, done);
+    }
+    return done;
+}
 function withoutTrailingNewline(vars) {
-    let trimmed = trimmedVars.get(vars);
-    if (!trimmed) {
-        trimmed = vars;
-        for (const key in vars) {
-            const value = vars[key];
-            if (typeof value === 'string' && value.endsWith('\n')) {
-                if (trimmed === vars)
-                    trimmed = { ...vars };
-                trimmed[key] = value.slice(0, -1);
-            }
+    let trimmed = vars;
+    for (const key in vars) {
+        const value = vars[key];
+        if (typeof value === 'string' && value.endsWith('\n')) {
+            if (trimmed === vars)
+                trimmed = { ...vars };
+            trimmed[key] = value.slice(0, -1);
         }
-        trimmedVars.set(vars, trimmed);
     }
     return trimmed;
+}
+function resolveVariables(vars) {
+    let resolved = vars;
+    for (let pass = 0; pass < 5; pass++) {
+        let changed = false;
+        for (const key of Object.keys(resolved)) {
+            const value = resolved[key];
+            if (typeof value !== 'string')
+                continue;
+            const match = /\{\{\s*(\w+)\s*\}\}/.exec(value);
+            if (!match || !Object.prototype.hasOwnProperty.call(resolved, match[1]))
+                continue;
+            const replacement = resolved[match[1]];
+            if (replacement === undefined)
+                continue;
+            if (resolved === vars)
+                resolved = { ...vars };
+            // String.replace with a string, as promptfoo: `$&` and the like in the value are replacement patterns.
+            resolved[key] = value.replace(match[0], replacement !== null && typeof replacement === 'object' ? JSON.stringify(replacement) : String(replacement));
+            changed = true;
+        }
+        if (!changed)
+            break;
+    }
+    return resolved;
+}
+const templated = new WeakMap();
+/**
+ * What a text prompt is rendered with in promptfoo 0.123.1: each string var is itself rendered as a template
+ * over the vars, unless it names a var the test does not define (then it is kept as written). A JSON prompt's
+ * values see the prepared vars as they are.
+ */
+function templatedVars(vars, filters) {
+    let byFilters = templated.get(vars);
+    if (!byFilters)
+        templated.set(vars, (byFilters = new Map()));
+    let done = byFilters.get(filters);
+    if (!done) {
+        done = vars;
+        for (const key of Object.keys(vars)) {
+            const value = vars[key];
+            if (typeof value !== 'string' || !/\{[{%#]/.test(value) || namesUndefinedVariable(value, vars))
+                continue;
+            const rendered = renderTemplateText(partialWrapped(value), vars, filters);
+            if (rendered === value)
+                continue;
+            if (done === vars)
+                done = { ...vars };
+            done[key] = rendered;
+        }
+        byFilters.set(filters, done);
+    }
+    return done;
+}
+/** promptfoo's referencesUndefinedVariables over its extractVariablesFromTemplate (a regex, not the parser). */
+function namesUndefinedVariable(template, vars) {
+    const names = new Set();
+    const text = template.replace(/\{#[\s\S]*?#\}/g, '');
+    for (const m of text.matchAll(/\{\{[\s]*([^{}\s|]+)[\s]*(?:\|[^}]+)?\}\}|\{%[\s]*(?:if|for)[\s]+([^{}\s]+)[\s]*.*?%\}/g)) {
+        const name = m[1] || m[2];
+        if (name)
+            names.add(name);
+    }
+    for (const m of text.matchAll(/\{%[\s]*for[\s]+(\w+)[\s]+in[\s]+(\w+)[\s]*%\}/g)) {
+        names.delete(m[1]);
+        names.add(m[2]);
+    }
+    return [...names].some((name) => {
+        const root = /^([A-Za-z_]\w*)/.exec(name)?.[1];
+        return (root !== undefined &&
+            root !== 'env' &&
+            (!Object.prototype.hasOwnProperty.call(vars, root) || vars[root] === undefined));
+    });
+}
+/** promptfoo's autoWrapRawIfPartialNunjucks: text with an unclosed `{%`, `{{` or `{#` is rendered as it is. */
+function partialWrapped(text) {
+    const partial = /({%[^%]*$|{{[^}]*$|{#[^#]*$)/m.test(text);
+    const wrapped = /{%\s*raw\s*%}/.test(text) && /{%\s*endraw\s*%}/.test(text);
+    return partial && !wrapped ? `{% raw %}${text}{% endraw %}` : text;
 }
 /** If the rendered prompt is a JSON chat messages array, return it; else null. */
 function parseChatMessages(rendered) {
@@ -7840,7 +7942,7 @@ function decodeBase64(value, key) {
     return bytes;
 }
 async function readKeyFile(value, key, rootDir) {
-    const file = path.resolve(rootDir, value);
+    const file = path$1.resolve(rootDir, value);
     try {
         return await readFile(file);
     }
@@ -19252,15 +19354,15 @@ var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 /** promptgate's own directory in a project (the CLI's output cache, review trees): never a suite's files. */
 const WORK_DIR = '.promptgate';
 /** The CLI's output cache, under the working directory. */
-const CACHE_DIR = path.join(WORK_DIR, 'cache');
+const CACHE_DIR = path$1.join(WORK_DIR, 'cache');
 /** `to` relative to `from`, with posix separators (as written in ids, configs and reports). */
 function posixRelative(from, to) {
-    return path.relative(from, to).split(path.sep).join('/');
+    return path$1.relative(from, to).split(path$1.sep).join('/');
 }
 /** The repository-relative path of `abs`, or undefined when it is not inside `repoDir` (or is the root). */
 function repoPath(repoDir, abs) {
-    const rel = posixRelative(repoDir, path.resolve(repoDir, abs));
-    return rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel) ? undefined : rel;
+    const rel = posixRelative(repoDir, path$1.resolve(repoDir, abs));
+    return rel === '' || rel === '..' || rel.startsWith('../') || path$1.isAbsolute(rel) ? undefined : rel;
 }
 /** Repository-relative forms of the files inside the repository; the others are left out. */
 function repoPaths(repoDir, files) {
@@ -19465,8 +19567,8 @@ function isFileRef$1(value) {
     return typeof value === 'string' && value.startsWith(FILE_PREFIX);
 }
 function isInside(dir, abs) {
-    const rel = path.relative(dir, abs);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    const rel = path$1.relative(dir, abs);
+    return rel === '' || (!rel.startsWith('..') && !path$1.isAbsolute(rel));
 }
 async function exists(abs) {
     try {
@@ -19482,7 +19584,7 @@ async function realRoot(scope) {
         return await realpath(scope.projectRoot);
     }
     catch {
-        return path.resolve(scope.projectRoot);
+        return path$1.resolve(scope.projectRoot);
     }
 }
 /**
@@ -19490,10 +19592,10 @@ async function realRoot(scope) {
  * written and after resolving symlinks, and existing.
  */
 async function resolveInside(relative, scope, locator, at) {
-    const abs = path.resolve(scope.rootDir, relative);
-    const root = path.resolve(scope.projectRoot);
+    const abs = path$1.resolve(scope.rootDir, relative);
+    const root = path$1.resolve(scope.projectRoot);
     // The checkout's .git holds the token actions/checkout persisted (an `extraheader`): never data for a suite.
-    if (isInside(root, abs) && path.relative(root, abs).split(path.sep).includes('.git')) {
+    if (isInside(root, abs) && path$1.relative(root, abs).split(path$1.sep).includes('.git')) {
         throw locatedError(locator, at, `file://${relative} is inside .git/, which holds the repository's credentials; suites may not read it`);
     }
     if (!isInside(root, abs)) {
@@ -19508,7 +19610,7 @@ async function resolveInside(relative, scope, locator, at) {
     }
     return abs;
 }
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8$1 = new TextDecoder('utf-8', { fatal: true });
 /** Where the first byte that is not UTF-8 sits (1-based line and column), for a message that says where. */
 function firstInvalidUtf8(bytes) {
     // A lenient decode marks each bad sequence with U+FFFD; a U+FFFD written in the file (EF BF BD) is not one.
@@ -19544,7 +19646,7 @@ async function readText(abs, scope, locator, at, matchedBy) {
         throw locatedError(locator, at, `${shown} is a binary file${glob}; expected UTF-8 text`);
     }
     try {
-        return utf8.decode(bytes).replace(/^\uFEFF/, '');
+        return utf8$1.decode(bytes).replace(/^\uFEFF/, '');
     }
     catch {
         throw locatedError(locator, at, `${shown} ${notUtf8Detail(bytes)}`);
@@ -19567,7 +19669,7 @@ async function walk(dir) {
         // .promptgate holds review trees and caches, never a suite's files.
         if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === WORK_DIR)
             continue;
-        const abs = path.join(dir, entry.name);
+        const abs = path$1.join(dir, entry.name);
         if (entry.isDirectory())
             files.push(...(await walk(abs)));
         else if (entry.isFile() || entry.isSymbolicLink())
@@ -19583,10 +19685,10 @@ async function expandFileRef(reference, scope, locator, at) {
     const relative = reference.startsWith(FILE_PREFIX) ? reference.slice(FILE_PREFIX.length) : reference;
     if (!isGlob(relative))
         return [await resolveInside(relative, scope, locator, at)];
-    const pattern = path.posix.normalize(relative.split(path.sep).join('/'));
+    const pattern = path$1.posix.normalize(relative.split(path$1.sep).join('/'));
     const base = picomatch.scan(pattern).base;
     const matches = picomatch(pattern, { dot: false });
-    const found = (await walk(path.resolve(scope.rootDir, base)))
+    const found = (await walk(path$1.resolve(scope.rootDir, base)))
         .map((abs) => posixRelative(scope.rootDir, abs))
         .filter((rel) => matches(rel))
         .sort();
@@ -19610,6 +19712,42 @@ function parseFileReference(reference) {
 /** `file://scripts.mjs:lengthScore` → `scripts.mjs` (see parseFileReference). */
 function scriptPath(reference) {
     return parseFileReference(reference).path;
+}
+
+// The one import of a user's script: prompt functions, test generators, var scripts, custom providers, javascript
+// assertions, transforms, extension hooks, nunjucks filters and scoring functions all load their module here.
+// JavaScript goes to Node's own import(); TypeScript (.ts, .mts, .cts, as promptfoo's isJavascriptFile) is stripped
+// of its types by typescript.ts, a chunk of its own loaded only when a suite has a TypeScript script.
+/** promptfoo 0.123.1's JAVASCRIPT_EXTENSIONS, matched case-insensitively as its isJavascriptFile does. */
+const JAVASCRIPT_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
+function isJavascriptFile(file) {
+    return /\.[cm]?[jt]s$/i.test(file);
+}
+function isTypeScriptFile(file) {
+    return /\.[cm]?ts$/i.test(file);
+}
+/**
+ * Imports a user's module. The hash in the URL makes an edited module load afresh in a long-lived process (ESM
+ * caches by URL); an unchanged one is the same module instance however often it is imported.
+ */
+async function importUserModule(file) {
+    const source = await readFile(file);
+    const contentHash = createHash('sha256').update(source).digest('hex');
+    if (isTypeScriptFile(file)) {
+        const { loadTypeScript } = await import('./cli-typescript.js');
+        return { namespace: loadTypeScript(file, contentHash), contentHash };
+    }
+    const namespace = (await import(`${pathToFileURL(file).href}?sha256=${contentHash}`));
+    return { namespace, contentHash };
+}
+/**
+ * The value promptfoo's importModule hands its callers: `default.default || default || namespace` (a CommonJS
+ * module's exports arrive as `default`, and a compiled ES module's default export inside them as `default.default`).
+ */
+function promptfooDefault(namespace) {
+    const outer = namespace.default;
+    const inner = outer !== null && (typeof outer === 'object' || typeof outer === 'function') ? outer.default : undefined;
+    return inner || outer || namespace;
 }
 
 /**
@@ -19644,24 +19782,24 @@ function not$1(inverse) {
 }
 
 // Custom JavaScript: the `javascript` assertion (inline expression, multi-line function body, or a
-// function exported by a file://x.js|.mjs[:name] module), and the module loader transforms share. Semantics follow
+// function exported by a file://x.js|.mjs|.ts[:name] module), and the function loader every script shares. Semantics follow
 // promptfoo: a boolean is the verdict, a number is a score (passing when > 0, or >= the assertion's
 // threshold), an object is a GradingResult.
 /** `file://dir/x.js:fn` → absolute path and optional export name. */
 function parseScriptReference(ref, rootDir) {
     const { path: relative, functionName } = parseFileReference(ref);
-    const file = path.resolve(rootDir, relative);
+    const file = path$1.resolve(rootDir, relative);
     return functionName === undefined ? { file } : { file, functionName };
 }
-function isJavascriptFile(file) {
-    return /\.(c|m)?js$/.test(file);
-}
 const modules = new Map();
-/** Imports a script module once per run and picks the function promptfoo would call. */
-async function loadScriptFunction(file, functionName) {
+/**
+ * Imports a script module once per run and gives what promptfoo's importModule(file, functionName) gives: the
+ * module's default export (or the module itself), or its export named functionName — a function or any value.
+ */
+async function loadScriptExport(file, functionName) {
     let loading = modules.get(file);
     if (!loading) {
-        loading = import(pathToFileURL(file).href);
+        loading = importUserModule(file).then((loaded) => loaded.namespace);
         modules.set(file, loading);
     }
     let namespace;
@@ -19672,9 +19810,12 @@ async function loadScriptFunction(file, functionName) {
         modules.delete(file);
         throw new MalformedAssertionError(`cannot load ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    // CommonJS modules arrive as `default` (sometimes doubly wrapped); ESM ones as the namespace.
-    const mod = (pick$1(pick$1(namespace, 'default'), 'default') ?? pick$1(namespace, 'default') ?? namespace);
-    const candidate = functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
+    const mod = promptfooDefault(namespace);
+    return functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
+}
+/** The function promptfoo would call: loadScriptExport's value, or its `default` when that is the function. */
+async function loadScriptFunction(file, functionName) {
+    const candidate = await loadScriptExport(file, functionName);
     const fn = typeof candidate === 'function' ? candidate : pick$1(candidate, 'default');
     if (typeof fn !== 'function') {
         throw new MalformedAssertionError(functionName
@@ -19877,7 +20018,7 @@ async function loadToolsFile(value, rootDir) {
 }
 const isFileRef = (value) => typeof value === 'string' && value.startsWith('file://');
 async function readTools(reference, rootDir, list) {
-    const file = path.resolve(rootDir, reference.slice('file://'.length));
+    const file = path$1.resolve(rootDir, reference.slice('file://'.length));
     let text;
     try {
         text = await readFile(file, 'utf8');
@@ -19999,6 +20140,8 @@ function createOpenAiProvider(spec, flavor, model, options) {
     const label = spec.id;
     const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
     return {
+        // promptfoo's OpenAiChatCompletionProvider returns tool calls as objects and validates function calls.
+        toolCalls: { json: true, validatesFunctionCalls: true },
         id: spec.id,
         label: spec.label,
         cacheIdentity: cacheIdentityOf(spec.id, config),
@@ -20183,8 +20326,8 @@ function googleApiKey(config, env) {
 function hasGoogleCredentials(config, env) {
     if (str(config.credentials) || str(config.keyFilename) || str(env.GOOGLE_APPLICATION_CREDENTIALS))
         return true;
-    const gcloud = str(env.CLOUDSDK_CONFIG) ?? path.join(os.homedir(), '.config', 'gcloud');
-    return existsSync(path.join(gcloud, 'application_default_credentials.json'));
+    const gcloud = str(env.CLOUDSDK_CONFIG) ?? path$1.join(os.homedir(), '.config', 'gcloud');
+    return existsSync(path$1.join(gcloud, 'application_default_credentials.json'));
 }
 const AWS_KEY_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 const AWS_BEDROCK_TOKEN_VAR = 'AWS_BEARER_TOKEN_BEDROCK';
@@ -20201,8 +20344,8 @@ function hasAwsCredentials(config, env, bearerCounts = true) {
     if (str(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) || str(env.AWS_CONTAINER_CREDENTIALS_FULL_URI))
         return true;
     const home = os.homedir();
-    return (existsSync(str(env.AWS_SHARED_CREDENTIALS_FILE) ?? path.join(home, '.aws', 'credentials')) ||
-        existsSync(str(env.AWS_CONFIG_FILE) ?? path.join(home, '.aws', 'config')));
+    return (existsSync(str(env.AWS_SHARED_CREDENTIALS_FILE) ?? path$1.join(home, '.aws', 'credentials')) ||
+        existsSync(str(env.AWS_CONFIG_FILE) ?? path$1.join(home, '.aws', 'config')));
 }
 const none = { variables: [], missing: [], values: [] };
 function keyed(variable, value, optional = false) {
@@ -20485,7 +20628,7 @@ const SUPPORTED_PROVIDER_FORMS = [
     'http',
     'https://<url>',
     'ws://<url>|wss://<url>',
-    'file://<path>.mjs|.js|.cjs',
+    'file://<path>.mjs|.js|.cjs|.ts|.mts|.cts',
     'package:<npm package>:<export>',
     'file://<path>.py[:function]',
     'python:<path>.py',
@@ -21228,7 +21371,7 @@ function evalOutputFormat(file) {
     const ext = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase();
     return EVAL_OUTPUT_FORMATS.find((f) => f === ext);
 }
-const text$1 = (value) => value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+const text$2 = (value) => value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 const COLUMNS = [
     ['result', outcome],
     ['test', caseName],
@@ -21248,7 +21391,7 @@ const COLUMNS = [
  */
 function evalResultsCsv(results) {
     const field = (v) => {
-        const t = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : text$1(v);
+        const t = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : text$2(v);
         return `"${t.replace(/"/g, '""')}"`;
     };
     const rows = [COLUMNS.map(([name]) => field(name)).join(',')];
@@ -21256,7 +21399,7 @@ function evalResultsCsv(results) {
         rows.push(COLUMNS.map(([, get]) => field(get(r))).join(','));
     return rows.join('\r\n') + '\r\n';
 }
-const escapeHtml = (v) => text$1(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (v) => text$2(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1f2328}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:4px 8px;vertical-align:top;text-align:left}
 th{background:#f6f8fa;position:sticky;top:0}td.o{white-space:pre-wrap;max-width:40rem;font-family:ui-monospace,monospace;font-size:12px}
@@ -21671,12 +21814,9 @@ async function resolveExtensions(value, locator, scope, files) {
         if (functionName === undefined) {
             throw locatedError(locator, at, `${reference}: name the hook function, as promptfoo requires (${reference}:function_name)`);
         }
-        const ext = path.extname(relative).toLowerCase();
-        if (!['.js', '.mjs', '.cjs', '.py'].includes(ext)) {
-            throw locatedError(locator, at, ext === '.ts'
-                ? `${reference}: TypeScript hooks are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`
-                : `${reference}: ${EXPECTED$2}`);
-        }
+        const ext = path$1.extname(relative).toLowerCase();
+        if (!isJavascriptFile(relative) && ext !== '.py')
+            throw locatedError(locator, at, `${reference}: ${EXPECTED$2}`);
         const file = await resolveInside(relative, scope, locator, at);
         files.add(file);
         hooks.push({ reference, file, functionName, language: ext === '.py' ? 'python' : 'javascript' });
@@ -21698,11 +21838,8 @@ async function resolveTemplateFilters(value, locator, scope, files) {
         const { path: relative, functionName } = parseFileReference(reference);
         if (/[*?[\]{}]/.test(relative))
             throw locatedError(locator, at, `${reference}: name one file (a glob is not supported: each filter is one function)`);
-        const ext = path.extname(relative).toLowerCase();
-        if (!['.js', '.mjs', '.cjs'].includes(ext)) {
-            throw locatedError(locator, at, ext === '.ts'
-                ? `${reference}: TypeScript filters are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs)`
-                : `${reference}: a filter is a JavaScript module (.js, .mjs or .cjs) exporting the filter function`);
+        if (!isJavascriptFile(relative)) {
+            throw locatedError(locator, at, `${reference}: a filter is a JavaScript or TypeScript module (.js, .mjs, .cjs, .ts, .mts or .cts) exporting the filter function`);
         }
         const file = await resolveInside(relative, scope, locator, at);
         files.add(file);
@@ -21954,10 +22091,10 @@ function buildPythonScript(code) {
 }
 /** Calls `functionName` in the Python file with JSON-serialisable arguments; resolves to its JSON result. */
 async function runPython(file, functionName, args) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-py-'));
+    const dir = await mkdtemp(path$1.join(os.tmpdir(), 'promptgate-py-'));
     try {
-        const argsPath = path.join(dir, 'args.json');
-        const outPath = path.join(dir, 'out.json');
+        const argsPath = path$1.join(dir, 'args.json');
+        const outPath = path$1.join(dir, 'out.json');
         await writeFile(argsPath, JSON.stringify(args));
         const stderr = await new Promise((resolve, reject) => {
             const child = spawn('python3', ['-c', WRAPPER, file, functionName, argsPath, outPath], {
@@ -22000,8 +22137,8 @@ async function inlineScript(code) {
     let file = inlineScripts.get(code);
     if (!file) {
         file = (async () => {
-            const dir = await mkdtemp(path.join(os.tmpdir(), 'promptgate-pyinline-'));
-            const abs = path.join(dir, 'assertion.py');
+            const dir = await mkdtemp(path$1.join(os.tmpdir(), 'promptgate-pyinline-'));
+            const abs = path$1.join(dir, 'assertion.py');
             await writeFile(abs, buildPythonScript(code));
             return abs;
         })();
@@ -22100,7 +22237,7 @@ async function resolveAssertionValue(raw, baseType, vars, rootDir, callArgs) {
     return { value: raw, valueFromScript: fromScript };
 }
 function readDataFile(ref, rootDir) {
-    const file = path.resolve(rootDir, ref.slice('file://'.length));
+    const file = path$1.resolve(rootDir, ref.slice('file://'.length));
     let text;
     try {
         text = readFileSync(file, 'utf8');
@@ -22108,7 +22245,7 @@ function readDataFile(ref, rootDir) {
     catch (err) {
         throw new MalformedAssertionError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const ext = path.extname(file);
+    const ext = path$1.extname(file);
     if (ext === '.json' || ext === '.yaml' || ext === '.yml')
         return distExports$1.parse(text);
     if (ext === '.txt')
@@ -41135,7 +41272,7 @@ async function transformFunction(code, rootDir, input) {
         return compileInline(code, input);
     const { file, functionName } = parseScriptReference(code, rootDir);
     if (!isJavascriptFile(file)) {
-        throw new Error(`${code}: only JavaScript transforms (.js, .mjs, .cjs) are supported; Python ones are not yet`);
+        throw new Error(`${code}: only JavaScript and TypeScript transforms (.js, .mjs, .cjs, .ts, .mts, .cts) are supported; Python ones are not yet`);
     }
     return (await loadScriptFunction(file, functionName));
 }
@@ -41863,11 +42000,12 @@ function parseCommaSeparatedValues(value) {
 }
 
 // is-valid-openai-tools-call, with promptfoo 0.123.1's semantics (assertions/openai.ts there): the output is
-// a list of OpenAI tool calls (or an object holding `tool_calls`; JSON text is parsed, as promptgate's OpenAI
-// provider returns the calls as text), each `{function: {name, arguments}}`, naming a function the provider's
+// a list of OpenAI tool calls (or an object holding `tool_calls`; JSON text is parsed only from the providers
+// that return the calls as text where promptfoo returns objects: Provider.toolCalls), each `{function: {name, arguments}}`, naming a function the provider's
 // `config.tools` declares (inline, or file://tools.json|yaml) with arguments that match its JSON schema.
-function parsed(output) {
-    if (typeof output !== 'string')
+/** The calls as the provider made them: text is parsed only from a provider that returns them as JSON text. */
+function parsed(output, json) {
+    if (typeof output !== 'string' || !json)
         return output;
     try {
         return JSON.parse(output);
@@ -41879,7 +42017,7 @@ function parsed(output) {
 async function declaredTools(tools, rootDir) {
     if (typeof tools !== 'string' || !tools.startsWith('file://'))
         return tools;
-    const file = path.resolve(rootDir, tools.slice('file://'.length));
+    const file = path$1.resolve(rootDir, tools.slice('file://'.length));
     let text;
     try {
         text = await readFile(file, 'utf8');
@@ -41893,7 +42031,7 @@ const fail = (reason) => ({ pass: false, score: 0, reason });
 const isValidOpenAiToolsCall = async ({ output, ctx, inverse }) => {
     if (inverse)
         throw new MalformedAssertionError('not-is-valid-openai-tools-call is not supported', 'type');
-    let calls = parsed(output);
+    let calls = parsed(output, ctx.providerToolCalls?.json === true);
     if (calls !== null && typeof calls === 'object' && 'tool_calls' in calls)
         calls = calls.tool_calls;
     if (!Array.isArray(calls) ||
@@ -41928,7 +42066,7 @@ const isValidOpenAiToolsCall = async ({ output, ctx, inverse }) => {
 /**
  * is-valid-function-call / is-valid-openai-function-call (promptfoo's functionToolCall.ts with the OpenAI chat
  * provider's validateFunctionCall): the output is one legacy OpenAI function call `{name, arguments}` (or an
- * object holding `function_call`; JSON text is parsed) naming a function of the provider's `config.functions`
+ * object holding `function_call`; JSON text is parsed, as above) naming a function of the provider's `config.functions`
  * with arguments matching its schema. promptfoo turns every problem into a fail, and ignores the not- form.
  */
 const isValidFunctionCall = async ({ assertion, output, ctx, inverse }) => {
@@ -41938,7 +42076,10 @@ const isValidFunctionCall = async ({ assertion, output, ctx, inverse }) => {
     if (/^(google|vertex)[:-]/.test(ctx.providerId)) {
         throw new MalformedAssertionError(`${type} on a Google provider checks Gemini's functionDeclarations format, which promptgate does not implement; use a javascript assertion over the output`, 'type');
     }
-    let call = parsed(output);
+    if (ctx.providerToolCalls?.validatesFunctionCalls !== true) {
+        return fail('Provider does not have functionality for checking function call.');
+    }
+    let call = parsed(output, ctx.providerToolCalls.json);
     if (call !== null && typeof call === 'object' && 'function_call' in call)
         call = call.function_call;
     if (call === null || typeof call !== 'object' || typeof call.name !== 'string' || typeof call.arguments !== 'string')
@@ -41967,6 +42108,293 @@ const toolAssertions = {
     'is-valid-function-call': isValidFunctionCall,
     'is-valid-openai-function-call': isValidFunctionCall,
 };
+
+/** promptfoo's matchesPattern: a glob over the span name (`*` any run, `?` one character), case-insensitive. */
+function matchesSpanPattern(name, pattern) {
+    const source = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, 'i').test(name);
+}
+function traceOf(input, type) {
+    const trace = input.ctx.trace;
+    if (!trace) {
+        throw new Error(`No trace data available for ${type} assertion (the case is not traced: set tracing.enabled: true, or metadata.tracingEnabled: true on the test)`);
+    }
+    return trace;
+}
+const isObject$1 = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const spanCount = (input) => {
+    const { spans } = traceOf(input, 'trace-span-count');
+    const value = input.assertion.value;
+    invariant(isObject$1(value) && Boolean(value.pattern), 'trace-span-count assertion must have a value object with pattern property');
+    const pattern = String(value.pattern);
+    const min = value.min;
+    const max = value.max;
+    const matching = spans.filter((span) => matchesSpanPattern(span.name, pattern));
+    const count = matching.length;
+    let pass = true;
+    let reason;
+    if (min !== undefined && count < min) {
+        pass = false;
+        reason = `Found ${count} spans matching pattern "${pattern}", expected at least ${min}`;
+    }
+    else if (max !== undefined && count > max) {
+        pass = false;
+        reason = `Found ${count} spans matching pattern "${pattern}", expected at most ${max}`;
+    }
+    else {
+        reason = `Found ${count} spans matching pattern "${pattern}"`;
+        if (min !== undefined && max !== undefined)
+            reason += ` (expected ${min}-${max})`;
+        else if (min !== undefined)
+            reason += ` (expected at least ${min})`;
+        else if (max !== undefined)
+            reason += ` (expected at most ${max})`;
+    }
+    if (matching.length > 0)
+        reason += `. Matched spans: ${[...new Set(matching.map((s) => s.name))].join(', ')}`;
+    return { pass, score: pass ? 1 : 0, reason };
+};
+/** promptfoo's calculatePercentile: nearest rank. */
+function percentileOf(durations, percentile) {
+    if (durations.length === 0)
+        return 0;
+    const sorted = [...durations].sort((a, b) => a - b);
+    return sorted[Math.max(0, Math.ceil((percentile / 100) * sorted.length) - 1)];
+}
+const spanDuration = (input) => {
+    const { spans } = traceOf(input, 'trace-span-duration');
+    const value = input.assertion.value;
+    invariant(isObject$1(value) && typeof value.max === 'number', 'trace-span-duration assertion must have a value object with max property');
+    const pattern = (value.pattern ?? '*');
+    const max = value.max;
+    const percentile = value.percentile;
+    invariant(percentile === undefined || (Number.isFinite(percentile) && percentile >= 0 && percentile <= 100), 'trace-span-duration assertion percentile must be a number between 0 and 100');
+    const matching = spans.filter((span) => matchesSpanPattern(span.name, pattern) && span.startTime !== undefined && span.endTime !== undefined);
+    if (matching.length === 0) {
+        return { pass: true, score: 1, reason: `No spans found matching pattern "${pattern}" with complete timing data` };
+    }
+    const durations = matching.map((span) => ({ name: span.name, duration: span.endTime - span.startTime }));
+    let pass = true;
+    let reason;
+    if (percentile === undefined) {
+        const slow = durations.filter((s) => s.duration > max);
+        if (slow.length > 0) {
+            pass = false;
+            const top = slow.sort((a, b) => b.duration - a.duration).slice(0, 3);
+            reason = `${slow.length} span(s) exceed duration threshold ${max}ms. `;
+            reason += `Slowest: ${top.map((s) => `${s.name} (${s.duration}ms)`).join(', ')}`;
+        }
+        else {
+            const longest = Math.max(...durations.map((s) => s.duration));
+            reason = `All ${matching.length} spans matching pattern "${pattern}" completed within ${max}ms (max: ${longest}ms)`;
+        }
+    }
+    else {
+        const at = percentileOf(durations.map((s) => s.duration), percentile);
+        if (at > max) {
+            pass = false;
+            const slowest = durations
+                .filter((s) => s.duration >= at)
+                .sort((a, b) => b.duration - a.duration)
+                .slice(0, 3);
+            reason = `${percentile}th percentile duration (${at}ms) exceeds threshold ${max}ms. `;
+            reason += `Slowest spans: ${slowest.map((s) => `${s.name} (${s.duration}ms)`).join(', ')}`;
+        }
+        else {
+            reason = `${percentile}th percentile duration (${at}ms) is within threshold ${max}ms`;
+        }
+    }
+    return { pass, score: pass ? 1 : 0, reason };
+};
+/** promptfoo's isErrorSpan: an ERROR status, an HTTP-like status code, an error attribute or message. */
+function isErrorSpan(span) {
+    if (span.statusCode === 2)
+        return true;
+    if (span.statusCode && span.statusCode >= 400)
+        return true;
+    const attributes = span.attributes;
+    if (attributes) {
+        for (const key of ['error', 'exception', 'failed', 'failure']) {
+            const v = attributes[key];
+            if (v === true || v === 'true' || (typeof v === 'object' && v !== null))
+                return true;
+        }
+        const http = attributes['http.status_code'];
+        if (http !== undefined && http !== null) {
+            const code = Number(http);
+            if (!Number.isNaN(code) && code >= 400)
+                return true;
+        }
+        if (attributes['otel.status_code'] === 'ERROR' || attributes['status.code'] === 'ERROR')
+            return true;
+    }
+    return Boolean(span.statusMessage && /error|failed|failure|exception|timeout|abort/i.test(span.statusMessage));
+}
+const errorSpans = (input) => {
+    const { spans } = traceOf(input, 'trace-error-spans');
+    const value = input.assertion.value;
+    let maxCount;
+    let maxPercentage;
+    let pattern = '*';
+    if (typeof value === 'number')
+        maxCount = value;
+    else if (isObject$1(value)) {
+        maxCount = value.max_count;
+        maxPercentage = value.max_percentage;
+        pattern = value.pattern || '*';
+    }
+    if (maxCount === undefined && maxPercentage === undefined)
+        maxCount = 0;
+    const matching = spans.filter((span) => matchesSpanPattern(span.name, pattern));
+    if (matching.length === 0)
+        return { pass: true, score: 1, reason: `No spans found matching pattern "${pattern}"` };
+    const errors = matching.filter(isErrorSpan);
+    const count = errors.length;
+    const percentage = (count / matching.length) * 100;
+    let pass = true;
+    let reason;
+    if (maxCount !== undefined && count > maxCount) {
+        pass = false;
+        const details = errors.slice(0, 3).map((span) => {
+            if (span.statusMessage)
+                return `${span.name} (${span.statusMessage})`;
+            if (span.statusCode)
+                return `${span.name} (status: ${span.statusCode})`;
+            return span.name;
+        });
+        reason = `Found ${count} error spans, expected at most ${maxCount}. Errors: ${details.join(', ')}`;
+        if (errors.length > 3)
+            reason += ` and ${errors.length - 3} more`;
+    }
+    else if (maxPercentage !== undefined && percentage > maxPercentage) {
+        pass = false;
+        reason = `Error rate ${percentage.toFixed(1)}% exceeds threshold ${maxPercentage}% (${count} errors out of ${matching.length} spans)`;
+    }
+    else if (count === 0) {
+        reason = `No errors found in ${matching.length} spans matching pattern "${pattern}"`;
+    }
+    else {
+        reason = `Found ${count} error(s) in ${matching.length} spans (${percentage.toFixed(1)}%)`;
+        if (maxCount !== undefined)
+            reason += `, within threshold of ${maxCount}`;
+        if (maxPercentage !== undefined)
+            reason += `, within threshold of ${maxPercentage}%`;
+    }
+    return { pass, score: pass ? 1 : 0, reason };
+};
+const traceAssertions = {
+    'trace-span-count': spanCount,
+    'trace-span-duration': spanDuration,
+    'trace-error-spans': errorSpans,
+};
+
+// A traced case's trace, as promptfoo 0.123.1 makes one (src/tracing/evaluatorTracing.ts): a fresh random
+// W3C trace id, a root span id and the provider call's span id (the traceparent the provider receives names
+// the call's span), the span promptfoo itself records for the call (named after the provider's label or
+// id), and how long to wait for the provider's spans before the assertions read them.
+/** promptfoo's rule: a case is traced when the suite's tracing is enabled or its test's metadata says so. */
+function isTraced(test, suite) {
+    return suite.tracing?.enabled === true || test.metadata?.tracingEnabled === true;
+}
+/** Whether any case of the suite is traced (promptfoo starts the receiver only then). */
+function suiteIsTraced(suite) {
+    return suite.tracing?.enabled === true || suite.tests.some((test) => test.metadata?.tracingEnabled === true);
+}
+const TRACE_TYPES = new Set(['javascript', 'python', 'trace-error-spans', 'trace-span-count', 'trace-span-duration']);
+/** promptfoo's assertionMayNeedTraceContext: the assertions that are handed the case's trace. */
+function mayReadTrace(assertion) {
+    if (assertion.assert)
+        return assertion.assert.some(mayReadTrace);
+    const base = assertion.type.startsWith('not-') ? assertion.type.slice(4) : assertion.type;
+    return TRACE_TYPES.has(base) || (typeof assertion.value === 'string' && assertion.value.startsWith('file://'));
+}
+const hex$1 = (bytes) => randomBytes(bytes).toString('hex');
+/** A new evaluation id per run (promptfoo's `eval-…`), the trace's `evaluationId`. */
+function newEvaluationId() {
+    return `eval-${hex$1(6)}-${new Date().toISOString().slice(0, 19)}`;
+}
+function newCaseTrace(evaluationId, test, at) {
+    const traceId = hex$1(16);
+    const callSpanId = hex$1(8);
+    const written = test.metadata?.testCaseId;
+    return {
+        traceId,
+        rootSpanId: hex$1(8),
+        callSpanId,
+        traceparent: `00-${traceId}-${callSpanId}-01`,
+        evaluationId,
+        testCaseId: typeof written === 'string' && written ? written : `${at.testIdx}-${at.promptIdx}`,
+        metadata: {
+            testIdx: at.testIdx,
+            promptIdx: at.promptIdx,
+            providerId: at.providerId,
+            repeatIndex: at.repeat,
+            vars: at.vars,
+        },
+    };
+}
+function targetType(providerId) {
+    if (providerId.startsWith('mcp'))
+        return 'mcp';
+    if (providerId.startsWith('ws'))
+        return 'websocket';
+    return providerId.startsWith('http') ? 'http' : 'provider';
+}
+/** The span promptfoo records around every traced provider call (its withTargetSpan), ended when the call is. */
+function callSpan(trace, call) {
+    const attributes = {
+        'service.name': 'promptgate',
+        'service.version': VERSION,
+        'promptfoo.provider.id': call.providerId,
+        'promptfoo.span.role': 'target',
+        'promptfoo.target.type': targetType(call.providerId),
+    };
+    if (call.label)
+        attributes['promptfoo.target.label'] = call.label;
+    attributes['promptfoo.prompt.label'] = call.promptLabel;
+    attributes['promptfoo.eval.id'] = trace.evaluationId;
+    attributes['promptfoo.test.index'] = call.testIdx;
+    const span = {
+        spanId: trace.callSpanId,
+        parentSpanId: trace.rootSpanId,
+        name: call.label || call.providerId,
+        startTime: call.startTime,
+        endTime: call.endTime,
+        attributes,
+        statusCode: call.error === undefined ? 1 : 2,
+    };
+    if (call.error !== undefined)
+        span.statusMessage = call.error;
+    return span;
+}
+/**
+ * promptfoo's loadTraceData: read the trace every 250 ms, up to 6 times, until two reads in a row find the
+ * same (non-zero) number of spans — a provider's exporter may post its spans just after it answers.
+ */
+async function settledSpans(read, sleep, policy = { attempts: 6, delayMs: 250, stablePolls: 2 }) {
+    let last = -1;
+    let stable = 0;
+    let spans = [];
+    for (let attempt = 0; attempt < policy.attempts; attempt++) {
+        spans = read();
+        if (spans.length > 0) {
+            stable = spans.length === last ? stable + 1 : 1;
+            last = spans.length;
+            if (stable >= policy.stablePolls || attempt === policy.attempts - 1)
+                return spans;
+        }
+        else {
+            stable = 0;
+            last = 0;
+        }
+        if (attempt < policy.attempts - 1)
+            await sleep(policy.delayMs);
+    }
+    return spans;
+}
 
 function we(e){if(!Number.isSafeInteger(e)||e<1)throw new RangeError("ngram size must be a positive safe integer")}function G(e){if(e<0||!Number.isFinite(e)&&e!==Number.POSITIVE_INFINITY)throw new RangeError("beta must be a non-negative number or Infinity")}var _e=1e6;function rr(e){let t=e.length+2;for(let n=0;n<e.length;n++){let r=e.charCodeAt(n);if(r===34||r===92)t++;else if(r<32)t+=r===8||r===9||r===10||r===12||r===13?1:5;else if(r>=55296&&r<=57343){let s=e.charCodeAt(n+1);r<=56319&&s>=56320&&s<=57343?n++:t+=5;}}return t}function ne(e,t,n=0,r=0,s="",i=false){let o=n+r,a=e.length+o,l=a-t+1,c=o+l*(2*t-1)+(i?e.length:0);for(let u=0;u<a&&c<=_e;u++){let g=u<n||u>=n+e.length?s:e[u-n]??"",f=i?rr(g):g.length;c+=Math.max(f-1,0)*Math.min(u+1,t,l,a-u);}if(c>_e)throw new RangeError("N-gram generation exceeds the materialization limit");return c}var Bt="[\\p{ID_Continue}\\u200c\\u200d]";function Q(e){return new RegExp(`(?<!${Bt})${e}(?!${Bt})`,"giu")}var qt=[Q("(can)(not)"),Q("(d)('ye)"),Q("(gim)(me)"),Q("(gon)(na)"),Q("(got)(ta)"),Q("(lem)(me)"),Q("(more)('n)"),Q("(wan)(na)(?= )"),Q("('t)(is)"),Q("('t)(was)")],Wt=["jr","mr","mrs","ms","dr","prof","sr","sen","corp","rep","gov","atty","supt","det","rev","col","gen","lt","cmdr","adm","capt","sgt","cpl","maj","miss","misses","mister","sir","esq","mstr","phd","adj","adv","asst","bldg","brig","comdr","hon","messrs","mlle","mme","op","ord","pvt","reps","res","sens","sfc","surg"],sr=["arc","al","exp","rd","st","dist","mt","fy","pd","pl","plz","tce","llb","md","bl","ma","ba","lit","ex","e.g","i.e","circa","ca","cca","vs","v.s","etc","esp","ft","b.c","a.d"],ir=["co","corp","yahoo","joomla","jeopardy","dept","univ","assn","bros","inc","ltd"],Fe=["ala","ariz","ark","cal","calif","col","colo","conn","del","fed","fla","fl","ga","ida","ind","ia","la","kan","kans","ken","ky","la","md","mich","minn","mont","neb","nebr","nev","okla","penna","penn","pa","dak","tenn","tex","ut","vt","va","wash","wis","wisc","wy","wyo","usafa","alta","ont","que","sask","yuk","ave","blvd","cl","ct","cres","hwy","U.S","U.S.A","E.U","N\xB0"],or=["a.m","p.m"],Ge=["jan","feb","mar","apr","jun","jul","aug","sep","sept","oct","nov","dec"],_t=["ex","e.g","i.e","circa","ca","cca","vs","v.s","esp","ft","st","mt",...Wt],ze=[...sr,...Ge,...ir,...Fe,...or,...Wt];function N(e,t,n){return !n&&je(e,t)}function je(e,t){return t===0||/[\s\p{Punctuation}<]/u.test(e[t-1])||e.slice(t-2,t)==="``"||Ve(e,t)}function Ve(e,t){let n=e.slice(Math.max(0,t-2),t).match(new RegExp("\\p{Lm}$","u"))?.[0];if(n===void 0||!z(e,t-n.length-1))return  false;let r=t-n.length;for(;r>0;){let s=e.slice(Math.max(0,r-2),r).match(new RegExp("\\p{Number}$","u"))?.[0];if(s===void 0)break;r-=s.length;}return /[.!?]["'”’]$/.test(e.slice(Math.max(0,r-2),r))}function z(e,t){let n=p(e,t+1);return n!==n.normalize("NFKC")&&new RegExp(`^\\p{Lm}(?:[\\s.,;:!?"'\u201C\u2018\u201D\u2019\\])}>]|$)`,"u").test(e.slice(t+1,t+5))}function p(e,t){let n=e.codePointAt(t);return n===void 0?"":String.fromCodePoint(n)}function ht(e){return e.replace(/[.*+?^${}()|[\]\\]/g,"\\$&")}new RegExp(`\\b(?!v\\.?s[!?] ?$)(${ze.map(ht).join("|")})[.!?] ?$`,"i");new RegExp(`\\b(${_t.map(ht).join("|")})[.!?] ?$`,"i");Math.max(10,...ze.map(e=>e.length+2));new RegExp(`\\b(?:${Fe.filter(e=>e.includes(".")).map(ht).join("|")})\\.$`,"i");function W(e){let t=e.replace(/[\s\u0085]+/g," ").trim();if(t.length===0)return [];let n=false,r=t.replace(/``|''|"/g,(s,i)=>(n=s==="``"||(i+s.length<t.length||i===0||/[\s\p{Ps}<]/u.test(t[i-1]))&&N(t,i,n)&&!/[.!?]/.test(t[i-1]??"")&&(s==='"'||i>0&&/^[\p{Letter}\p{Number}\p{Sc}\p{Ps}]$/u.test(p(t,i+2))&&t.slice(i+2).match(/``|''|"/)?.[0]==="''"),n?" `` ":" '' "));r=r.replace(/\.{3}/g," ... ").replace(new RegExp("[:,](?!\\p{Decimal_Number})","gu")," $& ").replace(/[;@#$%&]/g," $& ").replace(/([^.])(?<!\b[A-Za-z]\.[A-Za-z])(\.)([\])}>'\s]*)$/g,"$1 $2$3 ").replace(/[?!]/g," $& ").replace(/[\][(){}<>]/g," $& ").replace(/--/g," -- "),r=` ${r} `,r=r.replace(/([^'])' /g,"$1 ' ").replace(/'([sSmMdD]) /g," '$1 ").replace(/('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) /g," $1 ");for(let s of qt)r=r.replace(s," $1 $2 ");return r=r.replace(/ {2,}/g," ").replace(/^ | $/g,""),r.split(" ")}var Qt={start:false,end:false,val:"<S>"};function Dt(e,t=2,n={}){we(t);let r=n.start??Qt.start,s=n.end??Qt.end,i=n.val??Qt.val,o=t-1,a=r?o:0,l=s?o:0,c=a+l,u=e.length+c;if(u<t)throw new RangeError("ngram size cannot be larger than the number of tokens available");let g=u-t+1;ne(e,t,a,l,i);let f=new Array(a).fill(i),h=new Array(l).fill(i),d=c===0?e:f.concat(e,h),y=[];for(let b=0;b<g;b++)y.push(d.slice(b,b+t).join(" "));return y}function X(e,t,n=1){if(!Number.isFinite(e)||e<0||e>1)throw new RangeError("Precision value p must have bounds 0 \u2264 p \u2264 1");if(!Number.isFinite(t)||t<0||t>1)throw new RangeError("Recall value r must have bounds 0 \u2264 r \u2264 1");if(G(n),e===t)return e;if(n===Number.POSITIVE_INFINITY)return t;if(e===0||t===0)return 0;if(n===0)return e;if(n<1)return X(t,e,1/n);if(e>t){let i=1/n,o=i*i;return Math.min(e,t*((1+o)/(1+o*(t/e))))}let r=n*n;if(Number.isFinite(r))return Math.min(t,e*((1+r)/(1+r*(e/t))));let s=e*n/t*n;return s===Number.POSITIVE_INFINITY?t:t*(s/(1+s))}
 
@@ -51079,6 +51507,9 @@ const SUPPORTED_ASSERTION_TYPES = [
     'classifier',
     'moderation',
     'guardrails',
+    'trace-span-count',
+    'trace-span-duration',
+    'trace-error-spans',
 ];
 /**
  * Types whose not- form promptfoo accepts but grades as the type itself (its handler ignores the not-), each
@@ -51086,6 +51517,9 @@ const SUPPORTED_ASSERTION_TYPES = [
  */
 const NOT_FORM_IGNORED = {
     moderation: 'promptfoo grades not-moderation exactly as moderation (the not- is ignored); write moderation, or a javascript assertion for a check that must be flagged',
+    'trace-span-count': 'promptfoo grades not-trace-span-count exactly as trace-span-count (the not- is ignored); write trace-span-count with the min and max you mean',
+    'trace-span-duration': 'promptfoo grades not-trace-span-duration exactly as trace-span-duration (the not- is ignored); write trace-span-duration with the max you mean',
+    'trace-error-spans': 'promptfoo grades not-trace-error-spans exactly as trace-error-spans (the not- is ignored); write trace-error-spans with the max_count or max_percentage you mean',
 };
 const HANDLERS = {
     ...textAssertions,
@@ -51110,6 +51544,7 @@ const HANDLERS = {
     ...classifierAssertions,
     ...moderationAssertions,
     ...guardrailAssertions,
+    ...traceAssertions,
 };
 /**
  * Calls to the text grader one assertion of a model-graded type makes per case (the spend plan counts them);
@@ -51180,6 +51615,8 @@ async function runAssertion(assertion, ctx) {
         test: ctx.test,
         provider: { id: ctx.providerId },
         ...(assertion.config !== undefined ? { config: assertion.config } : {}),
+        // promptfoo hands the trace to the assertions that may read it (scripts, trace-*, file:// values).
+        ...(ctx.trace && mayReadTrace(assertion) ? { trace: ctx.trace } : {}),
     };
     const { value, valueFromScript } = await resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [
         output,
@@ -51348,10 +51785,10 @@ const LEVELS = {
             'nunjucksFilters',
             'scenarios',
             'assertionTemplates',
+            'tracing',
             '$schema',
         ],
         refused: {
-            tracing: "promptfoo's OpenTelemetry tracing (and the trace-* assertions) is not supported; assert on the output instead",
             commandLineOptions: "promptfoo's commandLineOptions are not read; pass promptgate's options on its command line",
         },
         noted: {
@@ -58279,7 +58716,7 @@ function got(input) {
 }
 /** One message for every way a value can miss `what` (wrong type, too small, too big), with the value. */
 const expecting = (what) => ({ error: (issue) => `expected ${what}${got(issue.input)}` });
-const text = (what) => string({ error: `expected ${what} (a string)` });
+const text$1 = (what) => string({ error: `expected ${what} (a string)` });
 const wholeNumber = (min) => {
     const what = `a whole number, ${min} or more`;
     return number(expecting(what)).int(expecting(what)).min(min, expecting(what));
@@ -58289,10 +58726,10 @@ const FileRefSchema = string()
     .regex(/^file:\/\//)
     .meta({ description: 'A file:// path relative to the config (globs allowed), e.g. file://tests/*.yaml' });
 const ProviderObjectSchema = looseObject({
-    id: text('a provider id such as openai:chat:gpt-4o-mini').meta({
+    id: text$1('a provider id such as openai:chat:gpt-4o-mini').meta({
         description: 'echo, openai:chat:<model>, anthropic:messages:<model>, ollama:chat:<model>, file://p.mjs, exec:cmd',
     }),
-    label: text('a label').optional(),
+    label: text$1('a label').optional(),
     config: record(string(), unknown(), {
         error: "expected a map of provider options, merged over each provider's config",
     })
@@ -58301,7 +58738,7 @@ const ProviderObjectSchema = looseObject({
     prompts: array(string({ error: 'expected a prompt label or id' }), { error: 'expected a list of prompt labels or ids' })
         .optional()
         .meta({ description: 'Run only the prompts these labels or ids name (a trailing * matches a prefix)' }),
-    transform: text('a JavaScript expression or file://script.js')
+    transform: text$1('a JavaScript expression or file://script.js')
         .optional()
         .meta({ description: "Applied to this provider's output before the test's transform" }),
 })
@@ -58311,17 +58748,17 @@ const ProviderRefSchema = union([string(), ProviderObjectSchema], {
     error: 'expected a provider id (string) or an object with an id',
 });
 const AssertionSchema = looseObject({
-    type: text('an assertion type such as contains, equals or javascript'),
+    type: text$1('an assertion type such as contains, equals or javascript'),
     value: unknown().optional(),
     threshold: number().optional(),
     weight: number(expecting('a weight, 0 or more')).min(0, expecting('a weight, 0 or more')).optional(),
-    metric: text('a metric name').optional(),
+    metric: text$1('a metric name').optional(),
     provider: ProviderRefSchema.optional(),
-    transform: text('a JavaScript expression or file://script.js').optional(),
+    transform: text$1('a JavaScript expression or file://script.js').optional(),
     config: record(string(), unknown(), { error: 'expected a map (handed to the script as context.config)' })
         .optional(),
     rubricPrompt: unknown().optional(),
-    contextTransform: text('a JavaScript expression or file://script.js').optional(),
+    contextTransform: text$1('a JavaScript expression or file://script.js').optional(),
 });
 /** promptfoo's assert-set: its assertions (each checked as one written outside a set) scored into one result. */
 const AssertionSetSchema = looseObject({
@@ -58336,16 +58773,16 @@ const AssertionSetSchema = looseObject({
         .min(0, expecting('a weight, 0 or more'))
         .optional()
         .meta({ description: "The set's weight among the test's assertions (default 1)" }),
-    metric: text('a metric name').optional().meta({ description: "The set's score is reported under this name" }),
+    metric: text$1('a metric name').optional().meta({ description: "The set's score is reported under this name" }),
 });
 /** `tests[].providers`, `tests[].prompts`, `providers[].prompts`: labels or ids (a trailing * matches a prefix). */
-const NameFilterSchema = (what) => array(text(`a ${what} label or id`), { error: `expected a list of ${what} labels or ids` })
+const NameFilterSchema = (what) => array(text$1(`a ${what} label or id`), { error: `expected a list of ${what} labels or ids` })
     .meta({ description: `Run only with the ${what}s these labels or ids name (a trailing * matches a prefix)` });
 const TestOptionsSchema = looseObject({
-    transform: text('a JavaScript expression or file://script.js')
+    transform: text$1('a JavaScript expression or file://script.js')
         .optional()
         .meta({ description: 'Applied to the output before the assertions: an expression over `output`, or file://x.js' }),
-    transformVars: text('a JavaScript expression or file://script.js')
+    transformVars: text$1('a JavaScript expression or file://script.js')
         .optional()
         .meta({ description: 'Applied to the vars before the prompt renders: an expression over `vars`, or file://x.js' }),
     provider: union([
@@ -58370,7 +58807,7 @@ const TestOptionsSchema = looseObject({
         .meta({ description: 'A list var is passed as one value instead of running the test once per item' }),
 });
 const TestSchema = looseObject({
-    description: text('a description').optional(),
+    description: text$1('a description').optional(),
     vars: union([record(string(), unknown()), string(), array(string())], {
         error: 'expected a map of variables, or file://vars.yaml (a path, a glob or a list of them)',
     })
@@ -58401,9 +58838,9 @@ const TestSchema = looseObject({
     }),
 });
 const PromptObjectSchema = looseObject({
-    id: text('a prompt id or file://path').optional(),
-    label: text('a label').optional(),
-    raw: text('the prompt template').optional(),
+    id: text$1('a prompt id or file://path').optional(),
+    label: text$1('a label').optional(),
+    raw: text$1('the prompt template').optional(),
     config: record(string(), unknown(), {
         error: "expected a map of provider options, merged over each provider's config",
     })
@@ -58432,7 +58869,7 @@ const GateSchema = strictObject({
     .meta({ title: 'Gate', description: "promptgate's merge gate on the head's pass rate" });
 /** The top level. `prompts`, `providers` and `tests` are checked entry by entry by their resolvers. */
 const ConfigSchema = looseObject({
-    description: text('a description').optional(),
+    description: text$1('a description').optional(),
     prompts: unknown().optional(),
     providers: unknown().optional(),
     targets: unknown().optional(),
@@ -58553,7 +58990,7 @@ function providerOf(entry, locator, at) {
 // The README's Config section lists the same types; __tests__/config/readme-config.test.ts keeps them in step.
 const MODEL_GRADED = 'a model-graded check promptgate does not implement yet; write the criterion as an llm-rubric (same grader, a rubric you can read in the diff)';
 const NEEDS_PROVIDER_DATA = "needs what the provider returned besides the text (tool calls, log-probabilities), which promptgate's providers do not hand to assertions yet";
-const NEEDS_TRACES = 'needs OpenTelemetry traces of the call, which promptgate does not collect';
+const NEEDS_TRACES = "reads the agent's tool calls and steps out of the case's trace (promptfoo's trajectory extraction), which promptgate does not implement; use trace-span-count over the span names, or a javascript assertion over context.trace.spans";
 const NEEDS_PACKAGE = 'needs the `natural` NLP package (WordNet synonyms), which promptgate does not bundle; use bleu, gleu, rouge-n or similar';
 const REFUSED_ASSERTIONS = {
     'agent-rubric': MODEL_GRADED,
@@ -58566,9 +59003,6 @@ const REFUSED_ASSERTIONS = {
     'trajectory:step-count': NEEDS_TRACES,
     'trajectory:tool-sequence': NEEDS_TRACES,
     'trajectory:tool-used': NEEDS_TRACES,
-    'trace-error-spans': NEEDS_TRACES,
-    'trace-span-count': NEEDS_TRACES,
-    'trace-span-duration': NEEDS_TRACES,
     meteor: NEEDS_PACKAGE,
     pi: 'calls the Pi scoring service over the network',
     webhook: 'posts each output to a URL: a gate must not depend on a service it cannot see; use a custom provider or javascript',
@@ -58581,24 +59015,21 @@ function refusedAssertion(type) {
     return why === undefined ? undefined : `promptfoo's "${base}" assertion is not supported by promptgate: ${why}`;
 }
 
-// promptfoo's `assertScoringFunction` on a test or defaultTest: `file://score.js[:fn]` (.js, .mjs, .cjs) or
+// promptfoo's `assertScoringFunction` on a test or defaultTest: `file://score.js[:fn]` (.js, .mjs, .cjs, .ts, .mts, .cts) or
 // `file://score.py[:fn]`, resolved against the config's directory (promptfoo's basePath, also for a test read
 // from a tests file), inside the project, and recorded as a file the suite reads. The engine calls it in place
 // of the weighted mean (src/assertions/scoring-function.ts). On untrusted events only the base revision's
 // config is loaded, so it is the base's code.
-const EXPECTED = 'expected file://path/to/score.js[:function_name] (.js, .mjs, .cjs) or file://path/to/score.py[:function_name]';
+const EXPECTED = 'expected file://path/to/score.js[:function_name] (.js, .mjs, .cjs, .ts, .mts, .cts) or file://path/to/score.py[:function_name]';
 async function resolveScoringFunction(value, locator, at, ctx) {
     if (!isFileRef$1(value)) {
         const got = typeof value === 'string' ? `"${value}"` : kindOf(value);
         throw locatedError(locator, at, `${EXPECTED}, got ${got} (promptfoo accepts only a file:// reference here)`);
     }
     const { path: relative, functionName } = parseFileReference(value);
-    const ext = path.extname(relative).toLowerCase();
-    if (!['.js', '.mjs', '.cjs', '.py'].includes(ext)) {
-        throw locatedError(locator, at, ['.ts', '.mts', '.cts'].includes(ext)
-            ? `${value}: TypeScript scoring functions are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`
-            : `${value}: ${EXPECTED}`);
-    }
+    const ext = path$1.extname(relative).toLowerCase();
+    if (!isJavascriptFile(relative) && ext !== '.py')
+        throw locatedError(locator, at, `${value}: ${EXPECTED}`);
     const file = await resolveInside(relative, ctx.scope, locator, at);
     ctx.files.add(file);
     const ref = {
@@ -60404,8 +60835,10 @@ const parse = function (data, opts = {}) {
 // CSV test files, read exactly as promptfoo reads them (src/csv.ts there): every column is a var, except
 // `__expected` / `__expectedN` (an assertion each, written as `contains:x`, `not-icontains:x`,
 // `javascript:...`, `grade:...`, or a plain value meaning `equals`), `__description`, `__threshold` and
-// `__metric` (applied to the row's assertions), `__metadata:<name>` and `__config:__expected[N]:threshold`
-// (one assertion's threshold). Pure: takes the text, returns raw tests with their line.
+// `__metric` (applied to the row's assertions), `__metadata:<name>` (`__metadata:<name>[]`: a list, split on
+// commas) and `__config:__expected[N]:threshold` (one assertion's threshold). A spreadsheet's rows (xlsx.ts)
+// become tests the same way (promptfoo's csvRowsToTestCases): testsFromTable is that one place. Pure: takes
+// the text or the rows, returns raw tests with their line.
 /**
  * promptfoo's base assertion types, longest first so that `contains-any` wins over `contains`. A prefix
  * that is not one of these leaves the cell a plain `equals` value (`Note: hi` is text, not an assertion).
@@ -60549,13 +60982,25 @@ function testsFromCsv(content, displayPath) {
         }
         throw err;
     }
-    return rows.map(({ record, info }) => testFromRow(record, { file: displayPath, line: info.lines, header }));
+    return testsFromTable({
+        file: displayPath,
+        header,
+        rows: rows.map(({ record, info }) => ({ record, line: info.lines })),
+    });
+}
+/** promptfoo's csvRowsToTestCases: one test a row, whatever file the rows came from. */
+function testsFromTable(table) {
+    const columnLabel = table.columnLabel ?? ((index) => String(index + 1));
+    // promptfoo trims each column name: ` __expected` is an assertion column.
+    const header = table.header.map((name) => name.trim());
+    const trimmed = table.header.some((name, i) => name !== header[i]);
+    return table.rows.map(({ record, line }) => testFromRow(trimmed ? Object.fromEntries(Object.entries(record).map(([name, value]) => [name.trim(), value])) : record, { file: table.file, line, header, columnLabel }));
 }
 function cells(n) {
     return n === 1 ? '1 cell' : `${n} cells`;
 }
 function cellError(at, column, detail) {
-    return new ConfigError({ file: at.file, line: at.line }, `column ${at.header.indexOf(column) + 1} (${column}): ${detail}`);
+    return new ConfigError({ file: at.file, line: at.line }, `column ${at.columnLabel(at.header.indexOf(column))} (${column}): ${detail}`);
 }
 function testFromRow(row, at) {
     const test = { line: at.line, vars: {}, assert: [], options: {} };
@@ -60566,7 +61011,8 @@ function testFromRow(row, at) {
     for (const [key, value] of Object.entries(row)) {
         if (key.startsWith('__expected')) {
             if (value.trim() !== '') {
-                test.assert.push(assertionFromString(value));
+                // promptfoo reads the trimmed cell: ` contains:x` is a contains assertion.
+                test.assert.push(assertionFromString(value.trim()));
                 assertionColumns.push(key);
             }
         }
@@ -60589,7 +61035,13 @@ function testFromRow(row, at) {
                 throw cellError(at, key, `expected a number (the test's threshold, 0 to 1) or a blank cell, got ${JSON.stringify(value)}`);
         }
         else if (key.startsWith('__metadata:')) {
-            (test.metadata ??= {})[key.slice('__metadata:'.length)] = value;
+            // promptfoo skips a blank cell; `__metadata:tags[]` is a list split on commas (a backslash before a comma keeps it in the item).
+            const name = key.slice('__metadata:'.length);
+            if (value.trim() === '')
+                continue;
+            (test.metadata ??= {})[name.endsWith('[]') ? name.slice(0, -2) : name] = name.endsWith('[]')
+                ? value.split(/(?<!\\),/).map((item) => item.trim().replace(/\\,/g, ','))
+                : value;
         }
         else if (key.startsWith('__config:') && key.split(':').length === 3) {
             thresholds.push(configThreshold(key, value, at));
@@ -60671,19 +61123,16 @@ function checkReceiver(config, row, assertionColumns, at) {
     throw cellError(at, config.column, `promptfoo counts only the row's non-blank assertion cells (blank here: ${blanks}), so it would give this threshold to ${receiver === undefined ? 'no assertion' : `${receiver}'s assertion`}${meant === undefined ? ` (${named} is blank)` : `, not to ${named}'s`}; fill the blank assertion cells, or write this test in YAML`);
 }
 
-// promptfoo's test generators: `tests: file://gen.py:fn`, `file://gen.js[:fn]`, and `- path: … config: {…}`
-// (promptfoo 0.123.1's readStandaloneTestsFile): a JavaScript module's function (or default export) is
-// called with the entry's config, a Python function (default `generate_tests`) with the config when one is
-// given; it returns the list of tests. The script is code of the suite, run while the suite loads: like every
+// promptfoo's test generators: `tests: file://gen.py:fn`, `file://gen.js[:fn]` (or .ts), and `- path: … config: {…}`
+// (promptfoo 0.123.1's readStandaloneTestsFile): a JavaScript module's function (or default export) is called
+// with the entry's config — an export that is not a function, such as a list, is the tests themselves — and a
+// Python function (default `generate_tests`) with the config when one is given; it returns the list of tests. The script is code of the suite, run while the suite loads: like every
 // script, on untrusted events it is the base revision's (only the base's suite is loaded there). The files a
 // script reads for itself are not known to promptgate, so only the script counts as read.
-const GENERATOR_EXTENSIONS = /\.(m?js|cjs|ts|py)$/i;
+const GENERATOR_EXTENSIONS = /\.([cm]?[jt]s|py)$/i;
 async function testsFromScript(reference, config, locator, at, ctx) {
     const { path: relative, functionName } = parseFileReference(reference);
-    const ext = path.extname(relative).toLowerCase();
-    if (ext === '.ts') {
-        throw locatedError(locator, at, `${reference}: TypeScript test generators are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`);
-    }
+    const ext = path$1.extname(relative).toLowerCase();
     const abs = await resolveInside(relative, ctx.scope, locator, at);
     ctx.files.add(abs);
     let result;
@@ -60692,7 +61141,9 @@ async function testsFromScript(reference, config, locator, at, ctx) {
             result = await runPython(abs, functionName ?? 'generate_tests', config === undefined ? [] : [config]);
         }
         else {
-            result = await (await loadScriptFunction(abs, functionName))(config);
+            // promptfoo's readJavascriptTestCases: a function is called with the config; any other export is the tests.
+            const exported = await loadScriptExport(abs, functionName);
+            result = typeof exported === 'function' ? await exported(config) : exported;
         }
     }
     catch (err) {
@@ -60706,8 +61157,97 @@ async function testsFromScript(reference, config, locator, at, ctx) {
     return result.map((value, i) => ({ value, locator: fileLocator(shown), at: [i] }));
 }
 
+/** A workbook's file name. */
+const WORKBOOK_FILE = /\.xlsx?$/i;
+/** A reference promptfoo reads as a workbook: the path before any `#sheet` ends in .xlsx or .xls. */
+function isWorkbookReference(reference) {
+    return WORKBOOK_FILE.test(splitSheet(reference).file);
+}
+/** `tests.xlsx#Cases` → the file and the sheet, split as promptfoo splits them: at the first `#`, to the next. */
+function splitSheet(reference) {
+    const [file, sheet] = reference.split('#');
+    return sheet === undefined ? { file } : { file, sheet };
+}
+/** `0` → `A`, `27` → `AB`: how a spreadsheet names its columns. */
+function columnLetters(index) {
+    let name = '';
+    for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+        name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+    return name;
+}
+/** promptfoo's getSheetIndex: a whole number picks by position (1-based), anything else by exact name. */
+function sheetIndex(specifier, names, shown) {
+    if (!specifier)
+        return 0;
+    const trimmed = specifier.trim();
+    if (/^[+-]?\d+$/.test(trimmed)) {
+        const n = Number(trimmed);
+        if (n < 1 || n > names.length) {
+            return `${shown}#${specifier}: there is no sheet number ${n}; the workbook has ${names.length === 1 ? '1 sheet' : `${names.length} sheets`} (${names.map((name) => JSON.stringify(name)).join(', ')}), numbered from 1`;
+        }
+        return n - 1;
+    }
+    const index = names.indexOf(specifier);
+    if (index < 0) {
+        return `${shown}#${specifier}: no sheet is named ${JSON.stringify(specifier)} (names are matched exactly); the workbook's sheets: ${names.map((name) => JSON.stringify(name)).join(', ')}`;
+    }
+    return index;
+}
+/** What read-excel-file's refusal of a file means, and what to do. */
+function unreadable(err, shown) {
+    const code = err.code;
+    if (code === 'XLS_FILE_NOT_SUPPORTED') {
+        return `${shown} is a legacy binary Excel workbook (.xls, Excel 97–2003), which promptfoo 0.123.1 cannot read either (its reader, read-excel-file, reads only .xlsx): save it as an Excel Workbook (.xlsx), or export the sheet to CSV, and point tests at that`;
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    if (code === 'FILE_NOT_SUPPORTED' || code === 'INVALID_ZIP' || code === 'NO_DATA') {
+        return `${shown} is not an .xlsx workbook (${code === 'NO_DATA' ? 'the file is empty' : detail}); save it from Excel, LibreOffice or Google Sheets as .xlsx, or export the sheet to CSV`;
+    }
+    return `${shown} could not be read as an .xlsx workbook: ${detail}; re-save it from a spreadsheet program, or export the sheet to CSV`;
+}
+/**
+ * The rows of the named sheet of the workbook at `abs`, as text cells; an unreadable file, a missing sheet and a
+ * sheet without tests are errors at the reference (`locator`, `at`), as in promptfoo.
+ */
+async function readSheet(abs, specifier, shown, locator, at) {
+    const { default: readXlsxFile } = await import('./cli-node.js');
+    let sheets;
+    try {
+        sheets = await readXlsxFile(abs);
+    }
+    catch (err) {
+        throw locatedError(locator, at, unreadable(err, shown));
+    }
+    const names = sheets.map((sheet) => sheet.sheet);
+    if (names.length === 0)
+        throw locatedError(locator, at, `${shown} has no sheets`);
+    const index = sheetIndex(specifier, names, shown);
+    if (typeof index === 'string')
+        throw locatedError(locator, at, index);
+    const name = names[index];
+    const file = `${shown}#${name}`;
+    const text = (cell) => (cell === null || cell === undefined ? '' : String(cell));
+    const rows = sheets[index].data;
+    const header = (rows[0] ?? []).map(text);
+    if (rows.length === 0 || header.every((cell) => cell === '')) {
+        throw locatedError(locator, at, `${file}: ${rows.length === 0 ? 'the sheet is empty' : 'its first row (the column names: vars, __expected, …) is empty'}; promptfoo reads the first row as the column names and each further row as a test`);
+    }
+    if (rows.length === 1) {
+        throw locatedError(locator, at, `${file}: the sheet has column names but no rows below them; each row is a test`);
+    }
+    const records = rows.slice(1).map((row, i) => ({
+        record: Object.fromEntries(header.map((column, c) => [column, text(row[c])])),
+        // rows[0] is the sheet's row 1 (read-excel-file keeps leading empty rows).
+        line: i + 2,
+    }));
+    if (!records.some(({ record }) => Object.values(record).some((cell) => cell.trim() !== ''))) {
+        throw locatedError(locator, at, `${file}: every row below the column names is empty; each row is a test`);
+    }
+    return { file, header, rows: records, columnLabel: columnLetters };
+}
+
 // The test files a config's `tests` may name (promptfoo's forms): YAML/JSON lists, JSONL (one test a line),
-// CSV (csv.ts), globs of them, `- path: file://…` entries and test generator scripts (test-scripts.ts);
+// CSV (csv.ts), Excel sheets (xlsx.ts, rows read as CSV rows are), globs of them, `- path: file://…` entries and test generator scripts (test-scripts.ts);
 // promptfoo's remote sources are refused by name. Each test comes back with where it was written, for located errors.
 const EXPECTED_TESTS = 'expected a list of tests, or file://tests.yaml|json|csv';
 /** Why a string is not a tests reference promptgate reads: promptfoo's remote sources are named as such. */
@@ -60744,20 +61284,30 @@ async function testsFromFiles(reference, locator, at, ctx, config) {
     }
     if (generator)
         return testsFromScript(reference, config, locator, at, ctx);
-    if (/\.xlsx?(#.*)?$/i.test(scriptPath(reference))) {
-        throw locatedError(locator, at, `${reference}: promptfoo's Excel test sheets (.xlsx/.xls) are not read by promptgate (it bundles no spreadsheet parser); export the sheet to CSV, commit it and point tests at it`);
+    if (isWorkbookReference(reference)) {
+        // promptfoo opens a workbook reference as one file (`#` names its sheet), never as a glob.
+        const { file, sheet } = splitSheet(reference);
+        if (isGlob(file)) {
+            throw locatedError(locator, at, `${reference}: promptfoo reads a workbook reference as one file, not a glob (it would look for a file of that very name): list each workbook in tests (- file://a.xlsx, - file://b.xlsx)`);
+        }
+        const [abs] = await expandFileRef(file, ctx.scope, locator, at);
+        ctx.files.add(abs);
+        const table = await readSheet(abs, sheet, ctx.display(abs), locator, at);
+        return rowTests(testsFromTable(table), table.file, abs);
     }
     for (const abs of await expandFileRef(reference, ctx.scope, locator, at)) {
         ctx.files.add(abs);
+        if (WORKBOOK_FILE.test(abs)) {
+            // A workbook a glob matched: its first sheet, as promptfoo reads it.
+            const table = await readSheet(abs, undefined, ctx.display(abs), locator, at);
+            written.push(...rowTests(testsFromTable(table), table.file, abs));
+            continue;
+        }
         const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
         const shown = ctx.display(abs);
-        const ext = path.extname(abs).toLowerCase();
+        const ext = path$1.extname(abs).toLowerCase();
         if (ext === '.csv') {
-            for (const row of testsFromCsv(content, shown)) {
-                const rowLocator = { displayPath: shown, locate: () => ({ file: shown, line: row.line, column: 1 }) };
-                const { line: _line, ...value } = row;
-                written.push({ value, locator: rowLocator, at: [], dir: path.dirname(abs) });
-            }
+            written.push(...rowTests(testsFromCsv(content, shown), shown, abs));
         }
         else if (ext === '.jsonl') {
             // promptfoo: one test per line of JSON.
@@ -60775,7 +61325,7 @@ async function testsFromFiles(reference, locator, at, ctx, config) {
                 if (item === null || typeof item !== 'object' || Array.isArray(item)) {
                     throw locatedError(lineLocator, [], 'expected a test (a JSON object with vars and assert) on each line');
                 }
-                written.push({ value: item, locator: lineLocator, at: [], dir: path.dirname(abs) });
+                written.push({ value: item, locator: lineLocator, at: [], dir: path$1.dirname(abs) });
             }
         }
         else if (ext === '.yaml' || ext === '.yml' || ext === '.json') {
@@ -60786,13 +61336,22 @@ async function testsFromFiles(reference, locator, at, ctx, config) {
                 items.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))) {
                 throw locatedError(source, [], 'expected a list of tests (objects with vars and assert)');
             }
-            items.forEach((item, i) => written.push({ value: item, locator: source, at: Array.isArray(value) ? [i] : [], dir: path.dirname(abs) }));
+            items.forEach((item, i) => written.push({ value: item, locator: source, at: Array.isArray(value) ? [i] : [], dir: path$1.dirname(abs) }));
         }
         else {
-            throw locatedError(locator, at, `${posixRelative(ctx.scope.rootDir, abs)}: unsupported test file type; expected .yaml, .yml, .json, .jsonl or .csv (.xlsx sheets and huggingface:// datasets are not supported: export them to one of these)`);
+            throw locatedError(locator, at, `${posixRelative(ctx.scope.rootDir, abs)}: unsupported test file type; expected .yaml, .yml, .json, .jsonl, .csv or .xlsx (huggingface:// datasets are not supported: export them to one of these)`);
         }
     }
     return written;
+}
+/** A CSV file's or a sheet's rows as written tests, each located at its row (`shown` names the file or sheet). */
+function rowTests(rows, shown, abs) {
+    return rows.map(({ line, ...value }) => ({
+        value,
+        locator: { displayPath: shown, locate: () => ({ file: shown, line, column: 1 }) },
+        at: [],
+        dir: path$1.dirname(abs),
+    }));
 }
 
 // promptfoo's vars computed by scripts (`vars: { system_prompt: file://load_prompt.py }`), with promptfoo
@@ -60867,7 +61426,7 @@ const IMAGE_TYPES = {
 const AUDIO_VIDEO = new Set(['.mp3', '.wav', '.ogg', '.flac', '.aac', '.m4a', '.mp4', '.webm', '.mov', '.avi', '.mkv']);
 /** Whether promptfoo reads a var file with this name as media (base64) rather than text. */
 function isMediaFile(file) {
-    const ext = path.extname(file).toLowerCase();
+    const ext = path$1.extname(file).toLowerCase();
     return ext in IMAGE_TYPES || AUDIO_VIDEO.has(ext);
 }
 /** The MIME type the bytes announce (promptfoo's detectMimeFromBase64 for the common formats). */
@@ -60888,7 +61447,7 @@ function sniffImage(bytes) {
 /** The var's value for a media file's bytes. */
 function mediaVar(file, bytes) {
     const base64 = Buffer.from(bytes).toString('base64');
-    const ext = path.extname(file).toLowerCase();
+    const ext = path$1.extname(file).toLowerCase();
     const declared = IMAGE_TYPES[ext];
     if (declared === undefined)
         return base64;
@@ -60898,11 +61457,14 @@ function mediaVar(file, bytes) {
 // A test's `vars` as promptfoo loads them: a map, or `file://vars.yaml` for the whole map; a `file://` value
 // loads that file (JSON and YAML parsed, media as base64 — media.ts —, other text trimmed); a glob gives one
 // value per file; a .js/.py file is a script that computes the value per case (src/prompts/script-vars.ts).
-/** The vars when there is nothing to load (no vars, or a map without a `file://` value), else undefined. */
+/**
+ * The vars when there is nothing to load (no vars, or a map without a `file://` value), else undefined (vars
+ * files to read: a path, or a list of paths).
+ */
 function plainVars(raw) {
     if (raw === undefined || raw === null)
         return {};
-    if (typeof raw === 'string' || Object.values(raw).some(isFileRef$1))
+    if (typeof raw === 'string' || Array.isArray(raw) || Object.values(raw).some(isFileRef$1))
         return undefined;
     return { ...raw };
 }
@@ -60921,18 +61483,23 @@ async function loadVars(raw, locator, at, ctx) {
     }
     return vars;
 }
-const SCRIPT_VAR = /\.(m?js|cjs|ts|py)(:[\w$]+)?$/i;
+const SCRIPT_VAR = /\.([cm]?[jt]s|py)(:[\w$]+)?$/i;
 /**
- * promptfoo's `vars: file://vars.yaml`, `vars: [a.yaml, dir/*.yaml]` (readTestFiles): each path or glob
- * (`file://` optional) names YAML or JSON maps, merged in order; relative to the tests file that holds the
- * test (`ctx.varsDir`), else to the config's directory.
+ * promptfoo's `vars: vars.yaml`, `vars: [a.yaml, dir/*.yaml]` (readTestFiles): each path or glob names YAML or
+ * JSON maps, merged in order; relative to the tests file that holds the test (`ctx.varsDir`), else to the
+ * config's directory. promptfoo 0.123.1 resolves these paths as they are written, so one written with
+ * `file://` matches no file there and the test runs without its vars: refused, saying to drop the prefix.
  */
 async function varsFromFiles(raw, locator, at, ctx) {
     const scope = { ...ctx.scope, rootDir: ctx.varsDir ?? ctx.scope.rootDir };
     const merged = {};
     for (const [i, entry] of (typeof raw === 'string' ? [raw] : raw).entries()) {
         const where = typeof raw === 'string' ? at : [...at, i];
-        const reference = isFileRef$1(entry) ? entry : `file://${entry}`;
+        if (isFileRef$1(entry)) {
+            throw locatedError(locator, where, `${entry}: promptfoo 0.123.1 reads no vars from a \`file://\` path here (it looks for a file named \`file:/…\`, ` +
+                `finds none and runs the test without these vars); write the path without \`file://\`: ${entry.slice('file://'.length)}`);
+        }
+        const reference = `file://${entry}`;
         for (const abs of await expandFileRef(reference, scope, locator, where)) {
             ctx.files.add(abs);
             const content = await readText(abs, scope, locator, where, isGlob(reference) ? reference : undefined);
@@ -60948,10 +61515,7 @@ async function varsFromFiles(raw, locator, at, ctx) {
 /** A var a script computes per case (src/prompts/script-vars.ts), in the forms promptfoo 0.123.1 reads. */
 async function scriptVar(reference, locator, at, ctx) {
     const { path: relative, functionName } = parseFileReference(reference);
-    const ext = path.extname(relative).toLowerCase();
-    if (ext === '.ts') {
-        throw locatedError(locator, at, `${reference}: TypeScript var scripts are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`);
-    }
+    const ext = path$1.extname(relative).toLowerCase();
     if (functionName !== undefined) {
         throw locatedError(locator, at, `${reference}: promptfoo calls a var script's module itself (JavaScript) or its get_var function (Python), not a named one; write file://${relative}`);
     }
@@ -60975,7 +61539,7 @@ async function loadVarFile(reference, locator, at, ctx) {
             continue;
         }
         const content = await readText(abs, ctx.scope, locator, at, isGlob(reference) ? reference : undefined);
-        const ext = path.extname(abs).toLowerCase();
+        const ext = path$1.extname(abs).toLowerCase();
         if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
             values.push(SourceFile.parse(content, ctx.display(abs)).toJS());
         }
@@ -61410,6 +61974,164 @@ function combine(entry, test) {
     return merged;
 }
 
+const TOP = {
+    enabled: 'supported',
+    otlp: 'supported',
+    failOnReceiverStartFailure: 'supported',
+};
+const TOP_NOTED = {
+    commandToolNames: 'promptfoo reads commandToolNames only for its trajectory:* assertions and coding-agent graders, which promptgate refuses; it changes no trace-* verdict',
+    storage: "promptfoo's trace database (and its retentionDays pruning) is not used: promptgate keeps a run's spans in memory until the run ends",
+    forwarding: 'promptfoo 0.123.1 does not read tracing.forwarding either (no span is forwarded)',
+    queryDelay: 'promptfoo reads queryDelay only with tracing.provider (an external trace backend), which promptgate refuses',
+};
+const TOP_REFUSED = {
+    provider: "promptfoo's external trace providers (Tempo, Langfuse, Braintrust) fetch spans from a service over the network: a gate must not depend on a service it cannot see; export the spans to the run's own OTLP receiver (tracing.otlp.http) instead",
+};
+const HTTP_KEYS = ['enabled', 'port', 'host', 'acceptFormats', 'redactAttributes'];
+const DEFAULT_PORT = 4318;
+const DEFAULT_HOST = '127.0.0.1';
+const FORMATS = ['json', 'protobuf'];
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function unknownKey(locator, at, key, known) {
+    throw locatedError(locator, [...at, key], `unknown key in ${at.join('.')}; expected one of ${known.join(', ')}`);
+}
+function expectBoolean(value, locator, at) {
+    if (typeof value !== 'boolean') {
+        throw locatedError(locator, at, `expected true or false, got ${JSON.stringify(value) ?? String(value)}`);
+    }
+    return value;
+}
+function expectStrings(value, locator, at) {
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+        throw locatedError(locator, at, 'expected a list of strings');
+    }
+    return value;
+}
+/** The suite's tracing settings, or a located error; `warnings` collects the keys accepted without effect. */
+function resolveTracing(value, locator, warnings) {
+    if (value === undefined || value === null)
+        return undefined;
+    const at = ['tracing'];
+    if (!isMap(value))
+        throw locatedError(locator, at, 'expected a map: {enabled, otlp: {http: {enabled, port}}}');
+    for (const key of Object.keys(value)) {
+        if (TOP[key])
+            continue;
+        const refused = TOP_REFUSED[key];
+        if (refused !== undefined)
+            throw locatedError(locator, [...at, key], `not supported: ${refused}`);
+        const noted = TOP_NOTED[key];
+        if (noted !== undefined) {
+            warnings.push(locatedError(locator, [...at, key], `not used: ${noted}`).message);
+            continue;
+        }
+        unknownKey(locator, at, key, [...Object.keys(TOP), ...Object.keys(TOP_NOTED), ...Object.keys(TOP_REFUSED)]);
+    }
+    if (value.enabled === undefined) {
+        throw locatedError(locator, at, 'tracing.enabled is required (promptfoo requires it): write `enabled: true`');
+    }
+    const enabled = expectBoolean(value.enabled, locator, [...at, 'enabled']);
+    if (value.failOnReceiverStartFailure !== undefined) {
+        const fail = expectBoolean(value.failOnReceiverStartFailure, locator, [...at, 'failOnReceiverStartFailure']);
+        if (!fail) {
+            throw locatedError(locator, [...at, 'failOnReceiverStartFailure'], 'not supported: promptgate always stops a run whose OTLP receiver cannot start (promptfoo would run on without it, and every trace assertion would judge a run without its spans); remove the key, or free the port');
+        }
+    }
+    const config = { enabled };
+    if (value.otlp === undefined || value.otlp === null)
+        return config;
+    if (!isMap(value.otlp))
+        throw locatedError(locator, [...at, 'otlp'], 'expected a map: {http: {enabled, port}}');
+    for (const key of Object.keys(value.otlp)) {
+        if (key === 'http')
+            continue;
+        if (key === 'grpc') {
+            warnings.push(locatedError(locator, [...at, 'otlp', 'grpc'], 'not used: promptfoo 0.123.1 starts no gRPC receiver either; spans reach the run over tracing.otlp.http').message);
+            continue;
+        }
+        unknownKey(locator, [...at, 'otlp'], key, ['http', 'grpc']);
+    }
+    const http = value.otlp.http;
+    if (http === undefined || http === null)
+        return config;
+    const httpAt = [...at, 'otlp', 'http'];
+    if (!isMap(http))
+        throw locatedError(locator, httpAt, 'expected a map: {enabled, port, host, acceptFormats}');
+    for (const key of Object.keys(http))
+        if (!HTTP_KEYS.includes(key))
+            unknownKey(locator, httpAt, key, HTTP_KEYS);
+    if (http.enabled === undefined) {
+        throw locatedError(locator, httpAt, 'tracing.otlp.http.enabled is required (promptfoo requires it)');
+    }
+    if (!expectBoolean(http.enabled, locator, [...httpAt, 'enabled']))
+        return config;
+    // promptfoo's schema requires a port, and its receiver treats 0 as "unset" (`port || 4318`).
+    if (http.port === undefined)
+        throw locatedError(locator, httpAt, 'tracing.otlp.http.port is required (promptfoo requires it): 4318 is the OTLP default');
+    if (typeof http.port !== 'number' || !Number.isInteger(http.port) || http.port < 0 || http.port > 65535) {
+        throw locatedError(locator, [...httpAt, 'port'], `expected a port number from 1 to 65535, got ${JSON.stringify(http.port)}`);
+    }
+    let host = DEFAULT_HOST;
+    if (http.host !== undefined) {
+        if (typeof http.host !== 'string' || http.host === '') {
+            throw locatedError(locator, [...httpAt, 'host'], 'expected a host name or address such as 127.0.0.1');
+        }
+        host = http.host;
+    }
+    let acceptFormats = [...FORMATS];
+    if (http.acceptFormats !== undefined) {
+        const written = expectStrings(http.acceptFormats, locator, [...httpAt, 'acceptFormats']);
+        written.forEach((format, i) => {
+            if (!FORMATS.includes(format)) {
+                throw locatedError(locator, [...httpAt, 'acceptFormats', i], `expected "json" or "protobuf", got "${format}"`);
+            }
+        });
+        // promptfoo: duplicates dropped; an empty list means its default, both formats.
+        if (written.length > 0)
+            acceptFormats = [...new Set(written)];
+    }
+    const redactAttributes = http.redactAttributes === undefined
+        ? []
+        : [
+            ...new Set(expectStrings(http.redactAttributes, locator, [...httpAt, 'redactAttributes'])
+                .map((pattern) => pattern.trim().toLowerCase())
+                .filter((pattern) => pattern.length > 0)),
+        ];
+    config.receiver = { host, port: http.port || DEFAULT_PORT, acceptFormats, redactAttributes };
+    return config;
+}
+
+function refMatches(ref, item) {
+    const names = [item.label, item.id].filter((n) => n !== undefined);
+    if (names.includes(ref))
+        return true;
+    if (ref.endsWith('*') && names.some((n) => n.startsWith(ref.slice(0, -1))))
+        return true;
+    return names.some((n) => n.startsWith(`${ref}:`));
+}
+function isAllowed(item, allowed) {
+    return allowed === undefined || allowed.some((ref) => refMatches(ref, item));
+}
+/** Whether the case (test, prompt, provider) is one the suite runs; undefined when no filter is written. */
+function caseFilter(suite, prompts) {
+    const providers = suite.providers;
+    const filtered = providers.some((p) => p.prompts !== undefined) ||
+        suite.tests.some((t) => t.prompts !== undefined || t.providers !== undefined);
+    if (!filtered)
+        return undefined;
+    return ({ testIdx, promptIdx, providerIdx }) => {
+        const test = suite.tests[testIdx];
+        const prompt = prompts[promptIdx];
+        const provider = providers[providerIdx];
+        return (isAllowed(prompt, provider.prompts) &&
+            isAllowed(prompt, test.prompts) &&
+            isAllowed({ id: provider.id, ...(provider.label !== undefined ? { label: provider.label } : {}) }, test.providers));
+    };
+}
+
 // Resolves a config's `prompts` entries into Prompt templates, as promptfoo reads them: inline strings,
 // `file://` .txt files (split into several prompts on lines of `---`, each trimmed), .md/.j2 files whole, JSON chat-message files, globs, the
 // `{id, label, raw}` object form, the `{ 'file://x.txt': 'label' }` map form, and prompt functions
@@ -61418,7 +62140,7 @@ function combine(entry, test) {
 // Ids are what pairs a head prompt with its base version, so they depend only on what is written:
 // an explicit `id`, else `file://<path relative to the config dir>` (plus `:<n>`, counting from 1, when
 // one file holds several prompts), else the raw text. Labels default to the path, never the content.
-const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.py']);
+const SCRIPT_EXTENSIONS = new Set([...JAVASCRIPT_EXTENSIONS, '.py']);
 /**
  * Resolves `entries` (the raw `prompts` value of a config) against `rootDir`. The lead re-resolves the
  * same entries against the base revision's files, so this takes plain data, not a loaded suite.
@@ -61499,7 +62221,7 @@ function entryOf(item, at, locator) {
 }
 async function promptsFromFiles(entry, scope, locator, files, runsCode) {
     const at = entry.at;
-    if (SCRIPT_EXTENSIONS.has(path.extname(scriptPath(entry.source)).toLowerCase())) {
+    if (SCRIPT_EXTENSIONS.has(path$1.extname(scriptPath(entry.source)).toLowerCase())) {
         return [await promptFunction(entry, scope, locator, files, runsCode)];
     }
     const parts = [];
@@ -61535,11 +62257,9 @@ async function promptsFromFiles(entry, scope, locator, files, runsCode) {
  */
 async function promptFunction(entry, scope, locator, files, runsCode) {
     const { functionName } = parseFileReference(entry.source);
-    const ext = path.extname(scriptPath(entry.source)).toLowerCase();
+    const ext = path$1.extname(scriptPath(entry.source)).toLowerCase();
     if (isGlob(scriptPath(entry.source)))
         throw locatedError(locator, entry.at, `${entry.source}: a prompt function must name one file, not a glob`);
-    if (ext === '.ts')
-        throw locatedError(locator, entry.at, `${entry.source}: TypeScript prompt functions are not supported (promptgate does not compile TypeScript); write it in JavaScript (.js/.mjs/.cjs) or Python`);
     const language = ext === '.py' ? 'python' : 'javascript';
     if (language === 'python' && functionName === undefined)
         throw locatedError(locator, entry.at, `${entry.source}: name the function that builds the prompt (file://${scriptPath(entry.source)}:function_name); promptfoo's legacy form that runs the whole script and reads its printed output is not supported`);
@@ -61562,7 +62282,7 @@ async function promptFunction(entry, scope, locator, files, runsCode) {
 }
 /** The templates one file holds. */
 async function promptsInFile(abs, shown, scope, locator, at, matchedBy) {
-    const ext = path.extname(abs).toLowerCase();
+    const ext = path$1.extname(abs).toLowerCase();
     if (SCRIPT_EXTENSIONS.has(ext)) {
         throw locatedError(locator, at, `${shown}: prompt functions are not supported; expected a text, markdown, JSON or YAML prompt file`);
     }
@@ -61573,7 +62293,7 @@ async function promptsInFile(abs, shown, scope, locator, at, matchedBy) {
             // rendered (`{{ x | dump }}` as a value, `{% for %}` over messages) is a template, as in promptfoo;
             // any other syntax error points into the file.
             if (!/\{[{%]/.test(content)) {
-                checkJsonSyntax(content, path.posix.join(path.posix.dirname(locator.displayPath), shown));
+                checkJsonSyntax(content, path$1.posix.join(path$1.posix.dirname(locator.displayPath), shown));
             }
             return [content];
         case '.jsonl':
@@ -61640,7 +62360,7 @@ const DEFAULT_CONFIG_NAMES = ['promptgate.yaml', 'promptgate.yml', 'promptfoocon
 /** The config `eval` uses when none is named: promptgate's own name first, then promptfoo's. */
 function findDefaultConfig(dir) {
     for (const name of DEFAULT_CONFIG_NAMES) {
-        const candidate = path.resolve(dir, name);
+        const candidate = path$1.resolve(dir, name);
         if (existsSync(candidate))
             return candidate;
     }
@@ -61656,7 +62376,7 @@ function requireDefaultConfig(dir, shownDir, orElse) {
 }
 /** Reads and parses a config, checking only its top level (`prompts`, `providers`, `tests` still as written). */
 async function readRawConfig(configPath) {
-    const abs = path.resolve(configPath);
+    const abs = path$1.resolve(configPath);
     const shown = displayPath(abs);
     let bytes;
     try {
@@ -61689,12 +62409,13 @@ async function readRawConfig(configPath) {
 }
 async function loadSuite(configPath, options = {}) {
     const { configPath: abs, source, config } = await readRawConfig(configPath);
-    const rootDir = path.dirname(abs);
-    const scope = { rootDir, projectRoot: path.resolve(options.projectRoot ?? rootDir) };
+    const rootDir = path$1.dirname(abs);
+    const scope = { rootDir, projectRoot: path$1.resolve(options.projectRoot ?? rootDir) };
     const files = new Set([abs]);
     const warnings = checkKeys(config, 'config', source, []);
     if (config.evaluateOptions)
         warnings.push(...checkKeys(config.evaluateOptions, 'evaluateOptions', source, ['evaluateOptions']));
+    const tracing = resolveTracing(config.tracing, source, warnings);
     const ctx = { scope, display: displayPath, files, warnings };
     // First, so that a redteam config is told what it is before its missing prompts are complained about.
     const noTests = config.tests === undefined || config.tests === null;
@@ -61757,10 +62478,13 @@ async function loadSuite(configPath, options = {}) {
     if (config.env)
         suite.env = Object.fromEntries(Object.entries(config.env).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     checkEnvReferences(prompts, suite.env ?? {}, source);
+    checkConversationVar(prompts, tests, config.prompts, source);
     if (extensions)
         suite.extensions = extensions;
     if (nunjucksFilters && nunjucksFilters.length > 0)
         suite.nunjucksFilters = nunjucksFilters;
+    if (tracing)
+        suite.tracing = tracing;
     return suite;
 }
 /** `defaultTest` is a test (without its own identity) or, as promptfoo allows, `file://defaults.yaml`. */
@@ -61773,6 +62497,30 @@ async function loadDefaultTest(value, source, ctx) {
     ctx.files.add(abs);
     const file = SourceFile.parse(await readText(abs, ctx.scope, source, ['defaultTest']), displayPath(abs));
     return normaliseTest(file.toJS(), file, [], ctx, 'defaultTest');
+}
+/**
+ * A prompt that reads `_conversation` gets, in promptfoo 0.123.1, the earlier cases of its prompt and provider
+ * as they finish (a history that depends on the order cases run in); promptgate runs each case on its own, so
+ * such a prompt is refused unless every test that runs it sets `disableConversationVar` (promptfoo then leaves
+ * the var undefined, as promptgate does).
+ */
+function checkConversationVar(prompts, tests, written, source) {
+    for (const prompt of prompts) {
+        if (prompt.function || !readsVariable(prompt.raw, '_conversation'))
+            continue;
+        const i = tests.findIndex((t) => t.options.disableConversationVar !== true && isAllowed(prompt, t.prompts));
+        if (i < 0)
+            continue;
+        const entries = Array.isArray(written) ? written : [];
+        const at = entries.findIndex((e) => {
+            if (typeof e === 'string')
+                return e === prompt.raw || e === prompt.id;
+            const entry = (typeof e === 'object' && e !== null ? e : {});
+            return entry.raw === prompt.raw || entry.id === prompt.id || entry.label === prompt.label;
+        });
+        const test = tests[i].description !== undefined ? `the test "${tests[i].description}"` : `test #${i + 1}`;
+        throw locatedError(source, at >= 0 ? ['prompts', at] : ['prompts'], `the prompt reads _conversation, promptfoo's history of the earlier cases of this prompt and provider (filled as they finish); promptgate runs each case on its own and has no such history: give the test the turns it needs as a var of its own, or set options.disableConversationVar: true on the test or in defaultTest (promptfoo then leaves _conversation undefined) — ${test} does not`);
+    }
 }
 /**
  * `{{ env.NAME }}` renders only the config's `env:` block, so a prompt naming a variable that is not declared
@@ -61862,7 +62610,7 @@ class DiskCache {
     pathFor(key) {
         if (!KEY_PATTERN.test(key))
             throw new Error(`cache key must be 64 lowercase hex digits (sha256), got "${key}"`);
-        return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+        return path$1.join(this.dir, key.slice(0, 2), `${key}.json`);
     }
     async get(key) {
         const file = this.pathFor(key);
@@ -61902,9 +62650,9 @@ class DiskCache {
         if (!kept)
             return;
         const file = this.pathFor(key);
-        const shard = path.dirname(file);
+        const shard = path$1.dirname(file);
         await mkdir(shard, { recursive: true });
-        const temp = path.join(shard, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+        const temp = path$1.join(shard, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
         const entry = { version: ENTRY_VERSION, response: kept };
         try {
             await writeFile(temp, JSON.stringify(entry));
@@ -61923,9 +62671,9 @@ class DiskCache {
         for (const shard of await listDir(this.dir)) {
             if (!/^[0-9a-f]{2}$/.test(shard))
                 continue;
-            const shardDir = path.join(this.dir, shard);
+            const shardDir = path$1.join(this.dir, shard);
             for (const name of await listDir(shardDir)) {
-                const file = path.join(shardDir, name);
+                const file = path$1.join(shardDir, name);
                 const info = await stat(file).catch(() => undefined);
                 if (!info?.isFile() || now - info.mtimeMs <= maxAgeMs)
                     continue;
@@ -61991,34 +62739,6 @@ function createGradingProviders(options) {
             resolved.set(key, provider);
         }
         return provider;
-    };
-}
-
-function refMatches(ref, item) {
-    const names = [item.label, item.id].filter((n) => n !== undefined);
-    if (names.includes(ref))
-        return true;
-    if (ref.endsWith('*') && names.some((n) => n.startsWith(ref.slice(0, -1))))
-        return true;
-    return names.some((n) => n.startsWith(`${ref}:`));
-}
-function isAllowed(item, allowed) {
-    return allowed === undefined || allowed.some((ref) => refMatches(ref, item));
-}
-/** Whether the case (test, prompt, provider) is one the suite runs; undefined when no filter is written. */
-function caseFilter(suite, prompts) {
-    const providers = suite.providers;
-    const filtered = providers.some((p) => p.prompts !== undefined) ||
-        suite.tests.some((t) => t.prompts !== undefined || t.providers !== undefined);
-    if (!filtered)
-        return undefined;
-    return ({ testIdx, promptIdx, providerIdx }) => {
-        const test = suite.tests[testIdx];
-        const prompt = prompts[promptIdx];
-        const provider = providers[providerIdx];
-        return (isAllowed(prompt, provider.prompts) &&
-            isAllowed(prompt, test.prompts) &&
-            isAllowed({ id: provider.id, ...(provider.label !== undefined ? { label: provider.label } : {}) }, test.providers));
     };
 }
 
@@ -62320,7 +63040,7 @@ class ExtensionRun {
                 continue;
             for (const key of ['tests', 'prompts', 'defaultTest']) {
                 if (key in suite && !unchanged(suite[key], original[key])) {
-                    throw new ExtensionHookError(`extension hook "beforeAll" changed the suite's ${key}: promptgate fixes a suite's ${key} when it loads (both sides of a review run the same cases), so a hook may not change them; generate tests with a test generator (tests: file://gen.py:fn) instead`);
+                    throw new ExtensionHookError(`extension hook "beforeAll" changed the suite's ${key}: promptgate fixes a suite's ${key} when it loads (both sides of a review, every shard and the spend plan count the same cases, and this hook runs per side, after the plan), so a hook may not change them; ${key === 'tests' ? 'generate tests with a test generator (tests: file://gen.py:fn or - path: file://gen.js, run when the suite loads) instead' : key === 'defaultTest' ? "write the assertion in the config's defaultTest.assert instead (promptfoo merges defaultTest into every test, the hook's ones too)" : "list the prompts in the config's prompts instead (a prompt function, file://prompts.js:fn, can build them)"}`);
                 }
             }
         }
@@ -62833,6 +63553,459 @@ function summarizeStats(results) {
     return { cases, passed, failed, errors, passRate: cases === 0 ? 0 : passed / cases };
 }
 
+/** A payload that is not OTLP: the receiver answers 400 with this message. */
+class InvalidTracePayload extends Error {
+    name = 'InvalidTracePayload';
+}
+const SPAN_KIND = {
+    0: 'unspecified',
+    1: 'internal',
+    2: 'server',
+    3: 'client',
+    4: 'producer',
+    5: 'consumer',
+};
+function jsonValue(value) {
+    if (!value || typeof value !== 'object')
+        return undefined;
+    if (value.stringValue !== undefined)
+        return value.stringValue;
+    if (value.intValue !== undefined)
+        return Number(value.intValue);
+    if (value.doubleValue !== undefined)
+        return value.doubleValue;
+    if (value.boolValue !== undefined)
+        return value.boolValue;
+    if (value.arrayValue?.values)
+        return value.arrayValue.values.map(jsonValue);
+    if (value.kvlistValue?.values) {
+        const map = {};
+        for (const kv of value.kvlistValue.values)
+            map[kv.key] = jsonValue(kv.value);
+        return map;
+    }
+    return undefined;
+}
+function jsonAttributes(attributes) {
+    const result = {};
+    if (!Array.isArray(attributes))
+        return result;
+    for (const attr of attributes) {
+        const value = jsonValue(attr?.value);
+        if (value !== undefined)
+            result[attr.key] = value;
+    }
+    return result;
+}
+/** promptfoo's convertId: hex as it is (lowercased), else base64 (of the bytes, or of the hex text). */
+function convertId(id, hexLength) {
+    if (id.length === hexLength && /^[0-9a-f]+$/i.test(id))
+        return id.toLowerCase();
+    const buffer = Buffer.from(id, 'base64');
+    const utf8 = buffer.toString('utf8');
+    if (utf8.length === hexLength && /^[0-9a-f]+$/i.test(utf8))
+        return utf8.toLowerCase();
+    const hex = buffer.toString('hex');
+    return hex.length === hexLength ? hex : id.toLowerCase();
+}
+function list(value, what) {
+    if (!Array.isArray(value))
+        throw new InvalidTracePayload(`expected ${what} to be a list`);
+    return value;
+}
+function parseOtlpJson(body) {
+    if (typeof body !== 'object' || body === null)
+        throw new InvalidTracePayload('expected a JSON object');
+    const parsed = [];
+    for (const resourceSpan of list(body.resourceSpans, 'resourceSpans')) {
+        const rs = resourceSpan;
+        const resourceAttributes = jsonAttributes(rs.resource?.attributes);
+        for (const scopeSpan of list(rs.scopeSpans, 'scopeSpans')) {
+            const ss = scopeSpan;
+            for (const item of list(ss.spans, 'spans')) {
+                const span = item;
+                if (typeof span.traceId !== 'string' || typeof span.spanId !== 'string') {
+                    throw new InvalidTracePayload('expected every span to have a traceId and a spanId');
+                }
+                parsed.push({
+                    traceId: convertId(span.traceId, 32),
+                    span: withoutUndefined({
+                        spanId: convertId(span.spanId, 16),
+                        parentSpanId: typeof span.parentSpanId === 'string' && span.parentSpanId ? convertId(span.parentSpanId, 16) : undefined,
+                        name: String(span.name),
+                        startTime: Number(span.startTimeUnixNano) / 1e6,
+                        endTime: span.endTimeUnixNano ? Number(span.endTimeUnixNano) / 1e6 : undefined,
+                        attributes: {
+                            ...resourceAttributes,
+                            ...jsonAttributes(span.attributes),
+                            'otel.scope.name': ss.scope?.name,
+                            'otel.scope.version': ss.scope?.version,
+                            'otel.span.kind': SPAN_KIND[span.kind] ?? 'unspecified',
+                            'otel.span.kind_code': span.kind,
+                        },
+                        statusCode: span.status?.code,
+                        statusMessage: span.status?.message,
+                    }),
+                });
+            }
+        }
+    }
+    return parsed;
+}
+/** JSON.stringify drops undefined keys; so does promptfoo's store. Kept out so spans compare as stored. */
+function withoutUndefined(span) {
+    const out = { ...span };
+    for (const key of Object.keys(out))
+        if (out[key] === undefined)
+            delete out[key];
+    const attributes = { ...span.attributes };
+    for (const key of Object.keys(attributes))
+        if (attributes[key] === undefined)
+            delete attributes[key];
+    out.attributes = attributes;
+    return out;
+}
+function readFields(bytes) {
+    const fields = new Map();
+    let pos = 0;
+    const varint = () => {
+        let result = 0n;
+        let shift = 0n;
+        for (;;) {
+            if (pos >= bytes.length)
+                throw new InvalidTracePayload('invalid protobuf: truncated varint');
+            const byte = bytes[pos++];
+            result |= BigInt(byte & 0x7f) << shift;
+            if ((byte & 0x80) === 0)
+                return result;
+            shift += 7n;
+            if (shift > 70n)
+                throw new InvalidTracePayload('invalid protobuf: varint too long');
+        }
+    };
+    const take = (n) => {
+        if (pos + n > bytes.length)
+            throw new InvalidTracePayload('invalid protobuf: truncated field');
+        const slice = bytes.subarray(pos, pos + n);
+        pos += n;
+        return slice;
+    };
+    while (pos < bytes.length) {
+        const tag = Number(varint());
+        const field = tag >>> 3;
+        const wire = tag & 7;
+        let value;
+        if (wire === 0)
+            value = varint();
+        else if (wire === 1)
+            value = take(8);
+        else if (wire === 2)
+            value = take(Number(varint()));
+        else if (wire === 5)
+            value = take(4);
+        else
+            throw new InvalidTracePayload(`invalid protobuf: wire type ${wire}`);
+        const values = fields.get(field);
+        if (values)
+            values.push(value);
+        else
+            fields.set(field, [value]);
+    }
+    return fields;
+}
+const utf8 = new TextDecoder();
+const bytesOf = (fields, n) => (fields.get(n) ?? []).filter((v) => v instanceof Uint8Array);
+const first = (fields, n) => bytesOf(fields, n)[0];
+const text = (fields, n) => {
+    const b = first(fields, n);
+    return b === undefined ? undefined : utf8.decode(b);
+};
+const varintOf = (fields, n) => {
+    const v = fields.get(n)?.find((x) => typeof x === 'bigint');
+    return v;
+};
+const fixed64 = (b) => b === undefined ? undefined : new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, true);
+function pbValue(bytes) {
+    const f = readFields(bytes);
+    if (f.has(1))
+        return text(f, 1);
+    if (f.has(2))
+        return varintOf(f, 2) !== 0n;
+    if (f.has(3))
+        return Number(BigInt.asIntN(64, varintOf(f, 3) ?? 0n));
+    if (f.has(4)) {
+        const b = first(f, 4);
+        return new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, true);
+    }
+    if (f.has(5))
+        return bytesOf(readFields(first(f, 5)), 1).map(pbValue);
+    if (f.has(6))
+        return pbAttributes(bytesOf(readFields(first(f, 6)), 1));
+    if (f.has(7))
+        return Buffer.from(first(f, 7)).toString('base64');
+    return undefined;
+}
+function pbAttributes(keyValues) {
+    const result = {};
+    for (const kv of keyValues) {
+        const f = readFields(kv);
+        const value = first(f, 2) === undefined ? undefined : pbValue(first(f, 2));
+        if (value !== undefined)
+            result[text(f, 1) ?? ''] = value;
+    }
+    return result;
+}
+const hex = (b) => Buffer.from(b ?? new Uint8Array()).toString('hex');
+function parseOtlpProtobuf(body) {
+    const parsed = [];
+    for (const resourceSpan of bytesOf(readFields(body), 1)) {
+        const rs = readFields(resourceSpan);
+        const resource = first(rs, 1);
+        const resourceAttributes = resource ? pbAttributes(bytesOf(readFields(resource), 1)) : {};
+        for (const scopeSpan of bytesOf(rs, 2)) {
+            const ss = readFields(scopeSpan);
+            const scopeBytes = first(ss, 1);
+            const scope = scopeBytes ? readFields(scopeBytes) : new Map();
+            for (const spanBytes of bytesOf(ss, 2)) {
+                const s = readFields(spanBytes);
+                const kind = Number(varintOf(s, 6) ?? 0n);
+                const start = fixed64(first(s, 7));
+                const end = fixed64(first(s, 8));
+                const statusBytes = first(s, 15);
+                const status = statusBytes ? readFields(statusBytes) : undefined;
+                const parent = first(s, 4);
+                parsed.push({
+                    traceId: hex(first(s, 1)),
+                    span: withoutUndefined({
+                        spanId: hex(first(s, 2)),
+                        parentSpanId: parent?.length ? hex(parent) : undefined,
+                        name: text(s, 5) ?? '',
+                        startTime: start === undefined ? 0 : Number(start) / 1e6,
+                        endTime: end === undefined ? undefined : Number(end) / 1e6,
+                        attributes: {
+                            ...resourceAttributes,
+                            ...pbAttributes(bytesOf(s, 9)),
+                            'otel.scope.name': text(scope, 1),
+                            'otel.scope.version': text(scope, 2),
+                            'otel.span.kind': SPAN_KIND[kind] ?? 'unspecified',
+                            'otel.span.kind_code': kind,
+                        },
+                        statusCode: status ? Number(varintOf(status, 3) ?? 0n) : undefined,
+                        statusMessage: status ? text(status, 2) : undefined,
+                    }),
+                });
+            }
+        }
+    }
+    return parsed;
+}
+// ---- tracing.otlp.http.redactAttributes ----
+function redactKey(key, patterns) {
+    const lowered = key.toLowerCase();
+    return patterns.some((pattern) => lowered.includes(pattern));
+}
+function redactValue$1(value, patterns) {
+    if (Array.isArray(value))
+        return value.map((item) => redactValue$1(item, patterns));
+    if (!value || typeof value !== 'object')
+        return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactKey(k, patterns) ? '[REDACTED]' : redactValue$1(v, patterns)]));
+}
+/**
+ * promptfoo's redactSpan: an attribute whose key contains a pattern (case-insensitively) becomes
+ * "[REDACTED]", nested keys too; a span name or status message equal to a redacted string value as well.
+ */
+function redactSpan(span, patterns) {
+    if (patterns.length === 0)
+        return span;
+    const secrets = new Set();
+    for (const [key, value] of Object.entries(span.attributes)) {
+        if (typeof value === 'string' && redactKey(key, patterns))
+            secrets.add(value);
+    }
+    const scrub = (value) => (typeof value === 'string' && secrets.has(value) ? '[REDACTED]' : value);
+    const attributes = Object.fromEntries(Object.entries(span.attributes).map(([k, v]) => [
+        k,
+        redactKey(k, patterns) ? '[REDACTED]' : redactValue$1(v, patterns),
+    ]));
+    const out = { ...span, name: scrub(span.name), attributes };
+    if (span.statusMessage !== undefined)
+        out.statusMessage = scrub(span.statusMessage);
+    return out;
+}
+
+// The run's OTLP/HTTP receiver (promptfoo's `tracing.otlp.http`): POST /v1/traces with JSON or protobuf, as
+// accepted. It keeps spans only for trace ids a case has opened and not yet closed — every case gets a fresh
+// random trace id, so a span never reaches another case, another side of a review, or a later run; spans
+// of any other trace are answered 200 and dropped, as promptfoo's store drops spans of unknown traces.
+// One server per host:port in the process, shared by the runs that use it at once (a review's base and head
+// run together when they draw fresh samples), closed when the last run releases it.
+/** promptfoo's receiver takes up to 10 MB per request. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const CONTENT_TYPES = {
+    'application/json': 'json',
+    'application/x-protobuf': 'protobuf',
+};
+/** The receiver could not listen (the port is taken, the address is not this machine's): the run stops. */
+class TraceReceiverError extends Error {
+    name = 'TraceReceiverError';
+}
+/** The traces of a run without a receiver (tracing enabled, otlp.http not): only the run's own spans. */
+function memoryTraces() {
+    const traces = new Map();
+    return {
+        open: (traceId) => void traces.set(traceId, []),
+        spans: (traceId) => [...(traces.get(traceId) ?? [])],
+        add: (traceId, span) => void traces.get(traceId)?.push(span),
+        close: (traceId) => void traces.delete(traceId),
+    };
+}
+const running = new Map();
+function formatOf(req) {
+    const mime = req.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
+    return mime === undefined ? undefined : CONTENT_TYPES[mime];
+}
+function answer(res, status, body) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+}
+function store(shared, parsed) {
+    for (const { traceId, span } of parsed) {
+        const spans = shared.traces.get(traceId);
+        if (spans)
+            spans.push(redactSpan(span, shared.settings.redactAttributes));
+    }
+}
+function handle(shared, req, res) {
+    const path = (req.url ?? '').split('?', 1)[0];
+    if (path === '/v1/traces' && req.method === 'GET') {
+        answer(res, 200, { service: 'promptgate-otlp-receiver', supported_formats: shared.settings.acceptFormats });
+        return;
+    }
+    if (path === '/health' && req.method === 'GET') {
+        answer(res, 200, { status: 'ok' });
+        return;
+    }
+    if (path !== '/v1/traces' || req.method !== 'POST') {
+        answer(res, 404, { error: 'Not found' });
+        return;
+    }
+    const format = formatOf(req);
+    if (!format || !shared.settings.acceptFormats.includes(format)) {
+        req.resume();
+        answer(res, 415, { error: 'Unsupported content type' });
+        return;
+    }
+    const chunks = [];
+    let size = 0;
+    let tooBig = false;
+    req.on('data', (chunk) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES)
+            tooBig = true;
+        else
+            chunks.push(chunk);
+    });
+    req.on('end', () => {
+        if (tooBig) {
+            answer(res, 413, { error: 'request entity too large' });
+            return;
+        }
+        const body = Buffer.concat(chunks);
+        try {
+            if (format === 'json') {
+                let json;
+                try {
+                    json = JSON.parse(body.toString('utf8'));
+                }
+                catch {
+                    answer(res, 400, { error: 'Invalid JSON' });
+                    return;
+                }
+                store(shared, parseOtlpJson(json));
+            }
+            else {
+                store(shared, parseOtlpProtobuf(body));
+            }
+            answer(res, 200, { partialSuccess: {} });
+        }
+        catch (error) {
+            answer(res, error instanceof InvalidTracePayload ? 400 : 500, {
+                error: error instanceof Error ? error.message : String(error),
+            });
+        }
+    });
+    req.on('error', () => res.destroy());
+}
+async function start(settings) {
+    const shared = { settings, traces: new Map(), users: 0 };
+    const server = createServer((req, res) => handle(shared, req, res));
+    shared.server = server;
+    await new Promise((resolve, reject) => {
+        server.once('error', (error) => {
+            const where = `${settings.host}:${settings.port}`;
+            const why = error.code === 'EADDRINUSE'
+                ? `port ${settings.port} is in use (another collector, or another run of this suite); free it or set tracing.otlp.http.port to a free port`
+                : error.code === 'EADDRNOTAVAIL'
+                    ? `${settings.host} is not an address of this machine; set tracing.otlp.http.host (default 127.0.0.1)`
+                    : (error.message ?? String(error));
+            reject(new TraceReceiverError(`the OTLP trace receiver (tracing.otlp.http) could not listen on ${where}: ${why}`));
+        });
+        server.listen(settings.port, settings.host, () => resolve());
+    });
+    // A keep-alive exporter must not hold the run open once it ends.
+    server.keepAliveTimeout = 1000;
+    const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+    shared.url = `http://${host}:${settings.port}`;
+    return shared;
+}
+/** Starts the receiver `settings` describe, or joins the one this process already runs there. */
+async function acquireTraceReceiver(settings) {
+    const key = `${settings.host}:${settings.port}`;
+    let pending = running.get(key);
+    if (!pending) {
+        pending = start(settings);
+        running.set(key, pending);
+        pending.catch(() => running.delete(key));
+    }
+    const shared = await pending;
+    if (shared.settings.acceptFormats.join() !== settings.acceptFormats.join() ||
+        shared.settings.redactAttributes.join() !== settings.redactAttributes.join()) {
+        throw new TraceReceiverError(`the OTLP trace receiver on ${key} is already running for another suite with other acceptFormats or redactAttributes; give this suite's tracing.otlp.http another port`);
+    }
+    shared.users++;
+    let released = false;
+    const owned = new Set();
+    return {
+        url: shared.url,
+        open(traceId) {
+            owned.add(traceId);
+            shared.traces.set(traceId, []);
+        },
+        spans: (traceId) => [...(shared.traces.get(traceId) ?? [])],
+        add: (traceId, span) => void shared.traces.get(traceId)?.push(span),
+        close(traceId) {
+            owned.delete(traceId);
+            shared.traces.delete(traceId);
+        },
+        async release() {
+            if (released)
+                return;
+            released = true;
+            for (const traceId of owned)
+                shared.traces.delete(traceId);
+            if (--shared.users > 0)
+                return;
+            running.delete(key);
+            await new Promise((resolve) => {
+                shared.server.close(() => resolve());
+                shared.server.closeAllConnections();
+            });
+        },
+    };
+}
+
 // Runs a suite's cases against live providers: bounded concurrency, per-call timeouts, retries with
 // backoff, a rate limiter per endpoint, an output cache, the test's transform, then scoring. Results come
 // back in plan order. Grader calls (model-graded assertions) go through the same path as the model's own:
@@ -62913,11 +64086,25 @@ async function runSuite(suite, deps) {
         gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
         defaultModerationProvider: defaultModerationProvider(deps.env ?? process.env),
     };
+    // promptfoo starts the OTLP receiver before the first case and stops it when the run ends, whatever happens.
+    const receiver = suiteIsTraced(suite) && suite.tracing?.receiver ? await acquireTraceReceiver(suite.tracing.receiver) : undefined;
+    if (suiteIsTraced(suite))
+        runner.tracing = { evaluationId: newEvaluationId(), traces: receiver ?? memoryTraces() };
+    try {
+        return await runCases(runner, deps, { shape, selected, total, written });
+    }
+    finally {
+        await receiver?.release();
+    }
+}
+async function runCases(runner, deps, plan) {
+    const { suite, prompts } = runner;
+    const { shape, selected, total, written } = plan;
     const results = new Array(total);
     let done = 0;
     const hooks = suite.extensions?.length ? new ExtensionRun(suite.extensions, suite, prompts) : undefined;
     await hooks?.beforeAll();
-    await forEachBounded(total, limit + EXTRA_CASES_IN_FLIGHT, async (index) => {
+    await forEachBounded(total, runner.limit + EXTRA_CASES_IN_FLIGHT, async (index) => {
         const planned = caseAt(shape, selected ? selected[index] : index);
         const test = suite.tests[planned.testIdx];
         const hooked = hooks ? await hooks.beforeEach(test) : test;
@@ -62939,7 +64126,7 @@ async function runSuite(suite, deps) {
     await hooks?.afterAll(results);
     return {
         version: 1,
-        suite: suite.description ?? path.basename(suite.configPath),
+        suite: suite.description ?? path$1.basename(suite.configPath),
         stats: summarizeStats(results),
         results,
     };
@@ -62964,7 +64151,27 @@ function selectCases(shape, planned, include) {
             kept.push(index);
     return kept;
 }
+/** One case; a traced one has its own trace, open while it runs (spans for it are kept only then). */
 async function runCase(run, planned, test) {
+    if (!run.tracing || !isTraced(test, run.suite))
+        return runOneCase(run, planned, test, undefined);
+    const listed = run.providers[planned.providerIdx];
+    const trace = newCaseTrace(run.tracing.evaluationId, test, {
+        testIdx: planned.testIdx,
+        promptIdx: planned.promptIdx,
+        repeat: planned.repeat,
+        providerId: listed.id,
+        vars: test.vars,
+    });
+    run.tracing.traces.open(trace.traceId);
+    try {
+        return await runOneCase(run, planned, test, trace);
+    }
+    finally {
+        run.tracing.traces.close(trace.traceId);
+    }
+}
+async function runOneCase(run, planned, test, trace) {
     const prompt = run.prompts[planned.promptIdx];
     // Results name the listed provider; the call goes to the test's own provider, or the prompt's variant.
     const listed = run.providers[planned.providerIdx];
@@ -63033,13 +64240,29 @@ async function runCase(run, planned, test) {
             throw error;
         return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
     }
+    // promptfoo renders with the vars prepared in place (newlines trimmed, vars naming vars resolved): the
+    // provider, the transforms and the assertions see them so.
+    vars = preparedVars(vars);
     // promptfoo's providerOutput: the test's fixed output is scored, no provider is called.
     const call = test.providerOutput !== undefined
         ? { ok: true, response: { output: test.providerOutput }, cached: false, latencyMs: 0 }
-        : await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat);
+        : await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat, trace && { trace, planned });
     if (!call.ok)
         return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
     const { response, cached, latencyMs } = call;
+    // The spans the assertions read: those that arrived once the provider's exporter has settled (promptfoo's
+    // loadTraceData), only for a test with an assertion that reads them.
+    let traceData;
+    if (trace && run.tracing && test.assert.some(mayReadTrace)) {
+        const { traces } = run.tracing;
+        traceData = {
+            traceId: trace.traceId,
+            evaluationId: trace.evaluationId,
+            testCaseId: trace.testCaseId,
+            metadata: trace.metadata,
+            spans: await settledSpans(() => traces.spans(trace.traceId), run.sleep),
+        };
+    }
     const measured = {
         prompt: rendered,
         latencyMs,
@@ -63074,12 +64297,14 @@ async function runCase(run, planned, test) {
             test,
             providerId: provider.id,
             providerConfig: run.suite.providers[planned.providerIdx]?.config,
+            ...(provider.toolCalls !== undefined ? { providerToolCalls: provider.toolCalls } : {}),
             latencyMs,
             ...(response.cost !== undefined ? { cost: response.cost } : {}),
             ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
             ...(response.metadata !== undefined ? { metadata: response.metadata } : {}),
             ...(response.guardrails !== undefined ? { guardrails: response.guardrails } : {}),
             cached,
+            ...(traceData ? { trace: traceData } : {}),
             rootDir: run.suite.rootDir,
             gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
             defaultModerationProvider: run.defaultModerationProvider,
@@ -63106,7 +64331,9 @@ async function runCase(run, planned, test) {
         assertions: scored.assertions,
     };
 }
-async function callProvider(run, provider, rendered, context, repeat) {
+async function callProvider(run, provider, rendered, context, repeat, traced) {
+    if (traced)
+        return callTraced(run, provider, rendered, context, traced.trace, traced.planned);
     const key = run.cache
         ? cacheKey({ providerId: provider.id, cacheIdentity: provider.cacheIdentity, renderedPrompt: rendered, repeat })
         : undefined;
@@ -63116,16 +64343,7 @@ async function callProvider(run, provider, rendered, context, repeat) {
     // `latency` assertions. Tokens and cost stay as recorded, describing the output rather than this run.
     if (hit)
         return { ok: true, response: hit, cached: true, latencyMs: 0 };
-    const outcome = await callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
-        policy: run.policy,
-        timeoutMs: run.suite.evaluateOptions.timeoutMs,
-        maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-        gate: run.gates.get(provider) ?? gateFor(run, provider),
-        sleep: run.sleep,
-        random: run.random,
-        signal: run.signal,
-        onRetry: ({ attempt, reason, delayMs }) => run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
-    });
+    const outcome = await callThroughGate(run, provider, rendered, context);
     if (!outcome.ok)
         return { ok: false, error: `${provider.id}: ${outcome.error}`, latencyMs: outcome.latencyMs };
     if (key !== undefined) {
@@ -63138,6 +64356,44 @@ async function callProvider(run, provider, rendered, context, repeat) {
         }
     }
     return { ok: true, response: outcome.response, cached: false, latencyMs: outcome.latencyMs };
+}
+/**
+ * A traced case's call: never answered from the cache (a cached answer has no spans: its trace assertions
+ * would judge a call that did not happen), nor written to it; the provider gets the case's trace context,
+ * and the call's own span (promptfoo's target span) joins the case's trace when the call ends.
+ */
+async function callTraced(run, provider, rendered, context, trace, planned) {
+    const startTime = performance.timeOrigin + performance.now();
+    const outcome = await callThroughGate(run, provider, rendered, {
+        ...context,
+        traceparent: trace.traceparent,
+        evaluationId: trace.evaluationId,
+        testCaseId: trace.testCaseId,
+    });
+    run.tracing?.traces.add(trace.traceId, callSpan(trace, {
+        providerId: provider.id,
+        ...(provider.label !== undefined ? { label: provider.label } : {}),
+        promptLabel: context.prompt.label,
+        testIdx: planned.testIdx,
+        startTime,
+        endTime: performance.timeOrigin + performance.now(),
+        ...(outcome.ok ? {} : { error: outcome.error }),
+    }));
+    if (!outcome.ok)
+        return { ok: false, error: `${provider.id}: ${outcome.error}`, latencyMs: outcome.latencyMs };
+    return { ok: true, response: outcome.response, cached: false, latencyMs: outcome.latencyMs };
+}
+function callThroughGate(run, provider, rendered, context) {
+    return callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
+        policy: run.policy,
+        timeoutMs: run.suite.evaluateOptions.timeoutMs,
+        maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+        gate: run.gates.get(provider) ?? gateFor(run, provider),
+        sleep: run.sleep,
+        random: run.random,
+        signal: run.signal,
+        onRetry: ({ attempt, reason, delayMs }) => run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
+    });
 }
 /**
  * An attempt's way in: its endpoint's limiter first (which may pause or pace it), then one of the run's
@@ -63906,7 +65162,7 @@ function assertCredentials(suite, configPath, io) {
     if (missing.length === 0)
         return;
     const names = [...new Set(missing.map((m) => m.name))];
-    throw new MissingCredentialsError(`${path.relative(io.cwd, configPath) || configPath}: no credentials for ` +
+    throw new MissingCredentialsError(`${path$1.relative(io.cwd, configPath) || configPath}: no credentials for ` +
         missing.map((m) => `provider ${m.provider} (${m.name} is not set)`).join(', ') +
         `. In this shell: ${names.map((n) => `export ${n}=<your key>`).join('; ')} — then run promptgate eval again.` +
         ' Nothing was called.');
@@ -63927,7 +65183,7 @@ function passRateThreshold(cmd, env) {
 const percent = (x) => `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`;
 async function runEvalCommand(cmd, io) {
     const configPath = cmd.config
-        ? path.resolve(io.cwd, cmd.config)
+        ? path$1.resolve(io.cwd, cmd.config)
         : requireDefaultConfig(io.cwd, io.cwd, 'pass -c FILE');
     const threshold = passRateThreshold(cmd, io.env);
     const suite = await loadSuite(configPath, {
@@ -63943,7 +65199,7 @@ async function runEvalCommand(cmd, io) {
     let total = 0;
     try {
         ({ results } = await evaluateLoadedSuite(suite, {
-            cacheDir: cmd.cache ? path.join(io.cwd, CACHE_DIR) : undefined,
+            cacheDir: cmd.cache ? path$1.join(io.cwd, CACHE_DIR) : undefined,
             env: io.env,
             logger: io.logger,
             signal: controller.signal,
@@ -63966,7 +65222,7 @@ async function runEvalCommand(cmd, io) {
         interruptedOf = total;
         results = {
             version: 1,
-            suite: suite.description ?? path.basename(suite.configPath),
+            suite: suite.description ?? path$1.basename(suite.configPath),
             stats: summarizeStats(finished),
             results: finished,
         };
@@ -63986,9 +65242,9 @@ async function runEvalCommand(cmd, io) {
     }));
     io.stdout(formatSummaryLine(results, calls));
     if (cmd.output) {
-        const out = path.resolve(io.cwd, cmd.output);
+        const out = path$1.resolve(io.cwd, cmd.output);
         await writeFile(out, renderEvalOutput(evalOutputFormat(out) ?? '.json', results, calls));
-        io.stdout(`results written to ${path.relative(io.cwd, out) || out}`);
+        io.stdout(`results written to ${path$1.relative(io.cwd, out) || out}`);
     }
     if (interruptedOf !== undefined) {
         io.stderr(`promptgate: interrupted: ${results.results.length} of ${interruptedOf} cases had finished; they are shown above${cmd.output ? ' and written' : ''}.`);
@@ -64029,7 +65285,7 @@ async function runCli(argv, io) {
             case 'schema': {
                 const { schemaFileText, writeSchemaFile } = await import('./cli-schema.js');
                 if (cmd.output)
-                    await writeSchemaFile(path.resolve(io.cwd, cmd.output));
+                    await writeSchemaFile(path$1.resolve(io.cwd, cmd.output));
                 else
                     io.stdout(schemaFileText());
                 return 0;
@@ -64069,4 +65325,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { configEnv as $, maxOutputTokensOf as A, messageOf as B, ConfigDocumentSchema as C, isTransientStatus as D, parseRetryAfter as E, parseRateLimit as F, GOOGLE_KEY_VARS as G, AWS_BEDROCK_TOKEN_VAR as H, watsonxAuth as I, hfToken as J, HF_TOKEN_VARS as K, applyPassthrough as L, missingKeyMessage as M, BODY_PARAMS as N, imageHostKeyVar as O, elevenLabsApiKey as P, QUIVERAI_KEY_VAR as Q, REPLICATE_KEY_VARS as R, elevenLabsKeyVar as S, parseScriptReference as T, loadScriptFunction as U, buildFunctionBody as V, renderTemplateText as W, ConfigError as X, redact as Y, excerpt as Z, getDefaultExportFromCjs as _, secretsInConfig as a, CACHE_DIR as a$, signerFor as a0, renderDeep as a1, isSecretHeader as a2, commonjsGlobal as a3, picomatch as a4, nunjucks as a5, distExports$1 as a6, posixRelative as a7, loadSuite as a8, suiteSecrets$1 as a9, literal as aA, looseObject as aB, boolean as aC, record as aD, unknown as aE, shardOf as aF, summarizeStats as aG, silentLogger as aH, openCache as aI, Limiters as aJ, memoizedRender as aK, combineVerdicts as aL, shardCaseFilter as aM, failOnWords as aN, parseChatMessages as aO, DEFAULT_FAIL_POLICY as aP, sampleNote as aQ, reviewBlocks as aR, parseShard as aS, spendPlanText as aT, excessSentence as aU, EXIT_INTERRUPTED as aV, checkFailure as aW, EXIT_CHECK_FAILED as aX, requireDefaultConfig as aY, createReviewProgress as aZ, budgetOption as a_, UserError as aa, UsageError as ab, gate as ac, stableStringify as ad, stableJson as ae, WORK_DIR as af, repoPaths as ag, MissingCredentialsError as ah, resolvePrompts as ai, requiredCredentials as aj, addCalls as ak, countCalls as al, decideVerdict as am, evaluateSuite as an, planIdentities as ao, withinBudget as ap, budgetExcess as aq, planEvaluation as ar, mergeSpendPlans as as, sha256Hex as at, object as au, array as av, string as aw, number as ax, _enum as ay, MAX_SHARDS as az, copyConfigParams as b, main$1 as b0, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };
+export { promptfooDefault as $, maxOutputTokensOf as A, messageOf as B, ConfigDocumentSchema as C, isTransientStatus as D, parseRetryAfter as E, parseRateLimit as F, GOOGLE_KEY_VARS as G, AWS_BEDROCK_TOKEN_VAR as H, watsonxAuth as I, hfToken as J, HF_TOKEN_VARS as K, applyPassthrough as L, missingKeyMessage as M, BODY_PARAMS as N, imageHostKeyVar as O, elevenLabsApiKey as P, QUIVERAI_KEY_VAR as Q, REPLICATE_KEY_VARS as R, elevenLabsKeyVar as S, parseScriptReference as T, loadScriptFunction as U, buildFunctionBody as V, renderTemplateText as W, ConfigError as X, JAVASCRIPT_EXTENSIONS as Y, importUserModule as Z, redact as _, secretsInConfig as a, requireDefaultConfig as a$, excerpt as a0, getDefaultExportFromCjs as a1, configEnv as a2, signerFor as a3, renderDeep as a4, isSecretHeader as a5, commonjsGlobal as a6, picomatch as a7, nunjucks as a8, distExports$1 as a9, number as aA, _enum as aB, MAX_SHARDS as aC, literal as aD, looseObject as aE, boolean as aF, record as aG, unknown as aH, shardOf as aI, summarizeStats as aJ, silentLogger as aK, openCache as aL, Limiters as aM, memoizedRender as aN, combineVerdicts as aO, shardCaseFilter as aP, failOnWords as aQ, parseChatMessages as aR, DEFAULT_FAIL_POLICY as aS, sampleNote as aT, reviewBlocks as aU, parseShard as aV, spendPlanText as aW, excessSentence as aX, EXIT_INTERRUPTED as aY, checkFailure as aZ, EXIT_CHECK_FAILED as a_, posixRelative as aa, loadSuite as ab, suiteSecrets$1 as ac, UserError as ad, UsageError as ae, gate as af, stableStringify as ag, stableJson as ah, WORK_DIR as ai, repoPaths as aj, MissingCredentialsError as ak, resolvePrompts as al, requiredCredentials as am, addCalls as an, countCalls as ao, decideVerdict as ap, evaluateSuite as aq, planIdentities as ar, withinBudget as as, budgetExcess as at, planEvaluation as au, mergeSpendPlans as av, sha256Hex as aw, object as ax, array as ay, string as az, copyConfigParams as b, createReviewProgress as b0, budgetOption as b1, CACHE_DIR as b2, main$1 as b3, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };

@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInsideRoot, normalizeCustomResponse } from './cli-custom.js';
-import { s as str, a as secretsInConfig, Z as excerpt, Y as redact, c as cacheIdentityOf } from './cli-main.js';
+import { s as str, a as secretsInConfig, a0 as excerpt, _ as redact, c as cacheIdentityOf } from './cli-main.js';
 import 'node:module';
-import 'node:url';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -17,6 +16,7 @@ import 'node:util';
 import 'node:zlib';
 import 'process';
 import 'buffer';
+import 'node:url';
 import './cli-version.js';
 import 'node:events';
 
@@ -73,7 +73,12 @@ async function createPythonProvider(spec, script, functionName, options) {
                 function: functionName,
                 prompt,
                 options: { id: spec.id, config: spec.config },
-                context: { vars: context.vars, prompt: { raw: context.prompt.raw, label: context.prompt.label } },
+                context: {
+                    vars: context.vars,
+                    prompt: { raw: context.prompt.raw, label: context.prompt.label },
+                    // A traced case's trace context, as promptfoo hands it to call_api.
+                    ...traceFields(context),
+                },
             };
             return new Promise((resolve) => {
                 if (context.signal?.aborted)
@@ -137,6 +142,17 @@ async function createPythonProvider(spec, script, functionName, options) {
             });
         },
     };
+}
+/** promptfoo's traceparent, evaluationId and testCaseId, when the case is traced. */
+function traceFields(context) {
+    const fields = {};
+    if (context.traceparent !== undefined)
+        fields.traceparent = context.traceparent;
+    if (context.evaluationId !== undefined)
+        fields.evaluationId = context.evaluationId;
+    if (context.testCaseId !== undefined)
+        fields.testCaseId = context.testCaseId;
+    return fields;
 }
 
 export { createPythonProvider };

@@ -1,4 +1,4 @@
-import { a3 as commonjsGlobal, _ as getDefaultExportFromCjs } from './cli-main.js';
+import { a6 as commonjsGlobal, a1 as getDefaultExportFromCjs } from './cli-main.js';
 import { r as requireBigInteger } from './cli-BigInteger.js';
 
 function _mergeNamespaces(n, m) {

@@ -24,6 +24,7 @@ import 'node:util';
 import 'node:zlib';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 const ASSISTANT_API_VERSION = '2024-04-01-preview';

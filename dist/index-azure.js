@@ -13,15 +13,16 @@ import 'node:os';
 import 'node:path';
 import './index-anthropic.js';
 import 'node:crypto';
-import 'node:fs/promises';
-import './index-errors.js';
 import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import './index-errors.js';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 const AZURE_API_VERSION = '2024-10-21';
@@ -60,6 +61,8 @@ function createAzureProvider(spec, api, deployment, options) {
     const label = spec.id;
     const hint = keyHint(auth.variables.join(' / '));
     return {
+        // promptfoo's Azure chat provider returns tool calls as objects; it has no function-call validator.
+        toolCalls: { json: true, validatesFunctionCalls: false },
         id: spec.id,
         label: spec.label,
         cacheIdentity: cacheIdentityOf(spec.id, config, { base }),

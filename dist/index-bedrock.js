@@ -18,6 +18,7 @@ import './index-openai.js';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 import 'node:http';
 import 'node:https';

@@ -21,6 +21,7 @@ import './index-openai.js';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 const CLOUDFLARE_TOKEN_VAR = 'CLOUDFLARE_API_KEY';

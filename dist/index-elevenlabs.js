@@ -24,6 +24,7 @@ import './index-openai.js';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 // ElevenLabs (`elevenlabs:tts[:voice]`, `elevenlabs:stt`, `elevenlabs:alignment`, `elevenlabs:isolation`,

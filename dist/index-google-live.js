@@ -24,6 +24,7 @@ import './index-errors.js';
 import './index-openai.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 const LIVE_PATH = '/ws/google.ai.generativelanguage.v1alpha.GenerativeService.BidiGenerateContent';

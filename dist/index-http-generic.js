@@ -14,11 +14,12 @@ import 'path';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
+import 'node:crypto';
 import 'node:url';
 import 'node:fs';
 import 'node:os';
 import './index-anthropic.js';
-import 'node:crypto';
 import 'node:http';
 import 'node:util';
 import 'node:zlib';
@@ -301,6 +302,9 @@ async function createHttpProvider(spec, idUrl, options) {
                 headers.authorization = `Bearer ${issued.token}`;
                 secrets = [...secrets, ...issued.secrets];
             }
+            // promptfoo's http provider sends a traced case's trace context as the W3C header, over a configured one.
+            if (context.traceparent !== undefined)
+                headers.traceparent = context.traceparent;
             let bodyText;
             if (method !== 'GET' && method !== 'HEAD') {
                 const body = config.body === undefined ? { prompt: sent } : renderDeep(config.body, vars);

@@ -7,21 +7,22 @@ import 'node:fs';
 import 'node:os';
 import 'node:path';
 import './index-anthropic.js';
+import './index-_commonjsHelpers.js';
+import 'events';
+import 'fs';
+import 'path';
 import 'node:crypto';
-import 'node:fs/promises';
-import './index-errors.js';
 import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import './index-errors.js';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
-import './index-_commonjsHelpers.js';
+import './index-import.js';
 import 'node:url';
-import 'events';
-import 'fs';
-import 'path';
 
 /** Parameters of the completions endpoint (chat-only ones such as tools are not sent). */
 const COMPLETION_PARAMS = BODY_PARAMS.filter((p) => [

@@ -22,6 +22,7 @@ import './index-openai.js';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 /** promptfoo's moderation models that take images as well as text (their input is a list of parts). */

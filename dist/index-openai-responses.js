@@ -16,14 +16,15 @@ import 'node:os';
 import 'node:path';
 import './index-anthropic.js';
 import 'node:crypto';
-import 'node:fs/promises';
-import './index-errors.js';
 import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:fs/promises';
+import './index-errors.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 /** Passed through as written (promptfoo's names are the API's). */

@@ -24,6 +24,7 @@ import 'node:zlib';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 // OpenAI's transcription API (`openai:transcription:<model>`), as promptfoo calls it: the prompt names an audio

@@ -24,6 +24,7 @@ import 'node:zlib';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 import './index-openai-responses.js';
 import './index-azure.js';

@@ -16,6 +16,7 @@ import 'node:fs/promises';
 import 'node:path';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 // OpenAI chat completions (`openai:chat:<model>`, `openai:<model>`) and Ollama's OpenAI-compatible endpoint
@@ -117,6 +118,8 @@ function createOpenAiProvider(spec, flavor, model, options) {
     const label = spec.id;
     const headers = withConfigHeaders(apiKey ? { authorization: `Bearer ${apiKey}` } : {}, config);
     return {
+        // promptfoo's OpenAiChatCompletionProvider returns tool calls as objects and validates function calls.
+        toolCalls: { json: true, validatesFunctionCalls: true },
         id: spec.id,
         label: spec.label,
         cacheIdentity: cacheIdentityOf(spec.id, config),

@@ -6512,6 +6512,19 @@ function printedVariables(source) {
     });
     return [...printed].filter((name) => !bound.has(name));
 }
+/** Whether the template reads the variable anywhere (printed, looped over, filtered, tested); false when unparsable. */
+function readsVariable(source, name) {
+    if (!source.includes(name))
+        return false;
+    let root;
+    try {
+        root = nunjucks.parser.parse(source);
+    }
+    catch {
+        return false;
+    }
+    return symbolsIn(root).includes(name);
+}
 class UndefinedVariableError extends Error {
     variable;
     constructor(variable) {
@@ -6600,10 +6613,10 @@ function renderTemplateText(source, vars, filters) {
  * PROMPTFOO_DISABLE_JSON_AUTOESCAPE is not read: JSON prompts are always rendered this way).
  */
 function renderPrompt(prompt, vars, filters) {
-    const promptVars = withoutTrailingNewline(vars);
+    const promptVars = preparedVars(vars);
     const json = jsonTemplate(prompt.raw);
     if (json === null)
-        return renderTemplateText(prompt.raw, promptVars, filters);
+        return renderTemplateText(partialWrapped(prompt.raw), templatedVars(promptVars, filters), filters);
     // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
     // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
     try {
@@ -6612,26 +6625,115 @@ function renderPrompt(prompt, vars, filters) {
     catch (err) {
         if (!filters)
             throw err;
-        return renderTemplateText(JSON.stringify(json), promptVars, filters);
+        return renderTemplateText(JSON.stringify(json), templatedVars(promptVars, filters), filters);
     }
 }
-const trimmedVars = new WeakMap();
-/** promptfoo's `vars[key].replace(/\n$/, '')` for string vars, computed once per vars object. */
+const prepared = new WeakMap();
+/**
+ * The vars as promptfoo 0.123.1's renderPrompt leaves them (it changes them in place, so its assertions see
+ * them so too): each string var loses one trailing newline, then resolveVariables — up to 5 passes in which
+ * a string var's first `{{ name }}` (a bare name, no filter) becomes that var's value, unless the var is
+ * undefined, which leaves the whole value as written. An object or list prints as JSON, as in templates
+ * here. Computed once per vars object; the vars given are not changed.
+ */
+function preparedVars(vars) {
+    let done = prepared.get(vars);
+    if (!done) {
+        done = resolveVariables(withoutTrailingNewline(vars));
+        prepared.set(vars, done);
+    }
+    return done;
+}
 function withoutTrailingNewline(vars) {
-    let trimmed = trimmedVars.get(vars);
-    if (!trimmed) {
-        trimmed = vars;
-        for (const key in vars) {
-            const value = vars[key];
-            if (typeof value === 'string' && value.endsWith('\n')) {
-                if (trimmed === vars)
-                    trimmed = { ...vars };
-                trimmed[key] = value.slice(0, -1);
-            }
+    let trimmed = vars;
+    for (const key in vars) {
+        const value = vars[key];
+        if (typeof value === 'string' && value.endsWith('\n')) {
+            if (trimmed === vars)
+                trimmed = { ...vars };
+            trimmed[key] = value.slice(0, -1);
         }
-        trimmedVars.set(vars, trimmed);
     }
     return trimmed;
+}
+function resolveVariables(vars) {
+    let resolved = vars;
+    for (let pass = 0; pass < 5; pass++) {
+        let changed = false;
+        for (const key of Object.keys(resolved)) {
+            const value = resolved[key];
+            if (typeof value !== 'string')
+                continue;
+            const match = /\{\{\s*(\w+)\s*\}\}/.exec(value);
+            if (!match || !Object.prototype.hasOwnProperty.call(resolved, match[1]))
+                continue;
+            const replacement = resolved[match[1]];
+            if (replacement === undefined)
+                continue;
+            if (resolved === vars)
+                resolved = { ...vars };
+            // String.replace with a string, as promptfoo: `$&` and the like in the value are replacement patterns.
+            resolved[key] = value.replace(match[0], replacement !== null && typeof replacement === 'object' ? JSON.stringify(replacement) : String(replacement));
+            changed = true;
+        }
+        if (!changed)
+            break;
+    }
+    return resolved;
+}
+const templated = new WeakMap();
+/**
+ * What a text prompt is rendered with in promptfoo 0.123.1: each string var is itself rendered as a template
+ * over the vars, unless it names a var the test does not define (then it is kept as written). A JSON prompt's
+ * values see the prepared vars as they are.
+ */
+function templatedVars(vars, filters) {
+    let byFilters = templated.get(vars);
+    if (!byFilters)
+        templated.set(vars, (byFilters = new Map()));
+    let done = byFilters.get(filters);
+    if (!done) {
+        done = vars;
+        for (const key of Object.keys(vars)) {
+            const value = vars[key];
+            if (typeof value !== 'string' || !/\{[{%#]/.test(value) || namesUndefinedVariable(value, vars))
+                continue;
+            const rendered = renderTemplateText(partialWrapped(value), vars, filters);
+            if (rendered === value)
+                continue;
+            if (done === vars)
+                done = { ...vars };
+            done[key] = rendered;
+        }
+        byFilters.set(filters, done);
+    }
+    return done;
+}
+/** promptfoo's referencesUndefinedVariables over its extractVariablesFromTemplate (a regex, not the parser). */
+function namesUndefinedVariable(template, vars) {
+    const names = new Set();
+    const text = template.replace(/\{#[\s\S]*?#\}/g, '');
+    for (const m of text.matchAll(/\{\{[\s]*([^{}\s|]+)[\s]*(?:\|[^}]+)?\}\}|\{%[\s]*(?:if|for)[\s]+([^{}\s]+)[\s]*.*?%\}/g)) {
+        const name = m[1] || m[2];
+        if (name)
+            names.add(name);
+    }
+    for (const m of text.matchAll(/\{%[\s]*for[\s]+(\w+)[\s]+in[\s]+(\w+)[\s]*%\}/g)) {
+        names.delete(m[1]);
+        names.add(m[2]);
+    }
+    return [...names].some((name) => {
+        const root = /^([A-Za-z_]\w*)/.exec(name)?.[1];
+        return (root !== undefined &&
+            root !== 'env' &&
+            (!Object.prototype.hasOwnProperty.call(vars, root) || vars[root] === undefined));
+    });
+}
+/** promptfoo's autoWrapRawIfPartialNunjucks: text with an unclosed `{%`, `{{` or `{#` is rendered as it is. */
+function partialWrapped(text) {
+    const partial = /({%[^%]*$|{{[^}]*$|{#[^#]*$)/m.test(text);
+    const wrapped = /{%\s*raw\s*%}/.test(text) && /{%\s*endraw\s*%}/.test(text);
+    return partial && !wrapped ? `{% raw %}${text}{% endraw %}` : text;
 }
 /** If the rendered prompt is a JSON chat messages array, return it; else null. */
 function parseChatMessages(rendered) {
@@ -6860,4 +6962,4 @@ function costOf(price, usage) {
     return (usage.prompt ?? 0) * price.input + (usage.completion ?? 0) * price.output;
 }
 
-export { textOf as a, renderDeep as b, costOf as c, compileTemplate as d, envReferences as e, finishReasonOf as f, parseChatMessages as g, renderPrompt as h, priceFor as p, renderTemplateText as r, toChatMessages as t };
+export { textOf as a, renderDeep as b, costOf as c, compileTemplate as d, envReferences as e, finishReasonOf as f, parseChatMessages as g, readsVariable as h, renderPrompt as i, preparedVars as j, priceFor as p, renderTemplateText as r, toChatMessages as t };

@@ -7,8 +7,9 @@ import { s as str } from './index-credentials.js';
 import { h as excerpt } from './index-http.js';
 import { s as secretsInConfig, r as redact, c as cacheIdentityOf } from './index-secrets.js';
 import 'node:module';
-import 'node:url';
 import './index-errors.js';
+import './index-import.js';
+import 'node:url';
 import 'node:fs';
 import 'node:os';
 import './index-prices.js';
@@ -79,7 +80,12 @@ async function createPythonProvider(spec, script, functionName, options) {
                 function: functionName,
                 prompt,
                 options: { id: spec.id, config: spec.config },
-                context: { vars: context.vars, prompt: { raw: context.prompt.raw, label: context.prompt.label } },
+                context: {
+                    vars: context.vars,
+                    prompt: { raw: context.prompt.raw, label: context.prompt.label },
+                    // A traced case's trace context, as promptfoo hands it to call_api.
+                    ...traceFields(context),
+                },
             };
             return new Promise((resolve) => {
                 if (context.signal?.aborted)
@@ -143,6 +149,17 @@ async function createPythonProvider(spec, script, functionName, options) {
             });
         },
     };
+}
+/** promptfoo's traceparent, evaluationId and testCaseId, when the case is traced. */
+function traceFields(context) {
+    const fields = {};
+    if (context.traceparent !== undefined)
+        fields.traceparent = context.traceparent;
+    if (context.evaluationId !== undefined)
+        fields.evaluationId = context.evaluationId;
+    if (context.testCaseId !== undefined)
+        fields.testCaseId = context.testCaseId;
+    return fields;
 }
 
 export { createPythonProvider };

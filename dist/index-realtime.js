@@ -23,6 +23,7 @@ import 'node:fs/promises';
 import './index-errors.js';
 import 'process';
 import 'buffer';
+import './index-import.js';
 import 'node:url';
 
 /** Session keys promptfoo passes through as the API names them. */

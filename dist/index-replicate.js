@@ -15,6 +15,7 @@ import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';
 import './index-_commonjsHelpers.js';
+import './index-import.js';
 import 'node:url';
 import 'node:http';
 import 'node:https';

@@ -21,6 +21,7 @@ import 'node:path';
 import 'process';
 import 'buffer';
 import './index-errors.js';
+import './index-import.js';
 import 'node:url';
 import 'node:fs';
 import 'node:os';

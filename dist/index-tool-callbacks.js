@@ -4,7 +4,7 @@ import require$$0 from 'process';
 import require$$0__default from 'buffer';
 import { g as getDefaultExportFromCjs } from './index-_commonjsHelpers.js';
 import { C as ConfigError } from './index-errors.js';
-import { pathToFileURL } from 'node:url';
+import { i as importUserModule, p as promptfooDefault } from './index-import.js';
 
 /**
  * The assertion is written wrongly (missing value, wrong type of value...). promptfoo throws on these,
@@ -11633,7 +11633,7 @@ function scriptPath(reference) {
 }
 
 // Custom JavaScript: the `javascript` assertion (inline expression, multi-line function body, or a
-// function exported by a file://x.js|.mjs[:name] module), and the module loader transforms share. Semantics follow
+// function exported by a file://x.js|.mjs|.ts[:name] module), and the function loader every script shares. Semantics follow
 // promptfoo: a boolean is the verdict, a number is a score (passing when > 0, or >= the assertion's
 // threshold), an object is a GradingResult.
 /** `file://dir/x.js:fn` → absolute path and optional export name. */
@@ -11642,15 +11642,15 @@ function parseScriptReference(ref, rootDir) {
     const file = path.resolve(rootDir, relative);
     return functionName === undefined ? { file } : { file, functionName };
 }
-function isJavascriptFile(file) {
-    return /\.(c|m)?js$/.test(file);
-}
 const modules = new Map();
-/** Imports a script module once per run and picks the function promptfoo would call. */
-async function loadScriptFunction(file, functionName) {
+/**
+ * Imports a script module once per run and gives what promptfoo's importModule(file, functionName) gives: the
+ * module's default export (or the module itself), or its export named functionName — a function or any value.
+ */
+async function loadScriptExport(file, functionName) {
     let loading = modules.get(file);
     if (!loading) {
-        loading = import(pathToFileURL(file).href);
+        loading = importUserModule(file).then((loaded) => loaded.namespace);
         modules.set(file, loading);
     }
     let namespace;
@@ -11661,9 +11661,12 @@ async function loadScriptFunction(file, functionName) {
         modules.delete(file);
         throw new MalformedAssertionError(`cannot load ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    // CommonJS modules arrive as `default` (sometimes doubly wrapped); ESM ones as the namespace.
-    const mod = (pick(pick(namespace, 'default'), 'default') ?? pick(namespace, 'default') ?? namespace);
-    const candidate = functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
+    const mod = promptfooDefault(namespace);
+    return functionName ? (mod[functionName] ?? namespace[functionName]) : mod;
+}
+/** The function promptfoo would call: loadScriptExport's value, or its `default` when that is the function. */
+async function loadScriptFunction(file, functionName) {
+    const candidate = await loadScriptExport(file, functionName);
     const fn = typeof candidate === 'function' ? candidate : pick(candidate, 'default');
     if (typeof fn !== 'function') {
         throw new MalformedAssertionError(functionName
@@ -11889,4 +11892,4 @@ var toolCallbacks = /*#__PURE__*/Object.freeze({
     runToolCallback: runToolCallback
 });
 
-export { checkJsonSyntax as A, displayPath as B, firstInvalidUtf8 as C, repoPaths as D, toolCallbacks as E, FILE_PREFIX as F, GraderError as G, MalformedAssertionError as M, SourceFile as S, WORK_DIR as W, isGradingResult as a, buildFunctionBody as b, isJavascriptFile as c, distExports as d, parseFileReference as e, binary$1 as f, not as g, picomatch as h, invariant as i, locatedError as j, isFileRef$1 as k, loadScriptFunction as l, resolveInside as m, normalizeScriptResult as n, scriptPath as o, parseScriptReference as p, kindOf as q, runToolCallback as r, scriptAssertions as s, checkWith as t, formatKeyPath as u, fileLocator as v, expandFileRef as w, readText as x, isGlob as y, posixRelative as z };
+export { checkJsonSyntax as A, displayPath as B, firstInvalidUtf8 as C, repoPaths as D, toolCallbacks as E, FILE_PREFIX as F, GraderError as G, MalformedAssertionError as M, SourceFile as S, WORK_DIR as W, isGradingResult as a, buildFunctionBody as b, parseFileReference as c, distExports as d, binary$1 as e, not as f, picomatch as g, locatedError as h, invariant as i, isFileRef$1 as j, resolveInside as k, loadScriptFunction as l, scriptPath as m, normalizeScriptResult as n, kindOf as o, parseScriptReference as p, checkWith as q, runToolCallback as r, scriptAssertions as s, formatKeyPath as t, loadScriptExport as u, fileLocator as v, isGlob as w, expandFileRef as x, readText as y, posixRelative as z };
