@@ -5,7 +5,8 @@
 //   rate-limited  the server enforces R requests/s with a burst of B and answers 429 (retry-after, x-ratelimit-*):
 //                 the ideal is (N − B)/R + L. Prints wall/ideal, 429s per case and errors.
 //   overhead      2,000 calls at L with C in flight, promptgate beside a bare keep-alive HTTP loop on the same server:
-//                 the CPU per call promptgate spends above the loop.
+//                 the CPU per call promptgate spends above the loop; and, from runs of twice the calls, the same in
+//                 the steady state (what the second 2,000 calls cost), warm-up left out.
 //
 //   node scripts/bench.mjs [--scenarios unlimited,rate-limited,overhead] [--cases 200,1000,10000]
 //        [--limited-cases 300,3000] [--rate 50] [--burst 20] [--overhead-calls 2000]
@@ -189,25 +190,37 @@ async function benchLimited(n, port) {
 }
 
 async function benchOverhead(port) {
-  const bare = await measureChild(
-    [
-      fileURLToPath(import.meta.url),
-      '--bare-loop',
-      `http://127.0.0.1:${port}/v1/chat/completions`,
-      '--overhead-calls',
-      String(overheadCalls),
-      '--concurrency',
-      String(concurrency),
-    ],
-    work,
-    { port },
-  );
-  if (bare.code !== 0) throw new Error(`the bare loop exited with ${bare.code}:\n${bare.stderr}`);
+  const bareLoopOf = async (calls) => {
+    const measured = await measureChild(
+      [
+        fileURLToPath(import.meta.url),
+        '--bare-loop',
+        `http://127.0.0.1:${port}/v1/chat/completions`,
+        '--overhead-calls',
+        String(calls),
+        '--concurrency',
+        String(concurrency),
+      ],
+      work,
+      { port },
+    );
+    if (measured.code !== 0) throw new Error(`the bare loop exited with ${measured.code}:\n${measured.stderr}`);
+    return measured;
+  };
+  const evalOf = async (calls) => {
+    const run = await runEval(`overhead-${calls}`, calls, port);
+    if (run.errors > 0) throw new Error(`${run.errors} of ${calls} overhead cases errored: ${run.firstError}`);
+    return run.measured;
+  };
   // A one-case eval measures what every run pays once (start-up, config): it is not per call.
   const once = (await runEval('overhead-1', 1, port)).measured;
-  const full = await runEval(`overhead-${overheadCalls}`, overheadCalls, port);
-  if (full.errors > 0) throw new Error(`${full.errors} of ${overheadCalls} overhead cases errored: ${full.firstError}`);
-  return { bare, once, promptgate: full.measured };
+  const bare = await bareLoopOf(overheadCalls);
+  const promptgate = await evalOf(overheadCalls);
+  // Twice the calls: what the second N cost is the steady state, warm-up (the JIT compiling the hot path,
+  // the heap growing) left out on both sides.
+  const bare2 = await bareLoopOf(2 * overheadCalls);
+  const promptgate2 = await evalOf(2 * overheadCalls);
+  return { bare, once, promptgate, bare2, promptgate2 };
 }
 
 /** `calls` POSTs of a chat completion, `width` at a time, through one keep-alive agent: the floor for any client. */
@@ -397,9 +410,18 @@ function printOverheadReport(runs) {
     row('bare keep-alive loop', 'bare', true),
     row('promptgate eval', 'promptgate', true),
     row('promptgate eval, 1 case', 'once', false),
+    row(`bare loop, ${2 * overheadCalls} calls`, 'bare2', false),
+    row(`promptgate eval, ${2 * overheadCalls} calls`, 'promptgate2', false),
   ]);
   console.log(
     `promptgate's CPU per call above the bare loop (start-up of a 1-case eval taken off): ${median(above).toFixed(3)} ms (runs: ${above.map((a) => a.toFixed(3)).join(', ')})`,
+  );
+  const steady = runs.map(
+    ({ bare, promptgate, bare2, promptgate2 }) =>
+      ((cpu(promptgate2) - cpu(promptgate) - (cpu(bare2) - cpu(bare))) * 1000) / overheadCalls,
+  );
+  console.log(
+    `... in the steady state (calls ${overheadCalls + 1}–${2 * overheadCalls} of a ${2 * overheadCalls}-call run, on both sides): ${median(steady).toFixed(3)} ms (runs: ${steady.map((a) => a.toFixed(3)).join(', ')}); node ${process.version}`,
   );
 }
 
