@@ -213,7 +213,7 @@ async function benchOverhead(port) {
     return run.measured;
   };
   // A one-case eval measures what every run pays once (start-up, config): it is not per call.
-  const once = (await runEval('overhead-1', 1, port)).measured;
+  const once = await evalOf(1);
   const bare = await bareLoopOf(overheadCalls);
   const promptgate = await evalOf(overheadCalls);
   // Twice the calls: what the second N cost is the steady state, warm-up (the JIT compiling the hot path,
