@@ -162,26 +162,28 @@ const HANDLERS: Record<SupportedAssertionType, AssertionHandler> = {
 export function graderCalls(assertion: { type: string; value?: unknown }): { perCase: number; perTest: number } {
   const type = baseAssertionType(assertion.type);
   const criteria = Array.isArray(assertion.value) ? assertion.value.length : 1;
-  const perCase: Partial<Record<SupportedAssertionType, number>> = {
-    'llm-rubric': 1,
-    'search-rubric': 1,
-    factuality: 1,
-    'model-graded-factuality': 1,
-    'model-graded-closedqa': 1,
-    'g-eval': 2 * criteria, // the evaluation steps, then the score, per criterion
-    'context-recall': 1,
-    'context-relevance': 1,
-    'context-faithfulness': 2, // the statements, then the verdicts
-    'answer-relevance': 3, // three guessed questions
-    // One per conversation window (a turn of the _conversation var; one without it), plus a summary of the
-    // irrelevancies when some window is not relevant: the single-turn case's most.
-    'conversation-relevance': 2,
-  };
   return {
-    perCase: perCase[type as SupportedAssertionType] ?? 0,
+    perCase: type === 'g-eval' ? 2 * criteria : (GRADER_CALLS_PER_CASE[type as SupportedAssertionType] ?? 0),
     perTest: type === 'select-best' ? 1 : 0,
   };
 }
+
+/** Grader calls per case of each graded type (g-eval's are per criterion: graderCalls). */
+const GRADER_CALLS_PER_CASE: Partial<Record<SupportedAssertionType, number>> = {
+  'llm-rubric': 1,
+  'search-rubric': 1,
+  factuality: 1,
+  'model-graded-factuality': 1,
+  'model-graded-closedqa': 1,
+  'g-eval': 2, // the evaluation steps, then the score, per criterion
+  'context-recall': 1,
+  'context-relevance': 1,
+  'context-faithfulness': 2, // the statements, then the verdicts
+  'answer-relevance': 3, // three guessed questions
+  // One per conversation window (a turn of the _conversation var; one without it), plus a summary of the
+  // irrelevancies when some window is not relevant: the single-turn case's most.
+  'conversation-relevance': 2,
+};
 
 /** `not-contains` → `contains`. */
 export function baseAssertionType(type: string): string {
@@ -319,13 +321,32 @@ export const ASSERTION_SET = 'assert-set';
  * Every assertion that runs on its own, with where the test wrote it: `assert[2]`, or `assert[1].assert[0]`
  * for one inside an assert-set (the set itself is not one: it is scored from these).
  */
-export function leafAssertions(asserts: readonly AssertionSpec[]): Array<{ assertion: AssertionSpec; at: string }> {
-  return asserts.flatMap((assertion, i) =>
-    assertion.assert
-      ? assertion.assert.map((inner, j) => ({ assertion: inner, at: `assert[${i}].assert[${j}]` }))
-      : [{ assertion, at: `assert[${i}]` }],
-  );
+export function leafAssertions(
+  asserts: readonly AssertionSpec[],
+): ReadonlyArray<{ assertion: AssertionSpec; at: string }> {
+  // Asked for every case (scoring, the spend plan) of the same few lists: made once per list.
+  let leaves = leavesOf.get(asserts);
+  if (!leaves) {
+    leaves = asserts.flatMap((assertion, i) =>
+      assertion.assert
+        ? assertion.assert.map((inner, j) => ({ assertion: inner, at: `assert[${i}].assert[${j}]` }))
+        : [{ assertion, at: `assert[${i}]` }],
+    );
+    leavesOf.set(asserts, leaves);
+  }
+  return leaves;
 }
+
+const leavesOf = new WeakMap<readonly AssertionSpec[], ReadonlyArray<{ assertion: AssertionSpec; at: string }>>();
+
+/** A test's assertions that score each case on its own (not select-best and max-score), made once per list. */
+function ownAssertions(asserts: readonly AssertionSpec[]): readonly AssertionSpec[] {
+  let own = ownOf.get(asserts);
+  if (!own) ownOf.set(asserts, (own = asserts.filter((assertion) => !isComparison(assertion.type))));
+  return own;
+}
+
+const ownOf = new WeakMap<readonly AssertionSpec[], readonly AssertionSpec[]>();
 
 /**
  * Locates an assertion that could not run for its error message (`at` is where the test wrote it, as
@@ -344,7 +365,7 @@ const rejected = (reason: unknown): PromiseSettledResult<never> => ({ status: 'r
 
 export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   // select-best and max-score compare the test's outputs: the engine grades them once every case has run.
-  const own = ctx.test.assert.filter((assertion) => !isComparison(assertion.type));
+  const own = ownAssertions(ctx.test.assert);
   const scorer = ctx.test.assertScoringFunction;
   // promptfoo calls a scoring function whenever the test has assertions, even only comparisons.
   if (own.length === 0 && (scorer === undefined || ctx.test.assert.length === 0))

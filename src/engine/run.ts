@@ -301,7 +301,7 @@ async function runOneCase(
     run.testProviders?.get(run.suite.tests[planned.testIdx]) ??
     run.promptProviders?.get(prompt)?.[planned.providerIdx] ??
     listed;
-  const base = {
+  const base: CaseBase = {
     testIdx: planned.testIdx,
     promptIdx: planned.promptIdx,
     promptId: prompt.id,
@@ -311,19 +311,19 @@ async function runOneCase(
     ...(test.description !== undefined ? { description: test.description } : {}),
     vars: test.vars,
   };
-  const failed = (error: string, extra: Partial<CaseResult> = {}): CaseResult => ({
-    ...base,
-    output: null,
-    pass: false,
-    score: 0,
-    error,
-    assertions: [],
-    latencyMs: 0,
-    tokens: { prompt: 0, completion: 0, total: 0 },
-    cost: 0,
-    cached: false,
-    ...extra,
-  });
+  const failed = (error: string, extra: Partial<CaseResult> = {}): CaseResult =>
+    caseResult(base, {
+      output: null,
+      pass: false,
+      score: 0,
+      error,
+      assertions: [],
+      latencyMs: 0,
+      tokens: { prompt: 0, completion: 0, total: 0 },
+      cost: 0,
+      cached: false,
+      ...extra,
+    });
 
   // promptfoo's options.transformVars runs first; what it returns is merged over the test's vars (promptfoo
   // 0.123.1's applyInputTransform: `{ ...vars, ...transformed }`), and those are the case's from then on.
@@ -449,9 +449,7 @@ async function runOneCase(
   if (scored.error !== undefined) {
     return failed(scored.error, { ...measured, output, assertions: scored.assertions });
   }
-  // Spelled out rather than `...measured`: a second spread into one literal takes V8's slow path, per case.
-  return {
-    ...base,
+  return caseResult(base, {
     prompt: measured.prompt,
     latencyMs: measured.latencyMs,
     tokens: measured.tokens,
@@ -461,6 +459,26 @@ async function runOneCase(
     pass: scored.pass,
     score: scored.score,
     assertions: scored.assertions,
+  });
+}
+
+type CaseBase = Pick<CaseResult, 'testIdx' | 'promptIdx' | 'promptId' | 'provider' | 'repeat' | 'description' | 'vars'>;
+
+/**
+ * A case's result: which case it is (`base`), then what happened, in that key order. Never `{ ...base, more }`:
+ * on Node 20 (V8 11.3) a literal that starts with a spread and adds keys after it builds fresh hidden classes for
+ * every object, measured at about 4.5 KB and 10 µs per result; starting with a key, or spreading last, does not.
+ */
+function caseResult(base: CaseBase, outcome: Omit<CaseResult, keyof CaseBase>): CaseResult {
+  return {
+    testIdx: base.testIdx,
+    promptIdx: base.promptIdx,
+    promptId: base.promptId,
+    provider: base.provider,
+    repeat: base.repeat,
+    ...(base.description !== undefined ? { description: base.description } : {}),
+    vars: base.vars,
+    ...outcome,
   };
 }
 
@@ -536,7 +554,8 @@ async function callTraced(
 }
 
 function callThroughGate(run: CaseRunner, provider: Provider, rendered: string, context: Omit<CallContext, 'signal'>) {
-  return callWithRetry((signal) => provider.callApi(rendered, { ...context, signal }), {
+  // `signal` first: a literal that starts with a spread is Node 20's slow path (caseResult).
+  return callWithRetry((signal) => provider.callApi(rendered, { signal, ...context }), {
     policy: run.policy,
     timeoutMs: run.suite.evaluateOptions.timeoutMs,
     maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,

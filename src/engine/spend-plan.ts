@@ -195,9 +195,12 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
     }
     for (const { assertion, at } of leafAssertions(test.assert)) {
       const counted = graderCalls(assertion);
-      const key = `${planned.testIdx}:${planned.repeat}:${at}`;
-      const calls = counted.perCase + (counted.perTest && !perTest.has(key) ? counted.perTest : 0);
-      if (counted.perTest) perTest.add(key);
+      let calls = counted.perCase;
+      if (counted.perTest) {
+        const key = `${planned.testIdx}:${planned.repeat}:${at}`;
+        if (!perTest.has(key)) calls += counted.perTest;
+        perTest.add(key);
+      }
       if (calls === 0) continue;
       let grader: Provider;
       try {
