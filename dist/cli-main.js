@@ -7228,7 +7228,7 @@ function parseRateLimit(headers, status, now = Date.now()) {
     }
     if (windows.length === 0 && signal === undefined)
         return undefined;
-    return { ...(signal !== undefined ? { signal } : {}), windows };
+    return signal !== undefined ? { signal, windows } : { windows };
 }
 const EXCERPT_CHARS = 300;
 function excerpt(text, max = EXCERPT_CHARS) {
@@ -51683,10 +51683,16 @@ function leafAssertions(asserts) {
     // Asked for every case (scoring, the spend plan) of the same few lists: made once per list.
     let leaves = leavesOf.get(asserts);
     if (!leaves) {
-        leaves = asserts.flatMap((assertion, i) => assertion.assert
-            ? assertion.assert.map((inner, j) => ({ assertion: inner, at: `assert[${i}].assert[${j}]` }))
-            : [{ assertion, at: `assert[${i}]` }]);
-        leavesOf.set(asserts, leaves);
+        const found = [];
+        for (let i = 0; i < asserts.length; i++) {
+            const inner = asserts[i].assert;
+            if (!inner)
+                found.push({ assertion: asserts[i], at: `assert[${i}]` });
+            else
+                for (let j = 0; j < inner.length; j++)
+                    found.push({ assertion: inner[j], at: `assert[${i}].assert[${j}]` });
+        }
+        leavesOf.set(asserts, (leaves = found));
     }
     return leaves;
 }
@@ -63333,7 +63339,7 @@ class EndpointLimiter {
         this.window = Math.min(this.window, this.ceilingNow);
     }
     stats() {
-        return { ...this.counts, window: this.window };
+        return { throttled: this.counts.throttled, cuts: this.counts.cuts, window: this.window };
     }
     acquire(options) {
         const { signal } = options;
@@ -64323,7 +64329,7 @@ async function runOneCase(run, planned, test, trace) {
             output = await applyTransform(code, output, { vars, prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } }, run.suite.rootDir);
         }
         catch (error) {
-            return failed(`transform failed: ${messageOf(error)}`, { ...measured, output: response.output });
+            return failed(`transform failed: ${messageOf(error)}`, { output: response.output, ...measured });
         }
     }
     let scored;
@@ -64351,10 +64357,10 @@ async function runOneCase(run, planned, test, trace) {
         });
     }
     catch (error) {
-        return failed(`assertions could not run: ${messageOf(error)}`, { ...measured, output });
+        return failed(`assertions could not run: ${messageOf(error)}`, { output, ...measured });
     }
     if (scored.error !== undefined) {
-        return failed(scored.error, { ...measured, output, assertions: scored.assertions });
+        return failed(scored.error, { output, assertions: scored.assertions, ...measured });
     }
     return caseResult(base, {
         prompt: measured.prompt,
@@ -64418,12 +64424,11 @@ async function callProvider(run, provider, rendered, context, repeat, traced) {
  */
 async function callTraced(run, provider, rendered, context, trace, planned) {
     const startTime = performance.timeOrigin + performance.now();
-    const outcome = await callThroughGate(run, provider, rendered, {
-        ...context,
+    const outcome = await callThroughGate(run, provider, rendered, Object.assign({}, context, {
         traceparent: trace.traceparent,
         evaluationId: trace.evaluationId,
         testCaseId: trace.testCaseId,
-    });
+    }));
     run.tracing?.traces.add(trace.traceId, callSpan(trace, {
         providerId: provider.id,
         ...(provider.label !== undefined ? { label: provider.label } : {}),
@@ -64481,13 +64486,12 @@ function tokensOf(response) {
  * the run's limiter, call slots, timeout and retries; a call that still fails answers with its error.
  */
 function throughEngine(run, provider) {
-    return {
-        ...provider,
+    return Object.assign({}, provider, {
         callApi: async (prompt, context) => {
             const call = await callProvider(run, provider, prompt, { vars: context.vars, prompt: context.prompt }, 0);
             return call.ok ? call.response : { error: call.error };
         },
-    };
+    });
 }
 
 // Spend known before it is spent: the calls a run will make per provider, how many the cache answers, and an

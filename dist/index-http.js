@@ -107,7 +107,7 @@ function parseRateLimit(headers, status, now = Date.now()) {
     }
     if (windows.length === 0 && signal === undefined)
         return undefined;
-    return { ...(signal !== undefined ? { signal } : {}), windows };
+    return signal !== undefined ? { signal, windows } : { windows };
 }
 const EXCERPT_CHARS = 300;
 function excerpt(text, max = EXCERPT_CHARS) {

@@ -327,12 +327,13 @@ export function leafAssertions(
   // Asked for every case (scoring, the spend plan) of the same few lists: made once per list.
   let leaves = leavesOf.get(asserts);
   if (!leaves) {
-    leaves = asserts.flatMap((assertion, i) =>
-      assertion.assert
-        ? assertion.assert.map((inner, j) => ({ assertion: inner, at: `assert[${i}].assert[${j}]` }))
-        : [{ assertion, at: `assert[${i}]` }],
-    );
-    leavesOf.set(asserts, leaves);
+    const found: Array<{ assertion: AssertionSpec; at: string }> = [];
+    for (let i = 0; i < asserts.length; i++) {
+      const inner = asserts[i]!.assert;
+      if (!inner) found.push({ assertion: asserts[i]!, at: `assert[${i}]` });
+      else for (let j = 0; j < inner.length; j++) found.push({ assertion: inner[j]!, at: `assert[${i}].assert[${j}]` });
+    }
+    leavesOf.set(asserts, (leaves = found));
   }
   return leaves;
 }

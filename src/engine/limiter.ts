@@ -115,7 +115,7 @@ export class EndpointLimiter implements CallGate {
   }
 
   stats(): LimiterStats {
-    return { ...this.counts, window: this.window };
+    return { throttled: this.counts.throttled, cuts: this.counts.cuts, window: this.window };
   }
 
   acquire(options: { retry: boolean; signal?: AbortSignal }): Promise<LimiterTicket> {

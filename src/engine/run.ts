@@ -416,7 +416,7 @@ async function runOneCase(
         run.suite.rootDir,
       );
     } catch (error) {
-      return failed(`transform failed: ${messageOf(error)}`, { ...measured, output: response.output });
+      return failed(`transform failed: ${messageOf(error)}`, { output: response.output, ...measured });
     }
   }
 
@@ -444,10 +444,10 @@ async function runOneCase(
       logger: run.logger,
     });
   } catch (error) {
-    return failed(`assertions could not run: ${messageOf(error)}`, { ...measured, output });
+    return failed(`assertions could not run: ${messageOf(error)}`, { output, ...measured });
   }
   if (scored.error !== undefined) {
-    return failed(scored.error, { ...measured, output, assertions: scored.assertions });
+    return failed(scored.error, { output, assertions: scored.assertions, ...measured });
   }
   return caseResult(base, {
     prompt: measured.prompt,
@@ -531,12 +531,16 @@ async function callTraced(
   planned: PlannedCase,
 ): Promise<ProviderCall> {
   const startTime = performance.timeOrigin + performance.now();
-  const outcome = await callThroughGate(run, provider, rendered, {
-    ...context,
-    traceparent: trace.traceparent,
-    evaluationId: trace.evaluationId,
-    testCaseId: trace.testCaseId,
-  });
+  const outcome = await callThroughGate(
+    run,
+    provider,
+    rendered,
+    Object.assign({}, context, {
+      traceparent: trace.traceparent,
+      evaluationId: trace.evaluationId,
+      testCaseId: trace.testCaseId,
+    }),
+  );
   run.tracing?.traces.add(
     trace.traceId,
     callSpan(trace, {
@@ -601,11 +605,10 @@ function tokensOf(response: ProviderResponse): TokenUsage {
  * the run's limiter, call slots, timeout and retries; a call that still fails answers with its error.
  */
 function throughEngine(run: CaseRunner, provider: Provider): Provider {
-  return {
-    ...provider,
-    callApi: async (prompt, context) => {
+  return Object.assign({}, provider, {
+    callApi: async (prompt: string, context: CallContext) => {
       const call = await callProvider(run, provider, prompt, { vars: context.vars, prompt: context.prompt }, 0);
       return call.ok ? call.response : { error: call.error };
     },
-  };
+  });
 }

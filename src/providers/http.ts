@@ -147,7 +147,7 @@ export function parseRateLimit(
     }
   }
   if (windows.length === 0 && signal === undefined) return undefined;
-  return { ...(signal !== undefined ? { signal } : {}), windows };
+  return signal !== undefined ? { signal, windows } : { windows };
 }
 
 const EXCERPT_CHARS = 300;
