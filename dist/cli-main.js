@@ -6994,6 +6994,50 @@ function textOf(content) {
     return '';
 }
 
+// Watching abort signals from thousands of places at once, cheaply.
+/**
+ * Callbacks to run when a signal aborts, behind one listener per signal. Every attempt, and every call
+ * waiting for its limiter, watches the run's signal: adding and removing an EventTarget listener each time
+ * cost more CPU than the call's own bookkeeping; a Set entry costs next to nothing.
+ */
+const watchers = new WeakMap();
+/** Runs `onAbort` when `signal` aborts, until the returned function is called. */
+function watchAbort(signal, onAbort) {
+    let found = watchers.get(signal);
+    if (!found) {
+        const all = new Set();
+        signal.addEventListener('abort', () => {
+            for (const callback of all)
+                callback();
+        });
+        watchers.set(signal, (found = all));
+    }
+    const callbacks = found;
+    callbacks.add(onAbort);
+    return () => callbacks.delete(onAbort);
+}
+/**
+ * A controller for a signal that only its holder aborts (one attempt's). Its abort() runs the watchAbort
+ * callbacks itself, so watching its signal (the HTTP request of every attempt does) takes no EventTarget
+ * listener at all: on Node 20 adding and removing one per call cost as much as the limiter. Code that
+ * listens to the signal in the usual way (SDKs, fetch) is told as usual, first.
+ */
+function ownedAbortController() {
+    const controller = new AbortController();
+    const callbacks = new Set();
+    watchers.set(controller.signal, callbacks);
+    return {
+        signal: controller.signal,
+        abort(reason) {
+            if (controller.signal.aborted)
+                return;
+            controller.abort(reason);
+            for (const callback of callbacks)
+                callback();
+        },
+    };
+}
+
 // Secrets never leave a provider: not in error messages (a server may echo the key back), not in cache keys.
 const REDACTED = '[REDACTED]';
 /** Config keys whose values are credentials. */
@@ -7328,14 +7372,14 @@ function send(url, payload, headers, signal, method, agent) {
     return new Promise((resolve, reject) => {
         let settled = false;
         // The signal is watched here rather than passed to http.request: node's own abort plumbing (a stream
-        // end-of-stream watcher per request) cost more CPU per call than the request itself.
-        let onAbort;
+        // end-of-stream watcher per request) cost more CPU per call than the request itself. An attempt's own
+        // signal is watched without an EventTarget listener (engine/abort.ts ownedAbortController).
+        let unwatch;
         const settle = () => {
             if (settled)
                 return false;
             settled = true;
-            if (onAbort)
-                signal?.removeEventListener('abort', onAbort);
+            unwatch?.();
             return true;
         };
         const fail = (phase, error) => {
@@ -7378,15 +7422,14 @@ function send(url, payload, headers, signal, method, agent) {
         }, onResponse);
         request.on('error', (error) => fail(responded ? 'body' : 'request', error));
         if (signal) {
-            onAbort = () => {
+            unwatch = watchAbort(signal, () => {
                 const reason = Object.assign(new Error('The operation was aborted'), {
                     name: 'AbortError',
                     cause: signal.reason,
                 });
                 fail(responded ? 'body' : 'request', reason);
                 request.destroy(reason);
-            };
-            signal.addEventListener('abort', onAbort, { once: true });
+            });
         }
         // A string body goes out in one write with the headers; a Buffer took a writev of two, measurably dearer.
         if (payload === undefined)
@@ -63125,29 +63168,6 @@ class ExtensionRun {
     }
 }
 
-// Watching the run's abort signal from thousands of places at once, cheaply.
-/**
- * Callbacks to run when a signal aborts, behind one listener per signal. Every attempt, and every call
- * waiting for its limiter, watches the run's signal: adding and removing an EventTarget listener each time
- * cost more CPU than the call's own bookkeeping; a Set entry costs next to nothing.
- */
-const watchers = new WeakMap();
-/** Runs `onAbort` when `signal` aborts, until the returned function is called. */
-function watchAbort(signal, onAbort) {
-    let found = watchers.get(signal);
-    if (!found) {
-        const all = new Set();
-        signal.addEventListener('abort', () => {
-            for (const callback of all)
-                callback();
-        });
-        watchers.set(signal, (found = all));
-    }
-    const callbacks = found;
-    callbacks.add(onAbort);
-    return () => callbacks.delete(onAbort);
-}
-
 // One provider call with a per-attempt timeout and retries for transient failures
 // (exponential backoff with full jitter, Retry-After honoured up to a cap).
 //
@@ -63245,7 +63265,7 @@ function formatSeconds(ms) {
  */
 function attemptOnce(attempt, timeoutMs, outer) {
     return new Promise((resolve, reject) => {
-        const controller = new AbortController();
+        const controller = ownedAbortController();
         let settled = false;
         let timer;
         let unwatch;

@@ -112,6 +112,18 @@ describe('graders go through the engine', () => {
     expect(stats).toMatchObject({ errors: 1, failed: 0 });
   });
 
+  test('a timed-out attempt gives its HTTP request up: the connection of each hung call is closed', async () => {
+    server = await startFakeModelServer();
+    server.fail('hang', 'hang');
+    const suite = makeSuite({ tests: words(1) }, { maxConcurrency: 1, maxRetries: 1, timeoutMs: 200 });
+    const { results } = await runReal(suite, await providersFor([specFor('openai', server.url)]));
+    expect(results[0].error).toMatch(/timed out after 200 ms \(after 2 attempts\)/);
+    expect(server.connectionCount).toBe(2);
+    // The client destroys each request when its attempt's signal aborts; the server sees the close soon after.
+    for (let i = 0; i < 100 && server.openConnections > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(server.openConnections).toBe(0);
+  });
+
   test("grader answers are cached like the model's own", async () => {
     server = await startFakeModelServer({ responder: verdict });
     const cache = new MemoryCache();

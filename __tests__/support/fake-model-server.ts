@@ -86,6 +86,8 @@ export interface FakeModelServer {
   readonly requestCount: number;
   /** TCP connections accepted so far (a client that keeps connections alive opens few). */
   readonly connectionCount: number;
+  /** TCP connections open now (a hung request's stays open until the client gives it up). */
+  readonly openConnections: number;
   /** Requests refused with 429 by `rateLimit`. */
   readonly limitedCount: number;
   close(): Promise<void>;
@@ -410,6 +412,9 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
     },
     get connectionCount() {
       return connectionCount;
+    },
+    get openConnections() {
+      return sockets.size;
     },
     get limitedCount() {
       return limitedCount;

@@ -7,7 +7,7 @@
 // ticket first, outside the per-attempt timeout, and the limiter's shared pause replaces a per-case sleep.
 import { messageOf } from '../errors.js';
 import type { ProviderResponse } from '../types.js';
-import { watchAbort } from './abort.js';
+import { ownedAbortController, watchAbort } from './abort.js';
 import type { CallGate } from './limiter.js';
 
 export interface RetryPolicy {
@@ -146,7 +146,7 @@ function attemptOnce(
   outer?: AbortSignal,
 ): Promise<Attempt> {
   return new Promise<Attempt>((resolve, reject) => {
-    const controller = new AbortController();
+    const controller = ownedAbortController();
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     let unwatch: (() => void) | undefined;

@@ -15,6 +15,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { watchAbort } from '../engine/abort.js';
 import type { ProviderResponse, RateLimitFacts, RateLimitWindow } from '../types.js';
 import { redact } from './secrets.js';
 
@@ -279,12 +280,13 @@ function send(
   return new Promise((resolve, reject) => {
     let settled = false;
     // The signal is watched here rather than passed to http.request: node's own abort plumbing (a stream
-    // end-of-stream watcher per request) cost more CPU per call than the request itself.
-    let onAbort: (() => void) | undefined;
+    // end-of-stream watcher per request) cost more CPU per call than the request itself. An attempt's own
+    // signal is watched without an EventTarget listener (engine/abort.ts ownedAbortController).
+    let unwatch: (() => void) | undefined;
     const settle = (): boolean => {
       if (settled) return false;
       settled = true;
-      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      unwatch?.();
       return true;
     };
     const fail = (phase: TransportError['phase'], error: unknown): void => {
@@ -329,15 +331,14 @@ function send(
     );
     request.on('error', (error) => fail(responded ? 'body' : 'request', error));
     if (signal) {
-      onAbort = () => {
+      unwatch = watchAbort(signal, () => {
         const reason = Object.assign(new Error('The operation was aborted'), {
           name: 'AbortError',
           cause: signal.reason,
         });
         fail(responded ? 'body' : 'request', reason);
         request.destroy(reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
+      });
     }
     // A string body goes out in one write with the headers; a Buffer took a writev of two, measurably dearer.
     if (payload === undefined) request.end();
