@@ -22271,7 +22271,7 @@ function renderTemplate(source, vars) {
 }
 /** Types whose handlers interpret a script's return value themselves (a verdict, not an expected value). */
 const SCRIPT_RESULT_TYPES = new Set(['javascript', 'python']);
-async function resolveAssertionValue(raw, baseType, vars, rootDir, callArgs) {
+function resolveAssertionValue(raw, baseType, vars, rootDir, callArgs) {
     if (Array.isArray(raw)) {
         const items = raw.map((item) => typeof item !== 'string'
             ? item
@@ -22288,6 +22288,10 @@ async function resolveAssertionValue(raw, baseType, vars, rootDir, callArgs) {
     const isPython = file.endsWith('.py');
     if (!isJavascriptFile(file) && !isPython)
         return { value: readDataFile(raw, rootDir), valueFromScript: undefined };
+    // Only a script is awaited: every other value (nearly all of them) is known without a promise.
+    return valueOfScript(raw, file, functionName, isPython, baseType, callArgs);
+}
+async function valueOfScript(raw, file, functionName, isPython, baseType, callArgs) {
     // A throwing file script is an error of the case in promptfoo (it runs outside the handler).
     const fromScript = isPython
         ? await runPython(file, functionName ?? 'get_assert', callArgs)
@@ -51686,11 +51690,10 @@ async function runAssertion(assertion, ctx) {
         // promptfoo hands the trace to the assertions that may read it (scripts, trace-*, file:// values).
         ...(ctx.trace && mayReadTrace(assertion) ? { trace: ctx.trace } : {}),
     };
-    const { value, valueFromScript } = await resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [
-        output,
-        scriptContext,
-    ]);
-    const graded = await handler({
+    // A value or a verdict known at once (nearly all of them) is used without an await.
+    const resolved = resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [output, scriptContext]);
+    const { value, valueFromScript } = resolved instanceof Promise ? await resolved : resolved;
+    const handled = handler({
         assertion,
         inverse: assertion.type.startsWith('not-'),
         value,
@@ -51700,6 +51703,7 @@ async function runAssertion(assertion, ctx) {
         scriptContext,
         ctx,
     });
+    const graded = handled instanceof Promise ? await handled : handled;
     const result = {
         type: assertion.type,
         // A weight-0 assertion is informational: reported, never failing the test.
@@ -64175,7 +64179,8 @@ async function runCases(runner, deps, plan) {
         const test = suite.tests[planned.testIdx];
         const hooked = hooks ? await hooks.beforeEach(test) : test;
         results[index] = await runCase(runner, planned, hooked);
-        await hooks?.afterEach(hooked, results[index]);
+        if (hooks)
+            await hooks.afterEach(hooked, results[index]);
         // A case of a select-best / max-score test is reported once the comparison pass has graded it.
         if (!hasComparison(suite.tests[results[index].testIdx]))
             deps.onResult?.(results[index]);
@@ -64218,23 +64223,27 @@ function selectCases(shape, planned, include) {
     return kept;
 }
 /** One case; a traced one has its own trace, open while it runs (spans for it are kept only then). */
-async function runCase(run, planned, test) {
+function runCase(run, planned, test) {
+    // Not async itself: the untraced case (nearly every one) is runOneCase's own promise, with no second one.
     if (!run.tracing || !isTraced(test, run.suite))
         return runOneCase(run, planned, test, undefined);
+    return runTracedCase(run, run.tracing, planned, test);
+}
+async function runTracedCase(run, tracing, planned, test) {
     const listed = run.providers[planned.providerIdx];
-    const trace = newCaseTrace(run.tracing.evaluationId, test, {
+    const trace = newCaseTrace(tracing.evaluationId, test, {
         testIdx: planned.testIdx,
         promptIdx: planned.promptIdx,
         repeat: planned.repeat,
         providerId: listed.id,
         vars: test.vars,
     });
-    run.tracing.traces.open(trace.traceId);
+    tracing.traces.open(trace.traceId);
     try {
         return await runOneCase(run, planned, test, trace);
     }
     finally {
-        run.tracing.traces.close(trace.traceId);
+        tracing.traces.close(trace.traceId);
     }
 }
 async function runOneCase(run, planned, test, trace) {
@@ -64297,7 +64306,9 @@ async function runOneCase(run, planned, test, trace) {
     try {
         // `{{ env.X }}` sees the config's `env:` block only (a var named env wins, as over promptfoo's global).
         const filters = run.filters && (await run.filters);
-        rendered = await run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider, filters);
+        const text = run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider, filters);
+        // Remembered by the spend plan (evaluate.ts memoizedRender), a template's text is a string: no await for it.
+        rendered = typeof text === 'string' ? text : await text;
     }
     catch (error) {
         // A broken template is the config's fault and would fail every case alike: stop with its location.

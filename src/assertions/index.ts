@@ -283,11 +283,10 @@ async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promis
     // promptfoo hands the trace to the assertions that may read it (scripts, trace-*, file:// values).
     ...(ctx.trace && mayReadTrace(assertion) ? { trace: ctx.trace } : {}),
   };
-  const { value, valueFromScript } = await resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [
-    output,
-    scriptContext,
-  ]);
-  const graded = await handler({
+  // A value or a verdict known at once (nearly all of them) is used without an await.
+  const resolved = resolveAssertionValue(assertion.value, baseType, ctx.vars, ctx.rootDir, [output, scriptContext]);
+  const { value, valueFromScript } = resolved instanceof Promise ? await resolved : resolved;
+  const handled = handler({
     assertion,
     inverse: assertion.type.startsWith('not-'),
     value,
@@ -297,6 +296,7 @@ async function runAssertion(assertion: AssertionSpec, ctx: ScoreContext): Promis
     scriptContext,
     ctx,
   });
+  const graded = handled instanceof Promise ? await handled : handled;
   const result: AssertionResult = {
     type: assertion.type,
     // A weight-0 assertion is informational: reported, never failing the test.

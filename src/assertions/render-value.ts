@@ -23,13 +23,13 @@ export interface ResolvedValue {
 /** Types whose handlers interpret a script's return value themselves (a verdict, not an expected value). */
 const SCRIPT_RESULT_TYPES = new Set(['javascript', 'python']);
 
-export async function resolveAssertionValue(
+export function resolveAssertionValue(
   raw: unknown,
   baseType: string,
   vars: Record<string, unknown>,
   rootDir: string,
   callArgs: [output: unknown, context: unknown],
-): Promise<ResolvedValue> {
+): ResolvedValue | Promise<ResolvedValue> {
   if (Array.isArray(raw)) {
     const items = raw.map((item) =>
       typeof item !== 'string'
@@ -46,6 +46,18 @@ export async function resolveAssertionValue(
   const { file, functionName } = parseScriptReference(raw, rootDir);
   const isPython = file.endsWith('.py');
   if (!isJavascriptFile(file) && !isPython) return { value: readDataFile(raw, rootDir), valueFromScript: undefined };
+  // Only a script is awaited: every other value (nearly all of them) is known without a promise.
+  return valueOfScript(raw, file, functionName, isPython, baseType, callArgs);
+}
+
+async function valueOfScript(
+  raw: string,
+  file: string,
+  functionName: string | undefined,
+  isPython: boolean,
+  baseType: string,
+  callArgs: [output: unknown, context: unknown],
+): Promise<ResolvedValue> {
   // A throwing file script is an error of the case in promptfoo (it runs outside the handler).
   const fromScript = isPython
     ? await runPython(file, functionName ?? 'get_assert', callArgs)

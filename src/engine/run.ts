@@ -193,7 +193,7 @@ async function runCases(
       const test = suite.tests[planned.testIdx];
       const hooked = hooks ? await hooks.beforeEach(test) : test;
       results[index] = await runCase(runner, planned, hooked);
-      await hooks?.afterEach(hooked, results[index]);
+      if (hooks) await hooks.afterEach(hooked, results[index]);
       // A case of a select-best / max-score test is reported once the comparison pass has graded it.
       if (!hasComparison(suite.tests[results[index].testIdx])) deps.onResult?.(results[index]);
       deps.onProgress?.(++done, total);
@@ -270,21 +270,31 @@ interface CaseRunner {
 }
 
 /** One case; a traced one has its own trace, open while it runs (spans for it are kept only then). */
-async function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): Promise<CaseResult> {
+function runCase(run: CaseRunner, planned: PlannedCase, test: TestCase): Promise<CaseResult> {
+  // Not async itself: the untraced case (nearly every one) is runOneCase's own promise, with no second one.
   if (!run.tracing || !isTraced(test, run.suite)) return runOneCase(run, planned, test, undefined);
+  return runTracedCase(run, run.tracing, planned, test);
+}
+
+async function runTracedCase(
+  run: CaseRunner,
+  tracing: NonNullable<CaseRunner['tracing']>,
+  planned: PlannedCase,
+  test: TestCase,
+): Promise<CaseResult> {
   const listed = run.providers[planned.providerIdx]!;
-  const trace = newCaseTrace(run.tracing.evaluationId, test, {
+  const trace = newCaseTrace(tracing.evaluationId, test, {
     testIdx: planned.testIdx,
     promptIdx: planned.promptIdx,
     repeat: planned.repeat,
     providerId: listed.id,
     vars: test.vars,
   });
-  run.tracing.traces.open(trace.traceId);
+  tracing.traces.open(trace.traceId);
   try {
     return await runOneCase(run, planned, test, trace);
   } finally {
-    run.tracing.traces.close(trace.traceId);
+    tracing.traces.close(trace.traceId);
   }
 }
 
@@ -362,7 +372,9 @@ async function runOneCase(
   try {
     // `{{ env.X }}` sees the config's `env:` block only (a var named env wins, as over promptfoo's global).
     const filters = run.filters && (await run.filters);
-    rendered = await run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider, filters);
+    const text = run.render(prompt, run.suite.env ? { env: run.suite.env, ...vars } : vars, provider, filters);
+    // Remembered by the spend plan (evaluate.ts memoizedRender), a template's text is a string: no await for it.
+    rendered = typeof text === 'string' ? text : await text;
   } catch (error) {
     // A broken template is the config's fault and would fail every case alike: stop with its location.
     if (error instanceof ConfigError) throw error;
