@@ -61671,8 +61671,10 @@ async function resolveTests(entries, locator, at, ctx) {
     if (written.length === 0)
         throw locatedError(locator, at, `is empty: ${EXPECTED_TESTS}`);
     const tests = [];
-    for (const test of written)
-        tests.push(await normaliseTest(test.value, test.locator, test.at, test.dir ? { ...ctx, varsDir: test.dir } : ctx));
+    for (const test of written) {
+        const normalised = normaliseTest(test.value, test.locator, test.at, test.dir ? { ...ctx, varsDir: test.dir } : ctx);
+        tests.push(normalised instanceof Promise ? await normalised : normalised);
+    }
     return tests;
 }
 /**
@@ -61687,13 +61689,48 @@ function testsWhenNoneWritten(config, locator, ctx) {
     ctx.warnings.push(locatedError(locator, [], 'no `tests`: each prompt runs once with no vars, as in promptfoo; add tests to check something').message);
     return [{ vars: {}, assert: [], options: {} }];
 }
-/** A test (or defaultTest) as written → TestCase with files loaded and assertions checked; not yet merged. */
-async function normaliseTest(value, locator, at, ctx, kind = 'test') {
+/**
+ * A test (or defaultTest) as written → TestCase with files loaded and assertions checked; not yet merged.
+ * The usual test (vars written out, assertions that name no file or grader, nothing else of its own) is done
+ * at once, without a promise: a suite of thousands of tests loads without an await per test.
+ */
+function normaliseTest(value, locator, at, ctx, kind = 'test') {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw locatedError(locator, at, 'expected a test: an object with vars and assert');
     }
     ctx.warnings.push(...checkKeys(value, 'test', locator, at));
     const raw = plainTest(value) ?? checkWith(locator, TestSchema, value, at);
+    const vars = plainVars(raw.vars);
+    if (vars === undefined ||
+        (raw.options !== undefined && raw.options !== null) ||
+        raw.provider !== undefined ||
+        raw.assertScoringFunction !== undefined) {
+        return normaliseTestWithFiles(raw, locator, at, ctx, kind);
+    }
+    const test = { vars, assert: [], options: {} };
+    const items = raw.assert ?? [];
+    for (let j = 0; j < items.length; j++) {
+        const assertion = normaliseAssertion(items[j], locator, [...at, 'assert', j], ctx);
+        // An assertion with a file or grader to check: the rest of the test waits for it, in written order.
+        if (assertion instanceof Promise)
+            return finishAssertionsThen(test, assertion, items, j, raw, locator, at, ctx, kind);
+        test.assert.push(assertion);
+    }
+    writtenKeys(test, raw);
+    noAssertionsWarning(test, locator, at, ctx, kind);
+    return test;
+}
+async function finishAssertionsThen(test, pending, items, from, raw, locator, at, ctx, kind) {
+    test.assert.push(await pending);
+    for (let j = from + 1; j < items.length; j++) {
+        test.assert.push(await normaliseAssertion(items[j], locator, [...at, 'assert', j], ctx));
+    }
+    writtenKeys(test, raw);
+    noAssertionsWarning(test, locator, at, ctx, kind);
+    return test;
+}
+/** A test with vars files, options, its own provider or scoring function: each loaded and checked in turn. */
+async function normaliseTestWithFiles(raw, locator, at, ctx, kind) {
     const test = {
         // Vars without a file to load need no await: a suite of thousands of tests loads without one per test.
         vars: plainVars(raw.vars) ?? (await loadVars(raw.vars, locator, [...at, 'vars'], ctx)),
@@ -61706,6 +61743,16 @@ async function normaliseTest(value, locator, at, ctx, kind = 'test') {
     for (const [j, item] of (raw.assert ?? []).entries()) {
         test.assert.push(await normaliseAssertion(item, locator, [...at, 'assert', j], ctx));
     }
+    writtenKeys(test, raw);
+    if (raw.provider !== undefined)
+        test.provider = await providerRef(raw.provider, locator, [...at, 'provider'], ctx);
+    if (raw.assertScoringFunction !== undefined)
+        test.assertScoringFunction = await resolveScoringFunction(raw.assertScoringFunction, locator, [...at, 'assertScoringFunction'], ctx);
+    noAssertionsWarning(test, locator, at, ctx, kind);
+    return test;
+}
+/** The test's keys that need no loading, copied as written (in the schema's order). */
+function writtenKeys(test, raw) {
     if (raw.description !== undefined)
         test.description = raw.description;
     if (raw.threshold !== undefined)
@@ -61720,14 +61767,11 @@ async function normaliseTest(value, locator, at, ctx, kind = 'test') {
         test.prompts = raw.prompts;
     if (raw.providerOutput !== undefined)
         test.providerOutput = raw.providerOutput;
-    if (raw.provider !== undefined)
-        test.provider = await providerRef(raw.provider, locator, [...at, 'provider'], ctx);
-    if (raw.assertScoringFunction !== undefined)
-        test.assertScoringFunction = await resolveScoringFunction(raw.assertScoringFunction, locator, [...at, 'assertScoringFunction'], ctx);
+}
+function noAssertionsWarning(test, locator, at, ctx, kind) {
     if (kind === 'test' && test.assert.length === 0 && !ctx.defaultAsserts) {
         ctx.warnings.push(locatedError(locator, at, 'this test has no assertions: every case of it passes; add `assert:` (or defaultTest.assert)').message);
     }
-    return test;
 }
 // The shapes nearly every test and assertion is written in, recognised without zod: a suite of 2,000 tests
 // spent more CPU in the schemas than in the rest of loading. Each accepts only values its schema accepts, and
@@ -61794,7 +61838,8 @@ async function providerRef(ref, locator, at, ctx) {
     return normalised;
 }
 /** One assertion of a test, or (`inSet`) of an assert-set: the same checks, wherever it is written. */
-async function normaliseAssertion(item, locator, at, ctx, inSet = false) {
+/** One assertion, checked; a promise only when a file or a grader it names must be checked too. */
+function normaliseAssertion(item, locator, at, ctx, inSet = false) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
         throw locatedError(locator, at, 'expected an assertion: an object with a type, e.g. { type: contains, value: hello }');
     }
@@ -61839,19 +61884,30 @@ async function normaliseAssertion(item, locator, at, ctx, inSet = false) {
         spec.config = raw.config;
     if (raw.rubricPrompt !== undefined)
         spec.rubricPrompt = raw.rubricPrompt;
-    if (raw.transform !== undefined) {
+    if (raw.transform !== undefined)
         spec.transform = raw.transform;
-        await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
-    }
-    if (raw.contextTransform !== undefined) {
+    if (raw.contextTransform !== undefined)
         spec.contextTransform = raw.contextTransform;
-        await noteScript(raw.contextTransform, locator, [...at, 'contextTransform'], ctx);
+    // Only a script, a file:// value or a grader has something to check: the other assertions are done here.
+    const values = Array.isArray(raw.value) ? raw.value : [raw.value];
+    if (raw.transform === undefined && raw.contextTransform === undefined && raw.provider === undefined) {
+        if (!values.some(isFileRef$1)) {
+            definePositionLazily(spec, locator, at);
+            return spec;
+        }
     }
+    return checkAssertionFiles(spec, raw, values, locator, at, ctx);
+}
+/** An assertion's scripts, files and grader, checked in written order; then it is done. */
+async function checkAssertionFiles(spec, raw, values, locator, at, ctx) {
+    if (raw.transform !== undefined)
+        await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
+    if (raw.contextTransform !== undefined)
+        await noteScript(raw.contextTransform, locator, [...at, 'contextTransform'], ctx);
     if (raw.provider !== undefined)
         spec.provider = await providerRef(raw.provider, locator, [...at, 'provider'], ctx);
-    const values = Array.isArray(raw.value) ? raw.value : [raw.value];
     for (const [k, value] of values.entries()) {
-        // Only a file:// value names a file (noteScript ignores the rest): no await per assertion for the others.
+        // Only a file:// value names a file (noteScript ignores the rest).
         if (isFileRef$1(value))
             await noteScript(value, locator, Array.isArray(raw.value) ? [...at, 'value', k] : [...at, 'value'], ctx);
     }
@@ -64628,7 +64684,9 @@ async function planSuiteSpend(input) {
         line.line.planned++;
         let rendered;
         try {
-            rendered = await input.render(prompt, test.vars, provider, input.filters);
+            const text = input.render(prompt, test.vars, provider, input.filters);
+            // A template's text is a string (only a prompt function's is a promise): no await per case for it.
+            rendered = typeof text === 'string' ? text : await text;
         }
         catch {
             continue; // the run reports it; a case that cannot render makes no call

@@ -64,8 +64,10 @@ export async function resolveTests(
   }
   if (written.length === 0) throw locatedError(locator, at, `is empty: ${EXPECTED_TESTS}`);
   const tests: TestCase[] = [];
-  for (const test of written)
-    tests.push(await normaliseTest(test.value, test.locator, test.at, test.dir ? { ...ctx, varsDir: test.dir } : ctx));
+  for (const test of written) {
+    const normalised = normaliseTest(test.value, test.locator, test.at, test.dir ? { ...ctx, varsDir: test.dir } : ctx);
+    tests.push(normalised instanceof Promise ? await normalised : normalised);
+  }
   return tests;
 }
 
@@ -92,19 +94,74 @@ export function testsWhenNoneWritten(config: Record<string, unknown>, locator: L
   return [{ vars: {}, assert: [], options: {} }];
 }
 
-/** A test (or defaultTest) as written → TestCase with files loaded and assertions checked; not yet merged. */
-export async function normaliseTest(
+/**
+ * A test (or defaultTest) as written → TestCase with files loaded and assertions checked; not yet merged.
+ * The usual test (vars written out, assertions that name no file or grader, nothing else of its own) is done
+ * at once, without a promise: a suite of thousands of tests loads without an await per test.
+ */
+export function normaliseTest(
   value: unknown,
   locator: Locator,
   at: KeyPath,
   ctx: TestContext,
   kind: 'test' | 'defaultTest' = 'test',
-): Promise<TestCase> {
+): TestCase | Promise<TestCase> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw locatedError(locator, at, 'expected a test: an object with vars and assert');
   }
   ctx.warnings.push(...checkKeys(value, 'test', locator, at));
   const raw: RawTest = plainTest(value) ?? checkWith(locator, TestSchema, value, at);
+  const vars = plainVars(raw.vars);
+  if (
+    vars === undefined ||
+    (raw.options !== undefined && raw.options !== null) ||
+    raw.provider !== undefined ||
+    raw.assertScoringFunction !== undefined
+  ) {
+    return normaliseTestWithFiles(raw, locator, at, ctx, kind);
+  }
+  const test: TestCase = { vars, assert: [], options: {} };
+  const items = raw.assert ?? [];
+  for (let j = 0; j < items.length; j++) {
+    const assertion = normaliseAssertion(items[j], locator, [...at, 'assert', j], ctx);
+    // An assertion with a file or grader to check: the rest of the test waits for it, in written order.
+    if (assertion instanceof Promise)
+      return finishAssertionsThen(test, assertion, items, j, raw, locator, at, ctx, kind);
+    test.assert.push(assertion);
+  }
+  writtenKeys(test, raw);
+  noAssertionsWarning(test, locator, at, ctx, kind);
+  return test;
+}
+
+async function finishAssertionsThen(
+  test: TestCase,
+  pending: Promise<AssertionSpec>,
+  items: readonly unknown[],
+  from: number,
+  raw: RawTest,
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+  kind: 'test' | 'defaultTest',
+): Promise<TestCase> {
+  test.assert.push(await pending);
+  for (let j = from + 1; j < items.length; j++) {
+    test.assert.push(await normaliseAssertion(items[j], locator, [...at, 'assert', j], ctx));
+  }
+  writtenKeys(test, raw);
+  noAssertionsWarning(test, locator, at, ctx, kind);
+  return test;
+}
+
+/** A test with vars files, options, its own provider or scoring function: each loaded and checked in turn. */
+async function normaliseTestWithFiles(
+  raw: RawTest,
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+  kind: 'test' | 'defaultTest',
+): Promise<TestCase> {
   const test: TestCase = {
     // Vars without a file to load need no await: a suite of thousands of tests loads without one per test.
     vars: plainVars(raw.vars) ?? (await loadVars(raw.vars, locator, [...at, 'vars'], ctx)),
@@ -118,13 +175,7 @@ export async function normaliseTest(
   for (const [j, item] of (raw.assert ?? []).entries()) {
     test.assert.push(await normaliseAssertion(item, locator, [...at, 'assert', j], ctx));
   }
-  if (raw.description !== undefined) test.description = raw.description;
-  if (raw.threshold !== undefined) test.threshold = raw.threshold;
-  if (raw.critical !== undefined) test.critical = raw.critical;
-  if (raw.metadata) test.metadata = raw.metadata;
-  if (raw.providers !== undefined && raw.providers !== null) test.providers = raw.providers;
-  if (raw.prompts !== undefined && raw.prompts !== null) test.prompts = raw.prompts;
-  if (raw.providerOutput !== undefined) test.providerOutput = raw.providerOutput;
+  writtenKeys(test, raw);
   if (raw.provider !== undefined)
     test.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
   if (raw.assertScoringFunction !== undefined)
@@ -134,6 +185,28 @@ export async function normaliseTest(
       [...at, 'assertScoringFunction'],
       ctx,
     );
+  noAssertionsWarning(test, locator, at, ctx, kind);
+  return test;
+}
+
+/** The test's keys that need no loading, copied as written (in the schema's order). */
+function writtenKeys(test: TestCase, raw: RawTest): void {
+  if (raw.description !== undefined) test.description = raw.description;
+  if (raw.threshold !== undefined) test.threshold = raw.threshold;
+  if (raw.critical !== undefined) test.critical = raw.critical;
+  if (raw.metadata) test.metadata = raw.metadata;
+  if (raw.providers !== undefined && raw.providers !== null) test.providers = raw.providers;
+  if (raw.prompts !== undefined && raw.prompts !== null) test.prompts = raw.prompts;
+  if (raw.providerOutput !== undefined) test.providerOutput = raw.providerOutput;
+}
+
+function noAssertionsWarning(
+  test: TestCase,
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+  kind: 'test' | 'defaultTest',
+): void {
   if (kind === 'test' && test.assert.length === 0 && !ctx.defaultAsserts) {
     ctx.warnings.push(
       locatedError(
@@ -143,7 +216,6 @@ export async function normaliseTest(
       ).message,
     );
   }
-  return test;
 }
 
 // The shapes nearly every test and assertion is written in, recognised without zod: a suite of 2,000 tests
@@ -214,13 +286,14 @@ async function providerRef(ref: string | ProviderSpec, locator: Locator, at: Key
 }
 
 /** One assertion of a test, or (`inSet`) of an assert-set: the same checks, wherever it is written. */
-async function normaliseAssertion(
+/** One assertion, checked; a promise only when a file or a grader it names must be checked too. */
+function normaliseAssertion(
   item: unknown,
   locator: Locator,
   at: KeyPath,
   ctx: TestContext,
   inSet = false,
-): Promise<AssertionSpec> {
+): AssertionSpec | Promise<AssertionSpec> {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     throw locatedError(
       locator,
@@ -277,19 +350,35 @@ async function normaliseAssertion(
   if (raw.metric !== undefined) spec.metric = raw.metric;
   if (raw.config !== undefined) spec.config = raw.config;
   if (raw.rubricPrompt !== undefined) spec.rubricPrompt = raw.rubricPrompt;
-  if (raw.transform !== undefined) {
-    spec.transform = raw.transform;
-    await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
+  if (raw.transform !== undefined) spec.transform = raw.transform;
+  if (raw.contextTransform !== undefined) spec.contextTransform = raw.contextTransform;
+  // Only a script, a file:// value or a grader has something to check: the other assertions are done here.
+  const values = Array.isArray(raw.value) ? raw.value : [raw.value];
+  if (raw.transform === undefined && raw.contextTransform === undefined && raw.provider === undefined) {
+    if (!values.some(isFileRef)) {
+      definePositionLazily(spec, locator, at);
+      return spec;
+    }
   }
-  if (raw.contextTransform !== undefined) {
-    spec.contextTransform = raw.contextTransform;
+  return checkAssertionFiles(spec, raw, values, locator, at, ctx);
+}
+
+/** An assertion's scripts, files and grader, checked in written order; then it is done. */
+async function checkAssertionFiles(
+  spec: AssertionSpec,
+  raw: RawAssertion,
+  values: readonly unknown[],
+  locator: Locator,
+  at: KeyPath,
+  ctx: TestContext,
+): Promise<AssertionSpec> {
+  if (raw.transform !== undefined) await noteScript(raw.transform, locator, [...at, 'transform'], ctx);
+  if (raw.contextTransform !== undefined)
     await noteScript(raw.contextTransform, locator, [...at, 'contextTransform'], ctx);
-  }
   if (raw.provider !== undefined)
     spec.provider = await providerRef(raw.provider as string | ProviderSpec, locator, [...at, 'provider'], ctx);
-  const values = Array.isArray(raw.value) ? raw.value : [raw.value];
   for (const [k, value] of values.entries()) {
-    // Only a file:// value names a file (noteScript ignores the rest): no await per assertion for the others.
+    // Only a file:// value names a file (noteScript ignores the rest).
     if (isFileRef(value))
       await noteScript(value, locator, Array.isArray(raw.value) ? [...at, 'value', k] : [...at, 'value'], ctx);
   }

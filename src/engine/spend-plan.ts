@@ -170,7 +170,9 @@ export async function planSuiteSpend(input: PlanSuiteInput): Promise<SpendPlan> 
     line.line.planned++;
     let rendered: string;
     try {
-      rendered = await input.render(prompt, test.vars, provider, input.filters);
+      const text = input.render(prompt, test.vars, provider, input.filters);
+      // A template's text is a string (only a prompt function's is a promise): no await per case for it.
+      rendered = typeof text === 'string' ? text : await text;
     } catch {
       continue; // the run reports it; a case that cannot render makes no call
     }
