@@ -64319,44 +64319,14 @@ async function runOneCase(run, planned, test, trace) {
         ...(test.description !== undefined ? { description: test.description } : {}),
         vars: test.vars,
     };
-    const failed = (error, extra = {}) => caseResult(base, {
-        output: null,
-        pass: false,
-        score: 0,
-        error,
-        assertions: [],
-        latencyMs: 0,
-        tokens: { prompt: 0, completion: 0, total: 0 },
-        cost: 0,
-        cached: false,
-        ...extra,
-    });
-    // promptfoo's options.transformVars runs first; what it returns is merged over the test's vars (promptfoo
-    // 0.123.1's applyInputTransform: `{ ...vars, ...transformed }`), and those are the case's from then on.
+    // This function runs for every case; what few cases need (computed vars, traces, transforms, errors) is in
+    // functions of its own, so that what V8 compiles for the rest is small.
     let vars = test.vars;
-    if (test.options.transformVars !== undefined) {
-        let transformed;
-        try {
-            transformed = (await applyTransform(test.options.transformVars, vars, { prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } }, run.suite.rootDir, 'vars'));
-        }
-        catch (error) {
-            return failed(`transformVars failed: ${messageOf(error)}`);
-        }
-        if (typeof transformed !== 'object' || transformed === null || Array.isArray(transformed)) {
-            return failed(`transformVars must return an object of vars, got ${JSON.stringify(transformed)}`);
-        }
-        vars = { ...vars, ...transformed };
-        base.vars = vars;
-    }
-    // promptfoo's vars computed by scripts, after transformVars and before rendering.
-    if (hasScriptVars(vars)) {
-        try {
-            vars = await resolveScriptVars(vars, prompt.raw, provider);
-        }
-        catch (error) {
-            return failed(`a var script failed: ${messageOf(error)}`);
-        }
-        base.vars = vars;
+    if (test.options.transformVars !== undefined || hasScriptVars(vars)) {
+        const computed = await computedVars(run, test, prompt, provider);
+        if ('error' in computed)
+            return failedCase(base, computed.error);
+        vars = base.vars = computed.vars;
     }
     let rendered;
     try {
@@ -64370,7 +64340,7 @@ async function runOneCase(run, planned, test, trace) {
         // A broken template is the config's fault and would fail every case alike: stop with its location.
         if (error instanceof ConfigError)
             throw error;
-        return failed(`could not render prompt "${prompt.label}": ${messageOf(error)}`);
+        return failedCase(base, `could not render prompt "${prompt.label}": ${messageOf(error)}`);
     }
     // promptfoo renders with the vars prepared in place (newlines trimmed, vars naming vars resolved): the
     // provider, the transforms and the assertions see them so.
@@ -64380,21 +64350,9 @@ async function runOneCase(run, planned, test, trace) {
         ? { ok: true, response: { output: test.providerOutput }, cached: false, latencyMs: 0 }
         : await callProvider(run, provider, rendered, { vars, prompt }, planned.repeat, trace && { trace, planned });
     if (!call.ok)
-        return failed(call.error, { prompt: rendered, latencyMs: call.latencyMs });
+        return failedCase(base, call.error, { prompt: rendered, latencyMs: call.latencyMs });
     const { response, cached, latencyMs } = call;
-    // The spans the assertions read: those that arrived once the provider's exporter has settled (promptfoo's
-    // loadTraceData), only for a test with an assertion that reads them.
-    let traceData;
-    if (trace && run.tracing && test.assert.some(mayReadTrace)) {
-        const { traces } = run.tracing;
-        traceData = {
-            traceId: trace.traceId,
-            evaluationId: trace.evaluationId,
-            testCaseId: trace.testCaseId,
-            metadata: trace.metadata,
-            spans: await settledSpans(() => traces.spans(trace.traceId), run.sleep),
-        };
-    }
+    const traceData = trace && run.tracing ? await traceDataFor(run.tracing.traces, trace, test, run.sleep) : undefined;
     const measured = {
         prompt: rendered,
         latencyMs,
@@ -64402,52 +64360,54 @@ async function runOneCase(run, planned, test, trace) {
         cost: response.cost ?? 0,
         cached,
     };
-    // promptfoo: the provider's transform, then the test's.
+    // promptfoo: the provider's transform, then the test's. `providerOutput` is what the provider's transform made
+    // of the output, before the test's: what a contextTransform reads.
     let output = response.output;
-    // What the provider's transform made of the output, before the test's: what a contextTransform reads.
     let providerOutput = output;
-    const transforms = [run.suite.providers[planned.providerIdx]?.transform, test.options.transform];
-    for (const [i, code] of transforms.entries()) {
-        if (i === 1)
-            providerOutput = output;
-        if (code === undefined)
-            continue;
-        try {
-            output = await applyTransform(code, output, { vars, prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } }, run.suite.rootDir);
-        }
-        catch (error) {
-            return failed(`transform failed: ${messageOf(error)}`, { output: response.output, ...measured });
-        }
+    const providerTransform = run.suite.providers[planned.providerIdx]?.transform;
+    if (providerTransform !== undefined || test.options.transform !== undefined) {
+        const transformed = await transformedOutput(run, providerTransform, test, prompt, vars, output);
+        if ('error' in transformed)
+            return failedCase(base, transformed.error, { output: response.output, ...measured });
+        ({ output, providerOutput } = transformed);
     }
+    const context = {
+        output,
+        providerOutput,
+        prompt: rendered,
+        vars,
+        test,
+        providerId: provider.id,
+        providerConfig: run.suite.providers[planned.providerIdx]?.config,
+        latencyMs,
+        cached,
+        rootDir: run.suite.rootDir,
+        gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
+        defaultModerationProvider: run.defaultModerationProvider,
+        logger: run.logger,
+    };
+    // Set one by one rather than spread in: six conditional spreads in one literal cost V8 more than the scoring.
+    if (provider.toolCalls !== undefined)
+        context.providerToolCalls = provider.toolCalls;
+    if (response.cost !== undefined)
+        context.cost = response.cost;
+    if (response.finishReason !== undefined)
+        context.finishReason = response.finishReason;
+    if (response.metadata !== undefined)
+        context.metadata = response.metadata;
+    if (response.guardrails !== undefined)
+        context.guardrails = response.guardrails;
+    if (traceData)
+        context.trace = traceData;
     let scored;
     try {
-        scored = await run.score({
-            output,
-            providerOutput,
-            prompt: rendered,
-            vars,
-            test,
-            providerId: provider.id,
-            providerConfig: run.suite.providers[planned.providerIdx]?.config,
-            ...(provider.toolCalls !== undefined ? { providerToolCalls: provider.toolCalls } : {}),
-            latencyMs,
-            ...(response.cost !== undefined ? { cost: response.cost } : {}),
-            ...(response.finishReason !== undefined ? { finishReason: response.finishReason } : {}),
-            ...(response.metadata !== undefined ? { metadata: response.metadata } : {}),
-            ...(response.guardrails !== undefined ? { guardrails: response.guardrails } : {}),
-            cached,
-            ...(traceData ? { trace: traceData } : {}),
-            rootDir: run.suite.rootDir,
-            gradingProvider: (spec) => run.gradingProvider(spec ?? graderFor('text', test.options.provider)),
-            defaultModerationProvider: run.defaultModerationProvider,
-            logger: run.logger,
-        });
+        scored = await run.score(context);
     }
     catch (error) {
-        return failed(`assertions could not run: ${messageOf(error)}`, { output, ...measured });
+        return failedCase(base, `assertions could not run: ${messageOf(error)}`, { output, ...measured });
     }
     if (scored.error !== undefined) {
-        return failed(scored.error, { output, assertions: scored.assertions, ...measured });
+        return failedCase(base, scored.error, { output, assertions: scored.assertions, ...measured });
     }
     return caseResult(base, {
         prompt: measured.prompt,
@@ -64460,6 +64420,84 @@ async function runOneCase(run, planned, test, trace) {
         score: scored.score,
         assertions: scored.assertions,
     });
+}
+/** A case that is an error: nothing scored, no output unless `extra` says what there was. */
+function failedCase(base, error, extra = {}) {
+    return caseResult(base, {
+        output: null,
+        pass: false,
+        score: 0,
+        error,
+        assertions: [],
+        latencyMs: 0,
+        tokens: { prompt: 0, completion: 0, total: 0 },
+        cost: 0,
+        cached: false,
+        ...extra,
+    });
+}
+/**
+ * The case's vars when something computes them: promptfoo's options.transformVars first, merged over the test's
+ * vars (0.123.1's applyInputTransform: `{ ...vars, ...transformed }`), then vars computed by scripts, before
+ * rendering.
+ */
+async function computedVars(run, test, prompt, provider) {
+    let vars = test.vars;
+    if (test.options.transformVars !== undefined) {
+        let transformed;
+        try {
+            transformed = (await applyTransform(test.options.transformVars, vars, { prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } }, run.suite.rootDir, 'vars'));
+        }
+        catch (error) {
+            return { error: `transformVars failed: ${messageOf(error)}` };
+        }
+        if (typeof transformed !== 'object' || transformed === null || Array.isArray(transformed)) {
+            return { error: `transformVars must return an object of vars, got ${JSON.stringify(transformed)}` };
+        }
+        vars = { ...vars, ...transformed };
+    }
+    if (hasScriptVars(vars)) {
+        try {
+            vars = await resolveScriptVars(vars, prompt.raw, provider);
+        }
+        catch (error) {
+            return { error: `a var script failed: ${messageOf(error)}` };
+        }
+    }
+    return { vars };
+}
+/**
+ * The spans the assertions read: those that arrived once the provider's exporter has settled (promptfoo's
+ * loadTraceData), only for a test with an assertion that reads them.
+ */
+async function traceDataFor(traces, trace, test, sleep) {
+    if (!test.assert.some(mayReadTrace))
+        return undefined;
+    return {
+        traceId: trace.traceId,
+        evaluationId: trace.evaluationId,
+        testCaseId: trace.testCaseId,
+        metadata: trace.metadata,
+        spans: await settledSpans(() => traces.spans(trace.traceId), sleep),
+    };
+}
+/** The provider's transform, then the test's, over the output; `providerOutput` is the output between them. */
+async function transformedOutput(run, providerTransform, test, prompt, vars, raw) {
+    let output = raw;
+    let providerOutput = raw;
+    for (const [i, code] of [providerTransform, test.options.transform].entries()) {
+        if (i === 1)
+            providerOutput = output;
+        if (code === undefined)
+            continue;
+        try {
+            output = await applyTransform(code, output, { vars, prompt: { id: prompt.id, label: prompt.label, raw: prompt.raw } }, run.suite.rootDir);
+        }
+        catch (error) {
+            return { error: `transform failed: ${messageOf(error)}` };
+        }
+    }
+    return { output, providerOutput };
 }
 /**
  * A case's result: which case it is (`base`), then what happened, in that key order. Never `{ ...base, more }`:
