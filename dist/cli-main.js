@@ -7440,6 +7440,7 @@ function send(url, payload, headers, signal, method, agent) {
 }
 /** POST a JSON body once and read a JSON reply; every failure comes back classified, nothing throws. */
 async function postJson(url, body, headers, options) {
+    // Every call runs this; what only a failure needs is in the functions below, so what V8 compiles is small.
     const { signal } = options;
     if (signal?.aborted)
         return { ok: false, failure: failure$1(options, 'request aborted before it was sent (timeout)', true) };
@@ -7452,66 +7453,71 @@ async function postJson(url, body, headers, options) {
         response = await send(url, payload, headers, signal, method, options.agent);
     }
     catch (err) {
-        const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
-        if (phase === 'body') {
-            // The connection died mid-body (reset, or our timeout fired while streaming).
-            if (isAbort(cause, signal))
-                return { ok: false, failure: failure$1(options, 'request timed out while reading the response', true) };
-            return { ok: false, failure: failure$1(options, `${networkMessage(cause)} while reading the response`, true) };
-        }
-        if (isAbort(cause, signal))
-            return { ok: false, failure: failure$1(options, 'request timed out (aborted)', true) };
-        return { ok: false, failure: failure$1(options, `${networkMessage(cause)} calling ${url}`, true) };
+        return { ok: false, failure: transportFailure(err, url, options) };
     }
     const text = response.body.toString('utf8');
     const rateLimit = parseRateLimit(response.headers, response.status);
-    const limits = rateLimit === undefined ? {} : { rateLimit };
     if (response.status < 200 || response.status > 299) {
-        const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-        const detail = excerpt(errorDetail(text));
-        const hint = (response.status === 401 || response.status === 403) && options.credentialHint
-            ? ` (${options.credentialHint})`
-            : '';
-        const transient = isTransientStatus(response.status);
-        const retryAfterMs = transient ? parseRetryAfter(response.headers) : undefined;
-        return {
-            ok: false,
-            failure: failure$1(options, `${status}${detail ? `: ${detail}` : ''}${hint}`, transient, {
-                ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-                ...limits,
-            }),
-        };
+        return { ok: false, failure: statusFailure(response, text, rateLimit, options) };
     }
-    // One object per answer, built once (no spread of a spread: this runs for every call).
-    const ok = (body) => {
-        const outcome = {
-            ok: true,
-            status: response.status,
-            headers: response.headers,
-            text,
-            bytes: response.body,
-            body,
-        };
-        if (rateLimit !== undefined)
-            outcome.rateLimit = rateLimit;
-        return outcome;
-    };
     if (options.binaryReply)
-        return ok(undefined);
+        return okOutcome(response, text, rateLimit, undefined);
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch {
         if (options.acceptText)
-            return ok(text);
+            return okOutcome(response, text, rateLimit, text);
         // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
         return {
             ok: false,
-            failure: failure$1(options, `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`, true, limits),
+            failure: failure$1(options, `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`, true, rateLimit === undefined ? {} : { rateLimit }),
         };
     }
-    return ok(parsed);
+    return okOutcome(response, text, rateLimit, parsed);
+}
+/** One object per answer, built once (no spread of a spread: this runs for every call). */
+function okOutcome(response, text, rateLimit, body) {
+    const outcome = {
+        ok: true,
+        status: response.status,
+        headers: response.headers,
+        text,
+        bytes: response.body,
+        body,
+    };
+    if (rateLimit !== undefined)
+        outcome.rateLimit = rateLimit;
+    return outcome;
+}
+/** The request did not come back: the connection failed, died mid-body, or our timeout fired. */
+function transportFailure(err, url, options) {
+    const { signal } = options;
+    const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
+    if (phase === 'body') {
+        // The connection died mid-body (reset, or our timeout fired while streaming).
+        if (isAbort(cause, signal))
+            return failure$1(options, 'request timed out while reading the response', true);
+        return failure$1(options, `${networkMessage(cause)} while reading the response`, true);
+    }
+    if (isAbort(cause, signal))
+        return failure$1(options, 'request timed out (aborted)', true);
+    return failure$1(options, `${networkMessage(cause)} calling ${url}`, true);
+}
+/** A status outside 2xx: its detail and hint, transient or not, with its Retry-After and limits. */
+function statusFailure(response, text, rateLimit, options) {
+    const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    const detail = excerpt(errorDetail(text));
+    const hint = (response.status === 401 || response.status === 403) && options.credentialHint
+        ? ` (${options.credentialHint})`
+        : '';
+    const transient = isTransientStatus(response.status);
+    const retryAfterMs = transient ? parseRetryAfter(response.headers) : undefined;
+    return failure$1(options, `${status}${detail ? `: ${detail}` : ''}${hint}`, transient, {
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        ...(rateLimit === undefined ? {} : { rateLimit }),
+    });
 }
 /** The provider's own headers plus `config.headers` (which win, lower-cased as HTTP compares them). */
 function withConfigHeaders(headers, config) {
@@ -20178,6 +20184,7 @@ function createOpenAiProvider(spec, flavor, model, options) {
     const url = `${openAiBaseUrl(flavor, config, options.env)}/chat/completions`;
     const apiKey = openAiApiKey(flavor, config, options.env);
     const keyVar = openAiKeyVar(flavor, config);
+    const credentialHint = `check ${keyVar}, or apiKey in this provider's config`;
     const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
     // A local Ollama model is free unless the config prices it.
     const price = flavor === 'ollama' ? (priceFor('', config) ?? { input: 0, output: 0 }) : priceFor(model, config);
@@ -20205,7 +20212,7 @@ function createOpenAiProvider(spec, flavor, model, options) {
                 signal: context.signal,
                 secrets,
                 label,
-                credentialHint: `check ${keyVar}, or apiKey in this provider's config`,
+                credentialHint,
             });
             if (!outcome.ok)
                 return outcome.failure;
@@ -20217,25 +20224,32 @@ function createOpenAiProvider(spec, flavor, model, options) {
             const cost = costOf(price, tokenUsage);
             const finish = finishReasonOf(completion.choices?.[0]?.finish_reason);
             // promptfoo's functionToolCallbacks: the results of the calls that have one, one per line, are the output.
-            const calls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
-            const answered = calls.filter((c) => typeof c?.function?.name === 'string' && options.callbacks?.has(c.function.name));
-            if (answered.length > 0) {
-                const results = [];
-                for (const call of answered) {
-                    try {
-                        results.push(await runToolCallback(options.callbacks.get(call.function.name), call.function?.arguments));
+            if (options.callbacks !== undefined && Array.isArray(message.tool_calls)) {
+                const answered = message.tool_calls.filter((c) => typeof c?.function?.name === 'string' && options.callbacks.has(c.function.name));
+                if (answered.length > 0) {
+                    const called = await toolCallbackOutput(answered, options.callbacks);
+                    if ('error' in called) {
+                        return failure$1({ label, secrets }, called.error, false, { tokenUsage });
                     }
-                    catch (err) {
-                        return failure$1({ label, secrets }, `functionToolCallbacks.${call.function.name} threw: ${messageOf(err)}`, false, {
-                            tokenUsage,
-                        });
-                    }
+                    return { output: called.output, tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
                 }
-                return { output: results.join('\n'), tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
             }
             return { output: outputOf(message), tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
         },
     };
+}
+/** promptfoo's functionToolCallbacks: each answered call's result, one per line, in the order the model made them. */
+async function toolCallbackOutput(answered, callbacks) {
+    const results = [];
+    for (const call of answered) {
+        try {
+            results.push(await runToolCallback(callbacks.get(call.function.name), call.function?.arguments));
+        }
+        catch (err) {
+            return { error: `functionToolCallbacks.${call.function.name} threw: ${messageOf(err)}` };
+        }
+    }
+    return { output: results.join('\n') };
 }
 
 var openai = /*#__PURE__*/Object.freeze({
@@ -51776,17 +51790,26 @@ async function scoreTest(ctx) {
     // promptfoo; results combine in written order. One assertion (the usual test) needs no allSettled and its
     // wrappers: it is awaited as it is. A comparison is never in a set (the loader refuses it there).
     const leaves = leafAssertions(own);
-    const settled = leaves.length === 1
-        ? [await runAssertion(leaves[0].assertion, ctx).then(fulfilled, rejected)]
-        : await Promise.allSettled(leaves.map(({ assertion }) => runAssertion(assertion, ctx)));
+    let settled;
+    if (leaves.length === 1) {
+        try {
+            settled = [fulfilled(await runAssertion(leaves[0].assertion, ctx))];
+        }
+        catch (reason) {
+            settled = [rejected(reason)];
+        }
+    }
+    else
+        settled = await Promise.allSettled(leaves.map(({ assertion }) => runAssertion(assertion, ctx)));
     const results = [];
     const errors = [];
-    settled.forEach((outcome, i) => {
+    for (let i = 0; i < settled.length; i++) {
+        const outcome = settled[i];
         if (outcome.status === 'fulfilled')
             results.push(outcome.value);
         else
             errors.push(describeFailure(outcome.reason, leaves[i].assertion, leaves[i].at, ctx.test));
-    });
+    }
     // An assertion that could not run, in a set or not, makes the case an error: never a fail.
     if (errors.length > 0) {
         const error = errors.join('\n');
@@ -51799,30 +51822,35 @@ async function scoreTest(ctx) {
         const components = assertion.assert.map((inner) => weighedResult(inner, results[next++]));
         return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
     });
-    let combined = aggregate(weighted, ctx.test.threshold);
+    const combined = aggregate(weighted, ctx.test.threshold);
     const assertions = weighted.map(({ result }) => result);
-    if (scorer) {
-        const scored = own.map((assertion, i) => {
-            const inner = weighted[i].components?.map((c, j) => ({ assertion: assertion.assert[j], result: c.result }));
-            return inner ? { assertion, result: weighted[i].result, inner } : { assertion, result: weighted[i].result };
-        });
-        let verdict;
-        try {
-            verdict = await runScoringFunction(scorer, combined, ctx.test.threshold, scored);
-        }
-        catch (err) {
-            // A scoring function that throws or answers something malformed makes the case an error, never a fail.
-            const error = messageOf(err);
-            return { pass: false, score: 0, reason: error, assertions, error };
-        }
-        combined = { ...combined, ...verdict };
-        // Its verdict is the case's: listed first, so that reports lead with its reason (then the assertions').
-        assertions.unshift({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
-    }
+    if (scorer)
+        return scoredByFunction(scorer, own, weighted, combined, assertions, ctx.test.threshold);
+    return testScore(combined, assertions);
+}
+function testScore(combined, assertions) {
     const score = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
     if (Object.keys(combined.namedScores).length > 0)
         score.namedScores = combined.namedScores;
     return score;
+}
+/** promptfoo's assertScoringFunction: its verdict is the test's, listed first (reports lead with its reason). */
+async function scoredByFunction(scorer, own, weighted, combined, assertions, threshold) {
+    const scored = own.map((assertion, i) => {
+        const inner = weighted[i].components?.map((c, j) => ({ assertion: assertion.assert[j], result: c.result }));
+        return inner ? { assertion, result: weighted[i].result, inner } : { assertion, result: weighted[i].result };
+    });
+    let verdict;
+    try {
+        verdict = await runScoringFunction(scorer, combined, threshold, scored);
+    }
+    catch (err) {
+        // A scoring function that throws or answers something malformed makes the case an error, never a fail.
+        const error = messageOf(err);
+        return { pass: false, score: 0, reason: error, assertions, error };
+    }
+    assertions.unshift({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
+    return testScore({ ...combined, ...verdict }, assertions);
 }
 function weighedResult(assertion, result) {
     const weighed = { result, weight: assertion.weight };
@@ -63253,17 +63281,13 @@ function backoffDelay(retry, policy, random, retryAfterMs) {
  * `latencyMs` is the duration of the last attempt (the one whose answer we keep).
  */
 async function callWithRetry(attempt, options) {
-    const random = options.random ?? Math.random;
-    const now = options.now ?? (() => performance.now());
-    const budgetMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
-    let attempts = 0;
-    let faults = 0;
-    let limits = 0;
-    let limitedSince;
+    // The loop is what every call runs; what a failed attempt needs (backoff, the rate-limit budget) is in
+    // afterFailure, so that what V8 compiles for the rest is small.
+    const tally = { attempts: 0, faults: 0, limits: 0, limitedSince: undefined };
     for (;;) {
         options.signal?.throwIfAborted();
         const ticket = options.gate
-            ? await options.gate.acquire({ retry: attempts > 0, signal: options.signal })
+            ? await options.gate.acquire({ retry: tally.attempts > 0, signal: options.signal })
             : undefined;
         if (options.signal?.aborted) {
             // Stopped while waiting for the limiter or a call slot: give the ticket back, make no call.
@@ -63271,7 +63295,7 @@ async function callWithRetry(attempt, options) {
                 options.gate.release(ticket, undefined);
             options.signal.throwIfAborted();
         }
-        attempts++;
+        tally.attempts++;
         const started = performance.now();
         let result;
         try {
@@ -63282,36 +63306,50 @@ async function callWithRetry(attempt, options) {
                 options.gate.release(ticket, result?.response);
         }
         const latencyMs = Math.round(performance.now() - started);
-        const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
         if (result.kind === 'ok')
-            return { ok: true, response: result.response, attempts, latencyMs };
-        if (result.kind === 'permanent') {
-            return { ok: false, error: `${result.reason} (after ${tries})`, attempts, latencyMs };
-        }
-        let delayMs;
-        if (result.kind === 'limited') {
-            limitedSince ??= now();
-            const waited = now() - limitedSince;
-            if (waited >= budgetMs) {
-                const error = `${result.reason} (still rate limited after waiting ${formatSeconds(waited)} over ${tries}; a case waits at most ${budgetMs} ms: evaluateOptions.maxRateLimitWaitMs)`;
-                return { ok: false, error, attempts, latencyMs };
-            }
-            limits++;
-            // The limiter holds every call of the endpoint for a Retry-After or an empty window; without one, back off.
-            const paced = options.gate !== undefined && (result.retryAfterMs !== undefined || hasWindows(result.response));
-            delayMs = paced ? 0 : backoffDelay(limits, options.policy, random, result.retryAfterMs);
-        }
-        else {
-            faults++;
-            if (faults > options.policy.maxRetries) {
-                return { ok: false, error: `${result.reason} (after ${tries})`, attempts, latencyMs };
-            }
-            delayMs = backoffDelay(faults, options.policy, random, result.retryAfterMs);
-        }
-        options.onRetry?.({ attempt: attempts, reason: result.reason, delayMs, rateLimited: result.kind === 'limited' });
-        if (delayMs > 0)
-            await options.sleep(delayMs);
+            return { ok: true, response: result.response, attempts: tally.attempts, latencyMs };
+        const next = afterFailure(result, tally, options);
+        if ('error' in next)
+            return { ok: false, error: next.error, attempts: tally.attempts, latencyMs };
+        if (next.delayMs > 0)
+            await options.sleep(next.delayMs);
     }
+}
+/** After a failed attempt: the error the call ends with, or how long to wait before the next attempt. */
+function afterFailure(result, tally, options) {
+    const tries = tally.attempts === 1 ? '1 attempt' : `${tally.attempts} attempts`;
+    if (result.kind === 'permanent')
+        return { error: `${result.reason} (after ${tries})` };
+    const random = options.random ?? Math.random;
+    let delayMs;
+    if (result.kind === 'limited') {
+        const now = options.now ?? (() => performance.now());
+        const budgetMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+        tally.limitedSince ??= now();
+        const waited = now() - tally.limitedSince;
+        if (waited >= budgetMs) {
+            return {
+                error: `${result.reason} (still rate limited after waiting ${formatSeconds(waited)} over ${tries}; a case waits at most ${budgetMs} ms: evaluateOptions.maxRateLimitWaitMs)`,
+            };
+        }
+        tally.limits++;
+        // The limiter holds every call of the endpoint for a Retry-After or an empty window; without one, back off.
+        const paced = options.gate !== undefined && (result.retryAfterMs !== undefined || hasWindows(result.response));
+        delayMs = paced ? 0 : backoffDelay(tally.limits, options.policy, random, result.retryAfterMs);
+    }
+    else {
+        tally.faults++;
+        if (tally.faults > options.policy.maxRetries)
+            return { error: `${result.reason} (after ${tries})` };
+        delayMs = backoffDelay(tally.faults, options.policy, random, result.retryAfterMs);
+    }
+    options.onRetry?.({
+        attempt: tally.attempts,
+        reason: result.reason,
+        delayMs,
+        rateLimited: result.kind === 'limited',
+    });
+    return { delayMs };
 }
 function hasWindows(response) {
     return (response.rateLimit?.windows.length ?? 0) > 0;

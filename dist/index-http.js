@@ -319,6 +319,7 @@ function send(url, payload, headers, signal, method, agent) {
 }
 /** POST a JSON body once and read a JSON reply; every failure comes back classified, nothing throws. */
 async function postJson(url, body, headers, options) {
+    // Every call runs this; what only a failure needs is in the functions below, so what V8 compiles is small.
     const { signal } = options;
     if (signal?.aborted)
         return { ok: false, failure: failure(options, 'request aborted before it was sent (timeout)', true) };
@@ -331,66 +332,71 @@ async function postJson(url, body, headers, options) {
         response = await send(url, payload, headers, signal, method, options.agent);
     }
     catch (err) {
-        const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
-        if (phase === 'body') {
-            // The connection died mid-body (reset, or our timeout fired while streaming).
-            if (isAbort(cause, signal))
-                return { ok: false, failure: failure(options, 'request timed out while reading the response', true) };
-            return { ok: false, failure: failure(options, `${networkMessage(cause)} while reading the response`, true) };
-        }
-        if (isAbort(cause, signal))
-            return { ok: false, failure: failure(options, 'request timed out (aborted)', true) };
-        return { ok: false, failure: failure(options, `${networkMessage(cause)} calling ${url}`, true) };
+        return { ok: false, failure: transportFailure(err, url, options) };
     }
     const text = response.body.toString('utf8');
     const rateLimit = parseRateLimit(response.headers, response.status);
-    const limits = rateLimit === undefined ? {} : { rateLimit };
     if (response.status < 200 || response.status > 299) {
-        const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-        const detail = excerpt(errorDetail(text));
-        const hint = (response.status === 401 || response.status === 403) && options.credentialHint
-            ? ` (${options.credentialHint})`
-            : '';
-        const transient = isTransientStatus(response.status);
-        const retryAfterMs = transient ? parseRetryAfter(response.headers) : undefined;
-        return {
-            ok: false,
-            failure: failure(options, `${status}${detail ? `: ${detail}` : ''}${hint}`, transient, {
-                ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-                ...limits,
-            }),
-        };
+        return { ok: false, failure: statusFailure(response, text, rateLimit, options) };
     }
-    // One object per answer, built once (no spread of a spread: this runs for every call).
-    const ok = (body) => {
-        const outcome = {
-            ok: true,
-            status: response.status,
-            headers: response.headers,
-            text,
-            bytes: response.body,
-            body,
-        };
-        if (rateLimit !== undefined)
-            outcome.rateLimit = rateLimit;
-        return outcome;
-    };
     if (options.binaryReply)
-        return ok(undefined);
+        return okOutcome(response, text, rateLimit, undefined);
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch {
         if (options.acceptText)
-            return ok(text);
+            return okOutcome(response, text, rateLimit, text);
         // A truncated or garbled body is usually a proxy or an overloaded server: worth another try.
         return {
             ok: false,
-            failure: failure(options, `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`, true, limits),
+            failure: failure(options, `malformed JSON in the response (${text.length} bytes): ${excerpt(text, 120)}`, true, rateLimit === undefined ? {} : { rateLimit }),
         };
     }
-    return ok(parsed);
+    return okOutcome(response, text, rateLimit, parsed);
+}
+/** One object per answer, built once (no spread of a spread: this runs for every call). */
+function okOutcome(response, text, rateLimit, body) {
+    const outcome = {
+        ok: true,
+        status: response.status,
+        headers: response.headers,
+        text,
+        bytes: response.body,
+        body,
+    };
+    if (rateLimit !== undefined)
+        outcome.rateLimit = rateLimit;
+    return outcome;
+}
+/** The request did not come back: the connection failed, died mid-body, or our timeout fired. */
+function transportFailure(err, url, options) {
+    const { signal } = options;
+    const { phase, cause } = err instanceof TransportError ? err : { phase: 'request', cause: err };
+    if (phase === 'body') {
+        // The connection died mid-body (reset, or our timeout fired while streaming).
+        if (isAbort(cause, signal))
+            return failure(options, 'request timed out while reading the response', true);
+        return failure(options, `${networkMessage(cause)} while reading the response`, true);
+    }
+    if (isAbort(cause, signal))
+        return failure(options, 'request timed out (aborted)', true);
+    return failure(options, `${networkMessage(cause)} calling ${url}`, true);
+}
+/** A status outside 2xx: its detail and hint, transient or not, with its Retry-After and limits. */
+function statusFailure(response, text, rateLimit, options) {
+    const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    const detail = excerpt(errorDetail(text));
+    const hint = (response.status === 401 || response.status === 403) && options.credentialHint
+        ? ` (${options.credentialHint})`
+        : '';
+    const transient = isTransientStatus(response.status);
+    const retryAfterMs = transient ? parseRetryAfter(response.headers) : undefined;
+    return failure(options, `${status}${detail ? `: ${detail}` : ''}${hint}`, transient, {
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        ...(rateLimit === undefined ? {} : { rateLimit }),
+    });
 }
 /** The provider's own headers plus `config.headers` (which win, lower-cased as HTTP compares them). */
 function withConfigHeaders(headers, config) {

@@ -14,7 +14,7 @@ import type {
   TraceData,
 } from '../types.js';
 import { ConfigError, messageOf, type Located } from '../errors.js';
-import { aggregate, NO_ASSERTIONS, type WeightedResult } from './aggregate.js';
+import { aggregate, NO_ASSERTIONS, type AggregateScore, type WeightedResult } from './aggregate.js';
 import { MalformedAssertionError, type AssertionHandler, type ScriptContext } from './handler.js';
 import { classifierAssertions } from './classifier.js';
 import { moderationAssertions } from './moderation.js';
@@ -376,16 +376,21 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
   // promptfoo; results combine in written order. One assertion (the usual test) needs no allSettled and its
   // wrappers: it is awaited as it is. A comparison is never in a set (the loader refuses it there).
   const leaves = leafAssertions(own);
-  const settled =
-    leaves.length === 1
-      ? [await runAssertion(leaves[0]!.assertion, ctx).then(fulfilled, rejected)]
-      : await Promise.allSettled(leaves.map(({ assertion }) => runAssertion(assertion, ctx)));
+  let settled: PromiseSettledResult<AssertionResult>[];
+  if (leaves.length === 1) {
+    try {
+      settled = [fulfilled(await runAssertion(leaves[0]!.assertion, ctx))];
+    } catch (reason) {
+      settled = [rejected(reason)];
+    }
+  } else settled = await Promise.allSettled(leaves.map(({ assertion }) => runAssertion(assertion, ctx)));
   const results: AssertionResult[] = [];
   const errors: string[] = [];
-  settled.forEach((outcome, i) => {
+  for (let i = 0; i < settled.length; i++) {
+    const outcome = settled[i]!;
     if (outcome.status === 'fulfilled') results.push(outcome.value);
     else errors.push(describeFailure(outcome.reason, leaves[i]!.assertion, leaves[i]!.at, ctx.test));
-  });
+  }
   // An assertion that could not run, in a set or not, makes the case an error: never a fail.
   if (errors.length > 0) {
     const error = errors.join('\n');
@@ -397,28 +402,41 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
     const components = assertion.assert.map((inner) => weighedResult(inner, results[next++]!));
     return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
   });
-  let combined = aggregate(weighted, ctx.test.threshold);
+  const combined = aggregate(weighted, ctx.test.threshold);
   const assertions: AssertionResult[] = weighted.map(({ result }) => result);
-  if (scorer) {
-    const scored = own.map((assertion, i): ScoredAssertion => {
-      const inner = weighted[i]!.components?.map((c, j) => ({ assertion: assertion.assert![j]!, result: c.result }));
-      return inner ? { assertion, result: weighted[i]!.result, inner } : { assertion, result: weighted[i]!.result };
-    });
-    let verdict: ScoringFunctionVerdict;
-    try {
-      verdict = await runScoringFunction(scorer, combined, ctx.test.threshold, scored);
-    } catch (err) {
-      // A scoring function that throws or answers something malformed makes the case an error, never a fail.
-      const error = messageOf(err);
-      return { pass: false, score: 0, reason: error, assertions, error };
-    }
-    combined = { ...combined, ...verdict };
-    // Its verdict is the case's: listed first, so that reports lead with its reason (then the assertions').
-    assertions.unshift({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
-  }
+  if (scorer) return scoredByFunction(scorer, own, weighted, combined, assertions, ctx.test.threshold);
+  return testScore(combined, assertions);
+}
+
+function testScore(combined: AggregateScore, assertions: AssertionResult[]): TestScore {
   const score: TestScore = { pass: combined.pass, score: combined.score, reason: combined.reason, assertions };
   if (Object.keys(combined.namedScores).length > 0) score.namedScores = combined.namedScores;
   return score;
+}
+
+/** promptfoo's assertScoringFunction: its verdict is the test's, listed first (reports lead with its reason). */
+async function scoredByFunction(
+  scorer: NonNullable<TestCase['assertScoringFunction']>,
+  own: readonly AssertionSpec[],
+  weighted: WeightedResult[],
+  combined: AggregateScore,
+  assertions: AssertionResult[],
+  threshold: number | undefined,
+): Promise<TestScore> {
+  const scored = own.map((assertion, i): ScoredAssertion => {
+    const inner = weighted[i]!.components?.map((c, j) => ({ assertion: assertion.assert![j]!, result: c.result }));
+    return inner ? { assertion, result: weighted[i]!.result, inner } : { assertion, result: weighted[i]!.result };
+  });
+  let verdict: ScoringFunctionVerdict;
+  try {
+    verdict = await runScoringFunction(scorer, combined, threshold, scored);
+  } catch (err) {
+    // A scoring function that throws or answers something malformed makes the case an error, never a fail.
+    const error = messageOf(err);
+    return { pass: false, score: 0, reason: error, assertions, error };
+  }
+  assertions.unshift({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
+  return testScore({ ...combined, ...verdict }, assertions);
 }
 
 function weighedResult(assertion: AssertionSpec, result: AssertionResult): WeightedResult {

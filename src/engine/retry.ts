@@ -73,24 +73,20 @@ export async function callWithRetry(
   attempt: (signal: AbortSignal) => Promise<ProviderResponse>,
   options: CallOptions,
 ): Promise<CallOutcome> {
-  const random = options.random ?? Math.random;
-  const now = options.now ?? (() => performance.now());
-  const budgetMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
-  let attempts = 0;
-  let faults = 0;
-  let limits = 0;
-  let limitedSince: number | undefined;
+  // The loop is what every call runs; what a failed attempt needs (backoff, the rate-limit budget) is in
+  // afterFailure, so that what V8 compiles for the rest is small.
+  const tally: Tally = { attempts: 0, faults: 0, limits: 0, limitedSince: undefined };
   for (;;) {
     options.signal?.throwIfAborted();
     const ticket = options.gate
-      ? await options.gate.acquire({ retry: attempts > 0, signal: options.signal })
+      ? await options.gate.acquire({ retry: tally.attempts > 0, signal: options.signal })
       : undefined;
     if (options.signal?.aborted) {
       // Stopped while waiting for the limiter or a call slot: give the ticket back, make no call.
       if (ticket) options.gate!.release(ticket, undefined);
       options.signal.throwIfAborted();
     }
-    attempts++;
+    tally.attempts++;
     const started = performance.now();
     let result: Attempt | undefined;
     try {
@@ -99,33 +95,60 @@ export async function callWithRetry(
       if (ticket) options.gate!.release(ticket, result?.response);
     }
     const latencyMs = Math.round(performance.now() - started);
-    const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-    if (result.kind === 'ok') return { ok: true, response: result.response, attempts, latencyMs };
-    if (result.kind === 'permanent') {
-      return { ok: false, error: `${result.reason} (after ${tries})`, attempts, latencyMs };
-    }
-    let delayMs: number;
-    if (result.kind === 'limited') {
-      limitedSince ??= now();
-      const waited = now() - limitedSince;
-      if (waited >= budgetMs) {
-        const error = `${result.reason} (still rate limited after waiting ${formatSeconds(waited)} over ${tries}; a case waits at most ${budgetMs} ms: evaluateOptions.maxRateLimitWaitMs)`;
-        return { ok: false, error, attempts, latencyMs };
-      }
-      limits++;
-      // The limiter holds every call of the endpoint for a Retry-After or an empty window; without one, back off.
-      const paced = options.gate !== undefined && (result.retryAfterMs !== undefined || hasWindows(result.response));
-      delayMs = paced ? 0 : backoffDelay(limits, options.policy, random, result.retryAfterMs);
-    } else {
-      faults++;
-      if (faults > options.policy.maxRetries) {
-        return { ok: false, error: `${result.reason} (after ${tries})`, attempts, latencyMs };
-      }
-      delayMs = backoffDelay(faults, options.policy, random, result.retryAfterMs);
-    }
-    options.onRetry?.({ attempt: attempts, reason: result.reason, delayMs, rateLimited: result.kind === 'limited' });
-    if (delayMs > 0) await options.sleep(delayMs);
+    if (result.kind === 'ok') return { ok: true, response: result.response, attempts: tally.attempts, latencyMs };
+    const next = afterFailure(result, tally, options);
+    if ('error' in next) return { ok: false, error: next.error, attempts: tally.attempts, latencyMs };
+    if (next.delayMs > 0) await options.sleep(next.delayMs);
   }
+}
+
+/** What callWithRetry has seen of one call so far. */
+interface Tally {
+  attempts: number;
+  /** Failed attempts that use up `maxRetries`. */
+  faults: number;
+  /** Rate-limit answers (429, 529): waited out, within the rate-limit budget. */
+  limits: number;
+  /** When the first rate-limit answer came (the budget's start). */
+  limitedSince: number | undefined;
+}
+
+/** After a failed attempt: the error the call ends with, or how long to wait before the next attempt. */
+function afterFailure(
+  result: Exclude<Attempt, { kind: 'ok' }>,
+  tally: Tally,
+  options: CallOptions,
+): { error: string } | { delayMs: number } {
+  const tries = tally.attempts === 1 ? '1 attempt' : `${tally.attempts} attempts`;
+  if (result.kind === 'permanent') return { error: `${result.reason} (after ${tries})` };
+  const random = options.random ?? Math.random;
+  let delayMs: number;
+  if (result.kind === 'limited') {
+    const now = options.now ?? (() => performance.now());
+    const budgetMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    tally.limitedSince ??= now();
+    const waited = now() - tally.limitedSince;
+    if (waited >= budgetMs) {
+      return {
+        error: `${result.reason} (still rate limited after waiting ${formatSeconds(waited)} over ${tries}; a case waits at most ${budgetMs} ms: evaluateOptions.maxRateLimitWaitMs)`,
+      };
+    }
+    tally.limits++;
+    // The limiter holds every call of the endpoint for a Retry-After or an empty window; without one, back off.
+    const paced = options.gate !== undefined && (result.retryAfterMs !== undefined || hasWindows(result.response));
+    delayMs = paced ? 0 : backoffDelay(tally.limits, options.policy, random, result.retryAfterMs);
+  } else {
+    tally.faults++;
+    if (tally.faults > options.policy.maxRetries) return { error: `${result.reason} (after ${tries})` };
+    delayMs = backoffDelay(tally.faults, options.policy, random, result.retryAfterMs);
+  }
+  options.onRetry?.({
+    attempt: tally.attempts,
+    reason: result.reason,
+    delayMs,
+    rateLimited: result.kind === 'limited',
+  });
+  return { delayMs };
 }
 
 function hasWindows(response: ProviderResponse): boolean {

@@ -140,6 +140,7 @@ export function createOpenAiProvider(
   const url = `${openAiBaseUrl(flavor, config, options.env)}/chat/completions`;
   const apiKey = openAiApiKey(flavor, config, options.env);
   const keyVar = openAiKeyVar(flavor, config);
+  const credentialHint = `check ${keyVar}, or apiKey in this provider's config`;
   const secrets = [...secretsInConfig(config), ...(apiKey ? [apiKey] : [])];
   // A local Ollama model is free unless the config prices it.
   const price = flavor === 'ollama' ? (priceFor('', config) ?? { input: 0, output: 0 }) : priceFor(model, config);
@@ -173,7 +174,7 @@ export function createOpenAiProvider(
         signal: context.signal,
         secrets,
         label,
-        credentialHint: `check ${keyVar}, or apiKey in this provider's config`,
+        credentialHint,
       });
       if (!outcome.ok) return outcome.failure;
 
@@ -184,31 +185,35 @@ export function createOpenAiProvider(
       const cost = costOf(price, tokenUsage);
       const finish = finishReasonOf(completion.choices?.[0]?.finish_reason);
       // promptfoo's functionToolCallbacks: the results of the calls that have one, one per line, are the output.
-      const calls = Array.isArray(message.tool_calls) ? (message.tool_calls as ToolCall[]) : [];
-      const answered = calls.filter(
-        (c) => typeof c?.function?.name === 'string' && options.callbacks?.has(c.function.name),
-      );
-      if (answered.length > 0) {
-        const results: string[] = [];
-        for (const call of answered) {
-          try {
-            results.push(
-              await runToolCallback(options.callbacks!.get(call.function!.name!)!, call.function?.arguments),
-            );
-          } catch (err) {
-            return failure(
-              { label, secrets },
-              `functionToolCallbacks.${call.function!.name!} threw: ${messageOf(err)}`,
-              false,
-              {
-                tokenUsage,
-              },
-            );
+      if (options.callbacks !== undefined && Array.isArray(message.tool_calls)) {
+        const answered = (message.tool_calls as ToolCall[]).filter(
+          (c) => typeof c?.function?.name === 'string' && options.callbacks!.has(c.function.name),
+        );
+        if (answered.length > 0) {
+          const called = await toolCallbackOutput(answered, options.callbacks);
+          if ('error' in called) {
+            return failure({ label, secrets }, called.error, false, { tokenUsage });
           }
+          return { output: called.output, tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
         }
-        return { output: results.join('\n'), tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
       }
       return { output: outputOf(message), tokenUsage, cost, ...finish, ...rateLimitOf(outcome) };
     },
   };
+}
+
+/** promptfoo's functionToolCallbacks: each answered call's result, one per line, in the order the model made them. */
+async function toolCallbackOutput(
+  answered: readonly ToolCall[],
+  callbacks: ToolCallbacks,
+): Promise<{ output: string } | { error: string }> {
+  const results: string[] = [];
+  for (const call of answered) {
+    try {
+      results.push(await runToolCallback(callbacks.get(call.function!.name!)!, call.function?.arguments));
+    } catch (err) {
+      return { error: `functionToolCallbacks.${call.function!.name!} threw: ${messageOf(err)}` };
+    }
+  }
+  return { output: results.join('\n') };
 }
