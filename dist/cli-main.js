@@ -64245,7 +64245,7 @@ async function runSuite(suite, deps) {
         random: deps.random ?? Math.random,
         limiters: deps.limiters ?? new Limiters(),
         limit,
-        gates: new WeakMap(),
+        callOptions: new WeakMap(),
         // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
         gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
         defaultModerationProvider: defaultModerationProvider(deps.env ?? process.env),
@@ -64607,16 +64607,22 @@ async function callTraced(run, provider, rendered, context, trace, planned) {
 }
 function callThroughGate(run, provider, rendered, context) {
     // `signal` first: a literal that starts with a spread is Node 20's slow path (caseResult).
-    return callWithRetry((signal) => provider.callApi(rendered, { signal, ...context }), {
+    return callWithRetry((signal) => provider.callApi(rendered, { signal, ...context }), run.callOptions.get(provider) ?? callOptionsFor(run, provider));
+}
+/** How every call of a provider is made in this run: the same for all its cases, so made once. */
+function callOptionsFor(run, provider) {
+    const options = {
         policy: run.policy,
         timeoutMs: run.suite.evaluateOptions.timeoutMs,
         maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-        gate: run.gates.get(provider) ?? gateFor(run, provider),
+        gate: gateFor(run, provider),
         sleep: run.sleep,
         random: run.random,
         signal: run.signal,
         onRetry: ({ attempt, reason, delayMs }) => run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
-    });
+    };
+    run.callOptions.set(provider, options);
+    return options;
 }
 /**
  * An attempt's way in: its endpoint's limiter first (which may pause or pace it), then one of the run's
@@ -64636,7 +64642,6 @@ function gateFor(run, provider) {
             limiter.release(ticket, response);
         },
     };
-    run.gates.set(provider, gate);
     return gate;
 }
 function tokensOf(response) {

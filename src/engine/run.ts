@@ -36,7 +36,13 @@ import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js'
 import { ExtensionRun } from './extensions.js';
 import { Limiters, type CallGate } from './limiter.js';
 import { forEachBounded, Semaphore } from './pool.js';
-import { callWithRetry, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import {
+  callWithRetry,
+  DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+  DEFAULT_RETRY,
+  type CallOptions,
+  type RetryPolicy,
+} from './retry.js';
 import { summarizeStats } from './stats.js';
 import { acquireTraceReceiver, memoryTraces, type TraceBuffer } from '../tracing/receiver.js';
 import {
@@ -157,7 +163,7 @@ export async function runSuite(suite: Suite, deps: RunDeps): Promise<EvalResults
     random: deps.random ?? Math.random,
     limiters: deps.limiters ?? new Limiters(),
     limit,
-    gates: new WeakMap(),
+    callOptions: new WeakMap(),
     // Grader calls take the same road as the model's: cache, limiter, call slots, retries and timeout.
     gradingProvider: async (spec) => throughEngine(runner, await grading(spec)),
     defaultModerationProvider: defaultModerationProvider(deps.env ?? process.env),
@@ -263,8 +269,8 @@ interface CaseRunner {
   gradingProvider: (spec: GradingProviderSpec) => Promise<Provider>;
   /** promptfoo's default moderator for this run's environment (defaultModerationProvider). */
   defaultModerationProvider: string;
-  /** Each provider's way in (gateFor), made once. */
-  gates: WeakMap<Provider, CallGate>;
+  /** Each provider's call options, its way in (gate) among them: made once (callOptionsFor). */
+  callOptions: WeakMap<Provider, CallOptions>;
   /** A traced suite's traces (promptfoo's `tracing:`): the receiver's spans, or only the run's own. */
   tracing?: { evaluationId: string; traces: TraceBuffer };
 }
@@ -618,17 +624,27 @@ async function callTraced(
 
 function callThroughGate(run: CaseRunner, provider: Provider, rendered: string, context: Omit<CallContext, 'signal'>) {
   // `signal` first: a literal that starts with a spread is Node 20's slow path (caseResult).
-  return callWithRetry((signal) => provider.callApi(rendered, { signal, ...context }), {
+  return callWithRetry(
+    (signal) => provider.callApi(rendered, { signal, ...context }),
+    run.callOptions.get(provider) ?? callOptionsFor(run, provider),
+  );
+}
+
+/** How every call of a provider is made in this run: the same for all its cases, so made once. */
+function callOptionsFor(run: CaseRunner, provider: Provider): CallOptions {
+  const options: CallOptions = {
     policy: run.policy,
     timeoutMs: run.suite.evaluateOptions.timeoutMs,
     maxRateLimitWaitMs: run.suite.evaluateOptions.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-    gate: run.gates.get(provider) ?? gateFor(run, provider),
+    gate: gateFor(run, provider),
     sleep: run.sleep,
     random: run.random,
     signal: run.signal,
     onRetry: ({ attempt, reason, delayMs }) =>
       run.logger.debug(`${provider.id}: attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
-  });
+  };
+  run.callOptions.set(provider, options);
+  return options;
 }
 
 /**
@@ -649,7 +665,6 @@ function gateFor(run: CaseRunner, provider: Provider): CallGate {
       limiter.release(ticket, response);
     },
   };
-  run.gates.set(provider, gate);
   return gate;
 }
 
