@@ -63501,8 +63501,9 @@ class EndpointLimiter {
         if (response?.retryAfterMs !== undefined && Number.isFinite(response.retryAfterMs) && response.retryAfterMs > 0) {
             this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(response.retryAfterMs, MAX_RETRY_AFTER_MS));
         }
-        for (const window of facts?.windows ?? [])
-            this.observe(window, ticket, now, response?.tokenUsage);
+        if (facts !== undefined)
+            for (const window of facts.windows)
+                this.observe(window, ticket, now, response?.tokenUsage);
         this.pump();
     }
     /** Re-estimates a window's bucket from what the server said when it answered `ticket`'s call. */
@@ -63551,6 +63552,9 @@ class EndpointLimiter {
         if (this.inFlight >= Math.floor(this.window))
             return Infinity;
         let at = this.pausedUntil > now ? this.pausedUntil : undefined;
+        // Most endpoints report no windows: no iterator per call for an empty map.
+        if (this.buckets.size === 0)
+            return at;
         for (const bucket of this.buckets.values()) {
             this.refill(bucket, now);
             const need = Math.min(bucket.cost, bucket.capacity);
@@ -63563,8 +63567,9 @@ class EndpointLimiter {
         return at;
     }
     start() {
-        for (const bucket of this.buckets.values())
-            bucket.tokens -= Math.min(bucket.cost, bucket.capacity);
+        if (this.buckets.size > 0)
+            for (const bucket of this.buckets.values())
+                bucket.tokens -= Math.min(bucket.cost, bucket.capacity);
         this.inFlight++;
         return { seq: this.started++, startedAt: this.now(), epoch: this.epoch };
     }
@@ -63649,11 +63654,16 @@ class Semaphore {
         this.available = limit;
     }
     acquire() {
-        if (this.available > 0) {
-            this.available--;
+        if (this.tryAcquire())
             return FREE; // one shared settled promise: a slot taken per call need not allocate one
-        }
         return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    /** Takes a slot when one is free (true), without a promise to await; false when the caller must wait. */
+    tryAcquire() {
+        if (this.available === 0)
+            return false;
+        this.available--;
+        return true;
     }
     release() {
         const next = this.waiting.shift();
@@ -64634,7 +64644,9 @@ function gateFor(run, provider) {
     const gate = {
         async acquire(options) {
             const ticket = await limiter.acquire(options);
-            await run.calls.acquire();
+            // With one endpoint the limiter's window and the slots count the same calls: a slot is nearly always free.
+            if (!run.calls.tryAcquire())
+                await run.calls.acquire();
             return ticket;
         },
         release(ticket, response) {

@@ -25,6 +25,20 @@ describe('Semaphore', () => {
     await expect(slots.use(async () => 'next')).resolves.toBe('next');
   });
 
+  test('tryAcquire takes a free slot at once, and never one a waiter is owed', async () => {
+    const slots = new Semaphore(1);
+    expect(slots.tryAcquire()).toBe(true);
+    expect(slots.tryAcquire()).toBe(false);
+    let waiterGotIt = false;
+    const waiter = slots.acquire().then(() => (waiterGotIt = true));
+    slots.release(); // handed to the waiter, not freed
+    expect(slots.tryAcquire()).toBe(false);
+    await waiter;
+    expect(waiterGotIt).toBe(true);
+    slots.release();
+    expect(slots.tryAcquire()).toBe(true);
+  });
+
   test.each([0, -1, 1.5])('rejects a limit of %p', (limit) => {
     expect(() => new Semaphore(limit)).toThrow(RangeError);
   });

@@ -158,7 +158,8 @@ export class EndpointLimiter implements CallGate {
     if (response?.retryAfterMs !== undefined && Number.isFinite(response.retryAfterMs) && response.retryAfterMs > 0) {
       this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(response.retryAfterMs, MAX_RETRY_AFTER_MS));
     }
-    for (const window of facts?.windows ?? []) this.observe(window, ticket, now, response?.tokenUsage);
+    if (facts !== undefined)
+      for (const window of facts.windows) this.observe(window, ticket, now, response?.tokenUsage);
     this.pump();
   }
 
@@ -211,6 +212,8 @@ export class EndpointLimiter implements CallGate {
   private readyAt(now: number): number | undefined {
     if (this.inFlight >= Math.floor(this.window)) return Infinity;
     let at = this.pausedUntil > now ? this.pausedUntil : undefined;
+    // Most endpoints report no windows: no iterator per call for an empty map.
+    if (this.buckets.size === 0) return at;
     for (const bucket of this.buckets.values()) {
       this.refill(bucket, now);
       const need = Math.min(bucket.cost, bucket.capacity);
@@ -223,7 +226,8 @@ export class EndpointLimiter implements CallGate {
   }
 
   private start(): LimiterTicket {
-    for (const bucket of this.buckets.values()) bucket.tokens -= Math.min(bucket.cost, bucket.capacity);
+    if (this.buckets.size > 0)
+      for (const bucket of this.buckets.values()) bucket.tokens -= Math.min(bucket.cost, bucket.capacity);
     this.inFlight++;
     return { seq: this.started++, startedAt: this.now(), epoch: this.epoch };
   }

@@ -15,11 +15,15 @@ export class Semaphore {
   }
 
   acquire(): Promise<void> {
-    if (this.available > 0) {
-      this.available--;
-      return FREE; // one shared settled promise: a slot taken per call need not allocate one
-    }
+    if (this.tryAcquire()) return FREE; // one shared settled promise: a slot taken per call need not allocate one
     return new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Takes a slot when one is free (true), without a promise to await; false when the caller must wait. */
+  tryAcquire(): boolean {
+    if (this.available === 0) return false;
+    this.available--;
+    return true;
   }
 
   release(): void {

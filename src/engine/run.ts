@@ -657,7 +657,8 @@ function gateFor(run: CaseRunner, provider: Provider): CallGate {
   const gate: CallGate = {
     async acquire(options) {
       const ticket = await limiter.acquire(options);
-      await run.calls.acquire();
+      // With one endpoint the limiter's window and the slots count the same calls: a slot is nearly always free.
+      if (!run.calls.tryAcquire()) await run.calls.acquire();
       return ticket;
     },
     release(ticket, response) {
