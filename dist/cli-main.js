@@ -7412,7 +7412,7 @@ function send(url, payload, headers, signal, method, agent) {
         };
         const { transport, options } = targetFor(url);
         const request = transport.request({
-            // A key before the spreads: a literal that starts with a spread is Node 20's slow path (engine/run.ts caseResult).
+            // A key first: a literal that starts with a spread is Node 20's slow path (engine/run.ts caseResult).
             headers: payload === undefined
                 ? headers
                 : { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) },
@@ -51741,7 +51741,8 @@ const ASSERTION_SET = 'assert-set';
  * for one inside an assert-set (the set itself is not one: it is scored from these).
  */
 function leafAssertions(asserts) {
-    // Asked for every case (scoring, the spend plan) of the same few lists: made once per list.
+    // Asked for every case (scoring, the spend plan) of lists that are fixed once the suite has loaded: made once
+    // per list, and shared (callers only read it).
     let leaves = leavesOf.get(asserts);
     if (!leaves) {
         const found = [];

@@ -324,7 +324,8 @@ export const ASSERTION_SET = 'assert-set';
 export function leafAssertions(
   asserts: readonly AssertionSpec[],
 ): ReadonlyArray<{ assertion: AssertionSpec; at: string }> {
-  // Asked for every case (scoring, the spend plan) of the same few lists: made once per list.
+  // Asked for every case (scoring, the spend plan) of lists that are fixed once the suite has loaded: made once
+  // per list, and shared (callers only read it).
   let leaves = leavesOf.get(asserts);
   if (!leaves) {
     const found: Array<{ assertion: AssertionSpec; at: string }> = [];

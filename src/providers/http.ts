@@ -318,7 +318,7 @@ function send(
     const { transport, options } = targetFor(url);
     const request = transport.request(
       {
-        // A key before the spreads: a literal that starts with a spread is Node 20's slow path (engine/run.ts caseResult).
+        // A key first: a literal that starts with a spread is Node 20's slow path (engine/run.ts caseResult).
         headers:
           payload === undefined
             ? headers
