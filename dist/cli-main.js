@@ -61736,27 +61736,34 @@ function normaliseTest(value, locator, at, ctx, kind = 'test') {
         raw.assertScoringFunction !== undefined) {
         return normaliseTestWithFiles(raw, locator, at, ctx, kind);
     }
-    const test = { vars, assert: [], options: {} };
-    const items = raw.assert ?? [];
-    for (let j = 0; j < items.length; j++) {
-        const assertion = normaliseAssertion(items[j], locator, [...at, 'assert', j], ctx);
-        // An assertion with a file or grader to check: the rest of the test waits for it, in written order.
-        if (assertion instanceof Promise)
-            return finishAssertionsThen(test, assertion, items, j, raw, locator, at, ctx, kind);
-        test.assert.push(assertion);
-    }
-    writtenKeys(test, raw);
-    noAssertionsWarning(test, locator, at, ctx, kind);
-    return test;
+    const finish = (assert) => {
+        const test = { vars, assert, options: {} };
+        writtenKeys(test, raw);
+        noAssertionsWarning(test, locator, at, ctx, kind);
+        return test;
+    };
+    const assert = normaliseAssertions(raw.assert ?? [], locator, at, ctx);
+    return assert instanceof Promise ? assert.then(finish) : finish(assert);
 }
-async function finishAssertionsThen(test, pending, items, from, raw, locator, at, ctx, kind) {
-    test.assert.push(await pending);
-    for (let j = from + 1; j < items.length; j++) {
-        test.assert.push(await normaliseAssertion(items[j], locator, [...at, 'assert', j], ctx));
+/**
+ * Assertions (a test's, or an assert-set's when `inSet`) normalised in written order, each after the one
+ * before: at once, or a promise from the first one that has a file or a grader to check.
+ */
+function normaliseAssertions(items, locator, at, ctx, inSet = false) {
+    const assert = [];
+    for (let j = 0; j < items.length; j++) {
+        const spec = normaliseAssertion(items[j], locator, [...at, 'assert', j], ctx, inSet);
+        if (spec instanceof Promise) {
+            return (async () => {
+                assert.push(await spec);
+                for (let k = j + 1; k < items.length; k++)
+                    assert.push(await normaliseAssertion(items[k], locator, [...at, 'assert', k], ctx, inSet));
+                return assert;
+            })();
+        }
+        assert.push(spec);
     }
-    writtenKeys(test, raw);
-    noAssertionsWarning(test, locator, at, ctx, kind);
-    return test;
+    return assert;
 }
 /** A test with vars files, options, its own provider or scoring function: each loaded and checked in turn. */
 async function normaliseTestWithFiles(raw, locator, at, ctx, kind) {
@@ -61769,9 +61776,7 @@ async function normaliseTestWithFiles(raw, locator, at, ctx, kind) {
             ? {}
             : await normaliseOptions(raw.options, locator, [...at, 'options'], ctx),
     };
-    for (const [j, item] of (raw.assert ?? []).entries()) {
-        test.assert.push(await normaliseAssertion(item, locator, [...at, 'assert', j], ctx));
-    }
+    test.assert = await normaliseAssertions(raw.assert ?? [], locator, at, ctx);
     writtenKeys(test, raw);
     if (raw.provider !== undefined)
         test.provider = await providerRef(raw.provider, locator, [...at, 'provider'], ctx);
@@ -61947,10 +61952,10 @@ async function checkAssertionFiles(spec, raw, values, locator, at, ctx) {
 async function normaliseAssertionSet(item, locator, at, ctx) {
     ctx.warnings.push(...checkKeys(item, 'assertionSet', locator, at));
     const raw = checkWith(locator, AssertionSetSchema, item, at);
-    const assert = [];
-    for (const [j, inner] of raw.assert.entries())
-        assert.push(await normaliseAssertion(inner, locator, [...at, 'assert', j], ctx, true));
-    const spec = { type: ASSERTION_SET, assert };
+    const spec = {
+        type: ASSERTION_SET,
+        assert: await normaliseAssertions(raw.assert, locator, at, ctx, true),
+    };
     if (raw.threshold !== undefined)
         spec.threshold = raw.threshold;
     if (raw.weight !== undefined)
