@@ -6711,8 +6711,7 @@ function envReferences(source) {
 }
 /** Renders one template string; text without template syntax is returned as it is. */
 function renderTemplateText(source, vars, filters) {
-    const template = compileTemplate(source, filters);
-    if (!template)
+    if (!/\{[{%#]/.test(source))
         return source;
     let names = printed.get(source);
     if (!names)
@@ -6720,7 +6719,75 @@ function renderTemplateText(source, vars, filters) {
     for (const name of names)
         if (!Object.prototype.hasOwnProperty.call(vars, name))
             throw new UndefinedVariableError(name);
-    return template.render(printableVars(vars));
+    return joinedOutputs(source, vars) ?? compileTemplate(source, filters).render(printableVars(vars));
+}
+const outputsOf = new Map();
+/** Names nunjucks reads as a literal, an operator or a global rather than the var of that name. */
+const NOT_PLAIN_NAMES = new Set([
+    'true',
+    'false',
+    'True',
+    'False',
+    'none',
+    'None',
+    'null',
+    'and',
+    'or',
+    'not',
+    'in',
+    'is',
+    'if',
+    'else',
+    'range',
+    'cycler',
+    'joiner',
+    'loop',
+    'caller',
+    'super',
+]);
+function plainOutputs(source) {
+    const texts = [];
+    const names = [];
+    const output = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
+    let from = 0;
+    for (let match = output.exec(source); match; match = output.exec(source)) {
+        if (NOT_PLAIN_NAMES.has(match[1]))
+            return null;
+        texts.push(source.slice(from, match.index));
+        names.push(match[1]);
+        from = match.index + match[0].length;
+    }
+    texts.push(source.slice(from));
+    // A text with a tag of its own, a stray `#}` (an error in nunjucks), or a `{` that makes the next output's `{{`
+    // a `{{{`, is nunjucks' to read.
+    const plain = texts.every((text, i) => !/\{[{%#]|#\}/.test(text) && (i === names.length || !text.endsWith('{')));
+    return plain ? { texts, names } : null;
+}
+/**
+ * What nunjucks renders for a template of text and bare outputs, without its runtime (a Context, a Frame and a
+ * compiled function per case): each var a string, number or boolean, printed as nunjucks prints it. undefined
+ * when the template has more, or a var is of another kind (an object prints as its JSON, null as nothing): the
+ * caller renders those with nunjucks. Names are checked as defined before this runs.
+ */
+function joinedOutputs(source, vars) {
+    let outputs = outputsOf.get(source);
+    if (outputs === undefined)
+        outputsOf.set(source, (outputs = plainOutputs(source)));
+    if (outputs === null)
+        return undefined;
+    const { texts, names } = outputs;
+    let text = texts[0];
+    for (let i = 0; i < names.length; i++) {
+        const value = vars[names[i]];
+        if (typeof value === 'string')
+            text += value;
+        else if (typeof value === 'number' || typeof value === 'boolean')
+            text += String(value);
+        else
+            return undefined;
+        text += texts[i + 1];
+    }
+    return text;
 }
 /**
  * Render a prompt template with the test's vars (nunjucks, autoescape off, promptfoo 0.123.1 semantics): a
@@ -6733,7 +6800,7 @@ function renderPrompt(prompt, vars, filters) {
     const promptVars = preparedVars(vars);
     const json = jsonTemplate(prompt.raw);
     if (json === null)
-        return renderTemplateText(partialWrapped(prompt.raw), templatedVars(promptVars, filters), filters);
+        return renderTemplateText(wrappedText(prompt.raw), templatedVars(promptVars, filters), filters);
     // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
     // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
     try {
@@ -6756,10 +6823,22 @@ const prepared = new WeakMap();
 function preparedVars(vars) {
     let done = prepared.get(vars);
     if (!done) {
-        done = resolveVariables(withoutTrailingNewline(vars));
+        done = asWritten(vars) ? vars : resolveVariables(withoutTrailingNewline(vars));
         prepared.set(vars, done);
     }
     return done;
+}
+/**
+ * True when no string var ends in a newline or holds a `{`: then neither promptfoo's preparation nor a var's own
+ * rendering changes anything, and the vars are used as they are (the usual test: one scan, no copies).
+ */
+function asWritten(vars) {
+    for (const key in vars) {
+        const value = vars[key];
+        if (typeof value === 'string' && (value.endsWith('\n') || value.includes('{')))
+            return false;
+    }
+    return true;
 }
 function withoutTrailingNewline(vars) {
     let trimmed = vars;
@@ -6805,6 +6884,8 @@ const templated = new WeakMap();
  * values see the prepared vars as they are.
  */
 function templatedVars(vars, filters) {
+    if (asWritten(vars))
+        return vars;
     let byFilters = templated.get(vars);
     if (!byFilters)
         templated.set(vars, (byFilters = new Map()));
@@ -6845,6 +6926,14 @@ function namesUndefinedVariable(template, vars) {
             root !== 'env' &&
             (!Object.prototype.hasOwnProperty.call(vars, root) || vars[root] === undefined));
     });
+}
+const wrappedTexts = new Map();
+/** partialWrapped of a prompt's text, worked out once per text (a prompt is rendered for every case). */
+function wrappedText(raw) {
+    let text = wrappedTexts.get(raw);
+    if (text === undefined)
+        wrappedTexts.set(raw, (text = partialWrapped(raw)));
+    return text;
 }
 /** promptfoo's autoWrapRawIfPartialNunjucks: text with an unclosed `{%`, `{{` or `{#` is rendered as it is. */
 function partialWrapped(text) {
@@ -51665,9 +51754,10 @@ const GRADER_CALLS_PER_CASE = {
 function baseAssertionType(type) {
     return type.startsWith('not-') ? type.slice(4) : type;
 }
+const SUPPORTED = new Set(SUPPORTED_ASSERTION_TYPES);
 /** True for a supported type or its `not-` form. */
 function isSupportedAssertionType(type) {
-    return SUPPORTED_ASSERTION_TYPES.includes(baseAssertionType(type));
+    return SUPPORTED.has(baseAssertionType(type));
 }
 /** promptfoo's coerceString: text checks see non-string outputs as JSON. */
 function outputAsText(output) {

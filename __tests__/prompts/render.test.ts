@@ -1,6 +1,7 @@
 // Prompt rendering: nunjucks with promptfoo's semantics, object vars printable as JSON, chat prompts
 // rendered message by message so the JSON stays valid whatever the vars hold.
-import { parseChatMessages, renderPrompt } from '../../src/prompts/render.js';
+import nunjucks from 'nunjucks';
+import { parseChatMessages, renderPrompt, renderTemplateText } from '../../src/prompts/render.js';
 import type { Prompt } from '../../src/types.js';
 
 const prompt = (raw: string): Prompt => ({ id: raw, label: raw, raw });
@@ -124,4 +125,77 @@ test.each([
   expect(() => renderPrompt({ id: 'p', label: 'p', raw: template }, { items: [1] })).toThrow(
     new RegExp(`prints \\{\\{ ${name} \\}\\}, which this test does not define`),
   );
+});
+
+// A template of text and bare `{{ name }}` outputs is joined without nunjucks' runtime; what it prints must be
+// what nunjucks prints. Generated templates (texts with braces, newlines, `}}`; names that are literals,
+// operators or globals; vars of every kind) are rendered both ways and compared.
+describe('text-and-outputs templates render as nunjucks renders them', () => {
+  const nunjucksRender = (source: string, vars: Record<string, unknown>): string =>
+    new nunjucks.Environment(null, { autoescape: false }).renderString(source, vars);
+  // A fixed-seed generator (mulberry32), so a failure names a template that can be replayed.
+  let seed = 12345;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const TEXTS = [
+    '',
+    'Hi ',
+    ' ',
+    '\n',
+    'a}}b',
+    '} {',
+    '{ x }',
+    '}}',
+    '{',
+    '}',
+    'ünï 😀',
+    '$& $1',
+    '\\n',
+    '"q"',
+    '%}',
+    '#}',
+  ];
+  const NAMES = ['name', 'n2', '_x', 'word', 'true', 'none', 'null', 'True', 'not', 'range', 'loop', 'in'];
+  const SPACES = ['', ' ', '  ', '\n', '\t'];
+  const VALUES: unknown[] = ['Ada', '', 'x\ny', '{{ name }}', '$&', 0, -0, 1.5, 1e21, NaN, true, false];
+
+  test('500 generated templates print what nunjucks prints', () => {
+    for (let i = 0; i < 500; i++) {
+      const parts: string[] = [pick(TEXTS)];
+      const vars: Record<string, unknown> = {};
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+        const name = pick(NAMES);
+        vars[name] = pick(VALUES);
+        parts.push(`{{${pick(SPACES)}${name}${pick(SPACES)}}}`, pick(TEXTS));
+      }
+      const source = parts.join('');
+      const both = [() => renderTemplateText(source, vars), () => nunjucksRender(source, vars)].map((render) => {
+        try {
+          return render();
+        } catch {
+          return 'an error';
+        }
+      });
+      expect({ source, vars, rendered: both[0] }).toEqual({ source, vars, rendered: both[1] });
+    }
+  });
+
+  test.each([
+    ['an object prints its JSON', 'C: {{ c }}', { c: { a: 1 } }, 'C: {"a":1}'],
+    ['null prints nothing', '[{{ n }}]', { n: null }, '[]'],
+    ['a literal name is the literal', '{{ true }}/{{ none }}', { true: 'var', none: 'var' }, 'true/'],
+    ['a field is looked up', '{{ c.a }}', { c: { a: 'x' } }, 'x'],
+    ['whitespace control trims', 'a  {{- w -}}  b', { w: 'W' }, 'aWb'],
+  ])('%s', (_name, source, vars, expected) => {
+    expect(renderTemplateText(source, vars)).toBe(expected);
+  });
+
+  test('a name the test does not define is still an error', () => {
+    expect(() => renderTemplateText('Hi {{ who }}', {})).toThrow(/who/);
+  });
 });

@@ -190,9 +190,11 @@ export function baseAssertionType(type: string): string {
   return type.startsWith('not-') ? type.slice(4) : type;
 }
 
+const SUPPORTED = new Set<string>(SUPPORTED_ASSERTION_TYPES);
+
 /** True for a supported type or its `not-` form. */
 export function isSupportedAssertionType(type: string): boolean {
-  return (SUPPORTED_ASSERTION_TYPES as readonly string[]).includes(baseAssertionType(type));
+  return SUPPORTED.has(baseAssertionType(type));
 }
 
 export interface ScoreContext {

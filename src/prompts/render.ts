@@ -72,13 +72,88 @@ export function envReferences(source: string): string[] {
 
 /** Renders one template string; text without template syntax is returned as it is. */
 export function renderTemplateText(source: string, vars: Record<string, unknown>, filters?: TemplateFilters): string {
-  const template = compileTemplate(source, filters);
-  if (!template) return source;
+  if (!/\{[{%#]/.test(source)) return source;
   let names = printed.get(source);
   if (!names) printed.set(source, (names = printedVariables(source)));
   for (const name of names)
     if (!Object.prototype.hasOwnProperty.call(vars, name)) throw new UndefinedVariableError(name);
-  return template.render(printableVars(vars));
+  return joinedOutputs(source, vars) ?? compileTemplate(source, filters)!.render(printableVars(vars));
+}
+
+/**
+ * A template that is only text and bare outputs (`Dear {{ name }},`): its texts, and the names printed between
+ * them (texts[0] name[0] texts[1] … texts[n]). null for anything else: a tag, a comment, a filter, a field,
+ * whitespace control, a literal, an unclosed `{{`.
+ */
+interface Outputs {
+  texts: string[];
+  names: string[];
+}
+
+const outputsOf = new Map<string, Outputs | null>();
+
+/** Names nunjucks reads as a literal, an operator or a global rather than the var of that name. */
+const NOT_PLAIN_NAMES = new Set([
+  'true',
+  'false',
+  'True',
+  'False',
+  'none',
+  'None',
+  'null',
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'if',
+  'else',
+  'range',
+  'cycler',
+  'joiner',
+  'loop',
+  'caller',
+  'super',
+]);
+
+function plainOutputs(source: string): Outputs | null {
+  const texts: string[] = [];
+  const names: string[] = [];
+  const output = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
+  let from = 0;
+  for (let match = output.exec(source); match; match = output.exec(source)) {
+    if (NOT_PLAIN_NAMES.has(match[1])) return null;
+    texts.push(source.slice(from, match.index));
+    names.push(match[1]);
+    from = match.index + match[0].length;
+  }
+  texts.push(source.slice(from));
+  // A text with a tag of its own, a stray `#}` (an error in nunjucks), or a `{` that makes the next output's `{{`
+  // a `{{{`, is nunjucks' to read.
+  const plain = texts.every((text, i) => !/\{[{%#]|#\}/.test(text) && (i === names.length || !text.endsWith('{')));
+  return plain ? { texts, names } : null;
+}
+
+/**
+ * What nunjucks renders for a template of text and bare outputs, without its runtime (a Context, a Frame and a
+ * compiled function per case): each var a string, number or boolean, printed as nunjucks prints it. undefined
+ * when the template has more, or a var is of another kind (an object prints as its JSON, null as nothing): the
+ * caller renders those with nunjucks. Names are checked as defined before this runs.
+ */
+function joinedOutputs(source: string, vars: Record<string, unknown>): string | undefined {
+  let outputs = outputsOf.get(source);
+  if (outputs === undefined) outputsOf.set(source, (outputs = plainOutputs(source)));
+  if (outputs === null) return undefined;
+  const { texts, names } = outputs;
+  let text = texts[0];
+  for (let i = 0; i < names.length; i++) {
+    const value = vars[names[i]];
+    if (typeof value === 'string') text += value;
+    else if (typeof value === 'number' || typeof value === 'boolean') text += String(value);
+    else return undefined;
+    text += texts[i + 1];
+  }
+  return text;
 }
 
 /**
@@ -91,7 +166,7 @@ export function renderTemplateText(source: string, vars: Record<string, unknown>
 export function renderPrompt(prompt: Prompt, vars: Record<string, unknown>, filters?: TemplateFilters): string {
   const promptVars = preparedVars(vars);
   const json = jsonTemplate(prompt.raw);
-  if (json === null) return renderTemplateText(partialWrapped(prompt.raw), templatedVars(promptVars, filters), filters);
+  if (json === null) return renderTemplateText(wrappedText(prompt.raw), templatedVars(promptVars, filters), filters);
   // promptfoo renders a JSON prompt's values without the suite's nunjucksFilters; when that fails (a value
   // uses one), it renders the prompt's compact JSON text as one template with them (no JSON escaping).
   try {
@@ -114,10 +189,22 @@ const prepared = new WeakMap<Record<string, unknown>, Record<string, unknown>>()
 export function preparedVars(vars: Record<string, unknown>): Record<string, unknown> {
   let done = prepared.get(vars);
   if (!done) {
-    done = resolveVariables(withoutTrailingNewline(vars));
+    done = asWritten(vars) ? vars : resolveVariables(withoutTrailingNewline(vars));
     prepared.set(vars, done);
   }
   return done;
+}
+
+/**
+ * True when no string var ends in a newline or holds a `{`: then neither promptfoo's preparation nor a var's own
+ * rendering changes anything, and the vars are used as they are (the usual test: one scan, no copies).
+ */
+function asWritten(vars: Record<string, unknown>): boolean {
+  for (const key in vars) {
+    const value = vars[key];
+    if (typeof value === 'string' && (value.endsWith('\n') || value.includes('{'))) return false;
+  }
+  return true;
 }
 
 function withoutTrailingNewline(vars: Record<string, unknown>): Record<string, unknown> {
@@ -164,6 +251,7 @@ const templated = new WeakMap<Record<string, unknown>, Map<TemplateFilters | und
  * values see the prepared vars as they are.
  */
 function templatedVars(vars: Record<string, unknown>, filters?: TemplateFilters): Record<string, unknown> {
+  if (asWritten(vars)) return vars;
   let byFilters = templated.get(vars);
   if (!byFilters) templated.set(vars, (byFilters = new Map()));
   let done = byFilters.get(filters);
@@ -204,6 +292,15 @@ function namesUndefinedVariable(template: string, vars: Record<string, unknown>)
       (!Object.prototype.hasOwnProperty.call(vars, root) || vars[root] === undefined)
     );
   });
+}
+
+const wrappedTexts = new Map<string, string>();
+
+/** partialWrapped of a prompt's text, worked out once per text (a prompt is rendered for every case). */
+function wrappedText(raw: string): string {
+  let text = wrappedTexts.get(raw);
+  if (text === undefined) wrappedTexts.set(raw, (text = partialWrapped(raw)));
+  return text;
 }
 
 /** promptfoo's autoWrapRawIfPartialNunjucks: text with an unclosed `{%`, `{{` or `{#` is rendered as it is. */
