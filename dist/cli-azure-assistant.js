@@ -13,13 +13,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 const ASSISTANT_API_VERSION = '2024-04-01-preview';
 /** Run options promptfoo sends from the config, as the API names them (`modelName` becomes `model`). */

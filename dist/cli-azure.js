@@ -11,13 +11,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 const AZURE_API_VERSION = '2024-10-21';
 /** `https://<resource>.openai.azure.com` from apiBaseUrl, apiHost (promptfoo writes a bare host) or their env variables. */

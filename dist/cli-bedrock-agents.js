@@ -12,13 +12,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 // Bedrock's Agents runtime, as promptfoo calls it: `bedrock-agent:<agent id>` (InvokeAgent, whose answer is an
 // AWS event stream of chunks and traces) and `bedrock:kb:<model>` (RetrieveAndGenerate over a knowledge base,

@@ -13,10 +13,10 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'process';
 import 'buffer';
 import 'node:url';
-import 'node:events';
 
 // Plain-text helpers for carrying model output around without carrying megabytes of it.
 /** Truncate to at most `max` code points (never splitting a surrogate pair), ending with an ellipsis when cut. */

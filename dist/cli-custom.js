@@ -12,12 +12,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 // `file://provider.mjs` — promptfoo's custom provider contract: the default export is a class constructed with
 // `{ id, config }` whose instances have `callApi(prompt, context)`. Also accepted: a default-exported object with

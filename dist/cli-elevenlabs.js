@@ -13,13 +13,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 // ElevenLabs (`elevenlabs:tts[:voice]`, `elevenlabs:stt`, `elevenlabs:alignment`, `elevenlabs:isolation`,
 // `elevenlabs:history`) over its REST API with an `xi-api-key`. Audio goes up as multipart uploads and comes back

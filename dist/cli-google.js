@@ -11,13 +11,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 /** Config keys that go into `generationConfig` (promptfoo accepts them at the top level or inside it). */
 const GENERATION_KEYS = {

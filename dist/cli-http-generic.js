@@ -12,12 +12,12 @@ import 'node:crypto';
 import 'node:http';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 // promptfoo's `auth: { type: oauth }` for the http provider: an OAuth 2.0 token from the token endpoint
 // (client_credentials, or password with username/password), form-encoded as RFC 6749 asks, sent as a bearer

@@ -11,12 +11,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 // Finds the files in a repository that look like prompt templates, by the names and folders people use
 // for them. Detection only proposes: the user edits the starter config, so a miss costs one line there.

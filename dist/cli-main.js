@@ -9,13 +9,13 @@ import http, { createServer } from 'node:http';
 import node_https from 'node:https';
 import { promisify, parseArgs, isDeepStrictEqual } from 'node:util';
 import zlib__default from 'node:zlib';
+import { getEventListeners, setMaxListeners } from 'node:events';
 import { readFile, realpath, stat, readdir, mkdtemp, writeFile, rm, lstat, utimes, mkdir, rename } from 'node:fs/promises';
 import require$$0$2 from 'process';
 import require$$0$3 from 'buffer';
 import { pathToFileURL } from 'node:url';
 import { V as VERSION } from './cli-version.js';
 import { spawn } from 'node:child_process';
-import { setMaxListeners } from 'node:events';
 
 /**
  * Colour, as the conventions say (no-color.org, force-color.org): FORCE_COLOR (other than 0/false) turns it
@@ -6745,6 +6745,12 @@ const NOT_PLAIN_NAMES = new Set([
     'caller',
     'super',
 ]);
+function outputsFor(source) {
+    let outputs = outputsOf.get(source);
+    if (outputs === undefined)
+        outputsOf.set(source, (outputs = plainOutputs(source)));
+    return outputs;
+}
 function plainOutputs(source) {
     const texts = [];
     const names = [];
@@ -6770,9 +6776,7 @@ function plainOutputs(source) {
  * caller renders those with nunjucks. Names are checked as defined before this runs.
  */
 function joinedOutputs(source, vars) {
-    let outputs = outputsOf.get(source);
-    if (outputs === undefined)
-        outputsOf.set(source, (outputs = plainOutputs(source)));
+    const outputs = outputsFor(source);
     if (outputs === null)
         return undefined;
     const { texts, names } = outputs;
@@ -6812,6 +6816,17 @@ function renderPrompt(prompt, vars, filters) {
         return renderTemplateText(JSON.stringify(json), templatedVars(promptVars, filters), filters);
     }
 }
+/**
+ * True when the prompt's own text renders without nunjucks' runtime (a text prompt of text and bare outputs, or
+ * of no template at all): rendering it again costs less than remembering what it rendered (evaluate.ts
+ * memoizedRender). Vars that are templates themselves keep their own memo (templatedVars).
+ */
+function rendersPlainly(prompt) {
+    if (prompt.function || jsonTemplate(prompt.raw) !== null)
+        return false;
+    const text = wrappedText(prompt.raw);
+    return !/\{[{%#]/.test(text) || outputsFor(text) !== null;
+}
 const prepared = new WeakMap();
 /**
  * The vars as promptfoo 0.123.1's renderPrompt leaves them (it changes them in place, so its assertions see
@@ -6821,9 +6836,13 @@ const prepared = new WeakMap();
  * here. Computed once per vars object; the vars given are not changed.
  */
 function preparedVars(vars) {
+    // Vars with nothing to prepare (the usual test) are checked again rather than remembered: a WeakMap entry
+    // per case costs every GC more than the scan.
+    if (asWritten(vars))
+        return vars;
     let done = prepared.get(vars);
     if (!done) {
-        done = asWritten(vars) ? vars : resolveVariables(withoutTrailingNewline(vars));
+        done = resolveVariables(withoutTrailingNewline(vars));
         prepared.set(vars, done);
     }
     return done;
@@ -7105,26 +7124,52 @@ function watchAbort(signal, onAbort) {
     callbacks.add(onAbort);
     return () => callbacks.delete(onAbort);
 }
+/** Controllers whose signal never aborted and that nothing watches or listens to: reused before a new one. */
+const idle = [];
+/** More idle controllers than calls ever run at once are let go (maxConcurrency is rarely above a few hundred). */
+const MAX_IDLE = 256;
 /**
  * A controller for a signal that only its holder aborts (one attempt's). Its abort() runs the watchAbort
  * callbacks itself, so watching its signal (the HTTP request of every attempt does) takes no EventTarget
  * listener at all: on Node 20 adding and removing one per call cost as much as the limiter. Code that
  * listens to the signal in the usual way (SDKs, fetch) is told as usual, first.
+ *
+ * A released controller is handed out again: making an AbortController (an EventTarget) cost more CPU per call on
+ * Node 20 than the rest of the attempt's bookkeeping. It is released only when its signal never aborted and no
+ * watcher or listener is left on it, so a later attempt's abort reaches no one from an earlier one but code that
+ * kept the signal past its attempt without listening to it.
  */
 function ownedAbortController() {
+    const reused = idle.pop();
+    if (reused) {
+        reused.idle = false;
+        return reused;
+    }
     const controller = new AbortController();
+    const { signal } = controller;
     const callbacks = new Set();
-    watchers.set(controller.signal, callbacks);
-    return {
-        signal: controller.signal,
+    watchers.set(signal, callbacks);
+    const owned = {
+        idle: false,
+        signal,
         abort(reason) {
-            if (controller.signal.aborted)
+            if (signal.aborted)
                 return;
             controller.abort(reason);
             for (const callback of callbacks)
                 callback();
         },
+        release() {
+            // A second release of an idle controller would hand it to two attempts.
+            if (owned.idle || signal.aborted || callbacks.size > 0 || idle.length >= MAX_IDLE)
+                return;
+            if (getEventListeners(signal, 'abort').length > 0)
+                return;
+            owned.idle = true;
+            idle.push(owned);
+        },
     };
+    return owned;
 }
 
 // Secrets never leave a provider: not in error messages (a server may echo the key back), not in cache keys.
@@ -51831,8 +51876,12 @@ const ASSERTION_SET = 'assert-set';
  * for one inside an assert-set (the set itself is not one: it is scored from these).
  */
 function leafAssertions(asserts) {
-    // Asked for every case (scoring, the spend plan) of lists that are fixed once the suite has loaded: made once
-    // per list, and shared (callers only read it).
+    // A list of plain assertions (the usual test) is its own leaves: listed afresh, which costs less than
+    // remembering them (a WeakMap entry per test's list, 2,000 for 2,000 tests, is work for every GC).
+    if (asserts.length <= PLAIN_AT.length && asserts.every((assertion) => !assertion.assert))
+        return asserts.map((assertion, i) => ({ assertion, at: PLAIN_AT[i] }));
+    // Other lists are asked for every case (scoring, the spend plan) and fixed once the suite has loaded: made
+    // once per list, and shared (callers only read it).
     let leaves = leavesOf.get(asserts);
     if (!leaves) {
         const found = [];
@@ -51849,8 +51898,13 @@ function leafAssertions(asserts) {
     return leaves;
 }
 const leavesOf = new WeakMap();
+/** Where the first assertions of a list are written (`assert[0]`…): made once, not for every case. */
+const PLAIN_AT = Array.from({ length: 16 }, (_, i) => `assert[${i}]`);
 /** A test's assertions that score each case on its own (not select-best and max-score), made once per list. */
 function ownAssertions(asserts) {
+    // Without a comparison (nearly every test) the list is its own: no copy, nothing to remember.
+    if (!asserts.some((assertion) => isComparison(assertion.type)))
+        return asserts;
     let own = ownOf.get(asserts);
     if (!own)
         ownOf.set(asserts, (own = asserts.filter((assertion) => !isComparison(assertion.type))));
@@ -63470,6 +63524,8 @@ function attemptOnce(attempt, timeoutMs, outer) {
             if (timer !== undefined)
                 clearTimeout(timer);
             unwatch?.();
+            // Not aborted (a timeout or the run's stop aborts it first), nothing left on it: the next attempt's.
+            controller.release();
             settle();
         };
         if (outer) {
@@ -65152,7 +65208,8 @@ function shardCaseFilter(identities, shard) {
  * renderPrompt, remembered per (prompt, vars) object pair: the spend plan renders every case before the run,
  * and the run then reuses the text instead of rendering it again. Rendering a template is pure; the results
  * keep these strings anyway, so remembering them costs no memory beyond the map entries. A prompt function's
- * text is remembered per provider too (the function is told which provider it renders for).
+ * text is remembered per provider too (the function is told which provider it renders for). A prompt of text and
+ * bare outputs (render.ts rendersPlainly) is rendered each time instead: that is cheaper than its memo entry.
  */
 function memoizedRender() {
     // One memo per filter set: a prompt object may be rendered by two suites (a review's yardstick and the pull
@@ -65160,6 +65217,8 @@ function memoizedRender() {
     const unfiltered = new WeakMap();
     const byFilters = new WeakMap();
     return (prompt, vars, target, filters) => {
+        if (rendersPlainly(prompt))
+            return renderPrompt(prompt, vars, filters);
         let byPrompt = unfiltered;
         if (filters) {
             let found = byFilters.get(filters);

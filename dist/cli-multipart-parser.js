@@ -13,13 +13,13 @@ import 'events';
 import 'fs';
 import 'path';
 import 'node:crypto';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 import 'node:net';
 
 let s = 0;

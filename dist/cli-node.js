@@ -20,13 +20,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 // This source code was originally copy-pasted from `fflate`'s `wcln` function
 // and then refactored according to my personal taste. Also added comments.

@@ -10,13 +10,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 /** Parameters of the completions endpoint (chat-only ones such as tools are not sent). */
 const COMPLETION_PARAMS = BODY_PARAMS.filter((p) => [

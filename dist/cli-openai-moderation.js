@@ -11,13 +11,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 /** promptfoo's moderation models that take images as well as text (their input is a list of parts). */
 const MULTIMODAL_MODELS = ['omni-moderation-latest', 'omni-moderation-2024-09-26'];

@@ -13,13 +13,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 // OpenAI's transcription API (`openai:transcription:<model>`), as promptfoo calls it: the prompt names an audio
 // file (read from the project, project-file.ts), uploaded to POST /audio/transcriptions as multipart with the

@@ -14,11 +14,11 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
-import 'node:events';
 
 // `file://provider.py[:function]` and `python:provider.py` — promptfoo's Python provider contract: a function
 // (default `call_api`, sync or async) called as `call_api(prompt, options, context)` with options `{id, config}`

@@ -11,13 +11,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 const BODY_KEYS = ['temperature', 'top_p', 'presence_penalty', 'max_output_tokens', 'instructions', 'n'];
 function createQuiverAiProvider(spec, model, options) {

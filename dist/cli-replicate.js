@@ -11,13 +11,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 /** Model inputs promptfoo passes through from the config (each model documents which it takes). */
 const INPUT_KEYS = [

@@ -11,12 +11,12 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 // The config's JSON Schema, generated from the zod schemas the loader uses, so that an editor (VS Code with
 // the YAML extension: `# yaml-language-server: $schema=./promptgate.schema.json`) completes and checks the

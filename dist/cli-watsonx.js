@@ -11,13 +11,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 const API_VERSION = '2023-05-29';
 const IAM_URL = 'https://iam.cloud.ibm.com/identity/token';

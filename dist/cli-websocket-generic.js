@@ -12,13 +12,13 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'process';
 import 'buffer';
 import 'node:url';
 import './cli-version.js';
 import 'node:child_process';
-import 'node:events';
 
 // promptfoo's WebSocket provider (`ws://…` / `wss://…` ids): the suite's own socket endpoint. The message is
 // `messageTemplate` rendered with the test's vars and `prompt`; the answer is the first message back, read by

@@ -10,6 +10,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 
 // Anthropic Messages API (`anthropic:messages:<model>`). System messages move to the top-level `system`.
 const ANTHROPIC_VERSION = '2023-06-01';

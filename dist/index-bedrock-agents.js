@@ -25,6 +25,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 
 // Bedrock's Agents runtime, as promptfoo calls it: `bedrock-agent:<agent id>` (InvokeAgent, whose answer is an
 // AWS event stream of chunks and traces) and `bedrock:kb:<model>` (RetrieveAndGenerate over a knowledge base,

@@ -24,6 +24,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 
 function bedrockRegion(config, env) {
     return awsRegion(config, env, 'AWS_BEDROCK_REGION');

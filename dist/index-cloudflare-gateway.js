@@ -14,6 +14,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import './index-secrets.js';
 import 'node:fs/promises';
 import './index-errors.js';

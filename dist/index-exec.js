@@ -8,6 +8,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 
 // `exec:<command>` — promptfoo's script provider contract: run the command (no shell) with three extra arguments —
 // the prompt, the provider options as JSON (`{id, config}`), the call context as JSON (`{vars, prompt}`) — and take

@@ -25,6 +25,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 
 /** USD per image, Google's published prices (promptfoo's table); unlisted models cost the standard rate. */
 const PRICE_PER_IMAGE = {

@@ -28,6 +28,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import './index-openai-responses.js';
 import './index-azure.js';
 import './index-openai-completions.js';

@@ -24,6 +24,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 
 /** Config keys that go into `generationConfig` (promptfoo accepts them at the top level or inside it). */
 const GENERATION_KEYS = {

@@ -23,6 +23,7 @@ import './index-anthropic.js';
 import 'node:http';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import './index-openai.js';
 
 // promptfoo's `auth: { type: oauth }` for the http provider: an OAuth 2.0 token from the token endpoint

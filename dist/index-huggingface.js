@@ -23,6 +23,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 
 /** The text-generation task's parameters, by the API's names. */
 const PARAMS = [

@@ -23,6 +23,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 
 /** The server's sampling parameters promptfoo passes through by their llama.cpp names. */
 const PARAMS = [

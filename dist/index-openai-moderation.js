@@ -6,6 +6,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import './index-credentials.js';
 import 'node:fs';
 import 'node:os';

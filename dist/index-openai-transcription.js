@@ -21,6 +21,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import './index-tool-callbacks.js';
 import 'process';
 import 'buffer';

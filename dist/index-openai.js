@@ -12,6 +12,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'node:fs/promises';
 import 'node:path';
 import 'process';

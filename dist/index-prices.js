@@ -6628,6 +6628,12 @@ const NOT_PLAIN_NAMES = new Set([
     'caller',
     'super',
 ]);
+function outputsFor(source) {
+    let outputs = outputsOf.get(source);
+    if (outputs === undefined)
+        outputsOf.set(source, (outputs = plainOutputs(source)));
+    return outputs;
+}
 function plainOutputs(source) {
     const texts = [];
     const names = [];
@@ -6653,9 +6659,7 @@ function plainOutputs(source) {
  * caller renders those with nunjucks. Names are checked as defined before this runs.
  */
 function joinedOutputs(source, vars) {
-    let outputs = outputsOf.get(source);
-    if (outputs === undefined)
-        outputsOf.set(source, (outputs = plainOutputs(source)));
+    const outputs = outputsFor(source);
     if (outputs === null)
         return undefined;
     const { texts, names } = outputs;
@@ -6695,6 +6699,17 @@ function renderPrompt(prompt, vars, filters) {
         return renderTemplateText(JSON.stringify(json), templatedVars(promptVars, filters), filters);
     }
 }
+/**
+ * True when the prompt's own text renders without nunjucks' runtime (a text prompt of text and bare outputs, or
+ * of no template at all): rendering it again costs less than remembering what it rendered (evaluate.ts
+ * memoizedRender). Vars that are templates themselves keep their own memo (templatedVars).
+ */
+function rendersPlainly(prompt) {
+    if (prompt.function || jsonTemplate(prompt.raw) !== null)
+        return false;
+    const text = wrappedText(prompt.raw);
+    return !/\{[{%#]/.test(text) || outputsFor(text) !== null;
+}
 const prepared = new WeakMap();
 /**
  * The vars as promptfoo 0.123.1's renderPrompt leaves them (it changes them in place, so its assertions see
@@ -6704,9 +6719,13 @@ const prepared = new WeakMap();
  * here. Computed once per vars object; the vars given are not changed.
  */
 function preparedVars(vars) {
+    // Vars with nothing to prepare (the usual test) are checked again rather than remembered: a WeakMap entry
+    // per case costs every GC more than the scan.
+    if (asWritten(vars))
+        return vars;
     let done = prepared.get(vars);
     if (!done) {
-        done = asWritten(vars) ? vars : resolveVariables(withoutTrailingNewline(vars));
+        done = resolveVariables(withoutTrailingNewline(vars));
         prepared.set(vars, done);
     }
     return done;
@@ -7051,4 +7070,4 @@ function costOf(price, usage) {
     return (usage.prompt ?? 0) * price.input + (usage.completion ?? 0) * price.output;
 }
 
-export { textOf as a, renderDeep as b, costOf as c, compileTemplate as d, envReferences as e, finishReasonOf as f, parseChatMessages as g, readsVariable as h, renderPrompt as i, preparedVars as j, priceFor as p, renderTemplateText as r, toChatMessages as t };
+export { textOf as a, renderDeep as b, costOf as c, compileTemplate as d, envReferences as e, finishReasonOf as f, parseChatMessages as g, readsVariable as h, renderPrompt as i, preparedVars as j, rendersPlainly as k, priceFor as p, renderTemplateText as r, toChatMessages as t };

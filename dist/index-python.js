@@ -22,6 +22,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import './index-openai.js';
 import './index-tool-callbacks.js';
 import 'process';

@@ -24,6 +24,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 
 const BODY_KEYS = ['temperature', 'top_p', 'presence_penalty', 'max_output_tokens', 'instructions', 'n'];
 function createQuiverAiProvider(spec, model, options) {

@@ -15,6 +15,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import './index-tool-callbacks.js';
 import 'node:fs/promises';
 import 'node:path';

@@ -21,6 +21,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import 'events';
 import 'fs';
 import 'path';

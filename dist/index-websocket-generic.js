@@ -24,6 +24,7 @@ import 'node:http';
 import 'node:https';
 import 'node:util';
 import 'node:zlib';
+import 'node:events';
 import './index-openai.js';
 
 // promptfoo's WebSocket provider (`ws://…` / `wss://…` ids): the suite's own socket endpoint. The message is

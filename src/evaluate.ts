@@ -10,7 +10,7 @@ import { runSuite } from './engine/run.js';
 import { withinBudget, type BudgetedPlan, type CaseFilter, type OverBudget } from './engine/budget.js';
 import { planSuiteSpend, type Budget, type SpendPlan } from './engine/spend-plan.js';
 import { renderPromptWithFunction, templateFilters } from './prompts/functions.js';
-import { renderPrompt } from './prompts/render.js';
+import { renderPrompt, rendersPlainly } from './prompts/render.js';
 import { resolveProviders, secretValues } from './providers/index.js';
 import { configEnv, secretEnvValues } from './providers/secrets.js';
 import { redactResults, redactValue } from './review/redact.js';
@@ -58,7 +58,8 @@ export interface EvaluateOptions {
  * renderPrompt, remembered per (prompt, vars) object pair: the spend plan renders every case before the run,
  * and the run then reuses the text instead of rendering it again. Rendering a template is pure; the results
  * keep these strings anyway, so remembering them costs no memory beyond the map entries. A prompt function's
- * text is remembered per provider too (the function is told which provider it renders for).
+ * text is remembered per provider too (the function is told which provider it renders for). A prompt of text and
+ * bare outputs (render.ts rendersPlainly) is rendered each time instead: that is cheaper than its memo entry.
  */
 export function memoizedRender(): RenderPrompt {
   type ByPrompt = WeakMap<Prompt, WeakMap<Record<string, unknown>, Map<string, string | Promise<string>>>>;
@@ -67,6 +68,7 @@ export function memoizedRender(): RenderPrompt {
   const unfiltered: ByPrompt = new WeakMap();
   const byFilters = new WeakMap<TemplateFilters, ByPrompt>();
   return (prompt, vars, target, filters) => {
+    if (rendersPlainly(prompt)) return renderPrompt(prompt, vars, filters);
     let byPrompt = unfiltered;
     if (filters) {
       let found = byFilters.get(filters);

@@ -28,4 +28,40 @@ describe('watchAbort', () => {
     expect(told).toEqual(['listener saw aborted=true', 'watcher saw reason=timed out']);
     expect((owned.signal.reason as Error).message).toBe('timed out');
   });
+
+  test('a released controller serves the next attempt only when its signal never aborted and nothing is left on it', () => {
+    const fresh = ownedAbortController();
+    fresh.release();
+    fresh.release(); // twice: still handed out once
+    const reused = ownedAbortController();
+    expect(reused.signal).toBe(fresh.signal);
+    expect(ownedAbortController().signal).not.toBe(fresh.signal);
+
+    const aborted = ownedAbortController();
+    aborted.abort(new Error('timed out'));
+    aborted.release();
+    expect(ownedAbortController().signal).not.toBe(aborted.signal);
+
+    const watched = ownedAbortController();
+    watchAbort(watched.signal, () => undefined);
+    watched.release();
+    expect(ownedAbortController().signal).not.toBe(watched.signal);
+
+    const listened = ownedAbortController();
+    const onAbort = (): void => undefined;
+    listened.signal.addEventListener('abort', onAbort);
+    listened.release();
+    expect(ownedAbortController().signal).not.toBe(listened.signal);
+    // The control: once the listener is gone, the same controller is reused.
+    listened.signal.removeEventListener('abort', onAbort);
+    listened.release();
+    const again = ownedAbortController();
+    expect(again.signal).toBe(listened.signal);
+    // Reused, it still aborts and tells its new watchers.
+    const told: string[] = [];
+    watchAbort(again.signal, () => told.push('told'));
+    again.abort(new Error('late'));
+    expect(told).toEqual(['told']);
+    expect(again.signal.aborted).toBe(true);
+  });
 });

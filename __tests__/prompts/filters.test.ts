@@ -92,3 +92,23 @@ test('the filters apply to prompts only, as in promptfoo: an assertion value usi
   expect(results[0]!.pass).toBe(false);
   expect(results[0]!.error).toMatch(/filter not found: shout/);
 });
+
+test('a template with a filter is rendered once per case and remembered; a plain one is rendered afresh, to the same text', async () => {
+  const counting = {
+    'shout.mjs':
+      'export default (s) => { globalThis.__shoutCalls = (globalThis.__shoutCalls ?? 0) + 1; return String(s).toUpperCase(); };\n',
+  };
+  const suite = await loadSuite(project('{ shout: ./shout.mjs }', counting));
+  const filters = await templateFilters(suite);
+  const render = memoizedRender();
+  const vars = suite.tests[0]!.vars;
+  const calls = (): number => (globalThis as { __shoutCalls?: number }).__shoutCalls ?? 0;
+  const before = calls();
+  expect(render(suite.prompts[0]!, vars, undefined, filters)).toBe('HI');
+  expect(render(suite.prompts[0]!, vars, undefined, filters)).toBe('HI');
+  expect(calls() - before).toBe(1);
+  // A prompt of text and bare outputs: no memo, the same text each time.
+  const plain = { ...suite.prompts[0]!, raw: 'say {{ word }}' };
+  expect(render(plain, vars, undefined, filters)).toBe('say hi');
+  expect(render(plain, vars, undefined, filters)).toBe('say hi');
+});

@@ -326,8 +326,12 @@ export const ASSERTION_SET = 'assert-set';
 export function leafAssertions(
   asserts: readonly AssertionSpec[],
 ): ReadonlyArray<{ assertion: AssertionSpec; at: string }> {
-  // Asked for every case (scoring, the spend plan) of lists that are fixed once the suite has loaded: made once
-  // per list, and shared (callers only read it).
+  // A list of plain assertions (the usual test) is its own leaves: listed afresh, which costs less than
+  // remembering them (a WeakMap entry per test's list, 2,000 for 2,000 tests, is work for every GC).
+  if (asserts.length <= PLAIN_AT.length && asserts.every((assertion) => !assertion.assert))
+    return asserts.map((assertion, i) => ({ assertion, at: PLAIN_AT[i]! }));
+  // Other lists are asked for every case (scoring, the spend plan) and fixed once the suite has loaded: made
+  // once per list, and shared (callers only read it).
   let leaves = leavesOf.get(asserts);
   if (!leaves) {
     const found: Array<{ assertion: AssertionSpec; at: string }> = [];
@@ -343,8 +347,13 @@ export function leafAssertions(
 
 const leavesOf = new WeakMap<readonly AssertionSpec[], ReadonlyArray<{ assertion: AssertionSpec; at: string }>>();
 
+/** Where the first assertions of a list are written (`assert[0]`…): made once, not for every case. */
+const PLAIN_AT = Array.from({ length: 16 }, (_, i) => `assert[${i}]`);
+
 /** A test's assertions that score each case on its own (not select-best and max-score), made once per list. */
 function ownAssertions(asserts: readonly AssertionSpec[]): readonly AssertionSpec[] {
+  // Without a comparison (nearly every test) the list is its own: no copy, nothing to remember.
+  if (!asserts.some((assertion) => isComparison(assertion.type))) return asserts;
   let own = ownOf.get(asserts);
   if (!own) ownOf.set(asserts, (own = asserts.filter((assertion) => !isComparison(assertion.type))));
   return own;

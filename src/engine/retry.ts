@@ -178,6 +178,8 @@ function attemptOnce(
       settled = true;
       if (timer !== undefined) clearTimeout(timer);
       unwatch?.();
+      // Not aborted (a timeout or the run's stop aborts it first), nothing left on it: the next attempt's.
+      controller.release();
       settle();
     };
     if (outer) {

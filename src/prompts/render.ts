@@ -116,6 +116,12 @@ const NOT_PLAIN_NAMES = new Set([
   'super',
 ]);
 
+function outputsFor(source: string): Outputs | null {
+  let outputs = outputsOf.get(source);
+  if (outputs === undefined) outputsOf.set(source, (outputs = plainOutputs(source)));
+  return outputs;
+}
+
 function plainOutputs(source: string): Outputs | null {
   const texts: string[] = [];
   const names: string[] = [];
@@ -141,8 +147,7 @@ function plainOutputs(source: string): Outputs | null {
  * caller renders those with nunjucks. Names are checked as defined before this runs.
  */
 function joinedOutputs(source: string, vars: Record<string, unknown>): string | undefined {
-  let outputs = outputsOf.get(source);
-  if (outputs === undefined) outputsOf.set(source, (outputs = plainOutputs(source)));
+  const outputs = outputsFor(source);
   if (outputs === null) return undefined;
   const { texts, names } = outputs;
   let text = texts[0];
@@ -177,6 +182,17 @@ export function renderPrompt(prompt: Prompt, vars: Record<string, unknown>, filt
   }
 }
 
+/**
+ * True when the prompt's own text renders without nunjucks' runtime (a text prompt of text and bare outputs, or
+ * of no template at all): rendering it again costs less than remembering what it rendered (evaluate.ts
+ * memoizedRender). Vars that are templates themselves keep their own memo (templatedVars).
+ */
+export function rendersPlainly(prompt: Prompt): boolean {
+  if (prompt.function || jsonTemplate(prompt.raw) !== null) return false;
+  const text = wrappedText(prompt.raw);
+  return !/\{[{%#]/.test(text) || outputsFor(text) !== null;
+}
+
 const prepared = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
 
 /**
@@ -187,9 +203,12 @@ const prepared = new WeakMap<Record<string, unknown>, Record<string, unknown>>()
  * here. Computed once per vars object; the vars given are not changed.
  */
 export function preparedVars(vars: Record<string, unknown>): Record<string, unknown> {
+  // Vars with nothing to prepare (the usual test) are checked again rather than remembered: a WeakMap entry
+  // per case costs every GC more than the scan.
+  if (asWritten(vars)) return vars;
   let done = prepared.get(vars);
   if (!done) {
-    done = asWritten(vars) ? vars : resolveVariables(withoutTrailingNewline(vars));
+    done = resolveVariables(withoutTrailingNewline(vars));
     prepared.set(vars, done);
   }
   return done;
