@@ -21474,12 +21474,14 @@ function codePoints(text) {
     return /[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length;
 }
 function oneLine(text, max) {
-    const flat = text.replace(/\s+/g, ' ').trim();
+    const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
     if (codePoints(flat) <= max)
         return flat;
-    return `${Array.from(flat)
-        .slice(0, Math.max(0, max - 1))
-        .join('')}…`;
+    const kept = Math.max(0, max - 1);
+    // Without surrogates a code point is a UTF-16 unit: cut the string itself, not an array of its characters.
+    if (!/[\uD800-\uDFFF]/.test(flat))
+        return `${flat.slice(0, kept)}…`;
+    return `${Array.from(flat).slice(0, kept).join('')}…`;
 }
 function outcome(r) {
     if (r.error !== undefined)
@@ -21522,6 +21524,15 @@ function formatEvalTable(results, options) {
     const lines = [
         paint(ANSI.dim, `${pad('result', 6)} ${pad('score', 5)} ${pad('test', nameW)} ${pad('prompt', promptW)} ${pad('provider', providerW)} reason`),
     ];
+    // Every row of a prompt or a provider shows the same cell: cut once.
+    const promptCells = new Map();
+    const providerCells = new Map();
+    const cell = (cells, text, max) => {
+        let cut = cells.get(text);
+        if (cut === undefined)
+            cells.set(text, (cut = pad(oneLine(text, max), max)));
+        return cut;
+    };
     for (const r of shown) {
         const o = outcome(r);
         const colour = o === 'PASS' ? ANSI.green : o === 'FAIL' ? ANSI.red : ANSI.yellow;
@@ -21530,8 +21541,8 @@ function formatEvalTable(results, options) {
             paint(colour, pad(o, 6)),
             pad(r.score.toFixed(2), 5),
             pad(oneLine(caseName(r) + repeat, nameW), nameW),
-            pad(oneLine(r.promptId, promptW), promptW),
-            pad(oneLine(r.provider, providerW), providerW),
+            cell(promptCells, r.promptId, promptW),
+            cell(providerCells, r.provider, providerW),
             oneLine(why(r), reasonW),
         ].join(' '));
     }
@@ -22122,23 +22133,28 @@ function aggregate(results, threshold) {
     let totalWeight = 0;
     let failedReason;
     let guardrailBlocked = false;
-    const metricTotals = new Map();
+    // Made only when an assertion names a metric: most tests have none, and this runs for every case.
+    let metricTotals;
     const addMetric = (metric, score, weight) => {
+        metricTotals ??= new Map();
         const totals = metricTotals.get(metric) ?? { score: 0, weight: 0 };
         totals.score += score * weight;
         totals.weight += weight;
         metricTotals.set(metric, totals);
     };
-    for (const { result, weight = 1, components = [], guardrailBlocked: blocked } of results) {
+    for (let i = 0; i < results.length; i++) {
+        const { result, weight = 1, components, guardrailBlocked: blocked } = results[i];
         if (blocked)
             guardrailBlocked = true;
         totalScore += result.score * weight;
         totalWeight += weight;
         if (result.metric)
             addMetric(result.metric, result.score, weight);
-        for (const { result: inner, weight: innerWeight = 1 } of components) {
-            if (inner.metric && inner.metric !== result.metric)
-                addMetric(inner.metric, inner.score, innerWeight * weight);
+        if (components) {
+            for (const { result: inner, weight: innerWeight = 1 } of components) {
+                if (inner.metric && inner.metric !== result.metric)
+                    addMetric(inner.metric, inner.score, innerWeight * weight);
+            }
         }
         if (!result.pass)
             failedReason = result.reason;
@@ -22155,8 +22171,9 @@ function aggregate(results, threshold) {
         reason = GUARDRAIL_BLOCKED_REASON;
     }
     const namedScores = {};
-    for (const [metric, totals] of metricTotals)
-        namedScores[metric] = totals.weight > 0 ? totals.score / totals.weight : 0;
+    if (metricTotals)
+        for (const [metric, totals] of metricTotals)
+            namedScores[metric] = totals.weight > 0 ? totals.score / totals.weight : 0;
     return { pass, score, reason, namedScores };
 }
 

@@ -47,3 +47,18 @@ test('only passing rows hidden: said so', () => {
   expect(table.split('\n').at(-1)).toBe('… 2 more rows not shown: 2 passing');
   expect(table).toContain('FAIL');
 });
+
+test('a long cell is cut to its width in characters with an ellipsis, whitespace folded, and a surrogate pair never split', () => {
+  const data = results(['pass', 'pass', 'pass']);
+  const long = 'Reply with\n  exactly this word: {{word}} and nothing else';
+  data.results[0]!.promptId = long;
+  data.results[1]!.promptId = long;
+  data.results[2]!.promptId = '😀'.repeat(30);
+  // width 120: the prompt column is 21 characters wide.
+  const rows = formatEvalTable(data, { color: false, width: 120 }).split('\n').slice(1);
+  const promptCell = (row: string): string => row.split(' ').slice(3).join(' ');
+  expect(rows[0]).toContain('Reply with exactly t… ');
+  expect(rows[1]).toContain('Reply with exactly t… ');
+  expect(promptCell(rows[2]!)).toContain(`${'😀'.repeat(20)}… `);
+  expect(rows[2]).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no lone high surrogate
+});

@@ -39,20 +39,25 @@ export function aggregate(results: WeightedResult[], threshold?: number): Aggreg
   let totalWeight = 0;
   let failedReason: string | undefined;
   let guardrailBlocked = false;
-  const metricTotals = new Map<string, { score: number; weight: number }>();
+  // Made only when an assertion names a metric: most tests have none, and this runs for every case.
+  let metricTotals: Map<string, { score: number; weight: number }> | undefined;
   const addMetric = (metric: string, score: number, weight: number) => {
+    metricTotals ??= new Map();
     const totals = metricTotals.get(metric) ?? { score: 0, weight: 0 };
     totals.score += score * weight;
     totals.weight += weight;
     metricTotals.set(metric, totals);
   };
-  for (const { result, weight = 1, components = [], guardrailBlocked: blocked } of results) {
+  for (let i = 0; i < results.length; i++) {
+    const { result, weight = 1, components, guardrailBlocked: blocked } = results[i]!;
     if (blocked) guardrailBlocked = true;
     totalScore += result.score * weight;
     totalWeight += weight;
     if (result.metric) addMetric(result.metric, result.score, weight);
-    for (const { result: inner, weight: innerWeight = 1 } of components) {
-      if (inner.metric && inner.metric !== result.metric) addMetric(inner.metric, inner.score, innerWeight * weight);
+    if (components) {
+      for (const { result: inner, weight: innerWeight = 1 } of components) {
+        if (inner.metric && inner.metric !== result.metric) addMetric(inner.metric, inner.score, innerWeight * weight);
+      }
     }
     if (!result.pass) failedReason = result.reason;
   }
@@ -68,7 +73,8 @@ export function aggregate(results: WeightedResult[], threshold?: number): Aggreg
     reason = GUARDRAIL_BLOCKED_REASON;
   }
   const namedScores: Record<string, number> = {};
-  for (const [metric, totals] of metricTotals)
-    namedScores[metric] = totals.weight > 0 ? totals.score / totals.weight : 0;
+  if (metricTotals)
+    for (const [metric, totals] of metricTotals)
+      namedScores[metric] = totals.weight > 0 ? totals.score / totals.weight : 0;
   return { pass, score, reason, namedScores };
 }

@@ -23,11 +23,12 @@ function codePoints(text: string): number {
 }
 
 function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   if (codePoints(flat) <= max) return flat;
-  return `${Array.from(flat)
-    .slice(0, Math.max(0, max - 1))
-    .join('')}…`;
+  const kept = Math.max(0, max - 1);
+  // Without surrogates a code point is a UTF-16 unit: cut the string itself, not an array of its characters.
+  if (!/[\uD800-\uDFFF]/.test(flat)) return `${flat.slice(0, kept)}…`;
+  return `${Array.from(flat).slice(0, kept).join('')}…`;
 }
 
 export function outcome(r: CaseResult): 'PASS' | 'FAIL' | 'ERROR' {
@@ -76,6 +77,14 @@ export function formatEvalTable(results: EvalResults, options: TableOptions): st
       `${pad('result', 6)} ${pad('score', 5)} ${pad('test', nameW)} ${pad('prompt', promptW)} ${pad('provider', providerW)} reason`,
     ),
   ];
+  // Every row of a prompt or a provider shows the same cell: cut once.
+  const promptCells = new Map<string, string>();
+  const providerCells = new Map<string, string>();
+  const cell = (cells: Map<string, string>, text: string, max: number): string => {
+    let cut = cells.get(text);
+    if (cut === undefined) cells.set(text, (cut = pad(oneLine(text, max), max)));
+    return cut;
+  };
   for (const r of shown) {
     const o = outcome(r);
     const colour = o === 'PASS' ? ANSI.green : o === 'FAIL' ? ANSI.red : ANSI.yellow;
@@ -85,8 +94,8 @@ export function formatEvalTable(results: EvalResults, options: TableOptions): st
         paint(colour, pad(o, 6)),
         pad(r.score.toFixed(2), 5),
         pad(oneLine(caseName(r) + repeat, nameW), nameW),
-        pad(oneLine(r.promptId, promptW), promptW),
-        pad(oneLine(r.provider, providerW), providerW),
+        cell(promptCells, r.promptId, promptW),
+        cell(providerCells, r.provider, providerW),
         oneLine(why(r), reasonW),
       ].join(' '),
     );
