@@ -1,7 +1,7 @@
 // Prompt rendering: nunjucks with promptfoo's semantics, object vars printable as JSON, chat prompts
 // rendered message by message so the JSON stays valid whatever the vars hold.
 import nunjucks from 'nunjucks';
-import { parseChatMessages, renderPrompt, renderTemplateText } from '../../src/prompts/render.js';
+import { compileTemplate, parseChatMessages, renderPrompt, renderTemplateText } from '../../src/prompts/render.js';
 import type { Prompt } from '../../src/types.js';
 
 const prompt = (raw: string): Prompt => ({ id: raw, label: raw, raw });
@@ -110,11 +110,14 @@ test('a var naming other vars is resolved, then rendered, for the prompt (prompt
   expect(vars.name).toBe('N{{ other }}');
 });
 
-test('renders 10,000 cases quickly (compiled templates are reused)', () => {
-  const p = prompt('Ticket from {{ customer.name }} ({{ customer.plan }}): {{ ticket }}');
-  const start = performance.now();
-  for (let i = 0; i < 10_000; i++) renderPrompt(p, { customer, ticket: `ticket ${i}` });
-  expect(performance.now() - start).toBeLessThan(2000);
+test("renders 10,000 cases, each with its own vars, from one compiled template (speed is the benchmark's)", () => {
+  const source = 'Ticket from {{ customer.name }} ({{ customer.plan }}): {{ ticket }}';
+  const p = prompt(source);
+  for (let i = 0; i < 10_000; i++) {
+    const text = renderPrompt(p, { customer, ticket: `ticket ${i}` });
+    if (i % 2_500 === 0) expect(text).toBe(`Ticket from ${customer.name} (${customer.plan}): ticket ${i}`);
+  }
+  expect(compileTemplate(source)).toBe(compileTemplate(source));
 });
 
 test.each([
