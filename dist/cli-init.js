@@ -1,6 +1,6 @@
 import { readdir, mkdir, writeFile, readFile, access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { a7 as picomatch, a8 as nunjucks, a9 as distExports, aa as posixRelative, ab as loadSuite, ac as suiteSecrets, B as messageOf } from './cli-main.js';
+import { a7 as picomatch, a8 as nunjucks, a9 as distExports, aa as NOT_VARIABLE_NAMES, ab as posixRelative, ac as loadSuite, ad as suiteSecrets, B as messageOf } from './cli-main.js';
 import 'node:fs';
 import 'node:os';
 import 'events';
@@ -208,25 +208,6 @@ function yamlScalar(value) {
 // every one of them. Only `{{ ... }}` output expressions are read for variables; `{% ... %}` tags are read
 // just for the names they bind (for-loop variables, `set`, macro arguments), which are not inputs, and for
 // the lists a for-loop walks, which need a list as their placeholder.
-const KEYWORDS = new Set([
-    'and',
-    'or',
-    'not',
-    'in',
-    'is',
-    'if',
-    'else',
-    'true',
-    'false',
-    'none',
-    'null',
-    'True',
-    'False',
-    'None',
-    'loop',
-    'super',
-    'caller',
-]);
 const TAG = /\{\{-?([\s\S]*?)-?\}\}|\{%-?([\s\S]*?)-?%\}/g;
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 const IDENTIFIER_PATH = /[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*/g;
@@ -288,7 +269,7 @@ function usesIn(expression) {
         // `name.upper()` reads `name`; `range(3)` reads nothing.
         if (after.startsWith('('))
             path = path.slice(0, -1);
-        if (path.length === 0 || KEYWORDS.has(path[0]))
+        if (path.length === 0 || NOT_VARIABLE_NAMES.has(path[0]))
             continue;
         uses.push({ path, list: LIST_FILTER.test(after) });
     }

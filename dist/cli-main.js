@@ -6563,6 +6563,27 @@ if (!runtime.__promptgateSandbox) {
 // that does not define the variable is an error of that case, not an empty string in the prompt: the
 // difference between "the prompt says nothing about the customer" and a typo in `{{ custmer }}`. Pure.
 const GLOBALS = new Set(['range', 'cycler', 'joiner', 'loop', 'caller', 'super']);
+/**
+ * Names that `{{ name }}` does not read as the variable of that name: nunjucks' literals, its operators and its
+ * globals. For readers of a template's text that do not parse it (render.ts's plain outputs, init's placeholders).
+ */
+const NOT_VARIABLE_NAMES = new Set([
+    'true',
+    'false',
+    'True',
+    'False',
+    'none',
+    'None',
+    'null',
+    'and',
+    'or',
+    'not',
+    'in',
+    'is',
+    'if',
+    'else',
+    ...GLOBALS,
+]);
 const isNode = (value) => value !== null && typeof value === 'object' && typeof value.typename === 'string';
 function children(node) {
     return (node.fields ?? []).map((field) => node[field]);
@@ -6722,29 +6743,6 @@ function renderTemplateText(source, vars, filters) {
     return joinedOutputs(source, vars) ?? compileTemplate(source, filters).render(printableVars(vars));
 }
 const outputsOf = new Map();
-/** Names nunjucks reads as a literal, an operator or a global rather than the var of that name. */
-const NOT_PLAIN_NAMES = new Set([
-    'true',
-    'false',
-    'True',
-    'False',
-    'none',
-    'None',
-    'null',
-    'and',
-    'or',
-    'not',
-    'in',
-    'is',
-    'if',
-    'else',
-    'range',
-    'cycler',
-    'joiner',
-    'loop',
-    'caller',
-    'super',
-]);
 function outputsFor(source) {
     let outputs = outputsOf.get(source);
     if (outputs === undefined)
@@ -6757,7 +6755,7 @@ function plainOutputs(source) {
     const output = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
     let from = 0;
     for (let match = output.exec(source); match; match = output.exec(source)) {
-        if (NOT_PLAIN_NAMES.has(match[1]))
+        if (NOT_VARIABLE_NAMES.has(match[1]))
             return null;
         texts.push(source.slice(from, match.index));
         names.push(match[1]);
@@ -65741,4 +65739,4 @@ var main$1 = /*#__PURE__*/Object.freeze({
     main: main
 });
 
-export { promptfooDefault as $, maxOutputTokensOf as A, messageOf as B, ConfigDocumentSchema as C, isTransientStatus as D, parseRetryAfter as E, parseRateLimit as F, GOOGLE_KEY_VARS as G, AWS_BEDROCK_TOKEN_VAR as H, watsonxAuth as I, hfToken as J, HF_TOKEN_VARS as K, applyPassthrough as L, missingKeyMessage as M, BODY_PARAMS as N, imageHostKeyVar as O, elevenLabsApiKey as P, QUIVERAI_KEY_VAR as Q, REPLICATE_KEY_VARS as R, elevenLabsKeyVar as S, parseScriptReference as T, loadScriptFunction as U, buildFunctionBody as V, renderTemplateText as W, ConfigError as X, JAVASCRIPT_EXTENSIONS as Y, importUserModule as Z, redact as _, secretsInConfig as a, requireDefaultConfig as a$, excerpt as a0, getDefaultExportFromCjs as a1, configEnv as a2, signerFor as a3, renderDeep as a4, isSecretHeader as a5, commonjsGlobal as a6, picomatch as a7, nunjucks as a8, distExports$1 as a9, number as aA, _enum as aB, MAX_SHARDS as aC, literal as aD, looseObject as aE, boolean as aF, record as aG, unknown as aH, shardOf as aI, summarizeStats as aJ, silentLogger as aK, openCache as aL, Limiters as aM, memoizedRender as aN, combineVerdicts as aO, shardCaseFilter as aP, failOnWords as aQ, parseChatMessages as aR, DEFAULT_FAIL_POLICY as aS, sampleNote as aT, reviewBlocks as aU, parseShard as aV, spendPlanText as aW, excessSentence as aX, EXIT_INTERRUPTED as aY, checkFailure as aZ, EXIT_CHECK_FAILED as a_, posixRelative as aa, loadSuite as ab, suiteSecrets$1 as ac, UserError as ad, UsageError as ae, gate as af, stableStringify as ag, stableJson as ah, WORK_DIR as ai, repoPaths as aj, MissingCredentialsError as ak, resolvePrompts as al, requiredCredentials as am, addCalls as an, countCalls as ao, decideVerdict as ap, evaluateSuite as aq, planIdentities as ar, withinBudget as as, budgetExcess as at, planEvaluation as au, mergeSpendPlans as av, sha256Hex as aw, object as ax, array as ay, string as az, copyConfigParams as b, createReviewProgress as b0, budgetOption as b1, CACHE_DIR as b2, main$1 as b3, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };
+export { promptfooDefault as $, maxOutputTokensOf as A, messageOf as B, ConfigDocumentSchema as C, isTransientStatus as D, parseRetryAfter as E, parseRateLimit as F, GOOGLE_KEY_VARS as G, AWS_BEDROCK_TOKEN_VAR as H, watsonxAuth as I, hfToken as J, HF_TOKEN_VARS as K, applyPassthrough as L, missingKeyMessage as M, BODY_PARAMS as N, imageHostKeyVar as O, elevenLabsApiKey as P, QUIVERAI_KEY_VAR as Q, REPLICATE_KEY_VARS as R, elevenLabsKeyVar as S, parseScriptReference as T, loadScriptFunction as U, buildFunctionBody as V, renderTemplateText as W, ConfigError as X, JAVASCRIPT_EXTENSIONS as Y, importUserModule as Z, redact as _, secretsInConfig as a, EXIT_CHECK_FAILED as a$, excerpt as a0, getDefaultExportFromCjs as a1, configEnv as a2, signerFor as a3, renderDeep as a4, isSecretHeader as a5, commonjsGlobal as a6, picomatch as a7, nunjucks as a8, distExports$1 as a9, string as aA, number as aB, _enum as aC, MAX_SHARDS as aD, literal as aE, looseObject as aF, boolean as aG, record as aH, unknown as aI, shardOf as aJ, summarizeStats as aK, silentLogger as aL, openCache as aM, Limiters as aN, memoizedRender as aO, combineVerdicts as aP, shardCaseFilter as aQ, failOnWords as aR, parseChatMessages as aS, DEFAULT_FAIL_POLICY as aT, sampleNote as aU, reviewBlocks as aV, parseShard as aW, spendPlanText as aX, excessSentence as aY, EXIT_INTERRUPTED as aZ, checkFailure as a_, NOT_VARIABLE_NAMES as aa, posixRelative as ab, loadSuite as ac, suiteSecrets$1 as ad, UserError as ae, UsageError as af, gate as ag, stableStringify as ah, stableJson as ai, WORK_DIR as aj, repoPaths as ak, MissingCredentialsError as al, resolvePrompts as am, requiredCredentials as an, addCalls as ao, countCalls as ap, decideVerdict as aq, evaluateSuite as ar, planIdentities as as, withinBudget as at, budgetExcess as au, planEvaluation as av, mergeSpendPlans as aw, sha256Hex as ax, object as ay, array as az, copyConfigParams as b, requireDefaultConfig as b0, createReviewProgress as b1, budgetOption as b2, CACHE_DIR as b3, main$1 as b4, cacheIdentityOf as c, openAiApiKey as d, endpointOf as e, failure$1 as f, openAiKeyVar as g, azureAuth as h, pollDelay as i, priceFor as j, keyHint as k, toAnthropicMessages as l, costOf as m, outputOf as n, openAiBaseUrl as o, postJson as p, usageOf$1 as q, runToolCallback as r, str as s, toJSONSchema as t, usageOf as u, outputOf$1 as v, withConfigHeaders as w, toChatMessages as x, googleApiKey as y, textOf as z };

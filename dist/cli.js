@@ -8,6 +8,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     process.stdout.write(`${VERSION}\n`);
 }
 else {
-    const { main } = await import('./cli-main.js').then(function (n) { return n.b3; });
+    const { main } = await import('./cli-main.js').then(function (n) { return n.b4; });
     process.exitCode = await main(argv);
 }

@@ -6446,6 +6446,27 @@ if (!runtime.__promptgateSandbox) {
 // that does not define the variable is an error of that case, not an empty string in the prompt: the
 // difference between "the prompt says nothing about the customer" and a typo in `{{ custmer }}`. Pure.
 const GLOBALS = new Set(['range', 'cycler', 'joiner', 'loop', 'caller', 'super']);
+/**
+ * Names that `{{ name }}` does not read as the variable of that name: nunjucks' literals, its operators and its
+ * globals. For readers of a template's text that do not parse it (render.ts's plain outputs, init's placeholders).
+ */
+const NOT_VARIABLE_NAMES = new Set([
+    'true',
+    'false',
+    'True',
+    'False',
+    'none',
+    'None',
+    'null',
+    'and',
+    'or',
+    'not',
+    'in',
+    'is',
+    'if',
+    'else',
+    ...GLOBALS,
+]);
 const isNode = (value) => value !== null && typeof value === 'object' && typeof value.typename === 'string';
 function children(node) {
     return (node.fields ?? []).map((field) => node[field]);
@@ -6605,29 +6626,6 @@ function renderTemplateText(source, vars, filters) {
     return joinedOutputs(source, vars) ?? compileTemplate(source, filters).render(printableVars(vars));
 }
 const outputsOf = new Map();
-/** Names nunjucks reads as a literal, an operator or a global rather than the var of that name. */
-const NOT_PLAIN_NAMES = new Set([
-    'true',
-    'false',
-    'True',
-    'False',
-    'none',
-    'None',
-    'null',
-    'and',
-    'or',
-    'not',
-    'in',
-    'is',
-    'if',
-    'else',
-    'range',
-    'cycler',
-    'joiner',
-    'loop',
-    'caller',
-    'super',
-]);
 function outputsFor(source) {
     let outputs = outputsOf.get(source);
     if (outputs === undefined)
@@ -6640,7 +6638,7 @@ function plainOutputs(source) {
     const output = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
     let from = 0;
     for (let match = output.exec(source); match; match = output.exec(source)) {
-        if (NOT_PLAIN_NAMES.has(match[1]))
+        if (NOT_VARIABLE_NAMES.has(match[1]))
             return null;
         texts.push(source.slice(from, match.index));
         names.push(match[1]);

@@ -3,29 +3,12 @@
 // just for the names they bind (for-loop variables, `set`, macro arguments), which are not inputs, and for
 // the lists a for-loop walks, which need a list as their placeholder.
 
+import { NOT_VARIABLE_NAMES } from '../prompts/variables.js';
+
 /** What a placeholder must look like for the template to render every part of it. */
 export type VariableShape =
   { kind: 'text' } | { kind: 'object'; fields: Map<string, VariableShape> } | { kind: 'list'; item: VariableShape };
 
-const KEYWORDS = new Set([
-  'and',
-  'or',
-  'not',
-  'in',
-  'is',
-  'if',
-  'else',
-  'true',
-  'false',
-  'none',
-  'null',
-  'True',
-  'False',
-  'None',
-  'loop',
-  'super',
-  'caller',
-]);
 const TAG = /\{\{-?([\s\S]*?)-?\}\}|\{%-?([\s\S]*?)-?%\}/g;
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 const IDENTIFIER_PATH = /[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*/g;
@@ -91,7 +74,7 @@ function usesIn(expression: string): Use[] {
     let path = match[0].split('.').map((part) => part.trim());
     // `name.upper()` reads `name`; `range(3)` reads nothing.
     if (after.startsWith('(')) path = path.slice(0, -1);
-    if (path.length === 0 || KEYWORDS.has(path[0])) continue;
+    if (path.length === 0 || NOT_VARIABLE_NAMES.has(path[0])) continue;
     uses.push({ path, list: LIST_FILTER.test(after) });
   }
   return uses;

@@ -10,7 +10,7 @@
 // per distinct text, chat prompts parsed once per distinct raw text.
 import nunjucks from 'nunjucks';
 import './sandbox.js';
-import { printedVariables, UndefinedVariableError } from './variables.js';
+import { NOT_VARIABLE_NAMES, printedVariables, UndefinedVariableError } from './variables.js';
 import type { ChatMessage, Prompt, TemplateFilters } from '../types.js';
 
 /**
@@ -92,30 +92,6 @@ interface Outputs {
 
 const outputsOf = new Map<string, Outputs | null>();
 
-/** Names nunjucks reads as a literal, an operator or a global rather than the var of that name. */
-const NOT_PLAIN_NAMES = new Set([
-  'true',
-  'false',
-  'True',
-  'False',
-  'none',
-  'None',
-  'null',
-  'and',
-  'or',
-  'not',
-  'in',
-  'is',
-  'if',
-  'else',
-  'range',
-  'cycler',
-  'joiner',
-  'loop',
-  'caller',
-  'super',
-]);
-
 function outputsFor(source: string): Outputs | null {
   let outputs = outputsOf.get(source);
   if (outputs === undefined) outputsOf.set(source, (outputs = plainOutputs(source)));
@@ -128,7 +104,7 @@ function plainOutputs(source: string): Outputs | null {
   const output = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
   let from = 0;
   for (let match = output.exec(source); match; match = output.exec(source)) {
-    if (NOT_PLAIN_NAMES.has(match[1])) return null;
+    if (NOT_VARIABLE_NAMES.has(match[1])) return null;
     texts.push(source.slice(from, match.index));
     names.push(match[1]);
     from = match.index + match[0].length;

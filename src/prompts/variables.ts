@@ -13,6 +13,28 @@ interface AstNode {
 
 const GLOBALS = new Set(['range', 'cycler', 'joiner', 'loop', 'caller', 'super']);
 
+/**
+ * Names that `{{ name }}` does not read as the variable of that name: nunjucks' literals, its operators and its
+ * globals. For readers of a template's text that do not parse it (render.ts's plain outputs, init's placeholders).
+ */
+export const NOT_VARIABLE_NAMES: ReadonlySet<string> = new Set([
+  'true',
+  'false',
+  'True',
+  'False',
+  'none',
+  'None',
+  'null',
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'if',
+  'else',
+  ...GLOBALS,
+]);
+
 const isNode = (value: unknown): value is AstNode =>
   value !== null && typeof value === 'object' && typeof (value as AstNode).typename === 'string';
 
