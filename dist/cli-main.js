@@ -6710,13 +6710,17 @@ function environmentFor(filters) {
     }
     return found;
 }
+/** True when the text holds template syntax (`{{`, `{%` or `{#`): text without it renders as itself. */
+function hasTemplateSyntax(text) {
+    return /\{[{%#]/.test(text);
+}
 /**
  * The compiled template for a source text, reused across cases (prompts and assertion values share one
  * environment; a prompt of a suite with `nunjucksFilters` uses that suite's); undefined for text without
  * template syntax, which renders as itself.
  */
 function compileTemplate(source, filters) {
-    if (!/\{[{%#]/.test(source))
+    if (!hasTemplateSyntax(source))
         return undefined;
     const { environment: env, compiled: cache } = filters ? environmentFor(filters) : { environment, compiled: compiled$1 };
     let template = cache.get(source);
@@ -6732,7 +6736,7 @@ function envReferences(source) {
 }
 /** Renders one template string; text without template syntax is returned as it is. */
 function renderTemplateText(source, vars, filters) {
-    if (!/\{[{%#]/.test(source))
+    if (!hasTemplateSyntax(source))
         return source;
     let names = printed.get(source);
     if (!names)
@@ -6823,7 +6827,7 @@ function rendersPlainly(prompt) {
     if (prompt.function || jsonTemplate(prompt.raw) !== null)
         return false;
     const text = wrappedText(prompt.raw);
-    return !/\{[{%#]/.test(text) || outputsFor(text) !== null;
+    return !hasTemplateSyntax(text) || outputsFor(text) !== null;
 }
 const prepared = new WeakMap();
 /**
@@ -6911,7 +6915,7 @@ function templatedVars(vars, filters) {
         done = vars;
         for (const key of Object.keys(vars)) {
             const value = vars[key];
-            if (typeof value !== 'string' || !/\{[{%#]/.test(value) || namesUndefinedVariable(value, vars))
+            if (typeof value !== 'string' || !hasTemplateSyntax(value) || namesUndefinedVariable(value, vars))
                 continue;
             const rendered = renderTemplateText(partialWrapped(value), vars, filters);
             if (rendered === value)
@@ -21464,12 +21468,16 @@ const closest = (str, arr) => {
 };
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
+/** True when the text holds a surrogate (half of a character outside the BMP, such as most emoji). */
+function hasSurrogates(text) {
+    return /[\uD800-\uDFFF]/.test(text);
+}
 /**
  * Width in code points, as Array.from counts them; without surrogates that is the length (the table has a
  * row per case, and splitting every cell into characters was most of its cost).
  */
 function codePoints(text) {
-    return /[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length;
+    return hasSurrogates(text) ? Array.from(text).length : text.length;
 }
 function oneLine(text, max) {
     const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
@@ -21477,7 +21485,7 @@ function oneLine(text, max) {
         return flat;
     const kept = Math.max(0, max - 1);
     // Without surrogates a code point is a UTF-16 unit: cut the string itself, not an array of its characters.
-    if (!/[\uD800-\uDFFF]/.test(flat))
+    if (!hasSurrogates(flat))
         return `${flat.slice(0, kept)}…`;
     return `${Array.from(flat).slice(0, kept).join('')}…`;
 }

@@ -6593,13 +6593,17 @@ function environmentFor(filters) {
     }
     return found;
 }
+/** True when the text holds template syntax (`{{`, `{%` or `{#`): text without it renders as itself. */
+function hasTemplateSyntax(text) {
+    return /\{[{%#]/.test(text);
+}
 /**
  * The compiled template for a source text, reused across cases (prompts and assertion values share one
  * environment; a prompt of a suite with `nunjucksFilters` uses that suite's); undefined for text without
  * template syntax, which renders as itself.
  */
 function compileTemplate(source, filters) {
-    if (!/\{[{%#]/.test(source))
+    if (!hasTemplateSyntax(source))
         return undefined;
     const { environment: env, compiled: cache } = filters ? environmentFor(filters) : { environment, compiled };
     let template = cache.get(source);
@@ -6615,7 +6619,7 @@ function envReferences(source) {
 }
 /** Renders one template string; text without template syntax is returned as it is. */
 function renderTemplateText(source, vars, filters) {
-    if (!/\{[{%#]/.test(source))
+    if (!hasTemplateSyntax(source))
         return source;
     let names = printed.get(source);
     if (!names)
@@ -6706,7 +6710,7 @@ function rendersPlainly(prompt) {
     if (prompt.function || jsonTemplate(prompt.raw) !== null)
         return false;
     const text = wrappedText(prompt.raw);
-    return !/\{[{%#]/.test(text) || outputsFor(text) !== null;
+    return !hasTemplateSyntax(text) || outputsFor(text) !== null;
 }
 const prepared = new WeakMap();
 /**
@@ -6794,7 +6798,7 @@ function templatedVars(vars, filters) {
         done = vars;
         for (const key of Object.keys(vars)) {
             const value = vars[key];
-            if (typeof value !== 'string' || !/\{[{%#]/.test(value) || namesUndefinedVariable(value, vars))
+            if (typeof value !== 'string' || !hasTemplateSyntax(value) || namesUndefinedVariable(value, vars))
                 continue;
             const rendered = renderTemplateText(partialWrapped(value), vars, filters);
             if (rendered === value)

@@ -49,13 +49,18 @@ function environmentFor(filters: TemplateFilters): {
   return found;
 }
 
+/** True when the text holds template syntax (`{{`, `{%` or `{#`): text without it renders as itself. */
+function hasTemplateSyntax(text: string): boolean {
+  return /\{[{%#]/.test(text);
+}
+
 /**
  * The compiled template for a source text, reused across cases (prompts and assertion values share one
  * environment; a prompt of a suite with `nunjucksFilters` uses that suite's); undefined for text without
  * template syntax, which renders as itself.
  */
 export function compileTemplate(source: string, filters?: TemplateFilters): nunjucks.Template | undefined {
-  if (!/\{[{%#]/.test(source)) return undefined;
+  if (!hasTemplateSyntax(source)) return undefined;
   const { environment: env, compiled: cache } = filters ? environmentFor(filters) : { environment, compiled };
   let template = cache.get(source);
   if (!template) {
@@ -72,7 +77,7 @@ export function envReferences(source: string): string[] {
 
 /** Renders one template string; text without template syntax is returned as it is. */
 export function renderTemplateText(source: string, vars: Record<string, unknown>, filters?: TemplateFilters): string {
-  if (!/\{[{%#]/.test(source)) return source;
+  if (!hasTemplateSyntax(source)) return source;
   let names = printed.get(source);
   if (!names) printed.set(source, (names = printedVariables(source)));
   for (const name of names)
@@ -166,7 +171,7 @@ export function renderPrompt(prompt: Prompt, vars: Record<string, unknown>, filt
 export function rendersPlainly(prompt: Prompt): boolean {
   if (prompt.function || jsonTemplate(prompt.raw) !== null) return false;
   const text = wrappedText(prompt.raw);
-  return !/\{[{%#]/.test(text) || outputsFor(text) !== null;
+  return !hasTemplateSyntax(text) || outputsFor(text) !== null;
 }
 
 const prepared = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
@@ -254,7 +259,7 @@ function templatedVars(vars: Record<string, unknown>, filters?: TemplateFilters)
     done = vars;
     for (const key of Object.keys(vars)) {
       const value = vars[key];
-      if (typeof value !== 'string' || !/\{[{%#]/.test(value) || namesUndefinedVariable(value, vars)) continue;
+      if (typeof value !== 'string' || !hasTemplateSyntax(value) || namesUndefinedVariable(value, vars)) continue;
       const rendered = renderTemplateText(partialWrapped(value), vars, filters);
       if (rendered === value) continue;
       if (done === vars) done = { ...vars };

@@ -14,12 +14,17 @@ export interface TableOptions {
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
+/** True when the text holds a surrogate (half of a character outside the BMP, such as most emoji). */
+function hasSurrogates(text: string): boolean {
+  return /[\uD800-\uDFFF]/.test(text);
+}
+
 /**
  * Width in code points, as Array.from counts them; without surrogates that is the length (the table has a
  * row per case, and splitting every cell into characters was most of its cost).
  */
 function codePoints(text: string): number {
-  return /[\uD800-\uDFFF]/.test(text) ? Array.from(text).length : text.length;
+  return hasSurrogates(text) ? Array.from(text).length : text.length;
 }
 
 function oneLine(text: string, max: number): string {
@@ -27,7 +32,7 @@ function oneLine(text: string, max: number): string {
   if (codePoints(flat) <= max) return flat;
   const kept = Math.max(0, max - 1);
   // Without surrogates a code point is a UTF-16 unit: cut the string itself, not an array of its characters.
-  if (!/[\uD800-\uDFFF]/.test(flat)) return `${flat.slice(0, kept)}…`;
+  if (!hasSurrogates(flat)) return `${flat.slice(0, kept)}…`;
   return `${Array.from(flat).slice(0, kept).join('')}…`;
 }
 
