@@ -366,6 +366,32 @@ describe('runSuite: cache', () => {
       ['Say fast', true],
     ]);
   });
+
+  test('without a cache, only maxConcurrency cases are under way; with one, more are (their hits skip the slots)', async () => {
+    const suite = makeSuite({ tests: words(20) }, { maxConcurrency: 2 });
+    const underWay = async (cache: MemoryCache | undefined) => {
+      let rendered = 0;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const provider = fakeProvider('p', async (p) => {
+        await held;
+        return { output: p };
+      });
+      const pending = run(suite, {
+        providers: [provider],
+        ...(cache ? { cache } : {}),
+        render: (prompt, vars, target, filters) => (rendered++, render(prompt, vars, target, filters)),
+      });
+      await tick(20);
+      const started = rendered;
+      release();
+      const { stats } = await pending;
+      expect(stats.passed).toBe(20);
+      return started;
+    };
+    expect(await underWay(undefined)).toBe(2);
+    expect(await underWay(new MemoryCache())).toBe(20);
+  });
 });
 
 describe('runSuite: grading provider', () => {
