@@ -51983,15 +51983,21 @@ async function scoreTest(ctx) {
         const error = errors.join('\n');
         return { pass: false, score: 0, reason: error, assertions: results, error };
     }
+    // Plain loops: this runs for every case, and two map callbacks per case were closures to allocate and, when
+    // V8 met a differently shaped array, a reason to throw away and recompile the optimized scoreTest.
+    const weighted = [];
+    const assertions = [];
     let next = 0;
-    const weighted = own.map((assertion) => {
-        if (!assertion.assert)
-            return weighedResult(assertion, results[next++]);
-        const components = assertion.assert.map((inner) => weighedResult(inner, results[next++]));
-        return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
-    });
+    for (let i = 0; i < own.length; i++) {
+        const assertion = own[i];
+        const one = assertion.assert
+            ? weighedSet(assertion, assertion.assert, results, next, ctx)
+            : weighedResult(assertion, results[next]);
+        next += assertion.assert ? assertion.assert.length : 1;
+        weighted.push(one);
+        assertions.push(one.result);
+    }
     const combined = aggregate(weighted, ctx.test.threshold);
-    const assertions = weighted.map(({ result }) => result);
     if (scorer)
         return scoredByFunction(scorer, own, weighted, combined, assertions, ctx.test.threshold);
     return testScore(combined, assertions);
@@ -52019,6 +52025,11 @@ async function scoredByFunction(scorer, own, weighted, combined, assertions, thr
     }
     assertions.unshift({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
     return testScore({ ...combined, ...verdict }, assertions);
+}
+/** An assert-set's weighed result, from its assertions' results (which start at `results[from]`). */
+function weighedSet(set, inner, results, from, ctx) {
+    const components = inner.map((assertion, j) => weighedResult(assertion, results[from + j]));
+    return { result: scoreSet(set, components, ctx), weight: set.weight, components };
 }
 function weighedResult(assertion, result) {
     const weighed = { result, weight: assertion.weight };

@@ -380,7 +380,7 @@ describe('runSuite: cache', () => {
       const pending = run(suite, {
         providers: [provider],
         ...(cache ? { cache } : {}),
-        render: (prompt, vars, target, filters) => (rendered++, render(prompt, vars, target, filters)),
+        render: (prompt, vars) => (rendered++, render(prompt, vars)),
       });
       await tick(20);
       const started = rendered;

@@ -408,14 +408,21 @@ export async function scoreTest(ctx: ScoreContext): Promise<TestScore> {
     const error = errors.join('\n');
     return { pass: false, score: 0, reason: error, assertions: results, error };
   }
+  // Plain loops: this runs for every case, and two map callbacks per case were closures to allocate and, when
+  // V8 met a differently shaped array, a reason to throw away and recompile the optimized scoreTest.
+  const weighted: WeightedResult[] = [];
+  const assertions: AssertionResult[] = [];
   let next = 0;
-  const weighted: WeightedResult[] = own.map((assertion) => {
-    if (!assertion.assert) return weighedResult(assertion, results[next++]!);
-    const components = assertion.assert.map((inner) => weighedResult(inner, results[next++]!));
-    return { result: scoreSet(assertion, components, ctx), weight: assertion.weight, components };
-  });
+  for (let i = 0; i < own.length; i++) {
+    const assertion = own[i]!;
+    const one = assertion.assert
+      ? weighedSet(assertion, assertion.assert, results, next, ctx)
+      : weighedResult(assertion, results[next]!);
+    next += assertion.assert ? assertion.assert.length : 1;
+    weighted.push(one);
+    assertions.push(one.result);
+  }
   const combined = aggregate(weighted, ctx.test.threshold);
-  const assertions: AssertionResult[] = weighted.map(({ result }) => result);
   if (scorer) return scoredByFunction(scorer, own, weighted, combined, assertions, ctx.test.threshold);
   return testScore(combined, assertions);
 }
@@ -449,6 +456,18 @@ async function scoredByFunction(
   }
   assertions.unshift({ type: SCORING_FUNCTION, pass: verdict.pass, score: verdict.score, reason: verdict.reason });
   return testScore({ ...combined, ...verdict }, assertions);
+}
+
+/** An assert-set's weighed result, from its assertions' results (which start at `results[from]`). */
+function weighedSet(
+  set: AssertionSpec,
+  inner: readonly AssertionSpec[],
+  results: readonly AssertionResult[],
+  from: number,
+  ctx: ScoreContext,
+): WeightedResult {
+  const components = inner.map((assertion, j) => weighedResult(assertion, results[from + j]!));
+  return { result: scoreSet(set, components, ctx), weight: set.weight, components };
 }
 
 function weighedResult(assertion: AssertionSpec, result: AssertionResult): WeightedResult {
