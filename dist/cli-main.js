@@ -21483,11 +21483,23 @@ function oneLine(text, max) {
     const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
     if (codePoints(flat) <= max)
         return flat;
+    return cut(flat, max);
+}
+/** `flat` (one line, longer than `max` code points) cut to `max`, its last one an ellipsis. */
+function cut(flat, max) {
     const kept = Math.max(0, max - 1);
     // Without surrogates a code point is a UTF-16 unit: cut the string itself, not an array of its characters.
     if (!hasSurrogates(flat))
         return `${flat.slice(0, kept)}…`;
     return `${Array.from(flat).slice(0, kept).join('')}…`;
+}
+/** pad(oneLine(text, max), max), measuring the text once: a row per case calls this for three of its cells. */
+function fitted(text, max) {
+    const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+    const len = codePoints(flat);
+    if (len > max)
+        return cut(flat, max);
+    return len === max ? flat : flat + ' '.repeat(max - len);
 }
 function outcome(r) {
     if (r.error !== undefined)
@@ -21497,9 +21509,12 @@ function outcome(r) {
 function caseName(r) {
     if (r.description)
         return r.description;
-    const vars = Object.entries(r.vars)
-        .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-        .join(' ');
+    // A loop, not entries/map/join: the table and the CSV name every case.
+    let vars = '';
+    for (const k of Object.keys(r.vars)) {
+        const v = r.vars[k];
+        vars += `${vars === '' ? '' : ' '}${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`;
+    }
     return vars || `test ${r.testIdx + 1}`;
 }
 /** Why a case did not pass: its error, or its failed assertions' reasons. */
@@ -21534,23 +21549,20 @@ function formatEvalTable(results, options) {
     const promptCells = new Map();
     const providerCells = new Map();
     const cell = (cells, text, max) => {
-        let cut = cells.get(text);
-        if (cut === undefined)
-            cells.set(text, (cut = pad(oneLine(text, max), max)));
-        return cut;
+        let shown = cells.get(text);
+        if (shown === undefined)
+            cells.set(text, (shown = fitted(text, max)));
+        return shown;
     };
+    const outcomeCells = { PASS: paint(ANSI.green, pad('PASS', 6)), FAIL: paint(ANSI.red, pad('FAIL', 6)) };
+    const errorCell = paint(ANSI.yellow, pad('ERROR', 6));
     for (const r of shown) {
         const o = outcome(r);
-        const colour = o === 'PASS' ? ANSI.green : o === 'FAIL' ? ANSI.red : ANSI.yellow;
         const repeat = r.repeat > 0 ? ` #${r.repeat + 1}` : '';
-        lines.push([
-            paint(colour, pad(o, 6)),
-            pad(r.score.toFixed(2), 5),
-            pad(oneLine(caseName(r) + repeat, nameW), nameW),
-            cell(promptCells, r.promptId, promptW),
-            cell(providerCells, r.provider, providerW),
-            oneLine(why(r), reasonW),
-        ].join(' '));
+        const reason = why(r);
+        lines.push(`${o === 'ERROR' ? errorCell : outcomeCells[o]} ${pad(r.score.toFixed(2), 5)} ${fitted(caseName(r) + repeat, nameW)} ` +
+            `${cell(promptCells, r.promptId, promptW)} ${cell(providerCells, r.provider, providerW)} ` +
+            (reason === '' ? '' : oneLine(reason, reasonW)));
     }
     if (shown.length < rows.length) {
         const hidden = { ERROR: 0, FAIL: 0, PASS: 0 };

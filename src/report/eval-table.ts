@@ -30,10 +30,23 @@ function codePoints(text: string): number {
 function oneLine(text: string, max: number): string {
   const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   if (codePoints(flat) <= max) return flat;
+  return cut(flat, max);
+}
+
+/** `flat` (one line, longer than `max` code points) cut to `max`, its last one an ellipsis. */
+function cut(flat: string, max: number): string {
   const kept = Math.max(0, max - 1);
   // Without surrogates a code point is a UTF-16 unit: cut the string itself, not an array of its characters.
   if (!hasSurrogates(flat)) return `${flat.slice(0, kept)}…`;
   return `${Array.from(flat).slice(0, kept).join('')}…`;
+}
+
+/** pad(oneLine(text, max), max), measuring the text once: a row per case calls this for three of its cells. */
+function fitted(text: string, max: number): string {
+  const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  const len = codePoints(flat);
+  if (len > max) return cut(flat, max);
+  return len === max ? flat : flat + ' '.repeat(max - len);
 }
 
 export function outcome(r: CaseResult): 'PASS' | 'FAIL' | 'ERROR' {
@@ -43,9 +56,12 @@ export function outcome(r: CaseResult): 'PASS' | 'FAIL' | 'ERROR' {
 
 export function caseName(r: CaseResult): string {
   if (r.description) return r.description;
-  const vars = Object.entries(r.vars)
-    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(' ');
+  // A loop, not entries/map/join: the table and the CSV name every case.
+  let vars = '';
+  for (const k of Object.keys(r.vars)) {
+    const v = r.vars[k];
+    vars += `${vars === '' ? '' : ' '}${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`;
+  }
   return vars || `test ${r.testIdx + 1}`;
 }
 
@@ -86,23 +102,20 @@ export function formatEvalTable(results: EvalResults, options: TableOptions): st
   const promptCells = new Map<string, string>();
   const providerCells = new Map<string, string>();
   const cell = (cells: Map<string, string>, text: string, max: number): string => {
-    let cut = cells.get(text);
-    if (cut === undefined) cells.set(text, (cut = pad(oneLine(text, max), max)));
-    return cut;
+    let shown = cells.get(text);
+    if (shown === undefined) cells.set(text, (shown = fitted(text, max)));
+    return shown;
   };
+  const outcomeCells = { PASS: paint(ANSI.green, pad('PASS', 6)), FAIL: paint(ANSI.red, pad('FAIL', 6)) };
+  const errorCell = paint(ANSI.yellow, pad('ERROR', 6));
   for (const r of shown) {
     const o = outcome(r);
-    const colour = o === 'PASS' ? ANSI.green : o === 'FAIL' ? ANSI.red : ANSI.yellow;
     const repeat = r.repeat > 0 ? ` #${r.repeat + 1}` : '';
+    const reason = why(r);
     lines.push(
-      [
-        paint(colour, pad(o, 6)),
-        pad(r.score.toFixed(2), 5),
-        pad(oneLine(caseName(r) + repeat, nameW), nameW),
-        cell(promptCells, r.promptId, promptW),
-        cell(providerCells, r.provider, providerW),
-        oneLine(why(r), reasonW),
-      ].join(' '),
+      `${o === 'ERROR' ? errorCell : outcomeCells[o]} ${pad(r.score.toFixed(2), 5)} ${fitted(caseName(r) + repeat, nameW)} ` +
+        `${cell(promptCells, r.promptId, promptW)} ${cell(providerCells, r.provider, providerW)} ` +
+        (reason === '' ? '' : oneLine(reason, reasonW)),
     );
   }
   if (shown.length < rows.length) {
