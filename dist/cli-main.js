@@ -63482,9 +63482,8 @@ async function callWithRetry(attempt, options) {
     const tally = { attempts: 0, faults: 0, limits: 0, limitedSince: undefined };
     for (;;) {
         options.signal?.throwIfAborted();
-        const ticket = options.gate
-            ? await options.gate.acquire({ retry: tally.attempts > 0, signal: options.signal })
-            : undefined;
+        const got = options.gate?.acquire({ retry: tally.attempts > 0, signal: options.signal });
+        const ticket = got instanceof Promise ? await got : got;
         if (options.signal?.aborted) {
             // Stopped while waiting for the limiter or a call slot: give the ticket back, make no call.
             if (ticket)
@@ -63657,15 +63656,23 @@ class EndpointLimiter {
     stats() {
         return { throttled: this.counts.throttled, cuts: this.counts.cuts, window: this.window };
     }
+    /** A ticket if a call may start now (nothing waiting, room to start), else undefined: no promise either way. */
+    tryAcquire(options) {
+        if (options.signal?.aborted)
+            return undefined;
+        if (this.retries.length === 0 && this.firsts.length === 0 && this.readyAt(this.now()) === undefined) {
+            return this.start();
+        }
+        return undefined;
+    }
     acquire(options) {
         const { signal } = options;
         if (signal?.aborted)
             return Promise.reject(signal.reason);
         const queue = options.retry ? this.retries : this.firsts;
-        // The common case, nothing waiting and room to start: no promise juggling beyond the one returned.
-        if (this.retries.length === 0 && this.firsts.length === 0 && this.readyAt(this.now()) === undefined) {
-            return Promise.resolve(this.start());
-        }
+        const now = this.tryAcquire(options);
+        if (now !== undefined)
+            return Promise.resolve(now);
         return new Promise((resolve, reject) => {
             const waiter = { resolve, reject, unwatch: undefined };
             if (signal) {
@@ -64843,12 +64850,12 @@ function callOptionsFor(run, provider) {
 function gateFor(run, provider) {
     const limiter = run.limiters.for(provider, run.limit);
     const gate = {
-        async acquire(options) {
-            const ticket = await limiter.acquire(options);
-            // With one endpoint the limiter's window and the slots count the same calls: a slot is nearly always free.
-            if (!run.calls.tryAcquire())
-                await run.calls.acquire();
-            return ticket;
+        acquire(options) {
+            // The usual attempt (room at its endpoint, a slot free) gets its ticket at once: no promise, no await.
+            const ticket = limiter.tryAcquire(options);
+            if (ticket !== undefined && run.calls.tryAcquire())
+                return ticket;
+            return acquireWaiting(limiter, run.calls, ticket, options);
         },
         release(ticket, response) {
             run.calls.release();
@@ -64856,6 +64863,14 @@ function gateFor(run, provider) {
         },
     };
     return gate;
+}
+/** An attempt's way in when it must wait: for its endpoint's ticket (unless it has one), then for a slot. */
+async function acquireWaiting(limiter, calls, held, options) {
+    const ticket = held ?? (await limiter.acquire(options));
+    // With one endpoint the limiter's window and the slots count the same calls: a slot is nearly always free.
+    if (!calls.tryAcquire())
+        await calls.acquire();
+    return ticket;
 }
 function tokensOf(response) {
     const prompt = response.tokenUsage?.prompt ?? 0;

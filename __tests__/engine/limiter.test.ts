@@ -31,6 +31,27 @@ async function take(limiter: EndpointLimiter, n: number): Promise<LimiterTicket[
   return tickets;
 }
 
+describe('a ticket at once', () => {
+  test('tryAcquire gives a ticket when a call may start now, and nothing when the window is full, a call waits or the signal aborted', async () => {
+    const limiter = new EndpointLimiter(2);
+    const first = limiter.tryAcquire({});
+    expect(first).toMatchObject({ seq: 0 });
+    const second = limiter.tryAcquire({});
+    expect(second).toMatchObject({ seq: 1 });
+    expect(limiter.tryAcquire({})).toBeUndefined(); // the window of 2 is full
+    const waiting = limiter.acquire({ retry: false });
+    limiter.release(first!, ok);
+    // The freed room goes to the call that was waiting, not to one that asks after it.
+    expect(limiter.tryAcquire({})).toBeUndefined();
+    expect(await settled(waiting)).toBe(true);
+    limiter.release(second!, ok);
+    const stopped = new AbortController();
+    stopped.abort(new Error('stop'));
+    expect(limiter.tryAcquire({ signal: stopped.signal })).toBeUndefined();
+    expect(limiter.tryAcquire({})).toMatchObject({ seq: 3 });
+  });
+});
+
 describe('adaptive concurrency (AIMD)', () => {
   test('a 429 halves the window once per round of calls; calls sent after the cut can cut again', async () => {
     const limiter = new EndpointLimiter(8);

@@ -37,8 +37,11 @@ export interface LimiterTicket {
 
 /** What the retry loop needs of a limiter. */
 export interface CallGate {
-  /** Resolves when a call may start; `retry` calls go ahead of first attempts. Rejects when `signal` aborts. */
-  acquire(options: { retry: boolean; signal?: AbortSignal }): Promise<LimiterTicket>;
+  /**
+   * The ticket when a call may start: at once when it may start now, else a promise that resolves when it may;
+   * `retry` calls go ahead of first attempts. Rejects when `signal` aborts.
+   */
+  acquire(options: { retry: boolean; signal?: AbortSignal }): LimiterTicket | Promise<LimiterTicket>;
   /** The attempt ended: with its response, or undefined when it threw or timed out. */
   release(ticket: LimiterTicket, response: ProviderResponse | undefined): void;
 }
@@ -118,14 +121,21 @@ export class EndpointLimiter implements CallGate {
     return { throttled: this.counts.throttled, cuts: this.counts.cuts, window: this.window };
   }
 
+  /** A ticket if a call may start now (nothing waiting, room to start), else undefined: no promise either way. */
+  tryAcquire(options: { signal?: AbortSignal }): LimiterTicket | undefined {
+    if (options.signal?.aborted) return undefined;
+    if (this.retries.length === 0 && this.firsts.length === 0 && this.readyAt(this.now()) === undefined) {
+      return this.start();
+    }
+    return undefined;
+  }
+
   acquire(options: { retry: boolean; signal?: AbortSignal }): Promise<LimiterTicket> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     const queue = options.retry ? this.retries : this.firsts;
-    // The common case, nothing waiting and room to start: no promise juggling beyond the one returned.
-    if (this.retries.length === 0 && this.firsts.length === 0 && this.readyAt(this.now()) === undefined) {
-      return Promise.resolve(this.start());
-    }
+    const now = this.tryAcquire(options);
+    if (now !== undefined) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, unwatch: undefined };
       if (signal) {

@@ -78,9 +78,8 @@ export async function callWithRetry(
   const tally: Tally = { attempts: 0, faults: 0, limits: 0, limitedSince: undefined };
   for (;;) {
     options.signal?.throwIfAborted();
-    const ticket = options.gate
-      ? await options.gate.acquire({ retry: tally.attempts > 0, signal: options.signal })
-      : undefined;
+    const got = options.gate?.acquire({ retry: tally.attempts > 0, signal: options.signal });
+    const ticket = got instanceof Promise ? await got : got;
     if (options.signal?.aborted) {
       // Stopped while waiting for the limiter or a call slot: give the ticket back, make no call.
       if (ticket) options.gate!.release(ticket, undefined);

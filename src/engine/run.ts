@@ -34,7 +34,7 @@ import { compareOutputs, hasComparison } from './compare-outputs.js';
 import { createGradingProviders, type GradingProviderSpec, type ResolveProviders } from './grading.js';
 import { caseAt, countCases, type PlanShape, type PlannedCase } from './plan.js';
 import { ExtensionRun } from './extensions.js';
-import { Limiters, type CallGate } from './limiter.js';
+import { Limiters, type CallGate, type EndpointLimiter, type LimiterTicket } from './limiter.js';
 import { forEachBounded, Semaphore } from './pool.js';
 import {
   callWithRetry,
@@ -658,11 +658,11 @@ function callOptionsFor(run: CaseRunner, provider: Provider): CallOptions {
 function gateFor(run: CaseRunner, provider: Provider): CallGate {
   const limiter = run.limiters.for(provider, run.limit);
   const gate: CallGate = {
-    async acquire(options) {
-      const ticket = await limiter.acquire(options);
-      // With one endpoint the limiter's window and the slots count the same calls: a slot is nearly always free.
-      if (!run.calls.tryAcquire()) await run.calls.acquire();
-      return ticket;
+    acquire(options) {
+      // The usual attempt (room at its endpoint, a slot free) gets its ticket at once: no promise, no await.
+      const ticket = limiter.tryAcquire(options);
+      if (ticket !== undefined && run.calls.tryAcquire()) return ticket;
+      return acquireWaiting(limiter, run.calls, ticket, options);
     },
     release(ticket, response) {
       run.calls.release();
@@ -670,6 +670,19 @@ function gateFor(run: CaseRunner, provider: Provider): CallGate {
     },
   };
   return gate;
+}
+
+/** An attempt's way in when it must wait: for its endpoint's ticket (unless it has one), then for a slot. */
+async function acquireWaiting(
+  limiter: EndpointLimiter,
+  calls: Semaphore,
+  held: LimiterTicket | undefined,
+  options: { retry: boolean; signal?: AbortSignal },
+): Promise<LimiterTicket> {
+  const ticket = held ?? (await limiter.acquire(options));
+  // With one endpoint the limiter's window and the slots count the same calls: a slot is nearly always free.
+  if (!calls.tryAcquire()) await calls.acquire();
+  return ticket;
 }
 
 function tokensOf(response: ProviderResponse): TokenUsage {
