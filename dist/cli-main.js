@@ -21479,8 +21479,12 @@ function hasSurrogates(text) {
 function codePoints(text) {
     return hasSurrogates(text) ? Array.from(text).length : text.length;
 }
+/** The text on one line: each run of whitespace one space, none at the ends. */
+function flattened(text) {
+    return /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
 function oneLine(text, max) {
-    const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+    const flat = flattened(text);
     if (codePoints(flat) <= max)
         return flat;
     return cut(flat, max);
@@ -21495,7 +21499,7 @@ function cut(flat, max) {
 }
 /** pad(oneLine(text, max), max), measuring the text once: a row per case calls this for three of its cells. */
 function fitted(text, max) {
-    const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+    const flat = flattened(text);
     const len = codePoints(flat);
     if (len > max)
         return cut(flat, max);
@@ -21554,13 +21558,16 @@ function formatEvalTable(results, options) {
             cells.set(text, (shown = fitted(text, max)));
         return shown;
     };
-    const outcomeCells = { PASS: paint(ANSI.green, pad('PASS', 6)), FAIL: paint(ANSI.red, pad('FAIL', 6)) };
-    const errorCell = paint(ANSI.yellow, pad('ERROR', 6));
+    const outcomeCells = {
+        PASS: paint(ANSI.green, pad('PASS', 6)),
+        FAIL: paint(ANSI.red, pad('FAIL', 6)),
+        ERROR: paint(ANSI.yellow, pad('ERROR', 6)),
+    };
     for (const r of shown) {
         const o = outcome(r);
         const repeat = r.repeat > 0 ? ` #${r.repeat + 1}` : '';
         const reason = why(r);
-        lines.push(`${o === 'ERROR' ? errorCell : outcomeCells[o]} ${pad(r.score.toFixed(2), 5)} ${fitted(caseName(r) + repeat, nameW)} ` +
+        lines.push(`${outcomeCells[o]} ${pad(r.score.toFixed(2), 5)} ${fitted(caseName(r) + repeat, nameW)} ` +
             `${cell(promptCells, r.promptId, promptW)} ${cell(providerCells, r.provider, providerW)} ` +
             (reason === '' ? '' : oneLine(reason, reasonW)));
     }
@@ -63670,9 +63677,9 @@ class EndpointLimiter {
         if (signal?.aborted)
             return Promise.reject(signal.reason);
         const queue = options.retry ? this.retries : this.firsts;
-        const now = this.tryAcquire(options);
-        if (now !== undefined)
-            return Promise.resolve(now);
+        const ticket = this.tryAcquire(options);
+        if (ticket !== undefined)
+            return Promise.resolve(ticket);
         return new Promise((resolve, reject) => {
             const waiter = { resolve, reject, unwatch: undefined };
             if (signal) {

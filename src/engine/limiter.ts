@@ -134,8 +134,8 @@ export class EndpointLimiter implements CallGate {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     const queue = options.retry ? this.retries : this.firsts;
-    const now = this.tryAcquire(options);
-    if (now !== undefined) return Promise.resolve(now);
+    const ticket = this.tryAcquire(options);
+    if (ticket !== undefined) return Promise.resolve(ticket);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, unwatch: undefined };
       if (signal) {

@@ -27,8 +27,13 @@ function codePoints(text: string): number {
   return hasSurrogates(text) ? Array.from(text).length : text.length;
 }
 
+/** The text on one line: each run of whitespace one space, none at the ends. */
+function flattened(text: string): string {
+  return /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
 function oneLine(text: string, max: number): string {
-  const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  const flat = flattened(text);
   if (codePoints(flat) <= max) return flat;
   return cut(flat, max);
 }
@@ -43,7 +48,7 @@ function cut(flat: string, max: number): string {
 
 /** pad(oneLine(text, max), max), measuring the text once: a row per case calls this for three of its cells. */
 function fitted(text: string, max: number): string {
-  const flat = /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  const flat = flattened(text);
   const len = codePoints(flat);
   if (len > max) return cut(flat, max);
   return len === max ? flat : flat + ' '.repeat(max - len);
@@ -106,14 +111,17 @@ export function formatEvalTable(results: EvalResults, options: TableOptions): st
     if (shown === undefined) cells.set(text, (shown = fitted(text, max)));
     return shown;
   };
-  const outcomeCells = { PASS: paint(ANSI.green, pad('PASS', 6)), FAIL: paint(ANSI.red, pad('FAIL', 6)) };
-  const errorCell = paint(ANSI.yellow, pad('ERROR', 6));
+  const outcomeCells = {
+    PASS: paint(ANSI.green, pad('PASS', 6)),
+    FAIL: paint(ANSI.red, pad('FAIL', 6)),
+    ERROR: paint(ANSI.yellow, pad('ERROR', 6)),
+  };
   for (const r of shown) {
     const o = outcome(r);
     const repeat = r.repeat > 0 ? ` #${r.repeat + 1}` : '';
     const reason = why(r);
     lines.push(
-      `${o === 'ERROR' ? errorCell : outcomeCells[o]} ${pad(r.score.toFixed(2), 5)} ${fitted(caseName(r) + repeat, nameW)} ` +
+      `${outcomeCells[o]} ${pad(r.score.toFixed(2), 5)} ${fitted(caseName(r) + repeat, nameW)} ` +
         `${cell(promptCells, r.promptId, promptW)} ${cell(providerCells, r.provider, providerW)} ` +
         (reason === '' ? '' : oneLine(reason, reasonW)),
     );
