@@ -6768,7 +6768,7 @@ function plainOutputs(source) {
     texts.push(source.slice(from));
     // A text with a tag of its own, a stray `#}` (an error in nunjucks), or a `{` that makes the next output's `{{`
     // a `{{{`, is nunjucks' to read.
-    const plain = texts.every((text, i) => !/\{[{%#]|#\}/.test(text) && (i === names.length || !text.endsWith('{')));
+    const plain = texts.every((text, i) => !hasTemplateSyntax(text) && !text.includes('#}') && (i === names.length || !text.endsWith('{')));
     return plain ? { texts, names } : null;
 }
 /**
@@ -64874,9 +64874,7 @@ function gateFor(run, provider) {
 /** An attempt's way in when it must wait: for its endpoint's ticket (unless it has one), then for a slot. */
 async function acquireWaiting(limiter, calls, held, options) {
     const ticket = held ?? (await limiter.acquire(options));
-    // With one endpoint the limiter's window and the slots count the same calls: a slot is nearly always free.
-    if (!calls.tryAcquire())
-        await calls.acquire();
+    await calls.acquire();
     return ticket;
 }
 function tokensOf(response) {

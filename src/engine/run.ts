@@ -680,8 +680,7 @@ async function acquireWaiting(
   options: { retry: boolean; signal?: AbortSignal },
 ): Promise<LimiterTicket> {
   const ticket = held ?? (await limiter.acquire(options));
-  // With one endpoint the limiter's window and the slots count the same calls: a slot is nearly always free.
-  if (!calls.tryAcquire()) await calls.acquire();
+  await calls.acquire();
   return ticket;
 }
 

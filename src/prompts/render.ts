@@ -117,7 +117,9 @@ function plainOutputs(source: string): Outputs | null {
   texts.push(source.slice(from));
   // A text with a tag of its own, a stray `#}` (an error in nunjucks), or a `{` that makes the next output's `{{`
   // a `{{{`, is nunjucks' to read.
-  const plain = texts.every((text, i) => !/\{[{%#]|#\}/.test(text) && (i === names.length || !text.endsWith('{')));
+  const plain = texts.every(
+    (text, i) => !hasTemplateSyntax(text) && !text.includes('#}') && (i === names.length || !text.endsWith('{')),
+  );
   return plain ? { texts, names } : null;
 }
 
